@@ -1,0 +1,72 @@
+"""What every command shares: the app, the store option, consoles, JSON and date parsing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from watchfloor.store import SqlStore, StoreError, open_store
+from watchfloor.store.base import StoreError as _StoreError
+
+app = typer.Typer(
+    name="watchfloor",
+    help="Screening against official designations, and the crisis intelligence around them.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+_state: dict[str, Any] = {"db": None, "store": None}
+
+USER_ERRORS: tuple[type[BaseException], ...] = (_StoreError, ValueError, OSError)
+
+
+@app.callback()
+def _global(
+    db: str = typer.Option(
+        None,
+        "--db",
+        envvar="WATCHFLOOR_DB",
+        help="DuckDB file path or postgresql:// URL (default: user data dir).",
+    ),
+) -> None:
+    _state["db"] = db
+
+
+def get_store() -> SqlStore:
+    """The store named by --db / WATCHFLOOR_DB, opened once per process."""
+    if _state["store"] is None:
+        _state["store"] = open_store(_state["db"])
+    return _state["store"]
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line for the user: known errors speak for themselves, others say what kind they are."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+    if isinstance(exc, StoreError) or type(exc).__name__.endswith(("Error", "Exception")):
+        known = type(exc).__module__.startswith("watchfloor") or isinstance(exc, USER_ERRORS)
+        if known:
+            return escape(message)
+    return escape(f"internal error ({type(exc).__name__}): {message}; set WATCHFLOOR_DEBUG=1 for details")
+
+
+def parse_date(value: str | None, option: str) -> date | None:
+    """An ISO date from an option, or a clear error naming the option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)", param_hint=option) from None
+
+
+def print_json(data: Any) -> None:
+    """Machine-readable output on stdout, nothing else on it."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))

@@ -1,0 +1,183 @@
+"""``watchfloor lists ...``: ingest, show, diff, designate."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
+from watchfloor.lists import designations_as_of, ingest_list, record_designation
+from watchfloor.model.designation import DesignationStatus
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.command("ingest")
+def ingest(
+    format_name: str = typer.Argument(..., metavar="FORMAT", help="ofac-csv | un-xml | ftm-json"),
+    path: Path = typer.Argument(..., help="The list file (or folder, for ofac-csv)."),
+    dataset: str = typer.Option(None, "--dataset", help="Dataset name (default: the format's own)."),
+    published: str = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (default: today)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the new version as JSON."),
+) -> None:
+    """Ingest one version of an official list; a failure leaves the store as it was."""
+    store = get_store()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(f"ingesting {path.name}", total=None)
+        version, created = ingest_list(
+            store,
+            format_name,
+            path,
+            dataset=dataset,
+            published=parse_date(published, "--published"),
+            progress=lambda n: progress.update(task, completed=n) if n % 500 == 0 else None,
+        )
+    if as_json:
+        print_json({**version.to_dict(), "created": created})
+        return
+    if not created:
+        console.print(f"unchanged: {path} is already version {version.version_id}")
+        return
+    console.print(
+        f"ingested {version.version_id}: {version.entity_count} entities, "
+        f"{version.statement_count} statements, published {version.published}"
+    )
+
+
+@app.command("show")
+def show(
+    as_of: str = typer.Option(None, "--as-of", help="Knowledge and valid date YYYY-MM-DD (default: today)."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List versions, which are in force on a date, and the pending designations."""
+    store = get_store()
+    day = parse_date(as_of, "--as-of") or date.today()
+    all_versions = store.versions()
+    in_force = {v.version_id for v in store.versions_in_force(day)}
+    designations = designations_as_of(store, day)
+    counts: dict[str, int] = {}
+    for item in designations:
+        counts[str(item.status)] = counts.get(str(item.status), 0) + 1
+    pending = [d for d in designations if d.status == DesignationStatus.PENDING]
+    names = {
+        e.id: e.caption for e in store.iter_entities(as_of=day, entity_ids=[d.entity_id for d in pending])
+    }
+    if as_json:
+        print_json(
+            {
+                "as_of": day.isoformat(),
+                "versions": [{**v.to_dict(), "in_force": v.version_id in in_force} for v in all_versions],
+                "designation_counts": counts,
+                "pending": [{**d.to_dict(), "caption": names.get(d.entity_id)} for d in pending],
+            }
+        )
+        return
+    table = Table(title=f"List versions (as of {day})")
+    for column in ("version", "format", "published", "entities", "statements", "in force"):
+        table.add_column(column)
+    for v in all_versions:
+        table.add_row(
+            v.version_id,
+            v.format,
+            str(v.published),
+            str(v.entity_count),
+            str(v.statement_count),
+            "yes" if v.version_id in in_force else "",
+        )
+    console.print(table)
+    console.print("designations: " + (", ".join(f"{k} {n}" for k, n in sorted(counts.items())) or "none"))
+    for d in pending:
+        days = (date.fromisoformat(d.start_date[:10]) - day).days if d.start_date else None
+        console.print(
+            f"[yellow]pending[/yellow] {names.get(d.entity_id, d.entity_id)}: {d.authority} {d.program}, "
+            f"effective {d.start_date} ({days} days)"
+        )
+
+
+@app.command("diff")
+def diff(
+    dataset: str = typer.Argument(..., help="Dataset name, e.g. us_ofac_sdn."),
+    old: str = typer.Option(None, "--old", help="Old version ID (default: the one before the newest)."),
+    new: str = typer.Option(None, "--new", help="New version ID (default: the newest)."),
+    as_json: bool = typer.Option(False, "--json"),
+    limit: int = typer.Option(20, "--limit", help="Rows shown per section (JSON shows all)."),
+) -> None:
+    """Added, removed and changed entities between two versions of a dataset."""
+    store = get_store()
+    versions = store.versions(dataset)
+    if len(versions) < 2 and (old is None or new is None):
+        raise typer.BadParameter(f"dataset {dataset!r} has {len(versions)} version(s); a diff needs two")
+    ordered = sorted(versions, key=lambda v: (v.published, v.seq))
+    old_id = old or ordered[-2].version_id
+    new_id = new or ordered[-1].version_id
+    result = store.diff(dataset, old_id, new_id)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    console.print(
+        f"{dataset}: {old_id} -> {new_id}: {len(result.added)} added, {len(result.removed)} removed, "
+        f"{len(result.changed)} changed"
+    )
+    for label, items in (("added", result.added), ("removed", result.removed), ("changed", result.changed)):
+        for item in items[:limit]:
+            detail = ""
+            if label == "changed":
+                props = sorted(set(item.added) | set(item.removed))
+                detail = f" ({', '.join(props)})"
+            console.print(f"  {label:8} {item.entity_id:16} {item.caption}{detail}", highlight=False)
+        if len(items) > limit:
+            console.print(f"  ... {len(items) - limit} more {label}")
+
+
+@app.command("designate")
+def designate(
+    name: str = typer.Option(..., "--name"),
+    alias: list[str] = typer.Option([], "--alias", help="An alias; repeat for several."),
+    schema: str = typer.Option("Organization", "--schema"),
+    authority: str = typer.Option(..., "--authority"),
+    program: str = typer.Option(..., "--program"),
+    legal_basis: str = typer.Option(None, "--legal-basis"),
+    announced: str = typer.Option(..., "--announced", help="Announcement date YYYY-MM-DD (knowledge time)."),
+    effective: str = typer.Option(..., "--effective", help="Effective date YYYY-MM-DD (valid time)."),
+    source_url: str = typer.Option(None, "--source-url"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Record a designation announced by an authority, pending until its effective date."""
+    announced_day = parse_date(announced, "--announced")
+    effective_day = parse_date(effective, "--effective")
+    assert announced_day is not None and effective_day is not None
+    version, entity_id = record_designation(
+        get_store(),
+        name=name,
+        schema=schema,
+        authority=authority,
+        program=program,
+        announced=announced_day,
+        effective=effective_day,
+        aliases=alias,
+        legal_basis=legal_basis,
+        source_url=source_url,
+    )
+    if as_json:
+        print_json({"entity_id": entity_id, "version": version.to_dict()})
+        return
+    console.print(f"recorded {entity_id} ({name}): {authority} {program}, effective {effective_day}")

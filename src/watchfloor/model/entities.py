@@ -1,0 +1,25 @@
+"""Build FtM statement entities bound to a named dataset.
+
+Every producer of entities (list parsers, the news pipeline, hand-recorded designations) goes
+through here so that datasets are created one way and entity IDs are never empty.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from followthemoney import Dataset
+from followthemoney.statement import StatementEntity
+
+
+@lru_cache(maxsize=256)
+def dataset_for(name: str) -> Dataset:
+    """One Dataset object per name: statements carry the dataset name, not the object."""
+    return Dataset({"name": name, "title": name})
+
+
+def make_entity(dataset: str, schema: str, entity_id: str) -> StatementEntity:
+    """A new, empty entity; the ID must come from the source's own identifier (see DESIGN.md)."""
+    if not entity_id:
+        raise ValueError("entity ID must not be empty")
+    return StatementEntity(dataset_for(dataset), {"schema": schema, "id": entity_id})

@@ -1,0 +1,222 @@
+"""The statement store on any ``Database`` adapter: one implementation for DuckDB and PostgreSQL.
+
+Every version is kept in full (a list file is small next to what it costs to be wrong about
+what a past version said); a version row is written in the same transaction as its statements,
+so a version is visible only once all of it is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from followthemoney.statement import StatementEntity
+
+from watchfloor.store.base import ListVersion, ProgressCallback, Store, StoreError, VersionMode
+from watchfloor.store.db import Database
+
+SCHEMA_VERSION = "1"
+
+DDL = [
+    """CREATE TABLE IF NOT EXISTS wf_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS wf_versions (
+        version_id TEXT PRIMARY KEY, dataset TEXT NOT NULL, seq INTEGER NOT NULL,
+        format TEXT NOT NULL, mode TEXT NOT NULL, official BOOLEAN NOT NULL, published DATE NOT NULL,
+        ingested_at TIMESTAMP NOT NULL, source TEXT NOT NULL, checksum TEXT NOT NULL,
+        entity_count INTEGER NOT NULL, statement_count INTEGER NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS wf_statements (
+        version_id TEXT NOT NULL, entity_id TEXT NOT NULL, schema TEXT NOT NULL, prop TEXT NOT NULL,
+        value TEXT NOT NULL, dataset TEXT NOT NULL, lang TEXT, origin TEXT)""",
+    """CREATE INDEX IF NOT EXISTS wf_statements_version_entity ON wf_statements (version_id, entity_id)""",
+]
+
+STATEMENT_COLUMNS = ("version_id", "entity_id", "schema", "prop", "value", "dataset", "lang", "origin")
+VERSION_COLUMNS = (
+    "version_id, dataset, seq, format, mode, official, published, ingested_at, source, checksum, "
+    "entity_count, statement_count"
+)
+FLUSH_ROWS = 50_000
+
+
+def _placeholders(count: int) -> str:
+    return ", ".join("?" for _ in range(count))
+
+
+def _as_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _version(row: tuple[Any, ...]) -> ListVersion:
+    return ListVersion(
+        version_id=row[0],
+        dataset=row[1],
+        seq=int(row[2]),
+        format=row[3],
+        mode=VersionMode(row[4]),
+        official=bool(row[5]),
+        published=_as_date(row[6]),
+        ingested_at=row[7] if isinstance(row[7], datetime) else datetime.fromisoformat(str(row[7])),
+        source=row[8],
+        checksum=row[9],
+        entity_count=int(row[10]),
+        statement_count=int(row[11]),
+    )
+
+
+class SqlStore(Store):
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        for ddl in DDL:
+            self.db.execute(ddl)
+        rows = self.db.query("SELECT value FROM wf_meta WHERE key = ?", ["schema_version"])
+        if not rows:
+            self.db.execute(
+                "INSERT INTO wf_meta (key, value) VALUES (?, ?)", ["schema_version", SCHEMA_VERSION]
+            )
+        elif rows[0][0] != SCHEMA_VERSION:
+            raise StoreError(
+                f"store schema version {rows[0][0]} is not supported (expected {SCHEMA_VERSION})"
+            )
+
+    def ingest(
+        self,
+        dataset: str,
+        entities: Iterable[StatementEntity],
+        *,
+        format: str,
+        published: date,
+        mode: VersionMode = VersionMode.SNAPSHOT,
+        official: bool = True,
+        source: str = "",
+        checksum: str = "",
+        progress: ProgressCallback | None = None,
+    ) -> ListVersion:
+        with self.db.transaction():
+            rows = self.db.query("SELECT MAX(seq) FROM wf_versions WHERE dataset = ?", [dataset])
+            seq = (rows[0][0] or 0) + 1
+            version_id = f"{dataset}@{seq}"
+            entity_count = 0
+            statement_count = 0
+            buffer: list[tuple[Any, ...]] = []
+            seen: set[str] = set()
+            for entity in entities:
+                if entity.id is None:
+                    raise StoreError("an entity without an ID cannot be stored")
+                if entity.id in seen:
+                    raise StoreError(f"entity ID {entity.id} occurs twice in one version")
+                seen.add(entity.id)
+                entity_count += 1
+                for stmt in entity.statements:
+                    if stmt.prop == "id":  # FtM's checksum pseudo-statement: derived, not data
+                        continue
+                    buffer.append(
+                        (
+                            version_id,
+                            entity.id,
+                            stmt.schema,
+                            stmt.prop,
+                            stmt.value,
+                            dataset,
+                            stmt.lang,
+                            stmt.origin,
+                        )
+                    )
+                if len(buffer) >= FLUSH_ROWS:
+                    self.db.bulk_insert("wf_statements", STATEMENT_COLUMNS, buffer)
+                    statement_count += len(buffer)
+                    buffer = []
+                if progress is not None:
+                    progress(entity_count)
+            self.db.bulk_insert("wf_statements", STATEMENT_COLUMNS, buffer)
+            statement_count += len(buffer)
+            if entity_count == 0:
+                raise StoreError("the input holds no entities; nothing was stored")
+            now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+            self.db.execute(
+                f"INSERT INTO wf_versions ({VERSION_COLUMNS}) VALUES ({_placeholders(12)})",
+                [
+                    version_id,
+                    dataset,
+                    seq,
+                    format,
+                    str(mode),
+                    official,
+                    published,
+                    now,
+                    source,
+                    checksum,
+                    entity_count,
+                    statement_count,
+                ],
+            )
+        return self.get_version(version_id)
+
+    def versions(self, dataset: str | None = None) -> list[ListVersion]:
+        sql = f"SELECT {VERSION_COLUMNS} FROM wf_versions"
+        params: list[Any] = []
+        if dataset is not None:
+            sql += " WHERE dataset = ?"
+            params.append(dataset)
+        sql += " ORDER BY published, dataset, seq"
+        return [_version(row) for row in self.db.query(sql, params)]
+
+    def get_version(self, version_id: str) -> ListVersion:
+        rows = self.db.query(f"SELECT {VERSION_COLUMNS} FROM wf_versions WHERE version_id = ?", [version_id])
+        if not rows:
+            raise StoreError(f"no list version {version_id!r}")
+        return _version(rows[0])
+
+    def versions_in_force(
+        self, as_of: date | None = None, datasets: Sequence[str] | None = None
+    ) -> list[ListVersion]:
+        as_of = as_of or date.today()
+        known = [v for v in self.versions() if v.published <= as_of]
+        if datasets is not None:
+            known = [v for v in known if v.dataset in set(datasets)]
+        latest: dict[str, ListVersion] = {}
+        ledger: list[ListVersion] = []
+        for version in known:
+            if version.mode == VersionMode.LEDGER:
+                ledger.append(version)
+                continue
+            current = latest.get(version.dataset)
+            # the newest publication wins; on the same day, the later ingest wins
+            if current is None or (version.published, version.seq) > (current.published, current.seq):
+                latest[version.dataset] = version
+        return sorted([*latest.values(), *ledger], key=lambda v: (v.published, v.dataset, v.seq))
+
+    def iter_statements(
+        self,
+        versions: Sequence[ListVersion],
+        schemata: Sequence[str] | None = None,
+        entity_ids: Sequence[str] | None = None,
+    ) -> Iterator[tuple[str, str, str, str, str, str | None, str | None]]:
+        if not versions:
+            return iter(())
+        ids = [v.version_id for v in versions]
+        sql = (
+            "SELECT entity_id, schema, prop, value, dataset, lang, origin FROM wf_statements "
+            f"WHERE version_id IN ({_placeholders(len(ids))})"
+        )
+        params: list[Any] = list(ids)
+        if schemata:
+            sql += f" AND schema IN ({_placeholders(len(schemata))})"
+            params.extend(schemata)
+        if entity_ids is not None:
+            if not entity_ids:
+                return iter(())
+            sql += f" AND entity_id IN ({_placeholders(len(entity_ids))})"
+            params.extend(entity_ids)
+        sql += " ORDER BY entity_id, dataset, prop, value"
+        return self.db.stream(sql, params)
+
+    def statement_count(self) -> int:
+        return int(self.db.query("SELECT COUNT(*) FROM wf_statements")[0][0])
+
+    def close(self) -> None:
+        self.db.close()
