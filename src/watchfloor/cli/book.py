@@ -1,0 +1,3 @@
+"""``watchfloor`` commands: book (filled in by its owner)."""
+
+from watchfloor.cli.common import app  # noqa: F401

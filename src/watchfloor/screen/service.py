@@ -1,0 +1,154 @@
+"""Screen queries against the designated parties known on a date.
+
+A ``Screener`` is built for one as-of date: it loads the list versions known then, indexes the
+parties that carry a designation, and attaches each party's designations with their status on
+that date. Results with an effective designation are hits; parties whose only designations are
+pending (announced, not yet in force) or reported (press only) are returned separately so that
+an analyst sees the clock without mistaking it for official status.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from followthemoney.statement import StatementEntity
+
+from watchfloor.lists.status import Designation, designations_from
+from watchfloor.model.designation import DesignationStatus
+from watchfloor.store import ListVersion, Store
+
+MATCHABLE = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
+
+
+@dataclass
+class ScreeningHit:
+    entity_id: str
+    caption: str
+    schema: str
+    score: float
+    match: bool
+    datasets: list[str]
+    designations: list[Designation]
+    explanation: list[str]
+
+    @property
+    def in_force(self) -> bool:
+        return any(d.status == DesignationStatus.EFFECTIVE for d in self.designations)
+
+    @property
+    def status(self) -> str:
+        """The strongest status: effective beats pending beats reported beats lifted."""
+        order = [DesignationStatus.EFFECTIVE, DesignationStatus.PENDING, DesignationStatus.REPORTED]
+        for status in order:
+            if any(d.status == status for d in self.designations):
+                return str(status)
+        return str(DesignationStatus.LIFTED)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity_id": self.entity_id,
+            "caption": self.caption,
+            "schema": self.schema,
+            "score": round(self.score, 4),
+            "match": self.match,
+            "status": self.status,
+            "datasets": self.datasets,
+            "designations": [
+                {
+                    "authority": d.authority,
+                    "program": d.program,
+                    "status": str(d.status),
+                    "start_date": d.start_date,
+                    "official": d.official,
+                    "source": d.source or d.dataset,
+                }
+                for d in self.designations
+            ],
+            "explanation": self.explanation,
+        }
+
+
+@dataclass
+class ScreeningResult:
+    query: dict[str, Any]
+    results: list[ScreeningHit] = field(default_factory=list)
+    pending: list[ScreeningHit] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "results": [hit.to_dict() for hit in self.results],
+            "pending": [hit.to_dict() for hit in self.pending],
+        }
+
+
+class Screener:
+    """Everything needed to screen on one date, built once and queried many times."""
+
+    def __init__(self, store: Store, as_of: date | None = None) -> None:
+        self.as_of = as_of or date.today()
+        self.versions: list[ListVersion] = store.versions_in_force(self.as_of)
+        sanctions = list(store.iter_entities(versions=self.versions, schemata=["Sanction"]))
+        self.designations: dict[str, list[Designation]] = defaultdict(list)
+        for item in designations_from(sanctions, self.versions, self.as_of):
+            self.designations[item.entity_id].append(item)
+        self.parties: dict[str, StatementEntity] = {}
+        for entity in store.iter_entities(versions=self.versions, schemata=list(MATCHABLE)):
+            if entity.id in self.designations:
+                self.parties[str(entity.id)] = entity
+        from watchfloor.index import Matcher
+
+        self.matcher = Matcher.build(self.parties.values())
+
+    @property
+    def version_ids(self) -> list[str]:
+        return [v.version_id for v in self.versions]
+
+    def _hits(self, matches: Iterable[Any]) -> tuple[list[ScreeningHit], list[ScreeningHit]]:
+        results: list[ScreeningHit] = []
+        pending: list[ScreeningHit] = []
+        for found in matches:
+            entity = self.parties.get(found.entity_id)
+            designations = [
+                d for d in self.designations.get(found.entity_id, []) if d.status != DesignationStatus.LIFTED
+            ]
+            if entity is None or not designations:
+                continue
+            hit = ScreeningHit(
+                entity_id=found.entity_id,
+                caption=found.caption,
+                schema=found.schema,
+                score=found.score,
+                match=found.match,
+                datasets=sorted(entity.datasets),
+                designations=designations,
+                explanation=list(found.explanation),
+            )
+            (results if hit.in_force else pending).append(hit)
+        return results, pending
+
+    def screen(
+        self, query: StatementEntity, limit: int = 10, threshold: float | None = None
+    ) -> ScreeningResult:
+        matches = self.matcher.match(query, limit=limit, threshold=threshold)
+        results, pending = self._hits(matches)
+        return ScreeningResult(query=describe_query(query, self.as_of), results=results, pending=pending)
+
+    def screen_many(
+        self, queries: Sequence[StatementEntity], limit: int = 10, threshold: float | None = None
+    ) -> Iterator[ScreeningResult]:
+        for query, matches in zip(queries, self.matcher.match_many(queries, limit=limit, threshold=threshold), strict=True):
+            results, pending = self._hits(matches)
+            yield ScreeningResult(query=describe_query(query, self.as_of), results=results, pending=pending)
+
+
+def describe_query(query: StatementEntity, as_of: date) -> dict[str, Any]:
+    return {
+        "schema": query.schema.name,
+        "properties": {prop: values for prop, values in query.properties.items()},
+        "as_of": as_of.isoformat(),
+    }
