@@ -5,6 +5,15 @@ from __future__ import annotations
 import os
 import sys
 
+from rich.markup import escape
+
+from typer import Abort
+
+try:  # typer >= 0.25 vendors click; older releases use click itself
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+except ImportError:  # pragma: no cover
+    from click.exceptions import ClickException, NoArgsIsHelpError
+
 from watchfloor.cli import lists as lists_commands
 from watchfloor.cli.common import app, err_console
 
@@ -17,9 +26,20 @@ from watchfloor.cli import registry  # noqa: E402,F401
 def main() -> None:
     """Run the CLI; user errors become one red line and a non-zero exit, never a traceback."""
     try:
-        app(standalone_mode=True)
+        code = app(standalone_mode=False)
     except SystemExit:
         raise
+    except NoArgsIsHelpError as exc:
+        err_console.print(exc.format_message(), highlight=False, markup=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except ClickException as exc:
+        err_console.print(
+            f"[red]error:[/red] {escape(exc.format_message())}", highlight=False, soft_wrap=True
+        )
+        sys.exit(exc.exit_code)
+    except Abort:
+        err_console.print("[red]aborted[/red]")
+        sys.exit(1)
     except KeyboardInterrupt:
         err_console.print("[red]interrupted[/red]")
         sys.exit(130)
@@ -28,5 +48,7 @@ def main() -> None:
             raise
         from watchfloor.cli.common import describe_error
 
-        err_console.print(f"[red]error:[/red] {describe_error(exc)}", highlight=False, markup=True)
+        err_console.print(f"[red]error:[/red] {describe_error(exc)}", highlight=False, soft_wrap=True)
         sys.exit(1)
+    if isinstance(code, int) and code != 0:
+        sys.exit(code)

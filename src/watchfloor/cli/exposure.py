@@ -1,3 +1,47 @@
-"""``watchfloor`` commands: exposure (filled in by its owner)."""
+"""``watchfloor exposure ENTITY_ID``: designated, blocked by ownership, or exposed, with the paths."""
 
-from watchfloor.cli.common import app  # noqa: F401
+from __future__ import annotations
+
+import typer
+
+from watchfloor.cli.common import app, console, get_store, parse_date, print_json
+
+
+@app.command("exposure")
+def exposure(
+    entity_id: str = typer.Argument(..., help="A store entity ID, e.g. ofac-24427."),
+    as_of: str = typer.Option(None, "--as-of", help="Relationships and designations in force on YYYY-MM-DD."),
+    hops: int = typer.Option(3, "--hops", min=0, max=32),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Every path to a designated party within N hops, and the OFAC 50 percent verdict."""
+    from watchfloor.screen.exposure import ExposureView
+
+    store = get_store()
+    view = ExposureView(store, parse_date(as_of, "--as-of"))
+    report = view.report(entity_id, hops=hops)
+    data = report.to_dict()
+    if as_json:
+        print_json(data)
+        return
+    ids = {entity_id} | {step[k] for path in data["paths"] for step in path for k in ("from", "to")}
+    names = {e.id: e.caption for e in store.iter_entities(as_of=view.as_of, entity_ids=sorted(ids))}
+    label = names.get(entity_id, entity_id)
+    verdict = "designated" if data["designated"] else "BLOCKED by ownership" if data["blocked"] else None
+    share = data.get("ownership_by_blocked")
+    console.print(f"[bold]{label}[/bold] ({entity_id}) on {view.as_of}", highlight=False)
+    if verdict:
+        console.print(f"  {verdict}" + (f" ({share:.1f}% owned by blocked persons)" if share else ""))
+    elif share:
+        console.print(f"  not blocked: {share:.1f}% owned by blocked persons (below 50%)")
+    if not data["paths"]:
+        console.print(f"  no path to a designated party within {hops} hops")
+    for path in data["paths"]:
+        steps = []
+        for step in path:
+            pct = f" {step['percentage']:g}%" if step.get("percentage") is not None else ""
+            news = "" if step.get("official", True) else " [alleged, news]"
+            steps.append(
+                f"{names.get(step['from'], step['from'])} -{step['type']}{pct}{news}-> {names.get(step['to'], step['to'])}"
+            )
+        console.print("  " + " | ".join(steps), highlight=False)

@@ -93,7 +93,7 @@ def show(
         return
     table = Table(title=f"List versions (as of {day})")
     for column in ("version", "format", "published", "entities", "statements", "in force"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=True)
     for v in all_versions:
         table.add_row(
             v.version_id,

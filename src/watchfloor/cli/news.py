@@ -1,3 +1,77 @@
-"""``watchfloor`` commands: news (filled in by its owner)."""
+"""``watchfloor news ...``: ingest articles, export what was extracted as FtM."""
 
-from watchfloor.cli.common import app  # noqa: F401
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from watchfloor.cli.common import app as root
+from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
+from watchfloor.newsroom import ingest_news, news_entities
+
+app = typer.Typer(no_args_is_help=True)
+root.add_typer(app, name="news", help="News: ingest articles (files, URLs, feeds), export extractions.")
+
+
+@app.command("ingest")
+def ingest(
+    sources: list[str] = typer.Argument(
+        ..., metavar="PATH_OR_URL...", help="Files, folders' files, URLs or feeds."
+    ),
+    published: str = typer.Option(None, "--published", help="Publication date when the source gives none."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Read articles and store their entities, alleged links, designations, events and claims."""
+    expanded: list[str] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            expanded.extend(str(p) for p in sorted(path.iterdir()) if p.is_file())
+        else:
+            expanded.append(source)
+    with Progress(
+        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), console=err_console, transient=True
+    ) as progress:
+        task = progress.add_task("extract", total=None)
+        summary = ingest_news(
+            get_store(),
+            expanded,
+            published=parse_date(published, "--published"),
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    if as_json:
+        print_json(summary.to_dict())
+    else:
+        console.print(
+            f"stored {len(summary.stored)} article(s), {summary.entities} entities, {summary.claims} claims; "
+            f"{len(summary.duplicates)} duplicate(s) skipped"
+        )
+        for source, message in summary.errors:
+            err_console.print(f"[red]error:[/red] {source}: {message}", highlight=False, soft_wrap=True)
+    if summary.errors and not summary.stored and not summary.duplicates:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export(
+    format_name: str = typer.Option("ftm", "--format", help="ftm: FollowTheMoney JSON lines."),
+    out: Path = typer.Option(None, "--out", help="Output file (default: stdout)."),
+) -> None:
+    """Write every news entity as FtM JSON lines, with statement provenance."""
+    if format_name != "ftm":
+        raise typer.BadParameter(f"unknown export format {format_name!r}; known: ftm", param_hint="--format")
+    entities = news_entities(get_store())
+    lines = (json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) for e in entities)
+    if out is None:
+        for line in lines:
+            typer.echo(line)
+        return
+    with out.open("w", encoding="utf-8") as handle:
+        count = 0
+        for line in lines:
+            handle.write(line + "\n")
+            count += 1
+    err_console.print(f"wrote {count} entities to {out}")

@@ -1,3 +1,93 @@
-"""``watchfloor`` commands: screening (filled in by its owner)."""
+"""``watchfloor screen`` and ``watchfloor compare-pairs``."""
 
-from watchfloor.cli.common import app  # noqa: F401
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from watchfloor.cli.common import app, console, get_store, parse_date, print_json
+
+SCHEMATA = ("Person", "Company", "Organization", "Vessel", "Airplane", "LegalEntity")
+
+
+@app.command("screen")
+def screen(
+    name: str = typer.Argument(..., help="The name to screen."),
+    schema: str = typer.Option("LegalEntity", "--schema", help="|".join(SCHEMATA)),
+    birth_date: str = typer.Option(None, "--birth-date", help="YYYY, YYYY-MM or YYYY-MM-DD."),
+    country: str = typer.Option(None, "--country", help="Country or nationality (code or name)."),
+    identifier: list[str] = typer.Option([], "--id", help="Passport, ID, IMO or registration number."),
+    as_of: str = typer.Option(None, "--as-of", help="Screen against what was in force on YYYY-MM-DD."),
+    limit: int = typer.Option(5, "--limit", min=1, max=100),
+    threshold: float = typer.Option(None, "--threshold", min=0.0, max=1.0),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Screen one party against the designations in force; pending ones are shown apart."""
+    from watchfloor.index import make_query
+    from watchfloor.screen.service import Screener
+
+    if schema not in SCHEMATA:
+        raise typer.BadParameter(f"{schema!r} is not one of {', '.join(SCHEMATA)}", param_hint="--schema")
+    query = make_query(name, schema=schema, birth_date=birth_date, country=country, identifiers=identifier)
+    screener = Screener(get_store(), parse_date(as_of, "--as-of"))
+    result = screener.screen(query, limit=limit, threshold=threshold)
+    if as_json:
+        print_json({**result.to_dict(), "list_versions": screener.version_ids})
+        return
+    for title, hits in (("Designated (in force)", result.results), ("Pending or reported", result.pending)):
+        if not hits:
+            continue
+        table = Table(title=f"{title} on {screener.as_of}")
+        for column in ("score", "match", "entity", "name", "designations", "why"):
+            table.add_column(column)
+        for hit in hits:
+            designations = "; ".join(
+                f"{d.authority} {d.program} ({d.status}{', from ' + d.start_date if d.start_date else ''})"
+                for d in hit.designations
+            )
+            table.add_row(
+                f"{hit.score:.2f}",
+                "yes" if hit.match else "",
+                hit.entity_id,
+                hit.caption,
+                designations,
+                "\n".join(hit.explanation),
+            )
+        console.print(table)
+    if not result.results and not result.pending:
+        console.print(f"no designated party resembles {name!r} on {screener.as_of}")
+
+
+@app.command("compare-pairs")
+def compare_pairs(
+    input_path: Path = typer.Argument(
+        ..., metavar="IN.csv", help="Columns schema,name1,name2 (others kept)."
+    ),
+    out: Path = typer.Option(..., "--out", help="Output CSV: the input columns plus score and match."),
+    threshold: float = typer.Option(None, "--threshold", min=0.0, max=1.0),
+) -> None:
+    """Score name pairs: how name benchmarks are run."""
+    from watchfloor.match import DEFAULT_THRESHOLD, compare_names
+
+    cut = DEFAULT_THRESHOLD if threshold is None else threshold
+    if not input_path.is_file():
+        raise typer.BadParameter(f"{input_path} is not a file", param_hint="IN.csv")
+    with input_path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
+        reader = csv.DictReader(handle)
+        missing = {"schema", "name1", "name2"} - set(reader.fieldnames or [])
+        if missing:
+            raise typer.BadParameter(f"missing column(s): {', '.join(sorted(missing))}", param_hint="IN.csv")
+        fields = [*(reader.fieldnames or []), "score", "match"]
+        rows = 0
+        with out.open("w", newline="", encoding="utf-8") as sink:
+            writer = csv.DictWriter(sink, fieldnames=fields)
+            writer.writeheader()
+            for row in reader:
+                score = compare_names(row["schema"] or "LegalEntity", row["name1"] or "", row["name2"] or "")
+                writer.writerow({**row, "score": f"{score:.4f}", "match": str(score >= cut).lower()})
+                rows += 1
+    print(f"scored {rows} pairs -> {out}", file=sys.stderr)

@@ -91,8 +91,11 @@ class Store(ABC):
         source: str = "",
         checksum: str = "",
         progress: ProgressCallback | None = None,
+        within: Callable[[str], None] | None = None,
     ) -> ListVersion:
-        """Write one new version atomically: all of it becomes visible, or none of it."""
+        """Write one new version atomically: all of it becomes visible, or none of it.
+        ``within(version_id)`` runs inside the same transaction, for records that belong to the
+        version (e.g. the quantity claims of an article)."""
 
     @abstractmethod
     def versions(self, dataset: str | None = None) -> list[ListVersion]:

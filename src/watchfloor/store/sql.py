@@ -7,7 +7,7 @@ so a version is visible only once all of it is there.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -95,6 +95,7 @@ class SqlStore(Store):
         source: str = "",
         checksum: str = "",
         progress: ProgressCallback | None = None,
+        within: Callable[[str], None] | None = None,
     ) -> ListVersion:
         with self.db.transaction():
             rows = self.db.query("SELECT MAX(seq) FROM wf_versions WHERE dataset = ?", [dataset])
@@ -154,6 +155,8 @@ class SqlStore(Store):
                     statement_count,
                 ],
             )
+            if within is not None:
+                within(version_id)
         return self.get_version(version_id)
 
     def versions(self, dataset: str | None = None) -> list[ListVersion]:

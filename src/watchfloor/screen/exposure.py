@@ -1,0 +1,54 @@
+"""Exposure on a date: the relationship graph of the versions in force, and who is designated.
+
+Built once per as-of date and reused by every query (the CLI, the API, screening results and
+rescreening), because reading and indexing every relationship is the expensive part.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from watchfloor.graph import BlockedVerdict, ExposureGraph, ExposureReport
+from watchfloor.lists.status import designations_from
+from watchfloor.model.designation import DesignationStatus
+from watchfloor.store import Store, StoreError
+
+RELATIONSHIP_SCHEMATA = (
+    "Ownership",
+    "Directorship",
+    "Membership",
+    "Family",
+    "Associate",
+    "UnknownLink",
+    "Representation",
+    "Employment",
+    "Succession",
+)
+
+
+class ExposureView:
+    def __init__(self, store: Store, as_of: date | None = None) -> None:
+        self.as_of = as_of or date.today()
+        self.store = store
+        versions = store.versions_in_force(self.as_of)
+        official = {v.dataset for v in versions if v.official}
+        relations = store.iter_entities(versions=versions, schemata=list(RELATIONSHIP_SCHEMATA))
+        self.graph = ExposureGraph.from_entities(relations, official_datasets=official)
+        sanctions = store.iter_entities(versions=versions, schemata=["Sanction"])
+        designations = designations_from(sanctions, versions, self.as_of)
+        self.designated = {d.entity_id for d in designations if d.status == DesignationStatus.EFFECTIVE}
+        self.pending = {d.entity_id for d in designations if d.status == DesignationStatus.PENDING}
+        self._blocked: dict[str, BlockedVerdict] | None = None
+
+    def report(self, entity_id: str, hops: int = 3) -> ExposureReport:
+        """Exposure of one entity; an ID the store does not know on that date is an error."""
+        unknown = entity_id not in self.designated and self.graph.node_number(entity_id) is None
+        if unknown and self.store.get_entity(entity_id, as_of=self.as_of) is None:
+            raise StoreError(f"no entity {entity_id!r} is known on {self.as_of}")
+        return self.graph.exposure(entity_id, self.designated, hops=hops, as_of=self.as_of)
+
+    def blocked_by_ownership(self) -> dict[str, BlockedVerdict]:
+        """The whole-graph 50 percent verdicts, computed once per view."""
+        if self._blocked is None:
+            self._blocked = self.graph.blocked_by_ownership(self.designated, as_of=self.as_of)
+        return self._blocked
