@@ -80,6 +80,8 @@ class StoredRecord:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self.record)
+        data["identifiers"] = list(self.record.identifiers)
+        data["owner_ids"] = list(self.record.owner_ids)
         data.update(
             record_seq=self.record_seq,
             record_hash=self.record_hash,

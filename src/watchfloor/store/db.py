@@ -19,6 +19,8 @@ BATCH_ROWS = 20_000
 class Database(ABC):
     """A connection that runs portable SQL."""
 
+    wants_indexes: bool = True  # secondary B-tree indexes pay off on this engine
+
     @abstractmethod
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
 
@@ -56,6 +58,7 @@ class Database(ABC):
 
 
 class DuckDatabase(Database):
+    wants_indexes = False  # columnar scans with zone maps; ART indexes slow bulk loads down
     def __init__(self, path: str) -> None:
         import duckdb
 

@@ -1,0 +1,178 @@
+"""Exposure paths: every kind of relation, news kept apart, dates, the hops bound."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from followthemoney.statement import StatementEntity
+
+from watchfloor.graph import ExposureGraph, GraphInputError
+from watchfloor.model import dataset_for, make_entity
+
+FIXTURE = Path(__file__).parent / "fixtures" / "graph" / "relations.ftm.jsonl"
+DESIGNATED = {"ofac-a", "ofac-b", "ofac-cds"}
+DAY = date(2025, 1, 1)
+
+
+def load_fixture() -> list[StatementEntity]:
+    rows = [json.loads(line) for line in FIXTURE.read_text().splitlines() if line.strip()]
+    return [StatementEntity.from_data(dataset_for(row["datasets"][0]), row) for row in rows]
+
+
+@pytest.fixture(scope="module")
+def graph() -> ExposureGraph:
+    return ExposureGraph.from_entities(load_fixture())
+
+
+def hops_of(report) -> list[list[tuple[str, str, str]]]:
+    return [[(e["from"], e["to"], e["type"]) for e in path] for path in report.paths]
+
+
+def test_report_json_has_the_cli_contract_fields(graph):
+    data = graph.exposure("co-x", DESIGNATED, as_of=DAY).to_dict()
+    assert {"entity_id", "designated", "blocked", "ownership_by_blocked", "paths"} <= set(data)
+    edge = data["paths"][0][0]
+    assert {"from", "to", "type", "percentage", "source", "official", "start_date", "end_date"} <= set(edge)
+    assert edge["source"] == "registry" and edge["type"] == "ownership"
+
+
+def test_paths_run_from_the_entity_to_the_designated_party_with_type_and_percentage(graph):
+    report = graph.exposure("co-z", DESIGNATED, as_of=DAY)
+    assert hops_of(report) == [[("co-y", "co-z", "ownership"), ("ofac-a", "co-y", "ownership")]]
+    assert [e["percentage"] for e in report.paths[0]] == [50.0, 60.0]
+
+
+def test_family_and_associates_of_a_designated_person_are_exposed(graph):
+    sister = graph.exposure("p-sister", DESIGNATED, as_of=DAY)
+    assert sister.exposed and not sister.blocked
+    assert hops_of(sister) == [[("ofac-a", "p-sister", "family")]]
+    partner = graph.exposure("p-h1", DESIGNATED, as_of=DAY)
+    assert hops_of(partner) == [[("p-h1", "ofac-a", "associate")]]
+
+
+def test_ofac_linked_to_remark_membership_and_directorship_are_exposure(graph):
+    linked = graph.exposure("ofac-linked", DESIGNATED, as_of=DAY)
+    assert hops_of(linked) == [[("ofac-linked", "ofac-cds", "link")]]
+    member = graph.exposure("p-member", DESIGNATED, as_of=DAY)
+    assert hops_of(member) == [[("p-member", "ofac-cds", "membership")]]
+    director = graph.exposure("p-director", DESIGNATED, as_of=DAY)
+    assert hops_of(director)[0][0] == ("p-director", "co-z", "directorship")
+
+
+def test_news_only_link_is_exposure_marked_unofficial_and_does_not_block(graph):
+    report = graph.exposure("p-alleged", DESIGNATED, as_of=DAY)
+    assert report.exposed and not report.blocked
+    [[edge]] = report.paths
+    assert edge["official"] is False and edge["source"] == "news"
+
+
+def test_hops_bound_is_respected(graph):
+    assert hops_of(graph.exposure("p-h3", DESIGNATED, hops=3, as_of=DAY)) == [
+        [("p-h3", "p-h2", "associate"), ("p-h2", "p-h1", "associate"), ("p-h1", "ofac-a", "associate")]
+    ]
+    far = graph.exposure("p-h3", DESIGNATED, hops=2, as_of=DAY)
+    assert far.paths == [] and not far.exposed
+
+
+def test_paths_stop_at_the_first_designated_party(graph):
+    # ofac-a is one hop from p-h1; nothing beyond ofac-a (its companies, ofac-b) is listed.
+    report = graph.exposure("p-h1", DESIGNATED, hops=3, as_of=DAY)
+    assert all(path[-1]["to"] == "ofac-a" or path[-1]["from"] == "ofac-a" for path in report.paths)
+    assert len(report.paths) == 1
+
+
+def test_dated_edges_are_ignored_outside_their_interval(graph):
+    assert graph.exposure("co-d", DESIGNATED, as_of=date(2025, 1, 1)).paths
+    assert graph.exposure("co-d", DESIGNATED, as_of=date(2025, 6, 30)).paths == []
+    assert graph.exposure("co-d", DESIGNATED, as_of=date(2023, 6, 1)).paths == []
+
+
+def test_designated_entity_is_reported_designated_and_blocked(graph):
+    report = graph.exposure("ofac-cds", DESIGNATED, as_of=DAY)
+    assert report.designated and report.blocked
+
+
+def test_entity_without_relations_is_neither_exposed_nor_blocked(graph):
+    report = graph.exposure("unknown-entity", DESIGNATED, as_of=DAY)
+    assert not report.exposed and not report.blocked and report.paths == []
+
+
+def test_parallel_official_and_news_edges_give_two_paths():
+    official = make_entity("registry", "Associate", "assoc-official")
+    official.add("person", "p-x")
+    official.add("associate", "ofac-a")
+    alleged = make_entity("news", "Associate", "assoc-news")
+    alleged.add("person", "p-x")
+    alleged.add("associate", "ofac-a")
+    graph = ExposureGraph.from_entities([official, alleged])
+    report = graph.exposure("p-x", {"ofac-a"}, as_of=DAY)
+    assert sorted(path[0]["official"] for path in report.paths) == [False, True]
+
+
+def test_max_paths_truncates_and_says_so():
+    entities = []
+    for i in range(5):
+        link = make_entity("registry", "Associate", f"assoc-{i}")
+        link.add("person", "p-x")
+        link.add("associate", f"ofac-{i}")
+        entities.append(link)
+    graph = ExposureGraph.from_entities(entities)
+    report = graph.exposure("p-x", {f"ofac-{i}" for i in range(5)}, as_of=DAY, max_paths=3)
+    assert len(report.paths) == 3 and report.truncated
+
+
+def test_negative_hops_is_a_clear_error(graph):
+    with pytest.raises(GraphInputError, match="hops"):
+        graph.exposure("co-x", DESIGNATED, hops=-1)
+
+
+def brute_force_paths(edges, source, designated, hops):
+    """Every simple path of at most ``hops`` edges from ``source`` to a designated node that
+    passes through no other designated node, as tuples of relation IDs (the reference)."""
+    found = set()
+
+    def extend(at, trail, visited):
+        if len(trail) == hops:
+            return
+        for relation, a, b in edges:
+            if at not in (a, b):
+                continue
+            nxt = b if at == a else a
+            if nxt in visited:
+                continue
+            if nxt in designated:
+                found.add((*trail, relation))
+            else:
+                extend(nxt, (*trail, relation), visited | {nxt})
+
+    extend(source, (), {source})
+    return found
+
+
+@pytest.mark.parametrize("designated_every", [3, 11, 40])
+def test_paths_match_brute_force_enumeration_on_random_graphs(designated_every):
+    import random
+
+    rng = random.Random(designated_every)
+    nodes = [f"n{i}" for i in range(60)]
+    edges, entities = [], []
+    for number in range(150):
+        a, b = rng.sample(nodes, 2)
+        relation = f"r{number}"
+        entity = make_entity("registry", rng.choice(["Associate", "Family"]), relation)
+        entity.add("person", a)
+        entity.add("associate" if entity.schema.name == "Associate" else "relative", b)
+        entities.append(entity)
+        edges.append((relation, a, b))
+    designated = set(nodes[::designated_every])
+    graph = ExposureGraph.from_entities(entities)
+    for source in nodes:
+        for hops in (1, 2, 3):
+            report = graph.exposure(source, designated, hops=hops, as_of=DAY, max_paths=100_000)
+            got = {tuple(e["relation_id"] for e in path) for path in report.paths}
+            assert got == brute_force_paths(edges, source, designated, hops), (source, hops)
+            lengths = [len(path) for path in report.paths]
+            assert lengths == sorted(lengths)

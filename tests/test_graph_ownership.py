@@ -1,0 +1,173 @@
+"""The OFAC 50 percent rule: aggregation, propagation through blocked companies, cycles, dates."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+from followthemoney.statement import StatementEntity
+
+from watchfloor.graph import ExposureGraph
+from watchfloor.model import dataset_for, make_entity
+
+FIXTURE = Path(__file__).parent / "fixtures" / "graph" / "relations.ftm.jsonl"
+DESIGNATED = {"ofac-a", "ofac-b", "ofac-cds"}
+DAY = date(2025, 1, 1)
+
+
+def load_fixture() -> list[StatementEntity]:
+    rows = [json.loads(line) for line in FIXTURE.read_text().splitlines() if line.strip()]
+    return [StatementEntity.from_data(dataset_for(row["datasets"][0]), row) for row in rows]
+
+
+@pytest.fixture(scope="module")
+def graph() -> ExposureGraph:
+    return ExposureGraph.from_entities(load_fixture())
+
+
+@pytest.fixture(scope="module")
+def verdicts(graph: ExposureGraph):
+    return graph.blocked_by_ownership(DESIGNATED, as_of=DAY)
+
+
+def ownership(owner: str, asset: str, percentage: str, relation_id: str, dataset: str = "registry"):
+    entity = make_entity(dataset, "Ownership", relation_id)
+    entity.add("owner", owner)
+    entity.add("asset", asset)
+    entity.add("percentage", percentage)
+    return entity
+
+
+def test_two_blocked_owners_holding_30_and_25_percent_block_the_company(graph, verdicts):
+    assert verdicts["co-x"].blocked and verdicts["co-x"].blocked_by_ownership
+    assert verdicts["co-x"].ownership_by_blocked == pytest.approx(55.0)
+    assert {(h.owner_id, h.counted) for h in verdicts["co-x"].holdings} == {
+        ("ofac-a", 30.0),
+        ("ofac-b", 25.0),
+    }
+    report = graph.exposure("co-x", DESIGNATED, as_of=DAY)
+    assert report.blocked and not report.designated
+    assert report.ownership_by_blocked == pytest.approx(55.0)
+    assert sorted(c["share"] for c in report.ownership_paths) == [25.0, 30.0]
+
+
+def test_company_blocked_by_ownership_passes_its_50_percent_stake_on_in_full(graph, verdicts):
+    # 0.6 * 0.5 = 30% by product, but Y is blocked (60%) and holds 50% of Z.
+    assert verdicts["co-y"].blocked
+    assert verdicts["co-z"].blocked
+    assert verdicts["co-z"].ownership_by_blocked == pytest.approx(50.0)
+    report = graph.exposure("co-z", DESIGNATED, as_of=DAY)
+    assert report.blocked
+    [chain] = report.ownership_paths
+    assert chain["holder"] == "co-y" and chain["share"] == 50.0
+    assert [(e["from"], e["to"], e["percentage"]) for e in chain["edges"]] == [
+        ("ofac-a", "co-y", 60.0),
+        ("co-y", "co-z", 50.0),
+    ]
+
+
+def test_49_percent_in_aggregate_is_exposure_not_blocking(graph, verdicts):
+    assert not verdicts["co-w"].blocked
+    assert verdicts["co-w"].ownership_by_blocked == pytest.approx(49.0)
+    report = graph.exposure("co-w", DESIGNATED, as_of=DAY)
+    assert not report.blocked and report.exposed
+    assert report.ownership_by_blocked == pytest.approx(49.0)
+
+
+def test_ownership_cycle_terminates_with_the_geometric_share(graph, verdicts):
+    # C1 = 20 + 0.4 * C2 and C2 = 0.4 * C1: C1 = 20 / 0.84.
+    assert verdicts["co-c1"].ownership_by_blocked == pytest.approx(20 / 0.84, abs=1e-6)
+    assert verdicts["co-c2"].ownership_by_blocked == pytest.approx(0.4 * 20 / 0.84, abs=1e-6)
+    assert not verdicts["co-c1"].blocked and not verdicts["co-c2"].blocked
+    assert graph.exposure("co-c2", DESIGNATED, as_of=DAY).ownership_by_blocked == pytest.approx(
+        8 / 0.84, abs=1e-6
+    )
+
+
+def test_ownership_cycle_that_reaches_50_percent_blocks_every_member(verdicts):
+    assert verdicts["co-k1"].blocked and verdicts["co-k2"].blocked
+    assert verdicts["co-k1"].ownership_by_blocked == pytest.approx(60.0)
+
+
+def test_100_percent_ownership_cycle_without_blocked_owner_terminates_unblocked():
+    entities = [
+        ownership("co-p", "co-q", "100", "own-p-q"),
+        ownership("co-q", "co-p", "100", "own-q-p"),
+        ownership("ofac-a", "co-r", "10", "own-a-r"),
+    ]
+    graph = ExposureGraph.from_entities(entities)
+    verdicts = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY)
+    assert "co-p" not in verdicts and "co-q" not in verdicts
+    assert not graph.exposure("co-p", {"ofac-a"}, as_of=DAY).blocked
+
+
+def test_chains_through_unblocked_owners_multiply_and_add():
+    # A holds 40% of M (M not blocked) and 40% of X; M holds 50% of X: 40 + 0.4 * 50 = 60.
+    entities = [
+        ownership("ofac-a", "co-m", "40", "own-a-m"),
+        ownership("ofac-a", "co-t", "40", "own-a-t"),
+        ownership("co-m", "co-t", "50", "own-m-t"),
+    ]
+    graph = ExposureGraph.from_entities(entities)
+    look_through = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY)
+    assert look_through["co-t"].blocked
+    assert look_through["co-t"].ownership_by_blocked == pytest.approx(60.0)
+    strict = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY, count_unblocked_chains=False)
+    assert not strict["co-t"].blocked
+    assert strict["co-t"].ownership_by_blocked == pytest.approx(40.0)
+    report = graph.exposure("co-t", {"ofac-a"}, as_of=DAY)
+    shares = {tuple(e["relation_id"] for e in c["edges"]): c["share"] for c in report.ownership_paths}
+    assert shares == {("own-a-t",): 40.0, ("own-a-m", "own-m-t"): pytest.approx(20.0)}
+
+
+def test_ownership_of_unknown_size_is_exposure_and_never_blocks(graph, verdicts):
+    assert not verdicts["co-u"].blocked
+    assert verdicts["co-u"].ownership_by_blocked is None
+    [holding] = verdicts["co-u"].holdings
+    assert holding.owner_id == "ofac-b" and holding.percentage is None and holding.counted is None
+    report = graph.exposure("co-u", DESIGNATED, as_of=DAY)
+    assert report.exposed and not report.blocked
+    assert report.ownership_paths[0]["share"] is None
+
+
+def test_news_ownership_never_blocks(graph, verdicts):
+    assert "co-n" not in verdicts
+    report = graph.exposure("co-n", DESIGNATED, as_of=DAY)
+    assert not report.blocked and report.ownership_by_blocked is None
+    [[edge]] = report.paths
+    assert edge["official"] is False and edge["source"] == "news" and edge["percentage"] == 80.0
+
+
+def test_ownership_counts_only_between_its_start_and_end_dates(graph):
+    def blocked_on(day: date) -> bool:
+        return graph.exposure("co-d", DESIGNATED, as_of=day).blocked
+
+    assert not blocked_on(date(2023, 12, 31))
+    assert blocked_on(date(2024, 1, 1))
+    assert blocked_on(date(2025, 6, 29))
+    assert not blocked_on(date(2025, 6, 30))
+    assert graph.blocked_by_ownership(DESIGNATED, as_of=date(2025, 1, 1))["co-d"].blocked
+    assert "co-d" not in graph.blocked_by_ownership(DESIGNATED, as_of=date(2025, 7, 1))
+
+
+def test_single_entity_verdict_agrees_with_whole_graph_on_random_ownership():
+    rng = np.random.default_rng(7)
+    nodes, edges = 300, 900
+    source, target = rng.integers(0, nodes, edges), rng.integers(0, nodes, edges)
+    keep = source != target
+    percentage = rng.choice([5.0, 10.0, 25.0, 30.0, 50.0, 60.0, 100.0], edges)
+    graph = ExposureGraph.from_edges(
+        [f"n{i}" for i in range(nodes)], source[keep], target[keep], "ownership", percentage[keep]
+    )
+    designated = {f"n{i}" for i in range(0, nodes, 37)}
+    verdicts = graph.blocked_by_ownership(designated, as_of=DAY)
+    assert any(v.blocked_by_ownership for v in verdicts.values())
+    for i in range(nodes):
+        report = graph.exposure(f"n{i}", designated, hops=1, as_of=DAY, max_paths=5)
+        verdict = verdicts.get(f"n{i}")
+        assert report.blocked == (verdict is not None and verdict.blocked)
+        if verdict is not None and verdict.ownership_by_blocked is not None:
+            assert report.ownership_by_blocked == pytest.approx(verdict.ownership_by_blocked, abs=1e-6)
