@@ -4,7 +4,7 @@ date, fires new indicators (remembering them), and keeps the analyst's ACH matri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from followthemoney.statement import StatementEntity
@@ -15,9 +15,11 @@ from watchfloor.crisis.indicators import FiredIndicator, Indicator, evaluate, lo
 from watchfloor.crisis.reconcile import ReconciledClaim, reconcile
 from watchfloor.crisis.timeline import TimelineItem, build_timeline
 from watchfloor.model.claims import QuantityClaim
-from watchfloor.store import SqlStore
+from watchfloor.model.designation import parse_day
+from watchfloor.store import ListVersion, SqlStore
 from watchfloor.store.claims import ClaimStore
 from watchfloor.store.crisis import CrisisStore
+from watchfloor.store.links import LinkStore
 
 ACH_DOCUMENT = "ach_matrix"
 
@@ -43,12 +45,33 @@ def load_crisis(store: SqlStore, as_of: date | None = None) -> CrisisData:
         {"Event": data.events, "Article": data.articles, "Sanction": data.sanctions}[
             entity.schema.name
         ].append(entity)
+    data.sanctions = _relevant_sanctions(store, data.sanctions, versions, as_of)
     subject_ids = sorted({target for s in data.sanctions for target in s.get("entity")})
     data.subjects = (
         list(store.iter_entities(versions=versions, entity_ids=subject_ids)) if subject_ids else []
     )
     data.claims = ClaimStore(store.db).known_on(as_of)
     return data
+
+
+def _relevant_sanctions(
+    store: SqlStore, sanctions: list[StatementEntity], versions: list[ListVersion], as_of: date
+) -> list[StatementEntity]:
+    """The designations a crisis brief is about, not a whole list: those reported by the press,
+    those pending or taking effect within the last month, and those of parties the news links to."""
+    official = {v.dataset for v in versions if v.official}
+    linked = {entity_id for _, entity_id, _ in LinkStore(store.db).all()}
+    recent = as_of - timedelta(days=30)
+    kept = []
+    for sanction in sanctions:
+        start = parse_day(sanction.first("startDate"))
+        if (
+            sanction.dataset.name not in official
+            or (start is not None and start >= recent)
+            or linked.intersection(sanction.get("entity"))
+        ):
+            kept.append(sanction)
+    return kept
 
 
 def fire_indicators(

@@ -1,13 +1,18 @@
-"""Load, extract and store articles; one bad article never stops the others."""
+"""Load, extract, link and store articles; one bad article never stops the others."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from watchfloor.store import SqlStore, VersionMode
 from watchfloor.store.claims import ClaimStore
+from watchfloor.store.links import LinkStore
+
+if TYPE_CHECKING:
+    from watchfloor.news import ArticleResult
 
 NEWS_DATASET = "news"
 
@@ -15,10 +20,11 @@ NEWS_DATASET = "news"
 @dataclass
 class NewsIngestSummary:
     stored: list[str] = field(default_factory=list)  # article IDs
-    duplicates: list[str] = field(default_factory=list)
+    duplicates: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
     entities: int = 0
     claims: int = 0
+    links: list[tuple[str, str, float]] = field(default_factory=list)  # (mention, list entity, confidence)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -27,6 +33,7 @@ class NewsIngestSummary:
             "errors": [{"source": s, "error": m} for s, m in self.errors],
             "entities": self.entities,
             "claims": self.claims,
+            "links": [{"mention_id": m, "entity_id": e, "confidence": round(c, 3)} for m, e, c in self.links],
         }
 
 
@@ -35,53 +42,90 @@ def ingest_news(
     sources: Sequence[str],
     published: date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    processes: int = 2,
+    link: bool = True,
 ) -> NewsIngestSummary:
-    """Ingest files, URLs or feeds; duplicates (same text) are stored once."""
-    from watchfloor.news import extract, load_documents, merge_across
+    """Ingest files, folders, URLs or feeds. Each article becomes one ledger version of the news
+    dataset (knowledge time = its publication date), with its claims and links in the same
+    transaction; the same text is stored once, however often it is ingested."""
+    from watchfloor.news import extract_many, link_entities, load_many, merge_across
 
     summary = NewsIngestSummary()
-    documents = []
-    for source in sources:
-        try:
-            documents.extend(load_documents(source, published=published))
-        except Exception as exc:  # one bad source never stops the others
-            summary.errors.append((source, str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+    report = load_many(list(sources), published=published)
+    summary.errors.extend(report.errors.items())
+    summary.duplicates = report.duplicates
     known = {v.checksum for v in store.versions(NEWS_DATASET)}
-    fresh = []
-    for doc in documents:
-        if doc.content_hash in known:
-            summary.duplicates.append(doc.article_id)
-            continue
-        known.add(doc.content_hash)
-        fresh.append(doc)
-    extracted = []
-    for index, doc in enumerate(fresh):
-        try:
-            extracted.append((doc, extract(doc)))
-        except Exception as exc:
-            summary.errors.append((doc.source, f"extraction failed: {exc}"))
+    fresh = [doc for doc in report.documents if doc.article_id not in known]
+    summary.duplicates += len(report.documents) - len(fresh)
+
+    def failed(doc: object, message: str) -> None:
+        summary.errors.append((getattr(doc, "source", "?"), f"extraction failed: {message}"))
+
+    results = []
+    for done, result in enumerate(extract_many(fresh, processes=processes, on_error=failed), 1):
+        results.append(result)
         if progress is not None:
-            progress(index + 1, len(fresh))
+            progress(done, len(fresh))
+    results = merge_across(results)
+    matcher = _list_matcher(store) if link and results else None
     claims = ClaimStore(store.db)
-    merged = merge_across([result for _, result in extracted])
-    for (doc, _), result in zip(extracted, merged, strict=True):
+    links = LinkStore(store.db)
+    for result in results:
         article = result.article
+        found = link_entities(result.entities, matcher) if matcher is not None else []
+        pairs = [(item.mention_id, item.entity_id, item.confidence) for item in found]
+
         day = _published_day(article.first("publishedAt")) or published or date.today()
-        store.ingest(
-            NEWS_DATASET,
-            [article, *result.entities],
-            format="article",
-            published=day,
-            mode=VersionMode.LEDGER,
-            official=False,
-            source=article.first("sourceUrl") or doc.source,
-            checksum=doc.content_hash,
-            within=lambda version_id, found=result.claims: claims.add(version_id, found),
-        )
+
+        def within(
+            version_id: str,
+            result: ArticleResult = result,
+            pairs: list[tuple[str, str, float]] = pairs,
+            day: date = day,
+        ) -> None:
+            claims.add(version_id, result.claims, day)
+            links.add(version_id, pairs)
+
+        try:
+            _store_article(store, result, day, within)
+        except Exception as exc:  # one bad article never stops the others
+            summary.errors.append((str(article.id), f"not stored: {exc}"))
+            continue
         summary.stored.append(str(article.id))
         summary.entities += len(result.entities)
         summary.claims += len(result.claims)
+        summary.links.extend(pairs)
     return summary
+
+
+def _store_article(store: SqlStore, result: ArticleResult, day: date, within: Callable[[str], None]) -> None:
+    article = result.article
+    store.ingest(
+        NEWS_DATASET,
+        [article, *result.entities],
+        format="article",
+        published=day,
+        mode=VersionMode.LEDGER,
+        official=False,
+        source=article.first("sourceUrl") or article.first("title") or str(article.id),
+        checksum=str(article.id),
+        within=within,
+    )
+
+
+def _list_matcher(store: SqlStore) -> object | None:
+    """A matcher over officially designated parties only: a news mention links to a list entry,
+    never to another article's mention."""
+    from watchfloor.index import Matcher
+    from watchfloor.screen.service import Screener
+
+    screener = Screener(store)
+    official = [
+        entity
+        for entity_id, entity in screener.parties.items()
+        if any(d.official for d in screener.designations.get(entity_id, []))
+    ]
+    return Matcher.build(official) if official else None
 
 
 def _published_day(value: str | None) -> date | None:

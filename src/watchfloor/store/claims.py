@@ -20,25 +20,33 @@ class ClaimStore:
         self.db = db
         self.db.execute(DDL)
 
-    def add(self, version_id: str, claims: list[QuantityClaim]) -> None:
+    def add(self, version_id: str, claims: list[QuantityClaim], published: date) -> None:
+        """``published`` is the article version's knowledge date (claims may lack their own)."""
         rows = [
-            (
-                c.claim_id,
-                version_id,
-                c.article_id,
-                date.fromisoformat(c.published[:10]),
-                json.dumps(c.to_dict()),
-            )
+            (c.claim_id, version_id, c.article_id, _day(c.published) or published, json.dumps(c.to_dict()))
             for c in claims
         ]
         self.db.bulk_insert("wf_claims", ("claim_id", "version_id", "article_id", "published", "data"), rows)
 
     def known_on(self, as_of: date | None = None) -> list[QuantityClaim]:
         """Every claim published on or before ``as_of`` (knowledge time), oldest first."""
-        sql = "SELECT data FROM wf_claims"
+        sql = "SELECT published, data FROM wf_claims"
         params: list[object] = []
         if as_of is not None:
             sql += " WHERE published <= ?"
             params.append(as_of)
         sql += " ORDER BY published, claim_id"
-        return [QuantityClaim.from_dict(json.loads(row[0])) for row in self.db.query(sql, params)]
+        claims = []
+        for published, data in self.db.query(sql, params):
+            record = json.loads(data)
+            if not _day(record.get("published")):  # the article's date stands in for a missing one
+                record["published"] = str(published)[:10]
+            claims.append(QuantityClaim.from_dict(record))
+        return claims
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

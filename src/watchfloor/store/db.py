@@ -59,6 +59,7 @@ class Database(ABC):
 
 class DuckDatabase(Database):
     wants_indexes = False  # columnar scans with zone maps; ART indexes slow bulk loads down
+
     def __init__(self, path: str) -> None:
         import duckdb
 

@@ -31,7 +31,9 @@ DDL = [
 ]
 # Row-store engines need this to find one version's rows; DuckDB's zone maps already prune by the
 # insertion-ordered version_id, and maintaining an ART index made its ingest twice as slow.
-INDEXES = ["""CREATE INDEX IF NOT EXISTS wf_statements_version_entity ON wf_statements (version_id, entity_id)"""]
+INDEXES = [
+    """CREATE INDEX IF NOT EXISTS wf_statements_version_entity ON wf_statements (version_id, entity_id)"""
+]
 
 STATEMENT_COLUMNS = ("version_id", "entity_id", "schema", "prop", "value", "dataset", "lang", "origin")
 VERSION_COLUMNS = (

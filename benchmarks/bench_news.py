@@ -1,0 +1,135 @@
+"""News extraction: what the seed articles yield, and articles per second.
+
+Usage (from the repository root):
+    .venv/bin/python benchmarks/bench_news.py            # seed check + speed (1 and 2 processes)
+    .venv/bin/python benchmarks/bench_news.py --check    # seed check only
+    .venv/bin/python benchmarks/bench_news.py --articles 200 --processes 2
+
+The seed check reads ../shared/seeds (the real articles, never copied into the repo) and prints
+the reported designations, alleged links, events and quantity claims of each. The speed run cuts
+the seeds' text into 800-word articles (each one distinct, so nothing is cached) and times
+``extract_many``: spaCy model + every rule extractor, as the CLI would run it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+# one BLAS thread per worker: the pool already uses every core, more threads only contend
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+sys.path.insert(0, str(ROOT / "src"))
+
+from watchfloor.news import RawDocument, extract, extract_many, load_documents  # noqa: E402
+
+
+def check_seeds() -> None:
+    for path in sorted(SEEDS.glob("*")):
+        [doc] = load_documents(str(path))
+        result = extract(doc)
+        print(f"\n=== {path.name}: {doc.title[:90] if doc.title else ''}")
+        print(
+            f"published {doc.published} ({'; '.join(doc.notes) or 'metadata'}), language {result.language}, "
+            f"{len(result.sentences)} sentences, {len(result.entities)} entities, {len(result.claims)} claims"
+        )
+        names = {str(e.id): e.caption for e in result.entities}
+        for entity in result.entities:
+            schema = entity.schema.name
+            if schema == "Sanction":
+                print(
+                    f"  SANCTION {names.get(entity.get('entity')[0])} program={entity.get('program')} "
+                    f"status={entity.get('status')} authority={entity.get('authority')} "
+                    f"listingDate={entity.get('listingDate')} startDate={entity.get('startDate')}"
+                )
+            elif schema in ("Directorship", "Membership", "UnknownLink", "Ownership"):
+                ends = [
+                    names.get(v, v)
+                    for prop in entity.schema.properties.values()
+                    if prop.type.name == "entity" and prop.name != "proof"
+                    for v in entity.get(prop)
+                ]
+                print(f"  LINK {schema} {ends} role={entity.get('role')}")
+        for entity in result.entities:
+            if entity.schema.name == "Event" and any(
+                k in entity.get("keywords")
+                for k in (
+                    "mode:strike",
+                    "mode:mobilization",
+                    "mode:deployment",
+                    "mode:vote",
+                    "mode:poll",
+                    "mode:suspend-cooperation",
+                )
+            ):
+                print(
+                    f"  EVENT {entity.get('name')[0]:<28} startDate={entity.get('startDate')} "
+                    f"| {entity.get('summary')[0][:110]}"
+                )
+        for claim in result.claims:
+            print(
+                f"  CLAIM {claim.measure:<16} {claim.topic:<22} {claim.qualifier.value:<8} {claim.value:>9g} "
+                f"[{claim.low}, {claim.high}] as_of={claim.as_of} '{claim.text}'"
+            )
+        people = sorted(e.caption for e in result.entities if e.schema.name == "Person")
+        print(f"  PEOPLE {people}")
+
+
+def synthetic_articles(count: int, words: int = 800) -> list[RawDocument]:
+    """Distinct 800-word articles cut from the seeds at shifting offsets."""
+    corpus = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*"))).split(" ")
+    docs = []
+    for n in range(count):
+        start = (n * 97) % max(1, len(corpus) - words)
+        text = " ".join(corpus[start : start + words])
+        docs.append(RawDocument(text=f"Report {n}\n{text}", source=f"synthetic-{n}", published=None))
+    return docs
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children: unlike wall time, not inflated by other
+    programs competing for the same cores."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def speed(count: int, processes: int) -> float:
+    docs = synthetic_articles(count)
+    extract(docs[0])  # load the model outside the timing
+    load = os.getloadavg()[0]
+    cpu_before, started = _cpu_seconds(), time.perf_counter()
+    results = list(extract_many(docs, processes=processes))
+    elapsed, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_before
+    assert len(results) == count
+    rate = count / elapsed
+    print(
+        f"  processes={processes}: {count} articles x 800 words in {elapsed:.2f} s wall = {rate:.1f} articles/s "
+        f"({rate * 800:,.0f} words/s); CPU {cpu:.2f} s = {count / cpu:.1f} articles per CPU-second "
+        f"(load average before: {load:.1f})"
+    )
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="seed check only")
+    parser.add_argument("--articles", type=int, default=120)
+    parser.add_argument("--processes", type=int, nargs="*", default=[1, 2])
+    args = parser.parse_args()
+    if not SEEDS.is_dir():
+        sys.exit(f"seeds not found at {SEEDS}")
+    check_seeds()
+    if args.check:
+        return
+    print(f"\n=== speed ({os.cpu_count()} CPUs)")
+    for processes in args.processes:
+        speed(args.articles, processes)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""What every extractor sees of an article: its text, sentences, resolved mentions and dates.
+
+Extractors are plain functions of an ``ArticleContext`` (no spaCy objects), so each can be tested
+on a hand-built context and run in any process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from followthemoney.statement import StatementEntity
+
+from watchfloor.model.entities import make_entity
+from watchfloor.news.mentions import Mention
+
+NEWS_DATASET = "news"
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def is_headline(text: str) -> bool:
+    """No final punctuation and mostly capitalised content words: a title or section heading."""
+    text = text.strip()
+    if not text or text[-1] in '.!?…"”»)':
+        return False
+    words = _WORDS.findall(text)
+    content = [w for w in words if len(w) > 3] or words
+    return len(words) >= 2 and sum(1 for w in content if w[0].isupper()) / len(content) >= 0.6
+
+
+@dataclass
+class ArticleContext:
+    article_id: str
+    text: str
+    lang: str
+    published: date | None
+    sentences: list[tuple[int, int]]
+    mentions: list[Mention]
+    entity_ids: dict[int, str]  # mention start offset -> entity ID after merging
+    url: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    _by_sentence: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for mention in self.mentions:
+            self._by_sentence.setdefault(mention.sentence, []).append(mention)
+
+    def is_title(self, index: int) -> bool:
+        """The title line repeats the story the body tells: events are read from the body."""
+        return (
+            index == 0
+            and len(self.sentences) > 1
+            and self.sentence_text(0).strip() == (self.title or "").strip()
+        )
+
+    def sentence_text(self, index: int) -> str:
+        start, end = self.sentences[index]
+        return self.text[start:end]
+
+    def mentions_in(self, index: int, labels: frozenset[str] | None = None) -> list[Mention]:
+        found = self._by_sentence.get(index, [])
+        return [m for m in found if labels is None or m.label in labels]
+
+    def origin(self, index: int) -> str:
+        """Provenance of a statement: the article and the character span of its sentence."""
+        start, end = self.sentences[index]
+        return f"article:{self.article_id}#{start}-{end}"
+
+    def id_of(self, mention: Mention) -> str:
+        return self.entity_ids[mention.start]
+
+    def derived_id(self, kind: str, *parts: str) -> str:
+        """Deterministic ID for an entity the text states (an event, a link, a sanction)."""
+        digest = hashlib.sha1("|".join((self.article_id, *parts)).encode("utf-8")).hexdigest()
+        return f"news-{kind}-{digest[:16]}"
+
+    def new_entity(self, schema: str, entity_id: str, sentence: int) -> StatementEntity:
+        """An entity marked as news, with the source's URL/publisher and the article as proof."""
+        entity = make_entity(NEWS_DATASET, schema, entity_id)
+        origin = self.origin(sentence)
+        entity.add("proof", self.article_id, origin=origin)
+        if self.url:
+            entity.add("sourceUrl", self.url, origin=origin, quiet=True)
+        if self.publisher:
+            entity.add("publisher", self.publisher, origin=origin, quiet=True)
+        return entity

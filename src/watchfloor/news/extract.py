@@ -1,0 +1,245 @@
+"""From a raw document to FtM entities and quantity claims, each traceable to its sentence.
+
+The spaCy pipeline (``watchfloor.news.pipeline``) finds sentences and names; the extractors
+(relations, designations, events, quantities) are plain functions over an ``ArticleContext`` run
+in the order of ``EXTRACTORS``. Nothing here writes to a store: the caller gets ``ArticleResult``
+objects and decides.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from followthemoney.statement import StatementEntity
+from spacy.tokens import Doc
+
+from watchfloor.model.claims import QuantityClaim
+from watchfloor.model.entities import make_entity
+from watchfloor.news.context import NEWS_DATASET, ArticleContext
+from watchfloor.news.designations import extract_designations
+from watchfloor.news.documents import RawDocument
+from watchfloor.news.events import detect_events
+from watchfloor.news.gazetteer import by_alias
+from watchfloor.news.language import detect_language
+from watchfloor.news.mentions import Mention, entity_id, name_key, resolve_names
+from watchfloor.news.pipeline import get_nlp
+from watchfloor.news.quantities import extract_quantities
+from watchfloor.news.relations import extract_relations
+
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) and a page that long is a dump,
+# not an article: the NLP reads its head; bodyText keeps everything.
+MAX_ANALYSED_CHARS = 300_000
+MENTION_PROPS = {
+    "Person": "peopleMentioned",
+    "Organization": "companiesMentioned",
+    "Address": "locationMentioned",
+}
+
+
+@dataclass
+class ArticleResult:
+    """Everything one article yields; ``entities`` excludes the article itself."""
+
+    article: StatementEntity
+    entities: list[StatementEntity]
+    claims: list[QuantityClaim]
+    sentences: list[tuple[int, int]]
+    language: str = "en"
+    notes: list[str] = field(default_factory=list)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence character spans without trailing whitespace; empty sentences dropped."""
+    spans = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        spans.append((start, start + len(stripped)))
+    return spans
+
+
+def mentions_of(doc: Doc, sentences: list[tuple[int, int]]) -> list[Mention]:
+    starts = [s for s, _ in sentences]
+    mentions = []
+    for ent in doc.ents:
+        index = max(0, bisect.bisect_right(starts, ent.start_char) - 1)
+        mentions.append(Mention(ent.text, ent.label_, ent.start_char, ent.end_char, index, ent.ent_id_ or ""))
+    return mentions
+
+
+def _resolve(mentions: list[Mention]) -> dict[int, tuple[str, str]]:
+    """Mention start -> (schema, canonical name), merging mentions within the article."""
+    names = [(m.label, m.canonical or m.text) for m in mentions if m.label in ("PERSON", "ORG")]
+    resolved = resolve_names(names)
+    out = {}
+    for mention in mentions:
+        name = mention.canonical or mention.text
+        if mention.label in ("PERSON", "ORG"):
+            name = resolved.get((mention.label, name), name)
+        out[mention.start] = (mention.schema, name)
+    return out
+
+
+def _article(raw: RawDocument, lang: str) -> StatementEntity:
+    article = make_entity(NEWS_DATASET, "Article", raw.article_id)
+    origin = f"article:{raw.article_id}"
+    article.add("title", raw.title or raw.text[:120], origin=origin)
+    article.add("name", raw.title or raw.text[:120], origin=origin)
+    article.add("bodyText", raw.text, origin=origin)
+    article.add("contentHash", raw.content_hash, origin=origin)
+    article.add("language", {"en": "eng", "es": "spa"}.get(lang, lang), origin=origin)
+    if raw.published is not None:
+        article.add("publishedAt", raw.published.isoformat(), origin=origin)
+    if raw.url:
+        article.add("sourceUrl", raw.url, origin=origin)
+    if raw.publisher:
+        article.add("publisher", raw.publisher, origin=origin)
+    if not raw.url and "://" not in raw.source:
+        article.add("fileName", raw.source.rsplit("/", 1)[-1], origin=origin)
+    for note in raw.notes:
+        article.add("notes", note, origin=origin)
+    return article
+
+
+def _mention_entities(
+    ctx: ArticleContext, resolved: dict[int, tuple[str, str]], article: StatementEntity
+) -> list[StatementEntity]:
+    gazetteer = by_alias()
+    entities: dict[str, StatementEntity] = {}
+    for mention in ctx.mentions:
+        schema, name = resolved[mention.start]
+        entity = entities.get(ctx.entity_ids[mention.start])
+        origin = ctx.origin(mention.sentence)
+        if entity is None:
+            entity = ctx.new_entity(schema, ctx.entity_ids[mention.start], mention.sentence)
+            entity.add("name", name, origin=origin)
+            if schema == "Address":
+                entity.add("full", name, origin=origin)
+                entry = gazetteer.get(name_key(name))
+                if entry is not None and entry.country:
+                    entity.add("country", entry.country, origin=origin)
+            entities[entity.id] = entity  # type: ignore[index]
+            article.add(MENTION_PROPS[schema], name, origin=origin, quiet=True)
+        if name_key(mention.text) != name_key(name) and schema != "Address":
+            entity.add("alias", mention.text, origin=origin)
+    return list(entities.values())
+
+
+def analyse(raw: RawDocument, doc: Doc, lang: str) -> ArticleResult:
+    """Run the extractors over an article the spaCy pipeline has already processed."""
+    sentences = sentence_spans(doc)
+    mentions = mentions_of(doc, sentences)
+    resolved = _resolve(mentions)
+    ids = {start: entity_id(schema, name) for start, (schema, name) in resolved.items()}
+    ctx = ArticleContext(
+        article_id=raw.article_id,
+        text=raw.text,
+        lang=lang,
+        published=raw.published,
+        sentences=sentences,
+        mentions=mentions,
+        entity_ids=ids,
+        url=raw.url,
+        publisher=raw.publisher,
+        title=raw.title,
+    )
+    article = _article(raw, lang)
+    notes = list(raw.notes)
+    if len(raw.text) > MAX_ANALYSED_CHARS:
+        notes.append(f"only the first {MAX_ANALYSED_CHARS:,} of {len(raw.text):,} characters were analysed")
+        article.add("notes", notes[-1], origin=f"article:{raw.article_id}")
+    entities = _mention_entities(ctx, resolved, article)
+    entities += extract_relations(ctx)
+    entities += extract_designations(ctx)
+    events = detect_events(ctx)
+    entities += [entity for _, entity in events]
+    claims = extract_quantities(ctx, [match for match, _ in events])
+    return ArticleResult(article, merge_same_ids(entities), claims, sentences, lang, notes)
+
+
+def merge_same_ids(entities: Iterable[StatementEntity]) -> list[StatementEntity]:
+    """One entity per ID: statements from several extractors about one actor are combined."""
+    merged: dict[str, StatementEntity] = {}
+    for entity in entities:
+        key = str(entity.id)
+        if key in merged:
+            merged[key] = merged[key].merge(entity)
+        else:
+            merged[key] = entity
+    return list(merged.values())
+
+
+def extract(raw: RawDocument) -> ArticleResult:
+    """Entities, links, designations, events and quantity claims of one article."""
+    lang = detect_language(raw.text)
+    return analyse(raw, get_nlp(lang)(_analysed_text(raw)), lang)
+
+
+def _analysed_text(raw: RawDocument) -> str:
+    return raw.text[:MAX_ANALYSED_CHARS]
+
+
+Outcome = tuple[ArticleResult | None, str | None]
+
+
+def _extract_batch(docs: list[RawDocument], batch_size: int = 32) -> list[Outcome]:
+    """(result, None) or (None, error message) per document, in input order."""
+    by_lang: dict[str, list[int]] = {}
+    for index, raw in enumerate(docs):
+        by_lang.setdefault(detect_language(raw.text), []).append(index)
+    outcomes: list[Outcome] = [(None, "not processed")] * len(docs)
+    for lang, indexes in by_lang.items():
+        nlp = get_nlp(lang)
+        texts = (_analysed_text(docs[i]) for i in indexes)
+        for i, spacy_doc in zip(indexes, nlp.pipe(texts, batch_size=batch_size), strict=True):
+            try:
+                outcomes[i] = (analyse(docs[i], spacy_doc, lang), None)
+            except Exception as exc:  # one malformed article must not lose the batch
+                outcomes[i] = (None, f"{docs[i].source}: extraction failed ({type(exc).__name__}: {exc})")
+    return outcomes
+
+
+def extract_many(
+    docs: list[RawDocument],
+    processes: int = 1,
+    chunk_size: int = 16,
+    on_error: Callable[[RawDocument, str], None] | None = None,
+) -> Iterator[ArticleResult]:
+    """Extract a batch, in input order; ``processes`` > 1 spreads chunks over a process pool.
+
+    A pool of whole-article workers (rather than ``nlp.pipe(n_process=...)``) keeps the rule
+    extractors, which run after the model, in parallel too. An article that fails is skipped
+    and reported to ``on_error`` (document, one-line message); the others go on.
+    """
+    chunks = [docs[i : i + chunk_size] for i in range(0, len(docs), chunk_size)]
+    if processes <= 1 or len(chunks) <= 1:
+        batches: Iterator[list[Outcome]] = (_extract_batch(chunk) for chunk in chunks)
+        yield from _unpack(chunks, batches, on_error)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes, initializer=_warm) as pool:
+        yield from _unpack(chunks, pool.imap(_extract_batch, chunks), on_error)
+
+
+def _unpack(
+    chunks: list[list[RawDocument]],
+    batches: Iterator[list[Outcome]],
+    on_error: Callable[[RawDocument, str], None] | None,
+) -> Iterator[ArticleResult]:
+    for chunk, outcomes in zip(chunks, batches, strict=True):
+        for raw, (result, error) in zip(chunk, outcomes, strict=True):
+            if result is not None:
+                yield result
+            elif on_error is not None:
+                on_error(raw, error or "extraction failed")
+
+
+def _warm() -> None:
+    get_nlp("en")

@@ -1,0 +1,91 @@
+"""Mentions to entities: merge the ways one actor is written, and give it a stable ID.
+
+"Maduro", "Nicolás Maduro" and "Venezuela's Nicolás Maduro" are one person; "Padrino Lopez" and
+"Padrino López" are one name. Two rules, both cheap and explainable: names compare by their
+normalised form (case, accents and punctuation removed), and a shorter person name that is the
+tail of a longer one in the same scope (an article, or a batch of articles) is that longer name,
+if exactly one longer name qualifies. The gazetteer's canonical name wins over both, which keeps
+IDs the same across articles even when one article uses only the surname.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from normality import ascii_text, slugify
+
+SCHEMA_BY_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Address", "LOC": "Address"}
+KIND_BY_SCHEMA = {"Person": "person", "Organization": "org", "Company": "org", "Address": "place"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity mention in an article's text (character offsets into bodyText)."""
+
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC
+    start: int
+    end: int
+    sentence: int  # index into the article's sentences
+    canonical: str = ""  # gazetteer name when the ruler matched it
+
+    @property
+    def schema(self) -> str:
+        return SCHEMA_BY_LABEL[self.label]
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """The comparable form of a name: 'Padrino López' == 'padrino lopez' == 'PADRINO LOPEZ'."""
+    text = ascii_text(name.replace("’", "'")) or name
+    words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
+    return " ".join(words)
+
+
+def entity_id(schema: str, name: str) -> str:
+    """Deterministic ID from the canonical name: the same person in two articles gets one ID."""
+    kind = KIND_BY_SCHEMA.get(schema, schema.lower())
+    return f"news-{kind}-{slugify(name, sep='-') or 'unnamed'}"
+
+
+def _is_tail(short: str, long: str) -> bool:
+    short_words, long_words = short.split(), long.split()
+    return len(short_words) < len(long_words) and long_words[-len(short_words) :] == short_words
+
+
+def _contains(short: str, long: str) -> bool:
+    """'padrino lopez' inside 'vladimir padrino lopez' as whole words."""
+    return short != long and f" {short} " in f" {long} "
+
+
+def resolve_names(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Map (label, written name) to the canonical written name within one scope.
+
+    ``names`` are (label, name) pairs, canonical gazetteer names included. A name maps to the
+    most frequent written form of its normalised key; a person name maps to the single longer
+    person name it is the tail of (or is contained in), when there is exactly one.
+    """
+    by_key: dict[tuple[str, str], Counter[str]] = {}
+    for label, name in names:
+        by_key.setdefault((label, name_key(name)), Counter())[name] += 1
+    preferred = {key: _best_form(counts) for key, counts in by_key.items()}
+    person_keys = [key for (label, key) in preferred if label == "PERSON"]
+    result: dict[tuple[str, str], str] = {}
+    for (label, key), form in preferred.items():
+        target = form
+        if label == "PERSON":
+            longer = {other for other in person_keys if _is_tail(key, other) or _contains(key, other)}
+            # keep only the longest candidates that are not themselves inside another candidate
+            longer = {c for c in longer if not any(_contains(c, d) for d in longer)}
+            if len(longer) == 1:
+                target = preferred[("PERSON", longer.pop())]
+        for name in by_key[(label, key)]:
+            result[(label, name)] = target
+    return result
+
+
+def _best_form(counts: Counter[str]) -> str:
+    """Among spellings of one name, prefer the one with accents, then the most frequent."""
+    return max(counts, key=lambda form: (sum(1 for c in form if ord(c) > 127), counts[form], form))

@@ -1,0 +1,137 @@
+"""Alleged links: "headed by", "member of", "linked to", "owned by" (and Spanish forms).
+
+Each phrase maps to an FtM relationship schema and says which side is which. The arguments are
+the nearest named entities on each side of the phrase in the same sentence, within a short gap:
+a phrase with no named entity next to it ("headed by high-ranking officials") yields nothing
+rather than a guess. The sentence is kept in ``summary``, the phrase in ``role``, and the link is
+marked ``status=alleged``: reporting states allegations, not findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from followthemoney.statement import StatementEntity
+
+from watchfloor.news.context import ArticleContext
+from watchfloor.news.mentions import Mention
+
+
+@dataclass(frozen=True)
+class LinkRule:
+    pattern: re.Pattern[str]
+    schema: str  # Directorship, Membership, Ownership, UnknownLink
+    before_prop: str  # the FtM property of the entity before the phrase
+    after_prop: str  # the FtM property of the entity after it
+    before_labels: frozenset[str]
+    after_labels: frozenset[str]
+
+
+ACTORS = frozenset({"PERSON", "ORG"})
+ORGS = frozenset({"ORG"})
+MAX_GAP = 60  # characters between the phrase and its argument
+
+LINK_RULES: tuple[LinkRule, ...] = (
+    LinkRule(
+        re.compile(
+            r"\b(?:headed|led|run|directed|commanded|controlled|encabezad[oa]s?|liderad[oa]s?|dirigid[oa]s?|comandad[oa]s?)\s+(?:by|por)\b",
+            re.I,
+        ),
+        "Directorship",
+        "organization",
+        "director",
+        ORGS,
+        ACTORS,
+    ),
+    LinkRule(
+        re.compile(r"\b(?:leader|head|chief|jefe|líder|lider|cabecilla)\s+(?:of|de(?:l)?)\b", re.I),
+        "Directorship",
+        "director",
+        "organization",
+        ACTORS,
+        ORGS,
+    ),
+    LinkRule(
+        re.compile(r"\b(?:an?\s+)?(?:members?|miembros?|integrantes?)\s+(?:of|de(?:l)?)\b", re.I),
+        "Membership",
+        "member",
+        "organization",
+        ACTORS,
+        ORGS,
+    ),
+    LinkRule(
+        re.compile(
+            r"\b(?:linked|tied|connected|vinculad[oa]s?|ligad[oa]s?|relacionad[oa]s?)\s+(?:to|with|a|al|con)\b",
+            re.I,
+        ),
+        "UnknownLink",
+        "subject",
+        "object",
+        ACTORS,
+        ACTORS,
+    ),
+    LinkRule(
+        re.compile(r"\b(?:owned\s+by|(?:es\s+)?propiedad\s+de(?:l)?)\b", re.I),
+        "Ownership",
+        "asset",
+        "owner",
+        ORGS,
+        ACTORS,
+    ),
+)
+
+
+def _nearest_before(mentions: list[Mention], offset: int, labels: frozenset[str]) -> Mention | None:
+    candidates = [m for m in mentions if m.end <= offset and m.label in labels]
+    return max(candidates, key=lambda m: m.end) if candidates else None
+
+
+def _nearest_after(mentions: list[Mention], offset: int, labels: frozenset[str]) -> Mention | None:
+    candidates = [m for m in mentions if m.start >= offset and m.label in labels]
+    return min(candidates, key=lambda m: m.start) if candidates else None
+
+
+def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
+    """Relationship entities for every link phrase with named arguments on both sides."""
+    results: list[StatementEntity] = []
+    extra: list[StatementEntity] = []
+    seen: set[str] = set()
+    for index, (start, _end) in enumerate(ctx.sentences):
+        mentions = ctx.mentions_in(index, ACTORS)
+        if len(mentions) < 2:
+            continue
+        sentence = ctx.sentence_text(index)
+        for rule in LINK_RULES:
+            for match in rule.pattern.finditer(sentence):
+                phrase_start, phrase_end = start + match.start(), start + match.end()
+                before = _nearest_before(mentions, phrase_start, rule.before_labels)
+                after = _nearest_after(mentions, phrase_end, rule.after_labels)
+                if before is None or after is None or after.start - phrase_end > MAX_GAP:
+                    continue
+                if ctx.id_of(before) == ctx.id_of(after):
+                    continue
+                entity_id = ctx.derived_id("link", rule.schema, ctx.id_of(before), ctx.id_of(after))
+                if entity_id in seen:
+                    continue
+                seen.add(entity_id)
+                link = ctx.new_entity(rule.schema, entity_id, index)
+                origin = ctx.origin(index)
+                link.add(rule.before_prop, ctx.id_of(before), origin=origin)
+                link.add(rule.after_prop, ctx.id_of(after), origin=origin)
+                link.add("role", match.group(0), origin=origin)
+                link.add("summary", sentence.strip(), origin=origin)
+                link.add("status", "alleged", origin=origin)
+                if ctx.published is not None:
+                    link.add("date", ctx.published.isoformat(), origin=origin)
+                results.append(link)
+                if rule.schema == "Ownership":
+                    extra.append(_asset_company(ctx, before, index))
+    return results + extra
+
+
+def _asset_company(ctx: ArticleContext, mention: Mention, index: int) -> StatementEntity:
+    """FtM only lets an Asset be owned: an owned organisation is also stated to be a Company."""
+    company = ctx.new_entity("Company", ctx.id_of(mention), index)
+    company.add("name", mention.canonical or mention.text, origin=ctx.origin(index))
+    return company

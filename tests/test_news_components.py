@@ -1,0 +1,142 @@
+"""Each pipeline component and helper on its own: sentences, gazetteer, entity fixes, Spanish rules,
+name merging and relative dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import spacy
+from spacy.tokens import Span
+
+import watchfloor.news.pipeline  # noqa: F401  (registers the components)
+from watchfloor.news.dates import find_dates
+from watchfloor.news.mentions import entity_id, name_key, resolve_names
+from watchfloor.news.pipeline import gazetteer_patterns, get_nlp
+
+MONDAY = date(2025, 11, 17)
+
+
+def _blank_with(*components: str) -> spacy.language.Language:
+    nlp = spacy.blank("en")
+    for name in components:
+        if name == "news_gazetteer":
+            ruler = nlp.add_pipe("entity_ruler", name="news_gazetteer")
+            ruler.add_patterns(gazetteer_patterns())
+        else:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def test_sentencizer_splits_on_final_punctuation_and_line_breaks_but_not_abbreviations() -> None:
+    nlp = _blank_with("news_sentencizer")
+    doc = nlp("Headline Without Period\nThe U.S. Senate voted on Nov. 6. Trump said “no.” Then he left.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Headline Without Period",
+        "The U.S. Senate voted on Nov. 6.",
+        "Trump said “no.”",
+        "Then he left.",
+    ]
+
+
+def test_gazetteer_finds_groups_a_small_model_misses() -> None:
+    nlp = _blank_with("news_sentencizer", "news_gazetteer")
+    doc = nlp("Officials linked Tren de Aragua and the Cartel de los Soles to Padrino López.")
+    assert {(e.text, e.label_) for e in doc.ents} == {
+        ("Tren de Aragua", "ORG"),
+        ("Cartel de los Soles", "ORG"),
+        ("Padrino López", "PERSON"),
+    }
+    assert {e.ent_id_ for e in doc.ents} == {
+        "Tren de Aragua",
+        "Cartel de los Soles",
+        "Vladimir Padrino López",
+    }
+
+
+def test_entity_fixes_relabel_a_surname_tagged_as_organisation() -> None:
+    nlp = _blank_with("news_sentencizer", "news_entity_fixes")
+    doc = nlp.make_doc("Donald Quixote spoke. Later Quixote left the FTO meeting.")
+    doc = nlp.get_pipe("news_sentencizer")(doc)
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 5, 6, "ORG"), Span(doc, 8, 9, "ORG")]
+    doc = nlp.get_pipe("news_entity_fixes")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Donald Quixote", "PERSON"), ("Quixote", "PERSON")]
+
+
+def test_entity_fixes_strip_the_possessor_from_a_name() -> None:
+    nlp = _blank_with("news_sentencizer", "news_entity_fixes")
+    doc = nlp.make_doc("Venezuela’s Nicolás Maduro spoke.")
+    doc = nlp.get_pipe("news_sentencizer")(doc)
+    doc.ents = [Span(doc, 0, 4, "PERSON")]
+    doc = nlp.get_pipe("news_entity_fixes")(doc)
+    assert [e.text for e in doc.ents] == ["Nicolás Maduro"]
+
+
+def test_english_model_pipeline_tags_trump_as_a_person() -> None:
+    doc = get_nlp("en")("Trump said the Senate would vote. Donald Trump then left for Caracas.")
+    labels = {(e.text, e.label_) for e in doc.ents}
+    assert ("Trump", "PERSON") in labels and ("Caracas", "GPE") in labels
+
+
+def test_spanish_rules_find_people_and_organisations_by_capitalised_sequences() -> None:
+    doc = get_nlp("es")(
+        "El ministro Julián Ejemplo Ruiz habló con el Comando Estratégico Operacional. "
+        "La Guardia Nacional Bolivariana respondió el lunes."
+    )
+    labels = {(e.text, e.label_) for e in doc.ents}
+    assert ("Julián Ejemplo Ruiz", "PERSON") in labels
+    assert ("Comando Estratégico Operacional", "ORG") in labels
+    assert ("Guardia Nacional Bolivariana", "ORG") in labels
+    assert not any(e.text.startswith(("El ", "La ")) for e in doc.ents)
+
+
+def test_surname_and_accentless_spellings_merge_into_the_full_name() -> None:
+    resolved = resolve_names(
+        [
+            ("PERSON", "Maduro"),
+            ("PERSON", "Nicolás Maduro"),
+            ("PERSON", "Padrino Lopez"),
+            ("PERSON", "Padrino López"),
+            ("PERSON", "Vladimir Padrino López"),
+        ]
+    )
+    assert resolved[("PERSON", "Maduro")] == "Nicolás Maduro"
+    assert resolved[("PERSON", "Padrino Lopez")] == "Vladimir Padrino López"
+    assert resolved[("PERSON", "Padrino López")] == "Vladimir Padrino López"
+
+
+def test_ambiguous_surname_is_left_alone() -> None:
+    resolved = resolve_names([("PERSON", "Paul"), ("PERSON", "Rand Paul"), ("PERSON", "Logan Paul")])
+    assert resolved[("PERSON", "Paul")] == "Paul"
+
+
+def test_entity_ids_are_deterministic_slugs_of_the_normalised_name() -> None:
+    assert entity_id("Person", "Nicolás Maduro") == "news-person-nicolas-maduro"
+    assert entity_id("Organization", "Cartel de los Soles") == "news-org-cartel-de-los-soles"
+    assert name_key("Padrino López") == name_key("PADRINO LOPEZ")
+
+
+def test_relative_dates_resolve_against_publication_date() -> None:
+    found = {
+        d.text: d.value for d in find_dates("On Tuesday and last week, and on Nov. 16 and in July", MONDAY)
+    }
+    assert found == {
+        "On Tuesday": "2025-11-11",
+        "last week": "2025-11-10",
+        "Nov. 16": "2025-11-16",
+        "in July": "2025-07",
+    }
+
+
+def test_spanish_relative_dates_resolve_against_publication_date() -> None:
+    found = {d.text: d.value for d in find_dates("el martes pasado y el 12 de noviembre", MONDAY, "es")}
+    assert found == {"el martes pasado": "2025-11-11", "12 de noviembre": "2025-11-12"}
+
+
+def test_effective_dates_prefer_the_future() -> None:
+    [found] = find_dates("effective November 24", date(2025, 11, 30), prefer="future")
+    assert found.value == "2026-11-24"
+
+
+def test_year_less_dates_without_a_publication_date_are_not_guessed() -> None:
+    assert find_dates("on Tuesday, Nov. 16", None) == []
+    assert [d.value for d in find_dates("on November 16, 2025", None)] == ["2025-11-16"]
