@@ -7,11 +7,12 @@ rescreening), because reading and indexing every relationship is the expensive p
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from watchfloor.graph import BlockedVerdict, ExposureGraph, ExposureReport
-from watchfloor.lists.status import designations_from
+from watchfloor.lists.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus
-from watchfloor.store import Store, StoreError
+from watchfloor.store import ListVersion, Store, StoreError
 
 RELATIONSHIP_SCHEMATA = (
     "Ownership",
@@ -27,15 +28,23 @@ RELATIONSHIP_SCHEMATA = (
 
 
 class ExposureView:
-    def __init__(self, store: Store, as_of: date | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        as_of: date | None = None,
+        versions: list[ListVersion] | None = None,
+        designations: list[Designation] | None = None,
+    ) -> None:
+        """``versions`` and ``designations`` may be passed by a caller that already read them."""
         self.as_of = as_of or date.today()
         self.store = store
-        versions = store.versions_in_force(self.as_of)
+        versions = versions if versions is not None else store.versions_in_force(self.as_of)
         official = {v.dataset for v in versions if v.official}
         relations = store.iter_entities(versions=versions, schemata=list(RELATIONSHIP_SCHEMATA))
         self.graph = ExposureGraph.from_entities(relations, official_datasets=official)
-        sanctions = store.iter_entities(versions=versions, schemata=["Sanction"])
-        designations = designations_from(sanctions, versions, self.as_of)
+        if designations is None:
+            sanctions = store.iter_entities(versions=versions, schemata=["Sanction"])
+            designations = designations_from(sanctions, versions, self.as_of)
         self.designated = {d.entity_id for d in designations if d.status == DesignationStatus.EFFECTIVE}
         self.pending = {d.entity_id for d in designations if d.status == DesignationStatus.PENDING}
         self._blocked: dict[str, BlockedVerdict] | None = None
@@ -52,3 +61,24 @@ class ExposureView:
         if self._blocked is None:
             self._blocked = self.graph.blocked_by_ownership(self.designated, as_of=self.as_of)
         return self._blocked
+
+    def ties(self, entity_id: str, hops: int = 2, limit: int = 10) -> list[dict[str, Any]]:
+        """Compact paths from a screening hit to other designated parties, for its explanation."""
+        if self.graph.node_number(entity_id) is None:
+            return []
+        report = self.graph.exposure(entity_id, self.designated, hops=hops, as_of=self.as_of, max_paths=limit)
+        ties = []
+        for path in report.paths:
+            end = entity_id  # walk the path: edges keep their own direction, the walk does not
+            for step in path:
+                end = step["to"] if step["from"] == end else step["from"]
+            ties.append(
+                {
+                    "designated": end,
+                    "via": [
+                        {k: step.get(k) for k in ("from", "to", "type", "percentage", "official", "source")}
+                        for step in path
+                    ],
+                }
+            )
+        return ties

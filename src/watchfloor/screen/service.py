@@ -17,8 +17,10 @@ from typing import Any
 
 from followthemoney.statement import StatementEntity
 
+from watchfloor.graph import BlockedVerdict
 from watchfloor.lists.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus
+from watchfloor.screen.exposure import ExposureView
 from watchfloor.store import ListVersion, Store
 
 MATCHABLE = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
@@ -34,6 +36,7 @@ class ScreeningHit:
     datasets: list[str]
     designations: list[Designation]
     explanation: list[str]
+    exposure: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def in_force(self) -> bool:
@@ -69,6 +72,7 @@ class ScreeningHit:
                 for d in self.designations
             ],
             "explanation": self.explanation,
+            "exposure": self.exposure,
         }
 
 
@@ -93,9 +97,14 @@ class Screener:
         self.as_of = as_of or date.today()
         self.versions: list[ListVersion] = store.versions_in_force(self.as_of)
         sanctions = list(store.iter_entities(versions=self.versions, schemata=["Sanction"]))
+        designations = designations_from(sanctions, self.versions, self.as_of)
         self.designations: dict[str, list[Designation]] = defaultdict(list)
-        for item in designations_from(sanctions, self.versions, self.as_of):
+        for item in designations:
             self.designations[item.entity_id].append(item)
+        self.exposure = ExposureView(store, self.as_of, versions=self.versions, designations=designations)
+        for verdict in self.exposure.blocked_by_ownership().values():
+            if verdict.blocked and not verdict.designated:
+                self.designations[verdict.entity_id].append(ownership_designation(verdict, self.as_of))
         self.parties: dict[str, StatementEntity] = {}
         for entity in store.iter_entities(versions=self.versions, schemata=list(MATCHABLE)):
             if entity.id in self.designations:
@@ -127,6 +136,7 @@ class Screener:
                 datasets=sorted(entity.datasets),
                 designations=designations,
                 explanation=list(found.explanation),
+                exposure=self.exposure.ties(found.entity_id) if found.match else [],
             )
             (results if hit.in_force else pending).append(hit)
         return results, pending
@@ -141,9 +151,32 @@ class Screener:
     def screen_many(
         self, queries: Sequence[StatementEntity], limit: int = 10, threshold: float | None = None
     ) -> Iterator[ScreeningResult]:
-        for query, matches in zip(queries, self.matcher.match_many(queries, limit=limit, threshold=threshold), strict=True):
+        for query, matches in zip(
+            queries, self.matcher.match_many(queries, limit=limit, threshold=threshold), strict=True
+        ):
             results, pending = self._hits(matches)
             yield ScreeningResult(query=describe_query(query, self.as_of), results=results, pending=pending)
+
+
+def ownership_designation(verdict: BlockedVerdict, as_of: date) -> Designation:
+    """An entity blocked by the 50 percent rule is treated like a designated party, with the
+    owners that make it so named as its source."""
+    owners = ", ".join(h.owner_id for h in verdict.holdings if h.owner_blocked)
+    share = verdict.ownership_by_blocked or 0.0
+    return Designation(
+        sanction_id=f"{verdict.entity_id}-blocked-by-ownership",
+        entity_id=verdict.entity_id,
+        authority="OFAC 50 percent rule",
+        program=f"blocked by ownership ({share:g}% held by blocked persons)",
+        status=DesignationStatus.EFFECTIVE,
+        start_date=None,
+        end_date=None,
+        listing_date=None,
+        dataset="ownership",
+        version_id="",
+        official=True,
+        source=f"owned by {owners}" if owners else None,
+    )
 
 
 def describe_query(query: StatementEntity, as_of: date) -> dict[str, Any]:

@@ -1,0 +1,51 @@
+"""Screening finds indirect exposure: a company blocked by ownership is a hit in its own right,
+and a matched party shows its ties to other designated parties with the path."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.conftest import FIXTURES
+from watchfloor.index import make_query
+from watchfloor.lists import ingest_list
+from watchfloor.screen.service import Screener
+from watchfloor.store import SqlStore
+
+
+def load(store: SqlStore) -> None:
+    ingest_list(store, "ofac-csv", FIXTURES / "ofac_csv" / "sdn-2021", published=date(2021, 7, 7))
+    ingest_list(
+        store,
+        "ftm-json",
+        FIXTURES / "ftm_json" / "small.jsonl",
+        dataset="registry",
+        published=date(2021, 7, 8),
+    )
+
+
+def test_company_blocked_by_ownership_is_a_hit(duck_store: SqlStore) -> None:
+    load(duck_store)
+    screener = Screener(duck_store, date(2021, 8, 1))
+    result = screener.screen(make_query("Orinoco Trading C.A.", schema="Company"))
+    hits = {hit.entity_id: hit for hit in result.results}
+    assert "co-trading" in hits
+    rule = hits["co-trading"].designations[0]
+    assert rule.authority == "OFAC 50 percent rule"
+    assert "co-holding" in (rule.source or "")
+
+
+def test_matched_party_shows_its_ties_to_designated_parties(duck_store: SqlStore) -> None:
+    load(duck_store)
+    screener = Screener(duck_store, date(2021, 8, 1))
+    result = screener.screen(make_query("Rafael Alfredo Sarria Diaz", schema="Person"))
+    sarria = next(hit for hit in result.results if hit.entity_id == "ofac-24427")
+    assert sarria.match
+    assert any(tie["designated"] == "ofac-24424" for tie in sarria.exposure)
+    assert sarria.to_dict()["exposure"][0]["via"][0]["type"] == "link"
+
+
+def test_no_ownership_hit_before_the_registry_was_known(duck_store: SqlStore) -> None:
+    load(duck_store)
+    screener = Screener(duck_store, date(2021, 7, 7))
+    result = screener.screen(make_query("Orinoco Trading C.A.", schema="Company"))
+    assert all(hit.entity_id != "co-trading" for hit in result.results)
