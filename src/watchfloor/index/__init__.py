@@ -1,0 +1,8 @@
+"""Candidate generation and screening over a whole list: `Matcher.build(entities)` once, then
+`matcher.match(query)` many times; `make_query` builds a validated query entity."""
+
+from watchfloor.index.matcher import Matcher
+from watchfloor.index.query import MATCHABLE_SCHEMATA, make_query
+from watchfloor.match.errors import QueryError
+
+__all__ = ["MATCHABLE_SCHEMATA", "Matcher", "QueryError", "make_query"]

@@ -1,0 +1,345 @@
+"""Candidate generation over a whole list, then scoring of the best candidates.
+
+Build: every matchable entity becomes a `Record`; each distinct token of its names, aliases and
+weak aliases gets a posting list (numpy int32 name numbers; each name knows its entity) and is reachable from a query token
+by its own text, its name-variant symbols (Muhammad -> Mohammed), its phonetic key, its consonant
+skeleton (mhmd -> Mohammed) and its single-deletion keys (edit distance up to two: Scholze ->
+Scholz). Query: expand each query token to the list's tokens it resembles (cached per token
+text, so a batch pays once for "Mohammed"), add up rarity-weighted evidence per name with
+numpy, keep each entity's best name, and score the best few entities with the full feature set
+on their three best names at most: aligning every alias of a 40-alias entry is what made
+screening slow. Recall comes from the expansion, precision from the scoring.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import multiprocessing
+import threading
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+from followthemoney.statement import StatementEntity
+
+from watchfloor.index.query import MATCHABLE_SCHEMATA
+from watchfloor.match import DEFAULT_THRESHOLD, MatchResult, compare_records
+from watchfloor.match.record import Record, clean_identifier, record_of
+from watchfloor.names import NameForm, Role, Token
+from watchfloor.names.similarity import cached_similarity
+
+_SKIP_ROLES = (Role.TITLE, Role.PARTICLE, Role.LEGAL)
+_ID_SCHEMATA = ("Passport", "Identification")
+
+
+def _deletes(text: str) -> list[str]:
+    """Single-character deletions of a token (its keys in the edit-distance neighbourhood)."""
+    if len(text) < 4:
+        return []
+    return [text[:i] + text[i + 1 :] for i in range(len(text))]
+
+
+def _is_matchable(entity: StatementEntity) -> bool:
+    schema = entity.schema
+    if schema.name in MATCHABLE_SCHEMATA:
+        return True
+    return any(schema.is_a(name) for name in ("LegalEntity", "Vessel", "Airplane"))
+
+
+class Matcher:
+    """Index over a set of list entities + scoring; build once, query many times."""
+
+    EXPANSION_CACHE_LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self.records: list[Record] = []
+        self.forms: list[NameForm] = []
+        self.form_entity = np.zeros(0, dtype=np.int32)
+        self.form_weak = np.zeros(0, dtype=np.bool_)
+        self.vocab: dict[str, Token] = {}
+        self.postings: dict[str, np.ndarray] = {}
+        self.by_symbol: dict[int, list[str]] = {}
+        self.by_phonetic: dict[str, list[str]] = {}
+        self.by_skeleton: dict[str, list[str]] = {}
+        self.by_delete: dict[str, list[str]] = {}
+        self.by_identifier: dict[str, list[int]] = {}
+        self._expansions: dict[tuple[str, bool], tuple[list[np.ndarray], list[float]]] = {}
+        self._local = threading.local()
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    @classmethod
+    def build(cls, entities: Iterable[StatementEntity]) -> Matcher:
+        """Index the matchable entities (people, organisations, vessels...); identity documents
+        (Passport, Identification) lend their numbers to their holder; the rest is ignored.
+
+        The cyclic garbage collector is paused while building (the index makes millions of
+        small acyclic objects, and each collection would walk all of them again), and the built
+        index is then frozen out of later collections, which keeps query latency free of
+        multi-millisecond collector pauses."""
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self = cls._build(entities)
+        finally:
+            if collecting:
+                gc.enable()
+        gc.freeze()
+        return self
+
+    @classmethod
+    def _build(cls, entities: Iterable[StatementEntity]) -> Matcher:
+        self = cls()
+        postings: dict[str, array] = defaultdict(lambda: array("i"))
+        held: dict[str, list[str]] = defaultdict(list)
+        form_entity = array("i")
+        form_weak = array("b")
+        vocab = self.vocab
+        for entity in entities:
+            if entity.schema.name in _ID_SCHEMATA:
+                for holder in entity.get("holder", quiet=True):
+                    held[holder].extend(entity.get("number", quiet=True))
+                continue
+            if not _is_matchable(entity):
+                continue
+            record = record_of(entity)
+            if not record.names and not record.weak_names:
+                continue
+            number = len(self.records)
+            self.records.append(record)
+            for weak, forms in ((0, record.names), (1, record.weak_names)):
+                for form in forms:
+                    form_number = len(self.forms)
+                    self.forms.append(form)
+                    form_entity.append(number)
+                    form_weak.append(weak)
+                    for text in {t.text for t in form.tokens}:
+                        postings[text].append(form_number)
+                    for token in form.tokens:
+                        if token.text not in vocab:
+                            vocab[token.text] = token
+            for ident in record.identifiers:
+                self.by_identifier.setdefault(ident, []).append(number)
+        if held:
+            self._attach_identifiers(held)
+        self.form_entity = np.frombuffer(form_entity, dtype=np.int32)
+        self.form_weak = np.frombuffer(form_weak, dtype=np.int8).astype(np.bool_)
+        self.postings = {text: np.frombuffer(ids, dtype=np.int32) for text, ids in postings.items()}
+        self._index_vocabulary()
+        return self
+
+    def _attach_identifiers(self, held: dict[str, list[str]]) -> None:
+        numbers = {record.entity_id: n for n, record in enumerate(self.records)}
+        for holder, values in held.items():
+            n = numbers.get(holder)
+            if n is None:
+                continue
+            idents = {i for v in values for i in [clean_identifier(v)] if i}
+            record = self.records[n]
+            record.identifiers = record.identifiers | idents
+            for ident in idents:
+                self.by_identifier.setdefault(ident, []).append(n)
+
+    def _index_vocabulary(self) -> None:
+        symbol: dict[int, list[str]] = defaultdict(list)
+        phonetic: dict[str, list[str]] = defaultdict(list)
+        skeleton: dict[str, list[str]] = defaultdict(list)
+        deletes: dict[str, list[str]] = defaultdict(list)
+        for text, token in self.vocab.items():
+            if token.role in _SKIP_ROLES or token.role == Role.NUMBER:
+                continue
+            for sym in token.symbols:
+                symbol[sym].append(text)
+            if len(token.phonetic) > 1:
+                phonetic[token.phonetic].append(text)
+            if len(token.skeleton) > 2:
+                skeleton[token.skeleton].append(text)
+            for key in _deletes(text):
+                deletes[key].append(text)
+        self.by_symbol = dict(symbol)
+        self.by_phonetic = dict(phonetic)
+        self.by_skeleton = dict(skeleton)
+        self.by_delete = dict(deletes)
+
+    def _expand(self, token: Token) -> set[str]:
+        """The list's tokens that a query token may stand for."""
+        found: set[str] = set()
+        if token.text in self.vocab:
+            found.add(token.text)
+        if token.role in (Role.NUMBER, Role.INITIAL):
+            return found
+        for sym in token.symbols:
+            found.update(self.by_symbol.get(sym, ()))
+        found.update(self.by_phonetic.get(token.phonetic, ()))
+        if token.abjad:
+            found.update(self.by_skeleton.get(token.skeleton, ()))
+        found.update(self.by_delete.get(token.text, ()))
+        for key in _deletes(token.text):
+            if key in self.vocab:
+                found.add(key)
+            found.update(self.by_delete.get(key, ()))
+        return found
+
+    def _evidence(self, token: Token) -> tuple[list[np.ndarray], list[float]]:
+        """Posting lists a query token reaches and the evidence each is worth
+        (similarity x rarity), cached per token across queries."""
+        key = (token.text, token.abjad)
+        found = self._expansions.get(key)
+        if found is not None:
+            return found
+        total = max(len(self.forms), 1)
+        arrays: list[np.ndarray] = []
+        values: list[float] = []
+        for text in self._expand(token):
+            sim = cached_similarity(token, self.vocab[text])
+            if sim <= 0.0:
+                continue
+            ids = self.postings[text]
+            arrays.append(ids)
+            values.append(sim * math.log(1.0 + total / len(ids)))
+        found = (arrays, values)
+        if len(self._expansions) >= self.EXPANSION_CACHE_LIMIT:
+            self._expansions.clear()
+        self._expansions[key] = found
+        return found
+
+    def candidates(self, query: Record, size: int) -> list[tuple[int, list[int]]]:
+        """The `size` best entities by rarity-weighted token evidence, each with its (up to
+        three) best-supported name numbers."""
+        chunks: list[np.ndarray] = []
+        weights: list[float] = []
+        for form in query.names:
+            tokens = [t for t in form.tokens if t.role not in _SKIP_ROLES] or list(form.tokens)
+            for token in tokens:
+                arrays, values = self._evidence(token)
+                for ids, value in zip(arrays, values, strict=True):
+                    chunks.append(ids)
+                    weights.append(value * token.weight)
+        forced: list[int] = []
+        for ident in query.identifiers:
+            forced.extend(self.by_identifier.get(ident, ()))
+        if not chunks and not forced:
+            return []
+        picked: list[tuple[int, list[int]]] = []
+        if chunks:
+            forms, sums = self._top_forms(chunks, weights, 8 * size + 32)
+            names_of: dict[int, list[int]] = {}
+            top_sum: dict[int, float] = {}
+            for position, entity in enumerate(self.form_entity[forms].tolist()):
+                names = names_of.get(entity)
+                score = float(sums[position])
+                if names is None:
+                    if len(names_of) < size:
+                        names_of[entity] = [int(forms[position])]
+                        top_sum[entity] = score
+                elif len(names) < 3 and score >= 0.5 * top_sum[entity]:
+                    names.append(int(forms[position]))
+                elif len(names_of) >= size and position > 4 * size:
+                    break
+            picked = list(names_of.items())
+        present = {e for e, _ in picked}
+        for entity in forced:
+            if entity not in present:
+                picked.insert(0, (entity, []))
+                present.add(entity)
+        return picked
+
+    def _top_forms(
+        self, chunks: list[np.ndarray], weights: list[float], keep: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Distinct name numbers with the highest summed evidence, best first (at most `keep`
+        postings are ranked). Sums go into a per-thread dense accumulator, added one posting
+        list at a time (a posting list holds each name once) and zeroed afterwards: no sort of
+        every touched posting, which is what long lists of common names would cost."""
+        acc = getattr(self._local, "acc", None)
+        if acc is None or len(acc) != len(self.forms):
+            acc = self._local.acc = np.zeros(len(self.forms), dtype=np.float64)
+        try:
+            for ids, weight in zip(chunks, weights, strict=True):
+                acc[ids] += weight
+            ids = np.concatenate(chunks) if len(chunks) > 1 else chunks[0]
+            values = acc[ids]
+        finally:
+            for chunk in chunks:
+                acc[chunk] = 0.0
+        if len(ids) > keep:
+            top = np.argpartition(-values, keep - 1)[:keep]
+            top = top[np.argsort(-values[top], kind="stable")]
+        else:
+            top = np.argsort(-values, kind="stable")
+        forms, first = np.unique(ids[top], return_index=True)
+        order = np.argsort(first, kind="stable")
+        return forms[order], values[top][first[order]]
+
+    def _view(self, entity: int, names: list[int]) -> Record:
+        """The entity's record restricted to the names worth aligning."""
+        record = self.records[entity]
+        if not names:
+            return record
+        weak_flags = self.form_weak
+        strong = tuple(self.forms[n] for n in names if not weak_flags[n])
+        weak = tuple(self.forms[n] for n in names if weak_flags[n])
+        return Record(
+            record.entity_id,
+            record.caption,
+            record.schema,
+            record.kind,
+            strong,
+            weak,
+            record.birth_dates,
+            record.countries,
+            record.identifiers,
+            record.gender,
+        )
+
+    def match_record(
+        self, query: Record, limit: int = 10, threshold: float | None = None
+    ) -> list[MatchResult]:
+        """Score the best candidates of a prepared query; best first."""
+        cut = DEFAULT_THRESHOLD if threshold is None else threshold
+        picked = self.candidates(query, limit + 3)
+        results = [compare_records(query, self._view(e, names), cut) for e, names in picked]
+        results.sort(key=lambda r: (-r.score, r.entity_id))
+        return results[:limit]
+
+    def match(
+        self, query: StatementEntity, limit: int = 10, threshold: float | None = None
+    ) -> list[MatchResult]:
+        """Best candidates for a query entity, best first, including those below threshold."""
+        return self.match_record(record_of(query), limit, threshold)
+
+    def match_many(
+        self,
+        queries: Iterable[StatementEntity],
+        limit: int = 10,
+        threshold: float | None = None,
+        workers: int = 1,
+    ) -> Iterator[list[MatchResult]]:
+        """Results for many queries, in order. One process shares every cache across queries;
+        `workers > 1` forks that many processes (POSIX only) which share the built index
+        copy-on-write, for batch screening on several cores."""
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for query in queries:
+                yield self.match_record(record_of(query), limit, threshold)
+            return
+        global _FORKED
+        pending = list(queries)
+        _FORKED = (self, pending, limit, threshold)
+        context = multiprocessing.get_context("fork")
+        # the workers inherit the index and the queries; only numbers go out, results come back
+        with context.Pool(workers) as pool:
+            yield from pool.imap(_match_in_worker, range(len(pending)), chunksize=128)
+        _FORKED = None
+
+
+_FORKED: tuple[Matcher, list[StatementEntity], int, float | None] | None = None
+"""What a forked batch worker inherits from its parent: matcher, queries, limit, threshold."""
+
+
+def _match_in_worker(position: int) -> list[MatchResult]:
+    assert _FORKED is not None
+    matcher, queries, limit, threshold = _FORKED
+    return matcher.match_record(record_of(queries[position]), limit, threshold)

@@ -1,0 +1,83 @@
+"""Pairwise scoring of a query against a list entity, with a plain-words explanation.
+
+`compare` scores two FtM entities; `compare_names` scores two bare names of one schema (the
+compare-pairs CLI). Scores are in [0, 1]; `match` is `score >= DEFAULT_THRESHOLD` unless the
+caller gives its own threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from followthemoney.statement import StatementEntity
+
+from watchfloor.match.errors import QueryError
+from watchfloor.match.features import FEATURES, Feature, Scored, score_pair
+from watchfloor.match.record import Record, record_of
+from watchfloor.names import kind_of, name_form, split_alternatives
+from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY, best_name_score
+
+DEFAULT_THRESHOLD: float = 0.75
+"""Calibrated on the screening benchmark (UN positives vs synthetic negatives), see
+docs/benchmarks.md; name-bench is only measured at it, never used to choose it."""
+
+
+@dataclass(slots=True)
+class MatchResult:
+    """One scored candidate, ready for an alert or an API response."""
+
+    entity_id: str
+    caption: str
+    schema: str
+    score: float
+    match: bool
+    explanation: list[str] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def result_for(candidate: Record, scored: Scored, threshold: float) -> MatchResult:
+    return MatchResult(
+        entity_id=candidate.entity_id,
+        caption=candidate.caption,
+        schema=candidate.schema,
+        score=round(scored.score, 4),
+        match=scored.score >= threshold,
+        explanation=scored.explanation,
+        features=scored.features,
+    )
+
+
+def compare_records(query: Record, candidate: Record, threshold: float = DEFAULT_THRESHOLD) -> MatchResult:
+    """Score two prepared records (the index's fast path)."""
+    return result_for(candidate, score_pair(query, candidate), threshold)
+
+
+def compare(
+    query: StatementEntity, candidate: StatementEntity, threshold: float = DEFAULT_THRESHOLD
+) -> MatchResult:
+    """Score a query entity against a candidate entity."""
+    return compare_records(record_of(query), record_of(candidate), threshold)
+
+
+def compare_names(schema: str, name1: str, name2: str) -> float:
+    """Name similarity of two names of the given schema, in [0, 1]; 0 when either is empty."""
+    kind = kind_of(schema)
+    lefts = [f for n in split_alternatives(name1) for f in [name_form(n, kind)] if f is not None]
+    rights = [f for n in split_alternatives(name2) for f in [name_form(n, kind)] if f is not None]
+    policy = PERSON_POLICY if schema == "Person" else ORG_POLICY
+    best = best_name_score(lefts, rights, policy)
+    return 0.0 if best is None else round(best.score, 4)
+
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "FEATURES",
+    "Feature",
+    "MatchResult",
+    "QueryError",
+    "Record",
+    "compare",
+    "compare_names",
+    "compare_records",
+    "record_of",
+]

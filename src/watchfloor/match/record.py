@@ -1,0 +1,110 @@
+"""What the matcher keeps of an entity: its comparable names and its other evidence.
+
+Turning a `StatementEntity` into a `Record` is the expensive part of matching (transliteration,
+tagging), so it happens once per list entity at index build and once per query.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from followthemoney.statement import StatementEntity
+from followthemoney.types import registry
+
+from watchfloor.names import Kind, NameForm, kind_of, name_form, split_alternatives
+
+NAME_PROPS = ("name", "alias", "previousName", "abbreviation")
+WEAK_NAME_PROPS = ("weakAlias",)
+IDENTIFIER_PROPS = (
+    "passportNumber", "idNumber", "taxNumber", "registrationNumber", "imoNumber", "mmsi", "innCode",
+    "ogrnCode", "leiCode", "swiftBic", "vatCode", "icaoCode", "callSign", "serialNumber", "number",
+)  # fmt: skip
+COUNTRY_PROPS = ("nationality", "citizenship", "country", "jurisdiction", "birthCountry", "flag")
+_ID_CLEAN = re.compile(r"[^0-9A-Z]")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+@dataclass(slots=True)
+class Record:
+    """The matchable evidence of one entity."""
+
+    entity_id: str
+    caption: str
+    schema: str
+    kind: Kind
+    names: tuple[NameForm, ...]
+    weak_names: tuple[NameForm, ...]
+    birth_dates: tuple[str, ...]
+    countries: frozenset[str]
+    identifiers: frozenset[str]
+    gender: str | None
+
+
+def clean_identifier(value: str) -> str | None:
+    """Upper-case letters and digits of an identifier; too short to be decisive -> None."""
+    text = _ID_CLEAN.sub("", value.upper())
+    if text.startswith("IMO") and text[3:].isdigit():
+        text = text[3:]
+    if len(text) < 4 or not any(ch.isdigit() for ch in text):
+        return None
+    return text
+
+
+def clean_date(value: str) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD prefix of a date value, or None."""
+    found = _DATE.match(value.strip())
+    if found is None:
+        return None
+    return "-".join(p for p in found.groups() if p)
+
+
+@lru_cache(maxsize=4096)
+def _country(value: str) -> str | None:
+    return registry.country.clean(value)
+
+
+def _forms(values: Iterable[str], kind: Kind) -> tuple[NameForm, ...]:
+    seen: dict[str, NameForm] = {}
+    for value in values:
+        for text in split_alternatives(value):
+            form = name_form(text, kind)
+            if form is not None and form.comparable not in seen:
+                seen[form.comparable] = form
+    return tuple(seen.values())
+
+
+def record_of(entity: StatementEntity, extra_identifiers: Iterable[str] = ()) -> Record:
+    """The record of an entity; `extra_identifiers` come from linked Passport/Identification
+    entities, which FtM keeps apart from their holder."""
+    props = entity.properties
+    schema = entity.schema.name
+    kind = kind_of(schema)
+    names: list[str] = [v for p in NAME_PROPS for v in props.get(p, ())]
+    first = props.get("firstName", ())
+    last = props.get("lastName", ())
+    if first and last:
+        middle = " ".join(props.get("middleName", ()))
+        names.extend(f"{f} {middle} {lst}".replace("  ", " ") for f in first for lst in last)
+    elif not names:
+        names.extend(first or last)
+    dates = {d for v in props.get("birthDate", ()) for d in [clean_date(v)] if d}
+    dates.update(d for v in props.get("buildDate", ()) for d in [clean_date(v)] if d)
+    countries = {c for p in COUNTRY_PROPS for v in props.get(p, ()) for c in [registry.country.clean(v)] if c}
+    identifiers = {i for p in IDENTIFIER_PROPS for v in props.get(p, ()) for i in [clean_identifier(v)] if i}
+    identifiers.update(i for v in extra_identifiers for i in [clean_identifier(v)] if i)
+    genders = props.get("gender", ())
+    return Record(
+        entity_id=entity.id or "",
+        caption=entity.caption,
+        schema=schema,
+        kind=kind,
+        names=_forms(names, kind),
+        weak_names=_forms((v for p in WEAK_NAME_PROPS for v in props.get(p, ())), kind),
+        birth_dates=tuple(sorted(dates)),
+        countries=frozenset(countries),
+        identifiers=frozenset(identifiers),
+        gender=genders[0] if len(genders) == 1 else None,
+    )

@@ -1,0 +1,226 @@
+"""Turn a raw name into its comparable form: a tuple of interned tokens.
+
+The rules, in order: clean the text; for people, turn `SURNAME, Given` into `Given SURNAME`;
+for organisations, canonicalise legal forms with rigour (S.A., Sociedad Anónima, AG,
+Aktiengesellschaft -> jsc; LLC, Ltd, GmbH, OOO -> llc); split into words and transliterate
+each word to ASCII; fold Arabic connectors (ibn/ben/bn -> bin, abd al rahman / abdul rahman /
+abdulrahman -> abdrahman). Everything else (titles, particles, initials, common words) is
+kept as a token whose role gives it a small weight, so nothing is silently lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from rigour._core import ordinals_dict
+from rigour.names import remove_obj_prefixes, replace_org_types_compare
+
+from watchfloor.names.text import ascii_token, clean_text, split_words
+from watchfloor.names.tokens import BIN_FORMS, Role, Token, make_token
+
+
+class Kind(Enum):
+    """What a name names: decides which normalisation rules apply."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    ENTITY = "entity"  # LegalEntity: could be either, both rule sets apply
+    OBJECT = "object"  # vessels, aircraft
+
+
+_PERSON = {"Person"}
+_ORGANIZATION = {"Organization", "Company", "PublicBody"}
+_OBJECT = {"Vessel", "Airplane", "Vehicle", "Asset", "Security", "CryptoWallet", "RealEstate"}
+
+
+def kind_of(schema: str) -> Kind:
+    """The name kind of an FtM schema name."""
+    if schema in _PERSON:
+        return Kind.PERSON
+    if schema in _ORGANIZATION:
+        return Kind.ORGANIZATION
+    if schema in _OBJECT:
+        return Kind.OBJECT
+    return Kind.ENTITY
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """A name ready for comparison: its tokens and their concatenation (for split/joined
+    words such as "SiemensAG" or "Mohammad Hasni")."""
+
+    original: str
+    tokens: tuple[Token, ...]
+    joined: str
+    core_count: int
+    has_bin: bool
+    comparable: str
+
+
+_ABD_FORMS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul", "abdil", "abdur"})
+_ABD_JOINED = re.compile(r"^abd(?:ul|el|al|ol|oul|ur|ar|er|us|as|ud|un|u|e|o|i)?([a-z]{3,})$")
+_CONNECTORS = frozenset({"al", "el", "ul", "ol", "ar", "ur", "ad", "ud", "as", "us", "an", "un"})
+
+
+def _abd_name(rest: str) -> str:
+    """The divine name after abd, with the article of the transliteration folded away."""
+    if rest in ("allah", "alla", "ullah", "ulla", "lah", "llah"):
+        return "allah"
+    if rest.startswith("al") and len(rest) > 4:
+        return rest[2:]
+    return rest
+
+
+def _fold_arabic(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Fold Arabic connectors so the common transliterations of one name agree: ibn/ben/bn ->
+    bin; abd al-rahman, abdul rahman, abdurrahman -> abd rahman (abd is a weak particle)."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        text, orig = words[i]
+        if text in BIN_FORMS and out:
+            # a connector never opens a name: "Ben Netanyahu" keeps his given name
+            out.append(("bin", orig))
+            i += 1
+            continue
+        if text in _ABD_FORMS and i + 1 < len(words):
+            j = i + 1
+            if words[j][0] in _CONNECTORS and j + 1 < len(words):
+                j += 1
+            nxt = words[j][0]
+            if nxt.isalpha() and len(nxt) >= 3 and nxt not in BIN_FORMS:
+                out.extend((("abd", ""), (_abd_name(nxt), "")))
+                i = j + 1
+                continue
+        match = _ABD_JOINED.match(text) if text.startswith("abd") else None
+        if match is not None and text not in _ABD_FORMS:
+            out.extend((("abd", ""), (_abd_name(match.group(1)), "")))
+            i += 1
+            continue
+        out.append((text, orig))
+        i += 1
+    return out
+
+
+ABBREVIATIONS = {
+    "corp": "corporation", "co": "company", "intl": "international", "inst": "institute",
+    "assn": "association", "assoc": "association", "ind": "industries", "inds": "industries",
+    "mfg": "manufacturing", "natl": "national", "bros": "brothers", "grp": "group", "svcs": "services",
+    "tech": "technology", "univ": "university", "dept": "department", "min": "ministry",
+}  # fmt: skip
+"""Abbreviations of organisation words, expanded so that Microsoft Corp. ~ Microsoft Corporation."""
+
+
+_ROMAN = re.compile(r"^[ivxlc]+$")
+_ALTERNATIVES = re.compile(r"\s*/\s*")
+
+
+def split_alternatives(text: str) -> list[str]:
+    """`AL QA'IDA/ISLAMIC ARMY` is two names; `A/S` or `c/o` are not split."""
+    parts = _ALTERNATIVES.split(text)
+    if len(parts) > 1 and all(len(p.strip()) >= 5 for p in parts):
+        return [p.strip() for p in parts]
+    return [text]
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[tuple[str, ...], str]:
+    """Spelled-out numbers and ordinals (rigour's multilingual table: forty-four, 1st, XXI,
+    veintiuno) -> digits, keyed by their ASCII word sequence."""
+    table: dict[tuple[str, ...], str] = {}
+    for number, forms in ordinals_dict().items():
+        for form in forms:
+            words = tuple(p for w in split_words(form) for p in ascii_token(w))
+            if words and len(words) <= 3 and not (len(words) == 1 and words[0] == str(number)):
+                table.setdefault(words, str(number))
+    return table
+
+
+def _numbers(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Replace spelled-out numbers by digits, longest phrase first (Brigade Forty-Four -> 44)."""
+    table = _number_words()
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            key = tuple(t for t, _ in words[i : i + size])
+            if (
+                len(key) == size
+                and key in table
+                and not (size == 1 and len(key[0]) == 1)
+                and not (i == 0 and size == 1 and _ROMAN.match(key[0]))  # "Vi Group" is no 6
+            ):
+                out.append((table[key], ""))
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _merge_acronyms(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Runs of single letters in an organisation name are one acronym: A.B.C. -> abc."""
+    out: list[tuple[str, str]] = []
+    run: list[str] = []
+    for text, orig in [*words, ("", "")]:
+        if len(text) == 1 and text.isalpha():
+            run.append(text)
+            continue
+        if run:
+            out.append(("".join(run), ""))
+            run = []
+        if text:
+            out.append((text, orig))
+    return out
+
+
+def _person_order(text: str) -> str:
+    """`MADURO MOROS, Nicolas` -> `Nicolas MADURO MOROS`; other commas separate nothing."""
+    if text.count(",") == 1:
+        family, given = (p.strip() for p in text.split(","))
+        if family and given and len(given.split()) <= 4:
+            return f"{given} {family}"
+    return text.replace(",", " ")
+
+
+@lru_cache(maxsize=200_000)
+def name_form(text: str, kind: Kind) -> NameForm | None:
+    """The comparable form of a name, or None when nothing comparable is left."""
+    text = clean_text(text)
+    if not text:
+        return None
+    if kind == Kind.PERSON:
+        text = _person_order(text)
+    elif kind in (Kind.ORGANIZATION, Kind.ENTITY):
+        text = replace_org_types_compare(text.lower(), generic=True) or text
+    else:
+        text = remove_obj_prefixes(text.lower()) or text
+    words: list[tuple[str, str]] = []
+    for word in split_words(text):
+        for part in ascii_token(word):
+            words.append((part, word))
+    if kind != Kind.OBJECT:
+        words = _fold_arabic(words)
+    if kind != Kind.PERSON:
+        words = _numbers(words)
+    if kind in (Kind.ORGANIZATION, Kind.ENTITY):
+        words = _merge_acronyms(words)
+    if kind in (Kind.ORGANIZATION, Kind.ENTITY):
+        words = [(ABBREVIATIONS.get(t, t), o) for t, o in words]
+    tokens = tuple(make_token(t, o or None) for t, o in words if t)
+    if not tokens:
+        return None
+    core = [t.text for t in tokens if t.role not in (Role.PARTICLE, Role.TITLE, Role.LEGAL)]
+    joined = "".join(core) or "".join(t.text for t in tokens)
+    return NameForm(
+        original=text,
+        tokens=tokens,
+        joined=joined,
+        core_count=sum(t.core for t in tokens),
+        has_bin=any(t.text == "bin" for t in tokens),
+        comparable=" ".join(t.text for t in tokens),
+    )

@@ -1,0 +1,284 @@
+"""Similarity of tokens and of whole names, with the alignment that explains it.
+
+Token similarity takes the strongest of: identity; shared name-variant symbols (Husayn ~
+Hussein); an initial against a name with that first letter; an edit distance within a budget
+that grows with length (one edit per four letters: Scholz ~ Scholze, but not Monteiro ~
+Montenegro); equal phonetic keys with the same first letter; equal consonant skeletons when one
+side was written in an abjad. Name similarity aligns tokens greedily, best pairs first, and is
+a weighted Dice coefficient: matched evidence over all evidence, where an unmatched token of
+the list entry counts less than an unmatched token of the query (lists spell names out in full).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.fuzz import ratio
+
+from watchfloor.names.forms import NameForm
+from watchfloor.names.tokens import Role, Token
+
+SYMBOL_SCORE = 0.9
+INITIAL_SCORE = 0.75
+PHONETIC_SCORE = 0.8
+SKELETON_SCORE = 0.85
+
+_NAME_ROLES = (Role.NAME, Role.GENERIC)
+
+
+def edit_budget(length: int) -> int:
+    """Edits tolerated between two tokens of this length: none below four letters."""
+    return length // 4
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _same_onset(a: str, b: str) -> bool:
+    """Spellings of one name start alike (Husayn/Hussein, Osama/Usama): the guard that keeps
+    a shared name symbol of two short romanised syllables (li/yi, jian/kim) from counting."""
+    return a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
+
+
+def token_similarity(a: Token, b: Token) -> float:
+    """Similarity in [0, 1] of two tokens; 0 means "not the same word"."""
+    if a.text == b.text:
+        return 1.0
+    ra, rb = a.role, b.role
+    if ra == Role.NUMBER or rb == Role.NUMBER:
+        return 0.0
+    if ra == Role.INITIAL or rb == Role.INITIAL:
+        if ra == Role.INITIAL and rb == Role.INITIAL:
+            return 0.0
+        return INITIAL_SCORE if a.text[0] == b.text[0] else 0.0
+    best = 0.0
+    if a.symbols and b.symbols and _same_onset(a.text, b.text) and not a.symbols.isdisjoint(b.symbols):
+        best = SYMBOL_SCORE
+    la, lb = len(a.text), len(b.text)
+    longest = la if la > lb else lb
+    budget = edit_budget(longest)
+    if budget and abs(la - lb) <= budget:
+        dist = OSA.distance(a.text, b.text, score_cutoff=budget)
+        if dist <= budget:
+            score = 1.0 - dist / longest
+            if score > best:
+                best = score
+    if (
+        best < PHONETIC_SCORE
+        and len(a.phonetic) > 1
+        and a.phonetic == b.phonetic
+        and a.text[0] == b.text[0]
+        and OSA.distance(a.text, b.text, score_cutoff=budget + 1) <= budget + 1
+    ):
+        best = PHONETIC_SCORE
+    if best < SKELETON_SCORE and (a.abjad or b.abjad) and len(a.skeleton) > 2 and a.skeleton == b.skeleton:
+        best = SKELETON_SCORE
+    return best
+
+
+_SIM_CACHE: dict[tuple[str, bool, str, bool], float] = {}
+_SIM_CACHE_LIMIT = 500_000
+
+
+def cached_similarity(a: Token, b: Token) -> float:
+    """`token_similarity`, remembered: screening compares the same list tokens again and again."""
+    key = (a.text, a.abjad, b.text, b.abjad)
+    found = _SIM_CACHE.get(key)
+    if found is None:
+        found = token_similarity(a, b)
+        if len(_SIM_CACHE) >= _SIM_CACHE_LIMIT:
+            _SIM_CACHE.clear()
+        _SIM_CACHE[key] = found
+    return found
+
+
+@dataclass(slots=True)
+class NameScore:
+    """The score of one name pair and the token pairs behind it."""
+
+    score: float
+    query: NameForm
+    candidate: NameForm
+    pairs: list[tuple[Token | None, Token | None, float]]
+
+    def explain(self) -> str:
+        """One line: matched tokens (with their similarity when not identical), then extras."""
+        bits: list[str] = []
+        for q, c, s in self.pairs:
+            if q is not None and c is not None:
+                bits.append(q.text if q.text == c.text else f"{q.text}~{c.text} {s:.2f}")
+            elif q is not None:
+                bits.append(f"-{q.text}")
+            elif c is not None:
+                bits.append(f"+{c.text}")
+            else:
+                bits.append(f"(written together {s:.2f})")
+        return " ".join(bits)
+
+
+TokenSim = Callable[[Token, Token], float]
+Pairs = list[tuple[Token | None, Token | None, float]]
+
+SUBSTITUTION_PENALTY = 0.8
+"""Factor per name part replaced by a different one (Olaf ~ Octavian): a substitution is evidence
+of another person or firm, however long the rest of the name is."""
+NASAB_PENALTY = 0.7
+"""Factor when the names around `bin` trade places: X bin Y is the son of Y, not the father."""
+
+
+@dataclass(frozen=True, slots=True)
+class AlignPolicy:
+    """How unmatched tokens count, per kind of name."""
+
+    extra_query: float
+    extra_candidate: float
+    min_core_matches: int
+    initials: bool
+
+
+PERSON_POLICY = AlignPolicy(extra_query=0.6, extra_candidate=0.5, min_core_matches=2, initials=True)
+ORG_POLICY = AlignPolicy(extra_query=0.9, extra_candidate=0.6, min_core_matches=1, initials=False)
+
+
+def _is_core(token: Token) -> bool:
+    return token.core
+
+
+def _nasab_swapped(query: Sequence[Token], candidate: Sequence[Token], pairs: Pairs) -> bool:
+    """True when the names on each side of `bin` are aligned across it."""
+
+    def sides(tokens: Sequence[Token]) -> tuple[set[int], set[int]] | None:
+        texts = [t.text for t in tokens]
+        if "bin" not in texts[1:-1]:
+            return None
+        ids = [id(t) for t in tokens]
+        at = texts.index("bin", 1)
+        return set(ids[:at]), set(ids[at + 1 :])
+
+    qs, cs = sides(query), sides(candidate)
+    if qs is None or cs is None:
+        return False
+    for q, c, _ in pairs:
+        if q is None or c is None or not q.core:
+            continue
+        if (id(q) in qs[0] and id(c) in cs[1]) or (id(q) in qs[1] and id(c) in cs[0]):
+            return True
+    return False
+
+
+def align(
+    query: Sequence[Token],
+    candidate: Sequence[Token],
+    policy: AlignPolicy = PERSON_POLICY,
+    sim: TokenSim = cached_similarity,
+    nasab: bool = True,
+) -> tuple[float, Pairs]:
+    """Greedy best-first token alignment scored as a weighted Dice coefficient, lowered for
+    each substituted name part and for a too-thin overlap. `nasab=False` skips the `bin` order
+    check (callers that know neither name has one)."""
+    initial = Role.INITIAL
+    edges: list[tuple[float, int, int]] = []
+    for i, q in enumerate(query):
+        qtext = q.text
+        for j, c in enumerate(candidate):
+            if qtext == c.text:
+                edges.append((-1.0, i, j))
+                continue
+            s = sim(q, c)
+            if s > 0.0 and (policy.initials or (q.role != initial and c.role != initial)):
+                edges.append((-s, i, j))
+    edges.sort()
+    nq, nc = len(query), len(candidate)
+    used_q = [False] * nq
+    used_c = [False] * nc
+    pairs: Pairs = []
+    matched = 0.0
+    total = 0.0
+    core_matches = 0
+    for neg, i, j in edges:
+        if used_q[i] or used_c[j]:
+            continue
+        used_q[i] = used_c[j] = True
+        q, c = query[i], candidate[j]
+        s = -neg
+        weight = q.weight + c.weight
+        if s < 1.0 and (q.role == initial or c.role == initial):
+            weight = 2 * min(q.weight, c.weight)
+        matched += s * weight
+        total += weight
+        pairs.append((q, c, s))
+        if q.core or c.core:
+            core_matches += 1
+    extra_q = 0
+    extra_c = 0
+    aligned = len(pairs)
+    if aligned < nq:
+        for i, q in enumerate(query):
+            if not used_q[i]:
+                total += q.weight * policy.extra_query
+                pairs.append((q, None, 0.0))
+                extra_q += q.core or q.role == initial
+    if aligned < nc:
+        for j, c in enumerate(candidate):
+            if not used_c[j]:
+                total += c.weight * policy.extra_candidate
+                pairs.append((None, c, 0.0))
+                extra_c += c.core or c.role == initial
+    if total <= 0.0 or matched <= 0.0:
+        return 0.0, pairs
+    score = matched / total
+    if extra_q and extra_c:
+        score *= SUBSTITUTION_PENALTY ** min(extra_q, extra_c)
+    if core_matches < policy.min_core_matches and (extra_q or extra_c):
+        score *= 0.85
+    if nasab and _nasab_swapped(query, candidate, pairs):
+        score *= NASAB_PENALTY
+    return score, pairs
+
+
+def joined_similarity(query: NameForm, candidate: NameForm) -> float:
+    """Similarity of the names written without spaces (SiemensAG, Mohammadhasni, xijinping);
+    only for names split differently, and only when nearly identical."""
+    a, b = query.joined, candidate.joined
+    if len(a) < 6 or len(b) < 6:
+        return 0.0
+    if query.core_count == candidate.core_count:
+        return 0.0
+    if a == b:
+        return 1.0
+    return ratio(a, b, score_cutoff=90.0) / 100.0
+
+
+def compare_forms(
+    query: NameForm,
+    candidate: NameForm,
+    policy: AlignPolicy = PERSON_POLICY,
+    sim: TokenSim = cached_similarity,
+) -> NameScore:
+    """Score one pair of name forms."""
+    score, pairs = align(query.tokens, candidate.tokens, policy, sim, query.has_bin and candidate.has_bin)
+    joined = joined_similarity(query, candidate)
+    if joined > score:
+        pairs = [(None, None, joined), *pairs]
+        score = joined
+    return NameScore(score=score, query=query, candidate=candidate, pairs=pairs)
+
+
+def best_name_score(
+    queries: Sequence[NameForm],
+    candidates: Sequence[NameForm],
+    policy: AlignPolicy = PERSON_POLICY,
+    sim: TokenSim = cached_similarity,
+) -> NameScore | None:
+    """The best-scoring pair of names across two sets of names."""
+    best: NameScore | None = None
+    for q in queries:
+        for c in candidates:
+            result = compare_forms(q, c, policy, sim)
+            if best is None or result.score > best.score:
+                best = result
+                if result.score >= 1.0:
+                    return best
+    return best

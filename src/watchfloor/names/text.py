@@ -1,0 +1,98 @@
+"""Text hygiene and transliteration: the only place raw input text is touched.
+
+Every name passes through `clean_text` (control characters, Unicode normal form, length) and
+each token through `ascii_token`, which transliterates any script to lower-case ASCII with
+PyICU (via normality). Tokens repeat heavily across a list, so transliteration is cached per
+token: the ICU call is the single most expensive step of normalisation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import icu
+from normality import ascii_text
+from rigour.text.scripts import text_scripts
+
+MAX_NAME_LENGTH = 1000
+"""Longer strings are not names; queries beyond it are refused, list values are cut."""
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_SPACE = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = re.compile(r"(?<=\w)['’`ʼʻ‘](?=\w)")
+_SPLIT = re.compile(r"[^\w]+|_")
+
+ABJAD_SCRIPTS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
+"""Scripts that leave short vowels unwritten: their transliterations need vowel-free comparison."""
+
+HAN_SCRIPTS = frozenset({"Han"})
+
+
+def clean_text(text: str, limit: int = MAX_NAME_LENGTH) -> str:
+    """NFC form, no control or format characters, single spaces, at most `limit` characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub(" ", text)
+    text = _SPACE.sub(" ", text).strip()
+    return text[:limit]
+
+
+def split_words(text: str) -> list[str]:
+    """Words of a cleaned string: apostrophes inside words vanish (Qa'ida -> Qaida), any other
+    punctuation separates (hyphens included, so Al-Qaida -> Al Qaida)."""
+    text = _APOSTROPHES.sub("", text.lower())
+    return [w for w in _SPLIT.split(text) if w]
+
+
+@lru_cache(maxsize=200_000)
+def script_of(word: str) -> str:
+    """The dominant non-Latin script of a word, "Latin" when it has none."""
+    scripts = text_scripts(word)
+    scripts.discard("Latin")
+    scripts.discard("Common")
+    if not scripts:
+        return "Latin"
+    return sorted(scripts)[0]
+
+
+@lru_cache(maxsize=1)
+def _cyrillic_transliterator() -> icu.Transliterator:
+    return icu.Transliterator.createInstance("Russian-Latin/BGN; Latin-ASCII")
+
+
+def _cyrillic(word: str) -> str:
+    """BGN/PCGN romanisation, the one sanctions lists use (Romashka, not Romaska)."""
+    return str(_cyrillic_transliterator().transliterate(word))
+
+
+@lru_cache(maxsize=500_000)
+def ascii_token(word: str) -> tuple[str, ...]:
+    """Transliterate one word to ASCII tokens.
+
+    A Han word comes back from ICU as pinyin syllables ("xi jin ping"); Chinese personal names
+    are romanised as family syllable + joined given syllables ("xi", "jinping"), so that is the
+    form returned. A word ICU cannot transliterate (it yields "?") keeps its own lower-case form,
+    so two names in the same rare script still compare.
+    """
+    if word.isascii():
+        out = _NON_ALNUM.sub(" ", word.lower()).split()
+        return tuple(out)
+    script = script_of(word)
+    latin = _cyrillic(word) if script == "Cyrillic" else None
+    if latin is None or not latin.isascii():
+        # BGN covers Russian letters only (not Serbian ћ, Mongolian ү): ICU's generic rules then
+        latin = ascii_text(word)
+    if script not in HAN_SCRIPTS:
+        # one word in, one token out: soft signs and hyphens inside a word do not split it
+        latin = _NON_ALNUM.sub("", (latin or "").lower().replace("?", ""))
+    parts = _NON_ALNUM.sub(" ", (latin or "").replace("?", "").lower()).split()
+    if not parts or (latin or "").count("?") * 2 > len(latin or ""):
+        return (word.lower(),)
+    if script in ABJAD_SCRIPTS and len(parts) == 1 and parts[0].startswith("al") and len(parts[0]) > 4:
+        # the Arabic article is written joined to the word it defines: الدليمي -> al dlymy
+        return ("al", parts[0][2:])
+    if script in HAN_SCRIPTS and len(parts) > 2:
+        return (parts[0], "".join(parts[1:]))
+    return tuple(parts)

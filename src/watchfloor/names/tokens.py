@@ -1,0 +1,264 @@
+"""Name tokens and what is known about each one, computed once per distinct token.
+
+A token carries its comparable ASCII text, its role (given name, particle, title, legal form,
+number...), a static evidence weight, its phonetic key, its vowel-free skeleton (for names
+transliterated from abjad scripts) and the name-variant symbols rigour's tagger gives it
+(Wikidata given/family name IDs: Mohammed, Muhammad and محمد share one). Tokens are interned
+in a cache, so a list of a million entities holds each distinct token once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+
+from rigour._core import generic_person_names_list, person_name_prefixes_list, stopwords_list
+from rigour.names import NameTypeTag, analyze_names
+from rigour.text.phonetics import metaphone
+
+from watchfloor.names.text import ABJAD_SCRIPTS, script_of
+
+
+class Role(IntEnum):
+    """What a token is inside a name; decides its weight and how it may be matched."""
+
+    NAME = 0
+    PARTICLE = 1  # de, del, los, van, al, bin: joins name parts, weak evidence
+    TITLE = 2  # Mr, Dr, Sheikh, Haji, General: says nothing about identity
+    LEGAL = 3  # llc, jsc (legal forms after rigour's canonicalisation)
+    GENERIC = 4  # company, bank, group: common words of organisation names
+    INITIAL = 5  # a single letter
+    NUMBER = 6  # digits: 2004 vs 2005 are different things
+
+
+ROLE_WEIGHTS: dict[Role, float] = {
+    Role.NAME: 1.0,
+    Role.PARTICLE: 0.2,
+    Role.TITLE: 0.05,
+    Role.LEGAL: 0.25,
+    Role.GENERIC: 0.45,
+    Role.INITIAL: 0.35,
+    Role.NUMBER: 1.0,
+}
+
+PARTICLES = frozenset(
+    {w for w in stopwords_list() if w.isascii() and w.isalpha()}
+    | {"de", "del", "la", "las", "los", "da", "das", "do", "dos", "di", "du", "van", "von", "der", "den"}
+    | {"ter", "te", "le", "lo", "y", "e", "al", "el", "ul", "bin", "bint", "binti", "ibn", "ben", "bn"}
+    | {"abu", "bu", "ould", "mac", "ap", "st", "abd"}
+)
+"""Connective name parts. `abu` (father of) and `bin` (son of) are kept as tokens, weakly weighted."""
+
+BIN_FORMS = frozenset({"bin", "ibn", "ben", "bn", "ibin", "bint", "binti"})
+AL_FORMS = frozenset({"al", "el", "ul"})
+
+_TITLE_WORDS = {
+    "sheikh",
+    "shaikh",
+    "sheik",
+    "shaykh",
+    "haji",
+    "hajji",
+    "hadji",
+    "alhaji",
+    "alhajji",
+    "mullah",
+    "mulla",
+    "maulvi",
+    "mawlawi",
+    "maulavi",
+    "moulvi",
+    "maulana",
+    "mawlana",
+    "qari",
+    "hafiz",
+    "imam",
+    "dr",
+    "prof",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "capt",
+    "captain",
+    "lt",
+    "sgt",
+    "admiral",
+    "adm",
+    "brig",
+    "brigadier",
+    "president",
+    "minister",
+    "senator",
+    "rev",
+    "reverend",
+    "father",
+    "emir",
+    "king",
+    "prince",
+    "princess",
+    "monsieur",
+    "madame",
+    "mme",
+    "mlle",
+    "herr",
+    "frau",
+    "senor",
+    "senora",
+    "sr",
+    "sra",
+    "jr",
+    "snr",
+    "jnr",
+    "excellency",
+    "hon",
+    "honourable",
+    "honorable",
+    "ayatollah",
+    "hojatoleslam",
+    "commander",
+    "marshal",
+    "doctor",
+    "professor",
+    "mister",
+    "madam",
+    "mx",
+    "eng",
+    "ing",
+}
+TITLES = frozenset(
+    _TITLE_WORDS
+    | {w for p in person_name_prefixes_list() for w in re.findall(r"[a-z]+", p.lower()) if len(w) > 1}
+) - {"count", "chair", "private", "queen", "director", "grand"}
+"""Honorifics and titles (rigour's person prefixes plus Arabic, military and courtesy forms)."""
+
+LEGAL_FORMS = frozenset(
+    {"llc", "jsc", "pjsc", "ojsc", "cjsc", "lp", "llp", "plc", "ltd", "inc", "corp", "gmbh", "ag", "sa"}
+    | {"bv", "nv", "spa", "srl", "sarl", "sas", "kg", "ooo", "oao", "zao", "pao", "ao", "tov", "fze"}
+    | {"fzco", "fzc", "pte", "pty", "co", "sdn", "bhd", "kk", "as", "ab", "oy", "doo", "sro", "ngo"}
+    | {"sacv", "coltd", "bvba", "ltda", "eirl", "cia", "cv", "limited", "incorporated", "jv"}
+)
+"""Legal-form tokens that survive rigour's `replace_org_types_compare` (most become llc/jsc)."""
+
+GENERIC_ORG_WORDS = frozenset(
+    {"company", "corporation", "group", "holding", "holdings", "international", "intl", "trading"}
+    | {"bank", "industries", "industry", "enterprise", "enterprises", "services", "general", "global"}
+    | {"investment", "investments", "partners", "association", "foundation", "organization"}
+    | {"organisation", "institute", "establishment", "agency", "firm", "factory", "plant", "shipping"}
+    | {"logistics", "petroleum", "oil", "gas", "energy", "import", "export", "commercial", "national"}
+    | {"development", "management", "technology", "technologies", "systems", "solutions", "capital"}
+    | {"fund", "trust", "society", "union", "center", "centre", "office", "ministry", "department"}
+)
+"""Words so common in organisation names that sharing one says little."""
+
+WEAK_GIVEN_NAMES = frozenset(
+    w for n in generic_person_names_list() for w in n.lower().split() if w.isascii()
+) | {"mohamed", "mohamad", "muhammed", "mohammad", "ahmad", "ahmed", "ali", "abdul", "abdullah"}
+"""Given names so common among listed persons that they are weak evidence without the corpus."""
+
+_ABJAD_VOWELS = re.compile(r"[aeiouwy]")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One comparable name token with its precomputed matching keys."""
+
+    text: str
+    role: Role
+    weight: float
+    phonetic: str
+    skeleton: str
+    abjad: bool
+    symbols: frozenset[int]
+    core: bool  # a name word or number: what identity rests on
+
+    @property
+    def is_initial(self) -> bool:
+        return self.role == Role.INITIAL
+
+
+def consonant_skeleton(text: str) -> str:
+    """Letters left when vowels (and the w/y that abjads use as vowels) are dropped: Mohammed
+    and the transliterated محمد (mhmd) share `mhmd`."""
+    return _REPEATS.sub(r"\1", text[:1] + _ABJAD_VOWELS.sub("", text[1:]))
+
+
+@lru_cache(maxsize=300_000)
+def name_symbols(word: str) -> frozenset[int]:
+    """Wikidata name IDs rigour's tagger attaches to a word: shared IDs mean "same name,
+    different spelling" (Husayn/Hussein, Aleksandr/Alexander, محمد/Mohammed)."""
+    if len(word) < 2 or word.isdigit():
+        return frozenset()
+    found: set[int] = set()
+    for name in analyze_names(NameTypeTag.PER, [word], phonetics=False, consolidate=False):
+        for symbol in name.symbols:
+            ident = symbol.id
+            if symbol.category.value == "NAME" and ident.startswith("Q") and ident[1:].isdigit():
+                found.add(int(ident[1:]))
+    return frozenset(found)
+
+
+def classify(text: str) -> Role:
+    """The role of a comparable token, independent of the name it sits in."""
+    if text.isdigit():
+        return Role.NUMBER
+    if len(text) == 1:
+        return Role.INITIAL
+    if text in TITLES:
+        return Role.TITLE
+    if text in LEGAL_FORMS:
+        return Role.LEGAL
+    if text in PARTICLES:
+        return Role.PARTICLE
+    if text in GENERIC_ORG_WORDS:
+        return Role.GENERIC
+    return Role.NAME
+
+
+_TOKENS: dict[tuple[str, str], Token] = {}
+
+
+def make_token(text: str, original: str | None = None, role: Role | None = None) -> Token:
+    """The interned token for a comparable text; `original` is the word in its own script,
+    which both finds its name symbols and tells whether it came from an abjad."""
+    source = original if original is not None and original != text else ""
+    key = (text, source if role is None else f"{source}\x00{int(role)}")
+    token = _TOKENS.get(key)
+    if token is not None:
+        return token
+    role = classify(text) if role is None else role
+    weight = ROLE_WEIGHTS[role]
+    if role == Role.NAME and text in WEAK_GIVEN_NAMES:
+        weight = 0.55
+    abjad = bool(source) and script_of(source) in ABJAD_SCRIPTS
+    symbols = frozenset()
+    if role in (Role.NAME, Role.PARTICLE):
+        # the original script is only consulted for abjads (محمد -> Mohammed): rigour's tagger is
+        # slow on Cyrillic, whose BGN romanisation already finds the symbols
+        symbols = name_symbols(text) | (name_symbols(source) if abjad else frozenset())
+    token = Token(
+        text=text,
+        role=role,
+        weight=weight,
+        phonetic=metaphone(text) if text.isalpha() else text,
+        skeleton=consonant_skeleton(text),
+        abjad=abjad,
+        symbols=symbols,
+        core=role in (Role.NAME, Role.GENERIC, Role.NUMBER),
+    )
+    if len(_TOKENS) < 2_000_000:
+        _TOKENS[key] = token
+    return token

@@ -1,0 +1,157 @@
+"""Candidate generation and screening over a small list (Matcher), and query validation."""
+
+from __future__ import annotations
+
+import pytest
+from followthemoney.statement import StatementEntity
+
+from watchfloor.index import Matcher, QueryError, make_query
+from watchfloor.model import make_entity
+
+
+def person(entity_id: str, name: str, *aliases: str, birth: str | None = None) -> StatementEntity:
+    entity = make_entity("test", "Person", entity_id)
+    entity.add("name", name)
+    for alias in aliases:
+        entity.add("alias", alias)
+    if birth:
+        entity.add("birthDate", birth)
+    return entity
+
+
+def org(entity_id: str, name: str, *aliases: str) -> StatementEntity:
+    entity = make_entity("test", "Organization", entity_id)
+    entity.add("name", name)
+    for alias in aliases:
+        entity.add("alias", alias)
+    return entity
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    passport = make_entity("test", "Passport", "passport-1")
+    passport.add("holder", "ofac-24424")
+    passport.add("number", "D0001234")
+    sanction = make_entity("test", "Sanction", "sanction-1")
+    sanction.add("entity", "ofac-22790")
+    return Matcher.build(
+        [
+            person("ofac-22790", "MADURO MOROS, Nicolas", birth="1962-11-23"),
+            person("ofac-24424", "CABELLO RONDON, Diosdado", birth="1963-04-15"),
+            person(
+                "ofac-6365", "BIN LADIN, Usama bin Muhammad bin Awad", "Usama bin Laden", "Osama bin Laden"
+            ),
+            person("unsc-1", "SADDAM HUSSEIN AL-TIKRITI"),
+            person("unsc-2", "ALEKSANDR IVANOVICH PETROV"),
+            org("ofac-6366", "AL QA'IDA", "Al-Qaeda", "The Base"),
+            org("fto-1", "Cartel de los Soles"),
+            org("fto-2", "Tren de Aragua"),
+            passport,
+            sanction,
+        ]
+    )
+
+
+def test_only_matchable_entities_are_indexed(matcher: Matcher) -> None:
+    assert len(matcher) == 8
+
+
+def test_nicolas_maduro_finds_the_listed_entry(matcher: Matcher) -> None:
+    results = matcher.match(make_query("Nicolás Maduro", "Person"))
+    assert results[0].entity_id == "ofac-22790"
+    assert results[0].caption == "MADURO MOROS, Nicolas"
+    assert results[0].match
+
+
+def test_alias_is_searched(matcher: Matcher) -> None:
+    results = matcher.match(make_query("Osama bin Laden", "Person"))
+    assert results[0].entity_id == "ofac-6365" and results[0].score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Saddam Husayn al-Tikriti", "unsc-1"),
+        ("Александр Петров", "unsc-2"),
+        ("Diosdado Cabelo", "ofac-24424"),
+    ],
+)
+def test_spelling_variants_and_typos_are_recalled(matcher: Matcher, query: str, expected: str) -> None:
+    results = matcher.match(make_query(query, "Person"))
+    assert results[0].entity_id == expected
+    assert results[0].match
+
+
+def test_translation_is_not_assumed_without_a_list_alias(matcher: Matcher) -> None:
+    results = matcher.match(make_query("Cartel of the Suns", "Organization"))
+    assert not any(r.match for r in results)
+
+
+def test_passport_on_a_linked_document_finds_its_holder(matcher: Matcher) -> None:
+    results = matcher.match(make_query("D. Cabello", "Person", identifiers=["D 0001234"]))
+    assert results[0].entity_id == "ofac-24424"
+    assert results[0].match
+
+
+def test_results_are_best_first_and_include_below_threshold(matcher: Matcher) -> None:
+    results = matcher.match(make_query("Nicolas Cabello", "Person"), limit=5)
+    scores = [r.score for r in results]
+    assert scores == sorted(scores, reverse=True)
+    assert any(not r.match for r in results)
+    assert len(results) <= 5
+
+
+def test_threshold_argument_decides_the_verdict(matcher: Matcher) -> None:
+    strict = matcher.match(make_query("Nicolas Maduro", "Person"), threshold=0.99)
+    assert strict[0].entity_id == "ofac-22790" and not strict[0].match
+
+
+def test_match_many_answers_in_order(matcher: Matcher) -> None:
+    queries = [make_query("Tren de Aragua", "Organization"), make_query("Al Qaeda", "Organization")]
+    results = list(matcher.match_many(queries, limit=1))
+    assert [r[0].entity_id for r in results] == ["fto-2", "ofac-6366"]
+
+
+def test_unknown_name_returns_nothing_or_non_matches(matcher: Matcher) -> None:
+    results = matcher.match(make_query("Zebulon Quackenbush", "Person"))
+    assert not any(r.match for r in results)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"name": ""}, "name is empty"),
+        ({"name": "\x00\x07"}, "name is empty"),
+        ({"name": "x" * 10_000}, "10000 characters"),
+        ({"name": "Maduro", "schema": "Sanction"}, "cannot be screened"),
+        ({"name": "Maduro", "birth_date": "23/11/1962"}, "birth date"),
+        ({"name": "Maduro", "country": "Atlantis"}, "country"),
+        ({"name": "Maduro", "gender": "robot"}, "gender"),
+    ],
+)
+def test_bad_queries_raise_a_one_line_query_error(kwargs: dict, message: str) -> None:
+    with pytest.raises(QueryError, match=message) as info:
+        make_query(**kwargs)
+    assert isinstance(info.value, ValueError)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "name", ["'; DROP TABLE entities; --", "Влад Putin محمد 习", "Robert'); DELETE FROM alerts;"]
+)
+def test_odd_but_valid_queries_give_sane_results(matcher: Matcher, name: str) -> None:
+    results = matcher.match(make_query(name))
+    assert all(0.0 <= r.score <= 1.0 for r in results)
+
+
+def test_empty_list_answers_nothing() -> None:
+    assert Matcher.build([]).match(make_query("Nicolas Maduro", "Person")) == []
+
+
+def test_match_many_with_workers_gives_the_same_answers(matcher: Matcher) -> None:
+    queries = [
+        make_query(name, "Person") for name in ("Nicolas Maduro", "Osama bin Laden", "Diosdado Cabello")
+    ]
+    single = [[r.entity_id for r in rs] for rs in matcher.match_many(queries, limit=2)]
+    forked = [[r.entity_id for r in rs] for rs in matcher.match_many(queries, limit=2, workers=2)]
+    assert forked == single

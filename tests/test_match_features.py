@@ -1,0 +1,116 @@
+"""Each scoring feature of watchfloor.match, on real designated parties."""
+
+from __future__ import annotations
+
+from followthemoney.statement import StatementEntity
+
+from watchfloor.index import make_query
+from watchfloor.match import DEFAULT_THRESHOLD, compare, compare_names
+from watchfloor.model import make_entity
+
+
+def maduro() -> StatementEntity:
+    entity = make_entity("us_ofac_sdn", "Person", "ofac-22790")
+    entity.add("name", "MADURO MOROS, Nicolas")
+    entity.add("birthDate", "1962-11-23")
+    entity.add("nationality", "ve")
+    entity.add("gender", "male")
+    entity.add("passportNumber", "V-5892464")
+    return entity
+
+
+def vessel() -> StatementEntity:
+    entity = make_entity("us_ofac_sdn", "Vessel", "ofac-v1")
+    entity.add("name", "ADRIAN DARYA 1")
+    entity.add("imoNumber", "IMO 9116412")
+    return entity
+
+
+def test_name_alone_finds_the_listed_person_with_an_explanation() -> None:
+    result = compare(make_query("Nicolás Maduro", "Person"), maduro())
+    assert result.match and result.score >= DEFAULT_THRESHOLD
+    assert result.entity_id == "ofac-22790"
+    assert result.explanation[0].startswith("name: 'nicolas maduro' ~ 'nicolas maduro moros'")
+
+
+def test_matching_birth_date_raises_and_says_so() -> None:
+    plain = compare(make_query("Nicolas Maduro", "Person"), maduro())
+    dated = compare(make_query("Nicolas Maduro", "Person", birth_date="1962-11-23"), maduro())
+    assert dated.score > plain.score
+    assert "birth date 1962-11-23 matches" in dated.explanation
+
+
+def test_birth_year_only_agrees_with_a_full_date() -> None:
+    result = compare(make_query("Nicolas Maduro", "Person", birth_date="1962"), maduro())
+    assert result.features["birth_date"] == 0.25
+
+
+def test_different_birth_year_lowers_the_score() -> None:
+    plain = compare(make_query("Nicolas Maduro", "Person"), maduro())
+    other = compare(make_query("Nicolas Maduro", "Person", birth_date="1975-01-01"), maduro())
+    assert other.score < plain.score
+    assert "birth year 1975 differs from 1962" in other.explanation
+
+
+def test_birth_year_off_by_one_is_neutral() -> None:
+    result = compare(make_query("Nicolas Maduro", "Person", birth_date="1963"), maduro())
+    assert result.features["birth_date"] == 0.0
+
+
+def test_matching_passport_raises_the_score() -> None:
+    plain = compare(make_query("N. Maduro", "Person"), maduro())
+    with_passport = compare(make_query("N. Maduro", "Person", identifiers=["V5892464"]), maduro())
+    assert with_passport.score > plain.score
+    assert with_passport.match
+    assert any("identifier V5892464 matches" in line for line in with_passport.explanation)
+
+
+def test_matching_imo_number_is_decisive_for_a_vessel() -> None:
+    assert not compare(make_query("Grace 1", "Vessel"), vessel()).match
+    query = make_query("Grace 1", "Vessel", identifiers=["IMO9116412"])
+    result = compare(query, vessel())
+    assert result.match
+    assert result.features["identifier"] == 1.0
+
+
+def test_country_mismatch_lowers_and_match_raises() -> None:
+    plain = compare(make_query("Nicolas Maduro", "Person"), maduro())
+    same = compare(make_query("Nicolas Maduro", "Person", country="Venezuela"), maduro())
+    other = compare(make_query("Nicolas Maduro", "Person", country="fr"), maduro())
+    assert other.score < plain.score < same.score
+
+
+def test_gender_mismatch_lowers_the_score() -> None:
+    plain = compare(make_query("Nicolas Maduro", "Person"), maduro())
+    other = compare(make_query("Nicolas Maduro", "Person", gender="female"), maduro())
+    assert other.score < plain.score
+    assert "gender female differs from male" in other.explanation
+
+
+def test_a_company_is_not_a_person_of_the_same_name() -> None:
+    person = compare(make_query("Nicolas Maduro", "Person"), maduro())
+    company = compare(make_query("Nicolas Maduro", "Company"), maduro())
+    assert company.score < person.score
+    assert not company.match
+    assert "a Company cannot be a Person" in company.explanation
+
+
+def test_rare_tokens_weigh_more_than_common_given_names() -> None:
+    common = compare_names("Person", "Mohammed Saftali", "Mohammed Haddad")
+    rare = compare_names("Person", "Ahmad Saftali", "Mohammed Saftali")
+    assert rare > common
+
+
+def test_weak_alias_counts_less_than_a_name() -> None:
+    entity = make_entity("un_sc_sanctions", "Person", "unsc-1")
+    entity.add("name", "HAJI KHAIRULLAH HAJI SATTAR MONEY EXCHANGE OWNER")
+    entity.add("weakAlias", "Haji Khairullah")
+    result = compare(make_query("Haji Khairullah", "Person"), entity)
+    assert 0.0 < result.score < 1.0
+    assert "weak alias" in result.explanation[0]
+
+
+def test_scores_are_bounded_and_results_carry_features() -> None:
+    result = compare(make_query("Nicolas Maduro", "Person", birth_date="1962-11-23", country="ve"), maduro())
+    assert 0.0 <= result.score <= 1.0
+    assert set(result.features) >= {"name", "birth_date", "country"}

@@ -1,0 +1,133 @@
+"""Each normalisation rule of watchfloor.names, with real names."""
+
+from __future__ import annotations
+
+import pytest
+
+from watchfloor.match import compare_names
+from watchfloor.names import Kind, Role, name_form
+
+
+def tokens(text: str, kind: Kind = Kind.PERSON) -> list[str]:
+    form = name_form(text, kind)
+    assert form is not None
+    return [t.text for t in form.tokens]
+
+
+def test_case_and_diacritics_are_folded() -> None:
+    assert tokens("Nicolás MADURO") == tokens("nicolas maduro") == ["nicolas", "maduro"]
+
+
+def test_surname_comma_given_order_is_turned_around() -> None:
+    assert tokens("MADURO MOROS, Nicolas") == ["nicolas", "maduro", "moros"]
+
+
+@pytest.mark.parametrize(
+    ("other_script", "latin"),
+    [("Александр Иванов", "Aleksandr Ivanov"), ("习近平", "Xi Jinping"), ("محمد", "Mohammed")],
+)
+def test_other_scripts_are_transliterated(other_script: str, latin: str) -> None:
+    assert compare_names("Person", other_script, latin) >= 0.8
+
+
+def test_cyrillic_transliterates_to_ascii_tokens() -> None:
+    assert tokens("Александр Иванов") == ["aleksandr", "ivanov"]
+
+
+def test_chinese_name_becomes_family_plus_joined_given_name() -> None:
+    assert tokens("习近平") == ["xi", "jinping"]
+
+
+def test_honorifics_and_titles_are_weak_tokens() -> None:
+    form = name_form("Shaikh Isa Bin Tarif Al Bin Ali", Kind.PERSON)
+    assert form is not None
+    assert form.tokens[0].role == Role.TITLE
+    assert compare_names("Person", "Shaikh Isa Bin Tarif Al Bin Ali", "Isa Bin Tarif Al Bin Ali") >= 0.9
+
+
+@pytest.mark.parametrize(
+    "form", ["Banco Nacional S.A.", "Banco Nacional Sociedad Anónima", "Banco Nacional SA"]
+)
+def test_sociedad_anonima_forms_are_one_legal_form(form: str) -> None:
+    assert tokens(form, Kind.ORGANIZATION) == ["banco", "nacional", "jsc"]
+
+
+@pytest.mark.parametrize("form", ["Romashka LLC", "Romashka Ltd", "Romashka GmbH", "ООО Ромашка"])
+def test_limited_liability_forms_are_one_legal_form(form: str) -> None:
+    assert sorted(tokens(form, Kind.ORGANIZATION)) == ["llc", "romashka"]
+
+
+def test_legal_form_matters_little_to_the_score() -> None:
+    assert compare_names("Company", "Siemens AG", "Siemens Aktiengesellschaft") == 1.0
+    assert compare_names("Company", "Romashka LLC", "ООО Ромашка") >= 0.9
+
+
+def test_spanish_particles_and_compound_surnames() -> None:
+    form = name_form("Marleny Contreras de los Cabello", Kind.PERSON)
+    assert form is not None
+    roles = {t.text: t.role for t in form.tokens}
+    assert roles["de"] == Role.PARTICLE and roles["los"] == Role.PARTICLE
+    assert compare_names("Person", "CABELLO RONDON, Diosdado", "Diosdado Cabello") >= 0.8
+
+
+def test_arabic_connectors_are_folded() -> None:
+    assert tokens("Usama ibn Ladin") == tokens("Usama bin Ladin") == ["usama", "bin", "ladin"]
+    assert tokens("Abd al-Rahman") == tokens("Abdul Rahman") == tokens("Abdulrahman") == ["abd", "rahman"]
+    assert tokens("Abd Allah") == tokens("Abdullah")
+
+
+def test_ben_opening_a_name_is_a_given_name() -> None:
+    assert tokens("Ben Netanyahu")[0] == "ben"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Mohammed", "Muhammad"),
+        ("Mohammed", "Mohamed"),
+        ("Saddam Husayn", "Saddam Hussein"),
+        ("Aleksandr", "Alexander"),
+    ],
+)
+def test_transliteration_variants_match(left: str, right: str) -> None:
+    assert compare_names("Person", left, right) >= 0.8
+
+
+def test_initials_match_the_name_they_abbreviate() -> None:
+    assert compare_names("Person", "J. Smith", "John Smith") >= 0.75
+    assert compare_names("Person", "J. Smith", "Peter Smith") < 0.75
+
+
+def test_organisation_acronyms_are_one_token() -> None:
+    assert tokens("A.B.C. Company", Kind.ORGANIZATION) == ["abc", "company"]
+    assert compare_names("Company", "C.B.A. Company", "A.B.C. Company") < 0.75
+
+
+def test_a_substituted_name_part_is_not_a_match() -> None:
+    assert compare_names("Person", "Octavian Scholz", "Olaf Scholz") < 0.75
+    assert compare_names("Person", "Olaf Scholze", "Olaf Scholz") >= 0.75
+
+
+def test_nasab_order_matters() -> None:
+    assert compare_names("Person", "Ahmad bin Hasan al-Ubaidi", "Hasan bin Ahmad al-Ubaidi") < 0.75
+
+
+def test_translation_is_not_assumed() -> None:
+    assert compare_names("Organization", "Cartel of the Suns", "Cartel de los Soles") < 0.75
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\x00\x01\x02", "!!!", "--"])
+def test_names_without_letters_have_no_form(bad: str) -> None:
+    assert name_form(bad, Kind.PERSON) is None
+    assert compare_names("Person", bad, "John Smith") == 0.0
+
+
+def test_control_characters_and_huge_names_give_a_sane_result() -> None:
+    assert compare_names("Person", "Nicolas\x00 Maduro\u200b", "Nicolas Maduro") == 1.0
+    score = compare_names("Person", "Maduro " * 2000, "Nicolas Maduro")
+    assert 0.0 <= score <= 1.0
+
+
+def test_mixed_scripts_and_sql_strings_give_a_sane_result() -> None:
+    assert 0.0 <= compare_names("Person", "Влад Putin محمد 习", "Vladimir Putin") <= 1.0
+    assert compare_names("Company", "'; DROP TABLE entities; --", "Entities Ltd") < 0.75
