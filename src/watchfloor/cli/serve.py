@@ -1,3 +1,117 @@
-"""``watchfloor`` commands: serve (filled in by its owner)."""
+"""``watchfloor serve`` (the HTTP API and console) and ``watchfloor keys`` (API keys)."""
 
-from watchfloor.cli.common import app  # noqa: F401
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+import typer
+
+from watchfloor.cli.common import app, console, err_console, get_store, print_json
+from watchfloor.store import StoreError
+from watchfloor.store.keys import create_key, has_active_keys, list_keys, parse_role, revoke_key
+
+keys_app = typer.Typer(help="API keys: who may call the HTTP API, with which role.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+LOOPBACK_NAMES = ("localhost",)
+
+
+def is_loopback_address(host: str) -> bool:
+    """Whether every address ``host`` names is a loopback one (unresolvable names are not)."""
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError:
+        return False
+    return bool(infos) and all(ipaddress.ip_address(info[4][0]).is_loopback for info in infos)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+) -> None:
+    """Serve the HTTP API (yente-compatible /match, /search, /entities; /api/...; docs at /docs)."""
+    import uvicorn
+
+    from watchfloor.api import create_app
+
+    store = get_store()
+    protected = has_active_keys(store)
+    if not protected and not is_loopback_address(host):
+        err_console.print(
+            f"[red]error:[/red] refusing to listen on {host}: no API key exists, so the API would be open "
+            "to anyone who can reach it. Create one first ('watchfloor keys create --role reader --name NAME') "
+            "or bind 127.0.0.1."
+        )
+        raise typer.Exit(1)
+    if protected:
+        err_console.print("API keys are required ('Authorization: ApiKey <key>').")
+    else:
+        err_console.print(
+            "No API key exists: answering local (loopback) clients only, with full rights. "
+            "Create keys with 'watchfloor keys create' before exposing the server."
+        )
+    err_console.print(f"watchfloor API on http://{host}:{port}  (docs: http://{host}:{port}/docs)")
+    api = create_app(store=store)
+    uvicorn.run(api, host=host, port=port, log_level="info")
+
+
+@keys_app.command("create")
+def keys_create(
+    role: str = typer.Option(
+        ..., "--role", help="reader (screen, read), reviewer (+ decide alerts), admin (+ ingest, book)."
+    ),
+    name: str = typer.Option(..., "--name", help="Who or what uses the key."),
+    json_output: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Create an API key and print it once: only its hash is stored."""
+    try:
+        parsed = parse_role(role)
+    except StoreError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--role") from None
+    store = get_store()
+    key, secret = create_key(store, name, parsed)
+    _audit(store, key.key_id, key.name, str(key.role))
+    if json_output:
+        print_json({**key.to_dict(), "key": secret})
+        return
+    console.print(f"API key for {key.name!r} (role {key.role}, id {key.key_id}):")
+    console.print(secret, highlight=False, markup=False)
+    err_console.print("Store it now: it is shown only this once. Clients send 'Authorization: ApiKey <key>'.")
+
+
+@keys_app.command("list")
+def keys_list(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List keys (never their secrets)."""
+    keys = list_keys(get_store())
+    if json_output:
+        print_json([k.to_dict() for k in keys])
+        return
+    if not keys:
+        console.print("No API keys: the server answers local clients only.")
+    for key in keys:
+        state = f"revoked {key.revoked_at:%Y-%m-%d}" if key.revoked_at else "active"
+        console.print(f"{key.key_id}  {key.role:<8}  {key.name}  ({state})", highlight=False, markup=False)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: str = typer.Argument(..., help="The key's id (the part after 'wf_').")) -> None:
+    """Revoke a key; it stops working at once."""
+    key = revoke_key(get_store(), key_id)
+    console.print(f"revoked {key.key_id} ({key.name})", highlight=False, markup=False)
+
+
+def _audit(store: object, key_id: str, name: str, role: str) -> None:
+    """Key creation is a security event: it goes to the audit log when the log is available."""
+    try:
+        from watchfloor.review import append_audit
+    except ImportError:
+        return
+    append_audit(store, "cli", "api_key_created", {"key_id": key_id, "name": name, "role": role})

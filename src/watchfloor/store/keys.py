@@ -11,12 +11,14 @@ import hashlib
 import hmac
 import re
 import secrets
+import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from watchfloor.store.base import StoreError
+from watchfloor.store.db import Database
 from watchfloor.store.sql import SqlStore
 
 DDL = """CREATE TABLE IF NOT EXISTS wf_api_keys (
@@ -59,8 +61,14 @@ class ApiKey:
         }
 
 
+_READY: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
 def _ensure_table(store: SqlStore) -> None:
-    store.db.execute(DDL)
+    """Create the table once per connection (the API asks on every request)."""
+    if store.db not in _READY:
+        store.db.execute(DDL)
+        _READY.add(store.db)
 
 
 def _digest(secret: str) -> str:

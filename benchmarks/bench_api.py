@@ -1,0 +1,111 @@
+"""HTTP API latency on real lists: /match, /search and /entities once the screener is cached.
+
+Ingests the OFAC SDN (July 2021) and UN lists from ../shared/data into a fresh DuckDB store in a
+temporary folder, then serves the real app in-process (ASGI, no network) and times requests:
+the first /match (builds the screener for today), then ``--runs`` single-query /match calls on
+names taken from the lists (with typos), a 100-query /match batch, /search and /entities.
+
+Run from the repository root: ``.venv/bin/python benchmarks/bench_api.py [--runs 200]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _shared import SHARED_DATA, machine, require
+
+from watchfloor.api import create_app
+from watchfloor.lists import ingest_list
+from watchfloor.store import open_store
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+
+def typo(name: str, rng: random.Random) -> str:
+    if len(name) < 6:
+        return name
+    i = rng.randrange(1, len(name) - 1)
+    return name[:i] + name[i + 1] + name[i] + name[i + 2 :]
+
+
+def percentiles(samples: list[float]) -> str:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+    return f"p50 {statistics.median(ordered):7.1f} ms  p95 {p95:7.1f} ms  (n={len(ordered)})"
+
+
+def timed(call) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    result = call()
+    return (time.perf_counter() - started) * 1000, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=200)
+    args = parser.parse_args()
+    ofac = require(SHARED_DATA / "ofac-sdn" / "2021-07")
+    un = require(SHARED_DATA / "un-sc" / "consolidated-2026-02-27.xml")
+    rng = random.Random(7)
+    print(f"bench_api on {machine()}")
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(str(Path(folder) / "bench.duckdb"))
+        ms, _ = timed(lambda: ingest_list(store, "ofac-csv", ofac, published=date(2021, 7, 7)))
+        ms2, _ = timed(lambda: ingest_list(store, "un-xml", un, published=date(2026, 2, 27)))
+        print(f"ingest OFAC 2021-07 + UN: {ms + ms2:,.0f} ms")
+        people = [
+            e
+            for e in store.iter_entities(schemata=["Person", "Organization"])
+            if e.first("name") and e.id and str(e.id).startswith(("ofac-", "unsc-"))
+        ]
+        sample = rng.sample(people, min(len(people), 500))
+        with TestClient(create_app(store=store, warm_on_start=False), client=("127.0.0.1", 1)) as api:
+
+            def match(name: str, schema: str):  # type: ignore[no-untyped-def]
+                body = {"queries": {"q": {"schema": schema, "properties": {"name": [name]}}}}
+                response = api.post("/match/default", json=body)
+                assert response.status_code == 200, response.text
+                return response.json()
+
+            cold, _ = timed(lambda: match("Nicolas Maduro Moros", "Person"))
+            print(f"first /match (builds and caches the screener): {cold:,.0f} ms")
+            times, found = [], 0
+            for entity in sample[: args.runs]:
+                name = typo(str(entity.first("name")), rng)
+                ms, data = timed(lambda n=name, s=entity.schema.name: match(n, s))
+                times.append(ms)
+                ids = [r["id"] for r in data["responses"]["q"]["results"]]  # type: ignore[index]
+                found += entity.id in ids
+            print(
+                f"/match one query (name with a typo): {percentiles(times)}; target in results {found}/{len(times)}"
+            )
+            queries = {
+                f"q{i}": {"schema": e.schema.name, "properties": {"name": [str(e.first("name"))]}}
+                for i, e in enumerate(sample[:100])
+            }
+            ms, _ = timed(lambda: api.post("/match/default", json={"queries": queries}))
+            print(f"/match batch of 100 queries: {ms:,.0f} ms ({ms / 100:.1f} ms per query)")
+            search = [
+                timed(lambda e=e: api.get("/search/default", params={"q": e.first("name")}))[0]
+                for e in sample[:50]
+            ]
+            print(f"/search: {percentiles(search)}")
+            fetch = [timed(lambda e=e: api.get(f"/entities/{e.id}"))[0] for e in sample[:50]]
+            print(f"/entities/{{id}} nested: {percentiles(fetch)}")
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""The application factory: one store, the guard in front, thin routers, errors as one line.
+
+No traceback ever reaches a client: malformed requests get 422 with a sentence naming the field,
+known failures their own message, anything else a 500 that names only the kind of error (the
+traceback goes to the server log).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+import watchfloor
+from watchfloor.api.context import ApiContext
+from watchfloor.api.docs import mount_docs
+from watchfloor.api.guard import RequestGuard
+from watchfloor.api.routers import alerts, audit, book, entities, lists, match, screening, search, system
+from watchfloor.api.settings import ApiSettings
+from watchfloor.store import SqlStore, StoreError, open_store
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """\
+Screening against official designations, on one sourced, time-aware store.
+
+* yente-compatible: `/match/{dataset}`, `/search/{dataset}`, `/entities/{id}`, `/catalog`,
+  `/algorithms` (use any yente client). Results carry `designation_status`: **effective** (in
+  force), **pending** (announced, not yet in force) or **reported** (press only, never official).
+* watchfloor's own endpoints under `/api/`: screening one name or a CSV file, list versions,
+  the book, alerts and the audit log.
+
+Send `Authorization: ApiKey <key>` once keys exist (`watchfloor keys create`); until then the
+server answers local clients only.
+"""
+
+
+def _field(loc: tuple[Any, ...] | list[Any]) -> str:
+    return ".".join(str(part) for part in loc) or "request"
+
+
+async def validation_error(request: Request, exc: Exception) -> JSONResponse:
+    """422 with one sentence first (clients show ``detail``), then each problem by field."""
+    assert isinstance(exc, RequestValidationError)
+    problems = []
+    for error in exc.errors():
+        loc = list(error.get("loc", ()))
+        if error.get("type") == "json_invalid":
+            reason = (error.get("ctx") or {}).get("error", "not valid JSON")
+            problems.append({"field": "body", "message": f"the body is not valid JSON ({reason})"})
+            continue
+        if loc == ["body"] and error.get("type") in ("model_attributes_type", "dict_type", "missing"):
+            message = "a JSON object is required (send Content-Type: application/json)"
+            problems.append({"field": "body", "message": message})
+            continue
+        problems.append({"field": _field(loc), "message": str(error.get("msg", "invalid"))})
+    summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems[:5]) or "invalid request"
+    if len(problems) > 5:
+        summary += f"; and {len(problems) - 5} more"
+    return JSONResponse(
+        status_code=422, content={"detail": f"invalid request: {summary}", "errors": problems}
+    )
+
+
+async def user_error(request: Request, exc: Exception) -> JSONResponse:
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return JSONResponse(status_code=400, content={"detail": message})
+
+
+async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return JSONResponse(
+        status_code=500,
+        content={"detail": f"internal error ({type(exc).__name__}); the server log has the details"},
+    )
+
+
+def create_app(store_location: str | None = None, **settings: Any) -> FastAPI:
+    """The API on the store at ``store_location`` (DuckDB path or ``postgresql://`` URL; default
+    ``$WATCHFLOOR_DB``). ``settings`` override ``ApiSettings`` fields; ``store=`` passes an
+    already opened store instead (the caller then closes it)."""
+    given: SqlStore | None = settings.pop("store", None)
+    api_settings = ApiSettings.from_overrides(settings)
+    store = given if given is not None else open_store(store_location)
+    context = ApiContext(store, api_settings, owns_store=given is None)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if api_settings.warm_on_start:
+            threading.Thread(target=context.warm, name="watchfloor-warm", daemon=True).start()
+        yield
+        context.close()
+
+    app = FastAPI(
+        title="watchfloor",
+        version=watchfloor.__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    mount_docs(app)
+    app.state.context = context
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(StoreError, user_error)
+    app.add_exception_handler(Exception, internal_error)
+    for module in (system, match, search, entities, screening, lists, book, alerts, audit):
+        app.include_router(module.router)
+    app.add_middleware(RequestGuard, context=context)
+
+    # --- web console hook ---------------------------------------------------------------------
+    # The analyst console (src/watchfloor/web/) attaches its pages here: it provides
+    # ``mount(app, get_store)`` and shares the API's lock and screeners through
+    # ``app.state.context`` (ApiContext). Without the web package the API runs alone.
+    try:
+        from watchfloor.web import mount as mount_web
+    except ImportError:
+        mount_web = None
+    if mount_web is not None:
+        mount_web(app, lambda: context.store)
+    return app

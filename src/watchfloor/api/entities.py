@@ -1,0 +1,149 @@
+"""Between FtM entities and the API's JSON: query examples in, entities with designations out.
+
+The one rule that matters here: the ``sanction`` topic and ``target`` flag are set only when a
+designation is in force on the as-of date. A pending designation or a press report is shown in
+``designation_status``/``designations``, never as an official listing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from fastapi import HTTPException
+from followthemoney import model
+from followthemoney.exc import InvalidData
+from followthemoney.statement import StatementEntity
+
+from watchfloor.lists.status import Designation
+from watchfloor.model import make_entity
+from watchfloor.model.designation import DesignationStatus
+
+QUERY_DATASET = "api_query"
+STATUS_ORDER = (
+    DesignationStatus.EFFECTIVE,
+    DesignationStatus.PENDING,
+    DesignationStatus.REPORTED,
+    DesignationStatus.LIFTED,
+)
+OFFICIAL_TOPICS = frozenset({"sanction", "sanction.linked", "sanction.counter"})
+
+
+class ExampleError(ValueError):
+    """A /match query example that cannot become an entity; the message says why."""
+
+
+def example_entity(
+    key: str, schema: str, properties: dict[str, Any], entity_id: str | None = None
+) -> StatementEntity:
+    """The query entity for one /match example; unknown schema or property is an ExampleError."""
+    schema_obj = model.get(schema)
+    if schema_obj is None:
+        raise ExampleError(f"query {key!r}: unknown schema {schema!r}")
+    if not schema_obj.matchable:
+        raise ExampleError(
+            f"query {key!r}: schema {schema!r} cannot be matched (try Person, Company, LegalEntity)"
+        )
+    entity = make_entity(QUERY_DATASET, schema_obj.name, entity_id or f"query-{key}")
+    for prop, raw in properties.items():
+        if schema_obj.get(prop) is None:
+            raise ExampleError(f"query {key!r}: schema {schema_obj.name} has no property {prop!r}")
+        values = raw if isinstance(raw, list) else [raw]
+        for value in values:
+            if value is None:
+                continue
+            if not isinstance(value, str | int | float):
+                raise ExampleError(f"query {key!r}: property {prop!r} values must be strings")
+            try:
+                entity.add(prop, str(value))
+            except InvalidData as exc:
+                raise ExampleError(f"query {key!r}: {exc}") from None
+    return entity
+
+
+def strongest_status(designations: Sequence[Designation]) -> DesignationStatus | None:
+    for status in STATUS_ORDER:
+        if any(d.status == status for d in designations):
+            return status
+    return None
+
+
+def designation_dict(item: Designation) -> dict[str, Any]:
+    return {
+        "sanction_id": item.sanction_id,
+        "authority": item.authority,
+        "program": item.program,
+        "status": str(item.status),
+        "official": item.official,
+        "start_date": item.start_date,
+        "end_date": item.end_date,
+        "listing_date": item.listing_date,
+        "dataset": item.dataset,
+        "version_id": item.version_id,
+        "source": item.source,
+    }
+
+
+def entity_dict(entity: StatementEntity, designations: Sequence[Designation] = ()) -> dict[str, Any]:
+    """yente's entity shape plus watchfloor's designation status."""
+    status = strongest_status(designations)
+    in_force = status == DesignationStatus.EFFECTIVE
+    properties: dict[str, list[Any]] = {prop: list(values) for prop, values in entity.properties.items()}
+    topics = [t for t in properties.get("topics", []) if in_force or t not in OFFICIAL_TOPICS]
+    if in_force and "sanction" not in topics:
+        topics.append("sanction")
+    if topics:
+        properties["topics"] = topics
+    else:
+        properties.pop("topics", None)
+    return {
+        "id": str(entity.id),
+        "caption": entity.caption,
+        "schema": entity.schema.name,
+        "properties": properties,
+        "datasets": sorted(entity.datasets),
+        "referents": [],
+        "target": in_force,
+        "designation_status": str(status) if status else None,
+        "designations": [designation_dict(d) for d in designations],
+    }
+
+
+def nest(
+    entity: StatementEntity,
+    data: dict[str, Any],
+    adjacent: Iterable[StatementEntity],
+    designations: dict[str, list[Designation]],
+) -> dict[str, Any]:
+    """Put adjacent entities inside ``data`` as yente does with ``nested=true``: an entity this one
+    points to replaces its ID; an entity pointing here appears under the reverse property."""
+    by_id = {str(e.id): e for e in adjacent}
+    properties = data["properties"]
+    for prop_name, values in list(properties.items()):
+        prop = entity.schema.get(prop_name)
+        if prop is None or prop.type.name != "entity":
+            continue
+        properties[prop_name] = [
+            _child(by_id[v], designations, skip=None) if v in by_id else v for v in values
+        ]
+    for other in by_id.values():
+        for prop in other.schema.properties.values():
+            if prop.type.name != "entity" or prop.reverse is None or str(entity.id) not in other.get(prop):
+                continue
+            if prop.range is not None and not entity.schema.is_a(prop.range):
+                continue
+            properties.setdefault(prop.reverse.name, []).append(_child(other, designations, skip=prop.name))
+    return data
+
+
+def _child(
+    entity: StatementEntity, designations: dict[str, list[Designation]], skip: str | None
+) -> dict[str, Any]:
+    data = entity_dict(entity, designations.get(str(entity.id), []))
+    if skip is not None:
+        data["properties"].pop(skip, None)
+    return data
+
+
+def error_for_example(exc: ExampleError) -> HTTPException:
+    return HTTPException(400, detail=str(exc))

@@ -1,0 +1,293 @@
+"""Request and response shapes of the HTTP API, all in one module.
+
+The yente-compatible part keeps yente's field names exactly (``schema``, ``properties``,
+``explanations``, ``total`` with ``value``/``relation``...), so that yente clients work unchanged.
+watchfloor adds fields a yente client ignores: ``designation_status`` and ``designations`` say
+whether a designation is in force, pending (announced, not yet effective) or only reported by
+the press, so a news report is never presented as an official listing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DesignationState = Literal["effective", "pending", "reported", "lifted"]
+
+
+class ErrorResponse(BaseModel):
+    detail: str = Field(..., examples=["no dataset 'foo' in this store; datasets: default, us_ofac_sdn"])
+
+
+class StatusResponse(BaseModel):
+    status: str = "ok"
+
+
+# --- entities -----------------------------------------------------------------------------------
+
+
+class DesignationModel(BaseModel):
+    """One designation of a party by one authority under one program, with its status on a date."""
+
+    sanction_id: str
+    authority: str
+    program: str
+    status: DesignationState = Field(
+        ..., description="effective (in force), pending (announced, not yet in force), reported (press only)"
+    )
+    official: bool = Field(..., description="False when only news reporting carries it")
+    start_date: str | None = None
+    end_date: str | None = None
+    listing_date: str | None = None
+    dataset: str
+    version_id: str
+    source: str | None = None
+
+
+class EntityResponse(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    id: str = Field(..., examples=["ofac-36745"])
+    caption: str = Field(..., examples=["CARTEL DE LOS SOLES"])
+    schema_: str = Field(..., alias="schema", examples=["Organization"])
+    properties: dict[str, list[str | EntityResponse]] = Field(
+        ..., examples=[{"name": ["CARTEL DE LOS SOLES"]}]
+    )
+    datasets: list[str] = Field(default_factory=list)
+    referents: list[str] = Field(default_factory=list)
+    target: bool = Field(False, description="True when a designation of this party is in force")
+    first_seen: str | None = None
+    last_seen: str | None = None
+    last_change: str | None = None
+    designation_status: DesignationState | None = Field(
+        None, description="The strongest status of this party's designations on the as-of date"
+    )
+    designations: list[DesignationModel] = Field(default_factory=list)
+
+
+class FeatureResult(BaseModel):
+    """yente's per-feature explanation of a score."""
+
+    score: float
+    detail: str | None = None
+    query: str | None = None
+    candidate: str | None = None
+
+
+class ScoredEntityResponse(EntityResponse):
+    score: float
+    match: bool = Field(..., description="Whether the score is at or above the threshold")
+    explanations: dict[str, FeatureResult] = Field(default_factory=dict)
+    features: dict[str, float] = Field(default_factory=dict, description="Deprecated yente field: subscores")
+    explanation: list[str] = Field(default_factory=list, description="watchfloor: the reasons in plain words")
+
+
+class TotalSpec(BaseModel):
+    value: int
+    relation: Literal["eq", "gte"] = "eq"
+
+
+# --- /match -------------------------------------------------------------------------------------
+
+
+class EntityExample(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    id: str | None = Field(None, examples=["my-entity-id"])
+    schema_: str = Field(..., alias="schema", examples=["Person"])
+    properties: dict[str, str | list[Any]] = Field(..., examples=[{"name": ["Nicolas Maduro Moros"]}])
+
+
+class EntityMatchQuery(BaseModel):
+    weights: dict[str, float] = Field(default_factory=dict, description="Accepted for yente compatibility")
+    config: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    queries: dict[str, EntityExample]
+
+
+class EntityMatches(BaseModel):
+    status: int = 200
+    results: list[ScoredEntityResponse]
+    total: TotalSpec
+    query: EntityExample
+
+
+class EntityMatchResponse(BaseModel):
+    responses: dict[str, EntityMatches]
+    limit: int
+    as_of: str = Field(..., description="The date designation status is given for")
+
+
+# --- /search ------------------------------------------------------------------------------------
+
+
+class SearchFacetItem(BaseModel):
+    name: str
+    label: str
+    count: int = 1
+
+
+class SearchFacet(BaseModel):
+    label: str
+    values: list[SearchFacetItem]
+
+
+class SearchResponse(BaseModel):
+    results: list[EntityResponse]
+    facets: dict[str, SearchFacet] = Field(default_factory=dict)
+    total: TotalSpec
+    limit: int
+    offset: int = 0
+
+
+# --- /catalog and /algorithms -------------------------------------------------------------------
+
+
+class DatasetModel(BaseModel):
+    name: str
+    title: str
+    summary: str | None = None
+    url: str | None = None
+    load: bool = True
+    entities_url: str | None = None
+    version: str
+    index_version: str | None = None
+    index_current: bool = True
+    children: list[str] = Field(default_factory=list)
+    entity_count: int | None = None
+    updated_at: str | None = None
+    official: bool | None = Field(None, description="False for news datasets (reported, not official)")
+
+
+class DataCatalogModel(BaseModel):
+    datasets: list[DatasetModel]
+    current: list[str]
+    outdated: list[str] = Field(default_factory=list)
+    index_stale: bool = False
+
+
+class FeatureDoc(BaseModel):
+    description: str | None
+    coefficient: float
+    url: str
+
+
+class AlgorithmDocs(BaseModel):
+    name: str
+    description: str | None = None
+    config: dict[str, Any] = Field(default_factory=dict)
+    features: dict[str, FeatureDoc]
+
+
+class Algorithm(BaseModel):
+    name: str
+    description: str | None = None
+    features: dict[str, FeatureDoc]
+    docs: AlgorithmDocs
+
+
+class AlgorithmResponse(BaseModel):
+    algorithms: list[Algorithm]
+    default: str
+    best: str
+
+
+# --- watchfloor's own endpoints (/api/...) ------------------------------------------------------
+
+
+class ScreenRequest(BaseModel):
+    """One name to screen, as on the command line (``watchfloor screen``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(..., min_length=1, max_length=500, examples=["Cartel de los Soles"])
+    schema_: Literal["Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane"] = Field(
+        "LegalEntity", alias="schema"
+    )
+    birth_date: str | None = Field(None, examples=["1962-11-23"])
+    country: str | None = Field(None, examples=["ve"])
+    identifiers: list[str] = Field(default_factory=list)
+    gender: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    as_of: str | None = Field(None, description="YYYY-MM-DD; status and knowledge as of that day")
+    limit: int = Field(10, ge=1, le=500)
+    threshold: float | None = Field(None, ge=0.0, le=1.0)
+
+
+class HitDesignation(BaseModel):
+    authority: str
+    program: str
+    status: DesignationState
+    start_date: str | None = None
+    official: bool
+    source: str | None = None
+
+
+class ScreeningHitModel(BaseModel):
+    entity_id: str
+    caption: str
+    schema_: str = Field(..., alias="schema")
+    score: float
+    match: bool
+    status: DesignationState
+    datasets: list[str]
+    designations: list[HitDesignation]
+    explanation: list[str]
+
+
+class ScreenResponse(BaseModel):
+    query: dict[str, Any]
+    results: list[ScreeningHitModel] = Field(..., description="Parties with a designation in force")
+    pending: list[ScreeningHitModel] = Field(
+        ..., description="Parties whose designations are only pending or reported: not (yet) official status"
+    )
+
+
+class ListVersionModel(BaseModel):
+    version_id: str
+    dataset: str
+    seq: int
+    format: str
+    mode: str
+    official: bool
+    published: str
+    ingested_at: str
+    source: str
+    checksum: str
+    entity_count: int
+    statement_count: int
+    in_force: bool
+
+
+class DesignationCounts(BaseModel):
+    total: int
+    by_status: dict[str, int]
+    by_dataset: dict[str, dict[str, int]]
+
+
+class ListsResponse(BaseModel):
+    as_of: str
+    versions: list[ListVersionModel]
+    designations: DesignationCounts
+    pending: list[dict[str, Any]] = Field(..., description="Designations announced but not yet in force")
+
+
+class DecisionRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    decision: Literal["true_match", "false_positive", "escalated"]
+    reason: str = Field(..., min_length=1, max_length=4000)
+    reviewer: str | None = Field(
+        None, description="Defaults to the API key's name; ignored when a key is used"
+    )
+
+
+class RescreenRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    as_of: str | None = None
+    threshold: float | None = Field(None, ge=0.0, le=1.0)
+
+
+EntityResponse.model_rebuild()
+ScoredEntityResponse.model_rebuild()

@@ -1,0 +1,34 @@
+"""The API's limits and defaults, in one place so that operators and tests can change them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+ALGORITHM = "watchfloor-v1"
+ALGORITHM_ALIASES = frozenset({ALGORITHM, "best", "default"})
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    max_body_bytes: int = 1 << 20  # JSON bodies: 1 MiB holds 100 rich queries many times over
+    max_upload_bytes: int = 32 << 20  # CSV uploads (batch screening, book)
+    max_screen_file_rows: int = 100_000  # larger files belong to 'watchfloor screen-file'
+    max_match_queries: int = 100  # queries in one /match call
+    max_match_limit: int = 500
+    default_match_limit: int = 5
+    default_search_limit: int = 10
+    max_search_limit: int = 500
+    screener_cache_size: int = 4
+    warm_on_start: bool = True
+
+    @classmethod
+    def from_overrides(cls, overrides: dict[str, Any]) -> ApiSettings:
+        """Settings with some fields replaced; an unknown name is a mistake worth a clear error."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise TypeError(
+                f"unknown API setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
+        return replace(cls(), **overrides)
