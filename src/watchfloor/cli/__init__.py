@@ -6,7 +6,6 @@ import os
 import sys
 
 from rich.markup import escape
-
 from typer import Abort
 
 try:  # typer >= 0.25 vendors click; older releases use click itself

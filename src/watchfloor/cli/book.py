@@ -1,3 +1,219 @@
-"""``watchfloor`` commands: book (filled in by its owner)."""
+"""``watchfloor book``, ``rescreen``, ``replay``, ``alerts`` and ``audit``: monitoring the book."""
 
-from watchfloor.cli.common import app  # noqa: F401
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from watchfloor.cli.common import app, console, err_console, get_store, parse_date, print_json
+from watchfloor.review import audit_entries, decide_alert, list_alerts, verify_audit
+from watchfloor.screen.book import book_history, import_book
+from watchfloor.screen.rescreen import replay, rescreen
+from watchfloor.store.alerts import Alert
+
+book_app = typer.Typer(no_args_is_help=True)
+alerts_app = typer.Typer()
+audit_app = typer.Typer(no_args_is_help=True)
+app.add_typer(book_app, name="book", help="The book of customers and counterparties: import, history.")
+app.add_typer(alerts_app, name="alerts", help="Alerts raised by re-screening; list and decide.")
+app.add_typer(audit_app, name="audit", help="The tamper-evident audit log: verify, show.")
+
+
+@book_app.command("import")
+def book_import(
+    path: Path = typer.Argument(
+        ..., metavar="FILE", help="CSV or Parquet: id,name[,schema,birth_date,country,identifiers,owner_ids]."
+    ),
+    on_error: str = typer.Option(
+        "skip", "--on-error", help="skip: report malformed rows and go on; reject: refuse the file."
+    ),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Import customers; a changed record becomes a new version, an unchanged one is left alone."""
+    summary = import_book(get_store(), path, on_error=on_error)
+    if as_json:
+        print_json(summary.to_dict())
+        return
+    console.print(
+        f"import {summary.import_id}: {summary.rows} rows, {summary.added} added, {summary.changed} changed, "
+        f"{summary.unchanged} unchanged, {len(summary.errors)} malformed; {summary.customers} customers in the book",
+        highlight=False,
+    )
+    for error in summary.errors[:20]:
+        console.print(f"  [yellow]skipped[/yellow] row {error.row}: {error.message}", highlight=False)
+    if len(summary.errors) > 20:
+        console.print(f"  ... {len(summary.errors) - 20} more (use --json for all)")
+
+
+@book_app.command("history")
+def book_history_command(
+    customer_id: str = typer.Argument(...), as_json: bool = typer.Option(False, "--json")
+) -> None:
+    """Every version of one customer's record."""
+    history = book_history(get_store(), customer_id)
+    if not history:
+        raise ValueError(f"no customer {customer_id!r} in the book")
+    if as_json:
+        print_json(history)
+        return
+    for item in history:
+        console.print(
+            f"{item['valid_from']}  {item['record_hash'][:12]}  {item['name']} "
+            f"({item['schema']}, {item['birth_date'] or '-'}, {item['country'] or '-'})",
+            highlight=False,
+        )
+
+
+@app.command("rescreen")
+def rescreen_command(
+    as_of: str = typer.Option(None, "--as-of", help="Screen as on YYYY-MM-DD (default today)."),
+    threshold: float = typer.Option(None, "--threshold", help="Score from which a candidate is a hit."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what the screening says; write nothing."),
+    workers: int = typer.Option(2, "--workers", help="Worker processes."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Screen the book against the lists in force; alert only on what is new or changed."""
+    summary = rescreen(get_store(), parse_date(as_of, "--as-of"), threshold, dry_run=dry_run, workers=workers)
+    if as_json:
+        print_json(summary.to_dict(with_hits=dry_run))
+        return
+    label = "dry run (nothing written)" if dry_run else f"run {summary.run_id}"
+    kinds = ", ".join(f"{n} {kind}" for kind, n in summary.alerts_by_kind.items()) or "none"
+    console.print(
+        f"{label} as of {summary.as_of}: {summary.customers} customers, {summary.hits} hits, "
+        f"{summary.new_alerts} new alerts ({kinds}), {summary.suppressed} suppressed by the whitelist",
+        highlight=False,
+    )
+    console.print(f"lists: {', '.join(summary.version_ids) or 'none'}", highlight=False)
+    for error in summary.errors[:10]:
+        console.print(f"  [yellow]not screened[/yellow] {error.id}: {error.message}", highlight=False)
+    if dry_run:
+        table = Table(title="What the screening says")
+        for column in ("customer", "entity", "score", "status", "days left"):
+            table.add_column(column)
+        for hit in summary.found:
+            table.add_row(
+                f"{hit.customer_id} {hit.customer_name}",
+                f"{hit.entity_id} {hit.caption}",
+                f"{hit.score:.3f}",
+                hit.status,
+                "" if hit.days_left is None else str(hit.days_left),
+            )
+        console.print(table)
+    _print_alerts(summary.alerts, title="New alerts" if not dry_run else "Alerts it would raise")
+
+
+@app.command("replay")
+def replay_command(
+    run_id: str = typer.Argument(..., help="A screening run ID, e.g. R3."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Screen again exactly as a past run did (same list versions, book records, date) and compare."""
+    result = replay(get_store(), run_id)
+    if as_json:
+        print_json(result.to_dict())
+    else:
+        run = result.run
+        verdict = "[green]identical[/green]" if result.identical else "[red]DIFFERENT[/red]"
+        console.print(
+            f"run {run.run_id} as of {run.as_of} with {', '.join(run.version_ids)}: "
+            f"{len(result.found)} hits, {verdict} to what the run recorded"
+        )
+        for hit in result.found:
+            console.print(
+                f"  {hit.customer_id} {hit.customer_name} -> {hit.entity_id} {hit.caption} "
+                f"{hit.score:.3f} {hit.status}",
+                highlight=False,
+            )
+    if not result.identical:
+        raise typer.Exit(1)
+
+
+def _print_alerts(alerts: list[Alert], title: str) -> None:
+    if not alerts:
+        return
+    table = Table(title=title)
+    for column in ("alert", "kind", "customer", "list entity", "score", "status", "days left", "decision"):
+        table.add_column(column)
+    for alert in alerts:
+        table.add_row(
+            alert.alert_id,
+            alert.kind,
+            f"{alert.customer_id} {alert.customer_name}",
+            f"{alert.entity_id} {alert.caption}",
+            f"{alert.score:.3f}",
+            alert.status,
+            "" if alert.days_left is None else str(alert.days_left),
+            alert.decision or "",
+        )
+    console.print(table)
+
+
+@alerts_app.callback(invoke_without_command=True)
+def alerts_list(
+    ctx: typer.Context,
+    status: str = typer.Option("open", "--status", help="open | decided | all"),
+    limit: int = typer.Option(None, "--limit"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List alerts (newest first); ``alerts decide`` records a decision."""
+    if ctx.invoked_subcommand is not None:
+        return
+    alerts = list_alerts(get_store(), status=status, limit=limit)
+    if as_json:
+        print_json([alert.to_dict() for alert in alerts])
+        return
+    if not alerts:
+        console.print(f"no {status} alerts")
+        return
+    _print_alerts(alerts, title=f"Alerts ({status})")
+
+
+@alerts_app.command("decide")
+def alerts_decide(
+    alert_id: str = typer.Argument(...),
+    decision: str = typer.Option(..., "--decision", help="true_match | false_positive | escalated"),
+    reason: str = typer.Option(..., "--reason"),
+    reviewer: str = typer.Option(..., "--reviewer"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Decide an alert; a false positive stays quiet until the customer or the list entry changes."""
+    alert = decide_alert(get_store(), alert_id, decision, reason, reviewer)
+    if as_json:
+        print_json(alert.to_dict())
+        return
+    console.print(f"{alert.alert_id}: {alert.decision} by {alert.reviewer}", highlight=False)
+
+
+@audit_app.command("verify")
+def audit_verify(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Check the hash chain; exit 1 naming the first row that was edited, deleted or added."""
+    report = verify_audit(get_store())
+    if as_json:
+        print_json(report.to_dict())
+    elif report.ok:
+        console.print(f"[green]audit log intact[/green]: {report.rows} rows")
+    else:
+        err_console.print(f"[red]audit log broken at row {report.first_bad_seq}:[/red] {report.reason}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@audit_app.command("log")
+def audit_log(
+    limit: int = typer.Option(20, "--limit"),
+    action: str = typer.Option(None, "--action", help="Only rows of this action, e.g. screening_run."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """The newest audit rows."""
+    entries = audit_entries(get_store(), limit=limit, action=action)
+    if as_json:
+        print_json([entry.to_dict() for entry in entries])
+        return
+    for entry in entries:
+        console.print(
+            f"{entry.seq:>6} {entry.ts[:19]} {entry.actor:12} {entry.action:16} {entry.hash[:12]}",
+            highlight=False,
+        )

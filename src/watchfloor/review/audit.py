@@ -1,0 +1,22 @@
+"""The audit log as the rest of watchfloor uses it: append, verify, read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from watchfloor.store.audit import AuditEntry, AuditLog, AuditReport, database_of
+
+
+def append_audit(store: Any, actor: str, action: str, payload: dict[str, Any]) -> AuditEntry:
+    """Append one row to the chain in its own transaction."""
+    return AuditLog(database_of(store)).append(actor, action, payload)
+
+
+def verify_audit(store: Any) -> AuditReport:
+    """Walk the whole chain; ``first_bad_seq`` names the first row edited, deleted or added."""
+    return AuditLog(database_of(store)).verify()
+
+
+def audit_entries(store: Any, limit: int | None = 100, action: str | None = None) -> list[AuditEntry]:
+    """The newest ``limit`` rows, oldest first."""
+    return AuditLog(database_of(store)).entries(limit=limit, action=action)
