@@ -155,3 +155,40 @@ def test_match_many_with_workers_gives_the_same_answers(matcher: Matcher) -> Non
     single = [[r.entity_id for r in rs] for rs in matcher.match_many(queries, limit=2)]
     forked = [[r.entity_id for r in rs] for rs in matcher.match_many(queries, limit=2, workers=2)]
     assert forked == single
+
+
+def test_exact_name_survives_ties_and_hash_seeds() -> None:
+    """Many list names share the query's tokens, so their evidence ties at the candidate cut: the
+    entry whose primary name is the query must still be found, with the same scores in every
+    process (replaying a screening elsewhere must give the same answer)."""
+    import os
+    import subprocess
+    import sys
+
+    script = """
+from watchfloor.index import Matcher, make_query
+from watchfloor.model import make_entity
+castle = make_entity("t", "Company", "castle-gmbh")
+castle.add("name", "CASTLE HOLDING GMBH")
+for weak in ("CASTLE HOLDING", "CASTLE INVEST", "CASTLE HOLDING INVESTMENT", "CASTLE INVEST HOLDING"):
+    castle.add("weakAlias", weak)
+entities = [castle]
+for i in range(120):
+    other = make_entity("t", "Company", f"other-{i}")
+    other.add("name", f"CASTLE HOLDING NUMBER{i} GMBH" if i % 2 else f"HOLDING GMBH TRADE{i}")
+    other.add("weakAlias", "CASTLE HOLDING" if i % 3 else "HOLDING CASTLE")
+    entities.append(other)
+matcher = Matcher.build(entities)
+for hit in matcher.match(make_query("Holding Gmbh Castle", schema="Company"), limit=3):
+    print(hit.entity_id, round(hit.score, 6))
+"""
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert outputs.pop().splitlines()[0] == "castle-gmbh 1.0"
