@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from watchfloor.store.audit import AuditEntry, AuditLog, AuditReport, database_of
+from watchfloor.store.audit import AuditEntry, AuditLog, AuditReport
+from watchfloor.store.db import database_of
 
 
 def append_audit(store: Any, actor: str, action: str, payload: dict[str, Any]) -> AuditEntry:

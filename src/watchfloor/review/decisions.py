@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from watchfloor.store.alerts import Alert, AlertStore
-from watchfloor.store.audit import AuditLog, database_of
+from watchfloor.store.audit import AuditLog
+from watchfloor.store.db import database_of
 
 DECISIONS = ("true_match", "false_positive", "escalated")
 STATUS_FILTERS = ("open", "decided", "all")

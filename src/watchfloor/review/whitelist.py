@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from watchfloor.store.alerts import AlertStore
-from watchfloor.store.audit import database_of
+from watchfloor.store.db import database_of
 
 
 class Whitelist:

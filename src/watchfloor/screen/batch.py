@@ -27,7 +27,8 @@ from watchfloor.model.designation import DesignationStatus
 from watchfloor.screen.service import Screener
 from watchfloor.screen.tabular import Chunk, InputRow, RowError, TabularError, read_chunks, table_format
 from watchfloor.store import Store
-from watchfloor.store.audit import AuditLog, database_of
+from watchfloor.store.audit import AuditLog
+from watchfloor.store.db import database_of
 
 CHUNK_ROWS = 2000
 HITS_PER_QUERY = 5

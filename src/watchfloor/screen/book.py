@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from watchfloor.screen.tabular import RowError, read_chunks
-from watchfloor.store.audit import AuditLog, database_of
+from watchfloor.store.audit import AuditLog
 from watchfloor.store.book import BookImportCounts, BookStore, CustomerRecord
+from watchfloor.store.db import database_of
 
 
 class BookImportError(ValueError):

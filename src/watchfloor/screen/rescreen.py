@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, cast
+from typing import Any
 
 from followthemoney.statement import StatementEntity
 
@@ -27,10 +27,11 @@ from watchfloor.review.whitelist import Whitelist
 from watchfloor.screen.batch import HitTuple, build_screener, screen_chunks
 from watchfloor.screen.service import Screener
 from watchfloor.screen.tabular import Chunk, InputRow, RowError
-from watchfloor.store import ListVersion, Store
+from watchfloor.store import Store
 from watchfloor.store.alerts import Alert, AlertStore, PairState, ScreenRun
-from watchfloor.store.audit import AuditLog, canonical_json, database_of
+from watchfloor.store.audit import AuditLog, canonical_json
 from watchfloor.store.book import BookStore, StoredRecord
+from watchfloor.store.db import database_of
 
 HITS_PER_CUSTOMER = 5
 CHUNK_ROWS = 2000
@@ -174,23 +175,6 @@ class RescreenSummary:
 
 
 # --- screening the book ---------------------------------------------------------------------------
-
-
-class _PinnedVersions:
-    """A store view whose "versions in force" are fixed: a replay must use the versions a run
-    used, even if a version published earlier was ingested after the run."""
-
-    def __init__(self, store: Store, versions: Sequence[ListVersion]) -> None:
-        self._store = store
-        self._versions = list(versions)
-
-    def versions_in_force(
-        self, as_of: date | None = None, datasets: Sequence[str] | None = None
-    ) -> list[ListVersion]:
-        return list(self._versions)
-
-    def iter_entities(self, **kwargs: Any) -> Iterator[StatementEntity]:
-        return self._store.iter_entities(**kwargs)
 
 
 def _chunks(records: Sequence[StoredRecord]) -> Iterator[Chunk]:
@@ -424,7 +408,7 @@ def replay(store: Store, run_id: str, workers: int = 1) -> ReplayResult:
     if run is None:
         raise RescreenError(f"no screening run {run_id!r}")
     versions = [store.get_version(version_id) for version_id in run.version_ids]
-    screener = Screener(cast(Store, _PinnedVersions(store, versions)), run.as_of)
+    screener = Screener(store, run.as_of, versions=versions)
     records = list(BookStore(db).snapshot(run.book_seq))
     found, _ = screen_book(screener, records, run.threshold, workers)
     return ReplayResult(run=run, found=found, digest=hits_digest(found))

@@ -93,9 +93,15 @@ class ScreeningResult:
 class Screener:
     """Everything needed to screen on one date, built once and queried many times."""
 
-    def __init__(self, store: Store, as_of: date | None = None) -> None:
+    def __init__(
+        self, store: Store, as_of: date | None = None, versions: Sequence[ListVersion] | None = None
+    ) -> None:
+        """``versions`` pins the list versions (a replay must use exactly those a run used, even
+        if a version published earlier was ingested after it); by default, those known on ``as_of``."""
         self.as_of = as_of or date.today()
-        self.versions: list[ListVersion] = store.versions_in_force(self.as_of)
+        self.versions: list[ListVersion] = (
+            list(versions) if versions is not None else store.versions_in_force(self.as_of)
+        )
         sanctions = list(store.iter_entities(versions=self.versions, schemata=["Sanction"]))
         designations = designations_from(sanctions, self.versions, self.as_of)
         self.designations: dict[str, list[Designation]] = defaultdict(list)

@@ -28,14 +28,6 @@ AUDIT_DDL = [
 ]
 
 
-def database_of(store: Any) -> Database:
-    """The SQL connection behind a store: book, alerts and audit tables live beside the statements."""
-    db = getattr(store, "db", None)
-    if not isinstance(db, Database):
-        raise TypeError("the book, alerts and audit log need an SQL store (DuckDB or PostgreSQL)")
-    return db
-
-
 def canonical_json(data: Any) -> str:
     """One spelling per value: sorted keys, no spaces, UTF-8 kept, so the hash is reproducible."""
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)

@@ -169,3 +169,11 @@ def connect(url: str) -> Database:
     if url.startswith("duckdb://"):
         url = url[len("duckdb://") :]
     return DuckDatabase(url)
+
+
+def database_of(store: Any) -> Database:
+    """The SQL connection behind a store: book, alerts and audit tables live beside the statements."""
+    db = getattr(store, "db", None)
+    if not isinstance(db, Database):
+        raise TypeError("the book, alerts and audit log need an SQL store (DuckDB or PostgreSQL)")
+    return db
