@@ -4,6 +4,7 @@ started one and exported WATCHFLOOR_TEST_PG_URL)."""
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,3 +55,24 @@ def duck_store(tmp_path: Path) -> Iterator[SqlStore]:
     opened = open_store(str(tmp_path / "store.duckdb"))
     yield opened
     opened.close()
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], location: str, *args: str) -> tuple[int, str, str]:
+    """Run ``watchfloor --db LOCATION ARGS`` through ``main()`` in this process (a subprocess would
+    load the matcher's name data again); returns exit code, stdout, stderr (spaces collapsed)."""
+    from watchfloor.cli import common, main
+
+    argv = sys.argv
+    sys.argv = ["watchfloor", "--db", location, *args]
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    finally:
+        sys.argv = argv
+        if common._state["store"] is not None:
+            common._state["store"].close()
+            common._state["store"] = None
+    out, err = capsys.readouterr()
+    return code, out, " ".join(err.split())

@@ -3,35 +3,14 @@
 from __future__ import annotations
 
 import itertools
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli as cli
 from watchfloor.review import append_audit, audit_entries, verify_audit
 from watchfloor.store import SqlStore, open_store
 from watchfloor.store.audit import GENESIS_HASH, canonical_json, row_hash
-
-
-def cli(capsys: pytest.CaptureFixture[str], location: str, *args: str) -> tuple[int, str, str]:
-    """Run ``watchfloor --db LOCATION ARGS`` through ``main()`` in this process (a subprocess would
-    load the matcher's name data again); returns exit code, stdout, stderr (spaces collapsed)."""
-    from watchfloor.cli import common, main
-
-    argv = sys.argv
-    sys.argv = ["watchfloor", "--db", location, *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        sys.argv = argv
-        if common._state["store"] is not None:
-            common._state["store"].close()
-            common._state["store"] = None
-    out, err = capsys.readouterr()
-    return code, out, " ".join(err.split())
 
 
 def fill(store: SqlStore, count: int = 5) -> None:

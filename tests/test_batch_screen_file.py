@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from tests.conftest import run_cli as cli
 from watchfloor.lists import record_designation
 from watchfloor.review import audit_entries
 from watchfloor.screen.batch import ABORT_ENV, CHECKPOINT_KEYS, BatchError, BatchRejectedError, screen_file
@@ -192,27 +193,6 @@ def test_cli_reject_exits_non_zero_with_one_line(tmp_path: Path, capsys: pytest.
     assert code == 0, err
     assert "1 malformed" in out and "row 2: missing name" in out
     assert read_csv(tmp_path / "out.csv")[0]["caption"] == "Tren de Aragua"
-
-
-def cli(capsys: pytest.CaptureFixture[str], location: str, *args: str) -> tuple[int, str, str]:
-    """Run ``watchfloor --db LOCATION ARGS`` through ``main()`` in this process (a subprocess would
-    load the matcher's name data again); returns exit code, stdout, stderr (spaces collapsed)."""
-    from watchfloor.cli import common, main
-
-    argv = sys.argv
-    sys.argv = ["watchfloor", "--db", location, *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        sys.argv = argv
-        if common._state["store"] is not None:
-            common._state["store"].close()
-            common._state["store"] = None
-    out, err = capsys.readouterr()
-    return code, out, " ".join(err.split())
 
 
 CRASHING_RUN = textwrap.dedent(

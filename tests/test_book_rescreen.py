@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli as cli
 from watchfloor.lists import ingest_list, record_designation
 from watchfloor.review import audit_entries, decide_alert, list_alerts, verify_audit
 from watchfloor.screen.book import import_book
@@ -219,27 +220,6 @@ def test_rescreen_alerts_only_on_what_is_new_or_changed(store: SqlStore, tmp_pat
     store.db.execute("DELETE FROM wf_audit WHERE seq = 5")
     report = verify_audit(store)
     assert not report.ok and report.first_bad_seq == 5
-
-
-def cli(capsys: pytest.CaptureFixture[str], location: str, *args: str) -> tuple[int, str, str]:
-    """Run ``watchfloor --db LOCATION ARGS`` through ``main()`` in this process (a subprocess would
-    load the matcher's name data again); returns exit code, stdout, stderr (spaces collapsed)."""
-    from watchfloor.cli import common, main
-
-    argv = sys.argv
-    sys.argv = ["watchfloor", "--db", location, *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        sys.argv = argv
-        if common._state["store"] is not None:
-            common._state["store"].close()
-            common._state["store"] = None
-    out, err = capsys.readouterr()
-    return code, out, " ".join(err.split())
 
 
 def test_cli_book_rescreen_alerts_and_audit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
