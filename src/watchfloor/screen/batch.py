@@ -23,8 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from watchfloor.model.designation import DesignationStatus
-from watchfloor.screen.service import Screener
+from watchfloor.screen.service import Screener, strongest_status
 from watchfloor.screen.tabular import Chunk, InputRow, RowError, TabularError, read_chunks, table_format
 from watchfloor.store import Store
 from watchfloor.store.audit import AuditLog
@@ -116,19 +115,12 @@ CACHE_SIZE = 100_000
 
 
 def entity_statuses(screener: Screener) -> dict[str, str]:
-    """The strongest designation status of every indexed party (effective beats pending beats
-    reported; parties whose designations are all lifted are left out): the rule of
-    ``ScreeningHit.status``, computed once per run instead of once per hit."""
-    order = (DesignationStatus.EFFECTIVE, DesignationStatus.PENDING, DesignationStatus.REPORTED)
+    """The strongest designation status of every indexed party (parties whose designations are
+    all lifted are left out), computed once per run instead of once per hit."""
     statuses: dict[str, str] = {}
     for entity_id, designations in screener.designations.items():
-        if entity_id not in screener.parties:
-            continue
-        present = {d.status for d in designations}
-        for status in order:
-            if status in present:
-                statuses[entity_id] = str(status)
-                break
+        if entity_id in screener.parties and (status := strongest_status(designations)) is not None:
+            statuses[entity_id] = status
     return statuses
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -25,7 +25,7 @@ from watchfloor.lists.status import Designation
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.review.whitelist import Whitelist
 from watchfloor.screen.batch import HitTuple, build_screener, screen_chunks
-from watchfloor.screen.service import Screener
+from watchfloor.screen.service import Screener, strongest_status
 from watchfloor.screen.tabular import Chunk, InputRow, RowError
 from watchfloor.store import Store
 from watchfloor.store.alerts import Alert, AlertStore, PairState, ScreenRun
@@ -216,7 +216,46 @@ def screen_book(
             stored = by_id[row.id]
             for hit in hits:
                 found.append(_book_hit(screener, stored, hit, hashes))
+    found.extend(_owner_hits(screener, records, found, hashes))
     return found, errors
+
+
+def _owner_hits(
+    screener: Screener, records: Sequence[StoredRecord], found: Sequence[BookHit], hashes: dict[str, str]
+) -> list[BookHit]:
+    """Indirect exposure through the book's own ownership and control data: a customer whose
+    owner or director (``owner_ids``: another customer, or a list entity ID) is a hit is itself a
+    hit on the same list entity, with the path in its explanation."""
+    by_customer: dict[str, list[BookHit]] = {}
+    for hit in found:
+        by_customer.setdefault(hit.customer_id, []).append(hit)
+    names = {stored.record.customer_id: stored.record.name for stored in records}
+    extra: list[BookHit] = []
+    for stored in records:
+        for owner in stored.record.owner_ids:
+            if owner in screener.parties:  # the owner is a list entity itself
+                entity = screener.parties[owner]
+                designations = [
+                    d for d in screener.designations.get(owner, []) if d.status != DesignationStatus.LIFTED
+                ]
+                if not designations:
+                    continue
+                status = strongest_status(designations) or str(DesignationStatus.LIFTED)
+                hit = (owner, entity.caption, 1.0, status, [f"owner or director {owner} is on the list"])
+                extra.append(_book_hit(screener, stored, hit, hashes))
+                continue
+            for owner_hit in by_customer.get(owner, []):
+                path = f"owner or director {owner} ({names.get(owner, owner)}) matches {owner_hit.caption}"
+                extra.append(
+                    replace(
+                        owner_hit,
+                        customer_id=stored.record.customer_id,
+                        customer_name=stored.record.name,
+                        record_hash=stored.record_hash,
+                        explanation=(path, *owner_hit.explanation),
+                    )
+                )
+    return extra
 
 
 def _book_hit(screener: Screener, stored: StoredRecord, hit: HitTuple, hashes: dict[str, str]) -> BookHit:

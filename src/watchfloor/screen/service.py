@@ -26,6 +26,18 @@ from watchfloor.store import ListVersion, Store
 MATCHABLE = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
 
 
+STATUS_ORDER = (DesignationStatus.EFFECTIVE, DesignationStatus.PENDING, DesignationStatus.REPORTED)
+
+
+def strongest_status(designations: Iterable[Designation]) -> str | None:
+    """Effective beats pending beats reported; None when every designation is lifted."""
+    present = {d.status for d in designations}
+    for status in STATUS_ORDER:
+        if status in present:
+            return str(status)
+    return None
+
+
 @dataclass
 class ScreeningHit:
     entity_id: str
@@ -44,12 +56,7 @@ class ScreeningHit:
 
     @property
     def status(self) -> str:
-        """The strongest status: effective beats pending beats reported beats lifted."""
-        order = [DesignationStatus.EFFECTIVE, DesignationStatus.PENDING, DesignationStatus.REPORTED]
-        for status in order:
-            if any(d.status == status for d in self.designations):
-                return str(status)
-        return str(DesignationStatus.LIFTED)
+        return strongest_status(self.designations) or str(DesignationStatus.LIFTED)
 
     def to_dict(self) -> dict[str, Any]:
         return {
