@@ -207,3 +207,17 @@ def test_screener_is_reused_until_a_new_version_arrives(store: SqlStore) -> None
             NEWS, [other], format="news", published=AFTER_FTO, mode=VersionMode.LEDGER, official=False
         )
         assert context.screener(AFTER_FTO) is not first
+
+
+def test_match_results_carry_ties_to_other_designated_parties(store: SqlStore) -> None:
+    from datetime import date
+
+    from tests.conftest import FIXTURES
+    from watchfloor.lists import ingest_list
+
+    ingest_list(store, "ofac-csv", FIXTURES / "ofac_csv" / "sdn-2021", published=date(2021, 7, 7))
+    with client(store) as api:
+        response = api.post("/match/default", json=match_body("Rafael Alfredo Sarria Diaz"))
+    top = response.json()["responses"]["q1"]["results"][0]
+    assert top["id"] == "ofac-24427" and top["match"] is True
+    assert any(tie["designated"] == "ofac-24424" for tie in top["exposure"])

@@ -94,6 +94,9 @@ def scored_entity(screener: Screener, found: MatchResult, threshold: float) -> d
         name: {"score": value, "detail": details.get(name)} for name, value in found.features.items()
     }
     data["explanation"] = list(found.explanation)
+    # ties to other designated parties (ownership, links, family...), for matches only: a path
+    # query per result is cheap, but not for every low-scoring candidate
+    data["exposure"] = screener.exposure.ties(found.entity_id) if data["match"] else []
     return data
 
 

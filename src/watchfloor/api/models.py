@@ -81,6 +81,10 @@ class ScoredEntityResponse(EntityResponse):
     explanations: dict[str, FeatureResult] = Field(default_factory=dict)
     features: dict[str, float] = Field(default_factory=dict, description="Deprecated yente field: subscores")
     explanation: list[str] = Field(default_factory=list, description="watchfloor: the reasons in plain words")
+    exposure: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="watchfloor: paths (up to two hops) from a matched party to other designated parties",
+    )
 
 
 class TotalSpec(BaseModel):
@@ -233,6 +237,7 @@ class ScreeningHitModel(BaseModel):
     datasets: list[str]
     designations: list[HitDesignation]
     explanation: list[str]
+    exposure: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class ScreenResponse(BaseModel):
