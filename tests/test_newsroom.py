@@ -113,3 +113,34 @@ def test_brief_cites_every_figure(newsroom: Path, tmp_path: Path) -> None:
     assert cited
     listed = {int(n) for n in re.findall(r"^\[(\d+)\] ", references, flags=re.M)}
     assert cited == listed
+
+
+def test_crisis_api_serves_timeline_indicators_claims_and_ratings(newsroom: Path) -> None:
+    from tests.test_api_support import client
+
+    store = open_(newsroom)
+    with client(store) as api:
+        timeline = api.get("/api/timeline", params={"as_of": "2025-11-30"}).json()
+        assert timeline["count"] == len(timeline["items"]) > 0
+        fired = api.get("/api/indicators", params={"as_of": "2025-11-30"}).json()
+        assert fired["rules"] and isinstance(fired["fired"], list)
+        claims = api.get("/api/claims").json()
+        assert any(c["measure"] == "killed" for c in claims["claims"])
+        scenarios = api.get("/api/scenarios").json()
+        assert scenarios["unrated"]
+        event_id = scenarios["unrated"][0]["id"]
+        scenario_ids = [item["scenario_id"] for item in scenarios["ranking"]]
+        for scenario_id in scenario_ids:
+            rated = api.post(
+                "/api/scenarios/ratings",
+                json={"evidence_id": event_id, "scenario_id": scenario_id, "rating": "II"},
+            )
+            assert rated.status_code == 200, rated.text
+        bad = api.post(
+            "/api/scenarios/ratings",
+            json={"evidence_id": event_id, "scenario_id": scenario_ids[0], "rating": "maybe"},
+        )
+        assert bad.status_code == 422
+        after = api.get("/api/scenarios").json()
+        assert event_id not in {e["id"] for e in after["unrated"]}
+    store.close()

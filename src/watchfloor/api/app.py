@@ -21,7 +21,18 @@ import watchfloor
 from watchfloor.api.context import ApiContext
 from watchfloor.api.docs import mount_docs
 from watchfloor.api.guard import RequestGuard
-from watchfloor.api.routers import alerts, audit, book, entities, lists, match, screening, search, system
+from watchfloor.api.routers import (
+    alerts,
+    audit,
+    book,
+    crisis,
+    entities,
+    lists,
+    match,
+    screening,
+    search,
+    system,
+)
 from watchfloor.api.settings import ApiSettings
 from watchfloor.store import SqlStore, StoreError, open_store
 
@@ -110,7 +121,7 @@ def create_app(store_location: str | None = None, **settings: Any) -> FastAPI:
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StoreError, user_error)
     app.add_exception_handler(Exception, internal_error)
-    for module in (system, match, search, entities, screening, lists, book, alerts, audit):
+    for module in (system, match, search, entities, screening, lists, book, alerts, audit, crisis):
         app.include_router(module.router)
     app.add_middleware(RequestGuard, context=context)
 
