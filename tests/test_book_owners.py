@@ -40,3 +40,28 @@ def test_owned_customers_are_alerted_with_the_path(duck_store: SqlStore, tmp_pat
     direct = alerts[("C3", "ofac-24424")]
     assert direct.to_dict()["status"] == "effective"
     assert not any(customer in {"C4", "C5"} for customer, _ in alerts)
+
+
+def test_new_designation_that_blocks_an_owned_company_raises_an_alert(
+    duck_store: SqlStore, tmp_path: Path
+) -> None:
+    """Cabello's 60% holding company owns 51% of a customer: nothing to say while Cabello is not
+    designated; once an OFAC version lists him, the customer is blocked by ownership and alerted."""
+    registry = tmp_path / "registry.jsonl"
+    lines = [
+        line
+        for line in (FIXTURES / "ftm_json" / "small.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip() and '"Sanction"' not in line
+    ]
+    registry.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ingest_list(duck_store, "ftm-json", registry, dataset="registry", published=date(2019, 1, 1))
+    book = tmp_path / "book.csv"
+    book.write_text("id,name,schema\nK1,Orinoco Trading C.A.,Company\n", encoding="utf-8")
+    import_book(duck_store, book)
+    rescreen(duck_store, as_of=date(2019, 1, 10))
+    assert list_alerts(duck_store, status="all") == []
+    ingest_list(duck_store, "ofac-csv", FIXTURES / "ofac_csv" / "sdn-2019", published=date(2019, 1, 15))
+    rescreen(duck_store, as_of=date(2019, 2, 1))
+    alerts = list_alerts(duck_store, status="all")
+    assert [(a.customer_id, a.entity_id) for a in alerts] == [("K1", "co-trading")]
+    assert alerts[0].to_dict()["status"] == "effective"
