@@ -82,7 +82,7 @@ def test_screen_file_returns_a_csv_of_hits(api: TestClient) -> None:
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert list(rows[0]) == ["query_id", "entity_id", "caption", "score", "status"]
+    assert list(rows[0]) == ["query_id", "entity_id", "caption", "score", "status", "exposure"]
     found = {(r["query_id"], r["entity_id"]) for r in rows}
     assert ("r1", "ofac-22790") in found
     assert any(q == "r4" for q, _ in found)

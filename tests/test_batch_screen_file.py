@@ -91,7 +91,7 @@ def test_one_output_row_per_hit_with_designation_status(listed: SqlStore, tmp_pa
         listed, write_csv(tmp_path / "in.csv", rows), tmp_path / "out.csv", as_of=AS_OF, workers=1
     )
     out = read_csv(tmp_path / "out.csv")
-    assert list(out[0].keys()) == ["query_id", "entity_id", "caption", "score", "status"]
+    assert list(out[0].keys()) == ["query_id", "entity_id", "caption", "score", "status", "exposure"]
     by_query = {row["query_id"]: row for row in out}
     assert set(by_query) == {f"q{n}" for n in range(5, 41, 5)}
     assert summary.rows == 40 and summary.screened == 40 and summary.hits == len(out) and summary.errors == 0
@@ -119,7 +119,7 @@ def test_parquet_in_and_out(listed: SqlStore, tmp_path: Path) -> None:
         listed, tmp_path / "in.parquet", tmp_path / "out.parquet", as_of=AS_OF, chunk_rows=4
     )
     result = pq.read_table(tmp_path / "out.parquet")
-    assert result.column_names == ["query_id", "entity_id", "caption", "score", "status"]
+    assert result.column_names == ["query_id", "entity_id", "caption", "score", "status", "exposure"]
     assert result.schema.field("score").type == pa.float64()
     assert sorted(set(result.column("query_id").to_pylist())) == sorted(f"q{n}" for n in range(5, 31, 5))
     assert summary.rows == 30 and summary.hits == result.num_rows

@@ -4,6 +4,7 @@ and a matched party shows its ties to other designated parties with the path."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from tests.conftest import FIXTURES
 from watchfloor.index import make_query
@@ -49,3 +50,21 @@ def test_no_ownership_hit_before_the_registry_was_known(duck_store: SqlStore) ->
     screener = Screener(duck_store, date(2021, 7, 7))
     result = screener.screen(make_query("Orinoco Trading C.A.", schema="Company"))
     assert all(hit.entity_id != "co-trading" for hit in result.results)
+
+
+def test_screen_file_names_the_exposure_of_each_hit(duck_store: SqlStore, tmp_path: Path) -> None:
+    import csv
+
+    from watchfloor.screen.batch import screen_file
+
+    load(duck_store)
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "id,name,schema\nq1,Orinoco Trading C.A.,Company\nq2,Rafael Alfredo Sarria Diaz,Person\n"
+    )
+    out = tmp_path / "out.csv"
+    screen_file(duck_store, source, out, as_of=date(2021, 8, 1), workers=1)
+    rows = {(r["query_id"], r["entity_id"]): r for r in csv.DictReader(out.open())}
+    assert "held by blocked persons" in rows[("q1", "co-trading")]["exposure"]
+    assert "co-holding" in rows[("q1", "co-trading")]["exposure"]
+    assert "ofac-24424 via link" in rows[("q2", "ofac-24427")]["exposure"]

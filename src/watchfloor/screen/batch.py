@@ -31,7 +31,7 @@ from watchfloor.store.db import database_of
 
 CHUNK_ROWS = 2000
 HITS_PER_QUERY = 5
-OUTPUT_COLUMNS = ("query_id", "entity_id", "caption", "score", "status")
+OUTPUT_COLUMNS = ("query_id", "entity_id", "caption", "score", "status", "exposure")
 ERROR_COLUMNS = ("row", "id", "error")
 ON_ERROR = ("skip", "reject")
 ABORT_ENV = "WATCHFLOOR_BATCH_ABORT_AFTER_CHUNKS"  # crash drill: die after N chunks are written
@@ -324,6 +324,7 @@ def _spool_to_parquet(spool: Path, output: Path) -> None:
             ("caption", pa.string()),
             ("score", pa.float64()),
             ("status", pa.string()),
+            ("exposure", pa.string()),
         ]
     )
     convert = pacsv.ConvertOptions(
@@ -459,7 +460,8 @@ def screen_file(
                 continue
             for row, hits in results:
                 for entity_id, caption, score, status, _ in hits:
-                    out_writer.writerow((row.id, entity_id, caption, f"{score:.4f}", status))
+                    note = screener.exposure_note(entity_id)
+                    out_writer.writerow((row.id, entity_id, caption, f"{score:.4f}", status, note))
                 summary.hits += len(hits)
             note_errors(all_errors)
             summary.rows += chunk.size

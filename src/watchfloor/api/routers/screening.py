@@ -18,12 +18,13 @@ from watchfloor.api.models import ErrorResponse, ScreenRequest, ScreenResponse
 from watchfloor.api.uploads import read_upload, temporary_folder
 from watchfloor.index import make_query
 from watchfloor.match.errors import QueryError
+from watchfloor.screen.batch import OUTPUT_COLUMNS  # the same columns as screen-file
 from watchfloor.screen.service import Screener, ScreeningHit
 from watchfloor.screen.tabular import InputRow, RowError, TabularError, read_chunks
 
 router = APIRouter(prefix="/api", tags=["Screening"])
 
-OUTPUT_COLUMNS = ("query_id", "entity_id", "caption", "score", "status")  # as watchfloor screen-file
+
 HITS_PER_ROW = 5
 
 
@@ -97,7 +98,7 @@ def _screen_rows(
 def _screen_csv(
     context: ApiContext, path: Path, as_of: date | None, threshold: float | None
 ) -> tuple[str, dict[str, str]]:
-    """Screen every row; the CSV of hits (``query_id,entity_id,caption,score,status``) and counts."""
+    """Screen every row; the CSV of hits (``query_id,entity_id,caption,score,status,exposure``) and counts."""
     screener = context.screener(as_of)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -113,7 +114,8 @@ def _screen_csv(
             )
         found, row_errors = _screen_rows(screener, chunk.rows, threshold)
         for query_id, hit in found:
-            writer.writerow((query_id, hit.entity_id, hit.caption, f"{hit.score:.4f}", hit.status))
+            note = screener.exposure_note(hit.entity_id)
+            writer.writerow((query_id, hit.entity_id, hit.caption, f"{hit.score:.4f}", hit.status, note))
         hits += len(found)
         all_errors = sorted([*chunk.errors, *row_errors], key=lambda e: e.row)
         if all_errors and not first_error:
