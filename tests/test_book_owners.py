@@ -65,3 +65,4 @@ def test_new_designation_that_blocks_an_owned_company_raises_an_alert(
     alerts = list_alerts(duck_store, status="all")
     assert [(a.customer_id, a.entity_id) for a in alerts] == [("K1", "co-trading")]
     assert alerts[0].to_dict()["status"] == "effective"
+    assert any("exposure:" in line and "co-holding" in line for line in alerts[0].to_dict()["explanation"])

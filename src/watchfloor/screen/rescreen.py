@@ -279,8 +279,13 @@ def _book_hit(screener: Screener, stored: StoredRecord, hit: HitTuple, hashes: d
         status=status,
         days_left=days_left,
         effective_date=effective,
-        explanation=tuple(explanation),
+        explanation=(*explanation, *_exposure_line(screener, entity_id)),
     )
+
+
+def _exposure_line(screener: Screener, entity_id: str) -> tuple[str, ...]:
+    note = screener.exposure_note(entity_id)
+    return (f"exposure: {note}",) if note else ()
 
 
 def rescreen(
