@@ -141,6 +141,11 @@ def test_crisis_api_serves_timeline_indicators_claims_and_ratings(newsroom: Path
             json={"evidence_id": event_id, "scenario_id": scenario_ids[0], "rating": "maybe"},
         )
         assert bad.status_code == 422
+        unknown = api.post(
+            "/api/scenarios/ratings",
+            json={"evidence_id": "news-event-nope", "scenario_id": scenario_ids[0], "rating": "C"},
+        )
+        assert unknown.status_code == 404
         after = api.get("/api/scenarios").json()
         assert event_id not in {e["id"] for e in after["unrated"]}
     store.close()
