@@ -114,18 +114,20 @@ def _store_article(store: SqlStore, result: ArticleResult, day: date, within: Ca
 
 
 def _list_matcher(store: SqlStore) -> object | None:
-    """A matcher over officially designated parties only: a news mention links to a list entry,
-    never to another article's mention."""
+    """A matcher over officially designated parties (and those the 50 percent rule blocks) only:
+    a news mention links to a list entry, never to another article's mention."""
     from watchfloor.index import Matcher
-    from watchfloor.screen.service import Screener
+    from watchfloor.lists import designations_as_of
+    from watchfloor.model.designation import DesignationStatus
+    from watchfloor.screen.exposure import ExposureView
+    from watchfloor.screen.service import MATCHABLE
 
-    screener = Screener(store)
-    official = [
-        entity
-        for entity_id, entity in screener.parties.items()
-        if any(d.official for d in screener.designations.get(entity_id, []))
-    ]
-    return Matcher.build(official) if official else None
+    designations = designations_as_of(store)
+    official = {d.entity_id for d in designations if d.official and d.status != DesignationStatus.LIFTED}
+    view = ExposureView(store, designations=designations)
+    official |= {v.entity_id for v in view.blocked_by_ownership().values() if v.blocked and not v.designated}
+    parties = [e for e in store.iter_entities(schemata=list(MATCHABLE)) if e.id in official]
+    return Matcher.build(parties) if parties else None
 
 
 def _published_day(value: str | None) -> date | None:

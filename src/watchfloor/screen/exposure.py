@@ -48,6 +48,7 @@ class ExposureView:
         self.designated = {d.entity_id for d in designations if d.status == DesignationStatus.EFFECTIVE}
         self.pending = {d.entity_id for d in designations if d.status == DesignationStatus.PENDING}
         self._blocked: dict[str, BlockedVerdict] | None = None
+        self._ties: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
 
     def report(self, entity_id: str, hops: int = 3) -> ExposureReport:
         """Exposure of one entity; an ID the store does not know on that date is an error."""
@@ -64,6 +65,12 @@ class ExposureView:
 
     def ties(self, entity_id: str, hops: int = 2, limit: int = 10) -> list[dict[str, Any]]:
         """Compact paths from a screening hit to other designated parties, for its explanation."""
+        key = (entity_id, hops, limit)
+        if key not in self._ties:  # once per party and view: every hit on it shows the same paths
+            self._ties[key] = self._find_ties(entity_id, hops, limit)
+        return self._ties[key]
+
+    def _find_ties(self, entity_id: str, hops: int, limit: int) -> list[dict[str, Any]]:
         if self.graph.node_number(entity_id) is None:
             return []
         report = self.graph.exposure(entity_id, self.designated, hops=hops, as_of=self.as_of, max_paths=limit)

@@ -125,26 +125,22 @@ class Screener:
         from watchfloor.index import Matcher
 
         self.matcher = Matcher.build(self.parties.values())
-        self._notes: dict[str, str] = {}
 
     def exposure_note(self, entity_id: str) -> str:
         """One line for tabular output: why a party is blocked by ownership, and its ties to other
-        designated parties ("ofac-24424 via link"); computed once per party."""
-        cached = self._notes.get(entity_id)
-        if cached is None:
-            parts = [
-                f"{d.program}, {d.source}"
-                for d in self.designations.get(entity_id, [])
-                if d.dataset == "ownership"
-            ]
-            for tie in self.exposure.ties(entity_id):
-                steps = "/".join(
-                    step["type"] + (f" {step['percentage']:g}%" if step.get("percentage") is not None else "")
-                    for step in tie["via"]
-                )
-                parts.append(f"{tie['designated']} via {steps}")
-            cached = self._notes[entity_id] = "; ".join(parts)
-        return cached
+        designated parties ("ofac-24424 via link")."""
+        parts = [
+            f"{d.program}, {d.source}"
+            for d in self.designations.get(entity_id, [])
+            if d.dataset == "ownership"
+        ]
+        for tie in self.exposure.ties(entity_id):
+            steps = "/".join(
+                step["type"] + (f" {step['percentage']:g}%" if step.get("percentage") is not None else "")
+                for step in tie["via"]
+            )
+            parts.append(f"{tie['designated']} via {steps}")
+        return "; ".join(parts)
 
     @property
     def version_ids(self) -> list[str]:
