@@ -89,9 +89,9 @@ def scored_entity(screener: Screener, found: MatchResult, threshold: float) -> d
     data["score"] = found.score
     data["match"] = found.score >= threshold
     data["features"] = dict(found.features)
-    details = {line.split(":", 1)[0]: line for line in found.explanation}
+    details = found.details
     data["explanations"] = {
-        name: {"score": value, "detail": details.get(name)} for name, value in found.features.items()
+        name: {"score": value, "detail": details.get(name) or None} for name, value in found.features.items()
     }
     data["explanation"] = list(found.explanation)
     # ties to other designated parties (ownership, links, family...), for matches only: a path

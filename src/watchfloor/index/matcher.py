@@ -60,7 +60,7 @@ class Matcher:
         self.records: list[Record] = []
         self.forms: list[NameForm] = []
         self.form_entity = np.zeros(0, dtype=np.int32)
-        self.form_weak = np.zeros(0, dtype=np.bool_)
+        self.form_weak = b""  # per name number: 1 for a weak alias
         self.vocab: dict[str, Token] = {}
         self.postings: dict[str, np.ndarray] = {}
         self.by_symbol: dict[int, list[str]] = {}
@@ -68,7 +68,7 @@ class Matcher:
         self.by_skeleton: dict[str, list[str]] = {}
         self.by_delete: dict[str, list[str]] = {}
         self.by_identifier: dict[str, list[int]] = {}
-        self._expansions: dict[tuple[str, bool], tuple[list[np.ndarray], list[float]]] = {}
+        self._expansions: dict[int, tuple[list[np.ndarray], list[float]]] = {}
         self._local = threading.local()
 
     def __len__(self) -> int:
@@ -129,7 +129,7 @@ class Matcher:
         if held:
             self._attach_identifiers(held)
         self.form_entity = np.frombuffer(form_entity, dtype=np.int32)
-        self.form_weak = np.frombuffer(form_weak, dtype=np.int8).astype(np.bool_)
+        self.form_weak = form_weak.tobytes()
         self.postings = {text: np.frombuffer(ids, dtype=np.int32) for text, ids in postings.items()}
         self._index_vocabulary()
         return self
@@ -189,7 +189,7 @@ class Matcher:
     def _evidence(self, token: Token) -> tuple[list[np.ndarray], list[float]]:
         """Posting lists a query token reaches and the evidence each is worth
         (similarity x rarity), cached per token across queries."""
-        key = (token.text, token.abjad)
+        key = token.serial
         found = self._expansions.get(key)
         if found is not None:
             return found
@@ -254,24 +254,30 @@ class Matcher:
         self, chunks: list[np.ndarray], weights: list[float], keep: int
     ) -> tuple[np.ndarray, np.ndarray]:
         """Distinct name numbers with the highest summed evidence, best first (at most `keep`
-        postings are ranked). Sums go into a per-thread dense accumulator, added one posting
-        list at a time (a posting list holds each name once) and zeroed afterwards: no sort of
-        every touched posting, which is what long lists of common names would cost."""
+        postings are ranked). Sums go into a per-thread dense accumulator in one unbuffered
+        add over all posting lists and are read back and zeroed in one step each: a query
+        reaches about 25 short posting lists, and one numpy call per list was what the query
+        paid for, not the additions (no sort of every touched posting either, which long
+        lists of common names would cost)."""
         acc = getattr(self._local, "acc", None)
         if acc is None or len(acc) != len(self.forms):
             acc = self._local.acc = np.zeros(len(self.forms), dtype=np.float64)
-        try:
-            for ids, weight in zip(chunks, weights, strict=True):
-                acc[ids] += weight
-            ids = np.concatenate(chunks) if len(chunks) > 1 else chunks[0]
-            # Equal evidence is common (many names share the query's tokens). A nudge far below
-            # any real difference makes lower name numbers win ties, so a list's primary names
-            # (numbered before its aliases, and earlier entries before later ones) survive the
-            # cut, the same way in every process.
-            values = acc[ids] - ids * TIE_BREAK
-        finally:
-            for chunk in chunks:
-                acc[chunk] = 0.0
+        if len(chunks) == 1:
+            ids = chunks[0]
+            values = np.full(len(ids), weights[0])
+        else:
+            ids = np.concatenate(chunks)
+            spread = np.repeat(np.asarray(weights), [len(chunk) for chunk in chunks])
+            try:
+                np.add.at(acc, ids, spread)  # in posting order: the same sums as list by list
+                values = acc[ids]
+            finally:
+                acc[ids] = 0.0
+        # Equal evidence is common (many names share the query's tokens). A nudge far below
+        # any real difference makes lower name numbers win ties, so a list's primary names
+        # (numbered before its aliases, and earlier entries before later ones) survive the
+        # cut, the same way in every process.
+        values = values - ids * TIE_BREAK
         if len(ids) > keep:
             top = np.argpartition(-values, keep - 1)[:keep]
             top = top[np.argsort(-values[top], kind="stable")]
@@ -284,11 +290,12 @@ class Matcher:
     def _view(self, entity: int, names: list[int]) -> Record:
         """The entity's record restricted to the names worth aligning."""
         record = self.records[entity]
-        if not names:
-            return record
+        if not names or len(names) == len(record.names) + len(record.weak_names):
+            return record  # nothing left out (most entries have three names or fewer)
         weak_flags = self.form_weak
-        strong = tuple(self.forms[n] for n in names if not weak_flags[n])
-        weak = tuple(self.forms[n] for n in names if weak_flags[n])
+        forms = self.forms
+        strong = tuple([forms[n] for n in names if not weak_flags[n]])
+        weak = tuple([forms[n] for n in names if weak_flags[n]])
         return Record(
             record.entity_id,
             record.caption,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from followthemoney.statement import StatementEntity
 
+from watchfloor.match.compare import Evidence
 from watchfloor.match.errors import QueryError
 from watchfloor.match.features import FEATURES, Feature, Scored, score_pair
 from watchfloor.match.record import Record, record_of
@@ -31,8 +32,18 @@ class MatchResult:
     schema: str
     score: float
     match: bool
-    explanation: list[str] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    @property
+    def explanation(self) -> list[str]:
+        """One plain-words line per feature that moved the score, in feature order."""
+        return [text for found in self.evidence.values() if (text := found.detail)]
+
+    @property
+    def details(self) -> dict[str, str]:
+        """Each scored feature's line (empty when it has none), by feature name."""
+        return {name: found.detail for name, found in self.evidence.items()}
 
 
 def result_for(candidate: Record, scored: Scored, threshold: float) -> MatchResult:
@@ -42,8 +53,8 @@ def result_for(candidate: Record, scored: Scored, threshold: float) -> MatchResu
         schema=candidate.schema,
         score=round(scored.score, 4),
         match=scored.score >= threshold,
-        explanation=scored.explanation,
         features=scored.features,
+        evidence=scored.evidence,
     )
 
 

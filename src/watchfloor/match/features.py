@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from watchfloor.match.compare import Evidence
+from watchfloor.match.compare import NO_EVIDENCE, Evidence
 from watchfloor.match.compare.countries import country
 from watchfloor.match.compare.dates import birth_date
 from watchfloor.match.compare.gender import gender_mismatch
@@ -49,19 +49,23 @@ of any plausible name."""
 
 @dataclass(slots=True)
 class Scored:
-    """The outcome of running the features on one pair."""
+    """The outcome of running the features on one pair: the score, each feature's value, and
+    the evidence of every feature that moved it (its sentence is written when read)."""
 
     score: float
     features: dict[str, float]
-    explanation: list[str]
+    evidence: dict[str, Evidence]
+
+    @property
+    def explanation(self) -> list[str]:
+        return [text for found in self.evidence.values() if (text := found.detail)]
 
 
 def score_pair(query: Record, candidate: Record, features: tuple[Feature, ...] = FEATURES) -> Scored:
     """Run every feature; best main feature, plus the qualifiers, clipped to [0, 1]."""
     values: dict[str, float] = {}
-    explanation: list[str] = []
+    evidence: dict[str, Evidence] = {}
     best = 0.0
-    best_detail = ""
     for feature in features:
         if feature.qualifier:
             continue
@@ -69,27 +73,23 @@ def score_pair(query: Record, candidate: Record, features: tuple[Feature, ...] =
         if found.score == 0.0:
             continue
         values[feature.name] = found.score
+        evidence[feature.name] = found
         weighted = found.score * feature.weight
         if feature.name == "identifier" and found.score > 0:
             # a shared identifier is decisive, but a matching name still counts above it
             weighted = max(weighted, min(1.0, values.get("name", 0.0) + 0.3))
         if weighted > best:
             best = weighted
-        if found.detail:
-            explanation.append(found.detail)
-        if best_detail == "":
-            best_detail = found.detail
     score = best
     if score > 0.0:
         for feature in features:
             if not feature.qualifier:
                 continue
             found = feature.func(query, candidate)
-            if found.score == 0.0 and not found.detail:
+            if found is NO_EVIDENCE:
                 continue
             values[feature.name] = found.score
+            evidence[feature.name] = found
             score += found.score * feature.weight
-            if found.detail:
-                explanation.append(found.detail)
     score = min(1.0, max(0.0, score))
-    return Scored(score=score, features=values, explanation=explanation)
+    return Scored(score=score, features=values, evidence=evidence)

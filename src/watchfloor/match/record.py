@@ -79,7 +79,9 @@ def _forms(values: Iterable[str], kind: Kind) -> tuple[NameForm, ...]:
 def record_of(entity: StatementEntity, extra_identifiers: Iterable[str] = ()) -> Record:
     """The record of an entity; `extra_identifiers` come from linked Passport/Identification
     entities, which FtM keeps apart from their holder."""
-    props = entity.properties
+    # FtM hands out each property's values in set order, which changes with the hash seed;
+    # sorted, a list entry's names get the same numbers (and win the same ties) in every process
+    props = {prop: sorted(values) for prop, values in entity.properties.items()}
     schema = entity.schema.name
     kind = kind_of(schema)
     names: list[str] = [v for p in NAME_PROPS for v in props.get(p, ())]

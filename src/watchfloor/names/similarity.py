@@ -11,6 +11,7 @@ the list entry counts less than an unmatched token of the query (lists spell nam
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -78,18 +79,21 @@ def token_similarity(a: Token, b: Token) -> float:
     return best
 
 
-_SIM_CACHE: dict[tuple[str, bool, str, bool], float] = {}
-_SIM_CACHE_LIMIT = 500_000
+_SIM_CACHE: dict[int, float] = {}
+_SIM_CACHE_LIMIT = 1_000_000
 
 
 def cached_similarity(a: Token, b: Token) -> float:
-    """`token_similarity`, remembered: screening compares the same list tokens again and again."""
-    key = (a.text, a.abjad, b.text, b.abjad)
+    """`token_similarity`, remembered: screening compares the same list tokens again and again.
+    Keyed by the tokens' serial numbers (one int, no tuple to build); when full, the older half
+    goes, so a long batch keeps its common pairs instead of starting cold again."""
+    key = (a.serial << 32) | b.serial
     found = _SIM_CACHE.get(key)
     if found is None:
         found = token_similarity(a, b)
         if len(_SIM_CACHE) >= _SIM_CACHE_LIMIT:
-            _SIM_CACHE.clear()
+            for old in list(itertools.islice(_SIM_CACHE, _SIM_CACHE_LIMIT // 2)):
+                del _SIM_CACHE[old]
         _SIM_CACHE[key] = found
     return found
 
@@ -180,13 +184,17 @@ def align(
     check (callers that know neither name has one)."""
     initial = Role.INITIAL
     edges: list[tuple[float, int, int]] = []
+    remembered = _SIM_CACHE.get if sim is cached_similarity else None  # skips a call per pair
     for i, q in enumerate(query):
         qtext = q.text
+        qkey = q.serial << 32
         for j, c in enumerate(candidate):
             if qtext == c.text:
                 edges.append((-1.0, i, j))
                 continue
-            s = sim(q, c)
+            s = remembered(qkey | c.serial) if remembered is not None else None
+            if s is None:
+                s = sim(q, c)
             if s > 0.0 and (policy.initials or (q.role != initial and c.role != initial)):
                 edges.append((-s, i, j))
     edges.sort()

@@ -9,8 +9,9 @@ in a cache, so a list of a million entities holds each distinct token once.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
 
@@ -168,6 +169,7 @@ WEAK_GIVEN_NAMES = frozenset(
 ) | {"mohamed", "mohamad", "muhammed", "mohammad", "ahmad", "ahmed", "ali", "abdul", "abdullah"}
 """Given names so common among listed persons that they are weak evidence without the corpus."""
 
+_SERIALS = itertools.count(1)
 _ABJAD_VOWELS = re.compile(r"[aeiouwy]")
 _REPEATS = re.compile(r"(.)\1+")
 
@@ -184,6 +186,7 @@ class Token:
     abjad: bool
     symbols: frozenset[int]
     core: bool  # a name word or number: what identity rests on
+    serial: int = field(default=0, compare=False)  # unique in this process: a cheap cache key
 
     @property
     def is_initial(self) -> bool:
@@ -258,6 +261,7 @@ def make_token(text: str, original: str | None = None, role: Role | None = None)
         abjad=abjad,
         symbols=symbols,
         core=role in (Role.NAME, Role.GENERIC, Role.NUMBER),
+        serial=next(_SERIALS),
     )
     if len(_TOKENS) < 2_000_000:
         _TOKENS[key] = token

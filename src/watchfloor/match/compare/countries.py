@@ -12,8 +12,10 @@ def country(query: Record, candidate: Record) -> Evidence:
         return NO_EVIDENCE
     shared = query.countries & candidate.countries
     if shared:
-        return Evidence(0.5, f"country {', '.join(sorted(shared))} matches")
+        return Evidence(0.5, lambda: f"country {', '.join(sorted(shared))} matches")
     return Evidence(
         -1.0,
-        f"country {', '.join(sorted(query.countries))} differs from {', '.join(sorted(candidate.countries))}",
+        lambda: (
+            f"country {', '.join(sorted(query.countries))} differs from {', '.join(sorted(candidate.countries))}"
+        ),
     )

@@ -18,19 +18,30 @@ def birth_date(query: Record, candidate: Record) -> Evidence:
     more than an agreement, since many people share a birthday."""
     if not query.birth_dates or not candidate.birth_dates:
         return NO_EVIDENCE
-    best = -2.0
-    detail = ""
+    best, pair = -2.0, ("", "")
     for q in query.birth_dates:
         for c in candidate.birth_dates:
-            if _agree(q, c):
-                score = 0.5 if len(q) == len(c) == 10 else 0.25
-                text = f"birth date {c} matches" if score == 0.5 else f"birth date {q} agrees with {c}"
-            elif q[:4] == c[:4]:
-                score, text = -0.5, f"birth date {q} differs from {c} in the same year"
-            elif abs(int(q[:4]) - int(c[:4])) <= 1:
-                score, text = 0.0, f"birth year {q[:4]} is within a year of {c[:4]}"
-            else:
-                score, text = -1.0, f"birth year {q[:4]} differs from {c[:4]}"
+            score = _date_score(q, c)
             if score > best:
-                best, detail = score, text
-    return Evidence(best, detail)
+                best, pair = score, (q, c)
+    return Evidence(best, lambda: _describe(best, *pair))
+
+
+def _date_score(q: str, c: str) -> float:
+    if _agree(q, c):
+        return 0.5 if len(q) == len(c) == 10 else 0.25
+    if q[:4] == c[:4]:
+        return -0.5
+    return 0.0 if abs(int(q[:4]) - int(c[:4])) <= 1 else -1.0
+
+
+def _describe(score: float, q: str, c: str) -> str:
+    if score == 0.5:
+        return f"birth date {c} matches"
+    if score == 0.25:
+        return f"birth date {q} agrees with {c}"
+    if score == -0.5:
+        return f"birth date {q} differs from {c} in the same year"
+    if score == 0.0:
+        return f"birth year {q[:4]} is within a year of {c[:4]}"
+    return f"birth year {q[:4]} differs from {c[:4]}"

@@ -12,5 +12,5 @@ def identifier(query: Record, candidate: Record) -> Evidence:
         return NO_EVIDENCE
     shared = query.identifiers & candidate.identifiers
     if shared:
-        return Evidence(1.0, f"identifier {sorted(shared)[0]} matches")
+        return Evidence(1.0, lambda: f"identifier {sorted(shared)[0]} matches")
     return NO_EVIDENCE

@@ -28,11 +28,15 @@ def name_match(query: Record, candidate: Record) -> Evidence:
         score = weak.score * WEAK_ALIAS_FACTOR
         return Evidence(
             score,
-            f"name: {weak.query.comparable!r} ~ weak alias {weak.candidate.comparable!r} ({score:.2f}): {weak.explain()}",
+            lambda: (
+                f"name: {weak.query.comparable!r} ~ weak alias {weak.candidate.comparable!r} ({score:.2f}): {weak.explain()}"
+            ),
         )
     if best is None or best.score <= 0.0:
         return NO_EVIDENCE
     return Evidence(
         best.score,
-        f"name: {best.query.comparable!r} ~ {best.candidate.comparable!r} ({best.score:.2f}): {best.explain()}",
+        lambda: (
+            f"name: {best.query.comparable!r} ~ {best.candidate.comparable!r} ({best.score:.2f}): {best.explain()}"
+        ),
     )

@@ -17,4 +17,4 @@ def schema_mismatch(query: Record, candidate: Record) -> Evidence:
         return NO_EVIDENCE
     if left.is_a(right) or right.is_a(left) or left.can_match(right):
         return NO_EVIDENCE
-    return Evidence(1.0, f"a {query.schema} cannot be a {candidate.schema}")
+    return Evidence(1.0, lambda: f"a {query.schema} cannot be a {candidate.schema}")
