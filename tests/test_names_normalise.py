@@ -131,3 +131,22 @@ def test_control_characters_and_huge_names_give_a_sane_result() -> None:
 def test_mixed_scripts_and_sql_strings_give_a_sane_result() -> None:
     assert 0.0 <= compare_names("Person", "Влад Putin محمد 习", "Vladimir Putin") <= 1.0
     assert compare_names("Company", "'; DROP TABLE entities; --", "Entities Ltd") < 0.75
+
+
+def test_similarity_cache_keeps_the_newer_half_and_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full cache drops its older half (not everything), and remembered answers equal fresh ones,
+    including for tokens that share a text but not a role."""
+    from watchfloor.names import similarity
+    from watchfloor.names.tokens import make_token
+
+    monkeypatch.setattr(similarity, "_SIM_CACHE", {})
+    monkeypatch.setattr(similarity, "_SIM_CACHE_LIMIT", 10)
+    words = [make_token(w) for w in ("scholz", "scholze", "schulze", "hussein", "husayn", "olaf")]
+    pairs = [(a, b) for a in words for b in words if a is not b]
+    fresh = [similarity.token_similarity(a, b) for a, b in pairs]
+    assert [similarity.cached_similarity(a, b) for a, b in pairs] == fresh
+    assert 5 <= len(similarity._SIM_CACHE) <= 10
+    assert [similarity.cached_similarity(a, b) for a, b in pairs] == fresh
+    name_token = make_token("al")
+    particle = make_token("al", role=Role.PARTICLE)
+    assert name_token.serial != particle.serial

@@ -93,7 +93,7 @@ def cached_similarity(a: Token, b: Token) -> float:
         found = token_similarity(a, b)
         if len(_SIM_CACHE) >= _SIM_CACHE_LIMIT:
             for old in list(itertools.islice(_SIM_CACHE, _SIM_CACHE_LIMIT // 2)):
-                del _SIM_CACHE[old]
+                _SIM_CACHE.pop(old, None)  # another server thread may be evicting too
         _SIM_CACHE[key] = found
     return found
 
