@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from watchfloor.match.compare import NO_EVIDENCE, Evidence
+from watchfloor.match.compare import Evidence
 from watchfloor.match.compare.countries import country
 from watchfloor.match.compare.dates import birth_date
 from watchfloor.match.compare.gender import gender_mismatch
@@ -56,10 +56,6 @@ class Scored:
     features: dict[str, float]
     evidence: dict[str, Evidence]
 
-    @property
-    def explanation(self) -> list[str]:
-        return [text for found in self.evidence.values() if (text := found.detail)]
-
 
 def score_pair(query: Record, candidate: Record, features: tuple[Feature, ...] = FEATURES) -> Scored:
     """Run every feature; best main feature, plus the qualifiers, clipped to [0, 1]."""
@@ -86,7 +82,7 @@ def score_pair(query: Record, candidate: Record, features: tuple[Feature, ...] =
             if not feature.qualifier:
                 continue
             found = feature.func(query, candidate)
-            if found is NO_EVIDENCE:
+            if found.score == 0.0 and not found.render:  # nothing found, nothing to say
                 continue
             values[feature.name] = found.score
             evidence[feature.name] = found

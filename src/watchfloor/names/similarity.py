@@ -184,17 +184,13 @@ def align(
     check (callers that know neither name has one)."""
     initial = Role.INITIAL
     edges: list[tuple[float, int, int]] = []
-    remembered = _SIM_CACHE.get if sim is cached_similarity else None  # skips a call per pair
     for i, q in enumerate(query):
         qtext = q.text
-        qkey = q.serial << 32
         for j, c in enumerate(candidate):
             if qtext == c.text:
                 edges.append((-1.0, i, j))
                 continue
-            s = remembered(qkey | c.serial) if remembered is not None else None
-            if s is None:
-                s = sim(q, c)
+            s = sim(q, c)
             if s > 0.0 and (policy.initials or (q.role != initial and c.role != initial)):
                 edges.append((-s, i, j))
     edges.sort()
