@@ -165,3 +165,22 @@ def test_paths_match_brute_force_enumeration_on_random_graphs(designated_every):
             assert got == brute_force_paths(edges, source, designated, hops), (source, hops)
             lengths = [len(path) for path in report.paths]
             assert lengths == sorted(lengths)
+
+
+@pytest.mark.parametrize(
+    "entity_id", ["co-x", "co-z", "p-sister", "p-h1", "ofac-linked", "p-director", "nobody"]
+)
+def test_paths_alone_are_the_paths_of_the_full_report(graph, entity_id):
+    for hops, limit in ((1, 10), (2, 1), (3, 10)):
+        full = graph.exposure(entity_id, DESIGNATED, hops=hops, as_of=DAY, max_paths=limit)
+        paths, truncated = graph.paths(
+            entity_id, frozenset(DESIGNATED), hops=hops, as_of=DAY, max_paths=limit
+        )
+        assert paths == full.paths
+        assert truncated <= full.truncated  # the report is also cut by long ownership chains
+
+
+def test_a_changed_designated_set_is_read_again(graph):
+    before = graph.paths("p-sister", frozenset(DESIGNATED), as_of=DAY)[0]
+    without = frozenset(DESIGNATED) - {"ofac-a"}
+    assert before and graph.paths("p-sister", without, as_of=DAY)[0] != before

@@ -219,3 +219,97 @@ for hit in Matcher.build([belan]).match(make_query("Luckson Belan", "Person"), l
     outputs = _outputs_under_hash_seeds(script)
     assert len(outputs) == 1
     assert outputs.pop().startswith("belan ")
+
+
+QUERY_CASES = [
+    {"name": "Nicolás MADURO  Moros", "schema": "Person", "birth_date": "1962-11-23", "country": "Venezuela"},
+    {"name": "MADURO MOROS, Nicolas", "schema": "Person", "birth_date": "1962-02-30", "gender": "M"},
+    {
+        "name": "Cabello",
+        "schema": "Person",
+        "birth_date": "0999",
+        "identifiers": ["V-5.892.464", " d0001234 "],
+    },
+    {
+        "name": "Cartel de los Soles",
+        "schema": "Organization",
+        "aliases": ["Cartel of the Suns"],
+        "country": "ve",
+    },
+    {
+        "name": "Ever Given",
+        "schema": "Vessel",
+        "birth_date": "2018",
+        "country": "Panama",
+        "identifiers": ["IMO 9811000"],
+    },
+    {"name": "Усама бен Ладен", "schema": "LegalEntity", "birth_date": "1957-03", "country": "sa"},
+]
+
+
+@pytest.mark.parametrize("kwargs", QUERY_CASES)
+def test_query_record_is_the_record_of_the_query_entity(kwargs: dict) -> None:
+    from watchfloor.index import query_record
+    from watchfloor.match.record import record_of
+
+    assert query_record(**kwargs) == record_of(make_query(**kwargs))
+
+
+def test_query_record_refuses_what_make_query_refuses() -> None:
+    from watchfloor.index import query_record
+
+    with pytest.raises(QueryError, match="birth date"):
+        query_record("Maduro", birth_date="23/11/1962")
+    with pytest.raises(QueryError, match="cannot be screened"):
+        query_record("Maduro", schema="Sanction")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["1962-11-23", "1962-11", "1962", "1962-02-30", "1962-13", "1962-11-00", "0999", "2999-12-31", "3000"],
+)
+def test_dates_are_taken_as_clean_only_when_ftm_would_keep_them(value: str) -> None:
+    from followthemoney.types import registry
+
+    from watchfloor.index.query import _is_clean_date
+
+    if _is_clean_date(value):
+        assert registry.date.clean(value) == value
+    assert _is_clean_date(value) == (value in ("1962-11-23", "1962-11", "1962", "2999-12-31"))
+
+
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [
+        ("Nicolas Maduro", {}),
+        ("Nicolas Cabello", {}),
+        ("Nicolas Madura", {"birth_date": "1962-11-23", "country": "ve"}),
+        ("Diosdado Cabelo", {"birth_date": "1970"}),
+        ("Osama bin Laden", {}),
+    ],
+)
+def test_matches_only_keeps_exactly_the_matches_of_the_full_list(
+    matcher: Matcher, name: str, extra: dict
+) -> None:
+    from watchfloor.index import query_record
+
+    query = query_record(name, "Person", **extra)
+    full = [(r.entity_id, r.score) for r in matcher.match_record(query, limit=5) if r.match]
+    only = [(r.entity_id, r.score) for r in matcher.match_record(query, limit=5, matches_only=True)]
+    assert only == full
+
+
+def test_matches_only_keeps_a_weak_name_that_its_birth_date_and_country_lift() -> None:
+    from watchfloor.index import query_record
+    from watchfloor.match.features import DEFAULT_CEILING, score_pair
+
+    listed = Matcher.build([person("x-1", "Jonathan Smithers", birth="1970-05-06")])
+    listed.records[0].countries = frozenset({"gb"})
+    bare = query_record("Smithers", "Person")
+    lifted = query_record("Smithers", "Person", birth_date="1970-05-06", country="gb")
+    name_only = score_pair(bare, listed.records[0])
+    assert name_only is not None and name_only.score < 0.75 <= name_only.score + DEFAULT_CEILING
+    assert listed.match_record(bare, matches_only=True) == []
+    found = listed.match_record(lifted, matches_only=True)
+    assert [r.entity_id for r in found] == ["x-1"] and found[0].score >= 0.75
+    assert score_pair(bare, listed.records[0], floor=name_only.score + DEFAULT_CEILING + 0.01) is None

@@ -114,3 +114,27 @@ def test_scores_are_bounded_and_results_carry_features() -> None:
     result = compare(make_query("Nicolas Maduro", "Person", birth_date="1962-11-23", country="ve"), maduro())
     assert 0.0 <= result.score <= 1.0
     assert set(result.features) >= {"name", "birth_date", "country"}
+
+
+def test_qualifiers_stay_within_their_declared_bounds() -> None:
+    """The matches-only shortcut trusts each qualifier's bounds; every outcome must respect them."""
+    from watchfloor.index import query_record
+    from watchfloor.match.features import DEFAULT_CEILING, FEATURES
+    from watchfloor.match.record import record_of
+
+    listed = record_of(maduro())
+    queries = [
+        query_record("Nicolas Maduro", "Person", birth_date=born, country=country, gender=gender)
+        for born in (None, "1962-11-23", "1962-11-24", "1962", "1963", "1970-01-01")
+        for country in (None, "ve", "co")
+        for gender in (None, "male", "female")
+    ] + [query_record("Nicolas Maduro", schema) for schema in ("Company", "Vessel", "Organization")]
+    seen: dict[str, set[float]] = {}
+    for query in queries:
+        for feature in FEATURES:
+            found = feature.func(query, listed)
+            low, high = feature.bounds
+            assert low <= found.score <= high, (feature.name, found.score)
+            seen.setdefault(feature.name, set()).add(found.score)
+    assert max(seen["birth_date"]) == 0.5 and min(seen["birth_date"]) == -1.0
+    assert DEFAULT_CEILING == 0.15 * 0.5 + 0.1 * 0.5  # gender and schema can only lower a score

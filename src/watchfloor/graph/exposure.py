@@ -19,6 +19,7 @@ after D; a partial date ("2019", "2019-05") counts from its first day. ``as_of=N
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -140,6 +141,11 @@ def _distinct(values: np.ndarray, stamp: np.ndarray) -> np.ndarray:
     order = np.arange(len(values), dtype=np.int64)
     stamp[values] = order
     return values[stamp[values] == order]
+
+
+def _check_hops(hops: int) -> None:
+    if not 0 <= hops <= MAX_HOPS:
+        raise GraphInputError(f"hops must be between 0 and {MAX_HOPS}, got {hops}")
 
 
 class ExposureGraph:
@@ -408,9 +414,9 @@ class ExposureGraph:
 
         Remembers the last set: a caller screening a book asks many questions with one set.
         """
-        key = frozenset(designated)
+        key = designated if isinstance(designated, frozenset) else frozenset(designated)
         cached = self._designated_cache
-        if cached is not None and cached[0] == key:
+        if cached is not None and (cached[0] is key or cached[0] == key):  # `is`: no 10k-set compare
             return cached[1], cached[2], cached[0]
         ids = np.array([d for d in key if isinstance(d, str)], dtype=object)
         seeds = np.unique(self._lookup(ids))
@@ -489,7 +495,7 @@ class ExposureGraph:
         )
 
     def blocked_by_ownership(
-        self, designated: set[str], as_of: date | None = None, count_unblocked_chains: bool = True
+        self, designated: AbstractSet[str], as_of: date | None = None, count_unblocked_chains: bool = True
     ) -> dict[str, BlockedVerdict]:
         """The OFAC 50 percent rule over the whole graph.
 
@@ -558,10 +564,29 @@ class ExposureGraph:
 
     # -- exposure -----------------------------------------------------------------------------
 
+    def paths(
+        self,
+        entity_id: str,
+        designated: AbstractSet[str],
+        hops: int = 3,
+        as_of: date | None = None,
+        max_paths: int = DEFAULT_MAX_PATHS,
+    ) -> tuple[list[list[dict[str, Any]]], bool]:
+        """The paths of `exposure` alone, and whether they were cut at ``max_paths``: a screening
+        hit's ties need no ownership verdict, which costs more than the paths."""
+        _check_hops(hops)
+        node = self.node_number(entity_id)
+        if node is None:
+            return [], False
+        _, target_mask, designated_key = self._designated(designated)
+        return self._exposure_paths(
+            node, target_mask, designated_key, hops, self._as_of_day(as_of), max_paths
+        )
+
     def exposure(
         self,
         entity_id: str,
-        designated: set[str],
+        designated: AbstractSet[str],
         hops: int = 3,
         as_of: date | None = None,
         max_paths: int = DEFAULT_MAX_PATHS,
@@ -569,8 +594,7 @@ class ExposureGraph:
     ) -> ExposureReport:
         """Paths of at most ``hops`` edges from ``entity_id`` to designated parties, shortest
         first (at most ``max_paths``), and the entity's ownership verdict with its chains."""
-        if not 0 <= hops <= MAX_HOPS:
-            raise GraphInputError(f"hops must be between 0 and {MAX_HOPS}, got {hops}")
+        _check_hops(hops)
         day = self._as_of_day(as_of)
         is_designated = entity_id in designated
         report = ExposureReport(

@@ -1,8 +1,9 @@
 """Candidate generation and screening over a whole list: `Matcher.build(entities)` once, then
-`matcher.match(query)` many times; `make_query` builds a validated query entity."""
+`matcher.match(query)` many times; `make_query` builds a validated query entity, and
+`query_record` the same query already prepared for `matcher.match_record` (batch rows)."""
 
 from watchfloor.index.matcher import Matcher
-from watchfloor.index.query import MATCHABLE_SCHEMATA, make_query
+from watchfloor.index.query import MATCHABLE_SCHEMATA, make_query, query_record
 from watchfloor.match.errors import QueryError
 
-__all__ = ["MATCHABLE_SCHEMATA", "Matcher", "QueryError", "make_query"]
+__all__ = ["MATCHABLE_SCHEMATA", "Matcher", "QueryError", "make_query", "query_record"]

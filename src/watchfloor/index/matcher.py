@@ -25,7 +25,7 @@ import numpy as np
 from followthemoney.statement import StatementEntity
 
 from watchfloor.index.query import MATCHABLE_SCHEMATA
-from watchfloor.match import DEFAULT_THRESHOLD, MatchResult, compare_records
+from watchfloor.match import DEFAULT_THRESHOLD, MatchResult, compare_records, match_records
 from watchfloor.match.record import Record, clean_identifier, record_of
 from watchfloor.names import NameForm, Role, Token
 from watchfloor.names.similarity import cached_similarity
@@ -310,12 +310,18 @@ class Matcher:
         )
 
     def match_record(
-        self, query: Record, limit: int = 10, threshold: float | None = None
+        self, query: Record, limit: int = 10, threshold: float | None = None, matches_only: bool = False
     ) -> list[MatchResult]:
-        """Score the best candidates of a prepared query; best first."""
+        """Score the best candidates of a prepared query; best first. `matches_only` returns
+        what the full list would hold at or above the threshold, without scoring the
+        qualifiers of candidates whose names already rule them out."""
         cut = DEFAULT_THRESHOLD if threshold is None else threshold
         picked = self.candidates(query, limit + 3)
-        results = [compare_records(query, self._view(e, names), cut) for e, names in picked]
+        if matches_only:
+            found = [match_records(query, self._view(e, names), cut) for e, names in picked]
+            results = [r for r in found if r is not None]
+        else:
+            results = [compare_records(query, self._view(e, names), cut) for e, names in picked]
         results.sort(key=lambda r: (-r.score, r.entity_id))
         return results[:limit]
 

@@ -60,7 +60,20 @@ def result_for(candidate: Record, scored: Scored, threshold: float) -> MatchResu
 
 def compare_records(query: Record, candidate: Record, threshold: float = DEFAULT_THRESHOLD) -> MatchResult:
     """Score two prepared records (the index's fast path)."""
-    return result_for(candidate, score_pair(query, candidate), threshold)
+    scored = score_pair(query, candidate)
+    assert scored is not None  # no floor, always scored
+    return result_for(candidate, scored, threshold)
+
+
+def match_records(
+    query: Record, candidate: Record, threshold: float = DEFAULT_THRESHOLD
+) -> MatchResult | None:
+    """`compare_records` when only a match will do: None for a pair that cannot reach the
+    threshold, found before its qualifiers are scored."""
+    scored = score_pair(query, candidate, floor=threshold)
+    if scored is None or scored.score < threshold:
+        return None
+    return result_for(candidate, scored, threshold)
 
 
 def compare(
@@ -90,5 +103,6 @@ __all__ = [
     "compare",
     "compare_names",
     "compare_records",
+    "match_records",
     "record_of",
 ]

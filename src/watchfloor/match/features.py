@@ -31,13 +31,19 @@ class Feature:
     func: Comparator
     weight: float
     qualifier: bool = False
+    bounds: tuple[float, float] = (0.0, 1.0)  # the lowest and highest score `func` returns
+
+    @property
+    def most(self) -> float:
+        """The most this feature can add to a score."""
+        return max(self.bounds[0] * self.weight, self.bounds[1] * self.weight, 0.0)
 
 
 FEATURES: tuple[Feature, ...] = (
     Feature("name", name_match, 1.0),
     Feature("identifier", identifier, 0.98),
-    Feature("birth_date", birth_date, 0.15, qualifier=True),
-    Feature("country", country, 0.1, qualifier=True),
+    Feature("birth_date", birth_date, 0.15, qualifier=True, bounds=(-1.0, 0.5)),
+    Feature("country", country, 0.1, qualifier=True, bounds=(-1.0, 0.5)),
     Feature("gender_mismatch", gender_mismatch, -0.2, qualifier=True),
     Feature("schema_mismatch", schema_mismatch, -0.35, qualifier=True),
 )
@@ -57,8 +63,20 @@ class Scored:
     evidence: dict[str, Evidence]
 
 
-def score_pair(query: Record, candidate: Record, features: tuple[Feature, ...] = FEATURES) -> Scored:
-    """Run every feature; best main feature, plus the qualifiers, clipped to [0, 1]."""
+def qualifier_ceiling(features: tuple[Feature, ...]) -> float:
+    """The most the qualifiers of an algorithm can add to the best main feature."""
+    return sum(f.most for f in features if f.qualifier)
+
+
+DEFAULT_CEILING = qualifier_ceiling(FEATURES)
+
+
+def score_pair(
+    query: Record, candidate: Record, features: tuple[Feature, ...] = FEATURES, floor: float | None = None
+) -> Scored | None:
+    """Run every feature; best main feature, plus the qualifiers, clipped to [0, 1]. With a
+    `floor`, a pair whose main evidence cannot reach it even with every qualifier in its favour
+    is dropped (None) before the qualifiers run: batch screening keeps matches only."""
     values: dict[str, float] = {}
     evidence: dict[str, Evidence] = {}
     best = 0.0
@@ -77,6 +95,10 @@ def score_pair(query: Record, candidate: Record, features: tuple[Feature, ...] =
         if weighted > best:
             best = weighted
     score = best
+    if floor is not None:
+        ceiling = DEFAULT_CEILING if features is FEATURES else qualifier_ceiling(features)
+        if score + ceiling < floor:
+            return None
     if score > 0.0:
         for feature in features:
             if not feature.qualifier:

@@ -7,7 +7,7 @@ tagging), so it happens once per list entity at index build and once per query.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,7 +62,8 @@ def clean_date(value: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _country(value: str) -> str | None:
+def country_code(value: str) -> str | None:
+    """FtM's country code for a value (a code or a name), remembered: lists repeat a few hundred."""
     return registry.country.clean(value)
 
 
@@ -82,7 +83,19 @@ def record_of(entity: StatementEntity, extra_identifiers: Iterable[str] = ()) ->
     # FtM hands out each property's values in set order, which changes with the hash seed;
     # sorted, a list entry's names get the same numbers (and win the same ties) in every process
     props = {prop: sorted(values) for prop, values in entity.properties.items()}
-    schema = entity.schema.name
+    return record_from_properties(
+        entity.id or "", entity.caption, entity.schema.name, props, extra_identifiers
+    )
+
+
+def record_from_properties(
+    entity_id: str,
+    caption: str,
+    schema: str,
+    props: Mapping[str, Sequence[str]],
+    extra_identifiers: Iterable[str] = (),
+) -> Record:
+    """The record of an entity given as its cleaned property values, each property's sorted."""
     kind = kind_of(schema)
     names: list[str] = [v for p in NAME_PROPS for v in props.get(p, ())]
     first = props.get("firstName", ())
@@ -94,13 +107,13 @@ def record_of(entity: StatementEntity, extra_identifiers: Iterable[str] = ()) ->
         names.extend(first or last)
     dates = {d for v in props.get("birthDate", ()) for d in [clean_date(v)] if d}
     dates.update(d for v in props.get("buildDate", ()) for d in [clean_date(v)] if d)
-    countries = {c for p in COUNTRY_PROPS for v in props.get(p, ()) for c in [registry.country.clean(v)] if c}
+    countries = {c for p in COUNTRY_PROPS for v in props.get(p, ()) for c in [country_code(v)] if c}
     identifiers = {i for p in IDENTIFIER_PROPS for v in props.get(p, ()) for i in [clean_identifier(v)] if i}
     identifiers.update(i for v in extra_identifiers for i in [clean_identifier(v)] if i)
     genders = props.get("gender", ())
     return Record(
-        entity_id=entity.id or "",
-        caption=entity.caption,
+        entity_id=entity_id,
+        caption=caption,
         schema=schema,
         kind=kind,
         names=_forms(names, kind),

@@ -29,39 +29,40 @@ SKELETON_SCORE = 0.85
 _NAME_ROLES = (Role.NAME, Role.GENERIC)
 
 
-def edit_budget(length: int) -> int:
-    """Edits tolerated between two tokens of this length: none below four letters."""
-    return length // 4
-
-
 _VOWELS = frozenset("aeiouy")
 
-
-def _same_onset(a: str, b: str) -> bool:
-    """Spellings of one name start alike (Husayn/Hussein, Osama/Usama): the guard that keeps
-    a shared name symbol of two short romanised syllables (li/yi, jian/kim) from counting."""
-    return a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
+_NUMBER = Role.NUMBER  # enum members bound once: each `Role.X` lookup goes through a descriptor
+_INITIAL = Role.INITIAL
+_osa_distance = OSA.distance
 
 
 def token_similarity(a: Token, b: Token) -> float:
     """Similarity in [0, 1] of two tokens; 0 means "not the same word"."""
-    if a.text == b.text:
+    ta, tb = a.text, b.text
+    if ta == tb:
         return 1.0
     ra, rb = a.role, b.role
-    if ra == Role.NUMBER or rb == Role.NUMBER:
+    if ra == _NUMBER or rb == _NUMBER:
         return 0.0
-    if ra == Role.INITIAL or rb == Role.INITIAL:
-        if ra == Role.INITIAL and rb == Role.INITIAL:
+    if ra == _INITIAL or rb == _INITIAL:
+        if ra == rb:
             return 0.0
-        return INITIAL_SCORE if a.text[0] == b.text[0] else 0.0
+        return INITIAL_SCORE if ta[0] == tb[0] else 0.0
     best = 0.0
-    if a.symbols and b.symbols and _same_onset(a.text, b.text) and not a.symbols.isdisjoint(b.symbols):
+    if (
+        a.symbols
+        and b.symbols
+        # spellings of one name start alike (Husayn/Hussein, Osama/Usama): this keeps a shared
+        # symbol of two short romanised syllables (li/yi, jian/kim) from counting
+        and (ta[0] == tb[0] or (ta[0] in _VOWELS and tb[0] in _VOWELS))
+        and not a.symbols.isdisjoint(b.symbols)
+    ):
         best = SYMBOL_SCORE
-    la, lb = len(a.text), len(b.text)
+    la, lb = len(ta), len(tb)
     longest = la if la > lb else lb
-    budget = edit_budget(longest)
+    budget = longest // 4  # one edit per four letters, none below four
     if budget and abs(la - lb) <= budget:
-        dist = OSA.distance(a.text, b.text, score_cutoff=budget)
+        dist = _osa_distance(ta, tb, score_cutoff=budget)
         if dist <= budget:
             score = 1.0 - dist / longest
             if score > best:
@@ -70,8 +71,8 @@ def token_similarity(a: Token, b: Token) -> float:
         best < PHONETIC_SCORE
         and len(a.phonetic) > 1
         and a.phonetic == b.phonetic
-        and a.text[0] == b.text[0]
-        and OSA.distance(a.text, b.text, score_cutoff=budget + 1) <= budget + 1
+        and ta[0] == tb[0]
+        and _osa_distance(ta, tb, score_cutoff=budget + 1) <= budget + 1
     ):
         best = PHONETIC_SCORE
     if best < SKELETON_SCORE and (a.abjad or b.abjad) and len(a.skeleton) > 2 and a.skeleton == b.skeleton:
@@ -80,7 +81,7 @@ def token_similarity(a: Token, b: Token) -> float:
 
 
 _SIM_CACHE: dict[int, float] = {}
-_SIM_CACHE_LIMIT = 1_000_000
+_SIM_CACHE_LIMIT = 3_000_000
 
 
 def cached_similarity(a: Token, b: Token) -> float:
@@ -182,7 +183,7 @@ def align(
     """Greedy best-first token alignment scored as a weighted Dice coefficient, lowered for
     each substituted name part and for a too-thin overlap. `nasab=False` skips the `bin` order
     check (callers that know neither name has one)."""
-    initial = Role.INITIAL
+    initial = _INITIAL
     edges: list[tuple[float, int, int]] = []
     for i, q in enumerate(query):
         qtext = q.text

@@ -145,7 +145,7 @@ def screen_rows(
 ) -> tuple[list[tuple[InputRow, list[HitTuple]]], list[RowError]]:
     """Screen checked rows; a row the matcher refuses becomes a ``RowError``, not a crash.
     A row identical to one screened before (customer files repeat names) reuses its hits."""
-    from watchfloor.index import make_query
+    from watchfloor.index import query_record
     from watchfloor.match.errors import QueryError
 
     queries = []
@@ -160,7 +160,7 @@ def screen_rows(
             known[key] = state.cache[key]
             continue
         try:
-            query = make_query(
+            query = query_record(
                 row.name,
                 schema=row.schema,
                 birth_date=row.birth_date,
@@ -174,9 +174,8 @@ def screen_rows(
         queries.append(query)
         fresh.append(row)
     matcher = state.screener.matcher
-    for row, matches in zip(
-        fresh, matcher.match_many(queries, limit=state.limit, threshold=state.threshold), strict=True
-    ):
+    for row, query in zip(fresh, queries, strict=True):
+        matches = matcher.match_record(query, state.limit, state.threshold, matches_only=True)
         hits = [
             (m.entity_id, m.caption, float(m.score), status, list(m.explanation))
             for m in matches
