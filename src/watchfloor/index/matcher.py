@@ -19,7 +19,7 @@ import multiprocessing
 import threading
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 from followthemoney.statement import StatementEntity
@@ -317,11 +317,10 @@ class Matcher:
         qualifiers of candidates whose names already rule them out."""
         cut = DEFAULT_THRESHOLD if threshold is None else threshold
         picked = self.candidates(query, limit + 3)
-        if matches_only:
-            found = [match_records(query, self._view(e, names), cut) for e, names in picked]
-            results = [r for r in found if r is not None]
-        else:
-            results = [compare_records(query, self._view(e, names), cut) for e, names in picked]
+        score: Callable[[Record, Record, float], MatchResult | None]
+        score = match_records if matches_only else compare_records
+        found = [score(query, self._view(e, names), cut) for e, names in picked]
+        results = [r for r in found if r is not None]
         results.sort(key=lambda r: (-r.score, r.entity_id))
         return results[:limit]
 

@@ -26,9 +26,6 @@ INITIAL_SCORE = 0.75
 PHONETIC_SCORE = 0.8
 SKELETON_SCORE = 0.85
 
-_NAME_ROLES = (Role.NAME, Role.GENERIC)
-
-
 _VOWELS = frozenset("aeiouy")
 
 _NUMBER = Role.NUMBER  # enum members bound once: each `Role.X` lookup goes through a descriptor
