@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy
 import spacy
 from spacy.tokens import Span
+from thinc.api import NumpyOps
 
 import watchfloor.news.pipeline  # noqa: F401  (registers the components)
 from watchfloor.news.dates import find_dates
 from watchfloor.news.mentions import entity_id, name_key, resolve_names
-from watchfloor.news.pipeline import gazetteer_patterns, get_nlp
+from watchfloor.news.pipeline import (
+    ChunkCachingTokenizer,
+    _NumpyInferenceOps,
+    gazetteer_patterns,
+    get_nlp,
+)
 
 MONDAY = date(2025, 11, 17)
 
@@ -140,3 +147,47 @@ def test_effective_dates_prefer_the_future() -> None:
 def test_year_less_dates_without_a_publication_date_are_not_guessed() -> None:
     assert find_dates("on Tuesday, Nov. 16", None) == []
     assert [d.value for d in find_dates("on November 16, 2025", None)] == ["2025-11-16"]
+
+
+ARTICLE_WITH_SPECIAL_CASES = (
+    "The U.S. State Department said it'll designate Venezuela's Cartel de los Soles on Nov. 24. "
+    "Officials don't expect talks (yet) and cannot wait. Maduro's government called it “a lie”, e-mail records show; "
+    "at least 83 people were killed in 21 strikes since Sept. 2, per U.N. figures."
+)
+
+
+def _token_view(doc: spacy.tokens.Doc) -> list[tuple[str, str, str, str, str]]:
+    return [(t.text, t.whitespace_, t.norm_, t.prefix_, t.suffix_) for t in doc]
+
+
+def test_chunk_caching_tokenizer_gives_spacys_tokens_on_every_call() -> None:
+    reference = spacy.blank("en").tokenizer
+    caching = ChunkCachingTokenizer(spacy.blank("en").tokenizer)
+    expected = _token_view(reference(ARTICLE_WITH_SPECIAL_CASES))
+    texts = [text for text, *_ in expected]
+    assert "'ll" in texts and "U.S." in texts and texts[texts.index("can") + 1] == "not"
+    first = _token_view(caching(ARTICLE_WITH_SPECIAL_CASES))
+    second = _token_view(caching(ARTICLE_WITH_SPECIAL_CASES))  # now read from the filled cache
+    reordered = " ".join(reversed(ARTICLE_WITH_SPECIAL_CASES.split(" ")))
+    assert first == expected and second == expected
+    assert _token_view(caching(reordered)) == _token_view(reference(reordered))
+
+
+def test_chunk_caching_tokenizer_stops_filling_at_its_cap() -> None:
+    caching = ChunkCachingTokenizer(spacy.blank("en").tokenizer, max_chunks=5)
+    caching("one two three four five six")
+    caching("seven eight nine")
+    assert len(caching._seen) == 6  # the first text's chunks; none added once the cap is reached
+    assert [t.text for t in caching("seven, eight")] == ["seven", ",", "eight"]
+
+
+def test_vectorised_maxout_matches_thincs_values_and_first_maximum() -> None:
+    rng = numpy.random.default_rng(5)
+    for pieces in (2, 3, 4):
+        scores = rng.standard_normal((300, 16, pieces)).astype("float32")
+        scores[:40, :, pieces - 1] = scores[:40, :, 0]  # ties: the first piece must win
+        scores[40:80] = 0.0
+        expected_best, expected_which = NumpyOps(use_blis=False).maxout(scores)
+        best, which = _NumpyInferenceOps(use_blis=False).maxout(scores)
+        assert which.dtype == expected_which.dtype and best.dtype == expected_best.dtype
+        assert numpy.array_equal(best, expected_best) and numpy.array_equal(which, expected_which)

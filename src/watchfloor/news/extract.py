@@ -9,6 +9,7 @@ objects and decides.
 from __future__ import annotations
 
 import bisect
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -53,12 +54,14 @@ class ArticleResult:
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character spans without trailing whitespace; empty sentences dropped."""
     spans = []
+    whole = doc.text
     for sent in doc.sents:
-        text = sent.text
+        start, end = sent.start_char, sent.end_char
+        text = whole[start:end]  # a slice of the doc's text: Span.text rebuilds it token by token
         stripped = text.strip()
         if not stripped:
             continue
-        start = sent.start_char + (len(text) - len(text.lstrip()))
+        start += len(text) - len(text.lstrip())
         spans.append((start, start + len(stripped)))
     return spans
 
@@ -242,4 +245,6 @@ def _unpack(
 
 
 def _warm() -> None:
+    """Worker start: load the model, then exempt it from the garbage collector's full passes."""
     get_nlp("en")
+    gc.freeze()
