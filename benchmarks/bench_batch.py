@@ -44,16 +44,38 @@ def disguise(name: str, rng: random.Random) -> str:
     return text.lower() if roll > 0.6 else text.title()
 
 
-def make_input(store_path: str, rows: int, listed_share: float, path: Path, seed: int = 11) -> int:
-    rng = random.Random(seed)
+def build_store(store_path: str) -> None:
+    """A DuckDB store with OFAC SDN 2021-07 and the UN consolidated list (2026-02-27)."""
+    store = open_store(store_path)
+    ingest_list(store, "ofac-csv", SHARED_DATA / "ofac-sdn" / "2021-07", published=date(2021, 7, 1))
+    ingest_list(
+        store, "un-xml", SHARED_DATA / "un-sc" / "consolidated-2026-02-27.xml", published=date(2026, 2, 27)
+    )
+    store.close()
+
+
+def listed_parties(store_path: str) -> list[tuple[str, str]]:
+    """(caption, schema) of every party designated on the benchmark's date."""
     store = open_store(store_path)
     screener = Screener(store, date(2026, 3, 1))
     parties = [(e.caption, e.schema.name) for e in screener.parties.values() if e.caption]
     store.close()
+    return parties
+
+
+def read_negatives() -> list[dict[str, str]]:
+    """The screening benchmark's synthetic people (global and US), none of them listed."""
     negatives: list[dict[str, str]] = []
     for name in NEGATIVES:
         with require(SHARED_DATA / "screening-bench" / name).open(encoding="utf-8") as handle:
             negatives.extend(csv.DictReader(handle))
+    return negatives
+
+
+def make_input(store_path: str, rows: int, listed_share: float, path: Path, seed: int = 11) -> int:
+    rng = random.Random(seed)
+    parties = listed_parties(store_path)
+    negatives = read_negatives()
     listed = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -87,16 +109,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         store_path = str(work / "bench.duckdb")
-        store = open_store(store_path)
         started = time.perf_counter()
-        ingest_list(store, "ofac-csv", SHARED_DATA / "ofac-sdn" / "2021-07", published=date(2021, 7, 1))
-        ingest_list(
-            store,
-            "un-xml",
-            SHARED_DATA / "un-sc" / "consolidated-2026-02-27.xml",
-            published=date(2026, 2, 27),
-        )
-        store.close()
+        build_store(store_path)
         print(f"machine: {machine()}")
         print(f"lists ingested in {time.perf_counter() - started:.1f}s")
 
