@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from followthemoney.statement import StatementEntity
+from followthemoney.types import registry
 from spacy.tokens import Doc
 
 from watchfloor.model.claims import QuantityClaim
@@ -226,6 +227,7 @@ def extract_many(
         return
     import multiprocessing
 
+    preload()  # once here, inherited by every forked worker, instead of once in each
     context = multiprocessing.get_context("fork")
     with context.Pool(processes, initializer=_warm) as pool:
         yield from _unpack(chunks, pool.imap(_extract_batch, chunks), on_error)
@@ -244,7 +246,15 @@ def _unpack(
                 on_error(raw, error or "extraction failed")
 
 
-def _warm() -> None:
-    """Worker start: load the model, then exempt it from the garbage collector's full passes."""
+def preload() -> None:
+    """Load what extraction loads lazily: the English model and the territory names behind
+    FtM's country cleaning (about 1.7 s the first time a place outside the gazetteer comes up)."""
     get_nlp("en")
+    registry.country.clean("Venezuela")
+
+
+def _warm() -> None:
+    """Worker start: what the parent loaded is inherited; keep the garbage collector's full
+    passes off it."""
+    preload()
     gc.freeze()
