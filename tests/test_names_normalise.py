@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from watchfloor.match import compare_names
-from watchfloor.names import Kind, Role, name_form
+from watchfloor.match import DEFAULT_THRESHOLD, compare_names
+from watchfloor.names import Kind, Role, compare_forms, name_form
 
 
 def tokens(text: str, kind: Kind = Kind.PERSON) -> list[str]:
@@ -150,3 +150,29 @@ def test_similarity_cache_keeps_the_newer_half_and_the_same_answers(monkeypatch:
     name_token = make_token("al")
     particle = make_token("al", role=Role.PARTICLE)
     assert name_token.serial != particle.serial
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("高石早苗", "高市早苗"),  # both romanise to "gao shi zao miao"
+        ("习近朋", "习近平"),
+        ("김종은", "김정은"),  # Kim Jong-eun is not Kim Jong-un
+    ],
+)
+def test_same_script_cjk_names_differing_in_a_character_are_not_a_match(left: str, right: str) -> None:
+    assert compare_names("Person", left, right) < DEFAULT_THRESHOLD
+    explained = compare_forms(name_form(left, Kind.PERSON), name_form(right, Kind.PERSON)).explain()
+    assert explained.startswith("(characters ")
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("習近平", "习近平"),  # traditional and simplified Han
+        ("김정은", "김 정은"),  # spacing
+        ("习近平", "Xi Jinping"),  # another script: the romanisation decides
+    ],
+)
+def test_cjk_spellings_of_one_name_still_match(left: str, right: str) -> None:
+    assert compare_names("Person", left, right) >= 0.99

@@ -18,7 +18,7 @@ from functools import lru_cache
 from rigour._core import ordinals_dict
 from rigour.names import remove_obj_prefixes, replace_org_types_compare
 
-from watchfloor.names.text import ascii_token, clean_text, split_words
+from watchfloor.names.text import ascii_token, cjk_characters, clean_text, split_words
 from watchfloor.names.tokens import BIN_FORMS, Role, Token, make_token
 
 
@@ -58,6 +58,8 @@ class NameForm:
     core_count: int
     has_bin: bool
     comparable: str
+    cjk_scripts: str = ""  # for a name written in Han, Hangul or kana: its scripts...
+    cjk: str = ""  # ...and its characters (see cjk_characters)
 
 
 _ABD_FORMS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul", "abdil", "abdur"})
@@ -216,6 +218,7 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
         return None
     core = [t.text for t in tokens if t.role not in (Role.PARTICLE, Role.TITLE, Role.LEGAL)]
     joined = "".join(core) or "".join(t.text for t in tokens)
+    cjk_scripts, cjk = cjk_characters(text)
     return NameForm(
         original=text,
         tokens=tokens,
@@ -223,4 +226,6 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
         core_count=sum(t.core for t in tokens),
         has_bin=any(t.text == "bin" for t in tokens),
         comparable=" ".join(t.text for t in tokens),
+        cjk_scripts=cjk_scripts,
+        cjk=cjk,
     )

@@ -12,6 +12,7 @@ the list entry counts less than an unmatched token of the query (lists spell nam
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -104,10 +105,16 @@ class NameScore:
     query: NameForm
     candidate: NameForm
     pairs: list[tuple[Token | None, Token | None, float]]
+    characters: float | None = None  # agreement of CJK characters, when it lowered the score
 
     def explain(self) -> str:
         """One line: matched tokens (with their similarity when not identical), then extras."""
         bits: list[str] = []
+        if self.characters is not None:
+            bits.append(
+                f"(characters {self.query.cjk}~{self.candidate.cjk} agree {self.characters:.2f},"
+                f" capped at {self.score:.2f})"
+            )
         for q, c, s in self.pairs:
             if q is not None and c is not None:
                 bits.append(q.text if q.text == c.text else f"{q.text}~{c.text} {s:.2f}")
@@ -265,7 +272,18 @@ def compare_forms(
     if joined > score:
         pairs = [(None, None, joined), *pairs]
         score = joined
+    if query.cjk and query.cjk_scripts == candidate.cjk_scripts and query.cjk != candidate.cjk:
+        agreement = character_agreement(query.cjk, candidate.cjk)
+        if agreement * SUBSTITUTION_PENALTY < score:
+            return NameScore(agreement * SUBSTITUTION_PENALTY, query, candidate, pairs, agreement)
     return NameScore(score=score, query=query, candidate=candidate, pairs=pairs)
+
+
+def character_agreement(a: str, b: str) -> float:
+    """Dice coefficient of two character multisets: each Han or Hangul character is a syllable
+    of the name, so one different character is one different name part."""
+    common = sum((Counter(a) & Counter(b)).values())
+    return 2 * common / (len(a) + len(b))
 
 
 def best_name_score(

@@ -29,6 +29,8 @@ ABJAD_SCRIPTS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 """Scripts that leave short vowels unwritten: their transliterations need vowel-free comparison."""
 
 HAN_SCRIPTS = frozenset({"Han"})
+CJK_SCRIPTS = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
+"""Scripts whose characters are syllables or morphemes: romanisation merges many of them."""
 
 
 def clean_text(text: str, limit: int = MAX_NAME_LENGTH) -> str:
@@ -96,3 +98,26 @@ def ascii_token(word: str) -> tuple[str, ...]:
     if script in HAN_SCRIPTS and len(parts) > 2:
         return (parts[0], "".join(parts[1:]))
     return tuple(parts)
+
+
+@lru_cache(maxsize=1)
+def _simplifier() -> icu.Transliterator:
+    return icu.Transliterator.createInstance("Traditional-Simplified")
+
+
+def cjk_characters(text: str) -> tuple[str, str]:
+    """(scripts, letters) of a name written wholly in Han, Hangul or kana, traditional Han
+    simplified ("Han", "习近平"); ("", "") for any other name.
+
+    Romanisation merges homophones: 高石 and 高市 are both "gao shi", 김종은 and 김정은 differ by
+    one letter of "jong"/"jeong". Two names in the same such scripts are compared on their
+    characters as well; a name in Han and its Hangul spelling are not (the characters differ).
+    """
+    if text.isascii():
+        return "", ""
+    scripts = text_scripts(text)
+    scripts.discard("Common")
+    if not scripts or not scripts <= CJK_SCRIPTS:
+        return "", ""
+    letters = "".join(c for c in str(_simplifier().transliterate(text)) if c.isalpha())
+    return "+".join(sorted(scripts)), letters
