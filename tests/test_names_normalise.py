@@ -176,3 +176,11 @@ def test_same_script_cjk_names_differing_in_a_character_are_not_a_match(left: st
 )
 def test_cjk_spellings_of_one_name_still_match(left: str, right: str) -> None:
     assert compare_names("Person", left, right) >= 0.99
+
+
+def test_spelled_out_numbers_become_digits_in_organisation_names() -> None:
+    assert tokens("Brigade Forty-Four", Kind.ORGANIZATION) == ["brigade", "44"]
+    assert tokens("KKR Asian Fund III", Kind.ORGANIZATION) == ["kkr", "asian", "fund", "3"]
+    assert tokens("Vi Group", Kind.ORGANIZATION) == ["vi", "group"]  # a name, not the number 6
+    assert tokens("Northwind Bakery", Kind.ORGANIZATION) == ["northwind", "bakery"]
+    assert compare_names("Organization", "Brigade Forty-Four", "Brigade 44") >= 0.99

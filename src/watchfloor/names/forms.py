@@ -141,8 +141,17 @@ def _number_words() -> dict[tuple[str, ...], str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _number_openers() -> frozenset[str]:
+    """The words a spelled-out number can begin with: a name holding none has nothing to replace."""
+    return frozenset(words[0] for words in _number_words())
+
+
 def _numbers(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Replace spelled-out numbers by digits, longest phrase first (Brigade Forty-Four -> 44)."""
+    openers = _number_openers()
+    if not any(text in openers for text, _ in words):
+        return words
     table = _number_words()
     out: list[tuple[str, str]] = []
     i = 0
