@@ -25,10 +25,8 @@ import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
-from _shared import SHARED_DATA, machine, require
+from _shared import ROOT, SHARED_DATA, machine, require
 from bench_batch import build_store, disguise, listed_parties, read_negatives
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def script_of(name: str) -> str:

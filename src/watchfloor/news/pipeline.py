@@ -252,14 +252,13 @@ class ChunkCachingTokenizer:
 
     def __init__(self, tokenizer: Tokenizer, max_chunks: int = 200_000) -> None:
         self.tokenizer = tokenizer
-        tokenizer.max_cache_size = max_chunks
-        self.max_chunks = max_chunks
+        tokenizer.max_cache_size = max_chunks  # spaCy's own cap; the chunks seen here stop there too
         self._specials = frozenset(tokenizer.rules or ())
         self._seen: set[str] = set()
 
     def __call__(self, text: str) -> Doc:
         seen = self._seen
-        if len(seen) < self.max_chunks:
+        if len(seen) < self.tokenizer.max_cache_size:
             new = set(text.split()).difference(seen)
             plain = [chunk for chunk in new if chunk.isalpha() and chunk not in self._specials]
             if plain:
