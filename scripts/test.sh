@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: starts a throwaway PostgreSQL server on loopback for the store tests,
-# then pytest on both cores. Extra arguments go to pytest.
+# rebuilds the compiled hot paths if their sources changed, then pytest on both cores. Extra
+# arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,4 +17,8 @@ trap cleanup EXIT
 export WATCHFLOOR_TEST_PG_URL="postgresql://watchfloor@127.0.0.1:$PG_PORT/postgres"
 
 .venv/bin/ruff check src tests benchmarks || { echo "ruff found problems"; exit 1; }
+# the compiled hot paths must be built and current: rebuild any whose .pyx changed since install,
+# and fail (tests/test_compiled_core.py) rather than quietly test the Python fallback
+.venv/bin/python setup.py -q build_ext --inplace >/dev/null
+export WATCHFLOOR_REQUIRE_COMPILED=1
 .venv/bin/python -m pytest -n 2 -p no:cacheprovider "$@"

@@ -135,7 +135,7 @@ def test_mixed_scripts_and_sql_strings_give_a_sane_result() -> None:
 
 def test_similarity_cache_keeps_the_newer_half_and_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
     """A full cache drops its older half (not everything), and remembered answers equal fresh ones,
-    including for tokens that share a text but not a role."""
+    including for tokens that share a text but not a role: the Python cache and the compiled one."""
     from watchfloor.names import similarity
     from watchfloor.names.tokens import make_token
 
@@ -144,9 +144,18 @@ def test_similarity_cache_keeps_the_newer_half_and_the_same_answers(monkeypatch:
     words = [make_token(w) for w in ("scholz", "scholze", "schulze", "hussein", "husayn", "olaf")]
     pairs = [(a, b) for a in words for b in words if a is not b]
     fresh = [similarity.token_similarity(a, b) for a, b in pairs]
-    assert [similarity.cached_similarity(a, b) for a, b in pairs] == fresh
+    assert [similarity.python_cached_similarity(a, b) for a, b in pairs] == fresh
     assert 5 <= len(similarity._SIM_CACHE) <= 10
-    assert [similarity.cached_similarity(a, b) for a, b in pairs] == fresh
+    assert [similarity.python_cached_similarity(a, b) for a, b in pairs] == fresh
+    compiled = similarity.compiled
+    if compiled is not None:
+        compiled.set_cache_limit(10)
+        try:
+            assert [compiled.cached_similarity(a, b) for a, b in pairs] == fresh
+            assert 5 <= compiled.cache_size() <= 10
+            assert [compiled.cached_similarity(a, b) for a, b in pairs] == fresh
+        finally:
+            compiled.set_cache_limit(3_000_000)
     name_token = make_token("al")
     particle = make_token("al", role=Role.PARTICLE)
     assert name_token.serial != particle.serial

@@ -26,9 +26,15 @@ from followthemoney.statement import StatementEntity
 
 from watchfloor.index.query import MATCHABLE_SCHEMATA
 from watchfloor.match import DEFAULT_THRESHOLD, MatchResult, compare_records, match_records
+from watchfloor.match.features import compiled as compiled_scoring
 from watchfloor.match.record import Record, clean_identifier, record_of
 from watchfloor.names import NameForm, Role, Token
 from watchfloor.names.similarity import cached_similarity
+
+try:
+    from watchfloor.index import _candidates as compiled
+except ImportError:  # not built: Matcher.reference_rank gives the same candidates
+    compiled = None  # type: ignore[assignment]
 
 _SKIP_ROLES = (Role.TITLE, Role.PARTICLE, Role.LEGAL)
 _ID_SCHEMATA = ("Passport", "Identification")
@@ -226,23 +232,7 @@ class Matcher:
             forced.extend(self.by_identifier.get(ident, ()))
         if not chunks and not forced:
             return []
-        picked: list[tuple[int, list[int]]] = []
-        if chunks:
-            forms, sums = self._top_forms(chunks, weights, 8 * size + 32)
-            names_of: dict[int, list[int]] = {}
-            top_sum: dict[int, float] = {}
-            for position, entity in enumerate(self.form_entity[forms].tolist()):
-                names = names_of.get(entity)
-                score = float(sums[position])
-                if names is None:
-                    if len(names_of) < size:
-                        names_of[entity] = [int(forms[position])]
-                        top_sum[entity] = score
-                elif len(names) < 3 and score >= 0.5 * top_sum[entity]:
-                    names.append(int(forms[position]))
-                elif len(names_of) >= size and position > 4 * size:
-                    break
-            picked = list(names_of.items())
+        picked = self._rank(chunks, weights, 8 * size + 32, size) if chunks else []
         present = {e for e, _ in picked}
         for entity in forced:
             if entity not in present:
@@ -250,42 +240,54 @@ class Matcher:
                 present.add(entity)
         return picked
 
-    def _top_forms(
-        self, chunks: list[np.ndarray], weights: list[float], keep: int
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Distinct name numbers with the highest summed evidence, best first (at most `keep`
-        postings are ranked). Sums go into a per-thread dense accumulator in one unbuffered
-        add over all posting lists and are read back and zeroed in one step each: a query
-        reaches about 25 short posting lists, and one numpy call per list was what the query
-        paid for, not the additions (no sort of every touched posting either, which long
-        lists of common names would cost)."""
+    def _rank(
+        self, chunks: list[np.ndarray], weights: list[float], keep: int, size: int
+    ) -> list[tuple[int, list[int]]]:
+        """The `size` best entities, each with its up to three best-supported name numbers, from
+        the `keep` names with the highest summed evidence; compiled when `index._candidates`
+        is built. Sums go into a per-thread dense accumulator, zeroed again after each query."""
         acc = getattr(self._local, "acc", None)
         if acc is None or len(acc) != len(self.forms):
             acc = self._local.acc = np.zeros(len(self.forms), dtype=np.float64)
-        if len(chunks) == 1:
-            ids = chunks[0]
-            values = np.full(len(ids), weights[0])
-        else:
-            ids = np.concatenate(chunks)
-            spread = np.repeat(np.asarray(weights), [len(chunk) for chunk in chunks])
-            try:
-                np.add.at(acc, ids, spread)  # in posting order: the same sums as list by list
-                values = acc[ids]
-            finally:
-                acc[ids] = 0.0
-        # Equal evidence is common (many names share the query's tokens). A nudge far below
-        # any real difference makes lower name numbers win ties, so a list's primary names
-        # (numbered before its aliases, and earlier entries before later ones) survive the
-        # cut, the same way in every process.
-        values = values - ids * TIE_BREAK
-        if len(ids) > keep:
+        if compiled is not None:
+            return compiled.rank(chunks, weights, acc, self.form_entity, keep, size, TIE_BREAK)
+        return self.reference_rank(chunks, weights, acc, keep, size)
+
+    def reference_rank(
+        self, chunks: list[np.ndarray], weights: list[float], acc: np.ndarray, keep: int, size: int
+    ) -> list[tuple[int, list[int]]]:
+        """`_rank` in numpy and Python: the definition the compiled ranking is tested against."""
+        ids = np.concatenate(chunks)
+        spread = np.repeat(np.asarray(weights, dtype=np.float64), [len(chunk) for chunk in chunks])
+        try:
+            np.add.at(acc, ids, spread)  # in posting order, as the compiled loop adds
+            forms = np.unique(ids)
+            # Equal evidence is common (many names share the query's tokens). A nudge far below
+            # any real difference makes lower name numbers win ties, so a list's primary names
+            # (numbered before its aliases, and earlier entries before later ones) survive the
+            # cut, the same way in every process.
+            values = acc[forms] - forms * TIE_BREAK
+        finally:
+            acc[ids] = 0.0
+        if len(forms) > keep:
             top = np.argpartition(-values, keep - 1)[:keep]
-            top = top[np.argsort(-values[top], kind="stable")]
-        else:
-            top = np.argsort(-values, kind="stable")
-        forms, first = np.unique(ids[top], return_index=True)
-        order = np.argsort(first, kind="stable")
-        return forms[order], values[top][first[order]]
+            forms, values = forms[top], values[top]
+        order = np.lexsort((forms, -values))
+        forms, sums = forms[order], values[order]
+        names_of: dict[int, list[int]] = {}
+        top_sum: dict[int, float] = {}
+        for position, entity in enumerate(self.form_entity[forms].tolist()):
+            names = names_of.get(entity)
+            score = float(sums[position])
+            if names is None:
+                if len(names_of) < size:
+                    names_of[entity] = [int(forms[position])]
+                    top_sum[entity] = score
+            elif len(names) < 3 and score >= 0.5 * top_sum[entity]:
+                names.append(int(forms[position]))
+            elif len(names_of) >= size and position > 4 * size:
+                break
+        return list(names_of.items())
 
     def _view(self, entity: int, names: list[int]) -> Record:
         """The entity's record restricted to the names worth aligning."""
@@ -317,10 +319,16 @@ class Matcher:
         qualifiers of candidates whose names already rule them out."""
         cut = DEFAULT_THRESHOLD if threshold is None else threshold
         picked = self.candidates(query, limit + 3)
-        score: Callable[[Record, Record, float], MatchResult | None]
-        score = match_records if matches_only else compare_records
-        found = [score(query, self._view(e, names), cut) for e, names in picked]
-        results = [r for r in found if r is not None]
+        if compiled_scoring is not None:
+            # the same results as below, the loop and the default algorithm compiled
+            results = compiled_scoring.score_candidates(
+                query, picked, self.records, self.forms, self.form_weak, cut, matches_only, MatchResult, self._view
+            )
+        else:
+            score: Callable[[Record, Record, float], MatchResult | None]
+            score = match_records if matches_only else compare_records
+            found = [score(query, self._view(e, names), cut) for e, names in picked]
+            results = [r for r in found if r is not None]
         results.sort(key=lambda r: (-r.score, r.entity_id))
         return results[:limit]
 

@@ -16,9 +16,11 @@ from watchfloor.match.compare.countries import country
 from watchfloor.match.compare.dates import birth_date
 from watchfloor.match.compare.gender import gender_mismatch
 from watchfloor.match.compare.identifiers import identifier
-from watchfloor.match.compare.names import name_match
+from watchfloor.match.compare.names import WEAK_ALIAS_FACTOR, name_match
 from watchfloor.match.compare.schemata import schema_mismatch
 from watchfloor.match.record import Record
+from watchfloor.names import Kind
+from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY
 
 Comparator = Callable[[Record, Record], Evidence]
 
@@ -76,7 +78,18 @@ def score_pair(
 ) -> Scored | None:
     """Run every feature; best main feature, plus the qualifiers, clipped to [0, 1]. With a
     `floor`, a pair whose main evidence cannot reach it even with every qualifier in its favour
-    is dropped (None) before the qualifiers run: batch screening keeps matches only."""
+    is dropped (None) before the qualifiers run: batch screening keeps matches only. The default
+    features run compiled when `match._score` is built (same results)."""
+    if features is FEATURES and compiled is not None:
+        return compiled.score_default(query, candidate, floor)
+    return reference_score_pair(query, candidate, features, floor)
+
+
+def reference_score_pair(
+    query: Record, candidate: Record, features: tuple[Feature, ...] = FEATURES, floor: float | None = None
+) -> Scored | None:
+    """`score_pair` in Python, for any list of features: the definition the compiled default
+    algorithm is tested against."""
     values: dict[str, float] = {}
     evidence: dict[str, Evidence] = {}
     best = 0.0
@@ -111,3 +124,23 @@ def score_pair(
             score += found.score * feature.weight
     score = min(1.0, max(0.0, score))
     return Scored(score=score, features=values, evidence=evidence)
+
+
+try:
+    from watchfloor.match import _score as compiled
+except ImportError:  # not built: reference_score_pair gives the same results
+    compiled = None  # type: ignore[assignment]
+
+if compiled is not None:
+    compiled.configure(
+        Scored,
+        Evidence,
+        Kind.PERSON,
+        Kind.ORGANIZATION,
+        PERSON_POLICY,
+        ORG_POLICY,
+        tuple(f.func for f in FEATURES),
+        tuple(f.weight for f in FEATURES),
+        WEAK_ALIAS_FACTOR,
+        DEFAULT_CEILING,
+    )

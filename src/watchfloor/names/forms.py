@@ -19,7 +19,7 @@ from rigour._core import ordinals_dict
 from rigour.names import remove_obj_prefixes, replace_org_types_compare
 
 from watchfloor.names.text import ascii_token, cjk_characters, clean_text, split_words
-from watchfloor.names.tokens import BIN_FORMS, Role, Token, make_token
+from watchfloor.names.tokens import BIN_FORMS, Role, Token, make_token, pack_tokens
 
 
 class Kind(Enum):
@@ -60,6 +60,7 @@ class NameForm:
     comparable: str
     cjk_scripts: str = ""  # for a name written in Han, Hangul or kana: its scripts...
     cjk: str = ""  # ...and its characters (see cjk_characters)
+    packed: bytes = b""  # the tokens as the compiled aligner reads them (tokens.pack_tokens)
 
 
 _ABD_FORMS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul", "abdil", "abdur"})
@@ -237,4 +238,5 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
         comparable=" ".join(t.text for t in tokens),
         cjk_scripts=cjk_scripts,
         cjk=cjk,
+        packed=pack_tokens(tokens),
     )

@@ -82,10 +82,11 @@ _SIM_CACHE: dict[int, float] = {}
 _SIM_CACHE_LIMIT = 3_000_000
 
 
-def cached_similarity(a: Token, b: Token) -> float:
+def python_cached_similarity(a: Token, b: Token) -> float:
     """`token_similarity`, remembered: screening compares the same list tokens again and again.
     Keyed by the tokens' serial numbers (one int, no tuple to build); when full, the older half
-    goes, so a long batch keeps its common pairs instead of starting cold again."""
+    goes, so a long batch keeps its common pairs instead of starting cold again. The reference
+    for the compiled cache (`names._align`), which keeps two generations to the same effect."""
     key = (a.serial << 32) | b.serial
     found = _SIM_CACHE.get(key)
     if found is None:
@@ -95,6 +96,16 @@ def cached_similarity(a: Token, b: Token) -> float:
                 _SIM_CACHE.pop(old, None)  # another server thread may be evicting too
         _SIM_CACHE[key] = found
     return found
+
+
+try:
+    from watchfloor.names import _align as compiled
+except ImportError:  # not built (no C++ compiler at install): the Python below gives the same
+    compiled = None  # type: ignore[assignment]
+
+cached_similarity: Callable[[Token, Token], float] = (
+    python_cached_similarity if compiled is None else compiled.cached_similarity
+)
 
 
 @dataclass(slots=True)
@@ -135,6 +146,8 @@ SUBSTITUTION_PENALTY = 0.8
 of another person or firm, however long the rest of the name is."""
 NASAB_PENALTY = 0.7
 """Factor when the names around `bin` trade places: X bin Y is the son of Y, not the father."""
+THIN_OVERLAP_PENALTY = 0.85
+"""Factor when fewer name parts than the policy asks for are shared and either side has more."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +254,7 @@ def align(
     if extra_q and extra_c:
         score *= SUBSTITUTION_PENALTY ** min(extra_q, extra_c)
     if core_matches < policy.min_core_matches and (extra_q or extra_c):
-        score *= 0.85
+        score *= THIN_OVERLAP_PENALTY
     if nasab and _nasab_swapped(query, candidate, pairs):
         score *= NASAB_PENALTY
     return score, pairs
@@ -267,7 +280,10 @@ def compare_forms(
     sim: TokenSim = cached_similarity,
 ) -> NameScore:
     """Score one pair of name forms."""
-    score, pairs = align(query.tokens, candidate.tokens, policy, sim, query.has_bin and candidate.has_bin)
+    if compiled is not None and sim is cached_similarity:
+        score, pairs = compiled.align(query, candidate, policy, query.has_bin and candidate.has_bin)
+    else:
+        score, pairs = align(query.tokens, candidate.tokens, policy, sim, query.has_bin and candidate.has_bin)
     joined = joined_similarity(query, candidate)
     if joined > score:
         pairs = [(None, None, joined), *pairs]
@@ -292,7 +308,11 @@ def best_name_score(
     policy: AlignPolicy = PERSON_POLICY,
     sim: TokenSim = cached_similarity,
 ) -> NameScore | None:
-    """The best-scoring pair of names across two sets of names."""
+    """The best-scoring pair of names across two sets of names (the first on ties). Compiled,
+    only the winning pair is explained; the Python loop explains every pair it scores."""
+    if compiled is not None and sim is cached_similarity:
+        found = compiled.best_pair(queries, candidates, policy)
+        return None if found is None else compare_forms(queries[found[1]], candidates[found[2]], policy)
     best: NameScore | None = None
     for q in queries:
         for c in candidates:
@@ -302,3 +322,15 @@ def best_name_score(
                 if result.score >= 1.0:
                     return best
     return best
+
+
+if compiled is not None:
+    compiled.configure(
+        token_similarity,
+        ratio,
+        character_agreement,
+        SUBSTITUTION_PENALTY,
+        NASAB_PENALTY,
+        THIN_OVERLAP_PENALTY,
+        _SIM_CACHE_LIMIT,
+    )

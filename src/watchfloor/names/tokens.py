@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import struct
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
@@ -170,6 +172,11 @@ WEAK_GIVEN_NAMES = frozenset(
 """Given names so common among listed persons that they are weak evidence without the corpus."""
 
 _SERIALS = itertools.count(1)
+PACKED_TOKEN = struct.Struct("=qdii")
+"""A token as the compiled aligner reads it: serial, weight, role, flags (24 bytes, no padding)."""
+FLAG_CORE = 1
+FLAG_BIN = 2
+FLAG_INITIAL = 4
 _ABJAD_VOWELS = re.compile(r"[aeiouwy]")
 _REPEATS = re.compile(r"(.)\1+")
 
@@ -187,6 +194,7 @@ class Token:
     symbols: frozenset[int]
     core: bool  # a name word or number: what identity rests on
     serial: int = field(default=0, compare=False)  # unique in this process: a cheap cache key
+    packed: bytes = field(default=b"", compare=False, repr=False)  # see pack_tokens
 
     @property
     def is_initial(self) -> bool:
@@ -252,6 +260,9 @@ def make_token(text: str, original: str | None = None, role: Role | None = None)
         # the original script is only consulted for abjads (محمد -> Mohammed): rigour's tagger is
         # slow on Cyrillic, whose BGN romanisation already finds the symbols
         symbols = name_symbols(text) | (name_symbols(source) if abjad else frozenset())
+    core = role in (Role.NAME, Role.GENERIC, Role.NUMBER)
+    serial = next(_SERIALS)
+    flags = (FLAG_CORE if core else 0) | (FLAG_BIN if text == "bin" else 0) | (FLAG_INITIAL if role == Role.INITIAL else 0)
     token = Token(
         text=text,
         role=role,
@@ -260,9 +271,16 @@ def make_token(text: str, original: str | None = None, role: Role | None = None)
         skeleton=consonant_skeleton(text),
         abjad=abjad,
         symbols=symbols,
-        core=role in (Role.NAME, Role.GENERIC, Role.NUMBER),
-        serial=next(_SERIALS),
+        core=core,
+        serial=serial,
+        packed=PACKED_TOKEN.pack(serial, weight, int(role), flags),
     )
     if len(_TOKENS) < 2_000_000:
         _TOKENS[key] = token
     return token
+
+
+def pack_tokens(tokens: Sequence[Token]) -> bytes:
+    """The tokens of one name as one C array, built once per name form: the compiled aligner
+    (`names._align`) reads serials, weights and flags from it without touching a Python object."""
+    return b"".join([t.packed for t in tokens])

@@ -1,0 +1,339 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, initializedcheck=False
+"""The compiled hot path of name comparison: remembered token similarity, the greedy token
+alignment and the best pair of names across two records.
+
+`names.similarity` holds the reference implementation in Python and uses this module when it
+is built; both must give the same scores and the same token pairs (tests compare them on
+thousands of pairs). Screening spends most of its time here: a query is aligned with a dozen
+candidates, each with up to three names, and in Python each alignment cost 20-30 µs of
+interpreter work around a few float operations. Tokens are read from each name form's
+`packed` array (serial, weight, role, flags), so the loops touch no Python object; the token
+objects themselves are only used on a similarity cache miss and to write the explained pairs.
+"""
+
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
+from cpython.ref cimport PyObject
+from cython.operator cimport dereference as deref
+from libc.math cimport pow
+from libc.stdint cimport int32_t, int64_t, uint64_t
+from libc.stdlib cimport free, malloc, qsort
+from libcpp.unordered_map cimport unordered_map
+
+cdef extern from "Python.h":
+    PyObject* PyTuple_GET_ITEM(object, Py_ssize_t)
+
+
+cdef struct TokenRec:
+    int64_t serial
+    double weight
+    int32_t role
+    int32_t flags
+
+
+cdef struct Edge:
+    double neg  # minus the similarity: edges sort ascending, as the Python (-s, i, j) tuples do
+    int32_t i
+    int32_t j
+
+
+cdef enum:
+    FLAG_CORE = 1
+    FLAG_BIN = 2
+    FLAG_INITIAL = 4
+    STACK_TOKENS = 64
+    STACK_EDGES = 512
+
+
+# --- remembered token similarity -------------------------------------------------------------
+
+cdef unordered_map[uint64_t, double] _current
+cdef unordered_map[uint64_t, double] _previous
+cdef size_t _generation = 1_500_000
+cdef object _token_similarity = None
+cdef object _ratio = None
+cdef object _character_agreement = None
+cdef double _substitution = 0.8
+cdef double _nasab = 0.7
+cdef double _thin = 0.85
+
+
+def configure(token_similarity, ratio, character_agreement, double substitution, double nasab,
+              double thin, size_t limit):
+    """Bind the Python parts this module calls back (the token similarity on a cache miss,
+    rapidfuzz's ratio, the CJK character agreement) and the penalties, from names.similarity."""
+    global _token_similarity, _ratio, _character_agreement, _substitution, _nasab, _thin
+    _token_similarity = token_similarity
+    _ratio = ratio
+    _character_agreement = character_agreement
+    _substitution = substitution
+    _nasab = nasab
+    _thin = thin
+    set_cache_limit(limit)
+
+
+def set_cache_limit(size_t limit):
+    """At most `limit` remembered pairs: two generations of half that each, the older dropped
+    when the newer fills, so a long batch keeps its recent pairs instead of starting cold."""
+    global _generation
+    _generation = max(limit // 2, 1)
+    clear_cache()
+
+
+def clear_cache():
+    _current.clear()
+    _previous.clear()
+
+
+def cache_size():
+    return _current.size() + _previous.size()
+
+
+cdef inline void _remember(uint64_t key, double value):
+    if _current.size() >= _generation:
+        _previous.swap(_current)
+        _current.clear()
+    _current[key] = value
+
+
+cdef double _similarity(object a, object b, int64_t sa, int64_t sb) except? -2.0:
+    cdef uint64_t key = (<uint64_t>sa << 32) | <uint64_t>sb
+    cdef unordered_map[uint64_t, double].iterator found = _current.find(key)
+    cdef double value
+    if found != _current.end():
+        return deref(found).second
+    found = _previous.find(key)
+    if found != _previous.end():
+        value = deref(found).second
+        _remember(key, value)
+        return value
+    value = _token_similarity(a, b)
+    _remember(key, value)
+    return value
+
+
+def cached_similarity(a, b):
+    """`token_similarity`, remembered by the tokens' serial numbers."""
+    return _similarity(a, b, a.serial, b.serial)
+
+
+# --- alignment ---------------------------------------------------------------------------------
+
+cdef int _edge_order(const void* left, const void* right) noexcept nogil:
+    cdef const Edge* a = <const Edge*>left
+    cdef const Edge* b = <const Edge*>right
+    if a.neg != b.neg:
+        return -1 if a.neg < b.neg else 1
+    if a.i != b.i:
+        return -1 if a.i < b.i else 1
+    if a.j != b.j:
+        return -1 if a.j < b.j else 1
+    return 0
+
+
+cdef inline const TokenRec* _records(bytes packed, Py_ssize_t* count):
+    count[0] = PyBytes_GET_SIZE(packed) // sizeof(TokenRec)
+    return <const TokenRec*>PyBytes_AS_STRING(packed)
+
+
+cdef Py_ssize_t _bin_at(const TokenRec* t, Py_ssize_t n) noexcept:
+    """Position of the first `bin` strictly inside the name, or -1."""
+    cdef Py_ssize_t k
+    for k in range(1, n - 1):
+        if t[k].flags & FLAG_BIN:
+            return k
+    return -1
+
+
+cdef bint _on(const TokenRec* t, Py_ssize_t lo, Py_ssize_t hi, int64_t serial) noexcept:
+    cdef Py_ssize_t k
+    for k in range(lo, hi):
+        if t[k].serial == serial:
+            return True
+    return False
+
+
+cdef bint _nasab_swapped(const TokenRec* q, Py_ssize_t nq, const TokenRec* c, Py_ssize_t nc,
+                         const int32_t* mi, const int32_t* mj, Py_ssize_t matched) noexcept:
+    """True when a name part on one side of `bin` is aligned with one on the other side (the
+    son taken for the father); tokens are told apart as the Python code does, by identity."""
+    cdef Py_ssize_t qa = _bin_at(q, nq), ca = _bin_at(c, nc), k
+    cdef int64_t qs, cs
+    if qa < 0 or ca < 0:
+        return False
+    for k in range(matched):
+        if not (q[mi[k]].flags & FLAG_CORE):
+            continue
+        qs = q[mi[k]].serial
+        cs = c[mj[k]].serial
+        if (_on(q, 0, qa, qs) and _on(c, ca + 1, nc, cs)) or (
+            _on(q, qa + 1, nq, qs) and _on(c, 0, ca, cs)
+        ):
+            return True
+    return False
+
+
+cdef double _align(object qtokens, bytes qpacked, object ctokens, bytes cpacked,
+                   double extra_query, double extra_candidate, int min_core, bint initials,
+                   bint nasab, list pairs) except? -2.0:
+    """The weighted Dice score of the greedy best-first alignment (names.similarity.align);
+    appends the explained pairs to `pairs` unless it is None."""
+    cdef Py_ssize_t nq, nc, i, j, n_edges = 0, aligned = 0, extra_q = 0, extra_c = 0, core = 0
+    cdef const TokenRec* q = _records(qpacked, &nq)
+    cdef const TokenRec* c = _records(cpacked, &nc)
+    cdef Edge stack_edges[STACK_EDGES]
+    cdef char stack_used[2 * STACK_TOKENS]
+    cdef int32_t stack_match[2 * STACK_TOKENS]
+    cdef Edge* edges = stack_edges
+    cdef char* used = stack_used
+    cdef int32_t* match = stack_match
+    cdef double s, weight, matched = 0.0, total = 0.0, score
+    cdef object qt, ct
+    if nq * nc > STACK_EDGES:
+        edges = <Edge*>malloc(nq * nc * sizeof(Edge))
+    if nq + nc > STACK_TOKENS:
+        used = <char*>malloc((nq + nc) * sizeof(char))
+        match = <int32_t*>malloc(2 * (nq + nc) * sizeof(int32_t))
+    if edges == NULL or used == NULL or match == NULL:
+        raise MemoryError()
+    try:
+        for i in range(nq):
+            qt = <object>PyTuple_GET_ITEM(qtokens, i)
+            for j in range(nc):
+                if q[i].serial == c[j].serial:
+                    s = 1.0
+                else:
+                    s = _similarity(qt, <object>PyTuple_GET_ITEM(ctokens, j), q[i].serial, c[j].serial)
+                # equal texts (the only way to 1.0) align whatever the policy says of initials
+                if s > 0.0 and (s >= 1.0 or initials or not ((q[i].flags | c[j].flags) & FLAG_INITIAL)):
+                    edges[n_edges].neg = -s
+                    edges[n_edges].i = <int32_t>i
+                    edges[n_edges].j = <int32_t>j
+                    n_edges += 1
+        qsort(edges, n_edges, sizeof(Edge), _edge_order)
+        for i in range(nq + nc):
+            used[i] = 0
+        for i in range(n_edges):
+            if used[edges[i].i] or used[nq + edges[i].j]:
+                continue
+            used[edges[i].i] = 1
+            used[nq + edges[i].j] = 1
+            s = -edges[i].neg
+            weight = q[edges[i].i].weight + c[edges[i].j].weight
+            if s < 1.0 and ((q[edges[i].i].flags | c[edges[i].j].flags) & FLAG_INITIAL):
+                weight = 2 * min(q[edges[i].i].weight, c[edges[i].j].weight)
+            matched += s * weight
+            total += weight
+            match[aligned] = edges[i].i
+            match[nq + nc + aligned] = edges[i].j
+            aligned += 1
+            if (q[edges[i].i].flags | c[edges[i].j].flags) & FLAG_CORE:
+                core += 1
+            if pairs is not None:
+                pairs.append((<object>PyTuple_GET_ITEM(qtokens, edges[i].i),
+                              <object>PyTuple_GET_ITEM(ctokens, edges[i].j), s))
+        if aligned < nq:
+            for i in range(nq):
+                if not used[i]:
+                    total += q[i].weight * extra_query
+                    if q[i].flags & (FLAG_CORE | FLAG_INITIAL):
+                        extra_q += 1
+                    if pairs is not None:
+                        pairs.append((<object>PyTuple_GET_ITEM(qtokens, i), None, 0.0))
+        if aligned < nc:
+            for j in range(nc):
+                if not used[nq + j]:
+                    total += c[j].weight * extra_candidate
+                    if c[j].flags & (FLAG_CORE | FLAG_INITIAL):
+                        extra_c += 1
+                    if pairs is not None:
+                        pairs.append((None, <object>PyTuple_GET_ITEM(ctokens, j), 0.0))
+        if total <= 0.0 or matched <= 0.0:
+            return 0.0
+        score = matched / total
+        if extra_q and extra_c:
+            score *= pow(_substitution, <double>min(extra_q, extra_c))
+        if core < min_core and (extra_q or extra_c):
+            score *= _thin
+        if nasab and _nasab_swapped(q, nq, c, nc, match, match + nq + nc, aligned):
+            score *= _nasab
+        return score
+    finally:
+        if edges != stack_edges:
+            free(edges)
+        if used != stack_used:
+            free(used)
+            free(match)
+
+
+def align(query, candidate, policy, bint nasab=True):
+    """(score, pairs) of two name forms' tokens: `names.similarity.align`, compiled."""
+    pairs = []
+    score = _align(query.tokens, query.packed, candidate.tokens, candidate.packed,
+                   policy.extra_query, policy.extra_candidate, policy.min_core_matches,
+                   policy.initials, nasab, pairs)
+    return score, pairs
+
+
+cdef double _joined(object query, object candidate) except? -2.0:
+    """names.similarity.joined_similarity: the names written without spaces, when split apart
+    differently and nearly identical."""
+    cdef str a = query.joined
+    cdef str b = candidate.joined
+    if len(a) < 6 or len(b) < 6:
+        return 0.0
+    if query.core_count == candidate.core_count:
+        return 0.0
+    if a == b:
+        return 1.0
+    return _ratio(a, b, score_cutoff=90.0) / 100.0
+
+
+cdef double _compare(object query, object candidate, double extra_query, double extra_candidate,
+                     int min_core, bint initials) except? -2.0:
+    """The score names.similarity.compare_forms gives one pair of name forms."""
+    cdef double score = _align(
+        query.tokens, query.packed, candidate.tokens, candidate.packed, extra_query,
+        extra_candidate, min_core, initials, query.has_bin and candidate.has_bin, None,
+    )
+    cdef double joined = _joined(query, candidate)
+    cdef double agreement
+    if joined > score:
+        score = joined
+    cjk = query.cjk
+    if cjk and query.cjk_scripts == candidate.cjk_scripts and cjk != candidate.cjk:
+        agreement = _character_agreement(cjk, candidate.cjk)
+        if agreement * _substitution < score:
+            return agreement * _substitution
+    return score
+
+
+def joined_similarity(query, candidate):
+    return _joined(query, candidate)
+
+
+cdef int best_of(object queries, object candidates, double extra_query, double extra_candidate,
+                 int min_core, bint initials, double* score, Py_ssize_t* bi, Py_ssize_t* bj) except -1:
+    """The best-scoring pair of name forms, the first one found on ties, stopping at a perfect
+    score: 1 with its score and indexes, 0 when either side has no name (for match._score)."""
+    cdef double found
+    cdef Py_ssize_t i, j, nq = len(queries), nc = len(candidates)
+    bi[0] = -1
+    for i in range(nq):
+        for j in range(nc):
+            found = _compare(queries[i], candidates[j], extra_query, extra_candidate, min_core, initials)
+            if bi[0] < 0 or found > score[0]:
+                score[0], bi[0], bj[0] = found, i, j
+                if found >= 1.0:
+                    return 1
+    return 1 if bi[0] >= 0 else 0
+
+
+def best_pair(queries, candidates, policy):
+    """(score, query index, candidate index) of the best-scoring pair of name forms (see
+    best_of); None when either side has no name."""
+    cdef double score = 0.0
+    cdef Py_ssize_t bi = -1, bj = -1
+    if not best_of(queries, candidates, policy.extra_query, policy.extra_candidate,
+                   policy.min_core_matches, policy.initials, &score, &bi, &bj):
+        return None
+    return score, bi, bj

@@ -1,0 +1,174 @@
+"""The compiled hot paths (names._align, match._score, index._candidates) against the Python
+reference implementations they replace: same scores, same token pairs, same candidates, same
+results and explanations. Skipped where the extensions were not built, except when the
+suite is asked to require them (scripts/test.sh does, so CI cannot fall back unseen)."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import pickle
+import random
+from pathlib import Path
+
+import pytest
+
+from watchfloor.index import Matcher, make_query
+from watchfloor.index import matcher as matcher_module
+from watchfloor.match import features
+from watchfloor.match.record import Record, record_of
+from watchfloor.names import Kind, name_form, similarity
+from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY
+from watchfloor.sources import get_parser
+
+FIXTURES = Path(__file__).parent / "fixtures"
+COMPILED = {
+    "names._align": similarity.compiled,
+    "match._score": features.compiled,
+    "index._candidates": matcher_module.compiled,
+}
+
+
+def test_compiled_core_is_built_when_required() -> None:
+    if os.environ.get("WATCHFLOOR_REQUIRE_COMPILED") != "1":
+        pytest.skip("WATCHFLOOR_REQUIRE_COMPILED is not set")
+    missing = [name for name, module in COMPILED.items() if module is None]
+    assert not missing, f"not built: {missing}"
+
+
+needs_compiled = pytest.mark.skipif(
+    any(module is None for module in COMPILED.values()), reason="compiled extensions not built"
+)
+
+PEOPLE = [
+    "MADURO MOROS, Nicolas", "Nicolás Maduro", "Nicolas Maduro Moros", "Maduro, Nicola",
+    "CABELLO RONDON, Diosdado", "Diosdado Cabello", "Usama bin Muhammad bin Awad BIN LADIN",
+    "Osama bin Laden", "Muhammad bin Awad bin Ladin Usama", "Saddam Hussein al-Tikriti",
+    "Husayn al Takriti Saddam", "Abd al-Rahman bin Ali", "Abdurrahman Ben Ali", "Aleksandr Petrov",
+    "Александр Петров", "Alexander Petrov Ivanovich", "J. R. Smith", "John Robert Smith", "Xi Jinping",
+    "习近平", "高市早苗", "高石早苗", "Kim Jong Un", "김정은", "Ali bin Hassan bin Ali", "Hassan bin Ali",
+]  # fmt: skip
+ORGS = [
+    "AL QA'IDA", "Al-Qaeda", "Cartel de los Soles", "Cartel of the Suns", "Tren de Aragua",
+    "BANCO NACIONAL DE CUBA", "Banco Nacional de Cuba S.A.", "Siemens AG", "SiemensAG",
+    "Romashka OOO", "ООО Ромашка", "Brigade Forty-Four", "Brigade 44", "A.B.C. Company", "ABC Co",
+    "Bowne Global Solutions II", "Bowne Global Solutions",
+]  # fmt: skip
+
+
+def _forms(names: list[str], kind: Kind) -> list:
+    return [form for name in names for form in [name_form(name, kind)] if form is not None]
+
+
+def _explained(pairs: list) -> list:
+    return [(q and q.text, c and c.text, s) for q, c, s in pairs]
+
+
+@needs_compiled
+@pytest.mark.parametrize(("names", "kind"), [(PEOPLE, Kind.PERSON), (ORGS, Kind.ORGANIZATION)])
+def test_compiled_alignment_equals_the_python_alignment(names: list[str], kind: Kind) -> None:
+    forms = _forms(names, kind)
+    reference = similarity.python_cached_similarity
+    for policy in (PERSON_POLICY, ORG_POLICY):
+        for left, right in itertools.product(forms, repeat=2):
+            fast = similarity.compare_forms(left, right, policy)
+            slow = similarity.compare_forms(left, right, policy, reference)
+            assert fast.score == slow.score, (left.comparable, right.comparable)
+            assert _explained(fast.pairs) == _explained(slow.pairs)
+            assert fast.explain() == slow.explain()
+
+
+@needs_compiled
+def test_compiled_best_pair_equals_the_python_loop() -> None:
+    rng = random.Random(5)
+    forms = _forms(PEOPLE, Kind.PERSON)
+    for _ in range(300):
+        queries = rng.sample(forms, rng.randint(1, 3))
+        candidates = rng.sample(forms, rng.randint(1, 4))
+        fast = similarity.best_name_score(queries, candidates, PERSON_POLICY)
+        slow = similarity.best_name_score(queries, candidates, PERSON_POLICY, similarity.python_cached_similarity)
+        assert fast is not None and slow is not None
+        assert (fast.score, fast.query, fast.candidate) == (slow.score, slow.query, slow.candidate)
+    assert similarity.best_name_score([], forms, PERSON_POLICY) is None
+
+
+@pytest.fixture(scope="module")
+def lists() -> list:
+    parse, dataset = get_parser("ofac-csv")
+    entities = list(parse(FIXTURES / "ofac_csv" / "sdn-2021", dataset))
+    parse, dataset = get_parser("un-xml")
+    entities.extend(parse(FIXTURES / "un_xml" / "consolidated-small.xml", dataset))
+    return entities
+
+
+def _queries(lists: list) -> list[Record]:
+    """Each listed name as given, disguised (case, order, a typo), with a right and a wrong
+    birth date and country; and names that match nothing."""
+    rng = random.Random(9)
+    out: list[Record] = []
+    for entity in lists:
+        if entity.schema.name not in ("Person", "Organization", "Company", "LegalEntity", "Vessel"):
+            continue
+        for name in entity.get("name"):
+            words = name.replace(",", "").split()
+            typo = "".join(c for i, c in enumerate(name) if i != len(name) // 2)
+            for text in (name, " ".join(words[1:] + words[:1]).lower(), typo):
+                out.append(record_of(make_query(text, entity.schema.name)))
+                birth = rng.choice(["1962-11-23", "1970", "1963-04-15"])
+                out.append(record_of(make_query(text, "Person", birth_date=birth, country=rng.choice(["ve", "cu"]))))
+    for text in ("Juan Perez", "Acme Trading LLC", "Nicola Madura", "Cuba", "Great Lakes"):
+        out.append(record_of(make_query(text, "LegalEntity", identifiers=["563120356"])))
+    return out
+
+
+@needs_compiled
+def test_compiled_scoring_equals_the_reference_features(lists: list) -> None:
+    matcher = Matcher.build(lists)
+    compared = 0
+    for query in _queries(lists):
+        for candidate in matcher.records:
+            for floor in (None, 0.75):
+                fast = features.score_pair(query, candidate, floor=floor)
+                slow = features.reference_score_pair(query, candidate, floor=floor)
+                assert (fast is None) == (slow is None)
+                if fast is None or slow is None:
+                    continue
+                compared += 1
+                assert (fast.score, fast.features) == (slow.score, slow.features)
+                assert {k: e.detail for k, e in fast.evidence.items()} == {
+                    k: e.detail for k, e in slow.evidence.items()
+                }
+    assert compared > 1000
+
+
+def _flat(results: list) -> list:
+    return [(r.entity_id, r.score, r.match, r.features, r.explanation, r.details) for r in results]
+
+
+@needs_compiled
+def test_compiled_screening_equals_the_python_screening(lists: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    matcher = Matcher.build(lists)
+    queries = _queries(lists)
+    runs = [(limit, threshold, only) for limit in (3, 10) for threshold in (None, 0.6) for only in (False, True)]
+    fast = [_flat(matcher.match_record(q, limit, threshold, only)) for q in queries for limit, threshold, only in runs]
+    candidates = [matcher.candidates(q, 13) for q in queries]
+    monkeypatch.setattr(matcher_module, "compiled", None)
+    monkeypatch.setattr(matcher_module, "compiled_scoring", None)
+    slow = [_flat(matcher.match_record(q, limit, threshold, only)) for q in queries for limit, threshold, only in runs]
+    assert candidates == [matcher.candidates(q, 13) for q in queries]
+    assert fast == slow
+    assert sum(len(r) for r in fast) > 500
+
+
+@needs_compiled
+def test_compiled_evidence_is_written_when_read_and_pickles_as_text(lists: list) -> None:
+    matcher = Matcher.build(lists)
+    query = record_of(make_query("Nicolas Maduro", "Person", birth_date="1962-11-23", country="ve"))
+    result = matcher.match_record(query, 1)[0]
+    assert result.entity_id == "ofac-22790"
+    assert set(result.evidence) == set(result.features) >= {"name", "birth_date", "country"}
+    assert "birth_date" in result.evidence and len(result.evidence) == len(result.features)
+    copy = pickle.loads(pickle.dumps(result))
+    assert type(copy.evidence) is dict
+    assert copy.explanation == result.explanation
+    assert any("birth date 1962-11-23 matches" in line for line in copy.explanation)
