@@ -89,6 +89,7 @@ def test_compiled_best_pair_equals_the_python_loop() -> None:
         slow = similarity.best_name_score(queries, candidates, PERSON_POLICY, similarity.python_cached_similarity)
         assert fast is not None and slow is not None
         assert (fast.score, fast.query, fast.candidate) == (slow.score, slow.query, slow.candidate)
+        assert similarity.best_score(queries, candidates, PERSON_POLICY) == slow.score
     assert similarity.best_name_score([], forms, PERSON_POLICY) is None
 
 

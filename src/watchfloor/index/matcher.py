@@ -193,8 +193,8 @@ class Matcher:
         return found
 
     def _evidence(self, token: Token) -> tuple[list[np.ndarray], list[float]]:
-        """Posting lists a query token reaches and the evidence each is worth
-        (similarity x rarity), cached per token across queries."""
+        """Posting lists a query token reaches and the evidence each is worth (similarity x
+        rarity x the token's weight), cached per token across queries."""
         key = token.serial
         found = self._expansions.get(key)
         if found is not None:
@@ -208,7 +208,8 @@ class Matcher:
                 continue
             ids = self.postings[text]
             arrays.append(ids)
-            values.append(sim * math.log(1.0 + total / len(ids)))
+            # the query token's own weight folded in once here rather than on every query
+            values.append(sim * math.log(1.0 + total / len(ids)) * token.weight)
         found = (arrays, values)
         if len(self._expansions) >= self.EXPANSION_CACHE_LIMIT:
             self._expansions.clear()
@@ -224,9 +225,8 @@ class Matcher:
             tokens = [t for t in form.tokens if t.role not in _SKIP_ROLES] or list(form.tokens)
             for token in tokens:
                 arrays, values = self._evidence(token)
-                for ids, value in zip(arrays, values, strict=True):
-                    chunks.append(ids)
-                    weights.append(value * token.weight)
+                chunks.extend(arrays)
+                weights.extend(values)
         forced: list[int] = []
         for ident in query.identifiers:
             forced.extend(self.by_identifier.get(ident, ()))

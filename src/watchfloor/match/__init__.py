@@ -15,8 +15,8 @@ from watchfloor.match.compare import Evidence
 from watchfloor.match.errors import QueryError
 from watchfloor.match.features import FEATURES, Feature, Scored, score_pair
 from watchfloor.match.record import Record, record_of
-from watchfloor.names import kind_of, name_form, split_alternatives
-from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY, best_name_score
+from watchfloor.names import kind_of, name_forms
+from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY, best_score
 
 DEFAULT_THRESHOLD: float = 0.75
 """Calibrated on the screening benchmark (UN positives vs synthetic negatives), see
@@ -86,11 +86,9 @@ def compare(
 def compare_names(schema: str, name1: str, name2: str) -> float:
     """Name similarity of two names of the given schema, in [0, 1]; 0 when either is empty."""
     kind = kind_of(schema)
-    lefts = [f for n in split_alternatives(name1) for f in [name_form(n, kind)] if f is not None]
-    rights = [f for n in split_alternatives(name2) for f in [name_form(n, kind)] if f is not None]
     policy = PERSON_POLICY if schema == "Person" else ORG_POLICY
-    best = best_name_score(lefts, rights, policy)
-    return 0.0 if best is None else round(best.score, 4)
+    best = best_score(name_forms(name1, kind), name_forms(name2, kind), policy)
+    return 0.0 if best is None else round(best, 4)
 
 
 __all__ = [

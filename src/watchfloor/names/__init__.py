@@ -4,11 +4,12 @@
 sets of name forms and says which tokens carried the score.
 """
 
-from watchfloor.names.forms import Kind, NameForm, kind_of, name_form, split_alternatives
+from watchfloor.names.forms import Kind, NameForm, kind_of, name_form, name_forms, split_alternatives
 from watchfloor.names.similarity import (
     NameScore,
     align,
     best_name_score,
+    best_score,
     compare_forms,
     token_similarity,
 )
@@ -25,11 +26,13 @@ __all__ = [
     "align",
     "ascii_token",
     "best_name_score",
+    "best_score",
     "clean_text",
     "compare_forms",
     "kind_of",
     "make_token",
     "name_form",
+    "name_forms",
     "split_alternatives",
     "token_similarity",
 ]

@@ -240,3 +240,11 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
         cjk=cjk,
         packed=pack_tokens(tokens),
     )
+
+
+@lru_cache(maxsize=100_000)
+def name_forms(text: str, kind: Kind) -> tuple[NameForm, ...]:
+    """The comparable forms of a raw name that may hold alternatives (`split_alternatives`)."""
+    return tuple(
+        form for part in split_alternatives(text) for form in [name_form(part, kind)] if form is not None
+    )

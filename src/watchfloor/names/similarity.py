@@ -324,6 +324,17 @@ def best_name_score(
     return best
 
 
+def best_score(
+    queries: Sequence[NameForm], candidates: Sequence[NameForm], policy: AlignPolicy = PERSON_POLICY
+) -> float | None:
+    """The score of `best_name_score`, without explaining it (comparing bare name pairs)."""
+    if compiled is not None:
+        found = compiled.best_pair(queries, candidates, policy)
+        return None if found is None else found[0]
+    best = best_name_score(queries, candidates, policy)
+    return None if best is None else best.score
+
+
 if compiled is not None:
     compiled.configure(
         token_similarity,
