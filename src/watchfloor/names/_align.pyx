@@ -7,7 +7,7 @@ is built; both must give the same scores and the same token pairs (tests compare
 thousands of pairs). Screening spends most of its time here: a query is aligned with a dozen
 candidates, each with up to three names, and in Python each alignment cost 20-30 µs of
 interpreter work around a few float operations. Tokens are read from each name form's
-`packed` array (serial, weight, role, flags), so the loops touch no Python object; the token
+`packed` array (serial, weight, role, flags; made on its first comparison), so the loops touch no Python object; the token
 objects themselves are only used on a similarity cache miss and to write the explained pairs.
 """
 
@@ -57,12 +57,14 @@ cdef double _nasab = 0.7
 cdef double _thin = 0.85
 
 
-def configure(token_similarity, ratio, character_agreement, double substitution, double nasab,
-              double thin, size_t limit):
-    """Bind the Python parts this module calls back (the token similarity on a cache miss,
-    rapidfuzz's ratio, the CJK character agreement) and the penalties, from names.similarity."""
-    global _token_similarity, _ratio, _character_agreement, _substitution, _nasab, _thin
+def configure(token_similarity, pack_tokens, ratio, character_agreement, double substitution,
+              double nasab, double thin, size_t limit):
+    """Bind the Python parts this module calls back (the token similarity on a cache miss, the
+    token packer, rapidfuzz's ratio, the CJK character agreement) and the penalties, from
+    names.similarity."""
+    global _token_similarity, _pack_tokens, _ratio, _character_agreement, _substitution, _nasab, _thin
     _token_similarity = token_similarity
+    _pack_tokens = pack_tokens
     _ratio = ratio
     _character_agreement = character_agreement
     _substitution = substitution
@@ -128,6 +130,18 @@ cdef int _edge_order(const void* left, const void* right) noexcept nogil:
     if a.j != b.j:
         return -1 if a.j < b.j else 1
     return 0
+
+
+cdef object _pack_tokens = None
+
+
+cdef bytes _packed(object form):
+    """A name form's packed tokens, made and kept on the form the first time it is compared."""
+    packed = form.packed
+    if packed is None:
+        packed = _pack_tokens(form.tokens)
+        object.__setattr__(form, "packed", packed)  # a cache on a frozen form, never compared
+    return <bytes>packed
 
 
 cdef inline const TokenRec* _records(bytes packed, Py_ssize_t* count):
@@ -268,7 +282,7 @@ cdef double _align(object qtokens, bytes qpacked, object ctokens, bytes cpacked,
 def align(query, candidate, policy, bint nasab=True):
     """(score, pairs) of two name forms' tokens: `names.similarity.align`, compiled."""
     pairs = []
-    score = _align(query.tokens, query.packed, candidate.tokens, candidate.packed,
+    score = _align(query.tokens, _packed(query), candidate.tokens, _packed(candidate),
                    policy.extra_query, policy.extra_candidate, policy.min_core_matches,
                    policy.initials, nasab, pairs)
     return score, pairs
@@ -292,7 +306,7 @@ cdef double _compare(object query, object candidate, double extra_query, double 
                      int min_core, bint initials) except? -2.0:
     """The score names.similarity.compare_forms gives one pair of name forms."""
     cdef double score = _align(
-        query.tokens, query.packed, candidate.tokens, candidate.packed, extra_query,
+        query.tokens, _packed(query), candidate.tokens, _packed(candidate), extra_query,
         extra_candidate, min_core, initials, query.has_bin and candidate.has_bin, None,
     )
     cdef double joined = _joined(query, candidate)

@@ -11,7 +11,7 @@ kept as a token whose role gives it a small weight, so nothing is silently lost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
@@ -19,7 +19,7 @@ from rigour._core import ordinals_dict
 from rigour.names import remove_obj_prefixes, replace_org_types_compare
 
 from watchfloor.names.text import ascii_token, cjk_characters, clean_text, split_words
-from watchfloor.names.tokens import BIN_FORMS, Role, Token, make_token, pack_tokens
+from watchfloor.names.tokens import BIN_FORMS, Role, Token, make_token
 
 
 class Kind(Enum):
@@ -60,7 +60,9 @@ class NameForm:
     comparable: str
     cjk_scripts: str = ""  # for a name written in Han, Hangul or kana: its scripts...
     cjk: str = ""  # ...and its characters (see cjk_characters)
-    packed: bytes = b""  # the tokens as the compiled aligner reads them (tokens.pack_tokens)
+    # the tokens as the compiled aligner reads them (tokens.pack_tokens), made on the first
+    # comparison: most names of a large list are never compared, and would cost 90 bytes each
+    packed: bytes | None = field(default=None, compare=False, repr=False)
 
 
 _ABD_FORMS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul", "abdil", "abdur"})
@@ -238,7 +240,6 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
         comparable=" ".join(t.text for t in tokens),
         cjk_scripts=cjk_scripts,
         cjk=cjk,
-        packed=pack_tokens(tokens),
     )
 
 

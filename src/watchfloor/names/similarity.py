@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 
 from watchfloor.names.forms import NameForm
-from watchfloor.names.tokens import Role, Token
+from watchfloor.names.tokens import Role, Token, pack_tokens
 
 SYMBOL_SCORE = 0.9
 INITIAL_SCORE = 0.75
@@ -338,6 +338,7 @@ def best_score(
 if compiled is not None:
     compiled.configure(
         token_similarity,
+        pack_tokens,
         ratio,
         character_agreement,
         SUBSTITUTION_PENALTY,
