@@ -13,11 +13,9 @@ objects themselves are only used on a similarity cache miss and to write the exp
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
 from cpython.ref cimport PyObject
-from cython.operator cimport dereference as deref
 from libc.math cimport pow
 from libc.stdint cimport int32_t, int64_t, uint64_t
-from libc.stdlib cimport free, malloc, qsort
-from libcpp.unordered_map cimport unordered_map
+from libc.stdlib cimport calloc, free, malloc, qsort
 
 cdef extern from "Python.h":
     PyObject* PyTuple_GET_ITEM(object, Py_ssize_t)
@@ -46,8 +44,18 @@ cdef enum:
 
 # --- remembered token similarity -------------------------------------------------------------
 
-cdef unordered_map[uint64_t, double] _current
-cdef unordered_map[uint64_t, double] _previous
+cdef struct Slot:
+    uint64_t key  # 0: empty (serials start at 1, so no key is 0)
+    double value
+
+
+cdef struct Table:
+    Slot* slots
+    size_t mask  # capacity - 1, a power of two less one
+    size_t used
+
+
+cdef Table _tables[2]  # the newer generation, then the older (swapped by _rotate)
 cdef size_t _generation = 1_500_000
 cdef object _token_similarity = None
 cdef object _ratio = None
@@ -82,30 +90,87 @@ def set_cache_limit(size_t limit):
 
 
 def clear_cache():
-    _current.clear()
-    _previous.clear()
+    _drop(&_tables[0])
+    _drop(&_tables[1])
 
 
 def cache_size():
-    return _current.size() + _previous.size()
+    return _tables[0].used + _tables[1].used
 
 
-cdef inline void _remember(uint64_t key, double value):
-    if _current.size() >= _generation:
-        _previous.swap(_current)
-        _current.clear()
-    _current[key] = value
+cdef void _drop(Table* table) noexcept:
+    free(table.slots)
+    table.slots = NULL
+    table.mask = 0
+    table.used = 0
+
+
+cdef inline size_t _slot(uint64_t key, size_t mask) noexcept:
+    key ^= key >> 33
+    key *= 0xFF51AFD7ED558CCDULL
+    key ^= key >> 33
+    return key & mask
+
+
+cdef inline Slot* _find(Table* table, uint64_t key) noexcept:
+    """The slot holding `key`, or the empty slot where it would go (NULL for an empty table):
+    an open-addressing table, one probe of contiguous memory where a node map chases two."""
+    cdef size_t i
+    if table.slots == NULL:
+        return NULL
+    i = _slot(key, table.mask)
+    while table.slots[i].key != key and table.slots[i].key != 0:
+        i = (i + 1) & table.mask
+    return &table.slots[i]
+
+
+cdef int _grow(Table* table) except -1:
+    """Double the table (at least 4,096 slots) and re-insert what it holds."""
+    cdef size_t capacity = max(2 * (table.mask + 1), 4096), i
+    cdef Slot* old = table.slots
+    cdef size_t old_capacity = table.mask + 1 if old != NULL else 0
+    cdef Slot* slot
+    table.slots = <Slot*>calloc(capacity, sizeof(Slot))
+    if table.slots == NULL:
+        table.slots = old
+        raise MemoryError()
+    table.mask = capacity - 1
+    for i in range(old_capacity):
+        if old[i].key != 0:
+            slot = _find(table, old[i].key)
+            slot.key, slot.value = old[i].key, old[i].value
+    free(old)
+    return 0
+
+
+cdef int _remember(uint64_t key, double value) except -1:
+    cdef Table* table = &_tables[0]
+    cdef Table swap
+    cdef Slot* slot
+    if table.used >= _generation:  # the newer generation is full: it becomes the older
+        _drop(&_tables[1])
+        swap = _tables[1]
+        _tables[1] = _tables[0]
+        _tables[0] = swap
+    if (table.used + 1) * 2 > table.mask + 1 or table.slots == NULL:
+        _grow(table)
+    slot = _find(table, key)
+    if slot.key == 0:
+        slot.key = key
+        table.used += 1
+    slot.value = value
+    return 0
 
 
 cdef double _similarity(object a, object b, int64_t sa, int64_t sb) except? -2.0:
     cdef uint64_t key = (<uint64_t>sa << 32) | <uint64_t>sb
-    cdef unordered_map[uint64_t, double].iterator found = _current.find(key)
+    cdef Slot* found = _find(&_tables[0], key)
     cdef double value
-    if found != _current.end():
-        return deref(found).second
-    found = _previous.find(key)
-    if found != _previous.end():
-        value = deref(found).second
+    if found != NULL and found.key == key:
+        return found.value
+    found = _find(&_tables[1], key)
+    if found != NULL and found.key == key:
+        value = found.value
         _remember(key, value)
         return value
     value = _token_similarity(a, b)
@@ -299,6 +364,10 @@ cdef double _joined(object query, object candidate) except? -2.0:
         return 0.0
     if a == b:
         return 1.0
+    # rapidfuzz's ratio is 100 * (1 - indel distance / total length), and the distance is at
+    # least the length difference: past that bound the call could only answer 0
+    if 200 * min(len(a), len(b)) < 90 * (len(a) + len(b)):
+        return 0.0
     return _ratio(a, b, score_cutoff=90.0) / 100.0
 
 
