@@ -74,7 +74,7 @@ class Matcher:
         self.by_skeleton: dict[str, list[str]] = {}
         self.by_delete: dict[str, list[str]] = {}
         self.by_identifier: dict[str, list[int]] = {}
-        self._expansions: dict[int, tuple[list[np.ndarray], list[float]]] = {}
+        self._expansions: dict[int, tuple[list[memoryview], list[float]]] = {}
         self._local = threading.local()
 
     def __len__(self) -> int:
@@ -192,7 +192,7 @@ class Matcher:
             found.update(self.by_delete.get(key, ()))
         return found
 
-    def _evidence(self, token: Token) -> tuple[list[np.ndarray], list[float]]:
+    def _evidence(self, token: Token) -> tuple[list[memoryview], list[float]]:
         """Posting lists a query token reaches and the evidence each is worth (similarity x
         rarity x the token's weight), cached per token across queries."""
         key = token.serial
@@ -200,14 +200,16 @@ class Matcher:
         if found is not None:
             return found
         total = max(len(self.forms), 1)
-        arrays: list[np.ndarray] = []
+        arrays: list[memoryview] = []
         values: list[float] = []
         for text in sorted(self._expand(token)):  # sorted: results must not depend on hash seeds
             sim = cached_similarity(token, self.vocab[text])
             if sim <= 0.0:
                 continue
             ids = self.postings[text]
-            arrays.append(ids)
+            # a memoryview hands its buffer over at once; numpy rebuilds its buffer description
+            # on every request (the compiled ranking asks ~25 times a query)
+            arrays.append(memoryview(ids))
             # the query token's own weight folded in once here rather than on every query
             values.append(sim * math.log(1.0 + total / len(ids)) * token.weight)
         found = (arrays, values)
@@ -219,7 +221,7 @@ class Matcher:
     def candidates(self, query: Record, size: int) -> list[tuple[int, list[int]]]:
         """The `size` best entities by rarity-weighted token evidence, each with its (up to
         three) best-supported name numbers."""
-        chunks: list[np.ndarray] = []
+        chunks: list[memoryview] = []
         weights: list[float] = []
         for form in query.names:
             tokens = [t for t in form.tokens if t.role not in _SKIP_ROLES] or list(form.tokens)
@@ -241,7 +243,7 @@ class Matcher:
         return picked
 
     def _rank(
-        self, chunks: list[np.ndarray], weights: list[float], keep: int, size: int
+        self, chunks: list[memoryview], weights: list[float], keep: int, size: int
     ) -> list[tuple[int, list[int]]]:
         """The `size` best entities, each with its up to three best-supported name numbers, from
         the `keep` names with the highest summed evidence; compiled when `index._candidates`
@@ -254,10 +256,10 @@ class Matcher:
         return self.reference_rank(chunks, weights, acc, keep, size)
 
     def reference_rank(
-        self, chunks: list[np.ndarray], weights: list[float], acc: np.ndarray, keep: int, size: int
+        self, chunks: list[memoryview], weights: list[float], acc: np.ndarray, keep: int, size: int
     ) -> list[tuple[int, list[int]]]:
         """`_rank` in numpy and Python: the definition the compiled ranking is tested against."""
-        ids = np.concatenate(chunks)
+        ids = np.concatenate([np.frombuffer(chunk, dtype=np.int32) for chunk in chunks])
         spread = np.repeat(np.asarray(weights, dtype=np.float64), [len(chunk) for chunk in chunks])
         try:
             np.add.at(acc, ids, spread)  # in posting order, as the compiled loop adds
