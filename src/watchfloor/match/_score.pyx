@@ -14,18 +14,9 @@ cimport cython
 
 from watchfloor.names._align cimport best_of
 
-cdef object _Scored = None
-cdef object _Evidence = None
-cdef object _person = None
-cdef object _organization = None
-cdef object _person_policy = None
-cdef object _org_policy = None
-cdef object _name_match = None
-cdef object _identifier = None
-cdef object _birth_date = None
-cdef object _country = None
-cdef object _gender = None
-cdef object _schema = None
+# bound by configure() (module-level objects start as None)
+cdef object _Scored, _Evidence, _person, _organization, _person_policy, _org_policy
+cdef object _name_match, _identifier, _birth_date, _country, _gender, _schema
 cdef double _w_name, _w_identifier, _w_birth, _w_country, _w_gender, _w_schema
 cdef double _weak_factor, _ceiling
 cdef dict _schema_scores = {}

@@ -390,10 +390,6 @@ cdef double _compare(object query, object candidate, double extra_query, double 
     return score
 
 
-def joined_similarity(query, candidate):
-    return _joined(query, candidate)
-
-
 cdef int best_of(object queries, object candidates, double extra_query, double extra_candidate,
                  int min_core, bint initials, double* score, Py_ssize_t* bi, Py_ssize_t* bj) except -1:
     """The best-scoring pair of name forms, the first one found on ties, stopping at a perfect
