@@ -19,6 +19,9 @@ cdef object _Scored, _Evidence, _person, _organization, _person_policy, _org_pol
 cdef object _name_match, _identifier, _birth_date, _country, _gender, _schema
 cdef double _w_name, _w_identifier, _w_birth, _w_country, _w_gender, _w_schema
 cdef double _weak_factor, _ceiling
+cdef double _person_eq, _person_ec, _org_eq, _org_ec
+cdef int _person_min, _org_min
+cdef bint _person_initials, _org_initials
 cdef dict _schema_scores = {}
 cdef dict _comparators = {}
 
@@ -33,6 +36,11 @@ def configure(scored, evidence, person, organization, person_policy, org_policy,
     global _w_name, _w_identifier, _w_birth, _w_country, _w_gender, _w_schema, _weak_factor, _ceiling
     _Scored, _Evidence, _person, _organization = scored, evidence, person, organization
     _person_policy, _org_policy = person_policy, org_policy
+    global _person_eq, _person_ec, _org_eq, _org_ec, _person_min, _org_min, _person_initials, _org_initials
+    _person_eq, _person_ec = person_policy.extra_query, person_policy.extra_candidate
+    _person_min, _person_initials = person_policy.min_core_matches, person_policy.initials
+    _org_eq, _org_ec = org_policy.extra_query, org_policy.extra_candidate
+    _org_min, _org_initials = org_policy.min_core_matches, org_policy.initials
     _name_match, _identifier, _birth_date, _country, _gender, _schema = comparators
     _w_name, _w_identifier, _w_birth, _w_country, _w_gender, _w_schema = weights
     _weak_factor, _ceiling = weak_factor, ceiling
@@ -127,15 +135,27 @@ cdef class _View:
         return self.make(self.entity, self.names)
 
 
-cdef double _names(object query, object ckind, tuple cnames, tuple cweak) except? -2.0:
+@cython.no_gc
+cdef class _Query:
+    """What scoring reads of the query record, read once per query rather than per candidate."""
+
+    cdef object record, kind, names, identifiers, birth_dates, countries, gender, schema
+
+    def __cinit__(self, record):
+        self.record, self.kind, self.names = record, record.kind, record.names
+        self.identifiers, self.birth_dates = record.identifiers, record.birth_dates
+        self.countries, self.gender, self.schema = record.countries, record.gender, record.schema
+
+
+cdef double _names(_Query query, object ckind, tuple cnames, tuple cweak) except? -2.0:
     """compare.names.name_match's score: the best name pair, or a weak alias at a discount."""
-    policy = _person_policy
     qkind = query.kind
-    if not ((qkind is _person or ckind is _person) and not (qkind is _organization or ckind is _organization)):
-        policy = _org_policy
-    cdef double eq = policy.extra_query, ec = policy.extra_candidate
-    cdef int min_core = policy.min_core_matches
-    cdef bint initials = policy.initials
+    cdef bint person = (qkind is _person or ckind is _person) and not (
+        qkind is _organization or ckind is _organization
+    )
+    cdef double eq = _person_eq if person else _org_eq, ec = _person_ec if person else _org_ec
+    cdef int min_core = _person_min if person else _org_min
+    cdef bint initials = _person_initials if person else _org_initials
     cdef double best = 0.0, weak = 0.0
     cdef Py_ssize_t bi, bj
     names = query.names
@@ -170,13 +190,13 @@ cdef double _birth(tuple query, tuple candidate) except? -9.0:
 def score_default(query, candidate, floor=None):
     """`reference_score_pair(query, candidate, FEATURES, floor)`, compiled."""
     cdef dict values = {}
-    cdef double score = _score(query, candidate, candidate.names, candidate.weak_names, floor, values)
+    cdef double score = _score(_Query(query), candidate, candidate.names, candidate.weak_names, floor, values)
     if score < 0.0:
         return None
     return _Scored(score, values, LazyEvidence(values, query, candidate))
 
 
-cdef double _score(object query, object candidate, tuple cnames, tuple cweak, object floor,
+cdef double _score(_Query query, object candidate, tuple cnames, tuple cweak, object floor,
                    dict values) except? -9.0:
     """The pair's score, its feature values put in `values`; -1 when it cannot reach `floor`."""
     cdef double name = _names(query, candidate.kind, cnames, cweak), best = 0.0, weighted, score, found
@@ -211,7 +231,7 @@ cdef double _score(object query, object candidate, tuple cnames, tuple cweak, ob
             key = (query.schema, candidate.schema)
             mismatch = _schema_scores.get(key)
             if mismatch is None:
-                mismatch = _schema_scores[key] = _schema(query, candidate).score
+                mismatch = _schema_scores[key] = _schema(query.record, candidate).score
             if mismatch != 0.0:
                 values["schema_mismatch"] = mismatch
                 score += <double>mismatch * _w_schema
@@ -230,6 +250,7 @@ def score_candidates(query, list picked, list records, list forms, bytes form_we
     cdef double score
     cdef const unsigned char* weak_flags = form_weak
     cdef Py_ssize_t n
+    cdef _Query prepared = _Query(query)
     floor = threshold if matches_only else None
     for entity, names in picked:
         record = records[entity]
@@ -240,7 +261,7 @@ def score_candidates(query, list picked, list records, list forms, bytes form_we
             cweak = tuple([forms[n] for n in names if weak_flags[n]])
             candidate = _View(view, entity, names)
         values = {}
-        score = _score(query, record, cnames, cweak, floor, values)
+        score = _score(prepared, record, cnames, cweak, floor, values)
         if matches_only and score < threshold:
             continue
         out.append(result(record.entity_id, record.caption, record.schema, round(score, 4),

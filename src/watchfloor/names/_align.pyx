@@ -28,6 +28,14 @@ cdef struct TokenRec:
     int32_t flags
 
 
+cdef struct FormHeader:
+    # what a comparison needs of the form itself, before its tokens (forms.pack_form)
+    int32_t core_count
+    int32_t joined_length
+    int32_t flags  # FORM_BIN, FORM_CJK
+    int32_t count
+
+
 cdef struct Edge:
     double neg  # minus the similarity: edges sort ascending, as the Python (-s, i, j) tuples do
     int32_t i
@@ -35,6 +43,8 @@ cdef struct Edge:
 
 
 cdef enum:
+    FORM_BIN = 1
+    FORM_CJK = 2
     FLAG_CORE = 1
     FLAG_BIN = 2
     FLAG_INITIAL = 4
@@ -65,14 +75,14 @@ cdef double _nasab = 0.7
 cdef double _thin = 0.85
 
 
-def configure(token_similarity, pack_tokens, ratio, character_agreement, double substitution,
+def configure(token_similarity, pack_form, ratio, character_agreement, double substitution,
               double nasab, double thin, size_t limit):
     """Bind the Python parts this module calls back (the token similarity on a cache miss, the
-    token packer, rapidfuzz's ratio, the CJK character agreement) and the penalties, from
+    form packer, rapidfuzz's ratio, the CJK character agreement) and the penalties, from
     names.similarity."""
-    global _token_similarity, _pack_tokens, _ratio, _character_agreement, _substitution, _nasab, _thin
+    global _token_similarity, _pack_form, _ratio, _character_agreement, _substitution, _nasab, _thin
     _token_similarity = token_similarity
-    _pack_tokens = pack_tokens
+    _pack_form = pack_form
     _ratio = ratio
     _character_agreement = character_agreement
     _substitution = substitution
@@ -162,6 +172,16 @@ cdef int _remember(uint64_t key, double value) except -1:
     return 0
 
 
+cdef inline double _cached(int64_t sa, int64_t sb) noexcept:
+    """The remembered similarity of two tokens, or -1 (newer generation only: a hit in the older
+    one goes through _similarity, which promotes it)."""
+    cdef uint64_t key = (<uint64_t>sa << 32) | <uint64_t>sb
+    cdef Slot* found = _find(&_tables[0], key)
+    if found != NULL and found.key == key:
+        return found.value
+    return -1.0
+
+
 cdef double _similarity(object a, object b, int64_t sa, int64_t sb) except? -2.0:
     cdef uint64_t key = (<uint64_t>sa << 32) | <uint64_t>sb
     cdef Slot* found = _find(&_tables[0], key)
@@ -197,21 +217,26 @@ cdef int _edge_order(const void* left, const void* right) noexcept nogil:
     return 0
 
 
-cdef object _pack_tokens = None
+cdef object _pack_form = None
 
 
 cdef bytes _packed(object form):
-    """A name form's packed tokens, made and kept on the form the first time it is compared."""
+    """A name form's header and packed tokens, made and kept on the form the first time it is
+    compared."""
     packed = form.packed
     if packed is None:
-        packed = _pack_tokens(form.tokens)
+        packed = _pack_form(form)
         object.__setattr__(form, "packed", packed)  # a cache on a frozen form, never compared
     return <bytes>packed
 
 
-cdef inline const TokenRec* _records(bytes packed, Py_ssize_t* count):
-    count[0] = PyBytes_GET_SIZE(packed) // sizeof(TokenRec)
-    return <const TokenRec*>PyBytes_AS_STRING(packed)
+cdef inline const FormHeader* _header(bytes packed) noexcept:
+    return <const FormHeader*>PyBytes_AS_STRING(packed)
+
+
+cdef inline const TokenRec* _records(bytes packed, Py_ssize_t* count) noexcept:
+    count[0] = _header(packed).count
+    return <const TokenRec*>(PyBytes_AS_STRING(packed) + sizeof(FormHeader))
 
 
 cdef Py_ssize_t _bin_at(const TokenRec* t, Py_ssize_t n) noexcept:
@@ -251,11 +276,12 @@ cdef bint _nasab_swapped(const TokenRec* q, Py_ssize_t nq, const TokenRec* c, Py
     return False
 
 
-cdef double _align(object qtokens, bytes qpacked, object ctokens, bytes cpacked,
+cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
                    double extra_query, double extra_candidate, int min_core, bint initials,
                    bint nasab, list pairs) except? -2.0:
     """The weighted Dice score of the greedy best-first alignment (names.similarity.align);
-    appends the explained pairs to `pairs` unless it is None."""
+    appends the explained pairs to `pairs` unless it is None. The forms' token tuples are read
+    only on a similarity cache miss or to explain."""
     cdef Py_ssize_t nq, nc, i, j, n_edges = 0, aligned = 0, extra_q = 0, extra_c = 0, core = 0
     cdef const TokenRec* q = _records(qpacked, &nq)
     cdef const TokenRec* c = _records(cpacked, &nc)
@@ -266,7 +292,7 @@ cdef double _align(object qtokens, bytes qpacked, object ctokens, bytes cpacked,
     cdef char* used = stack_used
     cdef int32_t* match = stack_match
     cdef double s, weight, matched = 0.0, total = 0.0, score
-    cdef object qt, ct
+    cdef object qtokens = None, ctokens = None
     if nq * nc > STACK_EDGES:
         edges = <Edge*>malloc(nq * nc * sizeof(Edge))
     if nq + nc > STACK_TOKENS:
@@ -275,13 +301,19 @@ cdef double _align(object qtokens, bytes qpacked, object ctokens, bytes cpacked,
     if edges == NULL or used == NULL or match == NULL:
         raise MemoryError()
     try:
+        if pairs is not None:
+            qtokens, ctokens = qform.tokens, cform.tokens
         for i in range(nq):
-            qt = <object>PyTuple_GET_ITEM(qtokens, i)
             for j in range(nc):
                 if q[i].serial == c[j].serial:
                     s = 1.0
                 else:
-                    s = _similarity(qt, <object>PyTuple_GET_ITEM(ctokens, j), q[i].serial, c[j].serial)
+                    s = _cached(q[i].serial, c[j].serial)
+                    if s < 0.0:  # not remembered: the tokens themselves are needed
+                        if qtokens is None:
+                            qtokens, ctokens = qform.tokens, cform.tokens
+                        s = _similarity(<object>PyTuple_GET_ITEM(qtokens, i),
+                                        <object>PyTuple_GET_ITEM(ctokens, j), q[i].serial, c[j].serial)
                 # equal texts (the only way to 1.0) align whatever the policy says of initials
                 if s > 0.0 and (s >= 1.0 or initials or not ((q[i].flags | c[j].flags) & FLAG_INITIAL)):
                     edges[n_edges].neg = -s
@@ -347,46 +379,50 @@ cdef double _align(object qtokens, bytes qpacked, object ctokens, bytes cpacked,
 def align(query, candidate, policy, bint nasab=True):
     """(score, pairs) of two name forms' tokens: `names.similarity.align`, compiled."""
     pairs = []
-    score = _align(query.tokens, _packed(query), candidate.tokens, _packed(candidate),
+    score = _align(query, _packed(query), candidate, _packed(candidate),
                    policy.extra_query, policy.extra_candidate, policy.min_core_matches,
                    policy.initials, nasab, pairs)
     return score, pairs
 
 
-cdef double _joined(object query, object candidate) except? -2.0:
+cdef double _joined(object query, const FormHeader* qh, object candidate, const FormHeader* ch) except? -2.0:
     """names.similarity.joined_similarity: the names written without spaces, when split apart
-    differently and nearly identical."""
-    cdef str a = query.joined
-    cdef str b = candidate.joined
-    if len(a) < 6 or len(b) < 6:
+    differently and nearly identical (the strings are read only when the headers allow it)."""
+    if qh.joined_length < 6 or ch.joined_length < 6:
         return 0.0
-    if query.core_count == candidate.core_count:
+    if qh.core_count == ch.core_count:
         return 0.0
-    if a == b:
-        return 1.0
     # rapidfuzz's ratio is 100 * (1 - indel distance / total length), and the distance is at
     # least the length difference: past that bound the call could only answer 0
-    if 200 * min(len(a), len(b)) < 90 * (len(a) + len(b)):
+    if 200 * min(qh.joined_length, ch.joined_length) < 90 * (qh.joined_length + ch.joined_length):
         return 0.0
+    cdef str a = query.joined
+    cdef str b = candidate.joined
+    if a == b:
+        return 1.0
     return _ratio(a, b, score_cutoff=90.0) / 100.0
 
 
 cdef double _compare(object query, object candidate, double extra_query, double extra_candidate,
                      int min_core, bint initials) except? -2.0:
     """The score names.similarity.compare_forms gives one pair of name forms."""
+    cdef bytes qp = _packed(query), cp = _packed(candidate)
+    cdef const FormHeader* qh = _header(qp)
+    cdef const FormHeader* ch = _header(cp)
     cdef double score = _align(
-        query.tokens, _packed(query), candidate.tokens, _packed(candidate), extra_query,
-        extra_candidate, min_core, initials, query.has_bin and candidate.has_bin, None,
+        query, qp, candidate, cp, extra_query, extra_candidate, min_core, initials,
+        (qh.flags & ch.flags & FORM_BIN) != 0, None,
     )
-    cdef double joined = _joined(query, candidate)
+    cdef double joined = _joined(query, qh, candidate, ch)
     cdef double agreement
     if joined > score:
         score = joined
-    cjk = query.cjk
-    if cjk and query.cjk_scripts == candidate.cjk_scripts and cjk != candidate.cjk:
-        agreement = _character_agreement(cjk, candidate.cjk)
-        if agreement * _substitution < score:
-            return agreement * _substitution
+    if qh.flags & FORM_CJK:
+        cjk = query.cjk
+        if query.cjk_scripts == candidate.cjk_scripts and cjk != candidate.cjk:
+            agreement = _character_agreement(cjk, candidate.cjk)
+            if agreement * _substitution < score:
+                return agreement * _substitution
     return score
 
 

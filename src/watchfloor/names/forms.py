@@ -11,6 +11,7 @@ kept as a token whose role gives it a small weight, so nothing is silently lost.
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -60,7 +61,7 @@ class NameForm:
     comparable: str
     cjk_scripts: str = ""  # for a name written in Han, Hangul or kana: its scripts...
     cjk: str = ""  # ...and its characters (see cjk_characters)
-    # the tokens as the compiled aligner reads them (tokens.pack_tokens), made on the first
+    # the form as the compiled aligner reads it (pack_form), made on the first
     # comparison: most names of a large list are never compared, and would cost 90 bytes each
     packed: bytes | None = field(default=None, compare=False, repr=False)
 
@@ -249,3 +250,18 @@ def name_forms(text: str, kind: Kind) -> tuple[NameForm, ...]:
     return tuple(
         form for part in split_alternatives(text) for form in [name_form(part, kind)] if form is not None
     )
+
+
+FORM_HEADER = struct.Struct("=iiii")
+"""What a comparison reads of a form before its tokens: core count, joined length, flags, count."""
+FORM_BIN = 1
+FORM_CJK = 2
+
+
+def pack_form(form: NameForm) -> bytes:
+    """A name form as one C array for the compiled aligner (`names._align`): the header, then
+    each token's record (serial, weight, role, flags; `Token.packed`), so its loops read no
+    Python object. Made once per form, on its first comparison."""
+    flags = (FORM_BIN if form.has_bin else 0) | (FORM_CJK if form.cjk else 0)
+    header = FORM_HEADER.pack(form.core_count, len(form.joined), flags, len(form.tokens))
+    return header + b"".join([t.packed for t in form.tokens])

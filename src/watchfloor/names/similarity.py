@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 
-from watchfloor.names.forms import NameForm
-from watchfloor.names.tokens import Role, Token, pack_tokens
+from watchfloor.names.forms import NameForm, pack_form
+from watchfloor.names.tokens import Role, Token
 
 SYMBOL_SCORE = 0.9
 INITIAL_SCORE = 0.75
@@ -338,7 +338,7 @@ def best_score(
 if compiled is not None:
     compiled.configure(
         token_similarity,
-        pack_tokens,
+        pack_form,
         ratio,
         character_agreement,
         SUBSTITUTION_PENALTY,

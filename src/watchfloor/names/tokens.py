@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import re
 import struct
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
@@ -194,7 +193,7 @@ class Token:
     symbols: frozenset[int]
     core: bool  # a name word or number: what identity rests on
     serial: int = field(default=0, compare=False)  # unique in this process: a cheap cache key
-    packed: bytes = field(default=b"", compare=False, repr=False)  # see pack_tokens
+    packed: bytes = field(default=b"", compare=False, repr=False)  # its record in forms.pack_form
 
     @property
     def is_initial(self) -> bool:
@@ -278,9 +277,3 @@ def make_token(text: str, original: str | None = None, role: Role | None = None)
     if len(_TOKENS) < 2_000_000:
         _TOKENS[key] = token
     return token
-
-
-def pack_tokens(tokens: Sequence[Token]) -> bytes:
-    """The tokens of one name as one C array, built once per name form: the compiled aligner
-    (`names._align`) reads serials, weights and flags from it without touching a Python object."""
-    return b"".join([t.packed for t in tokens])
