@@ -9,8 +9,17 @@ from setuptools import Extension, setup
 
 EXTENSIONS = [
     Extension("watchfloor.names._align", ["src/watchfloor/names/_align.pyx"], language="c++", optional=True),
-    Extension("watchfloor.index._candidates", ["src/watchfloor/index/_candidates.pyx"], language="c++", optional=True),
+    Extension(
+        "watchfloor.index._candidates",
+        ["src/watchfloor/index/_candidates.pyx"],
+        language="c++",
+        optional=True,
+    ),
     Extension("watchfloor.match._score", ["src/watchfloor/match/_score.pyx"], language="c++", optional=True),
 ]
 
-setup(ext_modules=cythonize(EXTENSIONS, compiler_directives={"language_level": "3"}, include_path=["src"], quiet=True))
+setup(
+    ext_modules=cythonize(
+        EXTENSIONS, compiler_directives={"language_level": "3"}, include_path=["src"], quiet=True
+    )
+)

@@ -87,7 +87,9 @@ def test_compiled_best_pair_equals_the_python_loop(monkeypatch: pytest.MonkeyPat
     scores = [similarity.best_score(q, c, PERSON_POLICY) for q, c in draws]
     assert similarity.best_name_score([], forms, PERSON_POLICY) is None
     monkeypatch.setattr(similarity, "compiled", None)
-    slow = [similarity.best_name_score(q, c, PERSON_POLICY, similarity.python_cached_similarity) for q, c in draws]
+    slow = [
+        similarity.best_name_score(q, c, PERSON_POLICY, similarity.python_cached_similarity) for q, c in draws
+    ]
     for one, other, score in zip(fast, slow, scores, strict=True):
         assert one is not None and other is not None
         assert (one.score, one.query, one.candidate) == (other.score, other.query, other.candidate)
@@ -118,7 +120,9 @@ def _queries(lists: list) -> list[Record]:
             for text in (name, " ".join(words[1:] + words[:1]).lower(), typo):
                 out.append(record_of(make_query(text, entity.schema.name)))
                 birth = rng.choice(["1962-11-23", "1970", "1963-04-15"])
-                out.append(record_of(make_query(text, "Person", birth_date=birth, country=rng.choice(["ve", "cu"]))))
+                out.append(
+                    record_of(make_query(text, "Person", birth_date=birth, country=rng.choice(["ve", "cu"])))
+                )
     for text in ("Juan Perez", "Acme Trading LLC", "Nicola Madura", "Cuba", "Great Lakes"):
         out.append(record_of(make_query(text, "LegalEntity", identifiers=["563120356"])))
     return out
@@ -152,12 +156,22 @@ def _flat(results: list) -> list:
 def test_compiled_screening_equals_the_python_screening(lists: list, monkeypatch: pytest.MonkeyPatch) -> None:
     matcher = Matcher.build(lists)
     queries = _queries(lists)
-    runs = [(limit, threshold, only) for limit in (3, 10) for threshold in (None, 0.6) for only in (False, True)]
-    fast = [_flat(matcher.match_record(q, limit, threshold, only)) for q in queries for limit, threshold, only in runs]
+    runs = [
+        (limit, threshold, only) for limit in (3, 10) for threshold in (None, 0.6) for only in (False, True)
+    ]
+    fast = [
+        _flat(matcher.match_record(q, limit, threshold, only))
+        for q in queries
+        for limit, threshold, only in runs
+    ]
     candidates = [matcher.candidates(q, 13) for q in queries]
     monkeypatch.setattr(matcher_module, "compiled", None)
     monkeypatch.setattr(matcher_module, "compiled_scoring", None)
-    slow = [_flat(matcher.match_record(q, limit, threshold, only)) for q in queries for limit, threshold, only in runs]
+    slow = [
+        _flat(matcher.match_record(q, limit, threshold, only))
+        for q in queries
+        for limit, threshold, only in runs
+    ]
     assert candidates == [matcher.candidates(q, 13) for q in queries]
     assert fast == slow
     assert sum(len(r) for r in fast) > 500
@@ -175,3 +189,41 @@ def test_compiled_evidence_is_written_when_read_and_pickles_as_text(lists: list)
     assert type(copy.evidence) is dict
     assert copy.explanation == result.explanation
     assert any("birth date 1962-11-23 matches" in line for line in copy.explanation)
+
+
+_SCREEN = """
+import json, sys
+from pathlib import Path
+if sys.argv[1] == "python":
+    for name in ("watchfloor.names._align", "watchfloor.match._score", "watchfloor.index._candidates"):
+        sys.modules[name] = None  # what an install without a compiler leaves: the import fails
+from watchfloor.index import Matcher, make_query
+from watchfloor.names import similarity
+from watchfloor.sources import get_parser
+parse, dataset = get_parser("un-xml")
+matcher = Matcher.build(parse(Path(sys.argv[2]), dataset))
+query = make_query("Bosco Ntaganda", "Person", birth_date="1973")
+results = [(r.entity_id, r.score, r.match, r.explanation) for r in matcher.match(query, limit=3)]
+print(json.dumps({"compiled": similarity.compiled is not None, "results": results}))
+"""
+
+
+def test_without_the_extensions_the_package_screens_alike() -> None:
+    """An install without a C++ compiler runs on the Python references, with the same answers."""
+    import json
+    import subprocess
+    import sys
+
+    fixture = str(FIXTURES / "un_xml" / "consolidated-small.xml")
+    out = {
+        mode: json.loads(
+            subprocess.run(
+                [sys.executable, "-c", _SCREEN, mode, fixture], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for mode in ("python", "default")
+    }
+    assert out["python"]["compiled"] is False
+    assert out["default"]["compiled"] is (similarity.compiled is not None)
+    assert out["python"]["results"] == out["default"]["results"]
+    assert out["python"]["results"][0][0].startswith("unsc-") and out["python"]["results"][0][2]

@@ -324,7 +324,15 @@ class Matcher:
         if compiled_scoring is not None:
             # the same results as below, the loop and the default algorithm compiled
             results = compiled_scoring.score_candidates(
-                query, picked, self.records, self.forms, self.form_weak, cut, matches_only, MatchResult, self._view
+                query,
+                picked,
+                self.records,
+                self.forms,
+                self.form_weak,
+                cut,
+                matches_only,
+                MatchResult,
+                self._view,
             )
         else:
             score: Callable[[Record, Record, float], MatchResult | None]

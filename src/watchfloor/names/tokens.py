@@ -261,7 +261,11 @@ def make_token(text: str, original: str | None = None, role: Role | None = None)
         symbols = name_symbols(text) | (name_symbols(source) if abjad else frozenset())
     core = role in (Role.NAME, Role.GENERIC, Role.NUMBER)
     serial = next(_SERIALS)
-    flags = (FLAG_CORE if core else 0) | (FLAG_BIN if text == "bin" else 0) | (FLAG_INITIAL if role == Role.INITIAL else 0)
+    flags = (
+        (FLAG_CORE if core else 0)
+        | (FLAG_BIN if text == "bin" else 0)
+        | (FLAG_INITIAL if role == Role.INITIAL else 0)
+    )
     token = Token(
         text=text,
         role=role,
