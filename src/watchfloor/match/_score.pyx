@@ -15,39 +15,37 @@ cimport cython
 from watchfloor.names._align cimport best_of
 
 # bound by configure() (module-level objects start as None)
-cdef object _Scored, _Evidence, _person, _organization, _person_policy, _org_policy
-cdef object _name_match, _identifier, _birth_date, _country, _gender, _schema
+cdef object _Scored, _Evidence, _person, _organization, _schema
 cdef double _w_name, _w_identifier, _w_birth, _w_country, _w_gender, _w_schema
 cdef double _weak_factor, _ceiling
 cdef double _person_eq, _person_ec, _org_eq, _org_ec
 cdef int _person_min, _org_min
 cdef bint _person_initials, _org_initials
 cdef dict _schema_scores = {}
-cdef dict _comparators = {}
+cdef dict _comparators = {}  # feature name -> its Python comparator, which writes the sentence
 
 
-def configure(scored, evidence, person, organization, person_policy, org_policy, comparators,
-              weights, double weak_factor, double ceiling):
-    """Bind the Python declarations: result classes, name kinds and policies, the six
-    comparators (name, identifier, birth date, country, gender, schema; they write the
-    explanations) and their weights, the weak-alias factor and the qualifiers' ceiling."""
-    global _Scored, _Evidence, _person, _organization, _person_policy, _org_policy
-    global _name_match, _identifier, _birth_date, _country, _gender, _schema
+def configure(scored, evidence, person, organization, person_policy, org_policy, dict comparators,
+              dict weights, double weak_factor, double ceiling):
+    """Bind the Python declarations: result classes, name kinds and policies, the default
+    features' comparators and weights by feature name (name, identifier, birth_date, country,
+    gender_mismatch, schema_mismatch), the weak-alias factor and the qualifiers' ceiling."""
+    global _Scored, _Evidence, _person, _organization, _schema
     global _w_name, _w_identifier, _w_birth, _w_country, _w_gender, _w_schema, _weak_factor, _ceiling
-    _Scored, _Evidence, _person, _organization = scored, evidence, person, organization
-    _person_policy, _org_policy = person_policy, org_policy
     global _person_eq, _person_ec, _org_eq, _org_ec, _person_min, _org_min, _person_initials, _org_initials
+    _Scored, _Evidence, _person, _organization = scored, evidence, person, organization
     _person_eq, _person_ec = person_policy.extra_query, person_policy.extra_candidate
     _person_min, _person_initials = person_policy.min_core_matches, person_policy.initials
     _org_eq, _org_ec = org_policy.extra_query, org_policy.extra_candidate
     _org_min, _org_initials = org_policy.min_core_matches, org_policy.initials
-    _name_match, _identifier, _birth_date, _country, _gender, _schema = comparators
-    _w_name, _w_identifier, _w_birth, _w_country, _w_gender, _w_schema = weights
+    _w_name, _w_identifier = weights["name"], weights["identifier"]
+    _w_birth, _w_country = weights["birth_date"], weights["country"]
+    _w_gender, _w_schema = weights["gender_mismatch"], weights["schema_mismatch"]
     _weak_factor, _ceiling = weak_factor, ceiling
+    _comparators.clear()
+    _comparators.update(comparators)
+    _schema = comparators["schema_mismatch"]
     _schema_scores.clear()
-    _comparators.update(zip(
-        ("name", "identifier", "birth_date", "country", "gender_mismatch", "schema_mismatch"), comparators
-    ))
 
 
 @cython.no_gc

@@ -139,8 +139,8 @@ if compiled is not None:
         Kind.ORGANIZATION,
         PERSON_POLICY,
         ORG_POLICY,
-        tuple(f.func for f in FEATURES),
-        tuple(f.weight for f in FEATURES),
+        {f.name: f.func for f in FEATURES},
+        {f.name: f.weight for f in FEATURES},
         WEAK_ALIAS_FACTOR,
         DEFAULT_CEILING,
     )

@@ -6,9 +6,9 @@ alignment and the best pair of names across two records.
 is built; both must give the same scores and the same token pairs (tests compare them on
 thousands of pairs). Screening spends most of its time here: a query is aligned with a dozen
 candidates, each with up to three names, and in Python each alignment cost 20-30 µs of
-interpreter work around a few float operations. Tokens are read from each name form's
-`packed` array (serial, weight, role, flags; made on its first comparison), so the loops touch no Python object; the token
-objects themselves are only used on a similarity cache miss and to write the explained pairs.
+interpreter work around a few float operations. Each name form's `packed` array (a header,
+then each token's serial, weight and flags; made on its first comparison) is all the loops
+read; the token objects are only used on a similarity cache miss and to write explained pairs.
 """
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
@@ -24,8 +24,8 @@ cdef extern from "Python.h":
 cdef struct TokenRec:
     int64_t serial
     double weight
-    int32_t role
-    int32_t flags
+    int32_t flags  # FLAG_CORE, FLAG_BIN, FLAG_INITIAL
+    int32_t padding
 
 
 cdef struct FormHeader:
@@ -173,8 +173,7 @@ cdef int _remember(uint64_t key, double value) except -1:
 
 
 cdef inline double _cached(int64_t sa, int64_t sb) noexcept:
-    """The remembered similarity of two tokens, or -1 (newer generation only: a hit in the older
-    one goes through _similarity, which promotes it)."""
+    """The similarity of two tokens as the newer generation remembers it, or -1."""
     cdef uint64_t key = (<uint64_t>sa << 32) | <uint64_t>sb
     cdef Slot* found = _find(&_tables[0], key)
     if found != NULL and found.key == key:
@@ -182,25 +181,24 @@ cdef inline double _cached(int64_t sa, int64_t sb) noexcept:
     return -1.0
 
 
-cdef double _similarity(object a, object b, int64_t sa, int64_t sb) except? -2.0:
+cdef double _fill(object a, object b, int64_t sa, int64_t sb) except? -2.0:
+    """After a miss in the newer generation: the older one's answer, promoted, or a fresh one."""
     cdef uint64_t key = (<uint64_t>sa << 32) | <uint64_t>sb
-    cdef Slot* found = _find(&_tables[0], key)
+    cdef Slot* found = _find(&_tables[1], key)
     cdef double value
     if found != NULL and found.key == key:
-        return found.value
-    found = _find(&_tables[1], key)
-    if found != NULL and found.key == key:
         value = found.value
-        _remember(key, value)
-        return value
-    value = _token_similarity(a, b)
+    else:
+        value = _token_similarity(a, b)
     _remember(key, value)
     return value
 
 
 def cached_similarity(a, b):
     """`token_similarity`, remembered by the tokens' serial numbers."""
-    return _similarity(a, b, a.serial, b.serial)
+    cdef int64_t sa = a.serial, sb = b.serial
+    cdef double found = _cached(sa, sb)
+    return found if found >= 0.0 else _fill(a, b, sa, sb)
 
 
 # --- alignment ---------------------------------------------------------------------------------
@@ -312,8 +310,8 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
                     if s < 0.0:  # not remembered: the tokens themselves are needed
                         if qtokens is None:
                             qtokens, ctokens = qform.tokens, cform.tokens
-                        s = _similarity(<object>PyTuple_GET_ITEM(qtokens, i),
-                                        <object>PyTuple_GET_ITEM(ctokens, j), q[i].serial, c[j].serial)
+                        s = _fill(<object>PyTuple_GET_ITEM(qtokens, i),
+                                  <object>PyTuple_GET_ITEM(ctokens, j), q[i].serial, c[j].serial)
                 # equal texts (the only way to 1.0) align whatever the policy says of initials
                 if s > 0.0 and (s >= 1.0 or initials or not ((q[i].flags | c[j].flags) & FLAG_INITIAL)):
                     edges[n_edges].neg = -s

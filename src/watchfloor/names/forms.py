@@ -260,7 +260,7 @@ FORM_CJK = 2
 
 def pack_form(form: NameForm) -> bytes:
     """A name form as one C array for the compiled aligner (`names._align`): the header, then
-    each token's record (serial, weight, role, flags; `Token.packed`), so its loops read no
+    each token's record (serial, weight, flags; `Token.packed`), so its loops read no
     Python object. Made once per form, on its first comparison."""
     flags = (FORM_BIN if form.has_bin else 0) | (FORM_CJK if form.cjk else 0)
     header = FORM_HEADER.pack(form.core_count, len(form.joined), flags, len(form.tokens))

@@ -171,8 +171,8 @@ WEAK_GIVEN_NAMES = frozenset(
 """Given names so common among listed persons that they are weak evidence without the corpus."""
 
 _SERIALS = itertools.count(1)
-PACKED_TOKEN = struct.Struct("=qdii")
-"""A token as the compiled aligner reads it: serial, weight, role, flags (24 bytes, no padding)."""
+PACKED_TOKEN = struct.Struct("=qdi4x")
+"""A token as the compiled aligner reads it: serial, weight, flags (24 bytes with the padding)."""
 FLAG_CORE = 1
 FLAG_BIN = 2
 FLAG_INITIAL = 4
@@ -276,7 +276,7 @@ def make_token(text: str, original: str | None = None, role: Role | None = None)
         symbols=symbols,
         core=core,
         serial=serial,
-        packed=PACKED_TOKEN.pack(serial, weight, int(role), flags),
+        packed=PACKED_TOKEN.pack(serial, weight, flags),
     )
     if len(_TOKENS) < 2_000_000:
         _TOKENS[key] = token
