@@ -23,7 +23,7 @@ from followthemoney import model
 from followthemoney.types import registry
 
 from watchfloor.index import Matcher, QueryError, make_query
-from watchfloor.match import DEFAULT_THRESHOLD
+from watchfloor.match import DEFAULT_THRESHOLD, record_of
 
 THRESHOLDS = (0.65, 0.7, 0.75, 0.8, 0.85)
 
@@ -138,51 +138,60 @@ def main() -> None:
     sample_pos = rng.sample(positives["UN treated"], min(args.peer_sample, len(positives["UN treated"])))
     sample_neg = rng.sample(negatives, min(args.peer_sample * 3, len(negatives)))
 
-    def peer_best(query, only_un: bool) -> tuple[float, int]:
+    def peer_best(query, candidate_ids: list[str]) -> float:
         # unique IDs: logic-v2 caches entity names by entity ID
         qproxy = model.get_proxy(
             {"id": f"q-{next(counter)}", "schema": "Person", "properties": query.properties}
         )
-        best, decisions = 0.0, 0
-        for result in (un_matcher if only_un else matcher).match(query, limit=10, threshold=0.0):
-            if result.entity_id not in proxies:
-                proxies[result.entity_id] = model.get_proxy(by_id[result.entity_id].to_dict())
-            best = max(best, peer(qproxy, proxies[result.entity_id]))
-            decisions += 1
-        return best, decisions
+        best = 0.0
+        for entity_id in candidate_ids:
+            if entity_id not in proxies:
+                proxies[entity_id] = model.get_proxy(by_id[entity_id].to_dict())
+            best = max(best, peer(qproxy, proxies[entity_id]))
+        return best
 
-    # both sides get the same query entities, built before the clock starts
+    # Both sides get the same query entities, built before the clock starts, and decide the
+    # same pairs: each query against the candidates watchfloor's full scoring sees (its index's
+    # top 13). The peer's clock runs over making the query record, generating the candidates
+    # and logic-v2's decisions; watchfloor's over `match_many`, which does all of that itself.
     pos_queries = [to_query(n, e) for n, e in sample_pos]
     neg_queries = [to_query(n, e) for n, e in sample_neg]
-    start = time.perf_counter()
-    peer_pos = [peer_best(q, True) for q in pos_queries]
-    peer_neg = [peer_best(q, False) for q in neg_queries]
-    peer_s = time.perf_counter() - start
-    peer_decisions = sum(d for _, d in peer_pos + peer_neg)
+    peer_s = float("inf")
+    for _ in range(2):  # the better of two passes on each side: both engines warm
+        start = time.perf_counter()
+        peer_pos = [peer_best(q, un_matcher.scored_candidates(record_of(q))) for q in pos_queries]
+        peer_neg = [peer_best(q, matcher.scored_candidates(record_of(q))) for q in neg_queries]
+        peer_s = min(peer_s, time.perf_counter() - start)
+    decisions = sum(len(matcher.scored_candidates(record_of(q))) for q in pos_queries + neg_queries)
+    peer_decisions = sum(len(un_matcher.scored_candidates(record_of(q))) for q in pos_queries) + sum(
+        len(matcher.scored_candidates(record_of(q))) for q in neg_queries
+    )
     ours_pos = best_scores(un_matcher, sample_pos, is_un)
     ours_neg = best_scores(matcher, sample_neg)
-    start = time.perf_counter()
-    ours_decisions = 0
-    for results in matcher.match_many(pos_queries + neg_queries, limit=10):
-        ours_decisions += len(results)
-    ours_s = time.perf_counter() - start
-    peer_qps = (len(sample_pos) + len(sample_neg)) / peer_s
-    ours_qps = (len(sample_pos) + len(sample_neg)) / ours_s
+    queries_all = pos_queries + neg_queries
+    ours_s = float("inf")
+    for _ in range(3):  # a pass takes milliseconds, so the best of three rather than two
+        start = time.perf_counter()
+        returned = 0
+        for results in matcher.match_many(queries_all, limit=10):
+            returned += len(results)
+        ours_s = min(ours_s, time.perf_counter() - start)
+    peer_qps = len(queries_all) / peer_s
+    ours_qps = len(queries_all) / ours_s
+    ours_us, peer_us = ours_s / max(decisions, 1) * 1e6, peer_s / max(peer_decisions, 1) * 1e6
     print(f"peer comparison on {len(sample_pos)} treated UN positives + {len(sample_neg)} negatives:")
     print(
         f"  watchfloor @ {DEFAULT_THRESHOLD}: found {rate(ours_pos, DEFAULT_THRESHOLD):.1%}, "
         f"false alarms {rate(ours_neg, DEFAULT_THRESHOLD):.2%}, {ours_qps:.0f} queries/s, "
-        f"{ours_s / max(ours_decisions, 1) * 1e6:.1f} us per decision"
+        f"{ours_us:.1f} us per decision ({decisions / len(queries_all):.1f} pairs scored a query; "
+        f"{ours_s / max(returned, 1) * 1e6:.1f} us per returned result)"
     )
     print(
-        f"  candidates + logic-v2 @ 0.70: found {rate([s for s, _ in peer_pos], 0.7):.1%}, "
-        f"false alarms {rate([s for s, _ in peer_neg], 0.7):.2%}, {peer_qps:.0f} queries/s, "
-        f"{peer_s / max(peer_decisions, 1) * 1e6:.1f} us per decision (includes candidate generation)"
+        f"  candidates + logic-v2 @ 0.70: found {rate(peer_pos, 0.7):.1%}, "
+        f"false alarms {rate(peer_neg, 0.7):.2%}, {peer_qps:.0f} queries/s, "
+        f"{peer_us:.1f} us per decision (includes candidate generation)"
     )
-    print(
-        f"  per decision, logic-v2/watchfloor: "
-        f"{(peer_s / max(peer_decisions, 1)) / (ours_s / max(ours_decisions, 1)):.0f}x"
-    )
+    print(f"  per decision, logic-v2/watchfloor: {peer_us / ours_us:.0f}x")
     print(f"  throughput ratio watchfloor/peer: {ours_qps / peer_qps:.0f}x")
     print(f"peak RSS {peak_rss_mb():.0f} MB")
 

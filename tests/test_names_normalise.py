@@ -98,6 +98,21 @@ def test_initials_match_the_name_they_abbreviate() -> None:
     assert compare_names("Person", "J. Smith", "Peter Smith") < 0.75
 
 
+def test_initials_alone_are_no_match() -> None:
+    # two initials agree with any two names that start with those letters
+    assert compare_names("Person", "N.N.", "Nursultan Nazarbayev") < DEFAULT_THRESHOLD
+    assert compare_names("Person", "N. Nazarbayev", "Nursultan Nazarbayev") >= DEFAULT_THRESHOLD
+
+
+def test_partnership_forms_are_legal_forms_not_names() -> None:
+    # rigour writes general partnerships (OHG, GbR, S.C.) as gp: a legal form, weighed as one
+    form = name_form("S.C. Johnson & Son, Inc.", Kind.ORGANIZATION)
+    assert form is not None
+    roles = {t.text: t.role for t in form.tokens}
+    assert roles["gp"] == Role.LEGAL and roles["johnson"] == Role.NAME
+    assert compare_names("Company", "S.C. Johnson & Son, Inc.", "SC Johnson & Son, Inc.") >= DEFAULT_THRESHOLD
+
+
 def test_organisation_acronyms_are_one_token() -> None:
     assert tokens("A.B.C. Company", Kind.ORGANIZATION) == ["abc", "company"]
     assert compare_names("Company", "C.B.A. Company", "A.B.C. Company") < 0.75

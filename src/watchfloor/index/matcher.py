@@ -61,6 +61,9 @@ class Matcher:
     """Index over a set of list entities + scoring; build once, query many times."""
 
     EXPANSION_CACHE_LIMIT = 200_000
+    SCORED_BEYOND_LIMIT = 3
+    """Candidates scored beyond the results asked for: a name ranked a little lower by token
+    evidence can still win on the full features (birth date, country, identifiers)."""
 
     def __init__(self) -> None:
         self.records: list[Record] = []
@@ -320,7 +323,7 @@ class Matcher:
         what the full list would hold at or above the threshold, without scoring the
         qualifiers of candidates whose names already rule them out."""
         cut = DEFAULT_THRESHOLD if threshold is None else threshold
-        picked = self.candidates(query, limit + 3)
+        picked = self.candidates(query, limit + self.SCORED_BEYOND_LIMIT)
         if compiled_scoring is not None:
             # the same results as below, the loop and the default algorithm compiled
             results = compiled_scoring.score_candidates(
@@ -341,6 +344,12 @@ class Matcher:
             results = [r for r in found if r is not None]
         results.sort(key=lambda r: (-r.score, r.entity_id))
         return results[:limit]
+
+    def scored_candidates(self, query: Record, limit: int = 10) -> list[str]:
+        """The entity IDs `match_record(query, limit)` scores with the full feature set, each
+        one decision: what a side-by-side benchmark hands another scorer to decide."""
+        picked = self.candidates(query, limit + self.SCORED_BEYOND_LIMIT)
+        return [self.records[entity].entity_id for entity, _ in picked]
 
     def match(
         self, query: StatementEntity, limit: int = 10, threshold: float | None = None

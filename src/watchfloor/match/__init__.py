@@ -46,12 +46,19 @@ class MatchResult:
         return {name: found.detail for name, found in self.evidence.items()}
 
 
+def display_score(score: float) -> float:
+    """A score rounded to four decimals for results and reports: `round(x * 10000) / 10000`
+    rather than `round(x, 4)`, which goes through decimal string conversion; the compiled
+    scorer rounds the same way in C (`rint`, ties to even, as `round` does)."""
+    return round(score * 10000.0) / 10000.0
+
+
 def result_for(candidate: Record, scored: Scored, threshold: float) -> MatchResult:
     return MatchResult(
         entity_id=candidate.entity_id,
         caption=candidate.caption,
         schema=candidate.schema,
-        score=round(scored.score, 4),
+        score=display_score(scored.score),
         match=scored.score >= threshold,
         features=scored.features,
         evidence=scored.evidence,
@@ -88,7 +95,7 @@ def compare_names(schema: str, name1: str, name2: str) -> float:
     kind = kind_of(schema)
     policy = PERSON_POLICY if schema == "Person" else ORG_POLICY
     best = best_score(name_forms(name1, kind), name_forms(name2, kind), policy)
-    return 0.0 if best is None else round(best, 4)
+    return 0.0 if best is None else display_score(best)
 
 
 __all__ = [
@@ -101,6 +108,7 @@ __all__ = [
     "compare",
     "compare_names",
     "compare_records",
+    "display_score",
     "match_records",
     "record_of",
 ]

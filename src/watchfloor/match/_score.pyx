@@ -11,6 +11,7 @@ record pairs.
 """
 
 cimport cython
+from libc.math cimport rint
 
 from watchfloor.names._align cimport best_of
 
@@ -201,30 +202,40 @@ cdef double _score(_Query query, object candidate, tuple cnames, tuple cweak, ob
     if name != 0.0:
         values["name"] = name
         best = name * _w_name
-    qids, cids = query.identifiers, candidate.identifiers
-    if qids and cids and not qids.isdisjoint(cids):
-        values["identifier"] = 1.0
-        weighted = max(_w_identifier, min(1.0, name + 0.3))
-        if weighted > best:
-            best = weighted
+    # a candidate's field is read only when the query has that evidence: each read of a list
+    # entry's record is a likely cache miss (the records of one query's candidates lie apart)
+    qids = query.identifiers
+    if qids:
+        cids = candidate.identifiers
+        if cids and not qids.isdisjoint(cids):
+            values["identifier"] = 1.0
+            weighted = max(_w_identifier, min(1.0, name + 0.3))
+            if weighted > best:
+                best = weighted
     score = best
     if floor is not None and score + _ceiling < <double>floor:
         return -1.0
     if score > 0.0:
-        qdates, cdates = query.birth_dates, candidate.birth_dates
-        if qdates and cdates:
-            found = _birth(qdates, cdates)
-            values["birth_date"] = found
-            score += found * _w_birth
-        qc, cc = query.countries, candidate.countries
-        if qc and cc:
-            found = -1.0 if qc.isdisjoint(cc) else 0.5
-            values["country"] = found
-            score += found * _w_country
-        qg, cg = query.gender, candidate.gender
-        if qg and cg and qg != cg:
-            values["gender_mismatch"] = 1.0
-            score += _w_gender
+        qdates = query.birth_dates
+        if qdates:
+            cdates = candidate.birth_dates
+            if cdates:
+                found = _birth(qdates, cdates)
+                values["birth_date"] = found
+                score += found * _w_birth
+        qc = query.countries
+        if qc:
+            cc = candidate.countries
+            if cc:
+                found = -1.0 if qc.isdisjoint(cc) else 0.5
+                values["country"] = found
+                score += found * _w_country
+        qg = query.gender
+        if qg:
+            cg = candidate.gender
+            if cg and qg != cg:
+                values["gender_mismatch"] = 1.0
+                score += _w_gender
         if query.schema != candidate.schema:
             key = (query.schema, candidate.schema)
             mismatch = _schema_scores.get(key)
@@ -262,6 +273,7 @@ def score_candidates(query, list picked, list records, list forms, bytes form_we
         score = _score(prepared, record, cnames, cweak, floor, values)
         if matches_only and score < threshold:
             continue
-        out.append(result(record.entity_id, record.caption, record.schema, round(score, 4),
+        # match.display_score: four decimals, ties to even
+        out.append(result(record.entity_id, record.caption, record.schema, rint(score * 10000.0) / 10000.0,
                           score >= threshold, values, LazyEvidence(values, query, candidate)))
     return out

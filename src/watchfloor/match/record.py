@@ -14,7 +14,7 @@ from functools import lru_cache
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
-from watchfloor.names import Kind, NameForm, kind_of, name_form, split_alternatives
+from watchfloor.names import Kind, NameForm, kind_of, name_forms
 
 NAME_PROPS = ("name", "alias", "previousName", "abbreviation")
 WEAK_NAME_PROPS = ("weakAlias",)
@@ -53,8 +53,10 @@ def clean_identifier(value: str) -> str | None:
     return text
 
 
+@lru_cache(maxsize=65_536)
 def clean_date(value: str) -> str | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD prefix of a date value, or None."""
+    """YYYY, YYYY-MM or YYYY-MM-DD prefix of a date value, or None (remembered: lists and
+    query files repeat their dates)."""
     found = _DATE.match(value.strip())
     if found is None:
         return None
@@ -70,9 +72,8 @@ def country_code(value: str) -> str | None:
 def _forms(values: Iterable[str], kind: Kind) -> tuple[NameForm, ...]:
     seen: dict[str, NameForm] = {}
     for value in values:
-        for text in split_alternatives(value):
-            form = name_form(text, kind)
-            if form is not None and form.comparable not in seen:
+        for form in name_forms(value, kind):
+            if form.comparable not in seen:
                 seen[form.comparable] = form
     return tuple(seen.values())
 
@@ -88,6 +89,19 @@ def record_of(entity: StatementEntity, extra_identifiers: Iterable[str] = ()) ->
     )
 
 
+_NAME_ORDER = {prop: n for n, prop in enumerate(NAME_PROPS)}
+_ROLE_OF: dict[str, str] = {
+    **{prop: "name" for prop in NAME_PROPS},
+    **{prop: "weak" for prop in WEAK_NAME_PROPS},
+    **{prop: "identifier" for prop in IDENTIFIER_PROPS},
+    **{prop: "country" for prop in COUNTRY_PROPS},
+    "birthDate": "date",
+    "buildDate": "date",
+}
+"""What each property read here is evidence of; an entity holds a few of the ~30, so the
+record is made by walking the properties present, not by asking for every one."""
+
+
 def record_from_properties(
     entity_id: str,
     caption: str,
@@ -97,7 +111,28 @@ def record_from_properties(
 ) -> Record:
     """The record of an entity given as its cleaned property values, each property's sorted."""
     kind = kind_of(schema)
-    names: list[str] = [v for p in NAME_PROPS for v in props.get(p, ())]
+    named: list[tuple[int, Sequence[str]]] = []
+    weak: list[str] = []
+    dates: set[str] = set()
+    countries: set[str] = set()
+    identifiers: set[str] = set()
+    role_of = _ROLE_OF
+    for prop, values in props.items():
+        role = role_of.get(prop)
+        if role is None:
+            continue
+        if role == "name":
+            named.append((_NAME_ORDER[prop], values))
+        elif role == "country":
+            countries.update(c for v in values for c in [country_code(v)] if c)
+        elif role == "identifier":
+            identifiers.update(i for v in values for i in [clean_identifier(v)] if i)
+        elif role == "date":
+            dates.update(d for v in values for d in [clean_date(v)] if d)
+        else:
+            weak.extend(values)
+    named.sort(key=lambda pair: pair[0])
+    names: list[str] = [v for _, values in named for v in values]
     first = props.get("firstName", ())
     last = props.get("lastName", ())
     if first and last:
@@ -105,21 +140,18 @@ def record_from_properties(
         names.extend(f"{f} {middle} {lst}".replace("  ", " ") for f in first for lst in last)
     elif not names:
         names.extend(first or last)
-    dates = {d for v in props.get("birthDate", ()) for d in [clean_date(v)] if d}
-    dates.update(d for v in props.get("buildDate", ()) for d in [clean_date(v)] if d)
-    countries = {c for p in COUNTRY_PROPS for v in props.get(p, ()) for c in [country_code(v)] if c}
-    identifiers = {i for p in IDENTIFIER_PROPS for v in props.get(p, ()) for i in [clean_identifier(v)] if i}
-    identifiers.update(i for v in extra_identifiers for i in [clean_identifier(v)] if i)
+    if extra_identifiers:
+        identifiers.update(i for v in extra_identifiers for i in [clean_identifier(v)] if i)
     genders = props.get("gender", ())
     return Record(
-        entity_id=entity_id,
-        caption=caption,
-        schema=schema,
-        kind=kind,
-        names=_forms(names, kind),
-        weak_names=_forms((v for p in WEAK_NAME_PROPS for v in props.get(p, ())), kind),
-        birth_dates=tuple(sorted(dates)),
-        countries=frozenset(countries),
-        identifiers=frozenset(identifiers),
-        gender=genders[0] if len(genders) == 1 else None,
+        entity_id,
+        caption,
+        schema,
+        kind,
+        _forms(names, kind),
+        _forms(weak, kind) if weak else (),
+        tuple(sorted(dates)),
+        frozenset(countries),
+        frozenset(identifiers),
+        genders[0] if len(genders) == 1 else None,
     )

@@ -280,7 +280,7 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
     """The weighted Dice score of the greedy best-first alignment (names.similarity.align);
     appends the explained pairs to `pairs` unless it is None. The forms' token tuples are read
     only on a similarity cache miss or to explain."""
-    cdef Py_ssize_t nq, nc, i, j, n_edges = 0, aligned = 0, extra_q = 0, extra_c = 0, core = 0
+    cdef Py_ssize_t nq, nc, i, j, n_edges = 0, aligned = 0, extra_q = 0, extra_c = 0, core = 0, full = 0
     cdef const TokenRec* q = _records(qpacked, &nq)
     cdef const TokenRec* c = _records(cpacked, &nc)
     cdef Edge stack_edges[STACK_EDGES]
@@ -337,6 +337,8 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
             aligned += 1
             if (q[edges[i].i].flags | c[edges[i].j].flags) & FLAG_CORE:
                 core += 1
+            if not ((q[edges[i].i].flags | c[edges[i].j].flags) & FLAG_INITIAL):
+                full += 1
             if pairs is not None:
                 pairs.append((<object>PyTuple_GET_ITEM(qtokens, edges[i].i),
                               <object>PyTuple_GET_ITEM(ctokens, edges[i].j), s))
@@ -361,8 +363,8 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
         score = matched / total
         if extra_q and extra_c:
             score *= pow(_substitution, <double>min(extra_q, extra_c))
-        if core < min_core and (extra_q or extra_c):
-            score *= _thin
+        if (core < min_core and (extra_q or extra_c)) or not full:
+            score *= _thin  # too few parts shared, or nothing but initials (N.N. ~ Nursultan Nazarbayev)
         if nasab and _nasab_swapped(q, nq, c, nc, match, match + nq + nc, aligned):
             score *= _nasab
         return score

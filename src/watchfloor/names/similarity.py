@@ -147,7 +147,8 @@ of another person or firm, however long the rest of the name is."""
 NASAB_PENALTY = 0.7
 """Factor when the names around `bin` trade places: X bin Y is the son of Y, not the father."""
 THIN_OVERLAP_PENALTY = 0.85
-"""Factor when fewer name parts than the policy asks for are shared and either side has more."""
+"""Factor when fewer name parts than the policy asks for are shared and either side has more, or
+when the names share nothing but initials: N.N. is no evidence of Nursultan Nazarbayev."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +220,7 @@ def align(
     matched = 0.0
     total = 0.0
     core_matches = 0
+    full_matches = 0  # pairs with no initial on either side
     for neg, i, j in edges:
         if used_q[i] or used_c[j]:
             continue
@@ -233,6 +235,8 @@ def align(
         pairs.append((q, c, s))
         if q.core or c.core:
             core_matches += 1
+        if q.role != initial and c.role != initial:
+            full_matches += 1
     extra_q = 0
     extra_c = 0
     aligned = len(pairs)
@@ -253,7 +257,7 @@ def align(
     score = matched / total
     if extra_q and extra_c:
         score *= SUBSTITUTION_PENALTY ** min(extra_q, extra_c)
-    if core_matches < policy.min_core_matches and (extra_q or extra_c):
+    if (core_matches < policy.min_core_matches and (extra_q or extra_c)) or not full_matches:
         score *= THIN_OVERLAP_PENALTY
     if nasab and _nasab_swapped(query, candidate, pairs):
         score *= NASAB_PENALTY

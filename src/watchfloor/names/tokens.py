@@ -151,8 +151,10 @@ LEGAL_FORMS = frozenset(
     | {"bv", "nv", "spa", "srl", "sarl", "sas", "kg", "ooo", "oao", "zao", "pao", "ao", "tov", "fze"}
     | {"fzco", "fzc", "pte", "pty", "co", "sdn", "bhd", "kk", "as", "ab", "oy", "doo", "sro", "ngo"}
     | {"sacv", "coltd", "bvba", "ltda", "eirl", "cia", "cv", "limited", "incorporated", "jv"}
+    | {"gp", "coop"}
 )
-"""Legal-form tokens that survive rigour's `replace_org_types_compare` (most become llc/jsc)."""
+"""Legal-form tokens that survive rigour's `replace_org_types_compare` (most become llc/jsc; general
+partnerships, OHG and S.C. among them, gp; cooperatives coop)."""
 
 GENERIC_ORG_WORDS = frozenset(
     {"company", "corporation", "group", "holding", "holdings", "international", "intl", "trading"}
