@@ -31,6 +31,10 @@ class Kind(Enum):
     ENTITY = "entity"  # LegalEntity: could be either, both rule sets apply
     OBJECT = "object"  # vessels, aircraft
 
+    # Members are singletons compared by identity, so identity can hash them: Enum's own hash
+    # is a Python-level call, and every name normalised is looked up by (text, kind)
+    __hash__ = object.__hash__
+
 
 _PERSON = {"Person"}
 _ORGANIZATION = {"Organization", "Company", "PublicBody"}
@@ -83,6 +87,8 @@ def _abd_name(rest: str) -> str:
 def _fold_arabic(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Fold Arabic connectors so the common transliterations of one name agree: ibn/ben/bn ->
     bin; abd al-rahman, abdul rahman, abdurrahman -> abd rahman (abd is a weak particle)."""
+    if not any(text in BIN_FORMS or text.startswith("abd") for text, _ in words):
+        return words  # most names hold neither
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
@@ -202,6 +208,10 @@ def _person_order(text: str) -> str:
     return text.replace(",", " ")
 
 
+_NOT_JOINED = (Role.PARTICLE, Role.TITLE, Role.LEGAL)
+"""Roles left out of a form's `joined` text."""
+
+
 @lru_cache(maxsize=200_000)
 def name_form(text: str, kind: Kind) -> NameForm | None:
     """The comparable form of a name, or None when nothing comparable is left."""
@@ -226,19 +236,19 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
         words = _merge_acronyms(words)
     if kind in (Kind.ORGANIZATION, Kind.ENTITY):
         words = [(ABBREVIATIONS.get(t, t), o) for t, o in words]
-    tokens = tuple(make_token(t, o or None) for t, o in words if t)
+    tokens = tuple([make_token(t, o or None) for t, o in words if t])
     if not tokens:
         return None
-    core = [t.text for t in tokens if t.role not in (Role.PARTICLE, Role.TITLE, Role.LEGAL)]
-    joined = "".join(core) or "".join(t.text for t in tokens)
+    texts = [t.text for t in tokens]
+    core = [t.text for t in tokens if t.role not in _NOT_JOINED]
     cjk_scripts, cjk = cjk_characters(text)
     return NameForm(
         original=text,
         tokens=tokens,
-        joined=joined,
-        core_count=sum(t.core for t in tokens),
-        has_bin=any(t.text == "bin" for t in tokens),
-        comparable=" ".join(t.text for t in tokens),
+        joined="".join(core) or "".join(texts),
+        core_count=sum([t.core for t in tokens]),
+        has_bin="bin" in texts,
+        comparable=" ".join(texts),
         cjk_scripts=cjk_scripts,
         cjk=cjk,
     )
