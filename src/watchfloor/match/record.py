@@ -14,7 +14,7 @@ from functools import lru_cache
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
-from watchfloor.names import Kind, NameForm, kind_of, name_forms
+from watchfloor.names import Kind, NameForm, kind_of, name_form, split_alternatives
 
 NAME_PROPS = ("name", "alias", "previousName", "abbreviation")
 WEAK_NAME_PROPS = ("weakAlias",)
@@ -72,8 +72,9 @@ def country_code(value: str) -> str | None:
 def _forms(values: Iterable[str], kind: Kind) -> tuple[NameForm, ...]:
     seen: dict[str, NameForm] = {}
     for value in values:
-        for form in name_forms(value, kind):
-            if form.comparable not in seen:
+        for text in split_alternatives(value):
+            form = name_form(text, kind)
+            if form is not None and form.comparable not in seen:
                 seen[form.comparable] = form
     return tuple(seen.values())
 
