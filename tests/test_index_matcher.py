@@ -6,6 +6,7 @@ import pytest
 from followthemoney.statement import StatementEntity
 
 from watchfloor.index import Matcher, QueryError, make_query
+from watchfloor.match import record_of
 from watchfloor.model import make_entity
 
 
@@ -99,6 +100,15 @@ def test_results_are_best_first_and_include_below_threshold(matcher: Matcher) ->
     assert scores == sorted(scores, reverse=True)
     assert any(not r.match for r in results)
     assert len(results) <= 5
+
+
+def test_scored_candidates_are_the_pairs_a_query_is_scored_against(matcher: Matcher) -> None:
+    query = record_of(make_query("Nicolas Cabello", "Person"))
+    scored = matcher.scored_candidates(query, limit=1)
+    assert {"ofac-22790", "ofac-24424"} <= set(scored)
+    assert len(scored) <= 1 + Matcher.SCORED_BEYOND_LIMIT
+    returned = matcher.match_record(query, limit=1)
+    assert len(returned) == 1 and returned[0].entity_id in scored
 
 
 def test_threshold_argument_decides_the_verdict(matcher: Matcher) -> None:

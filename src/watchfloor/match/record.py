@@ -90,17 +90,14 @@ def record_of(entity: StatementEntity, extra_identifiers: Iterable[str] = ()) ->
     )
 
 
-_NAME_ORDER = {prop: n for n, prop in enumerate(NAME_PROPS)}
-_ROLE_OF: dict[str, str] = {
-    **{prop: "name" for prop in NAME_PROPS},
-    **{prop: "weak" for prop in WEAK_NAME_PROPS},
+_EVIDENCE_OF: dict[str, str] = {
     **{prop: "identifier" for prop in IDENTIFIER_PROPS},
     **{prop: "country" for prop in COUNTRY_PROPS},
     "birthDate": "date",
     "buildDate": "date",
 }
-"""What each property read here is evidence of; an entity holds a few of the ~30, so the
-record is made by walking the properties present, not by asking for every one."""
+"""What each qualifying property is evidence of: an entity holds a few of these ~20, so they
+are found by walking the properties present, not by asking for every one."""
 
 
 def record_from_properties(
@@ -112,28 +109,18 @@ def record_from_properties(
 ) -> Record:
     """The record of an entity given as its cleaned property values, each property's sorted."""
     kind = kind_of(schema)
-    named: list[tuple[int, Sequence[str]]] = []
-    weak: list[str] = []
+    names: list[str] = [v for p in NAME_PROPS for v in props.get(p, ())]
     dates: set[str] = set()
     countries: set[str] = set()
     identifiers: set[str] = set()
-    role_of = _ROLE_OF
     for prop, values in props.items():
-        role = role_of.get(prop)
-        if role is None:
-            continue
-        if role == "name":
-            named.append((_NAME_ORDER[prop], values))
-        elif role == "country":
+        evidence = _EVIDENCE_OF.get(prop)
+        if evidence == "country":
             countries.update(c for v in values for c in [country_code(v)] if c)
-        elif role == "identifier":
+        elif evidence == "identifier":
             identifiers.update(i for v in values for i in [clean_identifier(v)] if i)
-        elif role == "date":
+        elif evidence == "date":
             dates.update(d for v in values for d in [clean_date(v)] if d)
-        else:
-            weak.extend(values)
-    named.sort(key=lambda pair: pair[0])
-    names: list[str] = [v for _, values in named for v in values]
     first = props.get("firstName", ())
     last = props.get("lastName", ())
     if first and last:
@@ -141,18 +128,17 @@ def record_from_properties(
         names.extend(f"{f} {middle} {lst}".replace("  ", " ") for f in first for lst in last)
     elif not names:
         names.extend(first or last)
-    if extra_identifiers:
-        identifiers.update(i for v in extra_identifiers for i in [clean_identifier(v)] if i)
+    identifiers.update(i for v in extra_identifiers for i in [clean_identifier(v)] if i)
     genders = props.get("gender", ())
     return Record(
-        entity_id,
-        caption,
-        schema,
-        kind,
-        _forms(names, kind),
-        _forms(weak, kind) if weak else (),
-        tuple(sorted(dates)),
-        frozenset(countries),
-        frozenset(identifiers),
-        genders[0] if len(genders) == 1 else None,
+        entity_id=entity_id,
+        caption=caption,
+        schema=schema,
+        kind=kind,
+        names=_forms(names, kind),
+        weak_names=_forms((v for p in WEAK_NAME_PROPS for v in props.get(p, ())), kind),
+        birth_dates=tuple(sorted(dates)),
+        countries=frozenset(countries),
+        identifiers=frozenset(identifiers),
+        gender=genders[0] if len(genders) == 1 else None,
     )
