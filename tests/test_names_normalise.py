@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from rigour.text.scripts import text_scripts
 
 from watchfloor.match import DEFAULT_THRESHOLD, compare_names
 from watchfloor.names import Kind, Role, compare_forms, name_form
+from watchfloor.names.text import CJK_SCRIPTS, cjk_characters
 
 
 def tokens(text: str, kind: Kind = Kind.PERSON) -> list[str]:
@@ -113,6 +115,35 @@ def test_partnership_forms_are_legal_forms_not_names() -> None:
     assert compare_names("Company", "S.C. Johnson & Son, Inc.", "SC Johnson & Son, Inc.") >= DEFAULT_THRESHOLD
 
 
+def test_a_legal_form_written_onto_the_name_is_split_off() -> None:
+    # capitals after a lower-case letter, and a form rigour knows: SiemensAG is Siemens AG
+    assert tokens("SiemensAG", Kind.ORGANIZATION) == tokens("Siemens AG", Kind.ORGANIZATION)
+    assert compare_names("Company", "SiemensAG", "Siemens AG") >= 0.99
+    # other capitals inside a name are left as written
+    assert tokens("PayPal", Kind.ORGANIZATION) == ["paypal"]
+    assert tokens("McKinseyUSA", Kind.ORGANIZATION) == ["mckinseyusa"]
+
+
+@pytest.mark.parametrize(
+    ("schema", "apart", "together"),
+    [
+        ("Person", "Abu Bakr al-Baghdadi", "Abubakr al-Baghdadi"),
+        ("Person", "Maria de la Cruz", "Maria Delacruz"),
+        ("Organization", "Al-Qaida", "Alqaida"),
+        ("Company", "Van der Bilt Holdings", "Vanderbilt Holdings"),
+    ],
+)
+def test_names_written_together_with_their_particles_match(schema: str, apart: str, together: str) -> None:
+    assert compare_names(schema, apart, together) == 1.0
+    assert compare_names(schema, together, apart) == 1.0
+
+
+def test_written_together_must_be_the_same_letters() -> None:
+    # the particle rule asks for equal letters; a different surname stays a different name
+    assert compare_names("Person", "Maria Delacruz", "Maria de la Rosa") < DEFAULT_THRESHOLD
+    assert compare_names("Person", "Abubakr al-Baghdadi", "Abu Bakr al-Bakri") < DEFAULT_THRESHOLD
+
+
 def test_organisation_acronyms_are_one_token() -> None:
     assert tokens("A.B.C. Company", Kind.ORGANIZATION) == ["abc", "company"]
     assert compare_names("Company", "C.B.A. Company", "A.B.C. Company") < 0.75
@@ -208,3 +239,25 @@ def test_spelled_out_numbers_become_digits_in_organisation_names() -> None:
     assert tokens("Vi Group", Kind.ORGANIZATION) == ["vi", "group"]  # a name, not the number 6
     assert tokens("Northwind Bakery", Kind.ORGANIZATION) == ["northwind", "bakery"]
     assert compare_names("Organization", "Brigade Forty-Four", "Brigade 44") >= 0.99
+
+
+def test_the_cjk_fast_path_agrees_with_the_script_rule_on_every_letter() -> None:
+    # cjk_characters skips rigour's script analysis for names with no Han, Hangul or kana
+    # character; for each letter up to the CJK extension planes, the answer must not change
+    differ = []
+    for point in range(0x80, 0x32000):
+        letter = chr(point)
+        if not letter.isalpha():
+            continue
+        scripts = text_scripts(letter) - {"Common"}
+        if (bool(scripts) and scripts <= CJK_SCRIPTS) != (cjk_characters(letter) != ("", "")):
+            differ.append(hex(point))
+    assert not differ
+
+
+def test_arabic_script_writes_p_as_b_and_v_as_f() -> None:
+    # Pérez in Arabic script is بيريز (byryz): no p in the alphabet
+    assert compare_names("Person", "فرناندو بيريز", "Fernando Pérez") >= DEFAULT_THRESHOLD
+    assert compare_names("Person", "بافل", "Pavel") >= DEFAULT_THRESHOLD
+    # between two Latin spellings the letters still differ
+    assert compare_names("Person", "Pavel Petrov", "Babel Betrof") < DEFAULT_THRESHOLD

@@ -375,17 +375,58 @@ class Matcher:
         pending = list(queries)
         _FORKED = (self, pending, limit, threshold)
         context = multiprocessing.get_context("fork")
-        # the workers inherit the index and the queries; only numbers go out, results come back
+        # the workers inherit the index and the queries; only numbers go out, and results come
+        # back with their evidence as index numbers, its sentences written here when read
         with context.Pool(workers) as pool:
-            yield from pool.imap(_match_in_worker, range(len(pending)), chunksize=128)
+            rows = pool.imap(_match_in_worker, range(len(pending)), chunksize=128)
+            for position, found in enumerate(rows):
+                query = (
+                    None
+                    if compiled_scoring is None
+                    else compiled_scoring.Deferred(record_of, pending[position])
+                )
+                yield [row if isinstance(row, MatchResult) else self._arrived(row, query) for row in found]
         _FORKED = None
+
+    def _arrived(self, row: PortableResult, query: object) -> MatchResult:
+        """A worker's result, its evidence to be written from this process's index."""
+        entity_id, caption, schema, score, match, scores, entity, names = row
+        evidence = compiled_scoring.evidence_of(scores, query, self._view, entity, names)
+        return MatchResult(entity_id, caption, schema, score, match, scores, evidence)
 
 
 _FORKED: tuple[Matcher, list[StatementEntity], int, float | None] | None = None
 """What a forked batch worker inherits from its parent: matcher, queries, limit, threshold."""
 
 
-def _match_in_worker(position: int) -> list[MatchResult]:
+PortableResult = tuple[str, str, str, float, bool, dict[str, float], int, list[int]]
+"""A result as a batch worker sends it: its fields, its feature scores and the index entry (entity
+number, name numbers aligned) its explanation is written from. Writing every explanation to
+send it as text cost twice the matching itself."""
+
+
+def _match_in_worker(position: int) -> list[MatchResult | PortableResult]:
     assert _FORKED is not None
     matcher, queries, limit, threshold = _FORKED
-    return matcher.match_record(record_of(queries[position]), limit, threshold)
+    results = matcher.match_record(record_of(queries[position]), limit, threshold)
+    return [_portable(result) for result in results]
+
+
+def _portable(result: MatchResult) -> MatchResult | PortableResult:
+    """The result as numbers, while its evidence is unwritten; else the result (whose evidence
+    then pickles as written text)."""
+    portable = getattr(result.evidence, "portable", None)
+    found = portable() if portable is not None else None
+    if found is None:
+        return result
+    scores, entity, names = found
+    return (
+        result.entity_id,
+        result.caption,
+        result.schema,
+        result.score,
+        result.match,
+        scores,
+        entity,
+        names,
+    )

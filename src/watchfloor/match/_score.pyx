@@ -80,11 +80,22 @@ cdef class LazyEvidence:
         if self.made is None:
             if isinstance(self.candidate, _View):
                 self.candidate = (<_View>self.candidate).record()
+            if isinstance(self.query, Deferred):
+                self.query = (<Deferred>self.query).value()
             self.made = {
                 name: _Evidence(score, _Detail(_comparators[name], self.query, self.candidate))
                 for name, score in self.scores.items()
             }
         return self.made
+
+    def portable(self):
+        """(feature scores, entity number, name numbers) while nothing is written yet and the
+        candidate is an index entry, else None: what a batch worker sends its parent, which
+        holds the same index and writes the sentences only if they are read."""
+        if self.made is not None or not isinstance(self.candidate, _View):
+            return None
+        view = <_View>self.candidate
+        return self.scores, view.entity, view.names
 
     def __getitem__(self, name):
         return self._made()[name]
@@ -123,7 +134,8 @@ cdef class LazyEvidence:
 
 @cython.no_gc
 cdef class _View:
-    """A candidate restricted to some of its names, made into a record only when read."""
+    """A candidate as an index entry (its number, and the name numbers aligned, or none for
+    all), made into a record only when read."""
 
     cdef object make, entity, names
 
@@ -132,6 +144,30 @@ cdef class _View:
 
     cdef object record(self):
         return self.make(self.entity, self.names)
+
+
+@cython.no_gc
+cdef class Deferred:
+    """A value made by `make(*args)` the first time it is read (a batch parent's query record,
+    needed only to write an explanation)."""
+
+    cdef object make, args, made
+    cdef bint done
+
+    def __cinit__(self, make, *args):
+        self.make, self.args, self.made, self.done = make, args, None, False
+
+    cdef object value(self):
+        if not self.done:
+            self.made, self.done = self.make(*self.args), True
+            self.make = self.args = None
+        return self.made
+
+
+def evidence_of(dict scores, query, view, entity, names):
+    """The evidence of an index entry's scores, written when read: `query` a record or a
+    `Deferred` one, `view(entity, names)` the candidate's record restricted to `names`."""
+    return LazyEvidence(scores, query, _View(view, entity, names))
 
 
 @cython.no_gc
@@ -264,11 +300,12 @@ def score_candidates(query, list picked, list records, list forms, bytes form_we
     for entity, names in picked:
         record = records[entity]
         cnames, cweak = record.names, record.weak_names
-        candidate = record
+        # the record itself is what an explanation reads when every name is aligned (_view
+        # returns it); as a view, the candidate stays an index entry a worker can name
+        candidate = _View(view, entity, names)
         if names and len(names) != len(cnames) + len(cweak):
             cnames = tuple([forms[n] for n in names if not weak_flags[n]])
             cweak = tuple([forms[n] for n in names if weak_flags[n]])
-            candidate = _View(view, entity, names)
         values = {}
         score = _score(prepared, record, cnames, cweak, floor, values)
         if matches_only and score < threshold:

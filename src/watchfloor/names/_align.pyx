@@ -32,7 +32,7 @@ cdef struct FormHeader:
     # what a comparison needs of the form itself, before its tokens (forms.pack_form)
     int32_t core_count
     int32_t joined_length
-    int32_t flags  # FORM_BIN, FORM_CJK
+    int32_t flags  # FORM_BIN, FORM_CJK, FORM_PARTICLE; the length of `spelled` from SPELLED_SHIFT
     int32_t count
 
 
@@ -45,6 +45,8 @@ cdef struct Edge:
 cdef enum:
     FORM_BIN = 1
     FORM_CJK = 2
+    FORM_PARTICLE = 4
+    SPELLED_SHIFT = 8
     FLAG_CORE = 1
     FLAG_BIN = 2
     FLAG_INITIAL = 4
@@ -388,6 +390,13 @@ def align(query, candidate, policy, bint nasab=True):
 cdef double _joined(object query, const FormHeader* qh, object candidate, const FormHeader* ch) except? -2.0:
     """names.similarity.joined_similarity: the names written without spaces, when split apart
     differently and nearly identical (the strings are read only when the headers allow it)."""
+    cdef int qs, cs
+    if (qh.flags | ch.flags) & FORM_PARTICLE:
+        qs = (qh.flags >> SPELLED_SHIFT) if qh.flags & FORM_PARTICLE else qh.joined_length
+        cs = (ch.flags >> SPELLED_SHIFT) if ch.flags & FORM_PARTICLE else ch.joined_length
+        if qs == cs and qs >= 6:
+            if (query.spelled or query.joined) == (candidate.spelled or candidate.joined):
+                return 1.0
     if qh.joined_length < 6 or ch.joined_length < 6:
         return 0.0
     if qh.core_count == ch.core_count:

@@ -20,7 +20,7 @@ from rigour._core import ordinals_dict
 from rigour.names import remove_obj_prefixes, replace_org_types_compare
 
 from watchfloor.names.text import ascii_token, cjk_characters, clean_text, split_words
-from watchfloor.names.tokens import BIN_FORMS, Role, Token, make_token
+from watchfloor.names.tokens import BIN_FORMS, LEGAL_FORMS, Role, Token, make_token
 
 
 class Kind(Enum):
@@ -65,6 +65,9 @@ class NameForm:
     comparable: str
     cjk_scripts: str = ""  # for a name written in Han, Hangul or kana: its scripts...
     cjk: str = ""  # ...and its characters (see cjk_characters)
+    # the name written together with its particles (Abu Bakr ~ Abubakr, de la Cruz ~ Delacruz),
+    # for a form that has any: `joined` leaves them out
+    spelled: str = ""
     # the form as the compiled aligner reads it (pack_form), made on the first
     # comparison: most names of a large list are never compared, and would cost 90 bytes each
     packed: bytes | None = field(default=None, compare=False, repr=False)
@@ -208,8 +211,28 @@ def _person_order(text: str) -> str:
     return text.replace(",", " ")
 
 
+_GLUED_TAIL = re.compile(r"(?<=[a-z])(?:[A-Z]{2,5}|GmbH)\b")
+
+
+def _unglue_legal_form(text: str) -> str:
+    """`SiemensAG` -> `Siemens AG`: a legal form written onto the name is told apart by its
+    capitals after a lower-case letter, and split off only when rigour knows it as one (so
+    `PayPal` and `McKinseyUSA` stay as written)."""
+    if not _GLUED_TAIL.search(text):
+        return text
+
+    def split(found: re.Match[str]) -> str:
+        tail = found.group(0)
+        known = replace_org_types_compare(tail.lower(), generic=True)
+        return f" {tail}" if known in LEGAL_FORMS else tail
+
+    return _GLUED_TAIL.sub(split, text)
+
+
 _NOT_JOINED = (Role.PARTICLE, Role.TITLE, Role.LEGAL)
 """Roles left out of a form's `joined` text."""
+_NOT_SPELLED = (Role.TITLE, Role.LEGAL)
+"""Roles left out of a form's `spelled` text: particles are kept."""
 
 
 @lru_cache(maxsize=200_000)
@@ -221,7 +244,7 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
     if kind == Kind.PERSON:
         text = _person_order(text)
     elif kind in (Kind.ORGANIZATION, Kind.ENTITY):
-        text = replace_org_types_compare(text.lower(), generic=True) or text
+        text = replace_org_types_compare(_unglue_legal_form(text).lower(), generic=True) or text
     else:
         text = remove_obj_prefixes(text.lower()) or text
     words: list[tuple[str, str]] = []
@@ -241,6 +264,9 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
         return None
     texts = [t.text for t in tokens]
     core = [t.text for t in tokens if t.role not in _NOT_JOINED]
+    spelled = ""
+    if any(t.role == Role.PARTICLE for t in tokens):
+        spelled = "".join([t.text for t in tokens if t.role not in _NOT_SPELLED])
     cjk_scripts, cjk = cjk_characters(text)
     return NameForm(
         original=text,
@@ -251,6 +277,7 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
         comparable=" ".join(texts),
         cjk_scripts=cjk_scripts,
         cjk=cjk,
+        spelled=spelled,
     )
 
 
@@ -263,9 +290,14 @@ def name_forms(text: str, kind: Kind) -> tuple[NameForm, ...]:
 
 
 FORM_HEADER = struct.Struct("=iiii")
-"""What a comparison reads of a form before its tokens: core count, joined length, flags, count."""
+"""What a comparison reads of a form before its tokens: core count, joined length, flags (and the
+length of `spelled`), count."""
 FORM_BIN = 1
 FORM_CJK = 2
+FORM_PARTICLE = 4
+SPELLED_SHIFT = 8
+"""The flags' bits from here up hold the length of `spelled`, so the aligner reads the text only
+when two lengths are equal."""
 
 
 def pack_form(form: NameForm) -> bytes:
@@ -273,5 +305,7 @@ def pack_form(form: NameForm) -> bytes:
     each token's record (serial, weight, flags; `Token.packed`), so its loops read no
     Python object. Made once per form, on its first comparison."""
     flags = (FORM_BIN if form.has_bin else 0) | (FORM_CJK if form.cjk else 0)
+    if form.spelled:
+        flags |= FORM_PARTICLE | (len(form.spelled) << SPELLED_SHIFT)
     header = FORM_HEADER.pack(form.core_count, len(form.joined), flags, len(form.tokens))
     return header + b"".join([t.packed for t in form.tokens])

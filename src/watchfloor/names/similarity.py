@@ -266,7 +266,12 @@ def align(
 
 def joined_similarity(query: NameForm, candidate: NameForm) -> float:
     """Similarity of the names written without spaces (SiemensAG, Mohammadhasni, xijinping);
-    only for names split differently, and only when nearly identical."""
+    only for names split differently, and only when nearly identical. Written together with
+    their particles (Abubakr ~ Abu Bakr, Delacruz ~ de la Cruz), they must be equal."""
+    if query.spelled or candidate.spelled:
+        a, b = query.spelled or query.joined, candidate.spelled or candidate.joined
+        if a == b and len(a) >= 6:
+            return 1.0
     a, b = query.joined, candidate.joined
     if len(a) < 6 or len(b) < 6:
         return 0.0

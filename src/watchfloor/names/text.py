@@ -31,6 +31,13 @@ ABJAD_SCRIPTS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 HAN_SCRIPTS = frozenset({"Han"})
 CJK_SCRIPTS = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
 """Scripts whose characters are syllables or morphemes: romanisation merges many of them."""
+_CJK_CHARACTER = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303b\u3040-\u30ff"
+    "\u3131-\u318e\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff"
+    "\uf900-\ufaff\uff66-\uffdc\U00016fe0-\U00016fff\U0001aff0-\U0001b2ff\U00020000-\U0003134f]"
+)
+"""Where the Han, Hangul and kana characters lie: a name with none of them is not written in
+those scripts, found without asking for every script of the name (rigour's text_scripts)."""
 
 
 def clean_text(text: str, limit: int = MAX_NAME_LENGTH) -> str:
@@ -113,7 +120,7 @@ def cjk_characters(text: str) -> tuple[str, str]:
     one letter of "jong"/"jeong". Two names in the same such scripts are compared on their
     characters as well; a name in Han and its Hangul spelling are not (the characters differ).
     """
-    if text.isascii():
+    if text.isascii() or not _CJK_CHARACTER.search(text):
         return "", ""
     scripts = text_scripts(text)
     scripts.discard("Common")

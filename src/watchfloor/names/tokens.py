@@ -180,6 +180,8 @@ FLAG_BIN = 2
 FLAG_INITIAL = 4
 _ABJAD_VOWELS = re.compile(r"[aeiouwy]")
 _REPEATS = re.compile(r"(.)\1+")
+_ABJAD_LETTERS = str.maketrans({"p": "b", "v": "f"})
+"""Latin letters Arabic script lacks, as it writes them: Pérez is بيريز (byryz), Pavel بافل."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +206,9 @@ class Token:
 
 def consonant_skeleton(text: str) -> str:
     """Letters left when vowels (and the w/y that abjads use as vowels) are dropped: Mohammed
-    and the transliterated محمد (mhmd) share `mhmd`."""
+    and the transliterated محمد (mhmd) share `mhmd`; p and v are written as Arabic writes them
+    (b, f). Only compared when one side was written in an abjad."""
+    text = text.translate(_ABJAD_LETTERS)
     return _REPEATS.sub(r"\1", text[:1] + _ABJAD_VOWELS.sub("", text[1:]))
 
 
