@@ -218,7 +218,7 @@ def _unglue_legal_form(text: str) -> str:
     """`SiemensAG` -> `Siemens AG`: a legal form written onto the name is told apart by its
     capitals after a lower-case letter, and split off only when rigour knows it as one (so
     `PayPal` and `McKinseyUSA` stay as written)."""
-    if not _GLUED_TAIL.search(text):
+    if text.isupper() or text.islower() or not _GLUED_TAIL.search(text):
         return text
 
     def split(found: re.Match[str]) -> str:
@@ -265,7 +265,7 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
     texts = [t.text for t in tokens]
     core = [t.text for t in tokens if t.role not in _NOT_JOINED]
     spelled = ""
-    if any(t.role == Role.PARTICLE for t in tokens):
+    if Role.PARTICLE in [t.role for t in tokens]:
         spelled = "".join([t.text for t in tokens if t.role not in _NOT_SPELLED])
     cjk_scripts, cjk = cjk_characters(text)
     return NameForm(

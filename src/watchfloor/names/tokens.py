@@ -179,9 +179,7 @@ FLAG_CORE = 1
 FLAG_BIN = 2
 FLAG_INITIAL = 4
 _ABJAD_VOWELS = re.compile(r"[aeiouwy]")
-_REPEATS = re.compile(r"(.)\1+")
-_ABJAD_LETTERS = str.maketrans({"p": "b", "v": "f"})
-"""Latin letters Arabic script lacks, as it writes them: Pérez is بيريز (byryz), Pavel بافل."""
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,8 +206,9 @@ def consonant_skeleton(text: str) -> str:
     """Letters left when vowels (and the w/y that abjads use as vowels) are dropped: Mohammed
     and the transliterated محمد (mhmd) share `mhmd`; p and v are written as Arabic writes them
     (b, f). Only compared when one side was written in an abjad."""
-    text = text.translate(_ABJAD_LETTERS)
-    return _REPEATS.sub(r"\1", text[:1] + _ABJAD_VOWELS.sub("", text[1:]))
+    text = text.replace("p", "b").replace("v", "f")  # Pérez is بيريز (byryz), Pavel بافل
+    kept = text[:1] + _ABJAD_VOWELS.sub("", text[1:])
+    return "".join([letter for letter, _ in itertools.groupby(kept)])  # repeats once
 
 
 @lru_cache(maxsize=300_000)
