@@ -181,7 +181,6 @@ FLAG_INITIAL = 4
 _ABJAD_VOWELS = re.compile(r"[aeiouwy]")
 
 
-
 @dataclass(frozen=True, slots=True)
 class Token:
     """One comparable name token with its precomputed matching keys."""
