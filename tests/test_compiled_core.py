@@ -48,13 +48,17 @@ PEOPLE = [
     "Александр Петров", "Alexander Petrov Ivanovich", "J. R. Smith", "John Robert Smith", "Xi Jinping",
     "习近平", "高市早苗", "高石早苗", "Kim Jong Un", "김정은", "Ali bin Hassan bin Ali", "Hassan bin Ali",
     "Abu Bakr al-Baghdadi", "Abubakr al-Baghdadi", "Maria de la Cruz", "Maria Delacruz", "Maria de la Rosa",
+    "MOHAMMED QASIM MIR ABDUL KHUDAI RAHIM", "MOHAMMED QASIM MIR WALI KHUDAI RAHIM", "JC Juncker",
+    "Jean-Claude Juncker", "Jordan Smith",
 ]  # fmt: skip
 ORGS = [
     "AL QA'IDA", "Al-Qaeda", "Cartel de los Soles", "Cartel of the Suns", "Tren de Aragua",
     "BANCO NACIONAL DE CUBA", "Banco Nacional de Cuba S.A.", "Siemens AG", "SiemensAG",
     "Romashka OOO", "ООО Ромашка", "Brigade Forty-Four", "Brigade 44", "A.B.C. Company", "ABC Co",
     "Bowne Global Solutions II", "Bowne Global Solutions", "Van der Bilt Holdings", "Vanderbilt Holdings",
-    "KaufhofGmbH", "Kaufhof GmbH",
+    "KaufhofGmbH", "Kaufhof GmbH", "Carlyle Partners VII L.P.", "Carlyle Partners VIII L.P.",
+    "Banco Santander S.A.", "Banco Santander Mexico S.A.", "Management Company 23", "Management Company",
+    "Blackstone Real Estate Partners V L.P.", "Blackstone Real Estate Partners VI L.P.",
 ]  # fmt: skip
 
 

@@ -21,7 +21,7 @@ cdef double _w_name, _w_identifier, _w_birth, _w_country, _w_gender, _w_schema
 cdef double _weak_factor, _ceiling
 cdef double _person_eq, _person_ec, _org_eq, _org_ec
 cdef int _person_min, _org_min
-cdef bint _person_initials, _org_initials
+cdef bint _person_initials, _org_initials, _person_places, _org_places
 cdef dict _schema_scores = {}
 cdef dict _comparators = {}  # feature name -> its Python comparator, which writes the sentence
 
@@ -34,11 +34,13 @@ def configure(scored, evidence, person, organization, person_policy, org_policy,
     global _Scored, _Evidence, _person, _organization, _schema
     global _w_name, _w_identifier, _w_birth, _w_country, _w_gender, _w_schema, _weak_factor, _ceiling
     global _person_eq, _person_ec, _org_eq, _org_ec, _person_min, _org_min, _person_initials, _org_initials
+    global _person_places, _org_places
     _Scored, _Evidence, _person, _organization = scored, evidence, person, organization
     _person_eq, _person_ec = person_policy.extra_query, person_policy.extra_candidate
     _person_min, _person_initials = person_policy.min_core_matches, person_policy.initials
     _org_eq, _org_ec = org_policy.extra_query, org_policy.extra_candidate
     _org_min, _org_initials = org_policy.min_core_matches, org_policy.initials
+    _person_places, _org_places = person_policy.places, org_policy.places
     _w_name, _w_identifier = weights["name"], weights["identifier"]
     _w_birth, _w_country = weights["birth_date"], weights["country"]
     _w_gender, _w_schema = weights["gender_mismatch"], weights["schema_mismatch"]
@@ -191,12 +193,13 @@ cdef double _names(_Query query, object ckind, tuple cnames, tuple cweak) except
     cdef double eq = _person_eq if person else _org_eq, ec = _person_ec if person else _org_ec
     cdef int min_core = _person_min if person else _org_min
     cdef bint initials = _person_initials if person else _org_initials
+    cdef bint places = _person_places if person else _org_places
     cdef double best = 0.0, weak = 0.0
     cdef Py_ssize_t bi, bj
     names = query.names
-    cdef bint found = best_of(names, cnames, eq, ec, min_core, initials, &best, &bi, &bj)
+    cdef bint found = best_of(names, cnames, eq, ec, min_core, initials, places, &best, &bi, &bj)
     if cweak and (not found or best < 1.0):
-        if best_of(names, cweak, eq, ec, min_core, initials, &weak, &bi, &bj):
+        if best_of(names, cweak, eq, ec, min_core, initials, places, &weak, &bi, &bj):
             if weak * _weak_factor > (best if found else 0.0):
                 return weak * _weak_factor
     if not found or best <= 0.0:

@@ -24,7 +24,7 @@ cdef extern from "Python.h":
 cdef struct TokenRec:
     int64_t serial
     double weight
-    int32_t flags  # FLAG_CORE, FLAG_BIN, FLAG_INITIAL
+    int32_t flags  # FLAG_CORE, FLAG_BIN, FLAG_INITIAL, FLAG_COMPOUND, FLAG_PLACE
     int32_t padding
 
 
@@ -50,6 +50,11 @@ cdef enum:
     FLAG_CORE = 1
     FLAG_BIN = 2
     FLAG_INITIAL = 4
+    FLAG_COMPOUND = 8
+    FLAG_PLACE = 16
+    REPLACEABLE = FLAG_CORE | FLAG_INITIAL | FLAG_COMPOUND
+    SPLIT_QUERY = 1
+    SPLIT_CANDIDATE = 2
     STACK_TOKENS = 64
     STACK_EDGES = 512
 
@@ -74,21 +79,24 @@ cdef object _ratio = None
 cdef object _character_agreement = None
 cdef double _substitution = 0.8
 cdef double _nasab = 0.7
+cdef double _place = 0.7
 cdef double _thin = 0.85
 
 
 def configure(token_similarity, pack_form, ratio, character_agreement, double substitution,
-              double nasab, double thin, size_t limit):
+              double nasab, double place, double thin, size_t limit):
     """Bind the Python parts this module calls back (the token similarity on a cache miss, the
     form packer, rapidfuzz's ratio, the CJK character agreement) and the penalties, from
     names.similarity."""
-    global _token_similarity, _pack_form, _ratio, _character_agreement, _substitution, _nasab, _thin
+    global _token_similarity, _pack_form, _ratio, _character_agreement, _substitution, _nasab, _place
+    global _thin
     _token_similarity = token_similarity
     _pack_form = pack_form
     _ratio = ratio
     _character_agreement = character_agreement
     _substitution = substitution
     _nasab = nasab
+    _place = place
     _thin = thin
     set_cache_limit(limit)
 
@@ -278,10 +286,11 @@ cdef bint _nasab_swapped(const TokenRec* q, Py_ssize_t nq, const TokenRec* c, Py
 
 cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
                    double extra_query, double extra_candidate, int min_core, bint initials,
-                   bint nasab, list pairs) except? -2.0:
+                   bint places, bint nasab, list pairs, int* split) except? -2.0:
     """The weighted Dice score of the greedy best-first alignment (names.similarity.align);
-    appends the explained pairs to `pairs` unless it is None. The forms' token tuples are read
-    only on a similarity cache miss or to explain."""
+    appends the explained pairs to `pairs` unless it is None, and sets `split` to which sides
+    kept an unmatched name part (SPLIT_QUERY, SPLIT_CANDIDATE: names.similarity._split_apart).
+    The forms' token tuples are read only on a similarity cache miss or to explain."""
     cdef Py_ssize_t nq, nc, i, j, n_edges = 0, aligned = 0, extra_q = 0, extra_c = 0, core = 0, full = 0
     cdef const TokenRec* q = _records(qpacked, &nq)
     cdef const TokenRec* c = _records(cpacked, &nc)
@@ -292,7 +301,9 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
     cdef char* used = stack_used
     cdef int32_t* match = stack_match
     cdef double s, weight, matched = 0.0, total = 0.0, score
+    cdef int32_t place_q = 0, place_c = 0
     cdef object qtokens = None, ctokens = None
+    split[0] = 0
     if nq * nc > STACK_EDGES:
         edges = <Edge*>malloc(nq * nc * sizeof(Edge))
     if nq + nc > STACK_TOKENS:
@@ -348,16 +359,22 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
             for i in range(nq):
                 if not used[i]:
                     total += q[i].weight * extra_query
-                    if q[i].flags & (FLAG_CORE | FLAG_INITIAL):
+                    if q[i].flags & REPLACEABLE:
                         extra_q += 1
+                    if q[i].flags & FLAG_CORE:
+                        split[0] |= SPLIT_QUERY
+                    place_q |= q[i].flags & FLAG_PLACE
                     if pairs is not None:
                         pairs.append((<object>PyTuple_GET_ITEM(qtokens, i), None, 0.0))
         if aligned < nc:
             for j in range(nc):
                 if not used[nq + j]:
                     total += c[j].weight * extra_candidate
-                    if c[j].flags & (FLAG_CORE | FLAG_INITIAL):
+                    if c[j].flags & REPLACEABLE:
                         extra_c += 1
+                    if c[j].flags & FLAG_CORE:
+                        split[0] |= SPLIT_CANDIDATE
+                    place_c |= c[j].flags & FLAG_PLACE
                     if pairs is not None:
                         pairs.append((None, <object>PyTuple_GET_ITEM(ctokens, j), 0.0))
         if total <= 0.0 or matched <= 0.0:
@@ -365,6 +382,8 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
         score = matched / total
         if extra_q and extra_c:
             score *= pow(_substitution, <double>min(extra_q, extra_c))
+        if places and place_q != place_c:
+            score *= _place  # a country named on one side only: a branch or subsidiary
         if (core < min_core and (extra_q or extra_c)) or not full:
             score *= _thin  # too few parts shared, or nothing but initials (N.N. ~ Nursultan Nazarbayev)
         if nasab and _nasab_swapped(q, nq, c, nc, match, match + nq + nc, aligned):
@@ -380,14 +399,16 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
 
 def align(query, candidate, policy, bint nasab=True):
     """(score, pairs) of two name forms' tokens: `names.similarity.align`, compiled."""
+    cdef int split = 0
     pairs = []
     score = _align(query, _packed(query), candidate, _packed(candidate),
                    policy.extra_query, policy.extra_candidate, policy.min_core_matches,
-                   policy.initials, nasab, pairs)
+                   policy.initials, policy.places, nasab, pairs, &split)
     return score, pairs
 
 
-cdef double _joined(object query, const FormHeader* qh, object candidate, const FormHeader* ch) except? -2.0:
+cdef double _joined(object query, const FormHeader* qh, object candidate, const FormHeader* ch,
+                    bint split) except? -2.0:
     """names.similarity.joined_similarity: the names written without spaces, when split apart
     differently and nearly identical (the strings are read only when the headers allow it)."""
     cdef int qs, cs
@@ -409,20 +430,23 @@ cdef double _joined(object query, const FormHeader* qh, object candidate, const 
     cdef str b = candidate.joined
     if a == b:
         return 1.0
+    if not split:
+        return 0.0
     return _ratio(a, b, score_cutoff=90.0) / 100.0
 
 
 cdef double _compare(object query, object candidate, double extra_query, double extra_candidate,
-                     int min_core, bint initials) except? -2.0:
+                     int min_core, bint initials, bint places) except? -2.0:
     """The score names.similarity.compare_forms gives one pair of name forms."""
     cdef bytes qp = _packed(query), cp = _packed(candidate)
     cdef const FormHeader* qh = _header(qp)
     cdef const FormHeader* ch = _header(cp)
+    cdef int split = 0
     cdef double score = _align(
-        query, qp, candidate, cp, extra_query, extra_candidate, min_core, initials,
-        (qh.flags & ch.flags & FORM_BIN) != 0, None,
+        query, qp, candidate, cp, extra_query, extra_candidate, min_core, initials, places,
+        (qh.flags & ch.flags & FORM_BIN) != 0, None, &split,
     )
-    cdef double joined = _joined(query, qh, candidate, ch)
+    cdef double joined = _joined(query, qh, candidate, ch, split == SPLIT_QUERY | SPLIT_CANDIDATE)
     cdef double agreement
     if joined > score:
         score = joined
@@ -436,7 +460,8 @@ cdef double _compare(object query, object candidate, double extra_query, double 
 
 
 cdef int best_of(object queries, object candidates, double extra_query, double extra_candidate,
-                 int min_core, bint initials, double* score, Py_ssize_t* bi, Py_ssize_t* bj) except -1:
+                 int min_core, bint initials, bint places, double* score, Py_ssize_t* bi,
+                 Py_ssize_t* bj) except -1:
     """The best-scoring pair of name forms, the first one found on ties, stopping at a perfect
     score: 1 with its score and indexes, 0 when either side has no name (for match._score)."""
     cdef double found
@@ -444,7 +469,8 @@ cdef int best_of(object queries, object candidates, double extra_query, double e
     bi[0] = -1
     for i in range(nq):
         for j in range(nc):
-            found = _compare(queries[i], candidates[j], extra_query, extra_candidate, min_core, initials)
+            found = _compare(queries[i], candidates[j], extra_query, extra_candidate, min_core,
+                             initials, places)
             if bi[0] < 0 or found > score[0]:
                 score[0], bi[0], bj[0] = found, i, j
                 if found >= 1.0:
@@ -458,6 +484,6 @@ def best_pair(queries, candidates, policy):
     cdef double score = 0.0
     cdef Py_ssize_t bi = -1, bj = -1
     if not best_of(queries, candidates, policy.extra_query, policy.extra_candidate,
-                   policy.min_core_matches, policy.initials, &score, &bi, &bj):
+                   policy.min_core_matches, policy.initials, policy.places, &score, &bi, &bj):
         return None
     return score, bi, bj

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -160,23 +161,18 @@ def _number_openers() -> frozenset[str]:
     return frozenset(words[0] for words in _number_words())
 
 
-def _numbers(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Replace spelled-out numbers by digits, longest phrase first (Brigade Forty-Four -> 44)."""
-    openers = _number_openers()
-    if not any(text in openers for text, _ in words):
-        return words
-    table = _number_words()
+def _replace_phrases(
+    words: list[tuple[str, str]],
+    table: dict[tuple[str, ...], str],
+    allowed: Callable[[int, tuple[str, ...]], bool] = lambda i, key: True,
+) -> list[tuple[str, str]]:
+    """Replace the phrases of `table` (up to three words, longest first) by their value."""
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
         for size in (3, 2, 1):
             key = tuple(t for t, _ in words[i : i + size])
-            if (
-                len(key) == size
-                and key in table
-                and not (size == 1 and len(key[0]) == 1)
-                and not (i == 0 and size == 1 and _ROMAN.match(key[0]))  # "Vi Group" is no 6
-            ):
+            if len(key) == size and key in table and allowed(i, key):
                 out.append((table[key], ""))
                 i += size
                 break
@@ -184,6 +180,44 @@ def _numbers(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
             out.append(words[i])
             i += 1
     return out
+
+
+def _spelled_number(i: int, key: tuple[str, ...]) -> bool:
+    """A single letter is no number, nor is a Roman numeral opening a name ("Vi Group")."""
+    return not (len(key) == 1 and (len(key[0]) == 1 or (i == 0 and _ROMAN.match(key[0]))))
+
+
+_TENS = frozenset(str(n) for n in range(20, 100, 10))
+
+
+def _numbers(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Replace spelled-out numbers by digits, longest phrase first (Brigade Forty-Four -> 44);
+    tens spelled out before a digit are one number (Forty 4 -> 44)."""
+    openers = _number_openers()
+    if not any(text in openers for text, _ in words):
+        return words
+    out = _replace_phrases(words, _number_words(), _spelled_number)
+    merged: list[tuple[str, str]] = []
+    for text, original in out:
+        if (
+            merged
+            and merged[-1][1] == ""
+            and merged[-1][0] in _TENS
+            and len(text) == 1
+            and text in "123456789"
+        ):
+            merged[-1] = (str(int(merged[-1][0]) + int(text)), "")
+        else:
+            merged.append((text, original))
+    return merged
+
+
+COUNTRY_ABBREVIATIONS: dict[tuple[str, ...], str] = {
+    ("united", "states"): "us", ("usa",): "us", ("united", "kingdom"): "uk",
+    ("united", "arab", "emirates"): "uae",
+}  # fmt: skip
+"""Countries organisation names abbreviate: U.S. Department of State ~ United States Department
+of State (the dotted form is already one acronym, `us`)."""
 
 
 def _merge_acronyms(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -200,6 +234,17 @@ def _merge_acronyms(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if text:
             out.append((text, orig))
     return out
+
+
+_CAPITAL_INITIALS = re.compile(r"\b[BCDFGHJKLMNPQRSTVWXZ]{2,3}\b")
+
+
+def _initials(text: str) -> str:
+    """`JC Juncker` -> `J C Juncker`: in a name written in mixed case, a word of two or three
+    capitals with no vowel is initials run together (a surname written in capitals has vowels)."""
+    if text.isupper() or not any(c.islower() for c in text):
+        return text
+    return _CAPITAL_INITIALS.sub(lambda found: " ".join(found.group(0)), text)
 
 
 def _person_order(text: str) -> str:
@@ -229,6 +274,43 @@ def _unglue_legal_form(text: str) -> str:
     return _GLUED_TAIL.sub(split, text)
 
 
+_ROMAN_WORD = re.compile(r"(?<=\w[\s,.-])\s*\b(x{0,3})(ix|iv|v?i{0,3})\b")
+_WORD_BEFORE = re.compile(r"[a-z0-9]{2}[\s,]*$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+
+
+def _roman_value(text: str) -> int:
+    total = 0
+    for letter, following in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN_VALUES[letter]
+        total += -value if following and _ROMAN_VALUES[following] > value else value
+    return total
+
+
+def _roman_numerals(text: str) -> str:
+    """`Carlyle Partners VIII L.P.` -> `carlyle partners 8 l.p.`: a series numeral after the
+    first word of a lower-cased organisation or vessel name, written as digits before rigour's
+    legal-form rules read it (they take `ii` for a legal form). A single letter counts only at
+    the end, before legal forms at most, after a word (`Trust I`, not `I Squared Capital` or
+    `B.V.`)."""
+    if "i" not in text and "v" not in text and "x" not in text:
+        return text
+
+    def digits(found: re.Match[str]) -> str:
+        numeral = found.group(1) + found.group(2)
+        if not numeral:
+            return found.group(0)
+        if len(numeral) == 1:
+            if not _WORD_BEFORE.search(text, 0, found.start()) or text[found.end() : found.end() + 1] == ".":
+                return found.group(0)  # B.V., S.p.A.: letters of an abbreviation
+            rest = replace_org_types_compare(text[found.end() :], generic=True)
+            if any(word not in LEGAL_FORMS for word in split_words(rest)):
+                return found.group(0)
+        return found.group(0).replace(numeral, str(_roman_value(numeral)))
+
+    return _ROMAN_WORD.sub(digits, text)
+
+
 _NOT_JOINED = (Role.PARTICLE, Role.TITLE, Role.LEGAL)
 """Roles left out of a form's `joined` text."""
 _NOT_SPELLED = (Role.TITLE, Role.LEGAL)
@@ -242,11 +324,12 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
     if not text:
         return None
     if kind == Kind.PERSON:
-        text = _person_order(text)
+        text = _person_order(_initials(text))
     elif kind in (Kind.ORGANIZATION, Kind.ENTITY):
-        text = replace_org_types_compare(_unglue_legal_form(text).lower(), generic=True) or text
+        lowered = _roman_numerals(_unglue_legal_form(text).lower())
+        text = replace_org_types_compare(lowered, generic=True) or text
     else:
-        text = remove_obj_prefixes(text.lower()) or text
+        text = _roman_numerals(remove_obj_prefixes(text.lower()) or text.lower())
     words: list[tuple[str, str]] = []
     for word in split_words(text):
         for part in ascii_token(word):
@@ -257,7 +340,7 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
         words = _numbers(words)
     if kind in (Kind.ORGANIZATION, Kind.ENTITY):
         words = _merge_acronyms(words)
-    if kind in (Kind.ORGANIZATION, Kind.ENTITY):
+        words = _replace_phrases(words, COUNTRY_ABBREVIATIONS)
         words = [(ABBREVIATIONS.get(t, t), o) for t, o in words]
     tokens = tuple([make_token(t, o or None) for t, o in words if t])
     if not tokens:

@@ -26,6 +26,10 @@ SYMBOL_SCORE = 0.9
 INITIAL_SCORE = 0.75
 PHONETIC_SCORE = 0.8
 SKELETON_SCORE = 0.85
+SERIES_SCORE = 0.5
+"""Two different numbers in a name: members of one numbered series (Fund VII ~ Fund VIII,
+Trust 2004-1 ~ 2004-2, Snow Storm 1 ~ 2) share their sponsor and their name, and lists and
+screening data confuse them; half a match, so the rest of the name must carry the score."""
 
 _VOWELS = frozenset("aeiouy")
 
@@ -41,7 +45,7 @@ def token_similarity(a: Token, b: Token) -> float:
         return 1.0
     ra, rb = a.role, b.role
     if ra == _NUMBER or rb == _NUMBER:
-        return 0.0
+        return SERIES_SCORE if ra == rb else 0.0
     if ra == _INITIAL or rb == _INITIAL:
         if ra == rb:
             return 0.0
@@ -146,6 +150,10 @@ SUBSTITUTION_PENALTY = 0.8
 of another person or firm, however long the rest of the name is."""
 NASAB_PENALTY = 0.7
 """Factor when the names around `bin` trade places: X bin Y is the son of Y, not the father."""
+PLACE_PENALTY = 0.7
+"""Factor when a country is named in one organisation name only: Banco Santander Mexico is the
+Mexican subsidiary, another legal person than Banco Santander (ownership links are the
+exposure graph's business, not the name matcher's)."""
 THIN_OVERLAP_PENALTY = 0.85
 """Factor when fewer name parts than the policy asks for are shared and either side has more, or
 when the names share nothing but initials: N.N. is no evidence of Nursultan Nazarbayev."""
@@ -159,10 +167,15 @@ class AlignPolicy:
     extra_candidate: float
     min_core_matches: int
     initials: bool
+    places: bool  # a country named on one side only lowers the score (PLACE_PENALTY)
 
 
-PERSON_POLICY = AlignPolicy(extra_query=0.6, extra_candidate=0.5, min_core_matches=2, initials=True)
-ORG_POLICY = AlignPolicy(extra_query=0.9, extra_candidate=0.6, min_core_matches=1, initials=False)
+PERSON_POLICY = AlignPolicy(
+    extra_query=0.6, extra_candidate=0.5, min_core_matches=2, initials=True, places=False
+)
+ORG_POLICY = AlignPolicy(
+    extra_query=0.9, extra_candidate=0.6, min_core_matches=1, initials=False, places=True
+)
 
 
 def _is_core(token: Token) -> bool:
@@ -239,24 +252,29 @@ def align(
             full_matches += 1
     extra_q = 0
     extra_c = 0
+    place_q = place_c = False
     aligned = len(pairs)
     if aligned < nq:
         for i, q in enumerate(query):
             if not used_q[i]:
                 total += q.weight * policy.extra_query
                 pairs.append((q, None, 0.0))
-                extra_q += q.core or q.role == initial
+                extra_q += q.replaceable
+                place_q = place_q or q.is_place
     if aligned < nc:
         for j, c in enumerate(candidate):
             if not used_c[j]:
                 total += c.weight * policy.extra_candidate
                 pairs.append((None, c, 0.0))
-                extra_c += c.core or c.role == initial
+                extra_c += c.replaceable
+                place_c = place_c or c.is_place
     if total <= 0.0 or matched <= 0.0:
         return 0.0, pairs
     score = matched / total
     if extra_q and extra_c:
         score *= SUBSTITUTION_PENALTY ** min(extra_q, extra_c)
+    if policy.places and place_q != place_c:
+        score *= PLACE_PENALTY
     if (core_matches < policy.min_core_matches and (extra_q or extra_c)) or not full_matches:
         score *= THIN_OVERLAP_PENALTY
     if nasab and _nasab_swapped(query, candidate, pairs):
@@ -264,10 +282,20 @@ def align(
     return score, pairs
 
 
-def joined_similarity(query: NameForm, candidate: NameForm) -> float:
+def _split_apart(pairs: Pairs) -> bool:
+    """True when both sides kept an unmatched name part: what a name split differently leaves."""
+    return any(c is None and q is not None and q.core for q, c, _ in pairs) and any(
+        q is None and c is not None and c.core for q, c, _ in pairs
+    )
+
+
+def joined_similarity(query: NameForm, candidate: NameForm, split: bool = True) -> float:
     """Similarity of the names written without spaces (SiemensAG, Mohammadhasni, xijinping);
     only for names split differently, and only when nearly identical. Written together with
-    their particles (Abubakr ~ Abu Bakr, Delacruz ~ de la Cruz), they must be equal."""
+    their particles (Abubakr ~ Abu Bakr, Delacruz ~ de la Cruz), they must be equal.
+    `split=False` says the token alignment left no name part unmatched on one side: then no
+    part was split apart, a nearly identical joined text is a part added or replaced (Mir
+    Wali Khudai ~ Mir Khudai, Fund V ~ Fund VI), and only equal joined texts count."""
     if query.spelled or candidate.spelled:
         a, b = query.spelled or query.joined, candidate.spelled or candidate.joined
         if a == b and len(a) >= 6:
@@ -279,6 +307,8 @@ def joined_similarity(query: NameForm, candidate: NameForm) -> float:
         return 0.0
     if a == b:
         return 1.0
+    if not split:
+        return 0.0
     return ratio(a, b, score_cutoff=90.0) / 100.0
 
 
@@ -293,7 +323,7 @@ def compare_forms(
         score, pairs = compiled.align(query, candidate, policy, query.has_bin and candidate.has_bin)
     else:
         score, pairs = align(query.tokens, candidate.tokens, policy, sim, query.has_bin and candidate.has_bin)
-    joined = joined_similarity(query, candidate)
+    joined = joined_similarity(query, candidate, _split_apart(pairs))
     if joined > score:
         pairs = [(None, None, joined), *pairs]
         score = joined
@@ -352,6 +382,7 @@ if compiled is not None:
         character_agreement,
         SUBSTITUTION_PENALTY,
         NASAB_PENALTY,
+        PLACE_PENALTY,
         THIN_OVERLAP_PENALTY,
         _SIM_CACHE_LIMIT,
     )

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
 
+from followthemoney.types import registry
+from normality import normalize
 from rigour._core import generic_person_names_list, person_name_prefixes_list, stopwords_list
 from rigour.names import NameTypeTag, analyze_names
 from rigour.text.phonetics import metaphone
@@ -32,7 +34,7 @@ class Role(IntEnum):
     LEGAL = 3  # llc, jsc (legal forms after rigour's canonicalisation)
     GENERIC = 4  # company, bank, group: common words of organisation names
     INITIAL = 5  # a single letter
-    NUMBER = 6  # digits: 2004 vs 2005 are different things
+    NUMBER = 6  # digits: 2004 vs 2005 are two members of a series, half a match (SERIES_SCORE)
 
 
 ROLE_WEIGHTS: dict[Role, float] = {
@@ -140,10 +142,20 @@ _TITLE_WORDS = {
     "eng",
     "ing",
 }
-TITLES = frozenset(
-    _TITLE_WORDS
-    | {w for p in person_name_prefixes_list() for w in re.findall(r"[a-z]+", p.lower()) if len(w) > 1}
-) - {"count", "chair", "private", "queen", "director", "grand"}
+_NOT_TITLES = {"count", "chair", "private", "queen", "director", "grand", "grace", "honor", "honour"}
+_NOT_TITLES |= {"noble", "royal", "field", "rear", "right", "most", "much", "managing", "associate"}
+_NOT_TITLES |= {"secretary"}
+"""Words of rigour's prefixes that are names or common words on their own (Grace Mugabe, Royal
+Bank) or only parts of a longer title (Field Marshal, Rear Admiral, Right Honourable, Managing
+Director). `company` stays a title-weight word: as a generic word it would make Corporation ~
+Company a replaced name part."""
+TITLES = (
+    frozenset(
+        _TITLE_WORDS
+        | {w for p in person_name_prefixes_list() for w in re.findall(r"[a-z]+", p.lower()) if len(w) > 1}
+    )
+    - _NOT_TITLES
+)
 """Honorifics and titles (rigour's person prefixes plus Arabic, military and courtesy forms)."""
 
 LEGAL_FORMS = frozenset(
@@ -172,12 +184,28 @@ WEAK_GIVEN_NAMES = frozenset(
 ) | {"mohamed", "mohamad", "muhammed", "mohammad", "ahmad", "ahmed", "ali", "abdul", "abdullah"}
 """Given names so common among listed persons that they are weak evidence without the corpus."""
 
+COMPOUND_HEADS = frozenset({"abd"})
+"""Particles that open a compound given name (Abdul Rahman, servant of the Merciful): weak
+evidence when shared, but an `Abdul X` facing a `Wali X` is a different name, so when left
+unmatched they count as a name part that was replaced."""
+
+PLACE_WORDS = frozenset(
+    word
+    for label in registry.country.names.values()
+    for word in [normalize(label) or ""]
+    if word.isalpha() and word not in {"global", "cyberspace"}
+) | {"us", "usa", "uk", "uae", "turkey", "england", "britain", "korea"}
+"""Country names written as one word: named in one organisation name and not the other, a
+country marks a national branch or subsidiary, another legal person (Banco Santander Mexico)."""
+
 _SERIALS = itertools.count(1)
 PACKED_TOKEN = struct.Struct("=qdi4x")
 """A token as the compiled aligner reads it: serial, weight, flags (24 bytes with the padding)."""
 FLAG_CORE = 1
 FLAG_BIN = 2
 FLAG_INITIAL = 4
+FLAG_COMPOUND = 8
+FLAG_PLACE = 16
 _ABJAD_VOWELS = re.compile(r"[aeiouwy]")
 
 
@@ -199,6 +227,15 @@ class Token:
     @property
     def is_initial(self) -> bool:
         return self.role == Role.INITIAL
+
+    @property
+    def replaceable(self) -> bool:
+        """Counts as a name part replaced by another when left unmatched on both sides."""
+        return self.core or self.role == Role.INITIAL or self.text in COMPOUND_HEADS
+
+    @property
+    def is_place(self) -> bool:
+        return self.text in PLACE_WORDS
 
 
 def consonant_skeleton(text: str) -> str:
@@ -269,6 +306,8 @@ def make_token(text: str, original: str | None = None, role: Role | None = None)
         (FLAG_CORE if core else 0)
         | (FLAG_BIN if text == "bin" else 0)
         | (FLAG_INITIAL if role == Role.INITIAL else 0)
+        | (FLAG_COMPOUND if text in COMPOUND_HEADS else 0)
+        | (FLAG_PLACE if text in PLACE_WORDS else 0)
     )
     token = Token(
         text=text,
