@@ -6,7 +6,8 @@ import pytest
 from rigour.text.scripts import text_scripts
 
 from watchfloor.match import DEFAULT_THRESHOLD, compare_names
-from watchfloor.names import Kind, Role, compare_forms, name_form
+from watchfloor.names import Kind, NameForm, Role, compare_forms, name_form
+from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY
 from watchfloor.names.text import CJK_SCRIPTS, cjk_characters
 
 
@@ -263,6 +264,12 @@ def test_arabic_script_writes_p_as_b_and_v_as_f() -> None:
     assert compare_names("Person", "Pavel Petrov", "Babel Betrof") < DEFAULT_THRESHOLD
 
 
+def _form(text: str, kind: Kind = Kind.PERSON) -> NameForm:
+    form = name_form(text, kind)
+    assert form is not None
+    return form
+
+
 def test_series_numerals_become_digits_after_the_first_word() -> None:
     assert tokens("Carlyle Partners VIII L.P.", Kind.ORGANIZATION) == ["carlyle", "partners", "8", "lp"]
     assert tokens("Citigroup Capital Trust XV", Kind.ORGANIZATION)[-1] == "15"
@@ -319,6 +326,14 @@ def test_capitals_without_a_vowel_in_a_mixed_case_name_are_initials() -> None:
     assert compare_names("Person", "JC Juncker", "Jean-Claude Juncker") >= DEFAULT_THRESHOLD
     assert tokens("JUNCKER JC") == ["juncker", "jc"]  # all capitals: nothing tells initials apart
     assert tokens("Ng Wei") == ["ng", "wei"]
+    assert tokens("KNOWLES, JR., Samuel") == ["knowles", "jr", "samuel"]  # Junior, not J. R.
+    assert compare_names("Person", "Samuel Jesse Riley", "KNOWLES, JR., Samuel") < DEFAULT_THRESHOLD
+
+
+def test_abdul_at_the_end_is_the_particle_it_folds_to_before_a_name() -> None:
+    # a customer file moved the first word to the end: ABDUL RAHMAN YASIN -> Rahman Yasin Abdul
+    assert sorted(tokens("Rahman Yasin Abdul")) == sorted(tokens("ABDUL RAHMAN YASIN"))
+    assert compare_names("Person", "Rahman Yasin Abdul", "ABDUL RAHMAN YASIN") >= 0.99
 
 
 def test_abdul_facing_another_name_is_a_replaced_name_part() -> None:
@@ -327,6 +342,13 @@ def test_abdul_facing_another_name_is_a_replaced_name_part() -> None:
         "Person", "MOHAMMED QASIM MIR ABDUL KHUDAI RAHIM", "MOHAMMED QASIM MIR WALI KHUDAI RAHIM"
     )
     assert score < DEFAULT_THRESHOLD
+    abdul, wali = (
+        _form("MOHAMMED QASIM MIR ABDUL KHUDAI RAHIM"),
+        _form("MOHAMMED QASIM MIR WALI KHUDAI RAHIM"),
+    )
+    assert (
+        "-abd +wali (1 name part replaced by another)" in compare_forms(abdul, wali, PERSON_POLICY).explain()
+    )
     # left out on one side only, it is a particle as before
     assert compare_names("Person", "Abdul Rahman Yasin", "Rahman Yasin") == compare_names(
         "Person", "Abd Rahman Yasin", "Rahman Yasin"
@@ -343,6 +365,12 @@ def test_a_name_part_added_is_not_a_name_written_together() -> None:
 
 def test_a_country_in_one_organisation_name_only_is_another_legal_person() -> None:
     assert compare_names("Company", "Banco Santander S.A.", "Banco Santander Mexico S.A.") < DEFAULT_THRESHOLD
+    banco, mexico = (
+        _form("Banco Santander S.A.", Kind.ORGANIZATION),
+        _form("Banco Santander Mexico S.A.", Kind.ORGANIZATION),
+    )
+    explained = compare_forms(banco, mexico, ORG_POLICY).explain()
+    assert explained.endswith("+mexico (a country named on one side only: another legal person)")
     assert compare_names("Company", "Banco Santander Mexico S.A.", "Banco Santander México S.A.") >= 0.99
     assert compare_names("Company", "China Railway Group", "China Railway Group Ltd") >= DEFAULT_THRESHOLD
     # people are named after countries: Jordan is a given name

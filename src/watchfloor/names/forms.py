@@ -21,7 +21,7 @@ from rigour._core import ordinals_dict
 from rigour.names import remove_obj_prefixes, replace_org_types_compare
 
 from watchfloor.names.text import ascii_token, cjk_characters, clean_text, split_words
-from watchfloor.names.tokens import BIN_FORMS, LEGAL_FORMS, Role, Token, make_token
+from watchfloor.names.tokens import BIN_FORMS, LEGAL_FORMS, TITLES, Role, Token, make_token
 
 
 class Kind(Enum):
@@ -116,7 +116,9 @@ def _fold_arabic(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
             out.extend((("abd", ""), (_abd_name(match.group(1)), "")))
             i += 1
             continue
-        out.append((text, orig))
+        # with no name after it (a customer file moved it to the end: Rahman Yasin Abdul), it
+        # is still the particle its list spelling folds to
+        out.append(("abd", orig) if text in _ABD_FORMS else (text, orig))
         i += 1
     return out
 
@@ -126,6 +128,7 @@ ABBREVIATIONS = {
     "assn": "association", "assoc": "association", "ind": "industries", "inds": "industries",
     "mfg": "manufacturing", "natl": "national", "bros": "brothers", "grp": "group", "svcs": "services",
     "tech": "technology", "univ": "university", "dept": "department", "min": "ministry",
+    "usa": "us",
 }  # fmt: skip
 """Abbreviations of organisation words, expanded so that Microsoft Corp. ~ Microsoft Corporation."""
 
@@ -164,9 +167,10 @@ def _number_openers() -> frozenset[str]:
 def _replace_phrases(
     words: list[tuple[str, str]],
     table: dict[tuple[str, ...], str],
-    allowed: Callable[[int, tuple[str, ...]], bool] = lambda i, key: True,
+    allowed: Callable[[int, tuple[str, ...]], bool],
 ) -> list[tuple[str, str]]:
-    """Replace the phrases of `table` (up to three words, longest first) by their value."""
+    """Replace the phrases of `table` (up to three words, longest first) by their value, where
+    `allowed(position, phrase)` agrees."""
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
@@ -212,12 +216,16 @@ def _numbers(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return merged
 
 
-COUNTRY_ABBREVIATIONS: dict[tuple[str, ...], str] = {
-    ("united", "states"): "us", ("usa",): "us", ("united", "kingdom"): "uk",
-    ("united", "arab", "emirates"): "uae",
-}  # fmt: skip
-"""Countries organisation names abbreviate: U.S. Department of State ~ United States Department
-of State (the dotted form is already one acronym, `us`)."""
+_UNITED = re.compile(r"\bunited (states|kingdom|arab emirates)\b")
+_UNITED_ABBREVIATIONS = {"states": "us", "kingdom": "uk", "arab emirates": "uae"}
+
+
+def _countries_abbreviated(text: str) -> str:
+    """`united states department of state` -> `us department of state`, as U.S. is written (the
+    dotted form is already one acronym, `us`; `usa` is an abbreviation of the word list)."""
+    if "united " not in text:
+        return text
+    return _UNITED.sub(lambda found: _UNITED_ABBREVIATIONS[found.group(1)], text)
 
 
 def _merge_acronyms(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -242,9 +250,14 @@ _CAPITAL_INITIALS = re.compile(r"\b[BCDFGHJKLMNPQRSTVWXZ]{2,3}\b")
 def _initials(text: str) -> str:
     """`JC Juncker` -> `J C Juncker`: in a name written in mixed case, a word of two or three
     capitals with no vowel is initials run together (a surname written in capitals has vowels)."""
-    if text.isupper() or not any(c.islower() for c in text):
-        return text
-    return _CAPITAL_INITIALS.sub(lambda found: " ".join(found.group(0)), text)
+    if text.isupper() or not _CAPITAL_INITIALS.search(text):
+        return text  # (with a capitals word found, not all upper means some letter is lower)
+    return _CAPITAL_INITIALS.sub(_split_initials, text)
+
+
+def _split_initials(found: re.Match[str]) -> str:
+    word = found.group(0)
+    return word if word.lower() in TITLES else " ".join(word)  # JR, MR, DR are no initials
 
 
 def _person_order(text: str) -> str:
@@ -274,7 +287,7 @@ def _unglue_legal_form(text: str) -> str:
     return _GLUED_TAIL.sub(split, text)
 
 
-_ROMAN_WORD = re.compile(r"(?<=\w[\s,.-])\s*\b(x{0,3})(ix|iv|v?i{0,3})\b")
+_ROMAN_WORD = re.compile(r"(?<=\w[\s,.-])\s*\b(?=[ivx])(x{0,3})(ix|iv|v?i{0,3})\b")
 _WORD_BEFORE = re.compile(r"[a-z0-9]{2}[\s,]*$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
@@ -293,7 +306,7 @@ def _roman_numerals(text: str) -> str:
     legal-form rules read it (they take `ii` for a legal form). A single letter counts only at
     the end, before legal forms at most, after a word (`Trust I`, not `I Squared Capital` or
     `B.V.`)."""
-    if "i" not in text and "v" not in text and "x" not in text:
+    if not _ROMAN_WORD.search(text):
         return text
 
     def digits(found: re.Match[str]) -> str:
@@ -326,7 +339,7 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
     if kind == Kind.PERSON:
         text = _person_order(_initials(text))
     elif kind in (Kind.ORGANIZATION, Kind.ENTITY):
-        lowered = _roman_numerals(_unglue_legal_form(text).lower())
+        lowered = _countries_abbreviated(_roman_numerals(_unglue_legal_form(text).lower()))
         text = replace_org_types_compare(lowered, generic=True) or text
     else:
         text = _roman_numerals(remove_obj_prefixes(text.lower()) or text.lower())
@@ -340,7 +353,6 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
         words = _numbers(words)
     if kind in (Kind.ORGANIZATION, Kind.ENTITY):
         words = _merge_acronyms(words)
-        words = _replace_phrases(words, COUNTRY_ABBREVIATIONS)
         words = [(ABBREVIATIONS.get(t, t), o) for t, o in words]
     tokens = tuple([make_token(t, o or None) for t, o in words if t])
     if not tokens:

@@ -121,9 +121,11 @@ class NameScore:
     candidate: NameForm
     pairs: list[tuple[Token | None, Token | None, float]]
     characters: float | None = None  # agreement of CJK characters, when it lowered the score
+    places: bool = False  # the policy's place rule applied (organisation names)
 
     def explain(self) -> str:
-        """One line: matched tokens (with their similarity when not identical), then extras."""
+        """One line: matched tokens (with their similarity when not identical), then extras,
+        then what lowered the score beyond the extras (replaced parts, a country on one side)."""
         bits: list[str] = []
         if self.characters is not None:
             bits.append(
@@ -139,7 +141,20 @@ class NameScore:
                 bits.append(f"+{c.text}")
             else:
                 bits.append(f"(written together {s:.2f})")
-        return " ".join(bits)
+        return " ".join(bits + self._penalties())
+
+    def _penalties(self) -> list[str]:
+        if any(q is None and c is None for q, c, _ in self.pairs):
+            return []  # scored written together: the alignment's penalties did not decide
+        left = [q for q, c, _ in self.pairs if c is None and q is not None]
+        right = [c for q, c, _ in self.pairs if q is None and c is not None]
+        notes = []
+        replaced = min(sum(t.replaceable for t in left), sum(t.replaceable for t in right))
+        if replaced:
+            notes.append(f"({replaced} name part{'s' if replaced > 1 else ''} replaced by another)")
+        if self.places and any(t.is_place for t in left) != any(t.is_place for t in right):
+            notes.append("(a country named on one side only: another legal person)")
+        return notes
 
 
 TokenSim = Callable[[Token, Token], float]
@@ -331,7 +346,7 @@ def compare_forms(
         agreement = character_agreement(query.cjk, candidate.cjk)
         if agreement * SUBSTITUTION_PENALTY < score:
             return NameScore(agreement * SUBSTITUTION_PENALTY, query, candidate, pairs, agreement)
-    return NameScore(score=score, query=query, candidate=candidate, pairs=pairs)
+    return NameScore(score=score, query=query, candidate=candidate, pairs=pairs, places=policy.places)
 
 
 def character_agreement(a: str, b: str) -> float:
