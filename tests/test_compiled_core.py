@@ -59,6 +59,8 @@ ORGS = [
     "KaufhofGmbH", "Kaufhof GmbH", "Carlyle Partners VII L.P.", "Carlyle Partners VIII L.P.",
     "Banco Santander S.A.", "Banco Santander Mexico S.A.", "Management Company 23", "Management Company",
     "Blackstone Real Estate Partners V L.P.", "Blackstone Real Estate Partners VI L.P.",
+    "Xii Bicentenario", "BICENTENARIO XII", "BICENTENARIO XIII", "I Dino", "DINO I",
+    "I Fondo Global De Alimentos Ltda C", "C I FONDO GLOBAL DE ALIMENTOS LTDA",
 ]  # fmt: skip
 
 

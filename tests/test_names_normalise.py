@@ -306,6 +306,20 @@ def test_members_of_a_numbered_series_match_and_their_names_must_agree() -> None
     assert other < same
 
 
+def test_a_numeral_moved_to_the_front_is_still_its_number() -> None:
+    # customer files move words: BICENTENARIO XII -> Xii Bicentenario keeps the letters
+    assert compare_names("Vessel", "Xii Bicentenario", "BICENTENARIO XII") >= 0.99
+    assert compare_names("Vessel", "I Dino", "DINO I") >= 0.99
+    assert compare_names("Vessel", "Xii Bicentenario", "BICENTENARIO XIII") < compare_names(
+        "Vessel", "Xii Bicentenario", "BICENTENARIO XII"
+    )
+
+
+def test_initials_split_differently_are_a_name_written_together() -> None:
+    name, listed = "I Fondo Global De Alimentos Ltda C", "C I FONDO GLOBAL DE ALIMENTOS LTDA"
+    assert compare_names("Company", name, listed) >= DEFAULT_THRESHOLD
+
+
 def test_tens_spelled_out_before_a_digit_are_one_number() -> None:
     assert tokens("Brigade Forty 4", Kind.ORGANIZATION) == ["brigade", "44"]
     assert tokens("Sixty Six Ltd", Kind.ORGANIZATION) == ["66", "llc"]

@@ -325,7 +325,7 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
                             qtokens, ctokens = qform.tokens, cform.tokens
                         s = _fill(<object>PyTuple_GET_ITEM(qtokens, i),
                                   <object>PyTuple_GET_ITEM(ctokens, j), q[i].serial, c[j].serial)
-                # equal texts (the only way to 1.0) align whatever the policy says of initials
+                # a full match (equal texts, or I and 1) aligns whatever the policy says of initials
                 if s > 0.0 and (s >= 1.0 or initials or not ((q[i].flags | c[j].flags) & FLAG_INITIAL)):
                     edges[n_edges].neg = -s
                     edges[n_edges].i = <int32_t>i
@@ -361,7 +361,7 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
                     total += q[i].weight * extra_query
                     if q[i].flags & REPLACEABLE:
                         extra_q += 1
-                    if q[i].flags & FLAG_CORE:
+                    if q[i].flags & (FLAG_CORE | FLAG_INITIAL):
                         split[0] |= SPLIT_QUERY
                     place_q |= q[i].flags & FLAG_PLACE
                     if pairs is not None:
@@ -372,7 +372,7 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
                     total += c[j].weight * extra_candidate
                     if c[j].flags & REPLACEABLE:
                         extra_c += 1
-                    if c[j].flags & FLAG_CORE:
+                    if c[j].flags & (FLAG_CORE | FLAG_INITIAL):
                         split[0] |= SPLIT_CANDIDATE
                     place_c |= c[j].flags & FLAG_PLACE
                     if pairs is not None:

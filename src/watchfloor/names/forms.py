@@ -292,6 +292,16 @@ _WORD_BEFORE = re.compile(r"[a-z0-9]{2}[\s,]*$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
 
+_ROMAN_NUMERAL = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a Roman numeral up to 39 written in lower case (`xii` -> 12), else None."""
+    if not _ROMAN_NUMERAL.fullmatch(text):
+        return None
+    return _roman_value(text)
+
+
 def _roman_value(text: str) -> int:
     total = 0
     for letter, following in zip(text, [*text[1:], ""], strict=True):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 
-from watchfloor.names.forms import NameForm, pack_form
+from watchfloor.names.forms import NameForm, pack_form, roman_value
 from watchfloor.names.tokens import Role, Token
 
 SYMBOL_SCORE = 0.9
@@ -45,7 +45,7 @@ def token_similarity(a: Token, b: Token) -> float:
         return 1.0
     ra, rb = a.role, b.role
     if ra == _NUMBER or rb == _NUMBER:
-        return SERIES_SCORE if ra == rb else 0.0
+        return _number_similarity(a, b) if ra != rb else SERIES_SCORE
     if ra == _INITIAL or rb == _INITIAL:
         if ra == rb:
             return 0.0
@@ -80,6 +80,17 @@ def token_similarity(a: Token, b: Token) -> float:
     if best < SKELETON_SCORE and (a.abjad or b.abjad) and len(a.skeleton) > 2 and a.skeleton == b.skeleton:
         best = SKELETON_SCORE
     return best
+
+
+def _number_similarity(a: Token, b: Token) -> float:
+    """A number against a word: the same number when the word is its Roman numeral (a customer
+    file that moved `XII` to the front of BICENTENARIO XII keeps the letters), a series member
+    when it is another numeral, else nothing."""
+    number, other = (a, b) if a.role == _NUMBER else (b, a)
+    value = roman_value(other.text)
+    if value is None:
+        return 0.0
+    return 1.0 if str(value) == number.text else SERIES_SCORE
 
 
 _SIM_CACHE: dict[int, float] = {}
@@ -238,7 +249,8 @@ def align(
                 edges.append((-1.0, i, j))
                 continue
             s = sim(q, c)
-            if s > 0.0 and (policy.initials or (q.role != initial and c.role != initial)):
+            # a full match aligns whatever the policy says of initials (I ~ 1 in DINO I)
+            if s > 0.0 and (s >= 1.0 or policy.initials or (q.role != initial and c.role != initial)):
                 edges.append((-s, i, j))
     edges.sort()
     nq, nc = len(query), len(candidate)
@@ -298,9 +310,10 @@ def align(
 
 
 def _split_apart(pairs: Pairs) -> bool:
-    """True when both sides kept an unmatched name part: what a name split differently leaves."""
-    return any(c is None and q is not None and q.core for q, c, _ in pairs) and any(
-        q is None and c is not None and c.core for q, c, _ in pairs
+    """True when both sides kept an unmatched name part or initial: what a name split
+    differently leaves (FridrichBuchenberg ~ Friedrich Buchenberg, C I ~ CI)."""
+    return any(c is None and q is not None and (q.core or q.role == _INITIAL) for q, c, _ in pairs) and any(
+        q is None and c is not None and (c.core or c.role == _INITIAL) for q, c, _ in pairs
     )
 
 
