@@ -287,22 +287,17 @@ def _unglue_legal_form(text: str) -> str:
     return _GLUED_TAIL.sub(split, text)
 
 
-_ROMAN_WORD = re.compile(r"(?<=\w[\s,.-])\s*\b(?=[ivx])(x{0,3})(ix|iv|v?i{0,3})\b")
+_ROMAN_NUMERAL = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
+_ROMAN_WORD = re.compile(r"(?<=\w[\s,.-])\s*\b(" + _ROMAN_NUMERAL.pattern + r")(?![a-z0-9])")
+"""A whole word that is a numeral, after a first word (the lookahead keeps it from ending early)."""
 _WORD_BEFORE = re.compile(r"[a-z0-9]{2}[\s,]*$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
-
-
-_ROMAN_NUMERAL = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
 
 
 def roman_value(text: str) -> int | None:
     """The value of a Roman numeral up to 39 written in lower case (`xii` -> 12), else None."""
     if not _ROMAN_NUMERAL.fullmatch(text):
         return None
-    return _roman_value(text)
-
-
-def _roman_value(text: str) -> int:
     total = 0
     for letter, following in zip(text, [*text[1:], ""], strict=True):
         value = _ROMAN_VALUES[letter]
@@ -320,16 +315,14 @@ def _roman_numerals(text: str) -> str:
         return text
 
     def digits(found: re.Match[str]) -> str:
-        numeral = found.group(1) + found.group(2)
-        if not numeral:
-            return found.group(0)
+        numeral = found.group(1)
         if len(numeral) == 1:
             if not _WORD_BEFORE.search(text, 0, found.start()) or text[found.end() : found.end() + 1] == ".":
                 return found.group(0)  # B.V., S.p.A.: letters of an abbreviation
             rest = replace_org_types_compare(text[found.end() :], generic=True)
             if any(word not in LEGAL_FORMS for word in split_words(rest)):
                 return found.group(0)
-        return found.group(0).replace(numeral, str(_roman_value(numeral)))
+        return found.group(0).replace(numeral, str(roman_value(numeral)))
 
     return _ROMAN_WORD.sub(digits, text)
 
