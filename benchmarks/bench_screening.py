@@ -187,7 +187,6 @@ def main() -> None:
     ours_neg = best_scores(matcher, sample_neg)
     queries_all = pos_queries + neg_queries
     decisions = sum(len(matcher.scored_candidates(record_of(q))) for q in queries_all)
-    returned = sum(len(results) for results in matcher.match_many(queries_all, limit=10))
     # One pass takes milliseconds here and seconds for the peer; so that neither side's figure
     # is a lucky instant on a noisy machine, each side's time is the better of two blocks of
     # the same length as a peer pass, averaged over the passes that fill the block.
@@ -206,10 +205,11 @@ def main() -> None:
         ]
 
     screen_s = per_pass(screen, peer_s)
+    # after the clocks, so that no pass runs with results kept alive: counts and verdicts
+    full = list(matcher.match_many(queries_all, limit=10))
+    returned = sum(len(results) for results in full)
     verdicts = screen()
-    full_verdicts = [
-        {r.entity_id for r in found if r.match} for found in matcher.match_many(queries_all, limit=10)
-    ]
+    full_verdicts = [{r.entity_id for r in found if r.match} for found in full]
     if verdicts != full_verdicts:
         raise SystemExit("screening decisions differ from the full scoring's verdicts")
     peer_qps = len(queries_all) / peer_s

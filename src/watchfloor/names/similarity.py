@@ -157,8 +157,7 @@ class NameScore:
     def _penalties(self) -> list[str]:
         if any(q is None and c is None for q, c, _ in self.pairs):
             return []  # scored written together: the alignment's penalties did not decide
-        left = [q for q, c, _ in self.pairs if c is None and q is not None]
-        right = [c for q, c, _ in self.pairs if q is None and c is not None]
+        left, right = _unmatched(self.pairs)
         notes = []
         replaced = min(sum(t.replaceable for t in left), sum(t.replaceable for t in right))
         if replaced:
@@ -309,12 +308,18 @@ def align(
     return score, pairs
 
 
+def _unmatched(pairs: Pairs) -> tuple[list[Token], list[Token]]:
+    """The query's and the candidate's tokens an alignment left unmatched."""
+    left = [q for q, c, _ in pairs if c is None and q is not None]
+    right = [c for q, c, _ in pairs if q is None and c is not None]
+    return left, right
+
+
 def _split_apart(pairs: Pairs) -> bool:
     """True when both sides kept an unmatched name part or initial: what a name split
     differently leaves (FridrichBuchenberg ~ Friedrich Buchenberg, C I ~ CI)."""
-    return any(c is None and q is not None and (q.core or q.role == _INITIAL) for q, c, _ in pairs) and any(
-        q is None and c is not None and (c.core or c.role == _INITIAL) for q, c, _ in pairs
-    )
+    left, right = _unmatched(pairs)
+    return any(t.core or t.is_initial for t in left) and any(t.core or t.is_initial for t in right)
 
 
 def joined_similarity(query: NameForm, candidate: NameForm, split: bool = True) -> float:
@@ -358,7 +363,9 @@ def compare_forms(
     if query.cjk and query.cjk_scripts == candidate.cjk_scripts and query.cjk != candidate.cjk:
         agreement = character_agreement(query.cjk, candidate.cjk)
         if agreement * SUBSTITUTION_PENALTY < score:
-            return NameScore(agreement * SUBSTITUTION_PENALTY, query, candidate, pairs, agreement)
+            return NameScore(
+                agreement * SUBSTITUTION_PENALTY, query, candidate, pairs, agreement, policy.places
+            )
     return NameScore(score=score, query=query, candidate=candidate, pairs=pairs, places=policy.places)
 
 
