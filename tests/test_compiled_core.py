@@ -49,7 +49,8 @@ PEOPLE = [
     "习近平", "高市早苗", "高石早苗", "Kim Jong Un", "김정은", "Ali bin Hassan bin Ali", "Hassan bin Ali",
     "Abu Bakr al-Baghdadi", "Abubakr al-Baghdadi", "Maria de la Cruz", "Maria Delacruz", "Maria de la Rosa",
     "MOHAMMED QASIM MIR ABDUL KHUDAI RAHIM", "MOHAMMED QASIM MIR WALI KHUDAI RAHIM", "JC Juncker",
-    "Jean-Claude Juncker", "Jordan Smith",
+    "Jean-Claude Juncker", "Jordan Smith", "Ted Doe", "Theodore Doe", "Ben Netanyahu",
+    "Benjamin Netanyahu",
 ]  # fmt: skip
 ORGS = [
     "AL QA'IDA", "Al-Qaeda", "Cartel de los Soles", "Cartel of the Suns", "Tren de Aragua",
@@ -60,7 +61,8 @@ ORGS = [
     "Banco Santander S.A.", "Banco Santander Mexico S.A.", "Management Company 23", "Management Company",
     "Blackstone Real Estate Partners V L.P.", "Blackstone Real Estate Partners VI L.P.",
     "Xii Bicentenario", "BICENTENARIO XII", "BICENTENARIO XIII", "I Dino", "DINO I",
-    "I Fondo Global De Alimentos Ltda C", "C I FONDO GLOBAL DE ALIMENTOS LTDA",
+    "I Fondo Global De Alimentos Ltda C", "C I FONDO GLOBAL DE ALIMENTOS LTDA", "Faberlic",
+    "FABERLIC EUROPE Sp. z o.o.",
 ]  # fmt: skip
 
 

@@ -7,7 +7,7 @@ from rigour.text.scripts import text_scripts
 
 from watchfloor.match import DEFAULT_THRESHOLD, compare_names
 from watchfloor.names import Kind, NameForm, Role, compare_forms, name_form
-from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY
+from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY, token_similarity
 from watchfloor.names.text import CJK_SCRIPTS, cjk_characters
 
 
@@ -81,6 +81,49 @@ def test_arabic_connectors_are_folded() -> None:
 
 def test_ben_opening_a_name_is_a_given_name() -> None:
     assert tokens("Ben Netanyahu")[0] == "ben"
+    form = name_form("Ben Netanyahu", Kind.PERSON)
+    assert form is not None and form.tokens[0].role == Role.NAME
+    # inside a name it is still "son of", folded with the other spellings
+    inside = name_form("Zine El Abidine Ben Ali", Kind.PERSON)
+    assert inside is not None and [t.role for t in inside.tokens if t.text == "bin"] == [Role.PARTICLE]
+    # an organisation's name is no person's given name
+    org = name_form("Ben Line Shipping", Kind.ORGANIZATION)
+    assert org is not None and org.tokens[0].role == Role.PARTICLE
+
+
+@pytest.mark.parametrize(
+    ("nickname", "full"),
+    [
+        ("Ted Doe", "Theodore Doe"),
+        ("Ben Netanyahu", "Benjamin Netanyahu"),
+        ("Bill Clinton", "William Clinton"),
+        ("Bob Menendez", "Robert Menendez"),
+    ],
+)
+def test_a_nickname_matches_the_name_it_stands_for(nickname: str, full: str) -> None:
+    assert compare_names("Person", nickname, full) >= DEFAULT_THRESHOLD
+
+
+def test_nicknames_are_weaker_than_spellings_and_not_any_short_name() -> None:
+    ted = name_form("Ted", Kind.PERSON)
+    theodore = name_form("Theodore", Kind.PERSON)
+    husayn, hussein = name_form("Husayn", Kind.PERSON), name_form("Hussein", Kind.PERSON)
+    assert ted and theodore and husayn and hussein
+    nickname = token_similarity(ted.tokens[0], theodore.tokens[0])
+    assert 0.0 < nickname < token_similarity(husayn.tokens[0], hussein.tokens[0])
+    # Bill stands for William, not for Wilhelmina's other short forms or for Walter
+    assert compare_names("Person", "Bill Clinton", "Walter Clinton") < DEFAULT_THRESHOLD
+    assert compare_names("Person", "Tod Doe", "Theodore Doe") < DEFAULT_THRESHOLD
+
+
+def test_a_region_word_is_generic_a_country_is_another_legal_person() -> None:
+    # a continent or trade region says how far a firm reaches, like International
+    europe = name_form("Faberlic Europe Sp. z o.o.", Kind.ORGANIZATION)
+    assert europe is not None
+    assert {t.text: t.role for t in europe.tokens}["europe"] == Role.GENERIC
+    assert compare_names("Company", "Faberlic", "FABERLIC EUROPE Sp. z o.o.") >= DEFAULT_THRESHOLD
+    # a country names the jurisdiction of a separate subsidiary
+    assert compare_names("Company", "Faberlic", "Faberlic Poland Sp. z o.o.") < DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(

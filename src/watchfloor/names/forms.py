@@ -76,6 +76,8 @@ class NameForm:
 
 _ABD_FORMS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul", "abdil", "abdur"})
 _ABD_JOINED = re.compile(r"^abd(?:ul|el|al|ol|oul|ur|ar|er|us|as|ud|un|u|e|o|i)?([a-z]{3,})$")
+GIVEN_CONNECTORS = frozenset({"ben"})
+"""Connectors that are given names too: read as a name when they open a person's name."""
 _CONNECTORS = frozenset({"al", "el", "ul", "ol", "ar", "ur", "ad", "ud", "as", "us", "an", "un"})
 
 
@@ -358,6 +360,9 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
         words = _merge_acronyms(words)
         words = [(ABBREVIATIONS.get(t, t), o) for t, o in words]
     tokens = tuple([make_token(t, o or None) for t, o in words if t])
+    if kind == Kind.PERSON and tokens and tokens[0].text in GIVEN_CONNECTORS:
+        # opening a person's name, Ben is the given name (Ben Netanyahu), not "son of"
+        tokens = (make_token(tokens[0].text, words[0][1] or None, Role.NAME), *tokens[1:])
     if not tokens:
         return None
     texts = [t.text for t in tokens]

@@ -26,12 +26,16 @@ SYMBOL_SCORE = 0.9
 INITIAL_SCORE = 0.75
 PHONETIC_SCORE = 0.8
 SKELETON_SCORE = 0.85
+NICKNAME_SCORE = 0.8
+"""A nickname and the name it stands for (Ted ~ Theodore): weaker than a spelling of one name,
+since a nickname stands for several (Ted: Edward, Edmund, Theodore)."""
 SERIES_SCORE = 0.5
 """Two different numbers in a name: members of one numbered series (Fund VII ~ Fund VIII,
 Trust 2004-1 ~ 2004-2, Snow Storm 1 ~ 2) share their sponsor and their name, and lists and
 screening data confuse them; half a match, so the rest of the name must carry the score."""
 
 _VOWELS = frozenset("aeiouy")
+_NO_SYMBOLS: frozenset[int] = frozenset()
 
 _NUMBER = Role.NUMBER  # enum members bound once: each `Role.X` lookup goes through a descriptor
 _INITIAL = Role.INITIAL
@@ -51,13 +55,15 @@ def token_similarity(a: Token, b: Token) -> float:
             return 0.0
         return INITIAL_SCORE if ta[0] == tb[0] else 0.0
     best = 0.0
+    shared = a.symbols & b.symbols if a.symbols and b.symbols else _NO_SYMBOLS
+    if shared and min(shared) < 0:
+        best = NICKNAME_SCORE  # a nickname group (negative numbers): Ted ~ Theodore, Bill ~ William
     if (
-        a.symbols
-        and b.symbols
+        shared
+        and max(shared) > 0
         # spellings of one name start alike (Husayn/Hussein, Osama/Usama): this keeps a shared
         # symbol of two short romanised syllables (li/yi, jian/kim) from counting
         and (ta[0] == tb[0] or (ta[0] in _VOWELS and tb[0] in _VOWELS))
-        and not a.symbols.isdisjoint(b.symbols)
     ):
         best = SYMBOL_SCORE
     la, lb = len(ta), len(tb)

@@ -3,7 +3,8 @@
 A token carries its comparable ASCII text, its role (given name, particle, title, legal form,
 number...), a static evidence weight, its phonetic key, its vowel-free skeleton (for names
 transliterated from abjad scripts) and the name-variant symbols rigour's tagger gives it
-(Wikidata given/family name IDs: Mohammed, Muhammad and محمد share one). Tokens are interned
+(Wikidata given/family name IDs: Mohammed, Muhammad and محمد share one), with the nickname
+groups of the nicknames package for given names (Ted, Theodore). Tokens are interned
 in a cache, so a list of a million entities holds each distinct token once.
 """
 
@@ -17,6 +18,7 @@ from enum import IntEnum
 from functools import lru_cache
 
 from followthemoney.types import registry
+from nicknames import NickNamer
 from normality import normalize
 from rigour._core import generic_person_names_list, person_name_prefixes_list, stopwords_list
 from rigour.names import NameTypeTag, analyze_names
@@ -168,6 +170,14 @@ LEGAL_FORMS = frozenset(
 """Legal-form tokens that survive rigour's `replace_org_types_compare` (most become llc/jsc; general
 partnerships, OHG and S.C. among them, gp; cooperatives coop)."""
 
+REGION_WORDS = frozenset(
+    {"europe", "eurasia", "asia", "africa", "americas", "oceania", "scandinavia", "nordic", "baltic"}
+    | {"emea", "apac", "latam", "mena"}
+)
+"""Continents and trade regions: like International or Global, they say how far a firm reaches,
+not which firm it is, and no firm is registered in them (a country, a jurisdiction, is a
+PLACE_WORD instead: Banco Santander Mexico is another legal person)."""
+
 GENERIC_ORG_WORDS = frozenset(
     {"company", "corporation", "group", "holding", "holdings", "international", "intl", "trading"}
     | {"bank", "industries", "industry", "enterprise", "enterprises", "services", "general", "global"}
@@ -176,6 +186,7 @@ GENERIC_ORG_WORDS = frozenset(
     | {"logistics", "petroleum", "oil", "gas", "energy", "import", "export", "commercial", "national"}
     | {"development", "management", "technology", "technologies", "systems", "solutions", "capital"}
     | {"fund", "trust", "society", "union", "center", "centre", "office", "ministry", "department"}
+    | REGION_WORDS
 )
 """Words so common in organisation names that sharing one says little."""
 
@@ -262,6 +273,24 @@ def name_symbols(word: str) -> frozenset[int]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=1)
+def _nickname_table() -> dict[str, frozenset[int]]:
+    """Word -> the nickname groups it belongs to: one group per canonical given name of the
+    nicknames package's table, holding the name and its nicknames (Theodore, Ted, Teddy).
+    Group numbers are negative, so they never meet rigour's Wikidata numbers."""
+    lookup = NickNamer().nickname_lookup
+    groups: dict[str, set[int]] = {}
+    for number, canonical in enumerate(sorted(lookup), start=1):
+        for word in (canonical, *lookup[canonical]):
+            groups.setdefault(word, set()).add(-number)
+    return {word: frozenset(found) for word, found in groups.items()}
+
+
+def nickname_groups(word: str) -> frozenset[int]:
+    """The nickname groups of a word (Ted and Theodore share one), empty for most words."""
+    return _nickname_table().get(word, frozenset())
+
+
 def classify(text: str) -> Role:
     """The role of a comparable token, independent of the name it sits in."""
     if text.isdigit():
@@ -300,6 +329,8 @@ def make_token(text: str, original: str | None = None, role: Role | None = None)
         # the original script is only consulted for abjads (محمد -> Mohammed): rigour's tagger is
         # slow on Cyrillic, whose BGN romanisation already finds the symbols
         symbols = name_symbols(text) | (name_symbols(source) if abjad else frozenset())
+        if role == Role.NAME:
+            symbols |= nickname_groups(text)
     core = role in (Role.NAME, Role.GENERIC, Role.NUMBER)
     serial = next(_SERIALS)
     flags = (
