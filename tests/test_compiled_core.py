@@ -188,6 +188,38 @@ def test_compiled_screening_equals_the_python_screening(lists: list, monkeypatch
 
 
 @needs_compiled
+def test_compiled_ranking_equals_the_reference_ranking() -> None:
+    """The compiled ranking reads each query token's posting lists as packed spans and sums
+    into a table sized to the query's postings: on random posting lists it gives the
+    reference's entities and names, ties and cuts included."""
+    import numpy as np
+
+    rng = random.Random(5)
+    matcher = Matcher()
+    forms = 5000
+    matcher.forms = [None] * forms  # type: ignore[list-item]
+    matcher.form_entity = np.array(sorted(rng.randrange(1200) for _ in range(forms)), dtype=np.int32)
+    checked = 0
+    for _ in range(300):
+        tokens = []
+        for _ in range(rng.randint(1, 6)):  # query tokens, each reaching a few posting lists
+            arrays, values = [], []
+            for _ in range(rng.randint(1, 6)):
+                # long lists touch more names than the cut keeps; few weights make ties
+                ids = sorted(rng.sample(range(forms), rng.choice((1, 3, 40, 400))))
+                arrays.append(np.array(ids, dtype=np.int32))
+                values.append(rng.choice((0.5, 1.0, 2.25, rng.random())))
+            tokens.append((arrays, values, matcher_module.posting_spans(arrays, values)))
+        chunks = [ids for arrays, _, _ in tokens for ids in arrays]
+        weights = [value for _, values, _ in tokens for value in values]
+        for keep, size in ((136, 13), (20, 5), (5000, 40)):
+            fast = matcher._rank(tokens, keep, size)
+            assert fast == matcher.reference_rank(chunks, weights, keep, size)
+            checked += len(fast)
+    assert checked > 10_000
+
+
+@needs_compiled
 def test_compiled_evidence_is_written_when_read_and_pickles_as_text(lists: list) -> None:
     matcher = Matcher.build(lists)
     query = record_of(make_query("Nicolas Maduro", "Person", birth_date="1962-11-23", country="ve"))

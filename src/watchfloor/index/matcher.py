@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 import math
 import multiprocessing
-import threading
+import struct
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -56,6 +56,28 @@ def _is_matchable(entity: StatementEntity) -> bool:
 
 TIE_BREAK = 1e-10  # per name number; 1.2 million names move a sum by 1.2e-4 at most
 
+POSTING_SPAN = struct.Struct("@Pqd")
+"""One posting list as the compiled ranking reads it: the address of its numbers, their count
+and the evidence each is worth. The addresses point into `Matcher.postings`, which lives as
+long as the matcher and its expansion cache and is never changed after the build."""
+
+if compiled is not None and POSTING_SPAN.size != compiled.SPAN_SIZE:  # built for another ABI
+    compiled = None  # type: ignore[assignment]
+
+Evidence = tuple[list[np.ndarray], list[float], bytes]
+"""What a query token reaches: posting lists, the evidence each is worth, and both packed as
+`POSTING_SPAN`s for the compiled ranking."""
+
+
+def posting_spans(arrays: list[np.ndarray], values: list[float]) -> bytes:
+    """Posting lists and their evidence values as packed `POSTING_SPAN`s."""
+    return b"".join(
+        [
+            POSTING_SPAN.pack(ids.ctypes.data, len(ids), value)
+            for ids, value in zip(arrays, values, strict=True)
+        ]
+    )
+
 
 class Matcher:
     """Index over a set of list entities + scoring; build once, query many times."""
@@ -77,8 +99,7 @@ class Matcher:
         self.by_skeleton: dict[str, list[str]] = {}
         self.by_delete: dict[str, list[str]] = {}
         self.by_identifier: dict[str, list[int]] = {}
-        self._expansions: dict[int, tuple[list[memoryview], list[float]]] = {}
-        self._local = threading.local()
+        self._expansions: dict[int, Evidence] = {}
 
     def __len__(self) -> int:
         return len(self.records)
@@ -195,7 +216,7 @@ class Matcher:
             found.update(self.by_delete.get(key, ()))
         return found
 
-    def _evidence(self, token: Token) -> tuple[list[memoryview], list[float]]:
+    def _evidence(self, token: Token) -> Evidence:
         """Posting lists a query token reaches and the evidence each is worth (similarity x
         rarity x the token's weight), cached per token across queries."""
         key = token.serial
@@ -203,19 +224,17 @@ class Matcher:
         if found is not None:
             return found
         total = max(len(self.forms), 1)
-        arrays: list[memoryview] = []
+        arrays: list[np.ndarray] = []
         values: list[float] = []
         for text in sorted(self._expand(token)):  # sorted: results must not depend on hash seeds
             sim = cached_similarity(token, self.vocab[text])
             if sim <= 0.0:
                 continue
             ids = self.postings[text]
-            # a memoryview hands its buffer over at once; numpy rebuilds its buffer description
-            # on every request (the compiled ranking asks ~25 times a query)
-            arrays.append(memoryview(ids))
+            arrays.append(ids)
             # the query token's own weight folded in once here rather than on every query
             values.append(sim * math.log(1.0 + total / len(ids)) * token.weight)
-        found = (arrays, values)
+        found = (arrays, values, posting_spans(arrays, values))
         if len(self._expansions) >= self.EXPANSION_CACHE_LIMIT:
             self._expansions.clear()
         self._expansions[key] = found
@@ -224,20 +243,21 @@ class Matcher:
     def candidates(self, query: Record, size: int) -> list[tuple[int, list[int]]]:
         """The `size` best entities by rarity-weighted token evidence, each with its (up to
         three) best-supported name numbers."""
-        chunks: list[memoryview] = []
-        weights: list[float] = []
+        evidence: list[Evidence] = []
         for form in query.names:
             tokens = [t for t in form.tokens if t.role not in _SKIP_ROLES] or list(form.tokens)
             for token in tokens:
-                arrays, values = self._evidence(token)
-                chunks.extend(arrays)
-                weights.extend(values)
+                found = self._evidence(token)
+                if found[0]:
+                    evidence.append(found)
         forced: list[int] = []
         for ident in query.identifiers:
             forced.extend(self.by_identifier.get(ident, ()))
-        if not chunks and not forced:
+        if not evidence and not forced:
             return []
-        picked = self._rank(chunks, weights, 8 * size + 32, size) if chunks else []
+        picked = self._rank(evidence, 8 * size + 32, size) if evidence else []
+        if not forced:
+            return picked
         present = {e for e, _ in picked}
         for entity in forced:
             if entity not in present:
@@ -245,35 +265,30 @@ class Matcher:
                 present.add(entity)
         return picked
 
-    def _rank(
-        self, chunks: list[memoryview], weights: list[float], keep: int, size: int
-    ) -> list[tuple[int, list[int]]]:
+    def _rank(self, evidence: list[Evidence], keep: int, size: int) -> list[tuple[int, list[int]]]:
         """The `size` best entities, each with its up to three best-supported name numbers, from
         the `keep` names with the highest summed evidence; compiled when `index._candidates`
-        is built. Sums go into a per-thread dense accumulator, zeroed again after each query."""
-        acc = getattr(self._local, "acc", None)
-        if acc is None or len(acc) != len(self.forms):
-            acc = self._local.acc = np.zeros(len(self.forms), dtype=np.float64)
+        is built."""
         if compiled is not None:
-            return compiled.rank(chunks, weights, acc, self.form_entity, keep, size, TIE_BREAK)
-        return self.reference_rank(chunks, weights, acc, keep, size)
+            return compiled.rank([spans for _, _, spans in evidence], self.form_entity, keep, size, TIE_BREAK)
+        chunks = [ids for arrays, _, _ in evidence for ids in arrays]
+        weights = [value for _, values, _ in evidence for value in values]
+        return self.reference_rank(chunks, weights, keep, size)
 
     def reference_rank(
-        self, chunks: list[memoryview], weights: list[float], acc: np.ndarray, keep: int, size: int
+        self, chunks: list[np.ndarray], weights: list[float], keep: int, size: int
     ) -> list[tuple[int, list[int]]]:
         """`_rank` in numpy and Python: the definition the compiled ranking is tested against."""
-        ids = np.concatenate([np.frombuffer(chunk, dtype=np.int32) for chunk in chunks])
+        ids = np.concatenate(chunks)
         spread = np.repeat(np.asarray(weights, dtype=np.float64), [len(chunk) for chunk in chunks])
-        try:
-            np.add.at(acc, ids, spread)  # in posting order, as the compiled loop adds
-            forms = np.unique(ids)
-            # Equal evidence is common (many names share the query's tokens). A nudge far below
-            # any real difference makes lower name numbers win ties, so a list's primary names
-            # (numbered before its aliases, and earlier entries before later ones) survive the
-            # cut, the same way in every process.
-            values = acc[forms] - forms * TIE_BREAK
-        finally:
-            acc[ids] = 0.0
+        forms, slots = np.unique(ids, return_inverse=True)
+        sums = np.zeros(len(forms), dtype=np.float64)
+        np.add.at(sums, slots, spread)  # in posting order, as the compiled loop adds
+        # Equal evidence is common (many names share the query's tokens). A nudge far below
+        # any real difference makes lower name numbers win ties, so a list's primary names
+        # (numbered before its aliases, and earlier entries before later ones) survive the
+        # cut, the same way in every process.
+        values = sums - forms * TIE_BREAK
         if len(forms) > keep:
             top = np.argpartition(-values, keep - 1)[:keep]
             forms, values = forms[top], values[top]

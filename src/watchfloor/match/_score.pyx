@@ -303,9 +303,6 @@ def score_candidates(query, list picked, list records, list forms, bytes form_we
     for entity, names in picked:
         record = records[entity]
         cnames, cweak = record.names, record.weak_names
-        # the record itself is what an explanation reads when every name is aligned (_view
-        # returns it); as a view, the candidate stays an index entry a worker can name
-        candidate = _View(view, entity, names)
         if names and len(names) != len(cnames) + len(cweak):
             cnames = tuple([forms[n] for n in names if not weak_flags[n]])
             cweak = tuple([forms[n] for n in names if weak_flags[n]])
@@ -313,6 +310,10 @@ def score_candidates(query, list picked, list records, list forms, bytes form_we
         score = _score(prepared, record, cnames, cweak, floor, values)
         if matches_only and score < threshold:
             continue
+        # the record itself is what an explanation reads when every name is aligned (_view
+        # returns it); as a view, the candidate stays an index entry a worker can name; made
+        # only for a result (most screening candidates are not matches)
+        candidate = _View(view, entity, names)
         # match.display_score: four decimals, ties to even
         out.append(result(record.entity_id, record.caption, record.schema, rint(score * 10000.0) / 10000.0,
                           score >= threshold, values, LazyEvidence(values, query, candidate)))
