@@ -11,6 +11,7 @@ selection of the best names touched and a short loop over the best of them.
 from cpython.buffer cimport PyBUF_SIMPLE, PyBuffer_Release, PyObject_GetBuffer
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
 from libc.stdint cimport int32_t, int64_t, uint32_t
+from libc.stdlib cimport free, malloc
 from libcpp.algorithm cimport nth_element, sort
 from libcpp.pair cimport pair
 from libcpp.vector cimport vector
@@ -45,7 +46,8 @@ def rank(list spans, object form_entity, Py_ssize_t keep, Py_ssize_t size, doubl
     whose scattered entries were cold whenever a query came (and 9.6 MB a thread at a million
     entities)."""
     cdef vector[int32_t] keys
-    cdef vector[double] sums
+    cdef double* sums = NULL  # written before read: not cleared (at a million entities a
+    # query's table is hundreds of kilobytes)
     cdef vector[uint32_t] touched
     cdef vector[Ranked] ranked
     cdef const Span* span
@@ -64,35 +66,40 @@ def rank(list spans, object form_entity, Py_ssize_t keep, Py_ssize_t size, doubl
         capacity <<= 1
     mask = capacity - 1
     keys.assign(capacity, -1)
-    sums.resize(capacity)
-    touched.reserve(total)
-    for packed in spans:
-        span = <const Span*>PyBytes_AS_STRING(packed)
-        for s in range(PyBytes_GET_SIZE(packed) // <Py_ssize_t>sizeof(Span)):
-            weight = span[s].weight
-            ids = span[s].ids
-            n = span[s].count
-            for p in range(n):
-                form = ids[p]
-                slot = (<uint32_t>form * 2654435761u) & mask
-                while keys[slot] != form and keys[slot] != -1:
-                    slot = (slot + 1) & mask
-                if keys[slot] == -1:
-                    keys[slot] = form
-                    sums[slot] = weight
-                    touched.push_back(slot)
-                else:
-                    sums[slot] += weight  # in posting order, as the reference adds
-    count = touched.size()
-    ranked.resize(count)
-    for p in range(count):
-        slot = touched[p]
-        form = keys[slot]
-        # a nudge far below any real difference: lower name numbers (a list's primary names,
-        # earlier entries) win ties, the same way in every process. Written field by field:
-        # a pair built on the stack and copied in stalls on its 16-byte reload.
-        ranked[p].first = -(sums[slot] - form * tie_break)
-        ranked[p].second = form
+    sums = <double*>malloc(capacity * sizeof(double))
+    if sums == NULL:
+        raise MemoryError()
+    try:
+        touched.reserve(total)
+        for packed in spans:
+            span = <const Span*>PyBytes_AS_STRING(packed)
+            for s in range(PyBytes_GET_SIZE(packed) // <Py_ssize_t>sizeof(Span)):
+                weight = span[s].weight
+                ids = span[s].ids
+                n = span[s].count
+                for p in range(n):
+                    form = ids[p]
+                    slot = (<uint32_t>form * 2654435761u) & mask
+                    while keys[slot] != form and keys[slot] != -1:
+                        slot = (slot + 1) & mask
+                    if keys[slot] == -1:
+                        keys[slot] = form
+                        sums[slot] = weight
+                        touched.push_back(slot)
+                    else:
+                        sums[slot] += weight  # in posting order, as the reference adds
+        count = touched.size()
+        ranked.resize(count)
+        for p in range(count):
+            slot = touched[p]
+            form = keys[slot]
+            # a nudge far below any real difference: lower name numbers (a list's primary names,
+            # earlier entries) win ties, the same way in every process. Written field by field:
+            # a pair built on the stack and copied in stalls on its 16-byte reload.
+            ranked[p].first = -(sums[slot] - form * tie_break)
+            ranked[p].second = form
+    finally:
+        free(sums)
     if count > keep:
         # the best `keep` in linear time, then only those sorted (common tokens touch thousands)
         nth_element(ranked.begin(), ranked.begin() + keep, ranked.end())
