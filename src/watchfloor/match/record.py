@@ -7,7 +7,7 @@ tagging), so it happens once per list entity at index build and once per query.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,6 +101,24 @@ _EVIDENCE_OF: dict[str, str] = {
 are found by walking the properties present, not by asking for every one."""
 
 
+def _values_of(props: Mapping[str, Sequence[str]], names: Sequence[str]) -> list[str]:
+    """The values of the properties `names`, in that order."""
+    found: list[str] = []
+    for prop in names:
+        values = props.get(prop)
+        if values:
+            found.extend(values)
+    return found
+
+
+def _add_cleaned(target: set[str], values: Iterable[str], clean: Callable[[str], str | None]) -> None:
+    """Add each value's cleaned form to `target`, leaving out those that clean to nothing."""
+    for value in values:
+        cleaned = clean(value)
+        if cleaned:
+            target.add(cleaned)
+
+
 def record_from_properties(
     entity_id: str,
     caption: str,
@@ -110,38 +128,23 @@ def record_from_properties(
 ) -> Record:
     """The record of an entity given as its cleaned property values, each property's sorted.
 
-    Written as plain loops over the few properties an entity holds: it runs once per list
-    entry at build (a million times for a large list) and once per screening query, where
-    generator objects and repeated lookups were a fifth of its time."""
+    Written as plain loops over the few properties an entity holds (no generator per property):
+    it runs once per list entry at build (a million times for a large list) and once per
+    screening query, where generator objects and repeated lookups were a fifth of its time."""
     kind = kind_of(schema)
     get = props.get
-    names: list[str] = []
-    for prop in NAME_PROPS:
-        values = get(prop)
-        if values:
-            names.extend(values)
+    names = _values_of(props, NAME_PROPS)
     dates: set[str] = set()
     countries: set[str] = set()
     identifiers: set[str] = set()
     for prop, values in props.items():
         evidence = _EVIDENCE_OF.get(prop)
-        if evidence is None:
-            continue
         if evidence == "country":
-            for value in values:
-                code = country_code(value)
-                if code:
-                    countries.add(code)
+            _add_cleaned(countries, values, country_code)
         elif evidence == "identifier":
-            for value in values:
-                ident = clean_identifier(value)
-                if ident:
-                    identifiers.add(ident)
-        else:
-            for value in values:
-                date = clean_date(value)
-                if date:
-                    dates.add(date)
+            _add_cleaned(identifiers, values, clean_identifier)
+        elif evidence == "date":
+            _add_cleaned(dates, values, clean_date)
     first = get("firstName", ())
     last = get("lastName", ())
     if first and last:
@@ -149,15 +152,8 @@ def record_from_properties(
         names.extend(f"{f} {middle} {lst}".replace("  ", " ") for f in first for lst in last)
     elif not names:
         names.extend(first or last)
-    for value in extra_identifiers:
-        ident = clean_identifier(value)
-        if ident:
-            identifiers.add(ident)
-    weak: list[str] = []
-    for prop in WEAK_NAME_PROPS:
-        values = get(prop)
-        if values:
-            weak.extend(values)
+    _add_cleaned(identifiers, extra_identifiers, clean_identifier)
+    weak = _values_of(props, WEAK_NAME_PROPS)
     genders = get("gender", ())
     return Record(
         entity_id,
