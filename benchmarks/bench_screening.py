@@ -54,21 +54,17 @@ def best_scores(matcher: Matcher, queries, predicate=lambda r: True) -> list[flo
     return scores
 
 
-def per_pass(run: Callable[[], object], block_s: float) -> float:
-    """Seconds a pass of `run` takes: the better of two blocks of at least `block_s` seconds,
-    each the mean over the passes that filled it."""
-    best = float("inf")
-    for _ in range(2):
-        passes = 0
-        start = time.perf_counter()
-        while True:
-            run()
-            passes += 1
-            elapsed = time.perf_counter() - start
-            if elapsed >= block_s:
-                break
-        best = min(best, elapsed / passes)
-    return best
+def block_mean(run: Callable[[], object], block_s: float) -> float:
+    """Seconds a pass of `run` takes: the mean over the passes that fill one block of at least
+    `block_s` seconds."""
+    passes = 0
+    start = time.perf_counter()
+    while True:
+        run()
+        passes += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= block_s:
+            return elapsed / passes
 
 
 def rate(scores: list[float], threshold: float) -> float:
@@ -79,6 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--negatives", type=int, default=5000, help="sample per negatives file")
     parser.add_argument("--peer-sample", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=5, help="alternated rounds of the peer comparison")
     args = parser.parse_args()
     print(f"# screening benchmark; {machine()}")
     entities = load_lists()
@@ -176,25 +173,17 @@ def main() -> None:
     # and logic-v2's decisions; watchfloor's over `match_many`, which does all of that itself.
     pos_queries = [to_query(n, e) for n, e in sample_pos]
     neg_queries = [to_query(n, e) for n, e in sample_neg]
-    peer_s = float("inf")
-    for _ in range(2):  # the better of two passes on each side: both engines warm
-        start = time.perf_counter()
-        peer_pos = [peer_best(q, un_matcher) for q in pos_queries]
-        peer_neg = [peer_best(q, matcher) for q in neg_queries]
-        peer_s = min(peer_s, time.perf_counter() - start)
-    peer_decisions = sum(n for _, n in peer_pos + peer_neg)
-    ours_pos = best_scores(un_matcher, sample_pos, is_un)
-    ours_neg = best_scores(matcher, sample_neg)
     queries_all = pos_queries + neg_queries
-    decisions = sum(len(matcher.scored_candidates(record_of(q))) for q in queries_all)
-    # One pass takes milliseconds here and seconds for the peer; so that neither side's figure
-    # is a lucky instant on a noisy machine, each side's time is the better of two blocks of
-    # the same length as a peer pass, averaged over the passes that fill the block.
-    ours_s = per_pass(lambda: [None for _ in matcher.match_many(queries_all, limit=10)], peer_s)
+
+    def peer_pass() -> float:
+        start = time.perf_counter()
+        peer_pos[:] = [peer_best(q, un_matcher) for q in pos_queries]
+        peer_neg[:] = [peer_best(q, matcher) for q in neg_queries]
+        return time.perf_counter() - start
+
     # The same pairs decided the way screen-file decides them: match or not at the threshold,
     # the qualifiers of a pair scored only when its names leave it within reach, results made
-    # only for matches. The verdicts must be those of the full scoring above.
-
+    # only for matches. The verdicts must be those of the full scoring.
     def screen() -> list[set[str]]:
         return [
             {
@@ -204,12 +193,36 @@ def main() -> None:
             for q in queries_all
         ]
 
-    screen_s = per_pass(screen, peer_s)
+    def full() -> list[None]:
+        return [None for _ in matcher.match_many(queries_all, limit=10)]
+
+    peer_pos: list[tuple[float, int]] = []
+    peer_neg: list[tuple[float, int]] = []
+    peer_pass()  # every engine warm before any clock: logic-v2's name cache, ours
+    full()
+    screen()
+    # This machine's speed drifts by a third within minutes, so the two engines are timed in
+    # alternation: each round, one peer pass, then a block of each of watchfloor's two modes as
+    # long as that pass (the mean of the passes that fill it). A round's ratio compares
+    # neighbours in time; the figure is the median over the rounds.
+    rounds = []
+    for _ in range(args.rounds):
+        peer_round = peer_pass()
+        rounds.append((peer_round, block_mean(full, peer_round), block_mean(screen, peer_round)))
+    peer_s = statistics.median(r[0] for r in rounds)
+    ours_s = statistics.median(r[1] for r in rounds)
+    screen_s = statistics.median(r[2] for r in rounds)
+    peer_decisions = sum(n for _, n in peer_pos + peer_neg)
+    ours_pos = best_scores(un_matcher, sample_pos, is_un)
+    ours_neg = best_scores(matcher, sample_neg)
+    decisions = sum(len(matcher.scored_candidates(record_of(q))) for q in queries_all)
+    full_ratios = sorted(p / o * decisions / max(peer_decisions, 1) for p, o, _ in rounds)
+    screen_ratios = sorted(p / s * decisions / max(peer_decisions, 1) for p, _, s in rounds)
     # after the clocks, so that no pass runs with results kept alive: counts and verdicts
-    full = list(matcher.match_many(queries_all, limit=10))
-    returned = sum(len(results) for results in full)
+    full_results = list(matcher.match_many(queries_all, limit=10))
+    returned = sum(len(results) for results in full_results)
     verdicts = screen()
-    full_verdicts = [{r.entity_id for r in found if r.match} for found in full]
+    full_verdicts = [{r.entity_id for r in found if r.match} for found in full_results]
     if verdicts != full_verdicts:
         raise SystemExit("screening decisions differ from the full scoring's verdicts")
     peer_qps = len(queries_all) / peer_s
@@ -233,8 +246,11 @@ def main() -> None:
         f"{peer_us:.1f} us per decision (includes candidate generation)"
     )
     print(
-        f"  per decision, logic-v2/watchfloor: {peer_us / ours_us:.0f}x with every candidate fully "
-        f"scored and explained, {peer_us / screen_us:.0f}x as screening decisions"
+        f"  per decision, logic-v2/watchfloor (median of {len(rounds)} alternated rounds): "
+        f"{statistics.median(full_ratios):.0f}x with every candidate fully scored and explained "
+        f"(rounds {full_ratios[0]:.0f}-{full_ratios[-1]:.0f}x), "
+        f"{statistics.median(screen_ratios):.0f}x as screening decisions "
+        f"(rounds {screen_ratios[0]:.0f}-{screen_ratios[-1]:.0f}x)"
     )
     print(f"  throughput ratio watchfloor/peer: {ours_qps / peer_qps:.0f}x")
     print(f"peak RSS {peak_rss_mb():.0f} MB")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from followthemoney.statement import StatementEntity
 
 from watchfloor.index import make_query
-from watchfloor.match import DEFAULT_THRESHOLD, compare, compare_names
+from watchfloor.match import DEFAULT_THRESHOLD, compare, compare_names, record_of
 from watchfloor.model import make_entity
+from watchfloor.names import Kind, name_forms
 
 
 def maduro() -> StatementEntity:
@@ -138,3 +139,20 @@ def test_qualifiers_stay_within_their_declared_bounds() -> None:
             seen.setdefault(feature.name, set()).add(found.score)
     assert max(seen["birth_date"]) == 0.5 and min(seen["birth_date"]) == -1.0
     assert DEFAULT_CEILING == 0.15 * 0.5 + 0.1 * 0.5  # gender and schema can only lower a score
+
+
+def test_a_record_holds_each_comparable_name_once() -> None:
+    # the list name, the same name made of firstName + lastName, and an alias that names the
+    # same person twice (two spellings of one name) give two comparable forms, in order
+    entity = make_entity("t", "Person", "p1")
+    values = {"name": "Nicolas Maduro", "firstName": "Nicolas", "lastName": "Maduro"}
+    for prop, value in [*values.items(), ("alias", "Nicolás MADURO / Nicolas Maduro Moros")]:
+        entity.add(prop, value)
+    record = record_of(entity)
+    assert [form.comparable for form in record.names] == ["nicolas maduro", "nicolas maduro moros"]
+    assert [form.comparable for form in name_forms("AL-QAIDA / AL QAIDA", Kind.ORGANIZATION)] == ["al qaida"]
+    assert record.countries == frozenset() and record.identifiers == frozenset()
+    entity.add("nationality", "ve")
+    entity.add("passportNumber", "D-1234567")
+    record = record_of(entity)
+    assert record.countries == {"ve"} and record.identifiers == {"D1234567"}

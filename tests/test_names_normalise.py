@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+import icu
 import pytest
 from rigour.text.scripts import text_scripts
 
 from watchfloor.match import DEFAULT_THRESHOLD, compare_names
 from watchfloor.names import Kind, NameForm, Role, compare_forms, name_form
 from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY, token_similarity
-from watchfloor.names.text import CJK_SCRIPTS, cjk_characters
+from watchfloor.names.text import CJK_SCRIPTS, cjk_characters, clean_text, split_words
 
 
 def tokens(text: str, kind: Kind = Kind.PERSON) -> list[str]:
@@ -299,6 +302,34 @@ def test_the_cjk_fast_path_agrees_with_the_script_rule_on_every_letter() -> None
     assert not differ
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "習近平",
+        "馬 英九",
+        "蔡 英文",
+        "鄧 小平",
+        "김 정은",
+        "安倍 晋三",
+        "高市 早苗",
+        "李 顯龍",
+        "習近平 Putin",
+    ],
+)
+def test_cjk_letters_are_the_same_converted_word_by_word_as_whole(name: str) -> None:
+    # cjk_characters converts each word and remembers it; the whole name converted at once
+    # must give the same scripts and letters
+    whole_scripts = text_scripts(name) - {"Common"}
+    simplified = icu.Transliterator.createInstance("Traditional-Simplified").transliterate(name)
+    expected = (
+        ("+".join(sorted(whole_scripts)), "".join(c for c in str(simplified) if c.isalpha()))
+        if whole_scripts and whole_scripts <= CJK_SCRIPTS
+        else ("", "")
+    )
+    assert cjk_characters(name) == expected
+    assert (expected[1] != "") == (name != "習近平 Putin")
+
+
 def test_arabic_script_writes_p_as_b_and_v_as_f() -> None:
     # Pérez in Arabic script is بيريز (byryz): no p in the alphabet
     assert compare_names("Person", "فرناندو بيريز", "Fernando Pérez") >= DEFAULT_THRESHOLD
@@ -440,3 +471,29 @@ def test_grace_is_a_name_not_a_title() -> None:
     form = name_form("Grace Mugabe", Kind.PERSON)
     assert form is not None
     assert [t.role for t in form.tokens] == [Role.NAME, Role.NAME]
+
+
+def _split_by_pattern(text: str) -> list[str]:
+    """split_words without its fast path: the definition the fast path must agree with."""
+    text = re.sub(r"(?<=\w)['’`ʼʻ‘](?=\w)", "", text.lower())
+    return [w for w in re.split(r"[^\w]+|_", text) if w]
+
+
+def test_split_words_fast_path_agrees_with_the_pattern_on_every_character() -> None:
+    # plain letters and digits between spaces skip the regular expressions; with any one
+    # character of the first three planes between them, the words must not change
+    differ = [
+        hex(point)
+        for point in range(0x20, 0x30000)
+        for text in [f"Ab{chr(point)}cd Ef"]
+        if split_words(text) != _split_by_pattern(text)
+    ]
+    assert not differ
+
+
+def test_clean_text_fast_path_agrees_with_the_slow_path_on_every_ascii_character() -> None:
+    for point in range(128):
+        for text in (f" Ab{chr(point)}cd  Ef ", f"Ab{chr(point)}cd Ef", chr(point)):
+            slow = re.sub(r"\s+", " ", re.sub(r"[\x00-\x1f\x7f]", " ", text)).strip()
+            assert clean_text(text) == slow, hex(point)
+    assert clean_text("Nicolas MADURO", limit=7) == "Nicolas"

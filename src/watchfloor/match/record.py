@@ -69,9 +69,11 @@ def country_code(value: str) -> str | None:
     return registry.country.clean(value)
 
 
-def _forms(values: Iterable[str], kind: Kind) -> tuple[NameForm, ...]:
-    """The distinct comparable forms of raw names, in order (`name_forms` splits alternatives
-    and remembers each raw name)."""
+def _forms(values: Sequence[str], kind: Kind) -> tuple[NameForm, ...]:
+    """The distinct comparable forms of raw names, in order (`name_forms` splits alternatives,
+    gives distinct forms and remembers each raw name)."""
+    if len(values) == 1:
+        return name_forms(values[0], kind)  # a query's name, most often
     seen: dict[str, NameForm] = {}
     for value in values:
         for form in name_forms(value, kind):
@@ -149,10 +151,15 @@ def record_from_properties(
     last = get("lastName", ())
     if first and last:
         middle = " ".join(get("middleName", ()))
-        names.extend(f"{f} {middle} {lst}".replace("  ", " ") for f in first for lst in last)
+        for given in first:
+            for family in last:
+                full = f"{given} {middle} {family}".replace("  ", " ")
+                if full not in names:  # most often the entity's name itself
+                    names.append(full)
     elif not names:
         names.extend(first or last)
-    _add_cleaned(identifiers, extra_identifiers, clean_identifier)
+    if extra_identifiers:
+        _add_cleaned(identifiers, extra_identifiers, clean_identifier)
     weak = _values_of(props, WEAK_NAME_PROPS)
     genders = get("gender", ())
     return Record(
@@ -160,10 +167,14 @@ def record_from_properties(
         caption,
         schema,
         kind,
-        _forms(names, kind),
+        _forms(names, kind) if names else (),
         _forms(weak, kind) if weak else (),
         tuple(sorted(dates)) if dates else (),
-        frozenset(countries),
-        frozenset(identifiers),
+        frozenset(countries) if countries else _NONE,
+        frozenset(identifiers) if identifiers else _NONE,
         genders[0] if len(genders) == 1 else None,
     )
+
+
+_NONE: frozenset[str] = frozenset()
+"""The shared empty set of a record with no country or identifier (most queries, many entries)."""

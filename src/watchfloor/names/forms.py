@@ -93,7 +93,8 @@ def _abd_name(rest: str) -> str:
 def _fold_arabic(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Fold Arabic connectors so the common transliterations of one name agree: ibn/ben/bn ->
     bin; abd al-rahman, abdul rahman, abdurrahman -> abd rahman (abd is a weak particle)."""
-    if not any(text in BIN_FORMS or text.startswith("abd") for text, _ in words):
+    texts = [text for text, _ in words]
+    if BIN_FORMS.isdisjoint(texts) and " abd" not in " " + " ".join(texts):
         return words  # most names hold neither
     out: list[tuple[str, str]] = []
     i = 0
@@ -141,6 +142,8 @@ _ALTERNATIVES = re.compile(r"\s*/\s*")
 
 def split_alternatives(text: str) -> list[str]:
     """`AL QA'IDA/ISLAMIC ARMY` is two names; `A/S` or `c/o` are not split."""
+    if "/" not in text:
+        return [text]
     parts = _ALTERNATIVES.split(text)
     if len(parts) > 1 and all(len(p.strip()) >= 5 for p in parts):
         return [p.strip() for p in parts]
@@ -386,10 +389,18 @@ def name_form(text: str, kind: Kind) -> NameForm | None:
 
 @lru_cache(maxsize=100_000)
 def name_forms(text: str, kind: Kind) -> tuple[NameForm, ...]:
-    """The comparable forms of a raw name that may hold alternatives (`split_alternatives`)."""
-    return tuple(
-        form for part in split_alternatives(text) for form in [name_form(part, kind)] if form is not None
-    )
+    """The distinct comparable forms of a raw name that may hold alternatives
+    (`split_alternatives`), in order."""
+    parts = split_alternatives(text)
+    if len(parts) == 1:
+        form = name_form(parts[0], kind)
+        return () if form is None else (form,)
+    found: dict[str, NameForm] = {}
+    for part in parts:
+        form = name_form(part, kind)
+        if form is not None and form.comparable not in found:
+            found[form.comparable] = form
+    return tuple(found.values())
 
 
 FORM_HEADER = struct.Struct("=iiii")
