@@ -27,7 +27,7 @@ from followthemoney.statement import StatementEntity
 from watchfloor.index.query import MATCHABLE_SCHEMATA
 from watchfloor.match import DEFAULT_THRESHOLD, MatchResult, compare_records, match_records
 from watchfloor.match.features import compiled as compiled_scoring
-from watchfloor.match.record import Record, clean_identifier, record_of
+from watchfloor.match.record import Record, add_cleaned, clean_identifier, record_of
 from watchfloor.names import NameForm, Role, Token
 from watchfloor.names.similarity import cached_similarity
 
@@ -170,7 +170,8 @@ class Matcher:
             n = numbers.get(holder)
             if n is None:
                 continue
-            idents = {i for v in values for i in [clean_identifier(v)] if i}
+            idents: set[str] = set()
+            add_cleaned(idents, values, clean_identifier)
             record = self.records[n]
             record.identifiers = record.identifiers | idents
             for ident in idents:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
-from watchfloor.names import Kind, NameForm, kind_of, name_forms
+from watchfloor.names import Kind, NameForm, distinct_forms, kind_of, name_forms
 
 NAME_PROPS = ("name", "alias", "previousName", "abbreviation")
 WEAK_NAME_PROPS = ("weakAlias",)
@@ -74,12 +74,7 @@ def _forms(values: Sequence[str], kind: Kind) -> tuple[NameForm, ...]:
     gives distinct forms and remembers each raw name)."""
     if len(values) == 1:
         return name_forms(values[0], kind)  # a query's name, most often
-    seen: dict[str, NameForm] = {}
-    for value in values:
-        for form in name_forms(value, kind):
-            if form.comparable not in seen:
-                seen[form.comparable] = form
-    return tuple(seen.values())
+    return distinct_forms(form for value in values for form in name_forms(value, kind))
 
 
 def record_of(entity: StatementEntity, extra_identifiers: Iterable[str] = ()) -> Record:
@@ -113,7 +108,7 @@ def _values_of(props: Mapping[str, Sequence[str]], names: Sequence[str]) -> list
     return found
 
 
-def _add_cleaned(target: set[str], values: Iterable[str], clean: Callable[[str], str | None]) -> None:
+def add_cleaned(target: set[str], values: Iterable[str], clean: Callable[[str], str | None]) -> None:
     """Add each value's cleaned form to `target`, leaving out those that clean to nothing."""
     for value in values:
         cleaned = clean(value)
@@ -142,11 +137,11 @@ def record_from_properties(
     for prop, values in props.items():
         evidence = _EVIDENCE_OF.get(prop)
         if evidence == "country":
-            _add_cleaned(countries, values, country_code)
+            add_cleaned(countries, values, country_code)
         elif evidence == "identifier":
-            _add_cleaned(identifiers, values, clean_identifier)
+            add_cleaned(identifiers, values, clean_identifier)
         elif evidence == "date":
-            _add_cleaned(dates, values, clean_date)
+            add_cleaned(dates, values, clean_date)
     first = get("firstName", ())
     last = get("lastName", ())
     if first and last:
@@ -159,7 +154,7 @@ def record_from_properties(
     elif not names:
         names.extend(first or last)
     if extra_identifiers:
-        _add_cleaned(identifiers, extra_identifiers, clean_identifier)
+        add_cleaned(identifiers, extra_identifiers, clean_identifier)
     weak = _values_of(props, WEAK_NAME_PROPS)
     genders = get("gender", ())
     return Record(

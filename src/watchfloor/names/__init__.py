@@ -4,7 +4,15 @@
 sets of name forms and says which tokens carried the score.
 """
 
-from watchfloor.names.forms import Kind, NameForm, kind_of, name_form, name_forms, split_alternatives
+from watchfloor.names.forms import (
+    Kind,
+    NameForm,
+    distinct_forms,
+    kind_of,
+    name_form,
+    name_forms,
+    split_alternatives,
+)
 from watchfloor.names.similarity import (
     NameScore,
     align,
@@ -29,6 +37,7 @@ __all__ = [
     "best_score",
     "clean_text",
     "compare_forms",
+    "distinct_forms",
     "kind_of",
     "make_token",
     "name_form",

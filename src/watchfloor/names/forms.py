@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -395,10 +395,14 @@ def name_forms(text: str, kind: Kind) -> tuple[NameForm, ...]:
     if len(parts) == 1:
         form = name_form(parts[0], kind)
         return () if form is None else (form,)
+    return distinct_forms(form for part in parts for form in [name_form(part, kind)] if form is not None)
+
+
+def distinct_forms(forms: Iterable[NameForm]) -> tuple[NameForm, ...]:
+    """The forms in order, each comparable text once (the first form that has it)."""
     found: dict[str, NameForm] = {}
-    for part in parts:
-        form = name_form(part, kind)
-        if form is not None and form.comparable not in found:
+    for form in forms:
+        if form.comparable not in found:
             found[form.comparable] = form
     return tuple(found.values())
 
