@@ -53,10 +53,15 @@ def kind_of(schema: str) -> Kind:
     return Kind.ENTITY
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NameForm:
     """A name ready for comparison: its tokens and their concatenation (for split/joined
-    words such as "SiemensAG" or "Mohammad Hasni")."""
+    words such as "SiemensAG" or "Mohammad Hasni").
+
+    Never changed once made (records share forms through the caches), but not a frozen
+    dataclass: a frozen one sets each field through `object.__setattr__`, which doubled the
+    cost of making the million forms of a large list. Equality and hashing are by value, as
+    a frozen dataclass's are."""
 
     original: str
     tokens: tuple[Token, ...]
@@ -338,34 +343,78 @@ _NOT_SPELLED = (Role.TITLE, Role.LEGAL)
 """Roles left out of a form's `spelled` text: particles are kept."""
 
 
+_ARABIC_WORD = 1  # a connector _fold_arabic folds (bin, ibn, abd...)
+_NUMBER_WORD = 2  # a word a spelled-out number can open
+_ORGANIZATION_WORD = 4  # a single letter (_merge_acronyms) or an abbreviation (ABBREVIATIONS)
+_RULES_OF = {
+    Kind.PERSON: _ARABIC_WORD,
+    Kind.ORGANIZATION: _ARABIC_WORD | _NUMBER_WORD | _ORGANIZATION_WORD,
+    Kind.ENTITY: _ARABIC_WORD | _NUMBER_WORD | _ORGANIZATION_WORD,
+    Kind.OBJECT: _NUMBER_WORD,
+}
+"""Per kind, the word flags whose presence sends a name through its word rules."""
+
+
+@lru_cache(maxsize=300_000)
+def _word_tokens(word: str) -> tuple[tuple[Token, ...], int]:
+    """A word's tokens and the flags of the word rules that could change them: remembered,
+    because a list's names are made of far fewer words than names, and most names meet no
+    word rule at all, so their tokens are their words' tokens put together."""
+    parts = ascii_token(word)
+    openers = _number_openers()
+    flags = 0
+    for part in parts:
+        if part in BIN_FORMS or part.startswith("abd"):
+            flags |= _ARABIC_WORD
+        if part in openers:
+            flags |= _NUMBER_WORD
+        if (len(part) == 1 and part.isalpha()) or part in ABBREVIATIONS:
+            flags |= _ORGANIZATION_WORD
+    return tuple([make_token(part, word) for part in parts]), flags
+
+
+def _ruled_tokens(words: list[str], kind: Kind) -> tuple[Token, ...]:
+    """The tokens of a name's words after the word rules of its kind (Arabic connectors,
+    spelled-out numbers, acronyms, abbreviations)."""
+    pairs = [(part, word) for word in words for part in ascii_token(word)]
+    if kind != Kind.OBJECT:
+        pairs = _fold_arabic(pairs)
+    if kind != Kind.PERSON:
+        pairs = _numbers(pairs)
+    if kind in (Kind.ORGANIZATION, Kind.ENTITY):
+        pairs = _merge_acronyms(pairs)
+        pairs = [(ABBREVIATIONS.get(t, t), o) for t, o in pairs]
+    tokens = tuple([make_token(t, o or None) for t, o in pairs if t])
+    if kind == Kind.PERSON and tokens and tokens[0].text in GIVEN_CONNECTORS:
+        # opening a person's name, Ben is the given name (Ben Netanyahu), not "son of"
+        tokens = (make_token(tokens[0].text, pairs[0][1] or None, Role.NAME), *tokens[1:])
+    return tokens
+
+
 @lru_cache(maxsize=200_000)
 def name_form(text: str, kind: Kind) -> NameForm | None:
     """The comparable form of a name, or None when nothing comparable is left."""
     text = clean_text(text)
     if not text:
         return None
-    if kind == Kind.PERSON:
+    if kind is Kind.PERSON:
         text = _person_order(_initials(text))
-    elif kind in (Kind.ORGANIZATION, Kind.ENTITY):
+    elif kind is Kind.OBJECT:
+        text = _roman_numerals(remove_obj_prefixes(text.lower()) or text.lower())
+    else:
         lowered = _countries_abbreviated(_roman_numerals(_unglue_legal_form(text).lower()))
         text = replace_org_types_compare(lowered, generic=True) or text
+    words = split_words(text)
+    found = [_word_tokens(word) for word in words]
+    flags = 0
+    for _, word_flags in found:
+        flags |= word_flags
+    if flags & _RULES_OF[kind]:
+        tokens = _ruled_tokens(words, kind)
+    elif len(found) == 1:
+        tokens = found[0][0]
     else:
-        text = _roman_numerals(remove_obj_prefixes(text.lower()) or text.lower())
-    words: list[tuple[str, str]] = []
-    for word in split_words(text):
-        for part in ascii_token(word):
-            words.append((part, word))
-    if kind != Kind.OBJECT:
-        words = _fold_arabic(words)
-    if kind != Kind.PERSON:
-        words = _numbers(words)
-    if kind in (Kind.ORGANIZATION, Kind.ENTITY):
-        words = _merge_acronyms(words)
-        words = [(ABBREVIATIONS.get(t, t), o) for t, o in words]
-    tokens = tuple([make_token(t, o or None) for t, o in words if t])
-    if kind == Kind.PERSON and tokens and tokens[0].text in GIVEN_CONNECTORS:
-        # opening a person's name, Ben is the given name (Ben Netanyahu), not "son of"
-        tokens = (make_token(tokens[0].text, words[0][1] or None, Role.NAME), *tokens[1:])
+        tokens = tuple([token for word_tokens, _ in found for token in word_tokens])
     if not tokens:
         return None
     texts = [t.text for t in tokens]

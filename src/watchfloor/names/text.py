@@ -42,8 +42,9 @@ those scripts, found without asking for every script of the name (rigour's text_
 
 def clean_text(text: str, limit: int = MAX_NAME_LENGTH) -> str:
     """NFC form, no control or format characters, single spaces, at most `limit` characters."""
-    if text.isascii() and text.isprintable() and "  " not in text:
-        # most names: no control character, no space but " ", and NFC already
+    if text.isprintable() and "  " not in text and (text.isascii() or unicodedata.is_normalized("NFC", text)):
+        # most names: no control or format character and no space but " " (every character
+        # the two patterns replace is unprintable), and in NFC already
         return text.strip()[:limit]
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub(" ", text)
