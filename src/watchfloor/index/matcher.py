@@ -25,9 +25,10 @@ import numpy as np
 from followthemoney.statement import StatementEntity
 
 from watchfloor.index.query import MATCHABLE_SCHEMATA
+from watchfloor.index.records import records_of_rows
 from watchfloor.match import DEFAULT_THRESHOLD, MatchResult, compare_records, match_records
 from watchfloor.match.features import compiled as compiled_scoring
-from watchfloor.match.record import Record, add_cleaned, clean_identifier, record_of
+from watchfloor.match.record import Record, Row, add_cleaned, clean_identifier, record_of, row_of
 from watchfloor.names import NameForm, Role, Token
 from watchfloor.names.similarity import cached_similarity
 
@@ -105,9 +106,14 @@ class Matcher:
         return len(self.records)
 
     @classmethod
-    def build(cls, entities: Iterable[StatementEntity]) -> Matcher:
+    def build(cls, entities: Iterable[StatementEntity], workers: int = 1) -> Matcher:
         """Index the matchable entities (people, organisations, vessels...); identity documents
         (Passport, Identification) lend their numbers to their holder; the rest is ignored.
+
+        `workers` > 1 makes the records of a large list (past its first 20,000 entries) in
+        `workers - 1` forked helpers and this process (`index.records`): the same index, built
+        on several cores. Forking suits a command-line process; a server with threads should
+        keep the default.
 
         The cyclic garbage collector is paused while building (the index makes millions of
         small acyclic objects, and each collection would walk all of them again), and the built
@@ -116,7 +122,7 @@ class Matcher:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            self = cls._build(entities)
+            self = cls._build(entities, workers)
         finally:
             if collecting:
                 gc.enable()
@@ -124,21 +130,23 @@ class Matcher:
         return self
 
     @classmethod
-    def _build(cls, entities: Iterable[StatementEntity]) -> Matcher:
+    def _build(cls, entities: Iterable[StatementEntity], workers: int) -> Matcher:
         self = cls()
         postings: dict[str, array] = defaultdict(lambda: array("i"))
         held: dict[str, list[str]] = defaultdict(list)
         form_entity = array("i")
         form_weak = array("b")
         vocab = self.vocab
-        for entity in entities:
-            if entity.schema.name in _ID_SCHEMATA:
-                for holder in entity.get("holder", quiet=True):
-                    held[holder].extend(entity.get("number", quiet=True))
-                continue
-            if not _is_matchable(entity):
-                continue
-            record = record_of(entity)
+
+        def rows() -> Iterator[Row]:
+            for entity in entities:
+                if entity.schema.name in _ID_SCHEMATA:
+                    for holder in entity.get("holder", quiet=True):
+                        held[holder].extend(entity.get("number", quiet=True))
+                elif _is_matchable(entity):
+                    yield row_of(entity)
+
+        for record in records_of_rows(rows(), workers):
             if not record.names and not record.weak_names:
                 continue
             number = len(self.records)

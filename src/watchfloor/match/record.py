@@ -77,15 +77,22 @@ def _forms(values: Sequence[str], kind: Kind) -> tuple[NameForm, ...]:
     return distinct_forms(form for value in values for form in name_forms(value, kind))
 
 
-def record_of(entity: StatementEntity, extra_identifiers: Iterable[str] = ()) -> Record:
-    """The record of an entity; `extra_identifiers` come from linked Passport/Identification
-    entities, which FtM keeps apart from their holder."""
+Row = tuple[str, str, str, dict[str, list[str]]]
+"""An entity as `record_from_properties` reads it: ID, caption, schema name, sorted values."""
+
+
+def row_of(entity: StatementEntity) -> Row:
+    """What the record of an entity is made from."""
     # FtM hands out each property's values in set order, which changes with the hash seed;
     # sorted, a list entry's names get the same numbers (and win the same ties) in every process
     props = {prop: sorted(values) for prop, values in entity.properties.items()}
-    return record_from_properties(
-        entity.id or "", entity.caption, entity.schema.name, props, extra_identifiers
-    )
+    return (entity.id or "", entity.caption, entity.schema.name, props)
+
+
+def record_of(entity: StatementEntity, extra_identifiers: Iterable[str] = ()) -> Record:
+    """The record of an entity; `extra_identifiers` come from linked Passport/Identification
+    entities, which FtM keeps apart from their holder."""
+    return record_from_properties(*row_of(entity), extra_identifiers)
 
 
 _EVIDENCE_OF: dict[str, str] = {
@@ -165,11 +172,16 @@ def record_from_properties(
         _forms(names, kind) if names else (),
         _forms(weak, kind) if weak else (),
         tuple(sorted(dates)) if dates else (),
-        frozenset(countries) if countries else _NONE,
-        frozenset(identifiers) if identifiers else _NONE,
+        shared_set(countries),
+        shared_set(identifiers),
         genders[0] if len(genders) == 1 else None,
     )
 
 
 _NONE: frozenset[str] = frozenset()
-"""The shared empty set of a record with no country or identifier (most queries, many entries)."""
+
+
+def shared_set(values: Iterable[str]) -> frozenset[str]:
+    """The values as a set; with none, one empty set shared by every record that has no
+    country or identifier (most queries and many list entries)."""
+    return frozenset(values) if values else _NONE

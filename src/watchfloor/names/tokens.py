@@ -220,6 +220,10 @@ FLAG_PLACE = 16
 _ABJAD_VOWELS = re.compile(r"[aeiouwy]")
 
 
+TokenArguments = tuple[str, str | None, Role | None]
+"""What `make_token` is given: comparable text, the word in its own script, a role imposed."""
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One comparable name token with its precomputed matching keys."""
@@ -234,6 +238,8 @@ class Token:
     core: bool  # a name word or number: what identity rests on
     serial: int = field(default=0, compare=False)  # unique in this process: a cheap cache key
     packed: bytes = field(default=b"", compare=False, repr=False)  # its record in forms.pack_form
+    # the arguments of `make_token` that give this token: how it travels between processes
+    arguments: TokenArguments = field(default=("", None, None), compare=False, repr=False)
 
     @property
     def is_initial(self) -> bool:
@@ -319,6 +325,7 @@ def make_token(text: str, original: str | None = None, role: Role | None = None)
     token = _TOKENS.get(key)
     if token is not None:
         return token
+    given = role
     role = classify(text) if role is None else role
     weight = ROLE_WEIGHTS[role]
     if role == Role.NAME and text in WEAK_GIVEN_NAMES:
@@ -351,6 +358,7 @@ def make_token(text: str, original: str | None = None, role: Role | None = None)
         core=core,
         serial=serial,
         packed=PACKED_TOKEN.pack(serial, weight, flags),
+        arguments=(text, source or None, given),
     )
     if len(_TOKENS) < 2_000_000:
         _TOKENS[key] = token
