@@ -72,13 +72,15 @@ class _Chunk:
 
     def __init__(
         self, helper: _Helper | None, meta: list[tuple[str, str, str]], records: list[Record] | None
-    ):
+    ) -> None:
         self.helper = helper
         self.meta = meta
         self.records = records
 
 
 def _pooled(rows: Iterator[Row], helpers: list[_Helper]) -> Iterator[Record]:
+    """Each chunk to an idle helper, or made here when none is; records yielded in order. A
+    helper holds one chunk at a time, so neither side ever waits on a full pipe."""
     pending: deque[_Chunk] = deque()
     while chunk := list(itertools.islice(rows, CHUNK)):
         for entry in pending:  # take in what the helpers have finished, without waiting
