@@ -48,13 +48,10 @@ def records_of_rows(rows: Iterable[Row], workers: int = 1) -> Iterator[Record]:
     """The record of each row, in order; with `workers` > 1 (and fork available) made by
     `workers - 1` helper processes and this one."""
     iterator = iter(rows)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for row in iterator:
-            yield record_from_properties(*row)
-        return
-    for row in itertools.islice(iterator, SEQUENTIAL_START):
+    alone = workers <= 1 or "fork" not in multiprocessing.get_all_start_methods()
+    for row in itertools.islice(iterator, None if alone else SEQUENTIAL_START):
         yield record_from_properties(*row)
-    first = next(iterator, None)
+    first = None if alone else next(iterator, None)
     if first is None:
         return
     helpers = [_Helper() for _ in range(workers - 1)]
@@ -114,7 +111,7 @@ class _Helper:
         self.tokens: list[Token] = []  # the helper's token numbers, as tokens of this process
         # one object for each distinct birth-date tuple and country set: a list repeats a few
         # thousand of them across its million entries, and each arrives as a new copy
-        self.shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.dates: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.countries: dict[tuple[str, ...], frozenset[str]] = {}
         self.busy = False
 
@@ -150,7 +147,7 @@ class _Helper:
             kind_of(schema),
             _decode_forms(self.tokens, names),
             _decode_forms(self.tokens, weak),
-            self.shared.setdefault(dates, dates),
+            self.dates.setdefault(dates, dates),
             country_set,
             shared_set(identifiers),
             gender,

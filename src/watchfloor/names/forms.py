@@ -95,12 +95,16 @@ def _abd_name(rest: str) -> str:
     return rest
 
 
+def _arabic_connector(text: str) -> bool:
+    """A word `_fold_arabic` may fold: a form of bin, or abd written alone or joined."""
+    return text in BIN_FORMS or text.startswith("abd")
+
+
 def _fold_arabic(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Fold Arabic connectors so the common transliterations of one name agree: ibn/ben/bn ->
     bin; abd al-rahman, abdul rahman, abdurrahman -> abd rahman (abd is a weak particle)."""
-    texts = [text for text, _ in words]
-    if BIN_FORMS.isdisjoint(texts) and " abd" not in " " + " ".join(texts):
-        return words  # most names hold neither
+    if not any(_arabic_connector(text) for text, _ in words):
+        return words  # a name reaching here for another word rule
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
@@ -364,7 +368,7 @@ def _word_tokens(word: str) -> tuple[tuple[Token, ...], int]:
     openers = _number_openers()
     flags = 0
     for part in parts:
-        if part in BIN_FORMS or part.startswith("abd"):
+        if _arabic_connector(part):
             flags |= _ARABIC_WORD
         if part in openers:
             flags |= _NUMBER_WORD
