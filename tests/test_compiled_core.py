@@ -17,7 +17,7 @@ from watchfloor.index import Matcher, make_query
 from watchfloor.index import matcher as matcher_module
 from watchfloor.match import features
 from watchfloor.match.record import Record, record_of
-from watchfloor.names import Kind, name_form, similarity
+from watchfloor.names import Kind, NameForm, name_form, similarity
 from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY
 from watchfloor.sources import get_parser
 
@@ -188,6 +188,25 @@ def test_compiled_screening_equals_the_python_screening(lists: list, monkeypatch
 
 
 @needs_compiled
+def test_prefetching_the_candidates_changes_no_result(lists: list) -> None:
+    """The prefetch reads the records' and name forms' slots by their offsets: with it on or
+    off, every result is the same, and it finds the slots it reads."""
+    from watchfloor.match import _score
+
+    matcher = Matcher.build(lists)
+    queries = _queries(lists)
+    try:
+        _score.set_prefetching(False)
+        plain = [_flat(matcher.match_record(q, 10, None, only)) for q in queries for only in (False, True)]
+        _score.set_prefetching(True)
+        fetched = [_flat(matcher.match_record(q, 10, None, only)) for q in queries for only in (False, True)]
+    finally:
+        _score.set_prefetching(True)
+    assert fetched == plain and sum(len(r) for r in plain) > 100
+    assert _score.layout() == (Record, NameForm, True)
+
+
+@needs_compiled
 def test_compiled_ranking_equals_the_reference_ranking() -> None:
     """The compiled ranking reads each query token's posting lists as packed spans and sums
     into a table sized to the query's postings: on random posting lists it gives the
@@ -212,7 +231,7 @@ def test_compiled_ranking_equals_the_reference_ranking() -> None:
             tokens.append((arrays, values, matcher_module.posting_spans(arrays, values)))
         chunks = [ids for arrays, _, _ in tokens for ids in arrays]
         weights = [value for _, values, _ in tokens for value in values]
-        for keep, size in ((136, 13), (20, 5), (5000, 40)):
+        for keep, size in ((136, 13), (20, 5), (5000, 40), (400, 90)):
             fast = matcher._rank(tokens, keep, size)
             assert fast == matcher.reference_rank(chunks, weights, keep, size)
             checked += len(fast)

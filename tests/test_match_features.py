@@ -6,6 +6,7 @@ from followthemoney.statement import StatementEntity
 
 from watchfloor.index import make_query
 from watchfloor.match import DEFAULT_THRESHOLD, compare, compare_names, record_of
+from watchfloor.match.record import row_of, sorted_values
 from watchfloor.model import make_entity
 from watchfloor.names import Kind, name_forms
 
@@ -156,3 +157,16 @@ def test_a_record_holds_each_comparable_name_once() -> None:
     entity.add("passportNumber", "D-1234567")
     record = record_of(entity)
     assert record.countries == {"ve"} and record.identifiers == {"D1234567"}
+
+
+def test_record_values_are_ftm_properties_sorted_whatever_the_statements() -> None:
+    # read from the statements by property: the same values as FtM's public `properties`,
+    # sorted, for one value, several, repeated ones and a property emptied by `remove`
+    entity = maduro()
+    entity.add("alias", ["Nicolás Maduro", "Nicolas MADURO", "Nicolás Maduro"])
+    entity.add("weakAlias", "El Bus")
+    entity.remove("weakAlias", "El Bus")
+    expected = {prop: sorted(values) for prop, values in entity.properties.items()}
+    assert sorted_values(entity) == expected
+    assert sorted_values(entity)["alias"] == ["Nicolas MADURO", "Nicolás Maduro"]
+    assert row_of(entity) == ("ofac-22790", entity.caption, "Person", expected)

@@ -12,14 +12,19 @@ from cpython.buffer cimport PyBUF_SIMPLE, PyBuffer_Release, PyObject_GetBuffer
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
 from libc.stdint cimport int32_t, int64_t, uint32_t
 from libc.stdlib cimport free, malloc
+from libc.string cimport memset
 from libcpp.algorithm cimport nth_element, sort
 from libcpp.pair cimport pair
-from libcpp.vector cimport vector
 
 cdef extern from *:
     void prefetch "__builtin_prefetch" (const void*) noexcept nogil
 
 ctypedef pair[double, int32_t] Ranked  # (minus the evidence, name number): ascending is best first
+
+cdef enum:
+    STACK_SLOTS = 2048  # a table this size or smaller lives on the stack (most queries' do)
+    STACK_NAMES = 1024  # the names it can hold: half full at most
+    STACK_PICK = 64
 
 
 cdef struct Span:
@@ -39,24 +44,26 @@ def rank(list spans, object form_entity, Py_ssize_t keep, Py_ssize_t size, doubl
     index keeps alive; `form_entity` is the index's int32 array of each name's entity, read
     through the buffer protocol (a typed memoryview of it cost 1.5 µs a call to make).
 
-    Two things here are about memory, not arithmetic: a query's evidence is read as a few
-    packed arrays (not two dozen memoryviews and floats, each its own object to fetch), and
-    the sums live in an open-addressing table sized to the query's postings, made per call (a
-    few kilobytes on OFAC + UN) rather than in a per-thread array as long as the name table,
-    whose scattered entries were cold whenever a query came (and 9.6 MB a thread at a million
-    entities)."""
-    cdef vector[int32_t] keys
-    cdef double* sums = NULL  # written before read: not cleared (at a million entities a
-    # query's table is hundreds of kilobytes)
-    cdef vector[uint32_t] touched
-    cdef vector[Ranked] ranked
+    Three things here are about memory, not arithmetic: a query's evidence is read as a few
+    packed arrays (not two dozen memoryviews and floats, each its own object to fetch); the
+    sums live in an open-addressing table sized to the query's postings, made per call (on the
+    stack for most queries) rather than in a per-thread array as long as the name table, whose
+    scattered entries were cold whenever a query came (and 9.6 MB a thread at a million
+    entities), where four vectors and their allocations a call were a tenth of its time."""
+    cdef int32_t stack_keys[STACK_SLOTS]
+    cdef double stack_sums[STACK_SLOTS]
+    cdef Ranked stack_ranked[STACK_NAMES]
+    cdef int32_t* keys = stack_keys
+    cdef double* sums = stack_sums
+    cdef Ranked* ranked = stack_ranked
     cdef const Span* span
     cdef const int32_t* ids
-    cdef Py_ssize_t k, s, p, n, total = 0, count = 0
+    cdef Py_ssize_t s, p, n, total = 0, count = 0
     cdef uint32_t mask, slot, capacity = 16
     cdef int32_t form
     cdef double weight
     cdef bytes packed
+    cdef Py_buffer owners
     for packed in spans:
         span = <const Span*>PyBytes_AS_STRING(packed)
         for s in range(PyBytes_GET_SIZE(packed) // <Py_ssize_t>sizeof(Span)):
@@ -65,12 +72,19 @@ def rank(list spans, object form_entity, Py_ssize_t keep, Py_ssize_t size, doubl
     while capacity < 2 * total:
         capacity <<= 1
     mask = capacity - 1
-    keys.assign(capacity, -1)
-    sums = <double*>malloc(capacity * sizeof(double))
-    if sums == NULL:
-        raise MemoryError()
+    if capacity > STACK_SLOTS:
+        # at a million entities a common token's table is hundreds of kilobytes
+        keys = <int32_t*>malloc(capacity * sizeof(int32_t))
+        sums = <double*>malloc(capacity * sizeof(double))
+        ranked = <Ranked*>malloc((capacity // 2) * sizeof(Ranked))
+        if keys == NULL or sums == NULL or ranked == NULL:
+            free(keys)
+            free(sums)
+            free(ranked)
+            raise MemoryError()
     try:
-        touched.reserve(total)
+        memset(keys, 0xFF, capacity * sizeof(int32_t))  # every key -1: empty (sums are
+        # written before read, so not cleared)
         for packed in spans:
             span = <const Span*>PyBytes_AS_STRING(packed)
             for s in range(PyBytes_GET_SIZE(packed) // <Py_ssize_t>sizeof(Span)):
@@ -85,61 +99,87 @@ def rank(list spans, object form_entity, Py_ssize_t keep, Py_ssize_t size, doubl
                     if keys[slot] == -1:
                         keys[slot] = form
                         sums[slot] = weight
-                        touched.push_back(slot)
+                        # the name's place in `ranked`, kept where its sum is until the end
+                        ranked[count].second = <int32_t>slot
+                        count += 1
                     else:
                         sums[slot] += weight  # in posting order, as the reference adds
-        count = touched.size()
-        ranked.resize(count)
         for p in range(count):
-            slot = touched[p]
+            slot = <uint32_t>ranked[p].second
             form = keys[slot]
             # a nudge far below any real difference: lower name numbers (a list's primary names,
             # earlier entries) win ties, the same way in every process. Written field by field:
             # a pair built on the stack and copied in stalls on its 16-byte reload.
             ranked[p].first = -(sums[slot] - form * tie_break)
             ranked[p].second = form
+        if count > keep:
+            # the best `keep` in linear time, then only those sorted (common tokens touch
+            # thousands). The pick reads most of them (68 of 80 on OFAC + UN): a heap popped
+            # as far as it reads was slower than this sort.
+            nth_element(ranked, ranked + keep, ranked + count)
+            count = keep
+        sort(ranked, ranked + count)
+        PyObject_GetBuffer(form_entity, &owners, PyBUF_SIMPLE)
+        try:
+            return _pick(ranked, count, <const int32_t*>owners.buf, size)
+        finally:
+            PyBuffer_Release(&owners)
     finally:
-        free(sums)
-    if count > keep:
-        # the best `keep` in linear time, then only those sorted (common tokens touch thousands)
-        nth_element(ranked.begin(), ranked.begin() + keep, ranked.end())
-        sort(ranked.begin(), ranked.begin() + keep)
-        count = keep
-    else:
-        sort(ranked.begin(), ranked.end())
-    cdef Py_buffer owners
-    PyObject_GetBuffer(form_entity, &owners, PyBUF_SIMPLE)
-    try:
-        return _pick(ranked, count, <const int32_t*>owners.buf, size)
-    finally:
-        PyBuffer_Release(&owners)
+        if keys != stack_keys:
+            free(keys)
+            free(sums)
+            free(ranked)
 
 
-cdef list _pick(vector[Ranked]& ranked, Py_ssize_t count, const int32_t* form_entity, Py_ssize_t size):
-    cdef vector[int32_t] entities
-    cdef vector[double] top
-    cdef vector[int] held
+cdef list _pick(const Ranked* ranked, Py_ssize_t count, const int32_t* form_entity, Py_ssize_t size):
+    """Walk the names best first, as far as needed: a name opens its entity's entry
+    while fewer than `size` are open, or joins its entity's (three names at most, each at least
+    half the best); the walk ends at a name that does neither once `size` are open and more
+    than `4 * size` names were read."""
+    cdef int32_t stack_entities[STACK_PICK]
+    cdef double stack_top[STACK_PICK]
+    cdef int32_t stack_held[STACK_PICK]
+    cdef int32_t* entities = stack_entities
+    cdef double* top = stack_top
+    cdef int32_t* held = stack_held
     cdef list names = []
-    cdef Py_ssize_t position, e, slot
-    cdef int32_t entity
+    cdef Py_ssize_t position, e, slot, opened = 0
+    cdef int32_t entity, form
     cdef double score
-    for position in range(count):
-        entity = form_entity[ranked[position].second]
-        score = -ranked[position].first
-        slot = -1
-        for e in range(<Py_ssize_t>entities.size()):
-            if entities[e] == entity:
-                slot = e
+    if size > STACK_PICK:
+        entities = <int32_t*>malloc(size * sizeof(int32_t))
+        top = <double*>malloc(size * sizeof(double))
+        held = <int32_t*>malloc(size * sizeof(int32_t))
+        if entities == NULL or top == NULL or held == NULL:
+            free(entities)
+            free(top)
+            free(held)
+            raise MemoryError()
+    try:
+        for position in range(count):
+            form = ranked[position].second
+            score = -ranked[position].first
+            entity = form_entity[form]
+            slot = -1
+            for e in range(opened):
+                if entities[e] == entity:
+                    slot = e
+                    break
+            if slot < 0:
+                if opened < size:
+                    entities[opened] = entity
+                    top[opened] = score
+                    held[opened] = 1
+                    opened += 1
+                    names.append([form])
+            elif held[slot] < 3 and score >= 0.5 * top[slot]:
+                held[slot] += 1
+                (<list>names[slot]).append(form)
+            elif opened >= size and position > 4 * size:
                 break
-        if slot < 0:
-            if <Py_ssize_t>entities.size() < size:
-                entities.push_back(entity)
-                top.push_back(score)
-                held.push_back(1)
-                names.append([ranked[position].second])
-        elif held[slot] < 3 and score >= 0.5 * top[slot]:
-            held[slot] += 1
-            names[slot].append(ranked[position].second)
-        elif <Py_ssize_t>entities.size() >= size and position > 4 * size:
-            break
-    return [(entities[e], names[e]) for e in range(<Py_ssize_t>entities.size())]
+        return [(entities[e], names[e]) for e in range(opened)]
+    finally:
+        if entities != stack_entities:
+            free(entities)
+            free(top)
+            free(held)

@@ -442,10 +442,11 @@ cdef double _joined(object query, const FormHeader* qh, object candidate, const 
     return _ratio(a, b, score_cutoff=90.0) / 100.0
 
 
-cdef double _compare(object query, object candidate, double extra_query, double extra_candidate,
-                     int min_core, bint initials, bint places) except? -2.0:
-    """The score names.similarity.compare_forms gives one pair of name forms."""
-    cdef bytes qp = _packed(query), cp = _packed(candidate)
+cdef double _compare(object query, bytes qp, object candidate, double extra_query,
+                     double extra_candidate, int min_core, bint initials, bint places) except? -2.0:
+    """The score names.similarity.compare_forms gives one pair of name forms (`qp` the query
+    form's packed tokens)."""
+    cdef bytes cp = _packed(candidate)
     cdef const FormHeader* qh = _header(qp)
     cdef const FormHeader* ch = _header(cp)
     cdef int split = 0
@@ -466,17 +467,20 @@ cdef double _compare(object query, object candidate, double extra_query, double 
     return score
 
 
-cdef int best_of(object queries, object candidates, double extra_query, double extra_candidate,
+cdef int best_of(tuple queries, tuple candidates, double extra_query, double extra_candidate,
                  int min_core, bint initials, bint places, double* score, Py_ssize_t* bi,
                  Py_ssize_t* bj) except -1:
     """The best-scoring pair of name forms, the first one found on ties, stopping at a perfect
     score: 1 with its score and indexes, 0 when either side has no name (for match._score)."""
     cdef double found
     cdef Py_ssize_t i, j, nq = len(queries), nc = len(candidates)
+    cdef bytes qp
     bi[0] = -1
     for i in range(nq):
+        query = queries[i]
+        qp = _packed(query)
         for j in range(nc):
-            found = _compare(queries[i], candidates[j], extra_query, extra_candidate, min_core,
+            found = _compare(query, qp, candidates[j], extra_query, extra_candidate, min_core,
                              initials, places)
             if bi[0] < 0 or found > score[0]:
                 score[0], bi[0], bj[0] = found, i, j
@@ -490,7 +494,7 @@ def best_pair(queries, candidates, policy):
     best_of); None when either side has no name."""
     cdef double score = 0.0
     cdef Py_ssize_t bi = -1, bj = -1
-    if not best_of(queries, candidates, policy.extra_query, policy.extra_candidate,
+    if not best_of(tuple(queries), tuple(candidates), policy.extra_query, policy.extra_candidate,
                    policy.min_core_matches, policy.initials, policy.places, &score, &bi, &bj):
         return None
     return score, bi, bj
