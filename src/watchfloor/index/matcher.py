@@ -253,10 +253,11 @@ class Matcher:
         """The `size` best entities by rarity-weighted token evidence, each with its (up to
         three) best-supported name numbers."""
         evidence: list[Evidence] = []
+        remembered = self._expansions.get
         for form in query.names:
-            tokens = [t for t in form.tokens if t.role not in _SKIP_ROLES] or list(form.tokens)
+            tokens = [t for t in form.tokens if t.role not in _SKIP_ROLES] or form.tokens
             for token in tokens:
-                found = self._evidence(token)
+                found = remembered(token.serial) or self._evidence(token)
                 if found[0]:
                     evidence.append(found)
         forced: list[int] = []

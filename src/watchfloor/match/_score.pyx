@@ -417,8 +417,12 @@ def score_candidates(query, list picked, list records, list forms, bytes form_we
     floor = threshold if matches_only else None
     if prefetching:
         _prefetch(picked, records)
+    cdef Py_ssize_t number, count = len(records)
     for entity, names in picked:
-        record = records[entity]
+        number = entity
+        if not 0 <= number < count:
+            raise IndexError(f"entity number {number} is not in the index")
+        record = records[number]  # a list read at a C index (bounds checked above)
         cnames, cweak = record.names, record.weak_names
         if names and len(names) != len(cnames) + len(cweak):
             cnames = tuple([forms[n] for n in names if not weak_flags[n]])

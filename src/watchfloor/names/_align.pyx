@@ -57,6 +57,7 @@ cdef enum:
     SPLIT_CANDIDATE = 2
     STACK_TOKENS = 64
     STACK_EDGES = 512
+    SHORT_SORT = 24  # edges sorted by insertion up to this many
 
 
 # --- remembered token similarity -------------------------------------------------------------
@@ -229,6 +230,29 @@ cdef int _edge_order(const void* left, const void* right) noexcept nogil:
     return 0
 
 
+cdef inline bint _before(const Edge* a, const Edge* b) noexcept nogil:
+    """The order of _edge_order, inline."""
+    if a.neg != b.neg:
+        return a.neg < b.neg
+    if a.i != b.i:
+        return a.i < b.i
+    return a.j < b.j
+
+
+cdef inline void _insertion_sort(Edge* edges, Py_ssize_t n) noexcept nogil:
+    """Edges in _edge_order: most alignments have a handful, where qsort's call through a
+    function pointer for each comparison cost more than the comparisons themselves."""
+    cdef Py_ssize_t k, m
+    cdef Edge edge
+    for k in range(1, n):
+        edge = edges[k]
+        m = k
+        while m > 0 and _before(&edge, &edges[m - 1]):
+            edges[m] = edges[m - 1]
+            m -= 1
+        edges[m] = edge
+
+
 cdef object _pack_form = None
 
 
@@ -335,7 +359,10 @@ cdef double _align(object qform, bytes qpacked, object cform, bytes cpacked,
                     edges[n_edges].i = <int32_t>i
                     edges[n_edges].j = <int32_t>j
                     n_edges += 1
-        qsort(edges, n_edges, sizeof(Edge), _edge_order)
+        if n_edges <= SHORT_SORT:
+            _insertion_sort(edges, n_edges)
+        else:
+            qsort(edges, n_edges, sizeof(Edge), _edge_order)
         for i in range(nq + nc):
             used[i] = 0
         for i in range(n_edges):
