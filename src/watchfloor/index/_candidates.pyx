@@ -131,29 +131,27 @@ def rank(list spans, object form_entity, Py_ssize_t keep, Py_ssize_t size, doubl
             free(ranked)
 
 
+cdef struct Opened:
+    # an entity the pick has opened: its best name's evidence, its number, its names so far
+    double top
+    int32_t entity
+    int32_t held
+
+
 cdef list _pick(const Ranked* ranked, Py_ssize_t count, const int32_t* form_entity, Py_ssize_t size):
     """Walk the names best first, as far as needed: a name opens its entity's entry
     while fewer than `size` are open, or joins its entity's (three names at most, each at least
     half the best); the walk ends at a name that does neither once `size` are open and more
     than `4 * size` names were read."""
-    cdef int32_t stack_entities[STACK_PICK]
-    cdef double stack_top[STACK_PICK]
-    cdef int32_t stack_held[STACK_PICK]
-    cdef int32_t* entities = stack_entities
-    cdef double* top = stack_top
-    cdef int32_t* held = stack_held
+    cdef Opened on_stack[STACK_PICK]
+    cdef Opened* opened = on_stack
     cdef list names = []
-    cdef Py_ssize_t position, e, slot, opened = 0
+    cdef Py_ssize_t position, e, slot, n = 0
     cdef int32_t entity, form
     cdef double score
     if size > STACK_PICK:
-        entities = <int32_t*>malloc(size * sizeof(int32_t))
-        top = <double*>malloc(size * sizeof(double))
-        held = <int32_t*>malloc(size * sizeof(int32_t))
-        if entities == NULL or top == NULL or held == NULL:
-            free(entities)
-            free(top)
-            free(held)
+        opened = <Opened*>malloc(size * sizeof(Opened))
+        if opened == NULL:
             raise MemoryError()
     try:
         for position in range(count):
@@ -161,25 +159,21 @@ cdef list _pick(const Ranked* ranked, Py_ssize_t count, const int32_t* form_enti
             score = -ranked[position].first
             entity = form_entity[form]
             slot = -1
-            for e in range(opened):
-                if entities[e] == entity:
+            for e in range(n):
+                if opened[e].entity == entity:
                     slot = e
                     break
             if slot < 0:
-                if opened < size:
-                    entities[opened] = entity
-                    top[opened] = score
-                    held[opened] = 1
-                    opened += 1
+                if n < size:
+                    opened[n].entity, opened[n].top, opened[n].held = entity, score, 1
+                    n += 1
                     names.append([form])
-            elif held[slot] < 3 and score >= 0.5 * top[slot]:
-                held[slot] += 1
+            elif opened[slot].held < 3 and score >= 0.5 * opened[slot].top:
+                opened[slot].held += 1
                 (<list>names[slot]).append(form)
-            elif opened >= size and position > 4 * size:
+            elif n >= size and position > 4 * size:
                 break
-        return [(entities[e], names[e]) for e in range(opened)]
+        return [(opened[e].entity, names[e]) for e in range(n)]
     finally:
-        if entities != stack_entities:
-            free(entities)
-            free(top)
-            free(held)
+        if opened != on_stack:
+            free(opened)
