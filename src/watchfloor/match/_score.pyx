@@ -114,9 +114,9 @@ cdef inline PyObject* _slot(PyObject* obj, Py_ssize_t offset) noexcept:
 cdef void _prefetch(list picked, list records) except *:
     """Ask the memory for what scoring the candidates will read, in four waves: the records,
     their name tuples, their name forms, the forms' packed tokens. The records of one query's
-    candidates lie apart, and each was a chain of four dependent cache misses (on OFAC + UN a
-    query's candidates scored in 1.8 times the time they took when just scored); here each
-    wave's misses overlap. Only pointers are read and no reference is taken, so nothing but
+    candidates lie apart, and each was a chain of four dependent cache misses (on OFAC + UN,
+    scoring a query's candidates took 1.8 times as long as scoring them again at once); here
+    each wave's misses overlap. Only pointers are read and no reference is taken, so nothing but
     the cache changes."""
     cdef PyObject* held[PREFETCH_CANDIDATES]
     cdef PyObject* found[PREFETCH_CANDIDATES * PREFETCH_FORMS]
