@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from followthemoney import model
 from followthemoney.statement import StatementEntity
 
 from watchfloor.index import make_query
@@ -170,3 +171,8 @@ def test_record_values_are_ftm_properties_sorted_whatever_the_statements() -> No
     assert sorted_values(entity) == expected
     assert sorted_values(entity)["alias"] == ["Nicolas MADURO", "Nicolás Maduro"]
     assert row_of(entity) == ("ofac-22790", entity.caption, "Person", expected)
+    # an entity that keeps no statements (FtM's plain proxy) is read through `properties`
+    proxy = model.make_entity("Person")
+    proxy.add("name", ["Maduro, Nicolás", "MADURO MOROS, Nicolas"])
+    assert proxy.get("name")[0] == "Maduro, Nicolás"  # FtM keeps them as added
+    assert sorted_values(proxy) == {"name": ["MADURO MOROS, Nicolas", "Maduro, Nicolás"]}
