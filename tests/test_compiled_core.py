@@ -51,6 +51,8 @@ PEOPLE = [
     "MOHAMMED QASIM MIR ABDUL KHUDAI RAHIM", "MOHAMMED QASIM MIR WALI KHUDAI RAHIM", "JC Juncker",
     "Jean-Claude Juncker", "Jordan Smith", "Ted Doe", "Theodore Doe", "Ben Netanyahu",
     "Benjamin Netanyahu",
+    # 25 token pairs alike, many tied: past the insertion sort, edges go through qsort
+    "Ali bin Hassan bin Ali bin Hussein bin Ali", "Hassan bin Ali bin Hussein bin Ali bin Hassan",
 ]  # fmt: skip
 ORGS = [
     "AL QA'IDA", "Al-Qaeda", "Cartel de los Soles", "Cartel of the Suns", "Tren de Aragua",

@@ -218,20 +218,9 @@ def cached_similarity(a, b):
 
 # --- alignment ---------------------------------------------------------------------------------
 
-cdef int _edge_order(const void* left, const void* right) noexcept nogil:
-    cdef const Edge* a = <const Edge*>left
-    cdef const Edge* b = <const Edge*>right
-    if a.neg != b.neg:
-        return -1 if a.neg < b.neg else 1
-    if a.i != b.i:
-        return -1 if a.i < b.i else 1
-    if a.j != b.j:
-        return -1 if a.j < b.j else 1
-    return 0
-
-
 cdef inline bint _before(const Edge* a, const Edge* b) noexcept nogil:
-    """The order of _edge_order, inline."""
+    """The order edges are taken in: best similarity first, then query and candidate
+    positions (as the Python (-s, i, j) tuples sort)."""
     if a.neg != b.neg:
         return a.neg < b.neg
     if a.i != b.i:
@@ -239,8 +228,17 @@ cdef inline bint _before(const Edge* a, const Edge* b) noexcept nogil:
     return a.j < b.j
 
 
+cdef int _edge_order(const void* left, const void* right) noexcept nogil:
+    """`_before` as qsort's comparison, for alignments with many edges."""
+    cdef const Edge* a = <const Edge*>left
+    cdef const Edge* b = <const Edge*>right
+    if _before(a, b):
+        return -1
+    return 1 if _before(b, a) else 0
+
+
 cdef inline void _insertion_sort(Edge* edges, Py_ssize_t n) noexcept nogil:
-    """Edges in _edge_order: most alignments have a handful, where qsort's call through a
+    """Edges in `_before`'s order: most alignments have a handful, where qsort's call through a
     function pointer for each comparison cost more than the comparisons themselves."""
     cdef Py_ssize_t k, m
     cdef Edge edge
