@@ -176,13 +176,14 @@ def record_from_properties(
         if role is None:
             continue
         if role >= _AS_COUNTRY:
-            clean = _CLEANERS[role - _AS_COUNTRY]
+            at = role - _AS_COUNTRY
+            clean = _CLEANERS[at]
             for value in values:
                 cleaned = clean(value)
                 if cleaned:
-                    held = kept[role - _AS_COUNTRY]
+                    held = kept[at]
                     if held is None:
-                        kept[role - _AS_COUNTRY] = {cleaned}
+                        kept[at] = {cleaned}
                     else:
                         held.add(cleaned)
         elif role == _AS_NAME:
