@@ -47,7 +47,7 @@ def ingest(
     else:
         console.print(
             f"stored {len(summary.stored)} article(s), {summary.entities} entities, {summary.claims} claims; "
-            f"{len(summary.duplicates)} duplicate(s) skipped"
+            f"{summary.duplicates} duplicate(s) skipped"
         )
         for source, message in summary.errors:
             err_console.print(f"[red]error:[/red] {source}: {message}", highlight=False, soft_wrap=True)
