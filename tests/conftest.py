@@ -76,3 +76,9 @@ def run_cli(capsys: pytest.CaptureFixture[str], location: str, *args: str) -> tu
             common._state["store"] = None
     out, err = capsys.readouterr()
     return code, out, " ".join(err.split())
+
+
+@pytest.fixture(autouse=True)
+def _own_index_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saved list indexes (`index.saved`) go to each test's own folder, never the user's cache."""
+    monkeypatch.setenv("WATCHFLOOR_INDEX_DIR", str(tmp_path / "saved-index"))

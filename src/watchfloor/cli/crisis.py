@@ -95,6 +95,7 @@ def claims(as_of: str = typer.Option(None, "--as-of"), as_json: bool = typer.Opt
 def brief(
     out: Path = typer.Option(..., "--out", help="FILE.md or FILE.html"),
     as_of: str = typer.Option(None, "--as-of"),
+    as_json: bool = typer.Option(False, "--json", help="Say what was written as JSON."),
 ) -> None:
     """Write a briefing with numbered citations to the articles."""
     fmt = {".md": "md", ".html": "html", ".htm": "html"}.get(out.suffix.lower())
@@ -102,7 +103,10 @@ def brief(
         raise typer.BadParameter("the output must end in .md or .html", param_hint="--out")
     text = service.brief(get_store(), fmt, parse_date(as_of, "--as-of"))
     out.write_text(text, encoding="utf-8")
-    console.print(f"wrote {out} ({len(text)} characters)")
+    if as_json:
+        print_json({"out": str(out), "format": fmt, "characters": len(text)})
+    else:
+        console.print(f"wrote {out} ({len(text)} characters)")
 
 
 @scenarios_app.command("show")

@@ -31,6 +31,7 @@ from watchfloor.match.features import compiled as compiled_scoring
 from watchfloor.match.record import Record, Row, add_cleaned, clean_identifier, record_of, row_of
 from watchfloor.names import NameForm, Role, Token
 from watchfloor.names.similarity import cached_similarity
+from watchfloor.names.text import ascii_token, clean_text, split_words
 
 try:
     from watchfloor.index import _candidates as compiled
@@ -104,6 +105,22 @@ class Matcher:
 
     def __len__(self) -> int:
         return len(self.records)
+
+    def knows_words(self, name: str) -> bool:
+        """Whether every word of a name is a word of some list name, as the index spells it. A
+        caller that wants confident links only (the news linker) skips the other names without
+        making their tokens: an unknown word would load rigour's tagger, which costs seconds."""
+        parts = [part for word in split_words(clean_text(name)) for part in ascii_token(word)]
+        return bool(parts) and all(part in self.vocab for part in parts)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Saved without the expansion cache: its packed spans hold this process's addresses."""
+        state = dict(self.__dict__)
+        state["_expansions"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
 
     @classmethod
     def build(cls, entities: Iterable[StatementEntity], workers: int = 1) -> Matcher:

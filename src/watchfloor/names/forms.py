@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from functools import lru_cache
 
@@ -78,6 +78,18 @@ class NameForm:
     # comparison: most names of a large list are never compared, and would cost 90 bytes each
     packed: bytes | None = field(default=None, compare=False, repr=False)
 
+    def __getstate__(self) -> tuple[object, ...]:
+        """Pickled without `packed`: it holds this process's token serials, and the tokens are
+        interned anew (new serials) in the process that unpickles them."""
+        return tuple(getattr(self, name) for name in _FORM_FIELDS)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        for name, value in zip(_FORM_FIELDS, state, strict=True):
+            object.__setattr__(self, name, value)
+        self.packed = None
+
+
+_FORM_FIELDS = tuple(f.name for f in fields(NameForm) if f.name != "packed")
 
 _ABD_FORMS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul", "abdil", "abdur"})
 _ABD_JOINED = re.compile(r"^abd(?:ul|el|al|ol|oul|ur|ar|er|us|as|ud|un|u|e|o|i)?([a-z]{3,})$")

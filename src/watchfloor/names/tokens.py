@@ -16,6 +16,7 @@ import struct
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
+from typing import Any
 
 from followthemoney.types import registry
 from nicknames import NickNamer
@@ -241,6 +242,13 @@ class Token:
     # the arguments of `make_token` that give this token: how it travels between processes
     arguments: TokenArguments = field(default=("", None, None), compare=False, repr=False)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A token travels as the arguments that make it, with its symbols: unpickled, it is
+        interned in the receiving process (a serial of that process, never a copied one that
+        could collide with its own), and rigour's tagger is not asked again for its symbols."""
+        text, source, role = self.arguments
+        return (make_token, (text, source, role, self.symbols))
+
     @property
     def is_initial(self) -> bool:
         return self.role == Role.INITIAL
@@ -264,12 +272,21 @@ def consonant_skeleton(text: str) -> str:
     return "".join([letter for letter, _ in itertools.groupby(kept)])  # repeats once
 
 
+_RESTORED_SYMBOLS: dict[str, frozenset[int]] = {}
+"""Rigour's symbols of the words of tokens restored from a saved index (`make_token`'s
+`symbols`): the same word met again in a query, in another spelling of its source, is then
+answered without loading the tagger."""
+
+
 @lru_cache(maxsize=300_000)
 def name_symbols(word: str) -> frozenset[int]:
     """Wikidata name IDs rigour's tagger attaches to a word: shared IDs mean "same name,
     different spelling" (Husayn/Hussein, Aleksandr/Alexander, محمد/Mohammed)."""
     if len(word) < 2 or word.isdigit():
         return frozenset()
+    known = _RESTORED_SYMBOLS.get(word)
+    if known is not None:
+        return known
     found: set[int] = set()
     for name in analyze_names(NameTypeTag.PER, [word], phonetics=False, consolidate=False):
         for symbol in name.symbols:
@@ -317,9 +334,26 @@ def classify(text: str) -> Role:
 _TOKENS: dict[tuple[str, str], Token] = {}
 
 
-def make_token(text: str, original: str | None = None, role: Role | None = None) -> Token:
+def _symbols_of(text: str, source: str, role: Role, abjad: bool) -> frozenset[int]:
+    """A token's name-variant symbols: rigour's for a name word or particle, with the nickname
+    groups of a name word."""
+    if role not in (Role.NAME, Role.PARTICLE):
+        return frozenset()
+    # the original script is only consulted for abjads (محمد -> Mohammed): rigour's tagger is
+    # slow on Cyrillic, whose BGN romanisation already finds the symbols
+    symbols = name_symbols(text) | (name_symbols(source) if abjad else frozenset())
+    if role == Role.NAME:
+        symbols |= nickname_groups(text)
+    return symbols
+
+
+def make_token(
+    text: str, original: str | None = None, role: Role | None = None, symbols: frozenset[int] | None = None
+) -> Token:
     """The interned token for a comparable text; `original` is the word in its own script,
-    which both finds its name symbols and tells whether it came from an abjad."""
+    which both finds its name symbols and tells whether it came from an abjad. `symbols`, when
+    given, are the token's symbols as an earlier process found them (a saved index): the tagger,
+    whose first use costs seconds, is then not asked."""
     source = original if original is not None and original != text else ""
     key = (text, source if role is None else f"{source}\x00{int(role)}")
     token = _TOKENS.get(key)
@@ -331,13 +365,11 @@ def make_token(text: str, original: str | None = None, role: Role | None = None)
     if role == Role.NAME and text in WEAK_GIVEN_NAMES:
         weight = 0.55
     abjad = bool(source) and script_of(source) in ABJAD_SCRIPTS
-    symbols = frozenset()
-    if role in (Role.NAME, Role.PARTICLE):
-        # the original script is only consulted for abjads (محمد -> Mohammed): rigour's tagger is
-        # slow on Cyrillic, whose BGN romanisation already finds the symbols
-        symbols = name_symbols(text) | (name_symbols(source) if abjad else frozenset())
-        if role == Role.NAME:
-            symbols |= nickname_groups(text)
+    if symbols is None:
+        symbols = _symbols_of(text, source, role, abjad)
+    elif not abjad and role in (Role.NAME, Role.PARTICLE):
+        # rigour's part of the symbols (nickname groups are the negative numbers)
+        _RESTORED_SYMBOLS[text] = frozenset(s for s in symbols if s > 0)
     core = role in (Role.NAME, Role.GENERIC, Role.NUMBER)
     serial = next(_SERIALS)
     flags = (

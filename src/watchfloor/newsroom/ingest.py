@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from followthemoney.statement import StatementEntity
+from followthemoney.types import registry
+
+from watchfloor.index import Matcher
+from watchfloor.index.saved import index_directory, index_key, open_matcher
+from watchfloor.match import MatchResult
 from watchfloor.store import SqlStore, VersionMode
 from watchfloor.store.claims import ClaimStore
 from watchfloor.store.links import LinkStore
@@ -113,10 +119,10 @@ def _store_article(store: SqlStore, result: ArticleResult, day: date, within: Ca
     )
 
 
-def _list_matcher(store: SqlStore) -> object | None:
+def _list_matcher(store: SqlStore) -> KnownWordsMatcher | None:
     """A matcher over officially designated parties (and those the 50 percent rule blocks) only:
-    a news mention links to a list entry, never to another article's mention."""
-    from watchfloor.index import Matcher
+    a news mention links to a list entry, never to another article's mention. The index is the
+    one saved for these parties and list versions when there is one (`index.saved`)."""
     from watchfloor.lists import designations_as_of
     from watchfloor.model.designation import DesignationStatus
     from watchfloor.screen.exposure import ExposureView
@@ -126,8 +132,32 @@ def _list_matcher(store: SqlStore) -> object | None:
     official = {d.entity_id for d in designations if d.official and d.status != DesignationStatus.LIFTED}
     view = ExposureView(store, designations=designations)
     official |= {v.entity_id for v in view.blocked_by_ownership().values() if v.blocked and not v.designated}
-    parties = [e for e in store.iter_entities(schemata=list(MATCHABLE)) if e.id in official]
-    return Matcher.build(parties) if parties else None
+    if not official:
+        return None
+    versions = [v.version_id for v in store.versions() if v.dataset != NEWS_DATASET]
+
+    def parties() -> Iterator[StatementEntity]:
+        return (e for e in store.iter_entities(schemata=list(MATCHABLE)) if e.id in official)
+
+    directory = index_directory(store.db.location)
+    return KnownWordsMatcher(open_matcher(directory, index_key(versions, official), parties))
+
+
+class KnownWordsMatcher:
+    """The list matcher asked only about names whose every word is a list word: a news link
+    must be confident, and a mention with a word no list name has is not one (a misspelt or
+    unrelated name), so it is not scored at all."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+
+    def match(
+        self, query: StatementEntity, limit: int = 10, threshold: float | None = None
+    ) -> Sequence[MatchResult]:
+        names = query.get_type_values(registry.name)
+        if not names or not all(self.matcher.knows_words(name) for name in names):
+            return []
+        return self.matcher.match(query, limit=limit, threshold=threshold)
 
 
 def _published_day(value: str | None) -> date | None:

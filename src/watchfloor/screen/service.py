@@ -18,6 +18,7 @@ from typing import Any
 from followthemoney.statement import StatementEntity
 
 from watchfloor.graph import BlockedVerdict
+from watchfloor.index.saved import index_directory, index_key, open_matcher
 from watchfloor.lists.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus
 from watchfloor.screen.exposure import ExposureView
@@ -122,9 +123,9 @@ class Screener:
         for entity in store.iter_entities(versions=self.versions, schemata=list(MATCHABLE)):
             if entity.id in self.designations:
                 self.parties[str(entity.id)] = entity
-        from watchfloor.index import Matcher
-
-        self.matcher = Matcher.build(self.parties.values())
+        key = index_key(self.version_ids, self.parties)
+        directory = index_directory(getattr(getattr(store, "db", None), "location", None))
+        self.matcher = open_matcher(directory, key, self.parties.values)
 
     def exposure_note(self, entity_id: str) -> str:
         """One line for tabular output: why a party is blocked by ownership, and its ties to other

@@ -20,6 +20,7 @@ class Database(ABC):
     """A connection that runs portable SQL."""
 
     wants_indexes: bool = True  # secondary B-tree indexes pay off on this engine
+    location: str = ""  # the DuckDB path or PostgreSQL URL it was opened with
 
     @abstractmethod
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
@@ -70,6 +71,7 @@ class DuckDatabase(Database):
         except duckdb.IOException as exc:
             raise ConnectionError(f"cannot open DuckDB store {path}: {exc}") from exc
         self.path = path
+        self.location = path
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.con.execute(sql, list(params))
@@ -116,6 +118,8 @@ class DuckDatabase(Database):
 class PostgresDatabase(Database):
     def __init__(self, url: str) -> None:
         import psycopg
+
+        self.location = url
 
         try:
             self.con = psycopg.connect(url, autocommit=True)

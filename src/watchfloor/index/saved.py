@@ -1,0 +1,122 @@
+"""Built matchers kept on disk, so a command opens the index instead of rebuilding it.
+
+Building the index over OFAC + UN costs seconds (most of it rigour's name tagger, loaded on
+first use); opening a saved one costs a fraction of that, and its tokens carry their symbols, so
+the tagger is not loaded for list words. A saved index is keyed by what it was built from (the
+list versions and entity IDs the caller names) and by a fingerprint of the code that builds
+indexes, so a change of list or of matching code never opens a stale one. Files are written to
+a temporary name and renamed, so a reader sees a whole index or none; a file that cannot be
+read is rebuilt, never trusted.
+
+The files are pickles: they are as trusted as the store beside them (same user, same
+directory). ``WATCHFLOOR_INDEX_DIR`` chooses another directory; an unwritable one means the
+index is built in memory each time, as before.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from followthemoney.statement import StatementEntity
+
+from watchfloor.index.matcher import Matcher
+
+MAGIC = b"watchfloor-matcher\n"
+KEPT_FILES = 4  # the newest indexes of a directory kept; older ones are removed on save
+_CODE_PACKAGES = ("index", "match", "names")
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the source of the packages whose code shapes an index (index, match, names)."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent.parent
+    for package in _CODE_PACKAGES:
+        for path in sorted((root / package).rglob("*")):
+            if path.suffix in (".py", ".pyx", ".pxd") or path.name.endswith(".so"):
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def index_key(*parts: Iterable[str]) -> str:
+    """A key for what an index covers: each part is a collection of strings (version IDs,
+    entity IDs), order-free within a part."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for part in parts:
+        digest.update(b"\x00")
+        for item in sorted(part):
+            digest.update(item.encode("utf-8"))
+            digest.update(b"\x01")
+    return digest.hexdigest()[:24]
+
+
+def index_directory(store_location: str | None) -> Path:
+    """``$WATCHFLOOR_INDEX_DIR``; else beside a DuckDB file (``store.duckdb`` ->
+    ``store.index/``); else, for a server database, the user's cache directory."""
+    env = os.environ.get("WATCHFLOOR_INDEX_DIR")
+    if env:
+        return Path(env)
+    if store_location and "://" not in store_location and store_location != ":memory:":
+        return Path(store_location).with_suffix(".index")
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    name = hashlib.sha256((store_location or "memory").encode()).hexdigest()[:16]
+    return cache / "watchfloor" / "index" / name
+
+
+def load_matcher(path: Path) -> Matcher | None:
+    """The matcher saved at ``path``, or None when it is missing, truncated or not an index."""
+    collecting = gc.isenabled()
+    gc.disable()  # as in Matcher.build: millions of small acyclic objects, then frozen
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(MAGIC)) != MAGIC:
+                return None
+            matcher = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    gc.freeze()
+    return matcher if isinstance(matcher, Matcher) else None
+
+
+def save_matcher(matcher: Matcher, path: Path) -> bool:
+    """Write atomically (temporary file, then rename); False when the directory is not writable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        with os.fdopen(handle, "wb") as out:
+            out.write(MAGIC)
+            pickle.dump(matcher, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        return False
+    _prune(path.parent)
+    return True
+
+
+def _prune(directory: Path) -> None:
+    """Keep the newest few indexes: old list versions' indexes are not opened again."""
+    saved = sorted(directory.glob("matcher-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in saved[KEPT_FILES:]:
+        stale.unlink(missing_ok=True)
+
+
+def open_matcher(directory: Path, key: str, entities: Callable[[], Iterable[StatementEntity]]) -> Matcher:
+    """The saved matcher for ``key``, or one built from ``entities()`` and saved for next time."""
+    path = directory / f"matcher-{key}.pkl"
+    matcher = load_matcher(path)
+    if matcher is not None:
+        return matcher
+    matcher = Matcher.build(entities())
+    save_matcher(matcher, path)
+    return matcher

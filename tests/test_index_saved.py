@@ -1,0 +1,121 @@
+"""A saved list index answers exactly as the index it was saved from, in a fresh process too,
+and a damaged or stale file is rebuilt, never trusted."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+from followthemoney.statement import StatementEntity
+
+from watchfloor.index import Matcher, make_query
+from watchfloor.index.saved import index_directory, index_key, load_matcher, open_matcher, save_matcher
+from watchfloor.model import make_entity
+from watchfloor.names.tokens import make_token
+
+QUERIES = [
+    ("Person", "Nicolás Maduro"),
+    ("Person", "Nicolas MADURO MOROS"),
+    ("Person", "Diosdado Cabello"),
+    ("Person", "Tareck El Aissami"),
+    ("Person", "Muhammad Ali Khan"),  # a word no list name has: the tagger is asked
+    ("Organization", "Cartel of the Suns"),
+    ("Organization", "Tren de Aragua"),
+]
+
+
+def _entities() -> list[StatementEntity]:
+    rows = [
+        ("p1", "Person", ["MADURO MOROS, Nicolas"], "1962-11-23"),
+        ("p2", "Person", ["MADURO GUERRA, Nicolas Ernesto"], "1990-06-21"),
+        ("p3", "Person", ["CABELLO RONDON, Diosdado"], "1963-04-15"),
+        ("p4", "Person", ["EL AISSAMI MADDAH, Tareck Zaidan"], "1974-11-12"),
+        ("p5", "Person", ["KHAN, Mohammed Ali"], None),
+        ("o1", "Organization", ["CARTEL DE LOS SOLES", "Cartel of the Suns"], None),
+        ("o2", "Organization", ["TREN DE ARAGUA"], None),
+    ]
+    entities = []
+    for entity_id, schema, names, birth in rows:
+        entity = make_entity("test", schema, entity_id)
+        entity.add("name", names[0])
+        for alias in names[1:]:
+            entity.add("alias", alias)
+        if birth:
+            entity.add("birthDate", birth)
+        entities.append(entity)
+    return entities
+
+
+def _answers(matcher: Matcher) -> list[list[tuple[str, float]]]:
+    return [
+        [(r.entity_id, r.score) for r in matcher.match(make_query(schema=s, name=n), limit=5)]
+        for s, n in QUERIES
+    ]
+
+
+def test_a_saved_index_answers_as_the_built_one_in_a_fresh_process(tmp_path: Path) -> None:
+    built = Matcher.build(_entities())
+    path = tmp_path / "matcher-test.pkl"
+    assert save_matcher(built, path)
+    expected = _answers(built)
+    assert expected[0][0][0] == "p1"
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from watchfloor.index import make_query\n"
+        "from watchfloor.index.saved import load_matcher\n"
+        f"queries = {QUERIES!r}\n"
+        "m = load_matcher(Path(sys.argv[1]))\n"
+        "print(json.dumps([[(r.entity_id, r.score) for r in m.match(make_query(schema=s, name=n), limit=5)]"
+        " for s, n in queries]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+    )
+    loaded = [[tuple(pair) for pair in answer] for answer in json.loads(done.stdout)]
+    assert loaded == expected
+
+
+def test_unpickled_tokens_are_interned_in_the_receiving_process() -> None:
+    token = make_token("maduro", "Maduro")
+    again = pickle.loads(pickle.dumps(token))
+    assert again is token  # same process: the interned token itself, with its serial
+
+
+def test_a_truncated_or_foreign_file_is_not_opened(tmp_path: Path) -> None:
+    built = Matcher.build(_entities())
+    path = tmp_path / "matcher-x.pkl"
+    save_matcher(built, path)
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    assert load_matcher(path) is None
+    path.write_bytes(pickle.dumps({"not": "an index"}))
+    assert load_matcher(path) is None
+    calls = []
+
+    def entities() -> list[StatementEntity]:
+        calls.append(1)
+        return _entities()
+
+    rebuilt = open_matcher(tmp_path, "x", entities)
+    assert calls == [1] and len(rebuilt) == len(built)
+    reopened = open_matcher(tmp_path, "x", entities)
+    assert calls == [1] and len(reopened) == len(built)  # the second call opened the saved one
+
+
+def test_the_key_follows_what_the_index_covers() -> None:
+    key = index_key(["v1", "v2"], {"p1", "p2"})
+    assert key == index_key(["v2", "v1"], ["p2", "p1"])  # order-free
+    assert key != index_key(["v1", "v3"], {"p1", "p2"})
+    assert key != index_key(["v1", "v2"], {"p1"})
+
+
+def test_the_directory_sits_beside_a_duckdb_store(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("WATCHFLOOR_INDEX_DIR")
+    assert index_directory(str(tmp_path / "lists.duckdb")) == tmp_path / "lists.index"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    server = index_directory("postgresql://u@127.0.0.1/db")
+    assert server.parent == tmp_path / "cache" / "watchfloor" / "index"
