@@ -494,8 +494,9 @@ def test_split_words_fast_path_agrees_with_the_pattern_on_every_character() -> N
 
 def _clean_by_pattern(text: str) -> str:
     """clean_text without its fast path: the definition the fast path must agree with."""
+    text = re.sub("[\x00\xad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff]", "", text)
     text = unicodedata.normalize("NFC", text)
-    text = re.sub(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]", " ", text)
+    text = re.sub(r"[\x01-\x1f\x7f-\x9f\u2028-\u202e\u2065-\u206f]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -510,6 +511,14 @@ def test_clean_text_fast_path_agrees_with_the_slow_path_on_every_character() -> 
     ]
     assert not differ
     assert clean_text("Nicolas MADURO", limit=7) == "Nicolas"
+
+
+@pytest.mark.parametrize(
+    "invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\u034f", "\x00", "\xad", "\ufeff"]
+)
+def test_an_invisible_character_inside_a_name_changes_nothing(invisible: str) -> None:
+    assert clean_text(f"Omar Di{invisible}aby") == "Omar Diaby"
+    assert split_words(clean_text(f"MADURO{invisible} MOROS")) == ["maduro", "moros"]
 
 
 WORD_RULE_NAMES = [

@@ -251,6 +251,10 @@ def _match_sanction(indicator: Indicator, sanction: StatementEntity, as_of: date
         return None
     reasons = [f"status {status.value} on {as_of.isoformat()}"]
     start_day = parse_day(start)
+    if status == DesignationStatus.EFFECTIVE and start_day is None:
+        # a listing with no effective date of its own (an SDN CSV row) never "reaches" one: it
+        # would fire on whatever day the crisis view was asked about
+        return None
     if indicator.days_before is not None:
         if start_day is None or (start_day - as_of).days > indicator.days_before:
             return None

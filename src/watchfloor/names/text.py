@@ -19,7 +19,11 @@ from rigour.text.scripts import text_scripts
 MAX_NAME_LENGTH = 1000
 """Longer strings are not names; queries beyond it are refused, list values are cut."""
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_INVISIBLE = re.compile(r"[\x00\xad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+"""Characters that show nothing inside a word (zero-width spaces and joiners, soft hyphen,
+grapheme joiner, marks of direction, BOM, NUL): removed, so "Di\u200baby" is still Diaby."""
+_CONTROL = re.compile(r"[\x01-\x1f\x7f-\x9f\u2028-\u202e\u2065-\u206f]")
+"""Line breaks, tabs and other controls: they separate words, so they become spaces."""
 _SPACE = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"(?<=\w)['’`ʼʻ‘](?=\w)")
@@ -41,12 +45,17 @@ those scripts, found without asking for every script of the name (rigour's text_
 
 
 def clean_text(text: str, limit: int = MAX_NAME_LENGTH) -> str:
-    """NFC form, no control or format characters, single spaces, at most `limit` characters."""
-    if text.isprintable() and "  " not in text and (text.isascii() or unicodedata.is_normalized("NFC", text)):
+    """NFC form, no invisible, control or format characters, single spaces, at most `limit`
+    characters: the one cleaning every name goes through, whichever way it came in."""
+    if (
+        text.isprintable()
+        and "  " not in text
+        and (text.isascii() or (unicodedata.is_normalized("NFC", text) and "\u034f" not in text))
+    ):
         # most names: no control or format character and no space but " " (every character
         # the two patterns replace is unprintable), and in NFC already
         return text.strip()[:limit]
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     text = _CONTROL.sub(" ", text)
     text = _SPACE.sub(" ", text).strip()
     return text[:limit]

@@ -73,7 +73,7 @@ def ingest_news(
         if progress is not None:
             progress(done, len(fresh))
     results = merge_across(results)
-    matcher = _list_matcher(store) if link and results else None
+    matcher = list_matcher(store) if link and results else None
     claims = ClaimStore(store.db)
     links = LinkStore(store.db)
     for result in results:
@@ -119,7 +119,7 @@ def _store_article(store: SqlStore, result: ArticleResult, day: date, within: Ca
     )
 
 
-def _list_matcher(store: SqlStore) -> KnownWordsMatcher | None:
+def list_matcher(store: SqlStore) -> KnownWordsMatcher | None:
     """A matcher over officially designated parties (and those the 50 percent rule blocks) only:
     a news mention links to a list entry, never to another article's mention. The index is the
     one saved for these parties and list versions when there is one (`index.saved`)."""
