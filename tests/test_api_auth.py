@@ -114,3 +114,29 @@ def test_keys_are_stored_hashed_and_revocable(store: SqlStore) -> None:
     assert not has_active_keys(store)
     with pytest.raises(StoreError, match="unknown role"):
         create_key(store, "x", "superuser")
+
+
+def test_keyless_mode_refuses_a_host_that_is_not_local(store: SqlStore) -> None:
+    seed(store)
+    with client(store, LOCAL) as api:
+        rebound = api.get("/api/audit", headers={"Host": "attacker.example"})
+        assert rebound.status_code == 403
+        assert "localhost" in rebound.json()["detail"]
+        assert api.get("/api/alerts", headers={"Host": "localhost:8000"}).status_code == 200
+
+
+def test_a_cross_origin_write_is_refused_and_changes_nothing(store: SqlStore) -> None:
+    seed(store)
+    versions = len(store.versions())
+    upload = {"file": ("x.jsonl", b'{"id": "x", "schema": "Person", "properties": {"name": ["X"]}}\n')}
+    with client(store, LOCAL) as api:
+        for headers in ({"Origin": "https://attacker.example"}, {"Referer": "https://attacker.example/page"}):
+            response = api.post(
+                "/api/lists/ingest?format=ftm-json&dataset=us_ofac_sdn", files=upload, headers=headers
+            )
+            assert response.status_code == 403
+            assert "cross-origin" in response.json()["detail"]
+        assert len(store.versions()) == versions
+        same_site = api.post("/api/screen", json=SCREEN, headers={"Origin": "http://127.0.0.1"})
+        assert same_site.status_code == 200  # the console's own page
+        assert api.post("/api/screen", json=SCREEN).status_code == 200  # a client that is not a browser

@@ -201,7 +201,7 @@ def test_openapi_docs_are_served_without_a_cdn(tmp_path: Path) -> None:
     from watchfloor.api import create_app
 
     app = create_app(str(tmp_path / "docs.duckdb"), warm_on_start=False)
-    client = TestClient(app, client=("127.0.0.1", 5000))
+    client = TestClient(app, client=("127.0.0.1", 5000), base_url="http://127.0.0.1")
     page = client.get("/docs")
     assert page.status_code == 200
     assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)

@@ -83,7 +83,7 @@ def seed(store: SqlStore) -> None:
 
 def client(store: SqlStore, host: tuple[str, int] = LOCAL, **settings: object) -> TestClient:
     settings.setdefault("warm_on_start", False)
-    return TestClient(create_app(store=store, **settings), client=host)
+    return TestClient(create_app(store=store, **settings), client=host, base_url="http://127.0.0.1")
 
 
 def match_body(name: str, schema: str = "Person", **props: list[str]) -> dict[str, object]:

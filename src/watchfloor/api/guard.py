@@ -1,4 +1,10 @@
-"""An ASGI layer in front of every route: the loopback-only rule and the request size limit.
+"""An ASGI layer in front of every route: the loopback-only rule, the same-origin rule for writes,
+the Host rule of keyless mode and the request size limit.
+
+A web page the analyst opens can send a plain form or a ``no-cors`` fetch to a local server:
+every state-changing request whose Origin (or Referer) names another site is refused, and in
+keyless mode a Host header that is not a loopback name is refused too (DNS rebinding: the
+attacker's name resolving to 127.0.0.1). Clients that are not browsers send neither header.
 
 It sits below FastAPI so that it also covers /docs and routes added later (the web console),
 and so that an oversized body is refused before anything parses it: the declared
@@ -10,6 +16,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -18,6 +25,23 @@ from watchfloor.api.auth import KEYS_EXIST, is_loopback, keys_exist
 from watchfloor.api.context import ApiContext
 
 UPLOAD_PATHS = ("/api/screen-file", "/api/book", "/api/lists/ingest")
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def is_same_origin(source: str | None, host: str) -> bool:
+    """Whether an Origin or Referer value names the server the Host header names (no value:
+    a client that is not a browser, which is not cross-site)."""
+    if not source:
+        return True
+    if source == "null":  # sandboxed frames and some redirects: never this server's page
+        return False
+    return urlsplit(source).netloc.lower() == host.lower()
+
+
+def is_loopback_host(host: str) -> bool:
+    """A Host header naming this machine by a loopback name or address (the port aside)."""
+    name = urlsplit(f"//{host}").hostname or ""
+    return is_loopback(name)
 
 
 async def send_error(send: Send, status: int, detail: str) -> None:
@@ -56,8 +80,12 @@ class RequestGuard:
                 "create a key with 'watchfloor keys create --role reader --name NAME'",
             )
             return
-        limit = self._limit(scope.get("path", ""))
         headers = dict(scope.get("headers") or [])
+        refusal = _origin_refusal(scope.get("method", "GET"), headers, keyless=not exist)
+        if refusal is not None:
+            await send_error(send, 403, refusal)
+            return
+        limit = self._limit(scope.get("path", ""))
         declared = headers.get(b"content-length")
         if declared is not None:
             try:
@@ -91,6 +119,19 @@ class RequestGuard:
             if not message.get("more_body", False):
                 break
         return b"".join(chunks)
+
+
+def _origin_refusal(method: str, headers: dict[bytes, bytes], keyless: bool) -> str | None:
+    """Why a request is refused by the origin rules, or None."""
+    host = headers.get(b"host", b"").decode("latin-1")
+    if keyless and not is_loopback_host(host):
+        return "this server has no API key yet and answers only requests addressed to localhost"
+    if method.upper() in SAFE_METHODS:
+        return None
+    source = (headers.get(b"origin") or headers.get(b"referer") or b"").decode("latin-1")
+    if not is_same_origin(source or None, host):
+        return "cross-origin requests that change data are refused"
+    return None
 
 
 def _too_large(limit: int) -> str:

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
 from watchfloor.lists import designations_as_of, ingest_list, record_designation
+from watchfloor.lists.ingest import DEFAULT_MAX_LOSS
 from watchfloor.model.designation import DesignationStatus
 
 app = typer.Typer(no_args_is_help=True)
@@ -30,6 +31,10 @@ def ingest(
     dataset: str = typer.Option(None, "--dataset", help="Dataset name (default: the format's own)."),
     published: str = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (default: today)."),
     as_json: bool = typer.Option(False, "--json", help="Print the new version as JSON."),
+    max_loss: float = typer.Option(
+        DEFAULT_MAX_LOSS, "--max-loss", help="Refuse a version with this share fewer entities than the last."
+    ),
+    force: bool = typer.Option(False, "--force", help="Store the version even if it lost many entities."),
 ) -> None:
     """Ingest one version of an official list; a failure leaves the store as it was."""
     store = get_store()
@@ -50,6 +55,8 @@ def ingest(
             dataset=dataset,
             published=parse_date(published, "--published"),
             progress=lambda n: progress.update(task, completed=n) if n % 500 == 0 else None,
+            max_loss=max_loss,
+            force=force,
         )
     if as_json:
         print_json({**version.to_dict(), "created": created})

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+
+from followthemoney.statement import StatementEntity
 
 from watchfloor.sources import SourceError, get_parser
 from watchfloor.store import ListVersion, Store, VersionMode
@@ -23,6 +26,12 @@ def checksum_path(path: Path) -> str:
     return digest.hexdigest()
 
 
+DEFAULT_MAX_LOSS = 0.2
+"""The share of the previous version's entities a new version may lose before it is refused:
+official lists grow or shrink by a few entries a day, and a file cut short (a truncated
+download, `head` of a CSV) loses far more."""
+
+
 def ingest_list(
     store: Store,
     format_name: str,
@@ -30,9 +39,15 @@ def ingest_list(
     dataset: str | None = None,
     published: date | None = None,
     progress: ProgressCallback | None = None,
+    max_loss: float = DEFAULT_MAX_LOSS,
+    force: bool = False,
 ) -> tuple[ListVersion, bool]:
     """Parse and store one version. Returns the version and whether it is new: re-ingesting a file
-    identical to the dataset's latest version with the same publication date creates nothing."""
+    identical to the dataset's latest version with the same publication date creates nothing.
+
+    A version with more than ``max_loss`` fewer entities than the dataset's latest is refused
+    (``SourceError``) and the latest stays in force, unless ``force``: the store is left as it
+    was, in the same transaction."""
     parser, default_dataset = get_parser(format_name)
     if not path.exists():
         raise SourceError(f"{path} does not exist")
@@ -44,10 +59,20 @@ def ingest_list(
         latest = previous[-1]
         if latest.checksum == checksum and latest.published == published:
             return latest, False
-    entities = parser(path, dataset)
+    counted = [0]
+
+    def entities() -> Iterator[StatementEntity]:
+        for entity in parser(path, dataset):
+            counted[0] += 1
+            yield entity
+
+    def guard(_version_id: str) -> None:
+        if previous and not force:
+            refuse_large_loss(previous[-1], counted[0], max_loss)
+
     version = store.ingest(
         dataset,
-        entities,
+        entities(),
         format=format_name,
         published=published,
         mode=VersionMode.SNAPSHOT,
@@ -55,5 +80,17 @@ def ingest_list(
         source=str(path),
         checksum=checksum,
         progress=progress,
+        within=guard,
     )
     return version, True
+
+
+def refuse_large_loss(latest: ListVersion, count: int, max_loss: float) -> None:
+    """Raise when ``count`` entities would lose more than ``max_loss`` of ``latest``'s."""
+    if latest.entity_count and count < latest.entity_count * (1 - max_loss):
+        lost = 1 - count / latest.entity_count
+        raise SourceError(
+            f"the new version holds {count:,} entities, {lost:.0%} fewer than {latest.version_id} "
+            f"({latest.entity_count:,}); a truncated or partial file is not made current "
+            f"(the limit is {max_loss:.0%}; use --force if the list really shrank)"
+        )

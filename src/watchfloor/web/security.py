@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
 from starlette.responses import Response
+
+from watchfloor.api.guard import is_same_origin
 
 CSRF_COOKIE = "wf_csrf"
 CSRF_FIELD = "csrf_token"
@@ -61,11 +62,8 @@ def set_csrf_cookie(response: Response, token: str, secure: bool) -> None:
 def check_same_origin(request: Request) -> None:
     """403 unless the Origin (or, lacking it, the Referer) names this server."""
     source = request.headers.get("origin") or request.headers.get("referer")
-    if not source:
-        return  # non-browser clients send neither; the token check below still applies
-    parts = urlsplit(source)
-    host = request.headers.get("host", "")
-    if parts.netloc != host:
+    # non-browser clients send neither; the token check below still applies
+    if not is_same_origin(source, request.headers.get("host", "")):
         raise HTTPException(403, detail="cross-origin form submissions are refused")
 
 
