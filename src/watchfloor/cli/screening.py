@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from watchfloor.cli.common import app, console, get_store, parse_date, print_json
+from watchfloor.screen.tabular import FormulaSafeWriter
 
 SCHEMATA = ("Person", "Company", "Organization", "Vessel", "Airplane", "LegalEntity")
 
@@ -84,10 +85,11 @@ def compare_pairs(
         fields = [*(reader.fieldnames or []), "score", "match"]
         rows = 0
         with out.open("w", newline="", encoding="utf-8") as sink:
-            writer = csv.DictWriter(sink, fieldnames=fields)
-            writer.writeheader()
+            writer = FormulaSafeWriter(sink)
+            writer.writerow(fields)
             for row in reader:
                 score = compare_names(row["schema"] or "LegalEntity", row["name1"] or "", row["name2"] or "")
-                writer.writerow({**row, "score": f"{score:.4f}", "match": str(score >= cut).lower()})
+                scored = {**row, "score": f"{score:.4f}", "match": str(score >= cut).lower()}
+                writer.writerow([scored.get(name) for name in fields])
                 rows += 1
     print(f"scored {rows} pairs -> {out}", file=sys.stderr)

@@ -10,7 +10,6 @@ written chunk) and screening carries on with the next chunk, so no output row is
 
 from __future__ import annotations
 
-import csv
 import gc
 import json
 import multiprocessing
@@ -24,7 +23,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from watchfloor.screen.service import Screener, strongest_status
-from watchfloor.screen.tabular import Chunk, InputRow, RowError, TabularError, read_chunks, table_format
+from watchfloor.screen.tabular import (
+    Chunk,
+    FormulaSafeWriter,
+    InputRow,
+    RowError,
+    TabularError,
+    read_chunks,
+    table_format,
+)
 from watchfloor.store import Store
 from watchfloor.store.audit import AuditLog
 from watchfloor.store.db import database_of
@@ -299,7 +306,7 @@ def _open_spool(path: Path, header: Sequence[str], resume_at: int | None) -> tup
     """A CSV spool: fresh with a header, or cut back to ``resume_at`` bytes and appended to."""
     if resume_at is None:
         handle = path.open("w", newline="", encoding="utf-8")
-        writer = csv.writer(handle)
+        writer = FormulaSafeWriter(handle)
         writer.writerow(header)
         return handle, writer
     if not path.exists():
@@ -307,7 +314,7 @@ def _open_spool(path: Path, header: Sequence[str], resume_at: int | None) -> tup
     with path.open("r+b") as raw:
         raw.truncate(resume_at)
     handle = path.open("a", newline="", encoding="utf-8")
-    return handle, csv.writer(handle)
+    return handle, FormulaSafeWriter(handle)
 
 
 def _spool_to_parquet(spool: Path, output: Path) -> None:

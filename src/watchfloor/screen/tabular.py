@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,6 +24,29 @@ DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LIST_SEPARATOR = re.compile(r"[;|]")
 CSV_SUFFIXES = (".csv", ".txt")
 PARQUET_SUFFIXES = (".parquet", ".pq")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+def neutralised(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula ("=1+1", "@SUM(...)", "+cmd|...")
+    made plain text by a leading apostrophe, as OWASP advises; numbers are left alone."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+class FormulaSafeWriter:
+    """``csv.writer`` for output a person opens in a spreadsheet: every cell ``neutralised``.
+    Query IDs, names and list captions come from outside (a customer file, a list file)."""
+
+    def __init__(self, handle: Any, **options: Any) -> None:
+        self._writer = csv.writer(handle, **options)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([neutralised(cell) for cell in row])
 
 
 class TabularError(ValueError):

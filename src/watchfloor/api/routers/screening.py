@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,7 @@ from watchfloor.index import make_query
 from watchfloor.match.errors import QueryError
 from watchfloor.screen.batch import OUTPUT_COLUMNS  # the same columns as screen-file
 from watchfloor.screen.service import Screener, ScreeningHit
-from watchfloor.screen.tabular import InputRow, RowError, TabularError, read_chunks
+from watchfloor.screen.tabular import FormulaSafeWriter, InputRow, RowError, TabularError, read_chunks
 
 router = APIRouter(prefix="/api", tags=["Screening"])
 
@@ -101,7 +100,7 @@ def _screen_csv(
     """Screen every row; the CSV of hits (``query_id,entity_id,caption,score,status,exposure``) and counts."""
     screener = context.screener(as_of)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = FormulaSafeWriter(out, lineterminator="\n")
     writer.writerow(OUTPUT_COLUMNS)
     rows = hits = errors = 0
     first_error = ""
