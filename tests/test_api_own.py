@@ -208,3 +208,19 @@ def test_openapi_docs_are_served_without_a_cdn(tmp_path: Path) -> None:
     assert assets and all(url.startswith("/docs-assets/") for url in assets)
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
     assert client.get("/openapi.json").json()["info"]["title"] == "watchfloor"
+
+
+def test_a_zip_that_unpacks_past_the_limit_is_refused_and_stores_nothing(store: SqlStore) -> None:
+    seed(store)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("sdn.csv", b"0" * (4 << 20))  # 4 MiB of zeros compress to a few KB
+    versions = len(store.versions())
+    with client(store, max_upload_bytes=256 << 10) as api:  # 256 KB: unpacking stops at 2 MiB
+        response = api.post(
+            "/api/lists/ingest",
+            params={"format": "ofac-csv", "dataset": "bomb"},
+            files={"file": ("bomb.zip", buffer.getvalue(), "application/zip")},
+        )
+    assert response.status_code == 413 and "unpacks to more than" in response.json()["detail"]
+    assert len(store.versions()) == versions

@@ -60,20 +60,35 @@ def lists(
     )
 
 
-def _unpack(upload: Upload, folder: Path, format_name: str) -> Path:
+UNPACK_FACTOR = 8
+"""An uploaded archive may unpack to this many times the upload limit: real list folders
+compress four to six times; a zip bomb compresses a thousand times."""
+_CHUNK = 1 << 20
+
+
+def _unpack(upload: Upload, folder: Path, format_name: str, limit: int) -> Path:
     """The path to ingest: the file itself, or for a folder format (OFAC CSV) a zip's files laid
-    flat in a folder (names only, so an archive cannot write outside it)."""
+    flat in a folder (names only, so an archive cannot write outside it), streamed to disk and
+    refused (413) as soon as they pass ``limit`` bytes in all, whatever the archive declares."""
     if format_name not in FOLDER_FORMATS:
         return upload.save(folder, keep_suffix=True)
     target = folder / "list"
     target.mkdir()
+    written = 0
     try:
         with zipfile.ZipFile(io.BytesIO(upload.content)) as archive:
             for member in archive.infolist():
                 name = Path(member.filename).name
                 if member.is_dir() or not name or name.startswith("."):
                     continue
-                (target / name).write_bytes(archive.read(member))
+                with archive.open(member) as source, (target / name).open("wb") as sink:
+                    while chunk := source.read(_CHUNK):
+                        written += len(chunk)
+                        if written > limit:
+                            raise HTTPException(
+                                413, detail=f"the archive unpacks to more than {limit:,} bytes; not ingested"
+                            )
+                        sink.write(chunk)
     except zipfile.BadZipFile:
         raise HTTPException(
             422, detail=f"{format_name} is a folder of files: upload them as one .zip"
@@ -102,7 +117,8 @@ async def ingest(
 
     def work() -> dict[str, Any]:
         with temporary_folder() as folder:
-            path = _unpack(upload, Path(folder), format)
+            limit = context.settings.max_upload_bytes * UNPACK_FACTOR
+            path = _unpack(upload, Path(folder), format, limit)
             with context.lock:
                 version, created = ingest_list(
                     context.store, format, path, dataset=dataset, published=published
