@@ -34,6 +34,7 @@ EXPECTED = {
     "lists diff": r"us_ofac_sdn@1 -> us_ofac_sdn@2",
     "lists designate": r"recorded .*Cartel de los Soles.*effective 2025-11-24",
     "lists show": r"List versions \(as of 2025-11-20\)",
+    "lists lift": r"FTO designation of wfd-\w+ \(Cartel de los Soles\) lifted from 2026-03-05",
     "screen": r"MADURO MOROS",
     "screen-file": r"\d+ rows?|hits?",
     "book import": r"import I\d+: \d+ rows",

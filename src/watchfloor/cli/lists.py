@@ -1,4 +1,4 @@
-"""``watchfloor lists ...``: ingest, show, diff, designate."""
+"""``watchfloor lists ...``: ingest, show, diff, designate, lift."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from rich.table import Table
 
 from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
 from watchfloor.lists import designations_as_of, ingest_list, record_designation
+from watchfloor.lists.designate import lift_designation
 from watchfloor.lists.ingest import DEFAULT_MAX_LOSS
 from watchfloor.model.designation import DesignationStatus
 
@@ -188,3 +189,32 @@ def designate(
         print_json({"entity_id": entity_id, "version": version.to_dict()})
         return
     console.print(f"recorded {entity_id} ({name}): {authority} {program}, effective {effective_day}")
+
+
+@app.command("lift")
+def lift(
+    name: str = typer.Option(..., "--name"),
+    schema: str = typer.Option("Organization", "--schema"),
+    program: str = typer.Option(..., "--program"),
+    announced: str = typer.Option(..., "--announced", help="Announcement date YYYY-MM-DD (knowledge time)."),
+    lifted: str = typer.Option(..., "--lifted", help="Date the designation ends YYYY-MM-DD (valid time)."),
+    source_url: str = typer.Option(None, "--source-url"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Record that a designation recorded with `lists designate` is lifted or revoked."""
+    announced_day = parse_date(announced, "--announced")
+    lifted_day = parse_date(lifted, "--lifted")
+    assert announced_day is not None and lifted_day is not None
+    version, entity_id = lift_designation(
+        get_store(),
+        name=name,
+        schema=schema,
+        program=program,
+        announced=announced_day,
+        lifted=lifted_day,
+        source_url=source_url,
+    )
+    if as_json:
+        print_json({"entity_id": entity_id, "version": version.to_dict()})
+        return
+    console.print(f"recorded: {program} designation of {entity_id} ({name}) lifted from {lifted_day}")

@@ -20,7 +20,7 @@ from followthemoney.statement import StatementEntity
 from watchfloor.crisis.entities import event_article_ids, event_day, event_text, event_title, event_type
 from watchfloor.crisis.errors import CrisisError
 from watchfloor.crisis.text import has_term, normal
-from watchfloor.model.designation import DesignationStatus, designation_status, parse_day
+from watchfloor.model.designation import DesignationStatus, designation_status, latest_announced, parse_day
 
 DEFAULT_INDICATORS = Path(__file__).with_name("indicators.yaml")
 _APPLIES_TO = ("event", "sanction")
@@ -238,14 +238,14 @@ def _is_official(sanction: StatementEntity) -> bool:
 def _status_day(sanction: StatementEntity, status: DesignationStatus) -> date | None:
     """The day the sanction entered ``status``."""
     if status == DesignationStatus.EFFECTIVE:
-        return parse_day(sanction.first("startDate"))
+        return parse_day(latest_announced(sanction, "startDate"))
     if status == DesignationStatus.LIFTED:
-        return parse_day(sanction.first("endDate"))
+        return parse_day(latest_announced(sanction, "endDate"))
     return parse_day(sanction.first("listingDate") or sanction.first("date"))
 
 
 def _match_sanction(indicator: Indicator, sanction: StatementEntity, as_of: date) -> FiredIndicator | None:
-    start, end = sanction.first("startDate"), sanction.first("endDate")
+    start, end = latest_announced(sanction, "startDate"), latest_announced(sanction, "endDate")
     status = designation_status(start, end, as_of, official=_is_official(sanction))
     if status != indicator.status:
         return None

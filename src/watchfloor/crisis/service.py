@@ -15,7 +15,7 @@ from watchfloor.crisis.indicators import FiredIndicator, Indicator, evaluate, lo
 from watchfloor.crisis.reconcile import ReconciledClaim, reconcile
 from watchfloor.crisis.timeline import TimelineItem, build_timeline
 from watchfloor.model.claims import QuantityClaim
-from watchfloor.model.designation import parse_day
+from watchfloor.model.designation import latest_announced, parse_day
 from watchfloor.store import ListVersion, SqlStore
 from watchfloor.store.claims import ClaimStore
 from watchfloor.store.crisis import CrisisStore
@@ -64,7 +64,7 @@ def _relevant_sanctions(
     recent = as_of - timedelta(days=30)
     kept = []
     for sanction in sanctions:
-        start = parse_day(sanction.first("startDate"))
+        start = parse_day(latest_announced(sanction, "startDate"))
         if (
             sanction.dataset.name not in official
             or (start is not None and start >= recent)

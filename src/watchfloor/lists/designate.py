@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from watchfloor.model import make_entity
+from watchfloor.model.designation import announced_origin
 from watchfloor.store import ListVersion, Store, VersionMode
 
 DATASET = "watchfloor_designations"
@@ -48,7 +49,11 @@ def record_designation(
     if effective < announced:
         raise DesignationError(f"effective date {effective} is before the announcement {announced}")
     entity_id = _entity_id(schema, name)
-    origin = source_url or "recorded by hand"
+    checksum = hashlib.sha256(f"{entity_id}|{program}|{announced}|{effective}".encode()).hexdigest()
+    known = _recorded(store, checksum)
+    if known is not None:
+        return known, entity_id  # the same fact recorded twice is one fact
+    origin = announced_origin(announced, source_url or "recorded by hand")
     party = make_entity(DATASET, schema, entity_id)
     party.add("name", name, origin=origin)
     for alias in aliases:
@@ -73,6 +78,50 @@ def record_designation(
         mode=VersionMode.LEDGER,
         official=True,
         source=origin,
-        checksum=hashlib.sha256(f"{entity_id}|{program}|{announced}|{effective}".encode()).hexdigest(),
+        checksum=checksum,
+    )
+    return version, entity_id
+
+
+def _recorded(store: Store, checksum: str) -> ListVersion | None:
+    return next((v for v in store.versions(DATASET) if v.checksum == checksum), None)
+
+
+def lift_designation(
+    store: Store,
+    *,
+    name: str,
+    schema: str,
+    program: str,
+    announced: date,
+    lifted: date,
+    source_url: str | None = None,
+) -> tuple[ListVersion, str]:
+    """Record that a designation recorded earlier is lifted (revoked, delisted) from ``lifted``
+    on, as known from ``announced``: its status is *lifted* on and after that day."""
+    entity_id = _entity_id(schema, name.strip())
+    sanction_id = f"{entity_id}-sanction-{program.lower()}"
+    if store.get_entity(sanction_id) is None:
+        raise DesignationError(f"no recorded {program} designation of {name!r} ({schema}) to lift")
+    if lifted < announced:
+        raise DesignationError(f"lifting date {lifted} is before its announcement {announced}")
+    checksum = hashlib.sha256(f"lift|{sanction_id}|{announced}|{lifted}".encode()).hexdigest()
+    known = _recorded(store, checksum)
+    if known is not None:
+        return known, entity_id
+    origin = announced_origin(announced, source_url or "recorded by hand")
+    sanction = make_entity(DATASET, "Sanction", sanction_id)
+    sanction.add("entity", entity_id, origin=origin)
+    sanction.add("program", program, origin=origin)
+    sanction.add("endDate", lifted.isoformat(), origin=origin)
+    version = store.ingest(
+        DATASET,
+        [sanction],
+        format="designation-lifted",
+        published=announced,
+        mode=VersionMode.LEDGER,
+        official=True,
+        source=origin,
+        checksum=checksum,
     )
     return version, entity_id

@@ -9,7 +9,7 @@ from typing import Any
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.model.designation import DesignationStatus, designation_status
+from watchfloor.model.designation import DesignationStatus, designation_status, latest_announced
 from watchfloor.store import ListVersion, Store
 
 
@@ -44,8 +44,8 @@ def designations_from(
         dataset = sanction.dataset.name
         version = by_dataset.get(dataset)
         official = version.official if version is not None else True
-        start = sanction.first("startDate")
-        end = sanction.first("endDate")
+        start = latest_announced(sanction, "startDate")
+        end = latest_announced(sanction, "endDate")
         status = designation_status(start, end, as_of, official=official)
         programs = sanction.get("program") or [""]
         for target in sanction.get("entity"):

@@ -10,6 +10,10 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
+from followthemoney.statement import StatementEntity
+
+ANNOUNCED_PREFIX = "announced "
+
 
 class DesignationStatus(StrEnum):
     PENDING = "pending"
@@ -45,3 +49,33 @@ def designation_status(
     if start is not None and start > as_of:
         return DesignationStatus.PENDING
     return DesignationStatus.EFFECTIVE
+
+
+def announced_origin(announced: date, source: str) -> str:
+    """The provenance of a recorded designation date: which announcement said it ("announced
+    2025-11-18: https://..."), so that a later announcement's date supersedes an earlier one's."""
+    return f"{ANNOUNCED_PREFIX}{announced.isoformat()}: {source}"
+
+
+def announced_on(origin: str | None) -> str:
+    """The announcement date an origin names ("" for a list file's statement)."""
+    if origin and origin.startswith(ANNOUNCED_PREFIX):
+        return origin[len(ANNOUNCED_PREFIX) : len(ANNOUNCED_PREFIX) + 10]
+    return ""
+
+
+def latest_announced(sanction: StatementEntity, prop: str) -> str | None:
+    """A Sanction's date (startDate, endDate) as the latest announcement gave it: an amended
+    effective date supersedes the first one. The same in every process and store: statements
+    are ordered by announcement, then value, never by the order a store returns them in."""
+    statements = sanction.get_statements(prop)
+    if not statements:
+        return None
+    return max(statements, key=lambda s: (announced_on(s.origin), s.value)).value
+
+
+def sanction_status(sanction: StatementEntity, as_of: date, official: bool = True) -> DesignationStatus:
+    """The status of a Sanction entity on ``as_of``, from its latest announced dates."""
+    return designation_status(
+        latest_announced(sanction, "startDate"), latest_announced(sanction, "endDate"), as_of, official
+    )
