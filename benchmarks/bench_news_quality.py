@@ -114,10 +114,14 @@ def read_set(folder: Path) -> list[Article]:
     return articles
 
 
-def same_name(a: str | None, b: str | None) -> bool:
-    """The same party as written two ways: equal, one inside the other, or nearly equal."""
+def same_name(a: str | list[str] | None, b: str | None) -> bool:
+    """The same party as written two ways: equal, one inside the other, or nearly equal. ``a``
+    may be every name the extractor gave a party (its name and aliases: "MS-13" for "Mara
+    Salvatrucha")."""
     if not a or not b:
         return False
+    if isinstance(a, list):
+        return any(same_name(name, b) for name in a)
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
         return False
@@ -149,8 +153,11 @@ def _match(
     return score
 
 
-def _names(result: ArticleResult) -> dict[str, str]:
-    return {str(e.id): e.caption for e in result.entities}
+def _names(result: ArticleResult) -> dict[str, list[str]]:
+    """Every name an extracted entity carries (its caption first, then names and aliases)."""
+    return {
+        str(e.id): list(dict.fromkeys([e.caption, *e.get("name"), *e.get("alias")])) for e in result.entities
+    }
 
 
 def predicted_designations(result: ArticleResult) -> list[dict[str, Any]]:
@@ -162,7 +169,7 @@ def predicted_designations(result: ArticleResult) -> list[dict[str, Any]]:
         for party in entity.get("entity"):
             out.append(
                 {
-                    "party": names.get(party, party),
+                    "party": names.get(party, [party]),
                     "effective": _day(entity.first("startDate")),
                     "program": "; ".join(entity.get("program")),
                     "authority": entity.first("authority"),
@@ -194,9 +201,9 @@ def predicted_links(result: ArticleResult) -> list[dict[str, Any]]:
             for obj in entity.get(props[1]):
                 out.append(
                     {
-                        "subject": names.get(subject, subject),
+                        "subject": names.get(subject, [subject]),
                         "relation": relation,
-                        "object": names.get(obj, obj),
+                        "object": names.get(obj, [obj]),
                     }
                 )
     return out
@@ -324,7 +331,7 @@ def _linked(result: ArticleResult, matcher: Any) -> list[tuple[str, str]]:
     for link in link_entities(result.entities, matcher):
         if getattr(link, "status", "linked") != "linked":
             continue
-        found.append((names.get(link.mention_id, link.mention_id), link.entity_id))
+        found.append((names.get(link.mention_id, [link.mention_id])[0], link.entity_id))
     return found
 
 

@@ -1,215 +1,1159 @@
-"""Designation announcements: "will designate X as a Foreign Terrorist Organization, effective ...".
+"""Designations as reported: "the State Department designated X, Y and Z as FTOs", "OFAC sanctioned
+X", "Paraguay designó al Cartel de los Soles como organización terrorista", a Federal Register notice.
 
-Reporting spreads one designation over several sentences (the programme in one, the group in the
-next, "set to take effect on November 24" in a third), so this extractor reads an article in
-order and keeps the designation under discussion: a sentence with a designation verb and a named
-organisation opens one (its programme from the sentence, or the last programme the article
-named); a sentence with an effective date and designation words completes the open one.
+Each sentence with a designation verb (designate, list, label, classify, sanction, add, include,
+designar, declarar, sancionar, incluir, inscribir, catalogar) is an *act*. Its parties are the names
+the verb governs: the coordinated noun phrase after an active verb, split on commas, "and"/"y" and
+acronym parentheses (so a list member the NER missed still comes out); the subject of a passive;
+an inline or bullet list after a colon; the list a later sentence gives ("The eight groups are ...");
+members named after a programme ("other FTOs including X and Y", recalled, not announced). A party
+is a name, never an authority, a programme, a country, a common noun, a phrase governed by a
+preposition ("the head of Tren de Aragua") or an alias ("or LNFM").
+
+Its programmes are the sentence's (FTO, SDGT, SDN, an executive order, RePET; "terrorist
+organization" alone is a terrorist list unless a US act continues the article's programme), a
+sanction verb's SDN. Its actor is the state or US body before the verb (each state of a coordinated
+subject), or the passive agent, else the article's last: the authority is a ministry or the
+state's government, the country its ISO code; the US only when a US body acts or the programme is
+a US one. Hypotheticals, urges, proposals, negations and gerunds naming the idea are no acts
+(``ctx.modality`` when the context has it, and a local guard).
+
+Dates: ``listingDate`` is the announcement (a date in the act's sentence, a notice's "Dated:",
+else publication); ``startDate`` the effective date ("effective Nov. 24", "entrará en vigor el 24
+de noviembre", "took effect on ...", "goes into effect upon publication", the day of publication in
+the Federal Register or a gazette, "will designate X on Nov. 24"), from the act's sentence or a
+later one while the act is the last read (a later, amended date supersedes), or just before it.
+
+One party designated under several programmes in one act (FTO and SDGT together) is *one*
+Sanction with both programmes; the same party designated by another authority or country, or under
+programmes named apart (SDGT in July, FTO in November), is another Sanction.
 
 The result is an FtM ``Sanction`` with ``status="reported"``: news is allegation, not official
-status (see ``watchfloor.model.designation``). ``listingDate`` is the announcement (a date in the
-sentence, else publication), ``startDate`` the effective date resolved against publication.
+status (see ``watchfloor.model.designation``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from followthemoney.statement import StatementEntity
+from followthemoney.types import registry
 
+from watchfloor.news import dates as news_dates
 from watchfloor.news.context import ArticleContext
 from watchfloor.news.dates import find_dates, resolve
-from watchfloor.news.mentions import Mention
+from watchfloor.news.mentions import entity_id, name_key
+
+# --- programmes -------------------------------------------------------------------------------
 
 PROGRAMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "FTO",
         re.compile(
-            r"foreign\s+terrorist\s+organi[sz]ations?|\bFTO\b|organizaci[oó]n(?:es)?\s+terroristas?\s+extranjeras?",
+            r"foreign\s+terrorist\s+organi[sz]ations?|\bFTOs?\b|\bOTEs?\b|"
+            r"organizaci[oó]n(?:es)?\s+terroristas?\s+extranjeras?",
             re.I,
         ),
     ),
     (
         "SDGT",
         re.compile(
-            r"specially\s+designated\s+global\s+terrorists?|\bSDGTs?\b|terroristas?\s+globales?\s+especialmente\s+designad[oa]s?",
+            r"specially\s+designated\s+global\s+terrorists?|\bSDGTs?\b|"
+            r"(?:E\.\s?O\.|Executive\s+Order|Orden\s+Ejecutiva)\s*(?:No\.\s*)?13224|"
+            r"terroristas?\s+globales?\s+especialmente\s+designad\w*",
             re.I,
         ),
     ),
-)
-DESIGNATION_VERB = re.compile(
-    r"\b(?:designat(?:e|es|ed|ing|ion)|label(?:s|ed|led|ing)?|list(?:s|ed|ing)?|"
-    r"designar[áa]?|design[óo]|designa|designaci[óo]n|declarar[áa]?|declar[óo]|incluir[áa]?)\b",
-    re.I,
-)
-PAST_VERB = re.compile(
-    r"\b(?:designated|listed|labell?ed|had\s+already|design[óo]|declar[óo]|fue\s+designad)", re.I
-)
-EFFECTIVE_CUE = re.compile(
-    r"\b(?:effective(?:\s+(?:on|from|as\s+of))?|takes?\s+effect(?:\s+on)?|take\s+effect(?:\s+on)?|"
-    r"(?:come|comes|enter|enters)\s+into\s+force(?:\s+on)?|a\s+partir\s+del?|"
-    r"entrar[áa]\s+en\s+vigor(?:\s+el)?|con\s+efecto\s+(?:a\s+partir\s+)?del?|efectiv[oa]\s+(?:a\s+partir\s+)?del?)\s*",
-    re.I,
-)
-DESIGNATION_WORD = re.compile(r"designa|listing|label|terrorist|terrorista|sanci", re.I)
-AUTHORITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("US Department of the Treasury", re.compile(r"treasury|OFAC|tesoro", re.I)),
     (
-        "US Department of State",
+        "SDN",
         re.compile(
-            r"state\s+department|department\s+of\s+state|secretary\s+of\s+state|departamento\s+de\s+estado|\bRubio\b",
+            r"specially\s+designated\s+nationals?|\bSDN\b|nacionales\s+especialmente\s+designados|"
+            r"lista\s+clinton",
             re.I,
         ),
     ),
+    ("RePET", re.compile(r"\bRePET\b|registro\s+p[uú]blico\s+de\s+personas\s+y\s+entidades", re.I)),
 )
-DEFAULT_AUTHORITY = {"FTO": "US Department of State", "SDGT": "US Department of State"}
-# gazetteer organisations that designate rather than get designated
-AUTHORITY_NAMES = frozenset(
-    {
-        "US Department of State",
-        "US Department of the Treasury",
-        "US Department of Defense",
-        "White House",
-        "US Congress",
-        "US Senate",
-    }
+EXECUTIVE_ORDER = re.compile(
+    r"\b(?:E\.\s?O\.|Executive\s+Order|Orden\s+Ejecutiva)\s*(?:No\.\s*)?(\d{5})", re.I
+)
+TERROR_LIST = re.compile(r"\bterroris[tm]\w*|\bterroristas?\b|\bterrorismo\b", re.I)
+SANCTION_CONTEXT = re.compile(r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock", re.I)
+US_PROGRAMS = frozenset({"FTO", "SDGT", "SDN"})
+# Words for a list rather than a programme: they merge with the programme another sentence names.
+GENERIC_PROGRAMS = frozenset({"terrorist-list", "SDN", "sanctions"})
+
+# --- verbs ------------------------------------------------------------------------------------
+
+# Active: the parties follow ("designated X", "the designation of X", "sancionó a X").
+ACTIVE_VERB = re.compile(
+    r"\b(?:designat(?:e|es|ed|ing)|designations?\s+(?:of|include|includes|are|were|cover)|"
+    r"(?:re)?list(?:s|ed|ing)?|label(?:s|ed|led|ling)?|blacklist(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|"
+    r"sanction(?:ed|ing)?|(?:imposed?|imposes|imposing|levied)\s+sanctions\s+(?:on|against)|"
+    r"sanctions\s+(?:on|against)|add(?:s|ed|ing)?|declar(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
+    r"design(?:ar|a|an|ó|aron|ará|arán|ando|ara|aran)|designaci[oó]n\s+(?:de|del)|"
+    r"designaciones\s+(?:incluyen|son)|declar(?:ar|a|an|ó|aron|ará|arán)|clasific(?:ar|a|ó|ará)|"
+    r"señal(?:ar|a|ó|aron|ará)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
+    r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
+    r"(?:impuso|impone|imponen|impondrá|impusieron)\s+sanciones\s+(?:a|contra)|sanciones\s+contra|"
+    r"inclu(?:ir|ye|yen|yó|yeron|irá|sión\s+(?:de|del))|"
+    r"inscri(?:bir|be|bió|bieron|birá|pción\s+(?:de|del))|"
+    r"incorpor(?:ar|a|ó|ación\s+(?:de|del)))\b",
+    re.I,
+)
+# A sentence that lists the parties of the designation just announced ("The eight groups are: ...",
+# "La lista de grupos sancionados incluye:").
+LIST_INTRO = re.compile(
+    r"\b(?i:groups|cartels|organi[sz]ations|gangs|entities|individuals|people|persons|designees|list|"
+    r"(?:those|individuals|people)\s+(?:sanctioned|designated|listed)|sancionados|designados|"
+    r"grupos|c[aá]rteles|organizaciones|bandas|entidades|personas|lista(?:\s+de\s+\w+(?:\s+\w+)?)?)"
+    r"\s+(?:(?:include|includes|included|consist\s+of|comprise|incluyen|incluye)\b|"
+    r"(?:are|were|son|fueron)(?=\s*[:A-ZÁÉÍÓÚ]|\s+(?:the|el|la|los|las)\s))",
+)
+# Parties named as members of a programme: "other FTOs including Tren de Aragua and the Sinaloa Cartel".
+PROGRAM_ENUM = re.compile(
+    r"\b(?:FTOs?|OTEs?|SDGTs|foreign\s+terrorist\s+organi[sz]ations|terrorist\s+organi[sz]ations|"
+    r"organizaciones\s+terroristas(?:\s+extranjeras)?)(?:\s+designad[oa]s)?(?:\s+by\s+the\s+U\.?S\.?)?,?\s+"
+    r"(?:including|such\s+as|like|among\s+them|como|incluidas|incluyendo|entre\s+ellas)\b",
+    re.I,
+)
+# "Tren de Aragua, MS-13 and the Sinaloa cartel are among the groups the US has designated": the
+# parties precede, the designation follows.
+AMONG = re.compile(
+    r"\b(?:are|is|were|was|son|es|están|figuran)\s+(?:now\s+)?(?:among|entre)\b"
+    r"(?=[^.;]{0,120}\b(?:designat|sanction|listed|designad|sancionad|incluid))",
+    re.I,
+)
+# Passive and reduced relatives: the parties precede ("X was designated", "X, designated in 2019").
+PASSIVE_VERB = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|fue|fueron|es|son|"
+    r"ha\s+sido|han\s+sido|será|serán|sido|quedó|quedaron)\s+(?:\w+\s+)?|"
+    r",\s*(?:(?:which|who)\s+(?:was|were)\s+|(?:que|quien)\s+(?:fue|fueron)\s+)?)"
+    r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
+    r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?)\b",
+    re.I,
+)
+# Verbs that need the programme or terror words in their own sentence to mean a designation.
+WEAK_VERB = re.compile(
+    r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|señal|catalog)", re.I
+)
+# Ends of the governed noun phrase.
+COPULA = r"\s(?:is|are|was|were|has|have|had|will|would|es|son|fue|fueron|ha|han|será|serán)\b"
+OBJECT_END = re.compile(
+    COPULA + r"|\s(?:a|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
+    r"\s(?:(?<!such\s)(?<!known\s)as|for|under|to|into|with|after|following|because|due|that|which|who|"
+    r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|this|yesterday|today|"
+    r"como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|con|desde|según|"
+    rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
+    r"[;:.!?]\s|[;!?]|\.$|—",
+)
+# A list's items may be separated by ";" and carry clauses of their own; the list ends with the sentence.
+LIST_END = re.compile(r"\.\s|\.$|[:!?]|\s(?:many|most|all|some|which|who|que|cuyos?|todos)\b|" + COPULA)
+LEADING_OBJECT_MARK = re.compile(r"^\s*(?:a\s+(?:la|las|los)\s+|al\s+|a\s+(?=\W?[A-ZÁÉÍÓÚÑ]))", re.U)
+COMO_FIRST = re.compile(r"^\s*como\b[^.;]*?\s(?=al\s|a\s+(?:la|los|las)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])", re.U)
+_MONTH = rf"(?:{news_dates.EN_MONTHS}|{news_dates.ES_MONTHS})"
+LEADING_FILLER = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:formally|officially|today|now|also|oficialmente|formalmente|hoy|también)\s+|"
+    rf"(?:on|this|last|el|este|esta)\s+(?:{news_dates.EN_DAYS}|{news_dates.ES_DAYS})"
+    r"(?:\s+\d{1,2}(?:\s+de\s+\w+)?)?,?\s+|"
+    r"(?:el\s+)?(?:próximo\s+|pasado\s+)?\d{1,2}\s+de\s+[a-z]+(?:\s+de\s+\d{4})?,?\s+|"
+    r"on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?,?\s+|"
+    rf"(?:a\s+(?:principios|mediados|finales)\s+de|en|in|early|late)\s+{_MONTH}"
+    r"(?:\s+de\s+\d{4}|\s+\d{4})?,?\s+)+",
+    re.I,
+)
+
+# --- parties ----------------------------------------------------------------------------------
+
+PARTICLES = frozenset(
+    {"de", "del", "la", "las", "los", "el", "of", "the", "da", "do", "dos", "das", "al", "-", "–"}
+)
+DETERMINERS = re.compile(r"^(?:the|a|an|el|la|los|las|al|a\s+la|a\s+los|a\s+las|a)\s+", re.I)
+INTRODUCER = re.compile(
+    r"\b(?:such\s+as|including|namely|among\s+them|incluid[oa]s|entre\s+ell[oa]s|known\s+as|called|named|"
+    r"dubbed|denominad[oa]s?|llamad[oa]s?|conocid[oa]s?\s+como)\s+(?:(?:the|el|la|los)\s+)?",
+    re.I,
+)
+NOT_A_NAME_START = re.compile(r"^(?:alias|aka|a\.k\.a\.|also\s+known|among\s+(?!them))\b", re.I)
+# "the head of Tren de Aragua": the party is the head, not the group.
+# "all but Cárteles Unidos": an exception, not a party.
+PREPOSITION = re.compile(
+    r"\b(?:of|de|del|for|para|with|con|by|por|from|in|en|to|at|but|except|excepto|salvo|menos|besides|"
+    r"other\s+than)\b",
+    re.I,
+)
+DEMONYM = re.compile(r"(?:[A-Z][a-záéíóú]+(?:an|ian|ese|ish|ano|ana|ino|ina|eño|eña|ense|ian)\s*)+")
+LOWER_HEAD = re.compile(r"cartel|cartels|cártel|gang|group|network|clan|organi[sz]ation")
+NAME_IN_HEAD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|los|las|of|the)\s+[A-ZÁÉÍÓÚÑ][\w-]*)*")
+ANAPHOR = re.compile(
+    r"\b(?:aforementioned|above[- ]named|above[- ]mentioned|said|mencionad[oa]|citad[oa]|dich[oa])\s+"
+    r"(?:organi[sz]ation|organizaci[oó]n|group|grupo|entity|entidad)\b",
+    re.I,
+)
+BULLET = re.compile(r"^\s*(?:[-•*·–—▪]|\d{1,2}[.)])\s+(.+?)\s*$")
+ACRONYM_PARENS = re.compile(r"\([^()]{1,40}\)")
+QUOTES = re.compile(r"[\"“”«»‘’']")
+TOKEN = re.compile(r"[^\s,]+")
+ORG_WORDS = re.compile(
+    r"\b(?:cartel|cártel|cárteles|carteles|gang|group|grupo|organi[sz]ation|organizaci[oó]n|front|frente|"
+    r"army|ejército|brigade|brigada|mara|tren|familia|clan|unidos|generaci[oó]n|company|compañía|"
+    r"corp|inc|"
+    r"ltd|s\.a\.|llc|bank|banco)\b",
+    re.I,
+)
+NON_PARTY_WORDS = re.compile(
+    r"\b(?:terrorist|terrorista|terroristas|designated|designad[oa]s?|"
+    r"department|departamento|treasury|tesoro|ofac|ministry|ministerio|government|gobierno|"
+    r"administration|administración|secretary|secretario|president|presidente|office|oficina|"
+    r"register|registro|list|lista|decree|decreto|resolution|resolución|ley|"
+    r"boletín|congress|congreso|senate|senado|court|tribunal)\b",
+    re.I,
+)
+# "Transnational Criminal Organizations": a category written with capitals, not a party.
+GENERIC_PLURAL = re.compile(
+    r"\b(?:organizations|organisations|groups|entities|individuals|terrorists|organizaciones|"
+    r"grupos|entidades|personas)$"
+)
+MONTHS_AND_DAYS = frozenset(
+    name_key(w)
+    for w in (
+        news_dates.EN_MONTHS
+        + "|"
+        + news_dates.ES_MONTHS
+        + "|"
+        + news_dates.EN_DAYS
+        + "|"
+        + news_dates.ES_DAYS
+    )
+    .lower()
+    .split("|")
+)
+
+# --- actors -----------------------------------------------------------------------------------
+
+_US_NAME = r"\bU\.?S\.?(?!\w)|\bUnited\s+States\b|\bWashington\b|\bEE\.?\s?UU\.?|\bEstados\s+Unidos\b"
+US_TREASURY = "US Department of the Treasury"
+US_STATE = "US Department of State"
+US_BODIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (US_TREASURY, re.compile(r"\btreasury\b|\bOFAC\b|\btesoro\b", re.I)),
+    (
+        US_STATE,
+        re.compile(
+            r"state\s+department|department\s+of\s+state|secretary\s+of\s+state|departamento\s+de\s+estado|"
+            r"secretario\s+de\s+estado|\bRubio\b",
+            re.I,
+        ),
+    ),
+    (
+        "United States",
+        re.compile(
+            _US_NAME
+            + r"|\bTrump\b|\bestadounidense\b|\bnorteamericano\b|\bWhite\s+House\b|\bCasa\s+Blanca\b",
+            re.U,
+        ),
+    ),
+)
+# Other designating states: (ISO code, English name, name and demonym pattern).
+STATES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (code, name, re.compile(rf"\b(?:{pattern})\b", re.I))
+    for code, name, pattern in (
+        ("ar", "Argentina", r"Argentina|argentin[oa]s?|Argentine|Argentinian|Milei"),
+        ("py", "Paraguay", r"Paraguay|paraguay[oa]s?|Paraguayan|Santiago\s+Peña"),
+        ("ec", "Ecuador", r"Ecuador|ecuatorian[oa]s?|Ecuadorian|Ecuadoran|Noboa"),
+        (
+            "do",
+            "Dominican Republic",
+            r"Dominican\s+Republic|Rep[uú]blica\s+Dominicana|dominican[oa]s?|Dominican|Abinader",
+        ),
+        ("tt", "Trinidad and Tobago", r"Trinidad\s+(?:and|y)\s+Tobago|trinitense|Trinidadian"),
+        ("pe", "Peru", r"Per[uú]|peruan[oa]s?|Peruvian"),
+        ("co", "Colombia", r"Colombia|colombian[oa]s?|Colombian"),
+        ("ca", "Canada", r"Canada|Canadá|canadiense|Canadian"),
+        ("gb", "United Kingdom", r"United\s+Kingdom|Reino\s+Unido|British|brit[aá]nic[oa]|Britain"),
+        ("cr", "Costa Rica", r"Costa\s+Rica|costarricense|Costa\s+Rican"),
+        ("gt", "Guatemala", r"Guatemala|guatemaltec[oa]|Guatemalan"),
+        ("hn", "Honduras", r"Honduras|hondureñ[oa]|Honduran"),
+        ("sv", "El Salvador", r"El\s+Salvador|salvadoreñ[oa]|Salvadoran"),
+        ("pa", "Panama", r"Panam[aá]|panameñ[oa]|Panamanian"),
+        ("mx", "Mexico", r"M[eé]xico|mexican[oa]|Mexican"),
+        ("cl", "Chile", r"Chile|chilen[oa]|Chilean"),
+        ("uy", "Uruguay", r"Uruguay|uruguay[oa]|Uruguayan"),
+        ("bo", "Bolivia", r"Bolivia|bolivian[oa]|Bolivian"),
+        ("br", "Brazil", r"Brazil|Brasil|brasileñ[oa]|Brazilian"),
+        ("gy", "Guyana", r"Guyana|guyanés|Guyanese"),
+        ("au", "Australia", r"Australia|australian[oa]|Australian"),
+        ("nz", "New Zealand", r"New\s+Zealand|Nueva\s+Zelanda"),
+    )
+)
+# A state acts through its government, president, decree, ministry, court or parliament.
+STATE_ORGAN = re.compile(
+    r"\b(?:government|gobierno|president|presidente|decree|decreto|ministr\w*|court|tribunal|congress|"
+    r"congreso|parliament|parlamento|cabinet|gabinete|executive|ejecutivo|attorney\s+general|"
+    r"fiscal[ií]a|canciller[ií]a|foreign\s+ministry|authorities|autoridades)\b",
+    re.I,
+)
+MINISTRY = re.compile(
+    r"\b(?:Ministr(?:y|ies)\s+of|[Mm]inisterios?\s+(?:de|del))\s+[A-ZÁÉÍÓÚ][^,;.()]{2,60}?"
+    r"(?=\s+(?:dispus|design|inclu|inscrib|decid|resolv|declar|anunci|inform|said|announced|added|listed)|"
+    r"[,;.(]|$)",
+)
+_STATE_NAME = "(?:the\\s+)?(?:" + "|".join([_US_NAME, *(p.pattern for _, _, p in STATES)]) + ")"
+# "The United States, Paraguay, Ecuador and Argentina have included ...": one act per state.
+COORDINATED_STATES = re.compile(
+    rf"({_STATE_NAME}(?:\s*,\s*{_STATE_NAME})*\s*,?\s+(?:and|y)\s+{_STATE_NAME})\s+(?:\w+\s+){{0,2}}$",
+    re.I,
+)
+FUTURE_VERB = re.compile(r"\b(?:will|shall|'ll|to|going\s+to|set\s+to|plans\s+to)\s+(?:\w+\s+)?$", re.I)
+AFTER_PREPOSITION = re.compile(
+    r"\b(?:from|in|of|with|to|by|on|at|de|en|desde|con|a|por|para)\s+(?:the\s+)?$", re.I
+)
+GERUND_AS_NOUN = re.compile(
+    r"(?:^|[,;:]|\b(?:said|says|say|that|of|about|on|for|by|whether|than|dijo|dice|que|de|sobre|en)\b)\s*"
+    r"(?:\w+ly\s+)?$",
+    re.I,
+)
+LIST_REACH = 5  # sentences between an announcement and the list of its parties
+NEAR_SUBJECT = 40  # characters before a verb where a bare state name is its subject
+
+# --- modality ---------------------------------------------------------------------------------
+
+NOT_AN_ACT = re.compile(
+    r"\b(?:could|would|might|should|must|urg\w*|calls?\s+(?:on|for|to)|called\s+(?:on|for)|"
+    r"calling\s+(?:on|for)|ask\w*|request\w*\s+(?:that|to)|propos\w*|consider\w*|weigh\w*|plans?\s+to|"
+    r"planning|threaten\w*|if|whether|unless|bill|push\w*\s+(?:for|to)|wants?\s+to|seek\w*\s+to|not|never|"
+    r"no\s+longer|refused|declined|podría|podrían|debería|deberían|debe|deben|pide|piden|pidió|pidieron|"
+    r"pedido|insta|instó|instan|instaron|exhort\w*|solicit\w*|propuesta|propone|propuso|proyecto|si|"
+    r"evalúa|evalúan|analiza|considera|planea|amenaz\w*|busca|buscan|no|nunca|quiere|quieren)\b|n't\b",
+    re.I,
+)
+GRANTED = re.compile(r"\b(?:approv\w*|grant\w*|aprob\w*|concedi\w*|accedi\w*|atendi\w*)\b", re.I)
+REQUEST = re.compile(r"request|solicit|pedido|pidi|ask", re.I)
+MAY = re.compile(r"\bmay\b")  # lower case: "May 2025" is a month
+GUARD_WINDOW = 70  # characters before the verb read for an urge, condition or negation
+
+# --- dates ------------------------------------------------------------------------------------
+
+EFFECTIVE_CUE = re.compile(
+    r"\b(?:effective(?:\s+(?:on|from|as\s+of))?|(?:takes?|took|taking)\s+effect(?:\s+on)?|"
+    r"(?:goes|go|went|going)\s+into\s+effect(?:\s+on)?|became\s+effective(?:\s+on)?|"
+    r"(?:come|comes|came|enter|enters|entered)\s+into\s+force(?:\s+on)?|a\s+partir\s+del?|"
+    r"entr(?:a|ará|arán|ó|aron|an)\s+en\s+vigor(?:\s+el)?|con\s+efecto\s+(?:a\s+partir\s+)?del?|"
+    r"efectiv[oa]s?\s+(?:a\s+partir\s+)?del?|vigente\s+desde(?:\s+el)?)\s*",
+    re.I,
+)
+ON_PUBLICATION = re.compile(
+    r"\b(?:effective|takes?\s+effect|goes\s+into\s+effect|go\s+into\s+effect)\s+(?:up)?on\s+"
+    r"(?:its\s+|the\s+date\s+of\s+)?publication|"
+    r"(?:entra|entrará)\s+en\s+vigor\s+(?:a\s+partir\s+de\s+|desde\s+)?(?:su|la)\s+publicaci[oó]n|"
+    r"a\s+partir\s+de\s+su\s+publicaci[oó]n",
+    re.I,
+)
+# An FTO designation takes effect when the Federal Register publishes it (INA section 219).
+GAZETTE = re.compile(
+    r"\b(?:Federal\s+Register|Registro\s+Federal|Bolet[ií]n\s+Oficial|Gaceta\s+Oficial|Registro\s+Oficial|"
+    r"Diario\s+Oficial|Official\s+Gazette)\b(?:\s+\([^)]{0,30}\))?",
+    re.I,
+)
+PUBLISHED = re.compile(r"\bpublish|\bpublica", re.I)
+FUTURE_WORDS = re.compile(r"\b(?:will|set\s+to|to\s+be|scheduled|será|espera|próxim)", re.I)
+EFFECTIVE_GAP = re.compile(r"(?:\s*,?\s*(?:mañana|tomorrow|el|on|this|next|este|próximo|the)\b)*\s*", re.I)
+DATED = re.compile(r"^\s*(?:Dated|Fecha(?:do)?)\s*:\s*", re.I | re.M)
+DESIGNATION_WORD = re.compile(
+    r"\b(?:designa|list|label|terror|sanc|RePET|decree|decreto|decision|decisi[oó]n|measure|medida)", re.I
 )
 
 
-MAX_TARGET_GAP_BEFORE = 40  # characters between a group named before the verb and the verb's end
+@dataclass(frozen=True)
+class _Party:
+    entity_id: str
+    name: str
+    schema: str
+    mentioned: bool  # the NER found it: its entity exists already
+
+
+@dataclass(frozen=True)
+class _Actor:
+    authority: str | None
+    country: str | None
 
 
 @dataclass
 class _Designation:
-    target: Mention
-    program: str
-    authority: str
+    party: _Party
+    programs: list[str]
+    actor: _Actor
     sentences: list[int] = field(default_factory=list)
     listing_date: str | None = None
     start_date: str | None = None
     start_sentence: int | None = None
 
 
-def _program(sentence: str) -> str | None:
-    for name, pattern in PROGRAMS:
-        if pattern.search(sentence):
-            return name
+@dataclass
+class _Act:
+    """One sentence's designation: the parties its verb governs, under its programmes, by its actor."""
+
+    sentence: int
+    parties: list[_Party]
+    programs: list[str]
+    actor: _Actor
+    designations: list[_Designation] = field(default_factory=list)
+    effective_hint: tuple[str, int] | None = None  # "will designate X on November 24"
+    continues: bool = False  # lists the parties of the act before it ("The eight groups are ...")
+    recalled: bool = False  # names parties of a programme in passing ("other FTOs including X")
+
+
+# --- programmes and actors --------------------------------------------------------------------
+
+
+def _programs(sentence: str) -> list[str]:
+    """Programme codes a sentence names; an executive order only when no programme is named."""
+    found = [name for name, pattern in PROGRAMS if pattern.search(sentence)]
+    if not found:
+        found = [f"E.O. {m.group(1)}" for m in EXECUTIVE_ORDER.finditer(sentence)][:1]
+    return found
+
+
+def _state_actor(text: str, bare_within: int | None) -> _Actor | None:
+    """The last state named in ``text`` with an organ of state ("el gobierno de Paraguay", "Argentina's
+    government", "Abinader firmó un decreto"), or bare within ``bare_within`` characters of its end
+    (the subject right before the verb: "Paraguay designated")."""
+    best: tuple[int, _Actor] | None = None
+    for code, name, pattern in STATES:
+        for match in pattern.finditer(text):
+            organ = STATE_ORGAN.search(text[max(0, match.start() - 40) : match.end() + 40])
+            bare = (
+                bare_within is not None
+                and len(text) - match.end() <= bare_within
+                and not AFTER_PREPOSITION.search(text[: match.start()])
+            )
+            if (organ is not None or bare) and (best is None or match.start() > best[0]):
+                ministry = MINISTRY.search(text)
+                authority = f"{ministry.group(0).strip()} ({name})" if ministry else f"Government of {name}"
+                best = (match.start(), _Actor(authority, code))
+    return best[1] if best else None
+
+
+def _us_actor(text: str) -> _Actor | None:
+    """The most specific US body named in ``text``."""
+    for authority, pattern in US_BODIES:
+        if pattern.search(text):
+            return _Actor(authority, "us")
     return None
 
 
-def _authority(sentence: str) -> str | None:
-    for name, pattern in AUTHORITIES:
-        if pattern.search(sentence):
-            return name
+def _last_at(text: str, patterns: list[re.Pattern[str]]) -> int:
+    return max((m.start() for p in patterns for m in p.finditer(text)), default=-1)
+
+
+def _actor(sentence: str, verb_start: int, verb_end: int) -> _Actor | None:
+    """Who acts: a state or US body before the verb (the nearer wins), else a passive agent."""
+    before = sentence[:verb_start]
+    state = _state_actor(before, NEAR_SUBJECT)
+    us = _us_actor(before)
+    if state is not None and us is not None:
+        us_at = _last_at(before, [p for _, p in US_BODIES])
+        return state if _last_at(before, [p for _, _, p in STATES]) > us_at else us
+    if state is not None or us is not None:
+        return state or us
+    agent = re.match(
+        r"\s*(?:\w+\s+){0,3}?(?:by|por)\s+(?:the\s+|el\s+|la\s+)?(.{0,50})", sentence[verb_end:], re.I
+    )
+    if agent is not None:
+        return _state_actor(agent.group(1), len(agent.group(1))) or _us_actor(agent.group(1))
     return None
 
 
-def _target(ctx: ArticleContext, index: int, verb_end: int) -> Mention | None:
-    """The designated group: the first non-authority organisation after the verb, else one just
-    before it ("Tren de Aragua was listed as..."); a group named far earlier is some other actor."""
-    orgs = [
-        m
-        for m in ctx.mentions_in(index, frozenset({"ORG"}))
-        if (m.canonical or m.text) not in AUTHORITY_NAMES
+def _is_us_program(program: str) -> bool:
+    return program in US_PROGRAMS or program.startswith("E.O.")
+
+
+def _actors(sentence: str, verb_start: int, verb_end: int) -> list[_Actor | None]:
+    """The actor of a verb, or each state of a coordinated subject."""
+    subject = COORDINATED_STATES.search(sentence[:verb_start])
+    if subject is None:
+        return [_actor(sentence, verb_start, verb_end)]
+    members = re.split(r"\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y)\s+", subject.group(1))
+    return [_state_actor(m, len(m)) or _us_actor(m) for m in members]
+
+
+def _complete_actor(actor: _Actor | None, programs: list[str]) -> _Actor:
+    """A US designation names its department (an FTO is always the State Department's, SDGT too
+    unless the Treasury acts, SDN and executive orders the Treasury's); with no actor in sight, only
+    a US programme implies the US."""
+    treasury = programs and (programs[0] == "SDN" or programs[0].startswith("E.O."))
+    department = US_TREASURY if treasury and "FTO" not in programs else US_STATE
+    if actor is None:
+        return _Actor(department, "us") if any(_is_us_program(p) for p in programs) else _Actor(None, None)
+    if actor.country == "us" and "FTO" in programs:
+        return _Actor(US_STATE, "us")
+    if actor.authority == "United States" and any(_is_us_program(p) for p in programs):
+        return _Actor(department, "us")
+    return actor
+
+
+# --- modality ---------------------------------------------------------------------------------
+
+
+def _hypothetical(
+    ctx: ArticleContext, index: int, sentence: str, verb_start: int, reported: bool = False
+) -> bool:
+    """Urges, proposals, conditions and negations are no designation; future announcements are, and
+    with ``reported`` so is "would" ("the designation would take effect on November 24")."""
+    modality: Callable[[int], object] | None = getattr(ctx, "modality", None)
+    if modality is not None and not reported:
+        try:
+            if str(modality(index)) in ("hypothetical", "Modality.HYPOTHETICAL"):
+                return True
+        except (TypeError, IndexError):
+            pass
+    window = sentence[max(0, verb_start - GUARD_WINDOW) : verb_start]
+    granted = GRANTED.search(window) is not None  # "approved the government's request to label X"
+    markers = [m.group(0).lower() for m in NOT_AN_ACT.finditer(window)]
+    markers = [m for m in markers if not (reported and m == "would")]
+    markers = [m for m in markers if not (granted and REQUEST.match(m))]
+    return bool(markers or MAY.search(window))
+
+
+# --- parties ----------------------------------------------------------------------------------
+
+
+def _mask(text: str) -> str:
+    """Acronym parentheses and quotes to spaces: offsets stay, "(TdA)" and quotes no longer split names."""
+    text = ACRONYM_PARENS.sub(lambda m: " " * len(m.group(0)), text)
+    return QUOTES.sub(" ", text)
+
+
+def _conjuncts(text: str, protected: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans of the members of a coordinated phrase: split on commas, ';', "and"/"y", never
+    inside a name the NER found ("Trinidad and Tobago")."""
+    cuts = []
+    for match in re.finditer(
+        r",\s*(?:and|y|e|or|o)\s+|,\s*|;\s*(?:and\s+|y\s+)?|\s+(?:and|y|e|or|o|as\s+well\s+as|&)\s+", text
+    ):
+        if not any(s < match.start() < e for s, e in protected):
+            cuts.append((match.start(), match.end(), bool(re.search(r"\b(?:or|o)\s+$", match.group(0)))))
+    start, alias = 0, False
+    for cut_start, cut_end, next_alias in cuts:
+        if not alias:
+            yield start, cut_start
+        start, alias = cut_end, next_alias
+    if not alias:  # "La Nueva Familia Michoacana, or LNFM": another name, not another party
+        yield start, len(text)
+
+
+def _name_run(text: str) -> tuple[int, int] | None:
+    """The proper name a conjunct ends with ("the Sinaloa Cartel", "grupo armado Cártel de los Soles",
+    "organización denominada Cártel de los Soles"): capitalised words and name particles; the words
+    before it must be determiners or descriptors, not a preposition ("a leader of Tren de Aragua")."""
+    stripped = text.rstrip()
+    if not stripped or NOT_A_NAME_START.match(text.strip()):
+        return None
+    tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(stripped)]
+    end_index = len(tokens)
+    if end_index > 1 and LOWER_HEAD.fullmatch(tokens[-1][2]) and _capitalised(tokens[-2][2]):
+        end_index -= 1  # "the Sinaloa cartel": the name, its head in lower case
+        head_end = tokens[-1][1]
+    else:
+        head_end = None
+    if not end_index or not _capitalised(tokens[end_index - 1][2]):
+        return None  # a name ends the conjunct, or there is none
+    start_index = end_index
+    while start_index and (
+        _capitalised(tokens[start_index - 1][2]) or tokens[start_index - 1][2].lower() in PARTICLES
+    ):
+        start_index -= 1
+    while start_index < end_index and tokens[start_index][2].lower() in PARTICLES:
+        start_index += 1
+    if start_index >= end_index:
+        return None
+    start, end = tokens[start_index][0], head_end or tokens[end_index - 1][1]
+    if head_end is not None and DEMONYM.fullmatch(stripped[start : tokens[end_index - 1][1]]):
+        return None  # "six Mexican cartels": a nationality, not a name
+    possessive = max(stripped.rfind("'s ", start, end), stripped.rfind("’s ", start, end))
+    if possessive != -1:
+        start = possessive + 3  # "Venezuela's Cartel de los Soles"
+    before = stripped[:start]
+    if INTRODUCER.search(before):
+        return start, end
+    head = NAME_IN_HEAD.sub(" ", DETERMINERS.sub("", before.strip()))  # "Tren de Aragua leader X"
+    if head and (PREPOSITION.search(head) or re.search(r"\d", head)):
+        return None
+    return start, end
+
+
+def _capitalised(token: str) -> bool:
+    token = token.strip(".,;:()")
+    return bool(token) and (token[0].isupper() or (token[0].isdigit() and "-" in token))
+
+
+def _acceptable(name: str) -> bool:
+    """A party's name: not an authority, programme, country, month or common word."""
+    key = name_key(name)
+    words = key.split()
+    if not words or len(key) < 3 or key in MONTHS_AND_DAYS:
+        return False
+    if any(p.search(name) for _, p in PROGRAMS) or NON_PARTY_WORDS.search(name) or GENERIC_PLURAL.search(key):
+        return False
+    if any(p.search(name) for _, p in US_BODIES) and not ORG_WORDS.search(name):
+        return False
+    if any(p.fullmatch(name.strip()) for _, _, p in STATES) or registry.country.clean(name) is not None:
+        return False
+    return not all(w in PARTICLES for w in words)
+
+
+def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party | None:
+    """The party named at text offsets [start, end): the NER's entity when one mention is that name,
+    else a new entity of the name (the NER split "Damaris del Carmen Hurtado Pérez" in two)."""
+    overlapping = [m for m in ctx.mentions_in(index) if m.start < end and start < m.end]
+    if any(m.label in ("GPE", "LOC") and m.start <= start and m.end >= end for m in overlapping):
+        return None  # a place, not a party
+    parties = [m for m in overlapping if m.label in ("ORG", "PERSON")]
+    if len(parties) == 1 and _acceptable(parties[0].canonical or parties[0].text):
+        mention = parties[0]
+        return _Party(ctx.id_of(mention), mention.canonical or mention.text, mention.schema, True)
+    name = ctx.text[start:end].strip(" .,;:")
+    if not _acceptable(name):
+        return None
+    known = _known(ctx, name)
+    if known is not None:
+        return known
+    if any(m.label == "PERSON" for m in parties):
+        schema = "Person"
+    elif ORG_WORDS.search(name) or re.search(r"\d|[A-Z]{2,}", name) or parties:
+        schema = "Organization"
+    else:
+        schema = "LegalEntity"
+    return _Party(entity_id(schema, name), name, schema, False)
+
+
+def _known(ctx: ArticleContext, name: str) -> _Party | None:
+    """A name the NER found elsewhere in the article: its entity, so one party has one ID."""
+    key = name_key(name)
+    for mention in ctx.mentions:
+        if mention.label in ("ORG", "PERSON") and key in (
+            name_key(mention.text),
+            name_key(mention.canonical),
+        ):
+            return _Party(ctx.id_of(mention), mention.canonical or mention.text, mention.schema, True)
+    return None
+
+
+def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list[_Party]:
+    """Every member of the coordinated phrase ``text`` (at ``offset`` in the article)."""
+    masked = _mask(text)
+    protected = [
+        (m.start - offset, m.end - offset)
+        for m in ctx.mentions_in(index)
+        if m.start >= offset and m.end <= offset + len(text)
     ]
-    after = [m for m in orgs if m.start >= verb_end]
-    if after:
-        return after[0]
-    before = [m for m in orgs if m.end <= verb_end and verb_end - m.end <= MAX_TARGET_GAP_BEFORE]
-    return before[-1] if before else None
+    parties: list[_Party] = []
+    for start, end in _conjuncts(masked, protected):
+        run = _name_run(masked[start:end])
+        if run is None:
+            continue
+        party = _party_of(ctx, index, offset + start + run[0], offset + start + run[1])
+        if party is not None and party not in parties:
+            parties.append(party)
+    return parties
+
+
+def _object_span(sentence: str, verb_end: int, listing: bool = False) -> tuple[int, int]:
+    """Where the phrase an active verb governs lies: after fillers ("formally", "este martes"), the
+    Spanish object mark ("a", "al") and a leading "como ..." ("designó como organización terrorista al
+    grupo X"), up to "as"/"como", a preposition or clause word, or the sentence's end."""
+    rest = sentence[verb_end:]
+    skip = 0
+    for pattern in (LEADING_FILLER, COMO_FIRST, LEADING_FILLER):
+        lead = pattern.match(rest[skip:])
+        if lead is not None:
+            skip += lead.end()
+    mark = LEADING_OBJECT_MARK.match(rest[skip:])
+    if mark is not None:
+        skip += mark.end()
+    end_match = (LIST_END if listing else OBJECT_END).search(rest, skip)
+    end = end_match.start() if end_match is not None else len(rest)
+    return verb_end + skip, verb_end + end
+
+
+def _bullets(ctx: ArticleContext, after: int) -> Iterator[tuple[int, str]]:
+    """The bullet lines that follow a colon: (offset, name part)."""
+    position = ctx.text.find("\n", after)
+    seen_bullet = False
+    while position != -1:
+        line_end = ctx.text.find("\n", position + 1)
+        line = ctx.text[position + 1 : line_end if line_end != -1 else len(ctx.text)]
+        match = BULLET.match(line)
+        if match is None:
+            if line.strip() or seen_bullet:
+                return
+        else:
+            seen_bullet = True
+            name = re.split(r"\s+[–—-]\s+|,|;|\s+\(", match.group(1))[0]
+            yield position + 1 + match.start(1), name
+        position = line_end
+
+
+def _sentence_of(ctx: ArticleContext, offset: int) -> int:
+    """The sentence holding an offset (a bullet may be a sentence of its own)."""
+    for index, (start, end) in enumerate(ctx.sentences):
+        if start <= offset < end:
+            return index
+    return len(ctx.sentences) - 1
+
+
+def _bullet_parties(ctx: ArticleContext, colon_at: int) -> list[_Party]:
+    """The parties of the bullet list after a colon ("The designations include the following:")."""
+    parties = []
+    for offset, name in _bullets(ctx, colon_at):
+        run = _name_run(_mask(name))
+        if run is not None:
+            party = _party_of(ctx, _sentence_of(ctx, offset), offset + run[0], offset + run[1])
+            if party is not None and party not in parties:
+                parties.append(party)
+    return parties
+
+
+def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start: int) -> list[_Party]:
+    """The subject of a passive verb: the name that ends right before it, with the names coordinated
+    with it by "and"/"y" ("X, Y and Z were designated"), not an earlier clause's names."""
+    before = sentence[:verb_start].rstrip()
+    clause_start = max(
+        (
+            m.end()
+            for m in re.finditer(r"[;:]|\b(?:that|which|who|que|quien|while|mientras|after|tras)\b", before)
+        ),
+        default=0,
+    )
+    start = ctx.sentences[index][0]
+    text = before[clause_start:]
+    masked = _mask(text)
+    protected = [
+        (m.start - start - clause_start, m.end - start - clause_start) for m in ctx.mentions_in(index)
+    ]
+    spans = list(_conjuncts(masked, protected))
+    if not spans or _name_run(masked[spans[-1][0] : spans[-1][1]]) is None:
+        return []
+    last = spans[-1]
+    if len(spans) > 1 and not re.search(r"\b(?:and|y|e)\s*$", masked[spans[-2][1] : last[0]]):
+        spans = [last]
+    return _parties_in(ctx, index, start + clause_start + spans[0][0], text[spans[0][0] : last[1]])
+
+
+def _anaphor_party(ctx: ArticleContext, index: int, sentence: str, verb_end: int) -> _Party | None:
+    """ "The aforementioned organization": the last group a previous sentence named."""
+    if not ANAPHOR.match(sentence[verb_end:].lstrip()) and not ANAPHOR.match(
+        DETERMINERS.sub("", sentence[verb_end:].lstrip())
+    ):
+        return None
+    for previous in range(index - 1, -1, -1):
+        for mention in reversed(ctx.mentions_in(previous, frozenset({"ORG"}))):
+            party = _party_of(ctx, previous, mention.start, mention.end)
+            if party is not None:
+                return party
+    return None
+
+
+# --- acts -------------------------------------------------------------------------------------
+
+
+def _verbs(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Designation verbs of a sentence, (match, kind: "active", "passive" or "list"), outside programme
+    names ("Specially Designated Global Terrorist" is a programme, not a verb)."""
+    programme_spans = [m.span() for _, p in PROGRAMS for m in p.finditer(sentence)]
+    passive = list(PASSIVE_VERB.finditer(sentence))
+    verbs = [(m, "passive") for m in passive] + [(m, "active") for m in ACTIVE_VERB.finditer(sentence)]
+    verbs += [(m, "list") for m in LIST_INTRO.finditer(sentence)]
+    verbs += [(m, "enum") for m in PROGRAM_ENUM.finditer(sentence)]
+    verbs += [(m, "among") for m in AMONG.finditer(sentence)]
+    for match, kind in sorted(verbs, key=lambda v: v[0].start()):
+        if kind != "enum" and any(s <= match.start() < e or s < match.end() <= e for s, e in programme_spans):
+            continue
+        if kind != "passive" and any(
+            p.start() <= match.start() < p.end() and not p.group(0).startswith(",") for p in passive
+        ):
+            continue  # "was designated" is passive; ", designated" may be either
+        yield match, kind
+
+
+@dataclass
+class _Reading:
+    """What the article has said so far: its last programmes, the actor and act last read, and an
+    effective date announced before the act it belongs to."""
+
+    programs: list[str] = field(default_factory=list)
+    actor: _Actor | None = None
+    last_act: _Act | None = None
+    pending_effective: tuple[str, int] | None = None  # (date, sentence)
+    announced: _Act | None = None  # "designated eight groups as FTOs": the parties come next
+
+
+def _act_programs(sentence: str, verb: str, actor: _Actor | None, reading: _Reading) -> list[str]:
+    """The sentence's programmes (the Treasury sanctions, it does not list FTOs: a sanction verb's
+    FTO is another clause's); a sanction verb's SDN; "terrorist organization" is the programme the
+    article named for a US act, else a terrorist list."""
+    programs = _programs(sentence)
+    treasury = actor is not None and actor.authority == US_TREASURY
+    if treasury and "sanc" in verb:
+        programs = [p for p in programs if p != "FTO"]
+    if programs:
+        return programs
+    if "sanc" in verb or (treasury and not TERROR_LIST.search(sentence)):
+        return ["SDN"] if actor is None or actor.country in (None, "us") else ["sanctions"]
+    us_act = actor is None or actor.country == "us"
+    if reading.programs and (us_act or not TERROR_LIST.search(sentence)):
+        return list(reading.programs)
+    return ["terrorist-list"]
+
+
+def _names_programme(text: str) -> bool:
+    return bool(_programs(text) or TERROR_LIST.search(text))
+
+
+def _gerund_noun(sentence: str, verb: re.Match[str]) -> bool:
+    """ "Designating Tren de Aragua would complicate ...", "said designating ...", "the idea of
+    designating ...": a gerund in a noun's place names the idea of a designation, not one made ("a
+    decree declaring X" and "is designating X" are made)."""
+    if not re.search(r"(?:ing|ando|endo)$", verb.group(0), re.I):
+        return False
+    return GERUND_AS_NOUN.search(sentence[: verb.start()]) is not None
+
+
+def _in_context(sentence: str, verb: re.Match[str], kind: str, sanctioning: bool, reading: _Reading) -> bool:
+    """A verb designates when its programme follows it ("designated X as an FTO"), in a sanctions
+    context, in a list or enumeration, or in an article about a programme when the sentence names
+    none ("Rubio designated the group on Monday"); "Trump designated Noem to lead ..." does not."""
+    if (
+        kind in ("list", "enum")
+        or sanctioning
+        or verb.group(0).lower().startswith(("designation", "designaci"))
+    ):
+        return True
+    if _names_programme(sentence[verb.end() :]):
+        return True
+    return bool(reading.programs) and not _names_programme(sentence)
+
+
+def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
+    """The designation acts of one sentence."""
+    sentence = ctx.sentence_text(index)
+    named = bool(_programs(sentence) or TERROR_LIST.search(sentence))
+    acts: list[_Act] = []
+    covered: list[tuple[int, int]] = []  # passive verbs that found their subject
+    for verb, kind in _verbs(sentence):
+        if any(start <= verb.start() < end for start, end in covered):
+            continue
+        word = verb.group(0).lower()
+        sanctioning = "sanc" in word or bool(SANCTION_CONTEXT.search(sentence))
+        previous = _previous(reading, index)
+        if kind == "list" and previous is None:
+            continue  # "the groups are ..." lists the parties of an act already announced
+        if kind == "active" and _gerund_noun(sentence, verb):
+            continue
+        weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" else word)
+        if kind != "list" and weak and not _names_programme(sentence[verb.end() :]):
+            continue  # "declaró el secretario": a weak verb designates only with its programme after it
+        if not _in_context(sentence, verb, kind, sanctioning, reading) or _hypothetical(
+            ctx, index, sentence, verb.start()
+        ):
+            continue
+        parties = _governed(ctx, index, sentence, verb, kind)
+        if not (named or sanctioning):
+            parties = [p for p in parties if p.schema != "Person"]  # a person "designated" to a post
+        if kind in ("passive", "among") and parties:
+            covered.append((verb.start(), len(sentence)))  # the verbs after it are this act's
+        if kind == "list" and previous is not None:
+            if parties:
+                acts.append(_Act(index, parties, previous.programs, previous.actor, continues=True))
+            continue
+        for found_actor in _actors(sentence, verb.start(), verb.end()):
+            actor = found_actor or reading.actor
+            programs = _act_programs(sentence, word, actor, reading)
+            if found_actor is not None:
+                reading.actor = found_actor
+            if not parties:
+                if kind == "active" and (named or sanctioning):
+                    reading.announced = _Act(index, [], programs, _complete_actor(actor, programs))
+                continue
+            act = _Act(index, parties, programs, _complete_actor(actor, programs), recalled=kind == "enum")
+            act.effective_hint = _future_date(ctx, sentence, verb) if kind == "active" else None
+            acts.append(act)
+    return acts
+
+
+def _previous(reading: _Reading, index: int) -> _Act | None:
+    """The act a list continues: the one announced or read last, a few sentences back at most."""
+    candidates = [a for a in (reading.announced, reading.last_act) if a is not None]
+    latest = max(candidates, key=lambda a: a.sentence, default=None)
+    return latest if latest is not None and index - latest.sentence <= LIST_REACH else None
+
+
+def _future_date(ctx: ArticleContext, sentence: str, verb: re.Match[str]) -> tuple[str, int] | None:
+    """The date a future designation is announced for ("will designate X on Nov. 24", "declarará el
+    próximo 24 de noviembre ..."): the day it takes effect."""
+    future = FUTURE_VERB.search(sentence[max(0, verb.start() - 25) : verb.start()]) or re.search(
+        r"(?:ará|arán|erá|irá)$", verb.group(0), re.I
+    )
+    if future is None or ctx.published is None:
+        return None
+    for found in find_dates(sentence[verb.end() :], ctx.published, ctx.lang, "future"):
+        if not found.since and found.value.count("-") == 2 and found.value > ctx.published.isoformat():
+            return found.value, verb.end() + found.start
+    return None
+
+
+def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str], kind: str) -> list[_Party]:
+    """The parties a verb governs: its subject if passive, its object if active; else an inline list
+    after a colon, the bullet list that follows, or the group "the aforementioned organization" means."""
+    start = ctx.sentences[index][0]
+    passive = kind in ("passive", "among")
+    if passive:
+        parties = _passive_parties(ctx, index, sentence, verb.start())
+    else:
+        object_start, object_end = _object_span(sentence, verb.end(), kind in ("list", "enum"))
+        parties = _parties_in(ctx, index, start + object_start, sentence[object_start:object_end])
+    colon = sentence.find(":", verb.end())
+    if not parties and colon != -1:
+        inline_end = OBJECT_END.search(sentence, colon + 1)
+        tail = sentence[colon + 1 : inline_end.start() if inline_end else len(sentence)]
+        parties = _parties_in(ctx, index, start + colon + 1, tail) if "\n" not in tail.strip() else []
+        if not parties:
+            parties = _bullet_parties(ctx, start + colon)
+    if not parties and not passive:
+        anaphor = _anaphor_party(ctx, index, sentence, verb.end())
+        parties = [anaphor] if anaphor is not None else []
+    return parties
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def _dates_helper(name: str, published: date | None, *args: object) -> str | None:
+    """``watchfloor.news.dates.<name>`` when that module has it, read as an FtM date (a date, a
+    DateMention, an ISO string, or True for "the publication date"); None when it has not or says
+    nothing, so the local reading runs."""
+    helper = getattr(news_dates, name, None)
+    if helper is None:
+        return None
+    try:
+        value = helper(*args)
+    except TypeError:  # another signature than expected: keep the local reading
+        return None
+    if value is True:
+        return published.isoformat() if published else None
+    value = getattr(value, "value", value)
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    return value if isinstance(value, str) and re.match(r"\d{4}-\d{2}", value) else None
+
+
+def signed_date(ctx: ArticleContext, index: int) -> str | None:
+    """A notice's "Dated: November 16, 2025." (the signing, i.e. announcement, date)."""
+    sentence = ctx.sentence_text(index)
+    shared = _dates_helper("signed_date", ctx.published, sentence, ctx.published, ctx.lang)
+    dated = DATED.search(sentence)
+    if shared is not None or dated is None:
+        return shared
+    found = find_dates(sentence[dated.end() : dated.end() + 40], ctx.published, ctx.lang, "past")
+    return found[0].value if found and found[0].start == 0 else None
+
+
+def effective_on_publication(ctx: ArticleContext, sentence: str) -> str | None:
+    """ "Effective upon publication": the notice's own publication date."""
+    shared = _dates_helper("effective_on_publication", ctx.published, sentence, ctx.published)
+    if shared is not None or ctx.published is None or not ON_PUBLICATION.search(sentence):
+        return shared
+    return ctx.published.isoformat()
 
 
 def _effective_date(ctx: ArticleContext, sentence: str) -> tuple[str, int] | None:
-    """The date right after an effective-date cue, resolved towards the future, and where it starts."""
+    """The date right after an effective-date cue, else the day of publication in the Federal Register
+    or a gazette;
+    resolved towards the future unless the cue is past ("took effect"), and where it starts."""
+    on_publication = effective_on_publication(ctx, sentence)
+    if on_publication is not None:
+        return on_publication, 0
     for cue in EFFECTIVE_CUE.finditer(sentence):
-        for found in find_dates(sentence[cue.end() : cue.end() + 40], ctx.published, ctx.lang, "future"):
-            if found.start <= 4:
-                value = resolve(found.text, ctx.published, ctx.lang, "future", "day")
+        prefer = (
+            "past"
+            if re.match(r"(?:took|went|became|came|entered|entró|entraron)\b", cue.group(0), re.I)
+            else "future"
+        )
+        for found in find_dates(sentence[cue.end() : cue.end() + 40], ctx.published, ctx.lang, prefer):
+            if EFFECTIVE_GAP.fullmatch(sentence[cue.end() : cue.end() + found.start]):
+                value = resolve(found.text, ctx.published, ctx.lang, prefer, "day")
                 if value is not None:
                     return value, cue.end() + found.start
+    return _gazette_date(ctx, sentence)
+
+
+def _gazette_date(ctx: ArticleContext, sentence: str) -> tuple[str, int] | None:
+    """The day a designation is published in the Federal Register or an official gazette, when it
+    takes effect ("publicada este miércoles en el Boletín Oficial", "published in the Federal
+    Register on Thursday")."""
+    for gazette in GAZETTE.finditer(sentence):
+        start = max(0, gazette.start() - 45)
+        window = sentence[start : gazette.end() + 30]
+        if not PUBLISHED.search(window):
+            continue
+        prefer = "future" if FUTURE_WORDS.search(window) else "past"
+        for found in find_dates(window, ctx.published, ctx.lang, prefer):
+            if not found.since and found.value.count("-") == 2:
+                return found.value, start + found.start
+    return None
+
+
+def _listing_date(ctx: ArticleContext, index: int, sentence: str, effective_at: int) -> str | None:
+    """A date in the act's sentence that is not its effective date."""
+    for found in find_dates(sentence, ctx.published, ctx.lang, "past"):
+        if not found.start <= effective_at < found.end and not found.since:
+            return found.value
+    return None
+
+
+# --- the article ------------------------------------------------------------------------------
+
+
+def _generic(authority: str | None) -> bool:
+    return authority is None or authority == "United States" or authority.startswith("Government of ")
+
+
+def _compatible(designation: _Designation, act: _Act) -> bool:
+    """The same designation: same party, country and authority (or one side only the state), and
+    programmes named together, or one side only "a terrorist list" (a headline's words for the
+    body's FTO)."""
+    mine, theirs = designation.actor, act.actor
+    if mine.country != theirs.country:
+        return False
+    if mine.authority != theirs.authority and not (_generic(mine.authority) or _generic(theirs.authority)):
+        return False
+    generic = GENERIC_PROGRAMS
+    return (
+        set(designation.programs) <= generic
+        or set(act.programs) <= generic
+        or bool(set(act.programs) & set(designation.programs))
+    )
+
+
+def _record(
+    ctx: ArticleContext, act: _Act, found: list[_Designation], inherited: tuple[str, int] | None
+) -> None:
+    """Add an act's parties to the designations found: a new one, or the compatible one already read."""
+    sentence = ctx.sentence_text(act.sentence)
+    effective = _effective_date(ctx, sentence) or act.effective_hint
+    listing = _listing_date(ctx, act.sentence, sentence, effective[1] if effective else -1)
+    for party in act.parties:
+        designation = next(
+            (d for d in found if d.party.entity_id == party.entity_id and _compatible(d, act)), None
+        )
+        if designation is None:
+            designation = _Designation(party, list(act.programs), act.actor)
+            found.append(designation)
+        merged = list(dict.fromkeys([*designation.programs, *act.programs]))
+        designation.programs = [p for p in merged if p not in GENERIC_PROGRAMS] or merged[:1]
+        designation.sentences.append(act.sentence)
+        if _generic(designation.actor.authority) and not _generic(act.actor.authority):
+            designation.actor = act.actor
+        if listing and designation.listing_date is None:
+            designation.listing_date = listing
+        if effective is not None:
+            designation.start_date, designation.start_sentence = effective[0], act.sentence
+        elif inherited is not None and designation.start_date is None:
+            designation.start_date, designation.start_sentence = inherited
+            designation.sentences.append(inherited[1])
+        act.designations.append(designation)
+
+
+def _supersede(act: _Act, index: int, effective: str) -> None:
+    """A later sentence's effective date for the act last read ("set to take effect on ..."): an
+    amended date supersedes the one announced."""
+    for designation in act.designations:
+        designation.sentences.append(index)
+        designation.start_date, designation.start_sentence = effective, index
+
+
+def _first_actor(sentence: str) -> _Actor | None:
+    """Who the article's first sentences say acts: the subject of a designation verb (a headline's
+    "Trinidad and Tobago designates ..."), else a state's organ or a US body."""
+    for verb, kind in _verbs(sentence):
+        if kind in ("active", "passive"):
+            return _actor(sentence, verb.start(), verb.end())
+    return _state_actor(sentence, None) or _us_actor(sentence)
+
+
+def _inherited(reading: _Reading, act: _Act, index: int) -> tuple[str, int] | None:
+    """The effective date an act takes from its context: the act it continues, or a date announced
+    in the sentences just before it."""
+    if act.continues and reading.last_act is not None:
+        for designation in reading.last_act.designations:
+            if designation.start_date and designation.start_sentence is not None:
+                return designation.start_date, designation.start_sentence
+    pending = reading.pending_effective
+    if pending is not None and index - pending[1] <= 2 and not act.recalled:
+        return pending
     return None
 
 
 def extract_designations(ctx: ArticleContext) -> list[StatementEntity]:
     """Sanction entities (status "reported") for the designations an article announces or recalls."""
-    open_designation: _Designation | None = None
-    last_program: str | None = None
-    last_authority: str | None = None
-    found: dict[tuple[str, str], _Designation] = {}
-    for index, (start, _end) in enumerate(ctx.sentences):
+    found: list[_Designation] = []
+    reading = _Reading()
+    signed: str | None = None
+    for index in range(len(ctx.sentences)):
         sentence = ctx.sentence_text(index)
-        program = _program(sentence)
-        authority = _authority(sentence)
-        verb = DESIGNATION_VERB.search(sentence)
-        if verb is not None:
-            target = _target(ctx, index, start + verb.end())
-            program_here = program or last_program
-            if target is not None and program_here is not None:
-                key = (ctx.id_of(target), program_here)
-                designation = found.get(key)
-                if designation is None:
-                    designation = _Designation(
-                        target, program_here, authority or last_authority or DEFAULT_AUTHORITY[program_here]
-                    )
-                    found[key] = designation
-                designation.sentences.append(index)
-                _dates_from_sentence(ctx, designation, index, sentence)
-                open_designation = designation
-            elif open_designation is not None and program is None and DESIGNATION_WORD.search(sentence):
-                _complete(ctx, open_designation, index, sentence, authority)
-        elif open_designation is not None and EFFECTIVE_CUE.search(sentence):
-            _complete(ctx, open_designation, index, sentence, authority)
-        if program is not None:
-            last_program = program
-        if authority is not None:
-            last_authority = authority
-    return [_sanction(ctx, d) for d in found.values()]
+        signed = signed_date(ctx, index) or signed
+        acts = [] if ctx.is_title(index) else _acts(ctx, index, reading)  # the title repeats the body
+        for act in acts:
+            _record(ctx, act, found, _inherited(reading, act, index))
+            reading.last_act = act
+        reading.programs = _programs(sentence) or reading.programs
+        if not acts:
+            effective = _effective_date(ctx, sentence)
+            last = reading.last_act
+            if effective is not None and _hypothetical(ctx, index, sentence, effective[1], reported=True):
+                effective = None
+            if effective is not None and last is not None and _about(ctx, index, last):
+                _supersede(last, index, effective[0])
+            elif effective is not None and DESIGNATION_WORD.search(sentence):
+                reading.pending_effective = (effective[0], index)
+        if reading.actor is None:
+            reading.actor = _first_actor(sentence)
+    if signed is not None:
+        for designation in found:
+            designation.listing_date = designation.listing_date or signed
+    return [entity for d in found for entity in _entities(ctx, d)]
 
 
-def _complete(
-    ctx: ArticleContext, designation: _Designation, index: int, sentence: str, authority: str | None
-) -> None:
-    effective = _effective_date(ctx, sentence)
-    if effective is None:
-        return
-    designation.sentences.append(index)
-    if designation.start_date is None:
-        designation.start_date, designation.start_sentence = effective[0], index
-    if (
-        authority is not None
-        and authority != designation.authority
-        and designation.authority == DEFAULT_AUTHORITY.get(designation.program)
-    ):
-        designation.authority = authority
+def _about(ctx: ArticleContext, index: int, act: _Act) -> bool:
+    """A later sentence is about the act last read if it uses designation words or names no other party."""
+    ids = {p.entity_id for p in act.parties}
+    others = [m for m in ctx.mentions_in(index, frozenset({"ORG", "PERSON"})) if ctx.id_of(m) not in ids]
+    return bool(DESIGNATION_WORD.search(ctx.sentence_text(index)) or not others)
 
 
-def _dates_from_sentence(ctx: ArticleContext, designation: _Designation, index: int, sentence: str) -> None:
-    effective = _effective_date(ctx, sentence)
-    if effective is not None and designation.start_date is None:
-        designation.start_date, designation.start_sentence = effective[0], index
-    effective_at = effective[1] if effective is not None else -1
-    dates = [
-        d
-        for d in find_dates(sentence, ctx.published, ctx.lang, "past")
-        if not d.start <= effective_at < d.end
-    ]
-    if dates and designation.listing_date is None:
-        designation.listing_date = dates[0].value
-        if PAST_VERB.search(sentence) and designation.start_date is None:
-            designation.start_date, designation.start_sentence = dates[0].value, index
-
-
-def _sanction(ctx: ArticleContext, designation: _Designation) -> StatementEntity:
+def _entities(ctx: ArticleContext, designation: _Designation) -> list[StatementEntity]:
+    """The Sanction, and the party itself when the NER missed it."""
     first = designation.sentences[0]
-    entity_id = ctx.derived_id("sanction", ctx.id_of(designation.target), designation.program)
-    sanction = ctx.new_entity("Sanction", entity_id, first)
+    party = designation.party
+    out = []
+    if not party.mentioned:
+        entity = ctx.new_entity(party.schema, party.entity_id, first)
+        entity.add("name", party.name, origin=ctx.origin(first))
+        out.append(entity)
+    actor = designation.actor
+    entity_id_ = ctx.derived_id("sanction", party.entity_id, *designation.programs, actor.country or "")
+    sanction = ctx.new_entity("Sanction", entity_id_, first)
     origin = ctx.origin(first)
-    sanction.add("entity", ctx.id_of(designation.target), origin=origin)
+    sanction.add("entity", party.entity_id, origin=origin)
     sanction.add("status", "reported", origin=origin)
-    sanction.add("program", designation.program, origin=origin)
-    sanction.add("authority", designation.authority, origin=origin)
-    sanction.add("country", "us", origin=origin)
+    for program in designation.programs:
+        sanction.add("program", program, origin=origin)
+    if actor.authority:
+        sanction.add("authority", actor.authority, origin=origin)
+    if actor.country:
+        sanction.add("country", actor.country, origin=origin)
     listing = designation.listing_date or (ctx.published.isoformat() if ctx.published else None)
     if listing:
         sanction.add("listingDate", listing, origin=origin)
@@ -218,4 +1162,5 @@ def _sanction(ctx: ArticleContext, designation: _Designation) -> StatementEntity
         sanction.add("summary", ctx.sentence_text(index).strip(), origin=sentence_origin)
         if designation.start_date and index == designation.start_sentence:
             sanction.add("startDate", designation.start_date, origin=sentence_origin)
-    return sanction
+    out.append(sanction)
+    return out

@@ -1,0 +1,311 @@
+"""Designations as reporting states them: coordinated and bullet lists, individuals, other states,
+Federal Register notices, effective dates in later sentences, and what is no designation at all."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from followthemoney.statement import StatementEntity
+
+from watchfloor.news import RawDocument, extract
+from watchfloor.news.mentions import name_key
+
+PUBLISHED = date(2025, 11, 17)
+
+
+def _sanctions(text: str, published: date = PUBLISHED) -> dict[str, StatementEntity]:
+    """The article's Sanctions by the normalised name of their party (its canonical name and aliases)."""
+    result = extract(RawDocument(text, "article.txt", published=published))
+    names = {str(e.id): [*e.get("name", quiet=True), *e.get("alias", quiet=True)] for e in result.entities}
+    found = {}
+    for entity in result.entities:
+        if entity.schema.name == "Sanction":
+            [party] = entity.get("entity")
+            for name in names[party]:
+                found[name_key(name)] = entity
+    return found
+
+
+def _has(found: dict[str, StatementEntity], name: str) -> StatementEntity:
+    """The Sanction whose party is ``name`` (or contains it, or is contained in it, as whole words)."""
+    key = name_key(name)
+    matches = [s for k, s in found.items() if f" {key} " in f" {k} " or f" {k} " in f" {key} "]
+    assert matches, f"no designation of {name}: {sorted(found)}"
+    return matches[0]
+
+
+EIGHT = (
+    "The State Department on Wednesday announced the designation of Tren de Aragua (TdA), Mara Salvatrucha "
+    "(MS-13), Cártel de Sinaloa, Cártel de Jalisco Nueva Generación (CJNG), Cártel del Noreste, Cártel del "
+    "Golfo, Cárteles Unidos and La Nueva Familia Michoacana as Foreign Terrorist Organizations (FTOs) and "
+    "Specially Designated Global Terrorists (SDGTs)."
+)
+
+
+def test_every_member_of_a_coordinated_list_is_designated_once_with_both_programmes() -> None:
+    found = _sanctions(EIGHT, published=date(2025, 2, 20))
+    assert len({s.id for s in found.values()}) == 8
+    for name in ("Tren de Aragua", "Jalisco Nueva Generación", "Cárteles Unidos", "Nueva Familia Michoacana"):
+        sanction = _has(found, name)
+        assert set(sanction.get("program")) == {"FTO", "SDGT"}
+        assert sanction.get("authority") == ["US Department of State"]
+        assert sanction.get("country") == ["us"]
+        assert sanction.get("status") == ["reported"]
+        assert sanction.get("listingDate") == ["2025-02-19"]  # "on Wednesday"
+
+
+def test_programme_names_are_never_a_party() -> None:
+    found = _sanctions(EIGHT + " Foreign Terrorist Organizations were listed again by the department.")
+    assert not any("terrorist" in key for key in found)
+    found = _sanctions("Washington listed the groups as Foreign Terrorist Organizations on Monday.")
+    assert found == {}
+
+
+def test_parties_continued_in_a_bullet_list() -> None:
+    text = (
+        "The United States designated six Mexican cartels as Foreign Terrorist Organizations on Wednesday.\n"
+        "The designations include the following:\n"
+        "- Cártel de Sinaloa (also known as the Federation).\n"
+        "- Cártel del Golfo.\n"
+        "- Cárteles Unidos, a coalition from Michoacán.\n"
+        "\n"
+        "Officials said more could follow."
+    )
+    found = _sanctions(text, published=date(2025, 2, 20))
+    assert len({s.id for s in found.values()}) == 3
+    _has(found, "Cárteles Unidos")
+    assert _has(found, "Cártel del Golfo").get("program") == ["FTO"]
+
+
+def test_an_individual_sanctioned_by_ofac_is_a_designation_of_the_person() -> None:
+    found = _sanctions(
+        "OFAC has imposed sanctions on Héctor Rusthenford Guerrero Flores, the leader of Tren de Aragua, "
+        "on Thursday.",
+        published=date(2025, 7, 18),
+    )
+    assert set(found) == {"hector rusthenford guerrero flores"}
+    [sanction] = found.values()
+    assert sanction.get("program") == ["SDN"]
+    assert sanction.get("authority") == ["US Department of the Treasury"]
+    assert sanction.get("country") == ["us"]
+    assert sanction.get("listingDate") == ["2025-07-17"]
+
+
+def test_two_individuals_in_one_sentence_and_the_spanish_verb() -> None:
+    found = _sanctions(
+        "Treasury sanctioned Giovanni Vicente Mosquera Serrano and Yohan José Romero on July 17 "
+        "under E.O. 14059.",
+        published=date(2025, 7, 18),
+    )
+    assert set(found) == {"giovanni vicente mosquera serrano", "yohan jose romero"}, sorted(found)
+    assert all(s.get("program") == ["E.O. 14059"] for s in found.values())
+    spanish = _sanctions("La OFAC designó a Yohan José Romero y a Wilmer Pérez Castillo el jueves.")
+    assert set(spanish) == {"yohan jose romero", "wilmer perez castillo"}
+    assert _has(spanish, "Wilmer Pérez Castillo").get("authority") == ["US Department of the Treasury"]
+
+
+def test_paraguay_designates_with_its_own_country_and_government() -> None:
+    found = _sanctions(
+        "El gobierno de Paraguay designó el jueves al Cartel de los Soles como organización terrorista "
+        "internacional mediante un decreto.",
+        published=date(2025, 8, 22),
+    )
+    sanction = _has(found, "Cartel de los Soles")
+    assert sanction.get("country") == ["py"]
+    assert sanction.get("authority") == ["Government of Paraguay"]
+    assert sanction.get("program") == ["terrorist-list"]
+    assert sanction.get("listingDate") == ["2025-08-21"]
+
+
+def test_argentina_adds_to_its_register_with_the_ministries_named() -> None:
+    found = _sanctions(
+        "Argentina's Ministry of Security added the Cartel de los Soles to the RePET terrorism register on "
+        "Tuesday.",
+        published=date(2025, 8, 27),
+    )
+    sanction = _has(found, "Cartel de los Soles")
+    assert sanction.get("country") == ["ar"]
+    assert sanction.get("program") == ["RePET"]
+    assert "Argentina" in sanction.get("authority")[0]
+
+
+def test_each_state_of_a_coordinated_subject_designates() -> None:
+    found = extract(
+        RawDocument(
+            "Paraguay, Ecuador and the Dominican Republic have declared Cartel de los Soles a "
+            "terrorist group.",
+            "article.txt",
+            published=date(2025, 9, 3),
+        )
+    )
+    countries = {s.first("country") for s in found.entities if s.schema.name == "Sanction"}
+    assert countries == {"py", "ec", "do"}
+
+
+NOTICE = (
+    "Designation of Cartel de los Soles as a Foreign Terrorist Organization\n\n"
+    "Based upon a review of the administrative record, I have concluded that there is a sufficient factual "
+    "basis to find that Cartel de los Soles, also known as Cartel of the Suns, meets the criteria for "
+    "designation.\n\n"
+    "Therefore, I hereby designate the aforementioned organization and its aliases as a Foreign Terrorist "
+    "Organization pursuant to section 219 of the INA.\n\n"
+    "This determination shall be published in the Federal Register. "
+    "The designation goes into effect upon publication.\n\n"
+    "Dated: November 16, 2025.\n\n"
+    "Marco Rubio,\nSecretary of State."
+)
+
+
+def test_a_federal_register_notice_is_signed_and_effective_upon_publication() -> None:
+    found = _sanctions(NOTICE, published=date(2025, 11, 24))
+    sanction = _has(found, "Cartel de los Soles")
+    assert sanction.get("program") == ["FTO"]
+    assert sanction.get("authority") == ["US Department of State"]
+    assert sanction.get("listingDate") == ["2025-11-16"]
+    assert sanction.get("startDate") == ["2025-11-24"]
+
+
+def test_the_effective_date_of_a_later_sentence_and_in_spanish() -> None:
+    found = _sanctions(
+        "Rubio said on Sunday that the United States will designate the Cartel de los Soles as a Foreign "
+        "Terrorist Organization. The designation is set to take effect on November 24."
+    )
+    assert _has(found, "Cartel de los Soles").get("startDate") == ["2025-11-24"]
+    spanish = _sanctions(
+        "El Departamento de Estado designará al Cartel de los Soles como organización terrorista extranjera. "
+        "La medida entrará en vigor el 24 de noviembre, según el aviso."
+    )
+    assert _has(spanish, "Cartel de los Soles").get("startDate") == ["2025-11-24"]
+
+
+def test_an_amended_date_supersedes_and_a_past_effective_date_is_read() -> None:
+    found = _sanctions(
+        "The State Department designated Tren de Aragua as a Foreign Terrorist Organization, effective "
+        "Nov. 21. The designation was later postponed and now takes effect on November 24."
+    )
+    assert _has(found, "Tren de Aragua").get("startDate") == ["2025-11-24"]
+    past = _sanctions(
+        "The designations of Tren de Aragua and MS-13 as Foreign Terrorist Organizations took effect on "
+        "February 20, 2025, when they were published in the Federal Register.",
+        published=date(2025, 3, 1),
+    )
+    assert _has(past, "Tren de Aragua").get("startDate") == ["2025-02-20"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senators urged Rubio to designate the Cartel de los Soles as a Foreign Terrorist Organization.",
+        "The United States could designate the Cartel de los Soles as a Foreign Terrorist Organization.",
+        "If the US designates Tren de Aragua as a terrorist organization, banks will have to act.",
+        "Lawmakers have called for the designation of Cartel de los Soles as an FTO.",
+        "El Senado instó al Ejecutivo a designar como organización terrorista al Cartel de los Soles.",
+        "The State Department has not designated Cartel de los Soles as a Foreign Terrorist Organization.",
+        "Trump designated Kristi Noem as the official in charge of the response.",
+    ],
+)
+def test_hypotheticals_urges_and_negations_are_no_designation(text: str) -> None:
+    assert _sanctions(text) == {}
+
+
+def test_a_group_mentioned_beside_the_party_is_not_designated() -> None:
+    found = _sanctions(
+        "OFAC sanctioned Giovanni Vicente Mosquera Serrano, a senior member of Tren de Aragua, on Thursday."
+    )
+    assert set(found) == {"giovanni vicente mosquera serrano"}
+
+
+def test_parties_listed_in_the_sentence_after_the_announcement() -> None:
+    found = _sanctions(
+        "Rubio said the department will designate three groups as Foreign Terrorist Organizations, effective "
+        "February 20. The three groups are Tren de Aragua, Cárteles Unidos and La Nueva Familia Michoacana, "
+        "many of which use other names.",
+        published=date(2025, 2, 19),
+    )
+    assert len({s.id for s in found.values()}) == 3
+    assert _has(found, "Cárteles Unidos").get("startDate") == ["2025-02-20"]
+
+
+def test_members_named_after_a_programme_are_recalled_designations_without_its_date() -> None:
+    found = _sanctions(
+        "The State Department will designate Cartel de los Soles as a Foreign Terrorist Organization on "
+        "November 24. It works with other FTOs including Tren de Aragua and the Sinaloa Cartel."
+    )
+    assert _has(found, "Cartel de los Soles").get("startDate") == ["2025-11-24"]
+    assert _has(found, "Tren de Aragua").get("startDate") == []
+    assert _has(found, "Sinaloa Cartel").get("program") == ["FTO"]
+
+
+def test_an_exception_and_an_appositive_title_are_not_parties() -> None:
+    found = _sanctions(
+        "The United States had designated all but Cárteles Unidos as Specially Designated Global Terrorists."
+    )
+    assert found == {}
+    found = _sanctions(
+        "La medida entró en vigor tras el anuncio. El Tesoro sancionó al jefe del Tren de Aragua el jueves."
+    )
+    assert found == {}
+
+
+def test_spanish_effective_date_from_a_partir_del() -> None:
+    found = _sanctions(
+        "Estados Unidos designará al Cartel de los Soles como organización terrorista extranjera a partir "
+        "del 24 de noviembre."
+    )
+    sanction = _has(found, "Cartel de los Soles")
+    assert sanction.get("startDate") == ["2025-11-24"]
+    assert sanction.get("authority") == ["US Department of State"]
+
+
+def test_a_gerund_naming_the_idea_is_no_designation_but_a_progressive_is() -> None:
+    assert _sanctions("Analysts said designating Tren de Aragua as an FTO may complicate asylum cases.") == {}
+    found = _sanctions(
+        "The US government is formally designating Tren de Aragua as a terrorist organization."
+    )
+    assert set(found) == {"tren de aragua"}
+
+
+def test_an_active_verb_after_a_parenthetical_and_a_reduced_relative() -> None:
+    found = _sanctions(
+        "The State Department, citing intelligence from Colombia, designated the Clan del Golfo as a "
+        "Foreign Terrorist Organization."
+    )
+    assert _has(found, "Clan del Golfo").get("country") == ["us"]
+    found = _sanctions("Tren de Aragua, designated as an FTO in February, operates in Chile.")
+    assert set(found) == {"tren de aragua"}
+    assert _has(found, "Tren de Aragua").get("listingDate") == ["2025-02"]
+
+
+def test_shared_date_helpers_are_used_when_the_dates_module_has_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from watchfloor.news import dates
+
+    monkeypatch.setattr(dates, "signed_date", lambda text, base, lang="en": None, raising=False)
+    monkeypatch.setattr(
+        dates, "effective_on_publication", lambda text, base: "upon publication" in text, raising=False
+    )
+    found = _sanctions(
+        NOTICE.replace("goes into effect upon publication", "applies upon publication"), date(2025, 11, 24)
+    )
+    sanction = _has(found, "Cartel de los Soles")
+    assert sanction.get("startDate") == ["2025-11-24"]  # the shared helper's True: the publication date
+    assert sanction.get("listingDate") == ["2025-11-16"]  # its None: the local "Dated:" reading
+
+
+def test_the_context_modality_is_used_when_the_context_has_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from watchfloor.news.context import ArticleContext
+
+    text = "The State Department designated Tren de Aragua as a Foreign Terrorist Organization."
+    assert set(_sanctions(text)) == {"tren de aragua"}
+    monkeypatch.setattr(ArticleContext, "modality", lambda self, index: "hypothetical", raising=False)
+    assert _sanctions(text) == {}
+
+
+def test_parties_among_those_designated_and_a_name_with_its_head_in_lower_case() -> None:
+    found = _sanctions(
+        "Tren de Aragua, MS-13 and the Gulf cartel are among the eight groups the US has designated as "
+        "foreign terrorist organizations."
+    )
+    assert len({s.id for s in found.values()}) == 3
+    _has(found, "Gulf")
+    assert _sanctions("The US designated six Mexican cartels as Foreign Terrorist Organizations.") == {}
