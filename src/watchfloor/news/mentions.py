@@ -30,6 +30,7 @@ class Mention:
     end: int
     sentence: int  # index into the article's sentences
     canonical: str = ""  # gazetteer name when the ruler matched it
+    kind: str = ""  # government, media, armed_group, person, place; "" when unknown (gazetteer.kind_of)
 
     @property
     def schema(self) -> str:
