@@ -604,12 +604,17 @@ def _acceptable(name: str) -> bool:
     return not all(w in PARTICLES for w in words)
 
 
+NEVER_PARTIES = frozenset({"government", "media"})
+
+
 def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party | None:
     """The party named at text offsets [start, end): the NER's entity when one mention is that name,
     else a new entity of the name (the NER split "Damaris del Carmen Hurtado Pérez" in two)."""
     overlapping = [m for m in ctx.mentions_in(index) if m.start < end and start < m.end]
     if any(m.label in ("GPE", "LOC") and m.start <= start and m.end >= end for m in overlapping):
         return None  # a place, not a party
+    if any(m.kind in NEVER_PARTIES and m.start <= start and m.end >= end for m in overlapping):
+        return None  # a government body or a news outlet acts or reports; it is not designated
     parties = [m for m in overlapping if m.label in ("ORG", "PERSON")]
     if len(parties) == 1 and _acceptable(parties[0].canonical or parties[0].text):
         mention = parties[0]
