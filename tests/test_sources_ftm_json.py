@@ -137,3 +137,28 @@ def test_round_trip_of_parsed_ofac_entities_keeps_every_value(tmp_path):
         expected = {prop: sorted(values) for prop, values in entity.to_dict()["properties"].items()}
         found = {prop: sorted(values) for prop, values in again[entity.id].to_dict()["properties"].items()}
         assert found == expected
+
+
+def _parse_text(tmp_path: Path, text: str) -> list:
+    path = tmp_path / "input.jsonl"
+    path.write_text(text, encoding="utf-8")
+    return list(parse(path, "test"))
+
+
+def test_hostile_ftm_json_gives_one_clear_error(tmp_path: Path) -> None:
+    deep = '{"id": "a", "schema": "Person", "properties": {"name": ' + "[" * 5000 + "]" * 5000 + "}}\n"
+    with pytest.raises(SourceError, match="nested too deeply"):
+        _parse_text(tmp_path, deep)
+    nested = {"id": "p1", "schema": "Person", "properties": {"name": ["X"]}}
+    for _ in range(12):
+        nested = {"id": f"o{len(str(nested))}", "schema": "Ownership", "properties": {"owner": [nested]}}
+    with pytest.raises(SourceError, match="nested more than"):
+        _parse_text(tmp_path, json.dumps(nested) + "\n")
+    itself = {"id": "e1", "schema": "Ownership", "properties": {"owner": [{"id": "e1", "schema": "Person"}]}}
+    with pytest.raises(SourceError, match="reuses the ID 'e1'"):
+        _parse_text(tmp_path, json.dumps(itself) + "\n")
+    with pytest.raises(SourceError, match="NaN is not a JSON value"):
+        _parse_text(tmp_path, '{"id": "n", "schema": "Person", "properties": {"name": [NaN]}}\n')
+    huge = {"id": "h", "schema": "Person", "properties": {"name": ["A" * 200_000]}}
+    with pytest.raises(SourceError, match="200,000 characters"):
+        _parse_text(tmp_path, json.dumps(huge) + "\n")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from followthemoney import model
+from followthemoney.exc import InvalidData
 from followthemoney.statement import StatementEntity
 
 from watchfloor.model.entities import make_entity
@@ -28,6 +29,21 @@ from watchfloor.sources._input import describe_foreign
 from watchfloor.sources.errors import SourceError
 
 log = logging.getLogger(__name__)
+MAX_NESTING = 8  # entities inside entities: OpenSanctions' exports nest one or two levels
+MAX_VALUE_CHARS = 100_000  # no name, date or note of a list entry comes near it
+
+
+def _no_constants(name: str) -> Any:
+    """json's NaN and Infinity are not JSON, and would become names."""
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _loads(text: str) -> Any:
+    """JSON as RFC 8259 has it: no NaN or Infinity; nesting too deep for the parser is an error."""
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 class _Reader:
@@ -37,9 +53,11 @@ class _Reader:
         self.dataset = dataset
         self.dropped = 0
 
-    def entity(self, data: Any, line: int) -> Iterator[StatementEntity]:
+    def entity(self, data: Any, line: int, parents: tuple[str, ...] = ()) -> Iterator[StatementEntity]:
         """The entity one JSON object describes, after any entities nested in its values."""
         where = f"{self.name} line {line}"
+        if len(parents) >= MAX_NESTING:
+            raise SourceError(f"{where}: entities nested more than {MAX_NESTING} deep")
         if not isinstance(data, dict):
             raise SourceError(f"{where} holds a JSON {type(data).__name__}, not an entity object")
         entity_id, schema_name = data.get("id"), data.get("schema")
@@ -48,6 +66,8 @@ class _Reader:
         schema = model.get(schema_name) if isinstance(schema_name, str) else None
         if schema is None:
             raise SourceError(f"{where}: unknown FtM schema {schema_name!r}")
+        if entity_id in parents:
+            raise SourceError(f"{where}: a nested entity reuses the ID {entity_id!r} of an entity holding it")
         if schema.abstract:
             raise SourceError(f"{where}: FtM schema {schema_name} is abstract; entities need a concrete one")
         properties = data.get("properties", {})
@@ -61,15 +81,23 @@ class _Reader:
                 raise SourceError(f"{where}: schema {schema_name} has no property {prop_name!r}")
             for value in values if isinstance(values, list) else [values]:
                 if isinstance(value, dict):
-                    yield from self.entity(value, line)
+                    yield from self.entity(value, line, (*parents, entity_id))
                     value = value.get("id")
                 if not isinstance(value, str | int | float) or isinstance(value, bool):
-                    raise SourceError(f"{where}: property {prop_name!r} holds {value!r}, not a text value")
+                    raise SourceError(f"{where}: property {prop_name!r} holds {value!r:.80}, not a text value")
+                if len(str(value)) > MAX_VALUE_CHARS:
+                    raise SourceError(
+                        f"{where}: property {prop_name!r} holds {len(str(value)):,} characters; "
+                        f"no list value is longer than {MAX_VALUE_CHARS:,}"
+                    )
                 cleaned = prop.type.clean(str(value), proxy=entity)
                 if cleaned is None:
                     self.dropped += 1
                     continue
-                entity.add(prop, cleaned, cleaned=True, origin=origin)
+                try:
+                    entity.add(prop, cleaned, cleaned=True, origin=origin)
+                except InvalidData as exc:  # e.g. an entity related to itself
+                    raise SourceError(f"{where}: {exc}") from None
         yield entity
 
     def entities(self) -> Iterator[StatementEntity]:
@@ -89,9 +117,11 @@ class _Reader:
                 if not text:
                     continue
                 try:
-                    data = json.loads(text)
+                    data = _loads(text)
                 except json.JSONDecodeError as exc:
                     raise SourceError(f"{self.name} line {number} is not JSON: {exc.msg}") from None
+                except ValueError as exc:
+                    raise SourceError(f"{self.name} line {number} is not valid JSON: {exc}") from None
                 count += 1
                 yield from self.entity(data, number)
         if count == 0:
@@ -100,9 +130,13 @@ class _Reader:
 
     def _array(self, raw: bytes) -> Iterator[StatementEntity]:
         try:
-            items = json.loads(self._decode(raw, 1))
+            items = _loads(self._decode(raw, 1))
         except json.JSONDecodeError as exc:
             raise SourceError(f"{self.name} is not JSON: {exc.msg} (line {exc.lineno})") from None
+        except ValueError as exc:
+            raise SourceError(f"{self.name} is not valid JSON: {exc}") from None
+        if not isinstance(items, list):
+            raise SourceError(f"{self.name} holds a JSON {type(items).__name__}, not an array of entities")
         if not items:
             raise SourceError(f"{self.name} holds no entities")
         for index, item in enumerate(items, start=1):
