@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,19 @@ def test_record_without_dataid_fails(tmp_path):
     )
     with pytest.raises(SourceError, match="has no DATAID"):
         parse(path, "x")
+
+
+def test_a_utf8_file_declared_latin1_is_refused_not_garbled(tmp_path: Path) -> None:
+    text = (FIXTURES / "consolidated-small.xml").read_text(encoding="utf-8")
+    text = text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"', 1)
+    first_name = re.search(r"<FIRST_NAME>([^<]+)</FIRST_NAME>", text)
+    assert first_name is not None
+    text = text.replace(first_name.group(0), "<FIRST_NAME>Jérôme</FIRST_NAME>", 1)
+    mislabelled = tmp_path / "mislabelled.xml"
+    mislabelled.write_bytes(text.encode("utf-8"))
+    with pytest.raises(SourceError, match="declares ISO-8859-1 but its bytes are UTF-8"):
+        list(parse(mislabelled, "un_sc_sanctions"))
+    honest = tmp_path / "latin1.xml"
+    honest.write_bytes(text.encode("latin-1"))  # declared and written in Latin-1: read as such
+    names = {n for e in parse(honest, "un_sc_sanctions") for n in e.get("firstName", quiet=True)}
+    assert "Jérôme" in names

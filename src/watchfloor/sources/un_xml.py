@@ -196,6 +196,29 @@ def _check_start(path: Path) -> None:
     foreign = describe_foreign(head)
     if foreign and not foreign.startswith("an XML"):
         raise SourceError(f"{path.name} is {foreign}, not the UN consolidated list XML")
+    found = _DECLARED_ENCODING.search(head)
+    declared = found.group(1).decode("ascii") if found else ""
+    if declared.lower().replace("_", "-") in _SINGLE_BYTE and _is_utf8_text(path):
+        raise SourceError(
+            f"{path.name} declares {declared} but its bytes are UTF-8: read as declared, every "
+            "accented name would be garbled (fix the declaration, or save the file as declared)"
+        )
+
+
+_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)[\"']")
+_SINGLE_BYTE = frozenset({"iso-8859-1", "latin-1", "latin1", "iso-8859-15", "windows-1252", "cp1252"})
+
+
+def _is_utf8_text(path: Path) -> bool:
+    """Bytes beyond ASCII that all decode as UTF-8: single-byte accented text almost never does."""
+    data = path.read_bytes()
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def read_entities(path: Path, dataset: str) -> list[StatementEntity]:
