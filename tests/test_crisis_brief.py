@@ -207,3 +207,74 @@ def test_brief_model_is_json_serialisable_and_unknown_format_is_an_error():
     assert json.loads(json.dumps(brief.to_dict()))["references"][0]["n"] == 1
     with pytest.raises(CrisisError, match="unknown brief format 'pdf'"):
         render_brief(**inputs(), fmt="pdf")
+
+
+MADURO_SANCTION = {
+    "id": "sanction-ofac-moros",
+    "schema": "Sanction",
+    "properties": {
+        "entity": ["ofac-moros"],
+        "authority": ["OFAC"],
+        "program": ["VENEZUELA-EO13692"],
+        "startDate": ["2025-11-20"],
+        "sourceUrl": ["https://lists.example/ofac/moros"],
+    },
+}
+MADURO_PEOPLE = [
+    {
+        "id": "ofac-moros",
+        "schema": "Person",
+        "properties": {
+            "name": ["MADURO MOROS, Nicolas"],
+            "birthDate": ["1962-11-23"],
+            "position": ["President of the Bolivarian Republic of Venezuela"],
+        },
+    },
+    {
+        "id": "ofac-guerra",
+        "schema": "Person",
+        "properties": {"name": ["MADURO GUERRA, Nicolas Ernesto"], "birthDate": ["1990-06-21"]},
+    },
+]
+
+
+def maduro_links(text: str) -> list[Any]:
+    """The news links of an article that writes only "Nicolás Maduro", through the real linker."""
+    from watchfloor.index import Matcher
+    from watchfloor.model import make_entity
+    from watchfloor.news.linking import link_entities
+
+    people = entities("subjects", MADURO_PEOPLE)
+    mention = make_entity("news", "Person", "news-person-nicolas-maduro")
+    mention.add("name", "Nicolás Maduro", origin=f"article:a#0-{len(text)}")
+    article = make_entity("news", "Article", "a")
+    article.add("bodyText", text)
+    return link_entities(
+        [mention], Matcher.build(people), article=article, entries={str(p.id): p for p in people}
+    )
+
+
+def test_a_candidate_link_states_no_designation():
+    links = maduro_links("Nicolás Maduro spoke on television for an hour.")
+    assert {link.status for link in links} == {"candidate"}
+    named = {link.entity_id for link in links if link.status == "linked"} | {"org-cartel-de-los-soles"}
+    sanctions = entities("sanctions", [MADURO_SANCTION])
+    fired = evaluate(load_indicators(), entities("events"), sanctions, AS_OF)
+    assert any(hit.entity_id == "sanction-ofac-moros" for hit in fired)  # the rule alone would state it
+    subjects = entities("subjects", MADURO_PEOPLE)
+    markdown = render_brief(**inputs(sanctions=sanctions, fired=fired, subjects=subjects), named=named)
+    assert "MADURO" not in markdown and "2025-11-20" not in markdown
+    assert any("Cartel de los Soles" in line for line in sections(markdown)["Designations"])
+
+
+def test_a_confident_link_states_the_designation():
+    links = maduro_links("Nicolás Maduro, the president, spoke on television for an hour.")
+    assert [(link.entity_id, link.status) for link in links] == [("ofac-moros", "linked")]
+    sanctions = entities("sanctions", [MADURO_SANCTION])
+    fired = evaluate(load_indicators(), entities("events"), sanctions, AS_OF)
+    subjects = entities("subjects", MADURO_PEOPLE)
+    named = {link.entity_id for link in links}
+    markdown = render_brief(**inputs(sanctions=sanctions, fired=fired, subjects=subjects), named=named)
+    (line,) = [line for line in sections(markdown)["Designations"] if "MADURO" in line]
+    assert "effective date 2025-11-20" in line
+    assert any("MADURO MOROS" in line for line in sections(markdown)["Why it matters"])

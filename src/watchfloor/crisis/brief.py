@@ -29,7 +29,7 @@ from watchfloor.crisis.entities import (
 from watchfloor.crisis.errors import CrisisError
 from watchfloor.crisis.indicators import FiredIndicator, Indicator
 from watchfloor.crisis.reconcile import ReconciledClaim, claim_day
-from watchfloor.model.designation import DesignationStatus, designation_status, parse_day
+from watchfloor.model.designation import DesignationStatus, designation_status, latest_announced, parse_day
 
 EARLIER_REPORTS_SHOWN = 6  # per key figure; the timeline and the claim's JSON keep them all
 
@@ -217,6 +217,24 @@ def _key_figures(
     return Section("Key figures", lines, note="No figures reported.")
 
 
+def _official(sanction: StatementEntity) -> bool:
+    """A list's designation, not one the press reported (the news pipeline marks those)."""
+    return not any(v.strip().lower() == DesignationStatus.REPORTED for v in sanction.get("status"))
+
+
+def stated_sanctions(
+    sanctions: Iterable[StatementEntity], named: Iterable[str] | None
+) -> list[StatementEntity]:
+    """The designations the brief may state: every one the press reported, and an official one
+    only when the articles name its party with confidence (``named``: the list entity IDs of
+    ``linked`` news links, never candidates). A brief must not tell the analyst that a party is
+    designated because a mention resembled its name. ``named=None`` states them all."""
+    if named is None:
+        return list(sanctions)
+    parties = set(named)
+    return [s for s in sanctions if not _official(s) or parties.intersection(s.get("entity"))]
+
+
 def _designations(
     sanctions: list[StatementEntity],
     subjects: Mapping[str, StatementEntity],
@@ -225,14 +243,18 @@ def _designations(
     as_of: date,
 ) -> Section:
     lines = []
-    for sanction in sorted(sanctions, key=lambda s: (s.first("startDate") or "", str(s.id))):
-        official = not any(v.strip().lower() == DesignationStatus.REPORTED for v in sanction.get("status"))
-        status = designation_status(sanction.first("startDate"), sanction.first("endDate"), as_of, official)
+    for sanction in sorted(sanctions, key=lambda s: (latest_announced(s, "startDate") or "", str(s.id))):
+        status = designation_status(
+            latest_announced(sanction, "startDate"),
+            latest_announced(sanction, "endDate"),
+            as_of,
+            _official(sanction),
+        )
         names = [subjects[i].caption if i in subjects else i for i in sanction.get("entity")] or [
             str(sanction.id)
         ]
         by = " ".join(v for v in (sanction.first("authority"), sanction.first("program")) if v)
-        start = parse_day(sanction.first("startDate"))
+        start = parse_day(latest_announced(sanction, "startDate"))
         text = f"{', '.join(names)}" + (f" ({by})" if by else "") + f": {status.value}"
         if status == DesignationStatus.PENDING and start is not None:
             text += f", effective {start.isoformat()} (in {(start - as_of).days} days)"
@@ -300,13 +322,19 @@ def build_brief(
     subjects: Iterable[StatementEntity] = (),
     title: str = "Crisis briefing",
     new_days: int = 3,
+    named: Iterable[str] | None = None,
 ) -> Brief:
-    """The brief as data; ``subjects`` name the designated entities, ``new_days`` bounds "what's new"."""
-    events, sanctions, fired, indicators = list(events), list(sanctions), list(fired), list(indicators)
+    """The brief as data; ``subjects`` name the designated entities, ``new_days`` bounds "what's new",
+    ``named`` are the list entities the articles name with confidence (see :func:`stated_sanctions`):
+    an official designation of anyone else, and any indicator it fired, is left out."""
+    events, fired, indicators = list(events), list(fired), list(indicators)
+    sanctions = stated_sanctions(sanctions, named)
     by_article = index_articles(articles)
     by_event = {str(e.id): e for e in events}
     by_sanction = {str(s.id): s for s in sanctions}
     by_subject = {str(s.id): s for s in subjects}
+    if named is not None:  # a firing remembered from a designation the brief no longer states
+        fired = [f for f in fired if f.schema != "Sanction" or f.entity_id in by_sanction]
     cites = _Citations()
     sections = [
         _whats_new(events, by_article, cites, as_of - timedelta(days=new_days), as_of),
@@ -418,11 +446,23 @@ def render_brief(
     title: str = "Crisis briefing",
     new_days: int = 3,
     fmt: str = "md",
+    named: Iterable[str] | None = None,
 ) -> str:
     """Render the brief (see :func:`build_brief`) as ``md`` or ``html``."""
     if fmt not in ("md", "html"):
         raise CrisisError(f"unknown brief format {fmt!r}: use md or html")
     brief = build_brief(
-        as_of, events, articles, claims, sanctions, indicators, fired, matrix, subjects, title, new_days
+        as_of,
+        events,
+        articles,
+        claims,
+        sanctions,
+        indicators,
+        fired,
+        matrix,
+        subjects,
+        title,
+        new_days,
+        named,
     )
     return _render_md(brief) if fmt == "md" else _render_html(brief)

@@ -127,4 +127,5 @@ def brief(store: SqlStore, fmt: str, as_of: date | None = None) -> str:
         matrix=load_matrix(store),
         subjects=data.subjects,
         fmt=fmt,
+        named={entity_id for _, entity_id, _ in LinkStore(store.db).all()},
     )

@@ -15,7 +15,7 @@ from watchfloor.index.saved import index_directory, index_key, open_matcher
 from watchfloor.match import MatchResult
 from watchfloor.store import SqlStore, VersionMode
 from watchfloor.store.claims import ClaimStore
-from watchfloor.store.links import LinkStore
+from watchfloor.store.links import LINKED, LinkStore
 
 if TYPE_CHECKING:
     from watchfloor.news import ArticleResult
@@ -31,6 +31,9 @@ class NewsIngestSummary:
     entities: int = 0
     claims: int = 0
     links: list[tuple[str, str, float]] = field(default_factory=list)  # (mention, list entity, confidence)
+    candidates: list[tuple[str, str, float]] = field(
+        default_factory=list
+    )  # entries the article could not decide
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -40,6 +43,9 @@ class NewsIngestSummary:
             "entities": self.entities,
             "claims": self.claims,
             "links": [{"mention_id": m, "entity_id": e, "confidence": round(c, 3)} for m, e, c in self.links],
+            "candidates": [
+                {"mention_id": m, "entity_id": e, "confidence": round(c, 3)} for m, e, c in self.candidates
+            ],
         }
 
 
@@ -76,17 +82,22 @@ def ingest_news(
     matcher = list_matcher(store) if link and results else None
     claims = ClaimStore(store.db)
     links = LinkStore(store.db)
+    entries = _list_entries(store)
     for result in results:
         article = result.article
-        found = link_entities(result.entities, matcher) if matcher is not None else []
-        pairs = [(item.mention_id, item.entity_id, item.confidence) for item in found]
+        found = (
+            link_entities(result.entities, matcher, article=article, entries=entries)
+            if matcher is not None
+            else []
+        )
+        pairs = [(item.mention_id, item.entity_id, item.confidence, item.status) for item in found]
 
         day = _published_day(article.first("publishedAt")) or published or date.today()
 
         def within(
             version_id: str,
             result: ArticleResult = result,
-            pairs: list[tuple[str, str, float]] = pairs,
+            pairs: list[tuple[str, str, float, str]] = pairs,
             day: date = day,
         ) -> None:
             claims.add(version_id, result.claims, day)
@@ -100,7 +111,9 @@ def ingest_news(
         summary.stored.append(str(article.id))
         summary.entities += len(result.entities)
         summary.claims += len(result.claims)
-        summary.links.extend(pairs)
+        for mention_id, entity_id, confidence, status in pairs:
+            kept = summary.links if status == LINKED else summary.candidates
+            kept.append((mention_id, entity_id, confidence))
     return summary
 
 
@@ -158,6 +171,16 @@ class KnownWordsMatcher:
         if not names or not all(self.matcher.knows_words(name) for name in names):
             return []
         return self.matcher.match(query, limit=limit, threshold=threshold)
+
+
+def _list_entries(store: SqlStore) -> Callable[[Sequence[str]], dict[str, StatementEntity]]:
+    """The list entries a mention may link to, with the properties (position, birth date, notes)
+    that tell two namesakes apart."""
+
+    def entries(ids: Sequence[str]) -> dict[str, StatementEntity]:
+        return {str(e.id): e for e in store.iter_entities(entity_ids=list(ids))} if ids else {}
+
+    return entries
 
 
 def _published_day(value: str | None) -> date | None:

@@ -1,38 +1,61 @@
-"""Links from news mentions to list entries, with the matcher's confidence.
+"""Links from news mentions to list entries, with the matcher's confidence and a status.
 
 Kept apart from the statements on purpose: a link says "this article's 'Maduro' is probably
-ofac-22790", a judgement about two entities, not a fact about either.
+ofac-22790", a judgement about two entities, not a fact about either. A ``linked`` row names one
+entry with confidence; ``candidate`` rows are entries the article could not tell apart (a father
+and his son), shown to the analyst but never treated as the party the article names.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from watchfloor.model.links import CANDIDATE, LINKED
 from watchfloor.store.db import Database
 
 DDL = """CREATE TABLE IF NOT EXISTS wf_entity_links (
     mention_id TEXT NOT NULL, entity_id TEXT NOT NULL, confidence DOUBLE PRECISION NOT NULL,
-    version_id TEXT NOT NULL)"""
+    version_id TEXT NOT NULL, status TEXT DEFAULT 'linked')"""
+# Stores made before links had a status: their rows were all links, which the default says.
+MIGRATE = "ALTER TABLE wf_entity_links ADD COLUMN IF NOT EXISTS status TEXT DEFAULT 'linked'"
+
+LinkRow = tuple[str, str, float] | tuple[str, str, float, str]
+"""(mention, list entity, confidence[, status]); without a status a row is a link."""
 
 
 class LinkStore:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.db.execute(DDL)
+        self.db.execute(MIGRATE)
 
-    def add(self, version_id: str, links: list[tuple[str, str, float]]) -> None:
-        rows = [(mention, entity, float(confidence), version_id) for mention, entity, confidence in links]
-        self.db.bulk_insert("wf_entity_links", ("mention_id", "entity_id", "confidence", "version_id"), rows)
+    def add(self, version_id: str, links: Sequence[LinkRow]) -> None:
+        rows = [
+            (str(row[0]), str(row[1]), float(row[2]), version_id, str(row[3]) if len(row) > 3 else LINKED)
+            for row in links
+        ]
+        self.db.bulk_insert(
+            "wf_entity_links", ("mention_id", "entity_id", "confidence", "version_id", "status"), rows
+        )
 
-    def all(self) -> list[tuple[str, str, float]]:
-        """(mention, list entity, best confidence) over every article."""
+    def all(self, status: str = LINKED) -> list[tuple[str, str, float]]:
+        """(mention, list entity, best confidence) over every article, for one status: links by
+        default, so that whatever treats a row as "the article names this party" sees no candidate."""
         rows = self.db.query(
             "SELECT mention_id, entity_id, MAX(confidence) FROM wf_entity_links "
-            "GROUP BY mention_id, entity_id ORDER BY mention_id, entity_id"
+            "WHERE COALESCE(status, 'linked') = ? GROUP BY mention_id, entity_id ORDER BY mention_id, entity_id",
+            [status],
         )
         return [(str(m), str(e), float(c)) for m, e, c in rows]
 
-    def mentions_of(self, entity_id: str) -> list[tuple[str, float]]:
+    def candidates(self) -> list[tuple[str, str, float]]:
+        """(mention, list entity, best confidence) the articles could not decide between."""
+        return self.all(CANDIDATE)
+
+    def mentions_of(self, entity_id: str, status: str = LINKED) -> list[tuple[str, float]]:
         rows = self.db.query(
-            "SELECT mention_id, MAX(confidence) FROM wf_entity_links WHERE entity_id = ? GROUP BY mention_id",
-            [entity_id],
+            "SELECT mention_id, MAX(confidence) FROM wf_entity_links WHERE entity_id = ? "
+            "AND COALESCE(status, 'linked') = ? GROUP BY mention_id",
+            [entity_id, status],
         )
         return [(str(m), float(c)) for m, c in rows]
