@@ -106,11 +106,15 @@ class Matcher:
     def __len__(self) -> int:
         return len(self.records)
 
-    def knows_words(self, name: str) -> bool:
+    def knows_words(self, name: str, person: bool = False) -> bool:
         """Whether every word of a name is a word of some list name, as the index spells it. A
         caller that wants confident links only (the news linker) skips the other names without
-        making their tokens: an unknown word would load rigour's tagger, which costs seconds."""
+        making their tokens: an unknown word would load rigour's tagger, which costs seconds.
+        Outside a person's name, letters written apart (T&T, U S A) are joined into a new word
+        by the acronym rule, so such a name is not known either."""
         parts = [part for word in split_words(clean_text(name)) for part in ascii_token(word)]
+        if not person and any(len(part) == 1 and part.isalpha() for part in parts):
+            return False
         return bool(parts) and all(part in self.vocab for part in parts)
 
     def __getstate__(self) -> dict[str, object]:

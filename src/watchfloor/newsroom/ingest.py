@@ -168,7 +168,8 @@ class KnownWordsMatcher:
         self, query: StatementEntity, limit: int = 10, threshold: float | None = None
     ) -> Sequence[MatchResult]:
         names = query.get_type_values(registry.name)
-        if not names or not all(self.matcher.knows_words(name) for name in names):
+        person = query.schema.is_a("Person")
+        if not names or not all(self.matcher.knows_words(name, person) for name in names):
             return []
         return self.matcher.match(query, limit=limit, threshold=threshold)
 
