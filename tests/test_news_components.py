@@ -139,9 +139,11 @@ def test_spanish_relative_dates_resolve_against_publication_date() -> None:
     assert found == {"el martes pasado": "2025-11-11", "12 de noviembre": "2025-11-12"}
 
 
-def test_effective_dates_prefer_the_future() -> None:
-    [found] = find_dates("effective November 24", date(2025, 11, 30), prefer="future")
-    assert found.value == "2026-11-24"
+def test_effective_dates_take_the_year_closest_to_the_reference() -> None:
+    [ahead] = find_dates("effective December 2", date(2025, 11, 30), prefer="future")
+    assert ahead.value == "2025-12-02"
+    [just_past] = find_dates("effective November 24", date(2025, 11, 30), prefer="future")
+    assert just_past.value == "2025-11-24"  # six days before, not a year ahead
 
 
 def test_year_less_dates_without_a_publication_date_are_not_guessed() -> None:

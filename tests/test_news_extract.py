@@ -176,7 +176,8 @@ def test_relative_event_dates_resolve_against_publication(page: ArticleResult) -
     deployment = _event(page, "deployment")
     assert deployment.get("date") == ["2025-11-11"]  # "On Tuesday", published Monday 2025-11-17
     mobilization = _event(page, "mobilization")
-    assert mobilization.get("date") == ["2025-11-10"]  # "last week"
+    assert mobilization.get("date") == []  # "last week" is a period, not a day
+    assert (mobilization.get("startDate"), mobilization.get("endDate")) == (["2025-11-10"], ["2025-11-16"])
     assert "news-person-vladimir-padrino-lopez" in mobilization.get("involved")
 
 
@@ -194,7 +195,7 @@ def test_more_than_and_about_qualifiers_become_intervals(page: ArticleResult) ->
     assert (
         mobilised.low is not None and mobilised.high is not None and mobilised.low < 200_000 < mobilised.high
     )
-    assert mobilised.as_of == "2025-11-10"
+    assert mobilised.as_of == "2025-11-16"  # the end of "last week"
 
 
 def test_vote_counts_are_separate_claims_on_the_vote_event(plain: ArticleResult) -> None:

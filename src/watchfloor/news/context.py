@@ -14,7 +14,9 @@ from datetime import date
 from followthemoney.statement import StatementEntity
 
 from watchfloor.model.entities import make_entity
+from watchfloor.news.dates import DateMention, find_dates, reference_date
 from watchfloor.news.mentions import Mention
+from watchfloor.news.modality import Modality, article_modalities
 
 NEWS_DATASET = "news"
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -43,6 +45,8 @@ class ArticleContext:
     publisher: str | None = None
     title: str | None = None
     _by_sentence: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
+    _modalities: list[Modality] | None = field(default=None, init=False, repr=False)
+    _reference: date | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for mention in self.mentions:
@@ -55,6 +59,25 @@ class ArticleContext:
             and len(self.sentences) > 1
             and self.sentence_text(0).strip() == (self.title or "").strip()
         )
+
+    def modality(self, index: int) -> Modality:
+        """Asserted, future or hypothetical: the sentence's own markers, or its section's heading
+        ("What to watch", "Escenarios"); computed once for the whole article."""
+        if self._modalities is None:
+            self._modalities = article_modalities(self.text, self.sentences)
+        return self._modalities[index]
+
+    @property
+    def reference(self) -> date | None:
+        """What relative dates count from: the dateline's date ("BOGOTA, Nov 12 (Reuters) -"), else
+        the publication date (which stays the knowledge time, ``published``)."""
+        if self._reference is None:
+            self._reference = reference_date(self.text, self.published)
+        return self._reference
+
+    def dates_in(self, index: int, prefer: str = "nearest") -> list[DateMention]:
+        """The sentence's own date expressions, resolved against ``reference`` and their tense."""
+        return find_dates(self.sentence_text(index), self.reference, self.lang, prefer)
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]

@@ -3,8 +3,20 @@
 A sentence is an event report when it contains a trigger from the lexicon below and something to
 anchor it (a date, a named actor or place, or a figure). Types follow PLOVER (ASSAULT, MOBILIZE,
 CONSULT, SANCTION, REJECT, ...) with a finer ``mode``; both go to the FtM Event's ``keywords``
-("plover:ASSAULT", "mode:strike") and the mode names the event. Sentences that speculate
-("would", "could", "if", "scenario") without a date are analysis, not events, and are skipped.
+("plover:ASSAULT", "mode:strike") and the mode names the event.
+
+Only what the article reports as having happened is an event: a sentence whose modality
+(``ArticleContext.modality``) is hypothetical (conditionals, speculation, questions, a "What to
+watch" or "Escenarios" section) or future ("will meet on Tuesday", "designará") makes none. Future
+sentences are announcements, which the designation extractor reads; an event is kept for what
+happened, so that a timeline never shows an expectation as a fact.
+
+An event's date is the sentence's own, resolved against the article's reference date (dateline,
+else publication) and the verb's tense (``watchfloor.news.dates``); a period ("since September",
+"between September and November") gives ``startDate``/``endDate``, never a ``date``. A sentence
+with no date expression gives an event with no date and the keyword ``date:undated``: the
+publication date is when the article knew it (the Article's ``publishedAt``), not when it happened.
+Vague history ("in the years preceding the election", "durante décadas") is background, no event.
 """
 
 from __future__ import annotations
@@ -16,9 +28,10 @@ from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
 from watchfloor.news.context import ArticleContext, is_headline
-from watchfloor.news.dates import find_dates
+from watchfloor.news.dates import DateMention, is_history
 from watchfloor.news.gazetteer import by_alias
 from watchfloor.news.mentions import name_key
+from watchfloor.news.modality import CLAUSE_BREAK, Modality
 
 
 @dataclass(frozen=True)
@@ -34,7 +47,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "strike",
         "ASSAULT",
         re.compile(
-            r"\b(?:strikes?(?!\s+group)|struck|airstrikes?|bombard\w*|ataques?|atac[óo]|bombarde\w*)\b", re.I
+            r"\b(?:strikes?(?!\s+group)|struck|airstrikes?|bombard\w*|ataques?|atac(?:[óo]|aron)|bombarde\w*)\b",
+            re.I,
         ),
     ),
     EventRule(
@@ -75,12 +89,24 @@ EVENT_RULES: tuple[EventRule, ...] = (
     EventRule(
         "designation",
         "SANCTION",
-        re.compile(r"\b(?:designat\w*|designar\w*|design[óo]|designaci[oó]n)\b", re.I),
+        # "designated terrorist groups", "Specially Designated Nationals": an adjective, no act
+        re.compile(
+            r"\b(?<!Specially\s)(?:designat(?!ed\b)\w*|designar\w*|design[óo]|designaci[oó]n|designated\b"
+            r"(?!\s+(?:terrorist|foreign|global|narco|drug|cartels?|organi[sz]ations?|groups?|entities|nationals|"
+            r"FTOs?)\b))",
+            re.I,
+        ),
         re.compile(r"terrorist|terrorista|\bFTO\b|\bSDGT\b", re.I),
     ),
 )
-SPECULATION = re.compile(
-    r"\b(?:would|could|might|may|should|if|whether|scenario|risk|podr[íi]a|podr[íi]an|si|escenario)\b", re.I
+UNDATED = "date:undated"
+# "in one of the strikes", "over the boat strikes", "en los ataques": events told before, not the one
+# reported here
+ANAPHORIC = re.compile(
+    r"\b(?:of|in|over|for|from|about|against|after|during|amid|with|by|on|since|de|del|en|por|sobre|"
+    r"contra|tras|durante|con|desde|ante)\s+(?:the|these|those|such|its|their|his|her|los|las|estos|estas|"
+    r"esos|esas|dichos|dichas|sus)\s+(?:[\w‑-]+\s+){0,2}$",
+    re.I,
 )
 ANCHOR_NUMBER = re.compile(
     r"\d[\d,.]*\s*(?:%|percent|people|troops|soldiers|strikes?|votes?|personas|tropas|ataques|votos|killed|muertos)",
@@ -98,16 +124,17 @@ class EventMatch:
     mode: str
     plover: str
     entity_id: str
-    date: str | None
+    date: str | None  # the event's day, else the end of its period: what a figure is true as of
 
 
 def detect_events(ctx: ArticleContext) -> list[tuple[EventMatch, StatementEntity]]:
-    """Event entities per sentence and mode, with date, place, actors and the sentence as summary."""
+    """Event entities per asserted sentence and mode, with the sentence's own date or period, place,
+    actors and the sentence as summary."""
     results = []
     places = by_alias()
     for index, (start, _end) in enumerate(ctx.sentences):
         sentence = ctx.sentence_text(index)
-        if is_headline(sentence) or ctx.is_title(index):
+        if is_headline(sentence) or ctx.is_title(index) or ctx.modality(index) != Modality.ASSERTED:
             continue
         rules = [
             (rule, hit)
@@ -117,27 +144,25 @@ def detect_events(ctx: ArticleContext) -> list[tuple[EventMatch, StatementEntity
         ]
         if not rules:
             continue
-        dates = find_dates(sentence, ctx.published, ctx.lang, "past")
+        dates = ctx.dates_in(index, "nearest")
         actors = ctx.mentions_in(index, ACTORS)
         where = ctx.mentions_in(index, PLACES)
         if not (dates or actors or where or ANCHOR_NUMBER.search(sentence)):
             continue
-        if not dates and SPECULATION.search(sentence):
+        if not dates and is_history(sentence):
             continue
-        day = next((d.value for d in dates if not d.since), None)
-        since = next((d.value for d in dates if d.since), None)
         origin = ctx.origin(index)
         for rule, hit in rules:
+            own = _dates_of(sentence, list(rule.trigger.finditer(sentence)), dates)
+            day = next((d.value for d in own if d.point), None)
+            period = next((d for d in own if not d.point), None)
             entity_id = ctx.derived_id("event", str(index), rule.mode)
             event = ctx.new_entity("Event", entity_id, index)
             label = f"{rule.mode}: {day}" if day else rule.mode
             event.add("name", label, origin=origin)
             event.add("keywords", [f"plover:{rule.plover}", f"mode:{rule.mode}"], origin=origin)
             event.add("summary", sentence.strip(), origin=origin)
-            if day:
-                event.add("date", day, origin=origin)
-            if since:
-                event.add("startDate", since, origin=origin)
+            _add_dates(event, day, period, origin)
             for place in where:
                 event.add("location", place.canonical or place.text, origin=origin)
                 entry = places.get(name_key(place.canonical or place.text))
@@ -150,5 +175,42 @@ def detect_events(ctx: ArticleContext) -> list[tuple[EventMatch, StatementEntity
                 event.add("organizer", ctx.id_of(organizer[-1]), origin=origin)
             for actor in actors:
                 event.add("involved", ctx.id_of(actor), origin=origin)
-            results.append((EventMatch(index, rule.mode, rule.plover, entity_id, day), event))
+            as_of = day or (period.until if period is not None else None)
+            results.append((EventMatch(index, rule.mode, rule.plover, entity_id, as_of), event))
     return results
+
+
+def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]) -> list[DateMention]:
+    """The dates of the event the triggers name: all the sentence's ("On Monday, US forces struck a
+    boat"), but only their own clauses' when every trigger recalls earlier events from inside a
+    prepositional phrase ("met the family of a fisherman killed in one of the strikes")."""
+    recalled = [hit for hit in hits if _recalls(sentence, hit)]
+    if len(recalled) < len(hits):
+        return dates
+    own = []
+    for hit in recalled:
+        start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, hit.start())), default=0)
+        following = CLAUSE_BREAK.search(sentence, hit.end())
+        end = following.start() if following is not None else len(sentence)
+        own += [d for d in dates if start <= d.start and d.end <= end and d not in own]
+    return own
+
+
+def _recalls(sentence: str, hit: re.Match[str]) -> bool:
+    """A noun trigger after a preposition and a definite determiner: "in the boat strikes", "de los
+    ataques"; a verb ("voted", "atacó") always reports."""
+    if re.search(r"(?:ed|ó|aron|ieron)$", hit.group(0), re.I):
+        return False
+    return ANAPHORIC.search(sentence[: hit.start()]) is not None
+
+
+def _add_dates(event: StatementEntity, day: str | None, period: DateMention | None, origin: str) -> None:
+    """The sentence's day as ``date``, its period as ``startDate``/``endDate``; neither: undated."""
+    if day:
+        event.add("date", day, origin=origin)
+    if period is not None:
+        event.add("startDate", period.value, origin=origin)
+        if period.until:
+            event.add("endDate", period.until, origin=origin)
+    if not day and period is None:
+        event.add("keywords", UNDATED, origin=origin)

@@ -1,0 +1,155 @@
+"""Temporal expressions resolved as a tagger does: reference date, tense, nearest year, periods."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from watchfloor.news.dates import (
+    effective_on_publication,
+    find_dates,
+    is_history,
+    reference_date,
+    resolve,
+    signed_date,
+)
+
+FRIDAY = date(2025, 10, 24)
+MID_NOVEMBER = date(2025, 11, 10)
+
+
+def _values(text: str, base: date | None, lang: str = "en", prefer: str = "nearest") -> list[str]:
+    return [d.value for d in find_dates(text, base, lang, prefer)]
+
+
+def test_past_weekday_equal_to_the_reference_weekday_is_the_reference_day() -> None:
+    assert _values("Hegseth announced Friday that the Navy sank a second vessel.", FRIDAY) == ["2025-10-24"]
+    assert _values("El Pentágono anunció el viernes un nuevo ataque.", FRIDAY, "es") == ["2025-10-24"]
+
+
+def test_future_weekday_is_the_next_such_day() -> None:
+    assert _values("The envoys will meet on Friday in Doha.", FRIDAY) == ["2025-10-31"]
+    assert _values("The envoys will meet on Tuesday in Doha.", FRIDAY) == ["2025-10-28"]
+    assert _values("Los enviados se reunirán el martes en Doha.", FRIDAY, "es") == ["2025-10-28"]
+
+
+def test_weekday_without_tense_is_the_nearest_and_last_is_strictly_before() -> None:
+    assert _values("Vote on Thursday", FRIDAY) == ["2025-10-23"]
+    assert _values("Vote on Monday", FRIDAY) == ["2025-10-27"]
+    assert _values("last Friday", FRIDAY) == ["2025-10-17"]
+    assert _values("el viernes pasado", FRIDAY, "es") == ["2025-10-17"]
+
+
+def test_month_day_without_year_takes_the_closest_year() -> None:
+    assert _values("El decreto fue publicado el 24 de noviembre.", MID_NOVEMBER, "es", "past") == [
+        "2025-11-24"
+    ]
+    assert _values("Sanctions take effect on Dec. 1.", date(2025, 11, 30)) == ["2025-12-01"]
+    assert _values("The first strike came on Sept. 2.", date(2026, 1, 10)) == ["2025-09-02"]
+    # effective "November 24" read on the 30th is six days back, not a year ahead
+    assert _values("effective November 24", date(2025, 11, 30), prefer="future") == ["2025-11-24"]
+
+
+def test_tense_decides_a_month_within_eleven_months() -> None:
+    assert _values("Talks began in March.", date(2025, 11, 20)) == ["2025-03"]
+    assert _values("Talks will resume in March.", date(2025, 11, 20)) == ["2026-03"]
+    assert _values("The group was designated in February.", date(2025, 11, 20)) == ["2025-02"]
+    assert _values("La reunión será en julio.", date(2025, 11, 20), "es") == ["2026-07"]
+
+
+def test_may_and_march_in_lower_case_are_verbs_not_months() -> None:
+    assert _values("Officials may march on the capital.", MID_NOVEMBER) == []
+    assert _values("The talks collapsed in May.", MID_NOVEMBER) == ["2025-05"]
+
+
+def test_since_is_an_open_period() -> None:
+    [since] = find_dates("Strikes have continued since September.", date(2025, 11, 20))
+    assert (since.value, since.since, since.until, since.point) == ("2025-09", True, None, False)
+    [desde] = find_dates("Los ataques continúan desde septiembre.", date(2025, 11, 20), "es")
+    assert (desde.value, desde.since) == ("2025-09", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "start", "end"),
+    [
+        ("between September and November", "en", "2025-09", "2025-11"),
+        ("from 2 to 5 December", "en", "2025-12-02", "2025-12-05"),
+        ("from December 2 to 5", "en", "2025-12-02", "2025-12-05"),
+        ("del 2 al 5 de diciembre", "es", "2025-12-02", "2025-12-05"),
+        ("entre septiembre y noviembre", "es", "2025-09", "2025-11"),
+        ("between Dec. 20 and Jan. 3", "en", "2025-12-20", "2026-01-03"),
+    ],
+)
+def test_ranges_are_periods_not_days(text: str, lang: str, start: str, end: str) -> None:
+    [period] = find_dates(f"Patrols are planned {text}.", date(2025, 11, 20), lang, "nearest")
+    assert (period.value, period.until, period.point) == (start, end, False)
+
+
+def test_two_dates_joined_by_y_are_two_days() -> None:
+    assert _values("el 2 de septiembre y el 5 de octubre", date(2025, 11, 20), "es") == [
+        "2025-09-02",
+        "2025-10-05",
+    ]
+
+
+def test_last_week_is_the_previous_monday_to_sunday() -> None:
+    [week] = find_dates("The troops were mobilised last week.", date(2025, 11, 19))
+    assert (week.value, week.until) == ("2025-11-10", "2025-11-16")
+
+
+def test_dateline_date_is_the_reference_and_not_a_date_of_the_sentence() -> None:
+    text = "Colombia halts intelligence sharing\nBOGOTA, Nov 12 (Reuters) - Colombia said on Tuesday it had halted intelligence sharing."
+    reference = reference_date(text, date(2025, 11, 14))
+    assert reference == date(2025, 11, 12)
+    body = text.split("\n", 1)[1]
+    assert _values(body, reference) == ["2025-11-11"]  # the Tuesday before the 12th
+
+
+def test_spanish_and_agency_datelines() -> None:
+    assert reference_date(
+        "CARACAS, 3 nov (EFE).- El Gobierno venezolano rechazó la medida.", date(2025, 11, 4)
+    ) == (date(2025, 11, 3))
+    assert reference_date("WASHINGTON, Nov. 12 (AP) — The Senate voted.", date(2025, 11, 14)) == date(
+        2025, 11, 12
+    )
+    assert reference_date("WASHINGTON (AP) — The Senate voted.", date(2025, 11, 14)) == date(2025, 11, 14)
+
+
+def test_signed_date_of_a_notice() -> None:
+    assert signed_date("Dated: November 16, 2025.\nMarco Rubio, Secretary of State.") == "2025-11-16"
+    assert (
+        signed_date("Dado en Caracas, a los 16 de noviembre de 2025.", date(2025, 11, 20), "es")
+        == "2025-11-16"
+    )
+    assert signed_date("The notice was discussed on November 16, 2025.") is None
+
+
+def test_effective_upon_publication() -> None:
+    assert effective_on_publication("This designation is effective upon publication in the Federal Register.")
+    assert effective_on_publication("The order goes into effect upon publication.")
+    assert effective_on_publication(
+        "La resolución entrará en vigor a partir de su publicación en la Gaceta Oficial."
+    )
+    assert not effective_on_publication("The notice was published on Monday.")
+
+
+def test_history_is_recognised() -> None:
+    assert is_history("Opposition figures were jailed in the years preceding the last election.")
+    assert is_history("Durante décadas el grupo operó en la frontera.")
+    assert not is_history("The group was designated on Monday.")
+
+
+def test_resolve_keeps_its_public_signature() -> None:
+    assert resolve("on Sunday", date(2025, 11, 17), "en", "past") == "2025-11-16"
+    assert resolve("November 24", date(2025, 11, 17), "en", "future", "day") == "2025-11-24"
+
+
+def test_a_past_range_across_new_year_stays_in_the_past() -> None:
+    [period] = find_dates("Patrols ran between Dec. 20 and Jan. 3.", date(2025, 11, 20))
+    assert (period.value, period.until) == ("2024-12-20", "2025-01-03")
+
+
+def test_a_chronology_entry_is_not_a_dateline() -> None:
+    assert _values("Sept. 2: US forces strike a boat off Venezuela.", date(2025, 11, 20)) == ["2025-09-02"]
+    assert _values("BOGOTA, Nov 12 (Reuters) - Colombia protested.", date(2025, 11, 14)) == []

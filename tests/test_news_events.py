@@ -1,0 +1,134 @@
+"""Events only from asserted sentences, dated only by the sentence's own date expressions."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from followthemoney.statement import StatementEntity
+
+from watchfloor.news.context import ArticleContext
+from watchfloor.news.events import UNDATED, detect_events
+from watchfloor.news.mentions import Mention
+
+FRIDAY = date(2025, 10, 24)
+
+
+def _context(
+    text: str, published: date | None = FRIDAY, lang: str = "en", places: tuple[str, ...] = ()
+) -> ArticleContext:
+    """One sentence per line; the named places become GPE mentions, as the NER would give them."""
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    mentions = []
+    for place in places:
+        for found in re.finditer(re.escape(place), text):
+            index = next(i for i, (s, e) in enumerate(sentences) if s <= found.start() < e)
+            mentions.append(Mention(place, "GPE", found.start(), found.end(), index))
+    return ArticleContext("art-1", text, lang, published, sentences, mentions, {}, title=None)
+
+
+def _events(text: str, **kwargs: object) -> list[StatementEntity]:
+    return [entity for _, entity in detect_events(_context(text, **kwargs))]  # type: ignore[arg-type]
+
+
+def _modes(entity: StatementEntity) -> set[str]:
+    return {k[5:] for k in entity.get("keywords") if k.startswith("mode:")}
+
+
+def test_past_weekday_on_the_publication_weekday_dates_the_event_that_day() -> None:
+    [strike] = _events(
+        "Hegseth announced Friday that the military struck a boat in the Caribbean, killing six people."
+    )
+    assert strike.get("date") == ["2025-10-24"]
+    assert "strike" in _modes(strike)
+
+
+def test_a_sentence_without_a_date_gives_an_undated_event() -> None:
+    [strike] = _events(
+        "US forces struck another vessel in the Caribbean, killing three people.", places=("Caribbean",)
+    )
+    assert strike.get("date") == []
+    assert UNDATED in strike.get("keywords")
+    assert strike.get("name") == ["strike"]
+
+
+def test_since_gives_a_start_date_not_a_day() -> None:
+    [strike] = _events(
+        "US forces have carried out strikes on boats since September, killing at least 60 people."
+    )
+    assert (strike.get("date"), strike.get("startDate")) == ([], ["2025-09"])
+    assert UNDATED not in strike.get("keywords")
+
+
+def test_spanish_range_gives_start_and_end() -> None:
+    [deployment] = _events(
+        "La Armada desplegó buques frente a Venezuela del 2 al 5 de octubre.", places=("Venezuela",)
+    )
+    assert (deployment.get("startDate"), deployment.get("endDate")) == (["2025-10-02"], ["2025-10-05"])
+    assert deployment.get("date") == []
+
+
+def test_dateline_is_the_reference_for_weekdays() -> None:
+    text = "Colombia Suspends Intelligence Sharing\nBOGOTA, Nov 12 (Reuters) - Colombia suspended intelligence sharing with the United States on Tuesday."
+    [event] = _events(text, published=date(2025, 11, 14), places=("Colombia",))
+    assert event.get("date") == ["2025-11-11"]
+
+
+def test_hypotheticals_make_no_event() -> None:
+    text = (
+        "The Pentagon is weighing potential land strikes in Venezuela.\n"
+        "If Maduro refuses to leave, US aircraft would bomb airfields in Venezuela.\n"
+        "Si Maduro no cede, Washington atacaría objetivos en Venezuela el lunes.\n"
+        "Will the strikes on boats in the Caribbean continue?"
+    )
+    assert _events(text, places=("Venezuela", "Caribbean")) == []
+
+
+def test_scenario_and_what_to_watch_sections_make_no_event() -> None:
+    text = (
+        "Carrier Group Arrives\n"
+        "The USS Gerald R. Ford arrived in the Caribbean on Thursday.\n"
+        "What to watch\n"
+        "- Strikes on cocaine labs in Venezuela.\n"
+        "Scenarios\n"
+        "Washington deploys Marines to Venezuela and strikes military bases."
+    )
+    events = _events(text, places=("Caribbean", "Venezuela"))
+    assert [(sorted(_modes(e)), e.get("date")) for e in events] == [(["deployment"], ["2025-10-23"])]
+
+
+def test_future_sentences_are_no_events() -> None:
+    text = "The two delegations will hold talks in Doha on Tuesday.\nLa Armada desplegará tres buques en Venezuela."
+    assert _events(text, places=("Doha", "Venezuela")) == []
+
+
+def test_history_is_no_event() -> None:
+    text = "Security forces deployed troops in Caracas in the years preceding the last election."
+    assert _events(text, places=("Caracas",)) == []
+
+
+def test_in_may_is_a_month_not_a_modal() -> None:
+    [talks] = _events("Envoys held talks in Caracas in May.", places=("Caracas",))
+    assert talks.get("date") == ["2025-05"]
+
+
+def test_a_recalled_strike_does_not_take_the_date_of_another_clause() -> None:
+    text = "On Sunday, Petro said he met the family of a fisherman who was killed in one of the strikes in the Caribbean."
+    [strike] = _events(text, places=("Caribbean",))
+    assert strike.get("date") == []
+    assert UNDATED in strike.get("keywords")
+
+
+def test_designated_as_an_adjective_is_no_designation() -> None:
+    text = (
+        "US forces struck a vessel operated by designated terrorist organizations in the Pacific on Monday."
+    )
+    events = _events(text, places=("Pacific",))
+    assert [sorted(_modes(e)) for e in events] == [["strike"]]
+    assert events[0].get("date") == ["2025-10-20"]
+
+
+def test_a_verb_after_a_definite_subject_keeps_the_sentence_date() -> None:
+    text = "On Jan. 14, 2026, the Senate voted 51-50 to block a war powers resolution on Venezuela."
+    [vote] = _events(text, places=("Venezuela",))
+    assert vote.get("date") == ["2026-01-14"]
