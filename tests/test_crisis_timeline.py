@@ -101,3 +101,14 @@ def test_event_shaped_like_the_news_pipeline_output_gets_type_title_and_sentence
     assert item.event_type == "attack"
     assert item.title == "US forces struck another boat in the eastern Pacific on Sunday."
     assert item.sources[0].sentence == item.title
+
+
+def test_an_event_the_text_does_not_date_is_placed_on_its_report_and_says_so():
+    events = entities("events")
+    dated = next(e for e in events if e.get("date"))
+    undated = StatementEntity.from_data(dataset_for("crisis_test"), {**dated.to_dict(), "id": "ev-undated"})
+    undated.pop("date")
+    items = {i.entity_id: i for i in build_timeline([dated, undated], entities("articles"))}
+    assert not items[dated.id].reported_only
+    assert items["ev-undated"].reported_only and items["ev-undated"].to_dict()["reported_only"] is True
+    assert items["ev-undated"].date is not None  # the first report's day, not the event's

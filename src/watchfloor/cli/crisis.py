@@ -41,7 +41,8 @@ def timeline(
     for item in items:
         data = item.to_dict()
         sources = ", ".join(s.get("publisher") or s.get("title") or s["article_id"] for s in data["sources"])
-        table.add_row(data["date"] or "?", data["kind"], data.get("event_type") or "", data["title"], sources)
+        when = (data["date"] or "?") + (" (reported)" if data.get("reported_only") else "")
+        table.add_row(when, data["kind"], data.get("event_type") or "", data["title"], sources)
     console.print(table)
 
 

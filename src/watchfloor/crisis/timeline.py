@@ -38,10 +38,12 @@ class TimelineItem:
     involved: tuple[str, ...] = ()
     indicator_id: str | None = None
     sources: tuple[SourceRef, ...] = field(default=())
+    reported_only: bool = False  # the text gives no date: placed on the day it was first reported
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.date,
+            "reported_only": self.reported_only,
             "kind": self.kind,
             "entity_id": self.entity_id,
             "title": self.title,
@@ -62,10 +64,12 @@ def _earliest_publication(sources: Iterable[SourceRef]) -> date | None:
 
 def _event_item(event: StatementEntity, articles: dict[str, StatementEntity]) -> TimelineItem:
     sources = tuple(event_sources(event, articles))
-    # An event the text does not date is placed on the day it was first reported.
-    day = event_day(event) or _earliest_publication(sources)
+    # An event the text does not date is placed on the day it was first reported, and says so.
+    own_day = event_day(event)
+    day = own_day or _earliest_publication(sources)
     return TimelineItem(
         date=day.isoformat() if day else None,
+        reported_only=own_day is None,
         kind="event",
         entity_id=str(event.id),
         title=event_title(event),
