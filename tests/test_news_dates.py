@@ -153,3 +153,13 @@ def test_a_past_range_across_new_year_stays_in_the_past() -> None:
 def test_a_chronology_entry_is_not_a_dateline() -> None:
     assert _values("Sept. 2: US forces strike a boat off Venezuela.", date(2025, 11, 20)) == ["2025-09-02"]
     assert _values("BOGOTA, Nov 12 (Reuters) - Colombia protested.", date(2025, 11, 14)) == []
+
+
+def test_a_weekday_after_a_future_passive_without_its_copula_is_ahead() -> None:
+    from datetime import date as day
+
+    from watchfloor.news.dates import find_dates
+
+    text = "Rubio signed a notice set to be published in the Federal Register on Thursday."
+    [found] = find_dates(text, day(2025, 2, 19))  # a Wednesday
+    assert found.value == "2025-02-20"

@@ -309,9 +309,18 @@ def article_modalities(text: str, sentences: Sequence[tuple[int, int]]) -> list[
 def tense_markers(text: str) -> list[tuple[int, str]]:
     """Where a past ("past") or future ("future") verb form is in the text: temporal expressions
     take their direction from the nearest one ("announced Friday", "will meet on Tuesday")."""
-    markers = [
-        (m.start(), "future") for rx in (FUTURE_EN, FUTURE_ES, FUTURE_TENSE_ES) for m in rx.finditer(text)
-    ]
-    markers += [(m.start(), "past") for m in _past_forms(text)]
-    markers += [(m.start(), "past") for m in SPEECH_PAST.finditer(text)]
+    future = [m for rx in (FUTURE_EN, FUTURE_ES, FUTURE_TENSE_ES, FUTURE_PASSIVE) for m in rx.finditer(text)]
+    markers = [(m.start(), "future") for m in future]
+
+    def inside_future(at: int) -> bool:  # "published" in "set to be published" is no past form
+        return any(m.start() <= at < m.end() for m in future)
+
+    past = [*_past_forms(text), *SPEECH_PAST.finditer(text)]
+    markers += [(m.start(), "past") for m in past if not inside_future(m.start())]
     return sorted(markers)
+
+
+FUTURE_PASSIVE = re.compile(
+    r"\b(?:set|expected|scheduled|due|slated|poised|about)\s+to\s+be\s+\w+(?:ed|en)\b", re.I
+)
+"""A future passive with its copula left out ("a notice set to be published Thursday")."""
