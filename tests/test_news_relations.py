@@ -174,3 +174,69 @@ def test_spanish_liderado_por_esposa_de_and_apoyo_material() -> None:
     assert ("Directorship", "news-person-nicolas-maduro", "news-org-cartel-de-los-soles") in links
     assert ("Family", "news-person-nicolas-maduro", "news-person-cilia-flores") in links
     assert ("UnknownLink", "news-org-tren-de-aragua", "news-org-hezbola") in links
+
+
+def test_relative_pronoun_stands_for_the_named_noun_of_its_clause() -> None:
+    assert _links("Police arrested Pedro Gomez, who leads the Tren de Aragua.") == {
+        ("Directorship", "director=news-person-pedro-gomez", "organization=news-org-tren-de-aragua")
+    }
+
+
+def test_a_named_party_described_as_a_supporter_through_a_relative_clause() -> None:
+    text = (
+        "Officials describe the Cartel de los Soles as a criminal group that provides weapons to Hezbollah."
+    )
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-cartel-de-los-soles", "object=news-org-hezbollah")
+    }
+
+
+def test_predicative_as_noun_holds_for_the_verbs_object() -> None:
+    text = "The government has described Nicolás Maduro as the leader of the Cartel de los Soles."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-nicolas-maduro", "organization=news-org-cartel-de-los-soles")
+    }
+
+
+def test_an_apposition_in_a_list_does_not_stand_for_the_earlier_name() -> None:
+    text = "They targeted the wife of Nicolás Maduro, Cilia Flores, a businessman linked to Alex Saab."
+    assert not any(link[0] == "UnknownLink" for link in _links(text))
+
+
+@spanish_model
+def test_spanish_relative_pronoun_quien_stands_for_the_named_person() -> None:
+    text = "Entre los sancionados está Juan Pérez, quien es el líder del Tren de Aragua."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-juan-perez", "organization=news-org-tren-de-aragua")
+    }
+
+
+@spanish_model
+def test_spanish_reported_relative_clause_resolves_que_to_the_named_group() -> None:
+    text = (
+        "La fiscalía investiga al grupo criminal Tren de Aragua, que Washington asegura está dirigido "
+        "por Pedro Gómez."
+    )
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-gomez", "organization=news-org-tren-de-aragua")
+    }
+
+
+@spanish_model
+def test_spanish_participle_after_a_comma_modifies_the_group_named_before_it() -> None:
+    text = "La OFAC sancionó al Cártel de los Soles, supuestamente liderado por Nicolás Maduro y otros."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-nicolas-maduro", "organization=news-org-cartel-de-los-soles")
+    }
+
+
+@spanish_model
+def test_spanish_opening_participle_phrase_modifies_the_sentence_subject() -> None:
+    assert _links("Dirigido por Pedro Gómez, el Tren de Aragua controla el puerto.") == {
+        ("Directorship", "director=news-person-pedro-gomez", "organization=news-org-tren-de-aragua")
+    }
+
+
+@spanish_model
+def test_spanish_participle_after_a_person_gives_no_directorship() -> None:
+    assert _links("Chile sancionó a Pedro Gómez, liderado por el Tren de Aragua.") == set()

@@ -99,6 +99,10 @@ _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
 _OBJECTS = frozenset({"dobj", "obj"})
 _BY = frozenset({"by", "por"})
 _MODIFIER_DEPS = frozenset({"acl", "amod", "relcl"})
+# relative pronouns stand for the noun their clause modifies ("X, who leads", "Y, que lidera")
+_RELATIVES = words("that which who whom que quien quienes cual cuales")
+_RELATIVE_CLAUSES = frozenset({"relcl", "acl", "acl:relcl"})
+_AS = words("as como")
 _EN_PREPS = frozenset({"prep", "agent", "dative"})
 _ES_OBLIQUES = frozenset({"nmod", "obl", "obl:agent", "obj", "iobj"})
 _SPANISH_EXCLUDES = ["ner", "senter", "attribute_ruler", "lemmatizer"]
@@ -306,8 +310,58 @@ def _prep_objects(token: Token, words: frozenset[str]) -> list[Token]:
 
 
 def _mentions(tokens: list[Token], found: dict[int, Mention], labels: frozenset[str]) -> list[Mention]:
-    mentions = [m for t in tokens if (m := _mention_of(t, found)) is not None]
+    mentions = [m for t in tokens if (m := _mention_of(t, found) or _referent(t, found)) is not None]
     return [m for m in dict.fromkeys(mentions) if m.label in labels]
+
+
+def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mention | None:
+    """The named party an unnamed argument stands for, where the syntax leaves one reading: a
+    relative pronoun its clause's noun ("X, who leads Y"), a common noun in apposition to a name
+    ("X, a militia that ..."), a predicative "as" noun the verb's object ("described X as the
+    leader of Y", "X was identified as a member of Y")."""
+    if depth > 3 or token.tag_.startswith("NNP") or token.pos_ == "PROPN":
+        return None
+    head = token.head
+    candidates: list[Token] = []
+    if token.lower_ in _RELATIVES and head.dep_ in _RELATIVE_CLAUSES and head.head.i < token.i:
+        candidates.append(head.head)
+    elif token.dep_ == "appos" and head.i < token.i and head.i in found:
+        return None if head.dep_ == "appos" else found[head.i]  # a chain of appositions may be a list
+    elif _is_as(token):
+        verb = head.head if token.dep_ == "pobj" else head
+        candidates += [c for c in verb.children if c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS and c.i < token.i]
+        if verb.dep_ in _MODIFIER_DEPS and verb.head.i < verb.i:  # "X, identified as a leader of Y"
+            candidates.append(verb.head)
+    named = _named_after(token, found)
+    if named is not None:
+        return named
+    for candidate in candidates:
+        mention = _mention_of(candidate, found) or _referent(candidate, found, depth + 1)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
+    """The organisation a class noun names right after it, past lower-case modifiers only ("the
+    group Tren de Aragua", "al grupo armado narcotraficante Cártel de los Soles")."""
+    if noun.pos_ != "NOUN":
+        return None
+    for token in noun.doc[noun.i + 1 : noun.i + 4]:
+        if token.i in found:
+            return found[token.i] if found[token.i].label == "ORG" else None
+        if not (token.is_lower and token.pos_ in ("ADJ", "ADV", "NOUN")):
+            return None
+    return None
+
+
+def _is_as(token: Token) -> bool:
+    """A predicative noun: "as the leader" (English pobj of "as"), "como líder" (Spanish case)."""
+    if token.dep_ == "pobj":
+        return token.head.lower_ == "as" and token.head.dep_ == "prep" and _is_verb(token.head.head)
+    return any(c.dep_ in ("case", "mark") and c.lower_ in _AS for c in token.children) and _is_verb(
+        token.head
+    )
 
 
 def _mention_of(token: Token, found: dict[int, Mention]) -> Mention | None:
@@ -339,7 +393,42 @@ def _governed(token: Token) -> list[Token]:
         return [token.head]
     if token.dep_ == "advcl" and token.i < token.head.i:  # "Headed by X, the group has ..."
         return [child for child in token.head.children if child.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
-    return [child for child in token.children if child.dep_ in _SUBJECTS]
+    subjects = [child for child in token.children if child.dep_ in _SUBJECTS]
+    reporting = token.head
+    # "Y, which the US says is led by X", "Y, que EEUU asegura está liderado por X"
+    if (
+        not subjects
+        and token.dep_ == "ccomp"
+        and reporting.dep_ in _RELATIVE_CLAUSES
+        and any(c.lower_ in _RELATIVES and c.i < reporting.i for c in reporting.children)
+    ):
+        return [reporting.head]
+    return subjects
+
+
+def _spanish_surface(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """Where the small Spanish model breaks the clause off: "Y, (supuestamente) liderado por X"
+    (the group named just before the comma) and "Liderado por X, el Y ..." (the group named just
+    after the comma that closes the opening participle phrase)."""
+    if token.lang_ != "es" or token.dep_ in _MODIFIER_DEPS:
+        return []
+    doc = token.doc
+    before = token.i - 1
+    if before >= 0 and doc[before].pos_ == "ADV":
+        before -= 1
+    if before >= 1 and doc[before].text == ",":
+        mention = found.get(before - 1)
+        return [mention] if mention is not None else []
+    if token.i != token.sent.start:
+        return []
+    comma = next((t for t in doc[token.i + 1 :] if t.text in ",;:"), None)
+    if comma is None or comma.text != ",":
+        return []
+    after = comma.i + 1
+    if after < len(doc) and doc[after].pos_ == "DET":
+        after += 1
+    mention = found.get(after)
+    return [mention] if mention is not None and doc[after].dep_ in _SUBJECTS else []
 
 
 def _pairs(firsts: list[Mention], seconds: list[Mention], **fields: str) -> Iterator[Relation]:
@@ -359,7 +448,8 @@ def _passive(
     agents = _mentions(_prep_objects(token, _BY), found, ACTORS)
     if not agents:
         return
-    heads = [m for m in _mentions(_governed(token), found, frozenset({"ORG"})) if m.kind != GOVERNMENT]
+    heads = _mentions(_governed(token), found, frozenset({"ORG"})) or _spanish_surface(token, found)
+    heads = [m for m in heads if m.label == "ORG" and m.kind != GOVERNMENT]
     if token.dep_ in _MODIFIER_DEPS:
         heads = [m for m in heads if _nearest_before(token, found) == m]
     role = f"{token.text} {'by' if token.lang_ == 'en' else 'por'}"
@@ -434,6 +524,8 @@ def _holders(noun: Token) -> list[Token]:
         holders += [child for child in noun.head.children if child.dep_ in _SUBJECTS]
     if any(child.dep_ == "cop" for child in noun.children):
         holders += [child for child in noun.children if child.dep_ in _SUBJECTS]
+    if _is_as(noun):
+        holders.append(noun)
     return [t for holder in holders for t in _with_conjuncts(holder)]
 
 
