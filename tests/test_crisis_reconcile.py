@@ -151,3 +151,75 @@ def test_claim_without_a_date_is_a_clear_error():
     bad = claim("x", "", 5, Qualifier.EXACT, 5, 5, "5 people")
     with pytest.raises(CrisisError, match="claim x has no usable date"):
         reconcile([bad])
+
+
+def test_running_toll_reported_by_two_articles_is_one_series_with_the_latest_value():
+    claims = [
+        claim("a", "2025-11-16", 83, Qualifier.EXACT, 83, 83, "83 people"),
+        claim("b", "2025-11-19", 86, Qualifier.EXACT, 86, 86, "the toll rose to 86"),
+    ]
+    (result,) = reconcile(claims)
+    assert result.contradictions == ()
+    assert result.best_estimate == 86
+    assert result.basis is not None and result.basis.claim_id == "b"
+    assert [h.text for h in result.history] == ["83 people", "the toll rose to 86"]
+
+
+def test_an_article_that_updates_its_toll_the_same_day_does_not_contradict_itself():
+    first = claim("early", "2025-11-16", 83, Qualifier.EXACT, 83, 83, "83 people")
+    update = claim("later", "2025-11-16", 86, Qualifier.EXACT, 86, 86, "the death toll has risen to 86")
+    same_article = [first, QuantityClaim.from_dict({**update.to_dict(), "article_id": first.article_id})]
+    (result,) = reconcile(same_article)
+    assert result.contradictions == ()
+    assert result.best_estimate == 86
+    assert result.interval == (86, 86)
+
+
+def test_the_same_disagreement_between_two_articles_is_still_flagged():
+    claims = [
+        claim("a", "2025-11-16", 83, Qualifier.EXACT, 83, 83, "83 people"),
+        claim("b", "2025-11-16", 86, Qualifier.EXACT, 86, 86, "86 people"),
+    ]
+    (result,) = reconcile(claims)
+    assert len(result.contradictions) == 1
+
+
+def test_a_part_of_a_whole_is_its_own_series_and_never_contradicts_the_whole():
+    claims = [
+        claim("all", "2025-11-16", 18, Qualifier.EXACT, 18, 18, "18 boats", "boats", "boat strikes"),
+        claim(
+            "pac",
+            "2025-11-16",
+            8,
+            Qualifier.EXACT,
+            8,
+            8,
+            "8 in the Pacific",
+            "boats",
+            "boat strikes: Pacific",
+        ),
+        claim("str", "2025-11-16", 17, Qualifier.EXACT, 17, 17, "17 strikes", "strikes", "boat strikes"),
+    ]
+    results = reconcile(claims)
+    assert len(results) == 3
+    assert not any(r.contradicted for r in results)
+
+
+def test_boats_destroyed_are_a_cumulative_count():
+    claims = [
+        claim("a", "2025-11-10", 26, Qualifier.EXACT, 26, 26, "26 boats", "boats", "boat strikes"),
+        claim("b", "2025-11-16", 20, Qualifier.EXACT, 20, 20, "20 boats", "boats", "boat strikes"),
+    ]
+    (result,) = reconcile(claims)
+    assert result.cumulative
+    assert "cannot fall" in result.contradictions[0].reason
+
+
+def test_at_least_83_and_more_than_80_are_consistent():
+    claims = [
+        claim("a", "2025-11-16", 83, Qualifier.AT_LEAST, 83, None, "at least 83 people"),
+        claim("b", "2025-11-16", 80, Qualifier.AT_LEAST, 80, None, "more than 80 people"),
+    ]
+    (result,) = reconcile(claims)
+    assert result.contradictions == ()
+    assert result.best_estimate == 83 and result.support == 2

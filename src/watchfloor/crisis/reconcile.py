@@ -12,7 +12,15 @@ give 90..93.5), the interval's low end.
 
 Two reports contradict only when they cannot both be true: on the same day (within
 ``window_days``) their intervals do not overlap, or, for a cumulative count, an earlier report's
-low end is above a later report's high end. Growth over time is not a contradiction.
+low end is above a later report's high end. Growth over time is not a contradiction, and one
+article never contradicts itself: its different figures are a running toll it updates ("83 ...
+the death toll has risen to 86") or different things. Within an article a cumulative count is read
+as a series too: a lower figure it also states is an earlier state of the toll (a floor), not a
+current report.
+
+The extractor keeps apart what must not be compared (``watchfloor.news.quantities``): each measure
+(people, strikes, boats) is its own series, a part of a whole ("8 in the Pacific") has its own
+topic, and the figure of one dated strike is not the campaign's running toll.
 """
 
 from __future__ import annotations
@@ -38,6 +46,8 @@ CUMULATIVE_MEASURES = frozenset(
         "wounded",
         "casualties",
         "strikes",
+        "boats",
+        "vessels",
         "arrested",
         "detained",
         "displaced",
@@ -163,6 +173,8 @@ def _contradiction(
     first: QuantityClaim, second: QuantityClaim, cumulative: bool, window_days: int
 ) -> Contradiction | None:
     """``first`` is not later than ``second``."""
+    if first.article_id == second.article_id:
+        return None  # one article updates its toll or counts different things; it does not contradict itself
     gap = (claim_day(second) - claim_day(first)).days
     a, b = claim_bounds(first), claim_bounds(second)
     reason = None
@@ -226,12 +238,30 @@ def _best_estimate(
     return None, bound
 
 
+def _superseded(claims: list[QuantityClaim]) -> set[str]:
+    """Claims of a cumulative count that their own article updates: it also states a figure above
+    them (83, then "the toll has risen to 86"), so they are an earlier state of the toll."""
+    highest: dict[str, float] = {}
+    for claim in claims:
+        low = claim_bounds(claim)[0]
+        if low is not None:
+            highest[claim.article_id] = max(low, highest.get(claim.article_id, low))
+    return {
+        claim.claim_id
+        for claim in claims
+        if (high := claim_bounds(claim)[1]) is not None and high < highest.get(claim.article_id, high)
+    }
+
+
 def _reconcile_group(
     measure: str, topic: str, claims: list[QuantityClaim], cumulative: bool, window_days: int
 ) -> ReconciledClaim:
     claims.sort(key=lambda c: (claim_day(c), c.published, c.claim_id))
     latest_day = claim_day(claims[-1])
-    is_latest = [(latest_day - claim_day(c)).days <= window_days for c in claims]
+    superseded = _superseded(claims) if cumulative else set()
+    is_latest = [
+        (latest_day - claim_day(c)).days <= window_days and c.claim_id not in superseded for c in claims
+    ]
     candidates: list[tuple[tuple[Bound, Bound], bool]] = []
     owners: list[QuantityClaim] = []
     for claim, latest in zip(claims, is_latest, strict=True):
@@ -244,8 +274,8 @@ def _reconcile_group(
             continue
         owners.append(claim)
     chosen = _consensus(candidates)
-    lows = [candidates[i][0][0] for i in chosen if candidates[i][0][0] is not None]
-    highs = [candidates[i][0][1] for i in chosen if candidates[i][0][1] is not None]
+    lows = [low for i in chosen if (low := candidates[i][0][0]) is not None]
+    highs = [high for i in chosen if (high := candidates[i][0][1]) is not None]
     interval: tuple[Bound, Bound] = (max(lows) if lows else None, min(highs) if highs else None)
 
     basis, best = _best_estimate(interval, [(owners[i], candidates[i][1]) for i in chosen])

@@ -1,20 +1,39 @@
-"""Quantities with their qualifiers: "at least 83 people killed", "roughly 200,000 troops", "29%".
+"""Quantities with their qualifiers: "at least 83 people killed", "cuatro lanchas", "failed 49-51".
 
-A figure is kept only when its measure is recognisable (killed, strikes, troops, vessels, votes,
-percent...): statute numbers, footnotes and years are not claims. The qualifier ("at least",
-"nearly", "más de") becomes the interval the wording supports, and measure/topic are normalised
-so that the same figure from two articles groups together in the crisis view ("killed" about
-"boat strikes").
+A figure is kept only when its measure is recognisable (killed, strikes, boats, troops, votes,
+percent of a poll, a reward in dollars...) and its sentence is asserted, not speculation:
+statute numbers, years, ages and footnotes are not claims. Numbers are read from digits ("4,000",
+"200.000", "$50 million", "4 mil") and from words through ``number_parser`` ("six", "catorce",
+"once", "a dozen"); an article ("a", "un") or "one of the" is never a figure.
+
+The qualifier ("at least", "nearly", "más de", a range "69 to 70") becomes the interval the wording
+supports; a vote tally ("failed 49-51", "51 en contra") becomes votes_for and votes_against. Measure
+and topic are normalised so that one series groups across sentences and articles and nothing else
+joins it (``watchfloor.crisis.reconcile`` compares within a series only):
+
+* a running toll ("the death toll has risen to 86", "at least 83 people have been killed in the
+  strikes") is ``killed`` about the campaign, "boat strikes" whenever the article is about strikes
+  on boats, whether the sentence says "boats" or only "strikes", true as of publication;
+* the figure of one strike is about that strike: "boat strikes on 2025-10-28" when the text dates
+  it, else "boat strikes: one strike reported <publication date>";
+* a part of a whole ("8 in the Pacific" beside the Caribbean) or a subset ("including three
+  women") names its part, so that it is never compared with the whole.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from number_parser import parse_number  # type: ignore[import-untyped]
+from number_parser.parser import LanguageData  # type: ignore[import-untyped]
 
 from watchfloor.model.claims import Qualifier, QuantityClaim
 from watchfloor.news.context import ArticleContext
-from watchfloor.news.dates import find_dates
 from watchfloor.news.events import EventMatch
 
 QUALIFIERS: dict[str, Qualifier] = {
@@ -22,10 +41,14 @@ QUALIFIERS: dict[str, Qualifier] = {
     "more than": Qualifier.AT_LEAST,
     "over": Qualifier.AT_LEAST,
     "upwards of": Qualifier.AT_LEAST,
+    "just over": Qualifier.AT_LEAST,
+    "no fewer than": Qualifier.AT_LEAST,
     "al menos": Qualifier.AT_LEAST,
     "por lo menos": Qualifier.AT_LEAST,
+    "como mínimo": Qualifier.AT_LEAST,
     "más de": Qualifier.AT_LEAST,
     "mas de": Qualifier.AT_LEAST,
+    "poco más de": Qualifier.AT_LEAST,
     "nearly": Qualifier.ABOUT,
     "almost": Qualifier.ABOUT,
     "about": Qualifier.ABOUT,
@@ -34,13 +57,16 @@ QUALIFIERS: dict[str, Qualifier] = {
     "some": Qualifier.ABOUT,
     "approximately": Qualifier.ABOUT,
     "an estimated": Qualifier.ABOUT,
+    "close to": Qualifier.ABOUT,
     "cerca de": Qualifier.ABOUT,
     "casi": Qualifier.ABOUT,
     "unos": Qualifier.ABOUT,
     "unas": Qualifier.ABOUT,
     "alrededor de": Qualifier.ABOUT,
     "aproximadamente": Qualifier.ABOUT,
+    "en torno a": Qualifier.ABOUT,
     "up to": Qualifier.AT_MOST,
+    "as many as": Qualifier.AT_MOST,
     "fewer than": Qualifier.AT_MOST,
     "less than": Qualifier.AT_MOST,
     "at most": Qualifier.AT_MOST,
@@ -50,100 +76,59 @@ QUALIFIERS: dict[str, Qualifier] = {
     "solo": Qualifier.EXACT,
     "sólo": Qualifier.EXACT,
 }
+# the upper end is the figure itself: "nearly 200,000" supports 180,000..200,000
+_BELOW = frozenset({"nearly", "almost", "casi", "close to"})
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-FIGURE = re.compile(
-    rf"(?:(?P<qual>{_QUAL})\s+(?:the\s+|el\s+|la\s+)?)?"
-    r"(?P<num>\d{1,3}(?:[,.]\d{3})+|\d+(?:[.,]\d+)?)"
-    r"(?:\s*[–-]\s*(?P<num2>\d+(?:[,.]\d{3})*))?"
-    r"(?P<ord>st|nd|rd|th|º|ª|\.º)?(?P<plus>[‑-]plus|\+)?"
-    r"(?P<pct>\s?%|\s+percent\b|\s+por\s+ciento\b)?",
-    re.I,
+QUALIFIER_BEFORE = re.compile(
+    rf"(?:^|[^\w])(?P<qual>{_QUAL})\s*,?\s+(?:a\s+)?(?:(?:the|el|la|los|las)\s+)?(?:US\$|\$|USD\s*)?$", re.I
 )
-# unit word right after the number -> measure
-UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\s*(?:people\s+)?(?:dead|deaths|killed|muertos|fallecidos|muertes)\b", re.I), "killed"),
-    (re.compile(r"^\s*(?:people|persons|personas|civilians|civiles)\b", re.I), "people"),
-    (
-        re.compile(
-            r"^\s*(?:\w+\s+)?(?:troops|soldiers|sailors|marines|service\s*members|personnel|tropas|soldados|marineros|efectivos|militares)\b",
-            re.I,
-        ),
-        "troops",
-    ),
-    (re.compile(r"^\s*(?:\w+\s+){0,2}(?:strikes?|attacks?|ataques?|bombardeos?)\b", re.I), "strikes"),
-    (
-        re.compile(r"^\s*(?:\w+\s+){0,2}(?:boats?|vessels?|lanchas?|embarcaciones?|barcos?)\b", re.I),
-        "vessels",
-    ),
-    (re.compile(r"^\s*(?:votes?|votos?)\b", re.I), "votes"),
+
+# --- reading numbers -------------------------------------------------------------------------
+
+DIGITS = re.compile(
+    r"(?<![\w.,/:#§])(?<![^\W\d_]-)(?:(?P<grouped>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+)|(?P<plain>\d+(?:[.,]\d+)?))"
+    r"(?![\w/:]|[.,]\d)"
 )
-KILL_CUE = re.compile(r"\b(?:kill\w*|dead|deaths?|died|mat\w*|muert\w*|murieron|fallecid\w*)\b", re.I)
-SUPPORT_CUE = re.compile(
-    r"^[^;.]{0,60}?\b(?:support\w*|favou?r\w*|approv\w*|apoy\w*|respald\w*|a\s+favor)\b", re.I
-)
-OPPOSE_CUE = re.compile(
-    r"^[^;.]{0,40}?\b(?:oppos\w*|against|disapprov\w*|rechaz\w*|en\s+contra|se\s+oponen)\b", re.I
-)
-VOTE_SCORE = re.compile(
-    r"\b(?P<a>\d{1,3})\s*[–-]\s*(?P<b>\d{1,3})\s+(?:vote|votación|votacion)\b|\bpor\s+(?P<c>\d{1,3})\s+votos\s+(?:contra|a)\s+(?P<d>\d{1,3})\b",
-    re.I,
-)
-TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
-    # topic -> (words the sentence must contain, and one more it must contain too)
-    "boat strikes": (
-        re.compile(r"strike|struck|attack|ataque|atac|bombarde|kill|mat[óoa]|muert", re.I),
-        re.compile(
-            r"boat|vessel|maritime|waters|drug|narco|lancha|embarcaci|barco|Caribbean|Pacific|Caribe|Pacífico",
-            re.I,
-        ),
-    ),
-    "strikes": (re.compile(r"strike|struck|attack|ataque|bombarde", re.I), None),
-    "war powers vote": (re.compile(r"war\s+powers|poderes\s+de\s+guerra", re.I), None),
-    "vote": (re.compile(r"\bvot|resolution|resoluci", re.I), None),
-    "public opinion": (re.compile(r"poll|survey|encuesta|sondeo|%|percent|por\s+ciento", re.I), None),
-    "military deployment": (
-        re.compile(r"deploy|despleg|despliegue|buildup|carrier|portaaviones|arrived|sailors", re.I),
-        None,
-    ),
-    "military mobilization": (
-        re.compile(r"troops|soldiers|tropas|soldados|efectivos|mobili|moviliz|alert", re.I),
-        None,
-    ),
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# words number_parser leaves out; a dozen or a hundred-odd is an estimate, not a count
+EXTRA_WORDS: dict[str, dict[str, int]] = {
+    "en": {"dozen": 12},
+    "es": {"docena": 12, "centenar": 100},
 }
-# which topics a measure may belong to, most specific first: a vote count in a sentence that also
-# mentions strikes is about the vote
-TOPICS_FOR_MEASURE: dict[str, tuple[str, ...]] = {
-    "killed": ("boat strikes", "strikes"),
-    "people": ("boat strikes", "strikes"),
-    "strikes": ("boat strikes", "strikes"),
-    "vessels": ("boat strikes", "strikes"),
-    "troops": ("military deployment", "military mobilization"),
-    "votes_for": ("war powers vote", "vote"),
-    "votes_against": ("war powers vote", "vote"),
-    "votes": ("war powers vote", "vote"),
-    "percent_support": ("public opinion",),
-    "percent_oppose": ("public opinion",),
-    "percent": ("public opinion",),
-}
-EVENT_FOR_MEASURE = {
-    "killed": ("strike",),
-    "people": ("strike",),
-    "strikes": ("strike",),
-    "vessels": ("strike",),
-    "troops": ("mobilization", "deployment"),
-    "votes_for": ("vote",),
-    "votes_against": ("vote",),
-    "votes": ("vote",),
-    "percent_support": ("poll",),
-    "percent_oppose": ("poll",),
-    "percent": ("poll",),
-}
+APPROXIMATE_WORDS = frozenset({"dozen", "docena", "centenar"})
+# determiners that read as "1" to number_parser: only with a scale word ("un millón") are they numbers
+ARTICLES = frozenset({"a", "an", "un", "una", "uno", "one"})
+SCALE_AFTER_DIGITS = re.compile(
+    r"\s+(?P<scale>(?:(?:mil|million|millions|billion|thousand|millones|millón|millon|billones)\b\s*)+)", re.I
+)
 
 
-_DIGIT = re.compile(r"\d")
+@dataclass(frozen=True)
+class Number:
+    """A number as written: its span in the sentence, its value and how it was written."""
+
+    start: int
+    end: int
+    value: float
+    spelled: bool  # words ("six"), not digits
+    approximate: bool = False  # "a dozen", "un centenar"
+    article_one: bool = False  # "one" / "uno": a count only with a person noun right after
 
 
-def _number(text: str, lang: str) -> float:
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
+
+
+@lru_cache(maxsize=4)
+def _lexicon(lang: str) -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
+    """number_parser's own number words, joiners and scale words for a language (English otherwise)."""
+    data = LanguageData(lang if lang in ("en", "es") else "en")
+    scales = {_fold(w): int(v) for w, v in data.big_powers_of_ten.items()}
+    words = frozenset(data.all_numbers) | frozenset(EXTRA_WORDS.get(lang, {}))
+    return words, frozenset(data.skip_tokens) - {"-"}, scales
+
+
+def _digit_value(text: str, lang: str) -> float:
     """'4,000' -> 4000; '200.000' (Spanish) -> 200000; '2.5' -> 2.5; '2,5' (Spanish) -> 2.5."""
     if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", text):
         return float(re.sub(r"[,.]", "", text))
@@ -152,14 +137,398 @@ def _number(text: str, lang: str) -> float:
     return float(text.replace(",", ""))
 
 
-def topic_of(sentence: str, measure: str) -> str:
-    """The normalised topic of a figure: the first of its measure's topics the sentence supports."""
-    candidates = TOPICS_FOR_MEASURE.get(measure, tuple(TOPICS))
-    for topic in candidates:
-        words, also = TOPICS[topic]
-        if words.search(sentence) and (also is None or also.search(sentence)):
+def _spelled_value(words: list[str], lang: str) -> float | None:
+    extra = EXTRA_WORDS.get(lang, {})
+    if len(words) == 1 and words[0] in extra:
+        return float(extra[words[0]])
+    if len(words) == 2 and words[0] in ARTICLES and words[1] in extra:
+        return float(extra[words[1]])  # "a dozen", "un centenar"
+    value = parse_number(" ".join(words), language=lang if lang in ("en", "es") else "en")
+    return float(value) if value is not None else None
+
+
+def find_numbers(sentence: str, lang: str) -> list[Number]:
+    """Every number of a sentence, in digits or in words, with its scale ("50 millones")."""
+    numbers = [_with_scale(sentence, m, lang) for m in DIGITS.finditer(sentence)]
+    numbers += _spelled_numbers(sentence, lang)
+    return sorted(numbers, key=lambda n: n.start)
+
+
+def _with_scale(sentence: str, match: re.Match[str], lang: str) -> Number:
+    value = _digit_value(match.group(), lang)
+    scale = SCALE_AFTER_DIGITS.match(sentence, match.end())
+    if scale is None:
+        return Number(match.start(), match.end(), value, spelled=False)
+    scales = _lexicon(lang)[2] | {"million": 10**6, "millions": 10**6, "billion": 10**9, "thousand": 1000}
+    for word in scale.group("scale").split():
+        value *= scales.get(_fold(word), 1)
+    return Number(match.start(), scale.start("scale") + len(scale.group("scale").rstrip()), value, False)
+
+
+def _spelled_numbers(sentence: str, lang: str) -> list[Number]:
+    """Runs of number words ("twenty-six", "ciento cinco", "a dozen"), read by number_parser."""
+    words, joiners, scales = _lexicon(lang)
+    found: list[Number] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        while run and _fold(run[-1].group()) in joiners:
+            run.pop()
+        if run:
+            number = _run_number(run, lang, scales)
+            if number is not None:
+                found.append(number)
+        run.clear()
+
+    for token in WORD.finditer(sentence):
+        folded = _fold(token.group())
+        parts = folded.split("-")
+        gap = sentence[run[-1].end() : token.start()] if run else ""
+        is_number = all(p in words for p in parts) or (folded in ARTICLES and not run)
+        if run and (gap.strip() or not (is_number or folded in joiners)):
+            close()
+        if is_number or (run and folded in joiners):
+            run.append(token)
+    close()
+    return found
+
+
+def _run_number(run: list[re.Match[str]], lang: str, scales: dict[str, int]) -> Number | None:
+    folded = [_fold(t.group()) for t in run]
+    if (len(folded) == 1 and folded[0] in ("a", "an", "un", "una")) or folded[0] in scales:
+        return None  # an article, or "millones" after digits
+    if folded[0] in ("a", "an", "un", "una") and not (set(folded[1:]) & (set(scales) | APPROXIMATE_WORDS)):
+        # "un ataque": an article; "un millón", "a dozen", "un centenar": a number
+        run, folded = run[1:], folded[1:]
+        if not run or (len(folded) == 1 and folded[0] in ARTICLES):
+            return None
+    if folded[0] in ("a", "an"):
+        folded = ["one", *folded[1:]]  # "a hundred", "a million"
+    value = _spelled_value([p for word in folded for p in word.split("-")], lang)
+    if value is None:
+        return None
+    approximate = bool(set(folded) & APPROXIMATE_WORDS)
+    one = len(folded) == 1 and folded[0] in ARTICLES
+    return Number(run[0].start(), run[-1].end(), value, True, approximate, one)
+
+
+# --- what a number counts --------------------------------------------------------------------
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{pattern})\b", re.I)
+
+
+# head nouns -> measure, most specific first; people are refined by what happened to them
+NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "killed",
+        _words(
+            r"dead|deaths|killed|fatalities|lives|muertos|muertas|muertes|fallecidos|fallecidas|"
+            r"v[íi]ctimas\s+mortales|asesinados"
+        ),
+    ),
+    ("survivors", _words(r"survivors?|sobrevivientes?|supervivientes?")),
+    ("injured", _words(r"injured|wounded|heridos|heridas|lesionados")),
+    (
+        "ships",
+        _words(
+            r"warships?|destroyers?|submarines?|cruisers?|frigates?|aircraft\s+carriers?|"
+            r"(?:amphibious\s+(?:assault\s+)?|navy\s+|naval\s+)?ships?|buques(?:\s+de\s+guerra)?|destructores|"
+            r"submarinos?|cruceros|fragatas|portaaviones|barcos\s+de\s+guerra|naves\s+de\s+guerra"
+        ),
+    ),
+    (
+        "boats",
+        _words(
+            r"\w*boats?|vessels?|go-fasts?|semi-?submersibles?|narco-?subs?|lanchas?|"
+            r"narcolanchas?|embarcaciones|embarcación|barcos?|botes?|semisumergibles?"
+        ),
+    ),
+    ("strikes", _words(r"strikes?|airstrikes?|air\s+strikes?|attacks?|ataques?|bombardeos?")),
+    ("operations", _words(r"operations|operaciones|ataques\s+letales")),
+    (
+        "troops",
+        _words(
+            r"troops|soldiers|sailors|marines|service\s*members|servicemembers|personnel|reservists|"
+            r"militiamen|tropas|soldados|marineros|marines|infantes\s+de\s+marina|efectivos|militares|"
+            r"reservistas|milicianos"
+        ),
+    ),
+    (
+        "aircraft",
+        _words(
+            r"aircraft|(?:fighter\s+)?jets|planes|bombers|helicopters|drones|squadrons|aviones|cazas|"
+            r"bombarderos|helic[óo]pteros|escuadrones"
+        ),
+    ),
+    (
+        "lawmakers",
+        _words(
+            r"senators|senadores|representatives|lawmakers|legisladores|congresistas|"
+            r"Republicans|Democrats|republicanos|dem[óo]cratas"
+        ),
+    ),
+    ("resolutions", _words(r"resolutions|resoluciones")),
+    ("arrests", _words(r"arrests|detentions|arrestos|detenciones|detenidos|capturados")),
+    (
+        "individuals",
+        _words(r"individuals|entities|companies|firms|individuos|entidades|empresas|compa[ñn][íi]as"),
+    ),
+    (
+        "people",
+        _words(
+            r"people|persons?|personas?|m[ae]n|wom[ae]n|hombres?|mujer(?:es)?|civilians?|civiles|crew(?:\s+members)?|"
+            r"crewmen|tripulantes|occupants|ocupantes|passengers|pasajeros|narco-?terrorists?|"
+            r"narcoterroristas?|narcotraficantes?|traffickers?|traficantes|suspects|sospechosos|"
+            r"residents|residentes|habitantes|migrants|migrantes"
+        ),
+    ),
+)
+# words that may stand between a number and its noun ("seven alleged drug boats"); these may not
+NOT_A_MODIFIER = re.compile(
+    r"^(?:of|in|on|at|for|to|from|by|with|after|before|since|and|or|but|than|as|per|the|a|an|this|that|"
+    r"was|were|is|are|be|been|has|have|had|de|del|en|con|por|para|desde|tras|y|o|que|el|la|lo|los|las|"
+    r"un|una|es|son|fue|fueron|ha|han|hab[íi]a|se|su|sus|years?|months?|weeks?|days?|hours?|minutes?|"
+    r"times|percent|a[ñn]os|meses|semanas|d[íi]as|horas|minutos|veces|miles?|km|kilometers|kil[óo]metros|"
+    r"nautical|millas|tons|toneladas|kilos|kg|dollars|d[óo]lares|euros|pesos)$",
+    re.I,
+)
+WHOLE_BEFORE = re.compile(r"\b(?:of|de)\s+(?:the|los|las)\s+$", re.I)
+OF = re.compile(r"\s+(?:of|de)\s+", re.I)  # "un centenar de muertos", "a dozen of"
+MODIFIER = re.compile(r"[^\W\d_][\w'’.-]*")
+PARTITIVE = re.compile(
+    r"\s+(?:of|de)\s+(?:the|these|those|its|their|them|los|las|sus|esos|esas|estos|estas|ellos|ellas)\s+"
+    r"(?:\d[\d,.]*\s+)?",  # "two of the 11 people"
+    re.I,
+)
+KILL_CUE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|perish\w*|lives|fatal\w*|"
+    r"mat(?:ó|o|aron|ado|ando|ar)|muert[oae]s?|muri\w*|fallec\w*|asesin\w*|sin\s+vida|perdieron\s+la\s+vida|"
+    r"abatid\w*|dad[oa]s?\s+de\s+baja)\b",
+    re.I,
+)
+INJURE_CUE = re.compile(r"\b(?:injur\w*|wound\w*|herid[oa]s?|lesionad\w*)\b", re.I)
+SURVIVE_CUE = re.compile(r"\b(?:surviv\w*|sobreviv\w*|supervivi\w*|rescued|rescatad\w*)\b", re.I)
+ARREST_CUE = re.compile(r"\b(?:arrest\w*|detain\w*|captur\w*|deten\w*)\b", re.I)
+SANCTION_CUE = re.compile(r"\b(?:sanction\w*|designat\w*|sancion\w*|design[óoa]\w*|OFAC)\b", re.I)
+# the figure comes after the verb or the toll: "killing 11", "the toll rose to 83", "mató a once"
+KILLED_BEFORE = re.compile(
+    r"(?:\b(?:kill(?:ed|ing|s)?|mat(?:ó|aron|ado|ando)(?:\s+a)?|muerte\s+a|asesin\w+(?:\s+a)?|"
+    r"(?:murieron|fallecieron|perdieron\s+la\s+vida|died))|"
+    r"\b(?:(?:death\s+)?toll(?![-‐]free)|number\s+of\s+(?:people\s+)?(?:dead|deaths|killed|fatalities)|"
+    r"cifra\s+(?:de\s+(?:muertos|fallecidos|v[íi]ctimas)|total)|n[úu]mero\s+de\s+(?:muertos|fallecidos|v[íi]ctimas)|"
+    r"balance\s+(?:de\s+(?:muertos|v[íi]ctimas)|mortal)|saldo(?:\s+(?:mortal|de\s+muertos))?)\b[^;:]{0,120}?"
+    r"\b(?:to|at|of|is|was|reached|stands\s+at|a|en|de|es|alcanz\w+|super\w+|lleg\w+\s+a|suma|sumó))"
+    r"\s*,?\s*$",
+    re.I,
+)
+KILLED_AFTER = re.compile(
+    r"^\s+(?:(?:were|have\s+been|had\s+been|was|are)\s+(?:killed|dead)|died|have\s+died|had\s+died|"
+    r"perished|murieron|fallecieron|han\s+muerto|perdieron\s+la\s+vida|resultaron\s+muert\w+|"
+    r"(?:el|la)\s+(?:n[úu]mero|cifra)\s+(?:total\s+)?de\s+(?:muertos|v[íi]ctimas|fallecidos))\b",
+    re.I,
+)
+VOTE_FOR_AFTER = re.compile(
+    r"^\s+(?:votes?\s+|votos\s+|voted\s+|votaron\s+)?(?:in\s+favou?r|for\b|a\s+favor|to\s+advance|in\s+support)",
+    re.I,
+)
+VOTE_AGAINST_AFTER = re.compile(
+    r"^\s+(?:votes?\s+|votos\s+|voted\s+|votaron\s+)?(?:against|en\s+contra|opposed|in\s+opposition)\b",
+    re.I,
+)
+# "it needed 60 votes": a threshold, not a tally
+THRESHOLD_BEFORE = re.compile(
+    r"\b(?:need\w*|requir\w*|necesit\w*|necesari\w*|threshold|umbral|majority\s+of|mayor[íi]a\s+de)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+VOTE_CUE = re.compile(r"\b(?:vot\w*|ballot|resolution|resoluci[óo]n|measure|medida|bill|proyecto)\b", re.I)
+FAILED_CUE = re.compile(
+    r"\b(?:fail\w*|reject\w*|defeat\w*|block\w*|rechaz\w*|fracas\w*|tumb\w*|derrot\w*)\b", re.I
+)
+PASSED_CUE = re.compile(r"\b(?:pass\w*|approv\w*|adopt\w*|advanc\w*|aprob\w*|aprueb\w*|adopt\w*)\b", re.I)
+PERCENT_AFTER = re.compile(r"^(?:\s?%|\s+percent\b|\s+per\s+cent\b|\s+por\s+ciento\b)", re.I)
+POLL_CUE = re.compile(
+    r"\b(?:poll\w*|survey\w*|respondents|voters|Americans|adults|approv\w*|support\w*|oppos\w*|favou?r\w*|"
+    r"encuest\w*|sonde\w*|votantes|estadounidenses|ciudadanos|apoy\w*|respald\w*|rechaz\w*|aprueb\w*|"
+    r"a\s+favor|en\s+contra|opini\w+)\b",
+    re.I,
+)
+OPPOSE_CUE = re.compile(
+    r"^[^;.]{0,40}?\b(?:oppos\w*|against|disapprov\w*|rechaz\w*|en\s+contra|se\s+oponen|desaprueb\w*)\b", re.I
+)
+SUPPORT_CUE = re.compile(
+    r"^[^;.]{0,60}?\b(?:support\w*|favou?r\w*|approv\w*|apoy\w*|respald\w*|a\s+favor|aprueb\w*)\b", re.I
+)
+MONEY_BEFORE = re.compile(r"(?:US\s?\$|\$|USD\s?|US\$\s?)$")
+MONEY_AFTER = re.compile(r"^\s+(?:de\s+)?(?:d[óo]lares|dollars|USD)\b", re.I)
+REWARD_CUE = re.compile(r"\b(?:reward\w*|bount\w*|recompensa\w*)\b", re.I)
+SEIZED_CUE = re.compile(
+    r"\b(?:seiz\w*|confiscat\w*|forfeit\w*|incaut\w*|decomis\w*|assets|activos|bienes)\b", re.I
+)
+# a number that names a thing rather than counts it
+NOT_A_COUNT_BEFORE = re.compile(
+    r"\b(?:section|sec\.|article|art[íi]culo|art\.|order|orden|resolution|resoluci[óo]n|no\.|n[úu]mero|number|"
+    r"nº|chapter|cap[íi]tulo|title|t[íi]tulo|U\.S\.C\.|C\.F\.R\.|law|ley|decree|decreto|page|p[áa]gina|"
+    r"aged|age|edad|flight|vuelo|route|ruta|highway|phase|fase|paragraph|p[áa]rrafo|item|H\.\s?Res\.|"
+    r"S\.\s?J\.\s?Res\.|Res\.|room|tel\.?|phone|tel[ée]fono|code|c[óo]digo|class|clase|grade|level|nivel|"
+    r"Operation|Operaci[óo]n|F|MQ)[\s-]*$",
+    re.I,
+)
+NOT_A_COUNT_AFTER = re.compile(
+    r"^(?:\s*(?:U\.S\.C|C\.F\.R|years?[\s-]+old|-year-old|a[ñn]os\s+de\s+edad|a[ñn]os\b|years?\b|"
+    r"th\b|st\b|nd\b|rd\b|º|ª|\.º|°|a\.m\.|p\.m\.|am\b|pm\b|horas\b|hours\b)|[\]\)]?\])",
+    re.I,
+)
+YEAR = re.compile(r"(?:19|20)\d\d")
+REGION = re.compile(
+    r"\b(?:Caribbean|Caribe|(?:eastern\s+)?Pacific|Pac[íi]fico(?:\s+oriental)?|Atlantic|Atl[áa]ntico)\b", re.I
+)
+PART_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:in|en|off|frente\s+a|near)\s+(?:the\s+|el\s+|la\s+|las\s+|aguas\s+del\s+)?"
+    r"(?:(?:eastern|southern|western|oriental)\s+)?(?P<region>Caribbean|Caribe|Pacific|Pac[íi]fico|Atlantic|Atl[áa]ntico)\b",
+    re.I,
+)
+BOTH_REGIONS = re.compile(
+    r"\s+(?:and|y|e|or|o)\s+(?:the\s+|el\s+|la\s+)?(?:(?:eastern|oriental)\s+)?"
+    r"(?:Caribbean|Caribe|Pacific|Pac[íi]fico|Atlantic|Atl[áa]ntico)",
+    re.I,
+)
+REGION_NAMES = {"caribe": "Caribbean", "pacifico": "Pacific", "atlantico": "Atlantic"}
+SUBSET_BEFORE = re.compile(
+    r"\b(?:including|of\s+whom|of\s+which|of\s+them|among\s+them|incluidos?|incluidas?|de\s+ellos|de\s+ellas|"
+    r"entre\s+ellos|entre\s+ellas|de\s+los\s+cuales|de\s+las\s+cuales)\s*,?\s*$",
+    re.I,
+)
+COMMA = re.compile(r",")
+AND = re.compile(r"\s(?:and|y|e)\s", re.I)
+CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:and|but|while|y|pero|mientras)\b|\.\s")
+
+# --- what a figure is about ------------------------------------------------------------------
+
+STRIKE_WORDS = re.compile(r"\b(?:strikes?|struck|attacks?|ataques?|atac\w+|bombarde\w+)\b", re.I)
+BOAT_WORDS = re.compile(
+    r"\b(?:boats?|vessels?|maritime|narco-?subs?|semi-?submersibles?|lanchas?|narcolanchas?|embarcaci\w+|"
+    r"barcos?|botes?|semisumergibles?)\b",
+    re.I,
+)
+# a running toll rather than the figure of one strike
+TOTAL_CUE = re.compile(
+    r"\b(?:total\w*|toll|tally|so\s+far|to\s+date|in\s+all|overall|altogether|cumulative|campaign|since|"
+    r"bring(?:s|ing)?|brought|risen|rose|climbed|(?:have|has|had)\s+(?:been\s+)?(?:killed|died)|"
+    r"in\s+(?:the|these|those|all|US|U\.S\.)\s+(?:\w+\s+)?strikes|cifra|balance|saldo|suma\w*|"
+    r"ascend\w+|ascien\w+|elev\w+|acumul\w+|desde|hasta\s+(?:ahora|la\s+fecha)|en\s+lo\s+que\s+va|"
+    r"campaña|ofensiva|(?:han|ha|hab[íi]an)\s+(?:muerto|dejado|sido|fallecido)|"
+    r"en\s+(?:los|estos|esos|todos\s+los)\s+(?:\w+\s+)?(?:ataques|bombardeos))\b",
+    re.I,
+)
+SINGLE_STRIKE = re.compile(
+    r"\b(?:(?:a|an|another|the|latest|new|one|this)\s+(?:[\w.-]+\s+){0,3}?(?:air)?strike|"
+    r"(?:un|otro|el|nuevo|último|este)\s+(?:[\w.-]+\s+){0,3}?(?:ataque|bombardeo))\b(?!s)",
+    re.I,
+)
+STRIKE_MEASURES = frozenset({"killed", "injured", "strikes", "boats", "survivors"})
+TOPICS: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
+    # measure -> (topic, words its sentence must contain; None: the default), first match wins
+    "troops": (
+        (
+            "military deployment",
+            re.compile(
+                r"deploy|despleg|despliegue|buildup|carrier|portaaviones|arrived|sailors|marines", re.I
+            ),
+        ),
+        ("military mobilization", None),
+    ),
+    "votes_for": (
+        ("war powers vote", re.compile(r"war\s+powers|poderes\s+de\s+guerra", re.I)),
+        ("vote", None),
+    ),
+    "percent": (("public opinion", None),),
+    "reward_usd": (("reward", None),),
+    "assets_seized_usd": (("seizures", None),),
+    "arrests": (("arrests", None),),
+    "individuals": (("designations", None),),
+}
+TOPICS["ships"] = TOPICS["aircraft"] = TOPICS["troops"]
+TOPICS["votes_against"] = TOPICS["lawmakers"] = TOPICS["resolutions"] = TOPICS["votes_for"]
+TOPICS["percent_support"] = TOPICS["percent_oppose"] = TOPICS["percent"]
+EVENT_FOR_MEASURE = {
+    "killed": ("strike",),
+    "survivors": ("strike",),
+    "injured": ("strike",),
+    "strikes": ("strike",),
+    "boats": ("strike",),
+    "troops": ("mobilization", "deployment"),
+    "ships": ("deployment", "mobilization"),
+    "aircraft": ("deployment", "mobilization"),
+    "votes_for": ("vote",),
+    "votes_against": ("vote",),
+    "lawmakers": ("vote",),
+    "resolutions": ("vote",),
+    "percent_support": ("poll",),
+    "percent_oppose": ("poll",),
+    "percent": ("poll",),
+    "individuals": ("designation",),
+}
+
+
+def campaign_of(text: str) -> str:
+    """The series an article's strike figures belong to: "boat strikes" when it is about strikes on
+    boats (a later "the strikes have killed 86" is the same toll), else "strikes"."""
+    return "boat strikes" if STRIKE_WORDS.search(text) and BOAT_WORDS.search(text) else "strikes"
+
+
+def topic_of(sentence: str, measure: str, campaign: str = "strikes") -> str:
+    """The normalised topic of a figure that is not part of a strike series."""
+    if measure in STRIKE_MEASURES:
+        return campaign
+    for topic, words in TOPICS.get(measure, (("other", None),)):
+        if words is None or words.search(sentence):
             return topic
-    return candidates[-1] if candidates else "other"
+    return "other"
+
+
+# --- reading a sentence ----------------------------------------------------------------------
+
+RISE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|brought|bringing|increased|ascendi\w+|ascend\w+|elev\w+|sub\w+|aument\w+|"
+    r"lleg\w+|dobl\w+|duplic\w+)\s+(?:\w+\s+){0,3}?$",
+    re.I,
+)
+ORDINAL_STRIKE = re.compile(
+    r"\b(?:its|the|their|el|su)\s+(?P<n>\d{1,3})(?:st|nd|rd|th|º|ª|\.º|°)\s+(?:[\w.-]+\s+)?"
+    r"(?:strike|attack|ataque|bombardeo)\b",
+    re.I,
+)
+RANGE_JOIN = re.compile(r"\s*(?:to|–|-|or|o|and|y|a)\s*", re.I)
+RANGE_OPEN = re.compile(r"\b(?:between|entre|from|de|desde)\s+$", re.I)
+NON_COUNT_WORD_BEFORE = re.compile(
+    r"\b(?:in|since|of|by|until|from|en|desde|de|del|hasta|year|año|the|el|for|para|before|after|antes|después)\s+$",
+    re.I,
+)
+VOTED_BEFORE = re.compile(r"\bvot(?:ed|ó|aron)\s+(?:por\s+)?$", re.I)
+MOTION_AFTER = re.compile(r"\s+(?:to|para)\s+(?!\d)\w+", re.I)
+VOTE_SCORE = re.compile(
+    r"(?P<a>\d{1,3})(?:\s+(?:votes?|votos))?\s*(?:[-–—]|\s+to\s+|\s+a\s+|\s+contra\s+)(?P<b>\d{1,3})(?![\w%-]|[.,]\d)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of a sentence: what it counts, its value and interval, and the words that said it."""
+
+    measure: str
+    value: float
+    qualifier: Qualifier
+    low: float | None
+    high: float | None
+    start: int
+    end: int
+    part: str | None = None
+    running: bool = False  # a running toll or count ("bringing the toll to 83", "its 10th strike")
+    single: bool = False  # about one strike ("another strike killed three")
 
 
 def _interval(
@@ -173,99 +542,410 @@ def _interval(
         return value, None
     if qualifier is Qualifier.AT_MOST:
         return None, value
-    if word in ("nearly", "almost", "casi"):
+    if word in _BELOW:
         return round(value * 0.9, 2), value
     return round(value * 0.9, 2), round(value * 1.1, 2)
 
 
-def _measure(sentence: str, match: re.Match[str]) -> tuple[str, int] | None:
-    """The measure a figure counts and where its unit word ends, or None for an unknown unit."""
-    if match.group("pct"):
-        after = sentence[match.end() :]
-        of_whom = re.match(r"\s+(?:of|de)\s+[\w‑-]+", after)
-        unit_end = match.end() + (of_whom.end() if of_whom else 0)
-        if OPPOSE_CUE.search(after):
-            return "percent_oppose", unit_end
-        if SUPPORT_CUE.search(after):
-            return "percent_support", unit_end
-        return "percent", unit_end
-    after = sentence[match.end() : match.end() + 60]
-    for pattern, measure in UNITS:
-        unit = pattern.search(after)
-        if unit:
-            unit_end = match.end() + unit.end()
-            if measure == "people" and KILL_CUE.search(
-                sentence[max(0, match.start() - 40) : match.end() + 40]
-            ):
-                return "killed", unit_end
-            return measure, unit_end
+def _qualifier(sentence: str, start: int) -> tuple[str | None, int]:
+    """The qualifier word right before a number and where it begins; a toll that "rose to 83" or
+    "ascendió hasta 83" is exact."""
+    found = QUALIFIER_BEFORE.search(sentence, 0, start)
+    if found is None:
+        return None, start
+    word = found.group("qual").lower()
+    if word in ("hasta", "up to") and RISE_BEFORE.search(sentence, 0, found.start("qual")):
+        return None, found.start("qual")
+    return word, found.start("qual")
+
+
+def _not_a_count(sentence: str, number: Number) -> bool:
+    """A statute, an order, an age, a year, an ordinal or a time is a name or a date, not a figure."""
+    before, after = sentence[: number.start], sentence[number.end :]
+    if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
+        return True
+    text = sentence[number.start : number.end]
+    return bool(YEAR.fullmatch(text) and NON_COUNT_WORD_BEFORE.search(before))
+
+
+def _noun(text: str, of: bool = False) -> tuple[str, int] | None:
+    """The measure of the noun a number counts, within a few modifiers: "seven alleged drug boats",
+    "dos de las embarcaciones"; None when another word intervenes ("30 days of strikes")."""
+    partitive = PARTITIVE.match(text) or (OF.match(text) if of else None)
+    pos = partitive.end() if partitive else 0
+    for _ in range(3):
+        while pos < len(text) and text[pos] in " \u00a0\"“”«»'‘’":
+            pos += 1
+        if pos == 0:
+            return None  # "83rd", "49-51": a noun must be a word of its own
+        for measure, pattern in NOUNS:
+            found = pattern.match(text, pos)
+            if found:
+                return measure, found.end()
+        word = MODIFIER.match(text, pos)
+        if word is None or NOT_A_MODIFIER.match(word.group()):
+            return None
+        pos = word.end()
     return None
 
 
+def _nearest_cue(sentence: str, start: int, end: int) -> str | None:
+    """What happened to the people a number counts: the cue nearest it in its clause."""
+    left = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    left = max(left, start - 70)
+    right_break = CLAUSE_END.search(sentence, end)
+    right = min(right_break.start() if right_break else len(sentence), end + 60)
+    best: tuple[int, str] | None = None
+    cues = (
+        ("killed", KILL_CUE),
+        ("injured", INJURE_CUE),
+        ("survivors", SURVIVE_CUE),
+        ("arrests", ARREST_CUE),
+    )
+    for measure, cue in cues:
+        for m in cue.finditer(sentence, left, right):
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, measure)
+    return best[1] if best else None
+
+
+def _percent(sentence: str, end: int) -> str | None:
+    if not POLL_CUE.search(sentence):
+        return None  # "a 2.8% raise" is not a poll figure
+    after = sentence[end:]
+    if OPPOSE_CUE.search(after):
+        return "percent_oppose"
+    if SUPPORT_CUE.search(after):
+        return "percent_support"
+    return "percent"
+
+
+def _money(sentence: str) -> str | None:
+    if REWARD_CUE.search(sentence):
+        return "reward_usd"
+    if SEIZED_CUE.search(sentence):
+        return "assets_seized_usd"
+    return None
+
+
+def _measure(sentence: str, first: Number, last: Number, head_end: int) -> tuple[str, int] | None:
+    """The measure a figure counts and where the words that say so end; None for an unknown unit."""
+    after = sentence[last.end :]
+    percent = PERCENT_AFTER.match(after)
+    if percent:
+        measure = _percent(sentence, last.end + percent.end())
+        return (measure, last.end + percent.end()) if measure else None
+    if MONEY_BEFORE.search(sentence, 0, first.start) or MONEY_AFTER.match(after):
+        money = MONEY_AFTER.match(after)
+        measure = _money(sentence)
+        return (measure, last.end + (money.end() if money else 0)) if measure else None
+    if VOTE_CUE.search(sentence) and not THRESHOLD_BEFORE.search(sentence, 0, first.start):
+        for pattern, measure in ((VOTE_AGAINST_AFTER, "votes_against"), (VOTE_FOR_AFTER, "votes_for")):
+            vote = pattern.match(after)
+            if vote:
+                return measure, last.end + vote.end()
+    killed = KILLED_AFTER.match(after)
+    if killed and not first.article_one:
+        return "killed", last.end + killed.end()
+    noun = _noun(after, of=first.approximate or first.value >= 10**6)
+    if noun is not None:
+        measure, unit_end = _refine(sentence, noun[0], first.start, last.end + noun[1])
+        if measure is None or (first.article_one and measure not in ("killed", "survivors")):
+            return None
+        if first.article_one and PARTITIVE.match(after):
+            return None  # "one of the boats"
+        return measure, unit_end
+    if KILLED_BEFORE.search(sentence, 0, head_end) and not first.article_one:
+        return "killed", last.end
+    return None
+
+
+def _refine(sentence: str, measure: str, start: int, unit_end: int) -> tuple[str | None, int]:
+    """People and lawmakers are counted for what happened to them: killed, survived, arrested,
+    sanctioned, voted; a count of people with no such cue is not a claim."""
+    if measure == "people":
+        if WHOLE_BEFORE.search(sentence, 0, start):
+            return None, unit_end  # "two of the 11 people on board survived": the cue is the part's
+        cue = _nearest_cue(sentence, start, unit_end)
+        if cue is None and SANCTION_CUE.search(sentence):
+            return "individuals", unit_end
+        return cue, unit_end
+    if measure == "operations":  # "19 such operations ... 76 deaths": strikes, in a strike sentence
+        strikes = KILL_CUE.search(sentence) or STRIKE_WORDS.search(sentence) or BOAT_WORDS.search(sentence)
+        return ("strikes" if strikes else None), unit_end
+    if measure == "lawmakers":  # "51 senators voted against", "dos republicanos votaron a favor"
+        if not VOTE_CUE.search(sentence):
+            return None, unit_end
+        for pattern, side in ((VOTE_AGAINST_AFTER, "votes_against"), (VOTE_FOR_AFTER, "votes_for")):
+            voted = pattern.match(sentence[unit_end:])
+            if voted:
+                return side, unit_end + voted.end()
+    if measure == "individuals" and not SANCTION_CUE.search(sentence):
+        return None, unit_end
+    return measure, unit_end
+
+
+def _part(sentence: str, end: int) -> str | None:
+    """The region a figure is a part of ("8 in the Pacific") when the sentence names more than one:
+    a part is never compared with the whole."""
+    place = PART_AFTER.match(sentence[end:])
+    if place is None or BOTH_REGIONS.match(sentence, end + place.end()):
+        return None
+    regions = {
+        REGION_NAMES.get(_fold(r.group()).split()[-1], r.group().split()[-1].title())
+        for r in REGION.finditer(sentence)
+    }
+    if len(regions) < 2:
+        return None
+    region = _fold(place.group("region"))
+    return REGION_NAMES.get(region, region.title())
+
+
+def _vote_scores(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[int]]:
+    """ "failed 49-51", "rejected 216-210", "por 49 votos contra 51": for and against, the larger
+    side being the one that won."""
+    if not VOTE_CUE.search(sentence):
+        return [], set()
+    starts = {n.start for n in numbers if not n.spelled}
+    figures: list[Figure] = []
+    used: set[int] = set()
+    for score in VOTE_SCORE.finditer(sentence):
+        if score.start("a") not in starts or score.start("b") not in starts:
+            continue
+        if _noun(sentence[score.end() :]) is not None or PERCENT_AFTER.match(sentence[score.end() :]):
+            continue  # "69 to 70 people", "40-45%": a range
+        a, b = float(score.group("a")), float(score.group("b"))
+        if VOTED_BEFORE.search(sentence, 0, score.start()) or MOTION_AFTER.match(sentence, score.end()):
+            yes, no = a, b  # "voted 51-50 to block": 51 for the motion
+        elif FAILED_CUE.search(sentence):
+            yes, no = min(a, b), max(a, b)
+        elif PASSED_CUE.search(sentence):
+            yes, no = max(a, b), min(a, b)
+        else:
+            yes, no = a, b
+        for measure, value in (("votes_for", yes), ("votes_against", no)):
+            figures.append(Figure(measure, value, Qualifier.EXACT, value, value, score.start(), score.end()))
+        used |= {score.start("a"), score.start("b")}
+    return figures, used
+
+
+def _ordinal_strikes(sentence: str) -> list[Figure]:
+    """ "its 10th strike", "the 15th attack": as many strikes so far."""
+    return [
+        Figure(
+            "strikes",
+            float(m.group("n")),
+            Qualifier.EXACT,
+            float(m.group("n")),
+            float(m.group("n")),
+            m.start("n"),
+            m.end(),
+            running=True,
+        )
+        for m in ORDINAL_STRIKE.finditer(sentence)
+    ]
+
+
+def _range_end(sentence: str, number: Number, following: Number | None) -> Number | None:
+    """The upper end of "69 to 70", "between 80 and 90", "entre 80 y 90", "de 10 a 12", "two or three"."""
+    if following is None:
+        return None
+    join = RANGE_JOIN.fullmatch(sentence, number.end, following.start)
+    if join is None or following.value <= number.value:
+        return None
+    word = join.group().strip().lower()
+    if word in ("and", "y", "a") and not RANGE_OPEN.search(sentence, 0, number.start):
+        return None
+    return following
+
+
+def sentence_figures(sentence: str, lang: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+    """Every figure of one sentence with a recognisable measure; numbers inside ``skip`` (dates)
+    are not figures."""
+    numbers = [n for n in find_numbers(sentence, lang) if not any(s <= n.start < e for s, e in skip)]
+    figures, used = _vote_scores(sentence, numbers)
+    figures += _ordinal_strikes(sentence)
+    index = 0
+    while index < len(numbers):
+        first = numbers[index]
+        index += 1
+        if first.start in used or _not_a_count(sentence, first):
+            continue
+        last = _range_end(sentence, first, numbers[index] if index < len(numbers) else None) or first
+        if last is not first:
+            index += 1
+        figure = _figure(sentence, first, last, figures)
+        if figure is not None:
+            figures.append(figure)
+    figures.sort(key=lambda f: f.start)
+    return [_with_running(sentence, figure, figures) for figure in figures]
+
+
+def _clause_window(sentence: str, figure: Figure, figures: list[Figure]) -> str:
+    """The words that tell what a figure is: its clause, cut at the figures beside it and at "and"."""
+    left = max((m.end() for m in CLAUSE_END.finditer(sentence, 0, figure.start)), default=0)
+    left = max([left, *(f.end for f in figures if f.end <= figure.start)])
+    breaks = [m.start() for p in (CLAUSE_END, AND, COMMA) if (m := p.search(sentence, figure.end))]
+    right = min([*breaks, len(sentence), *(f.start for f in figures if f.start >= figure.end)])
+    return sentence[left:right]
+
+
+def _with_running(sentence: str, figure: Figure, figures: list[Figure]) -> Figure:
+    """Marks a figure its own clause tells is a running toll, or the figure of one strike."""
+    if figure.running:
+        return figure
+    window = _clause_window(sentence, figure, figures)
+    if TOTAL_CUE.search(window):
+        return replace(figure, running=True)
+    return replace(figure, single=bool(SINGLE_STRIKE.search(window)))
+
+
+def _figure(sentence: str, first: Number, last: Number, previous: list[Figure]) -> Figure | None:
+    opening = RANGE_OPEN.search(sentence, 0, first.start) if last is not first else None
+    word, qual_start = _qualifier(sentence, opening.start() if opening else first.start)
+    found = _measure(sentence, first, last, qual_start)
+    if found is None:
+        found = _inherited(sentence, last, previous)
+    if found is None:
+        return None
+    measure, unit_end = found
+    qualifier = QUALIFIERS.get(word, Qualifier.EXACT) if word else Qualifier.EXACT
+    if first.approximate and qualifier is Qualifier.EXACT:
+        qualifier = Qualifier.ABOUT  # "a dozen boats"
+    high = last.value if last is not first else None
+    if high is not None and qualifier is Qualifier.EXACT:
+        qualifier = Qualifier.ABOUT
+    low, upper = _interval(first.value, qualifier, word, high)
+    start = min(qual_start, opening.start() if opening else first.start)
+    toll = (
+        KILLED_BEFORE.search(sentence, 0, qual_start) if (measure, unit_end) == ("killed", last.end) else None
+    )
+    if toll is not None:
+        start = toll.start() + len(toll.group()) - len(toll.group().lstrip(" ,;:"))  # "the toll rose to 83"
+    part = _part(sentence, unit_end) or _subset(sentence, start, last.end, unit_end)
+    return Figure(measure, first.value, qualifier, low, upper, start, unit_end, part)
+
+
+def _subset(sentence: str, start: int, number_end: int, unit_end: int) -> str | None:
+    """ "including three women", "de ellos, dos colombianos": a subset, named by what it counts so
+    that different subsets never meet in one series."""
+    if not SUBSET_BEFORE.search(sentence, 0, start):
+        return None
+    words = sentence[number_end:unit_end].strip(' ,;:"“”').lower()
+    return f"subset {words}" if words else "subset"
+
+
+def _inherited(sentence: str, number: Number, previous: list[Figure]) -> tuple[str, int] | None:
+    """ "10 sunk in the Caribbean and 8 in the Pacific": a bare number followed by a place counts
+    what the figure before it counts."""
+    if not previous or number.article_one:
+        return None
+    place = PART_AFTER.match(sentence[number.end :])
+    if place is None:
+        return None
+    return previous[-1].measure, number.end
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+
+def _modality(ctx: ArticleContext, index: int) -> str:
+    """Only reports become claims: no figure from a scenario, a forecast or a question."""
+    modality = getattr(ctx, "modality", None)
+    return "asserted" if modality is None else str(modality(index))
+
+
+def _reported(figure: Figure, sentence: str, modality: str) -> bool:
+    """An asserted figure, or a poll's share of people who back or reject a hypothetical ("78
+    percent reject a potential attack" reports the poll, whatever the attack)."""
+    if modality == "asserted":
+        return True
+    return (
+        modality == "hypothetical"
+        and figure.measure.startswith("percent")
+        and bool(POLL_CUE.search(sentence))
+    )
+
+
+def _strike_topic(
+    sentence: str, figure: Figure, figures: list[Figure], campaign: str, day: str | None, published: str
+) -> tuple[str, str | None]:
+    """A strike figure's series and the day it is true as of: a part ("boat strikes: Pacific"), a
+    running toll (the campaign, as of publication), the figure of one strike on a day the text
+    names, or of one strike the article reports undated (kept apart from the toll). The figure's
+    own clause decides first, then its sentence."""
+    if figure.part:
+        return f"{campaign}: {figure.part}", None
+    many = any(f.measure == "strikes" and f.value > 1 for f in figures)
+    if figure.running or many:
+        return campaign, None  # a count of several strikes and what they did is the campaign's
+    if day is not None:
+        return f"{campaign} on {day}", day
+    if figure.single:
+        return f"{campaign}: one strike reported {published}", None
+    if TOTAL_CUE.search(sentence) or not SINGLE_STRIKE.search(sentence):
+        return campaign, None
+    return f"{campaign}: one strike reported {published}", None
+
+
+def _day_of(ctx: ArticleContext, index: int, figure: Figure, event: EventMatch | None) -> str | None:
+    """The day a figure is about: the nearest day the sentence names before it ("El 28 de octubre
+    ...: catorce muertos"), else its event's day, else the sentence's only day."""
+    days = [d for d in ctx.dates_in(index, "past") if d.point and len(d.value) == 10]
+    before = [d.value for d in days if d.end <= figure.start]
+    if before:
+        return before[-1]
+    if event is not None and event.date and len(event.date) == 10:
+        return event.date
+    return days[0].value if len({d.value for d in days}) == 1 else None
+
+
 def extract_quantities(ctx: ArticleContext, events: list[EventMatch]) -> list[QuantityClaim]:
-    """Claims for every recognisable figure, tied to the event of the same sentence when there is one."""
+    """Claims for every recognisable figure of the asserted sentences, tied to the event of the same
+    sentence when there is one."""
     claims: list[QuantityClaim] = []
     published = ctx.published.isoformat() if ctx.published else ""
+    campaign = campaign_of(ctx.text)
     events_by_sentence: dict[int, list[EventMatch]] = {}
-    for event in events:
-        events_by_sentence.setdefault(event.sentence, []).append(event)
+    for match in events:
+        events_by_sentence.setdefault(match.sentence, []).append(match)
     for index, (start, end) in enumerate(ctx.sentences):
-        sentence = ctx.sentence_text(index)
-        if _DIGIT.search(sentence) is None:
+        modality = _modality(ctx, index)
+        if modality == "future":
             continue
-        date_spans = [(d.start, d.end) for d in find_dates(sentence, ctx.published, ctx.lang, "past")]
-        figures = []
-        for score in VOTE_SCORE.finditer(sentence):
-            a = score.group("a") or score.group("c")
-            b = score.group("b") or score.group("d")
-            figures.append((score, "votes_for", float(a), Qualifier.EXACT, None, None, score.end()))
-            figures.append((score, "votes_against", float(b), Qualifier.EXACT, None, None, score.end()))
-        vote_spans = [(f[0].start(), f[0].end()) for f in figures]
-        for match in FIGURE.finditer(sentence):
-            num_start = match.start("num")
-            if any(s <= num_start < e for s, e in date_spans + vote_spans):
+        sentence = ctx.sentence_text(index)
+        dates = [(d.start, d.end) for d in ctx.dates_in(index, "past")]
+        figures = sentence_figures(sentence, ctx.lang, dates)
+        for figure in figures:
+            if not _reported(figure, sentence, modality):
                 continue
-            if sentence[max(0, num_start - 1) : num_start] in ("[", "§", "$", "#") or sentence[
-                match.end() : match.end() + 5
-            ].strip().startswith(("U.S.C", "]")):
-                continue
-            found = _measure(sentence, match)
-            if found is None:
-                continue
-            measure, unit_end = found
-            value = _number(match.group("num"), ctx.lang)
-            high = _number(match.group("num2"), ctx.lang) if match.group("num2") else None
-            word = (match.group("qual") or "").lower() or None
-            qualifier = QUALIFIERS.get(word, Qualifier.EXACT) if word else Qualifier.EXACT
-            if match.group("plus"):
-                qualifier = Qualifier.AT_LEAST
-            if high is not None and word is None:
-                qualifier = Qualifier.ABOUT
-            figures.append((match, measure, value, qualifier, word, high, unit_end))
-        for match, measure, value, qualifier, word, high, unit_end in figures:
-            low, upper = _interval(value, qualifier, word, high)
-            text = sentence[match.start() : unit_end].strip(" ,;:")
-            event = _event_for(events_by_sentence.get(index, []), measure)
-            claim_id = hashlib.sha1(
-                f"{ctx.article_id}|{start + match.start()}|{measure}|{value}".encode()
+            event = _event_for(events_by_sentence.get(index, []), figure.measure)
+            if figure.measure in STRIKE_MEASURES:
+                day = _day_of(ctx, index, figure, event)
+                topic, as_of = _strike_topic(sentence, figure, figures, campaign, day, published)
+            else:
+                topic, as_of = topic_of(sentence, figure.measure), event.date if event else None
+            digest = hashlib.sha1(
+                f"{ctx.article_id}|{start + figure.start}|{figure.measure}|{figure.value}".encode()
             ).hexdigest()[:16]
             claims.append(
                 QuantityClaim(
-                    claim_id=f"claim-{claim_id}",
+                    claim_id=f"claim-{digest}",
                     article_id=ctx.article_id,
                     event_id=event.entity_id if event else None,
-                    measure=measure,
-                    topic=topic_of(sentence, measure),
-                    value=value,
-                    qualifier=qualifier,
-                    low=low,
-                    high=upper,
-                    text=text,
+                    measure=figure.measure,
+                    topic=topic,
+                    value=figure.value,
+                    qualifier=figure.qualifier,
+                    low=figure.low,
+                    high=figure.high,
+                    text=sentence[figure.start : figure.end].strip(" ,;:"),
                     sentence=sentence.strip(),
                     span_start=start,
                     span_end=end,
                     published=published,
-                    as_of=event.date if event else None,
+                    as_of=as_of,
                 )
             )
     return claims

@@ -1,0 +1,275 @@
+"""Quantity claims on reporting-like sentences (English and Spanish): spelled-out numbers, ranges,
+tolls, vote tallies, parts of a whole, qualifiers, and what is not a figure; and how the claims of
+several articles reconcile into one series."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from watchfloor.crisis import reconcile
+from watchfloor.model.claims import Qualifier, QuantityClaim
+from watchfloor.news.context import ArticleContext
+from watchfloor.news.quantities import extract_quantities, find_numbers
+
+PUBLISHED = date(2025, 11, 17)
+A, B, E, X = Qualifier.AT_LEAST, Qualifier.ABOUT, Qualifier.EXACT, Qualifier.AT_MOST
+
+
+def claims_of(
+    text: str, lang: str = "en", published: date = PUBLISHED, article_id: str = "a1"
+) -> list[QuantityClaim]:
+    """The claims of a hand-built article whose sentences end at '.', '!' or '?'."""
+    spans = []
+    for match in re.finditer(r"[^.!?]+[.!?]*", text):
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        if start < match.end():
+            spans.append((start, match.end()))
+    ctx = ArticleContext(article_id, text, lang, published, spans, [], {})
+    return extract_quantities(ctx, [])
+
+
+def figures(text: str, lang: str = "en") -> list[tuple[str, float, Qualifier]]:
+    return [(c.measure, c.value, c.qualifier) for c in claims_of(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("A US strike on a speedboat in the Caribbean killed six people.", "en", ("killed", 6, E)),
+        ("Las autoridades confirmaron cuatro personas muertas en el ataque.", "es", ("killed", 4, E)),
+        ("El bombardeo contra la lancha dejó dos muertos.", "es", ("killed", 2, E)),
+        ("En el ataque del martes fallecieron al menos 17 personas.", "es", ("killed", 17, A)),
+        ("Once personas murieron en el ataque contra la embarcación.", "es", ("killed", 11, E)),
+        ("The Navy has destroyed a dozen boats in the campaign.", "en", ("boats", 12, B)),
+        ("Officials said three boats were hit in the operation.", "en", ("boats", 3, E)),
+        ("Twenty-six vessels have been destroyed since September.", "en", ("boats", 26, E)),
+        ("The ship carried more than 4,000 sailors and marines.", "en", ("troops", 4000, A)),
+        (
+            "Washington ofrece una recompensa de cincuenta millones de dólares por Maduro.",
+            "es",
+            ("reward_usd", 50e6, E),
+        ),
+        (
+            "The State Department offers a reward of up to $3 million for information.",
+            "en",
+            ("reward_usd", 3e6, X),
+        ),
+        ("La campaña ha causado más de un centenar de muertos.", "es", ("killed", 100, A)),
+        ("One man aboard the vessel was killed in the strike.", "en", ("killed", 1, E)),
+        ("Two of the 11 people on board survived the strike.", "en", ("survivors", 2, E)),
+        ("Al menos tres tripulantes resultaron heridos en el ataque.", "es", ("injured", 3, A)),
+    ],
+)
+def test_spelled_out_and_written_numbers_with_their_measure(
+    sentence: str, lang: str, expected: tuple[str, float, Qualifier]
+) -> None:
+    assert figures(sentence, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("One of the boats was carrying cocaine, officials said.", "en"),
+        ("Un barco de la Armada llegó al puerto.", "es"),
+        ("A strike hit a boat near the coast.", "en"),
+        ("The group was designated under section 219 of the Act, 8 U.S.C. 1189.", "en"),
+        ("Executive Order 14157 was signed by the president.", "en"),
+        ("The 34-year-old captain, aged 34, had sailed for 12 years.", "en"),
+        ("El capitán, de 45 años, vive en Cumaná desde 2019.", "es"),
+        ("In 2025 strikes became the focus of the debate.", "en"),
+        ("Social Security payments rise 2.8% in 2026.", "en"),
+        ("For details call 202-555-0143 or write to the office.", "en"),
+        ("The strikes began 30 days after the announcement.", "en"),
+        ("It needed 60 votes to advance.", "en"),
+        ("He was one of the leaders of the cartel.", "en"),
+    ],
+)
+def test_numbers_that_are_not_claims(sentence: str, lang: str) -> None:
+    assert claims_of(sentence, lang) == []
+
+
+def test_a_claim_is_read_only_from_asserted_sentences() -> None:
+    text = (
+        "The strikes have killed 83 people. Analysts say the toll could reach 100 people. "
+        "The Pentagon will deploy 5,000 more troops next month."
+    )
+    assert [c.value for c in claims_of(text)] == [83]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Approximately 69 to 70 people have been killed in the strikes.", "en", (69, B, 69, 70)),
+        ("Between 80 and 90 people have died in the strikes.", "en", (80, B, 80, 90)),
+        ("Entre 80 y 90 personas han muerto en los ataques.", "es", (80, B, 80, 90)),
+        ("At least 80 to 90 people have died in the strikes.", "en", (80, A, 80, None)),
+    ],
+)
+def test_a_range_keeps_its_low_end_and_both_bounds(
+    sentence: str, lang: str, expected: tuple[float, Qualifier, float, float | None]
+) -> None:
+    [claim] = claims_of(sentence, lang)
+    assert (claim.value, claim.qualifier, claim.low, claim.high) == expected
+    assert claim.measure == "killed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "value"),
+    [
+        ("The death toll has risen to 67.", "en", 67),
+        ("The toll from the US strikes rose to 83 on Monday.", "en", 83),
+        ("La cifra de muertos ascendió a 83, según el Pentágono.", "es", 83),
+        ("Con el nuevo ataque se eleva a 130 el número de víctimas.", "es", 130),
+        ("The strikes have killed 86 since September.", "en", 86),
+    ],
+)
+def test_a_running_toll_is_a_death_toll_of_the_campaign(sentence: str, lang: str, value: float) -> None:
+    [claim] = claims_of(sentence, lang)
+    assert (claim.measure, claim.value, claim.qualifier) == ("killed", value, E)
+    assert claim.topic == "strikes" and claim.as_of is None  # as of publication
+    assert str(value) in claim.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("The war powers resolution failed 48-51 in the Senate.", "en", (48, 51)),
+        ("The Senate rejected the measure in a 49-51 vote.", "en", (49, 51)),
+        ("The House rejected the resolution 216-210.", "en", (210, 216)),
+        ("The Senate voted 51-50 to block the resolution.", "en", (51, 50)),
+        ("In the vote, 51 senators voted against and 49 in favour.", "en", (49, 51)),
+        ("El Senado rechazó la resolución por 49 votos a favor y 51 en contra.", "es", (49, 51)),
+    ],
+)
+def test_vote_tallies_are_votes_for_and_against(
+    sentence: str, lang: str, expected: tuple[float, float]
+) -> None:
+    votes = {c.measure: c.value for c in claims_of(sentence, lang)}
+    assert (votes["votes_for"], votes["votes_against"]) == expected
+
+
+def test_war_powers_votes_share_one_topic() -> None:
+    claims = claims_of("The war powers resolution failed 49-51.")
+    assert {c.topic for c in claims} == {"war powers vote"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "value", "qualifier"),
+    [
+        ("More than 80 people have been killed in the strikes.", "en", 80, A),
+        ("Nearly 70 people have died in the strikes.", "en", 70, B),
+        ("Up to 90 people were killed in the strikes, officials said.", "en", 90, X),
+        ("At least 83 people have been killed in the strikes.", "en", 83, A),
+        ("Más de 80 personas han muerto en los ataques.", "es", 80, A),
+        ("Al menos 83 personas han muerto en los ataques.", "es", 83, A),
+        ("Unos 70 muertos han dejado los ataques.", "es", 70, B),
+        ("Casi 70 personas han muerto en los ataques.", "es", 70, B),
+        ("Hasta 90 personas murieron en los ataques.", "es", 90, X),
+        ("El saldo asciende a, al menos, 70 fallecidos.", "es", 70, A),
+    ],
+)
+def test_qualifiers(sentence: str, lang: str, value: float, qualifier: Qualifier) -> None:
+    [claim] = claims_of(sentence, lang)
+    assert (claim.measure, claim.value, claim.qualifier) == ("killed", value, qualifier)
+
+
+def test_nearly_supports_an_interval_up_to_the_figure() -> None:
+    [claim] = claims_of("Nearly 70 people have died in the strikes.")
+    assert claim.low is not None and claim.low < 70 and claim.high == 70
+
+
+def test_different_measures_and_parts_of_a_whole_keep_apart() -> None:
+    claims = claims_of(
+        "The military has carried out 17 strikes on 18 boats, with 10 sunk in the Caribbean and 8 in the Pacific."
+    )
+    found = {(c.measure, c.value): c.topic for c in claims}
+    assert found == {
+        ("strikes", 17): "boat strikes",
+        ("boats", 18): "boat strikes",
+        ("boats", 10): "boat strikes: Caribbean",
+        ("boats", 8): "boat strikes: Pacific",
+    }
+
+
+def test_a_region_named_with_another_is_not_a_part() -> None:
+    [claim] = claims_of("Ten strikes in the Caribbean and the Pacific have killed 43 people on boats.")[1:]
+    assert (claim.value, claim.topic) == (43, "boat strikes")
+
+
+def test_a_toll_said_with_or_without_boats_is_one_series_of_the_article() -> None:
+    text = (
+        "US forces have struck suspected drug boats since September. "
+        "At least 83 people have been killed in the boat strikes. "
+        "The strikes have now killed 86 people, the Pentagon said."
+    )
+    tolls = [c for c in claims_of(text) if c.measure == "killed"]
+    assert [(c.value, c.topic) for c in tolls] == [(83, "boat strikes"), (86, "boat strikes")]
+
+
+def test_the_figure_of_one_dated_strike_is_not_the_running_toll() -> None:
+    text = (
+        "US forces have struck suspected drug boats since September. "
+        "A strike on Tuesday killed three people aboard a vessel, bringing the toll to 70."
+    )
+    found = {c.value: (c.topic, c.as_of) for c in claims_of(text) if c.measure == "killed"}
+    assert found == {3: ("boat strikes on 2025-11-11", "2025-11-11"), 70: ("boat strikes", None)}
+
+
+def test_spanish_chronology_dates_each_strike() -> None:
+    text = "El 28 de octubre fue el más mortífero: catorce muertos en cuatro lanchas."
+    found = {(c.measure, c.value): c.as_of for c in claims_of(text, "es", date(2025, 11, 5))}
+    assert found == {("killed", 14): "2025-10-28", ("boats", 4): "2025-10-28"}
+
+
+def test_find_numbers_reads_digits_words_and_scales() -> None:
+    numbers = find_numbers("Unos 4.000 marines, 50 millones de dólares y ciento cinco lanchas.", "es")
+    assert [n.value for n in numbers] == [4000, 50e6, 105]
+    assert find_numbers("a boat, one of the ships", "en")[0].article_one  # "one", never "a"
+
+
+def _reconciled(*claims: QuantityClaim) -> dict[tuple[str, str], object]:
+    return {(r.measure, r.topic): r for r in reconcile(list(claims))}
+
+
+def test_running_toll_in_two_articles_is_one_series_with_the_latest_value() -> None:
+    first = claims_of("At least 83 people have been killed in the boat strikes.", article_id="a1")
+    later = claims_of(
+        "The strikes on drug boats have killed 86 people.", published=date(2025, 11, 19), article_id="a2"
+    )
+    [series] = reconcile(first + later)
+    assert (series.measure, series.topic) == ("killed", "boat strikes")
+    assert series.best_estimate == 86 and not series.contradicted
+    assert series.sources == ("a1", "a2")
+
+
+def test_an_article_updating_its_own_toll_does_not_contradict_itself() -> None:
+    text = (
+        "At least 83 people have been killed in the strikes on boats. "
+        "Later on Monday, the death toll rose to 86."
+    )
+    [series] = reconcile(claims_of(text))
+    assert series.best_estimate == 86 and not series.contradicted
+
+
+def test_boats_of_the_whole_and_of_a_part_are_not_a_contradiction() -> None:
+    whole = claims_of("US forces have hit 18 boats in the strikes so far.", article_id="a1")
+    part = claims_of(
+        "In the strikes, ten boats were sunk in the Caribbean and 8 in the Pacific.", article_id="a2"
+    )
+    results = reconcile(whole + part)
+    assert not any(r.contradicted for r in results)
+    by_topic = {r.topic: r.best_estimate for r in results if r.measure == "boats"}
+    assert (
+        by_topic["boat strikes"] == 18 and by_topic["boat strikes: pacific"] == 8
+    )  # topics compare case-blind
+
+
+def test_at_least_83_and_more_than_80_are_consistent() -> None:
+    one = claims_of("At least 83 people have been killed in the boat strikes.", article_id="a1")
+    two = claims_of("More than 80 people have died in the strikes on boats.", article_id="a2")
+    [series] = reconcile(one + two)
+    assert not series.contradicted
+    assert series.best_estimate == 83 and series.support == 2
