@@ -277,19 +277,11 @@ def test_an_active_verb_after_a_parenthetical_and_a_reduced_relative() -> None:
     assert _has(found, "Tren de Aragua").get("listingDate") == ["2025-02"]
 
 
-def test_shared_date_helpers_are_used_when_the_dates_module_has_them(monkeypatch: pytest.MonkeyPatch) -> None:
-    from watchfloor.news import dates
-
-    monkeypatch.setattr(dates, "signed_date", lambda text, base, lang="en": None, raising=False)
-    monkeypatch.setattr(
-        dates, "effective_on_publication", lambda text, base: "upon publication" in text, raising=False
-    )
-    found = _sanctions(
-        NOTICE.replace("goes into effect upon publication", "applies upon publication"), date(2025, 11, 24)
-    )
+def test_a_notice_is_dated_and_made_effective_by_the_dates_module() -> None:
+    found = _sanctions(NOTICE, date(2025, 11, 24))
     sanction = _has(found, "Cartel de los Soles")
-    assert sanction.get("startDate") == ["2025-11-24"]  # the shared helper's True: the publication date
-    assert sanction.get("listingDate") == ["2025-11-16"]  # its None: the local "Dated:" reading
+    assert sanction.get("startDate") == ["2025-11-24"]  # "upon publication": the publication date
+    assert sanction.get("listingDate") == ["2025-11-16"]  # "Dated:"
 
 
 def test_the_context_modality_is_used_when_the_context_has_one(monkeypatch: pytest.MonkeyPatch) -> None:

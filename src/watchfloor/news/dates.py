@@ -140,7 +140,7 @@ ON_PUBLICATION = re.compile(
     r"(?:is|are|shall\s+be|will\s+be)\s+effective)\s+(?:immediately\s+)?(?:up)?on\s+(?:its\s+|the\s+date\s+of\s+|the\s+)?"
     r"publication|"
     r"\b(?:entra|entrar[áa]n?|entran|entr[óo])\s+en\s+vigor\s+(?:a\s+partir\s+de(?:l\s+d[íi]a\s+de)?\s+|desde\s+|con\s+)?"
-    r"(?:su|la)\s+publicaci[oó]n|\bvigente\s+(?:a\s+partir\s+de|desde)\s+su\s+publicaci[oó]n)"
+    r"(?:su|la)\s+publicaci[oó]n|\b(?:vigente\s+)?(?:a\s+partir\s+de|desde)\s+su\s+publicaci[oó]n)"
 )
 # "in the years preceding the election", "for decades", "en los últimos años": history, no event
 HISTORY = re.compile(

@@ -37,7 +37,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
@@ -344,13 +343,6 @@ EFFECTIVE_CUE = re.compile(
     r"efectiv[oa]s?\s+(?:a\s+partir\s+)?del?|vigente\s+desde(?:\s+el)?)\s*",
     re.I,
 )
-ON_PUBLICATION = re.compile(
-    r"\b(?:effective|takes?\s+effect|goes\s+into\s+effect|go\s+into\s+effect)\s+(?:up)?on\s+"
-    r"(?:its\s+|the\s+date\s+of\s+)?publication|"
-    r"(?:entra|entrará)\s+en\s+vigor\s+(?:a\s+partir\s+de\s+|desde\s+)?(?:su|la)\s+publicaci[oó]n|"
-    r"a\s+partir\s+de\s+su\s+publicaci[oó]n",
-    re.I,
-)
 # An FTO designation takes effect when the Federal Register publishes it (INA section 219).
 GAZETTE = re.compile(
     r"\b(?:Federal\s+Register|Registro\s+Federal|Bolet[ií]n\s+Oficial|Gaceta\s+Oficial|Registro\s+Oficial|"
@@ -360,7 +352,6 @@ GAZETTE = re.compile(
 PUBLISHED = re.compile(r"\bpublish|\bpublica", re.I)
 FUTURE_WORDS = re.compile(r"\b(?:will|set\s+to|to\s+be|scheduled|será|espera|próxim)", re.I)
 EFFECTIVE_GAP = re.compile(r"(?:\s*,?\s*(?:mañana|tomorrow|el|on|this|next|este|próximo|the)\b)*\s*", re.I)
-DATED = re.compile(r"^\s*(?:Dated|Fecha(?:do)?)\s*:\s*", re.I | re.M)
 DESIGNATION_WORD = re.compile(
     r"\b(?:designa|list|label|terror|sanc|RePET|decree|decreto|decision|decisi[oó]n|measure|medida)", re.I
 )
@@ -935,41 +926,15 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
 # --- dates ------------------------------------------------------------------------------------
 
 
-def _dates_helper(name: str, published: date | None, *args: object) -> str | None:
-    """``watchfloor.news.dates.<name>`` when that module has it, read as an FtM date (a date, a
-    DateMention, an ISO string, or True for "the publication date"); None when it has not or says
-    nothing, so the local reading runs."""
-    helper = getattr(news_dates, name, None)
-    if helper is None:
-        return None
-    try:
-        value = helper(*args)
-    except TypeError:  # another signature than expected: keep the local reading
-        return None
-    if value is True:
-        return published.isoformat() if published else None
-    value = getattr(value, "value", value)
-    if isinstance(value, date):
-        return value.isoformat()[:10]
-    return value if isinstance(value, str) and re.match(r"\d{4}-\d{2}", value) else None
-
-
 def signed_date(ctx: ArticleContext, index: int) -> str | None:
     """A notice's "Dated: November 16, 2025." (the signing, i.e. announcement, date)."""
-    sentence = ctx.sentence_text(index)
-    shared = _dates_helper("signed_date", ctx.published, sentence, ctx.published, ctx.lang)
-    dated = DATED.search(sentence)
-    if shared is not None or dated is None:
-        return shared
-    found = find_dates(sentence[dated.end() : dated.end() + 40], ctx.published, ctx.lang, "past")
-    return found[0].value if found and found[0].start == 0 else None
+    return news_dates.signed_date(ctx.sentence_text(index), ctx.published, ctx.lang)
 
 
 def effective_on_publication(ctx: ArticleContext, sentence: str) -> str | None:
     """ "Effective upon publication": the notice's own publication date."""
-    shared = _dates_helper("effective_on_publication", ctx.published, sentence, ctx.published)
-    if shared is not None or ctx.published is None or not ON_PUBLICATION.search(sentence):
-        return shared
+    if ctx.published is None or not news_dates.effective_on_publication(sentence, ctx.published):
+        return None
     return ctx.published.isoformat()
 
 
