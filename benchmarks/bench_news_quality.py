@@ -307,14 +307,15 @@ def score_article(
     return scores
 
 
-def list_matcher_for_bench(cache: Path) -> Any | None:
-    """The ingest's list matcher over OFAC SDN 2021-07 + UN 2026-02, in a store kept in ``cache``."""
+def list_matcher_for_bench(cache: Path) -> tuple[Any, Any] | None:
+    """The ingest's list matcher and entry lookup over OFAC SDN 2021-07 + UN 2026-02, in a store
+    kept in ``cache``."""
     ofac = SHARED_DATA / "ofac-sdn" / "2021-07"
     un = SHARED_DATA / "un-sc" / "consolidated-2026-02-27.xml"
     if not ofac.exists() or not un.exists():
         return None
     from watchfloor.lists import ingest_list
-    from watchfloor.newsroom.ingest import list_matcher
+    from watchfloor.newsroom.ingest import list_entries, list_matcher
     from watchfloor.store import open_store
 
     cache.mkdir(parents=True, exist_ok=True)
@@ -322,13 +323,16 @@ def list_matcher_for_bench(cache: Path) -> Any | None:
     if not store.versions():
         ingest_list(store, "ofac-csv", ofac, published=date(2021, 7, 7))
         ingest_list(store, "un-xml", un, published=date(2026, 2, 27))
-    return list_matcher(store)
+    return list_matcher(store), list_entries(store)
 
 
-def _linked(result: ArticleResult, matcher: Any) -> list[tuple[str, str]]:
+def _linked(result: ArticleResult, lists: tuple[Any, Any]) -> list[tuple[str, str]]:
+    """Links as the ingest makes them: the article's text and the entries' properties tell
+    namesakes apart."""
+    matcher, entries = lists
     names = _names(result)
     found = []
-    for link in link_entities(result.entities, matcher):
+    for link in link_entities(result.entities, matcher, article=result.article, entries=entries):
         if getattr(link, "status", "linked") != "linked":
             continue
         found.append((names.get(link.mention_id, [link.mention_id])[0], link.entity_id))
@@ -352,12 +356,12 @@ def main() -> None:
     if not articles:
         print(f"no labelled articles in {args.set}")
         return
-    matcher = None if args.no_lists else list_matcher_for_bench(args.cache)
+    lists = None if args.no_lists else list_matcher_for_bench(args.cache)
     totals: dict[tuple[str, str], Score] = defaultdict(Score)
     errors: dict[str, list[str]] = {}
     for article in articles:
         result = extract(article.raw)
-        links = _linked(result, matcher) if matcher is not None else None
+        links = _linked(result, lists) if lists is not None else None
         for category, score in score_article(article, result, links).items():
             for language in (article.language, "all"):
                 totals[(category, language)].add(score)

@@ -82,7 +82,7 @@ def ingest_news(
     matcher = list_matcher(store) if link and results else None
     claims = ClaimStore(store.db)
     links = LinkStore(store.db)
-    entries = _list_entries(store)
+    entries = list_entries(store)
     for result in results:
         article = result.article
         found = (
@@ -174,7 +174,7 @@ class KnownWordsMatcher:
         return self.matcher.match(query, limit=limit, threshold=threshold)
 
 
-def _list_entries(store: SqlStore) -> Callable[[Sequence[str]], dict[str, StatementEntity]]:
+def list_entries(store: SqlStore) -> Callable[[Sequence[str]], dict[str, StatementEntity]]:
     """The list entries a mention may link to, with the properties (position, birth date, notes)
     that tell two namesakes apart."""
 
