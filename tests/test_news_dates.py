@@ -163,3 +163,33 @@ def test_a_weekday_after_a_future_passive_without_its_copula_is_ahead() -> None:
     text = "Rubio signed a notice set to be published in the Federal Register on Thursday."
     [found] = find_dates(text, day(2025, 2, 19))  # a Wednesday
     assert found.value == "2025-02-20"
+
+
+def test_days_sharing_one_month_are_each_a_day() -> None:
+    base = date(2025, 11, 5)
+    assert [d.value for d in find_dates("el 14 y 16 de octubre hubo más ataques", base, "es")] == [
+        "2025-10-14",
+        "2025-10-16",
+    ]
+    assert [d.value for d in find_dates("strikes on Oct. 3, 14 and 16", base, "en")] == [
+        "2025-10-03",
+        "2025-10-14",
+        "2025-10-16",
+    ]
+    [period] = find_dates("between 14 and 16 October", base, "en")
+    assert (period.value, period.until) == ("2025-10-14", "2025-10-16")
+
+
+def test_a_release_date_line_under_the_title_is_the_reference_date() -> None:
+    text = "Terrorist Designations\n\nSecretary of State\n\nFebruary 20, 2025\n\nToday, the Department acts."
+    assert reference_date(text, date(2025, 2, 22)) == date(2025, 2, 20)
+    assert reference_date("Title\n\nOn February 20, 2025 the Department acted.", date(2025, 2, 22)) == date(
+        2025, 2, 22
+    )
+
+
+def test_since_the_start_of_a_month_in_spanish_is_a_period() -> None:
+    [since] = find_dates(
+        "Desde principios de septiembre, Estados Unidos lleva a cabo ataques", date(2025, 11, 2), "es"
+    )
+    assert (since.value, since.point) == ("2025-09", False)

@@ -301,3 +301,40 @@ def test_parties_among_those_designated_and_a_name_with_its_head_in_lower_case()
     assert len({s.id for s in found.values()}) == 3
     _has(found, "Gulf")
     assert _sanctions("The US designated six Mexican cartels as Foreign Terrorist Organizations.") == {}
+
+
+def _designation_events(text: str, published: date = PUBLISHED) -> list[StatementEntity]:
+    result = extract(RawDocument(text, "article.txt", published=published))
+    return [
+        e for e in result.entities if e.schema.name == "Event" and "mode:designation" in e.get("keywords")
+    ]
+
+
+def test_a_notice_makes_one_designation_event_on_the_day_it_was_signed() -> None:
+    [event] = _designation_events(NOTICE, published=date(2025, 11, 24))
+    assert event.get("date") == ["2025-11-16"]
+    assert event.get("involved"), "the designated party takes part in the event"
+
+
+def test_a_release_in_the_present_is_dated_by_its_own_date_line() -> None:
+    release = (
+        "Statement\n\nSecretary of State\n\nFebruary 20, 2025\n\n"
+        "The State Department announces the designation of Tren de Aragua and Cártel de Sinaloa as "
+        "Foreign Terrorist Organizations."
+    )
+    [event] = _designation_events(release, published=date(2025, 2, 22))
+    assert event.get("date") == ["2025-02-20"]
+    assert _has(_sanctions(release, published=date(2025, 2, 22)), "Tren de Aragua").get("listingDate") == [
+        "2025-02-20"
+    ]
+
+
+def test_a_designation_recalled_in_passing_is_no_event_and_an_undated_one_says_so() -> None:
+    text = (
+        "The State Department designated Tren de Aragua as a Foreign Terrorist Organization.\n\n"
+        "It joins other FTOs including Hamas and Hezbollah."
+    )
+    [event] = _designation_events(text)
+    assert event.get("date") == []
+    assert "date:undated" in event.get("keywords")
+    assert len(event.get("involved")) == 1

@@ -132,3 +132,29 @@ def test_a_verb_after_a_definite_subject_keeps_the_sentence_date() -> None:
     text = "On Jan. 14, 2026, the Senate voted 51-50 to block a war powers resolution on Venezuela."
     [vote] = _events(text, places=("Venezuela",))
     assert vote.get("date") == ["2026-01-14"]
+
+
+def test_each_dated_clause_of_a_chronology_is_an_event_and_coordinated_days_are_each_one() -> None:
+    text = (
+        "Cronología: el 2 de septiembre Washington anunció el primer ataque; el 15 de septiembre hubo tres "
+        "muertos; el 14 y 16 de octubre hubo más ataques."
+    )
+    events = _events(text, published=date(2025, 11, 5), lang="es")
+    days = sorted(d for e in events if "strike" in _modes(e) for d in e.get("date"))
+    assert days == ["2025-09-02", "2025-09-15", "2025-10-14", "2025-10-16"]
+
+
+def test_a_report_whose_relative_clause_speculates_is_an_event_but_not_the_speculation() -> None:
+    reported = _events(
+        "Hegseth on Thursday announced a new military operation that he said would target traffickers."
+    )
+    assert [(sorted(_modes(e)), e.get("date")) for e in reported] == [(["mobilization"], ["2025-10-23"])]
+    assert _events("Hegseth announced on Thursday that strikes would continue in the Caribbean.") == []
+
+
+def test_a_vote_that_advanced_a_resolution_is_a_vote() -> None:
+    [vote] = _events(
+        "The Senate on Thursday advanced a war powers resolution, which would block the strikes."
+    )
+    assert _modes(vote) == {"vote"}
+    assert vote.get("date") == ["2025-10-23"]

@@ -16,7 +16,7 @@ from followthemoney.statement import StatementEntity
 from watchfloor.model.entities import make_entity
 from watchfloor.news.dates import DateMention, find_dates, reference_date
 from watchfloor.news.mentions import Mention
-from watchfloor.news.modality import Modality, article_modalities
+from watchfloor.news.modality import Modality, article_modalities, clause_at, speculative_regions
 
 NEWS_DATASET = "news"
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -47,6 +47,7 @@ class ArticleContext:
     _by_sentence: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
     _modalities: list[Modality] | None = field(default=None, init=False, repr=False)
     _reference: date | None = field(default=None, init=False, repr=False)
+    _regions: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for mention in self.mentions:
@@ -66,6 +67,25 @@ class ArticleContext:
         if self._modalities is None:
             self._modalities = article_modalities(self.text, self.sentences)
         return self._modalities[index]
+
+    def reported_at(self, index: int, at: int) -> bool:
+        """Whether what the sentence says at offset ``at`` (sentence-relative) happened: outside a
+        speculative section, its clause there does not speculate or announce, and the sentence is
+        asserted or that clause reports a past act (``clause_at``)."""
+        modality = self.modality(index)
+        if modality == Modality.FUTURE or self._speculative(index):
+            return False
+        clause = clause_at(self.sentence_text(index), at)
+        if clause in (Modality.HYPOTHETICAL, Modality.FUTURE):
+            return False
+        return modality == Modality.ASSERTED or clause == "realis"
+
+    def _speculative(self, index: int) -> bool:
+        """Under a "What to watch" or "Escenarios" heading."""
+        if self._regions is None:
+            self._regions = speculative_regions(self.text)
+        start = self.sentences[index][0]
+        return any(r_start <= start < r_stop for r_start, r_stop in self._regions)
 
     @property
     def reference(self) -> date | None:

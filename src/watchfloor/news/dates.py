@@ -88,6 +88,11 @@ _INTERVAL = (  # "between A and B", "from A to B", "entre A y B", "desde/del A a
     rf"entre\s+(?:el\s+)?(?P<a3>{_PART})\s+y|(?:desde\s+el|del?)\s+(?P<a4>{_PART})\s+(?:al?|hasta(?:\s+el)?)))"
     rf"\s+(?:(?i:el)\s+)?(?P<b>{_PART})"
 )
+# "el 14 y 16 de octubre", "October 14 and 16", "14 and 16 October": one month, several days
+_DAYS = (
+    rf"(?:\b\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s+(?i:y|and|e)\s+(?i:el\s+)?(?:{_DAY_MONTH})|"
+    rf"\b{_EN_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}\b(?:,?\s+{_YEAR})?)"
+)
 _MONTH_LEAD = (
     r"(?i:\b(?:in|since|early|late|mid-?|by|until|through|during|en|desde|de|hasta|durante|"
     r"a\s+(?:principios|finales|mediados)\s+de)\s+)"
@@ -95,6 +100,7 @@ _MONTH_LEAD = (
 _PATTERNS: list[tuple[str, str]] = [
     # (kind, regex): the kind says what the expression holds; the first that matches at a place wins
     ("interval", _INTERVAL),
+    ("days", _DAYS),
     ("day", r"\b\d{4}-\d{2}-\d{2}\b"),
     ("day", rf"\b{_MONTH_DAY}"),
     ("day", rf"\b(?:{_DAY_MONTH})\b"),
@@ -120,7 +126,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 DATE_EXPRESSION = re.compile("|".join(f"(?P<{kind}{i}>{rx})" for i, (kind, rx) in enumerate(_PATTERNS)))
-_SINCE = re.compile(r"(?i:\b(?:since|desde)\s+(?:(?:early|late|mid-?)\s+|(?:el|la|los)\s+)?)$")
+_SINCE = re.compile(
+    r"(?i:\b(?:since|desde)\s+(?:(?:early|late|mid-?)\s+|(?:el|la|los)\s+|"
+    r"(?:principios|finales|mediados|comienzos)\s+(?:de\s+)?)?)$"
+)
 _NUMBERS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -130,6 +139,8 @@ _DATELINE = re.compile(
     r"(?P<agency>\([A-Za-z. /]{2,24}\))?\s*(?:\.?\s*[-–—]+|:)\s",
     re.MULTILINE,
 )
+# a line that is only a full date: a release's own date under its title or byline
+_DATE_LINE = re.compile(rf"[ \t]*(?P<date>{_ANY_DAY},?\s+(?:de\s+)?\d{{4}})[ \t]*\.?[ \t]*$", re.MULTILINE)
 SIGNED = re.compile(
     r"(?i:^\s*(?:dated|date|signed|fecha(?:do)?|firmado)\s*:\s*|"
     r"\bdad[oa]\s+en\s+[^\W\d_][\w .]{1,40},\s*(?:a|el)\s+(?:los\s+)?)",
@@ -201,10 +212,13 @@ def _find_dates_cached(text: str, base: date | None, lang: str, prefer: str) -> 
         if base is None and not re.search(r"\d{4}", expression):
             continue  # "Nov. 16" or "on Tuesday" with no reference date: unknowable, not today
         since = kind != "interval" and (
-            bool(_SINCE.search(text[max(0, match.start() - 20) : match.start()]))
+            bool(_SINCE.search(text[max(0, match.start() - 30) : match.start()]))
             or expression.lower().startswith(("since", "desde"))
         )
         tense = "past" if since else (_tense_at(text, match.start(), match.end()) or prefer)
+        if kind == "days":
+            found += _each_day(match, base, lang, tense)
+            continue
         if kind == "interval":
             interval = _interval(match, base, tense)
             if interval is not None:
@@ -222,6 +236,31 @@ def _find_dates_cached(text: str, base: date | None, lang: str, prefer: str) -> 
             DateMention(expression, match.start(), match.end(), value, since or until is not None, until)
         )
     return tuple(found)
+
+
+def _each_day(match: re.Match[str], base: date | None, lang: str, tense: str) -> list[DateMention]:
+    """ "el 14 y 16 de octubre": one point per day, each spanning its own number (the last one the
+    rest of the expression), resolved with the month and year written once."""
+    expression = match.group(0)
+    numbers = [m for m in re.finditer(r"\b\d{1,2}\b(?!\d)", expression) if not _is_year_part(expression, m)]
+    month_text = re.sub(r"[\d,]|\b(?i:y|and|e|el|de|del|of|st|nd|rd|th)\b", " ", expression)
+    year = _year_in(expression)
+    out = []
+    for position, number in enumerate(numbers):
+        day_text = f"{month_text.strip()} {number.group(0)}" + (f", {year}" if year else "")
+        value = _resolve_cached(" ".join(day_text.split()), base, lang, tense, "day")
+        if not isinstance(value, str):
+            continue
+        start = match.start() + number.start()
+        end = match.end() if position == len(numbers) - 1 else match.start() + number.end()
+        out.append(DateMention(expression[number.start() : end - match.start()], start, end, value, False))
+    return out
+
+
+def _is_year_part(expression: str, number: re.Match[str]) -> bool:
+    return bool(re.match(r"\d", expression[number.end() : number.end() + 1])) or (
+        number.start() > 0 and expression[number.start() - 1].isdigit()
+    )
 
 
 def _tense_at(text: str, start: int, end: int) -> str | None:
@@ -416,10 +455,12 @@ def _interval(match: re.Match[str], base: date | None, tense: str) -> tuple[str,
 
 
 def reference_date(text: str, published: date | None) -> date | None:
-    """The dateline's date ("BOGOTA, Nov 12 (Reuters) -") read against the publication date, else the
-    publication date: what "on Tuesday" in the article counts from."""
+    """The dateline's date ("BOGOTA, Nov 12 (Reuters) -") or a release's own date line ("February 20,
+    2025" under its title), read against the publication date, else the publication date: what "on
+    Tuesday" or "today" in the article counts from (a release reposted two days later still says
+    "today" of its own day)."""
     for line_start in _line_starts(text[:1500]):
-        match = dateline(text, line_start)
+        match = dateline(text, line_start) or _DATE_LINE.match(text, line_start)
         if match is None or (published is None and not re.search(r"\d{4}", match.group("date"))):
             continue
         value = _resolve_cached(match.group("date").strip(), published, "en", "past", "day")

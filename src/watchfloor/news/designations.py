@@ -305,6 +305,13 @@ COORDINATED_STATES = re.compile(
     rf"({_STATE_NAME}(?:\s*,\s*{_STATE_NAME})*\s*,?\s+(?:and|y)\s+{_STATE_NAME})\s+(?:\w+\s+){{0,2}}$",
     re.I,
 )
+# An act told in the present ("The State Department announces the designation of", "designa",
+# "today"): made on the article's own day (its dateline or release date, else publication).
+PRESENT_ACT = re.compile(
+    r"\b(?:announces|designates|lists|sanctions|declares|labels|is\s+(?:designating|sanctioning)|today|"
+    r"anuncia|designa|declara|sanciona|incluye|hoy)\b",
+    re.I,
+)
 FUTURE_VERB = re.compile(r"\b(?:will|shall|'ll|to|going\s+to|set\s+to|plans\s+to)\s+(?:\w+\s+)?$", re.I)
 AFTER_PREPOSITION = re.compile(
     r"\b(?:from|in|of|with|to|by|on|at|de|en|desde|con|a|por|para)\s+(?:the\s+)?$", re.I
@@ -391,9 +398,31 @@ class _Act:
     programs: list[str]
     actor: _Actor
     designations: list[_Designation] = field(default_factory=list)
+    announced: str | None = None  # the day the act was made, when the text says
     effective_hint: tuple[str, int] | None = None  # "will designate X on November 24"
     continues: bool = False  # lists the parties of the act before it ("The eight groups are ...")
     recalled: bool = False  # names parties of a programme in passing ("other FTOs including X")
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """Designations an actor made on one day (or on a day the text does not say), as the article
+    reports them: what the timeline shows as one designation event."""
+
+    sentence: int  # the first sentence that reports it
+    date: str | None
+    parties: tuple[str, ...]  # entity IDs
+    authority: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class DesignationReading:
+    """An article's reported designations (Sanction entities, and parties the NER missed) and the
+    acts that made them."""
+
+    entities: list[StatementEntity]
+    announcements: list[Announcement]
 
 
 # --- programmes and actors --------------------------------------------------------------------
@@ -862,7 +891,12 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             covered.append((verb.start(), len(sentence)))  # the verbs after it are this act's
         if kind == "list" and previous is not None:
             if parties:
-                acts.append(_Act(index, parties, previous.programs, previous.actor, continues=True))
+                announced = previous.announced or _announced_on(ctx, previous)
+                acts.append(
+                    _Act(
+                        index, parties, previous.programs, previous.actor, continues=True, announced=announced
+                    )
+                )
             continue
         for found_actor in _actors(sentence, verb.start(), verb.end()):
             actor = found_actor or reading.actor
@@ -977,13 +1011,28 @@ def _gazette_date(ctx: ArticleContext, sentence: str) -> tuple[str, int] | None:
 
 def _listing_date(ctx: ArticleContext, index: int, sentence: str, effective_at: int) -> str | None:
     """A date in the act's sentence that is not its effective date."""
-    for found in find_dates(sentence, ctx.published, ctx.lang, "past"):
+    for found in find_dates(sentence, ctx.reference, ctx.lang, "past"):
         if not found.start <= effective_at < found.end and not found.since:
             return found.value
     return None
 
 
 # --- the article ------------------------------------------------------------------------------
+
+
+def _announced_on(ctx: ArticleContext, act: _Act) -> str | None:
+    """The day an act was made: a date of its sentence other than the effective one, else the
+    article's own day when the sentence tells it in the present."""
+    sentence = ctx.sentence_text(act.sentence)
+    effective = _effective_date(ctx, sentence) or act.effective_hint
+    listing = _listing_date(ctx, act.sentence, sentence, effective[1] if effective else -1)
+    return listing or _told_today(ctx, sentence)
+
+
+def _told_today(ctx: ArticleContext, sentence: str) -> str | None:
+    if PRESENT_ACT.search(sentence) is None or ctx.reference is None:
+        return None
+    return ctx.reference.isoformat()
 
 
 def _generic(authority: str | None) -> bool:
@@ -1014,6 +1063,7 @@ def _record(
     sentence = ctx.sentence_text(act.sentence)
     effective = _effective_date(ctx, sentence) or act.effective_hint
     listing = _listing_date(ctx, act.sentence, sentence, effective[1] if effective else -1)
+    act.announced = act.announced or listing or _told_today(ctx, sentence)
     for party in act.parties:
         designation = next(
             (d for d in found if d.party.entity_id == party.entity_id and _compatible(d, act)), None
@@ -1026,8 +1076,8 @@ def _record(
         designation.sentences.append(act.sentence)
         if _generic(designation.actor.authority) and not _generic(act.actor.authority):
             designation.actor = act.actor
-        if listing and designation.listing_date is None:
-            designation.listing_date = listing
+        if act.announced and designation.listing_date is None:
+            designation.listing_date = act.announced
         if effective is not None:
             designation.start_date, designation.start_sentence = effective[0], act.sentence
         elif inherited is not None and designation.start_date is None:
@@ -1068,7 +1118,13 @@ def _inherited(reading: _Reading, act: _Act, index: int) -> tuple[str, int] | No
 
 def extract_designations(ctx: ArticleContext) -> list[StatementEntity]:
     """Sanction entities (status "reported") for the designations an article announces or recalls."""
+    return read_designations(ctx).entities
+
+
+def read_designations(ctx: ArticleContext) -> DesignationReading:
+    """The article's designations and the acts that announce them (recalled ones are no act)."""
     found: list[_Designation] = []
+    made: list[_Act] = []
     reading = _Reading()
     signed: str | None = None
     for index in range(len(ctx.sentences)):
@@ -1078,6 +1134,8 @@ def extract_designations(ctx: ArticleContext) -> list[StatementEntity]:
         for act in acts:
             _record(ctx, act, found, _inherited(reading, act, index))
             reading.last_act = act
+            if not act.recalled:
+                made.append(act)
         reading.programs = _programs(sentence) or reading.programs
         if not acts:
             effective = _effective_date(ctx, sentence)
@@ -1093,7 +1151,28 @@ def extract_designations(ctx: ArticleContext) -> list[StatementEntity]:
     if signed is not None:
         for designation in found:
             designation.listing_date = designation.listing_date or signed
-    return [entity for d in found for entity in _entities(ctx, d)]
+        for act in made:
+            act.announced = act.announced or signed
+    entities = [entity for d in found for entity in _entities(ctx, d)]
+    return DesignationReading(entities, _announcements(made))
+
+
+def _announcements(acts: list[_Act]) -> list[Announcement]:
+    """One announcement per actor and day: a release's list, its continuation and its repetition
+    are one act."""
+    grouped: dict[tuple[str | None, str | None, str | None], list[_Act]] = {}
+    for act in acts:
+        grouped.setdefault((act.announced, act.actor.authority, act.actor.country), []).append(act)
+    return [
+        Announcement(
+            sentence=min(a.sentence for a in group),
+            date=day,
+            parties=tuple(dict.fromkeys(p.entity_id for a in group for p in a.parties)),
+            authority=authority,
+            country=country,
+        )
+        for (day, authority, country), group in grouped.items()
+    ]
 
 
 def _about(ctx: ArticleContext, index: int, act: _Act) -> bool:

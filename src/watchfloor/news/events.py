@@ -22,15 +22,18 @@ Vague history ("in the years preceding the election", "durante décadas") is bac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
 from watchfloor.news.context import ArticleContext, is_headline
 from watchfloor.news.dates import DateMention, is_history
-from watchfloor.news.gazetteer import by_alias
-from watchfloor.news.mentions import name_key
+from watchfloor.news.designations import Announcement
+from watchfloor.news.gazetteer import GazetteerEntry, by_alias
+from watchfloor.news.mentions import Mention, name_key
 from watchfloor.news.modality import CLAUSE_BREAK, Modality
 
 
@@ -47,25 +50,34 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "strike",
         "ASSAULT",
         re.compile(
-            r"\b(?:strikes?(?!\s+group)|struck|airstrikes?|bombard\w*|ataques?|atac(?:[óo]|aron)|bombarde\w*)\b",
+            r"\b(?:strikes?(?!\s+group)|struck|airstrikes?|bombard\w*|ataques?|atac(?:[óo]|aron)|bombarde\w*|"
+            r"hundimientos?|hundi(?:[óo]|eron))\b",
             re.I,
         ),
     ),
     EventRule(
         "deployment",
         "MOBILIZE",
-        re.compile(r"\b(?:deploy\w*|arrived|surged?|build-?up|despleg\w*|despliegue|lleg[óo])\b", re.I),
+        re.compile(
+            r"\b(?:deploy\w*|arrived|arrival|surged?|build-?up|despleg\w*|despliegue|lleg[óo]|llegada)\b",
+            re.I,
+        ),
     ),
     EventRule(
         "mobilization",
         "MOBILIZE",
-        re.compile(r"\b(?:mobili[sz]\w*|movilizaci[oó]n|moviliz\w*|on\s+alert|en\s+alerta)\b", re.I),
+        re.compile(
+            r"\b(?:mobili[sz]\w*|movilizaci[oó]n|moviliz\w*|on\s+alert|en\s+alerta|"
+            r"(?:launch\w*|announc\w*|began|lanz\w*|anunci\w*|inici\w*)\s+(?:\w+\s+){0,4}"
+            r"(?:military\s+operation|operaci[oó]n\s+militar))\b",
+            re.I,
+        ),
     ),
     EventRule(
         "vote",
         "REJECT",
         re.compile(r"\b(?:vot(?:e|ed|es|ing|ación|acion|aron|ó|o|os)|resolution|resoluci[oó]n)\b", re.I),
-        re.compile(r"\b(?:vot\w*|reject\w*|rechaz\w*|passed|approved|aprob\w*)\b", re.I),
+        re.compile(r"\b(?:vot\w*|reject\w*|rechaz\w*|passed|approved|aprob\w*|advanc\w*|avanz\w*)\b", re.I),
     ),
     EventRule(
         "talks",
@@ -86,20 +98,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "OTHER",
         re.compile(r"\b(?:polls?|polling|survey|encuestas?|sondeos?)\b|\d\s?%\s+of\b|\d\s?%\s+de\b", re.I),
     ),
-    EventRule(
-        "designation",
-        "SANCTION",
-        # "designated terrorist groups", "Specially Designated Nationals": an adjective, no act
-        re.compile(
-            r"\b(?<!Specially\s)(?:designat(?!ed\b)\w*|designar\w*|design[óo]|designaci[oó]n|designated\b"
-            r"(?!\s+(?:terrorist|foreign|global|narco|drug|cartels?|organi[sz]ations?|groups?|entities|nationals|"
-            r"FTOs?)\b))",
-            re.I,
-        ),
-        re.compile(r"terrorist|terrorista|\bFTO\b|\bSDGT\b", re.I),
-    ),
 )
 UNDATED = "date:undated"
+COORDINATION = re.compile(r"\s*(?:,|,?\s*(?:and|y|e|&))?\s*(?:(?:on|el)\s+)?", re.I)
 # "in one of the strikes", "over the boat strikes", "en los ataques": events told before, not the one
 # reported here
 ANAPHORIC = re.compile(
@@ -127,57 +128,158 @@ class EventMatch:
     date: str | None  # the event's day, else the end of its period: what a figure is true as of
 
 
-def detect_events(ctx: ArticleContext) -> list[tuple[EventMatch, StatementEntity]]:
+def detect_events(
+    ctx: ArticleContext, announcements: Sequence[Announcement] = ()
+) -> list[tuple[EventMatch, StatementEntity]]:
     """Event entities per asserted sentence and mode, with the sentence's own date or period, place,
-    actors and the sentence as summary."""
-    results = []
+    actors and the sentence as summary; and one designation event per announcement the designation
+    reader found (it knows which sentences make an act, and the day a notice was signed)."""
+    results = [designation_event(ctx, announcement) for announcement in announcements]
     places = by_alias()
-    for index, (start, _end) in enumerate(ctx.sentences):
+    for index in range(len(ctx.sentences)):
         sentence = ctx.sentence_text(index)
-        if is_headline(sentence) or ctx.is_title(index) or ctx.modality(index) != Modality.ASSERTED:
+        if is_headline(sentence) or ctx.is_title(index) or ctx.modality(index) == Modality.FUTURE:
             continue
-        rules = [
-            (rule, hit)
-            for rule in EVENT_RULES
-            if (hit := rule.trigger.search(sentence)) is not None
-            and (rule.requires is None or rule.requires.search(sentence))
-        ]
-        if not rules:
-            continue
-        dates = ctx.dates_in(index, "nearest")
-        actors = ctx.mentions_in(index, ACTORS)
-        where = ctx.mentions_in(index, PLACES)
-        if not (dates or actors or where or ANCHOR_NUMBER.search(sentence)):
-            continue
-        if not dates and is_history(sentence):
-            continue
-        origin = ctx.origin(index)
-        for rule, hit in rules:
-            own = _dates_of(sentence, list(rule.trigger.finditer(sentence)), dates)
-            day = next((d.value for d in own if d.point), None)
-            period = next((d for d in own if not d.point), None)
-            entity_id = ctx.derived_id("event", str(index), rule.mode)
-            event = ctx.new_entity("Event", entity_id, index)
-            label = f"{rule.mode}: {day}" if day else rule.mode
-            event.add("name", label, origin=origin)
-            event.add("keywords", [f"plover:{rule.plover}", f"mode:{rule.mode}"], origin=origin)
-            event.add("summary", sentence.strip(), origin=origin)
-            _add_dates(event, day, period, origin)
-            for place in where:
-                event.add("location", place.canonical or place.text, origin=origin)
-                entry = places.get(name_key(place.canonical or place.text))
-                country = entry.country if entry is not None else registry.country.clean(place.text)
-                if country:
-                    event.add("country", country, origin=origin, quiet=True)
-            trigger_at = start + hit.start()
-            organizer = [m for m in actors if m.end <= trigger_at]
-            if organizer:
-                event.add("organizer", ctx.id_of(organizer[-1]), origin=origin)
-            for actor in actors:
-                event.add("involved", ctx.id_of(actor), origin=origin)
-            as_of = day or (period.until if period is not None else None)
-            results.append((EventMatch(index, rule.mode, rule.plover, entity_id, as_of), event))
+        results += _sentence_events(ctx, index, places)
     return results
+
+
+def _sentence_events(
+    ctx: ArticleContext, index: int, places: Mapping[str, GazetteerEntry]
+) -> list[tuple[EventMatch, StatementEntity]]:
+    """A sentence's events: one per reporting unit (the sentence, or each dated clause of a
+    chronology), trigger and day."""
+    sentence = ctx.sentence_text(index)
+    start = ctx.sentences[index][0]
+    sentence_dates = ctx.dates_in(index, "nearest")
+    units = _units(sentence, sentence_dates)
+    triggered = [_triggers(ctx, index, sentence, unit_start, unit_end) for unit_start, unit_end in units]
+    chronology = [rule for found in triggered for rule, _ in found] if len(units) > 1 else []
+    actors = ctx.mentions_in(index, ACTORS)
+    where = ctx.mentions_in(index, PLACES)
+    results = []
+    for (unit_start, unit_end), found in zip(units, triggered, strict=True):
+        unit = sentence[unit_start:unit_end]
+        dates = [d for d in sentence_dates if unit_start <= d.start and d.end <= unit_end]
+        dates = [replace(d, start=d.start - unit_start, end=d.end - unit_start) for d in dates]
+        if not found and chronology and any(d.point for d in dates):
+            # a chronology's clause tells the same kind of event ("el 15 de septiembre hubo tres muertos")
+            found = [(rule, 0) for rule in dict.fromkeys(chronology)]
+        if not found:
+            continue
+        if not (dates or actors or where or ANCHOR_NUMBER.search(unit)):
+            continue
+        if not dates and is_history(unit):
+            continue
+        for rule, trigger_at in found:
+            own = _dates_of(unit, list(rule.trigger.finditer(unit)), dates)
+            period = next((d for d in own if not d.point), None)
+            for position, day in enumerate(_days(unit, own) or [None]):
+                first = unit_start == 0 and position == 0
+                parts = (
+                    (str(index), rule.mode) if first else (str(index), rule.mode, str(unit_start), day or "")
+                )
+                entity_id = ctx.derived_id("event", *parts)
+                event = _event(ctx, index, entity_id, rule, unit, day, period)
+                origin = ctx.origin(index)
+                _add_places(event, where, places, origin)
+                organizer = [m for m in actors if m.end <= start + unit_start + trigger_at]
+                if organizer:
+                    event.add("organizer", ctx.id_of(organizer[-1]), origin=origin)
+                for actor in actors:
+                    event.add("involved", ctx.id_of(actor), origin=origin)
+                as_of = day or (period.until if period is not None else None)
+                results.append((EventMatch(index, rule.mode, rule.plover, entity_id, as_of), event))
+    return results
+
+
+def _triggers(
+    ctx: ArticleContext, index: int, sentence: str, unit_start: int, unit_end: int
+) -> list[tuple[EventRule, int]]:
+    """The rules a unit triggers where it reports, with the trigger's offset in the unit."""
+    unit = sentence[unit_start:unit_end]
+    found = []
+    for rule in EVENT_RULES:
+        hit = rule.trigger.search(unit)
+        if hit is None or (rule.requires is not None and not rule.requires.search(sentence)):
+            continue
+        if ctx.reported_at(index, unit_start + hit.start()):
+            found.append((rule, hit.start()))
+    return found
+
+
+def _event(
+    ctx: ArticleContext,
+    index: int,
+    entity_id: str,
+    rule: EventRule,
+    summary: str,
+    day: str | None,
+    period: DateMention | None,
+) -> StatementEntity:
+    origin = ctx.origin(index)
+    event = ctx.new_entity("Event", entity_id, index)
+    event.add("name", f"{rule.mode}: {day}" if day else rule.mode, origin=origin)
+    event.add("keywords", [f"plover:{rule.plover}", f"mode:{rule.mode}"], origin=origin)
+    event.add("summary", summary.strip(), origin=origin)
+    _add_dates(event, day, period, origin)
+    return event
+
+
+def _add_places(
+    event: StatementEntity, where: list[Mention], places: Mapping[str, GazetteerEntry], origin: str
+) -> None:
+    for place in where:
+        event.add("location", place.canonical or place.text, origin=origin)
+        entry = places.get(name_key(place.canonical or place.text))
+        country = entry.country if entry is not None else registry.country.clean(place.text)
+        if country:
+            event.add("country", country, origin=origin, quiet=True)
+
+
+def _units(sentence: str, dates: list[DateMention]) -> list[tuple[int, int]]:
+    """The parts of a sentence that report one event each: a chronology's clauses ("el 2 de
+    septiembre ...; el 15 de septiembre ...; el 19 ...") when it dates more than one of them, else
+    the whole sentence."""
+    bounds = [0, *(m.end() for m in re.finditer(r";", sentence)), len(sentence) + 1]
+    clauses = [(bounds[i], bounds[i + 1] - 1) for i in range(len(bounds) - 1)]
+    dated = [c for c in clauses if any(c[0] <= d.start and d.end <= c[1] and d.point for d in dates)]
+    return clauses if len(dated) >= 2 else [(0, len(sentence))]
+
+
+def _days(text: str, dates: list[DateMention]) -> list[str]:
+    """The first day the text gives, and those coordinated with it ("the 14th and 16th", "el 29 de
+    octubre y el 1 de noviembre"): one event each. Other dates in the text are context."""
+    points = [d for d in dates if d.point]
+    if not points:
+        return []
+    days = [points[0].value]
+    for before, after in pairwise(points):
+        if not COORDINATION.fullmatch(text[before.end : after.start]):
+            break
+        days.append(after.value)
+    return list(dict.fromkeys(days))
+
+
+def designation_event(ctx: ArticleContext, announcement: Announcement) -> tuple[EventMatch, StatementEntity]:
+    """A designation act as an event: its day (or undated), its parties involved, its state."""
+    index = announcement.sentence
+    origin = ctx.origin(index)
+    entity_id = ctx.derived_id("event", str(index), "designation")
+    event = ctx.new_entity("Event", entity_id, index)
+    day = announcement.date
+    event.add("name", f"designation: {day}" if day else "designation", origin=origin)
+    event.add("keywords", ["plover:SANCTION", "mode:designation"], origin=origin)
+    event.add("summary", ctx.sentence_text(index).strip(), origin=origin)
+    if day:
+        event.add("date", day, origin=origin)
+    else:
+        event.add("keywords", UNDATED, origin=origin)
+    if announcement.country:
+        event.add("country", announcement.country, origin=origin, quiet=True)
+    for party in announcement.parties:
+        event.add("involved", party, origin=origin)
+    return EventMatch(index, "designation", "SANCTION", entity_id, day), event
 
 
 def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]) -> list[DateMention]:
@@ -185,7 +287,7 @@ def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]
     boat"), but only their own clauses' when every trigger recalls earlier events from inside a
     prepositional phrase ("met the family of a fisherman killed in one of the strikes")."""
     recalled = [hit for hit in hits if _recalls(sentence, hit)]
-    if len(recalled) < len(hits):
+    if not hits or len(recalled) < len(hits):
         return dates
     own = []
     for hit in recalled:

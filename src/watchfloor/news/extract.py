@@ -21,7 +21,7 @@ from watchfloor.model.claims import QuantityClaim
 from watchfloor.model.entities import make_entity
 from watchfloor.news import syntax
 from watchfloor.news.context import NEWS_DATASET, ArticleContext
-from watchfloor.news.designations import extract_designations
+from watchfloor.news.designations import read_designations
 from watchfloor.news.documents import RawDocument
 from watchfloor.news.events import detect_events
 from watchfloor.news.gazetteer import by_alias, kind_of
@@ -162,8 +162,9 @@ def analyse(raw: RawDocument, doc: Doc, lang: str) -> ArticleResult:
         article.add("notes", notes[-1], origin=f"article:{raw.article_id}")
     entities = _mention_entities(ctx, resolved, article)
     entities += extract_relations(ctx)
-    entities += extract_designations(ctx)
-    events = detect_events(ctx)
+    designations = read_designations(ctx)
+    entities += designations.entities
+    events = detect_events(ctx, designations.announcements)
     entities += [entity for _, entity in events]
     claims = extract_quantities(ctx, [match for match, _ in events])
     return ArticleResult(article, merge_same_ids(entities), claims, sentences, lang, notes)

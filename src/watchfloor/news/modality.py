@@ -136,7 +136,6 @@ NOT_REALIS_EN = frozenset(
         "unexpected",
         "unprecedented",
         "detailed",
-        "advanced",
         "limited",
         "concerned",
         "need",
@@ -179,6 +178,7 @@ REPORTING = re.compile(
     r"añadió|explicó|aseguró|declaró|según|informó|reported|reports)\b",
     re.IGNORECASE,
 )
+RELATIVE = re.compile(r"\b(?:which|who|whom|that|que|quien(?:es)?|cual(?:es)?)\b", re.I)
 OPENING_CONDITION = re.compile(
     r"^\W*(?:if|unless|should\s+\w+|in\s+(?:a|the)\s+(?:\w+\s+)?(?:scenario|case|event)|worst|best|"
     r"si|a\s+menos\s+que|salvo\s+que|en\s+(?:el\s+)?caso\s+de|de\s+(?:ser|producirse|concretarse))\b",
@@ -219,6 +219,20 @@ def sentence_modality(text: str) -> Modality:
     if Modality.FUTURE in kinds:
         return Modality.FUTURE
     return Modality.ASSERTED
+
+
+def clause_at(sentence: str, at: int) -> str:
+    """The modality of the clause holding offset ``at`` ("hypothetical", "future", "realis" or ""),
+    cut also at relative pronouns: in "Hegseth announced an operation that he said would target
+    ...", "announced an operation" reports and only the relative clause speculates. In a question or
+    a sentence opened by a condition, every clause is hypothetical."""
+    stripped = sentence.strip()
+    if stripped.endswith("?") or "¿" in stripped or OPENING_CONDITION.match(stripped):
+        return Modality.HYPOTHETICAL
+    breaks = [*CLAUSE_BREAK.finditer(sentence), *RELATIVE.finditer(sentence)]
+    start = max((m.end() for m in breaks if m.end() <= at), default=0)
+    end = min((m.start() for m in breaks if m.start() > at), default=len(sentence))
+    return clause_modality(sentence[start:end])
 
 
 def clause_modality(clause: str) -> str:
