@@ -158,3 +158,41 @@ def test_a_vote_that_advanced_a_resolution_is_a_vote() -> None:
     )
     assert _modes(vote) == {"vote"}
     assert vote.get("date") == ["2025-10-23"]
+
+
+def test_a_photo_caption_is_no_event() -> None:
+    caption = (
+        "This handout picture released on March 16 by the presidency shows the arrival of alleged gang "
+        "members at a prison."
+    )
+    assert _events(caption) == []
+
+
+def test_today_inside_a_quotation_counts_from_a_day_the_quote_does_not_give() -> None:
+    [operation] = _events("\"Today, I'm announcing Operation SOUTHERN SPEAR, a new military operation.")
+    assert operation.get("date") == []
+
+
+def test_the_campaign_named_by_a_definite_plural_takes_no_date_of_another_clause() -> None:
+    text = (
+        "El presidente ordenó el martes la suspensión del intercambio de inteligencia hasta que Washington "
+        "cese los ataques contra embarcaciones."
+    )
+    events = {m: e for e in _events(text, published=date(2025, 11, 12), lang="es") for m in _modes(e)}
+    assert events["suspend-cooperation"].get("date") == ["2025-11-11"]
+    assert events["strike"].get("date") == []
+
+
+def test_spanish_plural_resolutions_and_stopping_to_share_intelligence() -> None:
+    [vote] = _events(
+        "La Cámara de Representantes rechazó el miércoles dos resoluciones sobre Venezuela.",
+        published=date(2025, 12, 17),
+        lang="es",
+    )
+    assert (_modes(vote), vote.get("date")) == ({"vote"}, ["2025-12-17"])
+    [stop] = _events(
+        "Este 11 de noviembre, el Reino Unido dejó de compartir información de inteligencia con Estados Unidos.",
+        published=date(2025, 11, 11),
+        lang="es",
+    )
+    assert (_modes(stop), stop.get("date")) == ({"suspend-cooperation"}, ["2025-11-11"])

@@ -32,6 +32,20 @@ def is_headline(text: str) -> bool:
     return len(words) >= 2 and sum(1 for w in content if w[0].isupper()) / len(content) >= 0.6
 
 
+# A photo caption tells what a picture shows, often of another day: "This handout picture released on
+# March 16 ... shows the arrival of ...", "... - AFP PHOTO", "PHOTO: Reuters", "Foto: EFE".
+CAPTION = re.compile(
+    r"(?i:\b(?:photo|picture|image|file\s+photo|foto|fotograf[íi]a|imagen)\b[^.]{0,120}\b(?:shows?|showing|"
+    r"muestra|captured|tomada)\b|^\W*(?:photo|foto|picture|image|imagen)\s*:)|"
+    r"\b(?:AFP|AP|EFE|Reuters|Getty\s+Images)\s*(?:PHOTO|FOTO|/[^.]{0,40})?\s*$"
+)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: what a picture shows, not what the article reports."""
+    return CAPTION.search(text.strip()) is not None
+
+
 @dataclass
 class ArticleContext:
     article_id: str

@@ -308,7 +308,7 @@ COORDINATED_STATES = re.compile(
 # An act told in the present ("The State Department announces the designation of", "designa",
 # "today"): made on the article's own day (its dateline or release date, else publication).
 PRESENT_ACT = re.compile(
-    r"\b(?:announces|designates|lists|sanctions|declares|labels|is\s+(?:designating|sanctioning)|today|"
+    r"\b(?:announces|designates|declares|labels|is\s+(?:designating|sanctioning)|today|"
     r"anuncia|designa|declara|sanciona|incluye|hoy)\b",
     re.I,
 )
@@ -1063,7 +1063,8 @@ def _record(
     sentence = ctx.sentence_text(act.sentence)
     effective = _effective_date(ctx, sentence) or act.effective_hint
     listing = _listing_date(ctx, act.sentence, sentence, effective[1] if effective else -1)
-    act.announced = act.announced or listing or _told_today(ctx, sentence)
+    if not act.continues:  # a list's "incluye:" tells no day; the act it continues does
+        act.announced = act.announced or listing or _told_today(ctx, sentence)
     for party in act.parties:
         designation = next(
             (d for d in found if d.party.entity_id == party.entity_id and _compatible(d, act)), None

@@ -29,12 +29,12 @@ from itertools import pairwise
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
-from watchfloor.news.context import ArticleContext, is_headline
-from watchfloor.news.dates import DateMention, is_history
+from watchfloor.news.context import ArticleContext, is_caption, is_headline
+from watchfloor.news.dates import EN_DAYS, ES_DAYS, DateMention, is_history
 from watchfloor.news.designations import Announcement
 from watchfloor.news.gazetteer import GazetteerEntry, by_alias
 from watchfloor.news.mentions import Mention, name_key
-from watchfloor.news.modality import CLAUSE_BREAK, Modality
+from watchfloor.news.modality import CLAUSE_BREAK, RELATIVE, Modality
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "strike",
         "ASSAULT",
         re.compile(
-            r"\b(?:strikes?(?!\s+group)|struck|airstrikes?|bombard\w*|ataques?|atac(?:[óo]|aron)|bombarde\w*|"
+            r"\b(?:strikes?(?!\s+group)|struck|airstrikes?|bombard\w*|(?<!grupo\sde\s)ataques?|atac(?:[óo]|aron)|bombarde\w*|"
             r"hundimientos?|hundi(?:[óo]|eron))\b",
             re.I,
         ),
@@ -68,15 +68,18 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "MOBILIZE",
         re.compile(
             r"\b(?:mobili[sz]\w*|movilizaci[oó]n|moviliz\w*|on\s+alert|en\s+alerta|"
-            r"(?:launch\w*|announc\w*|began|lanz\w*|anunci\w*|inici\w*)\s+(?:\w+\s+){0,4}"
-            r"(?:military\s+operation|operaci[oó]n\s+militar))\b",
+            r"(?:launch\w*|announc\w*|began|lanz\w*|anunci\w*|inici\w*|(?:puesto|puso|pone)\s+en\s+marcha)"
+            r"\s+(?:\w+\s+){0,4}(?:military\s+operation|operation\s+(?-i:[A-Z])|"
+            r"operaci[oó]n\s+(?:\w+\s+)?militar|operaci[oó]n\s+(?-i:[A-Z])))",
             re.I,
         ),
     ),
     EventRule(
         "vote",
         "REJECT",
-        re.compile(r"\b(?:vot(?:e|ed|es|ing|ación|acion|aron|ó|o|os)|resolution|resoluci[oó]n)\b", re.I),
+        re.compile(
+            r"\b(?:vot(?:e|ed|es|ing|ación|acion|aron|ó|o|os)|resolutions?|resoluci(?:ón|on|ones))\b", re.I
+        ),
         re.compile(r"\b(?:vot\w*|reject\w*|rechaz\w*|passed|approved|aprob\w*|advanc\w*|avanz\w*)\b", re.I),
     ),
     EventRule(
@@ -90,7 +93,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
     EventRule(
         "suspend-cooperation",
         "SANCTION",
-        re.compile(r"\b(?:suspend\w*|cease\w*|halt\w*|stop\w*|suspendi\w*|suspender\w*|suspensión)\b", re.I),
+        re.compile(
+            r"\b(?:suspend\w*|cease\w*|halt\w*|stop\w*|suspendi\w*|suspender\w*|suspensión|"
+            r"dej\w*\s+de\s+(?:compartir|cooperar|colaborar))\b",
+            re.I,
+        ),
         re.compile(r"\b(?:intelligence|cooperation|sharing|inteligencia|cooperaci[oó]n)\b", re.I),
     ),
     EventRule(
@@ -108,6 +115,11 @@ ANAPHORIC = re.compile(
     r"contra|tras|durante|con|desde|ante)\s+(?:the|these|those|such|its|their|his|her|los|las|estos|estas|"
     r"esos|esas|dichos|dichas|sus)\s+(?:[\w‑-]+\s+){0,2}$",
     re.I,
+)
+DEFINITE = re.compile(r"\b(?:the|these|those|los|las|estos|estas|esos|esas)\s+(?:[\w‑-]+\s+){0,2}$", re.I)
+RELATIVE_DAY = re.compile(
+    r"(?i:\b(?:today|tonight|yesterday|tomorrow|hoy|ayer|mañana|this\s+week|esta\s+semana)\b)|"
+    rf"(?i:\b(?:{EN_DAYS}|{ES_DAYS})\b)"
 )
 ANCHOR_NUMBER = re.compile(
     r"\d[\d,.]*\s*(?:%|percent|people|troops|soldiers|strikes?|votes?|personas|tropas|ataques|votos|killed|muertos)",
@@ -138,7 +150,9 @@ def detect_events(
     places = by_alias()
     for index in range(len(ctx.sentences)):
         sentence = ctx.sentence_text(index)
-        if is_headline(sentence) or ctx.is_title(index) or ctx.modality(index) == Modality.FUTURE:
+        if is_headline(sentence) or is_caption(sentence) or ctx.is_title(index):
+            continue
+        if ctx.modality(index) == Modality.FUTURE:
             continue
         results += _sentence_events(ctx, index, places)
     return results
@@ -285,25 +299,41 @@ def designation_event(ctx: ArticleContext, announcement: Announcement) -> tuple[
 def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]) -> list[DateMention]:
     """The dates of the event the triggers name: all the sentence's ("On Monday, US forces struck a
     boat"), but only their own clauses' when every trigger recalls earlier events from inside a
-    prepositional phrase ("met the family of a fisherman killed in one of the strikes")."""
+    prepositional phrase ("met the family of a fisherman killed in one of the strikes") or name the
+    campaign ("until Washington stops the attacks"). A relative date inside a quotation ("'Today,
+    I'm announcing ...'") counts from a day the quote does not give: no date."""
+    dates = [d for d in dates if not (RELATIVE_DAY.search(d.text) and _quoted(sentence, d.start))]
     recalled = [hit for hit in hits if _recalls(sentence, hit)]
     if not hits or len(recalled) < len(hits):
         return dates
     own = []
     for hit in recalled:
-        start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, hit.start())), default=0)
-        following = CLAUSE_BREAK.search(sentence, hit.end())
-        end = following.start() if following is not None else len(sentence)
+        breaks = [*CLAUSE_BREAK.finditer(sentence), *RELATIVE.finditer(sentence)]
+        start = max((m.end() for m in breaks if m.end() <= hit.start()), default=0)
+        end = min((m.start() for m in breaks if m.start() >= hit.end()), default=len(sentence))
         own += [d for d in dates if start <= d.start and d.end <= end and d not in own]
     return own
 
 
+def _quoted(sentence: str, at: int) -> bool:
+    """Inside quotation marks: an odd number of straight or opening quotes before ``at``."""
+    before = sentence[:at]
+    straight = before.count('"')
+    opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
+    return straight % 2 == 1 or opened > 0
+
+
 def _recalls(sentence: str, hit: re.Match[str]) -> bool:
-    """A noun trigger after a preposition and a definite determiner: "in the boat strikes", "de los
-    ataques"; a verb ("voted", "atacó") always reports."""
-    if re.search(r"(?:ed|ó|aron|ieron)$", hit.group(0), re.I):
+    """A noun trigger after a preposition and a definite determiner ("in the boat strikes", "de los
+    ataques"), or a definite plural ("the strikes", "los ataques": the campaign); a verb ("voted",
+    "atacó") always reports."""
+    word = hit.group(0)
+    if re.search(r"(?:ed|ó|aron|ieron)$", word, re.I):
         return False
-    return ANAPHORIC.search(sentence[: hit.start()]) is not None
+    before = sentence[: hit.start()]
+    return ANAPHORIC.search(before) is not None or (
+        word.endswith("s") and DEFINITE.search(before) is not None
+    )
 
 
 def _add_dates(event: StatementEntity, day: str | None, period: DateMention | None, origin: str) -> None:
