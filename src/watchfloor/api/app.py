@@ -105,7 +105,11 @@ def create_app(store_location: str | None = None, **settings: Any) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if api_settings.warm_on_start:
             threading.Thread(target=context.warm, name="watchfloor-warm", daemon=True).start()
+        stop = threading.Event()
+        if api_settings.refresh:
+            context.start_refresh(stop)
         yield
+        stop.set()
         context.close()
 
     app = FastAPI(

@@ -14,11 +14,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from fastapi import HTTPException, Request
 
 from watchfloor.api.settings import ApiSettings
+
+if TYPE_CHECKING:
+    from watchfloor.lists.sources import SourcesConfig
+    from watchfloor.store.fetches import FetchRecord
 from watchfloor.screen.service import Screener
 from watchfloor.store import SqlStore
 
@@ -90,6 +95,31 @@ class ApiContext:
             self.warm_error = f"{type(exc).__name__}: {exc}"
         finally:
             self.ready.set()
+
+    def sources(self) -> SourcesConfig:
+        """The sources file the server refreshes from (read on each call: an edit needs no restart)."""
+        from watchfloor.lists.sources import load_sources
+
+        return load_sources(Path(self.settings.sources_file) if self.settings.sources_file else None)
+
+    def start_refresh(self, stop: threading.Event) -> None:
+        """Fetch the lists on their schedule in a background thread, the store under the lock; after
+        a new version, build the new screener before any request needs it."""
+        from watchfloor.lists.schedule import run_refresh
+
+        def refreshed(records: list[FetchRecord]) -> None:
+            if any(r.outcome == "new-version" for r in records):
+                self.warm()
+
+        def loop() -> None:
+            try:
+                config = self.sources()
+            except ValueError as exc:
+                log.error("list refresh is off: %s", exc)
+                return
+            run_refresh(self.store, config, stop, lock=self.lock, on_records=refreshed)
+
+        threading.Thread(target=loop, name="watchfloor-refresh", daemon=True).start()
 
     def close(self) -> None:
         if self.owns_store:

@@ -21,6 +21,8 @@ class ApiSettings:
     max_search_limit: int = 500
     screener_cache_size: int = 4
     warm_on_start: bool = True
+    refresh: bool = False  # fetch the configured lists on their schedule (``watchfloor serve`` turns it on)
+    sources_file: str | None = None  # the sources YAML; None: $WATCHFLOOR_SOURCES or the built-in one
 
     @classmethod
     def from_overrides(cls, overrides: dict[str, Any]) -> ApiSettings:

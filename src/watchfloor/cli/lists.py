@@ -1,4 +1,4 @@
-"""``watchfloor lists ...``: ingest, show, diff, designate, lift."""
+"""``watchfloor lists ...``: ingest, fetch, sources, show, diff, designate, lift."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -14,13 +15,14 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.table import Table
+from rich.table import Column, Table
 
 from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
 from watchfloor.lists import designations_as_of, ingest_list, record_designation
 from watchfloor.lists.designate import lift_designation
 from watchfloor.lists.ingest import DEFAULT_MAX_LOSS
 from watchfloor.model.designation import DesignationStatus
+from watchfloor.store.fetches import FAILED, FetchRecord
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -218,3 +220,100 @@ def lift(
         print_json({"entity_id": entity_id, "version": version.to_dict()})
         return
     console.print(f"recorded: {program} designation of {entity_id} ({name}) lifted from {lifted_day}")
+
+
+def _sources_option() -> Path | None:
+    return typer.Option(
+        None,
+        "--sources",
+        help="Sources file (YAML; default $WATCHFLOOR_SOURCES or the built-in official list).",
+    )
+
+
+def _minute(timestamp: str | None) -> str:
+    """ "2026-12-05T14:51:36" as "2026-12-05 14:51"."""
+    return timestamp[:16].replace("T", " ") if timestamp else "-"
+
+
+def _print_fetches(records: list[FetchRecord]) -> None:
+    table = Table("outcome", "version", "alerts", "message")
+    table.columns.insert(0, Column("source", no_wrap=True))
+    for record in records:
+        style = {"failed": "red", "new-version": "green"}.get(record.outcome, "")
+        table.add_row(
+            record.source,
+            f"[{style}]{record.outcome}[/{style}]" if style else record.outcome,
+            record.version_id or "-",
+            "-" if record.alerts is None else str(record.alerts),
+            escape(record.message),
+        )
+    console.print(table)
+
+
+@app.command("fetch")
+def fetch(
+    names: list[str] = typer.Argument(
+        None, metavar="[SOURCE]...", help="Sources to fetch (default: all enabled)."
+    ),
+    sources: Path | None = _sources_option(),
+    as_json: bool = typer.Option(False, "--json", help="Print the fetch records as JSON."),
+    force: bool = typer.Option(False, "--force", help="Store a version even if it lost many entities."),
+    no_rescreen: bool = typer.Option(
+        False, "--no-rescreen", help="Do not re-screen the book after a new version."
+    ),
+    timeout: float = typer.Option(
+        60.0, "--timeout", min=1.0, help="Seconds before a stalled download fails."
+    ),
+    retries: int = typer.Option(
+        3, "--retries", min=0, max=10, help="Retries after a network or server error."
+    ),
+) -> None:
+    """Download the official lists now; a failed or damaged download leaves the last good version."""
+    from watchfloor.lists.fetch import FetchOptions, fetch_sources  # HTTP only for this command
+    from watchfloor.lists.sources import load_sources
+
+    config = load_sources(sources)
+    options = FetchOptions(timeout=timeout, retries=retries, rescreen=not no_rescreen, force=force)
+    with err_console.status("fetching lists", spinner="dots") as status:
+        records = fetch_sources(
+            get_store(),
+            config,
+            names or None,
+            options,
+            on_record=lambda r: status.update(f"fetched {r.source}: {r.outcome}"),
+        )
+    if as_json:
+        print_json({"fetches": [r.to_dict() for r in records]})
+    else:
+        _print_fetches(records)
+    if any(r.outcome == FAILED for r in records):
+        raise typer.Exit(1)
+
+
+@app.command("sources")
+def sources_command(
+    sources: Path | None = _sources_option(),
+    as_json: bool = typer.Option(False, "--json", help="Print the sources and their state as JSON."),
+) -> None:
+    """Each configured source: its last fetch and outcome, the version in force, when it is next due."""
+    from watchfloor.lists.schedule import source_states
+    from watchfloor.lists.sources import load_sources
+
+    states = source_states(get_store(), load_sources(sources))
+    if as_json:
+        print_json({"sources": states})
+        return
+    table = Table(
+        Column("source", no_wrap=True), Column("outcome", no_wrap=True), "last fetch", "version", "next due"
+    )
+    for state in states:
+        last = state["last_fetch"] or {}
+        outcome = last.get("outcome", "never fetched") if state["enabled"] else "disabled"
+        table.add_row(
+            state["name"],
+            f"[red]{outcome}[/red]" if outcome == FAILED else outcome,
+            _minute(last.get("finished_at")),
+            state["version"] or "-",
+            _minute(state["next_due"]),
+        )
+    console.print(table)

@@ -1,9 +1,12 @@
-"""``watchfloor serve`` (the HTTP API and console) and ``watchfloor keys`` (API keys)."""
+"""``watchfloor serve`` (the HTTP API and console), ``watchfloor refresh`` (keep the lists current
+without the API) and ``watchfloor keys`` (API keys)."""
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
+from pathlib import Path
 
 import typer
 
@@ -36,8 +39,15 @@ def is_loopback_address(host: str) -> bool:
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+    refresh: bool = typer.Option(
+        True, "--refresh/--no-refresh", help="Fetch the configured lists on their schedule while serving."
+    ),
+    sources: Path | None = typer.Option(
+        None, "--sources", help="Sources file (default: the official lists)."
+    ),
 ) -> None:
-    """Serve the HTTP API (yente-compatible /match, /search, /entities; /api/...; docs at /docs)."""
+    """Serve the HTTP API (yente-compatible /match, /search, /entities; /api/...; docs at /docs)
+    and keep the lists current on each source's schedule (state at /updatez)."""
     import uvicorn
 
     from watchfloor.api import create_app
@@ -59,8 +69,55 @@ def serve(
             "Create keys with 'watchfloor keys create' before exposing the server."
         )
     err_console.print(f"watchfloor API on http://{host}:{port}  (docs: http://{host}:{port}/docs)")
-    api = create_app(store=store)
+    api = create_app(store=store, refresh=refresh, sources_file=str(sources) if sources else None)
     uvicorn.run(api, host=host, port=port, log_level="info")
+
+
+@app.command()
+def refresh(
+    every: str = typer.Option(
+        None,
+        "--every",
+        help="Fetch every source this often (6h, 30m, 1d); default: each source's own schedule.",
+    ),
+    once: bool = typer.Option(False, "--once", help="Fetch the sources that are due, then exit."),
+    sources: Path | None = typer.Option(
+        None, "--sources", help="Sources file (default: the official lists)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print each round's fetch records as JSON lines."),
+) -> None:
+    """Keep the lists current without the API: fetch each source when it is due, re-screen the book
+    after a new version, until interrupted (Ctrl-C)."""
+    from watchfloor.lists.schedule import refresh_due, run_refresh
+    from watchfloor.lists.sources import load_sources, parse_duration
+    from watchfloor.store.fetches import FetchRecord
+
+    config = load_sources(sources)
+    interval = parse_duration(every, "--every") if every else None
+    store = get_store()
+
+    def report(records: list[FetchRecord]) -> None:
+        if as_json:
+            print_json({"fetches": [r.to_dict() for r in records]})
+            return
+        for record in records:
+            colour = {"failed": "red", "new-version": "green"}.get(record.outcome, "white")
+            console.print(
+                f"{record.finished_at} {record.source}: [{colour}]{record.outcome}[/{colour}] {record.message}"
+            )
+
+    if once:
+        records = refresh_due(store, config, every=interval)
+        report(records)
+        if not records and not as_json:
+            console.print("no source is due")
+        raise typer.Exit(1 if any(not r.ok for r in records) else 0)
+    stop = threading.Event()
+    err_console.print(f"refreshing {len(config.select())} sources from {config.origin}; Ctrl-C stops")
+    try:
+        run_refresh(store, config, stop, every=interval, on_records=report)
+    except KeyboardInterrupt:
+        stop.set()
 
 
 @keys_app.command("create")

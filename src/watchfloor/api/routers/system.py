@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException
 
@@ -37,6 +38,30 @@ def readyz(context: ApiContext = Depends(get_context)) -> StatusResponse:
     if not versions:
         raise HTTPException(503, detail="no list is in force yet: ingest one with 'watchfloor lists ingest'")
     return StatusResponse(status="ok")
+
+
+@router.get("/updatez", summary="Each list source: its last fetch, outcome and version in force")
+def updatez(
+    context: ApiContext = Depends(get_context), _: Principal = Depends(require_reader)
+) -> dict[str, Any]:
+    """Whether the lists are current: per configured source, the last fetch and the last good one,
+    their outcome and message, the version in force and when the next fetch is due. ``stale`` is
+    true when any enabled source has never been fetched or its last fetch failed."""
+    from watchfloor.lists.schedule import source_states
+    from watchfloor.lists.sources import SourceConfigError
+
+    try:
+        config = context.sources()
+    except SourceConfigError as exc:
+        raise HTTPException(500, detail=f"the sources file cannot be used: {exc}") from None
+    with context.lock:
+        states = source_states(context.store, config)
+    return {
+        "refresh": context.settings.refresh,
+        "sources_file": config.origin,
+        "stale": any(s["stale"] for s in states),
+        "sources": states,
+    }
 
 
 @router.get("/catalog", response_model=DataCatalogModel, summary="Datasets in this store")
