@@ -346,6 +346,9 @@ def test_updatez_shows_each_source_last_fetch_and_version(
     app = create_app(store=store, warm_on_start=False, sources_file=str(sources))
     with TestClient(app, client=("127.0.0.1", 5000), base_url="http://127.0.0.1") as client:
         body = client.get("/updatez").json()
+        page = client.get("/console").text
+    assert "UN Security Council Consolidated List" in page and "new-version" in page
+    assert "not fetched yet" in page  # the OFAC source
     states = {s["name"]: s for s in body["sources"]}
     assert body["stale"] is True  # the OFAC source was never fetched
     assert states["un_sc_sanctions"]["last_fetch"]["outcome"] == NEW_VERSION

@@ -176,6 +176,7 @@ class Console:
             }
             for d in sorted(pending, key=lambda d: d.start_date or "")
         ]
+        sources, sources_error = self.backend.sources()
         return self.render(
             request,
             "home.html",
@@ -183,6 +184,8 @@ class Console:
             versions=list(reversed(versions)),
             counts=counts,
             pending=pending_rows,
+            sources=sources,
+            sources_error=sources_error,
         )
 
     def screen(self, request: Request, params: dict[str, str]) -> HTMLResponse:

@@ -57,6 +57,18 @@ class ConsoleBackend:
                 self._cache.popitem(last=False)
             return value
 
+    def sources(self) -> tuple[list[dict[str, Any]], str | None]:
+        """Each configured list source's state (``/updatez``'s), or an error saying why there is none."""
+        from watchfloor.lists.schedule import source_states
+        from watchfloor.lists.sources import SourceConfigError, load_sources
+
+        try:
+            config = self.context.sources() if self.context is not None else load_sources()
+        except SourceConfigError as exc:
+            return [], str(exc)
+        with self.store() as store:
+            return source_states(store, config), None
+
     # --- derived views -------------------------------------------------------------------------
 
     def screener(self, as_of: date) -> Any:
