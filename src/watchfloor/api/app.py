@@ -92,6 +92,9 @@ async def internal_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+REFRESH_STOP_WAIT = 30.0
+
+
 def create_app(store_location: str | None = None, **settings: Any) -> FastAPI:
     """The API on the store at ``store_location`` (DuckDB path or ``postgresql://`` URL; default
     ``$WATCHFLOOR_DB``). ``settings`` override ``ApiSettings`` fields; ``store=`` passes an
@@ -106,10 +109,11 @@ def create_app(store_location: str | None = None, **settings: Any) -> FastAPI:
         if api_settings.warm_on_start:
             threading.Thread(target=context.warm, name="watchfloor-warm", daemon=True).start()
         stop = threading.Event()
-        if api_settings.refresh:
-            context.start_refresh(stop)
+        refresher = context.start_refresh(stop) if api_settings.refresh else None
         yield
         stop.set()
+        if refresher is not None:
+            refresher.join(REFRESH_STOP_WAIT)  # let a fetch in progress finish its transaction
         context.close()
 
     app = FastAPI(

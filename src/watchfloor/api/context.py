@@ -102,7 +102,7 @@ class ApiContext:
 
         return load_sources(Path(self.settings.sources_file) if self.settings.sources_file else None)
 
-    def start_refresh(self, stop: threading.Event) -> None:
+    def start_refresh(self, stop: threading.Event) -> threading.Thread:
         """Fetch the lists on their schedule in a background thread, the store under the lock; after
         a new version, build the new screener before any request needs it."""
         from watchfloor.lists.schedule import run_refresh
@@ -119,7 +119,9 @@ class ApiContext:
                 return
             run_refresh(self.store, config, stop, lock=self.lock, on_records=refreshed)
 
-        threading.Thread(target=loop, name="watchfloor-refresh", daemon=True).start()
+        thread = threading.Thread(target=loop, name="watchfloor-refresh", daemon=True)
+        thread.start()
+        return thread
 
     def close(self) -> None:
         if self.owns_store:

@@ -19,7 +19,6 @@ from followthemoney.types import registry
 from watchfloor.api.entities import entity_dict
 from watchfloor.lists.status import Designation
 from watchfloor.match import FEATURES, MatchResult
-from watchfloor.model.designation import DesignationStatus
 from watchfloor.screen.service import Screener
 
 OVERFETCH = 4
@@ -76,8 +75,9 @@ class ResultFilter:
 
 
 def live_designations(screener: Screener, entity_id: str) -> list[Designation]:
-    """The party's designations on the screener's date, except those already lifted."""
-    return [d for d in screener.designations.get(entity_id, []) if d.status != DesignationStatus.LIFTED]
+    """The party's designations on the screener's date, on every list that holds it, except those
+    already lifted."""
+    return screener.party_designations(entity_id)
 
 
 def scored_entity(screener: Screener, found: MatchResult, threshold: float) -> dict[str, Any] | None:
@@ -86,6 +86,10 @@ def scored_entity(screener: Screener, found: MatchResult, threshold: float) -> d
     if entity is None or not designations:
         return None
     data = entity_dict(entity, designations)
+    same_as = screener.clusters.same_as(found.entity_id)
+    data["referents"] = [other.entity_id for other in same_as]  # yente's name for merged entries
+    data["datasets"] = sorted({*data["datasets"], *(d for other in same_as for d in other.datasets)})
+    data["same_as"] = [other.to_dict() for other in same_as]
     data["score"] = found.score
     data["match"] = found.score >= threshold
     data["features"] = dict(found.features)
@@ -124,7 +128,20 @@ def match_entity(
         and filters.keeps_topics(data)
     ]
     results.sort(key=lambda r: (-r["score"], r["id"]))
+    results = _one_per_party(results)
     return results[:limit], len(results)
+
+
+def _one_per_party(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The best-scoring entry of each party; its other lists' entries are its ``referents``."""
+    seen: set[str] = set()
+    kept = []
+    for result in results:
+        if result["id"] in seen:
+            continue
+        seen.update([result["id"], *result["referents"]])
+        kept.append(result)
+    return kept
 
 
 def search_entities(

@@ -317,3 +317,31 @@ def sources_command(
             _minute(state["next_due"]),
         )
     console.print(table)
+
+
+@app.command("split")
+def split(
+    entity_a: str = typer.Argument(..., help="A list entry's ID (e.g. ofac-11973)."),
+    entity_b: str = typer.Argument(..., help="The entry of another list wrongly taken as the same party."),
+    reason: str = typer.Option(..., "--reason", help="Why they are different parties."),
+    reviewer: str = typer.Option(..., "--reviewer", help="Who decides (kept in the audit log)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the decision as JSON."),
+) -> None:
+    """Keep two list entries apart that screening took as one party (same name and birth date,
+    a shared identifier); recorded with the audit log, honoured by every later screening."""
+    from watchfloor.store.db import database_of
+    from watchfloor.store.splits import PartySplits
+
+    created = PartySplits(database_of(get_store())).add(entity_a, entity_b, reviewer, reason)
+    if as_json:
+        print_json(
+            {
+                "entities": sorted([entity_a, entity_b]),
+                "reviewer": reviewer,
+                "reason": reason,
+                "created": created,
+            }
+        )
+        return
+    verb = "split" if created else "were already split"
+    console.print(f"{entity_a} and {entity_b} {verb}: different parties ({reviewer}: {escape(reason)})")

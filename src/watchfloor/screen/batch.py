@@ -122,11 +122,13 @@ CACHE_SIZE = 100_000
 
 
 def entity_statuses(screener: Screener) -> dict[str, str]:
-    """The strongest designation status of every indexed party (parties whose designations are
-    all lifted are left out), computed once per run instead of once per hit."""
+    """The strongest designation status of every indexed party, on any list that holds it (parties
+    whose designations are all lifted are left out), computed once per run instead of once per hit."""
     statuses: dict[str, str] = {}
-    for entity_id, designations in screener.designations.items():
-        if entity_id in screener.parties and (status := strongest_status(designations)) is not None:
+    for entity_id in screener.designations:
+        if entity_id in screener.parties and (
+            status := strongest_status(screener.party_designations(entity_id))
+        ):
             statuses[entity_id] = status
     return statuses
 
@@ -189,7 +191,7 @@ def screen_rows(
             if m.match and (status := state.statuses.get(m.entity_id)) is not None
         ]
         hits.sort(key=lambda h: (-h[2], h[0]))
-        known[_row_key(row)] = hits
+        known[_row_key(row)] = _one_per_party(state.screener, hits)
     if len(state.cache) + len(fresh) > CACHE_SIZE:
         state.cache.clear()
     for row in fresh:
@@ -197,6 +199,18 @@ def screen_rows(
     refused = {e.row for e in errors}
     results = [(row, known[_row_key(row)] or []) for row in rows if row.row not in refused]
     return results, errors
+
+
+def _one_per_party(screener: Screener, hits: list[HitTuple]) -> list[HitTuple]:
+    """The best hit of each party: an entry on OFAC and the UN is one alert, not two."""
+    seen: set[str] = set()
+    kept = []
+    for hit in hits:
+        party = screener.clusters.key(hit[0])
+        if party not in seen:
+            seen.add(party)
+            kept.append(hit)
+    return kept
 
 
 def _screen_chunk(chunk: Chunk) -> tuple[Chunk, list[tuple[InputRow, list[HitTuple]]], list[RowError]]:

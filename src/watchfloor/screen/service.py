@@ -22,7 +22,9 @@ from watchfloor.index.saved import index_directory, index_key, open_matcher
 from watchfloor.lists.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus
 from watchfloor.screen.exposure import ExposureView
+from watchfloor.screen.parties import PartyClusters, SameParty
 from watchfloor.store import ListVersion, Store
+from watchfloor.store.splits import PartySplits
 
 MATCHABLE = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
 
@@ -50,6 +52,7 @@ class ScreeningHit:
     designations: list[Designation]
     explanation: list[str]
     exposure: list[dict[str, Any]] = field(default_factory=list)
+    same_as: list[SameParty] = field(default_factory=list)  # the party's entries on other lists
 
     @property
     def in_force(self) -> bool:
@@ -81,6 +84,7 @@ class ScreeningHit:
             ],
             "explanation": self.explanation,
             "exposure": self.exposure,
+            "same_as": [other.to_dict() for other in self.same_as],
         }
 
 
@@ -126,6 +130,7 @@ class Screener:
         key = index_key(self.version_ids, self.parties)
         directory = index_directory(getattr(getattr(store, "db", None), "location", None))
         self.matcher = open_matcher(directory, key, self.parties.values)
+        self.clusters = PartyClusters(self.parties, _un_references(sanctions), _splits(store))
 
     def exposure_note(self, entity_id: str) -> str:
         """One line for tabular output: why a party is blocked by ownership, and its ties to other
@@ -147,26 +152,38 @@ class Screener:
     def version_ids(self) -> list[str]:
         return [v.version_id for v in self.versions]
 
+    def party_designations(self, entity_id: str) -> list[Designation]:
+        """The live designations of the party, on every list that holds it."""
+        ids = [entity_id, *(other.entity_id for other in self.clusters.same_as(entity_id))]
+        return [d for i in ids for d in self.designations.get(i, []) if d.status != DesignationStatus.LIFTED]
+
     def _hits(self, matches: Iterable[Any]) -> tuple[list[ScreeningHit], list[ScreeningHit]]:
+        """One hit per party: the best-scoring entry, citing its entries on the other lists."""
         results: list[ScreeningHit] = []
         pending: list[ScreeningHit] = []
-        for found in matches:
+        seen: set[str] = set()
+        for found in sorted(matches, key=lambda m: (-m.score, m.entity_id)):
             entity = self.parties.get(found.entity_id)
-            designations = [
-                d for d in self.designations.get(found.entity_id, []) if d.status != DesignationStatus.LIFTED
-            ]
-            if entity is None or not designations:
+            party = self.clusters.key(found.entity_id)
+            designations = self.party_designations(found.entity_id)
+            if entity is None or not designations or party in seen:
                 continue
+            seen.add(party)
+            same_as = self.clusters.same_as(found.entity_id)
             hit = ScreeningHit(
                 entity_id=found.entity_id,
                 caption=found.caption,
                 schema=found.schema,
                 score=found.score,
                 match=found.match,
-                datasets=sorted(entity.datasets),
+                datasets=sorted({*entity.datasets, *(d for other in same_as for d in other.datasets)}),
                 designations=designations,
-                explanation=list(found.explanation),
+                explanation=[
+                    *found.explanation,
+                    *(f"same party as {o.entity_id}: {o.reason}" for o in same_as),
+                ],
                 exposure=self.exposure.ties(found.entity_id) if found.match else [],
+                same_as=same_as,
             )
             (results if hit.in_force else pending).append(hit)
         return results, pending
@@ -186,6 +203,21 @@ class Screener:
         ):
             results, pending = self._hits(matches)
             yield ScreeningResult(query=describe_query(query, self.as_of), results=results, pending=pending)
+
+
+def _un_references(sanctions: Iterable[StatementEntity]) -> dict[str, list[str]]:
+    """The UN reference each party's sanctions carry (the UN's own, and the EU's and UK's copies)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for sanction in sanctions:
+        for reference in sanction.get("unscId", quiet=True):
+            for entity_id in sanction.get("entity"):
+                found[entity_id].append(reference)
+    return found
+
+
+def _splits(store: Store) -> list[tuple[str, str]]:
+    db = getattr(store, "db", None)
+    return PartySplits(db).pairs() if db is not None else []
 
 
 def ownership_designation(verdict: BlockedVerdict, as_of: date) -> Designation:
