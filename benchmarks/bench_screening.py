@@ -6,6 +6,7 @@ batch throughput; and the peer ("watchfloor candidates + logic-v2") on a smaller
 same run. Usage:
 
     .venv/bin/python benchmarks/bench_screening.py [--negatives 5000] [--peer-sample 300]
+    .venv/bin/python benchmarks/bench_screening.py --scripts-only [--per-script 600]
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 import csv
 import itertools
 import random
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -67,6 +69,36 @@ def block_mean(run: Callable[[], object], block_s: float) -> float:
             return elapsed / passes
 
 
+SCRIPTS = {  # names of people not on any list, written in a script other than Latin
+    "Han": re.compile(r"[\u4e00-\u9fff]"),
+    "Hangul": re.compile(r"[\uac00-\ud7a3]"),
+    "Cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "Arabic": re.compile(r"[\u0600-\u06ff]"),
+}
+
+
+def script_negatives(per_script: int, seed: int = 7) -> dict[str, list[tuple[str, dict]]]:
+    """A seeded sample of the global negatives per script (Han, Hangul, Cyrillic, Arabic)."""
+    rows = read_queries(DATA / "screening-bench" / "negatives_global.csv")
+    out = {}
+    for script, pattern in SCRIPTS.items():
+        written = [row for row in rows if pattern.search(row[0])]
+        out[script] = random.Random(seed).sample(written, min(per_script, len(written)))
+    return out
+
+
+def report_scripts(matcher: Matcher, per_script: int) -> None:
+    """False alarms on non-Latin names of people not listed, per script, at the default threshold."""
+    samples = script_negatives(per_script)
+    print(f"false alarms by script ({per_script} negatives each, threshold {DEFAULT_THRESHOLD}):")
+    for script, queries in samples.items():
+        scores = best_scores(matcher, queries)
+        worst = sorted(zip(scores, (n for n, _ in queries), strict=True), reverse=True)[:2]
+        print(
+            f"  {script:<8} {rate(scores, DEFAULT_THRESHOLD):6.2%}  (highest: {worst[0][0]:.2f} {worst[0][1]})"
+        )
+
+
 def rate(scores: list[float], threshold: float) -> float:
     return sum(s >= threshold for s in scores) / max(len(scores), 1)
 
@@ -76,6 +108,8 @@ def main() -> None:
     parser.add_argument("--negatives", type=int, default=5000, help="sample per negatives file")
     parser.add_argument("--peer-sample", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=5, help="alternated rounds of the peer comparison")
+    parser.add_argument("--per-script", type=int, default=600, help="non-Latin negatives per script")
+    parser.add_argument("--scripts-only", action="store_true", help="only the false alarms by script")
     args = parser.parse_args()
     print(f"# screening benchmark; {machine()}")
     entities = load_lists()
@@ -85,6 +119,9 @@ def main() -> None:
     build_s = time.perf_counter() - start
     un_matcher = Matcher.build(un_entities)
     print(f"index OFAC 2021-07 + UN: {len(matcher)} matchable entities, built in {build_s:.1f} s")
+    report_scripts(matcher, args.per_script)
+    if args.scripts_only:
+        return
 
     bench = DATA / "screening-bench"
     positives = {

@@ -176,3 +176,24 @@ def test_record_values_are_ftm_properties_sorted_whatever_the_statements() -> No
     proxy.add("name", ["Maduro, Nicolás", "MADURO MOROS, Nicolas"])
     assert proxy.get("name")[0] == "Maduro, Nicolás"  # FtM keeps them as added
     assert sorted_values(proxy) == {"name": ["MADURO MOROS, Nicolas", "Maduro, Nicolás"]}
+
+
+def test_a_name_in_characters_matches_its_romanisations_but_not_a_name_sharing_one_syllable() -> None:
+    from watchfloor.match import compare_names
+
+    assert compare_names("Person", "习近平", "Xi Jinping") >= 0.95
+    assert compare_names("Person", "张伟", "Chang Wei") >= 0.9  # Wade-Giles
+    assert compare_names("Person", "김정은", "Kim Jong Un") >= 0.85  # McCune-Reischauer
+    assert compare_names("Person", "박근혜", "Park Geun-hye") >= 0.85
+    assert compare_names("Person", "이민호", "Lee Min-ho") >= 0.85
+    # one shared syllable, another that only looks alike: wang is not kang, seok is not shi
+    assert compare_names("Person", "王伟", "Wei Hsueh Kang") < 0.5
+    assert compare_names("Person", "王伟", "Wang Kang") < 0.5
+    assert compare_names("Person", "민석 이", "Shi Min") < 0.5
+
+
+def test_hangul_is_romanised_a_syllable_at_a_time() -> None:
+    from watchfloor.names.text import hangul_syllables
+
+    assert hangul_syllables("김정은") == ("gim", "jeong", "eun")
+    assert hangul_syllables("박근혜") == ("bak", "geun", "hye")

@@ -78,6 +78,7 @@ cdef size_t _generation = 1_500_000
 cdef object _token_similarity = None
 cdef object _ratio = None
 cdef object _character_agreement = None
+cdef object _cross_script = None
 cdef double _substitution = 0.8
 cdef double _substituted[16]  # pow(_substitution, k), made once: pow was 1.4 % of a query
 cdef double _nasab = 0.7
@@ -85,18 +86,19 @@ cdef double _place = 0.7
 cdef double _thin = 0.85
 
 
-def configure(token_similarity, pack_form, ratio, character_agreement, double substitution,
-              double nasab, double place, double thin, size_t limit):
+def configure(token_similarity, pack_form, ratio, character_agreement, cross_script,
+              double substitution, double nasab, double place, double thin, size_t limit):
     """Bind the Python parts this module calls back (the token similarity on a cache miss, the
-    form packer, rapidfuzz's ratio, the CJK character agreement) and the penalties, from
-    names.similarity."""
+    form packer, rapidfuzz's ratio, the CJK character agreement, the score of a name in
+    characters against a romanised one) and the penalties, from names.similarity."""
     global _token_similarity, _pack_form, _ratio, _character_agreement, _substitution, _nasab, _place
-    global _thin
+    global _thin, _cross_script
     cdef int k
     _token_similarity = token_similarity
     _pack_form = pack_form
     _ratio = ratio
     _character_agreement = character_agreement
+    _cross_script = cross_script
     _substitution = substitution
     for k in range(16):
         _substituted[k] = pow(substitution, <double>k)
@@ -475,6 +477,8 @@ cdef double _compare(object query, bytes qp, object candidate, double extra_quer
     cdef const FormHeader* qh = _header(qp)
     cdef const FormHeader* ch = _header(cp)
     cdef int split = 0
+    if (qh.flags ^ ch.flags) & FORM_CJK:  # rare: a name in characters against a romanised one
+        return _cross_script(query, candidate, extra_query, extra_candidate, min_core, initials, places)
     cdef double score = _align(
         query, qp, candidate, cp, extra_query, extra_candidate, min_core, initials, places,
         (qh.flags & ch.flags & FORM_BIN) != 0, None, &split,

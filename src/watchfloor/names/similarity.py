@@ -12,6 +12,7 @@ the list entry counts less than an unmatched token of the query (lists spell nam
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -358,10 +359,15 @@ def compare_forms(
     sim: TokenSim = cached_similarity,
 ) -> NameScore:
     """Score one pair of name forms."""
-    if compiled is not None and sim is cached_similarity:
-        score, pairs = compiled.align(query, candidate, policy, query.has_bin and candidate.has_bin)
+    nasab = query.has_bin and candidate.has_bin
+    if bool(query.cjk) != bool(candidate.cjk):
+        # a name written in Han or Hangul against a romanised one: each syllable is a character,
+        # and "wang" is not "kang" however close the letters (one character, one name part)
+        score, pairs = align(query.tokens, candidate.tokens, policy, syllable_similarity, nasab)
+    elif compiled is not None and sim is cached_similarity:
+        score, pairs = compiled.align(query, candidate, policy, nasab)
     else:
-        score, pairs = align(query.tokens, candidate.tokens, policy, sim, query.has_bin and candidate.has_bin)
+        score, pairs = align(query.tokens, candidate.tokens, policy, sim, nasab)
     joined = joined_similarity(query, candidate, _split_apart(pairs))
     if joined > score:
         pairs = [(None, None, joined), *pairs]
@@ -373,6 +379,54 @@ def compare_forms(
                 agreement * SUBSTITUTION_PENALTY, query, candidate, pairs, agreement, policy.places
             )
     return NameScore(score=score, query=query, candidate=candidate, pairs=pairs, places=policy.places)
+
+
+def syllable_similarity(a: Token, b: Token) -> float:
+    """Romanised syllables of a name written in characters: the same syllable, or two spellings
+    of it in the romanisations lists use (``romanisation_key``: Zhang ~ Chang, Gim ~ Kim); letters
+    that are merely close, or rigour's name-variant symbols shared by short syllables (yu/jang,
+    seok/shi), are another character."""
+    if a.text == b.text:
+        return 1.0
+    return SYMBOL_SCORE if romanisation_key(a.text) == romanisation_key(b.text) else 0.0
+
+
+# Spellings of one Chinese or Korean syllable in the romanisations lists use side by side
+# (pinyin / Wade-Giles, Revised Romanization / McCune-Reischauer and family-name customs):
+# unaspirated initials written g/d/b/j/zh or k/t/p/ch, x or hs, and eo/eu written o/u.
+_ROMANISED_SURNAMES = {
+    "lee": "i",
+    "yi": "i",
+    "rhee": "i",
+    "ri": "i",
+    "park": "bak",
+    "pak": "bak",
+    "choi": "choe",
+}
+_INITIAL_SPELLING = {"g": "k", "d": "t", "b": "p", "j": "ch", "zh": "ch", "q": "ch", "x": "hs"}
+_FIRST_CONSONANT = re.compile(r"^(zh|[gdbjqx])")
+
+
+def romanisation_key(syllable: str) -> str:
+    """One key for the spellings of one syllable ("jeong", "jong" and "chong"; "gim" and "kim")."""
+    text = _ROMANISED_SURNAMES.get(syllable, syllable)
+    text = _FIRST_CONSONANT.sub(lambda m: _INITIAL_SPELLING[m.group(1)], text, count=1)
+    return text.replace("eo", "o").replace("eu", "u")
+
+
+def cross_script_score(
+    query: NameForm,
+    candidate: NameForm,
+    extra_query: float,
+    extra_candidate: float,
+    min_core_matches: int,
+    initials: bool,
+    places: bool,
+) -> float:
+    """`compare_forms`' score for a name in characters against a romanised one, for the
+    compiled aligner, which leaves these rare pairs to Python."""
+    policy = AlignPolicy(extra_query, extra_candidate, min_core_matches, bool(initials), bool(places))
+    return compare_forms(query, candidate, policy).score
 
 
 def character_agreement(a: str, b: str) -> float:
@@ -421,6 +475,7 @@ if compiled is not None:
         pack_form,
         ratio,
         character_agreement,
+        cross_script_score,
         SUBSTITUTION_PENALTY,
         NASAB_PENALTY,
         PLACE_PENALTY,

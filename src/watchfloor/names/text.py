@@ -107,6 +107,8 @@ def ascii_token(word: str) -> tuple[str, ...]:
         out = _NON_ALNUM.sub(" ", word.lower()).split()
         return tuple(out)
     script = script_of(word)
+    if script == "Hangul" and all(_HANGUL_FIRST <= ord(c) <= _HANGUL_LAST for c in word):
+        return hangul_syllables(word)
     latin = _cyrillic(word) if script == "Cyrillic" else None
     if latin is None or not latin.isascii():
         # BGN covers Russian letters only (not Serbian ћ, Mongolian ү): ICU's generic rules then
@@ -123,6 +125,98 @@ def ascii_token(word: str) -> tuple[str, ...]:
     if script in HAN_SCRIPTS and len(parts) > 2:
         return (parts[0], "".join(parts[1:]))
     return tuple(parts)
+
+
+# Revised Romanization of Korean, syllable by syllable: a Hangul syllable is one code point made
+# of an initial, a vowel and a final (Unicode's arithmetic). ICU romanises letter by letter and
+# joins the syllables ("gimjeongeun", "baggeunhye"); lists write names a syllable per part.
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+_INITIALS = [
+    "g",
+    "kk",
+    "n",
+    "d",
+    "tt",
+    "r",
+    "m",
+    "b",
+    "pp",
+    "s",
+    "ss",
+    "-",
+    "j",
+    "jj",
+    "ch",
+    "k",
+    "t",
+    "p",
+    "h",
+]
+_VOWELS = [
+    "a",
+    "ae",
+    "ya",
+    "yae",
+    "eo",
+    "e",
+    "yeo",
+    "ye",
+    "o",
+    "wa",
+    "wae",
+    "oe",
+    "yo",
+    "u",
+    "wo",
+    "we",
+    "wi",
+    "yu",
+    "eu",
+    "ui",
+    "i",
+]
+_FINALS = [
+    "-",
+    "k",
+    "k",
+    "k",
+    "n",
+    "n",
+    "n",
+    "t",
+    "l",
+    "k",
+    "m",
+    "l",
+    "l",
+    "l",
+    "p",
+    "l",
+    "m",
+    "p",
+    "p",
+    "t",
+    "t",
+    "ng",
+    "t",
+    "t",
+    "k",
+    "t",
+    "p",
+    "t",
+]
+
+
+def hangul_syllables(word: str) -> tuple[str, ...]:
+    """A Hangul word's syllables in Revised Romanization ("김정은" -> gim, jeong, eun)."""
+    out = []
+    for character in word:
+        index = ord(character) - _HANGUL_FIRST
+        initial, rest = divmod(index, 21 * 28)
+        vowel, final = divmod(rest, 28)
+        syllable = _INITIALS[initial] + _VOWELS[vowel] + _FINALS[final]
+        out.append(syllable.replace("-", ""))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
