@@ -240,3 +240,102 @@ def test_spanish_opening_participle_phrase_modifies_the_sentence_subject() -> No
 @spanish_model
 def test_spanish_participle_after_a_person_gives_no_directorship() -> None:
     assert _links("Chile sancionó a Pedro Gómez, liderado por el Tren de Aragua.") == set()
+
+
+@spanish_model
+def test_spanish_participle_hung_on_an_earlier_noun_still_reads_the_group_before_the_comma() -> None:
+    text = (
+        "El anuncio del Departamento de Justicia, que acusó al Tren de Aragua, supuestamente dirigido "
+        "por Pedro Gómez y otros jefes regionales, llegó el lunes."
+    )
+    assert (
+        "Directorship",
+        "director=news-person-pedro-gomez",
+        "organization=news-org-tren-de-aragua",
+    ) in _links(text)
+
+
+@spanish_model
+def test_spanish_opening_participle_after_a_quote_and_the_topic_group() -> None:
+    text = (
+        "Chile incluyó al Tren de Aragua en su lista de organizaciones terroristas. "
+        '"Encabezado por Pedro Gómez, el grupo ha extendido su violencia a la región", dijo el ministro.'
+    )
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-gomez", "organization=news-org-tren-de-aragua")
+    }
+
+
+def test_the_group_of_the_lede_even_when_other_groups_are_named_later() -> None:
+    text = (
+        "Canada listed the Cartel de los Soles as a terrorist entity on Friday. "
+        "Tren de Aragua and the Sinaloa Cartel were listed earlier this year. "
+        "According to Ottawa, the cartel is run by Diosdado Cabello."
+    )
+    assert _links(text) == {
+        (
+            "Directorship",
+            "director=news-person-diosdado-cabello",
+            "organization=news-org-cartel-de-los-soles",
+        )
+    }
+
+
+def test_the_lede_group_does_not_stand_for_a_noun_after_another_named_group() -> None:
+    text = (
+        "Canada listed the Cartel de los Soles as a terrorist entity on Friday. "
+        "Tren de Aragua and the Sinaloa Cartel were listed earlier this year. "
+        "Officials said Tren de Aragua grew fast and the group is run by Diosdado Cabello."
+    )
+    assert not any("cartel-de-los-soles" in part for link in _links(text) for part in link)
+
+
+def test_accused_several_people_of_leading_the_group() -> None:
+    text = (
+        "Canada listed the Cartel de los Soles as a terrorist entity on Friday. "
+        "Ottawa accused Diosdado Cabello and other officials of running the group."
+    )
+    assert _links(text) == {
+        (
+            "Directorship",
+            "director=news-person-diosdado-cabello",
+            "organization=news-org-cartel-de-los-soles",
+        )
+    }
+
+
+def test_active_link_verb_links_its_object_to_the_named_party() -> None:
+    text = "Prosecutors have tied the Sinaloa Cartel to Hezbollah, a court filing shows."
+    assert _links(text) == {("UnknownLink", "subject=news-org-sinaloa-cartel", "object=news-org-hezbollah")}
+
+
+@spanish_model
+def test_spanish_active_link_verb_and_the_regime_of_a_person() -> None:
+    text = "La fiscalía vincula al Tren de Aragua con el régimen de Nicolás Maduro desde hace años."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-person-nicolas-maduro")
+    }
+
+
+@spanish_model
+def test_spanish_linked_participle_keeps_its_prepositional_object() -> None:
+    text = "La fiscalía investiga al Tren de Aragua, presunta banda vinculada al Gobierno de Venezuela."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-gobierno-de-venezuela")
+    }
+
+
+def test_named_examples_of_an_unnamed_plural_recipient() -> None:
+    text = (
+        "Officials said the Quds Force supplied weapons to armed groups in the region, including "
+        "Hezbollah and Hamas."
+    )
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-quds-force", "object=news-org-hezbollah"),
+        ("UnknownLink", "subject=news-org-quds-force", "object=news-org-hamas"),
+    }
+
+
+def test_examples_after_a_named_party_are_not_read_as_the_list() -> None:
+    text = "The Quds Force supplied weapons to militias near Hezbollah positions, including drones."
+    assert _links(text) == set()
