@@ -339,3 +339,28 @@ def test_named_examples_of_an_unnamed_plural_recipient() -> None:
 def test_examples_after_a_named_party_are_not_read_as_the_list() -> None:
     text = "The Quds Force supplied weapons to militias near Hezbollah positions, including drones."
     assert _links(text) == set()
+
+
+def test_ties_of_a_possessor_and_of_a_subject_that_has_them() -> None:
+    assert _links("Investigators documented Tren de Aragua's ties to Hezbollah last year.") == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-hezbollah")
+    }
+    assert _links("Officials say the Sinaloa Cartel has ties to Hezbollah.") == {
+        ("UnknownLink", "subject=news-org-sinaloa-cartel", "object=news-org-hezbollah")
+    }
+
+
+@spanish_model
+def test_spanish_sus_vinculos_con_takes_the_one_named_group_before_it() -> None:
+    text = "El Gobierno incluyó al Tren de Aragua en el registro nacional, por sus vínculos con Hezbolá."
+    assert _links(text) == {("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-hezbola")}
+
+
+def test_acting_in_conjunction_with_a_named_party() -> None:
+    text = "Prosecutors accused Tren de Aragua of smuggling migrants in conjunction with Hezbollah."
+    assert _links(text) == {("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-hezbollah")}
+
+
+def test_a_government_agency_in_coordination_with_another_gives_nothing() -> None:
+    text = "The Colombian Navy, in coordination with the DEA, seized a submarine near Tumaco."
+    assert _links(text) == set()

@@ -42,7 +42,7 @@ ACTORS = frozenset({"PERSON", "ORG"})
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
     r"\b(?:head|led\b|lead|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
-    r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|son|daughter|wife|husband|brother|sister|father|"
+    r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|son|daughter|wife|husband|brother|sister|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b)",
@@ -70,6 +70,14 @@ _EXAMPLE_MARKERS = words("including particularly especially notably like incluid
 _EXAMPLE_PAIRS = frozenset(
     {("such", "as"), ("in", "particular"), ("en", "particular"), ("entre", "ellos"), ("entre", "ellas")}
 )
+# relational nouns of an unspecified link: "X's ties to Y", "sus vínculos con Y"
+_TIE_NOUNS = words("ties links connections vínculos vínculo nexos nexo lazos")
+_HAVE_VERB = re.compile(
+    r"^(?:ha(?:ve|s|d|ving)|maintain\w*|keep\w*|kept|tien\w*|ten\w*|mant(?:ien|en|uv)\w*)$"
+)
+_POSSESSIVES = words("his her its their su sus")
+# "in conjunction with Y": acting together is a link, said of an armed group
+_CONCERT_NOUNS = words("conjunction coordination collusion cahoots concert coordinación colusión connivencia")
 _LIST_GLUE = words("and or y e o the el la los las , ;")
 _LEADER_NOUNS = frozenset(
     {"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"}
@@ -103,7 +111,7 @@ _SUPPORT_NOUNS = words(
 )
 # nouns that name a group, for "the cartel is led by X" (resolved to the article's one such group)
 _GROUP_NOUNS = words("cartel cártel gang banda clan")
-_GENERIC_GROUP_NOUNS = words("group organization organisation grupo organización")
+_GENERIC_GROUP_NOUNS = words("group organization organisation grupo organización estructura")
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
@@ -308,6 +316,10 @@ def _rule_for(token: Token) -> Rule | None:
         return _family
     if lower == "propiedad":
         return _property_of
+    if lower in _TIE_NOUNS and not _is_verb(token):
+        return _ties
+    if lower in _CONCERT_NOUNS:
+        return _in_concert
     if _is_verb(token) and _SUPPORT_VERB.match(lower):
         return _supports
     if _is_verb(token) and _GIVE_VERB.match(lower):
@@ -621,6 +633,50 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     role = f"{token.text} {preposition}".strip()
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
+    )
+
+
+def _ties(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X's ties to Y", "X has ties to Y", "X mantiene vínculos con Y", "por sus vínculos con Y"
+    (sus: the one person or armed group the sentence names before it)."""
+    objects = _mentions(_prep_objects(noun, frozenset({"to", "with", "con", "a", "al"})), found, ACTORS)
+    if not objects:
+        return
+    holders = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")] + _holders(noun)
+    if noun.dep_ in _OBJECTS and _HAVE_VERB.match(noun.head.lower_):
+        holders += [t for s in _active_subjects(noun.head) for t in _with_conjuncts(s)]
+    subjects = _mentions(holders, found, ACTORS)
+    if not subjects and any(c.lower_ in _POSSESSIVES for c in noun.children):
+        before = {m.start: m for i, m in found.items() if i < noun.i and m not in objects}
+        parties = [m for m in before.values() if m.label == "PERSON" or m.kind == ARMED_GROUP]
+        subjects = parties if len(parties) == 1 else []
+    role = f"{noun.text} {next((c.lower_ for c in noun.children if c.dep_ in _EN_PREPS), '')}".strip()
+    yield from _pairs(
+        subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
+    )
+
+
+def _in_concert(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X ... in conjunction/coordination with Y", "en coordinación con Y", where X is an armed
+    group: the subject of the verb the phrase modifies, or the one accused of it."""
+    preposition = (
+        noun.head if noun.dep_ == "pobj" else next((c for c in noun.children if c.dep_ == "case"), None)
+    )
+    if preposition is None or preposition.lower_ not in ("in", "en"):
+        return
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if not (_is_verb(verb) or verb.dep_ == "pcomp"):  # "of coordinating" may be tagged a noun
+        return
+    actors = _active_subjects(verb) or _accused(verb)
+    subjects = [m for m in _mentions(actors, found, ACTORS) if m.kind == ARMED_GROUP]
+    objects = _mentions(_prep_objects(noun, frozenset({"with", "con"})), found, ACTORS)
+    yield from _pairs(
+        subjects,
+        [m for m in objects if m.kind != GOVERNMENT],
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role=f"{preposition.text} {noun.text} with",
     )
 
 
