@@ -364,3 +364,28 @@ def test_acting_in_conjunction_with_a_named_party() -> None:
 def test_a_government_agency_in_coordination_with_another_gives_nothing() -> None:
     text = "The Colombian Navy, in coordination with the DEA, seized a submarine near Tumaco."
     assert _links(text) == set()
+
+
+def test_plural_family_noun_with_the_relatives_listed_after_a_comma() -> None:
+    text = (
+        "Also charged were the sons of the rancher Julio Ejemplo, Marcos and Andrés Ejemplo Ruiz, in Texas."
+    )
+    links = _links(text)
+    assert {link[0] for link in links} == {"Family"}
+    assert all("person=news-person-julio-ejemplo" in link for link in links)
+    assert len(links) == 2
+
+
+def test_his_with_one_person_named_before_it_in_the_sentence() -> None:
+    text = (
+        "Treasury sanctioned four people close to Nicolás Maduro, including a cousin of his wife, "
+        "Cilia Flores."
+    )
+    assert ("Family", "person=news-person-nicolas-maduro", "relative=news-person-cilia-flores") in _links(
+        text
+    )
+
+
+def test_his_among_listed_relatives_is_not_the_previous_relative() -> None:
+    text = "Those charged include his brother, Julio Ejemplo; his son, Marcos Ejemplo Ruiz; and an aide."
+    assert _links(text) == set()

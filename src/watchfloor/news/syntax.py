@@ -752,13 +752,20 @@ def _property_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Family nouns: "X, the wife of Y", "Y's son X", "his son X" (his: the nearest person before)."""
     persons = frozenset({"PERSON"})
-    relatives = _mentions(_holders(noun), found, persons)
+    holders = _holders(noun) or [
+        a for c in noun.conjuncts for a in c.children if c.i > noun.i and a.dep_ == "appos"
+    ]
+    relatives = _mentions(holders, found, persons)
+    anchors = _mentions(_owners_of_noun(noun), found, persons)
+    if not relatives and (noun.tag_ == "NNS" or "Plur" in noun.morph.get("Number", [])):
+        relatives = _listed_after(noun, found)
+        anchors = [m for m in anchors if m not in relatives]
     if not relatives:
         return
-    anchors = _mentions(_owners_of_noun(noun), found, persons)
     pronoun = next((c for c in noun.children if c.lower_ in _POSSESSIVE_PRONOUNS), None)
     if not anchors and pronoun is not None:
         anchors = [m for m in _mentions(_pronoun_antecedents(noun), found, persons) if m not in relatives]
+        anchors = anchors or _only_person_before(pronoun, found)
     yield from _pairs(
         anchors,
         relatives,
@@ -768,6 +775,27 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         role=noun.text,
         relationship=_FAMILY_NOUNS[noun.lower_],
     )
+
+
+def _listed_after(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "the brothers of X, A and B": the persons the parser coordinated with the one anchor X
+    right after a comma are the relatives the plural noun names."""
+    anchors = _prep_objects(noun, frozenset({"of", "de", "del"}))  # the anchor, then its conjuncts
+    if not anchors or _mention_of(anchors[0], found) is None:
+        return []
+    anchor = anchors[0]
+    if anchor.i + 1 >= len(anchor.doc) or anchor.doc[anchor.i + 1].text != ",":
+        return []
+    return _mentions(list(anchor.conjuncts), found, frozenset({"PERSON"}))
+
+
+def _only_person_before(pronoun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "his"/"su" with one person named before the sentence's first possessive pronoun: that
+    person ("linked to X's circle, including relatives of his wife, Y"); never a name listed
+    among relatives ("his mother, A; his father, B")."""
+    first = next(t for t in pronoun.sent if t.lower_ in _POSSESSIVE_PRONOUNS)
+    before = {m.start: m for i, m in found.items() if i < first.i and m.label == "PERSON"}
+    return list(before.values()) if len(before) == 1 else []
 
 
 def _pronoun_antecedents(noun: Token) -> list[Token]:
