@@ -389,3 +389,26 @@ def test_his_with_one_person_named_before_it_in_the_sentence() -> None:
 def test_his_among_listed_relatives_is_not_the_previous_relative() -> None:
     text = "Those charged include his brother, Julio Ejemplo; his son, Marcos Ejemplo Ruiz; and an aide."
     assert _links(text) == set()
+
+
+@spanish_model
+def test_spanish_group_named_with_a_lower_case_head_noun() -> None:
+    text = "La fiscalía acusó al cartel de los Soles, dirigido por Pedro Gómez, de traficar cocaína."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-gomez", "organization=news-org-cartel-de-los-soles")
+    }
+
+
+def test_a_splinter_of_a_named_group() -> None:
+    text = "Officials said Tren de Aragua is a splinter of the Sinaloa Cartel, which denies it."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-sinaloa-cartel")
+    }
+
+
+@spanish_model
+def test_spanish_offshoot_inside_a_parenthesis_after_the_group() -> None:
+    text = "La lista incluye al Tren de Aragua (TDA, una escisión del Cártel de Sinaloa) y a otros grupos."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-sinaloa-cartel")
+    }

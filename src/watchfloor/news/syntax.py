@@ -38,11 +38,12 @@ from watchfloor.news.language import words
 from watchfloor.news.mentions import Mention, name_key
 
 ACTORS = frozenset({"PERSON", "ORG"})
+ORGS = frozenset({"ORG"})
 
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
     r"\b(?:head|led\b|lead|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
-    r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|son|daughter|wife|husband|brother|sister|father|"
+    r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b)",
@@ -78,6 +79,10 @@ _HAVE_VERB = re.compile(
 _POSSESSIVES = words("his her its their su sus")
 # "in conjunction with Y": acting together is a link, said of an armed group
 _CONCERT_NOUNS = words("conjunction coordination collusion cahoots concert coordinación colusión connivencia")
+# a group broken away from another: "X, a splinter of Y", "X (una escisión de Y)"
+_OFFSHOOT_NOUNS = words(
+    "splinter offshoot faction breakaway dissidents escisión facción desprendimiento disidencia disidentes"
+)
 _LIST_GLUE = words("and or y e o the el la los las , ;")
 _LEADER_NOUNS = frozenset(
     {"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"}
@@ -320,6 +325,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _ties
     if lower in _CONCERT_NOUNS:
         return _in_concert
+    if lower in _OFFSHOOT_NOUNS:
+        return _offshoot
     if _is_verb(token) and _SUPPORT_VERB.match(lower):
         return _supports
     if _is_verb(token) and _GIVE_VERB.match(lower):
@@ -654,6 +661,36 @@ def _ties(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
     )
+
+
+def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X, a splinter of Y", "X es una escisión de Y", "X (... una escisión de Y)": the breakaway
+    group X is linked to Y (both named armed groups)."""
+    armed = [m for m in _mentions(_owners_of_noun(noun), found, ORGS) if m.kind == ARMED_GROUP]
+    if not armed:
+        return
+    holders = [m for m in _mentions(_holders(noun), found, ORGS) if m.kind == ARMED_GROUP]
+    holders = holders or [m for m in _before_parenthesis(noun, found) if m.kind == ARMED_GROUP]
+    yield from _pairs(
+        holders,
+        armed,
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role=noun.text,
+    )
+
+
+def _before_parenthesis(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The name right before the parenthesis a token stands in ("X (CDN, an offshoot of Y)")."""
+    for i in range(token.i - 1, token.sent.start, -1):
+        text = token.doc[i].text
+        if text == ")":
+            return []
+        if text == "(":
+            mention = found.get(i - 1)
+            return [mention] if mention is not None else []
+    return []
 
 
 def _in_concert(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
