@@ -240,3 +240,175 @@ def test_spanish_opening_participle_phrase_modifies_the_sentence_subject() -> No
 @spanish_model
 def test_spanish_participle_after_a_person_gives_no_directorship() -> None:
     assert _links("Chile sancionó a Pedro Gómez, liderado por el Tren de Aragua.") == set()
+
+
+@spanish_model
+def test_spanish_participle_hung_on_an_earlier_noun_still_reads_the_group_before_the_comma() -> None:
+    text = (
+        "El anuncio del Departamento de Justicia, que acusó al Tren de Aragua, supuestamente dirigido "
+        "por Pedro Gómez y otros jefes regionales, llegó el lunes."
+    )
+    assert (
+        "Directorship",
+        "director=news-person-pedro-gomez",
+        "organization=news-org-tren-de-aragua",
+    ) in _links(text)
+
+
+@spanish_model
+def test_spanish_opening_participle_after_a_quote_and_the_topic_group() -> None:
+    text = (
+        "Chile incluyó al Tren de Aragua en su lista de organizaciones terroristas. "
+        '"Encabezado por Pedro Gómez, el grupo ha extendido su violencia a la región", dijo el ministro.'
+    )
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-gomez", "organization=news-org-tren-de-aragua")
+    }
+
+
+def test_the_group_of_the_lede_even_when_other_groups_are_named_later() -> None:
+    text = (
+        "Canada listed the Cartel de los Soles as a terrorist entity on Friday. "
+        "Tren de Aragua and the Sinaloa Cartel were listed earlier this year. "
+        "According to Ottawa, the cartel is run by Diosdado Cabello."
+    )
+    assert _links(text) == {
+        (
+            "Directorship",
+            "director=news-person-diosdado-cabello",
+            "organization=news-org-cartel-de-los-soles",
+        )
+    }
+
+
+def test_the_lede_group_does_not_stand_for_a_noun_after_another_named_group() -> None:
+    text = (
+        "Canada listed the Cartel de los Soles as a terrorist entity on Friday. "
+        "Tren de Aragua and the Sinaloa Cartel were listed earlier this year. "
+        "Officials said Tren de Aragua grew fast and the group is run by Diosdado Cabello."
+    )
+    assert not any("cartel-de-los-soles" in part for link in _links(text) for part in link)
+
+
+def test_accused_several_people_of_leading_the_group() -> None:
+    text = (
+        "Canada listed the Cartel de los Soles as a terrorist entity on Friday. "
+        "Ottawa accused Diosdado Cabello and other officials of running the group."
+    )
+    assert _links(text) == {
+        (
+            "Directorship",
+            "director=news-person-diosdado-cabello",
+            "organization=news-org-cartel-de-los-soles",
+        )
+    }
+
+
+def test_active_link_verb_links_its_object_to_the_named_party() -> None:
+    text = "Prosecutors have tied the Sinaloa Cartel to Hezbollah, a court filing shows."
+    assert _links(text) == {("UnknownLink", "subject=news-org-sinaloa-cartel", "object=news-org-hezbollah")}
+
+
+@spanish_model
+def test_spanish_active_link_verb_and_the_regime_of_a_person() -> None:
+    text = "La fiscalía vincula al Tren de Aragua con el régimen de Nicolás Maduro desde hace años."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-person-nicolas-maduro")
+    }
+
+
+@spanish_model
+def test_spanish_linked_participle_keeps_its_prepositional_object() -> None:
+    text = "La fiscalía investiga al Tren de Aragua, presunta banda vinculada al Gobierno de Venezuela."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-gobierno-de-venezuela")
+    }
+
+
+def test_named_examples_of_an_unnamed_plural_recipient() -> None:
+    text = (
+        "Officials said the Quds Force supplied weapons to armed groups in the region, including "
+        "Hezbollah and Hamas."
+    )
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-quds-force", "object=news-org-hezbollah"),
+        ("UnknownLink", "subject=news-org-quds-force", "object=news-org-hamas"),
+    }
+
+
+def test_examples_after_a_named_party_are_not_read_as_the_list() -> None:
+    text = "The Quds Force supplied weapons to militias near Hezbollah positions, including drones."
+    assert _links(text) == set()
+
+
+def test_ties_of_a_possessor_and_of_a_subject_that_has_them() -> None:
+    assert _links("Investigators documented Tren de Aragua's ties to Hezbollah last year.") == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-hezbollah")
+    }
+    assert _links("Officials say the Sinaloa Cartel has ties to Hezbollah.") == {
+        ("UnknownLink", "subject=news-org-sinaloa-cartel", "object=news-org-hezbollah")
+    }
+
+
+@spanish_model
+def test_spanish_sus_vinculos_con_takes_the_one_named_group_before_it() -> None:
+    text = "El Gobierno incluyó al Tren de Aragua en el registro nacional, por sus vínculos con Hezbolá."
+    assert _links(text) == {("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-hezbola")}
+
+
+def test_acting_in_conjunction_with_a_named_party() -> None:
+    text = "Prosecutors accused Tren de Aragua of smuggling migrants in conjunction with Hezbollah."
+    assert _links(text) == {("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-hezbollah")}
+
+
+def test_a_government_agency_in_coordination_with_another_gives_nothing() -> None:
+    text = "The Colombian Navy, in coordination with the DEA, seized a submarine near Tumaco."
+    assert _links(text) == set()
+
+
+def test_plural_family_noun_with_the_relatives_listed_after_a_comma() -> None:
+    text = (
+        "Also charged were the sons of the rancher Julio Ejemplo, Marcos and Andrés Ejemplo Ruiz, in Texas."
+    )
+    links = _links(text)
+    assert {link[0] for link in links} == {"Family"}
+    assert all("person=news-person-julio-ejemplo" in link for link in links)
+    assert len(links) == 2
+
+
+def test_his_with_one_person_named_before_it_in_the_sentence() -> None:
+    text = (
+        "Treasury sanctioned four people close to Nicolás Maduro, including a cousin of his wife, "
+        "Cilia Flores."
+    )
+    assert ("Family", "person=news-person-nicolas-maduro", "relative=news-person-cilia-flores") in _links(
+        text
+    )
+
+
+def test_his_among_listed_relatives_is_not_the_previous_relative() -> None:
+    text = "Those charged include his brother, Julio Ejemplo; his son, Marcos Ejemplo Ruiz; and an aide."
+    assert _links(text) == set()
+
+
+@spanish_model
+def test_spanish_group_named_with_a_lower_case_head_noun() -> None:
+    text = "La fiscalía acusó al cartel de los Soles, dirigido por Pedro Gómez, de traficar cocaína."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-gomez", "organization=news-org-cartel-de-los-soles")
+    }
+
+
+def test_a_splinter_of_a_named_group() -> None:
+    text = "Officials said Tren de Aragua is a splinter of the Sinaloa Cartel, which denies it."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-sinaloa-cartel")
+    }
+
+
+@spanish_model
+def test_spanish_offshoot_inside_a_parenthesis_after_the_group() -> None:
+    text = "La lista incluye al Tren de Aragua (TDA, una escisión del Cártel de Sinaloa) y a otros grupos."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-sinaloa-cartel")
+    }

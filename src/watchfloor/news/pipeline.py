@@ -40,6 +40,7 @@ from spacy.util import filter_spans
 from thinc.api import NumpyOps
 
 from watchfloor.news.gazetteer import (
+    ARMED_GROUP,
     DEMONYMS_ES,
     ENTRIES,
     GENERIC_BODIES,
@@ -122,15 +123,28 @@ def news_sentencizer(doc: Doc) -> Doc:
     return doc
 
 
+_LOWERED_HEADS = frozenset({"cartel", "cártel", "clan"})
+
+
 def gazetteer_patterns() -> list[dict[str, object]]:
     """EntityRuler patterns for every canonical name and alias in the gazetteer, each also without
     its accents ("Cartel de Jalisco Nueva Generacion"), as reporting often writes them."""
     patterns: list[dict[str, object]] = []
     for entry in ENTRIES:
         forms = (entry.name, *entry.aliases)
+        forms += tuple(_lowered_head(form) for form in forms if entry.kind == ARMED_GROUP)
         for form in dict.fromkeys((*forms, *(ascii_text(form) or form for form in forms))):
             patterns.append({"label": entry.label, "pattern": form, "id": entry.name})
     return patterns
+
+
+def _lowered_head(form: str) -> str:
+    """A group named after a common noun is often written with it in lower case ("el cartel de
+    los Soles"); the rest of the name stays as written, so "the cartel" alone matches nothing."""
+    head, _, rest = form.partition(" ")
+    if head.lower() in _LOWERED_HEADS and rest and rest != rest.lower():
+        return f"{head.lower()} {rest}"
+    return form
 
 
 @Language.component("news_capitalised")

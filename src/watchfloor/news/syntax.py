@@ -38,13 +38,14 @@ from watchfloor.news.language import words
 from watchfloor.news.mentions import Mention, name_key
 
 ACTORS = frozenset({"PERSON", "ORG"})
+ORGS = frozenset({"ORG"})
 
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
-    r"\b(?:head|led\b|lead|run\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
-    r"suppl|arm|provid|sponsor|link|tied|connect|son|daughter|wife|husband|brother|sister|father|"
+    r"\b(?:head|led\b|lead|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
+    r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
-    r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|ligad|relacionad|hij[oa]|"
+    r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b)",
     re.I,
 )
@@ -58,6 +59,31 @@ _LEAD_VERB = re.compile(
 )
 _OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
 _LINK_PARTICIPLE = re.compile(r"^(?:linked|tied|connected|(?:vinculad|ligad|relacionad)[oa]s?)$")
+# active linking verbs: "Washington links the group to X", "EEUU vincula al grupo con X"
+_LINK_VERB = re.compile(
+    r"^(?:links|linking|ties|tying|connects|connecting|"
+    r"(?:vincul|relacion)(?:a|an|ó|aron|aba|aban|ar|ando))$"
+)
+# a regime or government "of X" stands for X as a party to a link ("vinculado al régimen de X")
+_REGIME_NOUNS = words("regime government administration régimen gobierno administración")
+# words that open a list of named examples of a plural noun ("groups, including X and Y")
+_EXAMPLE_MARKERS = words("including particularly especially notably like incluidos incluidas incluyendo como")
+_EXAMPLE_PAIRS = frozenset(
+    {("such", "as"), ("in", "particular"), ("en", "particular"), ("entre", "ellos"), ("entre", "ellas")}
+)
+# relational nouns of an unspecified link: "X's ties to Y", "sus vínculos con Y"
+_TIE_NOUNS = words("ties links connections vínculos vínculo nexos nexo lazos")
+_HAVE_VERB = re.compile(
+    r"^(?:ha(?:ve|s|d|ving)|maintain\w*|keep\w*|kept|tien\w*|ten\w*|mant(?:ien|en|uv)\w*)$"
+)
+_POSSESSIVES = words("his her its their su sus")
+# "in conjunction with Y": acting together is a link, said of an armed group
+_CONCERT_NOUNS = words("conjunction coordination collusion cahoots concert coordinación colusión connivencia")
+# a group broken away from another: "X, a splinter of Y", "X (una escisión de Y)"
+_OFFSHOOT_NOUNS = words(
+    "splinter offshoot faction breakaway dissidents escisión facción desprendimiento disidencia disidentes"
+)
+_LIST_GLUE = words("and or y e o the el la los las , ;")
 _LEADER_NOUNS = frozenset(
     {"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"}
 )
@@ -90,7 +116,7 @@ _SUPPORT_NOUNS = words(
 )
 # nouns that name a group, for "the cartel is led by X" (resolved to the article's one such group)
 _GROUP_NOUNS = words("cartel cártel gang banda clan")
-_GENERIC_GROUP_NOUNS = words("group organization organisation grupo organización")
+_GENERIC_GROUP_NOUNS = words("group organization organisation grupo organización estructura")
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
@@ -156,6 +182,7 @@ def relations_in(
     it names exactly one.
     """
     groups = _descriptive_groups(named)
+    topic = _lede_groups(named)
     nlp = parser(lang)
     results: list[list[Relation]] = [[] for _ in sentences]
     if nlp is None:
@@ -163,13 +190,13 @@ def relations_in(
     todo = [
         i
         for i, (text, mentions, _) in enumerate(sentences)
-        if len([m for m in mentions if m.label in ACTORS]) >= (1 if groups else 2) and has_cue(text)
+        if len([m for m in mentions if m.label in ACTORS]) >= (1 if groups or topic else 2) and has_cue(text)
     ]
     texts = [_parse_text(*sentences[i]) for i in todo]
     for i, doc in zip(todo, nlp.pipe(texts), strict=True):
         _text, mentions, offset = sentences[i]
         found = _token_mentions(doc, mentions, offset)
-        found.update(_described(doc, found, groups))
+        found.update(_described(doc, found, groups, topic))
         results[i] = list(dict.fromkeys(_relations(doc, found)))
     return results
 
@@ -209,14 +236,42 @@ def _descriptive_groups(named: Sequence[Mention]) -> dict[str, Mention]:
     return groups
 
 
-def _described(doc: Doc, found: dict[int, Mention], groups: dict[str, Mention]) -> dict[int, Mention]:
+def _lede_groups(named: Sequence[Mention]) -> dict[str, Mention]:
+    """Group nouns -> the armed group the article's first sentence names, when it names just one:
+    a story that opens on one group ("The US designated the Cartel de los Soles ...") goes on
+    to call it "the cartel" or "the group" even where it also names others."""
+    lede = {
+        name_key(m.canonical or m.text): m
+        for m in named
+        if m.sentence == 0 and m.label == "ORG" and m.kind == ARMED_GROUP
+    }
+    if len(lede) != 1:
+        return {}
+    [(key, mention)] = lede.items()
+    return {noun: mention for noun in (set(key.split()) & _GROUP_NOUNS) | _GENERIC_GROUP_NOUNS}
+
+
+def _described(
+    doc: Doc, found: dict[int, Mention], groups: dict[str, Mention], topic: dict[str, Mention]
+) -> dict[int, Mention]:
     """Tokens of "the cartel", "el grupo", "this organization" that stand for a named group; the
-    mention keeps its own offsets (the link's provenance is the sentence)."""
+    mention keeps its own offsets (the link's provenance is the sentence). The lede's group
+    (``topic``) stands in only where the sentence names no other armed group before the noun."""
     described: dict[int, Mention] = {}
     for token in doc:
         if token.i in found or token.tag_.startswith("NNP") or token.pos_ == "PROPN":
             continue
-        group = groups.get(name_key(token.text))
+        noun = name_key(token.text)
+        group = groups.get(noun)
+        if group is None and noun in topic:
+            group = topic[noun]
+            others = {
+                name_key(m.canonical or m.text)
+                for i, m in found.items()
+                if i < token.i and m.kind == ARMED_GROUP and m.start != group.start
+            }
+            if others - {name_key(group.canonical or group.text)}:
+                continue
         if (
             group is not None
             and _mention_of(token, found) is None
@@ -258,7 +313,7 @@ def _rule_for(token: Token) -> Rule | None:
         return _leads
     if _OWN_VERB.match(lower):
         return _owns
-    if _LINK_PARTICIPLE.match(lower):
+    if _LINK_PARTICIPLE.match(lower) or (_LINK_VERB.match(lower) and _is_verb(token)):
         return _linked
     if lower in _LEADER_NOUNS or lower in _MEMBER_NOUNS or lower in _OWNER_NOUNS:
         return _role_noun
@@ -266,6 +321,12 @@ def _rule_for(token: Token) -> Rule | None:
         return _family
     if lower == "propiedad":
         return _property_of
+    if lower in _TIE_NOUNS and not _is_verb(token):
+        return _ties
+    if lower in _CONCERT_NOUNS:
+        return _in_concert
+    if lower in _OFFSHOOT_NOUNS:
+        return _offshoot
     if _is_verb(token) and _SUPPORT_VERB.match(lower):
         return _supports
     if _is_verb(token) and _GIVE_VERB.match(lower):
@@ -310,8 +371,43 @@ def _prep_objects(token: Token, words: frozenset[str]) -> list[Token]:
 
 
 def _mentions(tokens: list[Token], found: dict[int, Mention], labels: frozenset[str]) -> list[Mention]:
-    mentions = [m for t in tokens if (m := _mention_of(t, found) or _referent(t, found)) is not None]
+    mentions: list[Mention] = []
+    for token in tokens:
+        mention = _mention_of(token, found) or _referent(token, found)
+        mentions += [mention] if mention is not None else _examples(token, found)
     return [m for m in dict.fromkeys(mentions) if m.label in labels]
+
+
+def _examples(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The named parties an unnamed plural noun lists ("terrorist groups, particularly X and Y",
+    "organizaciones como el X y el Y"): read off the tokens, which the parser often misattaches;
+    a name or a finite verb between the noun and the marker ends the search."""
+    plural = noun.tag_ == "NNS" or (noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number", []))
+    if not plural:
+        return []
+    doc = noun.doc
+    end = min(noun.sent.end, noun.i + 16)
+    marker = None
+    for token in doc[noun.i + 1 : end]:
+        if (
+            token.i in found
+            or token.tag_ in ("VBZ", "VBD", "VBP")
+            or "Fin" in token.morph.get("VerbForm", [])
+        ):
+            return []
+        pair = (token.lower_, token.nbor().lower_) if token.i + 1 < len(doc) else ("", "")
+        if token.lower_ in _EXAMPLE_MARKERS or pair in _EXAMPLE_PAIRS:
+            marker = token.i + (2 if pair in _EXAMPLE_PAIRS else 1)
+            break
+    if marker is None:
+        return []
+    listed: list[Mention] = []
+    for token in doc[marker : noun.sent.end]:
+        if token.i in found:
+            listed.append(found[token.i])
+        elif token.lower_ not in _LIST_GLUE and not token.is_quote and token.head.i not in found:
+            break  # a title before a name ("President X") hangs on it
+    return list(dict.fromkeys(listed))
 
 
 def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mention | None:
@@ -332,7 +428,7 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         candidates += [c for c in verb.children if c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS and c.i < token.i]
         if verb.dep_ in _MODIFIER_DEPS and verb.head.i < verb.i:  # "X, identified as a leader of Y"
             candidates.append(verb.head)
-    named = _named_after(token, found)
+    named = _named_after(token, found) or _regime_of(token, found)
     if named is not None:
         return named
     for candidate in candidates:
@@ -353,6 +449,17 @@ def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
         if not (token.is_lower and token.pos_ in ("ADJ", "ADV", "NOUN")):
             return None
     return None
+
+
+def _regime_of(noun: Token, found: dict[int, Mention]) -> Mention | None:
+    """The person a regime or government is named after: "the regime of X", "X's government",
+    "el régimen de X", "el gobierno de X"."""
+    if noun.lower_ not in _REGIME_NOUNS:
+        return None
+    owners = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
+    owners += _prep_objects(noun, frozenset({"of", "de", "del"}))
+    persons = [m for t in owners if (m := _mention_of(t, found)) is not None and m.label == "PERSON"]
+    return persons[0] if len(persons) == 1 else None
 
 
 def _is_as(token: Token) -> bool:
@@ -410,16 +517,19 @@ def _spanish_surface(token: Token, found: dict[int, Mention]) -> list[Mention]:
     """Where the small Spanish model breaks the clause off: "Y, (supuestamente) liderado por X"
     (the group named just before the comma) and "Liderado por X, el Y ..." (the group named just
     after the comma that closes the opening participle phrase)."""
-    if token.lang_ != "es" or token.dep_ in _MODIFIER_DEPS:
+    if token.lang_ != "es":
         return []
     doc = token.doc
     before = token.i - 1
     if before >= 0 and doc[before].pos_ == "ADV":
         before -= 1
     if before >= 1 and doc[before].text == ",":
-        mention = found.get(before - 1)
+        named = before - 1
+        while named > 0 and doc[named].is_quote:  # 'al “Cartel de los Soles”, liderado por'
+            named -= 1
+        mention = found.get(named)
         return [mention] if mention is not None else []
-    if token.i != token.sent.start:
+    if token.dep_ in _MODIFIER_DEPS or any(not t.is_punct for t in doc[token.sent.start : token.i]):
         return []
     comma = next((t for t in doc[token.i + 1 :] if t.text in ",;:"), None)
     if comma is None or comma.text != ",":
@@ -448,10 +558,12 @@ def _passive(
     agents = _mentions(_prep_objects(token, _BY), found, ACTORS)
     if not agents:
         return
-    heads = _mentions(_governed(token), found, frozenset({"ORG"})) or _spanish_surface(token, found)
+    heads = _mentions(_governed(token), found, frozenset({"ORG"}))
     heads = [m for m in heads if m.label == "ORG" and m.kind != GOVERNMENT]
     if token.dep_ in _MODIFIER_DEPS:
         heads = [m for m in heads if _nearest_before(token, found) == m]
+    if not heads:  # the small Spanish model hung the participle on the wrong noun, or none
+        heads = [m for m in _spanish_surface(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
     role = f"{token.text} {'by' if token.lang_ == 'en' else 'por'}"
     yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
 
@@ -469,11 +581,8 @@ def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Active leading: "X leads the cartel", "accused X of leading the group", "acusar a X de
     liderar dicho grupo" (the accused is the one said to lead)."""
     leaders = _active_subjects(verb)
-    if not leaders and verb.dep_ in ("pcomp", "advcl", "xcomp"):
-        of = verb.head.dep_ == "prep" and verb.head.lower_ in ("of", "for")
-        if of or any(c.dep_ == "mark" and c.lower_ in ("de", "por") for c in verb.children):
-            accusing = verb.head.head if of else verb.head
-            leaders = [c for c in accusing.children if c.dep_ in _OBJECTS]
+    if not leaders and verb.dep_ in ("pcomp", "advcl", "xcomp", "ccomp"):
+        leaders = _accused(verb)
     directors = _mentions(leaders, found, ACTORS)
     organisations = [m for m in _mentions(_objects(verb), found, frozenset({"ORG"})) if m.kind != GOVERNMENT]
     yield from _pairs(
@@ -484,6 +593,22 @@ def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         second_prop="director",
         role=verb.text,
     )
+
+
+def _accused(verb: Token) -> list[Token]:
+    """Who "accused X of leading", "acusar a X de liderar" says does it: the accusing verb's
+    object, also when the parser hung "of" on the last of several objects ("accused X and senior
+    officials of leading")."""
+    of = verb.head.dep_ == "prep" and verb.head.lower_ in ("of", "for")
+    if not (of or any(c.dep_ == "mark" and c.lower_ in ("de", "por") for c in verb.children)):
+        return []
+    accusing = verb.head.head if of else verb.head
+    if of and not _is_verb(accusing):
+        first = accusing
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        return _with_conjuncts(first) if first.dep_ in _OBJECTS and _is_verb(first.head) else []
+    return [c for c in accusing.children if c.dep_ in _OBJECTS]
 
 
 def _directs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -503,13 +628,92 @@ def _owns(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 
 def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """Links: "Y, linked to X", "Y is tied to X" and the active "Z links Y to X" (Y is the object; Z
+    only says so)."""
     words = frozenset({"to", "with", "a", "al", "con"})
-    objects = _mentions(_prep_objects(token, words), found, ACTORS)
-    subjects = _mentions(_governed(token), found, ACTORS)
+    active = _LINK_VERB.match(token.lower_) is not None or token.lang_ == "en"  # "vinculada al X": no object
+    direct = [c for c in token.children if c.dep_ in _OBJECTS] if active else []
+    linked = [t for d in direct for t in _with_conjuncts(d)]
+    objects = _mentions([t for t in _prep_objects(token, words) if t not in linked], found, ACTORS)
+    subjects = _mentions(linked if direct else _governed(token), found, ACTORS)
     preposition = next((c.lower_ for c in token.children if c.lower_ in words), "")
     role = f"{token.text} {preposition}".strip()
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
+    )
+
+
+def _ties(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X's ties to Y", "X has ties to Y", "X mantiene vínculos con Y", "por sus vínculos con Y"
+    (sus: the one person or armed group the sentence names before it)."""
+    objects = _mentions(_prep_objects(noun, frozenset({"to", "with", "con", "a", "al"})), found, ACTORS)
+    if not objects:
+        return
+    holders = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")] + _holders(noun)
+    if noun.dep_ in _OBJECTS and _HAVE_VERB.match(noun.head.lower_):
+        holders += [t for s in _active_subjects(noun.head) for t in _with_conjuncts(s)]
+    subjects = _mentions(holders, found, ACTORS)
+    if not subjects and any(c.lower_ in _POSSESSIVES for c in noun.children):
+        before = {m.start: m for i, m in found.items() if i < noun.i and m not in objects}
+        parties = [m for m in before.values() if m.label == "PERSON" or m.kind == ARMED_GROUP]
+        subjects = parties if len(parties) == 1 else []
+    role = f"{noun.text} {next((c.lower_ for c in noun.children if c.dep_ in _EN_PREPS), '')}".strip()
+    yield from _pairs(
+        subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
+    )
+
+
+def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X, a splinter of Y", "X es una escisión de Y", "X (... una escisión de Y)": the breakaway
+    group X is linked to Y (both named armed groups)."""
+    armed = [m for m in _mentions(_owners_of_noun(noun), found, ORGS) if m.kind == ARMED_GROUP]
+    if not armed:
+        return
+    holders = [m for m in _mentions(_holders(noun), found, ORGS) if m.kind == ARMED_GROUP]
+    holders = holders or [m for m in _before_parenthesis(noun, found) if m.kind == ARMED_GROUP]
+    yield from _pairs(
+        holders,
+        armed,
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role=noun.text,
+    )
+
+
+def _before_parenthesis(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The name right before the parenthesis a token stands in ("X (CDN, an offshoot of Y)")."""
+    for i in range(token.i - 1, token.sent.start, -1):
+        text = token.doc[i].text
+        if text == ")":
+            return []
+        if text == "(":
+            mention = found.get(i - 1)
+            return [mention] if mention is not None else []
+    return []
+
+
+def _in_concert(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X ... in conjunction/coordination with Y", "en coordinación con Y", where X is an armed
+    group: the subject of the verb the phrase modifies, or the one accused of it."""
+    preposition = (
+        noun.head if noun.dep_ == "pobj" else next((c for c in noun.children if c.dep_ == "case"), None)
+    )
+    if preposition is None or preposition.lower_ not in ("in", "en"):
+        return
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if not (_is_verb(verb) or verb.dep_ == "pcomp"):  # "of coordinating" may be tagged a noun
+        return
+    actors = _active_subjects(verb) or _accused(verb)
+    subjects = [m for m in _mentions(actors, found, ACTORS) if m.kind == ARMED_GROUP]
+    objects = _mentions(_prep_objects(noun, frozenset({"with", "con"})), found, ACTORS)
+    yield from _pairs(
+        subjects,
+        [m for m in objects if m.kind != GOVERNMENT],
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role=f"{preposition.text} {noun.text} with",
     )
 
 
@@ -585,13 +789,20 @@ def _property_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Family nouns: "X, the wife of Y", "Y's son X", "his son X" (his: the nearest person before)."""
     persons = frozenset({"PERSON"})
-    relatives = _mentions(_holders(noun), found, persons)
+    holders = _holders(noun) or [
+        a for c in noun.conjuncts for a in c.children if c.i > noun.i and a.dep_ == "appos"
+    ]
+    relatives = _mentions(holders, found, persons)
+    anchors = _mentions(_owners_of_noun(noun), found, persons)
+    if not relatives and (noun.tag_ == "NNS" or "Plur" in noun.morph.get("Number", [])):
+        relatives = _listed_after(noun, found)
+        anchors = [m for m in anchors if m not in relatives]
     if not relatives:
         return
-    anchors = _mentions(_owners_of_noun(noun), found, persons)
     pronoun = next((c for c in noun.children if c.lower_ in _POSSESSIVE_PRONOUNS), None)
     if not anchors and pronoun is not None:
         anchors = [m for m in _mentions(_pronoun_antecedents(noun), found, persons) if m not in relatives]
+        anchors = anchors or _only_person_before(pronoun, found)
     yield from _pairs(
         anchors,
         relatives,
@@ -601,6 +812,27 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         role=noun.text,
         relationship=_FAMILY_NOUNS[noun.lower_],
     )
+
+
+def _listed_after(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "the brothers of X, A and B": the persons the parser coordinated with the one anchor X
+    right after a comma are the relatives the plural noun names."""
+    anchors = _prep_objects(noun, frozenset({"of", "de", "del"}))  # the anchor, then its conjuncts
+    if not anchors or _mention_of(anchors[0], found) is None:
+        return []
+    anchor = anchors[0]
+    if anchor.i + 1 >= len(anchor.doc) or anchor.doc[anchor.i + 1].text != ",":
+        return []
+    return _mentions(list(anchor.conjuncts), found, frozenset({"PERSON"}))
+
+
+def _only_person_before(pronoun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "his"/"su" with one person named before the sentence's first possessive pronoun: that
+    person ("linked to X's circle, including relatives of his wife, Y"); never a name listed
+    among relatives ("his mother, A; his father, B")."""
+    first = next(t for t in pronoun.sent if t.lower_ in _POSSESSIVE_PRONOUNS)
+    before = {m.start: m for i, m in found.items() if i < first.i and m.label == "PERSON"}
+    return list(before.values()) if len(before) == 1 else []
 
 
 def _pronoun_antecedents(noun: Token) -> list[Token]:
