@@ -57,7 +57,9 @@ def test_magnitsky_list_rests_on_its_own_act(entities: dict[str, StatementEntity
     person = entities["ca-sema-jvcfor-54"]
     assert sorted(person.get("birthDate")) == ["1972-08-10", "1972-08-11"]
     sanction = entities["ca-sema-jvcfor-54-sanction"]
-    assert sanction.get("description") == ["Justice for Victims of Corrupt Foreign Officials Act (Sergei Magnitsky Law)"]
+    assert sanction.get("description") == [
+        "Justice for Victims of Corrupt Foreign Officials Act (Sergei Magnitsky Law)"
+    ]
     assert sanction.get("provisions") == ["Item 54"]
 
 
@@ -92,7 +94,10 @@ def test_person_title_and_unsettled_dates_are_kept(entities: dict[str, Statement
 
 
 def test_alias_split_keeps_and_inside_organisation_names() -> None:
-    assert split_aliases("Myanma Investment and Commercial Bank, MICB") == ["Myanma Investment and Commercial Bank", "MICB"]
+    assert split_aliases("Myanma Investment and Commercial Bank, MICB") == [
+        "Myanma Investment and Commercial Bank",
+        "MICB",
+    ]
     assert split_aliases("A Dagalo and B Dagalo", person=True) == ["A Dagalo", "B Dagalo"]
 
 
@@ -115,8 +120,14 @@ def test_statements_name_the_record(entities: dict[str, StatementEntity]) -> Non
     [
         ("truncated.xml", r"truncated\.xml is not well-formed XML: .+ \(line \d+\)"),
         ("empty.xml", r"empty\.xml is empty"),
-        ("wrong-root.xml", "root <CONSOLIDATED_LIST>, not the Canadian consolidated autonomous sanctions list XML <data-set>"),
-        ("billion-laughs.xml", r"billion-laughs\.xml (declares its own DTD|is not well-formed XML: .*amplification)"),
+        (
+            "wrong-root.xml",
+            "root <CONSOLIDATED_LIST>, not the Canadian consolidated autonomous sanctions list XML <data-set>",
+        ),
+        (
+            "billion-laughs.xml",
+            r"billion-laughs\.xml (declares its own DTD|is not well-formed XML: .*amplification)",
+        ),
     ],
 )
 def test_bad_inputs_fail_before_anything_is_yielded(name: str, message: str) -> None:
@@ -133,7 +144,9 @@ def test_repeated_regime_schedule_item_is_refused(tmp_path: Path) -> None:
 
 
 def test_ingest_into_duckdb(duck_store: Store) -> None:
-    version, created = ingest_list(duck_store, "canada-xml", FIXTURES / "sema-small.xml", published=date(2026, 6, 12))
+    version, created = ingest_list(
+        duck_store, "canada-xml", FIXTURES / "sema-small.xml", published=date(2026, 6, 12)
+    )
     assert created and version.dataset == "ca_dfatd_sema_sanctions"
     stored = duck_store.get_entity("ca-sema-russia-1-1-634")
     assert stored is not None and stored.get("imoNumber") == ["9888182"]

@@ -63,7 +63,9 @@ def test_identification_document_becomes_passport(entities: dict[str, StatementE
     assert passport.get("country") == ["kp"]
 
 
-def test_sanction_keeps_program_annex_origin_un_reference_and_dates(entities: dict[str, StatementEntity]) -> None:
+def test_sanction_keeps_program_annex_origin_un_reference_and_dates(
+    entities: dict[str, StatementEntity],
+) -> None:
     sanction = entities["ch-seco-90010-sanction"]
     assert sanction.get("program") == ["Ordinance of 18 May 2016 on measures against North Korea"]
     assert sanction.get("programId") == ["North Korea"]
@@ -113,7 +115,9 @@ def test_a_listed_target_keeps_father_name_spelling_variant_and_address(tmp_path
     assert person.get("fatherName") == ["Aliaksandravich"]
     assert person.get("alias") == ["Lukashenko Dzmitry Aliaksandravich"]
     assert person.get("birthDate") == ["1980-03-23"]
-    assert person.get("address") == ["President's Sports Club, ul. Starovilenskaya, 4, 220029, Minsk, Belarus"]
+    assert person.get("address") == [
+        "President's Sports Club, ul. Starovilenskaya, 4, 220029, Minsk, Belarus"
+    ]
 
 
 def test_relation_to_a_delisted_target_is_dropped(tmp_path: Path) -> None:
@@ -125,7 +129,10 @@ def test_relation_to_a_delisted_target_is_dropped(tmp_path: Path) -> None:
 
 def test_unknown_sanctions_set_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "orphan.xml"
-    path.write_text(SMALL.read_text(encoding="utf-8").replace("<sanctions-set-id>34422", "<sanctions-set-id>1"), encoding="utf-8")
+    path.write_text(
+        SMALL.read_text(encoding="utf-8").replace("<sanctions-set-id>34422", "<sanctions-set-id>1"),
+        encoding="utf-8",
+    )
     with pytest.raises(SourceError, match="sanctions-set 1 is not in any sanctions-program"):
         parse(path, "x")
 
@@ -136,7 +143,10 @@ def test_unknown_sanctions_set_is_refused(tmp_path: Path) -> None:
         ("truncated.xml", r"truncated\.xml is not well-formed XML: .+ \(line \d+\)"),
         ("empty.xml", r"empty\.xml is empty"),
         ("wrong-root.xml", "root <data-set>, not the Swiss SECO sanctions list XML <swiss-sanctions-list>"),
-        ("billion-laughs.xml", r"billion-laughs\.xml (declares its own DTD|is not well-formed XML: .*amplification)"),
+        (
+            "billion-laughs.xml",
+            r"billion-laughs\.xml (declares its own DTD|is not well-formed XML: .*amplification)",
+        ),
     ],
 )
 def test_bad_inputs_fail_before_anything_is_yielded(name: str, message: str) -> None:
@@ -147,7 +157,14 @@ def test_bad_inputs_fail_before_anything_is_yielded(name: str, message: str) -> 
 def test_internal_dtd_without_expansion_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "dtd.xml"
     text = SMALL.read_text(encoding="utf-8")
-    path.write_text(text.replace("<swiss-sanctions-list ", '<!DOCTYPE swiss-sanctions-list [<!ENTITY x "y">]>\n<swiss-sanctions-list ', 1), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "<swiss-sanctions-list ",
+            '<!DOCTYPE swiss-sanctions-list [<!ENTITY x "y">]>\n<swiss-sanctions-list ',
+            1,
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(SourceError, match="declares its own DTD"):
         parse(path, "x")
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from watchfloor.sources._input import describe_foreign
 from watchfloor.sources.errors import SourceError

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from followthemoney.statement import StatementEntity
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from watchfloor.model.entities import make_entity
 from watchfloor.sources._input import clean_value, slug_id
@@ -47,12 +47,18 @@ LABEL = "Canadian consolidated autonomous sanctions list XML"
 ROOT = "data-set"
 RECORD = "record"
 # Older English-only element names -> the current field name (English part of the bilingual tag).
-SYNONYMS = {"Entity": "EntityOrShip", "DateOfBirth": "DateOfBirthOrShipBuildDate", "TitleOrShipType": "TitleOrShip"}
+SYNONYMS = {
+    "Entity": "EntityOrShip",
+    "DateOfBirth": "DateOfBirthOrShipBuildDate",
+    "TitleOrShipType": "TitleOrShip",
+}
 SEMA = "Special Economic Measures Act"
 JVCFOA = "Justice for Victims of Corrupt Foreign Officials Act (Sergei Magnitsky Law)"
 ALIAS_SPLIT = re.compile(r"\s*;\s*|\s*,\s+")
 # "... Mousa Arabic:عبدالرحيم دقلو": a script label starts another spelling.
-SCRIPT_LABEL = re.compile(r"\s*\b(?:Arabic|Cyrillic|Russian|Belarusian|Ukrainian|Chinese|Persian|Farsi|Korean)\s*:\s*")
+SCRIPT_LABEL = re.compile(
+    r"\s*\b(?:Arabic|Cyrillic|Russian|Belarusian|Ukrainian|Chinese|Persian|Farsi|Korean)\s*:\s*"
+)
 PERSON_AND = re.compile(r"\s+and\s+")
 DATE_SPLIT = re.compile(r"\s+or\s+|\s*;\s*|\s*,\s*")
 ABBREVIATION = re.compile(r"\(([A-Z]{3,})\)")

@@ -57,7 +57,13 @@ REQUIRED = (
 MEASURES = ("Targeted Financial Sanction", "Travel Ban", "Arms Embargo", "Maritime Restriction")
 OPTIONAL = ("Alias Strength", "IMO Number", "Instrument of Designation", *MEASURES)
 TYPES = {"individual": "Person", "entity": "Organization", "vessel": "Vessel", "ship": "Vessel"}
-NAME_TYPES = {"primary name": "name", "aka": "alias", "alias": "alias", "original script": "alias", "fka": "previousName"}
+NAME_TYPES = {
+    "primary name": "name",
+    "aka": "alias",
+    "alias": "alias",
+    "original script": "alias",
+    "fka": "previousName",
+}
 REFERENCE = re.compile(r"^(\d+)\s*([a-z]*)$", re.IGNORECASE)
 ENUMERATION = re.compile(r"(?:^|\s)[a-z]\)\s*")
 DAY_FIRST = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
@@ -65,7 +71,12 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 LISTED_ON = re.compile(r"[Ll]isted on:?\s*(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})")
 UN_REFERENCE = re.compile(r"^\s*([A-Z]{2}[ie]\.\d{3})\b")
-MONTHS = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 TRUE = frozenset({"1", "true", "yes", "y"})
 
 
@@ -97,8 +108,8 @@ def cell_text(value: Any, number_format: str = "General") -> str:
 
 def open_sheet(path: Path) -> Iterator[tuple[Any, ...]]:
     """The first sheet's rows as (value, number_format) pairs; SourceError when not a workbook."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
@@ -107,13 +118,17 @@ def open_sheet(path: Path) -> Iterator[tuple[Any, ...]]:
     except IsADirectoryError:
         raise SourceError(f"{path} is a folder; expected the {LABEL}") from None
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise SourceError(f"{path.name} is not an Excel .xlsx workbook ({type(exc).__name__}: {exc})") from None
+        raise SourceError(
+            f"{path.name} is not an Excel .xlsx workbook ({type(exc).__name__}: {exc})"
+        ) from None
     try:
         sheet = book["Consolidated List"] if "Consolidated List" in book.sheetnames else book.worksheets[0]
         for row in sheet.iter_rows():
             yield tuple((cell.value, getattr(cell, "number_format", "General")) for cell in row)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
-        raise SourceError(f"{path.name}: the workbook cannot be read whole ({type(exc).__name__}: {exc})") from None
+        raise SourceError(
+            f"{path.name}: the workbook cannot be read whole ({type(exc).__name__}: {exc})"
+        ) from None
     finally:
         book.close()
 
@@ -131,7 +146,9 @@ def read_rows(path: Path) -> list[Row]:
             continue
         found = REFERENCE.match(cells.get("Reference", ""))
         if found is None:
-            raise SourceError(f"{path.name} row {number}: reference {cells.get('Reference')!r} is not a DFAT reference")
+            raise SourceError(
+                f"{path.name} row {number}: reference {cells.get('Reference')!r} is not a DFAT reference"
+            )
         result.append(Row(number, found.group(1), cells))
     if not result:
         raise SourceError(f"{path.name} has a header and no rows")
@@ -143,7 +160,11 @@ def header(path: Path, row: tuple[Any, ...] | None) -> dict[int, str]:
     if row is None:
         raise SourceError(f"{path.name} is an empty workbook; expected the {LABEL}")
     known = {name.lower(): name for name in (*REQUIRED, *OPTIONAL)}
-    columns = {index: known[text.lower()] for index, (value, _) in enumerate(row) if (text := cell_text(value)).lower() in known}
+    columns = {
+        index: known[text.lower()]
+        for index, (value, _) in enumerate(row)
+        if (text := cell_text(value)).lower() in known
+    }
     missing = [name for name in REQUIRED if name not in columns.values()]
     if missing:
         raise SourceError(
@@ -158,7 +179,10 @@ def dates_in(text: str) -> list[str]:
         return [text]
     found: list[str] = []
     rest = text
-    for pattern, build in ((ISO_DATE, lambda m: m.group(0)), (DAY_FIRST, lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}")):
+    for pattern, build in (
+        (ISO_DATE, lambda m: m.group(0)),
+        (DAY_FIRST, lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"),
+    ):
         found += [build(match) for match in pattern.finditer(rest)]
         rest = pattern.sub(" ", rest)
     return found + YEAR.findall(rest)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from followthemoney.statement import StatementEntity
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from watchfloor.model.entities import make_entity
 from watchfloor.sources._input import clean_value, slug_id
@@ -119,7 +119,9 @@ def date_of(node: etree._Element) -> str | None:
 class _Target:
     """One ``<target>`` being turned into a party, its Sanction, documents and relations."""
 
-    def __init__(self, dataset: str, file_name: str, target: etree._Element, places: dict[str, dict[str, str]]):
+    def __init__(
+        self, dataset: str, file_name: str, target: etree._Element, places: dict[str, dict[str, str]]
+    ):
         self.dataset, self.target, self.places = dataset, target, places
         ssid = target.get("ssid")
         if not ssid:
@@ -165,7 +167,9 @@ class _Target:
         links = [self._relation(relation) for relation in self.node.iterfind("relation")]
         set_ids = [self.target.get("sanctions-set-id") or ""]
         set_ids += [text for node in self.target.iterfind("sanctions-set-id") if (text := text_of(node))]
-        return Pending(party, self._sanction(), [s for s in set_ids if s], [x for x in links if x], self.extra)
+        return Pending(
+            party, self._sanction(), [s for s in set_ids if s], [x for x in links if x], self.extra
+        )
 
     def _identity(self, identity: etree._Element, main: bool) -> None:
         party = self.party
@@ -178,7 +182,9 @@ class _Target:
         for nationality in identity.iterfind("nationality"):
             country = nationality.find("country")
             code = country.get("iso-code") if country is not None else None
-            self.add(party, "nationality" if party.schema.is_a("Person") else "country", code or text_of(country))
+            self.add(
+                party, "nationality" if party.schema.is_a("Person") else "country", code or text_of(country)
+            )
         for address in identity.iterfind("address"):
             self._address(address)
         for document in identity.iterfind("identification-document"):
@@ -195,7 +201,9 @@ class _Target:
         self.add(self.party, prop, " ".join(words))
         for index, part in enumerate(parts):
             for variant in part.iterfind("spelling-variant"):
-                spelled = [text_of(variant) if i == index else value for i, (kind_, value) in enumerate(values)]
+                spelled = [
+                    text_of(variant) if i == index else value for i, (kind_, value) in enumerate(values)
+                ]
                 self.add(self.party, "alias", " ".join(word for word in spelled if word))
         if prop == "name" and self.party.schema.is_a("Person"):
             for kind_, value in values:
@@ -206,7 +214,9 @@ class _Target:
         """An address-like element joined with the place it points at, and that place's country code."""
         place = self.places.get(element.get("place-id") or "", {})
         if element.get("place-id") and not place:
-            raise SourceError(f"{self.origin}: refers to place {element.get('place-id')}, not defined before it")
+            raise SourceError(
+                f"{self.origin}: refers to place {element.get('place-id')}, not defined before it"
+            )
         own = [text for tag in tags if (text := text_of(element.find(tag)))]
         around = [place[key] for key in ("location", "area", "country") if key in place]
         return ", ".join(own + around), place.get("iso")
@@ -232,7 +242,9 @@ class _Target:
         passport = kind in PASSPORTS and person
         self.add(self.party, "passportNumber" if passport else "idNumber", number)
         key = document.get("ssid") or slug_id(kind, number)
-        entity = make_entity(self.dataset, "Passport" if passport else "Identification", f"{self.party.id}-id-{key}")
+        entity = make_entity(
+            self.dataset, "Passport" if passport else "Identification", f"{self.party.id}-id-{key}"
+        )
         entity.add("holder", self.party.id, cleaned=True, origin=self.origin)
         self.add(entity, "number", number)
         self.add(entity, "type", kind)
@@ -240,7 +252,11 @@ class _Target:
         self.add(entity, "country", issuer.get("code") if issuer is not None else None)
         self.add(entity, "authority", text_of(issuer))
         self.add(entity, "startDate", text_of(document.find("date-of-issue")))
-        self.add(entity, "endDate", text_of(document.find("expiry-date")) or text_of(document.find("date-of-expiration")))
+        self.add(
+            entity,
+            "endDate",
+            text_of(document.find("expiry-date")) or text_of(document.find("date-of-expiration")),
+        )
         self.add(entity, "description", text_of(document.find("remark")))
         self.extra.append(entity)
 
@@ -254,7 +270,9 @@ class _Target:
         other = relation.get("target-id")
         if not other:
             return None
-        link = make_entity(self.dataset, "UnknownLink", f"{self.party.id}-link-{relation.get('ssid') or other}")
+        link = make_entity(
+            self.dataset, "UnknownLink", f"{self.party.id}-link-{relation.get('ssid') or other}"
+        )
         link.add("subject", self.party.id, cleaned=True, origin=self.origin)
         link.add("object", f"ch-seco-{other}", cleaned=True, origin=self.origin)
         self.add(link, "role", relation.get("relation-type") or "related-to")
