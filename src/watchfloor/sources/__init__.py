@@ -35,11 +35,32 @@ def _ftm_json(path: Path, dataset: str) -> Iterator[StatementEntity]:
     return parse(path, dataset)
 
 
+def _canada_xml(path: Path, dataset: str) -> Iterator[StatementEntity]:
+    from watchfloor.sources.canada_xml import parse
+
+    return parse(path, dataset)
+
+
+def _seco_xml(path: Path, dataset: str) -> Iterator[StatementEntity]:
+    from watchfloor.sources.seco_xml import parse
+
+    return parse(path, dataset)
+
+
+def _dfat_xlsx(path: Path, dataset: str) -> Iterator[StatementEntity]:
+    from watchfloor.sources.dfat_xlsx import parse
+
+    return parse(path, dataset)
+
+
 # format name -> (parser, default dataset name)
 FORMATS: dict[str, tuple[Parser, str]] = {
     "ofac-csv": (_ofac_csv, "us_ofac_sdn"),
     "un-xml": (_un_xml, "un_sc_sanctions"),
     "ftm-json": (_ftm_json, "ftm"),
+    "canada-xml": (_canada_xml, "ca_dfatd_sema_sanctions"),
+    "seco-xml": (_seco_xml, "ch_seco_sanctions"),
+    "dfat-xlsx": (_dfat_xlsx, "au_dfat_sanctions"),
 }
 
 

@@ -104,7 +104,8 @@ def _unpack(upload: Upload, folder: Path, format_name: str, limit: int) -> Path:
 async def ingest(
     request: Request,
     format: str = Query(
-        ..., description="ofac-csv (a .zip of sdn.csv, add.csv, alt.csv, sdn_comments.csv), un-xml, ftm-json"
+        ...,
+        description="ofac-csv (a .zip of sdn.csv, add.csv, alt.csv, sdn_comments.csv), un-xml, ftm-json, canada-xml, seco-xml, dfat-xlsx",
     ),
     dataset: str | None = Query(None, description="Dataset name (default: the format's own)"),
     published: date | None = Query(None, description="Publication date of the list (default today)"),
