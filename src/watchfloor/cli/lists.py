@@ -27,7 +27,9 @@ app = typer.Typer(no_args_is_help=True)
 
 @app.command("ingest")
 def ingest(
-    format_name: str = typer.Argument(..., metavar="FORMAT", help="ofac-csv | un-xml | ftm-json"),
+    format_name: str = typer.Argument(
+        ..., metavar="FORMAT", help="ofac-csv | un-xml | eu-xml | uk-xml | ftm-json"
+    ),
     path: Path = typer.Argument(..., help="The list file (or folder, for ofac-csv)."),
     dataset: str = typer.Option(None, "--dataset", help="Dataset name (default: the format's own)."),
     published: str = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (default: today)."),

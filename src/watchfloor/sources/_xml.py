@@ -88,7 +88,9 @@ def check_start(path: Path, spec: XmlList) -> None:
         )
 
 
-def read_records(path: Path, spec: XmlList, build: Callable[[etree._Element], Built]) -> list[StatementEntity]:
+def read_records(
+    path: Path, spec: XmlList, build: Callable[[etree._Element], Built]
+) -> list[StatementEntity]:
     """All entities of the document's records; SourceError for a malformed or foreign document,
     a record key seen twice, or a document without records."""
     check_start(path, spec)
