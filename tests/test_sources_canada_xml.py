@@ -122,7 +122,7 @@ def test_statements_name_the_record(entities: dict[str, StatementEntity]) -> Non
         ("empty.xml", r"empty\.xml is empty"),
         (
             "wrong-root.xml",
-            "root <CONSOLIDATED_LIST>, not the Canadian consolidated autonomous sanctions list XML <data-set>",
+            "root <CONSOLIDATED_LIST>, not the Canadian consolidated autonomous sanctions list <data-set>",
         ),
         (
             "billion-laughs.xml",

@@ -142,7 +142,7 @@ def test_unknown_sanctions_set_is_refused(tmp_path: Path) -> None:
     [
         ("truncated.xml", r"truncated\.xml is not well-formed XML: .+ \(line \d+\)"),
         ("empty.xml", r"empty\.xml is empty"),
-        ("wrong-root.xml", "root <data-set>, not the Swiss SECO sanctions list XML <swiss-sanctions-list>"),
+        ("wrong-root.xml", "root <data-set>, not the Swiss SECO sanctions list <swiss-sanctions-list>"),
         (
             "billion-laughs.xml",
             r"billion-laughs\.xml (declares its own DTD|is not well-formed XML: .*amplification)",

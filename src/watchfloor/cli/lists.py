@@ -30,7 +30,9 @@ app = typer.Typer(no_args_is_help=True)
 @app.command("ingest")
 def ingest(
     format_name: str = typer.Argument(
-        ..., metavar="FORMAT", help="ofac-csv | un-xml | ftm-json | canada-xml | seco-xml | dfat-xlsx"
+        ...,
+        metavar="FORMAT",
+        help="ofac-csv | ofac-xml | ofac-advanced-xml | un-xml | eu-xml | uk-xml | canada-xml | seco-xml | dfat-xlsx | ftm-json",
     ),
     path: Path = typer.Argument(..., help="The list file (or folder, for ofac-csv)."),
     dataset: str = typer.Option(None, "--dataset", help="Dataset name (default: the format's own)."),

@@ -29,6 +29,18 @@ def _un_xml(path: Path, dataset: str) -> Iterator[StatementEntity]:
     return parse(path, dataset)
 
 
+def _eu_xml(path: Path, dataset: str) -> Iterator[StatementEntity]:
+    from watchfloor.sources.eu_xml import parse
+
+    return parse(path, dataset)
+
+
+def _uk_xml(path: Path, dataset: str) -> Iterator[StatementEntity]:
+    from watchfloor.sources.uk_xml import parse
+
+    return parse(path, dataset)
+
+
 def _ftm_json(path: Path, dataset: str) -> Iterator[StatementEntity]:
     from watchfloor.sources.ftm_json import parse
 
@@ -57,6 +69,8 @@ def _dfat_xlsx(path: Path, dataset: str) -> Iterator[StatementEntity]:
 FORMATS: dict[str, tuple[Parser, str]] = {
     "ofac-csv": (_ofac_csv, "us_ofac_sdn"),
     "un-xml": (_un_xml, "un_sc_sanctions"),
+    "eu-xml": (_eu_xml, "eu_fsf"),
+    "uk-xml": (_uk_xml, "gb_fcdo_sanctions"),
     "ftm-json": (_ftm_json, "ftm"),
     "canada-xml": (_canada_xml, "ca_dfatd_sema_sanctions"),
     "seco-xml": (_seco_xml, "ch_seco_sanctions"),

@@ -35,7 +35,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from watchfloor.model.entities import make_entity
 from watchfloor.sources._input import clean_value, slug_id
-from watchfloor.sources._xml import iter_elements, release, text_of
+from watchfloor.sources._xml import XmlList, element_text, iter_elements, release
 from watchfloor.sources.errors import SourceError
 
 AUTHORITY = "Global Affairs Canada"
@@ -43,8 +43,9 @@ SOURCE_URL = (
     "https://www.international.gc.ca/world-monde/assets/office_docs/"
     "international_relations-relations_internationales/sanctions/sema-lmes.xml"
 )
-LABEL = "Canadian consolidated autonomous sanctions list XML"
+LABEL = "the Canadian consolidated autonomous sanctions list"
 ROOT = "data-set"
+DOCUMENT = XmlList.rooted(LABEL, ROOT)
 RECORD = "record"
 # Older English-only element names -> the current field name (English part of the bilingual tag).
 SYNONYMS = {
@@ -74,7 +75,7 @@ def read_fields(record: etree._Element) -> dict[str, str]:
     """The record's fields by English name, whitespace collapsed, empty ones left out."""
     fields: dict[str, str] = {}
     for child in record:
-        if isinstance(child.tag, str) and (text := text_of(child)):
+        if isinstance(child.tag, str) and (text := element_text(child)):
             fields[field_name(child.tag)] = text
     return fields
 
@@ -197,7 +198,7 @@ def read_entities(path: Path, dataset: str) -> list[StatementEntity]:
     """All entities of the file; SourceError for a missing, malformed or foreign document."""
     entities: list[StatementEntity] = []
     seen: dict[str, str] = {}
-    for depth, element in iter_elements(path, ROOT, LABEL):
+    for depth, element in iter_elements(path, DOCUMENT):
         if depth != 1 or element.tag != RECORD:
             continue
         record = _Record(dataset, path.name, element)

@@ -32,7 +32,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from watchfloor.model.entities import make_entity
 from watchfloor.sources._input import clean_value, slug_id
-from watchfloor.sources._xml import iter_elements, release, text_of
+from watchfloor.sources._xml import XmlList, element_text, iter_elements, release
 from watchfloor.sources.errors import SourceError
 
 AUTHORITY = "State Secretariat for Economic Affairs (SECO)"
@@ -40,8 +40,9 @@ SOURCE_URL = (
     "https://www.sesam.search.admin.ch/sesam-search-web/pages/downloadXmlGesamtliste.xhtml"
     "?lang=en&action=downloadXmlGesamtlisteAction"
 )
-LABEL = "Swiss SECO sanctions list XML"
+LABEL = "the Swiss SECO sanctions list"
 ROOT = "swiss-sanctions-list"
+DOCUMENT = XmlList.rooted(LABEL, ROOT)
 KINDS = {"individual": "Person", "entity": "Organization", "object": "Vessel"}
 NAME_PARTS = {
     "given-name": "firstName",
@@ -81,25 +82,27 @@ class Pending:
 
 def read_programs(element: etree._Element) -> dict[str, Program]:
     """The sanctions-set ssids of one sanctions-program, each mapped to the same Program."""
-    program = Program(origin=text_of(element.find("origin")))
+    program = Program(origin=element_text(element.find("origin")))
     for key in element.iterfind("program-key"):
         if key.get("lang") == "eng" or program.key is None:
-            program.key = text_of(key) or program.key
+            program.key = element_text(key) or program.key
     names = sorted(element.iterfind("program-name"), key=lambda node: node.get("lang") != "eng")
-    program.names = [text for node in names if (text := text_of(node))]
+    program.names = [text for node in names if (text := element_text(node))]
     by_set: dict[str, Program] = {}
     for sanctions_set in element.iterfind("sanctions-set"):
         ssid = sanctions_set.get("ssid")
         if ssid:
             entry = by_set.setdefault(ssid, Program(program.names, program.key, [], program.origin))
-            if text := text_of(sanctions_set):
+            if text := element_text(sanctions_set):
                 entry.sets.append(text)
     return by_set
 
 
 def read_place(element: etree._Element) -> dict[str, str]:
     """A place's parts: location, area, country (its name) and iso (the country code)."""
-    place = {tag: text for tag in ("location", "area", "country") if (text := text_of(element.find(tag)))}
+    place = {
+        tag: text for tag in ("location", "area", "country") if (text := element_text(element.find(tag)))
+    }
     country = element.find("country")
     if country is not None and country.get("iso-code"):
         place["iso"] = str(country.get("iso-code"))
@@ -163,10 +166,10 @@ class _Target:
         if not party.get("name"):
             raise SourceError(f"{self.origin}: the target has no primary name")
         for other in self.node.iterfind("other-information"):
-            self._other(text_of(other))
+            self._other(element_text(other))
         links = [self._relation(relation) for relation in self.node.iterfind("relation")]
         set_ids = [self.target.get("sanctions-set-id") or ""]
-        set_ids += [text for node in self.target.iterfind("sanctions-set-id") if (text := text_of(node))]
+        set_ids += [text for node in self.target.iterfind("sanctions-set-id") if (text := element_text(node))]
         return Pending(
             party, self._sanction(), [s for s in set_ids if s], [x for x in links if x], self.extra
         )
@@ -183,7 +186,9 @@ class _Target:
             country = nationality.find("country")
             code = country.get("iso-code") if country is not None else None
             self.add(
-                party, "nationality" if party.schema.is_a("Person") else "country", code or text_of(country)
+                party,
+                "nationality" if party.schema.is_a("Person") else "country",
+                code or element_text(country),
             )
         for address in identity.iterfind("address"):
             self._address(address)
@@ -196,13 +201,15 @@ class _Target:
         if name.get("quality") == "low":
             prop = "weakAlias"
         parts = sorted(name.iterfind("name-part"), key=lambda part: int(part.get("order") or 0))
-        values = [(part.get("name-part-type") or "", text_of(part.find("value")) or "") for part in parts]
+        values = [
+            (part.get("name-part-type") or "", element_text(part.find("value")) or "") for part in parts
+        ]
         words = [value for kind_, value in values if value and kind_ != "title"]
         self.add(self.party, prop, " ".join(words))
         for index, part in enumerate(parts):
             for variant in part.iterfind("spelling-variant"):
                 spelled = [
-                    text_of(variant) if i == index else value for i, (kind_, value) in enumerate(values)
+                    element_text(variant) if i == index else value for i, (kind_, value) in enumerate(values)
                 ]
                 self.add(self.party, "alias", " ".join(word for word in spelled if word))
         if prop == "name" and self.party.schema.is_a("Person"):
@@ -217,7 +224,7 @@ class _Target:
             raise SourceError(
                 f"{self.origin}: refers to place {element.get('place-id')}, not defined before it"
             )
-        own = [text for tag in tags if (text := text_of(element.find(tag)))]
+        own = [text for tag in tags if (text := element_text(element.find(tag)))]
         around = [place[key] for key in ("location", "area", "country") if key in place]
         return ", ".join(own + around), place.get("iso")
 
@@ -231,10 +238,10 @@ class _Target:
         text, iso = self._place_text(element, ("c-o", "address-details", "p-o-box", "zip-code"))
         self.add(self.party, "address", text)
         self.add(self.party, "country", iso)
-        self.add(self.party, "notes", text_of(element.find("remark")))
+        self.add(self.party, "notes", element_text(element.find("remark")))
 
     def _document(self, document: etree._Element) -> None:
-        number = text_of(document.find("number"))
+        number = element_text(document.find("number"))
         if number is None:
             return
         kind = document.get("document-type") or "identification"
@@ -250,14 +257,14 @@ class _Target:
         self.add(entity, "type", kind)
         issuer = document.find("issuer")
         self.add(entity, "country", issuer.get("code") if issuer is not None else None)
-        self.add(entity, "authority", text_of(issuer))
-        self.add(entity, "startDate", text_of(document.find("date-of-issue")))
+        self.add(entity, "authority", element_text(issuer))
+        self.add(entity, "startDate", element_text(document.find("date-of-issue")))
         self.add(
             entity,
             "endDate",
-            text_of(document.find("expiry-date")) or text_of(document.find("date-of-expiration")),
+            element_text(document.find("expiry-date")) or element_text(document.find("date-of-expiration")),
         )
-        self.add(entity, "description", text_of(document.find("remark")))
+        self.add(entity, "description", element_text(document.find("remark")))
         self.extra.append(entity)
 
     def _other(self, text: str | None) -> None:
@@ -276,7 +283,7 @@ class _Target:
         link.add("subject", self.party.id, cleaned=True, origin=self.origin)
         link.add("object", f"ch-seco-{other}", cleaned=True, origin=self.origin)
         self.add(link, "role", relation.get("relation-type") or "related-to")
-        self.add(link, "description", text_of(relation.find("remark")))
+        self.add(link, "description", element_text(relation.find("remark")))
         return link, f"ch-seco-{other}"
 
     def _sanction(self) -> StatementEntity:
@@ -286,9 +293,9 @@ class _Target:
         sanction.add("country", "ch", cleaned=True, origin=self.origin)
         sanction.add("sourceUrl", SOURCE_URL, cleaned=True, origin=self.origin)
         self.add(sanction, "authorityId", self.ssid)
-        self.add(sanction, "unscId", text_of(self.target.find("foreign-identifier")))
+        self.add(sanction, "unscId", element_text(self.target.find("foreign-identifier")))
         for justification in self.node.iterfind("justification"):
-            self.add(sanction, "reason", text_of(justification))
+            self.add(sanction, "reason", element_text(justification))
         for mod in self._mods():
             when = mod.get("effective-date") or mod.get("publication-date")
             if mod.get("modification-type") == "listed":
@@ -322,7 +329,7 @@ def read_entities(path: Path, dataset: str) -> list[StatementEntity]:
     places: dict[str, dict[str, str]] = {}
     pending: dict[str, tuple[Pending, str]] = {}
     seen: set[str] = set()
-    for depth, element in iter_elements(path, ROOT, LABEL):
+    for depth, element in iter_elements(path, DOCUMENT):
         if depth != 1:
             continue
         if element.tag == "sanctions-program":

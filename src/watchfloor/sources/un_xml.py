@@ -14,7 +14,6 @@ Statements carry an origin ``<file>:<line> DATAID <id>``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +21,8 @@ from followthemoney.statement import StatementEntity
 from lxml import etree
 
 from watchfloor.model.entities import make_entity
-from watchfloor.sources._input import clean_value, describe_foreign, slug_id
+from watchfloor.sources._input import clean_value, slug_id
+from watchfloor.sources._xml import Built, XmlList, element_text, read_records
 from watchfloor.sources.errors import SourceError
 
 AUTHORITY = "United Nations Security Council"
@@ -36,12 +36,7 @@ ALIAS_QUALITY = {"good": "alias", "a.k.a.": "alias", "low": "weakAlias", "f.k.a.
 MAX_YEAR_SPAN = 15
 
 
-def _text(element: etree._Element | None) -> str | None:
-    """An element's text with whitespace collapsed, or None when empty."""
-    if element is None or element.text is None:
-        return None
-    text = " ".join(element.text.split())
-    return text or None
+_text = element_text
 
 
 def _texts(record: etree._Element, path: str) -> list[str]:
@@ -183,81 +178,24 @@ def birth_dates(birth: etree._Element) -> list[str]:
     return [value for tag in ("DATE", "YEAR") if (value := _text(birth.find(tag)))]
 
 
-def _check_start(path: Path) -> None:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(512)
-    except IsADirectoryError:
-        raise SourceError(f"{path} is a folder; un-xml expects the consolidated list XML file") from None
-    except OSError as exc:
-        raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if not head.strip():
-        raise SourceError(f"{path.name} is empty; expected the UN consolidated list XML")
-    foreign = describe_foreign(head)
-    if foreign and not foreign.startswith("an XML"):
-        raise SourceError(f"{path.name} is {foreign}, not the UN consolidated list XML")
-    found = _DECLARED_ENCODING.search(head)
-    declared = found.group(1).decode("ascii") if found else ""
-    if declared.lower().replace("_", "-") in _SINGLE_BYTE and _is_utf8_text(path):
-        raise SourceError(
-            f"{path.name} declares {declared} but its bytes are UTF-8: read as declared, every "
-            "accented name would be garbled (fix the declaration, or save the file as declared)"
-        )
-
-
-_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)[\"']")
-_SINGLE_BYTE = frozenset({"iso-8859-1", "latin-1", "latin1", "iso-8859-15", "windows-1252", "cp1252"})
-
-
-def _is_utf8_text(path: Path) -> bool:
-    """Bytes beyond ASCII that all decode as UTF-8: single-byte accented text almost never does."""
-    data = path.read_bytes()
-    if data.isascii():
-        return False
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+SPEC = XmlList(
+    label="the UN consolidated list",
+    roots=frozenset({ROOT}),
+    root_display=f"<{ROOT}>",
+    records=frozenset(RECORDS),
+    depth=3,  # CONSOLIDATED_LIST / INDIVIDUALS / INDIVIDUAL
+    record_names="INDIVIDUAL or ENTITY records",
+)
 
 
 def read_entities(path: Path, dataset: str) -> list[StatementEntity]:
     """All entities of the file; SourceError for a missing, malformed or foreign document."""
-    _check_start(path)
-    entities: list[StatementEntity] = []
-    seen: set[str] = set()
-    context = etree.iterparse(
-        str(path), events=("start", "end"), resolve_entities=False, no_network=True, huge_tree=False
-    )
-    depth = 0
-    try:
-        for event, element in context:
-            if event == "start":
-                if depth == 0 and element.tag != ROOT:
-                    raise SourceError(
-                        f"{path.name} is XML with root <{element.tag}>, not the UN consolidated list <{ROOT}>"
-                    )
-                depth += 1
-                continue
-            depth -= 1
-            # Records sit at depth 2: CONSOLIDATED_LIST / INDIVIDUALS / INDIVIDUAL.
-            if depth == 2 and element.tag in RECORDS:
-                record = _Record(dataset, path.name, element)
-                if record.data_id in seen:
-                    raise SourceError(
-                        f"{path.name} line {element.sourceline}: DATAID {record.data_id} repeats"
-                    )
-                seen.add(record.data_id)
-                entities.extend(record.build())
-                element.clear(keep_tail=False)
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
-    except etree.XMLSyntaxError as exc:
-        reason = re.sub(r", line \d+, column \d+$", "", exc.msg or str(exc))
-        raise SourceError(f"{path.name} is not well-formed XML: {reason} (line {exc.lineno})") from None
-    if not entities:
-        raise SourceError(f"{path.name} holds no INDIVIDUAL or ENTITY records")
-    return entities
+
+    def build(element: etree._Element) -> Built:
+        record = _Record(dataset, path.name, element)
+        return f"DATAID {record.data_id}", record.build()
+
+    return read_records(path, SPEC, build)
 
 
 def parse(path: Path, dataset: str) -> Iterator[StatementEntity]:
