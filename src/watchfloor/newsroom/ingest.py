@@ -163,23 +163,42 @@ class KnownWordsMatcher:
 
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
+        # a run's articles name the same parties again and again: each distinct mention (same
+        # ID, schema and properties, hence the same record) is scored once
+        self._answers: dict[tuple[object, ...], Sequence[MatchResult]] = {}
 
     def match(
         self, query: StatementEntity, limit: int = 10, threshold: float | None = None
     ) -> Sequence[MatchResult]:
+        key = (query.id, query.schema.name, _properties(query), limit, threshold)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self._match(query, limit, threshold)
+        return answer
+
+    def _match(self, query: StatementEntity, limit: int, threshold: float | None) -> Sequence[MatchResult]:
         names = query.get_type_values(registry.name)
         person = query.schema.is_a("Person")
         if not names or not all(self.matcher.knows_words(name, person) for name in names):
-            return []
-        return self.matcher.match(query, limit=limit, threshold=threshold)
+            return ()
+        return tuple(self.matcher.match(query, limit=limit, threshold=threshold))
+
+
+def _properties(entity: StatementEntity) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((prop, tuple(sorted(values))) for prop, values in entity.properties.items()))
 
 
 def _list_entries(store: SqlStore) -> Callable[[Sequence[str]], dict[str, StatementEntity]]:
     """The list entries a mention may link to, with the properties (position, birth date, notes)
-    that tell two namesakes apart."""
+    that tell two namesakes apart; each read from the store once per run (None: not there)."""
+    known: dict[str, StatementEntity | None] = {}
 
     def entries(ids: Sequence[str]) -> dict[str, StatementEntity]:
-        return {str(e.id): e for e in store.iter_entities(entity_ids=list(ids))} if ids else {}
+        missing = [i for i in dict.fromkeys(ids) if i not in known]
+        if missing:
+            known.update(dict.fromkeys(missing))
+            known.update((str(e.id), e) for e in store.iter_entities(entity_ids=missing))
+        return {i: entry for i in ids if (entry := known[i]) is not None}
 
     return entries
 
