@@ -60,7 +60,8 @@ def ingest_news(
     """Ingest files, folders, URLs or feeds. Each article becomes one ledger version of the news
     dataset (knowledge time = its publication date), with its claims and links in the same
     transaction; the same text is stored once, however often it is ingested."""
-    from watchfloor.news import extract_many, link_entities, load_many, merge_across
+    from watchfloor.news import link_entities, load_many, merge_across
+    from watchfloor.news.extract import extracting
 
     summary = NewsIngestSummary()
     report = load_many(list(sources), published=published)
@@ -74,12 +75,15 @@ def ingest_news(
         summary.errors.append((getattr(doc, "source", "?"), f"extraction failed: {message}"))
 
     results = []
-    for done, result in enumerate(extract_many(fresh, processes=processes, on_error=failed), 1):
-        results.append(result)
-        if progress is not None:
-            progress(done, len(fresh))
+    with extracting(fresh, processes=processes, on_error=failed) as extracted:
+        # opened while the workers extract; an article that fails is rare, so not waited for
+        matcher = list_matcher(store) if link and fresh else None
+        for done, result in enumerate(extracted, 1):
+            results.append(result)
+            if progress is not None:
+                progress(done, len(fresh))
     results = merge_across(results)
-    matcher = list_matcher(store) if link and results else None
+    matcher = matcher if results else None
     claims = ClaimStore(store.db)
     links = LinkStore(store.db)
     entries = _list_entries(store)
