@@ -13,6 +13,7 @@ from followthemoney.types import registry
 from watchfloor.index import Matcher
 from watchfloor.index.saved import index_directory, index_key, open_matcher
 from watchfloor.match import MatchResult
+from watchfloor.newsroom.parties import official_parties
 from watchfloor.store import SqlStore, VersionMode
 from watchfloor.store.claims import ClaimStore
 from watchfloor.store.links import LINKED, LinkStore
@@ -145,10 +146,17 @@ def list_matcher(store: SqlStore) -> KnownWordsMatcher | None:
     from watchfloor.screen.exposure import ExposureView
     from watchfloor.screen.service import MATCHABLE
 
-    designations = designations_as_of(store)
-    official = {d.entity_id for d in designations if d.official and d.status != DesignationStatus.LIFTED}
-    view = ExposureView(store, designations=designations)
-    official |= {v.entity_id for v in view.blocked_by_ownership().values() if v.blocked and not v.designated}
+    today = date.today()
+
+    def designated() -> set[str]:
+        designations = designations_as_of(store, today)
+        found = {d.entity_id for d in designations if d.official and d.status != DesignationStatus.LIFTED}
+        view = ExposureView(store, as_of=today, designations=designations)
+        blocked = view.blocked_by_ownership().values()
+        return found | {v.entity_id for v in blocked if v.blocked and not v.designated}
+
+    directory = index_directory(store.db.location)
+    official = official_parties(store, directory, today, designated)
     if not official:
         return None
     versions = [v.version_id for v in store.versions() if v.dataset != NEWS_DATASET]
@@ -156,7 +164,6 @@ def list_matcher(store: SqlStore) -> KnownWordsMatcher | None:
     def parties() -> Iterator[StatementEntity]:
         return (e for e in store.iter_entities(schemata=list(MATCHABLE)) if e.id in official)
 
-    directory = index_directory(store.db.location)
     return KnownWordsMatcher(open_matcher(directory, index_key(versions, official), parties))
 
 
