@@ -156,7 +156,8 @@ def _match(
 def _names(result: ArticleResult) -> dict[str, list[str]]:
     """Every name an extracted entity carries (its caption first, then names and aliases)."""
     return {
-        str(e.id): list(dict.fromkeys([e.caption, *e.get("name", quiet=True), *e.get("alias", quiet=True)])) for e in result.entities
+        str(e.id): list(dict.fromkeys([e.caption, *e.get("name", quiet=True), *e.get("alias", quiet=True)]))
+        for e in result.entities
     }
 
 

@@ -75,7 +75,9 @@ def test_unexpected_failure_is_500_without_traceback(duck_store: SqlStore) -> No
     seed(duck_store)
     test_client = client(duck_store)
     test_client.app.state.context.screener = None  # any request that screens now fails inside
-    with TestClient(test_client.app, client=("127.0.0.1", 1), raise_server_exceptions=False, base_url="http://127.0.0.1") as api:
+    with TestClient(
+        test_client.app, client=("127.0.0.1", 1), raise_server_exceptions=False, base_url="http://127.0.0.1"
+    ) as api:
         response = api.post("/api/screen", json={"name": "Nicolas Maduro"})
     assert response.status_code == 500
     assert response.json() == {"detail": "internal error (TypeError); the server log has the details"}

@@ -84,7 +84,9 @@ class _Reader:
                     yield from self.entity(value, line, (*parents, entity_id))
                     value = value.get("id")
                 if not isinstance(value, str | int | float) or isinstance(value, bool):
-                    raise SourceError(f"{where}: property {prop_name!r} holds {value!r:.80}, not a text value")
+                    raise SourceError(
+                        f"{where}: property {prop_name!r} holds {value!r:.80}, not a text value"
+                    )
                 if len(str(value)) > MAX_VALUE_CHARS:
                     raise SourceError(
                         f"{where}: property {prop_name!r} holds {len(str(value)):,} characters; "
