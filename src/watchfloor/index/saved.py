@@ -33,12 +33,17 @@ KEPT_FILES = 4  # the newest indexes of a directory kept; older ones are removed
 _CODE_PACKAGES = ("index", "match", "names")
 
 
-@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A hash of the source of the packages whose code shapes an index (index, match, names)."""
+    return source_fingerprint(_CODE_PACKAGES)
+
+
+@lru_cache(maxsize=4)
+def source_fingerprint(packages: tuple[str, ...]) -> str:
+    """A hash of the source of watchfloor's ``packages``: what was saved by other code is stale."""
     digest = hashlib.sha256()
     root = Path(__file__).resolve().parent.parent
-    for package in _CODE_PACKAGES:
+    for package in packages:
         for path in sorted((root / package).rglob("*")):
             if path.suffix in (".py", ".pyx", ".pxd") or path.name.endswith(".so"):
                 digest.update(path.name.encode())

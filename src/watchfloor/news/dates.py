@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from watchfloor.news.modality import CLAUSE_BREAK, tense_markers
@@ -494,15 +494,3 @@ def effective_on_publication(sentence: str, published: date | None = None) -> bo
 def is_history(sentence: str) -> bool:
     """A vague past period ("in the years preceding the election", "durante décadas"): background."""
     return HISTORY.search(sentence) is not None
-
-
-def parse_date_text(text: str, base: date | None, lang: str = "en", prefer: str = "past") -> date | None:
-    """dateparser for a full date in free form (document metadata), with ``base`` for relative ones."""
-    import dateparser  # type: ignore[import-untyped]
-
-    settings: dict[str, object] = {"PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first"}
-    if base is not None:
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    languages = [lang] if lang in ("en", "es") else ["en", "es"]
-    result = dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
-    return result.date() if result is not None else None

@@ -29,7 +29,9 @@ _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_DATELINE = re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}},\s+(?:19|20)\d\d\b")
+_DATELINE = re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}}),\s+(?P<year>(?:19|20)\d\d)\b")
+# every English month name and abbreviation starts with its own three letters
+_MONTH_NUMBERS = {name[:3].lower(): number for number, name in enumerate(_MONTHS.split("|")[:12], 1)}
 
 
 @dataclass(frozen=True)
@@ -101,9 +103,13 @@ def guess_published(text: str) -> date | None:
     match = _DATELINE.search(text[:1500])
     if match is None:
         return None
-    from watchfloor.news.dates import parse_date_text
-
-    return parse_date_text(match.group(0), base=None, lang="en")
+    # read here rather than by dateparser: the pattern fixes the format, and importing dateparser
+    # costs more than the rest of loading a file
+    month = _MONTH_NUMBERS[match.group("month")[:3].lower()]
+    try:
+        return date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:  # "February 30, 2025", "Nov 00, 2025"
+        return None
 
 
 def html_to_document(

