@@ -197,3 +197,9 @@ def test_hangul_is_romanised_a_syllable_at_a_time() -> None:
 
     assert hangul_syllables("김정은") == ("gim", "jeong", "eun")
     assert hangul_syllables("박근혜") == ("bak", "geun", "hye")
+
+
+def test_kana_spell_foreign_names_by_sound_and_keep_letter_similarity() -> None:
+    from watchfloor.match import compare_names
+
+    assert compare_names("Person", "Barack Obama", "バラク・オバマ") >= 0.75

@@ -360,7 +360,7 @@ def compare_forms(
 ) -> NameScore:
     """Score one pair of name forms."""
     nasab = query.has_bin and candidate.has_bin
-    if bool(query.cjk) != bool(candidate.cjk):
+    if _syllabic(query) != _syllabic(candidate) and not (query.cjk and candidate.cjk):
         # a name written in Han or Hangul against a romanised one: each syllable is a character,
         # and "wang" is not "kang" however close the letters (one character, one name part)
         score, pairs = align(query.tokens, candidate.tokens, policy, syllable_similarity, nasab)
@@ -379,6 +379,15 @@ def compare_forms(
                 agreement * SUBSTITUTION_PENALTY, query, candidate, pairs, agreement, policy.places
             )
     return NameScore(score=score, query=query, candidate=candidate, pairs=pairs, places=policy.places)
+
+
+_SYLLABIC_SCRIPTS = frozenset({"Han", "Hangul"})
+
+
+def _syllabic(form: NameForm) -> bool:
+    """Written wholly in Han or Hangul, a character per syllable (kana spell foreign names by
+    sound: バラク・オバマ is "baraku obama", close to Barack Obama by its letters)."""
+    return bool(form.cjk) and set(form.cjk_scripts.split("+")) <= _SYLLABIC_SCRIPTS
 
 
 def syllable_similarity(a: Token, b: Token) -> float:
