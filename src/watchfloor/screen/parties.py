@@ -136,7 +136,8 @@ def _evidence(
     by_name_and_birth: dict[tuple[frozenset[str], str], set[str]] = defaultdict(set)
     by_identifier: dict[str, set[str]] = defaultdict(set)
     for entity_id, entity in parties.items():
-        births = {d[:4] for d in entity.get("birthDate", quiet=True) if d[:4].isdigit()}
+        properties = entity.properties
+        births = {d[:4] for d in properties.get("birthDate", ()) if d[:4].isdigit()}
         identifiers = _identifiers(entity)
         if not births and not identifiers:
             continue
@@ -171,13 +172,14 @@ def _names(entity: StatementEntity) -> set[frozenset[str]]:
 
 def _identifiers(entity: StatementEntity) -> set[str]:
     found = set()
-    for prop in entity.schema.properties.values():
-        if prop.type != registry.identifier:
+    for name, values in entity.properties.items():
+        prop = entity.schema.properties.get(name)
+        if prop is None or prop.type != registry.identifier:
             continue
-        for value in entity.get(prop, quiet=True):
+        for value in values:
             cleaned = _ID_CHARS.sub("", value.upper())
             if len(cleaned) >= MIN_ID_LENGTH:
-                found.add(f"{prop.name}:{cleaned}" if prop.name == "imoNumber" else cleaned)
+                found.add(f"{name}:{cleaned}" if name == "imoNumber" else cleaned)
     return found
 
 
