@@ -11,7 +11,8 @@ from followthemoney.statement import StatementEntity
 from watchfloor.sources import get_parser
 from watchfloor.sources._input import decode_legacy
 from watchfloor.sources.errors import SourceError
-from watchfloor.sources.ofac_csv import is_company_name, parse, programs
+from watchfloor.sources.ofac_csv import parse, programs
+from watchfloor.sources.ofac_entries import is_company_name
 from watchfloor.sources.ofac_remarks import Identifier, LinkedTo, WeakAlias, parse_dates, parse_segment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ofac_csv"
