@@ -288,7 +288,6 @@ def test_the_default_sources_name_every_official_list() -> None:
     formats = {s.format for s in config.sources}
     assert {
         "ofac-xml",
-        "ofac-advanced-xml",
         "un-xml",
         "eu-xml",
         "uk-xml",

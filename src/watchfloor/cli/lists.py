@@ -318,7 +318,7 @@ def sources_command(
             f"[red]{outcome}[/red]" if outcome == FAILED else outcome,
             _minute(last.get("finished_at")),
             state["version"] or "-",
-            _minute(state["next_due"]),
+            _minute(state["next_due"]) if state["last_fetch"] or not state["enabled"] else "now",
         )
     console.print(table)
 

@@ -23,6 +23,12 @@ def _ofac_csv(path: Path, dataset: str) -> Iterator[StatementEntity]:
     return parse(path, dataset)
 
 
+def _ofac_xml(path: Path, dataset: str) -> Iterator[StatementEntity]:
+    from watchfloor.sources.ofac_xml import parse
+
+    return parse(path, dataset)
+
+
 def _un_xml(path: Path, dataset: str) -> Iterator[StatementEntity]:
     from watchfloor.sources.un_xml import parse
 
@@ -68,6 +74,7 @@ def _dfat_xlsx(path: Path, dataset: str) -> Iterator[StatementEntity]:
 # format name -> (parser, default dataset name)
 FORMATS: dict[str, tuple[Parser, str]] = {
     "ofac-csv": (_ofac_csv, "us_ofac_sdn"),
+    "ofac-xml": (_ofac_xml, "us_ofac_sdn"),
     "un-xml": (_un_xml, "un_sc_sanctions"),
     "eu-xml": (_eu_xml, "eu_fsf"),
     "uk-xml": (_uk_xml, "gb_fcdo_sanctions"),
