@@ -1,6 +1,6 @@
 """Building the entities of one list record: the listed party, its Sanction, its documents.
 
-The EU and UK parsers both add source values through ``RecordEntities.add``: a value FtM can
+The UN, EU, UK, Canadian, Swiss and Australian parsers add source values through ``RecordEntities.add``: a value FtM can
 clean goes on the property; one it cannot (a country written as "UNKNOWN", a date written as
 "dd/mm/1945") is not dropped silently but kept as a note on the party, so what the list said is
 still visible.

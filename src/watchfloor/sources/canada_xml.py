@@ -34,7 +34,8 @@ from followthemoney.statement import StatementEntity
 from lxml import etree  # type: ignore[import-untyped]
 
 from watchfloor.model.entities import make_entity
-from watchfloor.sources._input import clean_value, slug_id
+from watchfloor.sources._input import slug_id
+from watchfloor.sources._records import RecordEntities
 from watchfloor.sources._xml import XmlList, element_text, iter_elements, release
 from watchfloor.sources.errors import SourceError
 
@@ -117,11 +118,10 @@ def schema_for(fields: dict[str, str]) -> str:
     return "Organization"
 
 
-class _Record:
+class _Record(RecordEntities):
     """One ``<record>`` being turned into a party and its Sanction."""
 
     def __init__(self, dataset: str, file_name: str, record: etree._Element):
-        self.dataset = dataset
         self.fields = read_fields(record)
         country, item = self.fields.get("Country"), self.fields.get("Item")
         if country is None or item is None:
@@ -132,19 +132,12 @@ class _Record:
         parts = [regime_key(country), schedule, item]
         self.key = slug_id(*(part for part in parts if part))
         place = f"{regime_key(country)} {schedule} item {item}".replace("  ", " ")
-        self.origin = f"{file_name}:{record.sourceline} {place}"
-        self.party = make_entity(dataset, schema_for(self.fields), f"ca-sema-{self.key}")
-
-    def add(self, entity: StatementEntity, prop: str, value: str | None) -> None:
-        """Add a value that cleans; one that does not stays on the party as a labelled note."""
-        if not value:
-            return
-        cleaned = clean_value(entity.schema.properties[prop].type, value)
-        if cleaned is None:
-            if entity is self.party:
-                entity.add("notes", f"{prop}: {value}", origin=self.origin)
-            return
-        entity.add(prop, cleaned, cleaned=True, original_value=value, origin=self.origin)
+        super().__init__(
+            dataset,
+            schema_for(self.fields),
+            f"ca-sema-{self.key}",
+            f"{file_name}:{record.sourceline} {place}",
+        )
 
     def build(self) -> list[StatementEntity]:
         fields, party = self.fields, self.party

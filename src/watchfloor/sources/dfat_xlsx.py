@@ -34,7 +34,7 @@ from typing import Any
 from followthemoney.statement import StatementEntity
 
 from watchfloor.model.entities import make_entity
-from watchfloor.sources._input import clean_value
+from watchfloor.sources._records import RecordEntities
 from watchfloor.sources.errors import SourceError
 
 AUTHORITY = "Department of Foreign Affairs and Trade (Australian Sanctions Office)"
@@ -196,16 +196,16 @@ def listed_on(text: str) -> str | None:
     return f"{found[3]}-{MONTHS[found.group(2).lower()]:02d}-{int(found[1]):02d}"
 
 
-class _Group:
+class _Group(RecordEntities):
     """The rows of one reference being turned into a party and its Sanction."""
 
     def __init__(self, dataset: str, file_name: str, rows: list[Row]):
-        self.dataset, self.rows = dataset, rows
+        self.rows = rows
         primary = next((row for row in rows if row.get("Name Type").lower() == "primary name"), rows[0])
         self.reference = primary.base
-        self.origin = f"{file_name}:{primary.number} Reference {self.reference}"
+        origin = f"{file_name}:{primary.number} Reference {self.reference}"
         schema = TYPES.get(primary.get("Type").lower(), "Organization")
-        self.party = make_entity(dataset, schema, f"au-dfat-{self.reference}")
+        super().__init__(dataset, schema, f"au-dfat-{self.reference}", origin)
 
     def column(self, name: str) -> list[str]:
         """One column across the group, blanks and repeats dropped, order kept."""
@@ -214,17 +214,6 @@ class _Group:
             if (value := row.get(name)) and value not in values:
                 values.append(value)
         return values
-
-    def add(self, entity: StatementEntity, prop: str, value: str | None) -> None:
-        """Add a value that cleans; one that does not stays on the party as a labelled note."""
-        if not value:
-            return
-        cleaned = clean_value(entity.schema.properties[prop].type, value)
-        if cleaned is None:
-            if entity is self.party:
-                entity.add("notes", f"{prop}: {value}", origin=self.origin)
-            return
-        entity.add(prop, cleaned, cleaned=True, original_value=value, origin=self.origin)
 
     def build(self) -> list[StatementEntity]:
         party = self.party

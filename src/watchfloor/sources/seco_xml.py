@@ -31,7 +31,8 @@ from followthemoney.statement import StatementEntity
 from lxml import etree  # type: ignore[import-untyped]
 
 from watchfloor.model.entities import make_entity
-from watchfloor.sources._input import clean_value, slug_id
+from watchfloor.sources._input import slug_id
+from watchfloor.sources._records import RecordEntities
 from watchfloor.sources._xml import XmlList, element_text, iter_elements, release
 from watchfloor.sources.errors import SourceError
 
@@ -119,36 +120,23 @@ def date_of(node: etree._Element) -> str | None:
     return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
 
 
-class _Target:
+class _Target(RecordEntities):
     """One ``<target>`` being turned into a party, its Sanction, documents and relations."""
 
     def __init__(
         self, dataset: str, file_name: str, target: etree._Element, places: dict[str, dict[str, str]]
     ):
-        self.dataset, self.target, self.places = dataset, target, places
+        self.target, self.places = target, places
         ssid = target.get("ssid")
         if not ssid:
             raise SourceError(f"{file_name} line {target.sourceline}: a target has no ssid")
         self.ssid = ssid
-        self.origin = f"{file_name}:{target.sourceline} ssid {ssid}"
+        origin = f"{file_name}:{target.sourceline} ssid {ssid}"
         node = next((child for child in target if child.tag in KINDS), None)
         if node is None:
-            raise SourceError(f"{self.origin}: the target has no individual, entity or object")
+            raise SourceError(f"{origin}: the target has no individual, entity or object")
         self.node = node
-        self.party = make_entity(dataset, KINDS[str(node.tag)], f"ch-seco-{ssid}")
-        self.extra: list[StatementEntity] = []
-
-    def add(self, entity: StatementEntity, prop: str, value: str | None) -> None:
-        """Add a value that cleans; one that does not stays on the party as a labelled note."""
-        if not value:
-            return
-        schema_prop = entity.schema.get(prop)
-        cleaned = clean_value(schema_prop.type, value) if schema_prop is not None else None
-        if cleaned is None:
-            if entity is self.party:
-                entity.add("notes", f"{prop}: {value}", origin=self.origin)
-            return
-        entity.add(prop, cleaned, cleaned=True, original_value=value, origin=self.origin)
+        super().__init__(dataset, KINDS[str(node.tag)], f"ch-seco-{ssid}", origin)
 
     def delisted(self) -> bool:
         """Whether the latest modification (by effective date) de-lists the target."""

@@ -22,6 +22,7 @@ from lxml import etree
 
 from watchfloor.model.entities import make_entity
 from watchfloor.sources._input import clean_value, slug_id
+from watchfloor.sources._records import RecordEntities
 from watchfloor.sources._xml import Built, XmlList, element_text, read_records
 from watchfloor.sources.errors import SourceError
 
@@ -43,31 +44,17 @@ def _texts(record: etree._Element, path: str) -> list[str]:
     return [text for element in record.iterfind(path) if (text := _text(element))]
 
 
-class _Record:
+class _Record(RecordEntities):
     """One INDIVIDUAL or ENTITY element being turned into entities."""
 
     def __init__(self, dataset: str, file_name: str, record: etree._Element):
-        self.dataset = dataset
         self.record = record
         data_id = _text(record.find("DATAID"))
         if data_id is None:
             raise SourceError(f"{file_name} line {record.sourceline}: a {record.tag} has no DATAID")
         self.data_id = data_id
-        self.origin = f"{file_name}:{record.sourceline} DATAID {data_id}"
-        self.party = make_entity(dataset, RECORDS[str(record.tag)], f"unsc-{data_id}")
-        self.extra: list[StatementEntity] = []
-
-    def add(self, entity: StatementEntity, prop: str, value: str | None) -> None:
-        """Add a value if the schema holds it and it cleans; otherwise the party keeps it as a note."""
-        if not value:
-            return
-        schema_prop = entity.schema.get(prop)
-        cleaned = clean_value(schema_prop.type, value) if schema_prop is not None else None
-        if cleaned is None:
-            if entity is self.party:
-                entity.add("notes", f"{prop}: {value}", origin=self.origin)
-            return
-        entity.add(prop, cleaned, cleaned=True, original_value=value, origin=self.origin)
+        origin = f"{file_name}:{record.sourceline} DATAID {data_id}"
+        super().__init__(dataset, RECORDS[str(record.tag)], f"unsc-{data_id}", origin)
 
     def build(self) -> list[StatementEntity]:
         record, party = self.record, self.party
