@@ -128,3 +128,22 @@ def test_an_xml_version_continues_the_csv_list(tmp_path: Path, capsys: pytest.Ca
         "--json",
     )
     assert code == 1 and "not well-formed" in err
+
+
+def test_a_real_consolidated_list_excerpt() -> None:
+    entities = _by_id(list(parse(FIXTURES / "ofac_xml" / "consolidated-2018-04-06.xml", "us_ofac_cons")))
+    bank = entities["ofac-4637"]
+    assert bank.get("weakAlias") == ["BIM"] and bank.get("alias") == ["BANK SANAD VA MADAN"]
+    assert entities["ofac-4641"].get("previousName") == ["DEUTSCH-IRANISCHE HANDELSBANK AG"]
+    vessel = entities["ofac-15036"]
+    assert (vessel.schema.name, vessel.get("imoNumber"), vessel.get("callSign")) == (
+        "Vessel",
+        ["9187629"],
+        ["T2EU4"],
+    )
+    person = entities["ofac-15961"]
+    assert person.get("birthDate") == ["1958-03-22"] and set(person.get("passportNumber")) == {
+        "R17589399",
+        "T23700825",
+    }
+    assert entities["ofac-15961-sanction"].get("program") == ["IRAN"]

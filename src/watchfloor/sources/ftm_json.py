@@ -73,7 +73,7 @@ class _Reader:
         properties = data.get("properties", {})
         if not isinstance(properties, dict):
             raise SourceError(f"{where}: 'properties' must be an object")
-        entity = make_entity(self.dataset, schema_name, entity_id)
+        entity = make_entity(self.dataset, schema.name, entity_id)
         origin = f"{self.name}:{line}"
         for prop_name, values in properties.items():
             prop = entity.schema.get(prop_name)

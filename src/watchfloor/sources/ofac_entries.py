@@ -137,6 +137,18 @@ def _where(origin: str) -> str:
     return re.sub(r":(\d+)$", r" line \1", origin)
 
 
+def make_sanction(dataset: str, ent_num: str, origin: str) -> StatementEntity:
+    """The ``Sanction`` of party ``ofac-<ent_num>``, as every OFAC format builds it."""
+    sanction = make_entity(dataset, "Sanction", f"ofac-{ent_num}-sanction")
+    # Values built here are already clean: skipping FtM's cleaning halves the cost of a Sanction.
+    sanction.add("entity", f"ofac-{ent_num}", cleaned=True, origin=origin)
+    sanction.add("authority", AUTHORITY, cleaned=True, origin=origin)
+    sanction.add("country", "us", cleaned=True, origin=origin)
+    sanction.add("authorityId", ent_num, cleaned=True, origin=origin)
+    sanction.add("sourceUrl", DETAILS_URL.format(ent_num=ent_num), cleaned=True, origin=origin)
+    return sanction
+
+
 class EntryBuilder:
     """Turns checked entries into entities; holds the name lookup that resolves "Linked To"."""
 
@@ -162,21 +174,15 @@ class EntryBuilder:
             party.add("lastName", last.strip(), origin=origin)
             party.add("firstName", first.strip(), origin=origin)
         if entry.title:
-            self._put(party, "position", entry.title, origin, f"Title: {entry.title}")
+            self.put(party, "position", entry.title, origin, f"Title: {entry.title}")
         if party.schema.is_a("Vessel"):
             for prop in ("callSign", "type", "tonnage", "grossRegisteredTonnage", "flag"):
                 if value := entry.vessel.get(prop):
-                    self._put(party, prop, value, origin, f"{prop}: {value}")
+                    self.put(party, prop, value, origin, f"{prop}: {value}")
             if entry.owner:
                 party.add("description", f"Owner: {entry.owner}", origin=origin)
 
-        sanction = make_entity(self.dataset, "Sanction", f"{party.id}-sanction")
-        # Values built here are already clean: skipping FtM's cleaning halves the cost of a Sanction.
-        sanction.add("entity", party.id, cleaned=True, origin=origin)
-        sanction.add("authority", AUTHORITY, cleaned=True, origin=origin)
-        sanction.add("country", "us", cleaned=True, origin=origin)
-        sanction.add("authorityId", ent_num, cleaned=True, origin=origin)
-        sanction.add("sourceUrl", DETAILS_URL.format(ent_num=ent_num), cleaned=True, origin=origin)
+        sanction = make_sanction(self.dataset, ent_num, origin)
         for name_of_program in entry.programs:
             sanction.add("program", name_of_program, cleaned=True, origin=origin)
 
@@ -190,7 +196,7 @@ class EntryBuilder:
                 full = ", ".join(part for part in (address.street, address.city, address.country) if part)
                 party.add("address", full, origin=address.origin)
             if address.country:
-                self._put(party, "country", address.country, address.origin, f"Country: {address.country}")
+                self.put(party, "country", address.country, address.origin, f"Country: {address.country}")
             if address.remarks:
                 self._note(party, address.remarks, address.origin)
 
@@ -198,19 +204,19 @@ class EntryBuilder:
         if entry.remarks:
             for segment, facts in parse_remarks(entry.remarks):
                 for fact in facts:
-                    related.extend(self._apply(party, sanction, segment, fact, entry.remark_origin or origin))
+                    related.extend(self.apply(party, sanction, segment, fact, entry.remark_origin or origin))
 
         yield party
         yield sanction
         yield from merge_repeats(related)
 
-    def _apply(
+    def apply(
         self, party: StatementEntity, sanction: StatementEntity, segment: str, fact: RemarkFact, origin: str
     ) -> list[StatementEntity]:
         """Record one remark fact; returns any further entities it creates."""
         match fact:
             case Fact(prop=prop, value=value):
-                self._put(party, prop, value, origin, segment)
+                self.put(party, prop, value, origin, segment)
             case WeakAlias(name=name):
                 party.add("weakAlias", name, origin=origin)
             case Provision(text=text):
@@ -240,7 +246,7 @@ class EntryBuilder:
         if not prop:
             self._note(party, segment, origin)
             return []
-        self._put(party, prop, identifier.number, origin, segment)
+        self.put(party, prop, identifier.number, origin, segment)
         if not identifier.entity:
             return []
         schema = "Passport" if identifier.is_passport and party.schema.is_a("Person") else "Identification"
@@ -279,7 +285,7 @@ class EntryBuilder:
             links.append(link)
         return links
 
-    def _put(self, entity: StatementEntity, prop_name: str, value: str, origin: str, fallback: str) -> None:
+    def put(self, entity: StatementEntity, prop_name: str, value: str, origin: str, fallback: str) -> None:
         """Add a value the schema can hold and that cleans; otherwise keep the raw text as a note."""
         prop = entity.schema.get(prop_name)
         cleaned = clean_value(prop.type, value) if prop is not None else None
