@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import (
@@ -15,7 +16,9 @@ from rich.progress import (
 )
 
 from watchfloor.cli.common import app, console, err_console, get_store, parse_date, print_json
-from watchfloor.screen.batch import BatchRejectedError, BatchSummary, screen_file
+
+if TYPE_CHECKING:
+    from watchfloor.screen.batch import BatchSummary
 
 
 def _print_summary(summary: BatchSummary) -> None:
@@ -56,6 +59,8 @@ def screen_file_command(
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Screen every row of a file against the designations in force; one output row per hit."""
+    from watchfloor.screen.batch import BatchRejectedError, screen_file  # the matcher: this command's alone
+
     store = get_store()
     with Progress(
         TextColumn("[bold]screening"),

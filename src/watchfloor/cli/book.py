@@ -10,7 +10,6 @@ from rich.table import Table
 from watchfloor.cli.common import app, console, err_console, get_store, parse_date, print_json
 from watchfloor.review import audit_entries, decide_alert, list_alerts, verify_audit
 from watchfloor.screen.book import book_history, import_book
-from watchfloor.screen.rescreen import replay, rescreen
 from watchfloor.store.alerts import Alert
 
 book_app = typer.Typer(no_args_is_help=True)
@@ -75,6 +74,8 @@ def rescreen_command(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Screen the book against the lists in force; alert only on what is new or changed."""
+    from watchfloor.screen.rescreen import rescreen  # the matcher: only the commands that screen
+
     summary = rescreen(get_store(), parse_date(as_of, "--as-of"), threshold, dry_run=dry_run, workers=workers)
     if as_json:
         print_json(summary.to_dict(with_hits=dry_run))
@@ -111,6 +112,8 @@ def replay_command(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Screen again exactly as a past run did (same list versions, book records, date) and compare."""
+    from watchfloor.screen.rescreen import replay
+
     result = replay(get_store(), run_id)
     if as_json:
         print_json(result.to_dict())
