@@ -14,10 +14,10 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
-from spacy.tokens import Doc
 
 from watchfloor.model.claims import QuantityClaim
 from watchfloor.model.entities import make_entity
@@ -29,9 +29,11 @@ from watchfloor.news.events import detect_events
 from watchfloor.news.gazetteer import by_alias, kind_of
 from watchfloor.news.language import detect_language
 from watchfloor.news.mentions import Mention, entity_id, name_key, resolve_names
-from watchfloor.news.pipeline import get_nlp
 from watchfloor.news.quantities import extract_quantities
 from watchfloor.news.relations import extract_relations
+
+if TYPE_CHECKING:  # spaCy loads where articles are analysed (a worker), not in every importer
+    from spacy.tokens import Doc
 
 # spaCy refuses texts over nlp.max_length (1,000,000 characters) and a page that long is a dump,
 # not an article: the NLP reads its head; bodyText keeps everything.
@@ -187,6 +189,8 @@ def merge_same_ids(entities: Iterable[StatementEntity]) -> list[StatementEntity]
 def extract(raw: RawDocument) -> ArticleResult:
     """Entities, links, designations, events and quantity claims of one article."""
     lang = detect_language(raw.text)
+    from watchfloor.news.pipeline import get_nlp
+
     return analyse(raw, get_nlp(lang)(_analysed_text(raw)), lang)
 
 
@@ -204,6 +208,8 @@ def _extract_batch(docs: list[RawDocument], batch_size: int = 32) -> list[Outcom
         by_lang.setdefault(detect_language(raw.text), []).append(index)
     outcomes: list[Outcome] = [(None, "not processed")] * len(docs)
     for lang, indexes in by_lang.items():
+        from watchfloor.news.pipeline import get_nlp
+
         nlp = get_nlp(lang)
         texts = (_analysed_text(docs[i]) for i in indexes)
         for i, spacy_doc in zip(indexes, nlp.pipe(texts, batch_size=batch_size), strict=True):
@@ -272,6 +278,8 @@ def _unpack(
 def preload() -> None:
     """Load what extraction loads lazily: the English model and the territory names behind
     FtM's country cleaning (about 1.7 s the first time a place outside the gazetteer comes up)."""
+    from watchfloor.news.pipeline import get_nlp
+
     get_nlp("en")
     syntax.preload()
     registry.country.clean("Venezuela")

@@ -28,14 +28,16 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from watchfloor.news.context import is_headline
 from watchfloor.news.gazetteer import ARMED_GROUP, GOVERNMENT
 from watchfloor.news.language import words
 from watchfloor.news.mentions import Mention, name_key
+
+if TYPE_CHECKING:  # spaCy loads in the process that parses, not in every importer
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 ACTORS = frozenset({"PERSON", "ORG"})
 ORGS = frozenset({"ORG"})
@@ -305,7 +307,7 @@ def _relations(doc: Doc, found: dict[int, Mention]) -> Iterator[Relation]:
             yield from rule(token, found)
 
 
-Rule = Callable[[Token, dict[int, Mention]], Iterator[Relation]]
+Rule = Callable[["Token", dict[int, Mention]], Iterator["Relation"]]
 
 
 def _rule_for(token: Token) -> Rule | None:
