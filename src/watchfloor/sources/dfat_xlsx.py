@@ -24,7 +24,6 @@ not the listing - as modifiedAt. Statements carry an origin ``<file>:<row> Refer
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -109,7 +108,6 @@ def cell_text(value: Any, number_format: str = "General") -> str:
 def open_sheet(path: Path) -> Iterator[tuple[Any, ...]]:
     """The first sheet's rows as (value, number_format) pairs; SourceError when not a workbook."""
     from openpyxl import load_workbook  # type: ignore[import-untyped]
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
@@ -117,7 +115,9 @@ def open_sheet(path: Path) -> Iterator[tuple[Any, ...]]:
         raise SourceError(f"cannot read {path}: no such file") from None
     except IsADirectoryError:
         raise SourceError(f"{path} is a folder; expected the {LABEL}") from None
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+    # openpyxl reads a zip of XML parts: a damaged archive fails in zipfile, zlib or an XML parser,
+    # with whatever those raise (BadZipFile, zlib.error, NotImplementedError, SyntaxError, ...)
+    except Exception as exc:
         raise SourceError(
             f"{path.name} is not an Excel .xlsx workbook ({type(exc).__name__}: {exc})"
         ) from None
@@ -125,7 +125,7 @@ def open_sheet(path: Path) -> Iterator[tuple[Any, ...]]:
         sheet = book["Consolidated List"] if "Consolidated List" in book.sheetnames else book.worksheets[0]
         for row in sheet.iter_rows():
             yield tuple((cell.value, getattr(cell, "number_format", "General")) for cell in row)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
+    except Exception as exc:  # the same damage, met while the rows are read
         raise SourceError(
             f"{path.name}: the workbook cannot be read whole ({type(exc).__name__}: {exc})"
         ) from None
