@@ -412,3 +412,33 @@ def test_spanish_offshoot_inside_a_parenthesis_after_the_group() -> None:
     assert _links(text) == {
         ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-sinaloa-cartel")
     }
+
+
+@spanish_model
+def test_a_relative_clause_whose_pronoun_is_the_object_leads_its_antecedent() -> None:
+    text = (
+        "Paraguay declaró terrorista al cartel de los Soles, la supuesta organización del narcotráfico "
+        "que, según Estados Unidos, encabeza el presidente venezolano, Nicolás Maduro."
+    )
+    assert any(
+        link[0] == "Directorship" and "director=news-person-nicolas-maduro" in link for link in _links(text)
+    )
+
+
+@spanish_model
+def test_the_gang_leader_identified_by_name_leads_the_gang() -> None:
+    text = (
+        "El Tren de Aragua opera en Chile. El Tesoro informó que el líder de la banda criminal identificado "
+        "como Héctor Rusthenford Guerrero Flores y otros cinco líderes fueron sancionados."
+    )
+    assert any(
+        link[0] == "Directorship" and "organization=news-org-tren-de-aragua" in link for link in _links(text)
+    )
+
+
+def test_a_link_in_a_sentence_that_announces_something_else_stands() -> None:
+    text = "The Cartel de los Soles, headed by Nicolás Maduro, will be designated on Monday."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-nicolas-maduro", "organization=news-org-cartel-de-los-soles")
+    }
+    assert _links("The Cartel de los Soles could be headed by Nicolás Maduro.") == set()

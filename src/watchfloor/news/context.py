@@ -87,14 +87,14 @@ class ArticleContext:
         speculative section, its clause there does not speculate or announce, and the sentence is
         asserted or that clause reports a past act (``clause_at``)."""
         modality = self.modality(index)
-        if modality == Modality.FUTURE or self._speculative(index):
+        if modality == Modality.FUTURE or self.in_speculative_section(index):
             return False
         clause = clause_at(self.sentence_text(index), at)
         if clause in (Modality.HYPOTHETICAL, Modality.FUTURE):
             return False
         return modality == Modality.ASSERTED or clause == "realis"
 
-    def _speculative(self, index: int) -> bool:
+    def in_speculative_section(self, index: int) -> bool:
         """Under a "What to watch" or "Escenarios" heading."""
         if self._regions is None:
             self._regions = speculative_regions(self.text)

@@ -20,6 +20,7 @@ from followthemoney.statement import StatementEntity
 from watchfloor.news import syntax
 from watchfloor.news.context import ArticleContext
 from watchfloor.news.mentions import Mention
+from watchfloor.news.modality import Modality, clause_at
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
     extra: list[StatementEntity] = []
     seen: set[str] = set()
     for index, relation in found:
-        if _hypothetical(ctx, index):
+        if not _stated(ctx, index, relation):
             continue
         first, second = ctx.id_of(relation.first), ctx.id_of(relation.second)
         if first == second:
@@ -151,14 +152,19 @@ def _surface(ctx: ArticleContext) -> list[tuple[int, syntax.Relation]]:
     return found
 
 
-def _hypothetical(ctx: ArticleContext, index: int) -> bool:
-    """A sentence the modality module calls hypothetical ("could be led by") states no link."""
-    modality = getattr(ctx, "modality", None)
-    if not callable(modality):
+def _stated(ctx: ArticleContext, index: int, relation: syntax.Relation) -> bool:
+    """A link stands unless it is speculated or announced: in an asserted sentence, or outside a
+    speculative section where neither party's clause speculates or announces ("X, led by Y, will be
+    designated on Monday" states the leading; "X could be led by Y" does not)."""
+    if ctx.modality(index) == Modality.ASSERTED:
+        return True
+    if ctx.in_speculative_section(index):
         return False
-    value = modality(index)
-    name = str(getattr(value, "value", value) or "").lower()
-    return any(word in name for word in ("hypothetical", "conditional", "speculat", "future"))
+    sentence, start = ctx.sentence_text(index), ctx.sentences[index][0]
+    return all(
+        clause_at(sentence, mention.start - start) not in (Modality.HYPOTHETICAL, Modality.FUTURE)
+        for mention in (relation.first, relation.second)
+    )
 
 
 def _link(

@@ -117,8 +117,9 @@ _SUPPORT_NOUNS = words(
     "financiación dinero respaldo entrenamiento"
 )
 # nouns that name a group, for "the cartel is led by X" (resolved to the article's one such group)
-_GROUP_NOUNS = words("cartel cártel gang banda clan")
-_GENERIC_GROUP_NOUNS = words("group organization organisation grupo organización estructura")
+_GROUP_NOUNS = words("cartel cártel clan")
+# a gang is any armed group's description ("the gang" is Tren de Aragua, whose name says no "gang")
+_GENERIC_GROUP_NOUNS = words("group organization organisation grupo organización estructura gang banda")
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
@@ -131,6 +132,7 @@ _MODIFIER_DEPS = frozenset({"acl", "amod", "relcl"})
 _RELATIVES = words("that which who whom que quien quienes cual cuales")
 _RELATIVE_CLAUSES = frozenset({"relcl", "acl", "acl:relcl"})
 _AS = words("as como")
+_IDENTIFIED = re.compile(r"^(?:identified|named|called|identificad[oa]s?|llamad[oa]s?|denominad[oa]s?)$")
 _EN_PREPS = frozenset({"prep", "agent", "dative"})
 _ES_OBLIQUES = frozenset({"nmod", "obl", "obl:agent", "obj", "iobj"})
 _SPANISH_EXCLUDES = ["ner", "senter", "attribute_ruler", "lemmatizer"]
@@ -591,6 +593,8 @@ def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         leaders = _accused(verb)
     directors = _mentions(leaders, found, ACTORS)
     organisations = [m for m in _mentions(_objects(verb), found, frozenset({"ORG"})) if m.kind != GOVERNMENT]
+    if not organisations and directors:
+        organisations = _relative_antecedent(verb, found)
     yield from _pairs(
         organisations,
         directors,
@@ -599,6 +603,20 @@ def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         second_prop="director",
         role=verb.text,
     )
+
+
+def _relative_antecedent(verb: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "Y, la organización que (, según EEUU,) encabeza X": the relative pronoun is the object, so
+    what is led is the clause's antecedent; the small Spanish model often hangs the clause on a
+    later noun ("del narcotráfico"), so the antecedent is the armed group named last before the
+    pronoun."""
+    if verb.dep_ not in _RELATIVE_CLAUSES:
+        return []
+    pronoun = next((c for c in verb.children if c.dep_ in _OBJECTS and c.lower_ in _RELATIVES), None)
+    if pronoun is None:
+        return []
+    group = _nearest_before(pronoun, found)
+    return [group] if group is not None and group.kind != GOVERNMENT else []
 
 
 def _accused(verb: Token) -> list[Token]:
@@ -736,7 +754,29 @@ def _holders(noun: Token) -> list[Token]:
         holders += [child for child in noun.children if child.dep_ in _SUBJECTS]
     if _is_as(noun):
         holders.append(noun)
+    holders += _identified_as(noun)
     return [t for holder in holders for t in _with_conjuncts(holder)]
+
+
+def _identified_as(noun: Token) -> list[Token]:
+    """ "the leader of the gang, identified as X", "el líder de la banda identificado como X": the
+    name a participle gives the noun (the small Spanish model hangs the participle on the noun of
+    "de la banda", so the noun's own modifiers and its complement's are read)."""
+    modified = [noun, *(c for c in noun.children if c.dep_ in ("nmod", "prep", "pobj"))]
+    modified += [t for c in modified if c.dep_ == "prep" for t in c.children if t.dep_ == "pobj"]
+    named = []
+    for head in modified:
+        for participle in head.children:
+            if participle.dep_ in _MODIFIER_DEPS | {"amod"} and _IDENTIFIED.match(participle.lower_):
+                named += [
+                    c
+                    for c in participle.children
+                    if any(m.dep_ in ("case", "mark") and m.lower_ in _AS for m in c.children)
+                ]
+                named += [
+                    p for c in participle.children if c.lower_ == "as" for p in c.children if p.dep_ == "pobj"
+                ]
+    return named
 
 
 def _owners_of_noun(noun: Token) -> list[Token]:
