@@ -120,10 +120,11 @@ def test_an_analyst_split_keeps_two_entries_apart(
         assert all(not h.same_as for h in result.results)
     finally:
         reopened.close()
-    code, _, err = run_cli(
-        capsys, location, "lists", "split", "ofac-1", "ofac-1", "--reason", "x", "--reviewer", "ana"
-    )
+    split = ["lists", "split", "--reason", "x", "--reviewer", "ana"]
+    code, _, err = run_cli(capsys, location, *split, "ofac-11973", "ofac-11973")
     assert code == 1 and "itself" in err
+    code, _, err = run_cli(capsys, location, *split, "ofac-1", "ofac-11973")
+    assert code != 0 and "no list entry ofac-1" in err
 
 
 def test_merges_need_more_than_a_name() -> None:

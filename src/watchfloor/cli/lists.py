@@ -336,7 +336,11 @@ def split(
     from watchfloor.store.db import database_of
     from watchfloor.store.splits import PartySplits
 
-    created = PartySplits(database_of(get_store())).add(entity_a, entity_b, reviewer, reason)
+    store = get_store()
+    missing = [e for e in (entity_a, entity_b) if store.get_entity(e) is None]
+    if missing:
+        raise typer.BadParameter(f"no list entry {', '.join(missing)} in this store", param_hint="ENTITY")
+    created = PartySplits(database_of(store)).add(entity_a, entity_b, reviewer, reason)
     if as_json:
         print_json(
             {

@@ -11,9 +11,9 @@ matcher as ``/match``, one per party across lists.
 from __future__ import annotations
 
 import json
-from urllib.parse import parse_qsl
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
