@@ -27,6 +27,7 @@ from watchfloor.api.routers import (
     book,
     crisis,
     entities,
+    keys,
     lists,
     match,
     reconcile,
@@ -130,7 +131,20 @@ def create_app(store_location: str | None = None, **settings: Any) -> FastAPI:
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StoreError, user_error)
     app.add_exception_handler(Exception, internal_error)
-    for module in (system, match, reconcile, search, entities, screening, lists, book, alerts, audit, crisis):
+    for module in (
+        system,
+        match,
+        reconcile,
+        search,
+        entities,
+        screening,
+        lists,
+        book,
+        alerts,
+        audit,
+        crisis,
+        keys,
+    ):
         app.include_router(module.router)
     app.add_middleware(RequestGuard, context=context)
 

@@ -160,8 +160,13 @@ def keys_list(json_output: bool = typer.Option(False, "--json", help="Print JSON
 
 @keys_app.command("revoke")
 def keys_revoke(key_id: str = typer.Argument(..., help="The key's id (the part after 'wf_').")) -> None:
-    """Revoke a key; it stops working at once."""
-    key = revoke_key(get_store(), key_id)
+    """Revoke a key; it stops working at once. While the server holds the store, revoke through
+    its API instead: POST /api/keys/{key_id}/revoke with an admin key."""
+    store = get_store()
+    key = revoke_key(store, key_id)
+    from watchfloor.review import append_audit
+
+    append_audit(store, "cli", "api_key_revoked", {"key_id": key.key_id, "name": key.name})
     console.print(f"revoked {key.key_id} ({key.name})", highlight=False, markup=False)
 
 
