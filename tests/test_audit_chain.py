@@ -101,3 +101,32 @@ def test_cli_verify_exits_non_zero_naming_the_tampered_row(
     code, out, err = cli(capsys, location, "audit", "verify")
     assert code == 1
     assert "row 2" in err
+
+
+def test_an_anchor_kept_outside_catches_a_log_cut_and_resealed_or_rewritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    location = str(tmp_path / "anchored.duckdb")
+    store = open_store(location)
+    fill(store, 4)
+    store.close()
+    code, anchor, _ = cli(capsys, location, "audit", "anchor")
+    anchor = anchor.strip()
+    assert code == 0 and anchor.startswith("4:")
+    code, out, _ = cli(capsys, location, "audit", "verify", "--anchor", anchor, "--json")
+    assert code == 0 and '"ok": true' in out
+    # whoever can write the database cuts the last rows and reseals the head: the chain holds...
+    store = open_store(location)
+    store.db.execute("DELETE FROM wf_audit WHERE seq >= 3")
+    [[digest]] = store.db.query("SELECT hash FROM wf_audit WHERE seq = 2")
+    store.db.execute("UPDATE wf_audit_head SET seq = 2, hash = ? WHERE id = 1", [digest])
+    assert verify_audit(store).ok
+    # ...but not against the anchor taken before, and later rows cannot restore it
+    fill(store, 2)
+    report = verify_audit(store, [anchor])
+    assert not report.ok and report.first_bad_seq == 4 and "as anchored" in (report.reason or "")
+    store.close()
+    code, _, err = cli(capsys, location, "audit", "verify", "--anchor", anchor)
+    assert code == 1 and "row 4" in err
+    code, _, err = cli(capsys, location, "audit", "verify", "--anchor", "not-an-anchor")
+    assert code == 1 and "SEQ:HASH" in err

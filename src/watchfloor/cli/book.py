@@ -9,6 +9,7 @@ from rich.table import Table
 
 from watchfloor.cli.common import app, console, err_console, get_store, parse_date, print_json
 from watchfloor.review import audit_entries, decide_alert, list_alerts, verify_audit
+from watchfloor.review.audit import audit_anchor
 from watchfloor.screen.book import book_history, import_book
 from watchfloor.store.alerts import Alert
 
@@ -191,9 +192,15 @@ def alerts_decide(
 
 
 @audit_app.command("verify")
-def audit_verify(as_json: bool = typer.Option(False, "--json")) -> None:
-    """Check the hash chain; exit 1 naming the first row that was edited, deleted or added."""
-    report = verify_audit(get_store())
+def audit_verify(
+    anchors: list[str] = typer.Option(
+        [], "--anchor", help="SEQ:HASH printed earlier by 'audit anchor' (repeatable)."
+    ),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Check the hash chain, and the anchors kept outside the store; exit 1 naming the first row
+    that was edited, deleted or added."""
+    report = verify_audit(get_store(), anchors)
     if as_json:
         print_json(report.to_dict())
     elif report.ok:
@@ -202,6 +209,17 @@ def audit_verify(as_json: bool = typer.Option(False, "--json")) -> None:
         err_console.print(f"[red]audit log broken at row {report.first_bad_seq}:[/red] {report.reason}")
     if not report.ok:
         raise typer.Exit(1)
+
+
+@audit_app.command("anchor")
+def audit_anchor_command(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Print the log's head as SEQ:HASH: keep it outside the store, and 'audit verify --anchor' will
+    catch the log deleted, cut off or rewritten whole."""
+    anchor = audit_anchor(get_store())
+    if as_json:
+        print_json({"anchor": anchor})
+        return
+    console.print(anchor, highlight=False, markup=False)
 
 
 @audit_app.command("log")

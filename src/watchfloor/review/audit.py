@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from watchfloor.store.audit import AuditEntry, AuditLog, AuditReport
@@ -13,9 +14,15 @@ def append_audit(store: Any, actor: str, action: str, payload: dict[str, Any]) -
     return AuditLog(database_of(store)).append(actor, action, payload)
 
 
-def verify_audit(store: Any) -> AuditReport:
-    """Walk the whole chain; ``first_bad_seq`` names the first row edited, deleted or added."""
-    return AuditLog(database_of(store)).verify()
+def verify_audit(store: Any, anchors: Sequence[str] = ()) -> AuditReport:
+    """Walk the whole chain and check the anchors kept outside it; ``first_bad_seq`` names the
+    first row edited, deleted or added."""
+    return AuditLog(database_of(store)).verify(anchors)
+
+
+def audit_anchor(store: Any) -> str:
+    """The log's head as ``SEQ:HASH``, to keep outside the store."""
+    return AuditLog(database_of(store)).anchor()
 
 
 def audit_entries(store: Any, limit: int | None = 100, action: str | None = None) -> list[AuditEntry]:

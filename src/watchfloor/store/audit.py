@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -122,7 +122,39 @@ class AuditLog:
             "SELECT seq, ts, actor, action, payload, prev_hash, hash FROM wf_audit ORDER BY seq"
         )
 
-    def verify(self) -> AuditReport:
+    def anchor(self) -> str:
+        """The head as ``SEQ:HASH``: kept outside the store (a ticket, a printout, another
+        system), it lets ``verify`` catch a log deleted, cut or rewritten whole, which the chain
+        and its head table alone cannot (whoever writes the database can rebuild both)."""
+        head = self.db.query("SELECT seq, hash FROM wf_audit_head WHERE id = 1")
+        seq, digest = (int(head[0][0]), str(head[0][1])) if head else (0, GENESIS_HASH)
+        return f"{seq}:{digest}"
+
+    def verify(self, anchors: Sequence[str] = ()) -> AuditReport:
+        """Walk the chain, then check the anchors taken earlier (``anchor``); name the first row
+        that does not hold."""
+        report = self._verify_chain()
+        if not report.ok:
+            return report
+        for anchor in anchors:
+            seq_text, _, digest = anchor.strip().partition(":")
+            if not seq_text.isdigit() or len(digest) != len(GENESIS_HASH):
+                raise ValueError(
+                    f"an anchor is SEQ:HASH as 'watchfloor audit anchor' prints it, not {anchor!r}"
+                )
+            seq = int(seq_text)
+            row = self.db.query("SELECT hash FROM wf_audit WHERE seq = ?", [seq]) if seq else []
+            found = str(row[0][0]) if row else (GENESIS_HASH if seq == 0 else None)
+            if found != digest:
+                return AuditReport(
+                    False,
+                    report.rows,
+                    seq,
+                    f"the log no longer holds row {seq} as anchored (deleted, cut off or rewritten since)",
+                )
+        return report
+
+    def _verify_chain(self) -> AuditReport:
         """Walk the chain from the first row; name the first row that does not hold."""
         expected_seq = 1
         prev_hash = GENESIS_HASH

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 
 from watchfloor.api.auth import Principal, require_reader
 from watchfloor.api.context import ApiContext, get_context
@@ -27,8 +27,14 @@ def entries(
 
 @router.get("/audit/verify", summary="Verify the audit log's hash chain")
 def verify(
-    context: ApiContext = Depends(get_context), _: Principal = Depends(require_reader)
+    anchor: list[str] = Query([], description="SEQ:HASH anchors kept outside the store"),
+    context: ApiContext = Depends(get_context),
+    _: Principal = Depends(require_reader),
 ) -> dict[str, Any]:
-    """``ok`` is false when any row was edited, deleted or cut off; ``first_bad_seq`` says where."""
+    """``ok`` is false when any row was edited, deleted or cut off, or an anchor taken earlier no
+    longer holds; ``first_bad_seq`` says where."""
     with context.lock:
-        return verify_audit(context.store).to_dict()
+        try:
+            return verify_audit(context.store, anchor).to_dict()
+        except ValueError as exc:
+            raise HTTPException(400, detail=str(exc)) from None
