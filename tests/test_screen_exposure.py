@@ -68,3 +68,29 @@ def test_screen_file_names_the_exposure_of_each_hit(duck_store: SqlStore, tmp_pa
     assert "held by blocked persons" in rows[("q1", "co-trading")]["exposure"]
     assert "co-holding" in rows[("q1", "co-trading")]["exposure"]
     assert "ofac-24424 via link" in rows[("q2", "ofac-24427")]["exposure"]
+
+
+def test_shares_are_never_printed_rounded_across_the_line() -> None:
+    from watchfloor.cli.exposure import percent
+
+    assert percent(24.99 + 25) == "49.99"  # "below 50%" must not read "50.0%"
+    assert (percent(52.0), percent(50), percent(33.333333)) == ("52", "50", "33.33")
+
+
+def test_a_party_blocked_only_through_its_owners_has_the_linked_topic() -> None:
+    from watchfloor.api.entities import entity_dict
+    from watchfloor.lists.status import Designation
+    from watchfloor.model.designation import DesignationStatus
+    from watchfloor.model.entities import make_entity
+
+    company = make_entity("x", "Company", "co-1")
+    company.add("name", "Blocked Holding Ltd")
+
+    def designation(dataset: str) -> Designation:
+        return Designation(
+            "s", "co-1", "a", "p", DesignationStatus.EFFECTIVE, None, None, None, dataset, "", True, None
+        )
+
+    assert entity_dict(company, [designation("ownership")])["properties"]["topics"] == ["sanction.linked"]
+    both = entity_dict(company, [designation("ownership"), designation("us_ofac_sdn")])
+    assert both["properties"]["topics"] == ["sanction"]

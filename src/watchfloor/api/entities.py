@@ -90,8 +90,11 @@ def entity_dict(entity: StatementEntity, designations: Sequence[Designation] = (
     in_force = status == DesignationStatus.EFFECTIVE
     properties: dict[str, list[Any]] = {prop: list(values) for prop, values in entity.properties.items()}
     topics = [t for t in properties.get("topics", []) if in_force or t not in OFFICIAL_TOPICS]
-    if in_force and "sanction" not in topics:
-        topics.append("sanction")
+    # OpenSanctions' topics: a party blocked only through its owners is "sanction.linked"
+    own = {d.dataset == "ownership" for d in designations if d.status == DesignationStatus.EFFECTIVE}
+    topic = "sanction.linked" if own == {True} else "sanction"
+    if in_force and topic not in topics:
+        topics.append(topic)
     if topics:
         properties["topics"] = topics
     else:

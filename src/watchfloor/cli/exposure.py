@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import typer
 
 from watchfloor.cli.common import app, console, get_store, parse_date, print_json
@@ -31,17 +33,24 @@ def exposure(
     share = data.get("ownership_by_blocked")
     console.print(f"[bold]{label}[/bold] ({entity_id}) on {view.as_of}", highlight=False)
     if verdict:
-        console.print(f"  {verdict}" + (f" ({share:.1f}% owned by blocked persons)" if share else ""))
+        console.print(f"  {verdict}" + (f" ({percent(share)}% owned by blocked persons)" if share else ""))
     elif share:
-        console.print(f"  not blocked: {share:.1f}% owned by blocked persons (below 50%)")
+        console.print(f"  not blocked: {percent(share)}% owned by blocked persons (below 50%)")
     if not data["paths"]:
         console.print(f"  no path to a designated party within {hops} hops")
     for path in data["paths"]:
         steps = []
         for step in path:
-            pct = f" {step['percentage']:g}%" if step.get("percentage") is not None else ""
+            pct = f" {percent(step['percentage'])}%" if step.get("percentage") is not None else ""
             news = "" if step.get("official", True) else " [alleged, news]"
             steps.append(
                 f"{names.get(step['from'], step['from'])} -{step['type']}{pct}{news}-> {names.get(step['to'], step['to'])}"
             )
         console.print("  " + " | ".join(steps), highlight=False)
+
+
+def percent(value: float) -> str:
+    """A share as the analyst reads it, never rounded across a line: 49.99 stays "49.99" (not "50.0",
+    which would contradict "below 50%"), 52 is "52"."""
+    truncated = math.floor(value * 100 + 1e-9) / 100
+    return f"{truncated:.2f}".rstrip("0").rstrip(".")
