@@ -9,6 +9,7 @@ import pytest
 
 from tests.graph_support import DAY, DESIGNATED, load_fixture
 from watchfloor.graph import ExposureGraph
+from watchfloor.graph.exposure import LOOK_THROUGH, OFAC_READING
 from watchfloor.model import make_entity
 
 
@@ -66,14 +67,15 @@ def test_49_percent_in_aggregate_is_exposure_not_blocking(graph, verdicts):
     assert report.ownership_by_blocked == pytest.approx(49.0)
 
 
-def test_ownership_cycle_terminates_with_the_geometric_share(graph, verdicts):
-    # C1 = 20 + 0.4 * C2 and C2 = 0.4 * C1: C1 = 20 / 0.84.
+def test_ownership_cycle_terminates_with_the_geometric_share(graph):
+    # look-through: C1 = 20 + 0.4 * C2 and C2 = 0.4 * C1: C1 = 20 / 0.84.
+    verdicts = graph.blocked_by_ownership(DESIGNATED, as_of=DAY, reading=LOOK_THROUGH)
     assert verdicts["co-c1"].ownership_by_blocked == pytest.approx(20 / 0.84, abs=1e-6)
     assert verdicts["co-c2"].ownership_by_blocked == pytest.approx(0.4 * 20 / 0.84, abs=1e-6)
     assert not verdicts["co-c1"].blocked and not verdicts["co-c2"].blocked
-    assert graph.exposure("co-c2", DESIGNATED, as_of=DAY).ownership_by_blocked == pytest.approx(
-        8 / 0.84, abs=1e-6
-    )
+    assert graph.exposure(
+        "co-c2", DESIGNATED, as_of=DAY, reading=LOOK_THROUGH
+    ).ownership_by_blocked == pytest.approx(8 / 0.84, abs=1e-6)
 
 
 def test_ownership_cycle_that_reaches_50_percent_blocks_every_member(verdicts):
@@ -101,13 +103,13 @@ def test_chains_through_unblocked_owners_multiply_and_add():
         ownership("co-m", "co-t", "50", "own-m-t"),
     ]
     graph = ExposureGraph.from_entities(entities)
-    look_through = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY)
+    look_through = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY, reading=LOOK_THROUGH)
     assert look_through["co-t"].blocked
     assert look_through["co-t"].ownership_by_blocked == pytest.approx(60.0)
-    strict = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY, count_unblocked_chains=False)
+    strict = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY)  # OFAC's reading, the default
     assert not strict["co-t"].blocked
     assert strict["co-t"].ownership_by_blocked == pytest.approx(40.0)
-    report = graph.exposure("co-t", {"ofac-a"}, as_of=DAY)
+    report = graph.exposure("co-t", {"ofac-a"}, as_of=DAY, reading=LOOK_THROUGH)
     shares = {tuple(e["relation_id"] for e in c["edges"]): c["share"] for c in report.ownership_paths}
     assert shares == {("own-a-t",): 40.0, ("own-a-m", "own-m-t"): pytest.approx(20.0)}
 
@@ -160,3 +162,37 @@ def test_single_entity_verdict_agrees_with_whole_graph_on_random_ownership():
         assert report.blocked == (verdict is not None and verdict.blocked)
         if verdict is not None and verdict.ownership_by_blocked is not None:
             assert report.ownership_by_blocked == pytest.approx(verdict.ownership_by_blocked, abs=1e-6)
+
+
+def test_the_52_percent_case_is_blocked_only_by_the_look_through_and_each_verdict_names_its_reading():
+    # A (blocked) holds 40 % of M, M holds 80 % of X, A holds 20 % of X: 20 % through blocked
+    # persons (OFAC's reading), 40 % x 80 % + 20 % = 52 % looking through M.
+    entities = [
+        ownership("ofac-a", "co-m", "40", "own-a-m"),
+        ownership("co-m", "co-x", "80", "own-m-x"),
+        ownership("ofac-a", "co-x", "20", "own-a-x"),
+    ]
+    graph = ExposureGraph.from_entities(entities)
+    ofac = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY)["co-x"]
+    assert (ofac.blocked, ofac.ownership_by_blocked, ofac.reading) == (
+        False,
+        pytest.approx(20.0),
+        OFAC_READING,
+    )
+    cautious = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY, reading=LOOK_THROUGH)["co-x"]
+    assert (cautious.blocked, cautious.ownership_by_blocked, cautious.reading) == (
+        True,
+        pytest.approx(52.0),
+        LOOK_THROUGH,
+    )
+    assert graph.exposure("co-x", {"ofac-a"}, as_of=DAY).to_dict()["reading"] == OFAC_READING
+    with pytest.raises(ValueError, match="ofac or look-through"):
+        graph.blocked_by_ownership({"ofac-a"}, as_of=DAY, reading="lenient")
+
+
+def test_25_and_24_99_percent_is_below_the_line_in_either_reading():
+    entities = [ownership("ofac-a", "co-y", "25", "own-a-y"), ownership("ofac-b", "co-y", "24.99", "own-b-y")]
+    graph = ExposureGraph.from_entities(entities)
+    for reading in (OFAC_READING, LOOK_THROUGH):
+        verdict = graph.blocked_by_ownership({"ofac-a", "ofac-b"}, as_of=DAY, reading=reading)["co-y"]
+        assert not verdict.blocked and verdict.ownership_by_blocked == pytest.approx(49.99)

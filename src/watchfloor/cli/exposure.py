@@ -14,13 +14,19 @@ def exposure(
     entity_id: str = typer.Argument(..., help="A store entity ID, e.g. ofac-24427."),
     as_of: str = typer.Option(None, "--as-of", help="Relationships and designations in force on YYYY-MM-DD."),
     hops: int = typer.Option(3, "--hops", min=0, max=32),
+    reading: str = typer.Option(
+        None,
+        "--reading",
+        help="The 50 percent rule's reading: ofac (holdings through blocked persons only; the default, "
+        "or $WATCHFLOOR_OWNERSHIP_READING) or look-through (through unblocked companies too).",
+    ),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Every path to a designated party within N hops, and the OFAC 50 percent verdict."""
     from watchfloor.screen.exposure import ExposureView
 
     store = get_store()
-    view = ExposureView(store, parse_date(as_of, "--as-of"))
+    view = ExposureView(store, parse_date(as_of, "--as-of"), reading=reading)
     report = view.report(entity_id, hops=hops)
     data = report.to_dict()
     if as_json:
@@ -32,10 +38,12 @@ def exposure(
     verdict = "designated" if data["designated"] else "BLOCKED by ownership" if data["blocked"] else None
     share = data.get("ownership_by_blocked")
     console.print(f"[bold]{label}[/bold] ({entity_id}) on {view.as_of}", highlight=False)
+    named = f"{report.reading} reading"
     if verdict:
-        console.print(f"  {verdict}" + (f" ({percent(share)}% owned by blocked persons)" if share else ""))
+        owned = f" ({percent(share)}% owned by blocked persons, {named})" if share else ""
+        console.print(f"  {verdict}{owned}")
     elif share:
-        console.print(f"  not blocked: {percent(share)}% owned by blocked persons (below 50%)")
+        console.print(f"  not blocked: {percent(share)}% owned by blocked persons (below 50%, {named})")
     if not data["paths"]:
         console.print(f"  no path to a designated party within {hops} hops")
     for path in data["paths"]:

@@ -62,6 +62,21 @@ class Holding:
     dataset: str
 
 
+OFAC_READING = "ofac"
+"""OFAC's reading of the 50 percent rule: holdings count only through blocked persons (a blocked
+company's stake counts; an unblocked company's does not), as OFAC's published examples do."""
+LOOK_THROUGH = "look-through"
+"""The cautious reading: indirect holdings through unblocked companies also count, multiplied along
+the chain (blocked A holds 40 % of M, M holds 80 % of X: 32 % of X counts)."""
+READINGS = (OFAC_READING, LOOK_THROUGH)
+
+
+def check_reading(reading: str) -> str:
+    if reading not in READINGS:
+        raise ValueError(f"the ownership reading is {' or '.join(READINGS)}, not {reading!r}")
+    return reading
+
+
 @dataclass
 class BlockedVerdict:
     """Whether one entity is blocked, and the stakes that say why (follow owners for the chain)."""
@@ -71,6 +86,7 @@ class BlockedVerdict:
     blocked: bool
     ownership_by_blocked: float | None
     holdings: tuple[Holding, ...] = ()
+    reading: str = OFAC_READING  # which reading of the 50 percent rule gave the verdict
 
     @property
     def blocked_by_ownership(self) -> bool:
@@ -94,6 +110,7 @@ class ExposureReport:
     as_of: str = ""
     hops: int = 3
     truncated: bool = False  # paths or ownership chains cut at max_paths (the verdict is still exact)
+    reading: str = OFAC_READING  # which reading of the 50 percent rule gave the verdict
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +124,7 @@ class ExposureReport:
             "as_of": self.as_of,
             "hops": self.hops,
             "truncated": self.truncated,
+            "reading": self.reading,
         }
 
 
@@ -495,7 +513,7 @@ class ExposureGraph:
         )
 
     def blocked_by_ownership(
-        self, designated: AbstractSet[str], as_of: date | None = None, count_unblocked_chains: bool = True
+        self, designated: AbstractSet[str], as_of: date | None = None, reading: str = OFAC_READING
     ) -> dict[str, BlockedVerdict]:
         """The OFAC 50 percent rule over the whole graph.
 
@@ -511,7 +529,7 @@ class ExposureGraph:
             self.owned_target,
             weights,
             seeds,
-            count_unblocked_chains=count_unblocked_chains,
+            count_unblocked_chains=check_reading(reading) == LOOK_THROUGH,
         )
         owners = self.source[self.owned_edge]
         counted = weights * state.carry[owners]
@@ -543,6 +561,7 @@ class ExposureGraph:
                 blocked=bool(state.blocked[node]),
                 ownership_by_blocked=round(min(float(state.share[node]), FULL_CARRY), 9) if known else None,
                 holdings=tuple(sorted(held, key=lambda h: -(h.counted or 0.0))),
+                reading=reading,
             )
         return verdicts
 
@@ -590,7 +609,7 @@ class ExposureGraph:
         hops: int = 3,
         as_of: date | None = None,
         max_paths: int = DEFAULT_MAX_PATHS,
-        count_unblocked_chains: bool = True,
+        reading: str = OFAC_READING,
     ) -> ExposureReport:
         """Paths of at most ``hops`` edges from ``entity_id`` to designated parties, shortest
         first (at most ``max_paths``), and the entity's ownership verdict with its chains."""
@@ -604,6 +623,7 @@ class ExposureGraph:
             ownership_by_blocked=None,
             as_of=date.fromordinal(day).isoformat(),
             hops=hops,
+            reading=check_reading(reading),
         )
         node = self.node_number(entity_id)
         if node is None:
@@ -614,7 +634,7 @@ class ExposureGraph:
         )
 
         ancestors = self._ancestors(node, day)
-        state = self._propagate_local(ancestors, seeds, day, count_unblocked_chains)
+        state = self._propagate_local(ancestors, seeds, day, reading == LOOK_THROUGH)
         local = dict(zip(ancestors.tolist(), range(len(ancestors)), strict=True))
         report.blocked = is_designated or bool(state.blocked[local[node]])
         report.ownership_by_blocked, report.ownership_paths, chains_cut = self._ownership_explanation(

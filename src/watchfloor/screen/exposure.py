@@ -6,10 +6,12 @@ rescreening), because reading and indexing every relationship is the expensive p
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Any
 
 from watchfloor.graph import BlockedVerdict, ExposureGraph, ExposureReport
+from watchfloor.graph.exposure import OFAC_READING, check_reading
 from watchfloor.lists.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus
 from watchfloor.store import ListVersion, Store, StoreError
@@ -27,6 +29,12 @@ RELATIONSHIP_SCHEMATA = (
 )
 
 
+def ownership_reading() -> str:
+    """The deployment's reading of the 50 percent rule: ``WATCHFLOOR_OWNERSHIP_READING`` (``ofac``,
+    the default, or ``look-through``)."""
+    return check_reading(os.environ.get("WATCHFLOOR_OWNERSHIP_READING", OFAC_READING))
+
+
 class ExposureView:
     def __init__(
         self,
@@ -34,9 +42,12 @@ class ExposureView:
         as_of: date | None = None,
         versions: list[ListVersion] | None = None,
         designations: list[Designation] | None = None,
+        reading: str | None = None,
     ) -> None:
-        """``versions`` and ``designations`` may be passed by a caller that already read them."""
+        """``versions`` and ``designations`` may be passed by a caller that already read them;
+        ``reading`` is the 50 percent rule's (``ownership_reading()`` by default: OFAC's)."""
         self.as_of = as_of or date.today()
+        self.reading = check_reading(reading or ownership_reading())
         self.store = store
         versions = versions if versions is not None else store.versions_in_force(self.as_of)
         official = {v.dataset for v in versions if v.official}
@@ -58,12 +69,16 @@ class ExposureView:
         unknown = entity_id not in self.designated and self.graph.node_number(entity_id) is None
         if unknown and self.store.get_entity(entity_id, as_of=self.as_of) is None:
             raise StoreError(f"no entity {entity_id!r} is known on {self.as_of}")
-        return self.graph.exposure(entity_id, self.designated, hops=hops, as_of=self.as_of)
+        return self.graph.exposure(
+            entity_id, self.designated, hops=hops, as_of=self.as_of, reading=self.reading
+        )
 
     def blocked_by_ownership(self) -> dict[str, BlockedVerdict]:
         """The whole-graph 50 percent verdicts, computed once per view."""
         if self._blocked is None:
-            self._blocked = self.graph.blocked_by_ownership(self.designated, as_of=self.as_of)
+            self._blocked = self.graph.blocked_by_ownership(
+                self.designated, as_of=self.as_of, reading=self.reading
+            )
         return self._blocked
 
     def ties(self, entity_id: str, hops: int = 2, limit: int = 10) -> list[dict[str, Any]]:

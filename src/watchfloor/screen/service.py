@@ -229,7 +229,7 @@ def ownership_designation(verdict: BlockedVerdict, as_of: date) -> Designation:
         sanction_id=f"{verdict.entity_id}-blocked-by-ownership",
         entity_id=verdict.entity_id,
         authority="OFAC 50 percent rule",
-        program=f"blocked by ownership ({share:g}% held by blocked persons)",
+        program=f"blocked by ownership ({share:g}% held by blocked persons, {verdict.reading} reading)",
         status=DesignationStatus.EFFECTIVE,
         start_date=None,
         end_date=None,
