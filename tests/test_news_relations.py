@@ -412,3 +412,29 @@ def test_spanish_offshoot_inside_a_parenthesis_after_the_group() -> None:
     assert _links(text) == {
         ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-sinaloa-cartel")
     }
+
+
+@spanish_model
+def test_spanish_link_in_a_relative_clause_of_a_future_sentence() -> None:
+    text = (
+        "El decreto, que regirá desde marzo, apunta contra el Cartel de los Soles, grupo que la fiscalía "
+        "vincula con Pedro Gómez."
+    )
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-cartel-de-los-soles", "object=news-person-pedro-gomez")
+    }
+
+
+def test_a_link_the_clause_itself_looks_ahead_to_is_skipped() -> None:
+    assert _links("Officials say the Cartel de los Soles will be tied to Diosdado Cabello.") == set()
+
+
+@spanish_model
+def test_spanish_relative_clause_hung_on_the_noun_after_the_group_noun() -> None:
+    text = (
+        "Chile sancionó al Cartel de los Soles, la supuesta organización del narcotráfico que, según "
+        "Brasil, encabeza el ministro venezolano, Pedro Gómez."
+    )
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-gomez", "organization=news-org-cartel-de-los-soles")
+    }

@@ -20,6 +20,7 @@ from followthemoney.statement import StatementEntity
 from watchfloor.news import syntax
 from watchfloor.news.context import ArticleContext
 from watchfloor.news.mentions import Mention
+from watchfloor.news.modality import Modality
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
     extra: list[StatementEntity] = []
     seen: set[str] = set()
     for index, relation in found:
-        if _hypothetical(ctx, index):
+        if _hypothetical(ctx, index, relation.at):
             continue
         first, second = ctx.id_of(relation.first), ctx.id_of(relation.second)
         if first == second:
@@ -145,20 +146,25 @@ def _surface(ctx: ArticleContext) -> list[tuple[int, syntax.Relation]]:
                 if before is None or after is None or after.start - phrase_end > MAX_GAP:
                     continue
                 relation = syntax.Relation(
-                    rule.schema, rule.before_prop, before, rule.after_prop, after, match.group(0)
+                    rule.schema,
+                    rule.before_prop,
+                    before,
+                    rule.after_prop,
+                    after,
+                    match.group(0),
+                    at=match.start(),
                 )
                 found.append((index, relation))
     return found
 
 
-def _hypothetical(ctx: ArticleContext, index: int) -> bool:
-    """A sentence the modality module calls hypothetical ("could be led by") states no link."""
-    modality = getattr(ctx, "modality", None)
-    if not callable(modality):
+def _hypothetical(ctx: ArticleContext, index: int, at: int) -> bool:
+    """A link the sentence only supposes ("could be led by") is none. In a sentence the modality
+    module does not call asserted, the clause holding the link's cue decides: a future or
+    hypothetical main clause does not take back a link another clause states."""
+    if ctx.modality(index) == Modality.ASSERTED:
         return False
-    value = modality(index)
-    name = str(getattr(value, "value", value) or "").lower()
-    return any(word in name for word in ("hypothetical", "conditional", "speculat", "future"))
+    return not ctx.clause_stated(index, at)
 
 
 def _link(

@@ -26,7 +26,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -117,6 +117,7 @@ _SUPPORT_NOUNS = words(
 # nouns that name a group, for "the cartel is led by X" (resolved to the article's one such group)
 _GROUP_NOUNS = words("cartel cártel gang banda clan")
 _GENERIC_GROUP_NOUNS = words("group organization organisation grupo organización estructura")
+_ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
@@ -146,6 +147,7 @@ class Relation:
     second: Mention
     role: str
     relationship: str = ""
+    at: int = 0  # offset of the cue in the sentence: its clause decides whether the link is stated
 
 
 def has_cue(sentence: str) -> bool:
@@ -261,7 +263,7 @@ def _described(
     for token in doc:
         if token.i in found or token.tag_.startswith("NNP") or token.pos_ == "PROPN":
             continue
-        noun = name_key(token.text)
+        noun = token.lower_ if token.lower_ in _ALL_GROUP_NOUNS else name_key(token.text)  # "organización"
         group = groups.get(noun)
         if group is None and noun in topic:
             group = topic[noun]
@@ -298,7 +300,7 @@ def _relations(doc: Doc, found: dict[int, Mention]) -> Iterator[Relation]:
     for token in doc:
         rule = _rule_for(token)
         if rule is not None and not _hedged(token):
-            yield from rule(token, found)
+            yield from (replace(relation, at=token.idx) for relation in rule(token, found))
 
 
 Rule = Callable[[Token, dict[int, Mention]], Iterator[Relation]]
@@ -420,7 +422,7 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
     head = token.head
     candidates: list[Token] = []
     if token.lower_ in _RELATIVES and head.dep_ in _RELATIVE_CLAUSES and head.head.i < token.i:
-        candidates.append(head.head)
+        candidates += [head.head, *_group_above(head.head)]
     elif token.dep_ == "appos" and head.i < token.i and head.i in found:
         return None if head.dep_ == "appos" else found[head.i]  # a chain of appositions may be a list
     elif _is_as(token):
@@ -436,6 +438,17 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         if mention is not None:
             return mention
     return None
+
+
+def _group_above(noun: Token) -> list[Token]:
+    """The group noun a common noun completes ("la organización del narcotráfico que encabeza X"):
+    the small parser hangs the relative clause on the nearer noun, which names no party."""
+    head = noun.head
+    if noun.dep_ in ("nmod", "pobj") and noun.pos_ == "NOUN" and head.dep_ == "prep":
+        head = head.head  # English: "the group of traffickers that X leads"
+    if noun.dep_ in ("nmod", "pobj") and head.i < noun.i and head.lower_ in _ALL_GROUP_NOUNS:
+        return [head]
+    return []
 
 
 def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
