@@ -438,3 +438,48 @@ def test_spanish_relative_clause_hung_on_the_noun_after_the_group_noun() -> None
     assert _links(text) == {
         ("Directorship", "director=news-person-pedro-gomez", "organization=news-org-cartel-de-los-soles")
     }
+
+
+@spanish_model
+def test_spanish_nickname_is_another_name_of_the_person_before_it() -> None:
+    text = (
+        "De la misma manera, la fiscalía informó que entre los detenidos está Pedro Luis Gómez, apodado "
+        "«Pepe Trueno», quien es el cofundador del Tren de Aragua."
+    )
+    assert _links(text) == {
+        ("Membership", "organization=news-org-tren-de-aragua", "member=news-person-pedro-luis-gomez")
+    }
+
+
+@spanish_model
+def test_spanish_founder_and_leader_coordinated_with_the_name() -> None:
+    text = "Pedro Luis Gómez, fundador y líder del Tren de Aragua, fue detenido en Lima."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-luis-gomez", "organization=news-org-tren-de-aragua")
+    }
+
+
+def test_founder_and_leader_of_a_group() -> None:
+    text = "Peter Gomez, the founder and leader of Tren de Aragua, was arrested."
+    assert _links(text) == {
+        ("Membership", "organization=news-org-tren-de-aragua", "member=news-person-peter-gomez"),
+        ("Directorship", "director=news-person-peter-gomez", "organization=news-org-tren-de-aragua"),
+    }
+
+
+def test_the_leader_of_the_gang_identified_as_a_name() -> None:
+    text = "Police said the leader of the gang, identified as Peter Gomez, was arrested with other members of Tren de Aragua."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-peter-gomez", "organization=news-org-tren-de-aragua")
+    }
+
+
+@spanish_model
+def test_spanish_leader_of_the_band_identified_as_a_name() -> None:
+    text = (
+        "La fiscalía informó que el líder de la banda criminal identificado como Pedro Luis Gómez fue "
+        "detenido en Lima junto a otros miembros del Tren de Aragua."
+    )
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-luis-gomez", "organization=news-org-tren-de-aragua")
+    }

@@ -46,7 +46,7 @@ CUE = re.compile(
     r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
-    r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b)",
+    r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund)",
     re.I,
 )
 
@@ -88,7 +88,16 @@ _LEADER_NOUNS = frozenset(
     {"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"}
 )
 _MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integrante", "integrantes"})
+# a founder of a group is one of its members ("X, cofundador del Tren de Aragua")
+_FOUNDER_NOUNS = words(
+    "founder founders cofounder cofounders fundador fundadora fundadores cofundador cofundadora cofundadores"
+)
 _OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "propietario", "propietaria"})
+# participles that give a noun's name: "the leader, identified as X", "el jefe, conocido como X"
+_NAMING_PARTICIPLES = words(
+    "identified named known identificado identificada identificados llamado llamada conocido conocida"
+)
+_ROLE_NOUNS = _LEADER_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
 _FAMILY_NOUNS = {
     **{w: w for w in words("son daughter wife husband brother sister father mother nephew niece cousin")},
     **{"hijo": "son", "hija": "daughter", "esposa": "wife", "esposo": "husband", "hermano": "brother"},
@@ -116,7 +125,7 @@ _SUPPORT_NOUNS = words(
 )
 # nouns that name a group, for "the cartel is led by X" (resolved to the article's one such group)
 _GROUP_NOUNS = words("cartel cártel gang banda clan")
-_GENERIC_GROUP_NOUNS = words("group organization organisation grupo organización estructura")
+_GENERIC_GROUP_NOUNS = words("group organization organisation gang grupo organización estructura banda")
 _ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
@@ -317,7 +326,7 @@ def _rule_for(token: Token) -> Rule | None:
         return _owns
     if _LINK_PARTICIPLE.match(lower) or (_LINK_VERB.match(lower) and _is_verb(token)):
         return _linked
-    if lower in _LEADER_NOUNS or lower in _MEMBER_NOUNS or lower in _OWNER_NOUNS:
+    if lower in _LEADER_NOUNS or lower in _MEMBER_NOUNS or lower in _OWNER_NOUNS or lower in _FOUNDER_NOUNS:
         return _role_noun
     if lower in _FAMILY_NOUNS:
         return _family
@@ -743,13 +752,51 @@ def _holders(noun: Token) -> list[Token]:
         holders += [child for child in noun.children if child.dep_ in _SUBJECTS]
     if _is_as(noun):
         holders.append(noun)
+    holders += _coordinated_role_holders(noun) + _identified_as(noun)
     return [t for holder in holders for t in _with_conjuncts(holder)]
 
 
+def _identified_as(noun: Token) -> list[Token]:
+    """The name a participle gives the noun: "the leader of the gang, identified as X", "el líder de
+    la banda identificado como X" (where the small Spanish parser hangs the participle on the
+    noun's complement, "banda", it still names the leader: a group is not identified as a name)."""
+    complements = [c for c in noun.children if c.dep_ in ("nmod", "prep")]
+    complements += [o for c in complements if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    named: list[Token] = []
+    for participle in (c for t in (noun, *complements) for c in t.children):
+        if participle.dep_ in _MODIFIER_DEPS and participle.lower_ in _NAMING_PARTICIPLES:
+            named += [
+                t
+                for t in participle.children
+                if any(c.dep_ in ("case", "mark") and c.lower_ in _AS for c in t.children)
+            ]
+            named += [
+                o for t in participle.children if t.dep_ == "prep" and t.lower_ == "as" for o in t.children
+            ]
+    return named
+
+
+def _coordinated_role_holders(noun: Token) -> list[Token]:
+    """Who the second of two coordinated role nouns describes: "X, the founder and leader of Y"
+    (the first noun's holder), also where the small Spanish parser coordinated it with the name
+    itself ("X, fundador y líder de Y": líder is a conjunct of X, fundador its apposition)."""
+    if noun.dep_ != "conj" or noun.head.i > noun.i:
+        return []
+    head = noun.head
+    if head.lower_ in _ROLE_NOUNS:
+        return _holders(head)
+    if any(c.dep_ == "appos" and c.lower_ in _ROLE_NOUNS and c.i < noun.i for c in head.children):
+        return [head]
+    return []
+
+
 def _owners_of_noun(noun: Token) -> list[Token]:
-    """Of whom the noun is said: "leader of Y", "Y's leader", "Tren de Aragua leader"."""
+    """Of whom the noun is said: "leader of Y", "Y's leader", "Tren de Aragua leader", and for the
+    second of two role nouns the first's ("the founder and leader of Y")."""
     owners = _prep_objects(noun, frozenset({"of", "de", "del"}))
     owners += [child for child in noun.children if child.dep_ in ("poss", "compound", "nmod:poss")]
+    if not owners and noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.lower_ in _ROLE_NOUNS:
+        owners = _owners_of_noun(noun.head)
     return owners
 
 
@@ -775,7 +822,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             second_prop="organization",
             role=role,
         )
-    elif lower in _MEMBER_NOUNS:
+    elif lower in _MEMBER_NOUNS or lower in _FOUNDER_NOUNS:
         yield from _pairs(
             holders,
             organisations,
