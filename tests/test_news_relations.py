@@ -483,3 +483,29 @@ def test_spanish_leader_of_the_band_identified_as_a_name() -> None:
     assert _links(text) == {
         ("Directorship", "director=news-person-pedro-luis-gomez", "organization=news-org-tren-de-aragua")
     }
+
+
+@spanish_model
+def test_spanish_lower_case_national_government_is_a_party() -> None:
+    text = "El Cartel de los Soles, vinculado al gobierno venezolano, trafica cocaína."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-cartel-de-los-soles", "object=news-org-gobierno-venezolano")
+    }
+
+
+@spanish_model
+def test_spanish_the_latter_is_the_party_named_last() -> None:
+    text = (
+        "El informe señala a la organización como aliada de grupos como el Cartel de Sinaloa y el Tren "
+        "de Aragua, esta última también vinculada al Ejecutivo venezolano."
+    )
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-ejecutivo-venezolano")
+    }
+
+
+def test_the_latter_is_the_party_named_last() -> None:
+    text = "The report names the Sinaloa Cartel and Tren de Aragua, the latter tied to Diosdado Cabello."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-person-diosdado-cabello")
+    }

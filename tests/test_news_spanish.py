@@ -217,3 +217,10 @@ def test_a_nickname_after_a_person_is_that_person() -> None:
         ("PERSON", ""),
         ("PERSON", "Juan Pérez"),
     ]
+
+
+def test_a_government_named_by_a_noun_and_a_demonym() -> None:
+    found = _mentions("es", "Washington acusó al régimen cubano y criticó al Ejecutivo venezolano por ello.")
+    assert found["régimen cubano"].kind == GOVERNMENT
+    assert found["Ejecutivo venezolano"].label == "ORG"
+    assert "gobiernos venezolano" not in _mentions("es", "Los gobiernos venezolano y cubano respondieron.")

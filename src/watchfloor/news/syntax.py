@@ -127,6 +127,7 @@ _SUPPORT_NOUNS = words(
 _GROUP_NOUNS = words("cartel cártel gang banda clan")
 _GENERIC_GROUP_NOUNS = words("group organization organisation gang grupo organización estructura banda")
 _ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
+_LATTER = words("latter última último")
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
@@ -657,12 +658,24 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     direct = [c for c in token.children if c.dep_ in _OBJECTS] if active else []
     linked = [t for d in direct for t in _with_conjuncts(d)]
     objects = _mentions([t for t in _prep_objects(token, words) if t not in linked], found, ACTORS)
-    subjects = _mentions(linked if direct else _governed(token), found, ACTORS)
+    subjects = _latter(token, found) or _mentions(linked if direct else _governed(token), found, ACTORS)
     preposition = next((c.lower_ for c in token.children if c.lower_ in words), "")
     role = f"{token.text} {preposition}".strip()
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
     )
+
+
+def _latter(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "A y B, esta última vinculada a Z", "A and B, the latter tied to Z": the party named last
+    before "the latter" is the one the participle describes."""
+    latter = next((c for c in token.children if c.lower_ in _LATTER and c.i < token.i), None)
+    if latter is None and token.head.lower_ in _LATTER and token.head.i < token.i:
+        latter = token.head  # "the latter, tied to Z": the participle modifies the noun
+    if latter is None:
+        return []
+    before = [i for i in found if i < latter.i]
+    return [found[max(before)]] if before else []
 
 
 def _ties(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
