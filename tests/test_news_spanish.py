@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from watchfloor.news.extract import mentions_of, sentence_spans
 from watchfloor.news.gazetteer import ARMED_GROUP, GOVERNMENT, MEDIA, kind_of, organisation_kind
-from watchfloor.news.mentions import Mention, name_key
+from watchfloor.news.mentions import Mention, name_key, with_nicknames
 from watchfloor.news.pipeline import (
     get_nlp,
     load_spanish_model,
@@ -199,3 +199,28 @@ def test_rules_pipeline_without_the_model_types_a_broadcaster_as_an_organisation
     labels = {(e.text, e.label_) for e in doc.ents}
     assert ("Caribeña de Televisión", "ORG") in labels
     assert ("Julián Ejemplo Ruiz", "PERSON") in labels
+
+
+def test_a_nickname_after_a_person_is_that_person() -> None:
+    text = "Pedro Gómez, alias «El Toro», y Juan Pérez, conocido como Juancho, fueron detenidos."
+    people = [
+        Mention("Pedro Gómez", "PERSON", 0, 11, 0, "", "person"),
+        Mention("El Toro", "ORG", 20, 27, 0, "", ""),
+        Mention("Juan Pérez", "PERSON", 32, 42, 0, "", "person"),
+        Mention("Juancho", "PERSON", 58, 65, 0, "", "person"),
+    ]
+    assert [text[m.start : m.end] for m in people] == ["Pedro Gómez", "El Toro", "Juan Pérez", "Juancho"]
+    result = with_nicknames(text, people)
+    assert [(m.label, m.canonical) for m in result] == [
+        ("PERSON", ""),
+        ("PERSON", "Pedro Gómez"),
+        ("PERSON", ""),
+        ("PERSON", "Juan Pérez"),
+    ]
+
+
+def test_a_government_named_by_a_noun_and_a_demonym() -> None:
+    found = _mentions("es", "Washington acusó al régimen cubano y criticó al Ejecutivo venezolano por ello.")
+    assert found["régimen cubano"].kind == GOVERNMENT
+    assert found["Ejecutivo venezolano"].label == "ORG"
+    assert "gobiernos venezolano" not in _mentions("es", "Los gobiernos venezolano y cubano respondieron.")

@@ -94,6 +94,15 @@ class ArticleContext:
             return False
         return modality == Modality.ASSERTED or clause == "realis"
 
+    def clause_stated(self, index: int, at: int) -> bool:
+        """Whether the clause holding offset ``at`` (sentence-relative) states rather than supposes
+        or announces: outside a speculative section, and neither hypothetical nor future. A link in a
+        relative clause ("the group that Washington links to X") holds even where the main verb
+        looks ahead ("The measure, which takes effect on Monday, targets ...")."""
+        if self.in_speculative_section(index):
+            return False
+        return clause_at(self.sentence_text(index), at) not in (Modality.HYPOTHETICAL, Modality.FUTURE)
+
     def in_speculative_section(self, index: int) -> bool:
         """Under a "What to watch" or "Escenarios" heading."""
         if self._regions is None:

@@ -28,7 +28,7 @@ from watchfloor.news.documents import RawDocument
 from watchfloor.news.events import detect_events
 from watchfloor.news.gazetteer import by_alias, kind_of
 from watchfloor.news.language import detect_language
-from watchfloor.news.mentions import Mention, entity_id, name_key, resolve_names
+from watchfloor.news.mentions import Mention, entity_id, name_key, resolve_names, with_nicknames
 from watchfloor.news.quantities import extract_quantities
 from watchfloor.news.relations import extract_relations
 
@@ -144,7 +144,7 @@ def _mention_entities(
 def analyse(raw: RawDocument, doc: Doc, lang: str) -> ArticleResult:
     """Run the extractors over an article the spaCy pipeline has already processed."""
     sentences = sentence_spans(doc)
-    mentions = mentions_of(doc, sentences)
+    mentions = with_nicknames(raw.text, mentions_of(doc, sentences))
     resolved = _resolve(mentions)
     ids = {start: entity_id(schema, name) for start, (schema, name) in resolved.items()}
     ctx = ArticleContext(

@@ -367,6 +367,8 @@ def _demonyms() -> frozenset[str]:
 
 
 DEMONYMS_ES: frozenset[str] = _demonyms()
+# nouns that, with a demonym after them, name a country's government ("el Ejecutivo venezolano")
+NATIONAL_GOVERNMENT_NOUNS: frozenset[str] = words("gobierno ejecutivo regimen")
 
 
 def by_alias() -> dict[str, GazetteerEntry]:
@@ -405,6 +407,8 @@ def organisation_kind(name_words: Iterable[str]) -> str:
     if not tokens:
         return ""
     found = set(tokens)
+    if len(tokens) == 2 and tokens[0] in NATIONAL_GOVERNMENT_NOUNS and tokens[1] in DEMONYMS_ES:
+        return GOVERNMENT  # "gobierno venezolano", "Ejecutivo venezolano", "régimen cubano"
     if found & ARMED_WORDS:
         return ARMED_GROUP
     if found & MEDIA_WORDS:

@@ -10,8 +10,9 @@ IDs the same across articles even when one article uses only the surname.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from normality import ascii_text, slugify
@@ -35,6 +36,32 @@ class Mention:
     @property
     def schema(self) -> str:
         return SCHEMA_BY_LABEL[self.label]
+
+
+# what stands between a person's name and a nickname for them: "X, alias «Y»", "X, apodado Y",
+# "X, conocido como «el Y»", "X, also known as Y", "X (a.k.a. Y)"
+_NICKNAME_GAP = re.compile(
+    r"^[\s,(]*(?:alias|apodad[oa]|conocid[oa]\s+como|(?:also\s+)?known\s+as|a\.?k\.?a\.?|nicknamed|"
+    r"dubbed)[\s:]*(?:(?:el|la|the)\s+)?[«\"“'‘]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def with_nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each nickname written right after a person ("X, alias «Y»") made another
+    name of that person: Y is X's alias, not a second party, so what the text says of "Y, quien
+    es ..." is said of X."""
+    result = list(mentions)
+    for index in range(1, len(result)):
+        person, nickname = result[index - 1], result[index]
+        if (
+            person.label == "PERSON"
+            and nickname.sentence == person.sentence
+            and _NICKNAME_GAP.match(text[person.end : nickname.start])
+        ):
+            name = person.canonical or person.text
+            result[index] = replace(nickname, label="PERSON", canonical=name, kind=person.kind)
+    return result
 
 
 @lru_cache(maxsize=65536)

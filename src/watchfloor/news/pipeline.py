@@ -46,6 +46,7 @@ from watchfloor.news.gazetteer import (
     GENERIC_BODIES,
     GEO_FEATURES,
     GOVERNMENT,
+    NATIONAL_GOVERNMENT_NOUNS,
     NOT_ENTITIES,
     ORGANISATION_HEADS,
     ORGANISATION_WORDS,
@@ -93,6 +94,8 @@ _POSSESSIVES = frozenset({"'s", "’s"})
 _QUOTES = frozenset({"'", "’"})  # "Congress’ War Powers"
 _VESSEL_PREFIXES = frozenset({"USS", "HMS", "ARA", "USNS"})
 _TITLES = frozenset({"Minister", "Secretary"})
+# "el/del/al/este gobierno venezolano": one government, not "un gobierno" or "los gobiernos"
+_GOVERNMENT_DETERMINERS = words("el del al este ese dicho propio nuevo actual")
 
 
 @Language.component("news_sentencizer")
@@ -307,6 +310,7 @@ def news_entity_fixes(doc: Doc) -> Doc:
             continue
         fixed.append(_retyped(trimmed))
     fixed = _institutions(doc, fixed, nationalities)
+    fixed += _national_governments(doc, fixed)
     person_words = {
         token.lower_ for span in fixed if span.label_ == "PERSON" and len(span) > 1 for token in span
     }
@@ -321,6 +325,25 @@ def news_entity_fixes(doc: Doc) -> Doc:
         result.append(span)
     doc.ents = filter_spans(_bare_bodies(result))
     return doc
+
+
+def _national_governments(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "el gobierno venezolano", "al Ejecutivo venezolano", "del régimen cubano": a country's
+    government, named by a common noun and a demonym (often in lower case, which the model
+    misses); reporting names it as a party ("vinculado al gobierno venezolano")."""
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    found: list[Span] = []
+    for token in doc[1:-1]:
+        i = token.i
+        if (
+            name_key(token.text) in NATIONAL_GOVERNMENT_NOUNS
+            and doc[i - 1].lower_ in _GOVERNMENT_DETERMINERS
+            and name_key(doc[i + 1].text) in DEMONYMS_ES
+            and doc[i + 1].is_lower
+            and not {i, i + 1} <= covered
+        ):
+            found.append(Span(doc, i, i + 2, label="ORG"))
+    return found
 
 
 def _trim(doc: Doc, span: Span) -> Span | None:

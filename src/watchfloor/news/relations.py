@@ -20,7 +20,7 @@ from followthemoney.statement import StatementEntity
 from watchfloor.news import syntax
 from watchfloor.news.context import ArticleContext
 from watchfloor.news.mentions import Mention
-from watchfloor.news.modality import Modality, clause_at
+from watchfloor.news.modality import Modality
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
     extra: list[StatementEntity] = []
     seen: set[str] = set()
     for index, relation in found:
-        if not _stated(ctx, index, relation):
+        if _hypothetical(ctx, index, relation.at):
             continue
         first, second = ctx.id_of(relation.first), ctx.id_of(relation.second)
         if first == second:
@@ -146,25 +146,25 @@ def _surface(ctx: ArticleContext) -> list[tuple[int, syntax.Relation]]:
                 if before is None or after is None or after.start - phrase_end > MAX_GAP:
                     continue
                 relation = syntax.Relation(
-                    rule.schema, rule.before_prop, before, rule.after_prop, after, match.group(0)
+                    rule.schema,
+                    rule.before_prop,
+                    before,
+                    rule.after_prop,
+                    after,
+                    match.group(0),
+                    at=match.start(),
                 )
                 found.append((index, relation))
     return found
 
 
-def _stated(ctx: ArticleContext, index: int, relation: syntax.Relation) -> bool:
-    """A link stands unless it is speculated or announced: in an asserted sentence, or outside a
-    speculative section where neither party's clause speculates or announces ("X, led by Y, will be
-    designated on Monday" states the leading; "X could be led by Y" does not)."""
+def _hypothetical(ctx: ArticleContext, index: int, at: int) -> bool:
+    """A link the sentence only supposes ("could be led by") is none. In a sentence the modality
+    module does not call asserted, the clause holding the link's cue decides: a future or
+    hypothetical main clause does not take back a link another clause states."""
     if ctx.modality(index) == Modality.ASSERTED:
-        return True
-    if ctx.in_speculative_section(index):
         return False
-    sentence, start = ctx.sentence_text(index), ctx.sentences[index][0]
-    return all(
-        clause_at(sentence, mention.start - start) not in (Modality.HYPOTHETICAL, Modality.FUTURE)
-        for mention in (relation.first, relation.second)
-    )
+    return not ctx.clause_stated(index, at)
 
 
 def _link(

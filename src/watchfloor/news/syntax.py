@@ -26,7 +26,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -48,7 +48,7 @@ CUE = re.compile(
     r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
-    r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b)",
+    r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund)",
     re.I,
 )
 
@@ -90,7 +90,16 @@ _LEADER_NOUNS = frozenset(
     {"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"}
 )
 _MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integrante", "integrantes"})
+# a founder of a group is one of its members ("X, cofundador del Tren de Aragua")
+_FOUNDER_NOUNS = words(
+    "founder founders cofounder cofounders fundador fundadora fundadores cofundador cofundadora cofundadores"
+)
 _OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "propietario", "propietaria"})
+# participles that give a noun's name: "the leader, identified as X", "el jefe, conocido como X"
+_NAMING_PARTICIPLES = words(
+    "identified named known identificado identificada identificados llamado llamada conocido conocida"
+)
+_ROLE_NOUNS = _LEADER_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
 _FAMILY_NOUNS = {
     **{w: w for w in words("son daughter wife husband brother sister father mother nephew niece cousin")},
     **{"hijo": "son", "hija": "daughter", "esposa": "wife", "esposo": "husband", "hermano": "brother"},
@@ -117,9 +126,10 @@ _SUPPORT_NOUNS = words(
     "financiación dinero respaldo entrenamiento"
 )
 # nouns that name a group, for "the cartel is led by X" (resolved to the article's one such group)
-_GROUP_NOUNS = words("cartel cártel clan")
-# a gang is any armed group's description ("the gang" is Tren de Aragua, whose name says no "gang")
-_GENERIC_GROUP_NOUNS = words("group organization organisation grupo organización estructura gang banda")
+_GROUP_NOUNS = words("cartel cártel gang banda clan")
+_GENERIC_GROUP_NOUNS = words("group organization organisation gang grupo organización estructura banda")
+_ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
+_LATTER = words("latter última último")
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
@@ -132,7 +142,6 @@ _MODIFIER_DEPS = frozenset({"acl", "amod", "relcl"})
 _RELATIVES = words("that which who whom que quien quienes cual cuales")
 _RELATIVE_CLAUSES = frozenset({"relcl", "acl", "acl:relcl"})
 _AS = words("as como")
-_IDENTIFIED = re.compile(r"^(?:identified|named|called|identificad[oa]s?|llamad[oa]s?|denominad[oa]s?)$")
 _EN_PREPS = frozenset({"prep", "agent", "dative"})
 _ES_OBLIQUES = frozenset({"nmod", "obl", "obl:agent", "obj", "iobj"})
 _SPANISH_EXCLUDES = ["ner", "senter", "attribute_ruler", "lemmatizer"]
@@ -150,6 +159,7 @@ class Relation:
     second: Mention
     role: str
     relationship: str = ""
+    at: int = 0  # offset of the cue in the sentence: its clause decides whether the link is stated
 
 
 def has_cue(sentence: str) -> bool:
@@ -269,7 +279,7 @@ def _described(
     for token in doc:
         if token.i in found or token.tag_.startswith("NNP") or token.pos_ == "PROPN":
             continue
-        noun = name_key(token.text)
+        noun = token.lower_ if token.lower_ in _ALL_GROUP_NOUNS else name_key(token.text)  # "organización"
         group = groups.get(noun)
         if group is None and noun in topic:
             group = topic[noun]
@@ -306,7 +316,7 @@ def _relations(doc: Doc, found: dict[int, Mention]) -> Iterator[Relation]:
     for token in doc:
         rule = _rule_for(token)
         if rule is not None and not _hedged(token):
-            yield from rule(token, found)
+            yield from (replace(relation, at=token.idx) for relation in rule(token, found))
 
 
 Rule = Callable[["Token", dict[int, Mention]], Iterator["Relation"]]
@@ -323,7 +333,7 @@ def _rule_for(token: Token) -> Rule | None:
         return _owns
     if _LINK_PARTICIPLE.match(lower) or (_LINK_VERB.match(lower) and _is_verb(token)):
         return _linked
-    if lower in _LEADER_NOUNS or lower in _MEMBER_NOUNS or lower in _OWNER_NOUNS:
+    if lower in _LEADER_NOUNS or lower in _MEMBER_NOUNS or lower in _OWNER_NOUNS or lower in _FOUNDER_NOUNS:
         return _role_noun
     if lower in _FAMILY_NOUNS:
         return _family
@@ -428,7 +438,7 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
     head = token.head
     candidates: list[Token] = []
     if token.lower_ in _RELATIVES and head.dep_ in _RELATIVE_CLAUSES and head.head.i < token.i:
-        candidates.append(head.head)
+        candidates += [head.head, *_group_above(head.head)]
     elif token.dep_ == "appos" and head.i < token.i and head.i in found:
         return None if head.dep_ == "appos" else found[head.i]  # a chain of appositions may be a list
     elif _is_as(token):
@@ -444,6 +454,17 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         if mention is not None:
             return mention
     return None
+
+
+def _group_above(noun: Token) -> list[Token]:
+    """The group noun a common noun completes ("la organización del narcotráfico que encabeza X"):
+    the small parser hangs the relative clause on the nearer noun, which names no party."""
+    head = noun.head
+    if noun.dep_ in ("nmod", "pobj") and noun.pos_ == "NOUN" and head.dep_ == "prep":
+        head = head.head  # English: "the group of traffickers that X leads"
+    if noun.dep_ in ("nmod", "pobj") and head.i < noun.i and head.lower_ in _ALL_GROUP_NOUNS:
+        return [head]
+    return []
 
 
 def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
@@ -593,8 +614,6 @@ def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         leaders = _accused(verb)
     directors = _mentions(leaders, found, ACTORS)
     organisations = [m for m in _mentions(_objects(verb), found, frozenset({"ORG"})) if m.kind != GOVERNMENT]
-    if not organisations and directors:
-        organisations = _relative_antecedent(verb, found)
     yield from _pairs(
         organisations,
         directors,
@@ -603,20 +622,6 @@ def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         second_prop="director",
         role=verb.text,
     )
-
-
-def _relative_antecedent(verb: Token, found: dict[int, Mention]) -> list[Mention]:
-    """ "Y, la organización que (, según EEUU,) encabeza X": the relative pronoun is the object, so
-    what is led is the clause's antecedent; the small Spanish model often hangs the clause on a
-    later noun ("del narcotráfico"), so the antecedent is the armed group named last before the
-    pronoun."""
-    if verb.dep_ not in _RELATIVE_CLAUSES:
-        return []
-    pronoun = next((c for c in verb.children if c.dep_ in _OBJECTS and c.lower_ in _RELATIVES), None)
-    if pronoun is None:
-        return []
-    group = _nearest_before(pronoun, found)
-    return [group] if group is not None and group.kind != GOVERNMENT else []
 
 
 def _accused(verb: Token) -> list[Token]:
@@ -659,12 +664,24 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     direct = [c for c in token.children if c.dep_ in _OBJECTS] if active else []
     linked = [t for d in direct for t in _with_conjuncts(d)]
     objects = _mentions([t for t in _prep_objects(token, words) if t not in linked], found, ACTORS)
-    subjects = _mentions(linked if direct else _governed(token), found, ACTORS)
+    subjects = _latter(token, found) or _mentions(linked if direct else _governed(token), found, ACTORS)
     preposition = next((c.lower_ for c in token.children if c.lower_ in words), "")
     role = f"{token.text} {preposition}".strip()
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
     )
+
+
+def _latter(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "A y B, esta última vinculada a Z", "A and B, the latter tied to Z": the party named last
+    before "the latter" is the one the participle describes."""
+    latter = next((c for c in token.children if c.lower_ in _LATTER and c.i < token.i), None)
+    if latter is None and token.head.lower_ in _LATTER and token.head.i < token.i:
+        latter = token.head  # "the latter, tied to Z": the participle modifies the noun
+    if latter is None:
+        return []
+    before = [i for i in found if i < latter.i]
+    return [found[max(before)]] if before else []
 
 
 def _ties(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -754,35 +771,51 @@ def _holders(noun: Token) -> list[Token]:
         holders += [child for child in noun.children if child.dep_ in _SUBJECTS]
     if _is_as(noun):
         holders.append(noun)
-    holders += _identified_as(noun)
+    holders += _coordinated_role_holders(noun) + _identified_as(noun)
     return [t for holder in holders for t in _with_conjuncts(holder)]
 
 
 def _identified_as(noun: Token) -> list[Token]:
-    """ "the leader of the gang, identified as X", "el líder de la banda identificado como X": the
-    name a participle gives the noun (the small Spanish model hangs the participle on the noun of
-    "de la banda", so the noun's own modifiers and its complement's are read)."""
-    modified = [noun, *(c for c in noun.children if c.dep_ in ("nmod", "prep", "pobj"))]
-    modified += [t for c in modified if c.dep_ == "prep" for t in c.children if t.dep_ == "pobj"]
-    named = []
-    for head in modified:
-        for participle in head.children:
-            if participle.dep_ in _MODIFIER_DEPS | {"amod"} and _IDENTIFIED.match(participle.lower_):
-                named += [
-                    c
-                    for c in participle.children
-                    if any(m.dep_ in ("case", "mark") and m.lower_ in _AS for m in c.children)
-                ]
-                named += [
-                    p for c in participle.children if c.lower_ == "as" for p in c.children if p.dep_ == "pobj"
-                ]
+    """The name a participle gives the noun: "the leader of the gang, identified as X", "el líder de
+    la banda identificado como X" (where the small Spanish parser hangs the participle on the
+    noun's complement, "banda", it still names the leader: a group is not identified as a name)."""
+    complements = [c for c in noun.children if c.dep_ in ("nmod", "prep")]
+    complements += [o for c in complements if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    named: list[Token] = []
+    for participle in (c for t in (noun, *complements) for c in t.children):
+        if participle.dep_ in _MODIFIER_DEPS and participle.lower_ in _NAMING_PARTICIPLES:
+            named += [
+                t
+                for t in participle.children
+                if any(c.dep_ in ("case", "mark") and c.lower_ in _AS for c in t.children)
+            ]
+            named += [
+                o for t in participle.children if t.dep_ == "prep" and t.lower_ == "as" for o in t.children
+            ]
     return named
 
 
+def _coordinated_role_holders(noun: Token) -> list[Token]:
+    """Who the second of two coordinated role nouns describes: "X, the founder and leader of Y"
+    (the first noun's holder), also where the small Spanish parser coordinated it with the name
+    itself ("X, fundador y líder de Y": líder is a conjunct of X, fundador its apposition)."""
+    if noun.dep_ != "conj" or noun.head.i > noun.i:
+        return []
+    head = noun.head
+    if head.lower_ in _ROLE_NOUNS:
+        return _holders(head)
+    if any(c.dep_ == "appos" and c.lower_ in _ROLE_NOUNS and c.i < noun.i for c in head.children):
+        return [head]
+    return []
+
+
 def _owners_of_noun(noun: Token) -> list[Token]:
-    """Of whom the noun is said: "leader of Y", "Y's leader", "Tren de Aragua leader"."""
+    """Of whom the noun is said: "leader of Y", "Y's leader", "Tren de Aragua leader", and for the
+    second of two role nouns the first's ("the founder and leader of Y")."""
     owners = _prep_objects(noun, frozenset({"of", "de", "del"}))
     owners += [child for child in noun.children if child.dep_ in ("poss", "compound", "nmod:poss")]
+    if not owners and noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.lower_ in _ROLE_NOUNS:
+        owners = _owners_of_noun(noun.head)
     return owners
 
 
@@ -808,7 +841,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             second_prop="organization",
             role=role,
         )
-    elif lower in _MEMBER_NOUNS:
+    elif lower in _MEMBER_NOUNS or lower in _FOUNDER_NOUNS:
         yield from _pairs(
             holders,
             organisations,
