@@ -235,6 +235,17 @@ def test_a_bad_download_leaves_the_previous_version_current_and_is_reported(
     assert failures and reason in failures[-1]["message"]
 
 
+def test_not_modified_to_a_get_that_asked_nothing_is_a_failure(
+    publisher: Publisher, store: SqlStore, tmp_path: Path
+) -> None:
+    _publish_ofac(publisher)
+    publisher.publish("/ofac/SDN.CSV", (OFAC_2021 / "sdn.csv").read_bytes(), status=304)
+    config = load_sources(_config(publisher, tmp_path))
+    [record] = fetch_sources(store, config, ["us_ofac_sdn"], options=FAST)
+    assert record.outcome == FAILED and "304" in record.message
+    assert store.versions("us_ofac_sdn") == []
+
+
 def test_a_busy_server_is_retried(publisher: Publisher, store: SqlStore, tmp_path: Path) -> None:
     served = publisher.publish("/un/consolidated.xml", UN_FULL, fail_times=2)
     config = load_sources(_config(publisher, tmp_path))

@@ -184,7 +184,7 @@ def download_source(
     data.mkdir()
     for name, url in source.files.items():
         got = _get(http, url, data / name, options, None)  # a folder is compared by its checksum
-        assert got is not None
+        assert got is not None, "an unconditional GET never yields 'not modified'"
         total += got[2]
     return Download(folder, data, None, None, total)
 
@@ -245,7 +245,7 @@ def _stream(
 ) -> tuple[str | None, str | None, int] | None:
     try:
         with http.stream("GET", url, headers=headers) as response:
-            if response.status_code == 304:
+            if response.status_code == 304 and headers:  # "not modified" answers only a conditional GET
                 return None
             if response.status_code in RETRY_STATUS:
                 raise _Retry(f"HTTP {response.status_code}")

@@ -34,7 +34,7 @@ from watchfloor.news.dates import EN_DAYS, ES_DAYS, DateMention, is_history
 from watchfloor.news.designations import Announcement
 from watchfloor.news.gazetteer import GazetteerEntry, by_alias
 from watchfloor.news.mentions import Mention, name_key
-from watchfloor.news.modality import CLAUSE_BREAK, RELATIVE, Modality
+from watchfloor.news.modality import Modality, clause_span
 
 
 @dataclass(frozen=True)
@@ -308,9 +308,7 @@ def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]
         return dates
     own = []
     for hit in recalled:
-        breaks = [*CLAUSE_BREAK.finditer(sentence), *RELATIVE.finditer(sentence)]
-        start = max((m.end() for m in breaks if m.end() <= hit.start()), default=0)
-        end = min((m.start() for m in breaks if m.start() >= hit.end()), default=len(sentence))
+        start, end = clause_span(sentence, hit.start(), hit.end())
         own += [d for d in dates if start <= d.start and d.end <= end and d not in own]
     return own
 

@@ -229,10 +229,17 @@ def clause_at(sentence: str, at: int) -> str:
     stripped = sentence.strip()
     if stripped.endswith("?") or "¿" in stripped or OPENING_CONDITION.match(stripped):
         return Modality.HYPOTHETICAL
-    breaks = [*CLAUSE_BREAK.finditer(sentence), *RELATIVE.finditer(sentence)]
-    start = max((m.end() for m in breaks if m.end() <= at), default=0)
-    end = min((m.start() for m in breaks if m.start() > at), default=len(sentence))
+    start, end = clause_span(sentence, at, at + 1)
     return clause_modality(sentence[start:end])
+
+
+def clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding ``sentence[start:end]``: cut at clause breaks (commas, dashes, "but",
+    ...) and at relative pronouns, so that a relative clause is a clause of its own."""
+    breaks = [*CLAUSE_BREAK.finditer(sentence), *RELATIVE.finditer(sentence)]
+    lo = max((m.end() for m in breaks if m.end() <= start), default=0)
+    hi = min((m.start() for m in breaks if m.start() >= end), default=len(sentence))
+    return lo, hi
 
 
 def clause_modality(clause: str) -> str:
