@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from watchfloor.lists.ingest import DEFAULT_MAX_LOSS
+from watchfloor.sources import FORMATS, get_parser
 
 DEFAULT_EVERY = timedelta(hours=6)
 _DURATION = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
@@ -140,8 +141,6 @@ def parse_sources(document: Any, origin: str = "<sources>") -> SourcesConfig:
 
 
 def _source(entry: Any, where: str) -> Source:
-    from watchfloor.sources import FORMATS, get_parser
-
     if not isinstance(entry, dict):
         raise SourceConfigError(f"{where}: each source is a mapping")
     name = entry.get("name")
