@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from watchfloor.lists import designations_as_of, ingest_list, record_designation
 from watchfloor.lists.designate import lift_designation
 from watchfloor.lists.ingest import DEFAULT_MAX_LOSS
 from watchfloor.model.designation import DesignationStatus
+from watchfloor.store import Store
 from watchfloor.store.fetches import FAILED, FetchRecord
 
 app = typer.Typer(no_args_is_help=True)
@@ -65,6 +67,9 @@ def ingest(
             max_loss=max_loss,
             force=force,
         )
+        if created:
+            progress.update(task, description="building the screening index", total=None)
+            _prepare_screening(store)
     if as_json:
         print_json({**version.to_dict(), "created": created})
         return
@@ -179,8 +184,9 @@ def designate(
     announced_day = parse_date(announced, "--announced")
     effective_day = parse_date(effective, "--effective")
     assert announced_day is not None and effective_day is not None
+    store = get_store()
     version, entity_id = record_designation(
-        get_store(),
+        store,
         name=name,
         schema=schema,
         authority=authority,
@@ -191,6 +197,7 @@ def designate(
         legal_basis=legal_basis,
         source_url=source_url,
     )
+    _prepare_screening(store, err_console.status("building the screening index"))
     if as_json:
         print_json({"entity_id": entity_id, "version": version.to_dict()})
         return
@@ -211,8 +218,9 @@ def lift(
     announced_day = parse_date(announced, "--announced")
     lifted_day = parse_date(lifted, "--lifted")
     assert announced_day is not None and lifted_day is not None
+    store = get_store()
     version, entity_id = lift_designation(
-        get_store(),
+        store,
         name=name,
         schema=schema,
         program=program,
@@ -220,10 +228,21 @@ def lift(
         lifted=lifted_day,
         source_url=source_url,
     )
+    _prepare_screening(store, err_console.status("building the screening index"))
     if as_json:
         print_json({"entity_id": entity_id, "version": version.to_dict()})
         return
     console.print(f"recorded: {program} designation of {entity_id} ({name}) lifted from {lifted_day}")
+
+
+def _prepare_screening(store: Store, shown: AbstractContextManager[object] = nullcontext()) -> None:
+    """Build today's screening index while the user waits for a list change anyway, so that the
+    next `screen` or server start opens it."""
+    # imported here: the matcher's modules load only in commands that change or screen a list
+    from watchfloor.screen.service import prepare_screening
+
+    with shown:
+        prepare_screening(store)
 
 
 def _sources_option() -> Path | None:

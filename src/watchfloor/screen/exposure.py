@@ -64,6 +64,12 @@ class ExposureView:
         self._blocked: dict[str, BlockedVerdict] | None = None
         self._ties: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Saved with the screening state without the store, which the opener attaches again."""
+        state = dict(self.__dict__)
+        state.update(store=None, _ties={})
+        return state
+
     def report(self, entity_id: str, hops: int = 3) -> ExposureReport:
         """Exposure of one entity; an ID the store does not know on that date is an error."""
         unknown = entity_id not in self.designated and self.graph.node_number(entity_id) is None
