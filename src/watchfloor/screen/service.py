@@ -190,6 +190,12 @@ class Screener:
         lists (``party_datasets``); the API, batch files and re-screening read them whole."""
         return self._read_parties(self._store, self.party_datasets)
 
+    def use_store(self, store: Store) -> None:
+        """Make later reads (the parties, exposure reports) on ``store``: a server builds a
+        screener on a connection of its own, then hands it to the connection requests share."""
+        self._store = store
+        self.exposure.store = store
+
     def exposure_note(self, entity_id: str) -> str:
         """One line for tabular output: why a party is blocked by ownership, and its ties to other
         designated parties ("ofac-24424 via link")."""

@@ -46,6 +46,11 @@ class Database(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    @abstractmethod
+    def another(self) -> Database:
+        """A second connection to the same database, for a long job (an ingest, an index build)
+        that must not hold up the requests sharing this one."""
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing: an exception (or a killed process) leaves no partial write behind."""
@@ -61,17 +66,22 @@ class Database(ABC):
 class DuckDatabase(Database):
     wants_indexes = False  # columnar scans with zone maps; ART indexes slow bulk loads down
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, connection: Any = None) -> None:
+        """``connection``: another connection of the same process to the database (``another``)."""
         import duckdb
 
-        if path != ":memory:":
+        if connection is None and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.con = duckdb.connect(path)
+            self.con = connection if connection is not None else duckdb.connect(path)
         except duckdb.IOException as exc:
             raise ConnectionError(f"cannot open DuckDB store {path}: {exc}") from exc
         self.path = path
         self.location = path
+
+    def another(self) -> DuckDatabase:
+        # one process holds a DuckDB file: its further connections come from the first
+        return DuckDatabase(self.path, self.con.cursor())
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.con.execute(sql, list(params))
@@ -161,6 +171,9 @@ class PostgresDatabase(Database):
 
     def rollback(self) -> None:
         self.con.execute("ROLLBACK")
+
+    def another(self) -> PostgresDatabase:
+        return PostgresDatabase(self.location)
 
     def close(self) -> None:
         self.con.close()

@@ -90,6 +90,10 @@ class SqlStore(Store):
                 f"store schema version {rows[0][0]} is not supported (expected {SCHEMA_VERSION})"
             )
 
+    def another(self) -> SqlStore:
+        """The same store on a connection of its own (``Database.another``)."""
+        return SqlStore(self.db.another())
+
     def ingest(
         self,
         dataset: str,

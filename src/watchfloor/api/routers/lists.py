@@ -120,17 +120,18 @@ async def ingest(
         with temporary_folder() as folder:
             limit = context.settings.max_upload_bytes * UNPACK_FACTOR
             path = _unpack(upload, Path(folder), format, limit)
-            with context.lock:
-                version, created = ingest_list(
-                    context.store, format, path, dataset=dataset, published=published
-                )
+            with context.job() as store:  # requests keep answering from the lists in force
+                version, created = ingest_list(store, format, path, dataset=dataset, published=published)
                 if created:
                     append_audit(
-                        context.store,
+                        store,
                         principal.name,
                         "list_ingested",
                         {"version_id": version.version_id, "format": format, "upload": upload.filename},
                     )
+                    # the new screener, built within the same job (as `lists ingest` does), so no
+                    # request that sees the new version builds it itself
+                    context.warm()
         return {"created": created, "version": version.to_dict()}
 
     try:
