@@ -12,17 +12,25 @@ import io
 import itertools
 import json
 import multiprocessing
+import os
+import signal
+import socket
+import subprocess
 import sys
 import threading
+import time
 import traceback
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.conftest import FIXTURES, PG_URL, _pg_database
 from tests.test_book_rescreen import book_rows, write_book
+from watchfloor.cli.remote import local_url
 
 OFAC = FIXTURES / "ofac_csv"
 UN = FIXTURES / "un_xml" / "consolidated-small.xml"
@@ -30,7 +38,8 @@ ROUNDS = 3
 
 
 def cli_in_process(location: str, *args: str) -> tuple[int, str, str]:
-    """``watchfloor --db LOCATION ARGS`` as typed, in this process; the store closed after it."""
+    """``watchfloor --db LOCATION ARGS`` as typed, in this process; the store closed after it.
+    Returns the exit code, stdout and stderr as printed."""
     from watchfloor.cli import common, main
 
     argv, sys.argv = sys.argv, ["watchfloor", "--db", location, *args]
@@ -46,7 +55,7 @@ def cli_in_process(location: str, *args: str) -> tuple[int, str, str]:
         if common._state["store"] is not None:
             common._state["store"].close()
             common._state["store"] = None
-    return code, out.getvalue(), " ".join(err.getvalue().split())
+    return code, out.getvalue(), err.getvalue()
 
 
 def _writer(role: str, url: str, plan: list[list[str]], start: Any, stop: Any, results: Any) -> None:
@@ -234,3 +243,351 @@ def test_a_second_writer_waits_for_the_first_instead_of_taking_the_same_audit_ro
         first.close()
         second.close()
         gen.close()
+
+
+# --- DuckDB: one process holds the file; `serve` lets the CLI through its API ----------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def seed(location: str, tmp_path: Path) -> None:
+    """A list, the book and a first screening (eight alerts), through the CLI."""
+    book = write_book(tmp_path / "book.csv", book_rows())
+    for args in (
+        ["lists", "ingest", "ofac-csv", str(OFAC / "sdn-2019"), "--published", "2019-01-15"],
+        ["book", "import", str(book)],
+        ["rescreen", "--workers", "1"],
+    ):
+        code, _, err = cli_in_process(location, *args)
+        assert code == 0, err
+
+
+@contextlib.contextmanager
+def serving(location: str, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """``watchfloor serve`` as typed, in its own process, until the block ends (then stopped
+    as a service manager stops it: SIGTERM)."""
+    port = free_port()
+    env = {**os.environ, "WATCHFLOOR_INDEX_DIR": str(tmp_path / "server-index")}
+    command = [sys.executable, "-c", "from watchfloor.cli import main; main()"]
+    args = ["--db", location, "serve", "--port", str(port), "--no-refresh"]
+    server = subprocess.Popen(
+        [*command, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert server.poll() is None, f"serve stopped: {server.stderr.read() if server.stderr else ''}"
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                    break
+            assert time.monotonic() < deadline, "serve did not become ready"
+            time.sleep(0.2)
+        yield url, server
+    finally:
+        if server.poll() is None:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def without_times(data: Any, *also: str) -> Any:
+    """JSON less the moments it was written (two stores, written seconds apart)."""
+    if isinstance(data, list):
+        return [without_times(item, *also) for item in data]
+    drop = {"created_at", "ingested_at", *also}
+    return {k: v for k, v in data.items() if k not in drop}
+
+
+def one_line(err: str) -> str:
+    """The error as the user sees it: exactly one line on stderr."""
+    assert err.count("\n") == 1 and err.endswith("\n"), err
+    return err.strip()
+
+
+REFUSED = [
+    ["lists", "show"],
+    ["lists", "show", "--json"],
+    ["audit", "verify", "--json"],
+    ["keys", "list"],
+    ["rescreen", "--json"],
+    ["book", "history", "p001"],
+]
+
+
+def test_cli_beside_serve_on_one_duckdb_store_works_or_says_what_to_do(tmp_path: Path) -> None:
+    location = str(tmp_path / "store.duckdb")
+    twin = str(tmp_path / "twin.duckdb")  # the same data, no server: what the CLI says by itself
+    seed(location, tmp_path)
+    seed(twin, tmp_path)
+    with serving(location, tmp_path) as (url, server):
+        note = json.loads(Path(location + ".holder.json").read_text())
+        assert note == {"command": "serve", "pid": server.pid, "url": url}
+
+        # commands that need the file: one line naming the server and what to do, exit 3
+        for args in REFUSED:
+            code, out, err = cli_in_process(location, *args)
+            line = one_line(err)
+            assert code == 3 and out == "", args
+            assert line.startswith(f"error: the store {location} is in use by `watchfloor serve`")
+            assert f"pid {server.pid}" in line and url in line
+            assert "stop the server" in line and "PostgreSQL" in line
+
+        # screening through the server says exactly what the CLI says by itself
+        for args in (["screen", "Nicolas Maduro Moros", "--json"], ["screen", "Nicolas Maduro Moros"]):
+            code, out, err = cli_in_process(location, *args)
+            assert code == 0, err
+            assert f"going through its API at {url}" in err
+            assert (code, out) == cli_in_process(twin, *args)[:2]
+        assert "MADURO MOROS" in out
+
+        # alerts: listed and decided through the server, the same JSON as without it
+        code, out, _ = cli_in_process(location, "alerts", "--json")
+        alerts = json.loads(out)
+        alone = json.loads(cli_in_process(twin, "alerts", "--json")[1])
+        assert code == 0 and without_times(alerts) == without_times(alone)
+        assert len(alerts) == 8
+        code, out, _ = cli_in_process(location, "alerts")
+        assert code == 0 and "Alerts (open)" in out and alerts[0]["alert_id"] in out
+        first, second = alerts[0]["alert_id"], alerts[1]["alert_id"]
+        code, out, _ = cli_in_process(
+            location,
+            "alerts",
+            "decide",
+            first,
+            "--decision",
+            "false_positive",
+            "--reason",
+            "born 1990",
+            "--reviewer",
+            "ana",
+            "--json",
+        )
+        decided = json.loads(out)
+        assert code == 0 and (decided["alert_id"], decided["decision"], decided["reviewer"]) == (
+            first,
+            "false_positive",
+            "ana",
+        )
+        code, out, _ = cli_in_process(
+            location,
+            "alerts",
+            "decide",
+            second,
+            "--decision",
+            "true_match",
+            "--reason",
+            "same man",
+            "--reviewer",
+            "ana",
+        )
+        assert (code, out.strip()) == (0, f"{second}: true_match by ana")
+        code, out, err = cli_in_process(
+            location,
+            "alerts",
+            "decide",
+            "A999",
+            "--decision",
+            "true_match",
+            "--reason",
+            "x",
+            "--reviewer",
+            "ana",
+        )
+        assert code == 1 and out == "" and "error: no alert 'A999'" in err.splitlines()[-1]
+        code, _, err = cli_in_process(
+            location, "alerts", "decide", first, "--decision", "maybe", "--reason", "x", "--reviewer", "ana"
+        )
+        assert code == 1 and one_line(err) == (
+            "error: decision must be one of true_match, false_positive, escalated, not 'maybe'"
+        )
+
+        # a list and the book come in through the server, as they would without it
+        code, out, _ = cli_in_process(
+            location, "lists", "ingest", "un-xml", str(UN), "--published", "2020-01-01"
+        )
+        assert (code, out.strip()) == (
+            0,
+            "ingested un_sc_sanctions@1: 7 entities, 55 statements, published 2020-01-01",
+        )
+        args = ["lists", "ingest", "ofac-csv", str(OFAC / "sdn-2021"), "--published", "2021-07-15", "--json"]
+        code, out, _ = cli_in_process(location, *args)  # a folder, sent as one zip
+        sent, local = json.loads(out), json.loads(cli_in_process(twin, *args)[1])
+        assert code == 0 and sent["created"] and sent["version_id"] == local["version_id"] == "us_ofac_sdn@2"
+        assert (sent["source"], local["source"]) == ("upload:sdn-2021.zip", str(OFAC / "sdn-2021"))
+        assert without_times(sent, "source") == without_times(local, "source")
+        code, out, _ = cli_in_process(location, *args)
+        assert code == 0 and json.loads(out)["created"] is False  # the same file again: nothing new
+        # a version that lost most entities is refused by the server as it would be here, until --force
+        shrunk = ["lists", "ingest", "ftm-json", str(FIXTURES / "ftm_json" / "small.jsonl"), "--dataset"]
+        shrunk += ["us_ofac_sdn", "--published", "2021-08-01"]
+        code, _, err = cli_in_process(location, *shrunk)
+        assert code == 1 and "fewer than us_ofac_sdn@2" in err.splitlines()[-1] and "--force" in err
+        code, out, _ = cli_in_process(location, *shrunk, "--max-loss", "0.95", "--json")
+        assert code == 0 and json.loads(out)["version_id"] == "us_ofac_sdn@3"
+        code, _, err = cli_in_process(
+            location, "lists", "ingest", "un-xml", str(FIXTURES / "un_xml" / "truncated.xml")
+        )
+        assert code == 1 and "not well-formed" in one_line(err.splitlines()[-1] + "\n")
+        changed = [list(row) for row in book_rows()]
+        changed[0][3] = "1962-11-23"
+        changed.append(["late1", "Late Customer", "Person", "", ""])
+        book = write_book(tmp_path / "book2.csv", changed)
+        code, out, _ = cli_in_process(location, "book", "import", str(book), "--json")
+        summary = json.loads(out)
+        assert code == 0 and (summary["import_id"], summary["added"], summary["changed"]) == ("I2", 1, 1)
+        alone = json.loads(cli_in_process(twin, "book", "import", str(book), "--json")[1])
+        assert (summary["source"], alone["source"]) == ("upload:book2.csv", str(book))
+        assert without_times(summary, "source") == without_times(alone, "source")
+        code, out, _ = cli_in_process(location, "book", "import", str(book))
+        assert code == 0 and out.startswith("import I3: 298 rows, 0 added, 0 changed, 298 unchanged")
+
+    # stopped as a service manager stops it: the note goes with it, and the file is free again
+    assert server.returncode == 128 + signal.SIGTERM
+    assert not Path(location + ".holder.json").exists()
+    code, out, _ = cli_in_process(location, "audit", "verify", "--json")
+    assert code == 0 and json.loads(out)["ok"]
+    code, out, _ = cli_in_process(location, "alerts", "--status", "decided", "--json")
+    assert {(a["alert_id"], a["decision"]) for a in json.loads(out)} == {
+        (first, "false_positive"),
+        (second, "true_match"),
+    }
+    code, out, _ = cli_in_process(location, "lists", "show", "--json")
+    assert [v["version_id"] for v in json.loads(out)["versions"]] == [
+        "us_ofac_sdn@1",
+        "un_sc_sanctions@1",
+        "us_ofac_sdn@2",
+        "us_ofac_sdn@3",
+    ]
+
+
+def test_through_a_server_with_keys_the_cli_needs_one_and_the_key_names_the_reviewer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    location = str(tmp_path / "store.duckdb")
+    seed(location, tmp_path)
+    code, out, _ = cli_in_process(
+        location, "keys", "create", "--role", "reviewer", "--name", "dana", "--json"
+    )
+    assert code == 0
+    secret = json.loads(out)["key"]
+    with serving(location, tmp_path) as (url, _):
+        monkeypatch.delenv("WATCHFLOOR_API_KEY", raising=False)
+        code, out, err = cli_in_process(location, "alerts", "--json")
+        assert code == 1 and out == ""
+        line = err.splitlines()[-1]
+        assert line.startswith(f"error: the server at {url} holds the store and asks for an API key")
+        assert "set WATCHFLOOR_API_KEY" in line
+
+        monkeypatch.setenv("WATCHFLOOR_API_KEY", secret)
+        code, out, _ = cli_in_process(location, "alerts", "--json")
+        alert_id = json.loads(out)[0]["alert_id"]
+        code, out, _ = cli_in_process(
+            location,
+            "alerts",
+            "decide",
+            alert_id,
+            "--decision",
+            "escalated",
+            "--reason",
+            "ask KYC",
+            "--reviewer",
+            "someone else",
+            "--json",
+        )
+        assert code == 0 and json.loads(out)["reviewer"] == "dana"  # the key's name, not the option
+        # a reviewer may not bring in a list: the server's reason, in one line
+        code, _, err = cli_in_process(location, "lists", "ingest", "un-xml", str(UN))
+        assert code == 1 and "this needs the admin role" in err.splitlines()[-1]
+
+
+HOLD = """
+import sys, time, duckdb
+from watchfloor.store.holder import holding
+path, seconds, command = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+con = duckdb.connect(path)
+with holding(path if command else None, command):
+    print("held", flush=True)
+    time.sleep(seconds)
+"""
+
+
+@contextlib.contextmanager
+def held(location: str, seconds: float, command: str = "") -> Iterator[subprocess.Popen[str]]:
+    """Another process holds the DuckDB file for ``seconds`` (as ``watchfloor COMMAND`` would,
+    note and all, when ``command`` is given)."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, location, str(seconds), command], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_short_command_holding_the_store_is_waited_for(tmp_path: Path) -> None:
+    location = str(tmp_path / "store.duckdb")
+    seed(location, tmp_path)
+    with held(location, 1.0):
+        started = time.monotonic()
+        code, out, err = cli_in_process(location, "lists", "show", "--json")
+        assert code == 0, err
+        assert [v["version_id"] for v in json.loads(out)["versions"]] == ["us_ofac_sdn@1"]
+        assert time.monotonic() - started >= 0.5  # it did wait
+
+
+def test_a_process_that_does_not_let_go_is_named_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    location = str(tmp_path / "store.duckdb")
+    seed(location, tmp_path)
+    monkeypatch.setenv("WATCHFLOOR_LOCK_WAIT", "0.3")
+    with held(location, 60) as other:
+        for args in (["lists", "show"], ["alerts", "--json"], ["screen", "Maduro", "--json"]):
+            code, out, err = cli_in_process(location, *args)
+            line = one_line(err)
+            assert code == 3 and out == ""
+            assert line.startswith(
+                f"error: the store {location} is in use by another process (pid {other.pid},"
+            )
+            assert line.endswith(
+                "run this again when it has finished, or keep the store in PostgreSQL for "
+                "shared use (README, 'Many users')"
+            )
+    with held(location, 60, "refresh") as refreshing:
+        monkeypatch.setenv("WATCHFLOOR_LOCK_WAIT", "30")  # a long-running holder is not waited for
+        started = time.monotonic()
+        code, _, err = cli_in_process(location, "alerts")
+        assert code == 3 and time.monotonic() - started < 10
+        assert one_line(err) == (
+            f"error: the store {location} is in use by `watchfloor refresh` (pid {refreshing.pid}); stop it "
+            "(Ctrl-C) and run this again, or keep the store in PostgreSQL for shared use (README, 'Many users')"
+        )
+
+
+def test_a_note_left_by_a_killed_server_is_ignored(tmp_path: Path) -> None:
+    location = str(tmp_path / "store.duckdb")
+    seed(location, tmp_path)
+    Path(location + ".holder.json").write_text(
+        json.dumps({"command": "serve", "pid": 999_999, "url": "http://127.0.0.1:9"}), encoding="utf-8"
+    )
+    code, out, err = cli_in_process(location, "alerts", "--json")  # nobody holds the file: opened here
+    assert code == 0 and len(json.loads(out)) == 8 and "going through" not in err
+    with held(location, 60) as other:  # the note names another process than the lock does
+        code, _, err = cli_in_process(location, "screen", "Maduro")
+        assert code == 3 and f"another process (pid {other.pid}," in one_line(err)
+
+
+def test_the_address_a_local_client_uses_for_a_bound_host() -> None:
+    assert local_url("0.0.0.0", 8000) == "http://127.0.0.1:8000"
+    assert local_url("::", 8000) == "http://[::1]:8000"
+    assert local_url("127.0.0.2", 81) == "http://127.0.0.2:81"

@@ -41,13 +41,15 @@ def ingest_list(
     progress: ProgressCallback | None = None,
     max_loss: float = DEFAULT_MAX_LOSS,
     force: bool = False,
+    origin: str | None = None,
 ) -> tuple[ListVersion, bool]:
     """Parse and store one version. Returns the version and whether it is new: re-ingesting a file
     identical to the dataset's latest version with the same publication date creates nothing.
 
     A version with more than ``max_loss`` fewer entities than the dataset's latest is refused
     (``SourceError``) and the latest stays in force, unless ``force``: the store is left as it
-    was, in the same transaction."""
+    was, in the same transaction. ``origin`` is the source the version records (default: the
+    path; an upload's is its name)."""
     parser, default_dataset = get_parser(format_name)
     if not path.exists():
         raise SourceError(f"{path} does not exist")
@@ -81,7 +83,7 @@ def ingest_list(
             published=published,
             mode=VersionMode.SNAPSHOT,
             official=True,
-            source=str(path),
+            source=origin or str(path),
             checksum=checksum,
             progress=progress,
             within=guard,
