@@ -64,9 +64,9 @@ def store_or_server() -> SqlStore | ServerClient:
     except StoreBusyError as busy:
         if busy.holder is None or not busy.holder.url:
             raise
+        note = f"the store is held by `watchfloor {busy.holder.command}` (pid {busy.holder.pid}): "
         err_console.print(
-            f"[dim]the store is held by `watchfloor {busy.holder.command}` (pid {busy.holder.pid}): "
-            f"going through its API at {busy.holder.url}[/dim]",
+            f"[dim]{escape(note)}going through its API at {escape(busy.holder.url)}[/dim]",
             highlight=False,
             soft_wrap=True,
         )
