@@ -227,6 +227,12 @@ class HitDesignation(BaseModel):
     source: str | None = None
 
 
+class SamePartyModel(BaseModel):
+    entity_id: str
+    datasets: list[str]
+    reason: str
+
+
 class ScreeningHitModel(BaseModel):
     entity_id: str
     caption: str
@@ -238,6 +244,10 @@ class ScreeningHitModel(BaseModel):
     designations: list[HitDesignation]
     explanation: list[str]
     exposure: list[dict[str, Any]] = Field(default_factory=list)
+    same_as: list[SamePartyModel] = Field(
+        default_factory=list,
+        description="The party's entries on other lists, and why they are the same party",
+    )
 
 
 class ScreenResponse(BaseModel):
@@ -246,6 +256,7 @@ class ScreenResponse(BaseModel):
     pending: list[ScreeningHitModel] = Field(
         ..., description="Parties whose designations are only pending or reported: not (yet) official status"
     )
+    list_versions: list[str] = Field(default_factory=list, description="The list versions screened against")
 
 
 class ListVersionModel(BaseModel):

@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import typer
 from rich.table import Table
 
-from watchfloor.cli.common import app, console, err_console, get_store, parse_date, print_json
-from watchfloor.review import audit_entries, decide_alert, list_alerts, verify_audit
+from watchfloor.cli.common import (
+    app,
+    console,
+    err_console,
+    get_store,
+    parse_date,
+    print_json,
+    store_or_server,
+)
+from watchfloor.cli.remote import ServerClient, upload_bytes
+from watchfloor.review import (
+    audit_entries,
+    check_decision,
+    check_status,
+    decide_alert,
+    list_alerts,
+    verify_audit,
+)
 from watchfloor.review.audit import audit_anchor
-from watchfloor.screen.book import book_history, import_book
-from watchfloor.store.alerts import Alert
+from watchfloor.screen.book import book_history, check_on_error, import_book
 
 book_app = typer.Typer(no_args_is_help=True)
 alerts_app = typer.Typer()
@@ -32,19 +49,27 @@ def book_import(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Import customers; a changed record becomes a new version, an unchanged one is left alone."""
-    summary = import_book(get_store(), path, on_error=on_error)
+    check_on_error(on_error)
+    target = store_or_server()
+    if isinstance(target, ServerClient):
+        name, content = upload_bytes(path)
+        summary = target.post("/api/book", params={"on_error": on_error, "filename": name}, content=content)
+    else:
+        summary = import_book(target, path, on_error=on_error).to_dict()
     if as_json:
-        print_json(summary.to_dict())
+        print_json(summary)
         return
+    errors = summary["errors"]
     console.print(
-        f"import {summary.import_id}: {summary.rows} rows, {summary.added} added, {summary.changed} changed, "
-        f"{summary.unchanged} unchanged, {len(summary.errors)} malformed; {summary.customers} customers in the book",
+        f"import {summary['import_id']}: {summary['rows']} rows, {summary['added']} added, "
+        f"{summary['changed']} changed, {summary['unchanged']} unchanged, {len(errors)} malformed; "
+        f"{summary['customers']} customers in the book",
         highlight=False,
     )
-    for error in summary.errors[:20]:
-        console.print(f"  [yellow]skipped[/yellow] row {error.row}: {error.message}", highlight=False)
-    if len(summary.errors) > 20:
-        console.print(f"  ... {len(summary.errors) - 20} more (use --json for all)")
+    for error in errors[:20]:
+        console.print(f"  [yellow]skipped[/yellow] row {error['row']}: {error['message']}", highlight=False)
+    if len(errors) > 20:
+        console.print(f"  ... {len(errors) - 20} more (use --json for all)")
 
 
 @book_app.command("history")
@@ -104,7 +129,9 @@ def rescreen_command(
                 "" if hit.days_left is None else str(hit.days_left),
             )
         console.print(table)
-    _print_alerts(summary.alerts, title="New alerts" if not dry_run else "Alerts it would raise")
+    _print_alerts(
+        [a.to_dict() for a in summary.alerts], title="New alerts" if not dry_run else "Alerts it would raise"
+    )
 
 
 @app.command("replay")
@@ -135,7 +162,8 @@ def replay_command(
         raise typer.Exit(1)
 
 
-def _print_alerts(alerts: list[Alert], title: str) -> None:
+def _print_alerts(alerts: list[dict[str, Any]], title: str) -> None:
+    """Alerts as their JSON says them (read here, or sent by the server that holds the store)."""
     if not alerts:
         return
     table = Table(title=title)
@@ -143,14 +171,14 @@ def _print_alerts(alerts: list[Alert], title: str) -> None:
         table.add_column(column)
     for alert in alerts:
         table.add_row(
-            alert.alert_id,
-            alert.kind,
-            f"{alert.customer_id} {alert.customer_name}",
-            f"{alert.entity_id} {alert.caption}",
-            f"{alert.score:.3f}",
-            alert.status,
-            "" if alert.days_left is None else str(alert.days_left),
-            alert.decision or "",
+            alert["alert_id"],
+            alert["kind"],
+            f"{alert['customer_id']} {alert['customer_name']}",
+            f"{alert['entity_id']} {alert['caption']}",
+            f"{alert['score']:.3f}",
+            alert["status"],
+            "" if alert["days_left"] is None else str(alert["days_left"]),
+            alert["decision"] or "",
         )
     console.print(table)
 
@@ -165,9 +193,14 @@ def alerts_list(
     """List alerts (newest first); ``alerts decide`` records a decision."""
     if ctx.invoked_subcommand is not None:
         return
-    alerts = list_alerts(get_store(), status=status, limit=limit)
+    status = check_status(status)
+    target = store_or_server()
+    if isinstance(target, ServerClient):
+        alerts = target.get("/api/alerts", params={"status": status, "limit": limit})["alerts"]
+    else:
+        alerts = [alert.to_dict() for alert in list_alerts(target, status=status, limit=limit)]
     if as_json:
-        print_json([alert.to_dict() for alert in alerts])
+        print_json(alerts)
         return
     if not alerts:
         console.print(f"no {status} alerts")
@@ -183,12 +216,19 @@ def alerts_decide(
     reviewer: str = typer.Option(..., "--reviewer"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Decide an alert; a false positive stays quiet until the customer or the list entry changes."""
-    alert = decide_alert(get_store(), alert_id, decision, reason, reviewer)
+    """Decide an alert; a false positive stays quiet until the customer or the list entry changes.
+    Through the server (it holds the store), a key's name is the reviewer recorded."""
+    reason, reviewer = check_decision(decision, reason, reviewer)
+    target = store_or_server()
+    if isinstance(target, ServerClient):
+        body = {"decision": decision, "reason": reason, "reviewer": reviewer}
+        alert = target.post(f"/api/alerts/{quote(alert_id, safe='')}/decision", json=body)
+    else:
+        alert = decide_alert(target, alert_id, decision, reason, reviewer).to_dict()
     if as_json:
-        print_json(alert.to_dict())
+        print_json(alert)
         return
-    console.print(f"{alert.alert_id}: {alert.decision} by {alert.reviewer}", highlight=False)
+    console.print(f"{alert['alert_id']}: {alert['decision']} by {alert['reviewer']}", highlight=False)
 
 
 @audit_app.command("verify")

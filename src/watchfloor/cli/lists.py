@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
@@ -18,7 +19,8 @@ from rich.progress import (
 )
 from rich.table import Column, Table
 
-from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
+from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json, store_or_server
+from watchfloor.cli.remote import ServerClient, upload_bytes
 from watchfloor.lists import designations_as_of, ingest_list, record_designation
 from watchfloor.lists.designate import lift_designation
 from watchfloor.lists.ingest import DEFAULT_MAX_LOSS
@@ -46,7 +48,21 @@ def ingest(
     force: bool = typer.Option(False, "--force", help="Store the version even if it lost many entities."),
 ) -> None:
     """Ingest one version of an official list; a failure leaves the store as it was."""
-    store = get_store()
+    day = parse_date(published, "--published")
+    target = store_or_server()
+    if isinstance(target, ServerClient):
+        name, content = upload_bytes(path)
+        params = {
+            "format": format_name,
+            "dataset": dataset,
+            "published": day.isoformat() if day else None,
+            "max_loss": max_loss,
+            "force": force,
+            "filename": name,
+        }
+        sent = target.post("/api/lists/ingest", params=params, content=content)
+        _print_ingested(path, sent["version"], sent["created"], as_json)
+        return
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
@@ -58,27 +74,32 @@ def ingest(
     ) as progress:
         task = progress.add_task(f"ingesting {path.name}", total=None)
         version, created = ingest_list(
-            store,
+            target,
             format_name,
             path,
             dataset=dataset,
-            published=parse_date(published, "--published"),
+            published=day,
             progress=lambda n: progress.update(task, completed=n) if n % 500 == 0 else None,
             max_loss=max_loss,
             force=force,
         )
         if created:
             progress.update(task, description="building the screening index", total=None)
-            _prepare_screening(store)
+            _prepare_screening(target)
+    _print_ingested(path, version.to_dict(), created, as_json)
+
+
+def _print_ingested(path: Path, version: dict[str, Any], created: bool, as_json: bool) -> None:
+    """What ``lists ingest`` says, from the version's JSON (stored here, or by the server)."""
     if as_json:
-        print_json({**version.to_dict(), "created": created})
+        print_json({**version, "created": created})
         return
     if not created:
-        console.print(f"unchanged: {path} is already version {version.version_id}")
+        console.print(f"unchanged: {path} is already version {version['version_id']}")
         return
     console.print(
-        f"ingested {version.version_id}: {version.entity_count} entities, "
-        f"{version.statement_count} statements, published {version.published}"
+        f"ingested {version['version_id']}: {version['entity_count']} entities, "
+        f"{version['statement_count']} statements, published {version['published']}"
     )
 
 

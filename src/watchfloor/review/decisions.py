@@ -32,11 +32,16 @@ def _alerts(store: Any) -> AlertStore:
 def list_alerts(store: Any, status: str | None = None, limit: int | None = None) -> list[Alert]:
     """Alerts, newest first. ``open``: awaiting a final decision (none yet, or escalated);
     ``decided``: true_match or false_positive; ``all``/None: every alert."""
+    decided = {"open": False, "decided": True, "all": None}[check_status(status)]
+    return _alerts(store).list_alerts(decided=decided, limit=limit)
+
+
+def check_status(status: str | None) -> str:
+    """The status filter, or a ReviewError saying which ones there are."""
     status = status or "all"
     if status not in STATUS_FILTERS:
         raise ReviewError(f"status must be one of {', '.join(STATUS_FILTERS)}, not {status!r}")
-    decided = {"open": False, "decided": True, "all": None}[status]
-    return _alerts(store).list_alerts(decided=decided, limit=limit)
+    return status
 
 
 def get_alert(store: Any, alert_id: str) -> Alert:
@@ -46,8 +51,9 @@ def get_alert(store: Any, alert_id: str) -> Alert:
     return alert
 
 
-def decide_alert(store: Any, alert_id: str, decision: str, reason: str, reviewer: str) -> Alert:
-    """Record a decision (a later one supersedes an earlier one; the audit log keeps both)."""
+def check_decision(decision: str, reason: str, reviewer: str) -> tuple[str, str]:
+    """The reason and reviewer, trimmed; InvalidDecisionError when the decision is unknown or
+    either is missing."""
     if decision not in DECISIONS:
         raise InvalidDecisionError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
     reason, reviewer = (reason or "").strip(), (reviewer or "").strip()
@@ -55,6 +61,12 @@ def decide_alert(store: Any, alert_id: str, decision: str, reason: str, reviewer
         raise InvalidDecisionError("a decision needs a reason")
     if not reviewer:
         raise InvalidDecisionError("a decision needs a reviewer")
+    return reason, reviewer
+
+
+def decide_alert(store: Any, alert_id: str, decision: str, reason: str, reviewer: str) -> Alert:
+    """Record a decision (a later one supersedes an earlier one; the audit log keeps both)."""
+    reason, reviewer = check_decision(decision, reason, reviewer)
     alerts = _alerts(store)
     log = AuditLog(alerts.db)
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)

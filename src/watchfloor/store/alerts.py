@@ -254,8 +254,7 @@ class AlertStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        for ddl in ALERT_DDL:
-            self.db.execute(ddl)
+        self.db.create(ALERT_DDL)
 
     # --- runs ---
 

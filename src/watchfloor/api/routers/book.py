@@ -41,7 +41,9 @@ async def upload_book(
         with temporary_folder() as folder:
             path = upload.save(Path(folder))
             with context.job() as store:  # a long write: requests keep answering meanwhile
-                return import_book(store, path, on_error=on_error, actor=principal.name).to_dict()
+                return import_book(
+                    store, path, on_error=on_error, actor=principal.name, origin=upload.origin
+                ).to_dict()
 
     try:
         return await run_in_threadpool(work)
