@@ -335,6 +335,44 @@ def test_cli_four_eyes_as_typed(capsys: pytest.CaptureFixture[str], cli_store: s
 
 
 @pytest.mark.parametrize("with_json", [False, True], ids=["plain", "json"])
+def test_cli_proposed_queue_and_rejection_as_typed(
+    capsys: pytest.CaptureFixture[str], cli_store: str, with_json: bool
+) -> None:
+    me, ben = getpass.getuser(), _key(capsys, cli_store, "ben")
+    fmt = ["--json"] if with_json else []
+    whitelist = ["alerts", "decide", "A2", "--decision", "false_positive", "--reason", "namesake"]
+    code, out, err = cli(capsys, cli_store, *whitelist, *fmt)
+    assert code == 0, err
+    if with_json:
+        assert json.loads(out)["proposal"]["why"].startswith("it whitelists the pair")
+    else:
+        assert " ".join(out.split()).startswith(
+            f"A2: false_positive proposed by {me} (P1); it whitelists the pair"
+        )
+    code, out, err = cli(capsys, cli_store, "alerts", "--status", "proposed", *fmt)
+    assert code == 0, err
+    if with_json:
+        assert [a["alert_id"] for a in json.loads(out)] == ["A2"]
+    else:
+        assert "Alerts (proposed)" in out and "│ A2 " in out and "P1)" in out  # Rich wraps the cells
+    reject = ["alerts", "reject", "A2", "--reason", "the birth year matches"]
+    code, out, err = cli(capsys, cli_store, *reject, "--key", ben, *fmt)
+    assert code == 0, err
+    if with_json:
+        data = json.loads(out)
+        assert data["outcome"] == "rejected" and data["decision"] is None and data["proposal"] is None
+        assert data["proposals"][0]["resolved_by"] == "ben"
+    else:
+        assert out.strip() == f"A2: false_positive proposed by {me} rejected by ben"
+    code, out, err = cli(capsys, cli_store, *reject, "--key", ben, *fmt)
+    assert code == 1 and err == "error: alert A2 has no decision waiting for a second reviewer"
+    code, out, err = cli(capsys, cli_store, "alerts", "--status", "proposed", *fmt)
+    assert code == 0 and (json.loads(out) == [] if with_json else out.strip() == "no proposed alerts")
+    rows = json.loads(cli(capsys, cli_store, "audit", "log", "--action", "decision_rejected", "--json")[1])
+    assert [(r["actor"], r["payload"]["proposed_by"]) for r in rows] == [("ben", me)]
+
+
+@pytest.mark.parametrize("with_json", [False, True], ids=["plain", "json"])
 def test_cli_reviewer_is_the_os_user_and_a_typed_name_is_refused(
     capsys: pytest.CaptureFixture[str], cli_store: str, with_json: bool
 ) -> None:

@@ -8,7 +8,6 @@ for scripts written before, and only accepted when it names that same reviewer.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from pathlib import Path
 
 import typer
@@ -30,8 +29,9 @@ from watchfloor.review import (
     reject_decision,
     set_four_eyes,
 )
+from watchfloor.review.decisions import outcome
 from watchfloor.review.identity import cli_reviewer
-from watchfloor.review.report import blocked_report, case_state
+from watchfloor.review.report import DEFAULT_DAYS, blocked_report, case_state, report_range
 from watchfloor.store.keys import Role
 
 alerts_app = typer.Typer()
@@ -40,8 +40,6 @@ app.add_typer(
     name="alerts",
     help="Alerts raised by re-screening: list, decide, approve, assign, comment, report.",
 )
-
-REPORT_DAYS = 30  # the report's default range ends today and reaches this far back
 
 
 def _key_option() -> str | None:
@@ -107,7 +105,7 @@ def print_cases(cases: list[Case], title: str) -> None:
 def _print_outcome(case: Case, as_json: bool) -> None:
     """What a decision step did: took effect, or waits for a second reviewer."""
     if as_json:
-        print_json({**case.to_dict(), "outcome": "proposed" if case.pending else "decided"})
+        print_json({**case.to_dict(), "outcome": outcome(case)})
         return
     alert, pending = case.alert, case.pending
     if pending is not None:
@@ -269,7 +267,7 @@ def alerts_comment(
 @alerts_app.command("report")
 def alerts_report(
     start: str = typer.Option(
-        None, "--from", help=f"First day, YYYY-MM-DD (default {REPORT_DAYS} days ago)."
+        None, "--from", help=f"First day, YYYY-MM-DD (default {DEFAULT_DAYS} days before --to)."
     ),
     end: str = typer.Option(None, "--to", help="Last day, YYYY-MM-DD (default today)."),
     out: Path = typer.Option(None, "--out", help="Write the report as CSV to this file."),
@@ -277,8 +275,7 @@ def alerts_report(
 ) -> None:
     """Blocked parties (designations in force that the book hit) and their alerts raised or
     decided in the range: status, decisions, reviewers and approvers."""
-    last = parse_date(end, "--to") or date.today()
-    first = parse_date(start, "--from") or last - timedelta(days=REPORT_DAYS)
+    first, last = report_range(parse_date(start, "--from"), parse_date(end, "--to"))
     report = blocked_report(get_store(), first, last)
     rows = None
     if out is not None:

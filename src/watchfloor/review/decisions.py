@@ -27,6 +27,11 @@ from watchfloor.store.db import database_of
 DECISIONS = ("true_match", "false_positive", "escalated")
 
 
+def outcome(case: Case) -> str:
+    """What a decision step did: ``proposed`` (it waits for a second reviewer) or ``decided``."""
+    return "proposed" if case.pending is not None else "decided"
+
+
 def _required(value: str | None, what: str) -> str:
     text = (value or "").strip()
     if not text:

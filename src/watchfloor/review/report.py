@@ -8,6 +8,7 @@ same rows serve the CSV, the JSON and the console page.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import IO, Any
@@ -19,6 +20,7 @@ from watchfloor.screen.tabular import FormulaSafeWriter
 from watchfloor.store.alerts import AlertStore
 from watchfloor.store.db import database_of
 
+DEFAULT_DAYS = 30  # without a start, the range reaches this far back from its end
 IN_FORCE = "effective"  # the designation status an alert carries when the party was blocked then
 REPORT_COLUMNS = (
     "entity_id",
@@ -111,6 +113,16 @@ class BlockedReport:
             "alerts": sum(len(party.cases) for party in self.parties),
         }
 
+    @property
+    def csv_name(self) -> str:
+        """The file name a download offers."""
+        return f"blocked-parties-{self.start.isoformat()}-{self.end.isoformat()}.csv"
+
+    def csv_text(self) -> str:
+        out = io.StringIO()
+        self.write_csv(out)
+        return out.getvalue()
+
     def write_csv(self, handle: IO[str]) -> int:
         """One row per alert under a header; formula-safe, since names come from outside."""
         writer = FormulaSafeWriter(handle, lineterminator="\n")
@@ -119,6 +131,13 @@ class BlockedReport:
         for row in rows:
             writer.writerow(["" if row[c] is None else row[c] for c in REPORT_COLUMNS])
         return len(rows)
+
+
+def report_range(start: date | None, end: date | None) -> tuple[date, date]:
+    """The range a report covers when a caller leaves out one end or both: up to today, and
+    ``DEFAULT_DAYS`` back from the end."""
+    last = end or date.today()
+    return start or last - timedelta(days=DEFAULT_DAYS), last
 
 
 def blocked_report(store: Any, start: date, end: date, today: date | None = None) -> BlockedReport:

@@ -8,11 +8,10 @@ loopback clients, and the console inherits that rule because it is mounted on th
 
 from __future__ import annotations
 
-import io
 import logging
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from importlib import resources
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
@@ -39,8 +38,9 @@ from watchfloor.review import (
     load_policy,
     reject_decision,
 )
+from watchfloor.review.decisions import outcome
 from watchfloor.review.identity import acting_reviewer, local_reviewer
-from watchfloor.review.report import blocked_report
+from watchfloor.review.report import blocked_report, report_range
 from watchfloor.store import SqlStore, StoreError
 from watchfloor.web.auth import KEY_COOKIE, LoginRequired, check_key, principal_name, require_role
 from watchfloor.web.backend import ConsoleBackend
@@ -75,7 +75,6 @@ DONE_MESSAGES = {
     "assigned": "Alert {alert} assigned.",
     "commented": "Comment on alert {alert} added.",
 }
-REPORT_DAYS = 30
 REVIEW_STEPS = ("decide", "approve", "reject", "assign", "comment")
 MENTION_SCHEMATA = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Address")
 DESIGNATIONS_DATASET = "watchfloor_designations"
@@ -316,7 +315,7 @@ class Console:
                     reviewer,
                     whitelist=form.get("whitelist") == "on",
                 )
-                return "proposed" if case.pending else "decided"
+                return outcome(case)
             if step == "approve":
                 approve_decision(store, alert_id, reviewer, form.get("note"))
                 return "approved"
@@ -330,7 +329,7 @@ class Console:
             return "commented"
 
         try:
-            outcome = self.backend.run(run)
+            result = self.backend.run(run)
         except UnknownAlertError as exc:
             return self.error(request, 404, str(exc))
         except ReviewError as exc:
@@ -338,7 +337,7 @@ class Console:
             if on_case:
                 return self.error(request, code, f"{alert_id}: {exc}")
             return self.alerts(request, back, None, error=f"{alert_id}: {exc}", code=code)
-        query = urlencode({"done": alert_id, "outcome": outcome})
+        query = urlencode({"done": alert_id, "outcome": result})
         if on_case:
             target = f"{PREFIX}/alerts/{quote(alert_id, safe='')}?{query}"
         else:
@@ -361,13 +360,10 @@ class Console:
     def report_csv(self, params: dict[str, str]) -> Response:
         first, last = _report_range(params)
         found = self.backend.run(lambda store: blocked_report(store, first, last))
-        out = io.StringIO()
-        found.write_csv(out)
-        name = f"blocked-parties-{first.isoformat()}-{last.isoformat()}.csv"
         return PlainTextResponse(
-            out.getvalue(),
+            found.csv_text(),
             media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+            headers={"Content-Disposition": f'attachment; filename="{found.csv_name}"'},
         )
 
     def entity(self, request: Request, entity_id: str, as_of: str | None, hops: str | None) -> Response:
@@ -550,8 +546,7 @@ def _done_message(alert_id: str | None, outcome: str | None) -> str | None:
 
 
 def _report_range(params: dict[str, str]) -> tuple[date, date]:
-    last = _day(params.get("to"), "to date") or date.today()
-    first = _day(params.get("from"), "from date") or last - timedelta(days=REPORT_DAYS)
+    first, last = report_range(_day(params.get("from"), "from date"), _day(params.get("to"), "to date"))
     if first > last:
         raise ConsoleInputError(f"the range runs backwards: from {first.isoformat()} to {last.isoformat()}")
     return first, last

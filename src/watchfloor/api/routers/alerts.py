@@ -8,9 +8,8 @@ user, loopback only); a ``reviewer`` in the body is only checked against it, and
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
@@ -42,13 +41,13 @@ from watchfloor.review import (
     reject_decision,
     set_four_eyes,
 )
+from watchfloor.review.decisions import outcome
 from watchfloor.review.identity import acting_reviewer
-from watchfloor.review.report import blocked_report
+from watchfloor.review.report import DEFAULT_DAYS, blocked_report, report_range
 
 router = APIRouter(prefix="/api", tags=["Alerts"])
 T = TypeVar("T")
 
-REPORT_DAYS = 30
 # the most specific class first: each review error has the status that tells a client what to do
 STATUS_OF: tuple[tuple[type[ReviewError], int], ...] = (
     (UnknownAlertError, 404),
@@ -71,7 +70,7 @@ def _answer(context: ApiContext, call: Callable[[], T]) -> T:
 
 
 def _outcome(case: Any) -> dict[str, Any]:
-    return {**case.to_dict(), "outcome": "proposed" if case.pending else "decided"}
+    return {**case.to_dict(), "outcome": outcome(case)}
 
 
 @router.get("/alerts", summary="List alerts, newest first, with age, assignee and proposals")
@@ -90,7 +89,9 @@ def alerts(
 
 @router.get("/alerts/report", summary="Blocked parties and their alerts in a date range (JSON or CSV)")
 def report(
-    start: date | None = Query(None, alias="from", description=f"First day (default {REPORT_DAYS} days ago)"),
+    start: date | None = Query(
+        None, alias="from", description=f"First day (default {DEFAULT_DAYS} days before 'to')"
+    ),
     end: date | None = Query(None, alias="to", description="Last day (default today)"),
     format: Literal["json", "csv"] = Query("json"),
     context: ApiContext = Depends(get_context),
@@ -98,18 +99,14 @@ def report(
 ) -> Any:
     """Parties whose designation was in force when the book hit them, with each alert raised or
     decided in the range: state, decision, who decided and who approved."""
-    last = end or date.today()
-    first = start or last - timedelta(days=REPORT_DAYS)
+    first, last = report_range(start, end)
     found = _answer(context, lambda: blocked_report(context.store, first, last))
     if format == "json":
         return found.to_dict()
-    out = io.StringIO()
-    found.write_csv(out)
-    name = f"blocked-parties-{first.isoformat()}-{last.isoformat()}.csv"
     return Response(
-        out.getvalue(),
+        found.csv_text(),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={"Content-Disposition": f'attachment; filename="{found.csv_name}"'},
     )
 
 
