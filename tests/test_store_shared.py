@@ -470,14 +470,14 @@ def test_through_a_server_with_keys_the_cli_needs_one_and_the_key_names_the_revi
     assert code == 0
     secret = json.loads(out)["key"]
     with serving(location, tmp_path) as (url, _):
-        monkeypatch.delenv("WATCHFLOOR_API_KEY", raising=False)
+        monkeypatch.delenv("WATCHFLOOR_KEY", raising=False)
         code, out, err = cli_in_process(location, "alerts", "--json")
         assert code == 1 and out == ""
         line = err.splitlines()[-1]
         assert line.startswith(f"error: the server at {url} holds the store and asks for an API key")
-        assert "set WATCHFLOOR_API_KEY" in line
+        assert "set WATCHFLOOR_KEY" in line
 
-        monkeypatch.setenv("WATCHFLOOR_API_KEY", secret)
+        monkeypatch.setenv("WATCHFLOOR_KEY", secret)
         code, out, _ = cli_in_process(location, "alerts", "--json")
         alert_id = json.loads(out)[0]["alert_id"]
         code, out, _ = cli_in_process(

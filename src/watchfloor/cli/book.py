@@ -1,14 +1,14 @@
-"""``watchfloor book``, ``rescreen``, ``replay``, ``alerts`` and ``audit``: monitoring the book."""
+"""``watchfloor book``, ``rescreen``, ``replay`` and ``audit``: monitoring the book (``alerts``
+lives in ``cli/alerts.py``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-from urllib.parse import quote
 
 import typer
 from rich.table import Table
 
+from watchfloor.cli.alerts import print_cases
 from watchfloor.cli.common import (
     app,
     console,
@@ -19,22 +19,14 @@ from watchfloor.cli.common import (
     store_or_server,
 )
 from watchfloor.cli.remote import ServerClient, upload_bytes
-from watchfloor.review import (
-    audit_entries,
-    check_decision,
-    check_status,
-    decide_alert,
-    list_alerts,
-    verify_audit,
-)
+from watchfloor.review import audit_entries, verify_audit
 from watchfloor.review.audit import audit_anchor
+from watchfloor.review.cases import cases_of
 from watchfloor.screen.book import book_history, check_on_error, import_book
 
 book_app = typer.Typer(no_args_is_help=True)
-alerts_app = typer.Typer()
 audit_app = typer.Typer(no_args_is_help=True)
 app.add_typer(book_app, name="book", help="The book of customers and counterparties: import, history.")
-app.add_typer(alerts_app, name="alerts", help="Alerts raised by re-screening; list and decide.")
 app.add_typer(audit_app, name="audit", help="The tamper-evident audit log: verify, show.")
 
 
@@ -129,9 +121,8 @@ def rescreen_command(
                 "" if hit.days_left is None else str(hit.days_left),
             )
         console.print(table)
-    _print_alerts(
-        [a.to_dict() for a in summary.alerts], title="New alerts" if not dry_run else "Alerts it would raise"
-    )
+    title = "New alerts" if not dry_run else "Alerts it would raise"
+    print_cases([case.to_dict() for case in cases_of(get_store(), summary.alerts)], title=title)
 
 
 @app.command("replay")
@@ -160,75 +151,6 @@ def replay_command(
             )
     if not result.identical:
         raise typer.Exit(1)
-
-
-def _print_alerts(alerts: list[dict[str, Any]], title: str) -> None:
-    """Alerts as their JSON says them (read here, or sent by the server that holds the store)."""
-    if not alerts:
-        return
-    table = Table(title=title)
-    for column in ("alert", "kind", "customer", "list entity", "score", "status", "days left", "decision"):
-        table.add_column(column)
-    for alert in alerts:
-        table.add_row(
-            alert["alert_id"],
-            alert["kind"],
-            f"{alert['customer_id']} {alert['customer_name']}",
-            f"{alert['entity_id']} {alert['caption']}",
-            f"{alert['score']:.3f}",
-            alert["status"],
-            "" if alert["days_left"] is None else str(alert["days_left"]),
-            alert["decision"] or "",
-        )
-    console.print(table)
-
-
-@alerts_app.callback(invoke_without_command=True)
-def alerts_list(
-    ctx: typer.Context,
-    status: str = typer.Option("open", "--status", help="open | decided | all"),
-    limit: int = typer.Option(None, "--limit"),
-    as_json: bool = typer.Option(False, "--json"),
-) -> None:
-    """List alerts (newest first); ``alerts decide`` records a decision."""
-    if ctx.invoked_subcommand is not None:
-        return
-    status = check_status(status)
-    target = store_or_server()
-    if isinstance(target, ServerClient):
-        alerts = target.get("/api/alerts", params={"status": status, "limit": limit})["alerts"]
-    else:
-        alerts = [alert.to_dict() for alert in list_alerts(target, status=status, limit=limit)]
-    if as_json:
-        print_json(alerts)
-        return
-    if not alerts:
-        console.print(f"no {status} alerts")
-        return
-    _print_alerts(alerts, title=f"Alerts ({status})")
-
-
-@alerts_app.command("decide")
-def alerts_decide(
-    alert_id: str = typer.Argument(...),
-    decision: str = typer.Option(..., "--decision", help="true_match | false_positive | escalated"),
-    reason: str = typer.Option(..., "--reason"),
-    reviewer: str = typer.Option(..., "--reviewer"),
-    as_json: bool = typer.Option(False, "--json"),
-) -> None:
-    """Decide an alert; a false positive stays quiet until the customer or the list entry changes.
-    Through the server (it holds the store), a key's name is the reviewer recorded."""
-    reason, reviewer = check_decision(decision, reason, reviewer)
-    target = store_or_server()
-    if isinstance(target, ServerClient):
-        body = {"decision": decision, "reason": reason, "reviewer": reviewer}
-        alert = target.post(f"/api/alerts/{quote(alert_id, safe='')}/decision", json=body)
-    else:
-        alert = decide_alert(target, alert_id, decision, reason, reviewer).to_dict()
-    if as_json:
-        print_json(alert)
-        return
-    console.print(f"{alert['alert_id']}: {alert['decision']} by {alert['reviewer']}", highlight=False)
 
 
 @audit_app.command("verify")

@@ -56,9 +56,10 @@ def get_store() -> SqlStore:
     return _state["store"]
 
 
-def store_or_server() -> SqlStore | ServerClient:
+def store_or_server(key: str | None = None) -> SqlStore | ServerClient:
     """The store, or, while ``watchfloor serve`` holds the DuckDB file, a client of its API (for
-    the commands in ``remote.FORWARDED``, which send the same request the console would)."""
+    the commands in ``remote.FORWARDED``, which send the same request the console would), with
+    the API key ``key`` (default ``$WATCHFLOOR_KEY``)."""
     try:
         return get_store()
     except StoreBusyError as busy:
@@ -70,7 +71,7 @@ def store_or_server() -> SqlStore | ServerClient:
             highlight=False,
             soft_wrap=True,
         )
-        return ServerClient(busy)
+        return ServerClient(busy, key)
 
 
 def _open_waiting(location: str | None) -> SqlStore:

@@ -3,7 +3,7 @@
 DuckDB lets one process at a time open a store file. While ``watchfloor serve`` holds it, the
 commands in ``FORWARDED`` send their request to the server's API instead of opening the file:
 the same checks, the same JSON, audited under the API key's name when the server has keys
-(``WATCHFLOOR_API_KEY``). Every other command says in one line what to do (``busy_advice``).
+(``WATCHFLOOR_KEY``). Every other command says in one line what to do (``busy_advice``).
 A PostgreSQL store needs none of this: every process opens it.
 """
 
@@ -23,7 +23,7 @@ from watchfloor.store.base import StoreBusyError
 FORWARDED = ("screen", "alerts", "alerts decide", "lists ingest", "book import")
 """The commands that go through the server: looking names up, finding and deciding alerts, and
 bringing in a list or the book, which analysts do while colleagues use the console."""
-API_KEY_ENV = "WATCHFLOOR_API_KEY"
+API_KEY_ENV = "WATCHFLOOR_KEY"  # the same key as `--key`: one identity, locally or through the server
 SHARED_USE = "keep the store in PostgreSQL for shared use (README, 'Many users')"
 CONNECT_SECONDS = 10.0
 
@@ -48,12 +48,12 @@ def busy_advice(busy: StoreBusyError) -> str:
 class ServerClient:
     """The API of the ``watchfloor serve`` process that holds the store."""
 
-    def __init__(self, busy: StoreBusyError) -> None:
+    def __init__(self, busy: StoreBusyError, key: str | None = None) -> None:
         if busy.holder is None or not busy.holder.url:
             raise busy
         self.busy = busy
         self.url = busy.holder.url
-        key = os.environ.get(API_KEY_ENV, "").strip()
+        key = (key or os.environ.get(API_KEY_ENV, "")).strip()
         self.http = httpx.Client(
             base_url=self.url,
             headers={"Authorization": f"ApiKey {key}"} if key else {},
