@@ -239,9 +239,15 @@ def test_a_store_made_before_case_management_gains_its_columns(store: SqlStore) 
     fill(store)
     for column in ("approved_by", "assignee", "assigned_at"):
         store.db.execute(f"ALTER TABLE wf_alerts DROP COLUMN {column}")
-    decide_alert(store, "A1", "true_match", "same person", "ana")  # opening the tables migrates them
-    approve_decision(store, "A1", "ben")
-    assert get_case(store, "A1").alert.approved_by == "ben"
+    location = store.db.location
+    store.close()
+    reopened = open_store(location)  # a newer watchfloor opening the older store migrates it
+    try:
+        decide_alert(reopened, "A1", "true_match", "same person", "ana")
+        approve_decision(reopened, "A1", "ben")
+        assert get_case(reopened, "A1").alert.approved_by == "ben"
+    finally:
+        reopened.close()
 
 
 # --- identity ------------------------------------------------------------------------------------

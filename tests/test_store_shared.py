@@ -8,6 +8,7 @@ the same moment lose nothing and never deadlock. DuckDB (tests below the Postgre
 from __future__ import annotations
 
 import contextlib
+import getpass
 import io
 import itertools
 import json
@@ -93,6 +94,8 @@ def _four_writers(url: str, tmp_path: Path) -> None:
     assert code == 0, err
     first_alerts = [alert["alert_id"] for alert in json.loads(out)]
     assert len(first_alerts) == 8
+    # one reviewer decides round after round: the four-eyes rule would hold each decision back
+    assert cli_in_process(url, "alerts", "policy", "--four-eyes", "off")[0] == 0
 
     # each round of the book changes one customer and adds one
     books = []
@@ -119,8 +122,6 @@ def _four_writers(url: str, tmp_path: Path) -> None:
                 decisions[(n + i) % 3],
                 "--reason",
                 f"round {n}",
-                "--reviewer",
-                "dana",
                 "--json",
             ]
             for n in range(len(decisions))
@@ -355,47 +356,26 @@ def test_cli_beside_serve_on_one_duckdb_store_works_or_says_what_to_do(tmp_path:
             first,
             "--decision",
             "false_positive",
+            "--no-whitelist",
             "--reason",
             "born 1990",
-            "--reviewer",
-            "ana",
             "--json",
         )
         decided = json.loads(out)
         assert code == 0 and (decided["alert_id"], decided["decision"], decided["reviewer"]) == (
             first,
             "false_positive",
-            "ana",
+            getpass.getuser(),  # a server without keys: its own operating-system user
         )
         code, out, _ = cli_in_process(
-            location,
-            "alerts",
-            "decide",
-            second,
-            "--decision",
-            "true_match",
-            "--reason",
-            "same man",
-            "--reviewer",
-            "ana",
+            location, "alerts", "decide", second, "--decision", "true_match", "--reason", "same man"
         )
-        assert (code, out.strip()) == (0, f"{second}: true_match by ana")
+        assert code == 0 and out.startswith(f"{second}: true_match proposed by {getpass.getuser()} (P1)")
         code, out, err = cli_in_process(
-            location,
-            "alerts",
-            "decide",
-            "A999",
-            "--decision",
-            "true_match",
-            "--reason",
-            "x",
-            "--reviewer",
-            "ana",
+            location, "alerts", "decide", "A999", "--decision", "true_match", "--reason", "x"
         )
         assert code == 1 and out == "" and "error: no alert 'A999'" in err.splitlines()[-1]
-        code, _, err = cli_in_process(
-            location, "alerts", "decide", first, "--decision", "maybe", "--reason", "x", "--reviewer", "ana"
-        )
+        code, _, err = cli_in_process(location, "alerts", "decide", first, "--decision", "maybe", "--reason", "x")
         assert code == 1 and one_line(err) == (
             "error: decision must be one of true_match, false_positive, escalated, not 'maybe'"
         )
@@ -446,10 +426,9 @@ def test_cli_beside_serve_on_one_duckdb_store_works_or_says_what_to_do(tmp_path:
     code, out, _ = cli_in_process(location, "audit", "verify", "--json")
     assert code == 0 and json.loads(out)["ok"]
     code, out, _ = cli_in_process(location, "alerts", "--status", "decided", "--json")
-    assert {(a["alert_id"], a["decision"]) for a in json.loads(out)} == {
-        (first, "false_positive"),
-        (second, "true_match"),
-    }
+    assert {(a["alert_id"], a["decision"]) for a in json.loads(out)} == {(first, "false_positive")}
+    code, out, _ = cli_in_process(location, "alerts", "--status", "proposed", "--json")
+    assert [(a["alert_id"], a["proposal"]["decision"]) for a in json.loads(out)] == [(second, "true_match")]
     code, out, _ = cli_in_process(location, "lists", "show", "--json")
     assert [v["version_id"] for v in json.loads(out)["versions"]] == [
         "us_ofac_sdn@1",
@@ -480,7 +459,7 @@ def test_through_a_server_with_keys_the_cli_needs_one_and_the_key_names_the_revi
         monkeypatch.setenv("WATCHFLOOR_KEY", secret)
         code, out, _ = cli_in_process(location, "alerts", "--json")
         alert_id = json.loads(out)[0]["alert_id"]
-        code, out, _ = cli_in_process(
+        code, out, err = cli_in_process(
             location,
             "alerts",
             "decide",
@@ -493,7 +472,11 @@ def test_through_a_server_with_keys_the_cli_needs_one_and_the_key_names_the_revi
             "someone else",
             "--json",
         )
-        assert code == 0 and json.loads(out)["reviewer"] == "dana"  # the key's name, not the option
+        assert code == 1 and "not a name given by hand" in err.splitlines()[-1]  # never acted under it
+        code, out, _ = cli_in_process(
+            location, "alerts", "decide", alert_id, "--decision", "escalated", "--reason", "ask KYC", "--json"
+        )
+        assert code == 0 and json.loads(out)["reviewer"] == "dana"  # the key's name
         # a reviewer may not bring in a list: the server's reason, in one line
         code, _, err = cli_in_process(location, "lists", "ingest", "un-xml", str(UN))
         assert code == 1 and "this needs the admin role" in err.splitlines()[-1]

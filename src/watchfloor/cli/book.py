@@ -59,7 +59,7 @@ def book_import(
         highlight=False,
     )
     for error in errors[:20]:
-        console.print(f"  [yellow]skipped[/yellow] row {error['row']}: {error['message']}", highlight=False)
+        console.print(f"  [yellow]skipped[/yellow] row {error['row']}: {error['error']}", highlight=False)
     if len(errors) > 20:
         console.print(f"  ... {len(errors) - 20} more (use --json for all)")
 
