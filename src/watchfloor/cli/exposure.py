@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 import typer
 
 from watchfloor.cli.common import app, console, get_store, parse_date, print_json
+from watchfloor.graph.ownership import percent_text as percent
 
 
 @app.command("exposure")
@@ -55,10 +54,3 @@ def exposure(
                 f"{names.get(step['from'], step['from'])} -{step['type']}{pct}{news}-> {names.get(step['to'], step['to'])}"
             )
         console.print("  " + " | ".join(steps), highlight=False)
-
-
-def percent(value: float) -> str:
-    """A share as the analyst reads it, never rounded across a line: 49.99 stays "49.99" (not "50.0",
-    which would contradict "below 50%"), 52 is "52"."""
-    truncated = math.floor(value * 100 + 1e-9) / 100
-    return f"{truncated:.2f}".rstrip("0").rstrip(".")

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -36,7 +37,17 @@ from watchfloor.graph.edges import (
     edges_from_entities,
     is_official,
 )
-from watchfloor.graph.ownership import FULL_CARRY, OwnershipState, propagate_blocked
+from watchfloor.graph.ownership import (
+    FULL,
+    UNITS_PER_POINT,
+    UNKNOWN,
+    OwnershipState,
+    Units,
+    as_percent,
+    propagate_blocked,
+    share_units,
+    units_percentage,
+)
 from watchfloor.model.designation import parse_day
 
 # Day numbers are proleptic ordinals (date.toordinal); these mean "no start" / "no end".
@@ -175,7 +186,7 @@ class ExposureGraph:
         source: np.ndarray,
         target: np.ndarray,
         type_code: np.ndarray,
-        percentage: np.ndarray,
+        units: np.ndarray,
         start_day: np.ndarray,
         end_day: np.ndarray,
         dataset_code: np.ndarray,
@@ -184,11 +195,12 @@ class ExposureGraph:
         relation_ids: Sequence[str] | None = None,
         date_texts: tuple[Sequence[str | None], Sequence[str | None]] | None = None,
     ) -> None:
-        """Prefer ``from_entities`` or ``from_edges``; this checks and indexes ready arrays."""
+        """Prefer ``from_entities`` or ``from_edges``; this checks and indexes ready arrays.
+        ``units`` are each edge's share in ``ownership.UNITS_PER_POINT`` units (-1: unknown)."""
         self.node_ids = np.asarray(node_ids)
         node_count = len(self.node_ids)
         edge_count = len(source)
-        arrays = (target, type_code, percentage, start_day, end_day, dataset_code)
+        arrays = (target, type_code, units, start_day, end_day, dataset_code)
         if any(len(a) != edge_count for a in arrays):
             raise GraphInputError("edge arrays must all have the same length")
         if relation_ids is not None and len(relation_ids) != edge_count:
@@ -203,9 +215,9 @@ class ExposureGraph:
         self.type_code = np.asarray(type_code, dtype=np.int8)
         if edge_count and (self.type_code.min() < 0 or self.type_code.max() >= len(EDGE_TYPES)):
             raise GraphInputError(f"edge type codes must index {EDGE_TYPES}")
-        self.percentage = np.asarray(percentage, dtype=np.float64)
-        if ((self.percentage < 0) | (self.percentage > 100)).any():
-            raise GraphInputError("percentages must lie between 0 and 100 (NaN for unknown)")
+        self.units = np.asarray(units, dtype=np.int64)
+        if (((self.units < 0) & (self.units != UNKNOWN)) | (self.units > FULL)).any():
+            raise GraphInputError(f"share units must lie between 0 and {FULL} (-1 for unknown)")
         self.start_day = np.asarray(start_day, dtype=np.int32)
         self.end_day = np.asarray(end_day, dtype=np.int32)
         self.dataset_code = np.asarray(dataset_code, dtype=np.int16)
@@ -275,7 +287,7 @@ class ExposureGraph:
             columns["src"].append(node_numbers.setdefault(edge.source_id, len(node_numbers)))
             columns["dst"].append(node_numbers.setdefault(edge.target_id, len(node_numbers)))
             columns["type"].append(EDGE_TYPE_CODES[edge.type])
-            columns["pct"].append(np.nan if edge.percentage is None else edge.percentage)
+            columns["pct"].append(UNKNOWN if edge.percentage is None else share_units(edge.percentage))
             columns["start"].append(_day_number(edge.start_date, OPEN_START))
             columns["end"].append(_day_number(edge.end_date, OPEN_END))
             columns["ds"].append(dataset_numbers.setdefault(edge.dataset, len(dataset_numbers)))
@@ -287,7 +299,7 @@ class ExposureGraph:
             source=np.array(columns["src"], dtype=np.int32),
             target=np.array(columns["dst"], dtype=np.int32),
             type_code=np.array(columns["type"], dtype=np.int8),
-            percentage=np.array(columns["pct"], dtype=np.float64),
+            units=np.array(columns["pct"], dtype=np.int64),
             start_day=np.array(columns["start"], dtype=np.int32),
             end_day=np.array(columns["end"], dtype=np.int32),
             dataset_code=np.array(columns["ds"], dtype=np.int16),
@@ -325,12 +337,21 @@ class ExposureGraph:
             types = np.full(count, EDGE_TYPE_CODES[edge_type], dtype=np.int8)
         else:
             types = np.asarray(edge_type, dtype=np.int8)
+        if percentage is None:
+            units = np.full(count, UNKNOWN, dtype=np.int64)
+        else:
+            percentage = np.asarray(percentage, dtype=np.float64)
+            if ((percentage < 0) | (percentage > 100)).any():
+                raise GraphInputError("percentages must lie between 0 and 100 (NaN for unknown)")
+            known = ~np.isnan(percentage)
+            units = np.full(count, UNKNOWN, dtype=np.int64)
+            units[known] = np.rint(percentage[known] * UNITS_PER_POINT).astype(np.int64)
         return cls(
             node_ids=node_ids,
             source=source,
             target=target,
             type_code=types,
-            percentage=np.full(count, np.nan) if percentage is None else percentage,
+            units=units,
             start_day=np.full(count, OPEN_START, dtype=np.int32) if start_day is None else start_day,
             end_day=np.full(count, OPEN_END, dtype=np.int32) if end_day is None else end_day,
             dataset_code=np.zeros(count, dtype=np.int16) if dataset_code is None else dataset_code,
@@ -358,7 +379,7 @@ class ExposureGraph:
                 self.source,
                 self.target,
                 self.type_code,
-                self.percentage,
+                self.units,
                 self.start_day,
                 self.end_day,
                 self.dataset_code,
@@ -378,7 +399,7 @@ class ExposureGraph:
 
     def edge(self, number: int) -> Edge:
         """The edge with this number, as a record."""
-        pct = float(self.percentage[number])
+        units = int(self.units[number])
         if self._date_texts is not None:
             start, end = self._date_texts[0][number], self._date_texts[1][number]
         else:
@@ -387,7 +408,7 @@ class ExposureGraph:
             source_id=str(self.node_ids[self.source[number]]),
             target_id=str(self.node_ids[self.target[number]]),
             type=EDGE_TYPES[self.type_code[number]],
-            percentage=None if np.isnan(pct) else pct,
+            percentage=None if units == UNKNOWN else units_percentage(units),
             start_date=start,
             end_date=end,
             dataset=self.dataset_names[self.dataset_code[number]],
@@ -467,16 +488,16 @@ class ExposureGraph:
         return (self.start_day[edges] <= day) & (self.end_day[edges] > day)
 
     def _ownership_weights(self, day: int) -> tuple[np.ndarray, np.ndarray]:
-        """Per owner-sorted ownership edge: its share as a fraction where it may block (else 0),
-        and whether it is an official, dated-in edge of unknown size (exposure only)."""
+        """Per owner-sorted ownership edge: its share in units where it may block (else 0), and
+        whether it is an official, dated-in edge of unknown size (exposure only)."""
         if self._weights_cache is not None and self._weights_cache[0] == day:
             return self._weights_cache[1], self._weights_cache[2]
         edges = self.owned_edge
         # A company's stake in itself (treasury shares) is not ownership by anyone else.
         usable = self.official[edges] & self._active(edges, day) & (self.source[edges] != self.target[edges])
-        pct = self.percentage[edges]
-        known = ~np.isnan(pct)
-        weights = np.where(usable & known, np.nan_to_num(pct) / 100.0, 0.0)
+        units = self.units[edges]
+        known = units != UNKNOWN
+        weights = np.where(usable & known, units, 0).astype(np.int64)
         unknown = usable & ~known
         self._weights_cache = (day, weights, unknown)
         return weights, unknown
@@ -484,7 +505,7 @@ class ExposureGraph:
     # -- blocking -----------------------------------------------------------------------------
 
     def _propagate_local(
-        self, ancestors: np.ndarray, seeds: np.ndarray, day: int, count_unblocked_chains: bool
+        self, ancestors: np.ndarray, seeds: np.ndarray, day: int, look_through: bool
     ) -> OwnershipState:
         """The 50 percent rule on the ownership subgraph of ``ancestors`` (sorted node numbers,
         closed under "owner of"), renumbered 0..len-1 in that order: a node's verdict depends
@@ -503,14 +524,7 @@ class ExposureGraph:
         np.cumsum(np.bincount(local_owner, minlength=size), out=indptr[1:])
         at = np.minimum(np.searchsorted(ancestors, seeds), size - 1)
         local_seeds = at[ancestors[at] == seeds]
-        return propagate_blocked(
-            size,
-            indptr,
-            local_target,
-            local_weight,
-            local_seeds,
-            count_unblocked_chains=count_unblocked_chains,
-        )
+        return propagate_blocked(size, indptr, local_target, local_weight, local_seeds, look_through)
 
     def blocked_by_ownership(
         self, designated: AbstractSet[str], as_of: date | None = None, reading: str = OFAC_READING
@@ -529,24 +543,23 @@ class ExposureGraph:
             self.owned_target,
             weights,
             seeds,
-            count_unblocked_chains=check_reading(reading) == LOOK_THROUGH,
+            look_through=check_reading(reading) == LOOK_THROUGH,
         )
         owners = self.source[self.owned_edge]
-        counted = weights * state.carry[owners]
-        relevant = (counted > 0) | (unknown & state.blocked[owners])
-        rows = np.flatnonzero(relevant)
+        carrying = state.carries(owners)
+        rows = np.flatnonzero((carrying & (weights > 0)) | (unknown & state.blocked[owners]))
         rows = rows[np.argsort(self.owned_target[rows], kind="stable")]
+        counted = state.counted(weights[rows], owners[rows])
         holdings: dict[int, list[Holding]] = {}
-        for row in rows.tolist():
+        for row, units in zip(rows.tolist(), counted, strict=True):
             edge = int(self.owned_edge[row])
-            pct = float(self.percentage[edge])
             owner = int(owners[row])
             holdings.setdefault(int(self.owned_target[row]), []).append(
                 Holding(
                     owner_id=str(self.node_ids[owner]),
-                    percentage=None if np.isnan(pct) else pct,
+                    percentage=self._percent(edge),
                     owner_blocked=bool(state.blocked[owner]),
-                    counted=round(float(counted[row]), 9) if counted[row] > 0 else None,
+                    counted=as_percent(units) if units > 0 else None,
                     relation_id=self._relation_id(edge),
                     dataset=self.dataset_names[self.dataset_code[edge]],
                 )
@@ -559,11 +572,16 @@ class ExposureGraph:
                 entity_id=str(self.node_ids[node]),
                 designated=bool(is_designated[node]),
                 blocked=bool(state.blocked[node]),
-                ownership_by_blocked=round(min(float(state.share[node]), FULL_CARRY), 9) if known else None,
+                ownership_by_blocked=as_percent(min(state.share[node], FULL)) if known else None,
                 holdings=tuple(sorted(held, key=lambda h: -(h.counted or 0.0))),
                 reading=reading,
             )
         return verdicts
+
+    def _percent(self, edge: int) -> float | None:
+        """An edge's stated share for display (None: unknown)."""
+        units = int(self.units[edge])
+        return None if units == UNKNOWN else as_percent(units)
 
     def _relation_id(self, edge: int) -> str:
         return self.relation_ids[edge] if self.relation_ids is not None else f"edge:{edge}"
@@ -650,7 +668,7 @@ class ExposureGraph:
             "from": record.source_id,
             "to": record.target_id,
             "type": record.type,
-            "percentage": record.percentage,
+            "percentage": self._percent(edge),
             "source": record.dataset,
             "dataset": record.dataset,
             "official": record.official,
@@ -819,7 +837,7 @@ class ExposureGraph:
                         break
             return found
 
-        def walk_up(at: int, below: list[int], factor: float, seen: set[int]) -> None:
+        def walk_up(at: int, below: list[int], factor: Fraction, seen: set[int]) -> None:
             if len(below) >= MAX_OWNERSHIP_PATH_DEPTH:
                 return
             for edge, owner, row in owning(at):
@@ -832,18 +850,18 @@ class ExposureGraph:
                 if unknown[row] and state.blocked[local[owner]]:
                     chains.append({"holder": holder, "share": None, "edges": chain})
                 elif weights[row] > 0 and state.blocked[local[owner]]:
-                    share = float(FULL_CARRY * weights[row] * factor)
+                    share: Units = factor * int(weights[row])
                     fulls = from_designated(owner, chain, {owner, *seen}) or [chain]
                     for full in fulls[: max_paths - len(chains)]:
                         chains.append({"holder": holder, "share": share, "edges": full})
                 elif weights[row] > 0 and state.carry[local[owner]] > 0:
-                    walk_up(owner, chain, factor * float(weights[row]), seen | {owner})
+                    walk_up(owner, chain, factor * Fraction(int(weights[row]), FULL), seen | {owner})
 
-        walk_up(node, [], 1.0, {node})
-        chains.sort(key=lambda c: -(c["share"] or 0.0))
+        walk_up(node, [], Fraction(1), {node})
+        chains.sort(key=lambda c: -(c["share"] or 0))
         for chain in chains:
-            chain["share"] = None if chain["share"] is None else round(chain["share"], 9)
+            chain["share"] = None if chain["share"] is None else as_percent(chain["share"])
             chain["edges"] = [self._edge_dict(e) for e in chain["edges"]]
         known = any(weights[row] > 0 and state.carry[local[owner]] > 0 for _, owner, row in owning(node))
-        total = round(min(float(state.share[local[node]]), FULL_CARRY), 9) if known else None
+        total = as_percent(min(state.share[local[node]], FULL)) if known else None
         return total, chains, steps[0] > MAX_EXPLANATION_STEPS or len(chains) >= max_paths

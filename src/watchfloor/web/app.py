@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from watchfloor.graph.ownership import percent_text
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.store import SqlStore, StoreError
 from watchfloor.web.auth import KEY_COOKIE, LoginRequired, check_key, principal_name, require_role
@@ -66,6 +67,7 @@ def _environment() -> Environment:
     )
     env.globals.update(prefix=PREFIX, entity_url=entity_url, article_url=article_url)
     env.filters["pct"] = lambda value: f"{float(value) * 100:.0f}%"
+    env.filters["share"] = percent_text  # ownership shares: never shown across the 50 % line
     return env
 
 
