@@ -51,11 +51,13 @@ def test_ofac_linked_to_remark_membership_and_directorship_are_exposure(graph):
     assert hops_of(director)[0][0] == ("p-director", "co-z", "directorship")
 
 
-def test_news_only_link_is_exposure_marked_unofficial_and_does_not_block(graph):
+def test_news_only_link_is_an_alleged_path_never_an_official_one(graph):
     report = graph.exposure("p-alleged", DESIGNATED, as_of=DAY)
-    assert report.exposed and not report.blocked
-    [[edge]] = report.paths
+    assert report.paths == [] and not report.exposed and not report.blocked
+    [[edge]] = report.alleged_paths
     assert edge["official"] is False and edge["source"] == "news"
+    # a screening hit's ties are the official paths only
+    assert graph.paths("p-alleged", DESIGNATED, as_of=DAY) == ([], False)
 
 
 def test_hops_bound_is_respected(graph):
@@ -89,7 +91,7 @@ def test_entity_without_relations_is_neither_exposed_nor_blocked(graph):
     assert not report.exposed and not report.blocked and report.paths == []
 
 
-def test_parallel_official_and_news_edges_give_two_paths():
+def test_parallel_official_and_news_edges_give_an_official_and_an_alleged_path():
     official = make_entity("registry", "Associate", "assoc-official")
     official.add("person", "p-x")
     official.add("associate", "ofac-a")
@@ -98,7 +100,8 @@ def test_parallel_official_and_news_edges_give_two_paths():
     alleged.add("associate", "ofac-a")
     graph = ExposureGraph.from_entities([official, alleged])
     report = graph.exposure("p-x", {"ofac-a"}, as_of=DAY)
-    assert sorted(path[0]["official"] for path in report.paths) == [False, True]
+    assert [path[0]["relation_id"] for path in report.paths] == ["assoc-official"]
+    assert [path[0]["relation_id"] for path in report.alleged_paths] == ["assoc-news"]
 
 
 def test_max_paths_truncates_and_says_so():

@@ -199,6 +199,33 @@ class AlgorithmResponse(BaseModel):
 # --- watchfloor's own endpoints (/api/...) ------------------------------------------------------
 
 
+class ExposureResponse(BaseModel):
+    """``watchfloor exposure --json``: each path is a list of steps (``from``, ``to``, ``type``,
+    ``percentage``, ``official``...); an alleged step adds ``article``, ``sentence``, ``status``."""
+
+    entity_id: str
+    designated: bool
+    blocked: bool = Field(..., description="Designated, or blocked by the 50 percent rule under `reading`")
+    ownership_by_blocked: float | None = Field(
+        None, description="Percent held in aggregate by blocked persons"
+    )
+    paths: list[list[dict[str, Any]]] = Field(..., description="Paths over official relations only")
+    exposed: bool
+    ownership_paths: list[dict[str, Any]]
+    as_of: str
+    hops: int
+    truncated: bool
+    reading: Literal["ofac", "look-through"] = Field(
+        ..., description="The reading of the 50 percent rule used"
+    )
+    alleged_paths: list[list[dict[str, Any]]] = Field(
+        ..., description="Paths that need a press report: alleged, never official, never counted above"
+    )
+    pending: dict[str, Any] | None = Field(
+        None, description="Blocked once an announced designation takes effect: `effective`, `days_left`..."
+    )
+
+
 class ScreenRequest(BaseModel):
     """One name to screen, as on the command line (``watchfloor screen``)."""
 

@@ -9,8 +9,10 @@ Exposure is undirected (the asset of a designated owner is exposed, and so is it
 bounded by ``hops``, and never passes *through* a designated party (the path to it already says
 all). Blocking follows the OFAC 50 percent rule (see ``watchfloor.graph.ownership``) over
 official, dated-in ownership edges only, is not bounded by ``hops`` (the rule has no depth
-limit), and for one entity is computed from its owners' ancestry alone. News edges show as
-exposure with ``official: false`` and never block.
+limit), and for one entity is computed from its owners' ancestry alone. Edges from datasets
+that are not official (the press) never block and never make an official path: a path that
+needs one is an *alleged* path, reported apart (``alleged_paths``), each step marked
+``official: false``.
 
 An edge counts on day D when ``start_date`` is empty or on/before D and ``end_date`` is empty or
 after D; a partial date ("2019", "2019-05") counts from its first day. ``as_of=None`` means today.
@@ -122,6 +124,8 @@ class ExposureReport:
     hops: int = 3
     truncated: bool = False  # paths or ownership chains cut at max_paths (the verdict is still exact)
     reading: str = OFAC_READING  # which reading of the 50 percent rule gave the verdict
+    alleged_paths: list[list[dict[str, Any]]] = field(default_factory=list)  # through press reports
+    pending: dict[str, Any] | None = None  # blocked once an announced designation takes effect
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,6 +140,8 @@ class ExposureReport:
             "hops": self.hops,
             "truncated": self.truncated,
             "reading": self.reading,
+            "alleged_paths": self.alleged_paths,
+            "pending": self.pending,
         }
 
 
@@ -255,7 +261,7 @@ class ExposureGraph:
             raise GraphInputError("node IDs must be unique")
         self._weights_cache: tuple[int, np.ndarray, np.ndarray] | None = None
         self._designated_cache: tuple[frozenset[str], np.ndarray, np.ndarray] | None = None
-        self._adjacency_cache: tuple[frozenset[str], int, np.ndarray, np.ndarray] | None = None
+        self._adjacency_cache: tuple[frozenset[str], tuple[int, bool], np.ndarray, np.ndarray] | None = None
 
     # -- construction -------------------------------------------------------------------------
 
@@ -465,17 +471,19 @@ class ExposureGraph:
         self._adjacency_cache = None
         return seeds, mask, key
 
-    def _designated_adjacency(self, key: frozenset[str], day: int) -> tuple[np.ndarray, np.ndarray]:
+    def _designated_adjacency(
+        self, key: frozenset[str], day: int, official_only: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
         """For every dated-in relation of a designated node: that node, and the node across."""
         cached = self._adjacency_cache
-        if cached is not None and cached[0] is key and cached[1] == day:
+        if cached is not None and cached[0] is key and cached[1] == (day, official_only):
             return cached[2], cached[3]
         seeds, _, _ = self._designated(key)
         owners = np.repeat(seeds, self.adj_indptr[seeds + 1] - self.adj_indptr[seeds])
         all_slots = _slots(self.adj_indptr, seeds)
-        keep = self._active(self.adj_edge[all_slots], day)
+        keep = self._passable(self.adj_edge[all_slots], day, official_only)
         designated_side, across = owners[keep], self.adj_neighbour[all_slots[keep]]
-        self._adjacency_cache = (key, day, designated_side, across)
+        self._adjacency_cache = (key, (day, official_only), designated_side, across)
         return designated_side, across
 
     # -- time ---------------------------------------------------------------------------------
@@ -486,6 +494,11 @@ class ExposureGraph:
 
     def _active(self, edges: np.ndarray, day: int) -> np.ndarray:
         return (self.start_day[edges] <= day) & (self.end_day[edges] > day)
+
+    def _passable(self, edges: np.ndarray, day: int, official_only: bool) -> np.ndarray:
+        """Edges a path may take: dated in, and official unless alleged ones are asked for."""
+        active = self._active(edges, day)
+        return active & self.official[edges] if official_only else active
 
     def _ownership_weights(self, day: int) -> tuple[np.ndarray, np.ndarray]:
         """Per owner-sorted ownership edge: its share in units where it may block (else 0), and
@@ -609,15 +622,15 @@ class ExposureGraph:
         as_of: date | None = None,
         max_paths: int = DEFAULT_MAX_PATHS,
     ) -> tuple[list[list[dict[str, Any]]], bool]:
-        """The paths of `exposure` alone, and whether they were cut at ``max_paths``: a screening
-        hit's ties need no ownership verdict, which costs more than the paths."""
+        """The official paths of `exposure` alone, and whether they were cut at ``max_paths``: a
+        screening hit's ties need no ownership verdict, which costs more than the paths."""
         _check_hops(hops)
         node = self.node_number(entity_id)
         if node is None:
             return [], False
         _, target_mask, designated_key = self._designated(designated)
         return self._exposure_paths(
-            node, target_mask, designated_key, hops, self._as_of_day(as_of), max_paths
+            node, target_mask, designated_key, hops, self._as_of_day(as_of), max_paths, official_only=True
         )
 
     def exposure(
@@ -630,7 +643,11 @@ class ExposureGraph:
         reading: str = OFAC_READING,
     ) -> ExposureReport:
         """Paths of at most ``hops`` edges from ``entity_id`` to designated parties, shortest
-        first (at most ``max_paths``), and the entity's ownership verdict with its chains."""
+        first (at most ``max_paths``), and the entity's ownership verdict with its chains.
+
+        ``paths`` take official relations only; a path that needs a relation from a non-official
+        dataset (the press) is an *alleged* path, listed apart in ``alleged_paths`` and never
+        counted in ``exposed`` or ``blocked``."""
         _check_hops(hops)
         day = self._as_of_day(as_of)
         is_designated = entity_id in designated
@@ -648,8 +665,14 @@ class ExposureGraph:
             return report
         seeds, target_mask, designated_key = self._designated(designated)
         report.paths, report.truncated = self._exposure_paths(
-            node, target_mask, designated_key, hops, day, max_paths
+            node, target_mask, designated_key, hops, day, max_paths, official_only=True
         )
+        if not self.official.all():
+            every, alleged_cut = self._exposure_paths(
+                node, target_mask, designated_key, hops, day, max_paths, official_only=False
+            )
+            report.alleged_paths = [p for p in every if not all(step["official"] for step in p)]
+            report.truncated = report.truncated or alleged_cut
 
         ancestors = self._ancestors(node, day)
         state = self._propagate_local(ancestors, seeds, day, reading == LOOK_THROUGH)
@@ -677,11 +700,11 @@ class ExposureGraph:
             "relation_id": record.relation_id,
         }
 
-    def _neighbourhood(self, node: int, day: int) -> tuple[np.ndarray, np.ndarray]:
-        """Active edges at ``node`` and the node across each."""
+    def _neighbourhood(self, node: int, day: int, official_only: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Passable edges at ``node`` and the node across each."""
         lo, hi = self.adj_indptr[node], self.adj_indptr[node + 1]
         edges, neighbours = self.adj_edge[lo:hi], self.adj_neighbour[lo:hi]
-        active = self._active(edges, day)
+        active = self._passable(edges, day, official_only)
         return edges[active], neighbours[active]
 
     def _exposure_paths(
@@ -692,8 +715,10 @@ class ExposureGraph:
         hops: int,
         day: int,
         max_paths: int,
+        official_only: bool,
     ) -> tuple[list[list[dict[str, Any]]], bool]:
-        """Simple paths from ``node`` ending at a designated node, never passing through one.
+        """Simple paths from ``node`` ending at a designated node, never passing through one
+        (over official relations only, or over every relation).
 
         A bounded breadth-first search finds the ball of ``hops``; a second one, from the
         designated nodes inside it, gives each node's distance to the nearest of them; the path
@@ -712,7 +737,7 @@ class ExposureGraph:
                 # Only designated nodes matter on the last level: look from whichever side
                 # has fewer relations (the frontier, or the designated parties).
                 frontier_slots = int((self.adj_indptr[frontier + 1] - self.adj_indptr[frontier]).sum())
-                designated_side, across = self._designated_adjacency(designated_key, day)
+                designated_side, across = self._designated_adjacency(designated_key, day, official_only)
                 if len(across) < frontier_slots:
                     inner = reach[across] == level - 1
                     inner &= ~target_mask[across] | (across == node)
@@ -725,7 +750,7 @@ class ExposureGraph:
             if level == hops:
                 wanted &= target_mask[neighbours]
             slots, neighbours = slots[wanted], neighbours[wanted]
-            found = _distinct(neighbours[self._active(self.adj_edge[slots], day)], stamp)
+            found = _distinct(neighbours[self._passable(self.adj_edge[slots], day, official_only)], stamp)
             reach[found] = level
             is_target = target_mask[found]
             reached_targets.append(found[is_target])
@@ -741,7 +766,7 @@ class ExposureGraph:
         frontier = targets.astype(np.int64)
         for level in range(1, hops):
             slots = _slots(self.adj_indptr, frontier)
-            slots = slots[self._active(self.adj_edge[slots], day)]
+            slots = slots[self._passable(self.adj_edge[slots], day, official_only)]
             found = self.adj_neighbour[slots]
             found = _distinct(found[to_target[found] < 0], stamp)
             found = found[(reach[found] >= 0) & (reach[found] + level <= hops) & (to_target[found] < 0)]
@@ -756,7 +781,7 @@ class ExposureGraph:
 
         def walk(at: int, left: int, trail: list[int], visited: set[int]) -> bool:
             """Extend ``trail`` by exactly ``left`` edges; False once ``max_paths`` is reached."""
-            edges, neighbours = self._neighbourhood(at, day)
+            edges, neighbours = self._neighbourhood(at, day, official_only)
             distance = to_target[neighbours]
             fits = (distance >= 0) & (distance <= left - 1)
             for edge, nxt in zip(edges[fits].tolist(), neighbours[fits].tolist(), strict=True):
