@@ -152,7 +152,7 @@ def test_a_link_alleged_by_an_article_is_an_alleged_path_citing_it_never_an_offi
     tmp_path: Path,
 ) -> None:
     db = load(tmp_path)
-    ok(db, "news", "ingest", str(FIXTURES / "news" / "alleged.txt"))
+    ok(db, "news", "ingest", str(FIXTURES / "graph" / "alleged_article.txt"))
     person = "news-person-ramon-velasquez-ortega"
     report = json.loads(ok(db, "exposure", person, "--json"))
     assert (report["designated"], report["blocked"], report["exposed"], report["paths"]) == (

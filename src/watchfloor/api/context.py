@@ -102,14 +102,23 @@ class ApiContext:
 
         return load_sources(Path(self.settings.sources_file) if self.settings.sources_file else None)
 
+    def refreshed(self, records: list[FetchRecord]) -> None:
+        """After a fetch: a new version gets its screener built before any request needs it."""
+        if any(r.outcome == "new-version" for r in records):
+            self.warm()
+
+    def fetch_now(self) -> list[FetchRecord]:
+        """Fetch every enabled list source now, whatever its schedule (yente's forced update)."""
+        from watchfloor.lists.fetch import fetch_sources
+
+        records = fetch_sources(self.store, self.sources(), lock=self.lock)
+        self.refreshed(records)
+        return records
+
     def start_refresh(self, stop: threading.Event) -> threading.Thread:
         """Fetch the lists on their schedule in a background thread, the store under the lock; after
         a new version, build the new screener before any request needs it."""
         from watchfloor.lists.schedule import run_refresh
-
-        def refreshed(records: list[FetchRecord]) -> None:
-            if any(r.outcome == "new-version" for r in records):
-                self.warm()
 
         def loop() -> None:
             try:
@@ -117,7 +126,7 @@ class ApiContext:
             except ValueError as exc:
                 log.error("list refresh is off: %s", exc)
                 return
-            run_refresh(self.store, config, stop, lock=self.lock, on_records=refreshed)
+            run_refresh(self.store, config, stop, lock=self.lock, on_records=self.refreshed)
 
         thread = threading.Thread(target=loop, name="watchfloor-refresh", daemon=True)
         thread.start()

@@ -66,6 +66,22 @@ class EntityResponse(BaseModel):
     designations: list[DesignationModel] = Field(default_factory=list)
 
 
+class AdjacentResultsResponse(BaseModel):
+    """One property's neighbours, a page at a time (yente's ``/entities/{id}/adjacent``)."""
+
+    results: list[str | EntityResponse] = Field(default_factory=list)
+    total: TotalSpec
+    limit: int
+    offset: int = 0
+
+
+class EntityAdjacentResponse(BaseModel):
+    entity: EntityResponse
+    adjacent: dict[str, AdjacentResultsResponse] = Field(
+        ..., description="Per entity property with any neighbour: a page of them, nested as in /entities"
+    )
+
+
 class FeatureResult(BaseModel):
     """yente's per-feature explanation of a score."""
 
@@ -120,6 +136,10 @@ class EntityMatchResponse(BaseModel):
     responses: dict[str, EntityMatches]
     limit: int
     as_of: str = Field(..., description="The date designation status is given for")
+    algorithm: str = Field(..., description="watchfloor: the algorithm that scored the results")
+    algorithm_requested: str = Field(
+        ..., description="watchfloor: the name the caller asked for ('best', 'logic-v2', ...)"
+    )
 
 
 # --- /search ------------------------------------------------------------------------------------
@@ -323,3 +343,5 @@ class RescreenRequest(BaseModel):
 
 EntityResponse.model_rebuild()
 ScoredEntityResponse.model_rebuild()
+AdjacentResultsResponse.model_rebuild()
+EntityAdjacentResponse.model_rebuild()
