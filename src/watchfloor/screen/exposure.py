@@ -66,14 +66,13 @@ class ExposureView:
         self.store = store
         versions = versions if versions is not None else store.versions_in_force(self.as_of)
         official = {v.dataset for v in versions if v.official}
-        relations = list(store.iter_entities(versions=versions, schemata=list(RELATIONSHIP_SCHEMATA)))
-        # what each press-reported relation rests on: its article and sentence
-        self.citations = {
-            str(r.id): _citation(r) for r in relations if r.dataset.name not in official and r.id is not None
-        }
+        relations = store.iter_entities(versions=versions, schemata=list(RELATIONSHIP_SCHEMATA))
+        # what each press-reported relation rests on (its article and sentence), noted as the
+        # relations stream past: a large store's relations are never all in memory at once
+        self.citations: dict[str, dict[str, Any]] = {}
         mentions = _linked_mentions(store, [v.version_id for v in versions if not v.official])
-        edges = _resolve(edges_from_entities(relations, official_datasets=official), mentions)
-        self.graph = ExposureGraph.from_edge_list(edges, official_datasets=official)
+        edges = edges_from_entities(self._noting_citations(relations, official), official_datasets=official)
+        self.graph = ExposureGraph.from_edge_list(_resolve(edges, mentions), official_datasets=official)
         if designations is None:
             sanctions = store.iter_entities(versions=versions, schemata=["Sanction"])
             designations = designations_from(sanctions, versions, self.as_of)
@@ -90,6 +89,14 @@ class ExposureView:
         self.pending = frozenset(self.pending_from)
         self._blocked: dict[str, BlockedVerdict] | None = None
         self._ties: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+
+    def _noting_citations(
+        self, relations: Iterable[StatementEntity], official: set[str]
+    ) -> Iterator[StatementEntity]:
+        for relation in relations:
+            if relation.id is not None and set(relation.datasets) - official:
+                self.citations[str(relation.id)] = _citation(relation)
+            yield relation
 
     def report(self, entity_id: str, hops: int = 3, reading: str | None = None) -> ExposureReport:
         """Exposure of one entity (under the view's reading unless another is named); an ID the
