@@ -187,3 +187,22 @@ def test_a_changed_designated_set_is_read_again(graph):
     before = graph.paths("p-sister", frozenset(DESIGNATED), as_of=DAY)[0]
     without = frozenset(DESIGNATED) - {"ofac-a"}
     assert before and graph.paths("p-sister", without, as_of=DAY)[0] != before
+
+
+def test_alleged_paths_filling_max_paths_never_hide_an_official_path():
+    entities = []
+    for i in range(3):  # three press links straight to designated parties: the shortest paths
+        link = make_entity("news", "Associate", f"assoc-news-{i}")
+        link.add("person", "p-x")
+        link.add("associate", f"ofac-{i}")
+        entities.append(link)
+    for relation_id, person, other in (("assoc-1", "p-x", "p-y"), ("assoc-2", "p-y", "ofac-9")):
+        link = make_entity("registry", "Associate", relation_id)
+        link.add("person", person)
+        link.add("associate", other)
+        entities.append(link)
+    graph = ExposureGraph.from_entities(entities)
+    designated = {"ofac-0", "ofac-1", "ofac-2", "ofac-9"}
+    report = graph.exposure("p-x", designated, as_of=DAY, max_paths=2)
+    assert report.truncated and len(report.alleged_paths) == 2
+    assert [[step["relation_id"] for step in path] for path in report.paths] == [["assoc-1", "assoc-2"]]

@@ -261,7 +261,10 @@ class ExposureGraph:
             raise GraphInputError("node IDs must be unique")
         self._weights_cache: tuple[int, np.ndarray, np.ndarray] | None = None
         self._designated_cache: tuple[frozenset[str], np.ndarray, np.ndarray] | None = None
-        self._adjacency_cache: tuple[frozenset[str], tuple[int, bool], np.ndarray, np.ndarray] | None = None
+        # per (day, official only): a report asks for both, so one entry would be rebuilt each time
+        self._adjacency_cache: (
+            tuple[frozenset[str], dict[tuple[int, bool], tuple[np.ndarray, np.ndarray]]] | None
+        ) = None
 
     # -- construction -------------------------------------------------------------------------
 
@@ -476,14 +479,18 @@ class ExposureGraph:
     ) -> tuple[np.ndarray, np.ndarray]:
         """For every dated-in relation of a designated node: that node, and the node across."""
         cached = self._adjacency_cache
-        if cached is not None and cached[0] is key and cached[1] == (day, official_only):
-            return cached[2], cached[3]
+        if cached is None or cached[0] is not key:
+            cached = self._adjacency_cache = (key, {})
+        if (day, official_only) in cached[1]:
+            return cached[1][(day, official_only)]
         seeds, _, _ = self._designated(key)
         owners = np.repeat(seeds, self.adj_indptr[seeds + 1] - self.adj_indptr[seeds])
         all_slots = _slots(self.adj_indptr, seeds)
         keep = self._passable(self.adj_edge[all_slots], day, official_only)
         designated_side, across = owners[keep], self.adj_neighbour[all_slots[keep]]
-        self._adjacency_cache = (key, (day, official_only), designated_side, across)
+        if len(cached[1]) >= 4:  # a few days at most: each entry is the size of the designated's relations
+            cached[1].clear()
+        cached[1][(day, official_only)] = (designated_side, across)
         return designated_side, across
 
     # -- time ---------------------------------------------------------------------------------
@@ -664,15 +671,17 @@ class ExposureGraph:
         if node is None:
             return report
         seeds, target_mask, designated_key = self._designated(designated)
-        report.paths, report.truncated = self._exposure_paths(
-            node, target_mask, designated_key, hops, day, max_paths, official_only=True
+        # one search over every relation, split into official and alleged paths; only when it was
+        # cut with alleged paths in it could official ones be missing, and then they get their own
+        every, report.truncated = self._exposure_paths(
+            node, target_mask, designated_key, hops, day, max_paths, official_only=False
         )
-        if not self.official.all():
-            every, alleged_cut = self._exposure_paths(
-                node, target_mask, designated_key, hops, day, max_paths, official_only=False
+        report.paths = [p for p in every if all(step["official"] for step in p)]
+        report.alleged_paths = [p for p in every if not all(step["official"] for step in p)]
+        if report.truncated and report.alleged_paths:
+            report.paths, _ = self._exposure_paths(
+                node, target_mask, designated_key, hops, day, max_paths, official_only=True
             )
-            report.alleged_paths = [p for p in every if not all(step["official"] for step in p)]
-            report.truncated = report.truncated or alleged_cut
 
         ancestors = self._ancestors(node, day)
         state = self._propagate_local(ancestors, seeds, day, reading == LOOK_THROUGH)

@@ -74,9 +74,9 @@ def units_percentage(units: int) -> Decimal:
 def as_percent(units: Units) -> float:
     """A share for display and JSON, as a float percentage that never crosses the line the exact
     value is on: a look-through share a hair below 50 % is never shown as 50.0."""
-    value = Fraction(units) / UNITS_PER_POINT
-    shown = float(value)
-    if value < 50 <= shown:
+    exact = units if isinstance(units, Fraction) else int(units)
+    shown = float(exact / UNITS_PER_POINT)  # int / int is rounded once, correctly; a Fraction too
+    if exact < LINE and shown >= 50:
         shown = math.nextafter(50.0, 0.0)
     return shown
 
