@@ -1,4 +1,5 @@
-"""``watchfloor exposure ENTITY_ID``: designated, blocked by ownership, or exposed, with the paths."""
+"""``watchfloor exposure ENTITY_ID``: designated, blocked by ownership, pending or exposed, with the
+paths (official ones, then those alleged by the press)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ def exposure(
     ),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Every path to a designated party within N hops, and the OFAC 50 percent verdict."""
+    """Every path to a designated party within N hops and the OFAC 50 percent verdict, naming its
+    reading; "pending" when an announced designation would block the entity, with the days left;
+    paths that rest on press reports apart, as alleged, with the article and sentence."""
     from watchfloor.screen.exposure import ExposureView
 
     store = get_store()
