@@ -54,16 +54,16 @@ def reconcile_get(
     request: Request,
     dataset: str,
     queries: str | None = Query(None, description="JSON object of reconciliation queries"),
-    extend: str | None = Query(
-        None, description='Data extension: {"ids": [...], "properties": [{"id": ...}]}'
+    extend_query: str | None = Query(
+        None, alias="extend", description='Data extension: {"ids": [...], "properties": [{"id": ...}]}'
     ),
     as_of: date | None = Query(None, description="watchfloor: status and knowledge as of this day"),
     context: ApiContext = Depends(get_context),
     _: Principal = Depends(require_reader),
 ) -> dict[str, Any]:
     context.check_dataset(dataset)
-    if extend is not None:
-        return extension(context, extend, as_of)
+    if extend_query is not None:
+        return extension(context, extend_query, as_of)
     if queries is None:
         return manifest(str(request.base_url).rstrip("/"), dataset)
     return reconcile(context, dataset, _parse(queries), as_of)
