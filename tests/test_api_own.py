@@ -4,6 +4,7 @@ book -> alerts -> decision -> audit round trip."""
 from __future__ import annotations
 
 import csv
+import getpass
 import io
 import re
 import zipfile
@@ -128,19 +129,34 @@ def test_book_rescreen_alert_decision_and_audit_round_trip(api: TestClient) -> N
     alerts = api.get("/api/alerts", params={"status": "open"}).json()["alerts"]
     alert = next(a for a in alerts if a["customer_id"] == "c-1")
     assert alert["entity_id"] == "ofac-22790"
-    decided = api.post(
-        f"/api/alerts/{alert['alert_id']}/decision",
-        json={"decision": "true_match", "reason": "same birth date", "reviewer": "ana"},
+    url = f"/api/alerts/{alert['alert_id']}"
+    # without keys the reviewer is the server's operating-system user: a name in the body that
+    # differs is refused, never recorded
+    forged = api.post(
+        f"{url}/decision", json={"decision": "true_match", "reason": "same birth date", "reviewer": "ana"}
     )
+    assert forged.status_code == 403 and "not a name given by hand" in forged.json()["detail"]
+    local = getpass.getuser()
+    proposed = api.post(f"{url}/decision", json={"decision": "true_match", "reason": "same birth date"})
+    assert proposed.status_code == 200, proposed.text
+    assert proposed.json()["outcome"] == "proposed" and proposed.json()["decision"] is None
+    assert proposed.json()["proposal"]["proposed_by"] == local
+    own = api.post(f"{url}/approve", json={})
+    assert own.status_code == 403 and "second, different reviewer" in own.json()["detail"]
+    withdrawn = api.post(f"{url}/reject", json={"reason": "I meant to escalate"})
+    assert withdrawn.status_code == 200 and withdrawn.json()["proposals"][0]["state"] == "rejected"
+    assert api.post(f"{url}/approve").status_code == 409  # nothing waits any more
+    decided = api.post(f"{url}/decision", json={"decision": "escalated", "reason": "ask compliance"})
     assert decided.status_code == 200, decided.text
-    assert decided.json()["decision"] == "true_match" and decided.json()["reviewer"] == "ana"
-    assert api.get(f"/api/alerts/{alert['alert_id']}").json()["decision"] == "true_match"
-    assert all(
-        a["alert_id"] != alert["alert_id"]
-        for a in api.get("/api/alerts", params={"status": "open"}).json()["alerts"]
+    assert decided.json()["outcome"] == "decided" and decided.json()["reviewer"] == local
+    assert api.get(url).json()["decision"] == "escalated"
+    decided = api.post(
+        f"{url}/decision", json={"decision": "false_positive", "whitelist": False, "reason": "x"}
     )
+    assert decided.status_code == 403 and "escalated" in decided.json()["detail"]  # own escalation
     actions = [e["action"] for e in api.get("/api/audit").json()["entries"]]
     assert "book_import" in actions and "alert_decided" in actions
+    assert "decision_proposed" in actions and "decision_rejected" in actions
     assert api.get("/api/audit/verify").json()["ok"] is True
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import run_cli as cli
 from watchfloor.lists import ingest_list, record_designation
-from watchfloor.review import audit_entries, decide_alert, list_alerts, verify_audit
+from watchfloor.review import approve_decision, audit_entries, decide_alert, list_alerts, verify_audit
 from watchfloor.screen.book import import_book
 from watchfloor.screen.rescreen import replay, rescreen
 from watchfloor.store import SqlStore, open_store
@@ -138,6 +138,8 @@ def test_rescreen_alerts_only_on_what_is_new_or_changed(store: SqlStore, tmp_pat
         store, by_customer["fp-sarria"].alert_id, "false_positive", "born 1990, not the listed man", "ana"
     )
     decide_alert(store, by_customer["d-maduro"].alert_id, "true_match", "same person", "ana")
+    for customer in ("fp-sarria", "d-maduro"):  # whitelisting and true matches take a second reviewer
+        approve_decision(store, by_customer[customer].alert_id, "ben")
     decide_alert(store, by_customer["d-bnc"].alert_id, "escalated", "check the account", "ana")
     assert {a.customer_id for a in list_alerts(store, "decided")} == {"fp-sarria", "d-maduro"}
     assert len(list_alerts(store, "open")) == 6
@@ -187,6 +189,7 @@ def test_rescreen_alerts_only_on_what_is_new_or_changed(store: SqlStore, tmp_pat
         assert (alert.status, alert.days_left, alert.effective_date) == ("pending", 4, "2025-11-24")
     band = next(a for a in pending.alerts if a.customer_id == "cartel-b")
     decide_alert(store, band.alert_id, "false_positive", "a music band in Spain", "ben")
+    approve_decision(store, band.alert_id, "ana")
     assert rescreen(store, as_of=date(2025, 11, 21)).new_alerts == 0  # still pending, nothing new
 
     # 5. the effective date arrives: the true match alerts again, the band stays quiet
@@ -214,6 +217,7 @@ def test_rescreen_alerts_only_on_what_is_new_or_changed(store: SqlStore, tmp_pat
         len(s.alerts) for s in (first, second, third, pending, effective)
     )
     assert actions.count("alert_decided") == 4
+    assert actions.count("decision_proposed") == actions.count("decision_approved") == 3
     run_rows = audit_entries(store, limit=None, action="screening_run")
     assert run_rows[0].payload["version_ids"] == ["us_ofac_sdn@1"]
     assert verify_audit(store).ok
@@ -240,10 +244,10 @@ def test_cli_book_rescreen_alerts_and_audit(tmp_path: Path, capsys: pytest.Captu
     assert {a["customer_id"] for a in listed} == {"d-maduro", "d-cabello", "d-bnc"}
     alert_id = listed[0]["alert_id"]
     decide = ["alerts", "decide", alert_id, "--decision", "false_positive", "--reason", "namesake"]
-    code, out, err = cli(capsys, location, *decide, "--reviewer", "ana")
+    code, out, err = cli(capsys, location, *decide, "--no-whitelist")
     assert code == 0, err
     assert len(json.loads(cli(capsys, location, "alerts", "--status", "open", "--json")[1])) == 2
-    unknown = ["alerts", "decide", "A999", "--decision", "true_match", "--reason", "x", "--reviewer", "y"]
+    unknown = ["alerts", "decide", "A999", "--decision", "true_match", "--reason", "x"]
     code, out, err = cli(capsys, location, *unknown)
     assert code == 1 and err == "error: no alert 'A999'"
     code, out, err = cli(capsys, location, "replay", "R1")

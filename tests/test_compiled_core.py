@@ -17,7 +17,7 @@ from watchfloor.index import Matcher, make_query
 from watchfloor.index import matcher as matcher_module
 from watchfloor.match import features
 from watchfloor.match.record import Record, record_of
-from watchfloor.names import Kind, NameForm, name_form, similarity
+from watchfloor.names import Kind, name_form, similarity
 from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY
 from watchfloor.sources import get_parser
 
@@ -187,25 +187,6 @@ def test_compiled_screening_equals_the_python_screening(lists: list, monkeypatch
     assert candidates == [matcher.candidates(q, 13) for q in queries]
     assert fast == slow
     assert sum(len(r) for r in fast) > 500
-
-
-@needs_compiled
-def test_prefetching_the_candidates_changes_no_result(lists: list) -> None:
-    """The prefetch reads the records' and name forms' slots by their offsets: with it on or
-    off, every result is the same, and it finds the slots it reads."""
-    from watchfloor.match import _score
-
-    matcher = Matcher.build(lists)
-    queries = _queries(lists)
-    try:
-        _score.set_prefetching(False)
-        plain = [_flat(matcher.match_record(q, 10, None, only)) for q in queries for only in (False, True)]
-        _score.set_prefetching(True)
-        fetched = [_flat(matcher.match_record(q, 10, None, only)) for q in queries for only in (False, True)]
-    finally:
-        _score.set_prefetching(True)
-    assert fetched == plain and sum(len(r) for r in plain) > 100
-    assert _score.layout() == (Record, NameForm, True)
 
 
 @needs_compiled

@@ -1,4 +1,5 @@
-"""Decisions on alerts: audited, validated, and a false positive joins the whitelist by data hashes."""
+"""Decisions on alerts: audited, validated, and a false positive joins the whitelist by data hashes
+once a second reviewer approves it (the four-eyes rule itself: tests/test_review_four_eyes.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from watchfloor.review import (
     InvalidDecisionError,
     UnknownAlertError,
     Whitelist,
+    approve_decision,
     audit_entries,
     decide_alert,
     list_alerts,
@@ -50,10 +52,14 @@ def alerts(store: SqlStore) -> AlertStore:
 
 
 def test_false_positive_is_whitelisted_by_record_and_entity_hash(store: SqlStore, alerts: AlertStore) -> None:
-    decided = decide_alert(store, "A2", "false_positive", "different birth date", "ana")
-    assert (decided.decision, decided.reviewer, decided.reason) == (
+    proposed = decide_alert(store, "A2", "false_positive", "different birth date", "ana")
+    assert proposed.alert.decision is None and proposed.pending is not None
+    assert len(Whitelist.load(store)) == 0  # nothing silenced before the second reviewer
+    decided = approve_decision(store, "A2", "ben").alert
+    assert (decided.decision, decided.reviewer, decided.approved_by, decided.reason) == (
         "false_positive",
         "ana",
+        "ben",
         "different birth date",
     )
     assert decided.decided_at is not None
@@ -63,27 +69,51 @@ def test_false_positive_is_whitelisted_by_record_and_entity_hash(store: SqlStore
     assert not whitelist.suppresses("rec-c2", "ent-ofac-1-changed")
 
 
+def test_a_false_positive_without_whitelist_needs_one_reviewer_and_silences_nothing(
+    store: SqlStore, alerts: AlertStore
+) -> None:
+    case = decide_alert(store, "A2", "false_positive", "a namesake", "ana", whitelist=False)
+    assert case.pending is None and case.alert.decision == "false_positive" and case.alert.approved_by is None
+    assert not case.whitelisted and len(Whitelist.load(store)) == 0
+
+
 def test_every_decision_is_audited(store: SqlStore, alerts: AlertStore) -> None:
     decide_alert(store, "A1", "escalated", "needs a second look", "ana")
     decide_alert(store, "A1", "true_match", "same person", "ben")
-    rows = audit_entries(store, action="alert_decided")
-    assert [(r.actor, r.payload["decision"], r.payload["previous_decision"]) for r in rows] == [
-        ("ana", "escalated", None),
-        ("ben", "true_match", "escalated"),
+    approve_decision(store, "A1", "cara")
+    rows = audit_entries(store, limit=None)
+    assert [(r.actor, r.action) for r in rows] == [
+        ("ana", "alert_decided"),
+        ("ben", "decision_proposed"),
+        ("cara", "decision_approved"),
+        ("cara", "alert_decided"),
+    ]
+    decided = [r.payload for r in rows if r.action == "alert_decided"]
+    assert [(p["decision"], p["previous_decision"], p["decided_by"], p["approved_by"]) for p in decided] == [
+        ("escalated", None, "ana", None),
+        ("true_match", "escalated", "ben", "cara"),
     ]
     assert verify_audit(store).ok
 
 
 def test_reversing_a_false_positive_lifts_the_whitelist(store: SqlStore, alerts: AlertStore) -> None:
     decide_alert(store, "A3", "false_positive", "not them", "ana")
+    approve_decision(store, "A3", "ben")
     assert len(Whitelist.load(store)) == 1
-    decide_alert(store, "A3", "true_match", "on reflection it is", "ben")
+    reversal = decide_alert(store, "A3", "true_match", "on reflection it is", "ben")
+    assert reversal.pending is not None and "changes the decision already taken" in reversal.pending.why
+    assert len(Whitelist.load(store)) == 1  # still in force until approved
+    approve_decision(store, "A3", "ana")
     assert len(Whitelist.load(store)) == 0
 
 
-def test_open_and_decided_filters(store: SqlStore, alerts: AlertStore) -> None:
+def test_open_proposed_and_decided_filters(store: SqlStore, alerts: AlertStore) -> None:
     decide_alert(store, "A1", "true_match", "same person", "ana")
+    assert [a.alert_id for a in list_alerts(store, "proposed")] == ["A1"]
+    assert [a.alert_id for a in list_alerts(store, "open")] == ["A3", "A2", "A1"]  # not in effect yet
+    approve_decision(store, "A1", "ben")
     decide_alert(store, "A2", "escalated", "unsure", "ana")
+    assert list_alerts(store, "proposed") == []
     assert [a.alert_id for a in list_alerts(store, "open")] == ["A3", "A2"]
     assert [a.alert_id for a in list_alerts(store, "decided")] == ["A1"]
     assert [a.alert_id for a in list_alerts(store)] == ["A3", "A2", "A1"]
@@ -98,9 +128,12 @@ def test_open_and_decided_filters(store: SqlStore, alerts: AlertStore) -> None:
         "score",
         "status",
         "kind",
+        "approved_by",
+        "assignee",
     ):
         assert key in data
     assert data["explanation"] == ["names agree"] and data["decision"] == "true_match"
+    assert data["approved_by"] == "ben"
 
 
 def test_unknown_alert_and_bad_decision_are_clear_value_errors(store: SqlStore, alerts: AlertStore) -> None:

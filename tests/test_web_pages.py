@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,10 @@ PAGES = [
     "/console/timeline",
     f"/console/timeline?as_of={BEFORE_EFFECT}",
     "/console/articles",
+    "/console/alerts?status=proposed",
+    "/console/alerts/A1",
+    "/console/report",
+    "/console/report?from=2020-01-01&to=2030-12-31",
 ]
 
 
@@ -149,7 +154,8 @@ def test_deciding_an_alert_needs_the_forms_csrf_token(client, demo: SqlStore) ->
     alert_id = open_alerts[-1].alert_id
     page = client.get("/console/alerts")
     token = CSRF_INPUT.search(page.text).group(1)  # type: ignore[union-attr]
-    form = {"decision": "false_positive", "reason": "different person", "reviewer": "ana"}
+    # no whitelist box ticked: a plain false positive, which one reviewer may record
+    form = {"decision": "false_positive", "reason": "different person"}
     refused = client.post(f"/console/alerts/{alert_id}/decide", data={**form, "csrf_token": "forged"})
     assert refused.status_code == 403
     cross_site = client.post(
@@ -164,7 +170,8 @@ def test_deciding_an_alert_needs_the_forms_csrf_token(client, demo: SqlStore) ->
     )
     assert accepted.status_code == 303
     decided = {a.alert_id: a for a in list_alerts(demo, status="decided")}
-    assert decided[alert_id].decision == "false_positive" and decided[alert_id].reviewer == "ana"
+    # without keys the reviewer is the operating-system user who runs the server, never a form field
+    assert decided[alert_id].decision == "false_positive" and decided[alert_id].reviewer == getpass.getuser()
     after = client.get(accepted.headers["location"]).text
     assert f"Decision on alert {alert_id} recorded." in after
 
@@ -174,7 +181,7 @@ def test_a_decision_without_reason_is_refused_with_a_message(client, demo: SqlSt
     token = CSRF_INPUT.search(client.get("/console/alerts").text).group(1)  # type: ignore[union-attr]
     response = client.post(
         f"/console/alerts/{alert_id}/decide",
-        data={"decision": "true_match", "reason": " ", "reviewer": "ana", "csrf_token": token},
+        data={"decision": "true_match", "reason": " ", "csrf_token": token},
     )
     assert response.status_code == 400
     assert "a decision needs a reason" in response.text
@@ -251,4 +258,76 @@ def test_with_keys_the_console_asks_for_a_key_and_honours_roles(tmp_path: Path) 
         signed_out = reviewer.post("/console/logout", data={"csrf_token": token}, follow_redirects=False)
         assert signed_out.status_code == 303
         assert reviewer.get("/console/", follow_redirects=False).status_code == 303
+    store.close()
+
+
+def _sign_in(browser, key: str) -> str:  # type: ignore[no-untyped-def]
+    token = CSRF_INPUT.search(browser.get("/console/login").text).group(1)  # type: ignore[union-attr]
+    signed_in = browser.post(
+        "/console/login", data={"api_key": key, "csrf_token": token, "next": "/console/alerts"}
+    )
+    assert signed_in.status_code == 200
+    return token
+
+
+def test_console_four_eyes_with_two_signed_in_reviewers(tmp_path: Path) -> None:
+    from tests.test_review_decisions import make_alert
+    from watchfloor.review import audit_entries, get_case, verify_audit
+    from watchfloor.store import open_store
+    from watchfloor.store.alerts import AlertStore
+    from watchfloor.store.keys import create_key
+
+    store = open_store(str(tmp_path / "four-eyes.duckdb"))
+    with store.db.transaction():
+        AlertStore(store.db).insert_alerts([make_alert(1), make_alert(2, "c2")])
+    _, ana_key = create_key(store, "ana", "reviewer")
+    _, ben_key = create_key(store, "ben", "reviewer")
+    with console_client(store) as ana:
+        token = _sign_in(ana, ana_key)
+        escalate = {"csrf_token": token, "decision": "escalated", "reason": "two birth dates"}
+        assert ana.post("/console/alerts/A1/decide", data=escalate).status_code == 200
+        forged = ana.post("/console/alerts/A1/decide", data={**escalate, "reviewer": "ben"})
+        assert forged.status_code == 403 and "not a name given by hand" in forged.text
+        alone = {"csrf_token": token, "decision": "false_positive", "reason": "not him"}  # no whitelist box
+        refused = ana.post("/console/alerts/A1/decide", data=alone)
+        assert refused.status_code == 403 and "ana escalated alert A1" in refused.text
+        proposal = {**alone, "decision": "true_match", "reason": "same passport"}
+        proposed = ana.post("/console/alerts/A1/decide", data=proposal, follow_redirects=False)
+        assert proposed.status_code == 303 and "outcome=proposed" in proposed.headers["location"]
+        page = ana.get("/console/alerts?status=proposed").text
+        assert "You proposed this decision" in page and "Approve P1" not in page
+        own = ana.post("/console/alerts/A1/approve", data={"csrf_token": token})
+        assert own.status_code == 403 and "a second, different reviewer must approve it" in own.text
+        assigned = ana.post(
+            "/console/alerts/A2/assign", data={"csrf_token": token, "to": "ben", "back": "case"}
+        )
+        assert assigned.status_code == 200 and "Alert A2 assigned." in assigned.text
+    with console_client(store) as ben:
+        token = _sign_in(ben, ben_key)
+        page = ben.get("/console/alerts?status=proposed").text
+        assert "Approve P1 as ben" in page and "Signed in as ben" in page
+        approved = ben.post(
+            "/console/alerts/A1/approve",
+            data={"csrf_token": token, "note": "passport seen"},
+            follow_redirects=False,
+        )
+        assert approved.status_code == 303 and "outcome=approved" in approved.headers["location"]
+        case_page = ben.get("/console/alerts/A1").text
+        assert "by ana, approved by ben" in case_page
+        commented = ben.post(
+            "/console/alerts/A2/comment", data={"csrf_token": token, "text": "on it", "back": "case"}
+        )
+        assert commented.status_code == 200 and "on it" in commented.text
+    alert = get_case(store, "A1").alert
+    assert (alert.decision, alert.reviewer, alert.approved_by) == ("true_match", "ana", "ben")
+    steps = [(e.actor, e.action) for e in audit_entries(store, limit=None)]
+    assert steps == [
+        ("ana", "alert_decided"),
+        ("ana", "decision_proposed"),
+        ("ana", "alert_assigned"),
+        ("ben", "decision_approved"),
+        ("ben", "alert_decided"),
+        ("ben", "alert_commented"),
+    ]
+    assert verify_audit(store).ok
     store.close()

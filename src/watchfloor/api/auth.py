@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fastapi import Depends, HTTPException, Request
 
 from watchfloor.api.context import ApiContext, get_context
+from watchfloor.review.identity import local_reviewer
 from watchfloor.store.keys import Role, has_active_keys, verify_key
 
 KEYS_EXIST = "watchfloor.keys_exist"
@@ -31,6 +32,12 @@ class Principal:
 
 
 LOCAL = Principal(name="local", role=Role.ADMIN)
+
+
+def reviewer_name(principal: Principal) -> str:
+    """The name a review step is recorded under: the key's; without keys (loopback clients only,
+    on the server's own machine) the operating-system user who runs the server, as on the CLI."""
+    return principal.name if principal.key_id is not None else local_reviewer()
 
 
 def is_loopback(host: str | None) -> bool:

@@ -1,9 +1,11 @@
 """What every request shares: the store, one lock in front of it, and the cached screeners.
 
 The store holds one database connection, and an embedded DuckDB connection must not be used by
-two threads at once, so every store call goes through ``ApiContext.lock``. A ``Screener`` costs
-a full read of the designated parties; it is cached per (as-of date, list versions in force) and
-rebuilt only when a new version is ingested, so repeated queries stay fast.
+two threads at once, so every store call goes through ``ApiContext.lock``. Long jobs (an ingest,
+a scheduled fetch, building a screener) run on a connection of their own, one job at a time
+(``ApiContext.job``), so that requests never wait for them: while a new list version is written
+and its screener built, `/match` answers from the screener in force. A ``Screener`` is cached per
+(as-of date, list versions in force).
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ class ApiContext:
         self.settings = settings
         self.owns_store = owns_store
         self.lock = threading.RLock()
+        self.job_lock = threading.RLock()  # one long job at a time, on its own connection
         self._screeners: OrderedDict[ScreenerKey, Screener] = OrderedDict()
+        self._latest: dict[date, Screener] = {}  # per date, the screener answered last
         self.ready = threading.Event()
         self.warm_error: str | None = None
 
@@ -55,21 +59,57 @@ class ApiContext:
         with self.lock:
             return func(self.store)
 
+    @contextmanager
+    def job(self) -> Iterator[SqlStore]:
+        """The store on a connection of its own, for a long job; one job at a time."""
+        with self.job_lock:
+            store = self.store.another()
+            try:
+                yield store
+            finally:
+                store.close()
+
     def screener(self, as_of: date | None = None) -> Screener:
-        """The screener for ``as_of`` (today by default), built once per set of versions in force."""
+        """The screener for ``as_of`` (today by default), built once per set of versions in force.
+        While another is being built, the one in force for that date answers."""
         as_of = as_of or date.today()
         with self.lock:
-            versions = self.store.versions_in_force(as_of)
-            key = (as_of, tuple(v.version_id for v in versions))
-            cached = self._screeners.get(key)
-            if cached is not None:
-                self._screeners.move_to_end(key)
-                return cached
-            screener = Screener(self.store, as_of)
-            self._screeners[key] = screener
+            key = (as_of, tuple(v.version_id for v in self.store.versions_in_force(as_of)))
+            cached = self._cached(key)
+        if cached is not None:
+            return cached
+        if not self.job_lock.acquire(blocking=False):
+            current = self._latest.get(as_of)
+            if current is not None:
+                return current  # a job holds the build: answer from the screener in force
+            self.job_lock.acquire()
+        try:
+            with self.lock:
+                cached = self._cached(key)  # built by the job this call waited for
+            return cached if cached is not None else self._build(as_of)
+        finally:
+            self.job_lock.release()
+
+    def _cached(self, key: ScreenerKey) -> Screener | None:
+        cached = self._screeners.get(key)
+        if cached is not None:
+            self._screeners.move_to_end(key)
+            self._latest[key[0]] = cached
+        return cached
+
+    def _build(self, as_of: date) -> Screener:
+        """Build on a connection of its own (requests keep theirs), with the parties read, then
+        hand it to the shared connection."""
+        with self.job() as store:
+            screener = Screener(store, as_of)
+            screener.parties  # noqa: B018  (read now, on this connection, not by a request)
+            screener.use_store(self.store)
+        with self.lock:
+            self._screeners[(as_of, tuple(screener.version_ids))] = screener
+            self._latest[as_of] = screener
             while len(self._screeners) > self.settings.screener_cache_size:
                 self._screeners.popitem(last=False)
-            return screener
+        return screener
 
     def datasets(self) -> list[str]:
         """Every dataset with at least one version in the store, by name."""
@@ -111,7 +151,12 @@ class ApiContext:
         """Fetch every enabled list source now, whatever its schedule (yente's forced update)."""
         from watchfloor.lists.fetch import fetch_sources
 
-        records = fetch_sources(self.store, self.sources(), lock=self.lock)
+        config = self.sources()
+        store = self.store.another()  # its own connection, as the schedule's: requests keep theirs
+        try:
+            records = fetch_sources(store, config, lock=self.job_lock)
+        finally:
+            store.close()
         self.refreshed(records)
         return records
 
@@ -126,7 +171,11 @@ class ApiContext:
             except ValueError as exc:
                 log.error("list refresh is off: %s", exc)
                 return
-            run_refresh(self.store, config, stop, lock=self.lock, on_records=self.refreshed)
+            store = self.store.another()  # the schedule's own connection: requests keep theirs
+            try:
+                run_refresh(store, config, stop, lock=self.job_lock, on_records=self.refreshed)
+            finally:
+                store.close()
 
         thread = threading.Thread(target=loop, name="watchfloor-refresh", daemon=True)
         thread.start()

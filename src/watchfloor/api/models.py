@@ -274,6 +274,12 @@ class HitDesignation(BaseModel):
     source: str | None = None
 
 
+class SamePartyModel(BaseModel):
+    entity_id: str
+    datasets: list[str]
+    reason: str
+
+
 class ScreeningHitModel(BaseModel):
     entity_id: str
     caption: str
@@ -285,6 +291,10 @@ class ScreeningHitModel(BaseModel):
     designations: list[HitDesignation]
     explanation: list[str]
     exposure: list[dict[str, Any]] = Field(default_factory=list)
+    same_as: list[SamePartyModel] = Field(
+        default_factory=list,
+        description="The party's entries on other lists, and why they are the same party",
+    )
 
 
 class ScreenResponse(BaseModel):
@@ -293,6 +303,7 @@ class ScreenResponse(BaseModel):
     pending: list[ScreeningHitModel] = Field(
         ..., description="Parties whose designations are only pending or reported: not (yet) official status"
     )
+    list_versions: list[str] = Field(default_factory=list, description="The list versions screened against")
 
 
 class ListVersionModel(BaseModel):
@@ -324,14 +335,54 @@ class ListsResponse(BaseModel):
     pending: list[dict[str, Any]] = Field(..., description="Designations announced but not yet in force")
 
 
+REVIEWER_CHECK = (
+    "Optional check: the reviewer is always the API key's name (without keys, the server's "
+    "operating-system user); a different name here is refused with 403, never recorded"
+)
+
+
 class DecisionRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     decision: Literal["true_match", "false_positive", "escalated"]
     reason: str = Field(..., min_length=1, max_length=4000)
-    reviewer: str | None = Field(
-        None, description="Defaults to the API key's name; ignored when a key is used"
+    whitelist: bool = Field(
+        True,
+        description="A false positive also silences the pair until its data change (needs a second reviewer)",
     )
+    reviewer: str | None = Field(None, description=REVIEWER_CHECK)
+
+
+class ApprovalRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str | None = Field(None, max_length=4000, description="Why the second reviewer approves")
+    reviewer: str | None = Field(None, description=REVIEWER_CHECK)
+
+
+class RejectionRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(..., min_length=1, max_length=4000)
+    reviewer: str | None = Field(None, description=REVIEWER_CHECK)
+
+
+class AssignRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    to: str = Field(..., min_length=1, max_length=200, description="The reviewer who takes the alert")
+
+
+class CommentRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(..., min_length=1, max_length=4000)
+
+
+class PolicyRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    four_eyes: bool = Field(..., description="Closing, whitelisting and reversing need a second reviewer")
 
 
 class RescreenRequest(BaseModel):

@@ -26,6 +26,12 @@ class Upload:
     content: bytes
 
     @property
+    def origin(self) -> str:
+        """Where a record made from the upload says it came from: the name the client gave (the
+        server's temporary copy is gone once the request ends)."""
+        return f"upload:{self.filename}"
+
+    @property
     def suffix(self) -> str:
         suffix = Path(self.filename).suffix.lower()
         return suffix if suffix in SUFFIXES else ".csv"

@@ -15,6 +15,11 @@ except ImportError:  # pragma: no cover
 
 from watchfloor.cli import lists as lists_commands
 from watchfloor.cli.common import app, err_console
+from watchfloor.cli.remote import busy_advice
+from watchfloor.store.base import StoreBusyError
+
+BUSY_EXIT = 3
+"""The store is held by another process (DuckDB): the line says by whom and what to do."""
 
 app.add_typer(lists_commands.app, name="lists", help="Official lists: ingest, versions, diffs, designations.")
 
@@ -42,6 +47,9 @@ def main() -> None:
     except KeyboardInterrupt:
         err_console.print("[red]interrupted[/red]")
         sys.exit(130)
+    except StoreBusyError as exc:
+        err_console.print(f"[red]error:[/red] {escape(busy_advice(exc))}", highlight=False, soft_wrap=True)
+        sys.exit(BUSY_EXIT)
     except Exception as exc:  # the last line of defence in front of a user
         if os.environ.get("WATCHFLOOR_DEBUG"):
             raise

@@ -1,4 +1,5 @@
-"""``watchfloor book``, ``rescreen``, ``replay``, ``alerts`` and ``audit``: monitoring the book."""
+"""``watchfloor book``, ``rescreen``, ``replay`` and ``audit``: monitoring the book (``alerts``
+lives in ``cli/alerts.py``)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,25 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from watchfloor.cli.common import app, console, err_console, get_store, parse_date, print_json
-from watchfloor.review import audit_entries, decide_alert, list_alerts, verify_audit
+from watchfloor.cli.alerts import print_cases
+from watchfloor.cli.common import (
+    app,
+    console,
+    err_console,
+    get_store,
+    parse_date,
+    print_json,
+    store_or_server,
+)
+from watchfloor.cli.remote import ServerClient, upload_bytes
+from watchfloor.review import audit_entries, verify_audit
 from watchfloor.review.audit import audit_anchor
-from watchfloor.screen.book import book_history, import_book
-from watchfloor.store.alerts import Alert
+from watchfloor.review.cases import cases_of
+from watchfloor.screen.book import book_history, check_on_error, import_book
 
 book_app = typer.Typer(no_args_is_help=True)
-alerts_app = typer.Typer()
 audit_app = typer.Typer(no_args_is_help=True)
 app.add_typer(book_app, name="book", help="The book of customers and counterparties: import, history.")
-app.add_typer(alerts_app, name="alerts", help="Alerts raised by re-screening; list and decide.")
 app.add_typer(audit_app, name="audit", help="The tamper-evident audit log: verify, show.")
 
 
@@ -32,19 +41,27 @@ def book_import(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Import customers; a changed record becomes a new version, an unchanged one is left alone."""
-    summary = import_book(get_store(), path, on_error=on_error)
+    check_on_error(on_error)
+    target = store_or_server()
+    if isinstance(target, ServerClient):
+        name, content = upload_bytes(path)
+        summary = target.post("/api/book", params={"on_error": on_error, "filename": name}, content=content)
+    else:
+        summary = import_book(target, path, on_error=on_error).to_dict()
     if as_json:
-        print_json(summary.to_dict())
+        print_json(summary)
         return
+    errors = summary["errors"]
     console.print(
-        f"import {summary.import_id}: {summary.rows} rows, {summary.added} added, {summary.changed} changed, "
-        f"{summary.unchanged} unchanged, {len(summary.errors)} malformed; {summary.customers} customers in the book",
+        f"import {summary['import_id']}: {summary['rows']} rows, {summary['added']} added, "
+        f"{summary['changed']} changed, {summary['unchanged']} unchanged, {len(errors)} malformed; "
+        f"{summary['customers']} customers in the book",
         highlight=False,
     )
-    for error in summary.errors[:20]:
-        console.print(f"  [yellow]skipped[/yellow] row {error.row}: {error.message}", highlight=False)
-    if len(summary.errors) > 20:
-        console.print(f"  ... {len(summary.errors) - 20} more (use --json for all)")
+    for error in errors[:20]:
+        console.print(f"  [yellow]skipped[/yellow] row {error['row']}: {error['message']}", highlight=False)
+    if len(errors) > 20:
+        console.print(f"  ... {len(errors) - 20} more (use --json for all)")
 
 
 @book_app.command("history")
@@ -104,7 +121,8 @@ def rescreen_command(
                 "" if hit.days_left is None else str(hit.days_left),
             )
         console.print(table)
-    _print_alerts(summary.alerts, title="New alerts" if not dry_run else "Alerts it would raise")
+    title = "New alerts" if not dry_run else "Alerts it would raise"
+    print_cases([case.to_dict() for case in cases_of(get_store(), summary.alerts)], title=title)
 
 
 @app.command("replay")
@@ -133,62 +151,6 @@ def replay_command(
             )
     if not result.identical:
         raise typer.Exit(1)
-
-
-def _print_alerts(alerts: list[Alert], title: str) -> None:
-    if not alerts:
-        return
-    table = Table(title=title)
-    for column in ("alert", "kind", "customer", "list entity", "score", "status", "days left", "decision"):
-        table.add_column(column)
-    for alert in alerts:
-        table.add_row(
-            alert.alert_id,
-            alert.kind,
-            f"{alert.customer_id} {alert.customer_name}",
-            f"{alert.entity_id} {alert.caption}",
-            f"{alert.score:.3f}",
-            alert.status,
-            "" if alert.days_left is None else str(alert.days_left),
-            alert.decision or "",
-        )
-    console.print(table)
-
-
-@alerts_app.callback(invoke_without_command=True)
-def alerts_list(
-    ctx: typer.Context,
-    status: str = typer.Option("open", "--status", help="open | decided | all"),
-    limit: int = typer.Option(None, "--limit"),
-    as_json: bool = typer.Option(False, "--json"),
-) -> None:
-    """List alerts (newest first); ``alerts decide`` records a decision."""
-    if ctx.invoked_subcommand is not None:
-        return
-    alerts = list_alerts(get_store(), status=status, limit=limit)
-    if as_json:
-        print_json([alert.to_dict() for alert in alerts])
-        return
-    if not alerts:
-        console.print(f"no {status} alerts")
-        return
-    _print_alerts(alerts, title=f"Alerts ({status})")
-
-
-@alerts_app.command("decide")
-def alerts_decide(
-    alert_id: str = typer.Argument(...),
-    decision: str = typer.Option(..., "--decision", help="true_match | false_positive | escalated"),
-    reason: str = typer.Option(..., "--reason"),
-    reviewer: str = typer.Option(..., "--reviewer"),
-    as_json: bool = typer.Option(False, "--json"),
-) -> None:
-    """Decide an alert; a false positive stays quiet until the customer or the list entry changes."""
-    alert = decide_alert(get_store(), alert_id, decision, reason, reviewer)
-    if as_json:
-        print_json(alert.to_dict())
-        return
-    console.print(f"{alert.alert_id}: {alert.decision} by {alert.reviewer}", highlight=False)
 
 
 @audit_app.command("verify")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from datetime import date
 from typing import Any
 
@@ -10,7 +12,9 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from watchfloor.cli.remote import ServerClient
 from watchfloor.store import SqlStore, StoreError, open_store
+from watchfloor.store.base import StoreBusyError
 from watchfloor.store.base import StoreError as _StoreError
 
 app = typer.Typer(
@@ -26,6 +30,10 @@ err_console = Console(stderr=True)
 _state: dict[str, Any] = {"db": None, "store": None}
 
 USER_ERRORS: tuple[type[BaseException], ...] = (_StoreError, ValueError, OSError)
+LOCK_WAIT_ENV = "WATCHFLOOR_LOCK_WAIT"
+LOCK_WAIT_SECONDS = 5.0
+"""How long a command waits for another short command to let go of a DuckDB store before it
+says who holds it; ``serve`` and ``refresh`` hold it until stopped, so for them it does not wait."""
 
 
 @app.callback()
@@ -41,10 +49,44 @@ def _global(
 
 
 def get_store() -> SqlStore:
-    """The store named by --db / WATCHFLOOR_DB, opened once per process."""
+    """The store named by --db / WATCHFLOOR_DB, opened once per process; ``StoreBusyError`` when
+    another process holds the DuckDB file and does not let go within the lock wait."""
     if _state["store"] is None:
-        _state["store"] = open_store(_state["db"])
+        _state["store"] = _open_waiting(_state["db"])
     return _state["store"]
+
+
+def store_or_server(key: str | None = None) -> SqlStore | ServerClient:
+    """The store, or, while ``watchfloor serve`` holds the DuckDB file, a client of its API (for
+    the commands in ``remote.FORWARDED``, which send the same request the console would), with
+    the API key ``key`` (default ``$WATCHFLOOR_KEY``)."""
+    try:
+        return get_store()
+    except StoreBusyError as busy:
+        if busy.holder is None or not busy.holder.url:
+            raise
+        note = f"the store is held by `watchfloor {busy.holder.command}` (pid {busy.holder.pid}): "
+        err_console.print(
+            f"[dim]{escape(note)}going through its API at {escape(busy.holder.url)}[/dim]",
+            highlight=False,
+            soft_wrap=True,
+        )
+        return ServerClient(busy, key)
+
+
+def _open_waiting(location: str | None) -> SqlStore:
+    try:
+        wait = max(0.0, float(os.environ.get(LOCK_WAIT_ENV, LOCK_WAIT_SECONDS)))
+    except ValueError:
+        raise StoreError(f"{LOCK_WAIT_ENV} must be a number of seconds") from None
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return open_store(location)
+        except StoreBusyError as busy:
+            if busy.holder is not None or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.1)
 
 
 def describe_error(exc: BaseException) -> str:

@@ -12,7 +12,8 @@ from pathlib import Path
 import typer
 
 from watchfloor.cli.common import _state, app, console, err_console, print_json
-from watchfloor.store import open_store
+from watchfloor.cli.serve import run_api
+from watchfloor.store import SqlStore, open_store
 
 
 def fresh_location(requested: str | None) -> str:
@@ -70,10 +71,8 @@ def demo(
     serve_console(store, host, port)
 
 
-def serve_console(store: object, host: str, port: int) -> None:
+def serve_console(store: SqlStore, host: str, port: int) -> None:
     """Serve the API and console on an already filled store until interrupted."""
-    import uvicorn
-
     from watchfloor.api import create_app
 
     shown = f"[{host}]" if ":" in host else host
@@ -85,6 +84,6 @@ def serve_console(store: object, host: str, port: int) -> None:
         )
     application = create_app(store=store)
     try:
-        uvicorn.run(application, host=host, port=port, log_level="warning")
+        run_api(store, application, host, port, log_level="warning")
     finally:
-        store.close()  # type: ignore[attr-defined]
+        store.close()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
@@ -17,11 +19,13 @@ from rich.progress import (
 )
 from rich.table import Column, Table
 
-from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
+from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json, store_or_server
+from watchfloor.cli.remote import ServerClient, upload_bytes
 from watchfloor.lists import designations_as_of, ingest_list, record_designation
 from watchfloor.lists.designate import lift_designation
 from watchfloor.lists.ingest import DEFAULT_MAX_LOSS
 from watchfloor.model.designation import DesignationStatus
+from watchfloor.store import Store
 from watchfloor.store.fetches import FAILED, FetchRecord
 
 app = typer.Typer(no_args_is_help=True)
@@ -44,7 +48,21 @@ def ingest(
     force: bool = typer.Option(False, "--force", help="Store the version even if it lost many entities."),
 ) -> None:
     """Ingest one version of an official list; a failure leaves the store as it was."""
-    store = get_store()
+    day = parse_date(published, "--published")
+    target = store_or_server()
+    if isinstance(target, ServerClient):
+        name, content = upload_bytes(path)
+        params = {
+            "format": format_name,
+            "dataset": dataset,
+            "published": day.isoformat() if day else None,
+            "max_loss": max_loss,
+            "force": force,
+            "filename": name,
+        }
+        sent = target.post("/api/lists/ingest", params=params, content=content)
+        _print_ingested(path, sent["version"], sent["created"], as_json)
+        return
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
@@ -56,24 +74,32 @@ def ingest(
     ) as progress:
         task = progress.add_task(f"ingesting {path.name}", total=None)
         version, created = ingest_list(
-            store,
+            target,
             format_name,
             path,
             dataset=dataset,
-            published=parse_date(published, "--published"),
+            published=day,
             progress=lambda n: progress.update(task, completed=n) if n % 500 == 0 else None,
             max_loss=max_loss,
             force=force,
         )
+        if created:
+            progress.update(task, description="building the screening index", total=None)
+            _prepare_screening(target)
+    _print_ingested(path, version.to_dict(), created, as_json)
+
+
+def _print_ingested(path: Path, version: dict[str, Any], created: bool, as_json: bool) -> None:
+    """What ``lists ingest`` says, from the version's JSON (stored here, or by the server)."""
     if as_json:
-        print_json({**version.to_dict(), "created": created})
+        print_json({**version, "created": created})
         return
     if not created:
-        console.print(f"unchanged: {path} is already version {version.version_id}")
+        console.print(f"unchanged: {path} is already version {version['version_id']}")
         return
     console.print(
-        f"ingested {version.version_id}: {version.entity_count} entities, "
-        f"{version.statement_count} statements, published {version.published}"
+        f"ingested {version['version_id']}: {version['entity_count']} entities, "
+        f"{version['statement_count']} statements, published {version['published']}"
     )
 
 
@@ -179,8 +205,9 @@ def designate(
     announced_day = parse_date(announced, "--announced")
     effective_day = parse_date(effective, "--effective")
     assert announced_day is not None and effective_day is not None
+    store = get_store()
     version, entity_id = record_designation(
-        get_store(),
+        store,
         name=name,
         schema=schema,
         authority=authority,
@@ -191,6 +218,7 @@ def designate(
         legal_basis=legal_basis,
         source_url=source_url,
     )
+    _prepare_screening(store, err_console.status("building the screening index"))
     if as_json:
         print_json({"entity_id": entity_id, "version": version.to_dict()})
         return
@@ -211,8 +239,9 @@ def lift(
     announced_day = parse_date(announced, "--announced")
     lifted_day = parse_date(lifted, "--lifted")
     assert announced_day is not None and lifted_day is not None
+    store = get_store()
     version, entity_id = lift_designation(
-        get_store(),
+        store,
         name=name,
         schema=schema,
         program=program,
@@ -220,10 +249,21 @@ def lift(
         lifted=lifted_day,
         source_url=source_url,
     )
+    _prepare_screening(store, err_console.status("building the screening index"))
     if as_json:
         print_json({"entity_id": entity_id, "version": version.to_dict()})
         return
     console.print(f"recorded: {program} designation of {entity_id} ({name}) lifted from {lifted_day}")
+
+
+def _prepare_screening(store: Store, shown: AbstractContextManager[object] = nullcontext()) -> None:
+    """Build today's screening index while the user waits for a list change anyway, so that the
+    next `screen` or server start opens it."""
+    # imported here: the matcher's modules load only in commands that change or screen a list
+    from watchfloor.screen.service import prepare_screening
+
+    with shown:
+        prepare_screening(store)
 
 
 def _sources_option() -> Path | None:

@@ -1,3 +1,3 @@
 """Imports the command modules so they attach to the app (one line per module)."""
 
-from watchfloor.cli import batch, book, crisis, demo, exposure, news, screening, serve  # noqa: F401
+from watchfloor.cli import alerts, batch, book, crisis, demo, exposure, news, screening, serve  # noqa: F401

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import sys
+from datetime import date
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from watchfloor.cli.common import app, console, get_store, parse_date, print_json
+from watchfloor.cli.common import app, console, parse_date, print_json, store_or_server
+from watchfloor.cli.remote import ServerClient
 from watchfloor.screen.tabular import FormulaSafeWriter
 
 SCHEMATA = ("Person", "Company", "Organization", "Vessel", "Airplane", "LegalEntity")
@@ -33,34 +35,55 @@ def screen(
 
     if schema not in SCHEMATA:
         raise typer.BadParameter(f"{schema!r} is not one of {', '.join(SCHEMATA)}", param_hint="--schema")
+    day = parse_date(as_of, "--as-of") or date.today()
     query = make_query(name, schema=schema, birth_date=birth_date, country=country, identifiers=identifier)
-    screener = Screener(get_store(), parse_date(as_of, "--as-of"))
-    result = screener.screen(query, limit=limit, threshold=threshold)
+    target = store_or_server()
+    if isinstance(target, ServerClient):
+        body = {
+            "name": name,
+            "schema": schema,
+            "birth_date": birth_date,
+            "country": country,
+            "identifiers": identifier,
+            "as_of": day.isoformat(),
+            "limit": limit,
+            "threshold": threshold,
+        }
+        result = target.post("/api/screen", json=body)
+    else:
+        screener = Screener(target, day)
+        result = {
+            **screener.screen(query, limit=limit, threshold=threshold).to_dict(),
+            "list_versions": screener.version_ids,
+        }
     if as_json:
-        print_json({**result.to_dict(), "list_versions": screener.version_ids})
+        print_json(result)
         return
-    for title, hits in (("Designated (in force)", result.results), ("Pending or reported", result.pending)):
+    for title, hits in (
+        ("Designated (in force)", result["results"]),
+        ("Pending or reported", result["pending"]),
+    ):
         if not hits:
             continue
-        table = Table(title=f"{title} on {screener.as_of}")
+        table = Table(title=f"{title} on {day}")
         for column in ("score", "match", "entity", "name", "designations", "why"):
             table.add_column(column)
         for hit in hits:
             designations = "; ".join(
-                f"{d.authority} {d.program} ({d.status}{', from ' + d.start_date if d.start_date else ''})"
-                for d in hit.designations
+                f"{d['authority']} {d['program']} ({d['status']}{', from ' + d['start_date'] if d['start_date'] else ''})"
+                for d in hit["designations"]
             )
             table.add_row(
-                f"{hit.score:.2f}",
-                "yes" if hit.match else "",
-                hit.entity_id,
-                hit.caption,
+                f"{hit['score']:.2f}",
+                "yes" if hit["match"] else "",
+                hit["entity_id"],
+                hit["caption"],
                 designations,
-                "\n".join(hit.explanation),
+                "\n".join(hit["explanation"]),
             )
         console.print(table)
-    if not result.results and not result.pending:
-        console.print(f"no designated party resembles {name!r} on {screener.as_of}")
+    if not result["results"] and not result["pending"]:
+        console.print(f"no designated party resembles {name!r} on {day}")
 
 
 @app.command("compare-pairs")

@@ -4,15 +4,22 @@ without the API) and ``watchfloor keys`` (API keys)."""
 from __future__ import annotations
 
 import ipaddress
+import signal
 import socket
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from watchfloor.cli.common import app, console, err_console, get_store, print_json
-from watchfloor.store import StoreError
+from watchfloor.cli.remote import local_url
+from watchfloor.store import SqlStore, StoreError
+from watchfloor.store.holder import holding
 from watchfloor.store.keys import create_key, has_active_keys, list_keys, parse_role, revoke_key
+
+if TYPE_CHECKING:  # the web framework loads only for the commands that serve
+    from fastapi import FastAPI
 
 keys_app = typer.Typer(help="API keys: who may call the HTTP API, with which role.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
@@ -48,8 +55,6 @@ def serve(
 ) -> None:
     """Serve the HTTP API (yente-compatible /match, /search, /entities; /api/...; docs at /docs)
     and keep the lists current on each source's schedule (state at /updatez)."""
-    import uvicorn
-
     from watchfloor.api import create_app
 
     store = get_store()
@@ -70,7 +75,27 @@ def serve(
         )
     err_console.print(f"watchfloor API on http://{host}:{port}  (docs: http://{host}:{port}/docs)")
     api = create_app(store=store, refresh=refresh, sources_file=str(sources) if sources else None)
-    uvicorn.run(api, host=host, port=port, log_level="info")
+    run_api(store, api, host, port, log_level="info")
+
+
+def run_api(store: SqlStore, application: FastAPI, host: str, port: int, log_level: str) -> None:
+    """Serve until stopped, with the note beside a DuckDB store that lets CLI commands on it go
+    through this API. uvicorn re-raises the SIGTERM that stopped it: as an exit, so that the note
+    is removed as after Ctrl-C, not left behind by a killed process."""
+    import uvicorn
+
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal) if main_thread else None
+    try:
+        with holding(store.db.exclusive_file, "serve", local_url(host, port)):
+            uvicorn.run(application, host=host, port=port, log_level=log_level)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 @app.command()
@@ -115,7 +140,8 @@ def refresh(
     stop = threading.Event()
     err_console.print(f"refreshing {len(config.select())} sources from {config.origin}; Ctrl-C stops")
     try:
-        run_refresh(store, config, stop, every=interval, on_records=report)
+        with holding(store.db.exclusive_file, "refresh"):
+            run_refresh(store, config, stop, every=interval, on_records=report)
     except KeyboardInterrupt:
         stop.set()
 

@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from followthemoney.statement import StatementEntity
 
@@ -31,6 +32,7 @@ from watchfloor.index.matcher import Matcher
 MAGIC = b"watchfloor-matcher\n"
 KEPT_FILES = 4  # the newest indexes of a directory kept; older ones are removed on save
 _CODE_PACKAGES = ("index", "match", "names")
+T = TypeVar("T")
 
 
 def code_fingerprint() -> str:
@@ -76,42 +78,52 @@ def index_directory(store_location: str | None) -> Path:
     return cache / "watchfloor" / "index" / name
 
 
-def load_matcher(path: Path) -> Matcher | None:
-    """The matcher saved at ``path``, or None when it is missing, truncated or not an index."""
+def load_saved(path: Path, expected: type[T]) -> T | None:
+    """The object saved at ``path`` if it is an ``expected``; None when the file is missing,
+    truncated, written by other code or not ours: the caller rebuilds it, never trusts it."""
     collecting = gc.isenabled()
     gc.disable()  # as in Matcher.build: millions of small acyclic objects, then frozen
     try:
         with path.open("rb") as handle:
             if handle.read(len(MAGIC)) != MAGIC:
                 return None
-            matcher = pickle.load(handle)
+            saved = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
         return None
     finally:
         if collecting:
             gc.enable()
     gc.freeze()
-    return matcher if isinstance(matcher, Matcher) else None
+    return saved if isinstance(saved, expected) else None
 
 
-def save_matcher(matcher: Matcher, path: Path) -> bool:
+def save_object(saved: object, path: Path) -> bool:
     """Write atomically (temporary file, then rename); False when the directory is not writable."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         with os.fdopen(handle, "wb") as out:
             out.write(MAGIC)
-            pickle.dump(matcher, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(saved, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
         return False
-    _prune(path.parent)
+    _prune(path.parent, path.name.split("-", 1)[0])
     return True
 
 
-def _prune(directory: Path) -> None:
-    """Keep the newest few indexes: old list versions' indexes are not opened again."""
-    saved = sorted(directory.glob("matcher-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+def load_matcher(path: Path) -> Matcher | None:
+    """The matcher saved at ``path``, or None when it is missing, truncated or not an index."""
+    return load_saved(path, Matcher)
+
+
+def save_matcher(matcher: Matcher, path: Path) -> bool:
+    return save_object(matcher, path)
+
+
+def _prune(directory: Path, kind: str) -> None:
+    """Keep the newest few files of a kind: old list versions' indexes are not opened again."""
+    saved = sorted(directory.glob(f"{kind}-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in saved[KEPT_FILES:]:
         stale.unlink(missing_ok=True)
 

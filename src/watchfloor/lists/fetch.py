@@ -86,9 +86,9 @@ def fetch_sources(
             records.append(record)
             if on_record is not None:
                 on_record(record)
-    if options.rescreen and any(r.outcome == NEW_VERSION for r in records):
+    if any(r.outcome == NEW_VERSION for r in records):
         with guard:
-            records = _rescreen_after(store, records)
+            records = _after_new_versions(store, records, options.rescreen)
     if config.webhook:
         notify(config.webhook, [r for r in records if r.outcome != UNCHANGED], options)
     return records
@@ -282,12 +282,19 @@ def _still_current(store: Store, source: Source, last_ok: FetchRecord | None) ->
     return last_ok if versions and versions[-1].checksum == last_ok.checksum else None
 
 
-def _rescreen_after(store: Store, records: list[FetchRecord]) -> list[FetchRecord]:
-    """Re-screen the book once for all new versions; the alerts go on the first new-version record."""
+def _after_new_versions(store: Store, records: list[FetchRecord], rescreen_book: bool) -> list[FetchRecord]:
+    """Re-screen the book once for all new versions (the alerts go on the first new-version
+    record); with no book to re-screen, still build the screening index for the new versions,
+    so that the next command opens it."""
     from watchfloor.screen.rescreen import rescreen
+    from watchfloor.screen.service import prepare_screening
     from watchfloor.store.book import BookStore
 
-    if BookStore(database_of(store)).last_seq() == 0:
+    if not rescreen_book or BookStore(database_of(store)).last_seq() == 0:
+        try:
+            prepare_screening(store)
+        except Exception:  # the lists are current; the next command builds the index itself
+            log.exception("building the screening index after a fetch failed")
         return records
     try:
         summary = rescreen(store, actor="watchfloor lists fetch")

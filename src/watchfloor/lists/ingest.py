@@ -41,13 +41,15 @@ def ingest_list(
     progress: ProgressCallback | None = None,
     max_loss: float = DEFAULT_MAX_LOSS,
     force: bool = False,
+    origin: str | None = None,
 ) -> tuple[ListVersion, bool]:
     """Parse and store one version. Returns the version and whether it is new: re-ingesting a file
     identical to the dataset's latest version with the same publication date creates nothing.
 
     A version with more than ``max_loss`` fewer entities than the dataset's latest is refused
     (``SourceError``) and the latest stays in force, unless ``force``: the store is left as it
-    was, in the same transaction."""
+    was, in the same transaction. ``origin`` is the source the version records (default: the
+    path; an upload's is its name)."""
     parser, default_dataset = get_parser(format_name)
     if not path.exists():
         raise SourceError(f"{path} does not exist")
@@ -55,10 +57,8 @@ def ingest_list(
     published = published or date.today()
     checksum = checksum_path(path)
     previous = store.versions(dataset)
-    if previous:
-        latest = previous[-1]
-        if latest.checksum == checksum and latest.published == published:
-            return latest, False
+    if previous and _is_same(previous[-1], checksum, published):
+        return previous[-1], False
     counted = [0]
 
     def entities() -> Iterator[StatementEntity]:
@@ -66,23 +66,43 @@ def ingest_list(
             counted[0] += 1
             yield entity
 
-    def guard(_version_id: str) -> None:
-        if previous and not force:
-            refuse_large_loss(previous[-1], counted[0], max_loss)
+    def guard(version_id: str) -> None:
+        # inside the version's transaction, after the dataset's lock: compare with the latest
+        # version now, which another process may have stored while this file was being read
+        before = [v for v in store.versions(dataset) if v.version_id != version_id]
+        if before and _is_same(before[-1], checksum, published):
+            raise _AlreadyStored(before[-1])
+        if before and not force:
+            refuse_large_loss(before[-1], counted[0], max_loss)
 
-    version = store.ingest(
-        dataset,
-        entities(),
-        format=format_name,
-        published=published,
-        mode=VersionMode.SNAPSHOT,
-        official=True,
-        source=str(path),
-        checksum=checksum,
-        progress=progress,
-        within=guard,
-    )
+    try:
+        version = store.ingest(
+            dataset,
+            entities(),
+            format=format_name,
+            published=published,
+            mode=VersionMode.SNAPSHOT,
+            official=True,
+            source=origin or str(path),
+            checksum=checksum,
+            progress=progress,
+            within=guard,
+        )
+    except _AlreadyStored as stored:
+        return stored.version, False
     return version, True
+
+
+class _AlreadyStored(Exception):
+    """The same file was stored by another process meanwhile: roll this copy back."""
+
+    def __init__(self, version: ListVersion) -> None:
+        super().__init__(version.version_id)
+        self.version = version
+
+
+def _is_same(version: ListVersion, checksum: str, published: date) -> bool:
+    return version.checksum == checksum and version.published == published
 
 
 def refuse_large_loss(latest: ListVersion, count: int, max_loss: float) -> None:

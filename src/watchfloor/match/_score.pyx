@@ -11,27 +11,9 @@ record pairs.
 """
 
 cimport cython
-from cpython.object cimport PyObject, PyTypeObject
 from libc.math cimport rint
 
-import types
-
 from watchfloor.names._align cimport best_of
-
-cdef extern from "Python.h":
-    ctypedef struct PyMemberDef:
-        Py_ssize_t offset
-    ctypedef struct PyMemberDescrObject:
-        PyMemberDef* d_member
-    ctypedef struct PyVarObject:
-        Py_ssize_t ob_size
-    PyTypeObject* Py_TYPE(PyObject*)
-    PyObject* PyList_GET_ITEM(object, Py_ssize_t)
-    PyObject* PyTuple_GET_ITEM(object, Py_ssize_t)
-    Py_ssize_t PyLong_AsSsize_t(PyObject*) except? -1
-
-cdef extern from *:
-    void prefetch "__builtin_prefetch" (const void*) noexcept nogil
 
 # bound by configure() (module-level objects start as None)
 cdef object _Scored, _Evidence, _person, _organization, _schema
@@ -67,102 +49,6 @@ def configure(scored, evidence, person, organization, person_policy, org_policy,
     _comparators.update(comparators)
     _schema = comparators["schema_mismatch"]
     _schema_scores.clear()
-
-
-cdef object _record_type = None, _form_type = None
-cdef Py_ssize_t _names_at = -1, _packed_at = -1
-cdef bint prefetching = True
-
-
-cdef Py_ssize_t _slot_offset(type cls, str name):
-    """Where instances of a slotted class keep attribute `name` (its member descriptor's
-    offset), or -1 when the class does not keep it in a slot."""
-    descriptor = cls.__dict__.get(name)
-    if type(descriptor) is not types.MemberDescriptorType:
-        return -1
-    return (<PyMemberDescrObject*>descriptor).d_member.offset
-
-
-def configure_layout(type record, type form):
-    """Bind the record and name-form classes whose slots the candidate prefetch reads."""
-    global _record_type, _form_type, _names_at, _packed_at
-    _record_type, _form_type = record, form
-    _names_at, _packed_at = _slot_offset(record, "names"), _slot_offset(form, "packed")
-
-
-def layout():
-    """(record class, name-form class, whether both slots the prefetch reads were found)."""
-    return _record_type, _form_type, _names_at >= 0 and _packed_at >= 0
-
-
-def set_prefetching(bint on):
-    """Turn the candidate prefetch on or off: for measuring it, and for the test that holds
-    the results equal either way."""
-    global prefetching
-    prefetching = on
-
-
-cdef enum:
-    PREFETCH_CANDIDATES = 32
-    PREFETCH_FORMS = 4
-
-
-cdef inline PyObject* _slot(PyObject* obj, Py_ssize_t offset) noexcept:
-    return (<PyObject**>((<char*>obj) + offset))[0]
-
-
-cdef void _prefetch(list picked, list records) except *:
-    """Ask the memory for what scoring the candidates will read, in four waves: the records,
-    their name tuples, their name forms, the forms' packed tokens. The records of one query's
-    candidates lie apart, and each was a chain of four dependent cache misses (on OFAC + UN,
-    scoring a query's candidates took 1.8 times as long as scoring them again at once); here
-    each wave's misses overlap. Only pointers are read and no reference is taken, so nothing but
-    the cache changes."""
-    cdef PyObject* held[PREFETCH_CANDIDATES]
-    cdef PyObject* found[PREFETCH_CANDIDATES * PREFETCH_FORMS]
-    cdef PyObject* item
-    cdef PyObject* names
-    cdef PyObject* packed
-    cdef Py_ssize_t n = min(len(picked), <Py_ssize_t>PREFETCH_CANDIDATES), k, i, m, forms = 0
-    cdef Py_ssize_t count = len(records), entity
-    if _names_at < 0 or _packed_at < 0:
-        return
-    for k in range(n):
-        held[k] = NULL
-        item = PyList_GET_ITEM(picked, k)
-        if Py_TYPE(item) != <PyTypeObject*>tuple or (<PyVarObject*>item).ob_size < 1:
-            continue
-        item = PyTuple_GET_ITEM(<object>item, 0)
-        if Py_TYPE(item) != <PyTypeObject*>int:
-            continue
-        entity = PyLong_AsSsize_t(item)
-        if 0 <= entity < count:
-            held[k] = PyList_GET_ITEM(records, entity)
-            prefetch(held[k])
-            prefetch((<char*>held[k]) + 64)
-    for k in range(n):
-        if held[k] != NULL and Py_TYPE(held[k]) == <PyTypeObject*>_record_type:
-            prefetch(_slot(held[k], _names_at))
-        else:
-            held[k] = NULL
-    for k in range(n):
-        if held[k] == NULL:
-            continue
-        names = _slot(held[k], _names_at)
-        if names == NULL or Py_TYPE(names) != <PyTypeObject*>tuple:
-            continue
-        m = min((<PyVarObject*>names).ob_size, <Py_ssize_t>PREFETCH_FORMS)
-        for i in range(m):
-            item = PyTuple_GET_ITEM(<object>names, i)
-            prefetch(item)
-            prefetch((<char*>item) + 64)
-            found[forms] = item
-            forms += 1
-    for k in range(forms):
-        if Py_TYPE(found[k]) == <PyTypeObject*>_form_type:
-            packed = _slot(found[k], _packed_at)
-            prefetch(packed)
-            prefetch((<char*>packed) + 64)
 
 
 @cython.no_gc
@@ -415,8 +301,6 @@ def score_candidates(query, list picked, list records, list forms, bytes form_we
     cdef Py_ssize_t n
     cdef _Query prepared = _Query(query)
     floor = threshold if matches_only else None
-    if prefetching:
-        _prefetch(picked, records)
     cdef Py_ssize_t number, count = len(records)
     for entity, names in picked:
         number = entity

@@ -19,7 +19,7 @@ from watchfloor.match.compare.identifiers import identifier
 from watchfloor.match.compare.names import WEAK_ALIAS_FACTOR, name_match
 from watchfloor.match.compare.schemata import schema_mismatch
 from watchfloor.match.record import Record
-from watchfloor.names import Kind, NameForm
+from watchfloor.names import Kind
 from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY
 
 Comparator = Callable[[Record, Record], Evidence]
@@ -144,4 +144,3 @@ if compiled is not None:
         WEAK_ALIAS_FACTOR,
         DEFAULT_CEILING,
     )
-    compiled.configure_layout(Record, NameForm)

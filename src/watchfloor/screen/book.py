@@ -39,18 +39,83 @@ class BookImportSummary:
         return data
 
 
+def check_on_error(on_error: str) -> str:
+    """What to do with malformed rows: skip them, or reject the file."""
+    if on_error not in ON_ERROR:
+        raise BookImportError(f"on_error must be {' or '.join(ON_ERROR)}, not {on_error!r}")
+    return on_error
+
+
+ON_ERROR = ("skip", "reject")
+IMPORT_ATTEMPTS = 5
+"""A file is compared with the book as it stood when reading began; if another import commits
+meanwhile (a shared store), the file is read again against the new book, this many times at most."""
+
+
 def import_book(
-    store: Any, path: Path | str, *, on_error: str = "skip", actor: str = "watchfloor"
+    store: Any,
+    path: Path | str,
+    *,
+    on_error: str = "skip",
+    actor: str = "watchfloor",
+    origin: str | None = None,
 ) -> BookImportSummary:
     """Add new customers and new versions of changed ones; malformed rows are reported with their
-    row number and skipped, or (``on_error="reject"``) the whole file is refused."""
-    if on_error not in ("skip", "reject"):
-        raise BookImportError(f"on_error must be skip or reject, not {on_error!r}")
+    row number and skipped, or (``on_error="reject"``) the whole file is refused. ``origin`` is
+    where the import says the file came from (default: its path; an upload's is its name)."""
+    check_on_error(on_error)
     source = Path(path)
+    origin = origin or str(source)
     db = database_of(store)
     book = BookStore(db)
     log = AuditLog(db)
-    summary = BookImportSummary(import_id=None, source=str(source))
+    for _ in range(IMPORT_ATTEMPTS):
+        book_seq = book.last_seq()
+        summary, counts, to_write = _compare(book, source, origin)
+        if summary.errors and on_error == "reject":
+            first = summary.errors[0]
+            raise BookImportError(
+                f"rejected {source.name}: {len(summary.errors)} malformed row(s); first at row "
+                f"{first.row}: {first.message}"
+            )
+        now = datetime.now(UTC).replace(tzinfo=None)
+        with db.transaction():
+            if book.last_seq() != book_seq:
+                continue  # compared with a book that has changed since: read the file again
+            counts.import_id = book.next_import_id()
+            counts.rows_read = summary.rows
+            counts.errors = len(summary.errors)
+            book.write_records(to_write, counts.import_id, now)
+            book.write_import(counts, origin, now)
+            log.record(
+                actor,
+                "book_import",
+                {
+                    "import_id": counts.import_id,
+                    "source": origin,
+                    "rows": summary.rows,
+                    "added": counts.added,
+                    "changed": counts.changed,
+                    "unchanged": counts.unchanged,
+                    "errors": len(summary.errors),
+                    "error_rows": [e.row for e in summary.errors[:100]],
+                },
+            )
+        summary.import_id = counts.import_id
+        summary.added, summary.changed, summary.unchanged = counts.added, counts.changed, counts.unchanged
+        summary.customers = book.count()
+        return summary
+    raise BookImportError(
+        f"the book changed {IMPORT_ATTEMPTS} times while {source.name} was being read (other imports); "
+        "nothing was imported: import it again"
+    )
+
+
+def _compare(
+    book: BookStore, source: Path, origin: str
+) -> tuple[BookImportSummary, BookImportCounts, list[CustomerRecord]]:
+    """Read the file and compare it with the book's latest records: what is new or changed."""
+    summary = BookImportSummary(import_id=None, source=origin)
     current = book.current_hashes()
     seen: dict[str, int] = {}
     to_write: list[CustomerRecord] = []
@@ -85,37 +150,7 @@ def import_book(
                 counts.changed_ids.append(row.id)
             to_write.append(record)
     summary.errors.sort(key=lambda e: e.row)
-    if summary.errors and on_error == "reject":
-        first = summary.errors[0]
-        raise BookImportError(
-            f"rejected {source.name}: {len(summary.errors)} malformed row(s); first at row {first.row}: "
-            f"{first.message}"
-        )
-    now = datetime.now(UTC).replace(tzinfo=None)
-    with db.transaction():
-        counts.import_id = book.next_import_id()
-        counts.rows_read = summary.rows
-        counts.errors = len(summary.errors)
-        book.write_records(to_write, counts.import_id, now)
-        book.write_import(counts, str(source), now)
-        log.record(
-            actor,
-            "book_import",
-            {
-                "import_id": counts.import_id,
-                "source": str(source),
-                "rows": summary.rows,
-                "added": counts.added,
-                "changed": counts.changed,
-                "unchanged": counts.unchanged,
-                "errors": len(summary.errors),
-                "error_rows": [e.row for e in summary.errors[:100]],
-            },
-        )
-    summary.import_id = counts.import_id
-    summary.added, summary.changed, summary.unchanged = counts.added, counts.changed, counts.unchanged
-    summary.customers = book.count()
-    return summary
+    return summary, counts, to_write
 
 
 def book_history(store: Any, customer_id: str) -> list[dict[str, Any]]:

@@ -90,6 +90,12 @@ class ExposureView:
         self._blocked: dict[str, BlockedVerdict] | None = None
         self._ties: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Saved with the screening state without the store, which the opener attaches again."""
+        state = dict(self.__dict__)
+        state.update(store=None, _ties={})
+        return state
+
     def _noting_citations(
         self, relations: Iterable[StatementEntity], official: set[str]
     ) -> Iterator[StatementEntity]:

@@ -47,7 +47,8 @@ class SameParty:
 
 
 class PartyClusters:
-    """Which indexed entries are one party, and why."""
+    """Which indexed entries are one party, and why. Keeps each entry's lists and kind, not the
+    entities, so that it is saved and opened with the rest of the screening state."""
 
     def __init__(
         self,
@@ -55,7 +56,8 @@ class PartyClusters:
         un_references: Mapping[str, Iterable[str]],
         splits: Iterable[tuple[str, str]] = (),
     ) -> None:
-        self._parties = parties
+        self._datasets = {entity_id: tuple(sorted(e.datasets)) for entity_id, e in parties.items()}
+        self._kinds = {entity_id: _kind(e.schema.name) for entity_id, e in parties.items()}
         self._split = {frozenset(pair) for pair in splits}
         self._root_of: dict[str, str] = {}
         self._members: dict[str, set[str]] = {}
@@ -70,7 +72,7 @@ class PartyClusters:
         """The other entries of the party ``entity_id`` belongs to, with the evidence."""
         others = sorted(self._members.get(self.key(entity_id), {entity_id}) - {entity_id})
         return [
-            SameParty(other, tuple(sorted(self._parties[other].datasets)), self._reason(entity_id, other))
+            SameParty(other, self._datasets[other], self._reason(entity_id, other))
             for other in others
         ]
 
@@ -103,10 +105,10 @@ class PartyClusters:
     def _may_join(self, left: set[str], right: set[str]) -> bool:
         """Different lists only (a list does not list a party twice), one kind of party, and no
         two entries an analyst split."""
-        datasets = [set(self._parties[e].datasets) for e in (*left, *right)]
+        datasets = [self._datasets[e] for e in (*left, *right)]
         if sum(len(d) for d in datasets) != len(set().union(*datasets)):
             return False
-        kinds = {_kind(self._parties[e].schema.name) for e in (*left, *right)}
+        kinds = {self._kinds[e] for e in (*left, *right)}
         return len(kinds) == 1 and not any(frozenset((x, y)) in self._split for x in left for y in right)
 
 

@@ -153,6 +153,7 @@ class RescreenSummary:
     dry_run: bool = False
     alerts: list[Alert] = field(default_factory=list)
     found: list[BookHit] = field(default_factory=list)
+    states: list[PairState] = field(default_factory=list)  # the pair memory the run leaves
 
     def to_dict(self, with_hits: bool = False) -> dict[str, Any]:
         data = {
@@ -317,9 +318,71 @@ def rescreen(
         dry_run=dry_run,
         found=found,
     )
-    whitelist = Whitelist.load(store)
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-    # plan first, outside any transaction: a dry run stops before writing anything
+    if dry_run:  # the same plan as a real run, written nowhere
+        _plan_alerts(summary, Whitelist.load(store), alerts_store, now, errors)
+        return summary
+    with db.transaction():
+        # planned inside the write transaction: on a shared store, a run or a decision that
+        # committed meanwhile is seen, and the run and alert numbers are still free at commit
+        run_seq = _plan_alerts(summary, Whitelist.load(store), alerts_store, now, errors)
+        run = ScreenRun(
+            run_id=f"R{run_seq}",
+            seq=run_seq,
+            started_at=now,
+            as_of=as_of,
+            threshold=threshold,
+            book_seq=book_seq,
+            version_ids=screener.version_ids,
+            customers=len(records),
+            hits=len(found),
+            new_alerts=summary.new_alerts,
+            suppressed=summary.suppressed,
+            digest=summary.digest,
+        )
+        summary.run_id = run.run_id
+        alerts_store.write_run(run)
+        alerts_store.insert_alerts(summary.alerts)
+        alerts_store.replace_pair_states(summary.states)
+        log.record(
+            actor,
+            "screening_run",
+            {
+                **run.to_dict(),
+                "alerts_by_kind": summary.alerts_by_kind,
+                "errors": [e.to_dict() for e in errors[:100]],
+            },
+        )
+        for alert in summary.alerts:
+            log.record(
+                actor,
+                "alert_raised",
+                {
+                    "alert_id": alert.alert_id,
+                    "run_id": run.run_id,
+                    "kind": alert.kind,
+                    "customer_id": alert.customer_id,
+                    "record_hash": alert.record_hash,
+                    "entity_id": alert.entity_id,
+                    "entity_hash": alert.entity_hash,
+                    "score": round(alert.score, 4),
+                    "status": alert.status,
+                    "days_left": alert.days_left,
+                    "version_ids": screener.version_ids,
+                },
+            )
+    return summary
+
+
+def _plan_alerts(
+    summary: RescreenSummary,
+    whitelist: Whitelist,
+    alerts_store: AlertStore,
+    now: datetime,
+    errors: Sequence[RowError],
+) -> int:
+    """Which hits become alerts (new or changed pairs the whitelist does not silence) and the pair
+    memory after the run, into ``summary``; returns the run's sequence number."""
     previous = alerts_store.pair_states()
     run_seq = alerts_store.next_run_seq()
     run_id = f"R{run_seq}"
@@ -327,7 +390,8 @@ def rescreen(
     new_alerts: list[Alert] = []
     states: dict[tuple[str, str], PairState] = {}
     kinds: Counter[str] = Counter()
-    for hit in sorted(found, key=lambda h: (h.customer_id, -h.score, h.entity_id)):
+    summary.suppressed = 0
+    for hit in sorted(summary.found, key=lambda h: (h.customer_id, -h.score, h.entity_id)):
         key = (hit.customer_id, hit.entity_id)
         if key in states:  # the same pair twice (should not happen): keep the best
             continue
@@ -369,57 +433,10 @@ def rescreen(
         if key[0] in refused and key not in states:
             states[key] = state
     summary.alerts = new_alerts
+    summary.states = list(states.values())
     summary.new_alerts = len(new_alerts)
     summary.alerts_by_kind = {kind: kinds[kind] for kind in KINDS if kinds[kind]}
-    if dry_run:
-        return summary
-    summary.run_id = run_id
-    with db.transaction():
-        run = ScreenRun(
-            run_id=run_id,
-            seq=run_seq,
-            started_at=now,
-            as_of=as_of,
-            threshold=threshold,
-            book_seq=book_seq,
-            version_ids=screener.version_ids,
-            customers=len(records),
-            hits=len(found),
-            new_alerts=len(new_alerts),
-            suppressed=summary.suppressed,
-            digest=summary.digest,
-        )
-        alerts_store.write_run(run)
-        alerts_store.insert_alerts(new_alerts)
-        alerts_store.replace_pair_states(list(states.values()))
-        log.record(
-            actor,
-            "screening_run",
-            {
-                **run.to_dict(),
-                "alerts_by_kind": summary.alerts_by_kind,
-                "errors": [e.to_dict() for e in errors[:100]],
-            },
-        )
-        for alert in new_alerts:
-            log.record(
-                actor,
-                "alert_raised",
-                {
-                    "alert_id": alert.alert_id,
-                    "run_id": run_id,
-                    "kind": alert.kind,
-                    "customer_id": alert.customer_id,
-                    "record_hash": alert.record_hash,
-                    "entity_id": alert.entity_id,
-                    "entity_hash": alert.entity_hash,
-                    "score": round(alert.score, 4),
-                    "status": alert.status,
-                    "days_left": alert.days_left,
-                    "version_ids": screener.version_ids,
-                },
-            )
-    return summary
+    return run_seq
 
 
 # --- replay ---------------------------------------------------------------------------------------

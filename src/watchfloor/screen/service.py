@@ -13,21 +13,30 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from followthemoney.statement import StatementEntity
 
 from watchfloor.graph import BlockedVerdict
 from watchfloor.graph.ownership import percent_text
-from watchfloor.index.saved import index_directory, index_key, open_matcher
+from watchfloor.index.saved import (
+    index_directory,
+    index_key,
+    load_saved,
+    open_matcher,
+    save_object,
+    source_fingerprint,
+)
 from watchfloor.lists.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus
-from watchfloor.screen.exposure import ExposureView
+from watchfloor.screen.exposure import ExposureView, ownership_reading
 from watchfloor.screen.parties import PartyClusters, SameParty
 from watchfloor.store import ListVersion, Store
 from watchfloor.store.splits import PartySplits
 
 MATCHABLE = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
+STATE_PACKAGES = ("graph", "lists", "model", "screen", "store")  # whose code shapes a saved state
 
 
 STATUS_ORDER = (DesignationStatus.EFFECTIVE, DesignationStatus.PENDING, DesignationStatus.REPORTED)
@@ -103,6 +112,17 @@ class ScreeningResult:
         }
 
 
+@dataclass
+class ScreeningState:
+    """What a Screener derives from the store for one date: reading every designation, party and
+    relationship is most of a command's time, so it is saved beside the index and opened."""
+
+    designations: dict[str, list[Designation]]
+    party_datasets: dict[str, tuple[str, ...]]  # the indexed parties (designated on the date)
+    exposure: ExposureView
+    clusters: PartyClusters
+
+
 class Screener:
     """Everything needed to screen on one date, built once and queried many times."""
 
@@ -115,23 +135,67 @@ class Screener:
         self.versions: list[ListVersion] = (
             list(versions) if versions is not None else store.versions_in_force(self.as_of)
         )
+        self._store = store
+        splits = _splits(store)
+        directory = index_directory(getattr(getattr(store, "db", None), "location", None))
+        key = index_key(
+            [source_fingerprint(STATE_PACKAGES), self.as_of.isoformat(), ownership_reading()],
+            self.version_ids,
+            ["|".join(sorted(pair)) for pair in splits],
+        )
+        path = directory / f"screening-{key}.pkl"
+        state = load_saved(path, ScreeningState)
+        if state is None:
+            state = self._read_state(store, splits)
+            save_object(state, path)
+        else:
+            state.exposure.store = store
+        self.designations = state.designations
+        self.party_datasets = state.party_datasets
+        self.exposure = state.exposure
+        self.clusters = state.clusters
+        self.matcher = open_matcher(
+            directory, index_key(self.version_ids, self.party_datasets), lambda: self.parties.values()
+        )
+
+    def _read_state(self, store: Store, splits: list[tuple[str, str]]) -> ScreeningState:
         sanctions = list(store.iter_entities(versions=self.versions, schemata=["Sanction"]))
         designations = designations_from(sanctions, self.versions, self.as_of)
-        self.designations: dict[str, list[Designation]] = defaultdict(list)
+        by_party: dict[str, list[Designation]] = defaultdict(list)
         for item in designations:
-            self.designations[item.entity_id].append(item)
-        self.exposure = ExposureView(store, self.as_of, versions=self.versions, designations=designations)
-        for verdict in self.exposure.blocked_by_ownership().values():
+            by_party[item.entity_id].append(item)
+        exposure = ExposureView(store, self.as_of, versions=self.versions, designations=designations)
+        for verdict in exposure.blocked_by_ownership().values():
             if verdict.blocked and not verdict.designated:
-                self.designations[verdict.entity_id].append(ownership_designation(verdict, self.as_of))
-        self.parties: dict[str, StatementEntity] = {}
-        for entity in store.iter_entities(versions=self.versions, schemata=list(MATCHABLE)):
-            if entity.id in self.designations:
-                self.parties[str(entity.id)] = entity
-        key = index_key(self.version_ids, self.parties)
-        directory = index_directory(getattr(getattr(store, "db", None), "location", None))
-        self.matcher = open_matcher(directory, key, self.parties.values)
-        self.clusters = PartyClusters(self.parties, _un_references(sanctions), _splits(store))
+                by_party[verdict.entity_id].append(ownership_designation(verdict, self.as_of))
+        parties = self._read_parties(store, by_party)
+        self.parties = parties  # already read: the cached property need not read them again
+        return ScreeningState(
+            designations=dict(by_party),
+            party_datasets={entity_id: tuple(sorted(e.datasets)) for entity_id, e in parties.items()},
+            exposure=exposure,
+            clusters=PartyClusters(parties, _un_references(sanctions), splits),
+        )
+
+    def _read_parties(self, store: Store, designated: Iterable[str]) -> dict[str, StatementEntity]:
+        wanted = set(designated)
+        return {
+            str(entity.id): entity
+            for entity in store.iter_entities(versions=self.versions, schemata=list(MATCHABLE))
+            if entity.id in wanted
+        }
+
+    @cached_property
+    def parties(self) -> dict[str, StatementEntity]:
+        """The indexed parties as entities, read on first use: one screening needs only their
+        lists (``party_datasets``); the API, batch files and re-screening read them whole."""
+        return self._read_parties(self._store, self.party_datasets)
+
+    def use_store(self, store: Store) -> None:
+        """Make later reads (the parties, exposure reports) on ``store``: a server builds a
+        screener on a connection of its own, then hands it to the connection requests share."""
+        self._store = store
+        self.exposure.store = store
 
     def exposure_note(self, entity_id: str) -> str:
         """One line for tabular output: why a party is blocked by ownership, and its ties to other
@@ -165,10 +229,10 @@ class Screener:
         pending: list[ScreeningHit] = []
         seen: set[str] = set()
         for found in sorted(matches, key=lambda m: (-m.score, m.entity_id)):
-            entity = self.parties.get(found.entity_id)
+            own_datasets = self.party_datasets.get(found.entity_id)
             party = self.clusters.key(found.entity_id)
             designations = self.party_designations(found.entity_id)
-            if entity is None or not designations or party in seen:
+            if own_datasets is None or not designations or party in seen:
                 continue
             seen.add(party)
             same_as = self.clusters.same_as(found.entity_id)
@@ -178,7 +242,7 @@ class Screener:
                 schema=found.schema,
                 score=found.score,
                 match=found.match,
-                datasets=sorted({*entity.datasets, *(d for other in same_as for d in other.datasets)}),
+                datasets=sorted({*own_datasets, *(d for other in same_as for d in other.datasets)}),
                 designations=designations,
                 explanation=[
                     *found.explanation,
@@ -205,6 +269,12 @@ class Screener:
         ):
             results, pending = self._hits(matches)
             yield ScreeningResult(query=describe_query(query, self.as_of), results=results, pending=pending)
+
+
+def prepare_screening(store: Store) -> Screener:
+    """Build and save today's screening state and index right after a list changes, so that the
+    next command or server start opens them instead of paying for the build."""
+    return Screener(store)
 
 
 def _un_references(sanctions: Iterable[StatementEntity]) -> dict[str, list[str]]:

@@ -28,7 +28,7 @@ ALERT_DDL = [
         caption TEXT NOT NULL, entity_hash TEXT NOT NULL, score DOUBLE PRECISION NOT NULL,
         status TEXT NOT NULL, kind TEXT NOT NULL, days_left INTEGER, effective_date TEXT,
         created_at TIMESTAMP NOT NULL, explanation TEXT NOT NULL, decision TEXT, reason TEXT,
-        reviewer TEXT, decided_at TIMESTAMP)""",
+        reviewer TEXT, decided_at TIMESTAMP, approved_by TEXT, assignee TEXT, assigned_at TIMESTAMP)""",
     """CREATE TABLE IF NOT EXISTS wf_alert_state (
         customer_id TEXT NOT NULL, entity_id TEXT NOT NULL, record_hash TEXT NOT NULL,
         entity_hash TEXT NOT NULL, status TEXT NOT NULL, alert_id TEXT, run_id TEXT NOT NULL,
@@ -37,6 +37,12 @@ ALERT_DDL = [
         record_hash TEXT NOT NULL, entity_hash TEXT NOT NULL, customer_id TEXT NOT NULL,
         entity_id TEXT NOT NULL, alert_id TEXT NOT NULL, reviewer TEXT NOT NULL, reason TEXT NOT NULL,
         created_at TIMESTAMP NOT NULL, PRIMARY KEY (record_hash, entity_hash))""",
+]
+# Stores made before case management: their decisions had no second reviewer, no alert an assignee.
+ALERT_MIGRATE = [
+    "ALTER TABLE wf_alerts ADD COLUMN IF NOT EXISTS approved_by TEXT",
+    "ALTER TABLE wf_alerts ADD COLUMN IF NOT EXISTS assignee TEXT",
+    "ALTER TABLE wf_alerts ADD COLUMN IF NOT EXISTS assigned_at TIMESTAMP",
 ]
 
 ALERT_COLUMNS = (
@@ -60,6 +66,9 @@ ALERT_COLUMNS = (
     "reason",
     "reviewer",
     "decided_at",
+    "approved_by",
+    "assignee",
+    "assigned_at",
 )
 STATE_COLUMNS = ("customer_id", "entity_id", "record_hash", "entity_hash", "status", "alert_id", "run_id")
 RUN_COLUMNS = (
@@ -78,7 +87,8 @@ RUN_COLUMNS = (
 )
 
 
-def _iso(value: Any) -> str | None:
+def iso_seconds(value: Any) -> str | None:
+    """A stored timestamp as ISO text to the second, as every alert and case output shows it."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -109,6 +119,9 @@ class Alert:
     reviewer: str | None = None
     decided_at: datetime | None = None
     seq: int = 0
+    approved_by: str | None = None  # the second reviewer, when the decision needed one
+    assignee: str | None = None
+    assigned_at: datetime | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -122,12 +135,15 @@ class Alert:
             "kind": self.kind,
             "days_left": self.days_left,
             "effective_date": self.effective_date,
-            "created_at": _iso(self.created_at),
+            "created_at": iso_seconds(self.created_at),
             "run_id": self.run_id,
             "decision": self.decision,
             "reason": self.reason,
             "reviewer": self.reviewer,
-            "decided_at": _iso(self.decided_at),
+            "decided_at": iso_seconds(self.decided_at),
+            "approved_by": self.approved_by,
+            "assignee": self.assignee,
+            "assigned_at": iso_seconds(self.assigned_at),
             "explanation": self.explanation,
             "record_hash": self.record_hash,
             "entity_hash": self.entity_hash,
@@ -155,10 +171,14 @@ class Alert:
             self.reason,
             self.reviewer,
             self.decided_at,
+            self.approved_by,
+            self.assignee,
+            self.assigned_at,
         )
 
 
-def _alert(row: Sequence[Any]) -> Alert:
+def alert_from_row(row: Sequence[Any]) -> Alert:
+    """An alert from a row of ``ALERT_COLUMNS`` (the case tables select alerts too)."""
     data = dict(zip(ALERT_COLUMNS, row, strict=True))
     return Alert(
         alert_id=data["alert_id"],
@@ -181,6 +201,9 @@ def _alert(row: Sequence[Any]) -> Alert:
         reason=data["reason"],
         reviewer=data["reviewer"],
         decided_at=data["decided_at"],
+        approved_by=data["approved_by"],
+        assignee=data["assignee"],
+        assigned_at=data["assigned_at"],
     )
 
 
@@ -213,7 +236,7 @@ class ScreenRun:
     def to_dict(self) -> dict[str, Any]:
         return {
             "run_id": self.run_id,
-            "started_at": _iso(self.started_at),
+            "started_at": iso_seconds(self.started_at),
             "as_of": self.as_of.isoformat(),
             "threshold": self.threshold,
             "book_seq": self.book_seq,
@@ -254,8 +277,7 @@ class AlertStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        for ddl in ALERT_DDL:
-            self.db.execute(ddl)
+        self.db.create([*ALERT_DDL, *ALERT_MIGRATE])
 
     # --- runs ---
 
@@ -301,7 +323,7 @@ class AlertStore:
     def get_alert(self, alert_id: str) -> Alert | None:
         cols = ", ".join(ALERT_COLUMNS)
         rows = self.db.query(f"SELECT {cols} FROM wf_alerts WHERE alert_id = ?", [alert_id])
-        return _alert(rows[0]) if rows else None
+        return alert_from_row(rows[0]) if rows else None
 
     def list_alerts(self, decided: bool | None = None, limit: int | None = None) -> list[Alert]:
         """Alerts, newest first; ``decided`` False: awaiting a final decision (none, or escalated)."""
@@ -316,15 +338,37 @@ class AlertStore:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [_alert(row) for row in self.db.query(sql, params)]
+        return [alert_from_row(row) for row in self.db.query(sql, params)]
 
     def set_decision(
-        self, alert_id: str, decision: str, reason: str, reviewer: str, decided_at: datetime
+        self,
+        alert_id: str,
+        decision: str,
+        reason: str,
+        reviewer: str,
+        decided_at: datetime,
+        approved_by: str | None = None,
     ) -> None:
         self.db.execute(
-            "UPDATE wf_alerts SET decision = ?, reason = ?, reviewer = ?, decided_at = ? WHERE alert_id = ?",
-            [decision, reason, reviewer, decided_at, alert_id],
+            "UPDATE wf_alerts SET decision = ?, reason = ?, reviewer = ?, decided_at = ?, approved_by = ? "
+            "WHERE alert_id = ?",
+            [decision, reason, reviewer, decided_at, approved_by, alert_id],
         )
+
+    def set_assignee(self, alert_id: str, assignee: str, assigned_at: datetime) -> None:
+        self.db.execute(
+            "UPDATE wf_alerts SET assignee = ?, assigned_at = ? WHERE alert_id = ?",
+            [assignee, assigned_at, alert_id],
+        )
+
+    def alerts_between(self, start: datetime, end: datetime, status: str) -> list[Alert]:
+        """Alerts of one designation status raised or decided in [start, end), by party then age."""
+        cols = ", ".join(ALERT_COLUMNS)
+        sql = (
+            f"SELECT {cols} FROM wf_alerts WHERE status = ? AND ((created_at >= ? AND created_at < ?) "
+            "OR (decided_at >= ? AND decided_at < ?)) ORDER BY entity_id, seq"
+        )
+        return [alert_from_row(row) for row in self.db.query(sql, [status, start, end, start, end])]
 
     # --- pair state ---
 
@@ -374,3 +418,7 @@ class AlertStore:
 
     def remove_from_whitelist(self, alert: Alert) -> None:
         self.db.execute("DELETE FROM wf_whitelist WHERE alert_id = ?", [alert.alert_id])
+
+    def whitelisted_alert_ids(self) -> set[str]:
+        """Alerts whose false-positive decision is what keeps their pair quiet now."""
+        return {str(row[0]) for row in self.db.query("SELECT alert_id FROM wf_whitelist")}

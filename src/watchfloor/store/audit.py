@@ -76,8 +76,7 @@ class AuditLog:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        for ddl in AUDIT_DDL:
-            self.db.execute(ddl)
+        self.db.create(AUDIT_DDL)
 
     def record(self, actor: str, action: str, payload: dict[str, Any]) -> AuditEntry:
         """Append one row; the caller holds the transaction, so the row commits with what it records."""

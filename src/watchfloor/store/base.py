@@ -20,6 +20,32 @@ class StoreError(Exception):
     """A store operation that cannot be done; the message is for the user."""
 
 
+class StoreBusyError(StoreError):
+    """Another process holds the DuckDB file (one process at a time may open it): who, and where
+    to reach it when it is a server, so that the caller can say what to do or go through it."""
+
+    def __init__(self, location: str, pid: int | None, program: str, holder: Holder | None = None) -> None:
+        self.location = location
+        self.pid = pid
+        self.program = program
+        self.holder = holder
+        if holder is not None:
+            where = f", {holder.url}" if holder.url else ""
+            who = f"`watchfloor {holder.command}` (pid {holder.pid}{where})"
+        else:
+            who = f"another process (pid {pid}, {program})" if pid else "another process"
+        super().__init__(f"the store {location} is in use by {who}")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The note a long-running command (``serve``, ``refresh``) leaves beside a DuckDB store."""
+
+    command: str
+    pid: int
+    url: str | None = None  # the server's API, for ``serve``
+
+
 class VersionMode(StrEnum):
     """How a dataset's versions combine on the knowledge-time axis."""
 

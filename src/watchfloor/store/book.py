@@ -123,8 +123,7 @@ class BookStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        for ddl in BOOK_DDL:
-            self.db.execute(ddl)
+        self.db.create(BOOK_DDL)
 
     def current_hashes(self) -> dict[str, str]:
         """customer_id -> hash of its latest record."""

@@ -18,7 +18,7 @@ class ClaimStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.db.execute(DDL)
+        self.db.create([DDL])
 
     def add(self, version_id: str, claims: list[QuantityClaim], published: date) -> None:
         """``published`` is the article version's knowledge date (claims may lack their own)."""

@@ -19,8 +19,7 @@ DDL = [
 class CrisisStore:
     def __init__(self, db: Database) -> None:
         self.db = db
-        for ddl in DDL:
-            self.db.execute(ddl)
+        self.db.create(DDL)
 
     def fired_keys(self) -> set[str]:
         return {row[0] for row in self.db.query("SELECT fire_key FROM wf_fired_indicators")}

@@ -70,13 +70,14 @@ class FetchRecord:
 class FetchLog:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.db.execute(DDL)
+        self.db.create([DDL])
 
     def add(self, record: FetchRecord) -> None:
         """Append a fetch; ``seq`` orders fetches that finish within the same clock tick."""
-        seq = int(self.db.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM wf_source_fetches")[0][0])
-        row = (seq, *(getattr(record, c) for c in COLUMNS))
-        self.db.bulk_insert("wf_source_fetches", ("seq", *COLUMNS), [row])
+        with self.db.transaction():  # the next seq, read and taken by one writer at a time
+            seq = int(self.db.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM wf_source_fetches")[0][0])
+            row = (seq, *(getattr(record, c) for c in COLUMNS))
+            self.db.bulk_insert("wf_source_fetches", ("seq", *COLUMNS), [row])
 
     def set_alerts(self, record: FetchRecord, alerts: int) -> None:
         """The alerts the re-screening after this fetch raised (known only once it ran)."""

@@ -11,14 +11,12 @@ import hashlib
 import hmac
 import re
 import secrets
-import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from watchfloor.store.base import StoreError
-from watchfloor.store.db import Database
 from watchfloor.store.sql import SqlStore
 
 DDL = """CREATE TABLE IF NOT EXISTS wf_api_keys (
@@ -61,14 +59,9 @@ class ApiKey:
         }
 
 
-_READY: weakref.WeakSet[Database] = weakref.WeakSet()
-
-
 def _ensure_table(store: SqlStore) -> None:
-    """Create the table once per connection (the API asks on every request)."""
-    if store.db not in _READY:
-        store.db.execute(DDL)
-        _READY.add(store.db)
+    """Create the table if missing (once per connection: the API asks on every request)."""
+    store.db.create([DDL])
 
 
 def _digest(secret: str) -> str:

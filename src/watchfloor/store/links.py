@@ -26,8 +26,7 @@ LinkRow = tuple[str, str, float] | tuple[str, str, float, str]
 class LinkStore:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.db.execute(DDL)
-        self.db.execute(MIGRATE)
+        self.db.create([DDL, MIGRATE])
 
     def add(self, version_id: str, links: Sequence[LinkRow]) -> None:
         rows = [

@@ -19,7 +19,7 @@ DDL = """CREATE TABLE IF NOT EXISTS wf_party_splits (
 class PartySplits:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.db.execute(DDL)
+        self.db.create([DDL])
 
     def add(self, entity_a: str, entity_b: str, reviewer: str, reason: str) -> bool:
         """Record that two entries are different parties; False when that was already recorded."""

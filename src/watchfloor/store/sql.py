@@ -75,20 +75,21 @@ def _version(row: tuple[Any, ...]) -> ListVersion:
 class SqlStore(Store):
     def __init__(self, db: Database) -> None:
         self.db = db
-        for ddl in DDL:
-            self.db.execute(ddl)
-        if self.db.wants_indexes:
-            for ddl in INDEXES:
-                self.db.execute(ddl)
+        self.db.create([*DDL, *(INDEXES if self.db.wants_indexes else [])])
         rows = self.db.query("SELECT value FROM wf_meta WHERE key = ?", ["schema_version"])
-        if not rows:
+        if not rows:  # two processes opening a new shared store may both get here
             self.db.execute(
-                "INSERT INTO wf_meta (key, value) VALUES (?, ?)", ["schema_version", SCHEMA_VERSION]
+                "INSERT INTO wf_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                ["schema_version", SCHEMA_VERSION],
             )
         elif rows[0][0] != SCHEMA_VERSION:
             raise StoreError(
                 f"store schema version {rows[0][0]} is not supported (expected {SCHEMA_VERSION})"
             )
+
+    def another(self) -> SqlStore:
+        """The same store on a connection of its own (``Database.another``)."""
+        return SqlStore(self.db.another())
 
     def ingest(
         self,
@@ -104,7 +105,8 @@ class SqlStore(Store):
         progress: ProgressCallback | None = None,
         within: Callable[[str], None] | None = None,
     ) -> ListVersion:
-        with self.db.transaction():
+        # one lock per dataset: its next sequence number is what two ingests could both take
+        with self.db.transaction(lock=f"versions:{dataset}"):
             rows = self.db.query("SELECT MAX(seq) FROM wf_versions WHERE dataset = ?", [dataset])
             seq = (rows[0][0] or 0) + 1
             version_id = f"{dataset}@{seq}"

@@ -17,12 +17,31 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from watchfloor.graph.ownership import percent_text
 from watchfloor.model.designation import DesignationStatus, parse_day
+from watchfloor.review import (
+    DECISIONS,
+    STATUS_FILTERS,
+    FourEyesError,
+    IdentityError,
+    ReviewError,
+    UnknownAlertError,
+    approve_decision,
+    assign_alert,
+    comment_alert,
+    decide_alert,
+    get_case,
+    list_cases,
+    load_policy,
+    reject_decision,
+)
+from watchfloor.review.decisions import outcome
+from watchfloor.review.identity import acting_reviewer, local_reviewer
+from watchfloor.review.report import blocked_report, report_range
 from watchfloor.store import SqlStore, StoreError
 from watchfloor.web.auth import KEY_COOKIE, LoginRequired, check_key, principal_name, require_role
 from watchfloor.web.backend import ConsoleBackend
@@ -47,7 +66,17 @@ DECISION_LABELS = {
     "false_positive": "False positive",
     "escalated": "Escalate",
 }
-ALERT_FILTERS = ("open", "decided", "all")
+ALERT_FILTERS = STATUS_FILTERS
+# what the alert queue says after each review step, by the step's outcome
+DONE_MESSAGES = {
+    "decided": "Decision on alert {alert} recorded.",
+    "proposed": "Decision on alert {alert} proposed: it takes effect when a second reviewer approves it.",
+    "approved": "Decision on alert {alert} approved: it is now in effect.",
+    "rejected": "The decision proposed on alert {alert} was rejected; the alert is as it was.",
+    "assigned": "Alert {alert} assigned.",
+    "commented": "Comment on alert {alert} added.",
+}
+REVIEW_STEPS = ("decide", "approve", "reject", "assign", "comment")
 MENTION_SCHEMATA = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Address")
 DESIGNATIONS_DATASET = "watchfloor_designations"
 SHOWN_PROPERTIES = 40  # properties with many values show the first ones, the page stays short
@@ -225,48 +254,119 @@ class Console:
         return self.render(request, "screen.html", result=rows, error=None, **context)
 
     def alerts(
-        self, request: Request, status: str | None, done: str | None, error: str | None = None
+        self,
+        request: Request,
+        status: str | None,
+        done: str | None,
+        outcome: str | None = None,
+        error: str | None = None,
+        code: int = 400,
     ) -> HTMLResponse:
-        from watchfloor.review import DECISIONS, ReviewError, list_alerts
-
         status = status or "open"
         if status not in ALERT_FILTERS:
             raise ConsoleInputError(f"status must be one of {', '.join(ALERT_FILTERS)}, not {status!r}")
         try:
-            alerts = self.backend.run(lambda store: list_alerts(store, status=status, limit=500))
+            cases = self.backend.run(lambda store: list_cases(store, status=status, limit=500))
+            four_eyes = self.backend.run(lambda store: load_policy(store).four_eyes)
         except ReviewError as exc:
             raise ConsoleInputError(str(exc)) from None
         return self.render(
             request,
             "alerts.html",
-            status=400 if error else 200,
-            alerts=[a.to_dict() for a in alerts],
+            status=code if error else 200,
+            alerts=[c.to_dict() for c in cases],
             filter=status,
             filters=ALERT_FILTERS,
             decisions=[(d, DECISION_LABELS.get(d, d)) for d in DECISIONS],
-            done=done,
+            done=_done_message(done, outcome),
             error=error,
-            reviewer=principal_name(request),
+            reviewer=_reviewer(request),
+            four_eyes=four_eyes,
         )
 
-    def decide(self, request: Request, alert_id: str, form: dict[str, str]) -> Response:
-        from watchfloor.review import ReviewError, UnknownAlertError, decide_alert
-
-        check_csrf(request, form.get(CSRF_FIELD))
-        reviewer = principal_name(request) or form.get("reviewer", "")
-        back = form.get("filter") if form.get("filter") in ALERT_FILTERS else "open"
+    def case(self, request: Request, alert_id: str, done: str | None, outcome: str | None) -> HTMLResponse:
         try:
-            self.backend.run(
-                lambda store: decide_alert(
-                    store, alert_id, form.get("decision", ""), form.get("reason", ""), reviewer
+            case = self.backend.run(lambda store: get_case(store, alert_id))
+        except UnknownAlertError as exc:
+            raise StoreError(str(exc)) from None
+        return self.render(
+            request,
+            "case.html",
+            nav="alerts",
+            case=case.to_dict(),
+            decisions=[(d, DECISION_LABELS.get(d, d)) for d in DECISIONS],
+            done=_done_message(done, outcome),
+            reviewer=_reviewer(request),
+        )
+
+    def review_step(self, request: Request, alert_id: str, step: str, form: dict[str, str]) -> Response:
+        """Decide, approve, reject, assign or comment as the signed-in reviewer, then go back to
+        the queue (or the case page the form came from)."""
+        check_csrf(request, form.get(CSRF_FIELD))
+        back = form.get("filter") if form.get("filter") in ALERT_FILTERS else "open"
+        on_case = form.get("back") == "case"
+
+        def run(store: SqlStore) -> str:
+            reviewer = acting_reviewer(_reviewer(request), form.get("reviewer"))
+            if step == "decide":
+                case = decide_alert(
+                    store,
+                    alert_id,
+                    form.get("decision", ""),
+                    form.get("reason", ""),
+                    reviewer,
+                    whitelist=form.get("whitelist") == "on",
                 )
-            )
+                return outcome(case)
+            if step == "approve":
+                approve_decision(store, alert_id, reviewer, form.get("note"))
+                return "approved"
+            if step == "reject":
+                reject_decision(store, alert_id, reviewer, form.get("reason", ""))
+                return "rejected"
+            if step == "assign":
+                assign_alert(store, alert_id, form.get("to", ""), reviewer)
+                return "assigned"
+            comment_alert(store, alert_id, form.get("text", ""), reviewer)
+            return "commented"
+
+        try:
+            result = self.backend.run(run)
         except UnknownAlertError as exc:
             return self.error(request, 404, str(exc))
         except ReviewError as exc:
-            return self.alerts(request, back, None, error=f"{alert_id}: {exc}")
-        target = f"{PREFIX}/alerts?{urlencode({'status': back, 'done': alert_id})}"
+            code = 403 if isinstance(exc, IdentityError | FourEyesError) else 400
+            if on_case:
+                return self.error(request, code, f"{alert_id}: {exc}")
+            return self.alerts(request, back, None, error=f"{alert_id}: {exc}", code=code)
+        query = urlencode({"done": alert_id, "outcome": result})
+        if on_case:
+            target = f"{PREFIX}/alerts/{quote(alert_id, safe='')}?{query}"
+        else:
+            target = f"{PREFIX}/alerts?{urlencode({'status': back})}&{query}"
         return apply_security_headers(RedirectResponse(target, status_code=303))
+
+    def report(self, request: Request, params: dict[str, str]) -> HTMLResponse:
+        first, last = _report_range(params)
+        found = self.backend.run(lambda store: blocked_report(store, first, last))
+        return self.render(
+            request,
+            "report.html",
+            report=found.to_dict(),
+            rows=found.rows(),
+            first=first.isoformat(),
+            last=last.isoformat(),
+            csv_url=f"{PREFIX}/report.csv?{urlencode({'from': first.isoformat(), 'to': last.isoformat()})}",
+        )
+
+    def report_csv(self, params: dict[str, str]) -> Response:
+        first, last = _report_range(params)
+        found = self.backend.run(lambda store: blocked_report(store, first, last))
+        return PlainTextResponse(
+            found.csv_text(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{found.csv_name}"'},
+        )
 
     def entity(self, request: Request, entity_id: str, as_of: str | None, hops: str | None) -> Response:
         day = _day(as_of, "as-of date") or date.today()
@@ -438,6 +538,24 @@ def _name_type() -> Any:
     return registry.name
 
 
+def _reviewer(request: Request) -> str:
+    """Who acts: the signed-in key's name; without keys (loopback only) the server's OS user."""
+    return principal_name(request) or local_reviewer()
+
+
+def _done_message(alert_id: str | None, outcome: str | None) -> str | None:
+    if not alert_id:
+        return None
+    return DONE_MESSAGES.get(outcome or "decided", DONE_MESSAGES["decided"]).format(alert=alert_id)
+
+
+def _report_range(params: dict[str, str]) -> tuple[date, date]:
+    first, last = report_range(_day(params.get("from"), "from date"), _day(params.get("to"), "to date"))
+    if first > last:
+        raise ConsoleInputError(f"the range runs backwards: from {first.isoformat()} to {last.isoformat()}")
+    return first, last
+
+
 def _safe_next(value: str | None) -> str:
     """Only a console path may follow a login: never an open redirect to another site."""
     if value and value.startswith(f"{PREFIX}/") and not value.startswith("//") and "\\" not in value:
@@ -521,13 +639,35 @@ def mount(app: FastAPI, get_store: Callable[[], SqlStore]) -> None:
         return console.page(request, lambda: console.screen(request, params))
 
     @router.get("/alerts", response_class=HTMLResponse, dependencies=[reader])
-    def alerts(request: Request, status: str | None = None, done: str | None = None) -> Response:
-        return console.page(request, lambda: console.alerts(request, status, done))
+    def alerts(
+        request: Request, status: str | None = None, done: str | None = None, outcome: str | None = None
+    ) -> Response:
+        return console.page(request, lambda: console.alerts(request, status, done, outcome))
 
-    @router.post("/alerts/{alert_id}/decide", dependencies=[reviewer])
-    async def decide(request: Request, alert_id: str) -> Response:
-        form = await _form_values(request)
-        return console.page(request, lambda: console.decide(request, alert_id, form))
+    @router.get("/alerts/{alert_id}", response_class=HTMLResponse, dependencies=[reader])
+    def case(
+        request: Request, alert_id: str, done: str | None = None, outcome: str | None = None
+    ) -> Response:
+        return console.page(request, lambda: console.case(request, alert_id, done, outcome))
+
+    def review_route(step: str) -> None:
+        @router.post(f"/alerts/{{alert_id}}/{step}", dependencies=[reviewer], name=f"console-{step}")
+        async def review(request: Request, alert_id: str) -> Response:
+            form = await _form_values(request)
+            return console.page(request, lambda: console.review_step(request, alert_id, step, form))
+
+    for step in REVIEW_STEPS:
+        review_route(step)
+
+    @router.get("/report", response_class=HTMLResponse, dependencies=[reader])
+    def report(request: Request) -> Response:
+        params = dict(request.query_params)
+        return console.page(request, lambda: console.report(request, params))
+
+    @router.get("/report.csv", dependencies=[reader])
+    def report_csv(request: Request) -> Response:
+        params = dict(request.query_params)
+        return console.page(request, lambda: console.report_csv(params))
 
     @router.get("/entities/{entity_id}", response_class=HTMLResponse, dependencies=[reader])
     def entity(

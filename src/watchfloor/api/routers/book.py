@@ -40,8 +40,10 @@ async def upload_book(
     def work() -> dict[str, Any]:
         with temporary_folder() as folder:
             path = upload.save(Path(folder))
-            with context.lock:
-                return import_book(context.store, path, on_error=on_error, actor=principal.name).to_dict()
+            with context.job() as store:  # a long write: requests keep answering meanwhile
+                return import_book(
+                    store, path, on_error=on_error, actor=principal.name, origin=upload.origin
+                ).to_dict()
 
     try:
         return await run_in_threadpool(work)
@@ -63,5 +65,5 @@ def rescreen_book(
     changed (customer, party) pairs become alerts. The run is audited under the key's name."""
     as_of: date | None = parse_day(body.as_of, "as_of") if body else None
     threshold = body.threshold if body else None
-    with context.lock:
-        return rescreen(context.store, as_of=as_of, threshold=threshold, actor=principal.name).to_dict()
+    with context.job() as store:  # a long job: requests keep answering meanwhile
+        return rescreen(store, as_of=as_of, threshold=threshold, actor=principal.name).to_dict()

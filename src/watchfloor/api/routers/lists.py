@@ -18,6 +18,7 @@ from watchfloor.api.context import ApiContext, get_context
 from watchfloor.api.models import ErrorResponse, ListsResponse
 from watchfloor.api.uploads import Upload, read_upload, temporary_folder
 from watchfloor.lists import designations_as_of, ingest_list
+from watchfloor.lists.ingest import DEFAULT_MAX_LOSS
 from watchfloor.model.designation import DesignationStatus
 from watchfloor.review import append_audit
 from watchfloor.sources import SourceError
@@ -109,28 +110,47 @@ async def ingest(
     ),
     dataset: str | None = Query(None, description="Dataset name (default: the format's own)"),
     published: date | None = Query(None, description="Publication date of the list (default today)"),
+    max_loss: float = Query(
+        DEFAULT_MAX_LOSS,
+        ge=0.0,
+        le=1.0,
+        description="Refuse a version with this share fewer entities than the last",
+    ),
+    force: bool = Query(False, description="Store the version even if it lost many entities"),
     context: ApiContext = Depends(get_context),
     principal: Principal = Depends(require_admin),
 ) -> dict[str, Any]:
     """Parse and store the list as one new version, atomically; the same file with the same
-    publication date is not stored twice (``created`` is false). Audited under the key's name."""
+    publication date is not stored twice (``created`` is false). Audited under the key's name.
+    The same checks as ``watchfloor lists ingest``, which sends its file here while the server
+    holds a DuckDB store."""
     upload = await read_upload(request)
 
     def work() -> dict[str, Any]:
         with temporary_folder() as folder:
             limit = context.settings.max_upload_bytes * UNPACK_FACTOR
             path = _unpack(upload, Path(folder), format, limit)
-            with context.lock:
+            with context.job() as store:  # requests keep answering from the lists in force
                 version, created = ingest_list(
-                    context.store, format, path, dataset=dataset, published=published
+                    store,
+                    format,
+                    path,
+                    dataset=dataset,
+                    published=published,
+                    max_loss=max_loss,
+                    force=force,
+                    origin=upload.origin,
                 )
                 if created:
                     append_audit(
-                        context.store,
+                        store,
                         principal.name,
                         "list_ingested",
                         {"version_id": version.version_id, "format": format, "upload": upload.filename},
                     )
+                    # the new screener, built within the same job (as `lists ingest` does), so no
+                    # request that sees the new version builds it itself
+                    context.warm()
         return {"created": created, "version": version.to_dict()}
 
     try:

@@ -46,7 +46,8 @@ def screen(
     body: ScreenRequest, context: ApiContext = Depends(get_context), _: Principal = Depends(require_reader)
 ) -> ScreenResponse:
     """The same JSON as ``watchfloor screen --json``: ``results`` hold parties with a designation
-    in force; ``pending`` those whose designations are only announced or reported."""
+    in force; ``pending`` those whose designations are only announced or reported;
+    ``list_versions`` the list versions screened against."""
     as_of = parse_day(body.as_of, "as_of")
     try:
         query = make_query(
@@ -62,7 +63,7 @@ def screen(
         raise HTTPException(422, detail=str(exc)) from None
     screener = context.screener(as_of)
     result = screener.screen(query, limit=body.limit, threshold=body.threshold)
-    return ScreenResponse.model_validate(result.to_dict())
+    return ScreenResponse.model_validate({**result.to_dict(), "list_versions": screener.version_ids})
 
 
 def _screen_rows(
