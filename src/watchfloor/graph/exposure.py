@@ -353,6 +353,7 @@ class ExposureGraph:
             if ((percentage < 0) | (percentage > 100)).any():
                 raise GraphInputError("percentages must lie between 0 and 100 (NaN for unknown)")
             known = ~np.isnan(percentage)
+            # to the nearest unit: the decimal a float was written from, if it had nine places or fewer
             units = np.full(count, UNKNOWN, dtype=np.int64)
             units[known] = np.rint(percentage[known] * UNITS_PER_POINT).astype(np.int64)
         return cls(

@@ -57,13 +57,10 @@ MAX_ROUNDS = 10_000
 Units = int | Fraction
 
 
-def share_units(percentage: Decimal | float) -> int:
-    """A percentage as whole units, exactly for a decimal with up to nine places (further digits
-    are dropped). A float (the array fast path) is taken at the nearest unit, which is the decimal
-    it was written from whenever that had nine places or fewer."""
-    if isinstance(percentage, Decimal):
-        return int((percentage * UNITS_PER_POINT).to_integral_value(rounding=ROUND_DOWN))
-    return round(percentage * UNITS_PER_POINT)
+def share_units(percentage: Decimal) -> int:
+    """A stated percentage as whole units: exact for a decimal with up to nine places (further
+    digits are dropped, toward zero)."""
+    return int((percentage * UNITS_PER_POINT).to_integral_value(rounding=ROUND_DOWN))
 
 
 def units_percentage(units: int) -> Decimal:
