@@ -83,6 +83,23 @@ def test_yente_client_matches_searches_fetches_and_lists(server: tuple[str, str]
             yente.match(Person(name="x"), datasets=["no_such_list"])
 
 
+def test_yente_client_asks_for_logic_v2_and_pages_adjacent_entities(server: tuple[str, str]) -> None:
+    base_url, key = server
+    with Client(base_url=base_url, api_key=key, app_name="watchfloor-test") as yente:
+        assert "logic-v2" in {a.name for a in yente.algorithms().algorithms}
+        found = yente.match(Person(name="Nicolas Maduro Moros", birthDate="1962-11-23"), algorithm="logic-v2")
+        assert found.top is not None and found.top.id == "ofac-22790" and found.top.match
+
+        adjacent = yente.adjacent("ofac-22790")
+        assert adjacent.entity.id == "ofac-22790"
+        [sanction] = adjacent.adjacent["sanctions"].results
+        assert not isinstance(sanction, str) and sanction.schema_ == "Sanction"
+        page = yente.adjacent("ofac-22790", prop="sanctions", limit=1, sort=["caption:asc"])
+        assert page.total.value == 1 and page.limit == 1 and len(page.results) == 1
+        with pytest.raises(NotFoundError):
+            yente.adjacent("ofac-22790", prop="nonsense")
+
+
 def test_yente_client_without_a_key_gets_an_authentication_error(server: tuple[str, str]) -> None:
     base_url, _ = server
     with Client(base_url=base_url) as yente, pytest.raises(AuthenticationError) as caught:

@@ -176,6 +176,37 @@ def test_algorithms_name_one_default_and_best(api: TestClient) -> None:
     algorithm = data["algorithms"][0]
     assert algorithm["name"] == "watchfloor-v1"
     assert "name" in algorithm["features"] and "coefficient" in algorithm["docs"]["features"]["name"]
+    names = [a["name"] for a in data["algorithms"]]
+    assert names[1:] == ["logic-v2", "ofac", "name-based", "name-qualified", "logic-v1", "regression-v1"]
+    logic_v2 = data["algorithms"][1]
+    assert "scored by watchfloor-v1" in logic_v2["description"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["logic-v2", " Logic-V2 ", "logic-v1", "name-based", "name-qualified", "regression-v1", "ofac", "best"],
+)
+def test_yentes_algorithm_names_are_answered_by_watchfloors_matcher_and_named(
+    api: TestClient, name: str
+) -> None:
+    body = match_body("Nicolas Maduro Moros", birthDate=["1962-11-23"])
+    plain = api.post("/match/default", json=body).json()
+    asked = api.post("/match/default", params={"algorithm": name}, json=body)
+    assert asked.status_code == 200
+    data = asked.json()
+    assert (data["algorithm"], data["algorithm_requested"]) == ("watchfloor-v1", name)
+    assert data["responses"] == plain["responses"]
+    assert plain["algorithm"] == plain["algorithm_requested"] == "watchfloor-v1"
+
+
+def test_an_unknown_algorithm_is_a_400_naming_the_known_ones(api: TestClient) -> None:
+    response = api.post("/match/default", params={"algorithm": "logic-v3"}, json=match_body("x"))
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert detail.startswith(
+        "unknown algorithm 'logic-v3'; this server knows watchfloor-v1, best, default, logic-v2"
+    )
+    assert "regression-v1" in detail
 
 
 def test_health_and_readiness(api: TestClient) -> None:

@@ -51,11 +51,13 @@ def test_ofac_linked_to_remark_membership_and_directorship_are_exposure(graph):
     assert hops_of(director)[0][0] == ("p-director", "co-z", "directorship")
 
 
-def test_news_only_link_is_exposure_marked_unofficial_and_does_not_block(graph):
+def test_news_only_link_is_an_alleged_path_never_an_official_one(graph):
     report = graph.exposure("p-alleged", DESIGNATED, as_of=DAY)
-    assert report.exposed and not report.blocked
-    [[edge]] = report.paths
+    assert report.paths == [] and not report.exposed and not report.blocked
+    [[edge]] = report.alleged_paths
     assert edge["official"] is False and edge["source"] == "news"
+    # a screening hit's ties are the official paths only
+    assert graph.paths("p-alleged", DESIGNATED, as_of=DAY) == ([], False)
 
 
 def test_hops_bound_is_respected(graph):
@@ -89,7 +91,7 @@ def test_entity_without_relations_is_neither_exposed_nor_blocked(graph):
     assert not report.exposed and not report.blocked and report.paths == []
 
 
-def test_parallel_official_and_news_edges_give_two_paths():
+def test_parallel_official_and_news_edges_give_an_official_and_an_alleged_path():
     official = make_entity("registry", "Associate", "assoc-official")
     official.add("person", "p-x")
     official.add("associate", "ofac-a")
@@ -98,7 +100,8 @@ def test_parallel_official_and_news_edges_give_two_paths():
     alleged.add("associate", "ofac-a")
     graph = ExposureGraph.from_entities([official, alleged])
     report = graph.exposure("p-x", {"ofac-a"}, as_of=DAY)
-    assert sorted(path[0]["official"] for path in report.paths) == [False, True]
+    assert [path[0]["relation_id"] for path in report.paths] == ["assoc-official"]
+    assert [path[0]["relation_id"] for path in report.alleged_paths] == ["assoc-news"]
 
 
 def test_max_paths_truncates_and_says_so():
@@ -184,3 +187,22 @@ def test_a_changed_designated_set_is_read_again(graph):
     before = graph.paths("p-sister", frozenset(DESIGNATED), as_of=DAY)[0]
     without = frozenset(DESIGNATED) - {"ofac-a"}
     assert before and graph.paths("p-sister", without, as_of=DAY)[0] != before
+
+
+def test_alleged_paths_filling_max_paths_never_hide_an_official_path():
+    entities = []
+    for i in range(3):  # three press links straight to designated parties: the shortest paths
+        link = make_entity("news", "Associate", f"assoc-news-{i}")
+        link.add("person", "p-x")
+        link.add("associate", f"ofac-{i}")
+        entities.append(link)
+    for relation_id, person, other in (("assoc-1", "p-x", "p-y"), ("assoc-2", "p-y", "ofac-9")):
+        link = make_entity("registry", "Associate", relation_id)
+        link.add("person", person)
+        link.add("associate", other)
+        entities.append(link)
+    graph = ExposureGraph.from_entities(entities)
+    designated = {"ofac-0", "ofac-1", "ofac-2", "ofac-9"}
+    report = graph.exposure("p-x", designated, as_of=DAY, max_paths=2)
+    assert report.truncated and len(report.alleged_paths) == 2
+    assert [[step["relation_id"] for step in path] for path in report.paths] == [["assoc-1", "assoc-2"]]

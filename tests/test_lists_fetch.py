@@ -366,6 +366,40 @@ def test_updatez_shows_each_source_last_fetch_and_version(
     assert states["us_ofac_sdn"]["last_fetch"] is None
 
 
+def test_a_forced_update_fetches_every_list_now_as_yentes_post_updatez_does(
+    publisher: Publisher, store: SqlStore, tmp_path: Path
+) -> None:
+    from watchfloor.api import create_app
+    from watchfloor.store.keys import Role, create_key
+
+    publisher.publish("/un/consolidated.xml", UN_FULL)
+    _publish_ofac(publisher)
+    app = create_app(store=store, warm_on_start=False, sources_file=str(_config(publisher, tmp_path)))
+    with TestClient(app, client=("127.0.0.1", 5000), base_url="http://127.0.0.1") as client:
+        assert all(s["last_fetch"] is None for s in client.get("/updatez").json()["sources"])
+        assert client.post("/updatez", params={"sync": "true"}).json() == {
+            "status": "ok"
+        }  # keyless, loopback
+        states = client.get("/updatez").json()
+        assert {s["name"]: s["last_fetch"]["outcome"] for s in states["sources"]} == {
+            "un_sc_sanctions": NEW_VERSION,
+            "us_ofac_sdn": NEW_VERSION,
+        }
+        assert states["stale"] is False
+        # once keys exist: yente's token parameter carries an admin key; a reader's is refused
+        _, admin = create_key(store, "ops", Role.ADMIN)
+        _, reader = create_key(store, "analyst", Role.READER)
+        assert client.post("/updatez").status_code == 401
+        refused = client.post("/updatez", params={"token": reader})
+        assert refused.status_code == 403 and "invalid token" in refused.json()["detail"]
+        assert client.post("/updatez", params={"token": "not-a-key"}).status_code == 403
+        again = client.post("/updatez", params={"token": admin, "sync": "true"})
+        assert again.json() == {"status": "ok"}
+        headers = {"Authorization": f"ApiKey {admin}"}
+        states = client.get("/updatez", headers=headers).json()["sources"]
+        assert {s["last_fetch"]["outcome"] for s in states} == {UNCHANGED}  # the ETags still hold
+
+
 def test_the_server_refreshes_on_its_own_schedule(
     publisher: Publisher, store: SqlStore, tmp_path: Path
 ) -> None:

@@ -132,6 +132,14 @@ def test_ownership_chain_blocks_a_company_owned_55_percent_by_blocked_parties(cl
     assert "ownership 25%" in html and "ownership 30%" in html
 
 
+def test_links_alleged_by_the_press_are_listed_apart_with_their_sentence(client) -> None:  # type: ignore[no-untyped-def]
+    html = client.get("/console/entities/ofac-22790").text
+    assert "0 paths to designated parties; 2 more alleged by the press (not official)" in html
+    assert "Paths alleged by the press: not official" in html
+    assert "<em>directorship (alleged)</em>" in html and ">Cartel de los Soles</a>" in html
+    assert "<q>Washington sostiene que la organización está encabezada por Nicolás Maduro.</q>" in html
+
+
 def test_timeline_charts_events_and_casualty_claims(client) -> None:  # type: ignore[no-untyped-def]
     html = client.get("/console/timeline").text
     assert html.count("<svg") == 1 and 'class="bar"' in html and 'class="claim claim-at_least"' in html

@@ -27,6 +27,7 @@ from watchfloor.api.routers import (
     book,
     crisis,
     entities,
+    exposure,
     keys,
     lists,
     match,
@@ -46,8 +47,9 @@ Screening against official designations, on one sourced, time-aware store.
 * yente-compatible: `/match/{dataset}`, `/search/{dataset}`, `/entities/{id}`, `/catalog`,
   `/algorithms` (use any yente client). Results carry `designation_status`: **effective** (in
   force), **pending** (announced, not yet in force) or **reported** (press only, never official).
-* watchfloor's own endpoints under `/api/`: screening one name or a CSV file, list versions,
-  the book, alerts and the audit log.
+* watchfloor's own endpoints under `/api/`: screening one name or a CSV file, exposure (paths,
+  the 50 percent verdict naming its reading, pending and press-alleged paths apart), list
+  versions, the book, alerts and the audit log.
 
 Send `Authorization: ApiKey <key>` once keys exist (`watchfloor keys create`); until then the
 server answers local clients only.
@@ -137,6 +139,7 @@ def create_app(store_location: str | None = None, **settings: Any) -> FastAPI:
         reconcile,
         search,
         entities,
+        exposure,
         screening,
         lists,
         book,

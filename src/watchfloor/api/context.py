@@ -142,14 +142,28 @@ class ApiContext:
 
         return load_sources(Path(self.settings.sources_file) if self.settings.sources_file else None)
 
+    def refreshed(self, records: list[FetchRecord]) -> None:
+        """After a fetch: a new version gets its screener built before any request needs it."""
+        if any(r.outcome == "new-version" for r in records):
+            self.warm()
+
+    def fetch_now(self) -> list[FetchRecord]:
+        """Fetch every enabled list source now, whatever its schedule (yente's forced update)."""
+        from watchfloor.lists.fetch import fetch_sources
+
+        config = self.sources()
+        store = self.store.another()  # its own connection, as the schedule's: requests keep theirs
+        try:
+            records = fetch_sources(store, config, lock=self.job_lock)
+        finally:
+            store.close()
+        self.refreshed(records)
+        return records
+
     def start_refresh(self, stop: threading.Event) -> threading.Thread:
         """Fetch the lists on their schedule in a background thread, the store under the lock; after
         a new version, build the new screener before any request needs it."""
         from watchfloor.lists.schedule import run_refresh
-
-        def refreshed(records: list[FetchRecord]) -> None:
-            if any(r.outcome == "new-version" for r in records):
-                self.warm()
 
         def loop() -> None:
             try:
@@ -159,7 +173,7 @@ class ApiContext:
                 return
             store = self.store.another()  # the schedule's own connection: requests keep theirs
             try:
-                run_refresh(store, config, stop, lock=self.job_lock, on_records=refreshed)
+                run_refresh(store, config, stop, lock=self.job_lock, on_records=self.refreshed)
             finally:
                 store.close()
 

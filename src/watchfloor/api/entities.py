@@ -7,7 +7,7 @@ designation is in force on the as-of date. A pending designation or a press repo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import HTTPException
@@ -110,42 +110,6 @@ def entity_dict(entity: StatementEntity, designations: Sequence[Designation] = (
         "designation_status": str(status) if status else None,
         "designations": [designation_dict(d) for d in designations],
     }
-
-
-def nest(
-    entity: StatementEntity,
-    data: dict[str, Any],
-    adjacent: Iterable[StatementEntity],
-    designations: dict[str, list[Designation]],
-) -> dict[str, Any]:
-    """Put adjacent entities inside ``data`` as yente does with ``nested=true``: an entity this one
-    points to replaces its ID; an entity pointing here appears under the reverse property."""
-    by_id = {str(e.id): e for e in adjacent}
-    properties = data["properties"]
-    for prop_name, values in list(properties.items()):
-        prop = entity.schema.get(prop_name)
-        if prop is None or prop.type.name != "entity":
-            continue
-        properties[prop_name] = [
-            _child(by_id[v], designations, skip=None) if v in by_id else v for v in values
-        ]
-    for other in by_id.values():
-        for prop in other.schema.properties.values():
-            if prop.type.name != "entity" or prop.reverse is None or str(entity.id) not in other.get(prop):
-                continue
-            if prop.range is not None and not entity.schema.is_a(prop.range):
-                continue
-            properties.setdefault(prop.reverse.name, []).append(_child(other, designations, skip=prop.name))
-    return data
-
-
-def _child(
-    entity: StatementEntity, designations: dict[str, list[Designation]], skip: str | None
-) -> dict[str, Any]:
-    data = entity_dict(entity, designations.get(str(entity.id), []))
-    if skip is not None:
-        data["properties"].pop(skip, None)
-    return data
 
 
 def error_for_example(exc: ExampleError) -> HTTPException:

@@ -66,6 +66,22 @@ class EntityResponse(BaseModel):
     designations: list[DesignationModel] = Field(default_factory=list)
 
 
+class AdjacentResultsResponse(BaseModel):
+    """One property's neighbours, a page at a time (yente's ``/entities/{id}/adjacent``)."""
+
+    results: list[str | EntityResponse] = Field(default_factory=list)
+    total: TotalSpec
+    limit: int
+    offset: int = 0
+
+
+class EntityAdjacentResponse(BaseModel):
+    entity: EntityResponse
+    adjacent: dict[str, AdjacentResultsResponse] = Field(
+        ..., description="Per entity property with any neighbour: a page of them, nested as in /entities"
+    )
+
+
 class FeatureResult(BaseModel):
     """yente's per-feature explanation of a score."""
 
@@ -120,6 +136,10 @@ class EntityMatchResponse(BaseModel):
     responses: dict[str, EntityMatches]
     limit: int
     as_of: str = Field(..., description="The date designation status is given for")
+    algorithm: str = Field(..., description="watchfloor: the algorithm that scored the results")
+    algorithm_requested: str = Field(
+        ..., description="watchfloor: the name the caller asked for ('best', 'logic-v2', ...)"
+    )
 
 
 # --- /search ------------------------------------------------------------------------------------
@@ -197,6 +217,33 @@ class AlgorithmResponse(BaseModel):
 
 
 # --- watchfloor's own endpoints (/api/...) ------------------------------------------------------
+
+
+class ExposureResponse(BaseModel):
+    """``watchfloor exposure --json``: each path is a list of steps (``from``, ``to``, ``type``,
+    ``percentage``, ``official``...); an alleged step adds ``article``, ``sentence``, ``status``."""
+
+    entity_id: str
+    designated: bool
+    blocked: bool = Field(..., description="Designated, or blocked by the 50 percent rule under `reading`")
+    ownership_by_blocked: float | None = Field(
+        None, description="Percent held in aggregate by blocked persons"
+    )
+    paths: list[list[dict[str, Any]]] = Field(..., description="Paths over official relations only")
+    exposed: bool
+    ownership_paths: list[dict[str, Any]]
+    as_of: str
+    hops: int
+    truncated: bool
+    reading: Literal["ofac", "look-through"] = Field(
+        ..., description="The reading of the 50 percent rule used"
+    )
+    alleged_paths: list[list[dict[str, Any]]] = Field(
+        ..., description="Paths that need a press report: alleged, never official, never counted above"
+    )
+    pending: dict[str, Any] | None = Field(
+        None, description="Blocked once an announced designation takes effect: `effective`, `days_left`..."
+    )
 
 
 class ScreenRequest(BaseModel):
@@ -347,3 +394,5 @@ class RescreenRequest(BaseModel):
 
 EntityResponse.model_rebuild()
 ScoredEntityResponse.model_rebuild()
+AdjacentResultsResponse.model_rebuild()
+EntityAdjacentResponse.model_rebuild()

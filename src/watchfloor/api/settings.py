@@ -6,7 +6,21 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 ALGORITHM = "watchfloor-v1"
-ALGORITHM_ALIASES = frozenset({ALGORITHM, "best", "default"})
+# yente's names (nomenklatura's algorithms, as yente enables them): a yente client that asks for
+# one is answered by watchfloor's matcher, and the response's ``algorithm`` says so
+YENTE_ALGORITHMS = ("logic-v2", "ofac", "name-based", "name-qualified", "logic-v1", "regression-v1")
+ALGORITHM_ALIASES = (ALGORITHM, "best", "default", *YENTE_ALGORITHMS)
+
+
+def resolve_algorithm(name: str) -> str:
+    """The algorithm that serves ``name`` (case and spaces aside, as yente reads it); a ValueError
+    that lists the known names otherwise."""
+    if name.strip().lower() not in ALGORITHM_ALIASES:
+        raise ValueError(
+            f"unknown algorithm {name!r}; this server knows {', '.join(ALGORITHM_ALIASES)} "
+            f"(all scored by {ALGORITHM})"
+        )
+    return ALGORITHM
 
 
 @dataclass(frozen=True)

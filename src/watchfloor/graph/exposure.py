@@ -9,8 +9,10 @@ Exposure is undirected (the asset of a designated owner is exposed, and so is it
 bounded by ``hops``, and never passes *through* a designated party (the path to it already says
 all). Blocking follows the OFAC 50 percent rule (see ``watchfloor.graph.ownership``) over
 official, dated-in ownership edges only, is not bounded by ``hops`` (the rule has no depth
-limit), and for one entity is computed from its owners' ancestry alone. News edges show as
-exposure with ``official: false`` and never block.
+limit), and for one entity is computed from its owners' ancestry alone. Edges from datasets
+that are not official (the press) never block and never make an official path: a path that
+needs one is an *alleged* path, reported apart (``alleged_paths``), each step marked
+``official: false``.
 
 An edge counts on day D when ``start_date`` is empty or on/before D and ``end_date`` is empty or
 after D; a partial date ("2019", "2019-05") counts from its first day. ``as_of=None`` means today.
@@ -22,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -36,7 +39,17 @@ from watchfloor.graph.edges import (
     edges_from_entities,
     is_official,
 )
-from watchfloor.graph.ownership import FULL_CARRY, OwnershipState, propagate_blocked
+from watchfloor.graph.ownership import (
+    FULL,
+    UNITS_PER_POINT,
+    UNKNOWN,
+    OwnershipState,
+    Units,
+    as_percent,
+    propagate_blocked,
+    share_units,
+    units_percentage,
+)
 from watchfloor.model.designation import parse_day
 
 # Day numbers are proleptic ordinals (date.toordinal); these mean "no start" / "no end".
@@ -111,6 +124,8 @@ class ExposureReport:
     hops: int = 3
     truncated: bool = False  # paths or ownership chains cut at max_paths (the verdict is still exact)
     reading: str = OFAC_READING  # which reading of the 50 percent rule gave the verdict
+    alleged_paths: list[list[dict[str, Any]]] = field(default_factory=list)  # through press reports
+    pending: dict[str, Any] | None = None  # blocked once an announced designation takes effect
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -125,6 +140,8 @@ class ExposureReport:
             "hops": self.hops,
             "truncated": self.truncated,
             "reading": self.reading,
+            "alleged_paths": self.alleged_paths,
+            "pending": self.pending,
         }
 
 
@@ -175,7 +192,7 @@ class ExposureGraph:
         source: np.ndarray,
         target: np.ndarray,
         type_code: np.ndarray,
-        percentage: np.ndarray,
+        units: np.ndarray,
         start_day: np.ndarray,
         end_day: np.ndarray,
         dataset_code: np.ndarray,
@@ -184,11 +201,12 @@ class ExposureGraph:
         relation_ids: Sequence[str] | None = None,
         date_texts: tuple[Sequence[str | None], Sequence[str | None]] | None = None,
     ) -> None:
-        """Prefer ``from_entities`` or ``from_edges``; this checks and indexes ready arrays."""
+        """Prefer ``from_entities`` or ``from_edges``; this checks and indexes ready arrays.
+        ``units`` are each edge's share in ``ownership.UNITS_PER_POINT`` units (-1: unknown)."""
         self.node_ids = np.asarray(node_ids)
         node_count = len(self.node_ids)
         edge_count = len(source)
-        arrays = (target, type_code, percentage, start_day, end_day, dataset_code)
+        arrays = (target, type_code, units, start_day, end_day, dataset_code)
         if any(len(a) != edge_count for a in arrays):
             raise GraphInputError("edge arrays must all have the same length")
         if relation_ids is not None and len(relation_ids) != edge_count:
@@ -203,9 +221,9 @@ class ExposureGraph:
         self.type_code = np.asarray(type_code, dtype=np.int8)
         if edge_count and (self.type_code.min() < 0 or self.type_code.max() >= len(EDGE_TYPES)):
             raise GraphInputError(f"edge type codes must index {EDGE_TYPES}")
-        self.percentage = np.asarray(percentage, dtype=np.float64)
-        if ((self.percentage < 0) | (self.percentage > 100)).any():
-            raise GraphInputError("percentages must lie between 0 and 100 (NaN for unknown)")
+        self.units = np.asarray(units, dtype=np.int64)
+        if (((self.units < 0) & (self.units != UNKNOWN)) | (self.units > FULL)).any():
+            raise GraphInputError(f"share units must lie between 0 and {FULL} (-1 for unknown)")
         self.start_day = np.asarray(start_day, dtype=np.int32)
         self.end_day = np.asarray(end_day, dtype=np.int32)
         self.dataset_code = np.asarray(dataset_code, dtype=np.int16)
@@ -243,7 +261,10 @@ class ExposureGraph:
             raise GraphInputError("node IDs must be unique")
         self._weights_cache: tuple[int, np.ndarray, np.ndarray] | None = None
         self._designated_cache: tuple[frozenset[str], np.ndarray, np.ndarray] | None = None
-        self._adjacency_cache: tuple[frozenset[str], int, np.ndarray, np.ndarray] | None = None
+        # per (day, official only): a report asks for both, so one entry would be rebuilt each time
+        self._adjacency_cache: (
+            tuple[frozenset[str], dict[tuple[int, bool], tuple[np.ndarray, np.ndarray]]] | None
+        ) = None
 
     # -- construction -------------------------------------------------------------------------
 
@@ -275,7 +296,7 @@ class ExposureGraph:
             columns["src"].append(node_numbers.setdefault(edge.source_id, len(node_numbers)))
             columns["dst"].append(node_numbers.setdefault(edge.target_id, len(node_numbers)))
             columns["type"].append(EDGE_TYPE_CODES[edge.type])
-            columns["pct"].append(np.nan if edge.percentage is None else edge.percentage)
+            columns["pct"].append(UNKNOWN if edge.percentage is None else share_units(edge.percentage))
             columns["start"].append(_day_number(edge.start_date, OPEN_START))
             columns["end"].append(_day_number(edge.end_date, OPEN_END))
             columns["ds"].append(dataset_numbers.setdefault(edge.dataset, len(dataset_numbers)))
@@ -287,7 +308,7 @@ class ExposureGraph:
             source=np.array(columns["src"], dtype=np.int32),
             target=np.array(columns["dst"], dtype=np.int32),
             type_code=np.array(columns["type"], dtype=np.int8),
-            percentage=np.array(columns["pct"], dtype=np.float64),
+            units=np.array(columns["pct"], dtype=np.int64),
             start_day=np.array(columns["start"], dtype=np.int32),
             end_day=np.array(columns["end"], dtype=np.int32),
             dataset_code=np.array(columns["ds"], dtype=np.int16),
@@ -325,12 +346,22 @@ class ExposureGraph:
             types = np.full(count, EDGE_TYPE_CODES[edge_type], dtype=np.int8)
         else:
             types = np.asarray(edge_type, dtype=np.int8)
+        if percentage is None:
+            units = np.full(count, UNKNOWN, dtype=np.int64)
+        else:
+            percentage = np.asarray(percentage, dtype=np.float64)
+            if ((percentage < 0) | (percentage > 100)).any():
+                raise GraphInputError("percentages must lie between 0 and 100 (NaN for unknown)")
+            known = ~np.isnan(percentage)
+            # to the nearest unit: the decimal a float was written from, if it had nine places or fewer
+            units = np.full(count, UNKNOWN, dtype=np.int64)
+            units[known] = np.rint(percentage[known] * UNITS_PER_POINT).astype(np.int64)
         return cls(
             node_ids=node_ids,
             source=source,
             target=target,
             type_code=types,
-            percentage=np.full(count, np.nan) if percentage is None else percentage,
+            units=units,
             start_day=np.full(count, OPEN_START, dtype=np.int32) if start_day is None else start_day,
             end_day=np.full(count, OPEN_END, dtype=np.int32) if end_day is None else end_day,
             dataset_code=np.zeros(count, dtype=np.int16) if dataset_code is None else dataset_code,
@@ -358,7 +389,7 @@ class ExposureGraph:
                 self.source,
                 self.target,
                 self.type_code,
-                self.percentage,
+                self.units,
                 self.start_day,
                 self.end_day,
                 self.dataset_code,
@@ -378,7 +409,7 @@ class ExposureGraph:
 
     def edge(self, number: int) -> Edge:
         """The edge with this number, as a record."""
-        pct = float(self.percentage[number])
+        units = int(self.units[number])
         if self._date_texts is not None:
             start, end = self._date_texts[0][number], self._date_texts[1][number]
         else:
@@ -387,7 +418,7 @@ class ExposureGraph:
             source_id=str(self.node_ids[self.source[number]]),
             target_id=str(self.node_ids[self.target[number]]),
             type=EDGE_TYPES[self.type_code[number]],
-            percentage=None if np.isnan(pct) else pct,
+            percentage=None if units == UNKNOWN else units_percentage(units),
             start_date=start,
             end_date=end,
             dataset=self.dataset_names[self.dataset_code[number]],
@@ -444,17 +475,23 @@ class ExposureGraph:
         self._adjacency_cache = None
         return seeds, mask, key
 
-    def _designated_adjacency(self, key: frozenset[str], day: int) -> tuple[np.ndarray, np.ndarray]:
+    def _designated_adjacency(
+        self, key: frozenset[str], day: int, official_only: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
         """For every dated-in relation of a designated node: that node, and the node across."""
         cached = self._adjacency_cache
-        if cached is not None and cached[0] is key and cached[1] == day:
-            return cached[2], cached[3]
+        if cached is None or cached[0] is not key:
+            cached = self._adjacency_cache = (key, {})
+        if (day, official_only) in cached[1]:
+            return cached[1][(day, official_only)]
         seeds, _, _ = self._designated(key)
         owners = np.repeat(seeds, self.adj_indptr[seeds + 1] - self.adj_indptr[seeds])
         all_slots = _slots(self.adj_indptr, seeds)
-        keep = self._active(self.adj_edge[all_slots], day)
+        keep = self._passable(self.adj_edge[all_slots], day, official_only)
         designated_side, across = owners[keep], self.adj_neighbour[all_slots[keep]]
-        self._adjacency_cache = (key, day, designated_side, across)
+        if len(cached[1]) >= 4:  # a few days at most: each entry is the size of the designated's relations
+            cached[1].clear()
+        cached[1][(day, official_only)] = (designated_side, across)
         return designated_side, across
 
     # -- time ---------------------------------------------------------------------------------
@@ -466,17 +503,22 @@ class ExposureGraph:
     def _active(self, edges: np.ndarray, day: int) -> np.ndarray:
         return (self.start_day[edges] <= day) & (self.end_day[edges] > day)
 
+    def _passable(self, edges: np.ndarray, day: int, official_only: bool) -> np.ndarray:
+        """Edges a path may take: dated in, and official unless alleged ones are asked for."""
+        active = self._active(edges, day)
+        return active & self.official[edges] if official_only else active
+
     def _ownership_weights(self, day: int) -> tuple[np.ndarray, np.ndarray]:
-        """Per owner-sorted ownership edge: its share as a fraction where it may block (else 0),
-        and whether it is an official, dated-in edge of unknown size (exposure only)."""
+        """Per owner-sorted ownership edge: its share in units where it may block (else 0), and
+        whether it is an official, dated-in edge of unknown size (exposure only)."""
         if self._weights_cache is not None and self._weights_cache[0] == day:
             return self._weights_cache[1], self._weights_cache[2]
         edges = self.owned_edge
         # A company's stake in itself (treasury shares) is not ownership by anyone else.
         usable = self.official[edges] & self._active(edges, day) & (self.source[edges] != self.target[edges])
-        pct = self.percentage[edges]
-        known = ~np.isnan(pct)
-        weights = np.where(usable & known, np.nan_to_num(pct) / 100.0, 0.0)
+        units = self.units[edges]
+        known = units != UNKNOWN
+        weights = np.where(usable & known, units, 0).astype(np.int64)
         unknown = usable & ~known
         self._weights_cache = (day, weights, unknown)
         return weights, unknown
@@ -484,7 +526,7 @@ class ExposureGraph:
     # -- blocking -----------------------------------------------------------------------------
 
     def _propagate_local(
-        self, ancestors: np.ndarray, seeds: np.ndarray, day: int, count_unblocked_chains: bool
+        self, ancestors: np.ndarray, seeds: np.ndarray, day: int, look_through: bool
     ) -> OwnershipState:
         """The 50 percent rule on the ownership subgraph of ``ancestors`` (sorted node numbers,
         closed under "owner of"), renumbered 0..len-1 in that order: a node's verdict depends
@@ -503,14 +545,7 @@ class ExposureGraph:
         np.cumsum(np.bincount(local_owner, minlength=size), out=indptr[1:])
         at = np.minimum(np.searchsorted(ancestors, seeds), size - 1)
         local_seeds = at[ancestors[at] == seeds]
-        return propagate_blocked(
-            size,
-            indptr,
-            local_target,
-            local_weight,
-            local_seeds,
-            count_unblocked_chains=count_unblocked_chains,
-        )
+        return propagate_blocked(size, indptr, local_target, local_weight, local_seeds, look_through)
 
     def blocked_by_ownership(
         self, designated: AbstractSet[str], as_of: date | None = None, reading: str = OFAC_READING
@@ -529,24 +564,23 @@ class ExposureGraph:
             self.owned_target,
             weights,
             seeds,
-            count_unblocked_chains=check_reading(reading) == LOOK_THROUGH,
+            look_through=check_reading(reading) == LOOK_THROUGH,
         )
         owners = self.source[self.owned_edge]
-        counted = weights * state.carry[owners]
-        relevant = (counted > 0) | (unknown & state.blocked[owners])
-        rows = np.flatnonzero(relevant)
+        carrying = state.carries(owners)
+        rows = np.flatnonzero((carrying & (weights > 0)) | (unknown & state.blocked[owners]))
         rows = rows[np.argsort(self.owned_target[rows], kind="stable")]
+        counted = state.counted(weights[rows], owners[rows])
         holdings: dict[int, list[Holding]] = {}
-        for row in rows.tolist():
+        for row, units in zip(rows.tolist(), counted, strict=True):
             edge = int(self.owned_edge[row])
-            pct = float(self.percentage[edge])
             owner = int(owners[row])
             holdings.setdefault(int(self.owned_target[row]), []).append(
                 Holding(
                     owner_id=str(self.node_ids[owner]),
-                    percentage=None if np.isnan(pct) else pct,
+                    percentage=self._percent(edge),
                     owner_blocked=bool(state.blocked[owner]),
-                    counted=round(float(counted[row]), 9) if counted[row] > 0 else None,
+                    counted=as_percent(units) if units > 0 else None,
                     relation_id=self._relation_id(edge),
                     dataset=self.dataset_names[self.dataset_code[edge]],
                 )
@@ -559,11 +593,16 @@ class ExposureGraph:
                 entity_id=str(self.node_ids[node]),
                 designated=bool(is_designated[node]),
                 blocked=bool(state.blocked[node]),
-                ownership_by_blocked=round(min(float(state.share[node]), FULL_CARRY), 9) if known else None,
+                ownership_by_blocked=as_percent(min(state.share[node], FULL)) if known else None,
                 holdings=tuple(sorted(held, key=lambda h: -(h.counted or 0.0))),
                 reading=reading,
             )
         return verdicts
+
+    def _percent(self, edge: int) -> float | None:
+        """An edge's stated share for display (None: unknown)."""
+        units = int(self.units[edge])
+        return None if units == UNKNOWN else as_percent(units)
 
     def _relation_id(self, edge: int) -> str:
         return self.relation_ids[edge] if self.relation_ids is not None else f"edge:{edge}"
@@ -591,15 +630,15 @@ class ExposureGraph:
         as_of: date | None = None,
         max_paths: int = DEFAULT_MAX_PATHS,
     ) -> tuple[list[list[dict[str, Any]]], bool]:
-        """The paths of `exposure` alone, and whether they were cut at ``max_paths``: a screening
-        hit's ties need no ownership verdict, which costs more than the paths."""
+        """The official paths of `exposure` alone, and whether they were cut at ``max_paths``: a
+        screening hit's ties need no ownership verdict, which costs more than the paths."""
         _check_hops(hops)
         node = self.node_number(entity_id)
         if node is None:
             return [], False
         _, target_mask, designated_key = self._designated(designated)
         return self._exposure_paths(
-            node, target_mask, designated_key, hops, self._as_of_day(as_of), max_paths
+            node, target_mask, designated_key, hops, self._as_of_day(as_of), max_paths, official_only=True
         )
 
     def exposure(
@@ -612,7 +651,11 @@ class ExposureGraph:
         reading: str = OFAC_READING,
     ) -> ExposureReport:
         """Paths of at most ``hops`` edges from ``entity_id`` to designated parties, shortest
-        first (at most ``max_paths``), and the entity's ownership verdict with its chains."""
+        first (at most ``max_paths``), and the entity's ownership verdict with its chains.
+
+        ``paths`` take official relations only; a path that needs a relation from a non-official
+        dataset (the press) is an *alleged* path, listed apart in ``alleged_paths`` and never
+        counted in ``exposed`` or ``blocked``."""
         _check_hops(hops)
         day = self._as_of_day(as_of)
         is_designated = entity_id in designated
@@ -629,9 +672,17 @@ class ExposureGraph:
         if node is None:
             return report
         seeds, target_mask, designated_key = self._designated(designated)
-        report.paths, report.truncated = self._exposure_paths(
-            node, target_mask, designated_key, hops, day, max_paths
+        # one search over every relation, split into official and alleged paths; only when it was
+        # cut with alleged paths in it could official ones be missing, and then they get their own
+        every, report.truncated = self._exposure_paths(
+            node, target_mask, designated_key, hops, day, max_paths, official_only=False
         )
+        report.paths = [p for p in every if all(step["official"] for step in p)]
+        report.alleged_paths = [p for p in every if not all(step["official"] for step in p)]
+        if report.truncated and report.alleged_paths:
+            report.paths, _ = self._exposure_paths(
+                node, target_mask, designated_key, hops, day, max_paths, official_only=True
+            )
 
         ancestors = self._ancestors(node, day)
         state = self._propagate_local(ancestors, seeds, day, reading == LOOK_THROUGH)
@@ -650,7 +701,7 @@ class ExposureGraph:
             "from": record.source_id,
             "to": record.target_id,
             "type": record.type,
-            "percentage": record.percentage,
+            "percentage": self._percent(edge),
             "source": record.dataset,
             "dataset": record.dataset,
             "official": record.official,
@@ -659,11 +710,11 @@ class ExposureGraph:
             "relation_id": record.relation_id,
         }
 
-    def _neighbourhood(self, node: int, day: int) -> tuple[np.ndarray, np.ndarray]:
-        """Active edges at ``node`` and the node across each."""
+    def _neighbourhood(self, node: int, day: int, official_only: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Passable edges at ``node`` and the node across each."""
         lo, hi = self.adj_indptr[node], self.adj_indptr[node + 1]
         edges, neighbours = self.adj_edge[lo:hi], self.adj_neighbour[lo:hi]
-        active = self._active(edges, day)
+        active = self._passable(edges, day, official_only)
         return edges[active], neighbours[active]
 
     def _exposure_paths(
@@ -674,8 +725,10 @@ class ExposureGraph:
         hops: int,
         day: int,
         max_paths: int,
+        official_only: bool,
     ) -> tuple[list[list[dict[str, Any]]], bool]:
-        """Simple paths from ``node`` ending at a designated node, never passing through one.
+        """Simple paths from ``node`` ending at a designated node, never passing through one
+        (over official relations only, or over every relation).
 
         A bounded breadth-first search finds the ball of ``hops``; a second one, from the
         designated nodes inside it, gives each node's distance to the nearest of them; the path
@@ -694,7 +747,7 @@ class ExposureGraph:
                 # Only designated nodes matter on the last level: look from whichever side
                 # has fewer relations (the frontier, or the designated parties).
                 frontier_slots = int((self.adj_indptr[frontier + 1] - self.adj_indptr[frontier]).sum())
-                designated_side, across = self._designated_adjacency(designated_key, day)
+                designated_side, across = self._designated_adjacency(designated_key, day, official_only)
                 if len(across) < frontier_slots:
                     inner = reach[across] == level - 1
                     inner &= ~target_mask[across] | (across == node)
@@ -707,7 +760,7 @@ class ExposureGraph:
             if level == hops:
                 wanted &= target_mask[neighbours]
             slots, neighbours = slots[wanted], neighbours[wanted]
-            found = _distinct(neighbours[self._active(self.adj_edge[slots], day)], stamp)
+            found = _distinct(neighbours[self._passable(self.adj_edge[slots], day, official_only)], stamp)
             reach[found] = level
             is_target = target_mask[found]
             reached_targets.append(found[is_target])
@@ -723,7 +776,7 @@ class ExposureGraph:
         frontier = targets.astype(np.int64)
         for level in range(1, hops):
             slots = _slots(self.adj_indptr, frontier)
-            slots = slots[self._active(self.adj_edge[slots], day)]
+            slots = slots[self._passable(self.adj_edge[slots], day, official_only)]
             found = self.adj_neighbour[slots]
             found = _distinct(found[to_target[found] < 0], stamp)
             found = found[(reach[found] >= 0) & (reach[found] + level <= hops) & (to_target[found] < 0)]
@@ -738,7 +791,7 @@ class ExposureGraph:
 
         def walk(at: int, left: int, trail: list[int], visited: set[int]) -> bool:
             """Extend ``trail`` by exactly ``left`` edges; False once ``max_paths`` is reached."""
-            edges, neighbours = self._neighbourhood(at, day)
+            edges, neighbours = self._neighbourhood(at, day, official_only)
             distance = to_target[neighbours]
             fits = (distance >= 0) & (distance <= left - 1)
             for edge, nxt in zip(edges[fits].tolist(), neighbours[fits].tolist(), strict=True):
@@ -819,7 +872,7 @@ class ExposureGraph:
                         break
             return found
 
-        def walk_up(at: int, below: list[int], factor: float, seen: set[int]) -> None:
+        def walk_up(at: int, below: list[int], factor: Fraction, seen: set[int]) -> None:
             if len(below) >= MAX_OWNERSHIP_PATH_DEPTH:
                 return
             for edge, owner, row in owning(at):
@@ -832,18 +885,18 @@ class ExposureGraph:
                 if unknown[row] and state.blocked[local[owner]]:
                     chains.append({"holder": holder, "share": None, "edges": chain})
                 elif weights[row] > 0 and state.blocked[local[owner]]:
-                    share = float(FULL_CARRY * weights[row] * factor)
+                    share: Units = factor * int(weights[row])
                     fulls = from_designated(owner, chain, {owner, *seen}) or [chain]
                     for full in fulls[: max_paths - len(chains)]:
                         chains.append({"holder": holder, "share": share, "edges": full})
                 elif weights[row] > 0 and state.carry[local[owner]] > 0:
-                    walk_up(owner, chain, factor * float(weights[row]), seen | {owner})
+                    walk_up(owner, chain, factor * Fraction(int(weights[row]), FULL), seen | {owner})
 
-        walk_up(node, [], 1.0, {node})
-        chains.sort(key=lambda c: -(c["share"] or 0.0))
+        walk_up(node, [], Fraction(1), {node})
+        chains.sort(key=lambda c: -(c["share"] or 0))
         for chain in chains:
-            chain["share"] = None if chain["share"] is None else round(chain["share"], 9)
+            chain["share"] = None if chain["share"] is None else as_percent(chain["share"])
             chain["edges"] = [self._edge_dict(e) for e in chain["edges"]]
         known = any(weights[row] > 0 and state.carry[local[owner]] > 0 for _, owner, row in owning(node))
-        total = round(min(float(state.share[local[node]]), FULL_CARRY), 9) if known else None
+        total = as_percent(min(state.share[local[node]], FULL)) if known else None
         return total, chains, steps[0] > MAX_EXPLANATION_STEPS or len(chains) >= max_paths

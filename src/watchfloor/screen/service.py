@@ -19,6 +19,7 @@ from typing import Any
 from followthemoney.statement import StatementEntity
 
 from watchfloor.graph import BlockedVerdict
+from watchfloor.graph.ownership import percent_text
 from watchfloor.index.saved import (
     index_directory,
     index_key,
@@ -206,7 +207,8 @@ class Screener:
         ]
         for tie in self.exposure.ties(entity_id):
             steps = "/".join(
-                step["type"] + (f" {step['percentage']:g}%" if step.get("percentage") is not None else "")
+                step["type"]
+                + (f" {percent_text(step['percentage'])}%" if step.get("percentage") is not None else "")
                 for step in tie["via"]
             )
             parts.append(f"{tie['designated']} via {steps}")
@@ -299,7 +301,7 @@ def ownership_designation(verdict: BlockedVerdict, as_of: date) -> Designation:
         sanction_id=f"{verdict.entity_id}-blocked-by-ownership",
         entity_id=verdict.entity_id,
         authority="OFAC 50 percent rule",
-        program=f"blocked by ownership ({share:g}% held by blocked persons, {verdict.reading} reading)",
+        program=f"blocked by ownership ({percent_text(share)}% held by blocked persons, {verdict.reading} reading)",
         status=DesignationStatus.EFFECTIVE,
         start_date=None,
         end_date=None,

@@ -8,7 +8,7 @@ and his son), shown to the analyst but never treated as the party the article na
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from watchfloor.model.links import CANDIDATE, LINKED
 from watchfloor.store.db import Database
@@ -58,3 +58,17 @@ class LinkStore:
             [entity_id, status],
         )
         return [(str(m), float(c)) for m, c in rows]
+
+    def resolved(self, version_ids: Collection[str]) -> dict[str, str]:
+        """Each mention that the given versions link to exactly one list entry, and that entry:
+        the party a press report's relation is about. A mention linked to several entries stays
+        itself (which of them the article meant is not known)."""
+        wanted = set(version_ids)
+        found: dict[str, set[str]] = {}
+        for mention, entity, version in self.db.query(
+            "SELECT mention_id, entity_id, version_id FROM wf_entity_links WHERE COALESCE(status, 'linked') = ?",
+            [LINKED],
+        ):
+            if version in wanted:
+                found.setdefault(str(mention), set()).add(str(entity))
+        return {mention: next(iter(entities)) for mention, entities in found.items() if len(entities) == 1}

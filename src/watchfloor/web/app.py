@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from watchfloor.graph.ownership import percent_text
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.review import (
     DECISIONS,
@@ -95,6 +96,7 @@ def _environment() -> Environment:
     )
     env.globals.update(prefix=PREFIX, entity_url=entity_url, article_url=article_url)
     env.filters["pct"] = lambda value: f"{float(value) * 100:.0f}%"
+    env.filters["share"] = percent_text  # ownership shares: never shown across the 50 % line
     return env
 
 
@@ -383,12 +385,13 @@ class Console:
         view = self.backend.exposure_view(day)
         report = view.report(entity_id, hops=depth)
         path_ids = {entity_id}
-        for path in report.paths:
+        drawn = [*report.paths, *report.alleged_paths]  # press edges are drawn dashed
+        for path in drawn:
             for step in path:
                 path_ids.update((step["from"], step["to"]))
         captions = self.backend.captions(sorted(path_ids), day)
         captions.setdefault(entity_id, (entity.caption, entity.schema.name))
-        graph = graph_layout(entity_id, report.paths, captions, view.designated | view.pending, entity_url)
+        graph = graph_layout(entity_id, drawn, captions, view.designated | view.pending, entity_url)
         properties = []
         for prop, values in sorted(entity.properties.items()):
             schema_prop = entity.schema.get(prop)
@@ -406,6 +409,7 @@ class Console:
             versions=self.backend.versions_with(entity),
             report=report.to_dict(),
             paths=[path_steps(entity_id, path) for path in report.paths],
+            alleged=[path_steps(entity_id, path) for path in report.alleged_paths],
             graph=graph,
             captions=captions,
             hops=depth,

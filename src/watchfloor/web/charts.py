@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from watchfloor.graph.ownership import percent_text
 from watchfloor.model.designation import parse_day
 
 CASUALTY_MEASURES = frozenset({"killed", "dead", "deaths", "casualties"})
@@ -221,7 +222,7 @@ def graph_layout(
             y1, y2 = (y1 + 20, y2 - 20) if y1 < y2 else (y1 - 20, y2 + 20)
             mx, my, anchor = x1 + 6, (y1 + y2) / 2 + 4, "start"
         pct = step.get("percentage")
-        label = kind + (f" {pct:g}%" if isinstance(pct, int | float) else "")
+        label = kind + (f" {percent_text(pct)}%" if isinstance(pct, int | float) else "")
         layout.edges.append(
             {
                 "x1": x1,

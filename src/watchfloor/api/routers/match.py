@@ -12,17 +12,18 @@ from watchfloor.api.entities import ExampleError, example_entity
 from watchfloor.api.history import changed_entity_ids
 from watchfloor.api.matching import ResultFilter, match_entity
 from watchfloor.api.models import EntityMatchQuery, EntityMatchResponse, ErrorResponse
-from watchfloor.api.settings import ALGORITHM, ALGORITHM_ALIASES
+from watchfloor.api.settings import ALGORITHM, YENTE_ALGORITHMS, resolve_algorithm
 from watchfloor.match import DEFAULT_THRESHOLD
 
 router = APIRouter(tags=["Matching"])
 
 
-def check_algorithm(name: str) -> None:
-    if name not in ALGORITHM_ALIASES:
-        raise HTTPException(
-            400, detail=f"unknown algorithm {name!r}; this server has {ALGORITHM!r} (also 'best')"
-        )
+def check_algorithm(name: str) -> str:
+    """The algorithm that will score, for the name asked; 400 listing the known names otherwise."""
+    try:
+        return resolve_algorithm(name)
+    except ValueError as exc:
+        raise HTTPException(400, detail=str(exc)) from None
 
 
 def parse_changed_since(value: str | None) -> date | None:
@@ -52,7 +53,11 @@ def match(
     limit: int | None = Query(None, ge=1, description="Results per query"),
     threshold: float | None = Query(None, ge=0.0, le=1.0, description="Score at which `match` is true"),
     cutoff: float | None = Query(None, ge=0.0, le=1.0, description="Results below this score are dropped"),
-    algorithm: str = Query(ALGORITHM, description="'watchfloor-v1' (also 'best' and 'default')"),
+    algorithm: str = Query(
+        ALGORITHM,
+        description=f"'{ALGORITHM}' (also 'best', 'default', and yente's names: {', '.join(YENTE_ALGORITHMS)}; "
+        f"every name is scored by {ALGORITHM}, and the response's `algorithm` says so)",
+    ),
     include_dataset: list[str] = Query([]),
     exclude_dataset: list[str] = Query([]),
     exclude_schema: list[str] = Query([]),
@@ -79,7 +84,7 @@ def match(
         )
     if not body.queries:
         raise HTTPException(422, detail="no queries given: send {'queries': {'q1': {...}}}")
-    check_algorithm(algorithm)
+    scoring = check_algorithm(algorithm)
     scope = context.check_dataset(dataset)
     limit = min(limit or settings.default_match_limit, settings.max_match_limit)
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
@@ -120,5 +125,11 @@ def match(
         }
     response.headers["x-batch-size"] = str(len(responses))
     return EntityMatchResponse.model_validate(
-        {"responses": responses, "limit": limit, "as_of": screener.as_of.isoformat()}
+        {
+            "responses": responses,
+            "limit": limit,
+            "as_of": screener.as_of.isoformat(),
+            "algorithm": scoring,
+            "algorithm_requested": algorithm,
+        }
     )

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from datetime import date, datetime, time
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from watchfloor.api.auth import Principal, require_reader
+from watchfloor.api.auth import Principal, require_admin, require_reader
 from watchfloor.api.context import DEFAULT_DATASET, ApiContext, get_context
 from watchfloor.api.matching import feature_docs
 from watchfloor.api.models import AlgorithmResponse, DataCatalogModel, ErrorResponse, StatusResponse
-from watchfloor.api.settings import ALGORITHM
+from watchfloor.api.settings import ALGORITHM, YENTE_ALGORITHMS
 from watchfloor.store import ListVersion
+from watchfloor.store.keys import Role, verify_key
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["System information"])
 
@@ -64,6 +69,56 @@ def updatez(
     }
 
 
+@router.post(
+    "/updatez",
+    response_model=StatusResponse,
+    summary="Fetch every list now (yente's forced update)",
+    responses={401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}},
+)
+def force_update(
+    request: Request,
+    token: str = Query(
+        "", description="yente's update token: here an admin API key (or send it as a header)"
+    ),
+    sync: bool = Query(False, description="Wait until every source is fetched"),
+    context: ApiContext = Depends(get_context),
+) -> StatusResponse:
+    """Fetch every enabled source now, whatever its schedule; a new version is screened at once.
+    Like yente's, the call answers ``{"status": "ok"}`` at once unless ``sync``; ``GET /updatez``
+    then shows each source's outcome. Needs the admin role."""
+    _admin_or_token(request, token, context)
+    try:
+        context.sources()
+    except ValueError as exc:
+        raise HTTPException(500, detail=f"the sources file cannot be used: {exc}") from None
+    if sync:
+        context.fetch_now()
+    else:
+        threading.Thread(
+            target=_fetch_in_background, args=(context,), name="watchfloor-update", daemon=True
+        ).start()
+    return StatusResponse(status="ok")
+
+
+def _fetch_in_background(context: ApiContext) -> None:
+    try:
+        context.fetch_now()
+    except Exception:  # logged: nobody waits for this thread's answer
+        log.exception("the forced list update failed")
+
+
+def _admin_or_token(request: Request, token: str, context: ApiContext) -> Principal:
+    """An admin caller: by the Authorization header as everywhere, or by yente's ``token``
+    parameter holding an admin key (how yente's update scripts call)."""
+    if not token.strip() or request.headers.get("authorization"):
+        return require_admin(request, context)
+    with context.lock:
+        key = verify_key(context.store, token.strip())
+    if key is None or not key.role.allows(Role.ADMIN):
+        raise HTTPException(403, detail="invalid token: send an admin API key as 'token'")
+    return Principal(name=key.name, role=key.role, key_id=key.key_id)
+
+
 @router.get("/catalog", response_model=DataCatalogModel, summary="Datasets in this store")
 def catalog(
     context: ApiContext = Depends(get_context), _: Principal = Depends(require_reader)
@@ -111,17 +166,30 @@ def catalog(
 
 @router.get("/algorithms", response_model=AlgorithmResponse, summary="Matching algorithms")
 def algorithms(_: Principal = Depends(require_reader)) -> AlgorithmResponse:
+    """watchfloor's matcher, then each of yente's algorithm names, which it also answers to (a
+    yente client may check a name here before asking for it)."""
     features = feature_docs()
-    description = (
-        "watchfloor's matcher: name, identifier, birth date, country, gender and schema features "
-        "over rarity-weighted token candidates; designation status is given as of a date."
-    )
-    algorithm = {
-        "name": ALGORITHM,
-        "description": description,
-        "features": features,
-        "docs": {"name": ALGORITHM, "description": description, "config": {}, "features": features},
-    }
-    return AlgorithmResponse.model_validate(
-        {"algorithms": [algorithm], "default": ALGORITHM, "best": ALGORITHM}
-    )
+    described = [
+        (
+            ALGORITHM,
+            "watchfloor's matcher: name, identifier, birth date, country, gender and schema features "
+            "over rarity-weighted token candidates; designation status is given as of a date.",
+        ),
+        *(
+            (
+                name,
+                f"yente's name {name!r}, accepted for compatibility: the results are scored by {ALGORITHM}.",
+            )
+            for name in YENTE_ALGORITHMS
+        ),
+    ]
+    entries = [
+        {
+            "name": name,
+            "description": description,
+            "features": features,
+            "docs": {"name": name, "description": description, "config": {}, "features": features},
+        }
+        for name, description in described
+    ]
+    return AlgorithmResponse.model_validate({"algorithms": entries, "default": ALGORITHM, "best": ALGORITHM})
