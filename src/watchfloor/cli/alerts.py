@@ -310,6 +310,7 @@ def alerts_report(
             f"wrote {rows} alerts on {len(report.parties)} blocked parties to {out}",
             highlight=False,
             markup=False,
+            soft_wrap=True,  # a path is never broken across lines
         )
         return
     rows = report.rows()
