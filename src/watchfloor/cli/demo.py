@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from watchfloor.cli.common import _state, app, console, err_console, print_json
-from watchfloor.store import open_store
+from watchfloor.store import SqlStore, open_store
 
 
 def fresh_location(requested: str | None) -> str:
@@ -70,7 +70,7 @@ def demo(
     serve_console(store, host, port)
 
 
-def serve_console(store: object, host: str, port: int) -> None:
+def serve_console(store: SqlStore, host: str, port: int) -> None:
     """Serve the API and console on an already filled store until interrupted."""
     import uvicorn
 
@@ -87,4 +87,4 @@ def serve_console(store: object, host: str, port: int) -> None:
     try:
         uvicorn.run(application, host=host, port=port, log_level="warning")
     finally:
-        store.close()  # type: ignore[attr-defined]
+        store.close()
