@@ -149,6 +149,7 @@ def _slots(indptr: np.ndarray, nodes: np.ndarray) -> np.ndarray:
     if total == 0:
         return np.empty(0, dtype=np.int64)
     offsets = np.cumsum(counts) - counts
+    # annotated: numpy types arithmetic and fancy indexing on untyped arrays as Any
     slots: np.ndarray = np.arange(total, dtype=np.int64) - np.repeat(offsets - starts, counts)
     return slots
 
@@ -159,7 +160,7 @@ def _distinct(values: np.ndarray, stamp: np.ndarray) -> np.ndarray:
     which dominates a breadth-first search from a hub with hundreds of thousands of neighbours."""
     order = np.arange(len(values), dtype=np.int64)
     stamp[values] = order
-    distinct: np.ndarray = values[stamp[values] == order]  # numpy types fancy indexing as Any
+    distinct: np.ndarray = values[stamp[values] == order]
     return distinct
 
 
