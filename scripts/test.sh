@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: starts a throwaway PostgreSQL server on loopback for the store tests,
-# rebuilds the compiled hot paths if their sources changed, then pytest on both cores. Extra
-# arguments go to pytest.
+# lints (ruff) and type-checks (mypy, strict on the core: pyproject.toml), rebuilds the compiled hot
+# paths if their sources changed, then pytest on both cores. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +17,7 @@ trap cleanup EXIT
 export WATCHFLOOR_TEST_PG_URL="postgresql://watchfloor@127.0.0.1:$PG_PORT/postgres"
 
 .venv/bin/ruff check src tests benchmarks || { echo "ruff found problems"; exit 1; }
+.venv/bin/mypy || { echo "mypy found type errors (pyproject.toml, [tool.mypy])"; exit 1; }
 # the compiled hot paths must be built and current: rebuild any whose .pyx changed since install,
 # and fail (tests/test_compiled_core.py) rather than quietly test the Python fallback
 .venv/bin/python setup.py -q build_ext --inplace >/dev/null

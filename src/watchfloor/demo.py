@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from watchfloor.store import SqlStore, StoreError
 
@@ -24,7 +24,22 @@ REGISTRY_FILE, REGISTRY_DATASET, REGISTRY_PUBLISHED = (
 )
 BOOK_FILE = "book.csv"
 ARTICLES_DIR = "articles"
-FTO = {
+
+
+class Designation(TypedDict):
+    """The fields of `lists.record_designation` for one hand-recorded designation."""
+
+    name: str
+    aliases: tuple[str, ...]
+    schema: str
+    authority: str
+    program: str
+    legal_basis: str
+    announced: date
+    effective: date
+
+
+FTO: Designation = {
     "name": "Cartel de los Soles",
     "aliases": ("Cartel of the Suns", "Los Soles"),
     "schema": "Organization",

@@ -158,7 +158,7 @@ def create_app(store_location: str | None = None, **settings: Any) -> FastAPI:
     try:
         from watchfloor.web import mount as mount_web
     except ImportError:
-        mount_web = None
-    if mount_web is not None:
+        pass
+    else:
         mount_web(app, lambda: context.store)
     return app

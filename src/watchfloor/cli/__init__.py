@@ -11,7 +11,7 @@ from typer import Abort
 try:  # typer >= 0.25 vendors click; older releases use click itself
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
 except ImportError:  # pragma: no cover
-    from click.exceptions import ClickException, NoArgsIsHelpError
+    from click.exceptions import ClickException, NoArgsIsHelpError  # type: ignore[assignment]  # the same classes, from click
 
 from watchfloor.cli import lists as lists_commands
 from watchfloor.cli.common import app, err_console

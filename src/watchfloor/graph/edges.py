@@ -103,9 +103,9 @@ def _last_date(values: list[str]) -> str | None:
 def edges_from_entity(entity: StatementEntity, official_datasets: set[str] | None = None) -> Iterator[Edge]:
     """The edges one FtM relationship entity states; nothing for entities that are not relations."""
     edge_type = SCHEMA_EDGE_TYPES.get(entity.schema.name)
-    if edge_type is None or entity.id is None:
-        return
     tail_prop, head_prop = entity.schema.edge_source, entity.schema.edge_target
+    if edge_type is None or entity.id is None or tail_prop is None or head_prop is None:
+        return
     by_dataset: dict[str, dict[str, list[str]]] = {}
     for stmt in entity.statements:
         by_dataset.setdefault(stmt.dataset, {}).setdefault(stmt.prop, []).append(stmt.value)

@@ -166,7 +166,9 @@ def _slots(indptr: np.ndarray, nodes: np.ndarray) -> np.ndarray:
     if total == 0:
         return np.empty(0, dtype=np.int64)
     offsets = np.cumsum(counts) - counts
-    return np.arange(total, dtype=np.int64) - np.repeat(offsets - starts, counts)
+    # annotated: numpy types arithmetic and fancy indexing on untyped arrays as Any
+    slots: np.ndarray = np.arange(total, dtype=np.int64) - np.repeat(offsets - starts, counts)
+    return slots
 
 
 def _distinct(values: np.ndarray, stamp: np.ndarray) -> np.ndarray:
@@ -175,7 +177,8 @@ def _distinct(values: np.ndarray, stamp: np.ndarray) -> np.ndarray:
     which dominates a breadth-first search from a hub with hundreds of thousands of neighbours."""
     order = np.arange(len(values), dtype=np.int64)
     stamp[values] = order
-    return values[stamp[values] == order]
+    distinct: np.ndarray = values[stamp[values] == order]
+    return distinct
 
 
 def _check_hops(hops: int) -> None:
@@ -456,7 +459,8 @@ class ExposureGraph:
         at = np.searchsorted(sorted_ids, entity_ids)
         at = np.minimum(at, len(sorted_ids) - 1)
         hit = sorted_ids[at] == entity_ids
-        return self._sorted_positions[at[hit]].astype(np.int64)
+        positions: np.ndarray = self._sorted_positions[at[hit]].astype(np.int64)
+        return positions
 
     def _designated(self, designated: Iterable[str]) -> tuple[np.ndarray, np.ndarray, frozenset[str]]:
         """Node numbers of the designated IDs in the graph, the same as a mask, and the set.
@@ -501,7 +505,8 @@ class ExposureGraph:
         return (as_of or date.today()).toordinal()
 
     def _active(self, edges: np.ndarray, day: int) -> np.ndarray:
-        return (self.start_day[edges] <= day) & (self.end_day[edges] > day)
+        active: np.ndarray = (self.start_day[edges] <= day) & (self.end_day[edges] > day)
+        return active
 
     def _passable(self, edges: np.ndarray, day: int, official_only: bool) -> np.ndarray:
         """Edges a path may take: dated in, and official unless alleged ones are asked for."""

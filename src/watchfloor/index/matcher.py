@@ -27,7 +27,6 @@ from followthemoney.statement import StatementEntity
 from watchfloor.index.query import MATCHABLE_SCHEMATA
 from watchfloor.index.records import records_of_rows
 from watchfloor.match import DEFAULT_THRESHOLD, MatchResult, compare_records, match_records
-from watchfloor.match.features import compiled as compiled_scoring
 from watchfloor.match.record import Record, Row, add_cleaned, clean_identifier, record_of, row_of
 from watchfloor.names import NameForm, Role, Token
 from watchfloor.names.similarity import cached_similarity
@@ -36,7 +35,11 @@ from watchfloor.names.text import ascii_token, clean_text, split_words
 try:
     from watchfloor.index import _candidates as compiled
 except ImportError:  # not built: Matcher.reference_rank gives the same candidates
-    compiled = None  # type: ignore[assignment]
+    compiled = None  # type: ignore[assignment]  # None stands for "not built"; each use checks it
+try:  # configured by match.features, imported above through watchfloor.match
+    from watchfloor.match import _score as compiled_scoring
+except ImportError:  # not built: the Python scoring in match_record gives the same results
+    compiled_scoring = None  # type: ignore[assignment]  # None stands for "not built"; each use checks it
 
 _SKIP_ROLES = (Role.TITLE, Role.PARTICLE, Role.LEGAL)
 _ID_SCHEMATA = ("Passport", "Identification")
@@ -64,7 +67,7 @@ and the evidence each is worth. The addresses point into `Matcher.postings`, whi
 long as the matcher and its expansion cache and is never changed after the build."""
 
 if compiled is not None and POSTING_SPAN.size != compiled.SPAN_SIZE:  # built for another ABI
-    compiled = None  # type: ignore[assignment]
+    compiled = None  # type: ignore[assignment]  # the Python ranking then, as when not built
 
 Evidence = tuple[list[np.ndarray], list[float], bytes]
 """What a query token reaches: posting lists, the evidence each is worth, and both packed as
@@ -153,7 +156,7 @@ class Matcher:
     @classmethod
     def _build(cls, entities: Iterable[StatementEntity], workers: int) -> Matcher:
         self = cls()
-        postings: dict[str, array] = defaultdict(lambda: array("i"))
+        postings: dict[str, array[int]] = defaultdict(lambda: array("i"))
         held: dict[str, list[str]] = defaultdict(list)
         form_entity = array("i")
         form_weak = array("b")
@@ -426,12 +429,12 @@ class Matcher:
         with context.Pool(workers) as pool:
             rows = pool.imap(_match_in_worker, range(len(pending)), chunksize=128)
             for position, found in enumerate(rows):
-                query = (
+                deferred = (
                     None
                     if compiled_scoring is None
                     else compiled_scoring.Deferred(record_of, pending[position])
                 )
-                yield [row if isinstance(row, MatchResult) else self._arrived(row, query) for row in found]
+                yield [row if isinstance(row, MatchResult) else self._arrived(row, deferred) for row in found]
         _FORKED = None
 
     def _arrived(self, row: PortableResult, query: object) -> MatchResult:

@@ -50,10 +50,11 @@ def query_values(
 ) -> list[QueryValue]:
     """The validated values of a query, in the order they are added; raises `QueryError` with a
     one-line reason on bad input. The one place that decides what a query may hold."""
-    if schema not in MATCHABLE_SCHEMATA or model.get(schema) is None:
+    found = model.get(schema) if schema in MATCHABLE_SCHEMATA else None
+    if found is None:
         known = ", ".join(sorted(MATCHABLE_SCHEMATA))
         raise QueryError(f"schema {schema!r} cannot be screened; use one of {known}")
-    properties = model.get(schema).properties
+    properties = found.properties
     values: list[QueryValue] = [("name", _check_name(name, "name"), False)]
     values.extend(("alias", _check_name(alias, "alias"), False) for alias in aliases)
     if birth_date:
@@ -79,11 +80,11 @@ def query_values(
                 prop = "registrationNumber"
             values.append((prop, text, True))
     if gender:
-        value = _GENDERS.get(gender.strip().lower())
-        if value is None:
+        known_gender = _GENDERS.get(gender.strip().lower())
+        if known_gender is None:
             raise QueryError(f"gender {gender!r} is not male, female or other")
         if "gender" in properties:
-            values.append(("gender", value, False))
+            values.append(("gender", known_gender, False))
     return values
 
 
@@ -131,7 +132,7 @@ def query_record(
     one per row, and the entity's statements (each with a hashed key) cost as much as the
     record itself. Values are cleaned as FtM's `add` would clean them, so the two are equal."""
     values = query_values(name, schema, birth_date, country, identifiers, gender, aliases)
-    properties = model.get(schema).properties
+    properties = model.schemata[schema].properties  # query_values has checked the schema exists
     props: dict[str, set[str]] = {}
     for prop, value, cleaned in values:
         text = value if cleaned else properties[prop].type.clean(value)

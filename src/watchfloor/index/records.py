@@ -74,6 +74,13 @@ class _Chunk:
         self.meta = meta
         self.records = records
 
+    def wait(self) -> list[Record]:
+        """The chunk's records, waiting for its helper when they are still being made."""
+        if self.records is None:
+            assert self.helper is not None  # a chunk made here has its records from the start
+            self.records = self.helper.receive(self.meta)
+        return self.records
+
 
 def _pooled(rows: Iterator[Row], helpers: list[_Helper]) -> Iterator[Record]:
     """Each chunk to an idle helper, or made here when none is; records yielded in order. A
@@ -83,8 +90,9 @@ def _pooled(rows: Iterator[Row], helpers: list[_Helper]) -> Iterator[Record]:
         for entry in pending:  # take in what the helpers have finished, without waiting
             if entry.records is None and entry.helper is not None and entry.helper.ready():
                 entry.records = entry.helper.receive(entry.meta)
-        while pending and pending[0].records is not None:
-            yield from pending.popleft().records  # type: ignore[misc]
+        while pending and (done := pending[0].records) is not None:
+            pending.popleft()
+            yield from done
         meta = [(entity_id, caption, schema) for entity_id, caption, schema, _ in chunk]
         idle = next((helper for helper in helpers if not helper.busy), None)
         if idle is not None:
@@ -93,9 +101,7 @@ def _pooled(rows: Iterator[Row], helpers: list[_Helper]) -> Iterator[Record]:
         else:
             pending.append(_Chunk(None, meta, [record_from_properties(*row) for row in chunk]))
     for entry in pending:
-        if entry.records is None and entry.helper is not None:
-            entry.records = entry.helper.receive(entry.meta)
-        yield from entry.records  # type: ignore[misc]
+        yield from entry.wait()
 
 
 class _Helper:

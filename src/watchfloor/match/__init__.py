@@ -7,6 +7,7 @@ caller gives its own threshold.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from followthemoney.statement import StatementEntity
@@ -33,7 +34,7 @@ class MatchResult:
     score: float
     match: bool
     features: dict[str, float] = field(default_factory=dict)
-    evidence: dict[str, Evidence] = field(default_factory=dict)
+    evidence: Mapping[str, Evidence] = field(default_factory=dict)  # compiled: written when read
 
     @property
     def explanation(self) -> list[str]:

@@ -8,7 +8,7 @@ by-product of the structure, not a separate text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from watchfloor.match.compare import Evidence
@@ -62,7 +62,7 @@ class Scored:
 
     score: float
     features: dict[str, float]
-    evidence: dict[str, Evidence]
+    evidence: Mapping[str, Evidence]
 
 
 def qualifier_ceiling(features: tuple[Feature, ...]) -> float:
@@ -129,7 +129,7 @@ def reference_score_pair(
 try:
     from watchfloor.match import _score as compiled
 except ImportError:  # not built: reference_score_pair gives the same results
-    compiled = None  # type: ignore[assignment]
+    compiled = None  # type: ignore[assignment]  # None stands for "not built"; each use checks it
 
 if compiled is not None:
     compiled.configure(

@@ -123,7 +123,7 @@ def python_cached_similarity(a: Token, b: Token) -> float:
 try:
     from watchfloor.names import _align as compiled
 except ImportError:  # not built (no C++ compiler at install): the Python below gives the same
-    compiled = None  # type: ignore[assignment]
+    compiled = None  # type: ignore[assignment]  # None stands for "not built"; each use checks it
 
 cached_similarity: Callable[[Token, Token], float] = (
     python_cached_similarity if compiled is None else compiled.cached_similarity

@@ -124,17 +124,18 @@ def _mention_entities(
     entities: dict[str, StatementEntity] = {}
     for mention in ctx.mentions:
         schema, name = resolved[mention.start]
-        entity = entities.get(ctx.entity_ids[mention.start])
+        entity_id = ctx.entity_ids[mention.start]
+        entity = entities.get(entity_id)
         origin = ctx.origin(mention.sentence)
         if entity is None:
-            entity = ctx.new_entity(schema, ctx.entity_ids[mention.start], mention.sentence)
+            entity = ctx.new_entity(schema, entity_id, mention.sentence)
             entity.add("name", name, origin=origin)
             if schema == "Address":
                 entity.add("full", name, origin=origin)
                 entry = gazetteer.get(name_key(name))
                 if entry is not None and entry.country:
                     entity.add("country", entry.country, origin=origin)
-            entities[entity.id] = entity  # type: ignore[index]
+            entities[entity_id] = entity
             article.add(MENTION_PROPS[schema], name, origin=origin, quiet=True)
         if name_key(mention.text) != name_key(name) and schema != "Address":
             entity.add("alias", mention.text, origin=origin)

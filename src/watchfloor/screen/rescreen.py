@@ -242,8 +242,8 @@ def _owner_hits(
                 if not designations:
                     continue
                 status = strongest_status(designations) or str(DesignationStatus.LIFTED)
-                hit = (owner, entity.caption, 1.0, status, [f"owner or director {owner} is on the list"])
-                extra.append(_book_hit(screener, stored, hit, hashes))
+                listed = (owner, entity.caption, 1.0, status, [f"owner or director {owner} is on the list"])
+                extra.append(_book_hit(screener, stored, listed, hashes))
                 continue
             for owner_hit in by_customer.get(owner, []):
                 path = f"owner or director {owner} ({names.get(owner, owner)}) matches {owner_hit.caption}"

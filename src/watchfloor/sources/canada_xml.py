@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from followthemoney.statement import StatementEntity
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from watchfloor.model.entities import make_entity
 from watchfloor.sources._input import slug_id

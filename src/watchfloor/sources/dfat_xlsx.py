@@ -107,7 +107,7 @@ def cell_text(value: Any, number_format: str = "General") -> str:
 
 def open_sheet(path: Path) -> Iterator[tuple[Any, ...]]:
     """The first sheet's rows as (value, number_format) pairs; SourceError when not a workbook."""
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from followthemoney.statement import StatementEntity
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from watchfloor.model.entities import make_entity
 from watchfloor.sources._input import slug_id

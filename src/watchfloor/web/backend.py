@@ -50,7 +50,7 @@ class ConsoleBackend:
             key = (name, as_of, tuple(v.version_id for v in store.versions_in_force(as_of)))
             if key in self._cache:
                 self._cache.move_to_end(key)
-                return self._cache[key]  # type: ignore[no-any-return]
+                return self._cache[key]
             value = build(store)
             self._cache[key] = value
             while len(self._cache) > CACHE_SIZE * 4:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from typing import TypeVar
 
 from fastapi import HTTPException, Request
 from starlette.responses import Response
@@ -41,7 +42,10 @@ SECURITY_HEADERS = {
 }
 
 
-def apply_security_headers(response: Response) -> Response:
+ResponseT = TypeVar("ResponseT", bound=Response)
+
+
+def apply_security_headers(response: ResponseT) -> ResponseT:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response

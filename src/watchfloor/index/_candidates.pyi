@@ -1,0 +1,10 @@
+"""Types of the compiled candidate ranking (`_candidates.pyx`) as `index.matcher` calls it:
+mypy cannot read the extension, so the Python code is checked against these declarations."""
+
+import numpy as np
+
+SPAN_SIZE: int
+
+def rank(
+    spans: list[bytes], form_entity: np.ndarray, keep: int, size: int, tie_break: float
+) -> list[tuple[int, list[int]]]: ...
