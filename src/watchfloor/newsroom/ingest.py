@@ -14,7 +14,7 @@ from watchfloor.index import Matcher
 from watchfloor.index.saved import index_directory, index_key, open_matcher
 from watchfloor.match import MatchResult
 from watchfloor.newsroom.parties import official_parties
-from watchfloor.store import SqlStore, VersionMode
+from watchfloor.store import NewVersion, SqlStore, VersionMode
 from watchfloor.store.claims import ClaimStore
 from watchfloor.store.links import LINKED, LinkStore
 
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from watchfloor.news import ArticleResult
 
 NEWS_DATASET = "news"
+# articles stored per transaction: one transaction and a few bulk writes for the batch instead of
+# several of each per article (about 7 ms an article on DuckDB)
+STORE_BATCH = 200
 
 
 @dataclass
@@ -60,7 +63,8 @@ def ingest_news(
 ) -> NewsIngestSummary:
     """Ingest files, folders, URLs or feeds. Each article becomes one ledger version of the news
     dataset (knowledge time = its publication date), with its claims and links in the same
-    transaction; the same text is stored once, however often it is ingested."""
+    transaction (which holds up to ``STORE_BATCH`` articles); the same text is stored once,
+    however often it is ingested."""
     from watchfloor.news import link_entities, load_many, merge_across
     from watchfloor.news.extract import extracting
 
@@ -85,9 +89,8 @@ def ingest_news(
                 progress(done, len(fresh))
     results = merge_across(results)
     matcher = matcher if results else None
-    claims = ClaimStore(store.db)
-    links = LinkStore(store.db)
     entries = list_entries(store)
+    ready = []
     for result in results:
         article = result.article
         found = (
@@ -96,45 +99,69 @@ def ingest_news(
             else []
         )
         pairs = [(item.mention_id, item.entity_id, item.confidence, item.status) for item in found]
-
         day = _published_day(article.first("publishedAt")) or published or date.today()
-
-        def within(
-            version_id: str,
-            result: ArticleResult = result,
-            pairs: list[tuple[str, str, float, str]] = pairs,
-            day: date = day,
-        ) -> None:
-            claims.add(version_id, result.claims, day)
-            links.add(version_id, pairs)
-
-        try:
-            _store_article(store, result, day, within)
-        except Exception as exc:  # one bad article never stops the others
-            summary.errors.append((str(article.id), f"not stored: {exc}"))
-            continue
-        summary.stored.append(str(article.id))
-        summary.entities += len(result.entities)
-        summary.claims += len(result.claims)
-        for mention_id, entity_id, confidence, status in pairs:
-            kept = summary.links if status == LINKED else summary.candidates
-            kept.append((mention_id, entity_id, confidence))
+        ready.append(_Ready(result, pairs, day))
+    for start in range(0, len(ready), STORE_BATCH):
+        for item, error in _store_articles(store, ready[start : start + STORE_BATCH]):
+            result = item.result
+            if error is not None:
+                summary.errors.append((str(result.article.id), f"not stored: {error}"))
+                continue
+            summary.stored.append(str(result.article.id))
+            summary.entities += len(result.entities)
+            summary.claims += len(result.claims)
+            for mention_id, entity_id, confidence, status in item.pairs:
+                kept = summary.links if status == LINKED else summary.candidates
+                kept.append((mention_id, entity_id, confidence))
     return summary
 
 
-def _store_article(store: SqlStore, result: ArticleResult, day: date, within: Callable[[str], None]) -> None:
-    article = result.article
-    store.ingest(
-        NEWS_DATASET,
-        [article, *result.entities],
-        format="article",
-        published=day,
-        mode=VersionMode.LEDGER,
-        official=False,
-        source=article.first("sourceUrl") or article.first("title") or str(article.id),
-        checksum=str(article.id),
-        within=within,
+@dataclass
+class _Ready:
+    """An article's extraction with its links to list entries and its knowledge date."""
+
+    result: ArticleResult
+    pairs: list[tuple[str, str, float, str]]
+    day: date
+
+
+def _store_articles(store: SqlStore, batch: list[_Ready]) -> list[tuple[_Ready, str | None]]:
+    """Store a batch of articles in one transaction, each as its own ledger version with its
+    claims and links; if the batch fails, each article alone, so that one bad article never
+    stops the others. (article, None when stored, else the error) in order."""
+    try:
+        _write_articles(store, batch)
+    except Exception as exc:  # one bad article never stops the others: found below, alone
+        if len(batch) == 1:
+            return [(batch[0], str(exc))]
+        return [outcome for item in batch for outcome in _store_articles(store, [item])]
+    return [(item, None) for item in batch]
+
+
+def _write_articles(store: SqlStore, batch: list[_Ready]) -> None:
+    claims = ClaimStore(store.db)
+    links = LinkStore(store.db)
+
+    def within(version_ids: list[str]) -> None:
+        claims.add((v, item.result.claims, item.day) for v, item in zip(version_ids, batch, strict=True))
+        links.add((v, item.pairs) for v, item in zip(version_ids, batch, strict=True))
+
+    versions = [
+        NewVersion(
+            [item.result.article, *item.result.entities],
+            item.day,
+            source=_source(item.result.article),
+            checksum=str(item.result.article.id),
+        )
+        for item in batch
+    ]
+    store.ingest_many(
+        NEWS_DATASET, versions, format="article", mode=VersionMode.LEDGER, official=False, within=within
     )
+
+
+def _source(article: StatementEntity) -> str:
+    return article.first("sourceUrl") or article.first("title") or str(article.id)
 
 
 def list_matcher(store: SqlStore) -> KnownWordsMatcher | None:
