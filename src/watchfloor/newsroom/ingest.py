@@ -13,8 +13,9 @@ from followthemoney.types import registry
 from watchfloor.index import Matcher
 from watchfloor.index.saved import index_directory, index_key, open_matcher
 from watchfloor.match import MatchResult
+from watchfloor.names.forms import preload as preload_name_forms
 from watchfloor.newsroom.parties import official_parties
-from watchfloor.store import NewVersion, SqlStore, VersionMode
+from watchfloor.store import ListVersion, NewVersion, SqlStore, VersionMode
 from watchfloor.store.claims import ClaimStore
 from watchfloor.store.links import LINKED, LinkStore
 
@@ -191,7 +192,10 @@ def list_matcher(store: SqlStore) -> KnownWordsMatcher | None:
     def parties() -> Iterator[StatementEntity]:
         return (e for e in store.iter_entities(schemata=list(MATCHABLE)) if e.id in official)
 
-    return KnownWordsMatcher(open_matcher(directory, index_key(versions, official), parties))
+    matcher = open_matcher(directory, index_key(versions, official), parties)
+    # built here, while the workers extract, rather than by the first link after them
+    preload_name_forms()
+    return KnownWordsMatcher(matcher)
 
 
 class KnownWordsMatcher:
@@ -230,12 +234,16 @@ def list_entries(store: SqlStore) -> Callable[[Sequence[str]], dict[str, Stateme
     """The list entries a mention may link to, with the properties (position, birth date, notes)
     that tell two namesakes apart; each read from the store once per run (None: not there)."""
     known: dict[str, StatementEntity | None] = {}
+    in_force: list[ListVersion] | None = None  # the versions known today, read once
 
     def entries(ids: Sequence[str]) -> dict[str, StatementEntity]:
+        nonlocal in_force
         missing = [i for i in dict.fromkeys(ids) if i not in known]
         if missing:
+            if in_force is None:
+                in_force = store.versions_in_force(date.today())
             known.update(dict.fromkeys(missing))
-            known.update((str(e.id), e) for e in store.iter_entities(entity_ids=missing))
+            known.update((str(e.id), e) for e in store.iter_entities(entity_ids=missing, versions=in_force))
         return {i: entry for i in ids if (entry := known[i]) is not None}
 
     return entries
