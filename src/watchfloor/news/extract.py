@@ -252,12 +252,14 @@ def extracting(
     if processes <= 1 or not chunks or "fork" not in multiprocessing.get_all_start_methods():
         yield _unpack(chunks, (_extract_batch(chunk) for chunk in chunks), on_error)
         return
-    shared = len(chunks) > 1
-    if shared:  # once here, inherited by every forked worker, instead of once in each
+    if len(chunks) > 1:  # once here, inherited by every forked worker, instead of once in each
         preload({detect_language(doc.text) for doc in docs})
+        # Python's advice before a fork: what is loaded is then walked by no garbage collection,
+        # here (which reads the results) or in the workers (where it would also copy the pages)
+        gc.freeze()
     # one chunk: its worker loads only the model its language needs, while this process goes on
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(processes, len(chunks)), initializer=_warm if shared else None) as pool:
+    with context.Pool(min(processes, len(chunks))) as pool:
         yield _unpack(chunks, pool.imap(_extract_batch, chunks), on_error)
 
 
@@ -283,9 +285,3 @@ def preload(languages: Iterable[str] = ("en",)) -> None:
     for lang in sorted(languages):
         get_nlp(lang)
     registry.country.clean("Venezuela")
-
-
-def _warm() -> None:
-    """Worker start: what the parent loaded is inherited; keep the garbage collector's full
-    passes off it."""
-    gc.freeze()

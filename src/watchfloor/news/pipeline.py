@@ -299,10 +299,11 @@ def news_entity_fixes(doc: Doc) -> Doc:
     (headlines fool the model into long bogus ORGs); gives a bare "Senate" the body the article
     names in full.
     """
-    gazetteer_ids = {span.start_char for span in doc.ents if span.ent_id_}
-    nationalities = {span.end: span.start for span in doc.ents if span.label_ == "NORP"}
+    ents = doc.ents  # each read of doc.ents builds its spans anew
+    gazetteer_ids = {span.start_char for span in ents if span.ent_id_}
+    nationalities = {span.end: span.start for span in ents if span.label_ == "NORP"}
     fixed: list[Span] = []
-    for span in doc.ents:
+    for span in ents:
         if span.label_ not in KEPT_LABELS:
             continue
         trimmed = span if span.ent_id_ else _trim(doc, span)
@@ -320,7 +321,8 @@ def news_entity_fixes(doc: Doc) -> Doc:
     person_words = {
         token.lower_ for span in fixed if span.label_ == "PERSON" and len(span) > 1 for token in span
     }
-    in_headline = {span.start: _in_headline(span) for span in fixed}
+    headlines: dict[tuple[int, int], bool] = {}  # per sentence: most spans share theirs
+    in_headline = {span.start: _in_headline(span, headlines) for span in fixed}
     body_names = {span.text for span in fixed if not in_headline[span.start]}
     result = []
     for span in fixed:
@@ -342,8 +344,8 @@ def _national_governments(doc: Doc, spans: list[Span]) -> list[Span]:
     for token in doc[1:-1]:
         i = token.i
         if (
-            name_key(token.text) in NATIONAL_GOVERNMENT_NOUNS
-            and doc[i - 1].lower_ in _GOVERNMENT_DETERMINERS
+            doc[i - 1].lower_ in _GOVERNMENT_DETERMINERS  # first: the cheapest test, rarely passed
+            and name_key(token.text) in NATIONAL_GOVERNMENT_NOUNS
             and name_key(doc[i + 1].text) in DEMONYMS_ES
             and doc[i + 1].is_lower
             and not {i, i + 1} <= covered
@@ -499,9 +501,17 @@ def _qualified_head(span: Span) -> str | None:
     return None
 
 
-def _in_headline(span: Span) -> bool:
-    """A sentence without final punctuation whose words are mostly capitalised is a headline."""
+def _in_headline(span: Span, known: dict[tuple[int, int], bool]) -> bool:
+    """Whether the span's sentence is a headline; ``known`` keeps the answer per sentence."""
     sentence = span.sent
+    key = (sentence.start, sentence.end)
+    if key not in known:
+        known[key] = _is_headline(sentence)
+    return known[key]
+
+
+def _is_headline(sentence: Span) -> bool:
+    """A sentence without final punctuation whose words are mostly capitalised is a headline."""
     if sentence[-1].text in _SENTENCE_END or (
         len(sentence) > 1 and sentence[-1].is_space and sentence[-2].text in _SENTENCE_END
     ):
