@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import gc
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -261,6 +262,14 @@ def extracting(
     context = multiprocessing.get_context("fork")
     with context.Pool(min(processes, len(chunks))) as pool:
         yield _unpack(chunks, pool.imap(_extract_batch, chunks), on_error)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the platform tells it): the
+    extraction workers that fit the machine."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _unpack(

@@ -59,15 +59,15 @@ def ingest_news(
     sources: Sequence[str],
     published: date | None = None,
     progress: Callable[[int, int], None] | None = None,
-    processes: int = 2,
+    processes: int | None = None,
     link: bool = True,
 ) -> NewsIngestSummary:
     """Ingest files, folders, URLs or feeds. Each article becomes one ledger version of the news
     dataset (knowledge time = its publication date), with its claims and links in the same
     transaction (which holds up to ``STORE_BATCH`` articles); the same text is stored once,
-    however often it is ingested."""
+    however often it is ingested. ``processes``: extraction workers, one per core by default."""
     from watchfloor.news import link_entities, load_many, merge_across
-    from watchfloor.news.extract import extracting
+    from watchfloor.news.extract import available_cores, extracting
 
     summary = NewsIngestSummary()
     report = load_many(list(sources), published=published)
@@ -81,7 +81,8 @@ def ingest_news(
         summary.errors.append((getattr(doc, "source", "?"), f"extraction failed: {message}"))
 
     results = []
-    with extracting(fresh, processes=processes, on_error=failed) as extracted:
+    workers = processes if processes is not None else available_cores()
+    with extracting(fresh, processes=workers, on_error=failed) as extracted:
         # opened while the workers extract; an article that fails is rare, so not waited for
         matcher = list_matcher(store) if link and fresh else None
         for done, result in enumerate(extracted, 1):
