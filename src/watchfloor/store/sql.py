@@ -116,10 +116,10 @@ class SqlStore(Store):
         within: Callable[[str], None] | None = None,
     ) -> ListVersion:
         with self.db.transaction():
-            [version_id] = self._new_version_ids(dataset, 1)
+            [(version_id, seq)] = self._next_versions(dataset, 1)
             [counts] = self._write_statements(dataset, [(version_id, entities)], progress)
             [version] = self._write_versions(
-                dataset, format, mode, official, [(version_id, published, source, checksum, counts)]
+                dataset, format, mode, official, [(version_id, seq, published, source, checksum, counts)]
             )
             if within is not None:
                 within(version_id)
@@ -138,9 +138,9 @@ class SqlStore(Store):
         if not versions:
             return []
         with self.db.transaction():
-            ids = self._new_version_ids(dataset, len(versions))
+            numbered = self._next_versions(dataset, len(versions))
             counts = self._write_statements(
-                dataset, [(i, v.entities) for i, v in zip(ids, versions, strict=True)], None
+                dataset, [(i, v.entities) for (i, _), v in zip(numbered, versions, strict=True)], None
             )
             written = self._write_versions(
                 dataset,
@@ -148,19 +148,20 @@ class SqlStore(Store):
                 mode,
                 official,
                 [
-                    (version_id, v.published, v.source, v.checksum, count)
-                    for version_id, v, count in zip(ids, versions, counts, strict=True)
+                    (version_id, seq, v.published, v.source, v.checksum, count)
+                    for (version_id, seq), v, count in zip(numbered, versions, counts, strict=True)
                 ],
             )
             if within is not None:
-                within(ids)
+                within([version_id for version_id, _ in numbered])
         return written
 
-    def _new_version_ids(self, dataset: str, count: int) -> list[str]:
-        """The next ``count`` version IDs of a dataset (inside the writing transaction)."""
+    def _next_versions(self, dataset: str, count: int) -> list[tuple[str, int]]:
+        """(version ID, sequence number) of a dataset's next ``count`` versions (read inside the
+        writing transaction)."""
         rows = self.db.query("SELECT MAX(seq) FROM wf_versions WHERE dataset = ?", [dataset])
         last = rows[0][0] or 0
-        return [f"{dataset}@{seq}" for seq in range(last + 1, last + 1 + count)]
+        return [(f"{dataset}@{seq}", seq) for seq in range(last + 1, last + 1 + count)]
 
     def _write_statements(
         self,
@@ -217,16 +218,16 @@ class SqlStore(Store):
         format: str,
         mode: VersionMode,
         official: bool,
-        versions: Sequence[tuple[str, date, str, str, tuple[int, int]]],
+        versions: Sequence[tuple[str, int, date, str, str, tuple[int, int]]],
     ) -> list[ListVersion]:
-        """The version rows of (version ID, published, source, checksum, counts), written last
-        in their transaction: a version is visible only with all its statements."""
+        """The version rows of (version ID, sequence number, published, source, checksum, counts),
+        written last in their transaction: a version is visible only with all its statements."""
         now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
         rows = [
             (
                 version_id,
                 dataset,
-                int(version_id.rsplit("@", 1)[1]),
+                seq,
                 format,
                 str(mode),
                 official,
@@ -237,7 +238,7 @@ class SqlStore(Store):
                 entity_count,
                 statement_count,
             )
-            for version_id, published, source, checksum, (entity_count, statement_count) in versions
+            for version_id, seq, published, source, checksum, (entity_count, statement_count) in versions
         ]
         self.db.bulk_insert("wf_versions", VERSION_FIELDS, rows)
         return [_version(row) for row in rows]
