@@ -18,7 +18,7 @@ from typing import Any
 from followthemoney.statement import StatementEntity
 
 from watchfloor.graph import BlockedVerdict
-from watchfloor.index.saved import index_directory, index_key, open_matcher
+from watchfloor.index.saved import index_directory, index_key, matcher_path, open_matcher
 from watchfloor.lists.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus
 from watchfloor.screen.exposure import ExposureView
@@ -130,6 +130,7 @@ class Screener:
         key = index_key(self.version_ids, self.parties)
         directory = index_directory(getattr(getattr(store, "db", None), "location", None))
         self.matcher = open_matcher(directory, key, self.parties.values)
+        self.matcher_file = matcher_path(directory, key)  # what engines on other machines open
         self.clusters = PartyClusters(self.parties, _un_references(sanctions), _splits(store))
 
     def exposure_note(self, entity_id: str) -> str:
