@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -21,7 +23,7 @@ from tests.test_book_rescreen import OFAC, book_rows, write_book
 from watchfloor.lists import ingest_list, record_designation
 from watchfloor.scale import spark as spark_module
 from watchfloor.scale.spark import SparkEngine, SparkEngineError, reason
-from watchfloor.screen.batch import LocalEngine, screen_file
+from watchfloor.screen.batch import ABORT_ENV, LocalEngine, screen_file
 from watchfloor.screen.book import import_book
 from watchfloor.screen.rescreen import rescreen
 from watchfloor.store import SqlStore, open_store
@@ -196,6 +198,37 @@ def test_cli_engine_errors_are_one_line(
         assert not out_path.exists() and not list(tmp_path.glob("out.csv.*"))
     code, _, err = cli(capsys, location, "rescreen", "--engine", "spark", "--master", "yarn")
     assert code != 0 and "already open" in err
+
+
+CRASHING_LOCAL_RUN = """
+import sys
+from datetime import date
+from watchfloor.store import open_store
+from watchfloor.screen.batch import screen_file
+screen_file(open_store(sys.argv[1]), sys.argv[2], sys.argv[3], as_of=date(2025, 12, 1), workers=1, chunk_rows=25)
+"""
+
+
+def test_a_run_killed_on_the_local_engine_resumes_on_spark(engine: SparkEngine, tmp_path: Path) -> None:
+    location = str(tmp_path / "crash.duckdb")
+    store = open_store(location)
+    fill(store)
+    store.close()
+    source, output = customers(tmp_path / "customers.csv"), tmp_path / "out.csv"
+    crashed = subprocess.run(
+        [sys.executable, "-c", CRASHING_LOCAL_RUN, location, str(source), str(output)],
+        env={**os.environ, ABORT_ENV: "4"},
+        capture_output=True,
+    )
+    assert crashed.returncode == 75, crashed.stderr
+    store = open_store(location)
+    try:
+        resumed = screen_file(store, source, output, as_of=AS_OF, chunk_rows=25, resume=True, engine=engine)
+        screen_file(store, source, tmp_path / "reference.csv", as_of=AS_OF, chunk_rows=25, workers=1)
+    finally:
+        store.close()
+    assert resumed.resumed_chunks == 3 and resumed.engine == "spark"  # chunk 4 written, not checkpointed
+    assert output.read_bytes() == (tmp_path / "reference.csv").read_bytes()
 
 
 def designate(store: SqlStore, name: str) -> None:

@@ -15,6 +15,7 @@ chunks however long the file.
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import re
 import shutil
@@ -43,6 +44,7 @@ from watchfloor.screen.tabular import Chunk, InputRow, RowError
 DEFAULT_MASTER = "local[*]"
 WAVES_IN_FLIGHT = 2
 CHUNKS_PER_CORE = 2  # chunks in a wave for each core Spark offers
+WARMING_GROUP = "watchfloor-warming"
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception)\b")
 
 # what a task sends back for a chunk: the hits of the rows that have any, by row number, and the
@@ -81,17 +83,23 @@ def _screen_partition(
     for rows in chunks:
         results, refused = screen_rows(state, rows)
         yield {row.row: hits for row, hits in results if hits}, refused
+    # PySpark's daemon runs a full garbage collection after every task; over the matcher's caches
+    # (millions of objects) that cost more than matching a chunk. Young cycles are collected, and
+    # what survives is frozen, so that collection has only the next task's objects to look at.
+    gc.collect(1)
+    gc.freeze()
 
 
 def _nothing(_: object) -> None:
     """A task that only makes an executor start its Python daemon (which warms up first)."""
 
 
-def _warm(sc: SparkContext) -> None:
+def _warm(sc: SparkContext, group: str) -> None:
     """Have every executor start its Python daemon, which loads the name data, now: while this
     process loads the lists and the index rather than on the first chunks."""
     tasks = sc.defaultParallelism
     with suppress(Exception):  # a failure here shows again, with its reason, when screening starts
+        sc.setJobGroup(group, "watchfloor: start the executors' Python workers", interruptOnCancel=True)
         sc.parallelize(range(tasks), tasks).foreach(_nothing)
 
 
@@ -174,15 +182,18 @@ class SparkEngine:
 
     def __enter__(self) -> SparkEngine:
         self._session, self._owned = start_session(self.master)
-        self._warming = threading.Thread(target=_warm, args=(self._session.sparkContext,), daemon=True)
+        self._warming = threading.Thread(
+            target=_warm, args=(self._session.sparkContext, WARMING_GROUP), daemon=True
+        )
         self._warming.start()
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, trace: TracebackType | None
     ) -> None:
-        if self._warming is not None:
-            self._warming.join()  # the session is not stopped under the warming job
+        if self._warming is not None and self._warming.is_alive() and self._session is not None:
+            self._session.sparkContext.cancelJobGroup(WARMING_GROUP)  # e.g. a cluster with no room
+            self._warming.join(timeout=30)
         if self._session is not None and self._owned:
             application = self._session.sparkContext.applicationId
             self._session.stop()
