@@ -42,7 +42,7 @@ MALFORMED = [
 def engine() -> Iterator[SparkEngine]:
     """One Spark session for the module, started as the CLI starts it; the CLI calls below find
     it open and use it (and leave it open)."""
-    with SparkEngine(MASTER, chunks_per_wave=3) as started:
+    with SparkEngine(MASTER, chunks_per_task=2) as started:
         yield started
 
 
@@ -96,7 +96,7 @@ def test_spark_writes_the_bytes_the_local_engine_writes(
     ).read_bytes()
     for key in ("rows", "screened", "hits", "errors", "chunks", "version_ids"):
         assert getattr(spark, key) == getattr(local, key), key
-    assert spark.chunks > 3 * 3  # more chunks than three waves of three: waves overlapped
+    assert spark.chunks > 3 * 2 * 2  # more than three waves of two tasks of two chunks
     with (tmp_path / "spark.csv").open(newline="", encoding="utf-8") as handle:
         hits = list(csv.reader(handle))
     assert hits.pop(0) == ["query_id", "entity_id", "caption", "score", "status", "exposure"]
