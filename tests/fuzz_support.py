@@ -7,6 +7,7 @@ time; ``WATCHFLOOR_FUZZ_EXAMPLES=2000`` raises it for a long local run.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 from collections.abc import Iterator
@@ -55,20 +56,31 @@ def time_limit(seconds: int = EXAMPLE_SECONDS) -> Iterator[None]:
 
 
 def fingerprint(store: SqlStore) -> dict[str, Any]:
-    """Rows per watchfloor table, the list versions and the audit head: what any write changes."""
-    tables = [
+    """What any write changes: rows per watchfloor table, the list versions, the audit head, and
+    a digest of every table's rows but the statements (their count and the versions cover them).
+    Empty tables are left out: a table created on first use (``CREATE TABLE IF NOT EXISTS``)
+    holds nothing new."""
+    names = sorted(
         row[0]
-        for row in store.db.query(
-            "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'wf\\_%' ESCAPE '\\' "
-            "ORDER BY table_name"
-        )
-    ]
-    counts = {table: int(store.db.query(f"SELECT COUNT(*) FROM {table}")[0][0]) for table in tables}
+        for row in store.db.query("SELECT table_name FROM information_schema.tables")
+        if str(row[0]).startswith("wf_")
+    )
+    counts = {table: int(store.db.query(f"SELECT COUNT(*) FROM {table}")[0][0]) for table in names}
+    counts = {table: count for table, count in counts.items() if count}
+    tables = sorted(counts)
+    contents = {
+        table: hashlib.sha256(
+            repr(sorted(map(repr, store.db.query(f"SELECT * FROM {table}")))).encode()
+        ).hexdigest()
+        for table in tables
+        if table != "wf_statements"
+    }
     head = store.db.query("SELECT seq, hash FROM wf_audit_head") if "wf_audit_head" in tables else []
     return {
         "rows": counts,
         "versions": [(v.version_id, v.statement_count) for v in store.versions()],
         "audit_head": [tuple(row) for row in head],
+        "contents": contents,
     }
 
 
@@ -158,13 +170,20 @@ CONTROL_CHARS = st.sampled_from(
 HUGE_TEXT = st.builds(str.__mul__, st.sampled_from(["x", "9", "Ñ ", "\u200b"]), st.integers(300, 20_000))
 
 
+def mostly(
+    usual: st.SearchStrategy[Any], other: st.SearchStrategy[Any], odds: int = 3
+) -> st.SearchStrategy[Any]:
+    """``usual`` ``odds`` times in ``odds + 1``, else ``other`` (``one_of`` draws its branches
+    evenly, and merges a branch given twice). ``usual`` is the simplest choice, the one hypothesis
+    tries first and shrinks towards."""
+    return st.integers(0, odds).flatmap(lambda n: other if n == odds else usual)
+
+
 def plausible_text(max_size: int = 40) -> st.SearchStrategy[str]:
     """A value from ``HOSTILE_VALUES``, a huge field, or random text without control characters:
     what a well-formed file can carry."""
-    return st.one_of(
-        st.sampled_from(HOSTILE_VALUES),
-        HUGE_TEXT,
-        st.text(PRINTABLE_CHAR, max_size=max_size),
+    return mostly(
+        st.sampled_from(HOSTILE_VALUES) | st.text(PRINTABLE_CHAR, max_size=max_size), HUGE_TEXT, odds=7
     )
 
 
@@ -180,3 +199,52 @@ def hostile_text(max_size: int = 40) -> st.SearchStrategy[str]:
             st.sampled_from(HOSTILE_VALUES),
         ),
     )
+
+
+JSON_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),  # json.dumps writes NaN and Infinity
+    hostile_text(),
+)
+
+
+def _json_containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+
+
+JSON_VALUES = st.recursive(JSON_SCALARS, _json_containers, max_leaves=10)
+
+SPLICES = st.lists(
+    st.tuples(
+        st.sampled_from(["cut", "drop", "duplicate", "insert", "move"]),
+        st.integers(min_value=0),
+        st.integers(min_value=0, max_value=600),
+        st.binary(max_size=24) | CONTROL_CHARS.map(str.encode) | st.sampled_from([b"\n", b'"', b"<", b"&"]),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+def splice(data: bytes, edits: list[tuple[str, int, int, bytes]]) -> bytes:
+    """Cut, drop, duplicate, insert or move slices of ``data`` (positions wrap around its length)."""
+    for kind, at, length, junk in edits:
+        if not data:
+            break
+        at %= len(data)
+        piece = data[at : at + length]
+        if kind == "cut":
+            data = data[:at]
+        elif kind == "drop":
+            data = data[:at] + data[at + length :]
+        elif kind == "duplicate":
+            data = data[:at] + piece + data[at:]
+        elif kind == "insert":
+            data = data[:at] + junk + data[at:]
+        else:  # move the slice to the position ``length`` bytes before the end
+            rest = data[:at] + data[at + length :]
+            to = max(len(rest) - length, 0)
+            data = rest[:to] + piece + rest[to:]
+    return data

@@ -29,12 +29,15 @@ from typing import Any
 import pytest
 from followthemoney import model
 from fuzz_support import (
-    CONTROL_CHARS,
     FUZZ,
+    JSON_SCALARS,
+    JSON_VALUES,
     PRINTABLE_CHAR,
+    SPLICES,
     fingerprint,
     hostile_text,
     plausible_text,
+    splice,
     time_limit,
     xml_legal,
 )
@@ -132,7 +135,7 @@ def read_or_refused(
         event("version stored" if created else "same as the stored version")
         if created:
             assert (version.version_id, version.statement_count) in after["versions"]
-            grown = after["rows"]["wf_statements"] - before["rows"]["wf_statements"]
+            grown = after["rows"].get("wf_statements", 0) - before["rows"].get("wf_statements", 0)
             assert grown == version.statement_count
         else:
             assert after == before
@@ -174,40 +177,6 @@ def test_random_bytes_are_read_or_refused(
     read_or_refused(
         fuzz_store, work, format_name, _files(format_name, target, prefix + data), dataset, published
     )
-
-
-SPLICES = st.lists(
-    st.tuples(
-        st.sampled_from(["cut", "drop", "duplicate", "insert", "move"]),
-        st.integers(min_value=0),
-        st.integers(min_value=0, max_value=600),
-        st.binary(max_size=24) | CONTROL_CHARS.map(str.encode) | st.sampled_from([b"\n", b'"', b"<", b"&"]),
-    ),
-    min_size=1,
-    max_size=4,
-)
-
-
-def splice(data: bytes, edits: list[tuple[str, int, int, bytes]]) -> bytes:
-    """Cut, drop, duplicate, insert or move slices of ``data`` (positions wrap around its length)."""
-    for kind, at, length, junk in edits:
-        if not data:
-            break
-        at %= len(data)
-        piece = data[at : at + length]
-        if kind == "cut":
-            data = data[:at]
-        elif kind == "drop":
-            data = data[:at] + data[at + length :]
-        elif kind == "duplicate":
-            data = data[:at] + piece + data[at:]
-        elif kind == "insert":
-            data = data[:at] + junk + data[at:]
-        else:  # move the slice to the position ``length`` bytes before the end
-            rest = data[:at] + data[at + length :]
-            to = max(len(rest) - length, 0)
-            data = rest[:to] + piece + rest[to:]
-    return data
 
 
 @FUZZ
@@ -399,11 +368,11 @@ def random_document(format_name: str) -> st.SearchStrategy[etree._Element]:
     tags = st.sampled_from(_vocabulary(fixture_root)) | XML_NAME
     attributes = st.dictionaries(XML_NAME, hostile_text(), max_size=3)
     leaf = st.builds(_element, tags, attributes, hostile_text(), st.just([]))
-    tree = st.recursive(
-        leaf,
-        lambda kids: st.builds(_element, tags, attributes, hostile_text(), st.lists(kids, max_size=4)),
-        max_leaves=12,
-    )
+
+    def nest(children: st.SearchStrategy[etree._Element]) -> st.SearchStrategy[etree._Element]:
+        return st.builds(_element, tags, attributes, hostile_text(), st.lists(children, max_size=4))
+
+    tree = st.recursive(leaf, nest, max_leaves=12)
     root_tag = st.just(fixture_root.tag) | tags
     return st.builds(_element, root_tag, attributes, st.just(""), st.lists(tree, max_size=5))
 
@@ -493,7 +462,7 @@ def csv_text(draw: st.DrawFn, rows: list[list[str]], wild: bool) -> bytes:
 def ofac_folder(draw: st.DrawFn) -> dict[str, bytes]:
     """sdn.csv, add.csv, alt.csv (and sometimes sdn_comments.csv) whose rows mostly refer to
     each other, with plausible values; when wild, hostile values and rows of the wrong width."""
-    wild = draw(st.integers(0, 3)) == 0
+    wild = draw(st.integers(0, 3)) == 3
     text = hostile_text if wild else plausible_text
     cell = text(30) | st.just("-0-")
     nums = DIGITS | ENT_NUMS if wild else DIGITS
@@ -551,18 +520,6 @@ def test_generated_ofac_csv_folders_are_read_or_refused(
 # --- FtM JSON lines: generated entities -----------------------------------------------------------
 
 CONCRETE_SCHEMATA = sorted(name for name, schema in model.schemata.items() if not schema.abstract)
-JSON_SCALARS = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(min_value=-(2**70), max_value=2**70),
-    st.floats(allow_nan=True, allow_infinity=True),
-    hostile_text(),
-)
-JSON_VALUES = st.recursive(
-    JSON_SCALARS,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
-    max_leaves=8,
-)
 TAME_IDS = st.sampled_from(["e1", "e2", "ofac-306", "Q7747"]) | st.text(
     PRINTABLE_CHAR, min_size=1, max_size=12
 )
@@ -614,9 +571,9 @@ def json_line(draw: st.DrawFn, wild: bool) -> bytes:
 
 @st.composite
 def ftm_file(draw: st.DrawFn) -> bytes:
-    wild = draw(st.integers(0, 2)) == 0
+    wild = draw(st.integers(0, 2)) == 2
     lines = draw(st.lists(json_line(wild), min_size=1, max_size=6))
-    if draw(st.integers(0, 4)) == 0:  # the array form: one JSON document
+    if draw(st.integers(0, 4)) == 4:  # the array form: one JSON document
         body = b"[" + b",".join(lines) + b"]"
     else:
         body = draw(st.sampled_from([b"\n", b"\r\n", b"\n\n"])).join(lines)
@@ -658,7 +615,7 @@ def workbook(draw: st.DrawFn) -> bytes:
     """A workbook whose header names the required columns (in any order), with rows of cells of
     every type Excel has, grouped by references; when wild, columns missing, any reference and
     name, and the list not on the first sheet."""
-    wild = draw(st.integers(0, 3)) == 0
+    wild = draw(st.integers(0, 3)) == 3
     missing = draw(st.sets(st.sampled_from(REQUIRED), max_size=2)) if wild else set()
     extra = draw(st.lists(st.sampled_from([*OPTIONAL, "Junk", ""]), max_size=3))
     columns = draw(st.permutations([name for name in REQUIRED if name not in missing] + extra))
@@ -678,6 +635,8 @@ def workbook(draw: st.DrawFn) -> bytes:
 
 
 @FUZZ
+# openpyxl warns of a number formatted as a date that no date can be; the cell reads as an error
+@pytest.mark.filterwarnings("ignore:Cell .* is marked as a date:UserWarning")
 @given(data=workbook(), dataset=DATASETS, published=PUBLISHED)
 def test_generated_dfat_workbooks_are_read_or_refused(
     fuzz_store: SqlStore, work: Path, data: bytes, dataset: str | None, published: date
