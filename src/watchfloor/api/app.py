@@ -57,7 +57,8 @@ server answers local clients only.
 
 
 def _field(loc: tuple[Any, ...] | list[Any]) -> str:
-    return ".".join(str(part) for part in loc) or "request"
+    # a key the client chose may hold a line break or other control character: quoted, one line
+    return ".".join(str(p) if str(p).isprintable() else repr(str(p)) for p in loc) or "request"
 
 
 async def validation_error(request: Request, exc: Exception) -> JSONResponse:
