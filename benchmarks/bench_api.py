@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _shared import SHARED_DATA, machine, require
 
-from watchfloor.api import create_app
 from watchfloor.lists import ingest_list
 from watchfloor.store import open_store
+from watchfloor.web import create_server
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -103,7 +103,7 @@ def main() -> None:
         ]
         sample = rng.sample(people, min(len(people), 500))
         with TestClient(
-            create_app(store=store, warm_on_start=False), client=("127.0.0.1", 1), base_url="http://127.0.0.1"
+            create_server(store=store, warm_on_start=False), client=("127.0.0.1", 1), base_url="http://127.0.0.1"
         ) as api:
 
             def match(name: str, schema: str):  # type: ignore[no-untyped-def]

@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _shared import machine
 
-from watchfloor.api import create_app
 from watchfloor.demo import load_demo
 from watchfloor.store import open_store
+from watchfloor.web import create_server
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -74,7 +74,7 @@ def main() -> None:
             for a in news_entities(store, schemata=["Article"])
             if "Forged" in (a.first("title") or "")
         )
-        client = TestClient(create_app(store=store, warm_on_start=False), client=("127.0.0.1", 50000))
+        client = TestClient(create_server(store=store, warm_on_start=False), client=("127.0.0.1", 50000))
         print(f"{'page':<36} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8} {'rt p50':>8}  (ms, server time)")
         worst = 0.0
         for label, url in pages(article_id).items():

@@ -22,8 +22,10 @@ import sys
 import tempfile
 import time
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from _shared import ROOT, SHARED_DATA, machine, require
 from bench_batch import build_store, disguise, listed_parties, read_negatives
@@ -96,33 +98,86 @@ def _rss_mib(pid: int) -> float:
     return 0.0
 
 
-def run(store_path: str, source: Path, output: Path, workers: int) -> None:
-    command = [
-        str(ROOT / ".venv" / "bin" / "watchfloor"), "screen-file", str(source), "--out", str(output),
-        "--as-of", "2026-03-01", "--workers", str(workers), "--json",
-    ]  # fmt: skip
-    env = {**os.environ, "WATCHFLOOR_DB": store_path}
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the process itself (not of its children), from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _command_name(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/comm") as handle:
+            return handle.read().strip()
+    except OSError:
+        return "?"
+
+
+@dataclass
+class Measured:
+    """One command timed start to exit, its process tree sampled every second."""
+
+    wall: float
+    summary: dict[str, Any]
+    samples: list[tuple[float, dict[int, float]]]  # (seconds in, RSS MiB by process)
+    cpu_by_process: dict[int, float]  # user + system seconds of each process, as last sampled
+    names: dict[int, str]  # process -> its command name (python, java)
+
+    @property
+    def cpu(self) -> float:
+        return sum(self.cpu_by_process.values())
+
+    @property
+    def peak_by_process(self) -> dict[int, float]:
+        peak: dict[int, float] = {}
+        for _, sample in self.samples:
+            for pid, rss in sample.items():
+                peak[pid] = max(peak.get(pid, 0.0), rss)
+        return peak
+
+    @property
+    def peak_total(self) -> float:
+        """The most RSS all processes held at once (shared pages counted in each)."""
+        return max((sum(sample.values()) for _, sample in self.samples), default=0.0)
+
+
+def measure(command: list[str], env: dict[str, str]) -> Measured:
+    """Run a ``--json`` command, sampling RSS and CPU of it and its descendants each second."""
     samples: list[tuple[float, dict[int, float]]] = []
+    cpu: dict[int, float] = {}
+    names: dict[int, str] = {}
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as errors:
         process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=errors, text=True)
         while process.poll() is None:
-            samples.append((time.perf_counter() - started, {p: _rss_mib(p) for p in _tree(process.pid)}))
+            tree = _tree(process.pid)
+            samples.append((time.perf_counter() - started, {p: _rss_mib(p) for p in tree}))
+            cpu.update({p: max(cpu.get(p, 0.0), _cpu_seconds(p)) for p in tree})
+            names.update({p: _command_name(p) for p in tree})  # a launcher script becomes java
             time.sleep(1.0)
         wall = time.perf_counter() - started
         stdout = process.stdout.read() if process.stdout else ""
         if process.returncode != 0:
             errors.seek(0)
-            sys.exit(f"screen-file failed ({process.returncode}): {errors.read()[-2000:]}")
-    summary = json.loads(stdout)
+            sys.exit(f"{command[1]} failed ({process.returncode}): {errors.read()[-2000:]}")
+    return Measured(wall, json.loads(stdout), samples, cpu, names)
+
+
+def run(store_path: str, source: Path, output: Path, workers: int) -> None:
+    command = [
+        str(ROOT / ".venv" / "bin" / "watchfloor"), "screen-file", str(source), "--out", str(output),
+        "--as-of", "2026-03-01", "--workers", str(workers), "--json",
+    ]  # fmt: skip
+    measured = measure(command, {**os.environ, "WATCHFLOOR_DB": store_path})
+    summary, wall, samples = measured.summary, measured.wall, measured.samples
     rows = summary["rows"]
     print(f"screen-file, {workers} workers: {rows:,} rows, {summary['hits']:,} hits in {wall:.1f} s wall")
     print(f"  end to end (process start to exit): {rows / wall:,.0f} rows/s")
     print(f"  as the command reports it (screening only): {summary['rate']:,.0f} rows/s")
-    peak: dict[int, float] = {}
-    for _, sample in samples:
-        for pid, rss in sample.items():
-            peak[pid] = max(peak.get(pid, 0.0), rss)
+    peak = measured.peak_by_process
     print(
         f"  peak RSS per process (MiB): {', '.join(f'{v:,.0f}' for v in sorted(peak.values(), reverse=True))}"
     )

@@ -4,7 +4,9 @@ Usage (from the repository root):
     .venv/bin/python benchmarks/bench_news_ingest.py                 # one article x5, then 400 articles
     .venv/bin/python benchmarks/bench_news_ingest.py --articles 400 --single 5
 
-Each figure is a whole process, from the command's start to its exit (`time` as a user sees it):
+Each figure is a whole process, from the command's start to its exit (`time` as a user sees it),
+with its CPU time (user + system, workers included: far less inflated than the wall time by other
+programs on a shared machine) and the load average beside it:
 - one article: a fresh article each run (the evaluation set's texts), the saved list index
   already on disk (the first ingest after a list version builds it; that run is reported apart);
 - a folder: the evaluation set's articles, each repeated with a distinct reference line until
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -61,14 +64,17 @@ def _texts() -> list[str]:
     return texts
 
 
-def _run(db: Path, *args: str) -> float:
+def _run(db: Path, *args: str) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system of the command and its workers)."""
     env = {**os.environ, "WATCHFLOOR_DB": str(db), "OPENBLAS_NUM_THREADS": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([*CLI, "news", "ingest", *args], env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"news ingest failed: {done.stderr[-500:]}")
-    return elapsed
+    return elapsed, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def main() -> None:
@@ -85,21 +91,23 @@ def main() -> None:
             article = work / f"single-{run}.txt"
             article.write_text(texts[run % len(texts)] + f"\nReference {run}.\n", encoding="utf-8")
             singles.append(_run(db, str(article)))
-        print(f"machine: {machine()}")
-        print(f"one article, first run (builds and saves the list index): {singles[0]:.2f} s")
-        rest = singles[1:]
+        print(f"machine: {machine()}, load average {os.getloadavg()[0]:.1f}")
+        print(f"one article, first run (builds and saves the list index): {singles[0][0]:.2f} s")
+        rest = [wall for wall, _ in singles[1:]]
         print(
             f"one article, index saved: median {statistics.median(rest):.2f} s, "
-            f"min {min(rest):.2f}, max {max(rest):.2f} ({len(rest)} runs)"
+            f"min {min(rest):.2f}, max {max(rest):.2f} ({len(rest)} runs); "
+            f"CPU median {statistics.median(cpu for _, cpu in singles[1:]):.2f} s"
         )
         folder = work / "folder"
         folder.mkdir()
         for number in range(args.articles):
             text = texts[number % len(texts)] + f"\nReference folder {number}.\n"
             (folder / f"{number:04d}.txt").write_text(text, encoding="utf-8")
-        elapsed = _run(db, str(folder))
+        elapsed, cpu = _run(db, str(folder))
         print(
-            f"{args.articles} articles in one command: {elapsed:.1f} s, {args.articles / elapsed:.1f} articles/s"
+            f"{args.articles} articles in one command: {elapsed:.1f} s, {args.articles / elapsed:.1f} articles/s; "
+            f"CPU {cpu:.1f} s (load average {os.getloadavg()[0]:.1f})"
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)

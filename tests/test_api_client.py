@@ -12,9 +12,9 @@ import uvicorn
 from yente_client import AuthenticationError, Client, NotFoundError, Organization, Person
 
 from tests.test_api_support import NEWS, OFAC, seed
-from watchfloor.api import create_app
 from watchfloor.store import SqlStore
 from watchfloor.store.keys import Role, create_key
+from watchfloor.web import create_server
 
 
 def free_port() -> int:
@@ -29,7 +29,7 @@ def server(duck_store: SqlStore) -> Iterator[tuple[str, str]]:
     seed(duck_store)
     _, key = create_key(duck_store, "yente-client-test", Role.READER)
     port = free_port()
-    config = uvicorn.Config(create_app(store=duck_store), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_server(store=duck_store), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()

@@ -17,12 +17,12 @@ def _auth(secret: str) -> dict[str, str]:
 
 
 def test_an_admin_revokes_a_key_while_serving(tmp_path: Path) -> None:
-    from watchfloor.api import create_app
+    from watchfloor.web import create_server
 
     store = open_store(str(tmp_path / "s.duckdb"))
     admin, admin_secret = create_key(store, "ops", "admin")
     reader, reader_secret = create_key(store, "analyst", "reader")
-    app = create_app(store=store, warm_on_start=False)
+    app = create_server(store=store, warm_on_start=False)
     with TestClient(app, base_url="http://127.0.0.1") as client:
         assert client.get("/api/keys", headers=_auth(reader_secret)).status_code == 403
         assert (

@@ -214,9 +214,9 @@ def test_openapi_docs_are_served_without_a_cdn(tmp_path: Path) -> None:
     """The /docs page and its Swagger UI files come from the package, not from the internet."""
     from fastapi.testclient import TestClient
 
-    from watchfloor.api import create_app
+    from watchfloor.web import create_server
 
-    app = create_app(str(tmp_path / "docs.duckdb"), warm_on_start=False)
+    app = create_server(str(tmp_path / "docs.duckdb"), warm_on_start=False)
     client = TestClient(app, client=("127.0.0.1", 5000), base_url="http://127.0.0.1")
     page = client.get("/docs")
     assert page.status_code == 200

@@ -18,13 +18,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    from watchfloor.api import create_app
+    from watchfloor.web import create_server
 
     store: SqlStore = open_store(str(tmp_path_factory.mktemp("reconcile") / "s.duckdb"))
     ingest_list(store, "ofac-csv", FIXTURES / "ofac_csv" / "sdn-2021", published=date(2021, 7, 7))
     registry = FIXTURES / "ftm_json" / "small.jsonl"  # Cabello's holding company and its subsidiary
     ingest_list(store, "ftm-json", registry, dataset="registry", published=date(2021, 7, 8))
-    app = create_app(store=store, warm_on_start=False)
+    app = create_server(store=store, warm_on_start=False)
     with TestClient(app, client=("127.0.0.1", 5000), base_url="http://127.0.0.1") as test_client:
         yield test_client
     store.close()

@@ -8,10 +8,10 @@ from datetime import date
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.api import create_app
 from watchfloor.lists import record_designation
 from watchfloor.model import make_entity
 from watchfloor.store import SqlStore, VersionMode
+from watchfloor.web import create_server
 
 with warnings.catch_warnings():  # starlette prefers httpx2, which is not installed
     warnings.simplefilter("ignore")
@@ -83,7 +83,7 @@ def seed(store: SqlStore) -> None:
 
 def client(store: SqlStore, host: tuple[str, int] = LOCAL, **settings: object) -> TestClient:
     settings.setdefault("warm_on_start", False)
-    return TestClient(create_app(store=store, **settings), client=host, base_url="http://127.0.0.1")
+    return TestClient(create_server(store=store, **settings), client=host, base_url="http://127.0.0.1")
 
 
 def match_body(name: str, schema: str = "Person", **props: list[str]) -> dict[str, object]:

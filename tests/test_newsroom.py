@@ -14,7 +14,9 @@ from tests.conftest import FIXTURES
 from tests.test_lists_cli import ok
 from watchfloor.index import make_query
 from watchfloor.lists import ingest_list
+from watchfloor.news import ArticleResult, extract_many, load_documents
 from watchfloor.newsroom import claims_known, ingest_news, news_entities
+from watchfloor.newsroom.ingest import _Ready, _store_articles
 from watchfloor.screen.service import Screener
 from watchfloor.store import SqlStore, open_store
 from watchfloor.store.links import LinkStore
@@ -54,6 +56,29 @@ def test_reingest_is_a_no_op(newsroom: Path) -> None:
     summary = ingest_news(store, [str(NEWS / "plain.txt")], processes=1, link=False)
     assert summary.stored == [] and summary.duplicates == 1
     assert len(store.versions("news")) == before
+    store.close()
+
+
+def test_an_article_that_cannot_be_stored_does_not_stop_its_batch(tmp_path: Path) -> None:
+    """Articles are stored in batches of one transaction; a batch that fails is stored article by
+    article, so only the bad one is reported."""
+    store = open_store(str(tmp_path / "news.duckdb"))
+    docs = [*load_documents(str(NEWS / "page.html")), *load_documents(str(NEWS / "plain.txt"))]
+    results = list(extract_many(docs))
+    first, second = results
+    # the article's own ID among its entities: refused by the store, as a bad extraction would be
+    broken = ArticleResult(
+        second.article, [*second.entities, second.article], second.claims, second.sentences
+    )
+    batch = [_Ready(first, [], date(2025, 11, 17)), _Ready(broken, [], date(2025, 11, 18))]
+    outcomes = _store_articles(store, batch)
+    assert [error is None for _, error in outcomes] == [True, False]
+    assert "occurs twice" in str(outcomes[1][1])
+    assert [v.checksum for v in store.versions("news")] == [str(first.article.id)]
+    assert {str(e.id) for e in news_entities(store, schemata=["Article"])} == {str(first.article.id)}
+    stored = _store_articles(store, [_Ready(second, [], date(2025, 11, 18))])
+    assert stored[0][1] is None
+    assert [v.version_id for v in store.versions("news")] == ["news@1", "news@2"]
     store.close()
 
 

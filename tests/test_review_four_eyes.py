@@ -483,7 +483,7 @@ def test_cli_report_and_policy(
 
 
 def test_api_four_eyes_with_two_keys(tmp_path: Path) -> None:
-    from watchfloor.api import create_app
+    from watchfloor.web import create_server
 
     store = open_store(str(tmp_path / "api.duckdb"))
     fill(store)
@@ -495,7 +495,7 @@ def test_api_four_eyes_with_two_keys(tmp_path: Path) -> None:
     def auth(secret: str) -> dict[str, str]:
         return {"Authorization": f"ApiKey {secret}"}
 
-    with TestClient(create_app(store=store, warm_on_start=False), base_url="http://127.0.0.1") as api:
+    with TestClient(create_server(store=store, warm_on_start=False), base_url="http://127.0.0.1") as api:
         escalated = api.post(
             "/api/alerts/A3/decision", json={"decision": "escalated", "reason": "x"}, headers=auth(ana)
         )

@@ -81,9 +81,9 @@ def test_the_book_gets_one_alert_for_the_party(store: SqlStore, tmp_path: Path) 
 
 
 def test_match_api_returns_the_party_once_with_its_referents(store: SqlStore) -> None:
-    from watchfloor.api import create_app
+    from watchfloor.web import create_server
 
-    app = create_app(store=store, warm_on_start=False)
+    app = create_server(store=store, warm_on_start=False)
     body = {"queries": {"q": {"schema": "Person", "properties": {"name": ["Bosco Ntaganda"]}}}}
     with TestClient(app, client=("127.0.0.1", 5000), base_url="http://127.0.0.1") as client:
         response = client.post("/match/default", json=body)

@@ -14,7 +14,7 @@ import pytest
 from followthemoney.statement import StatementEntity
 
 from watchfloor.model import make_entity
-from watchfloor.store import SqlStore, StoreError, VersionMode, open_store
+from watchfloor.store import NewVersion, SqlStore, StoreError, VersionMode, open_store
 
 
 def person(entity_id: str, name: str, birth_date: str | None = None) -> StatementEntity:
@@ -97,6 +97,46 @@ def test_empty_input_and_duplicate_ids_are_refused(store: SqlStore) -> None:
     with pytest.raises(StoreError, match="twice"):
         store.ingest("testlist", [person("d", "A"), person("d", "B")], format="t", published=date(2019, 1, 1))
     assert store.versions() == []
+
+
+def test_ingest_many_writes_each_version_in_order_with_its_records(store: SqlStore) -> None:
+    store.ingest(
+        "ledger", [person("l-0", "Before")], format="t", published=date(2025, 11, 1), mode=VersionMode.LEDGER
+    )
+    seen: list[list[str]] = []
+    written = store.ingest_many(
+        "ledger",
+        [
+            NewVersion(
+                [person("l-1", "A"), person("l-2", "B")], date(2025, 11, 16), source="a.txt", checksum="ca"
+            ),
+            NewVersion([person("l-3", "C")], date(2025, 11, 20), source="b.txt", checksum="cb"),
+        ],
+        format="article",
+        mode=VersionMode.LEDGER,
+        official=False,
+        within=seen.append,
+    )
+    assert [v.version_id for v in written] == ["ledger@2", "ledger@3"]
+    assert seen == [["ledger@2", "ledger@3"]]
+    assert written == [store.get_version("ledger@2"), store.get_version("ledger@3")]
+    assert [(v.entity_count, v.statement_count, v.checksum, v.official) for v in written] == [
+        (2, 2, "ca", False),
+        (1, 1, "cb", False),
+    ]
+    assert {e.id for e in store.iter_entities(as_of=date(2025, 11, 18))} == {"l-0", "l-1", "l-2"}
+    assert {e.id for e in store.iter_entities(as_of=date(2025, 11, 21))} == {"l-0", "l-1", "l-2", "l-3"}
+
+
+def test_ingest_many_writes_all_versions_or_none(store: SqlStore) -> None:
+    good = NewVersion([person("l-1", "A")], date(2025, 11, 16))
+    twice = NewVersion([person("d", "A"), person("d", "B")], date(2025, 11, 17))
+    with pytest.raises(StoreError, match="twice"):
+        store.ingest_many("ledger", [good, twice], format="t")
+    with pytest.raises(StoreError, match="no entities"):
+        store.ingest_many("ledger", [good, NewVersion([], date(2025, 11, 17))], format="t")
+    assert store.versions() == [] and store.statement_count() == 0
+    assert store.ingest_many("ledger", [], format="t") == []
 
 
 def test_store_survives_a_process_killed_during_ingest(tmp_path: Path) -> None:

@@ -15,9 +15,9 @@ from typing import Any
 
 import httpx
 
-from watchfloor.api import create_app
 from watchfloor.demo import load_demo
 from watchfloor.store import SqlStore, open_store
+from watchfloor.web import create_server
 
 with warnings.catch_warnings():  # starlette prefers httpx2, which is not installed
     warnings.simplefilter("ignore")
@@ -35,7 +35,7 @@ def demo_store(folder: Path) -> tuple[SqlStore, dict[str, Any]]:
 
 
 def console_client(store: SqlStore, host: tuple[str, int] = LOCAL) -> TestClient:
-    return TestClient(create_app(store=store, warm_on_start=False), client=host, base_url="http://127.0.0.1")
+    return TestClient(create_server(store=store, warm_on_start=False), client=host, base_url="http://127.0.0.1")
 
 
 def article_id_titled(store: SqlStore, fragment: str) -> str:
@@ -60,7 +60,7 @@ def console_server(store: SqlStore) -> Iterator[str]:
 
     port = _free_port()
     config = uvicorn.Config(
-        create_app(store=store, warm_on_start=False), host="127.0.0.1", port=port, log_level="warning"
+        create_server(store=store, warm_on_start=False), host="127.0.0.1", port=port, log_level="warning"
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -57,7 +57,8 @@ server answers local clients only.
 
 
 def _field(loc: tuple[Any, ...] | list[Any]) -> str:
-    return ".".join(str(part) for part in loc) or "request"
+    # a key the client chose may hold a line break or other control character: quoted, one line
+    return ".".join(str(p) if str(p).isprintable() else repr(str(p)) for p in loc) or "request"
 
 
 async def validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -99,10 +100,16 @@ async def internal_error(request: Request, exc: Exception) -> JSONResponse:
 REFRESH_STOP_WAIT = 30.0
 
 
-def create_app(store_location: str | None = None, **settings: Any) -> FastAPI:
+def create_app(
+    store_location: str | None = None,
+    console: Callable[[FastAPI, Callable[[], SqlStore]], None] | None = None,
+    **settings: Any,
+) -> FastAPI:
     """The API on the store at ``store_location`` (DuckDB path or ``postgresql://`` URL; default
     ``$WATCHFLOOR_DB``). ``settings`` override ``ApiSettings`` fields; ``store=`` passes an
-    already opened store instead (the caller then closes it)."""
+    already opened store instead (the caller then closes it). ``console(app, get_store)`` adds
+    pages above the API (``watchfloor.web.create_server`` passes the analyst console): the API
+    does not import the layer built on it."""
     given: SqlStore | None = settings.pop("store", None)
     api_settings = ApiSettings.from_overrides(settings)
     store = given if given is not None else open_store(store_location)
@@ -151,14 +158,6 @@ def create_app(store_location: str | None = None, **settings: Any) -> FastAPI:
         app.include_router(module.router)
     app.add_middleware(RequestGuard, context=context)
 
-    # --- web console hook ---------------------------------------------------------------------
-    # The analyst console (src/watchfloor/web/) attaches its pages here: it provides
-    # ``mount(app, get_store)`` and shares the API's lock and screeners through
-    # ``app.state.context`` (ApiContext). Without the web package the API runs alone.
-    try:
-        from watchfloor.web import mount as mount_web
-    except ImportError:
-        pass
-    else:
-        mount_web(app, lambda: context.store)
+    if console is not None:
+        console(app, lambda: context.store)
     return app

@@ -15,7 +15,15 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from watchfloor.cli.common import app, console, err_console, get_store, parse_date, print_json
+from watchfloor.cli.common import (
+    app,
+    console,
+    err_console,
+    get_store,
+    parse_date,
+    print_json,
+    screening_engine,
+)
 
 if TYPE_CHECKING:
     from watchfloor.screen.batch import BatchSummary
@@ -29,7 +37,9 @@ def _print_summary(summary: BatchSummary) -> None:
         highlight=False,
     )
     console.print(
-        f"as of {summary.as_of} with {', '.join(summary.version_ids) or 'no lists'}", highlight=False
+        f"as of {summary.as_of} with {', '.join(summary.version_ids) or 'no lists'}, "
+        f"on the {summary.engine} engine",
+        highlight=False,
     )
     if summary.errors:
         for error in summary.first_errors[:5]:
@@ -54,7 +64,13 @@ def screen_file_command(
     on_error: str = typer.Option(
         "skip", "--on-error", help="skip: report malformed rows and go on; reject: refuse the file."
     ),
-    workers: int = typer.Option(2, "--workers", help="Worker processes."),
+    workers: int = typer.Option(2, "--workers", help="Worker processes (local engine)."),
+    engine: str = typer.Option(
+        "local", "--engine", help="local: worker processes here; spark: executors of a Spark cluster."
+    ),
+    master: str = typer.Option(
+        None, "--master", help="Spark master URL (default local[*]; yarn, k8s://..., spark://...)."
+    ),
     resume: bool = typer.Option(False, "--resume", help="Carry on an interrupted run from its checkpoint."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
@@ -62,16 +78,19 @@ def screen_file_command(
     from watchfloor.screen.batch import BatchRejectedError, screen_file  # the matcher: this command's alone
 
     store = get_store()
-    with Progress(
-        TextColumn("[bold]screening"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("rows"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=True,
-    ) as bar:
+    with (
+        screening_engine(engine, master, workers) as chosen,
+        Progress(
+            TextColumn("[bold]screening"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("rows"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=err_console,
+            transient=True,
+        ) as bar,
+    ):
         task = bar.add_task("screening", total=None)
 
         def progress(done: int, total: int | None) -> None:
@@ -88,6 +107,7 @@ def screen_file_command(
                 workers=workers,
                 resume=resume,
                 progress=progress,
+                engine=chosen,
             )
         except BatchRejectedError as exc:
             bar.stop()

@@ -16,6 +16,7 @@ from watchfloor.cli.common import (
     get_store,
     parse_date,
     print_json,
+    screening_engine,
     store_or_server,
 )
 from watchfloor.cli.remote import ServerClient, upload_bytes
@@ -88,13 +89,21 @@ def rescreen_command(
     as_of: str = typer.Option(None, "--as-of", help="Screen as on YYYY-MM-DD (default today)."),
     threshold: float = typer.Option(None, "--threshold", help="Score from which a candidate is a hit."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what the screening says; write nothing."),
-    workers: int = typer.Option(2, "--workers", help="Worker processes."),
+    workers: int = typer.Option(2, "--workers", help="Worker processes (local engine)."),
+    engine: str = typer.Option(
+        "local", "--engine", help="local: worker processes here; spark: executors of a Spark cluster."
+    ),
+    master: str = typer.Option(
+        None, "--master", help="Spark master URL (default local[*]; yarn, k8s://..., spark://...)."
+    ),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Screen the book against the lists in force; alert only on what is new or changed."""
     from watchfloor.screen.rescreen import rescreen  # the matcher: only the commands that screen
 
-    summary = rescreen(get_store(), parse_date(as_of, "--as-of"), threshold, dry_run=dry_run, workers=workers)
+    store, day = get_store(), parse_date(as_of, "--as-of")
+    with screening_engine(engine, master, workers) as chosen:
+        summary = rescreen(store, day, threshold, dry_run=dry_run, engine=chosen)
     if as_json:
         print_json(summary.to_dict(with_hits=dry_run))
         return
@@ -102,7 +111,8 @@ def rescreen_command(
     kinds = ", ".join(f"{n} {kind}" for kind, n in summary.alerts_by_kind.items()) or "none"
     console.print(
         f"{label} as of {summary.as_of}: {summary.customers} customers, {summary.hits} hits, "
-        f"{summary.new_alerts} new alerts ({kinds}), {summary.suppressed} suppressed by the whitelist",
+        f"{summary.new_alerts} new alerts ({kinds}), {summary.suppressed} suppressed by the whitelist, "
+        f"on the {summary.engine} engine",
         highlight=False,
     )
     console.print(f"lists: {', '.join(summary.version_ids) or 'none'}", highlight=False)

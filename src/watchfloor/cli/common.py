@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -16,6 +18,9 @@ from watchfloor.cli.remote import ServerClient
 from watchfloor.store import SqlStore, StoreError, open_store
 from watchfloor.store.base import StoreBusyError
 from watchfloor.store.base import StoreError as _StoreError
+
+if TYPE_CHECKING:
+    from watchfloor.screen.batch import ChunkEngine
 
 app = typer.Typer(
     name="watchfloor",
@@ -28,6 +33,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 _state: dict[str, Any] = {"db": None, "store": None}
+ENGINES = ("local", "spark")
 
 USER_ERRORS: tuple[type[BaseException], ...] = (_StoreError, ValueError, OSError)
 LOCK_WAIT_ENV = "WATCHFLOOR_LOCK_WAIT"
@@ -112,3 +118,28 @@ def parse_date(value: str | None, option: str) -> date | None:
 def print_json(data: Any) -> None:
     """Machine-readable output on stdout, nothing else on it."""
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@contextmanager
+def screening_engine(engine: str, master: str | None, workers: int) -> Iterator[ChunkEngine]:
+    """What ``--engine`` names: ``workers`` local processes, or Spark on ``--master`` (started
+    here, stopped on leaving)."""
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"{engine!r} is not one of {', '.join(ENGINES)}", param_hint="--engine")
+    if engine == "local":
+        if master is not None:
+            raise typer.BadParameter("--master goes with --engine spark", param_hint="--master")
+        from watchfloor.screen.batch import LocalEngine  # the matcher: only the commands that screen
+
+        yield LocalEngine(workers)
+        return
+    try:
+        from watchfloor.scale.spark import SparkEngine  # optional dependency; imports the JVM bridge
+    except ImportError as exc:
+        if not (exc.name or "").startswith(("pyspark", "py4j")):
+            raise
+        raise typer.BadParameter(
+            "spark needs PySpark: pip install 'watchfloor[spark]'", param_hint="--engine"
+        ) from None
+    with SparkEngine(master) as spark:
+        yield spark

@@ -73,7 +73,7 @@ def demo(
 
 def serve_console(store: SqlStore, host: str, port: int) -> None:
     """Serve the API and console on an already filled store until interrupted."""
-    from watchfloor.api import create_app
+    from watchfloor.web import create_server
 
     shown = f"[{host}]" if ":" in host else host
     console.print(f"console: [bold]http://{shown}:{port}/console/[/bold]  (Ctrl+C to stop)", highlight=False)
@@ -82,7 +82,7 @@ def serve_console(store: SqlStore, host: str, port: int) -> None:
             "[yellow]note:[/yellow] until an API key exists the server answers loopback clients only "
             "(watchfloor keys create --role reader --name NAME)"
         )
-    application = create_app(store=store)
+    application = create_server(store=store)
     try:
         run_api(store, application, host, port, log_level="warning")
     finally:

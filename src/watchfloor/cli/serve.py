@@ -55,7 +55,7 @@ def serve(
 ) -> None:
     """Serve the HTTP API (yente-compatible /match, /search, /entities; /api/...; docs at /docs)
     and keep the lists current on each source's schedule (state at /updatez)."""
-    from watchfloor.api import create_app
+    from watchfloor.web import create_server
 
     store = get_store()
     protected = has_active_keys(store)
@@ -74,7 +74,7 @@ def serve(
             "Create keys with 'watchfloor keys create' before exposing the server."
         )
     err_console.print(f"watchfloor API on http://{host}:{port}  (docs: http://{host}:{port}/docs)")
-    api = create_app(store=store, refresh=refresh, sources_file=str(sources) if sources else None)
+    api = create_server(store=store, refresh=refresh, sources_file=str(sources) if sources else None)
     run_api(store, api, host, port, log_level="info")
 
 

@@ -128,9 +128,14 @@ def _prune(directory: Path, kind: str) -> None:
         stale.unlink(missing_ok=True)
 
 
+def matcher_path(directory: Path, key: str) -> Path:
+    """Where the matcher for ``key`` is saved in ``directory`` (absent when it could not be)."""
+    return directory / f"matcher-{key}.pkl"
+
+
 def open_matcher(directory: Path, key: str, entities: Callable[[], Iterable[StatementEntity]]) -> Matcher:
     """The saved matcher for ``key``, or one built from ``entities()`` and saved for next time."""
-    path = directory / f"matcher-{key}.pkl"
+    path = matcher_path(directory, key)
     matcher = load_matcher(path)
     if matcher is not None:
         return matcher

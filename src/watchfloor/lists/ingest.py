@@ -9,6 +9,7 @@ from pathlib import Path
 
 from followthemoney.statement import StatementEntity
 
+from watchfloor.model.entities import dataset_for
 from watchfloor.sources import SourceError, get_parser
 from watchfloor.store import ListVersion, Store, VersionMode
 from watchfloor.store.base import ProgressCallback
@@ -54,6 +55,12 @@ def ingest_list(
     if not path.exists():
         raise SourceError(f"{path} does not exist")
     dataset = dataset or default_dataset
+    try:
+        dataset_for(dataset)  # FtM's own rule; a name it refuses would fail on the first entity
+    except ValueError:
+        raise SourceError(
+            f"{dataset!r} is not a dataset name: use lower-case letters, digits and underscores"
+        ) from None
     published = published or date.today()
     checksum = checksum_path(path)
     previous = store.versions(dataset)

@@ -190,6 +190,14 @@ def _number_openers() -> frozenset[str]:
     return frozenset(words[0] for words in _number_words())
 
 
+def preload() -> None:
+    """Build what the first name forms build on first use (the spelled-out number table, a few
+    tenths of a second of transliteration; rigour's legal-form table) now, for a caller with idle
+    time before its first query."""
+    _number_openers()
+    replace_org_types_compare("", generic=True)
+
+
 def _replace_phrases(
     words: list[tuple[str, str]],
     table: dict[tuple[str, ...], str],

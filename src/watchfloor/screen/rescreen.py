@@ -24,7 +24,7 @@ from followthemoney.statement import StatementEntity
 from watchfloor.lists.status import Designation
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.review.whitelist import Whitelist
-from watchfloor.screen.batch import HitTuple, build_screener, screen_chunks
+from watchfloor.screen.batch import ChunkEngine, HitTuple, LocalEngine, build_screener
 from watchfloor.screen.service import Screener, strongest_status
 from watchfloor.screen.tabular import Chunk, InputRow, RowError
 from watchfloor.store import Store
@@ -151,6 +151,7 @@ class RescreenSummary:
     errors: list[RowError] = field(default_factory=list)
     digest: str = ""
     dry_run: bool = False
+    engine: str = "local"
     alerts: list[Alert] = field(default_factory=list)
     found: list[BookHit] = field(default_factory=list)
     states: list[PairState] = field(default_factory=list)  # the pair memory the run leaves
@@ -168,6 +169,7 @@ class RescreenSummary:
             "errors": [e.to_dict() for e in self.errors],
             "digest": self.digest,
             "dry_run": self.dry_run,
+            "engine": self.engine,
             "alerts": [a.to_dict() for a in self.alerts],
         }
         if with_hits:
@@ -203,14 +205,17 @@ def screen_book(
     records: Sequence[StoredRecord],
     threshold: float | None = None,
     workers: int = 1,
+    engine: ChunkEngine | None = None,
 ) -> tuple[list[BookHit], list[RowError]]:
-    """Every hit of every customer, with the hashes the delta rule compares."""
+    """Every hit of every customer, with the hashes the delta rule compares; ``engine`` screens
+    (default: ``workers`` local processes)."""
+    engine = engine or LocalEngine(workers)
     by_id = {stored.record.customer_id: stored for stored in records}
     hashes: dict[str, str] = {}
     found: list[BookHit] = []
     errors: list[RowError] = []
-    for _, results, chunk_errors in screen_chunks(
-        screener, _chunks(records), workers=workers, limit=HITS_PER_CUSTOMER, threshold=threshold
+    for _, results, chunk_errors in engine(
+        screener, _chunks(records), limit=HITS_PER_CUSTOMER, threshold=threshold
     ):
         errors.extend(chunk_errors)
         for row, hits in results:
@@ -297,6 +302,7 @@ def rescreen(
     dry_run: bool = False,
     actor: str = "watchfloor",
     workers: int = 1,
+    engine: ChunkEngine | None = None,
 ) -> RescreenSummary:
     """Screen the whole book on ``as_of`` (default today) with the list versions known then;
     raise alerts for new or changed pairs only. ``dry_run`` computes everything, writes nothing."""
@@ -306,7 +312,8 @@ def rescreen(
     screener = build_screener(store, as_of)
     book_seq = book.last_seq()
     records = list(book.snapshot(book_seq))
-    found, errors = screen_book(screener, records, threshold, workers)
+    engine = engine or LocalEngine(workers)
+    found, errors = screen_book(screener, records, threshold, engine=engine)
     summary = RescreenSummary(
         run_id=None,
         as_of=as_of.isoformat(),
@@ -316,6 +323,7 @@ def rescreen(
         errors=errors,
         digest=hits_digest(found),
         dry_run=dry_run,
+        engine=engine.name,
         found=found,
     )
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)

@@ -24,6 +24,7 @@ from watchfloor.index.saved import (
     index_directory,
     index_key,
     load_saved,
+    matcher_path,
     open_matcher,
     save_object,
     source_fingerprint,
@@ -154,9 +155,9 @@ class Screener:
         self.party_datasets = state.party_datasets
         self.exposure = state.exposure
         self.clusters = state.clusters
-        self.matcher = open_matcher(
-            directory, index_key(self.version_ids, self.party_datasets), lambda: self.parties.values()
-        )
+        matcher_key = index_key(self.version_ids, self.party_datasets)
+        self.matcher = open_matcher(directory, matcher_key, lambda: self.parties.values())
+        self.matcher_file = matcher_path(directory, matcher_key)  # what engines on other machines open
 
     def _read_state(self, store: Store, splits: list[tuple[str, str]]) -> ScreeningState:
         sanctions = list(store.iter_entities(versions=self.versions, schemata=["Sanction"]))

@@ -215,7 +215,7 @@ def _parquet_rows(path: Path, skip_rows: int = 0) -> Iterator[tuple[int, dict[st
     try:
         parquet = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
-        raise TabularError(f"{path.name}: not a Parquet file ({exc})") from None
+        raise TabularError(f"{path.name}: not a Parquet file ({_one_line(exc)})") from None
     names = parquet.schema_arrow.names
     columns = _columns(names, path)
     wanted = [name for name, col in zip(names, columns, strict=True) if col in KNOWN_COLUMNS]
@@ -230,8 +230,8 @@ def _parquet_rows(path: Path, skip_rows: int = 0) -> Iterator[tuple[int, dict[st
         groups.append(index)
     if not groups:
         return
-    for batch in parquet.iter_batches(batch_size=8192, row_groups=groups, columns=wanted):
-        for record in batch.to_pylist():
+    for records in _batches(path, parquet, groups, wanted):
+        for record in records:
             row += 1
             if row <= skip_rows:
                 continue
@@ -244,6 +244,28 @@ def _parquet_rows(path: Path, skip_rows: int = 0) -> Iterator[tuple[int, dict[st
                     break
                 raw[name.strip().lower()] = text
             yield row, bad if bad is not None else raw
+
+
+def _batches(
+    path: Path, parquet: Any, groups: list[int], columns: list[str]
+) -> Iterator[list[dict[str, Any]]]:
+    """The rows of the row groups, a batch at a time. A file whose footer reads but whose pages
+    are damaged, or that holds a timestamp Python cannot represent, fails here: a TabularError."""
+    batches = parquet.iter_batches(batch_size=8192, row_groups=groups, columns=columns)
+    while True:
+        try:
+            batch = next(batches, None)
+            if batch is None:
+                return
+            records = batch.to_pylist()
+        except Exception as exc:  # pyarrow's errors (OSError, ArrowInvalid...), OverflowError for dates
+            raise TabularError(f"{path.name}: the Parquet data cannot be read ({_one_line(exc)})") from None
+        yield records
+
+
+def _one_line(exc: Exception) -> str:
+    """pyarrow's messages span lines; a refusal is one line."""
+    return " ".join(str(exc).split())
 
 
 def count_rows(path: Path) -> int | None:

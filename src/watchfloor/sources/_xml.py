@@ -112,7 +112,8 @@ def iter_elements(path: Path, spec: XmlList) -> Iterator[tuple[int, etree._Eleme
             depth -= 1
             yield depth, element
     except etree.XMLSyntaxError as exc:
-        reason = re.sub(r", line \d+, column \d+$", "", exc.msg or str(exc))
+        # lxml's message can end in a line break ("Char 0x0 out of allowed range\n"): one line
+        reason = re.sub(r", line \d+, column \d+$", "", " ".join((exc.msg or str(exc)).split()))
         raise SourceError(f"{path.name} is not well-formed XML: {reason} (line {exc.lineno})") from None
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from watchfloor.store.base import EntityChange, ListVersion, Store, StoreError, VersionDiff, VersionMode
+from watchfloor.store.base import (
+    EntityChange,
+    ListVersion,
+    NewVersion,
+    Store,
+    StoreError,
+    VersionDiff,
+    VersionMode,
+)
 from watchfloor.store.db import connect
 from watchfloor.store.sql import SqlStore
 
@@ -30,6 +38,7 @@ def open_store(location: str | None = None) -> SqlStore:
 __all__ = [
     "EntityChange",
     "ListVersion",
+    "NewVersion",
     "SqlStore",
     "Store",
     "StoreError",

@@ -76,6 +76,16 @@ class ListVersion:
         return data
 
 
+@dataclass(frozen=True)
+class NewVersion:
+    """One version of a batch written in a single transaction (``Store.ingest_many``)."""
+
+    entities: Sequence[StatementEntity]
+    published: date
+    source: str = ""
+    checksum: str = ""
+
+
 @dataclass
 class EntityChange:
     entity_id: str
@@ -122,6 +132,21 @@ class Store(ABC):
         """Write one new version atomically: all of it becomes visible, or none of it.
         ``within(version_id)`` runs inside the same transaction, for records that belong to the
         version (e.g. the quantity claims of an article)."""
+
+    @abstractmethod
+    def ingest_many(
+        self,
+        dataset: str,
+        versions: Sequence[NewVersion],
+        *,
+        format: str,
+        mode: VersionMode = VersionMode.LEDGER,
+        official: bool = True,
+        within: Callable[[list[str]], None] | None = None,
+    ) -> list[ListVersion]:
+        """Write several new versions of one dataset in one transaction, all or none, in order:
+        a batch of small versions (a day's articles) pays for one transaction and a few bulk
+        writes instead of several of each. ``within(version_ids)`` runs inside the transaction."""
 
     @abstractmethod
     def versions(self, dataset: str | None = None) -> list[ListVersion]:

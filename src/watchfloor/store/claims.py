@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from watchfloor.model.claims import QuantityClaim
@@ -20,10 +21,12 @@ class ClaimStore:
         self.db = db
         self.db.create([DDL])
 
-    def add(self, version_id: str, claims: list[QuantityClaim], published: date) -> None:
-        """``published`` is the article version's knowledge date (claims may lack their own)."""
+    def add(self, versions: Iterable[tuple[str, Sequence[QuantityClaim], date]]) -> None:
+        """The claims of each (article version ID, its claims, its knowledge date), in one bulk
+        write; the version's date stands in for a claim's own when it has none."""
         rows = [
             (c.claim_id, version_id, c.article_id, _day(c.published) or published, json.dumps(c.to_dict()))
+            for version_id, claims, published in versions
             for c in claims
         ]
         self.db.bulk_insert("wf_claims", ("claim_id", "version_id", "article_id", "published", "data"), rows)

@@ -8,7 +8,7 @@ and his son), shown to the analyst but never treated as the party the article na
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from watchfloor.model.links import CANDIDATE, LINKED
 from watchfloor.store.db import Database
@@ -28,9 +28,11 @@ class LinkStore:
         self.db = db
         self.db.create([DDL, MIGRATE])
 
-    def add(self, version_id: str, links: Sequence[LinkRow]) -> None:
+    def add(self, versions: Iterable[tuple[str, Sequence[LinkRow]]]) -> None:
+        """The links of each (article version ID, its links), in one bulk write."""
         rows = [
             (str(row[0]), str(row[1]), float(row[2]), version_id, str(row[3]) if len(row) > 3 else LINKED)
+            for version_id, links in versions
             for row in links
         ]
         self.db.bulk_insert(

@@ -13,7 +13,7 @@ from typing import Any
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.store.base import ListVersion, ProgressCallback, Store, StoreError, VersionMode
+from watchfloor.store.base import ListVersion, NewVersion, ProgressCallback, Store, StoreError, VersionMode
 from watchfloor.store.db import Database
 
 SCHEMA_VERSION = "1"
@@ -36,10 +36,21 @@ INDEXES = [
 ]
 
 STATEMENT_COLUMNS = ("version_id", "entity_id", "schema", "prop", "value", "dataset", "lang", "origin")
-VERSION_COLUMNS = (
-    "version_id, dataset, seq, format, mode, official, published, ingested_at, source, checksum, "
-    "entity_count, statement_count"
+VERSION_FIELDS = (
+    "version_id",
+    "dataset",
+    "seq",
+    "format",
+    "mode",
+    "official",
+    "published",
+    "ingested_at",
+    "source",
+    "checksum",
+    "entity_count",
+    "statement_count",
 )
+VERSION_COLUMNS = ", ".join(VERSION_FIELDS)
 FLUSH_ROWS = 50_000
 
 
@@ -107,12 +118,67 @@ class SqlStore(Store):
     ) -> ListVersion:
         # one lock per dataset: its next sequence number is what two ingests could both take
         with self.db.transaction(lock=f"versions:{dataset}"):
-            rows = self.db.query("SELECT MAX(seq) FROM wf_versions WHERE dataset = ?", [dataset])
-            seq = (rows[0][0] or 0) + 1
-            version_id = f"{dataset}@{seq}"
+            [(version_id, seq)] = self._next_versions(dataset, 1)
+            [counts] = self._write_statements(dataset, [(version_id, entities)], progress)
+            [version] = self._write_versions(
+                dataset, format, mode, official, [(version_id, seq, published, source, checksum, counts)]
+            )
+            if within is not None:
+                within(version_id)
+        return version
+
+    def ingest_many(
+        self,
+        dataset: str,
+        versions: Sequence[NewVersion],
+        *,
+        format: str,
+        mode: VersionMode = VersionMode.LEDGER,
+        official: bool = True,
+        within: Callable[[list[str]], None] | None = None,
+    ) -> list[ListVersion]:
+        if not versions:
+            return []
+        with self.db.transaction(lock=f"versions:{dataset}"):
+            numbered = self._next_versions(dataset, len(versions))
+            counts = self._write_statements(
+                dataset, [(i, v.entities) for (i, _), v in zip(numbered, versions, strict=True)], None
+            )
+            written = self._write_versions(
+                dataset,
+                format,
+                mode,
+                official,
+                [
+                    (version_id, seq, v.published, v.source, v.checksum, count)
+                    for (version_id, seq), v, count in zip(numbered, versions, counts, strict=True)
+                ],
+            )
+            if within is not None:
+                within([version_id for version_id, _ in numbered])
+        return written
+
+    def _next_versions(self, dataset: str, count: int) -> list[tuple[str, int]]:
+        """(version ID, sequence number) of a dataset's next ``count`` versions (read inside the
+        writing transaction)."""
+        rows = self.db.query("SELECT MAX(seq) FROM wf_versions WHERE dataset = ?", [dataset])
+        last = rows[0][0] or 0
+        return [(f"{dataset}@{seq}", seq) for seq in range(last + 1, last + 1 + count)]
+
+    def _write_statements(
+        self,
+        dataset: str,
+        versions: Sequence[tuple[str, Iterable[StatementEntity]]],
+        progress: ProgressCallback | None,
+    ) -> list[tuple[int, int]]:
+        """Bulk-write the statements of each (version ID, entities), flushing every
+        ``FLUSH_ROWS`` rows; (entity count, statement count) per version. An entity without an
+        ID, an ID twice in one version or a version without entities is a StoreError."""
+        counts: list[tuple[int, int]] = []
+        buffer: list[tuple[Any, ...]] = []
+        for version_id, entities in versions:
             entity_count = 0
             statement_count = 0
-            buffer: list[tuple[Any, ...]] = []
             seen: set[str] = set()
             for entity in entities:
                 if entity.id is None:
@@ -136,37 +202,48 @@ class SqlStore(Store):
                             stmt.origin,
                         )
                     )
+                    statement_count += 1
                 if len(buffer) >= FLUSH_ROWS:
                     self.db.bulk_insert("wf_statements", STATEMENT_COLUMNS, buffer)
-                    statement_count += len(buffer)
                     buffer = []
                 if progress is not None:
                     progress(entity_count)
-            self.db.bulk_insert("wf_statements", STATEMENT_COLUMNS, buffer)
-            statement_count += len(buffer)
             if entity_count == 0:
                 raise StoreError("the input holds no entities; nothing was stored")
-            now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-            self.db.execute(
-                f"INSERT INTO wf_versions ({VERSION_COLUMNS}) VALUES ({_placeholders(12)})",
-                [
-                    version_id,
-                    dataset,
-                    seq,
-                    format,
-                    str(mode),
-                    official,
-                    published,
-                    now,
-                    source,
-                    checksum,
-                    entity_count,
-                    statement_count,
-                ],
+            counts.append((entity_count, statement_count))
+        self.db.bulk_insert("wf_statements", STATEMENT_COLUMNS, buffer)
+        return counts
+
+    def _write_versions(
+        self,
+        dataset: str,
+        format: str,
+        mode: VersionMode,
+        official: bool,
+        versions: Sequence[tuple[str, int, date, str, str, tuple[int, int]]],
+    ) -> list[ListVersion]:
+        """The version rows of (version ID, sequence number, published, source, checksum, counts),
+        written last in their transaction: a version is visible only with all its statements."""
+        now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+        rows = [
+            (
+                version_id,
+                dataset,
+                seq,
+                format,
+                str(mode),
+                official,
+                published,
+                now,
+                source,
+                checksum,
+                entity_count,
+                statement_count,
             )
-            if within is not None:
-                within(version_id)
-        return self.get_version(version_id)
+            for version_id, seq, published, source, checksum, (entity_count, statement_count) in versions
+        ]
+        self.db.bulk_insert("wf_versions", VERSION_FIELDS, rows)
+        return [_version(row) for row in rows]
 
     def versions(self, dataset: str | None = None) -> list[ListVersion]:
         sql = f"SELECT {VERSION_COLUMNS} FROM wf_versions"

@@ -46,8 +46,8 @@ def require_role(role_name: str) -> Callable[[Request], None]:
 
     def dependency(request: Request) -> None:
         context = getattr(request.app.state, "context", None)
-        if context is None:
-            return
+        if context is None:  # mounted without the API's context: no way to check, so refuse
+            raise HTTPException(503, detail="the console cannot check who you are: it runs without the API")
         from watchfloor.api.auth import authenticate
         from watchfloor.store.keys import Role
 

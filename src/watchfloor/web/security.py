@@ -75,7 +75,8 @@ def check_csrf(request: Request, submitted: str | None) -> None:
     """403 unless the form's token equals the cookie's (both must be present)."""
     check_same_origin(request)
     cookie = request.cookies.get(CSRF_COOKIE)
-    if not cookie or not submitted or not hmac.compare_digest(cookie, submitted):
+    # compared as bytes: compare_digest refuses str with non-ASCII characters (a forged token may have them)
+    if not cookie or not submitted or not hmac.compare_digest(cookie.encode(), submitted.encode()):
         raise HTTPException(
             403, detail="the form expired or was not sent from this console; reload and retry"
         )

@@ -14,6 +14,7 @@ from watchfloor.api.context import ApiContext, get_context
 from watchfloor.api.models import ErrorResponse, RescreenRequest
 from watchfloor.api.routers.screening import parse_day
 from watchfloor.api.uploads import read_upload, temporary_folder
+from watchfloor.screen.batch import BatchError
 from watchfloor.screen.book import BookImportError, import_book
 from watchfloor.screen.rescreen import rescreen
 from watchfloor.screen.tabular import TabularError
@@ -65,5 +66,8 @@ def rescreen_book(
     changed (customer, party) pairs become alerts. The run is audited under the key's name."""
     as_of: date | None = parse_day(body.as_of, "as_of") if body else None
     threshold = body.threshold if body else None
-    with context.job() as store:  # a long job: requests keep answering meanwhile
-        return rescreen(store, as_of=as_of, threshold=threshold, actor=principal.name).to_dict()
+    try:
+        with context.job() as store:  # a long job: requests keep answering meanwhile
+            return rescreen(store, as_of=as_of, threshold=threshold, actor=principal.name).to_dict()
+    except BatchError as exc:  # no list known on as_of: screening against nothing would pass everyone
+        raise HTTPException(422, detail=str(exc)) from None

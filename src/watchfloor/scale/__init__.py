@@ -1,0 +1,1 @@
+"""Screening at scale: engines that screen a file's rows on more than one machine."""
