@@ -240,7 +240,12 @@ def _example(key: str, spec: dict[str, Any]) -> tuple[Any, int]:
     if isinstance(schema, list):
         schema = schema[0] if schema else "LegalEntity"
     properties: dict[str, list[str]] = {"name": [name]}
-    for item in spec.get("properties") or []:
+    items = spec.get("properties") or []
+    if not isinstance(items, list):
+        raise HTTPException(
+            400, detail=f'query {key!r}: \'properties\' must be a list of {{"pid", "v"}} objects'
+        )
+    for item in items:
         if isinstance(item, dict) and isinstance(item.get("pid"), str) and item.get("v") not in (None, ""):
             values = item["v"] if isinstance(item["v"], list) else [item["v"]]
             properties.setdefault(item["pid"], []).extend(str(v) for v in values)
