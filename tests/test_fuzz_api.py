@@ -382,7 +382,7 @@ def json_request(draw: st.DrawFn, body: st.SearchStrategy[Any]) -> dict[str, Any
         return {"content": bad, "headers": JSON_HEADERS}
     if kind == 9:
         return {"content": json.dumps(value), "headers": {"content-type": draw(hostile_text(20)).encode()}}
-    return {"json": value}
+    return {"content": json.dumps(value), "headers": JSON_HEADERS}  # json.dumps writes NaN as NaN
 
 
 NAMES = st.sampled_from(["Nicolas Maduro Moros", "Cartel de los Soles", "Tren de Aragua"]) | hostile_text()
@@ -549,6 +549,11 @@ def reconcile_request(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
 
 @FUZZ
 @given(url=route_url("/reconcile/{dataset}"), request=reconcile_request())
+# 'properties' that is not a list (a number) was iterated: TypeError, a 500
+@example(
+    url="/reconcile/default",
+    request=("GET", {"params": {"queries": json.dumps({"q0": {"query": "Maduro", "properties": 1}})}}),
+)
 def test_reconcile_queries(api: Api, url: str, request: tuple[str, dict[str, Any]]) -> None:
     method, parts = request
     send(api, method, url, **parts)
