@@ -484,9 +484,9 @@ def test_case_bodies(api: Api, url: str, request: dict[str, Any]) -> None:
 
 
 @FUZZ
-@given(body=fields({"four_eyes": st.booleans() | st.integers() | hostile_text(6)}))
-def test_policy_bodies(api: Api, body: dict[str, Any]) -> None:
-    send(api, "PUT", "/api/review/policy", json=body)
+@given(request=json_request(fields({"four_eyes": st.booleans() | st.integers() | hostile_text(6)})))
+def test_policy_bodies(api: Api, request: dict[str, Any]) -> None:
+    send(api, "PUT", "/api/review/policy", **request)
 
 
 RATING_BODIES = fields(
