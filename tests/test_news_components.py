@@ -23,6 +23,7 @@ from watchfloor.news.pipeline import (
     get_nlp,
     load_spanish_model,
     parse,
+    use_numpy_matmul,
 )
 
 MONDAY = date(2025, 11, 17)
@@ -121,6 +122,7 @@ def test_parse_runs_the_ner_pipelines_own_model_as_its_parser_alone_would(
         if lang == "en"
         else load_spanish_model(exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
     )
+    use_numpy_matmul(alone)
     ours = [[(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in doc] for doc in parse(lang, texts)]
     theirs = [[(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in doc] for doc in alone.pipe(texts)]
     assert ours == theirs

@@ -319,6 +319,19 @@ def test_extract_many_over_two_processes_keeps_input_order() -> None:
     assert failures == []
 
 
+def test_worker_chunks_cover_the_articles_in_order_and_shrink_towards_the_end() -> None:
+    """Equal chunks leave one worker waiting out the other's last one; tapered chunks end small.
+    A run that fits one chunk stays one (one worker, which loads only what it needs)."""
+    tapered = importlib.import_module("watchfloor.news.extract")._tapered
+    docs = list(range(400))
+    chunks = tapered(docs, 16, 2)
+    assert [doc for chunk in chunks for doc in chunk] == docs
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes[0] == 16 and max(sizes) == 16 and sizes[-1] <= 4
+    assert sizes == sorted(sizes, reverse=True)
+    assert tapered(docs[:16], 16, 2) == [docs[:16]]
+
+
 def test_overlong_text_is_analysed_up_to_the_cap_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     extract_module = importlib.import_module(
         "watchfloor.news.extract"

@@ -250,10 +250,11 @@ def extracting(
     A pool of whole-article workers (rather than ``nlp.pipe(n_process=...)``) keeps the rule
     extractors, which run after the model, in parallel too.
     """
-    chunks = [docs[i : i + chunk_size] for i in range(0, len(docs), chunk_size)]
-    if processes <= 1 or not chunks or "fork" not in multiprocessing.get_all_start_methods():
+    if processes <= 1 or not docs or "fork" not in multiprocessing.get_all_start_methods():
+        chunks = [docs[i : i + chunk_size] for i in range(0, len(docs), chunk_size)]
         yield _unpack(chunks, (_extract_batch(chunk) for chunk in chunks), on_error)
         return
+    chunks = _tapered(docs, chunk_size, processes)
     if len(chunks) > 1:  # once here, inherited by every forked worker, instead of once in each
         preload({detect_language(doc.text) for doc in docs})
         # Python's advice before a fork: what is loaded is then walked by no garbage collection,
@@ -263,6 +264,20 @@ def extracting(
     context = multiprocessing.get_context("fork")
     with context.Pool(min(processes, len(chunks))) as pool:
         yield _unpack(chunks, pool.imap(_extract_batch, chunks), on_error)
+
+
+def _tapered(docs: list[RawDocument], size: int, workers: int) -> list[list[RawDocument]]:
+    """Chunks of ``size`` documents that shrink towards the end (down to a quarter of it), so that
+    the workers finish together: with equal chunks, one worker waits out the other's last one."""
+    if len(docs) <= size:
+        return [docs]
+    chunks = []
+    start = 0
+    while start < len(docs):
+        step = max(min(size, (len(docs) - start) // (2 * workers)), size // 4, 1)
+        chunks.append(docs[start : start + step])
+        start += step
+    return chunks
 
 
 def available_cores() -> int:

@@ -402,7 +402,13 @@ def _entry_text(entry: StatementEntity | None) -> str:
 
 
 def _has(text: str, cues: Iterable[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in cues)
+    return any(_whole_word(w).search(text) for w in cues)
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """A cue as a whole word, compiled once: the same few cues are looked for in every window."""
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def _birth_years(fit: _Fit) -> set[int]:

@@ -567,10 +567,11 @@ def use_numpy_matmul(nlp: Language) -> None:
     """Run the model's matrix products through numpy (OpenBLAS) instead of thinc's bundled BLIS.
 
     On the machines measured BLIS picks a slow kernel: tok2vec's products took 3-4 times longer
-    than numpy's; results are the same up to float rounding. The maxout is vectorised too.
+    than numpy's; results are the same up to float rounding. The maxout is vectorised too. Every
+    component loaded, the disabled ones that ``parse`` runs included.
     """
     ops = _NumpyInferenceOps(use_blis=False)
-    for _name, component in nlp.pipeline:
+    for _name, component in nlp.components:
         model = getattr(component, "model", None)
         if model is not None and hasattr(model, "walk"):
             for layer in model.walk():
