@@ -14,7 +14,7 @@ from followthemoney.statement import StatementEntity
 from watchfloor.index import Matcher, make_query
 from watchfloor.index.saved import index_directory, index_key, load_matcher, open_matcher, save_matcher
 from watchfloor.model import make_entity
-from watchfloor.names.tokens import make_token
+from watchfloor.names.tokens import PACKED_TOKEN, Role, Token, make_token
 
 QUERIES = [
     ("Person", "Nicolás Maduro"),
@@ -83,6 +83,63 @@ def test_unpickled_tokens_are_interned_in_the_receiving_process() -> None:
     token = make_token("maduro", "Maduro")
     again = pickle.loads(pickle.dumps(token))
     assert again is token  # same process: the interned token itself, with its serial
+
+
+def _token_fields(token: Token) -> str:
+    """Everything of a token but its serial, which each process gives anew."""
+    flags = PACKED_TOKEN.unpack(token.packed)[2]
+    names = ("text", "role", "weight", "phonetic", "skeleton", "abjad", "core", "arguments")
+    return repr((*(getattr(token, name) for name in names), sorted(token.symbols), flags))
+
+
+_IN_A_FRESH_PROCESS = """
+import json, pickle, sys
+sys.path.insert(0, sys.argv[1])
+from test_index_saved import _token_fields
+from watchfloor.names.tokens import Role, make_token
+if sys.argv[2] == "unpickle":
+    tokens = pickle.loads(sys.stdin.buffer.read())
+else:
+    tokens = [make_token(t, s, None if r is None else Role(r)) for t, s, r in json.load(sys.stdin)]
+print(json.dumps([_token_fields(t) for t in tokens]))
+"""
+
+
+def test_tokens_restored_in_a_fresh_process_equal_those_made_there() -> None:
+    """Unpickling restores a token's computed keys instead of computing them again: in a fresh
+    process, the restored tokens must be exactly what that process makes from the same
+    arguments (a role given or classified, abjad, initial, number, weak given name, place,
+    compound head, particle, legal form)."""
+    made = [
+        make_token("mohammed", "محمد"),
+        make_token("petrov", "Петров"),
+        make_token("ben", "Ben", Role.NAME),
+        make_token("maduro", "Maduro"),
+        make_token("a"),
+        make_token("1962"),
+        make_token("abdul"),
+        make_token("mexico"),
+        make_token("de"),
+        make_token("llc"),
+    ]
+    here = str(Path(__file__).parent)
+
+    def fresh(mode: str, given: bytes) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", _IN_A_FRESH_PROCESS, here, mode],
+            input=given,
+            capture_output=True,
+            check=True,
+        )
+        return list(json.loads(done.stdout))
+
+    arguments = [
+        (t.arguments[0], t.arguments[1], None if t.arguments[2] is None else int(t.arguments[2]))
+        for t in made
+    ]
+    restored = fresh("unpickle", pickle.dumps(made))
+    computed = fresh("make", json.dumps(arguments).encode())
+    assert restored == computed == [_token_fields(t) for t in made]
 
 
 def test_a_truncated_or_foreign_file_is_not_opened(tmp_path: Path) -> None:

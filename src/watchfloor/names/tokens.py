@@ -243,11 +243,12 @@ class Token:
     arguments: TokenArguments = field(default=("", None, None), compare=False, repr=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """A token travels as the arguments that make it, with its symbols: unpickled, it is
-        interned in the receiving process (a serial of that process, never a copied one that
-        could collide with its own), and rigour's tagger is not asked again for its symbols."""
-        text, source, role = self.arguments
-        return (make_token, (text, source, role, self.symbols))
+        """A token travels as the arguments that make it with its computed keys: unpickled, it
+        is interned in the receiving process (a serial of that process, never a copied one that
+        could collide with its own), and neither rigour's tagger nor the phonetic keys are
+        computed again (a saved index holds tens of thousands of tokens)."""
+        keys = (self.role, self.weight, self.phonetic, self.skeleton, self.abjad)
+        return (_restore_token, (self.arguments, self.symbols, keys))
 
     @property
     def is_initial(self) -> bool:
@@ -367,9 +368,42 @@ def make_token(
     abjad = bool(source) and script_of(source) in ABJAD_SCRIPTS
     if symbols is None:
         symbols = _symbols_of(text, source, role, abjad)
-    elif not abjad and role in (Role.NAME, Role.PARTICLE):
-        # rigour's part of the symbols (nickname groups are the negative numbers)
+    else:
+        _remember_symbols(text, role, abjad, symbols)
+    phonetic = metaphone(text) if text.isalpha() else text
+    keys = (role, weight, phonetic, consonant_skeleton(text), abjad)
+    return _intern(key, (text, source or None, given), symbols, keys)
+
+
+TokenKeys = tuple[Role, float, str, str, bool]
+"""What `make_token` computes for a token: role, weight, phonetic key, skeleton, abjad origin."""
+
+
+def _restore_token(arguments: TokenArguments, symbols: frozenset[int], keys: TokenKeys) -> Token:
+    """A token unpickled: the interned one of this process if it exists, else made from the keys
+    another process computed (the code fingerprint of a saved index guarantees the same rules)."""
+    text, source, given = arguments
+    key = (text, (source or "") if given is None else f"{source or ''}\x00{int(given)}")
+    token = _TOKENS.get(key)
+    if token is not None:
+        return token
+    role, _, _, _, abjad = keys
+    _remember_symbols(text, role, abjad, symbols)
+    return _intern(key, arguments, symbols, keys)
+
+
+def _remember_symbols(text: str, role: Role, abjad: bool, symbols: frozenset[int]) -> None:
+    """Keep rigour's part of restored symbols (nickname groups are the negative numbers), so the
+    same word met again in a query, in another spelling of its source, is answered without
+    loading the tagger."""
+    if not abjad and role in (Role.NAME, Role.PARTICLE):
         _RESTORED_SYMBOLS[text] = frozenset(s for s in symbols if s > 0)
+
+
+def _intern(key: tuple[str, str], arguments: TokenArguments, symbols: frozenset[int], keys: TokenKeys) -> Token:
+    """Give the token this process's serial and packed record, and keep it for its key."""
+    text = arguments[0]
+    role, weight, phonetic, skeleton, abjad = keys
     core = role in (Role.NAME, Role.GENERIC, Role.NUMBER)
     serial = next(_SERIALS)
     flags = (
@@ -383,14 +417,14 @@ def make_token(
         text=text,
         role=role,
         weight=weight,
-        phonetic=metaphone(text) if text.isalpha() else text,
-        skeleton=consonant_skeleton(text),
+        phonetic=phonetic,
+        skeleton=skeleton,
         abjad=abjad,
         symbols=symbols,
         core=core,
         serial=serial,
         packed=PACKED_TOKEN.pack(serial, weight, flags),
-        arguments=(text, source or None, given),
+        arguments=arguments,
     )
     if len(_TOKENS) < 2_000_000:
         _TOKENS[key] = token
