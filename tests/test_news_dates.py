@@ -193,3 +193,9 @@ def test_since_the_start_of_a_month_in_spanish_is_a_period() -> None:
         "Desde principios de septiembre, Estados Unidos lleva a cabo ataques", date(2025, 11, 2), "es"
     )
     assert (since.value, since.point) == ("2025-09", False)
+
+
+def test_a_month_after_in_or_en_keeps_the_year_written_after_it() -> None:
+    text = "The Treasury sanctioned the cartel in April 2015 and the State Department listed it in February 2025."
+    assert _values(text, MID_NOVEMBER) == ["2015-04", "2025-02"]
+    assert _values("La OFAC sancionó al grupo en abril de 2015.", MID_NOVEMBER, "es") == ["2015-04"]

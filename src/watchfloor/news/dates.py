@@ -105,7 +105,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day", rf"\b{_MONTH_DAY}"),
     ("day", rf"\b(?:{_DAY_MONTH})\b"),
     ("month", rf"\b(?:{_MONTH_YEAR})\b"),
-    ("month", rf"{_MONTH_LEAD}(?:{_EN_MONTH}|{_ES_MONTH})(?![\w-])"),
+    # the lead's month takes its year when one follows ("in April 2015", "en abril de 2015")
+    ("month", rf"{_MONTH_LEAD}(?:{_MONTH_YEAR}|{_EN_MONTH}|{_ES_MONTH})(?![\w-])"),
     (
         "year",
         rf"(?i:\b(?:in|since|during|en|desde|durante)\s+)(?:{_YEAR})\b(?!\s*(?:%|percent|por\s+ciento))",
