@@ -109,7 +109,22 @@ def test_history_is_no_event() -> None:
 
 def test_in_may_is_a_month_not_a_modal() -> None:
     [talks] = _events("Envoys held talks in Caracas in May.", places=("Caracas",))
-    assert talks.get("date") == ["2025-05"]
+    assert (talks.get("startDate"), talks.get("endDate")) == (["2025-05"], ["2025-05"])
+
+
+def test_a_month_or_a_year_alone_is_the_period_of_the_event_not_its_day() -> None:
+    text = (
+        "It was the second failed attempt after a similar vote in October.\n"
+        "El ataque fue el primero de la campaña en 2025 y dejó tres muertos.\n"
+        "Una encuesta de diciembre mostró un apoyo del 40%."
+    )
+    events = _events(text)
+    assert [(sorted(_modes(e)), e.get("date"), e.get("startDate"), e.get("endDate")) for e in events] == [
+        (["vote"], [], ["2025-10"], ["2025-10"]),
+        (["strike"], [], ["2025"], ["2025"]),
+        (["poll"], [], ["2024-12"], ["2024-12"]),
+    ]
+    assert all(UNDATED not in e.get("keywords") for e in events)
 
 
 def test_a_recalled_strike_does_not_take_the_date_of_another_clause() -> None:
@@ -196,3 +211,27 @@ def test_spanish_plural_resolutions_and_stopping_to_share_intelligence() -> None
         lang="es",
     )
     assert (_modes(stop), stop.get("date")) == ({"suspend-cooperation"}, ["2025-11-11"])
+
+
+def test_a_polls_coordinated_days_are_its_fieldwork_not_one_poll_each() -> None:
+    text = (
+        "The survey of 1,000 adults was conducted on Sunday and Monday.\n"
+        "La encuesta consultó a 2.000 personas los días 18 y 19 de octubre."
+    )
+    events = _events(text)
+    assert [(sorted(_modes(e)), e.get("date"), e.get("startDate"), e.get("endDate")) for e in events] == [
+        (["poll"], [], ["2025-10-19"], ["2025-10-20"]),
+        (["poll"], [], ["2025-10-18"], ["2025-10-19"]),
+    ]
+
+
+def test_a_chamber_approving_a_motion_or_a_bill_is_a_vote() -> None:
+    text = (
+        "El Senado de Chile aprobó este martes una moción que condena al grupo.\n"
+        "The House passed the bill on Wednesday."
+    )
+    events = _events(text)
+    assert [(sorted(_modes(e)), e.get("date")) for e in events] == [
+        (["vote"], ["2025-10-21"]),
+        (["vote"], ["2025-10-22"]),
+    ]

@@ -43,6 +43,9 @@ class EventRule:
     plover: str
     trigger: re.Pattern[str]
     requires: re.Pattern[str] | None = None  # a second word the sentence must contain
+    # coordinated days are one span, not one event each: a poll's "on 10 and 11 January" is its
+    # fieldwork; the poll is an event on the day it is published or released
+    fieldwork: bool = False
 
 
 EVENT_RULES: tuple[EventRule, ...] = (
@@ -78,7 +81,10 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "vote",
         "REJECT",
         re.compile(
-            r"\b(?:vot(?:e|ed|es|ing|ación|acion|aron|ó|o|os)|resolutions?|resoluci(?:ón|on|ones))\b", re.I
+            # a chamber that approves or rejects a motion or a bill has voted on it ("aprobó una moción")
+            r"\b(?:vot(?:e|ed|es|ing|ación|acion|aron|ó|o|os)|resolutions?|resoluci(?:ón|on|ones)|motions?|"
+            r"moci(?:ón|on|ones)|bills?|proyectos?\s+de\s+ley)\b",
+            re.I,
         ),
         re.compile(r"\b(?:vot\w*|reject\w*|rechaz\w*|passed|approved|aprob\w*|advanc\w*|avanz\w*)\b", re.I),
     ),
@@ -104,6 +110,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "poll",
         "OTHER",
         re.compile(r"\b(?:polls?|polling|survey|encuestas?|sondeos?)\b|\d\s?%\s+of\b|\d\s?%\s+de\b", re.I),
+        fieldwork=True,
     ),
 )
 UNDATED = "date:undated"
@@ -186,9 +193,12 @@ def _sentence_events(
         if not dates and is_history(unit):
             continue
         for rule, trigger_at in found:
-            own = _dates_of(unit, list(rule.trigger.finditer(unit)), dates)
+            own = [_as_period(d) for d in _dates_of(unit, list(rule.trigger.finditer(unit)), dates)]
             period = next((d for d in own if not d.point), None)
-            for position, day in enumerate(_days(unit, own) or [None]):
+            days = _days(unit, own)
+            if rule.fieldwork and len(days) > 1:  # "encuestó ... los días 10 y 11 de enero"
+                period, days = DateMention(unit, 0, len(unit), min(days), True, max(days)), []
+            for position, day in enumerate(days or [None]):
                 first = unit_start == 0 and position == 0
                 parts = (
                     (str(index), rule.mode) if first else (str(index), rule.mode, str(unit_start), day or "")
@@ -261,6 +271,15 @@ def _units(sentence: str, dates: list[DateMention]) -> list[tuple[int, int]]:
     return clauses if len(dated) >= 2 else [(0, len(sentence))]
 
 
+def _as_period(mention: DateMention) -> DateMention:
+    """A month or a year alone ("in October", "earlier in 2025") is the period an event fell in, not
+    its day: news names a month for background ("a similar vote in October"), and a timeline must
+    not pin such an event to a day it never had."""
+    if mention.point and len(mention.value) < len("2025-01-01"):
+        return replace(mention, until=mention.value)
+    return mention
+
+
 def _days(text: str, dates: list[DateMention]) -> list[str]:
     """The first day the text gives, and those coordinated with it ("the 14th and 16th", "el 29 de
     octubre y el 1 de noviembre"): one event each. Other dates in the text are context."""
@@ -285,10 +304,10 @@ def designation_event(ctx: ArticleContext, announcement: Announcement) -> tuple[
     event.add("name", f"designation: {day}" if day else "designation", origin=origin)
     event.add("keywords", ["plover:SANCTION", "mode:designation"], origin=origin)
     event.add("summary", ctx.sentence_text(index).strip(), origin=origin)
-    if day:
-        event.add("date", day, origin=origin)
+    if day and len(day) < len("2025-01-01"):  # "designated in February 2025": a period (see _as_period)
+        _add_dates(event, None, DateMention(day, 0, 0, day, False, day), origin)
     else:
-        event.add("keywords", UNDATED, origin=origin)
+        _add_dates(event, day, None, origin)
     if announcement.country:
         event.add("country", announcement.country, origin=origin, quiet=True)
     for party in announcement.parties:
