@@ -235,3 +235,29 @@ def test_a_chamber_approving_a_motion_or_a_bill_is_a_vote() -> None:
         (["vote"], ["2025-10-21"]),
         (["vote"], ["2025-10-22"]),
     ]
+
+
+def test_an_attack_a_raid_and_a_destroyed_vessel_are_strikes() -> None:
+    text = (
+        "The ninth attack came early on Monday, an official said.\n"
+        "Commandos killed two guards in a raid on the compound on Sunday.\n"
+        "La Armada destruyó este jueves otra lancha con tres tripulantes.\n"
+        "Las tropas entraron en una incursión nocturna el miércoles y detuvieron a dos jefes."
+    )
+    events = _events(text)
+    assert [(sorted(_modes(e)), e.get("date")) for e in events] == [
+        (["strike"], ["2025-10-20"]),
+        (["strike"], ["2025-10-19"]),
+        (["strike"], ["2025-10-23"]),
+        (["strike"], ["2025-10-22"]),
+    ]
+
+
+def test_an_infinitive_or_a_barred_gerund_is_no_event_but_an_ordered_act_is() -> None:
+    text = (
+        "The Senate on Thursday rejected a bid to stop the president from launching a military operation.\n"
+        "Lawmakers questioned on Tuesday the claimed power to destroy vessels at sea.\n"
+        "On Tuesday the minister ordered the police to suspend intelligence sharing with Washington."
+    )
+    events = _events(text, places=("Washington",))
+    assert [(sorted(_modes(e)), e.get("date")) for e in events] == [(["suspend-cooperation"], ["2025-10-21"])]

@@ -36,6 +36,11 @@ from watchfloor.news.gazetteer import GazetteerEntry, by_alias
 from watchfloor.news.mentions import Mention, name_key
 from watchfloor.news.modality import Modality, clause_span
 
+VESSEL = (
+    r"(?:boats?|vessels?|ships?|speedboats?|submarines?|semi-submersibles?|lanchas?|narcolanchas?|botes?|"
+    r"embarcaci(?:ón|on|ones)|buques?|barcos?|narcosubmarinos?|semisumergibles?)"
+)
+
 
 @dataclass(frozen=True)
 class EventRule:
@@ -53,8 +58,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "strike",
         "ASSAULT",
         re.compile(
-            r"\b(?:strikes?(?!\s+group)|struck|airstrikes?|bombard\w*|(?<!grupo\sde\s)ataques?|atac(?:[óo]|aron)|bombarde\w*|"
-            r"hundimientos?|hundi(?:[óo]|eron))\b",
+            r"\b(?:strikes?(?!\s+group)|struck|airstrikes?|bombard\w*|attacks?|attacked|raids?|raided|"
+            r"(?<!grupo\sde\s)ataques?|atac(?:[óo]|aron)|bombarde\w*|hundimientos?|hundi(?:[óo]|eron)|"
+            r"incursi(?:ón|on|ones)|"
+            # destroying a vessel is how the boat campaign is reported ("destruyó este viernes un bote")
+            rf"(?:destroy(?:ed|s)?|destruy(?:ó|o|eron)|destru(?:ido|ida|idos|idas))\s+(?:[\w-]+\s+){{0,4}}?{VESSEL})\b",
             re.I,
         ),
     ),
@@ -114,6 +122,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
     ),
 )
 UNDATED = "date:undated"
+ORDERED = re.compile(
+    r"\b(?:order(?:ed|s)?|directed|directives?|instructed|instructions?|commanded)\s+(?:[\w’'-]+\s+){0,14}?to\s+$",
+    re.I,
+)
+NONFINITE_ES = re.compile(r"\b(?:para|sin)\s+$", re.I)  # "para atacar": a purpose, not an act
 COORDINATION = re.compile(r"\s*(?:,|,?\s*(?:and|y|e|&))?\s*(?:(?:on|el)\s+)?", re.I)
 # "in one of the strikes", "over the boat strikes", "en los ataques": events told before, not the one
 # reported here
@@ -224,12 +237,27 @@ def _triggers(
     unit = sentence[unit_start:unit_end]
     found = []
     for rule in EVENT_RULES:
-        hit = rule.trigger.search(unit)
+        hit = next((h for h in rule.trigger.finditer(unit) if not _nonfinite(unit, h)), None)
         if hit is None or (rule.requires is not None and not rule.requires.search(sentence)):
             continue
         if ctx.reported_at(index, unit_start + hit.start()):
             found.append((rule, hit.start()))
     return found
+
+
+def _nonfinite(text: str, hit: re.Match[str]) -> bool:
+    """A trigger verb in an infinitive or a gerund after "from" names an action sought, allowed or
+    barred, not one that happened: "powers to destroy vessels", "block Trump from launching military
+    operations", "para atacar". An order's infinitive is the act ordered ("ordered the agencies to
+    suspend cooperation")."""
+    word = hit.group(0).split()[0].lower()
+    before = text[: hit.start()]
+    if re.search(r"\bto\s+$", before, re.I):
+        ordered = ORDERED.search(before) is not None
+        return not ordered and not word.endswith(("s", "ed")) and word != "struck"
+    if re.search(r"\bfrom\s+$", before, re.I):
+        return word.endswith("ing")
+    return bool(NONFINITE_ES.search(before)) and re.search(r"(?:ar|er|ir)(?:l[oa]s?|se)?$", word) is not None
 
 
 def _event(
