@@ -199,3 +199,8 @@ def test_a_month_after_in_or_en_keeps_the_year_written_after_it() -> None:
     text = "The Treasury sanctioned the cartel in April 2015 and the State Department listed it in February 2025."
     assert _values(text, MID_NOVEMBER) == ["2015-04", "2025-02"]
     assert _values("La OFAC sancionó al grupo en abril de 2015.", MID_NOVEMBER, "es") == ["2015-04"]
+
+
+def test_since_a_month_and_day_is_a_period_from_that_day() -> None:
+    [since] = find_dates("Since October 3, strikes have killed 40 people.", MID_NOVEMBER)
+    assert (since.value, since.since, since.until) == ("2025-10-03", True, None)

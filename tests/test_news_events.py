@@ -261,3 +261,17 @@ def test_an_infinitive_or_a_barred_gerund_is_no_event_but_an_ordered_act_is() ->
     )
     events = _events(text, places=("Washington",))
     assert [(sorted(_modes(e)), e.get("date")) for e in events] == [(["suspend-cooperation"], ["2025-10-21"])]
+
+
+def test_a_series_counted_since_a_calendar_day_began_with_an_event_that_day() -> None:
+    text = (
+        "Since October 3, strikes on boats in the Pacific have killed 40 people.\n"
+        "Los ataques en el Caribe dejaron 20 muertos desde el 5 de octubre.\n"
+        "Since Monday, strikes on boats in the Pacific have killed 9 people."
+    )
+    events = _events(text, places=("Pacific", "Caribe"))
+    assert [(e.get("date"), e.get("startDate")) for e in events] == [
+        (["2025-10-03"], ["2025-10-03"]),
+        (["2025-10-05"], ["2025-10-05"]),
+        ([], ["2025-10-20"]),
+    ]

@@ -105,8 +105,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day", rf"\b{_MONTH_DAY}"),
     ("day", rf"\b(?:{_DAY_MONTH})\b"),
     ("month", rf"\b(?:{_MONTH_YEAR})\b"),
-    # the lead's month takes its year when one follows ("in April 2015", "en abril de 2015")
-    ("month", rf"{_MONTH_LEAD}(?:{_MONTH_YEAR}|{_EN_MONTH}|{_ES_MONTH})(?![\w-])"),
+    # the lead's month takes its year when one follows ("in April 2015", "en abril de 2015"), and
+    # leaves a day that follows to the day patterns ("since October 3")
+    ("month", rf"{_MONTH_LEAD}(?:{_MONTH_YEAR}|{_EN_MONTH}(?!\.?\s+\d{{1,2}}\b)|{_ES_MONTH})(?![\w-])"),
     (
         "year",
         rf"(?i:\b(?:in|since|during|en|desde|durante)\s+)(?:{_YEAR})\b(?!\s*(?:%|percent|por\s+ciento))",

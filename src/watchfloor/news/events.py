@@ -211,6 +211,8 @@ def _sentence_events(
             days = _days(unit, own)
             if rule.fieldwork and len(days) > 1:  # "encuestó ... los días 10 y 11 de enero"
                 period, days = DateMention(unit, 0, len(unit), min(days), True, max(days)), []
+            if not days and period is not None and _opened_on(period):
+                days = [period.value]
             for position, day in enumerate(days or [None]):
                 first = unit_start == 0 and position == 0
                 parts = (
@@ -306,6 +308,17 @@ def _as_period(mention: DateMention) -> DateMention:
     if mention.point and len(mention.value) < len("2025-01-01"):
         return replace(mention, until=mention.value)
     return mention
+
+
+def _opened_on(period: DateMention) -> bool:
+    """ "Since September 2, US strikes have killed 66", "desde el 3 de enero": a series counted from
+    a calendar day began with an event on that day (a month or a weekday is no such anchor)."""
+    return (
+        period.since
+        and period.until is None
+        and len(period.value) == 10
+        and any(c.isdigit() for c in period.text)
+    )
 
 
 def _days(text: str, dates: list[DateMention]) -> list[str]:
