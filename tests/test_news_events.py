@@ -275,3 +275,16 @@ def test_a_series_counted_since_a_calendar_day_began_with_an_event_that_day() ->
         (["2025-10-05"], ["2025-10-05"]),
         ([], ["2025-10-20"]),
     ]
+
+
+def test_a_date_in_a_relative_clause_on_another_events_noun_is_that_events() -> None:
+    text = (
+        "Un 40% aprueba el ataque contra la lancha, según una encuesta que terminó el domingo.\n"
+        "The strike that hit the boat on Sunday killed three people."
+    )
+    events = _events(text)
+    assert [(sorted(_modes(e)), e.get("date")) for e in events] == [
+        (["strike"], []),
+        (["poll"], ["2025-10-19"]),
+        (["strike"], ["2025-10-19"]),
+    ]

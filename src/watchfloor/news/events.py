@@ -122,6 +122,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
     ),
 )
 UNDATED = "date:undated"
+# a relative pronoun right before a clause, with the (up to four) words before it: its antecedent
+RELATIVE_OPENING = re.compile(r"((?:[\w/’'-]+\s+){1,4}?)(?i:(which|that|que))\s*$")
 ORDERED = re.compile(
     r"\b(?:order(?:ed|s)?|directed|directives?|instructed|instructions?|commanded)\s+(?:[\w’'-]+\s+){0,14}?to\s+$",
     re.I,
@@ -206,7 +208,11 @@ def _sentence_events(
         if not dates and is_history(unit):
             continue
         for rule, trigger_at in found:
-            own = [_as_period(d) for d in _dates_of(unit, list(rule.trigger.finditer(unit)), dates)]
+            own = [
+                _as_period(d)
+                for d in _dates_of(unit, list(rule.trigger.finditer(unit)), dates)
+                if not _dates_another_event(unit, rule, d)
+            ]
             period = next((d for d in own if not d.point), None)
             days = _days(unit, own)
             if rule.fieldwork and len(days) > 1:  # "encuestó ... los días 10 y 11 de enero"
@@ -371,6 +377,17 @@ def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]
         start, end = clause_span(sentence, hit.start(), hit.end())
         own += [d for d in dates if start <= d.start and d.end <= end and d not in own]
     return own
+
+
+def _dates_another_event(text: str, rule: EventRule, mention: DateMention) -> bool:
+    """The date sits in a relative clause on another event's noun, away from this rule's trigger:
+    in "33% approve of the attack, according to a poll that ended on Monday", Monday is the poll's."""
+    start, end = clause_span(text, mention.start, mention.end)
+    opened = RELATIVE_OPENING.search(text, 0, start)
+    if opened is None or rule.trigger.search(text, start, end):
+        return False
+    antecedent = text[opened.start(1) : opened.start(2)]
+    return any(other.trigger.search(antecedent) for other in EVENT_RULES if other is not rule)
 
 
 def _quoted(sentence: str, at: int) -> bool:
