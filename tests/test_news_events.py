@@ -242,14 +242,17 @@ def test_an_attack_a_raid_and_a_destroyed_vessel_are_strikes() -> None:
         "The ninth attack came early on Monday, an official said.\n"
         "Commandos killed two guards in a raid on the compound on Sunday.\n"
         "La Armada destruyó este jueves otra lancha con tres tripulantes.\n"
-        "Las tropas entraron en una incursión nocturna el miércoles y detuvieron a dos jefes."
+        "Las tropas entraron en una incursión nocturna el miércoles y detuvieron a dos jefes.\n"
+        "Tras la ofensiva de este martes, el gobierno contó seis muertos.\n"
+        "El canciller lanzó el lunes una ofensiva diplomática en Europa."
     )
-    events = _events(text)
+    events = _events(text, places=("Europa",))
     assert [(sorted(_modes(e)), e.get("date")) for e in events] == [
         (["strike"], ["2025-10-20"]),
         (["strike"], ["2025-10-19"]),
         (["strike"], ["2025-10-23"]),
         (["strike"], ["2025-10-22"]),
+        (["strike"], ["2025-10-21"]),
     ]
 
 

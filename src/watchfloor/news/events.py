@@ -63,7 +63,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
         re.compile(
             r"\b(?:strikes?(?!\s+group)|struck|airstrikes?|bombard\w*|attacks?|attacked|raids?|raided|"
             r"(?<!grupo\sde\s)ataques?|atac(?:[óo]|aron)|bombarde\w*|hundimientos?|hundi(?:[óo]|eron)|"
-            r"incursi(?:ón|on|ones)|"
+            r"incursi(?:ón|on|ones)|(?:ofensivas?|offensives?)(?!\s+(?:diplom|pol[ií]tic|comercial|judicial|legal|"
+            r"medi[aá]tic|de\s+(?:paz|encanto)|charm))|"
             # destroying a vessel is how the boat campaign is reported ("destruyó este viernes un bote")
             rf"(?:destroy(?:ed|s)?|destruy(?:ó|o|eron)|destru(?:ido|ida|idos|idas))\s+(?:[\w-]+\s+){{0,4}}?{VESSEL})\b",
             re.I,
