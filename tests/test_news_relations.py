@@ -511,9 +511,10 @@ def test_the_latter_is_the_party_named_last() -> None:
     }
 
 
-def test_an_appositive_role_the_parser_hangs_elsewhere_still_names_its_holder() -> None:
-    """The parser hangs "the co-founder and current leader of Y" on the verb; the phrase right
-    after "X, aka "Z"," is still X's, and the founder is a member too."""
+def test_an_appositive_role_after_an_alias_names_the_holder_and_the_founder_is_a_member() -> None:
+    """ "X, aka "Z", the co-founder and current leader of Y": both roles are X's (a guard for the
+    appositive reading, which the token walk takes over where the parser hangs the phrase on the
+    verb)."""
     text = (
         "The department offers a reward for the arrest of Juan Carlos Herrera Ruiz, aka “El Tigre”, "
         "the co-founder and current leader of the Sinaloa Cartel."
