@@ -273,3 +273,90 @@ def test_at_least_83_and_more_than_80_are_consistent() -> None:
     [series] = reconcile(one + two)
     assert not series.contradicted
     assert series.best_estimate == 83 and series.support == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # Spanish writes the count one with the article; "a" before a number is "to"
+        (
+            "La lancha se hundió con tres muertos y un sobreviviente.",
+            "es",
+            [("killed", 3, E), ("survivors", 1, E)],
+        ),
+        ("Cuatro ocupantes murieron y uno sobrevivió.", "es", [("killed", 4, E), ("survivors", 1, E)]),
+        ("Nueve personas murieron y una más sobrevivió.", "es", [("killed", 9, E), ("survivors", 1, E)]),
+        ("El ataque mató a una persona.", "es", [("killed", 1, E)]),
+        ("Three men were killed and two survived.", "en", [("killed", 3, E), ("survivors", 2, E)]),
+        ("Una lancha fue destruida y un buque llegó.", "es", []),
+        # people "eliminated" are killed; the people a boat carried are its crew
+        ("La Armada ha eliminado a más de 40 personas en la campaña.", "es", [("killed", 40, A)]),
+        ("El semisumergible era tripulado por cuatro personas.", "es", [("crew", 4, E)]),
+        ("The go-fast had five people on board.", "en", [("crew", 5, E)]),
+        # "a minimum of" and the Spanish approximate collectives
+        ("The raids left a minimum of 40 fatalities.", "en", [("killed", 40, A)]),
+        ("La Marina hundió una veintena de lanchas.", "es", [("boats", 20, B)]),
+        # sanctioned nationals, motions
+        ("Treasury sanctioned four Colombian nationals on Tuesday.", "en", [("individuals", 4, E)]),
+        ("La Asamblea debatió tres mociones sobre el tema.", "es", [("resolutions", 3, E)]),
+    ],
+)
+def test_counts_of_people_and_things_said_many_ways(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected
+
+
+def test_a_tally_told_with_verbs_is_for_against_and_abstained() -> None:
+    text = "En la votación, 64 diputados votaron a favor del proyecto, mientras que 12 se opusieron y 5 se abstuvieron."
+    assert figures(text, "es") == [("votes_for", 64, E), ("votes_against", 12, E), ("abstentions", 5, E)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        (
+            "La encuesta, que consultó a 950 votantes, tiene un margen de error de unos 2 puntos porcentuales.",
+            "es",
+            [("respondents", 950, E), ("margin_of_error", 2, B)],
+        ),
+        (
+            "The survey polled more than 2,000 adults and has a margin of error of 3 percentage points.",
+            "en",
+            [("respondents", 2000, A), ("margin_of_error", 3, E)],
+        ),
+        (
+            "Un 48% de los demócratas se mostró de acuerdo, frente a un 31% en desacuerdo.",
+            "es",
+            [("percent", 48, E), ("percent", 31, E)],
+        ),
+        ("Some 40% of independents disagree with the plan.", "en", [("percent", 40, B)]),
+    ],
+)
+def test_poll_samples_margins_and_shares_of_groups(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Officials said it was the ninth attack on a vessel.", "en", [("strikes", 9, E)]),
+        ("Es al menos el segundo bombardeo en aguas del Pacífico.", "es", [("strikes", 2, A)]),
+        ("Its second strike of the week hit a go-fast.", "en", [("strikes", 2, E)]),
+        ("The second strike hit the wreckage minutes later.", "en", []),  # the follow-up strike on one boat
+        ("El primer ataque ocurrió en septiembre.", "es", []),
+    ],
+)
+def test_ordinal_words_count_strikes_so_far(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected
+
+
+def test_what_a_thing_has_is_reported_even_in_a_future_sentence() -> None:
+    text = (
+        "The move will add the carrier's more than 60 aircraft to the region. It will send 900 more troops."
+    )
+    assert figures(text) == [("aircraft", 60, A)]

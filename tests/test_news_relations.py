@@ -509,3 +509,63 @@ def test_the_latter_is_the_party_named_last() -> None:
     assert _links(text) == {
         ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-person-diosdado-cabello")
     }
+
+
+def test_an_appositive_role_after_an_alias_names_the_holder_and_the_founder_is_a_member() -> None:
+    """ "X, aka "Z", the co-founder and current leader of Y": both roles are X's (a guard for the
+    appositive reading, which the token walk takes over where the parser hangs the phrase on the
+    verb)."""
+    text = (
+        "The department offers a reward for the arrest of Juan Carlos Herrera Ruiz, aka “El Tigre”, "
+        "the co-founder and current leader of the Sinaloa Cartel."
+    )
+    assert _links(text) == {
+        (
+            "Directorship",
+            "director=news-person-juan-carlos-herrera-ruiz",
+            "organization=news-org-sinaloa-cartel",
+        ),
+        ("Membership", "organization=news-org-sinaloa-cartel", "member=news-person-juan-carlos-herrera-ruiz"),
+    }
+
+
+def test_a_list_before_a_role_noun_names_no_holder() -> None:
+    assert (
+        _links("Officials named Carlos Andrés Pérez, Luis Gómez and the leader of the Sinaloa Cartel.")
+        == set()
+    )
+
+
+def test_a_group_named_before_the_noun_and_an_alias_known_as() -> None:
+    """ "the Salvadoran MS-13 leader known as 'Flaco'": MS-13 is the group, Flaco only an alias."""
+    text = "The sanctions target Pedro Antonio Mejía Ruiz, the Salvadoran MS-13 leader known as 'Flaco', who runs cells."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-antonio-mejia-ruiz", "organization=news-org-ms-13")
+    }
+
+
+def test_one_of_the_leaders_of_a_group_leads_it() -> None:
+    assert _links("The order names Mark Daniel Olsen, one of the top leaders of the Sinaloa Cartel.") == {
+        ("Directorship", "director=news-person-mark-daniel-olsen", "organization=news-org-sinaloa-cartel")
+    }
+
+
+@spanish_model
+def test_spanish_one_of_the_leaders_and_a_functional_chief() -> None:
+    assert _links(
+        "La sanción alcanza a Tomás Rivas Ortega, uno de los principales líderes del Tren de Aragua."
+    ) == {("Directorship", "director=news-person-tomas-rivas-ortega", "organization=news-org-tren-de-aragua")}
+    # the head of the group's finances is one of its members, not its leader
+    text = "El Tesoro sancionó a Luis Alberto Pérez Gómez, exsocio de Carla Gómez y presunto jefe financiero del Tren de Aragua en Caracas."
+    assert _links(text) == {
+        ("Membership", "organization=news-org-tren-de-aragua", "member=news-person-luis-alberto-perez-gomez")
+    }
+
+
+@spanish_model
+def test_an_abbreviation_of_a_plural_class_is_no_party() -> None:
+    text = (
+        "Tanto Los Choneros como Los Lobos están vinculados a las organizaciones terroristas extranjeras "
+        "(OTF) designadas por Estados Unidos."
+    )
+    assert _links(text) == set()

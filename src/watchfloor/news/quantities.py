@@ -43,6 +43,9 @@ QUALIFIERS: dict[str, Qualifier] = {
     "upwards of": Qualifier.AT_LEAST,
     "just over": Qualifier.AT_LEAST,
     "no fewer than": Qualifier.AT_LEAST,
+    "a minimum of": Qualifier.AT_LEAST,
+    "un mínimo de": Qualifier.AT_LEAST,
+    "un minimo de": Qualifier.AT_LEAST,
     "al menos": Qualifier.AT_LEAST,
     "por lo menos": Qualifier.AT_LEAST,
     "como mínimo": Qualifier.AT_LEAST,
@@ -70,6 +73,10 @@ QUALIFIERS: dict[str, Qualifier] = {
     "fewer than": Qualifier.AT_MOST,
     "less than": Qualifier.AT_MOST,
     "at most": Qualifier.AT_MOST,
+    "a maximum of": Qualifier.AT_MOST,
+    "un máximo de": Qualifier.AT_MOST,
+    "un maximo de": Qualifier.AT_MOST,
+    "como máximo": Qualifier.AT_MOST,
     "hasta": Qualifier.AT_MOST,
     "menos de": Qualifier.AT_MOST,
     "only": Qualifier.EXACT,
@@ -93,9 +100,9 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # words number_parser leaves out; a dozen or a hundred-odd is an estimate, not a count
 EXTRA_WORDS: dict[str, dict[str, int]] = {
     "en": {"dozen": 12},
-    "es": {"docena": 12, "centenar": 100},
+    "es": {"docena": 12, "centenar": 100, "decena": 10, "veintena": 20, "treintena": 30},
 }
-APPROXIMATE_WORDS = frozenset({"dozen", "docena", "centenar"})
+APPROXIMATE_WORDS = frozenset({"dozen", "docena", "centenar", "decena", "veintena", "treintena"})
 # determiners that read as "1" to number_parser: only with a scale word ("un millón") are they numbers
 ARTICLES = frozenset({"a", "an", "un", "una", "uno", "one"})
 SCALE_AFTER_DIGITS = re.compile(
@@ -113,6 +120,7 @@ class Number:
     spelled: bool  # words ("six"), not digits
     approximate: bool = False  # "a dozen", "un centenar"
     article_one: bool = False  # "one" / "uno": a count only with a person noun right after
+    indefinite: bool = False  # Spanish "un" / "una": one only as "un sobreviviente", "una persona murió"
 
 
 @lru_cache(maxsize=100_000)
@@ -170,6 +178,7 @@ def _with_scale(sentence: str, match: re.Match[str], lang: str) -> Number:
 def _spelled_numbers(sentence: str, lang: str) -> list[Number]:
     """Runs of number words ("twenty-six", "ciento cinco", "a dozen"), read by number_parser."""
     words, joiners, scales = _lexicon(lang)
+    articles = ARTICLES - {"a", "an"} if lang == "es" else ARTICLES  # Spanish "a" is "to": "mató a una"
     found: list[Number] = []
     run: list[re.Match[str]] = []
 
@@ -186,7 +195,7 @@ def _spelled_numbers(sentence: str, lang: str) -> list[Number]:
         folded = _fold(token.group())
         parts = folded.split("-")
         gap = sentence[run[-1].end() : token.start()] if run else ""
-        is_number = all(p in words for p in parts) or (folded in ARTICLES and not run)
+        is_number = all(p in words for p in parts) or (folded in articles and not run)
         if run and (gap.strip() or not (is_number or folded in joiners)):
             close()
         if is_number or (run and folded in joiners):
@@ -197,6 +206,9 @@ def _spelled_numbers(sentence: str, lang: str) -> list[Number]:
 
 def _run_number(run: list[re.Match[str]], lang: str, scales: dict[str, int]) -> Number | None:
     folded = [_fold(t.group()) for t in run]
+    if lang == "es" and folded in (["un"], ["una"]):
+        # Spanish writes the count one with the article: "dos muertos y un sobreviviente"
+        return Number(run[0].start(), run[0].end(), 1.0, True, article_one=True, indefinite=True)
     if (len(folded) == 1 and folded[0] in ("a", "an", "un", "una")) or folded[0] in scales:
         return None  # an article, or "millones" after digits
     if folded[0] in ("a", "an", "un", "una") and not (set(folded[1:]) & (set(scales) | APPROXIMATE_WORDS)):
@@ -268,10 +280,13 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "lawmakers",
         _words(
             r"senators|senadores|representatives|lawmakers|legisladores|congresistas|"
-            r"Republicans|Democrats|republicanos|dem[óo]cratas"
+            r"Republicans|Democrats|republicanos|dem[óo]cratas|parlamentarios|diputados|asamble[íi]stas|"
+            r"congressmen|congresswomen|MPs"
         ),
     ),
-    ("resolutions", _words(r"resolutions|resoluciones")),
+    ("resolutions", _words(r"resolutions|resoluciones|motions|mociones")),
+    ("abstentions", _words(r"abstentions|abstenciones")),
+    ("respondents", _words(r"respondents|encuestados|entrevistados|consultados")),
     ("arrests", _words(r"arrests|detentions|arrestos|detenciones|detenidos|capturados")),
     (
         "individuals",
@@ -283,7 +298,8 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"people|persons?|personas?|m[ae]n|wom[ae]n|hombres?|mujer(?:es)?|civilians?|civiles|crew(?:\s+members)?|"
             r"crewmen|tripulantes|occupants|ocupantes|passengers|pasajeros|narco-?terrorists?|"
             r"narcoterroristas?|narcotraficantes?|traffickers?|traficantes|suspects|sospechosos|"
-            r"residents|residentes|habitantes|migrants|migrantes"
+            r"residents|residentes|habitantes|migrants|migrantes|nationals|adults|adultos|voters|votantes|"
+            r"Americans|estadounidenses"
         ),
     ),
 )
@@ -310,6 +326,9 @@ KILL_CUE = re.compile(
     r"abatid\w*|dad[oa]s?\s+de\s+baja)\b",
     re.I,
 )
+# people "eliminated" are people killed ("ha eliminado a más de 110 personas"); said of a count of
+# people only, since cartels, boats or threats are eliminated too
+ELIMINATED_CUE = re.compile(r"\b(?:eliminat(?:ed|ing)|elimin(?:ó|o|aron|ado|ados|adas|ando))\b", re.I)
 INJURE_CUE = re.compile(r"\b(?:injur\w*|wound\w*|herid[oa]s?|lesionad\w*)\b", re.I)
 SURVIVE_CUE = re.compile(r"\b(?:surviv\w*|sobreviv\w*|supervivi\w*|rescued|rescatad\w*)\b", re.I)
 ARREST_CUE = re.compile(r"\b(?:arrest\w*|detain\w*|captur\w*|deten\w*)\b", re.I)
@@ -336,9 +355,43 @@ VOTE_FOR_AFTER = re.compile(
     re.I,
 )
 VOTE_AGAINST_AFTER = re.compile(
-    r"^\s+(?:votes?\s+|votos\s+|voted\s+|votaron\s+)?(?:against|en\s+contra|opposed|in\s+opposition)\b",
+    r"^\s+(?:votes?\s+|votos\s+|voted\s+|votaron\s+)?(?:against|en\s+contra|opposed|in\s+opposition|"
+    r"se\s+opus\w+|se\s+opon\w+)\b",
     re.I,
 )
+ABSTAIN_AFTER = re.compile(
+    r"^\s+(?:se\s+)?(?:abstuv\w+|abstien\w+|abstained|abstain|abstentions|abstenciones)\b", re.I
+)
+VOTE_SIDES = (
+    (VOTE_AGAINST_AFTER, "votes_against"),
+    (VOTE_FOR_AFTER, "votes_for"),
+    (ABSTAIN_AFTER, "abstentions"),
+)
+# "uno sobrevivió", "two survived", "una más sobrevivió"
+SURVIVED_AFTER = re.compile(
+    r"^\s+(?:m[áa]s\s+|more\s+)?(?:survived|have\s+survived|sobrevivi(?:ó|o|eron)|han\s+sobrevivido|"
+    r"(?:was|were)\s+rescued|fue(?:ron)?\s+rescatad[oa]s?)\b",
+    re.I,
+)
+# "a poll of 1,000 adults", "encuestó a 1.248 adultos": the people a poll asked
+SURVEYED_BEFORE = re.compile(
+    rf"(?:\b(?:surveyed|polled|interviewed|sampled|encuest\w+|consult\w+|entrevist\w+|sonde\w+)\s+(?:a\s+)?|"
+    rf"\b(?:poll|survey|sample|encuesta|sondeo|muestra)\s+(?:of|de)\s+)(?:(?:{_QUAL})\s+)?$",
+    re.I,
+)
+# the people a boat carried, when nothing else is said of them
+CREW_BEFORE = re.compile(
+    rf"\b(?:conducid[oa]s?|tripulad[oa]s?|ocupad[oa]s?|operated|manned|crewed|carrying|carried|llevaba|"
+    rf"transportaba)\s+(?:por\s+|by\s+)?(?:(?:{_QUAL})\s+)?$",
+    re.I,
+)
+CREW_AFTER = re.compile(r"\s+(?:on\s+board|aboard|a\s+bordo)\b", re.I)
+CREW_NOUN = re.compile(r"\b(?:crew(?:\s+members)?|crewmen|tripulantes)\b", re.I)
+MARGIN_BEFORE = re.compile(r"\b(?:margin\s+of\s+error|margen\s+de\s+error)\b[^.;]{0,40}$", re.I)
+POINTS_AFTER = re.compile(r"^\s+(?:percentage\s+points?|points?|puntos(?:\s+porcentuales)?)\b", re.I)
+# a figure inside a possessive phrase tells what a thing has, whatever the verb's tense:
+# "the new deployment will add the carrier's more than 70 aircraft"
+POSSESSED_BEFORE = re.compile(r"(?:\w['’]s|\b(?:its|their))\s+$", re.I)
 # "it needed 60 votes": a threshold, not a tally
 THRESHOLD_BEFORE = re.compile(
     r"\b(?:need\w*|requir\w*|necesit\w*|necesari\w*|threshold|umbral|majority\s+of|mayor[íi]a\s+de)\s+"
@@ -354,7 +407,8 @@ PERCENT_AFTER = re.compile(r"^(?:\s?%|\s+percent\b|\s+per\s+cent\b|\s+por\s+cien
 POLL_CUE = re.compile(
     r"\b(?:poll\w*|survey\w*|respondents|voters|Americans|adults|approv\w*|support\w*|oppos\w*|favou?r\w*|"
     r"encuest\w*|sonde\w*|votantes|estadounidenses|ciudadanos|apoy\w*|respald\w*|rechaz\w*|aprueb\w*|"
-    r"a\s+favor|en\s+contra|opini\w+)\b",
+    r"a\s+favor|en\s+contra|opini\w+|reject\w*|agree\w*|disagree\w*|de\s+acuerdo|desacuerdo|interviewed|"
+    r"consultados|entrevistados|Republicans|Democrats|independents|republicanos|dem[óo]cratas|independientes)\b",
     re.I,
 )
 OPPOSE_CUE = re.compile(
@@ -430,7 +484,7 @@ SINGLE_STRIKE = re.compile(
     r"(?:un|otro|el|nuevo|último|este)\s+(?:[\w.-]+\s+){0,3}?(?:ataque|bombardeo))\b(?!s)",
     re.I,
 )
-STRIKE_MEASURES = frozenset({"killed", "injured", "strikes", "boats", "survivors"})
+STRIKE_MEASURES = frozenset({"killed", "injured", "strikes", "boats", "survivors", "crew"})
 TOPICS: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
     # measure -> (topic, words its sentence must contain; None: the default), first match wins
     "troops": (
@@ -447,6 +501,7 @@ TOPICS: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
         ("vote", None),
     ),
     "percent": (("public opinion", None),),
+    "respondents": (("public opinion", None),),
     "reward_usd": (("reward", None),),
     "assets_seized_usd": (("seizures", None),),
     "arrests": (("arrests", None),),
@@ -454,10 +509,12 @@ TOPICS: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
 }
 TOPICS["ships"] = TOPICS["aircraft"] = TOPICS["troops"]
 TOPICS["votes_against"] = TOPICS["lawmakers"] = TOPICS["resolutions"] = TOPICS["votes_for"]
-TOPICS["percent_support"] = TOPICS["percent_oppose"] = TOPICS["percent"]
+TOPICS["percent_support"] = TOPICS["percent_oppose"] = TOPICS["margin_of_error"] = TOPICS["percent"]
+TOPICS["abstentions"] = TOPICS["votes_for"]
 EVENT_FOR_MEASURE = {
     "killed": ("strike",),
     "survivors": ("strike",),
+    "crew": ("strike",),
     "injured": ("strike",),
     "strikes": ("strike",),
     "boats": ("strike",),
@@ -468,6 +525,9 @@ EVENT_FOR_MEASURE = {
     "votes_against": ("vote",),
     "lawmakers": ("vote",),
     "resolutions": ("vote",),
+    "abstentions": ("vote",),
+    "respondents": ("poll",),
+    "margin_of_error": ("poll",),
     "percent_support": ("poll",),
     "percent_oppose": ("poll",),
     "percent": ("poll",),
@@ -498,11 +558,28 @@ RISE_BEFORE = re.compile(
     r"lleg\w+|dobl\w+|duplic\w+)\s+(?:\w+\s+){0,3}?$",
     re.I,
 )
+ORDINALS: dict[str, int] = {
+    **dict.fromkeys(("second", "segundo"), 2),
+    **dict.fromkeys(("third", "tercer", "tercero"), 3),
+    **dict.fromkeys(("fourth", "cuarto"), 4),
+    **dict.fromkeys(("fifth", "quinto"), 5),
+    **dict.fromkeys(("sixth", "sexto"), 6),
+    **dict.fromkeys(("seventh", "septimo"), 7),
+    **dict.fromkeys(("eighth", "octavo"), 8),
+    **dict.fromkeys(("ninth", "noveno"), 9),
+    **dict.fromkeys(("tenth", "decimo"), 10),
+    **dict.fromkeys(("eleventh", "undecimo", "decimoprimer", "decimoprimero"), 11),
+    **dict.fromkeys(("twelfth", "duodecimo", "decimosegundo"), 12),
+}
 ORDINAL_STRIKE = re.compile(
-    r"\b(?:its|the|their|el|su)\s+(?P<n>\d{1,3})(?:st|nd|rd|th|º|ª|\.º|°)\s+(?:[\w.-]+\s+)?"
-    r"(?:strike|attack|ataque|bombardeo)\b",
+    r"\b(?P<lead>(?:its|their|su)|(?:the|el))\s+(?:(?P<n>\d{1,3})(?:st|nd|rd|th|º|ª|\.º|°)|"
+    r"(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|segundo|tercer|"
+    r"tercero|cuarto|quinto|sexto|s[ée]ptimo|octavo|noveno|d[ée]cimo(?:\s?primero?|\s?segundo)?|"
+    r"und[ée]cimo|duod[ée]cimo))\s+(?:[\w.-]+\s+)?(?:strike|attack|ataque|bombardeo)\b",
     re.I,
 )
+# "this is the eighth strike": a copula says the count so far, unlike "the second strike killed two"
+ORDINAL_COPULA = re.compile(r"\b(?:is|was|marks|marked|es|fue|era|marca|marcó|se\s+trata\s+de)\s+$", re.I)
 RANGE_JOIN = re.compile(r"\s*(?:to|–|-|or|o|and|y|a)\s*", re.I)
 RANGE_OPEN = re.compile(r"\b(?:between|entre|from|de|desde)\s+$", re.I)
 NON_COUNT_WORD_BEFORE = re.compile(
@@ -600,6 +677,7 @@ def _nearest_cue(sentence: str, start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
     cues = (
         ("killed", KILL_CUE),
+        ("killed", ELIMINATED_CUE),
         ("injured", INJURE_CUE),
         ("survivors", SURVIVE_CUE),
         ("arrests", ARREST_CUE),
@@ -634,7 +712,13 @@ def _money(sentence: str) -> str | None:
 def _measure(sentence: str, first: Number, last: Number, head_end: int) -> tuple[str, int] | None:
     """The measure a figure counts and where the words that say so end; None for an unknown unit."""
     after = sentence[last.end :]
+    one = first.article_one and last is first  # "one or two strikes" is a range, not an article
+    if first.indefinite and last is first:
+        return _indefinite(sentence, first)
     percent = PERCENT_AFTER.match(after)
+    points = percent or POINTS_AFTER.match(after)
+    if points and MARGIN_BEFORE.search(sentence, 0, first.start):
+        return "margin_of_error", last.end + points.end()  # "margen de error de unos 3 puntos"
     if percent:
         measure = _percent(sentence, last.end + percent.end())
         return (measure, last.end + percent.end()) if measure else None
@@ -643,24 +727,41 @@ def _measure(sentence: str, first: Number, last: Number, head_end: int) -> tuple
         measure = _money(sentence)
         return (measure, last.end + (money.end() if money else 0)) if measure else None
     if VOTE_CUE.search(sentence) and not THRESHOLD_BEFORE.search(sentence, 0, first.start):
-        for pattern, measure in ((VOTE_AGAINST_AFTER, "votes_against"), (VOTE_FOR_AFTER, "votes_for")):
+        for pattern, measure in VOTE_SIDES:
             vote = pattern.match(after)
             if vote:
                 return measure, last.end + vote.end()
     killed = KILLED_AFTER.match(after)
-    if killed and not first.article_one:
+    if killed and not one:
         return "killed", last.end + killed.end()
+    survived = SURVIVED_AFTER.match(after)
+    if survived:
+        return "survivors", last.end + survived.end()
     noun = _noun(after, of=first.approximate or first.value >= 10**6)
     if noun is not None:
         measure, unit_end = _refine(sentence, noun[0], first.start, last.end + noun[1])
-        if measure is None or (first.article_one and measure not in ("killed", "survivors")):
+        if measure is None or (one and measure not in ("killed", "survivors")):
             return None
-        if first.article_one and PARTITIVE.match(after):
+        if one and PARTITIVE.match(after):
             return None  # "one of the boats"
         return measure, unit_end
-    if KILLED_BEFORE.search(sentence, 0, head_end) and not first.article_one:
+    if KILLED_BEFORE.search(sentence, 0, head_end) and not one:
         return "killed", last.end
     return None
+
+
+def _indefinite(sentence: str, one: Number) -> tuple[str, int] | None:
+    """Spanish "un" / "una" counts one only for people killed or surviving: "un sobreviviente",
+    "una persona murió", "uno murió y una más sobrevivió"; otherwise it is an article."""
+    after = sentence[one.end :]
+    survived = SURVIVED_AFTER.match(after)
+    if survived:
+        return "survivors", one.end + survived.end()
+    noun = _noun(after)
+    if noun is None or PARTITIVE.match(after):
+        return None
+    measure, unit_end = _refine(sentence, noun[0], one.start, one.end + noun[1])
+    return (measure, unit_end) if measure in ("killed", "survivors") else None
 
 
 def _refine(sentence: str, measure: str, start: int, unit_end: int) -> tuple[str | None, int]:
@@ -669,9 +770,17 @@ def _refine(sentence: str, measure: str, start: int, unit_end: int) -> tuple[str
     if measure == "people":
         if WHOLE_BEFORE.search(sentence, 0, start):
             return None, unit_end  # "two of the 11 people on board survived": the cue is the part's
+        if SURVEYED_BEFORE.search(sentence, 0, start):
+            return "respondents", unit_end
         cue = _nearest_cue(sentence, start, unit_end)
         if cue is None and SANCTION_CUE.search(sentence):
             return "individuals", unit_end
+        if cue is None and (
+            CREW_BEFORE.search(sentence, 0, start)
+            or CREW_AFTER.match(sentence, unit_end)
+            or CREW_NOUN.search(sentence, start, unit_end)
+        ):
+            return "crew", unit_end  # "a boat carrying three people", "tres tripulantes"
         return cue, unit_end
     if measure == "operations":  # "19 such operations ... 76 deaths": strikes, in a strike sentence
         strikes = KILL_CUE.search(sentence) or STRIKE_WORDS.search(sentence) or BOAT_WORDS.search(sentence)
@@ -679,7 +788,7 @@ def _refine(sentence: str, measure: str, start: int, unit_end: int) -> tuple[str
     if measure == "lawmakers":  # "51 senators voted against", "dos republicanos votaron a favor"
         if not VOTE_CUE.search(sentence):
             return None, unit_end
-        for pattern, side in ((VOTE_AGAINST_AFTER, "votes_against"), (VOTE_FOR_AFTER, "votes_for")):
+        for pattern, side in VOTE_SIDES:
             voted = pattern.match(sentence[unit_end:])
             if voted:
                 return side, unit_end + voted.end()
@@ -733,20 +842,23 @@ def _vote_scores(sentence: str, numbers: list[Number]) -> tuple[list[Figure], se
 
 
 def _ordinal_strikes(sentence: str) -> list[Figure]:
-    """ "its 10th strike", "the 15th attack": as many strikes so far."""
-    return [
-        Figure(
-            "strikes",
-            float(m.group("n")),
-            Qualifier.EXACT,
-            float(m.group("n")),
-            float(m.group("n")),
-            m.start("n"),
-            m.end(),
-            running=True,
-        )
-        for m in ORDINAL_STRIKE.finditer(sentence)
-    ]
+    """ "its 10th strike", "the eighth attack", "al menos el segundo ataque": as many strikes so far.
+    "the second strike" alone is often the follow-up strike on one boat, so "second" counts only
+    after a possessive, a qualifier or a copula ("this is at least the second strike")."""
+    figures = []
+    for m in ORDINAL_STRIKE.finditer(sentence):
+        word, start = _qualifier(sentence, m.start("lead"))
+        if m.group("n"):
+            value = float(m.group("n"))
+        else:
+            value = float(ORDINALS[_fold(m.group("word")).replace(" ", "")])
+            definite = m.group("lead").lower() in ("the", "el")
+            if value == 2 and definite and word is None and not ORDINAL_COPULA.search(sentence, 0, m.start()):
+                continue
+        qualifier = QUALIFIERS.get(word, Qualifier.EXACT) if word else Qualifier.EXACT
+        low, high = _interval(value, qualifier, word, None)
+        figures.append(Figure("strikes", value, qualifier, low, high, start, m.end(), running=True))
+    return figures
 
 
 def _range_end(sentence: str, number: Number, following: Number | None) -> Number | None:
@@ -859,10 +971,13 @@ def _modality(ctx: ArticleContext, index: int) -> str:
 
 
 def _reported(figure: Figure, sentence: str, modality: str) -> bool:
-    """An asserted figure, or a poll's share of people who back or reject a hypothetical ("78
-    percent reject a potential attack" reports the poll, whatever the attack)."""
+    """An asserted figure, a poll's share of people who back or reject a hypothetical ("78
+    percent reject a potential attack" reports the poll, whatever the attack), or what a thing
+    has, said in a future sentence ("will add the carrier's more than 70 aircraft")."""
     if modality == "asserted":
         return True
+    if modality == "future":
+        return bool(POSSESSED_BEFORE.search(sentence, 0, figure.start))
     return (
         modality == "hypothetical"
         and figure.measure.startswith("percent")
@@ -914,8 +1029,6 @@ def extract_quantities(ctx: ArticleContext, events: list[EventMatch]) -> list[Qu
         events_by_sentence.setdefault(match.sentence, []).append(match)
     for index, (start, end) in enumerate(ctx.sentences):
         modality = _modality(ctx, index)
-        if modality == "future":
-            continue
         sentence = ctx.sentence_text(index)
         dates = [(d.start, d.end) for d in ctx.dates_in(index, "past")]
         figures = sentence_figures(sentence, ctx.lang, dates)

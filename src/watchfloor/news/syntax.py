@@ -85,7 +85,7 @@ _OFFSHOOT_NOUNS = words(
 _LIST_GLUE = words("and or y e o the el la los las , ;")
 _LEADER_NOUNS = frozenset(
     {"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"}
-)
+) | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas")
 _MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integrante", "integrantes"})
 # a founder of a group is one of its members ("X, cofundador del Tren de Aragua")
 _FOUNDER_NOUNS = words(
@@ -97,6 +97,16 @@ _NAMING_PARTICIPLES = words(
     "identified named known identificado identificada identificados llamado llamada conocido conocida"
 )
 _ROLE_NOUNS = _LEADER_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
+# the head of one function of a group is one of its members, not its leader ("jefe financiero del X",
+# "the gang's finance chief", "jefe de finanzas")
+_FUNCTION_WORDS = words(
+    "finance financial military operations operational logistics security regional local plaza "
+    "financiero financiera finanzas militar operativo operativa operaciones logístico logística logística "
+    "seguridad sicarios"
+)
+# "one of the leaders of Y", "uno de los principales líderes de Y": the one is the name before
+_ONE = words("one uno una")
+_NOUN_PHRASE_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "PRP$"})
 _FAMILY_NOUNS = {
     **{w: w for w in words("son daughter wife husband brother sister father mother nephew niece cousin")},
     **{"hijo": "son", "hija": "daughter", "esposa": "wife", "esposo": "husband", "hermano": "brother"},
@@ -485,12 +495,23 @@ def _mention_of(token: Token, found: dict[int, Mention]) -> Mention | None:
     if token.i in found:
         return found[token.i]
     for child in token.children:
-        naming = child.dep_ == "appos" and not (token.tag_.startswith("NNP") or token.pos_ == "PROPN")
+        naming = (
+            child.dep_ == "appos"
+            and not (token.tag_.startswith("NNP") or token.pos_ == "PROPN")
+            and not _class_abbreviation(token, child)
+        )
         if child.dep_ in ("compound", "flat") or naming:
             mention = _mention_of(child, found)
             if mention is not None:
                 return mention
     return None
+
+
+def _class_abbreviation(noun: Token, appos: Token) -> bool:
+    """ "organizaciones terroristas extranjeras (OTF)", "foreign terrorist organizations (FTOs)": a
+    parenthesised name after a plural common noun abbreviates the class, it names no party."""
+    plural = noun.tag_ == "NNS" or "Plur" in noun.morph.get("Number", [])
+    return plural and appos.i > 0 and noun.doc[appos.i - 1].text == "("
 
 
 def _active_subjects(verb: Token) -> list[Token]:
@@ -759,7 +780,12 @@ def _holders(noun: Token) -> list[Token]:
         holders += [child for child in noun.children if child.dep_ in _SUBJECTS]
     if _is_as(noun):
         holders.append(noun)
-    holders += _coordinated_role_holders(noun) + _identified_as(noun)
+    one = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in ("pobj", "nmod") and one.lower_ in _ONE and one.i < noun.i:
+        holders.append(one)  # "X, one of the leaders of Y": "one" stands for X
+    holders += _coordinated_role_holders(noun)
+    if not holders:  # "X, the leader known as Z": Z is X's alias, not a second holder
+        holders = _identified_as(noun)
     return [t for holder in holders for t in _with_conjuncts(holder)]
 
 
@@ -804,6 +830,10 @@ def _owners_of_noun(noun: Token) -> list[Token]:
     owners += [child for child in noun.children if child.dep_ in ("poss", "compound", "nmod:poss")]
     if not owners and noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.lower_ in _ROLE_NOUNS:
         owners = _owners_of_noun(noun.head)
+    # "the Honduran MS-13 leader": the parser may take a name before the noun for a number or a
+    # modifier, of the noun or of the adjective before it
+    modifiers = [c for c in noun.children if c.dep_ in ("nummod", "nmod", "amod") and c.i < noun.i]
+    owners += modifiers + [g for c in modifiers for g in c.children if g.dep_ in ("nummod", "compound")]
     return owners
 
 
@@ -818,9 +848,14 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         return
     organisations = [m for m in organisations if m.kind != GOVERNMENT]
     holders = _mentions(_holders(noun), found, ACTORS)
+    if not holders and lower not in _OWNER_NOUNS:
+        holders = _apposed_before(noun, found)
     preposition = next((c.lower_ for c in noun.children if c.lower_ in ("of", "de", "del")), "")
     role = f"{noun.text} {preposition}".strip()
-    if lower in _LEADER_NOUNS:
+    functional = any(
+        c.lower_ in _FUNCTION_WORDS for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+    )
+    if lower in _LEADER_NOUNS and not functional:
         yield from _pairs(
             holders,
             organisations,
@@ -829,7 +864,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             second_prop="organization",
             role=role,
         )
-    elif lower in _MEMBER_NOUNS or lower in _FOUNDER_NOUNS:
+    elif lower in _MEMBER_NOUNS or lower in _FOUNDER_NOUNS or lower in _LEADER_NOUNS:
         yield from _pairs(
             holders,
             organisations,
@@ -842,6 +877,46 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         yield from _pairs(
             holders, organisations, schema="Ownership", first_prop="owner", second_prop="asset", role=role
         )
+
+
+def _apposed_before(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The person an appositive role phrase follows, read off the tokens where the parser lost it:
+    "X, the co-founder and current leader of Y", "X, aka "Z", leader of Y", "X, exmanager de A y
+    jefe financiero de Y", "X, uno de los principales líderes de Y". The phrase from the comma to
+    the noun holds determiners, adjectives and nouns only (or, before a conjunction, another
+    role of the same person that does not open with a name); the name just before the comma, or
+    the name an alias there stands for, is the holder. A list ("A, B and the leader of Y") or
+    an armed group or government before the comma gives nothing."""
+    doc = noun.doc
+    i, coordinated = noun.i - 1, False
+    while i > noun.sent.start and doc[i].text != ",":
+        token = doc[i]
+        if token.lower_ in ("of", "de") and doc[i - 1].lower_ in _ONE and not coordinated:
+            i -= 2  # "uno de los", "one of the"
+            continue
+        if token.pos_ == "CCONJ" or token.tag_ == "CC":
+            coordinated = True
+        elif coordinated:
+            if "Fin" in token.morph.get("VerbForm", []) or token.tag_ in ("VBD", "VBZ", "VBP"):
+                return []
+        elif i in found or not (
+            token.pos_ in ("DET", "ADJ", "NOUN") or token.tag_ in _NOUN_PHRASE_TAGS or token.text in "-‐"
+        ):
+            return []
+        i -= 1
+    if i <= noun.sent.start or (coordinated and i + 1 in found):
+        return []
+    j = i - 1
+    while j > noun.sent.start and (doc[j].is_quote or doc[j].text == ")"):
+        if doc[j].text == ")":
+            j = next((k for k in range(j - 1, noun.sent.start, -1) if doc[k].text == "("), noun.sent.start)
+        j -= 1
+    holder = found.get(j)
+    if holder is None and doc[j].dep_ == "appos":
+        holder = found.get(doc[j].head.i)  # 'X, aka "Z", leader of Y'
+    if holder is None or holder.kind in (ARMED_GROUP, GOVERNMENT):
+        return []
+    return [holder]
 
 
 def _property_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
