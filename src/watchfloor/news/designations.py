@@ -712,8 +712,13 @@ def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party |
     if any(m.kind in NEVER_PARTIES and m.start <= start and m.end >= end for m in overlapping):
         return None  # a government body or a news outlet acts or reports; it is not designated
     parties = [m for m in overlapping if m.label in ("ORG", "PERSON")]
-    if len({ctx.id_of(m) for m in parties}) == 1:
-        parties = parties[:1]  # "Mara Salvatrucha (MS-13)": a name and its alias are one party
+    outside = [
+        m
+        for m in parties
+        if not (ctx.text[m.start - 1 : m.start] == "(" and ctx.text[m.end : m.end + 1] == ")")
+    ]
+    if len({ctx.id_of(m) for m in parties}) == 1 or len(outside) == 1:
+        parties = outside[:1] or parties[:1]  # "Mara Salvatrucha (MS-13)": a name and its acronym, one party
     if len(parties) == 1 and _acceptable(parties[0].canonical or parties[0].text):
         mention = parties[0]
         return _Party(ctx.id_of(mention), mention.canonical or mention.text, mention.schema, True)
@@ -771,7 +776,7 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
         for m in ctx.mentions_in(index)
         if m.start >= offset and m.end <= offset + len(text)
     ]
-    shared = _shared_head(ctx, index, offset, masked, protected)
+    shared = _shared_head(ctx, index, offset, masked)
     if shared is not None:
         return shared
     parties: list[_Party] = []
@@ -785,9 +790,7 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
     return parties
 
 
-def _shared_head(
-    ctx: ArticleContext, index: int, offset: int, masked: str, protected: list[tuple[int, int]]
-) -> list[_Party] | None:
+def _shared_head(ctx: ArticleContext, index: int, offset: int, masked: str) -> list[_Party] | None:
     """ "los carteles de Sinaloa, Jalisco Nueva Generación y del Golfo", "the Sinaloa and Gulf cartels":
     a plural head shared by a coordinated list names one group per member (Cartel de Sinaloa, ...,
     Gulf Cartel); a member that is a group's own name ("Nueva Familia Michoacana") stays as it is."""
@@ -800,10 +803,12 @@ def _shared_head(
         body, head = (0, english.start()), "Cartel"
     else:
         return None
-    members = [
-        (body[0] + s, body[0] + e)
-        for s, e in _conjuncts(masked[body[0] : body[1]], [(s - body[0], e - body[0]) for s, e in protected])
+    protected = [  # only names of groups: a "place" across the conjunction ("Golfo y Unidos") is the NER's slip
+        (m.start - offset - body[0], m.end - offset - body[0])
+        for m in ctx.mentions_in(index, frozenset({"ORG", "PERSON"}))
+        if m.start >= offset + body[0] and m.end <= offset + body[1]
     ]
+    members = [(body[0] + s, body[0] + e) for s, e in _conjuncts(masked[body[0] : body[1]], protected)]
     if len(members) < 2:
         return None
     parties: list[_Party] = []
@@ -1023,7 +1028,8 @@ def _in_context(sentence: str, verb: re.Match[str], kind: str, sanctioning: bool
         return True
     if _names_programme(sentence[verb.end() :]):
         return True
-    return bool(reading.programs) and not _names_programme(sentence)
+    # An article already reporting designations: "ese país designó al Tren de Aragua".
+    return (bool(reading.programs) or reading.last_act is not None) and not _names_programme(sentence)
 
 
 def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
