@@ -463,3 +463,24 @@ def test_a_party_without_its_place_of_origin_and_an_object_cut_before_a_lowercas
         "informó que ese país designó al Tren de Aragua y a otros seis."
     )
     assert set(found) == {("los lobos", "cl"), ("tren de aragua", "us")}, sorted(found)
+
+
+def test_parties_after_among_those_sanctioned_and_a_nickname_is_no_party() -> None:
+    found = _sanctions(
+        "La OFAC sancionó el jueves a seis miembros de una red. Entre los sancionados está Pedro Luis "
+        "Mendoza Ríos, apodado «El Gato», quien dirige la red."
+    )
+    assert set(found) == {"pedro luis mendoza rios"}, sorted(found)
+    english = _sanctions("Among those sanctioned today is Pedro Luis Mendoza Rios, the network's treasurer.")
+    assert set(english) == {"pedro luis mendoza rios"}, sorted(english)
+
+
+def test_a_spanish_perfect_designates_and_its_pluperfect_is_recalled_with_no_event() -> None:
+    text = (
+        "Chile declaró el martes a Los Lobos como grupo terrorista. El presidente ya había declarado "
+        "también, en enero de este año, como organización terrorista a la banda Tren de Aragua."
+    )
+    found = _by_country(text, published=date(2025, 9, 3))
+    assert set(found) == {("los lobos", "cl"), ("tren de aragua", "cl")}, sorted(found)
+    events = _designation_events(text, published=date(2025, 9, 3))
+    assert [e.first("date") for e in events] == ["2025-09-02"]

@@ -102,7 +102,14 @@ ACTIVE_VERB = re.compile(
     r"(?:impuso|impone|imponen|impondrá|impusieron)\s+sanciones\s+(?:a|contra)|sanciones\s+contra|"
     r"inclu(?:ir|ye|yen|yó|yeron|irá|sión\s+(?:de|del))|"
     r"inscri(?:bir|be|bió|bieron|birá|pción\s+(?:de|del))|"
-    r"incorpor(?:ar|a|ó|ación\s+(?:de|del)))\b",
+    r"incorpor(?:ar|a|ó|ación\s+(?:de|del))|"
+    # A Spanish perfect is active: "Noboa había declarado como terrorista a X".
+    r"(?:ha|han|había|habían|habría|hemos)\s+(?:ya\s+)?(?:declarado|designado|sancionado|incluido|calificado|"
+    r"catalogado|clasificado|inscrito)|"
+    # The parties follow a list of those designated: "Among those sanctioned is X", "entre los sancionados está X".
+    r"(?:among|entre)\s+(?:the\s+|those\s+|los\s+|las\s+)?(?:individuals\s+|people\s+|personas\s+)?"
+    r"(?:sanctioned|designated|sancionad[oa]s|designad[oa]s)\s+(?:(?:today|hoy)\s+)?"
+    r"(?:is|are|was|were|está|están|estaba|figura|figuran|se\s+encuentran?))\b",
     re.I,
 )
 # A sentence that lists the parties of the designation just announced ("The eight groups are: ...",
@@ -143,6 +150,7 @@ WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog)",
     re.I,
 )
+PERFECT = re.compile(r"^(?:ha|han|había|habían|habría|hemos)\s")  # "había declarado": the participle's verb
 # Verbs also used for mere words ("X calificó de terroristas a ..."): a designation only when a state
 # or US body is their subject.
 RHETORICAL_VERB = re.compile(r"^calific", re.I)
@@ -172,13 +180,13 @@ LEADING_OBJECT_MARK = re.compile(r"^\s*(?:a\s+(?:la|las|los)\s+|al\s+|a\s+(?=\W?
 COMO_FIRST = re.compile(r"^\s*como\b[^.;]*?\s(?=al\s|a\s+(?:la|los|las)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])", re.U)
 _MONTH = rf"(?:{news_dates.EN_MONTHS}|{news_dates.ES_MONTHS})"
 LEADING_FILLER = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:formally|officially|today|now|also|oficialmente|formalmente|hoy|también)\s+|"
+    r"^\s*(?:,\s*)?(?:(?:formally|officially|today|now|also|oficialmente|formalmente|hoy|también|ya),?\s+|"
     rf"(?:on|this|last|el|este|esta)\s+(?:{news_dates.EN_DAYS}|{news_dates.ES_DAYS})"
     r"(?:\s+\d{1,2}(?:\s+de\s+\w+)?)?,?\s+|"
     r"(?:el\s+)?(?:próximo\s+|pasado\s+)?\d{1,2}\s+de\s+[a-z]+(?:\s+de\s+\d{4})?,?\s+|"
     r"on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?,?\s+|"
     rf"(?:a\s+(?:principios|mediados|finales)\s+de|en|in|early|late)\s+{_MONTH}"
-    r"(?:\s+de\s+\d{4}|\s+\d{4})?,?\s+)+",
+    r"(?:\s+de\s+\d{4}|\s+\d{4}|\s+de\s+(?:este|ese)\s+año)?,?\s+)+",
     re.I,
 )
 
@@ -193,7 +201,9 @@ INTRODUCER = re.compile(
     r"dubbed|denominad[oa]s?|llamad[oa]s?|conocid[oa]s?\s+como)\s+(?:(?:the|el|la|los)\s+)?",
     re.I,
 )
-NOT_A_NAME_START = re.compile(r"^(?:alias|aka|a\.k\.a\.|also\s+known|among\s+(?!them))\b", re.I)
+NOT_A_NAME_START = re.compile(
+    r"^(?:alias|aka|a\.k\.a\.|also\s+known|nicknamed|apodad[oa]|among\s+(?!them))\b", re.I
+)
 # "the head of Tren de Aragua": the party is the head, not the group.
 # "all but Cárteles Unidos": an exception, not a party.
 PREPOSITION = re.compile(
@@ -1048,7 +1058,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             continue  # "the groups are ..." lists the parties of an act already announced
         if kind == "active" and _gerund_noun(sentence, verb):
             continue
-        weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" else word)
+        weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" or PERFECT.match(word) else word)
         goes_on = _goes_on(reading, index, sentence[: verb.start()])
         if kind != "list" and weak and not (_names_programme(sentence[verb.end() :]) or goes_on):
             continue  # "declaró el secretario": a weak verb designates only with its programme after it
@@ -1085,7 +1095,9 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 if kind == "active" and (named or sanctioning):
                     reading.announced = _Act(index, [], programs, _complete_actor(actor, programs))
                 continue
-            act = _Act(index, parties, programs, _complete_actor(actor, programs), recalled=kind == "enum")
+            # The pluperfect tells background ("Noboa había declarado ... en enero"): recalled, no event.
+            recalled = kind == "enum" or word.startswith(("había", "habían", "habría"))
+            act = _Act(index, parties, programs, _complete_actor(actor, programs), recalled=recalled)
             act.effective_hint = _future_date(ctx, sentence, verb) if kind == "active" else None
             acts.append(act)
         if parties and kind == "active":
