@@ -6,14 +6,19 @@ designar, declarar, sancionar, incluir, inscribir, catalogar) is an *act*. Its p
 the verb governs: the coordinated noun phrase after an active verb, split on commas, "and"/"y" and
 acronym parentheses (so a list member the NER missed still comes out); the subject of a passive;
 an inline or bullet list after a colon; the list a later sentence gives ("The eight groups are ...");
-members named after a programme ("other FTOs including X and Y", recalled, not announced). A party
+members named after a programme ("other FTOs including X and Y", recalled, not announced); one group
+per member of a list sharing a plural head ("los carteles de Sinaloa y del Golfo", "the Sinaloa and
+Gulf cartels"); the same parties for each state a comparison names ("tal como lo han hecho Argentina y
+Ecuador", recalled, as is an act told in the pluperfect). A party
 is a name, never an authority, a programme, a country, a common noun, a phrase governed by a
 preposition ("the head of Tren de Aragua") or an alias ("or LNFM").
 
 Its programmes are the sentence's (FTO, SDGT, SDN, an executive order, RePET; "terrorist
 organization" alone is a terrorist list unless a US act continues the article's programme), a
 sanction verb's SDN. Its actor is the state or US body before the verb (each state of a coordinated
-subject), or the passive agent, else the article's last: the authority is a ministry or the
+subject), or the passive agent, or a pseudo-cleft's focus ("the country that designated X was
+Canada"), or the act's just before when the sentence goes on with it ("también incluyeron a Y"),
+else the article's last: the authority is a ministry or the
 state's government, the country its ISO code; the US only when a US body acts or the programme is
 a US one. Hypotheticals, urges, proposals, negations and gerunds naming the idea are no acts
 (``ctx.modality`` when the context has it, and a local guard).
