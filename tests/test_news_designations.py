@@ -338,3 +338,149 @@ def test_a_designation_recalled_in_passing_is_no_event_and_an_undated_one_says_s
     assert event.get("date") == []
     assert "date:undated" in event.get("keywords")
     assert len(event.get("involved")) == 1
+
+
+def _by_country(text: str, published: date = PUBLISHED) -> dict[tuple[str, str], StatementEntity]:
+    """The article's Sanctions by (normalised party name, country)."""
+    result = extract(RawDocument(text, "article.txt", published=published))
+    names = {str(e.id): e.caption for e in result.entities}
+    return {
+        (name_key(names[s.first("entity")]), s.first("country") or ""): s
+        for s in result.entities
+        if s.schema.name == "Sanction"
+    }
+
+
+def test_a_plural_head_shared_by_a_list_names_one_group_per_member() -> None:
+    found = _sanctions(
+        "El gobierno de Ecuador incluyó a los carteles de Sinaloa, Jalisco Nueva Generación, del Golfo y "
+        "Unidos en su lista de organizaciones terroristas."
+    )
+    assert set(found) == {
+        "cartel de sinaloa",
+        "cartel de jalisco nueva generacion",
+        "cartel del golfo",
+        "carteles unidos",
+    }, sorted(found)
+    assert all(s.get("country") == ["ec"] for s in found.values())
+    english = _sanctions("The State Department designated the Sinaloa, Gulf and Northeast cartels as FTOs.")
+    assert {"sinaloa cartel", "gulf cartel", "northeast cartel"} <= set(english), sorted(english)
+    assert _sanctions("Ecuador incluyó a los carteles de la droga en su lista de grupos terroristas.") == {}
+
+
+def test_a_comparison_recalls_the_same_designation_by_each_state_named() -> None:
+    found = _by_country(
+        "El Congreso de Chile aprobó el lunes declarar al Tren de Aragua como organización terrorista, tal "
+        "como lo han hecho Estados Unidos, Perú y Costa Rica."
+    )
+    assert {country for _, country in found} == {"cl", "us", "pe", "cr"}, sorted(found)
+    english = _by_country(
+        "Guatemala designated the Tren de Aragua as a terrorist organization on Monday, as Honduras and "
+        "Panama have done."
+    )
+    assert {country for _, country in english} == {"gt", "hn", "pa"}, sorted(english)
+
+
+def test_the_actor_of_a_pseudo_cleft_and_of_a_sentence_that_goes_on_with_the_act() -> None:
+    found = _by_country(
+        "El país que calificó al Tren de Aragua como grupo terrorista fue el gobierno de Chile. "
+        "En la declaración, también incluyeron a Los Choneros."
+    )
+    assert set(found) == {("tren de aragua", "cl"), ("los choneros", "cl")}, sorted(found)
+    assert _sanctions("El diputado calificó al Tren de Aragua como un grupo terrorista.") == {}
+
+
+def test_one_party_comes_out_once_per_authority() -> None:
+    found = _by_country(
+        "Canadá declaró al Tren de Aragua como grupo terrorista el 20 de febrero. Otro país que "
+        "calificó al Tren de Aragua como una organización terrorista fue el gobierno de Argentina. Por su "
+        "parte, el secretario de Estado de EE UU informó que ese país designó al Tren de Aragua y a otros "
+        "seis carteles.",
+        published=date(2025, 2, 25),
+    )
+    assert set(found) == {("tren de aragua", "ca"), ("tren de aragua", "ar"), ("tren de aragua", "us")}
+    assert found[("tren de aragua", "us")].get("authority") == ["US Department of State"]
+
+
+def test_a_register_programme_does_not_pass_to_another_states_act() -> None:
+    found = _by_country(
+        "Argentina inscribió al Tren de Aragua en el RePET el martes. Un día antes, la Administración "
+        "de Donald Trump formalizó la inclusión del Cartel de Sinaloa en su listado de grupos terroristas.",
+        published=date(2025, 2, 25),
+    )
+    assert found[("tren de aragua", "ar")].get("program") == ["RePET"]
+    [sinaloa] = [s for (name, country), s in found.items() if "sinaloa" in name and country == "us"]
+    assert sinaloa.get("program") == ["terrorist-list"]  # not the RePET of Argentina's act
+
+
+def _authorities(text: str) -> set[tuple[str, str]]:
+    """(normalised party name, authority) of each Sanction of the article."""
+    result = extract(RawDocument(text, "article.txt", published=PUBLISHED))
+    names = {str(e.id): e.caption for e in result.entities}
+    return {
+        (name_key(names[s.first("entity")]), s.first("authority") or "")
+        for s in result.entities
+        if s.schema.name == "Sanction"
+    }
+
+
+def test_an_adjunct_gerund_acts_and_the_us_body_named_last_designates() -> None:
+    found = _sanctions(
+        "On March 3, the State Department struck again, designating Los Lobos a Foreign Terrorist "
+        "Organization."
+    )
+    assert _has(found, "Los Lobos").get("program") == ["FTO"]
+    assert _authorities(
+        "The Treasury previously sanctioned Los Choneros in 2024, and the State Department designated "
+        "Los Choneros in September 2025."
+    ) == {("los choneros", "US Department of the Treasury"), ("los choneros", "US Department of State")}
+
+
+def test_where_a_group_is_based_is_not_who_designates_it() -> None:
+    found = _by_country(
+        "The United States keeps disrupting the revenue streams profiting Colombia-based FTOs like Clan "
+        "del Golfo."
+    )
+    assert set(found) == {("clan del golfo", "us")}, sorted(found)
+
+
+def test_companies_added_to_the_blocked_list_in_an_aside_between_dashes() -> None:
+    found = _sanctions(
+        "La OFAC sancionó el martes a Pedro Luis Mendoza Ríos. Sus dos empresas —Mendoza Eventos SAS y "
+        "Rumba Caracas Bar— fueron igualmente incorporadas a la lista de entidades bloqueadas."
+    )
+    assert {"mendoza eventos sas", "rumba caracas bar"} <= set(found), sorted(found)
+    assert _has(found, "Rumba Caracas Bar").get("program") == ["SDN"]
+
+
+def test_a_party_without_its_place_of_origin_and_an_object_cut_before_a_lowercase_conjunct() -> None:
+    found = _sanctions(
+        "Chile declaró como organización terrorista a Los Lobos (LL) de Ecuador y a otras dos bandas."
+    )
+    assert set(found) == {"los lobos"}, sorted(found)
+    found = _by_country(
+        "Chile declaró a Los Lobos como grupo terrorista. Por su parte, el secretario de Estado de EE.UU. "
+        "informó que ese país designó al Tren de Aragua y a otros seis."
+    )
+    assert set(found) == {("los lobos", "cl"), ("tren de aragua", "us")}, sorted(found)
+
+
+def test_parties_after_among_those_sanctioned_and_a_nickname_is_no_party() -> None:
+    found = _sanctions(
+        "La OFAC sancionó el jueves a seis miembros de una red. Entre los sancionados está Pedro Luis "
+        "Mendoza Ríos, apodado «El Gato», quien dirige la red."
+    )
+    assert set(found) == {"pedro luis mendoza rios"}, sorted(found)
+    english = _sanctions("Among those sanctioned today is Pedro Luis Mendoza Rios, the network's treasurer.")
+    assert set(english) == {"pedro luis mendoza rios"}, sorted(english)
+
+
+def test_a_spanish_perfect_designates_and_its_pluperfect_is_recalled_with_no_event() -> None:
+    text = (
+        "Chile declaró el martes a Los Lobos como grupo terrorista. El presidente ya había declarado "
+        "también, en enero de este año, como organización terrorista a la banda Tren de Aragua."
+    )
+    found = _by_country(text, published=date(2025, 9, 3))
+    assert set(found) == {("los lobos", "cl"), ("tren de aragua", "cl")}, sorted(found)
+    events = _designation_events(text, published=date(2025, 9, 3))
+    assert [e.first("date") for e in events] == ["2025-09-02"]

@@ -6,14 +6,19 @@ designar, declarar, sancionar, incluir, inscribir, catalogar) is an *act*. Its p
 the verb governs: the coordinated noun phrase after an active verb, split on commas, "and"/"y" and
 acronym parentheses (so a list member the NER missed still comes out); the subject of a passive;
 an inline or bullet list after a colon; the list a later sentence gives ("The eight groups are ...");
-members named after a programme ("other FTOs including X and Y", recalled, not announced). A party
+members named after a programme ("other FTOs including X and Y", recalled, not announced); one group
+per member of a list sharing a plural head ("los carteles de Sinaloa y del Golfo", "the Sinaloa and
+Gulf cartels"); the same parties for each state a comparison names ("tal como lo han hecho Argentina y
+Ecuador", recalled, as is an act told in the pluperfect). A party
 is a name, never an authority, a programme, a country, a common noun, a phrase governed by a
 preposition ("the head of Tren de Aragua") or an alias ("or LNFM").
 
 Its programmes are the sentence's (FTO, SDGT, SDN, an executive order, RePET; "terrorist
 organization" alone is a terrorist list unless a US act continues the article's programme), a
 sanction verb's SDN. Its actor is the state or US body before the verb (each state of a coordinated
-subject), or the passive agent, else the article's last: the authority is a ministry or the
+subject), or the passive agent, or a pseudo-cleft's focus ("the country that designated X was
+Canada"), or the act's just before when the sentence goes on with it ("también incluyeron a Y"),
+else the article's last: the authority is a ministry or the
 state's government, the country its ISO code; the US only when a US body acts or the programme is
 a US one. Hypotheticals, urges, proposals, negations and gerunds naming the idea are no acts
 (``ctx.modality`` when the context has it, and a local guard).
@@ -45,7 +50,7 @@ from followthemoney.types import registry
 from watchfloor.news import dates as news_dates
 from watchfloor.news.context import ArticleContext
 from watchfloor.news.dates import find_dates, resolve
-from watchfloor.news.mentions import entity_id, name_key
+from watchfloor.news.mentions import Mention, entity_id, name_key
 
 # --- programmes -------------------------------------------------------------------------------
 
@@ -71,7 +76,8 @@ PROGRAMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "SDN",
         re.compile(
             r"specially\s+designated\s+nationals?|\bSDN\b|nacionales\s+especialmente\s+designados|"
-            r"lista\s+clinton",
+            r"lista\s+clinton|blocked\s+persons|"
+            r"lista\s+de\s+(?:personas|entidades|individuos)(?:\s+y\s+\w+)?\s+bloquead[oa]s",
             re.I,
         ),
     ),
@@ -96,12 +102,19 @@ ACTIVE_VERB = re.compile(
     r"sanctions\s+(?:on|against)|add(?:s|ed|ing)?|declar(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
     r"design(?:ar|a|an|ó|aron|ará|arán|ando|ara|aran)|designaci[oó]n\s+(?:de|del)|"
     r"designaciones\s+(?:incluyen|son)|declar(?:ar|a|an|ó|aron|ará|arán)|clasific(?:ar|a|ó|ará)|"
-    r"señal(?:ar|a|ó|aron|ará)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
+    r"señal(?:ar|a|ó|aron|ará)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
     r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
     r"(?:impuso|impone|imponen|impondrá|impusieron)\s+sanciones\s+(?:a|contra)|sanciones\s+contra|"
     r"inclu(?:ir|ye|yen|yó|yeron|irá|sión\s+(?:de|del))|"
     r"inscri(?:bir|be|bió|bieron|birá|pción\s+(?:de|del))|"
-    r"incorpor(?:ar|a|ó|ación\s+(?:de|del)))\b",
+    r"incorpor(?:ar|a|ó|ación\s+(?:de|del))|"
+    # A Spanish perfect is active: "Noboa había declarado como terrorista a X".
+    r"(?:ha|han|había|habían|habría|hemos)\s+(?:ya\s+)?(?:declarado|designado|sancionado|incluido|calificado|"
+    r"catalogado|clasificado|inscrito)|"
+    # The parties follow a list of those designated: "Among those sanctioned is X", "entre los sancionados está X".
+    r"(?:among|entre)\s+(?:the\s+|those\s+|los\s+|las\s+)?(?:individuals\s+|people\s+|personas\s+)?"
+    r"(?:sanctioned|designated|sancionad[oa]s|designad[oa]s)\s+(?:(?:today|hoy)\s+)?"
+    r"(?:is|are|was|were|está|están|estaba|figura|figuran|se\s+encuentran?))\b",
     re.I,
 )
 # A sentence that lists the parties of the designation just announced ("The eight groups are: ...",
@@ -131,19 +144,34 @@ AMONG = re.compile(
 PASSIVE_VERB = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|fue|fueron|es|son|"
     r"ha\s+sido|han\s+sido|será|serán|sido|quedó|quedaron)\s+(?:\w+\s+)?|"
-    r",\s*(?:(?:which|who)\s+(?:was|were)\s+|(?:que|quien)\s+(?:fue|fueron)\s+)?)"
+    r",\s*(?:(?:which|who)\s+(?:was|were)\s+|(?:que|quien)\s+(?:fue|fueron)\s+|"
+    r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+)?)"
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
-    r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?)\b",
+    r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|incorporad[oa]s?)\b",
     re.I,
 )
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
-    r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|señal|catalog)", re.I
+    r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog)",
+    re.I,
+)
+PERFECT = re.compile(r"^(?:ha|han|había|habían|habría|hemos)\s")  # "había declarado": the participle's verb
+# Verbs also used for mere words ("X calificó de terroristas a ..."): a designation only when a state
+# or US body is their subject.
+RHETORICAL_VERB = re.compile(r"^calific", re.I)
+# A sentence that goes on with the act just read ("En la declaración, también incluyeron a X"): its
+# verb needs no programme of its own, its actor and programmes are that act's.
+CONTINUING = re.compile(
+    r"\b(?:también|además|asimismo|igualmente|also|as\s+well|in\s+addition|"
+    r"(?:en|in)\s+(?:la|esa|esta|the|that|this)\s+(?:declaraci[oó]n|designaci[oó]n|medida|lista|resoluci[oó]n|"
+    r"decisi[oó]n|designation|list|decision|move|order|notice))\b",
+    re.I,
 )
 # Ends of the governed noun phrase.
 COPULA = r"\s(?:is|are|was|were|has|have|had|will|would|es|son|fue|fueron|ha|han|será|serán)\b"
 OBJECT_END = re.compile(
     COPULA + r"|\s(?:a|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
+    r"\s(?:a|an|una?)\s+(?=(?:Foreign|Specially|Global|Terrorist|FTO|SDGT|Organizaci[oó]n|Organization)\b)|"
     r"\s(?:(?<!such\s)(?<!known\s)as|for|under|to|into|with|after|following|because|due|that|which|who|"
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|this|yesterday|today|"
     r"como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|con|desde|según|"
@@ -152,17 +180,18 @@ OBJECT_END = re.compile(
 )
 # A list's items may be separated by ";" and carry clauses of their own; the list ends with the sentence.
 LIST_END = re.compile(r"\.\s|\.$|[:!?]|\s(?:many|most|all|some|which|who|que|cuyos?|todos)\b|" + COPULA)
+TRAILING_CONJUNCTION = re.compile(r"\s*,?\s+(?:and|y|e|or|o)\s*$")
 LEADING_OBJECT_MARK = re.compile(r"^\s*(?:a\s+(?:la|las|los)\s+|al\s+|a\s+(?=\W?[A-ZÁÉÍÓÚÑ]))", re.U)
 COMO_FIRST = re.compile(r"^\s*como\b[^.;]*?\s(?=al\s|a\s+(?:la|los|las)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])", re.U)
 _MONTH = rf"(?:{news_dates.EN_MONTHS}|{news_dates.ES_MONTHS})"
 LEADING_FILLER = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:formally|officially|today|now|also|oficialmente|formalmente|hoy|también)\s+|"
+    r"^\s*(?:,\s*)?(?:(?:formally|officially|today|now|also|oficialmente|formalmente|hoy|también|ya),?\s+|"
     rf"(?:on|this|last|el|este|esta)\s+(?:{news_dates.EN_DAYS}|{news_dates.ES_DAYS})"
     r"(?:\s+\d{1,2}(?:\s+de\s+\w+)?)?,?\s+|"
     r"(?:el\s+)?(?:próximo\s+|pasado\s+)?\d{1,2}\s+de\s+[a-z]+(?:\s+de\s+\d{4})?,?\s+|"
     r"on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?,?\s+|"
     rf"(?:a\s+(?:principios|mediados|finales)\s+de|en|in|early|late)\s+{_MONTH}"
-    r"(?:\s+de\s+\d{4}|\s+\d{4})?,?\s+)+",
+    r"(?:\s+de\s+\d{4}|\s+\d{4}|\s+de\s+(?:este|ese)\s+año)?,?\s+)+",
     re.I,
 )
 
@@ -177,7 +206,9 @@ INTRODUCER = re.compile(
     r"dubbed|denominad[oa]s?|llamad[oa]s?|conocid[oa]s?\s+como)\s+(?:(?:the|el|la|los)\s+)?",
     re.I,
 )
-NOT_A_NAME_START = re.compile(r"^(?:alias|aka|a\.k\.a\.|also\s+known|among\s+(?!them))\b", re.I)
+NOT_A_NAME_START = re.compile(
+    r"^(?:alias|aka|a\.k\.a\.|also\s+known|nicknamed|apodad[oa]|among\s+(?!them))\b", re.I
+)
 # "the head of Tren de Aragua": the party is the head, not the group.
 # "all but Cárteles Unidos": an exception, not a party.
 PREPOSITION = re.compile(
@@ -306,6 +337,14 @@ COORDINATED_STATES = re.compile(
     rf"({_STATE_NAME}(?:\s*,\s*{_STATE_NAME})*\s*,?\s+(?:and|y)\s+{_STATE_NAME})\s+(?:\w+\s+){{0,2}}$",
     re.I,
 )
+_STATE_MEMBER = rf"(?:(?:el|the)\s+)?(?:(?:gobierno|government)\s+(?:de|of)\s+)?{_STATE_NAME}"
+_STATE_LIST = rf"{_STATE_MEMBER}(?:\s*,\s*{_STATE_MEMBER})*(?:\s*,?\s+(?:and|y|e)\s+{_STATE_MEMBER})?"
+ALIKE = re.compile(
+    rf"(?:\b(?:tal\s+)?como\s+(?:ya\s+)?lo\s+(?:han|ha|habían|había|hicieron|hizo)(?:\s+hecho)?\s+(?:ya\s+|antes\s+)?|"
+    rf"\bal\s+igual\s+que\s+|\b(?:joining|like)\s+)(?P<states>{_STATE_LIST})(?![\w-])|"
+    rf"\bas\s+(?P<states_en>{_STATE_LIST})\s+(?:have|has|had|did)(?:\s+(?:already|previously))?(?:\s+done)?\b",
+    re.I,
+)
 # An act told in the present ("The State Department announces the designation of", "designa",
 # "today"): made on the article's own day (its dateline or release date, else publication).
 PRESENT_ACT = re.compile(
@@ -318,9 +357,14 @@ AFTER_PREPOSITION = re.compile(
     r"\b(?:from|in|of|with|to|by|on|at|de|en|desde|con|a|por|para)\s+(?:the\s+)?$", re.I
 )
 GERUND_AS_NOUN = re.compile(
-    r"(?:^|[,;:]|\b(?:said|says|say|that|of|about|on|for|by|whether|than|dijo|dice|que|de|sobre|en)\b)\s*"
+    r"(?:^|[;:]|\b(?:said|says|say|that|of|about|on|for|by|whether|than|dijo|dice|que|de|sobre|en)\b)\s*"
     r"(?:\w+ly\s+)?$",
     re.I,
+)
+# A pseudo-cleft names its actor after the copula: "the country that designated X was Canada".
+CLEFT_RELATIVE = re.compile(r"\b(?:que|who|which|that)\s+(?:\w+\s+){0,2}$", re.I)
+CLEFT_FOCUS = re.compile(
+    r"\s(?:fue|fueron|es|son|was|were|is|are)\s+((?:the\s+|el\s+|la\s+)?[^,;.]{0,60})", re.I
 )
 LIST_REACH = 5  # sentences between an announcement and the list of its parties
 NEAR_SUBJECT = 40  # characters before a verb where a bare state name is its subject
@@ -451,6 +495,8 @@ def _state_actor(text: str, bare_within: int | None) -> _Actor | None:
     best: tuple[int, _Actor] | None = None
     for code, name, pattern in STATES:
         for match in pattern.finditer(text):
+            if text.startswith("-", match.end()):
+                continue  # "Mexico-based FTOs": where a group is based, not who designates
             organ = STATE_ORGAN.search(text[max(0, match.start() - 40) : match.end() + 40])
             bare = (
                 bare_within is not None
@@ -465,11 +511,13 @@ def _state_actor(text: str, bare_within: int | None) -> _Actor | None:
 
 
 def _us_actor(text: str) -> _Actor | None:
-    """The most specific US body named in ``text``."""
-    for authority, pattern in US_BODIES:
-        if pattern.search(text):
-            return _Actor(authority, "us")
-    return None
+    """The most specific US body named in ``text``, the one named last when several are ("the Treasury
+    sanctioned X, and the State Department designated Y")."""
+    specific = [(_last_at(text, [p]), authority) for authority, p in US_BODIES[:-1]]
+    position, authority = max(specific)
+    if position >= 0:
+        return _Actor(authority, "us")
+    return _Actor(US_BODIES[-1][0], "us") if US_BODIES[-1][1].search(text) else None
 
 
 def _last_at(text: str, patterns: list[re.Pattern[str]]) -> int:
@@ -491,6 +539,9 @@ def _actor(sentence: str, verb_start: int, verb_end: int) -> _Actor | None:
     )
     if agent is not None:
         return _state_actor(agent.group(1), len(agent.group(1))) or _us_actor(agent.group(1))
+    focus = CLEFT_FOCUS.search(sentence, verb_end) if CLEFT_RELATIVE.search(before) else None
+    if focus is not None:  # "Otro país que calificó a X como terrorista fue el gobierno de Canadá"
+        return _state_actor(focus.group(1), len(focus.group(1))) or _us_actor(focus.group(1))
     return None
 
 
@@ -549,9 +600,9 @@ def _hypothetical(
 
 
 def _mask(text: str) -> str:
-    """Acronym parentheses and quotes to spaces: offsets stay, "(TdA)" and quotes no longer split names."""
+    """Acronym parentheses, quotes and em dashes to spaces: offsets stay, "(TdA)" and quotes no longer split names."""
     text = ACRONYM_PARENS.sub(lambda m: " " * len(m.group(0)), text)
-    return QUOTES.sub(" ", text)
+    return QUOTES.sub(" ", text).replace("—", " ")  # "Sus empresas —X y Y— fueron": an aside's dashes
 
 
 def _conjuncts(text: str, protected: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -632,6 +683,36 @@ def _acceptable(name: str) -> bool:
     return not all(w in PARTICLES for w in words)
 
 
+# A plural head shared by a coordinated list of groups' distinctive words.
+PLURAL_HEAD_ES = re.compile(r"^\s*(?:(?:los|las)\s+)?(c[aá]rteles)\s+(?:de\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+PLURAL_HEAD_EN = re.compile(r"\s+cartels\s*$", re.I)
+GROUP_HEAD = re.compile(
+    r"\b(?:cartel|cártel|carteles|cárteles|familia|clan|mara|tren|frente|ejército|army|front|gang|group|grupo|"
+    r"organi[sz]ation|organizaci[oó]n)\b",
+    re.I,
+)
+# Common nouns of place that take the article in a Spanish name ("Cartel del Golfo", "del Noreste").
+SPANISH_COMMON_PLACES = frozenset(
+    [
+        "golfo",
+        "norte",
+        "noreste",
+        "noroeste",
+        "sur",
+        "sureste",
+        "suroeste",
+        "oeste",
+        "este",
+        "centro",
+        "pacifico",
+        "atlantico",
+        "caribe",
+        "valle",
+        "milenio",
+        "altiplano",
+    ]
+)
+ORIGIN = re.compile(r"\s+(?:de|del|of|from)\s+(?:the\s+|el\s+)?$", re.I)
 NEVER_PARTIES = frozenset({"government", "media"})
 
 
@@ -639,11 +720,20 @@ def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party |
     """The party named at text offsets [start, end): the NER's entity when one mention is that name,
     else a new entity of the name (the NER split "Damaris del Carmen Hurtado Pérez" in two)."""
     overlapping = [m for m in ctx.mentions_in(index) if m.start < end and start < m.end]
+    end = _without_origin(ctx, overlapping, start, end)
+    overlapping = [m for m in overlapping if m.start < end]
     if any(m.label in ("GPE", "LOC") and m.start <= start and m.end >= end for m in overlapping):
         return None  # a place, not a party
     if any(m.kind in NEVER_PARTIES and m.start <= start and m.end >= end for m in overlapping):
         return None  # a government body or a news outlet acts or reports; it is not designated
     parties = [m for m in overlapping if m.label in ("ORG", "PERSON")]
+    outside = [
+        m
+        for m in parties
+        if not (ctx.text[m.start - 1 : m.start] == "(" and ctx.text[m.end : m.end + 1] == ")")
+    ]
+    if len({ctx.id_of(m) for m in parties}) == 1 or len(outside) == 1:
+        parties = outside[:1] or parties[:1]  # "Mara Salvatrucha (MS-13)": a name and its acronym, one party
     if len(parties) == 1 and _acceptable(parties[0].canonical or parties[0].text):
         mention = parties[0]
         return _Party(ctx.id_of(mention), mention.canonical or mention.text, mention.schema, True)
@@ -660,6 +750,25 @@ def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party |
     else:
         schema = "LegalEntity"
     return _Party(entity_id(schema, name), name, schema, False)
+
+
+def _without_origin(ctx: ArticleContext, mentions: list[Mention], start: int, end: int) -> int:
+    """Where a party's name ends when a place follows it ("Mara Salvatrucha (MS-13) de El Salvador",
+    "Tren de Aragua of Venezuela"): before the preposition, when a named group or person ends there."""
+    place = next(
+        (m for m in mentions if m.label in ("GPE", "LOC") and m.end >= end and m.start > start), None
+    )
+    if place is None:
+        return end
+    particle = ORIGIN.search(ctx.text, start, place.start)
+    if particle is None:
+        return end
+    cut = particle.start()
+    named = any(
+        m.label in ("ORG", "PERSON") and m.start >= start and ctx.text[m.end : cut].strip(" )") == ""
+        for m in mentions
+    )
+    return cut if named else end
 
 
 def _known(ctx: ArticleContext, name: str) -> _Party | None:
@@ -682,6 +791,9 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
         for m in ctx.mentions_in(index)
         if m.start >= offset and m.end <= offset + len(text)
     ]
+    shared = _shared_head(ctx, index, offset, masked)
+    if shared is not None:
+        return shared
     parties: list[_Party] = []
     for start, end in _conjuncts(masked, protected):
         run = _name_run(masked[start:end])
@@ -691,6 +803,65 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
         if party is not None and party not in parties:
             parties.append(party)
     return parties
+
+
+def _shared_head(ctx: ArticleContext, index: int, offset: int, masked: str) -> list[_Party] | None:
+    """ "los carteles de Sinaloa, Jalisco Nueva Generación y del Golfo", "the Sinaloa and Gulf cartels":
+    a plural head shared by a coordinated list names one group per member (Cartel de Sinaloa, ...,
+    Gulf Cartel); a member that is a group's own name ("Nueva Familia Michoacana") stays as it is."""
+    spanish = PLURAL_HEAD_ES.match(masked)
+    english = None if spanish else PLURAL_HEAD_EN.search(masked)
+    if spanish is not None:
+        body = (spanish.end(), len(masked))
+        head = "Cártel" if "á" in spanish.group(1) else "Cartel"
+    elif english is not None:
+        body, head = (0, english.start()), "Cartel"
+    else:
+        return None
+    protected = [  # only names of groups: a "place" across the conjunction ("Golfo y Unidos") is the NER's slip
+        (m.start - offset - body[0], m.end - offset - body[0])
+        for m in ctx.mentions_in(index, frozenset({"ORG", "PERSON"}))
+        if m.start >= offset + body[0] and m.end <= offset + body[1]
+    ]
+    members = [(body[0] + s, body[0] + e) for s, e in _conjuncts(masked[body[0] : body[1]], protected)]
+    if len(members) < 2:
+        return None
+    parties: list[_Party] = []
+    for start, end in members:
+        preposition = re.match(r"\s*(del?)\s+", masked[start:end])
+        if preposition is not None:
+            start += preposition.end()
+        run = _name_run(masked[start:end])
+        if run is None:
+            return None  # not a list of names: "los carteles de la droga"
+        name = masked[start + run[0] : start + run[1]]
+        if GROUP_HEAD.search(name):  # a group's own name
+            party = _party_of(ctx, index, offset + start + run[0], offset + start + run[1])
+        else:
+            party = _headed_party(ctx, name, head, spanish is not None, preposition)
+        if party is not None and party not in parties:
+            parties.append(party)
+    return parties
+
+
+def _headed_party(
+    ctx: ArticleContext, member: str, head: str, spanish: bool, preposition: re.Match[str] | None
+) -> _Party | None:
+    """The group one member of a shared-head list names: "Cartel de Sinaloa", "Cartel del Golfo" (a
+    common noun takes its article), "Carteles Unidos" (a plural adjective agrees with the head),
+    "Sinaloa Cartel"."""
+    if not spanish:
+        name = f"{member} {head}"
+    elif re.fullmatch(r"\w+(?:ados|idos|adas|idas)", member):
+        name = f"{head}es {member}"
+    else:
+        article = (preposition is not None and preposition.group(1) == "del") or (
+            name_key(member.split()[0]) in SPANISH_COMMON_PLACES
+        )
+        name = f"{head} {'del' if article else 'de'} {member}"
+    if not _acceptable(name):
+        return None
+    return _known(ctx, name) or _Party(entity_id("Organization", name), name, "Organization", False)
 
 
 def _object_span(sentence: str, verb_end: int, listing: bool = False) -> tuple[int, int]:
@@ -708,6 +879,9 @@ def _object_span(sentence: str, verb_end: int, listing: bool = False) -> tuple[i
         skip += mark.end()
     end_match = (LIST_END if listing else OBJECT_END).search(rest, skip)
     end = end_match.start() if end_match is not None else len(rest)
+    dangling = TRAILING_CONJUNCTION.search(rest, skip, end)  # "al Tren de Aragua y [a otros seis]"
+    if dangling is not None:
+        end = dangling.start()
     return verb_end + skip, verb_end + end
 
 
@@ -836,8 +1010,11 @@ def _act_programs(sentence: str, verb: str, actor: _Actor | None, reading: _Read
     if "sanc" in verb or (treasury and not TERROR_LIST.search(sentence)):
         return ["SDN"] if actor is None or actor.country in (None, "us") else ["sanctions"]
     us_act = actor is None or actor.country == "us"
-    if reading.programs and (us_act or not TERROR_LIST.search(sentence)):
-        return list(reading.programs)
+    # The article's last programmes carry over only within one jurisdiction: a US act after
+    # Argentina's RePET listing is no RePET listing.
+    inherited = [p for p in reading.programs if _is_us_program(p) == us_act]
+    if inherited and (us_act or not TERROR_LIST.search(sentence)):
+        return inherited
     return ["terrorist-list"]
 
 
@@ -866,7 +1043,8 @@ def _in_context(sentence: str, verb: re.Match[str], kind: str, sanctioning: bool
         return True
     if _names_programme(sentence[verb.end() :]):
         return True
-    return bool(reading.programs) and not _names_programme(sentence)
+    # An article already reporting designations: "ese país designó al Tren de Aragua".
+    return (bool(reading.programs) or reading.last_act is not None) and not _names_programme(sentence)
 
 
 def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
@@ -885,10 +1063,11 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             continue  # "the groups are ..." lists the parties of an act already announced
         if kind == "active" and _gerund_noun(sentence, verb):
             continue
-        weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" else word)
-        if kind != "list" and weak and not _names_programme(sentence[verb.end() :]):
+        weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" or PERFECT.match(word) else word)
+        goes_on = _goes_on(reading, index, sentence[: verb.start()])
+        if kind != "list" and weak and not (_names_programme(sentence[verb.end() :]) or goes_on):
             continue  # "declaró el secretario": a weak verb designates only with its programme after it
-        if not _in_context(sentence, verb, kind, sanctioning, reading) or _hypothetical(
+        if not (goes_on or _in_context(sentence, verb, kind, sanctioning, reading)) or _hypothetical(
             ctx, index, sentence, verb.start()
         ):
             continue
@@ -906,19 +1085,57 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                     )
                 )
             continue
-        for found_actor in _actors(sentence, verb.start(), verb.end()):
-            actor = found_actor or reading.actor
+        actors = _actors(sentence, verb.start(), verb.end())
+        if RHETORICAL_VERB.match(word) and None in actors:
+            continue  # "X calificó de terroristas a ...": words, unless a state or US body says them
+        for found_actor in actors:
+            last = reading.last_act if goes_on else None
+            actor = found_actor or (last.actor if last is not None else reading.actor)
             programs = _act_programs(sentence, word, actor, reading)
+            if last is not None and not _programs(sentence):
+                programs = list(last.programs)
             if found_actor is not None:
                 reading.actor = found_actor
             if not parties:
                 if kind == "active" and (named or sanctioning):
                     reading.announced = _Act(index, [], programs, _complete_actor(actor, programs))
                 continue
-            act = _Act(index, parties, programs, _complete_actor(actor, programs), recalled=kind == "enum")
+            # The pluperfect tells background ("Noboa había declarado ... en enero"): recalled, no event.
+            recalled = kind == "enum" or word.startswith(("había", "habían", "habría"))
+            act = _Act(index, parties, programs, _complete_actor(actor, programs), recalled=recalled)
             act.effective_hint = _future_date(ctx, sentence, verb) if kind == "active" else None
             acts.append(act)
+        if parties and kind == "active":
+            for alike in _alike(sentence, verb.end()):  # "tal como lo han hecho Argentina y Ecuador"
+                programs = _act_programs(sentence, word, alike, reading)
+                acts.append(_Act(index, parties, programs, _complete_actor(alike, programs), recalled=True))
     return acts
+
+
+def _alike(sentence: str, after: int) -> list[_Actor]:
+    """The states a comparison says made the same designation before ("as the United States and
+    Ecuador have done", "tal como lo han hecho Estados Unidos, Argentina y Paraguay", "al igual que
+    Paraguay"): recalled acts of their own."""
+    match = ALIKE.search(sentence, after)
+    if match is None:
+        return []
+    members = re.split(
+        r"\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y|e)\s+", match.group("states") or match.group("states_en")
+    )
+    actors = [_state_actor(m, len(m)) or _us_actor(m) for m in members]
+    return [a for a in actors if a is not None]
+
+
+def _goes_on(reading: _Reading, index: int, before: str) -> bool:
+    """The verb goes on with the act of the sentence before ("En la declaración, también incluyeron a X",
+    "The move also listed Y")."""
+    last = reading.last_act
+    return (
+        last is not None
+        and not last.recalled
+        and index - last.sentence == 1
+        and bool(CONTINUING.search(before))
+    )
 
 
 def _previous(reading: _Reading, index: int) -> _Act | None:
