@@ -18,8 +18,8 @@ from datetime import date
 
 import numpy as np
 
-from watchfloor.graph import EDGE_TYPES, ExposureGraph
-from watchfloor.graph.exposure import LOOK_THROUGH
+from watchfloor.graph import EDGE_TYPES, ExposureGraph, blocked_by_ownership, exposure
+from watchfloor.graph.ownership import LOOK_THROUGH
 
 AS_OF = date(2025, 11, 24)
 # Share of each relation kind among the edges (the rest of EDGE_TYPES get none).
@@ -120,11 +120,11 @@ def main() -> None:
     designated = {str(node_ids[i]) for i in data["designated"]}
     rng = np.random.default_rng(args.seed + 1)
     queries = [str(node_ids[i]) for i in rng.integers(0, args.nodes, args.queries)]
-    graph.exposure(queries[0], designated, hops=args.hops, as_of=AS_OF)  # warm the per-day weights
+    exposure(graph, queries[0], designated, hops=args.hops, as_of=AS_OF)  # warm the per-day weights
     timings, exposed, blocked = [], 0, 0
     for entity_id in queries:
         start = time.perf_counter()
-        report = graph.exposure(entity_id, designated, hops=args.hops, as_of=AS_OF)
+        report = exposure(graph, entity_id, designated, hops=args.hops, as_of=AS_OF)
         timings.append(time.perf_counter() - start)
         exposed += report.exposed
         blocked += report.blocked
@@ -140,7 +140,7 @@ def main() -> None:
     member = int(data["source"][0])
     for label, node in (("the most connected entity", hub), ("one of its members", member)):
         start = time.perf_counter()
-        report = graph.exposure(str(node_ids[node]), designated, hops=args.hops, as_of=AS_OF)
+        report = exposure(graph, str(node_ids[node]), designated, hops=args.hops, as_of=AS_OF)
         print(
             f"exposure of {label} ({int(degree[node]):,} relations): "
             f"{(time.perf_counter() - start) * 1000:.1f} ms, {len(report.paths)} paths listed"
@@ -148,7 +148,7 @@ def main() -> None:
         )
 
     start = time.perf_counter()
-    verdicts = graph.blocked_by_ownership(designated, as_of=AS_OF)
+    verdicts = blocked_by_ownership(graph, designated, as_of=AS_OF)
     book_s = time.perf_counter() - start
     by_ownership = sum(v.blocked_by_ownership for v in verdicts.values())
     print(
@@ -156,7 +156,7 @@ def main() -> None:
         f"{len(verdicts):,} verdicts; RSS now {rss_mib():.0f} MiB"
     )
     start = time.perf_counter()
-    verdicts = graph.blocked_by_ownership(designated, as_of=AS_OF, reading=LOOK_THROUGH)
+    verdicts = blocked_by_ownership(graph, designated, as_of=AS_OF, reading=LOOK_THROUGH)
     book_s = time.perf_counter() - start
     by_ownership = sum(v.blocked_by_ownership for v in verdicts.values())
     print(

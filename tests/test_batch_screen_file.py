@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
 import sys
-import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -16,11 +14,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from tests.batch_crash_drill import EXIT_CODE, SCRIPT
 from tests.conftest import run_cli as cli
 from watchfloor.lists import record_designation
 from watchfloor.review import audit_entries
-from watchfloor.screen.batch import ABORT_ENV, CHECKPOINT_KEYS, BatchError, BatchRejectedError, screen_file
-from watchfloor.store import SqlStore
+from watchfloor.screen.batch import BatchError, BatchRejectedError, screen_file
+from watchfloor.screen.batch_files import CHECKPOINT_KEYS
+from watchfloor.store import SqlStore, open_store
 
 AS_OF = date(2025, 12, 1)
 DESIGNATED = [
@@ -176,8 +176,6 @@ def test_reject_mode_leaves_no_output_and_lists_every_bad_row(listed: SqlStore, 
 
 
 def test_cli_reject_exits_non_zero_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from watchfloor.store import open_store
-
     location = str(tmp_path / "cli.duckdb")
     store = open_store(location)
     designate(store)
@@ -195,21 +193,7 @@ def test_cli_reject_exits_non_zero_with_one_line(tmp_path: Path, capsys: pytest.
     assert read_csv(tmp_path / "out.csv")[0]["caption"] == "Tren de Aragua"
 
 
-CRASHING_RUN = textwrap.dedent(
-    """
-    import sys
-    from datetime import date
-    from watchfloor.store import open_store
-    from watchfloor.screen.batch import screen_file
-    store = open_store(sys.argv[1])
-    screen_file(store, sys.argv[2], sys.argv[3], as_of=date(2025, 12, 1), workers=2, chunk_rows=10)
-    """
-)
-
-
 def test_crash_mid_batch_resumes_without_duplicates(tmp_path: Path) -> None:
-    from watchfloor.store import open_store
-
     location = str(tmp_path / "crash.duckdb")
     store = open_store(location)
     designate(store)
@@ -218,11 +202,9 @@ def test_crash_mid_batch_resumes_without_duplicates(tmp_path: Path) -> None:
     rows[33] = ["q34", ""]  # a malformed row before the crash must be reported once, not twice
     source = write_csv(tmp_path / "in.csv", rows)
     output = tmp_path / "out.csv"
-    env = {**os.environ, ABORT_ENV: "6"}
-    crashed = subprocess.run(
-        [sys.executable, "-c", CRASHING_RUN, location, str(source), str(output)], env=env, capture_output=True
-    )
-    assert crashed.returncode == 75, crashed.stderr
+    drill = [sys.executable, str(SCRIPT), location, str(source), str(output), "--as-of", AS_OF.isoformat()]
+    crashed = subprocess.run([*drill, "--chunks", "6", "--chunk-rows", "10"], capture_output=True)
+    assert crashed.returncode == EXIT_CODE, crashed.stderr
     assert not output.exists()
     assert (tmp_path / "out.csv.checkpoint.json").exists()
     store = open_store(location)
@@ -237,6 +219,20 @@ def test_crash_mid_batch_resumes_without_duplicates(tmp_path: Path) -> None:
     assert [e["row"] for e in read_csv(tmp_path / "out.csv.errors.csv")] == ["34"]
     assert resumed.errors == 1 and resumed.hits == reference.hits
     assert not (tmp_path / "out.csv.checkpoint.json").exists()
+
+
+def test_after_chunk_sees_each_chunk_written_before_its_checkpoint(listed: SqlStore, tmp_path: Path) -> None:
+    """The seam the crash drill uses: called once per chunk, when the chunk's output is on disk and
+    the checkpoint still records the chunk before."""
+    source = write_csv(tmp_path / "in.csv", sample_rows(30))
+    checkpoint = tmp_path / "out.csv.checkpoint.json"
+    seen: list[tuple[int, int]] = []
+
+    def note(done: int) -> None:
+        seen.append((done, json.loads(checkpoint.read_text())["chunks"] if checkpoint.exists() else 0))
+
+    screen_file(listed, source, tmp_path / "out.csv", as_of=AS_OF, workers=1, chunk_rows=10, after_chunk=note)
+    assert seen == [(1, 0), (2, 1), (3, 2)]
 
 
 def test_resume_refuses_a_changed_input_or_a_broken_checkpoint(listed: SqlStore, tmp_path: Path) -> None:

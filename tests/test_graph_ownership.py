@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 import numpy as np
 import pytest
 
 from tests.graph_support import DAY, DESIGNATED, load_fixture
-from watchfloor.graph import ExposureGraph
-from watchfloor.graph.exposure import LOOK_THROUGH, OFAC_READING
+from watchfloor.graph import ExposureGraph, blocked_by_ownership, exposure
+from watchfloor.graph.ownership import LINE, LOOK_THROUGH, OFAC_READING, as_percent, percent_text
 from watchfloor.model import make_entity
 
 
@@ -20,7 +21,7 @@ def graph() -> ExposureGraph:
 
 @pytest.fixture(scope="module")
 def verdicts(graph: ExposureGraph):
-    return graph.blocked_by_ownership(DESIGNATED, as_of=DAY)
+    return blocked_by_ownership(graph, DESIGNATED, as_of=DAY)
 
 
 def ownership(owner: str, asset: str, percentage: str, relation_id: str, dataset: str = "registry"):
@@ -38,7 +39,7 @@ def test_two_blocked_owners_holding_30_and_25_percent_block_the_company(graph, v
         ("ofac-a", 30.0),
         ("ofac-b", 25.0),
     }
-    report = graph.exposure("co-x", DESIGNATED, as_of=DAY)
+    report = exposure(graph, "co-x", DESIGNATED, as_of=DAY)
     assert report.blocked and not report.designated
     assert report.ownership_by_blocked == pytest.approx(55.0)
     assert sorted(c["share"] for c in report.ownership_paths) == [25.0, 30.0]
@@ -49,7 +50,7 @@ def test_company_blocked_by_ownership_passes_its_50_percent_stake_on_in_full(gra
     assert verdicts["co-y"].blocked
     assert verdicts["co-z"].blocked
     assert verdicts["co-z"].ownership_by_blocked == pytest.approx(50.0)
-    report = graph.exposure("co-z", DESIGNATED, as_of=DAY)
+    report = exposure(graph, "co-z", DESIGNATED, as_of=DAY)
     assert report.blocked
     [chain] = report.ownership_paths
     assert chain["holder"] == "co-y" and chain["share"] == 50.0
@@ -62,19 +63,19 @@ def test_company_blocked_by_ownership_passes_its_50_percent_stake_on_in_full(gra
 def test_49_percent_in_aggregate_is_exposure_not_blocking(graph, verdicts):
     assert not verdicts["co-w"].blocked
     assert verdicts["co-w"].ownership_by_blocked == pytest.approx(49.0)
-    report = graph.exposure("co-w", DESIGNATED, as_of=DAY)
+    report = exposure(graph, "co-w", DESIGNATED, as_of=DAY)
     assert not report.blocked and report.exposed
     assert report.ownership_by_blocked == pytest.approx(49.0)
 
 
 def test_ownership_cycle_terminates_with_the_geometric_share(graph):
     # look-through: C1 = 20 + 0.4 * C2 and C2 = 0.4 * C1: C1 = 20 / 0.84.
-    verdicts = graph.blocked_by_ownership(DESIGNATED, as_of=DAY, reading=LOOK_THROUGH)
+    verdicts = blocked_by_ownership(graph, DESIGNATED, as_of=DAY, reading=LOOK_THROUGH)
     assert verdicts["co-c1"].ownership_by_blocked == pytest.approx(20 / 0.84, abs=1e-6)
     assert verdicts["co-c2"].ownership_by_blocked == pytest.approx(0.4 * 20 / 0.84, abs=1e-6)
     assert not verdicts["co-c1"].blocked and not verdicts["co-c2"].blocked
-    assert graph.exposure(
-        "co-c2", DESIGNATED, as_of=DAY, reading=LOOK_THROUGH
+    assert exposure(
+        graph, "co-c2", DESIGNATED, as_of=DAY, reading=LOOK_THROUGH
     ).ownership_by_blocked == pytest.approx(8 / 0.84, abs=1e-6)
 
 
@@ -90,9 +91,9 @@ def test_100_percent_ownership_cycle_without_blocked_owner_terminates_unblocked(
         ownership("ofac-a", "co-r", "10", "own-a-r"),
     ]
     graph = ExposureGraph.from_entities(entities)
-    verdicts = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY)
+    verdicts = blocked_by_ownership(graph, {"ofac-a"}, as_of=DAY)
     assert "co-p" not in verdicts and "co-q" not in verdicts
-    assert not graph.exposure("co-p", {"ofac-a"}, as_of=DAY).blocked
+    assert not exposure(graph, "co-p", {"ofac-a"}, as_of=DAY).blocked
 
 
 def test_chains_through_unblocked_owners_multiply_and_add():
@@ -103,13 +104,13 @@ def test_chains_through_unblocked_owners_multiply_and_add():
         ownership("co-m", "co-t", "50", "own-m-t"),
     ]
     graph = ExposureGraph.from_entities(entities)
-    look_through = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY, reading=LOOK_THROUGH)
+    look_through = blocked_by_ownership(graph, {"ofac-a"}, as_of=DAY, reading=LOOK_THROUGH)
     assert look_through["co-t"].blocked
     assert look_through["co-t"].ownership_by_blocked == pytest.approx(60.0)
-    strict = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY)  # OFAC's reading, the default
+    strict = blocked_by_ownership(graph, {"ofac-a"}, as_of=DAY)  # OFAC's reading, the default
     assert not strict["co-t"].blocked
     assert strict["co-t"].ownership_by_blocked == pytest.approx(40.0)
-    report = graph.exposure("co-t", {"ofac-a"}, as_of=DAY, reading=LOOK_THROUGH)
+    report = exposure(graph, "co-t", {"ofac-a"}, as_of=DAY, reading=LOOK_THROUGH)
     shares = {tuple(e["relation_id"] for e in c["edges"]): c["share"] for c in report.ownership_paths}
     assert shares == {("own-a-t",): 40.0, ("own-a-m", "own-m-t"): pytest.approx(20.0)}
 
@@ -119,14 +120,14 @@ def test_ownership_of_unknown_size_is_exposure_and_never_blocks(graph, verdicts)
     assert verdicts["co-u"].ownership_by_blocked is None
     [holding] = verdicts["co-u"].holdings
     assert holding.owner_id == "ofac-b" and holding.percentage is None and holding.counted is None
-    report = graph.exposure("co-u", DESIGNATED, as_of=DAY)
+    report = exposure(graph, "co-u", DESIGNATED, as_of=DAY)
     assert report.exposed and not report.blocked
     assert report.ownership_paths[0]["share"] is None
 
 
 def test_news_ownership_never_blocks(graph, verdicts):
     assert "co-n" not in verdicts
-    report = graph.exposure("co-n", DESIGNATED, as_of=DAY)
+    report = exposure(graph, "co-n", DESIGNATED, as_of=DAY)
     assert not report.blocked and report.ownership_by_blocked is None
     assert report.paths == []
     [[edge]] = report.alleged_paths
@@ -135,14 +136,14 @@ def test_news_ownership_never_blocks(graph, verdicts):
 
 def test_ownership_counts_only_between_its_start_and_end_dates(graph):
     def blocked_on(day: date) -> bool:
-        return graph.exposure("co-d", DESIGNATED, as_of=day).blocked
+        return exposure(graph, "co-d", DESIGNATED, as_of=day).blocked
 
     assert not blocked_on(date(2023, 12, 31))
     assert blocked_on(date(2024, 1, 1))
     assert blocked_on(date(2025, 6, 29))
     assert not blocked_on(date(2025, 6, 30))
-    assert graph.blocked_by_ownership(DESIGNATED, as_of=date(2025, 1, 1))["co-d"].blocked
-    assert "co-d" not in graph.blocked_by_ownership(DESIGNATED, as_of=date(2025, 7, 1))
+    assert blocked_by_ownership(graph, DESIGNATED, as_of=date(2025, 1, 1))["co-d"].blocked
+    assert "co-d" not in blocked_by_ownership(graph, DESIGNATED, as_of=date(2025, 7, 1))
 
 
 def test_single_entity_verdict_agrees_with_whole_graph_on_random_ownership():
@@ -155,10 +156,10 @@ def test_single_entity_verdict_agrees_with_whole_graph_on_random_ownership():
         [f"n{i}" for i in range(nodes)], source[keep], target[keep], "ownership", percentage[keep]
     )
     designated = {f"n{i}" for i in range(0, nodes, 37)}
-    verdicts = graph.blocked_by_ownership(designated, as_of=DAY)
+    verdicts = blocked_by_ownership(graph, designated, as_of=DAY)
     assert any(v.blocked_by_ownership for v in verdicts.values())
     for i in range(nodes):
-        report = graph.exposure(f"n{i}", designated, hops=1, as_of=DAY, max_paths=5)
+        report = exposure(graph, f"n{i}", designated, hops=1, as_of=DAY, max_paths=5)
         verdict = verdicts.get(f"n{i}")
         assert report.blocked == (verdict is not None and verdict.blocked)
         if verdict is not None and verdict.ownership_by_blocked is not None:
@@ -174,36 +175,36 @@ def test_the_52_percent_case_is_blocked_only_by_the_look_through_and_each_verdic
         ownership("ofac-a", "co-x", "20", "own-a-x"),
     ]
     graph = ExposureGraph.from_entities(entities)
-    ofac = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY)["co-x"]
+    ofac = blocked_by_ownership(graph, {"ofac-a"}, as_of=DAY)["co-x"]
     assert (ofac.blocked, ofac.ownership_by_blocked, ofac.reading) == (
         False,
         pytest.approx(20.0),
         OFAC_READING,
     )
-    cautious = graph.blocked_by_ownership({"ofac-a"}, as_of=DAY, reading=LOOK_THROUGH)["co-x"]
+    cautious = blocked_by_ownership(graph, {"ofac-a"}, as_of=DAY, reading=LOOK_THROUGH)["co-x"]
     assert (cautious.blocked, cautious.ownership_by_blocked, cautious.reading) == (
         True,
         pytest.approx(52.0),
         LOOK_THROUGH,
     )
-    assert graph.exposure("co-x", {"ofac-a"}, as_of=DAY).to_dict()["reading"] == OFAC_READING
+    assert exposure(graph, "co-x", {"ofac-a"}, as_of=DAY).to_dict()["reading"] == OFAC_READING
     with pytest.raises(ValueError, match="ofac or look-through"):
-        graph.blocked_by_ownership({"ofac-a"}, as_of=DAY, reading="lenient")
+        blocked_by_ownership(graph, {"ofac-a"}, as_of=DAY, reading="lenient")
 
 
 def test_25_and_24_99_percent_is_below_the_line_in_either_reading():
     entities = [ownership("ofac-a", "co-y", "25", "own-a-y"), ownership("ofac-b", "co-y", "24.99", "own-b-y")]
     graph = ExposureGraph.from_entities(entities)
     for reading in (OFAC_READING, LOOK_THROUGH):
-        verdict = graph.blocked_by_ownership({"ofac-a", "ofac-b"}, as_of=DAY, reading=reading)["co-y"]
+        verdict = blocked_by_ownership(graph, {"ofac-a", "ofac-b"}, as_of=DAY, reading=reading)["co-y"]
         assert not verdict.blocked and verdict.ownership_by_blocked == pytest.approx(49.99)
 
 
 def _verdict(stakes: list[tuple[str, str, str]], designated: set[str], reading: str = OFAC_READING):
     entities = [ownership(owner, asset, pct, f"own-{owner}-{asset}") for owner, asset, pct in stakes]
     graph = ExposureGraph.from_entities(entities)
-    whole = graph.blocked_by_ownership(designated, as_of=DAY, reading=reading)["co-x"]
-    single = graph.exposure("co-x", designated, as_of=DAY, reading=reading)
+    whole = blocked_by_ownership(graph, designated, as_of=DAY, reading=reading)["co-x"]
+    single = exposure(graph, "co-x", designated, as_of=DAY, reading=reading)
     assert (single.blocked, single.ownership_by_blocked) == (whole.blocked, whole.ownership_by_blocked)
     return whole
 
@@ -251,9 +252,9 @@ def test_the_50_percent_look_through_case_names_its_reading_in_the_report():
         ownership("ofac-a", "co-x", "25", "own-a-x"),
     ]
     graph = ExposureGraph.from_entities(entities)
-    ofac = graph.exposure("co-x", {"ofac-a"}, as_of=DAY).to_dict()
+    ofac = exposure(graph, "co-x", {"ofac-a"}, as_of=DAY).to_dict()
     assert (ofac["blocked"], ofac["ownership_by_blocked"], ofac["reading"]) == (False, 25.0, OFAC_READING)
-    cautious = graph.exposure("co-x", {"ofac-a"}, as_of=DAY, reading=LOOK_THROUGH).to_dict()
+    cautious = exposure(graph, "co-x", {"ofac-a"}, as_of=DAY, reading=LOOK_THROUGH).to_dict()
     assert (cautious["blocked"], cautious["ownership_by_blocked"], cautious["reading"]) == (
         True,
         50.0,
@@ -263,10 +264,6 @@ def test_the_50_percent_look_through_case_names_its_reading_in_the_report():
 
 
 def test_a_share_is_never_shown_on_the_other_side_of_the_line():
-    from fractions import Fraction
-
-    from watchfloor.graph.ownership import LINE, as_percent, percent_text
-
     just_below = Fraction(LINE) - Fraction(1, 10**9)  # 50 % less 1e-18 points: float(.) is 50.0
     assert as_percent(just_below) < 50 and as_percent(LINE) == 50.0
     assert [percent_text(v) for v in (49.99, 49.999, as_percent(just_below), 50.0, 52.0, 1e-9)] == [

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,13 +17,15 @@ import pytest
 
 pytest.importorskip("pyspark", reason="the spark extra is not installed (pip install 'watchfloor[spark]')")
 
+from tests.batch_crash_drill import EXIT_CODE, SCRIPT
 from tests.conftest import run_cli as cli
 from tests.test_book_rescreen import OFAC, book_rows, write_book
 from watchfloor.lists import ingest_list, record_designation
 from watchfloor.scale import spark as spark_module
 from watchfloor.scale.spark import SparkEngine, SparkEngineError, reason
-from watchfloor.screen.batch import ABORT_ENV, LocalEngine, screen_file
+from watchfloor.screen.batch import screen_file
 from watchfloor.screen.book import import_book
+from watchfloor.screen.engine import LocalEngine
 from watchfloor.screen.rescreen import rescreen
 from watchfloor.store import SqlStore, open_store
 
@@ -200,27 +201,17 @@ def test_cli_engine_errors_are_one_line(
     assert code != 0 and "already open" in err
 
 
-CRASHING_LOCAL_RUN = """
-import sys
-from datetime import date
-from watchfloor.store import open_store
-from watchfloor.screen.batch import screen_file
-screen_file(open_store(sys.argv[1]), sys.argv[2], sys.argv[3], as_of=date(2025, 12, 1), workers=1, chunk_rows=25)
-"""
-
-
 def test_a_run_killed_on_the_local_engine_resumes_on_spark(engine: SparkEngine, tmp_path: Path) -> None:
     location = str(tmp_path / "crash.duckdb")
     store = open_store(location)
     fill(store)
     store.close()
     source, output = customers(tmp_path / "customers.csv"), tmp_path / "out.csv"
+    drill = [sys.executable, str(SCRIPT), location, str(source), str(output), "--as-of", AS_OF.isoformat()]
     crashed = subprocess.run(
-        [sys.executable, "-c", CRASHING_LOCAL_RUN, location, str(source), str(output)],
-        env={**os.environ, ABORT_ENV: "4"},
-        capture_output=True,
+        [*drill, "--chunks", "4", "--workers", "1", "--chunk-rows", "25"], capture_output=True
     )
-    assert crashed.returncode == 75, crashed.stderr
+    assert crashed.returncode == EXIT_CODE, crashed.stderr
     store = open_store(location)
     try:
         resumed = screen_file(store, source, output, as_of=AS_OF, chunk_rows=25, resume=True, engine=engine)

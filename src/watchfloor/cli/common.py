@@ -20,7 +20,7 @@ from watchfloor.store.base import StoreBusyError
 from watchfloor.store.base import StoreError as _StoreError
 
 if TYPE_CHECKING:
-    from watchfloor.screen.batch import ChunkEngine
+    from watchfloor.screen.engine import ChunkEngine
 
 app = typer.Typer(
     name="watchfloor",
@@ -129,7 +129,7 @@ def screening_engine(engine: str, master: str | None, workers: int) -> Iterator[
     if engine == "local":
         if master is not None:
             raise typer.BadParameter("--master goes with --engine spark", param_hint="--master")
-        from watchfloor.screen.batch import LocalEngine  # the matcher: only the commands that screen
+        from watchfloor.screen.engine import LocalEngine  # the matcher: only the commands that screen
 
         yield LocalEngine(workers)
         return

@@ -35,16 +35,30 @@ How watchfloor counts (the interpretation, stated once):
   exact sum, by less than a unit per intermediary. A hard bound on the rounds stops anything else.
 * Ownership with no readable percentage never blocks; callers report it as exposure. News
   (non-official) edges never reach this module's weights.
+
+The module has two layers: the rule on plain arrays (``propagate_blocked``), and the rule on the
+exposure graph's storage (``blocked_by_ownership`` for every entity, ``explain_node`` for one
+entity with the chains that say why), which reads the graph's ownership indexes and never changes
+them. Blocking is not bounded by hops (the rule has no depth limit), and for one entity it is
+computed from its owners' ancestry alone.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import asdict, dataclass
+from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from watchfloor.graph.csr import slots, slots_by_row
+
+if TYPE_CHECKING:  # for annotations only: the storage imports this module's units at run time
+    from watchfloor.graph.storage import ExposureGraph
 
 UNITS_PER_POINT = 10**9
 """Shares are counted in billionths of a percentage point."""
@@ -126,19 +140,6 @@ def _scaled(weight: int, carry: Units) -> Units:
     return product.numerator if product.denominator == 1 else product
 
 
-def _gather_out_edges(indptr: np.ndarray, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Positions in the owner-sorted edge list of every out-edge of ``nodes``, and their owner."""
-    starts = indptr[nodes]
-    counts = indptr[nodes + 1] - starts
-    total = int(counts.sum())
-    if total == 0:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    owner_of_slot = np.repeat(np.arange(len(nodes)), counts)
-    offsets = np.cumsum(counts) - counts
-    positions = np.arange(total, dtype=np.int64) - np.repeat(offsets, counts) + np.repeat(starts, counts)
-    return positions, owner_of_slot
-
-
 def propagate_blocked(
     node_count: int,
     owner_indptr: np.ndarray,
@@ -163,7 +164,7 @@ def propagate_blocked(
     rounds = 0
     while len(changed):
         rounds += 1
-        positions, _ = _gather_out_edges(owner_indptr, changed)
+        positions = slots(owner_indptr, changed)
         pushed = owned_units[positions]
         keep = pushed > 0
         targets = owned_target[positions][keep]
@@ -193,7 +194,7 @@ def _look_through(
     rounds = 0
     while len(changed) and rounds < MAX_ROUNDS:
         rounds += 1
-        positions, owner_slot = _gather_out_edges(owner_indptr, changed)
+        positions, owner_slot = slots_by_row(owner_indptr, changed)
         weights = owned_units[positions]
         keep = weights > 0
         if not keep.any():
@@ -225,3 +226,271 @@ def _look_through(
         changed = np.array(moved, dtype=np.int64)
         increments = grown
     return OwnershipState(share, carry, blocked, rounds, converged=not len(changed), look_through=True)
+
+
+# -- the rule on the exposure graph ------------------------------------------------------------
+
+OFAC_READING = "ofac"
+"""OFAC's reading of the 50 percent rule: holdings count only through blocked persons (a blocked
+company's stake counts; an unblocked company's does not), as OFAC's published examples do."""
+LOOK_THROUGH = "look-through"
+"""The cautious reading: indirect holdings through unblocked companies also count, multiplied along
+the chain (blocked A holds 40 % of M, M holds 80 % of X: 32 % of X counts)."""
+READINGS = (OFAC_READING, LOOK_THROUGH)
+# Depth bound when explaining an ownership verdict chain by chain (the verdict itself is exact).
+MAX_OWNERSHIP_PATH_DEPTH = 16
+# Nodes the chain explanation may visit before it stops and marks the report truncated.
+MAX_EXPLANATION_STEPS = 5_000
+
+
+def check_reading(reading: str) -> str:
+    if reading not in READINGS:
+        raise ValueError(f"the ownership reading is {' or '.join(READINGS)}, not {reading!r}")
+    return reading
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One owner's stake in an entity, as counted for the 50 percent rule."""
+
+    owner_id: str
+    percentage: float | None
+    owner_blocked: bool
+    counted: float | None  # percentage points this stake adds to the aggregate; None if unknown
+    relation_id: str
+    dataset: str
+
+
+@dataclass
+class BlockedVerdict:
+    """Whether one entity is blocked, and the stakes that say why (follow owners for the chain)."""
+
+    entity_id: str
+    designated: bool
+    blocked: bool
+    ownership_by_blocked: float | None
+    holdings: tuple[Holding, ...] = ()
+    reading: str = OFAC_READING  # which reading of the 50 percent rule gave the verdict
+
+    @property
+    def blocked_by_ownership(self) -> bool:
+        return self.blocked and not self.designated
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class OwnershipExplanation:
+    """One entity's verdict with the chains that carry it, as an exposure report shows them."""
+
+    blocked: bool
+    ownership_by_blocked: float | None  # exact aggregate, whatever the chain listing shows
+    chains: list[dict[str, Any]]
+    truncated: bool  # the listing stopped at ``max_paths`` or the step budget
+
+
+def ownership_weights(graph: ExposureGraph, day: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per owner-sorted ownership edge: its share in units where it may block (else 0), and
+    whether it is an official, dated-in edge of unknown size (exposure only)."""
+    if graph.weights_cache is not None and graph.weights_cache[0] == day:
+        return graph.weights_cache[1], graph.weights_cache[2]
+    edges = graph.owned_edge
+    # A company's stake in itself (treasury shares) is not ownership by anyone else.
+    usable = graph.official[edges] & graph.active(edges, day) & (graph.source[edges] != graph.target[edges])
+    units = graph.units[edges]
+    known = units != UNKNOWN
+    weights = np.where(usable & known, units, 0).astype(np.int64)
+    unknown = usable & ~known
+    graph.weights_cache = (day, weights, unknown)
+    return weights, unknown
+
+
+def blocked_by_ownership(
+    graph: ExposureGraph, designated: AbstractSet[str], as_of: date | None = None, reading: str = OFAC_READING
+) -> dict[str, BlockedVerdict]:
+    """The OFAC 50 percent rule over the whole graph.
+
+    Returns a verdict for every designated entity in the graph and every entity with a stake
+    held by a blocked person (blocked or not); entities absent from the result have none.
+    """
+    day = graph.day_of(as_of)
+    seeds, is_designated, _ = graph.designated_nodes(designated)
+    weights, unknown = ownership_weights(graph, day)
+    state = propagate_blocked(
+        graph.node_count,
+        graph.owner_indptr,
+        graph.owned_target,
+        weights,
+        seeds,
+        look_through=check_reading(reading) == LOOK_THROUGH,
+    )
+    owners = graph.source[graph.owned_edge]
+    carrying = state.carries(owners)
+    rows = np.flatnonzero((carrying & (weights > 0)) | (unknown & state.blocked[owners]))
+    rows = rows[np.argsort(graph.owned_target[rows], kind="stable")]
+    counted = state.counted(weights[rows], owners[rows])
+    holdings: dict[int, list[Holding]] = {}
+    for row, units in zip(rows.tolist(), counted, strict=True):
+        edge = int(graph.owned_edge[row])
+        owner = int(owners[row])
+        holdings.setdefault(int(graph.owned_target[row]), []).append(
+            Holding(
+                owner_id=str(graph.node_ids[owner]),
+                percentage=graph.percent(edge),
+                owner_blocked=bool(state.blocked[owner]),
+                counted=as_percent(units) if units > 0 else None,
+                relation_id=graph.relation_id(edge),
+                dataset=graph.dataset_names[graph.dataset_code[edge]],
+            )
+        )
+    verdicts: dict[str, BlockedVerdict] = {}
+    for node in sorted(set(seeds.tolist()) | set(holdings)):
+        held = holdings.get(node, [])
+        known = [h.counted for h in held if h.counted is not None]
+        verdicts[str(graph.node_ids[node])] = BlockedVerdict(
+            entity_id=str(graph.node_ids[node]),
+            designated=bool(is_designated[node]),
+            blocked=bool(state.blocked[node]),
+            ownership_by_blocked=as_percent(min(state.share[node], FULL)) if known else None,
+            holdings=tuple(sorted(held, key=lambda h: -(h.counted or 0.0))),
+            reading=reading,
+        )
+    return verdicts
+
+
+def explain_node(
+    graph: ExposureGraph,
+    node: int,
+    designated_mask: np.ndarray,
+    seeds: np.ndarray,
+    day: int,
+    reading: str,
+    max_paths: int,
+) -> OwnershipExplanation:
+    """The verdict on one node and its chains, from its owners' ancestry alone: a node's verdict
+    depends only on its ancestors, so this equals the whole-graph answer at a fraction of it."""
+    ancestors = _ancestors(graph, node, day)
+    state = _propagate_local(graph, ancestors, seeds, day, check_reading(reading) == LOOK_THROUGH)
+    local = dict(zip(ancestors.tolist(), range(len(ancestors)), strict=True))
+    total, chains, cut = _ownership_chains(graph, node, state, local, designated_mask, day, max_paths)
+    return OwnershipExplanation(bool(state.blocked[local[node]]), total, chains, cut)
+
+
+def _ancestors(graph: ExposureGraph, node: int, day: int) -> np.ndarray:
+    """Sorted numbers of ``node`` and every node with an official, dated-in ownership path
+    into it (of known size or not)."""
+    found = np.array([node], dtype=np.int64)
+    frontier = found
+    while len(frontier):
+        edges = graph.owning_edge[slots(graph.asset_indptr, frontier)]
+        edges = edges[graph.official[edges] & graph.active(edges, day)]
+        owners = np.unique(graph.source[edges]).astype(np.int64)
+        frontier = owners[~np.isin(owners, found, assume_unique=True)]
+        found = np.union1d(found, frontier)
+    return found
+
+
+def _propagate_local(
+    graph: ExposureGraph, ancestors: np.ndarray, seeds: np.ndarray, day: int, look_through: bool
+) -> OwnershipState:
+    """The 50 percent rule on the ownership subgraph of ``ancestors`` (sorted node numbers,
+    closed under "owner of"), renumbered 0..len-1 in that order."""
+    weights, _ = ownership_weights(graph, day)
+    size = len(ancestors)
+    positions, local_owner = slots_by_row(graph.owner_indptr, ancestors)
+    targets = graph.owned_target[positions]
+    local_target = np.minimum(np.searchsorted(ancestors, targets), size - 1)
+    local_weight = weights[positions]
+    keep = (ancestors[local_target] == targets) & (local_weight > 0)
+    local_owner, local_target, local_weight = local_owner[keep], local_target[keep], local_weight[keep]
+    indptr = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(local_owner, minlength=size), out=indptr[1:])
+    at = np.minimum(np.searchsorted(ancestors, seeds), size - 1)
+    local_seeds = at[ancestors[at] == seeds]
+    return propagate_blocked(size, indptr, local_target, local_weight, local_seeds, look_through)
+
+
+def _ownership_chains(
+    graph: ExposureGraph,
+    node: int,
+    state: OwnershipState,
+    local: dict[int, int],
+    designated_mask: np.ndarray,
+    day: int,
+    max_paths: int,
+) -> tuple[float | None, list[dict[str, Any]], bool]:
+    """The aggregate held by blocked persons, the chains that carry it, and whether the
+    chain listing stopped early (``max_paths`` or the step budget).
+
+    The aggregate is exact whatever the listing shows.
+
+    Each chain runs from a designated party down to the entity. Its ``share`` is what it adds
+    to the aggregate, measured from its nearest blocked holder (``holder``): chains that only
+    differ above that holder (they explain why the holder is blocked) repeat the same share.
+    Stakes of unknown size held by a blocked person are listed with ``share: null``. Only
+    simple chains are listed: what an ownership cycle adds to the aggregate is counted in the
+    total but appears in no chain.
+    """
+    weights, unknown = ownership_weights(graph, day)
+    chains: list[dict[str, Any]] = []
+    steps = [0]
+
+    def spent() -> bool:
+        steps[0] += 1
+        return steps[0] > MAX_EXPLANATION_STEPS or len(chains) >= max_paths
+
+    def owning(at: int) -> list[tuple[int, int, int]]:
+        """(edge, owner, owner-sorted position) of each ownership edge into ``at``."""
+        edges = graph.owning_edge[graph.asset_indptr[at] : graph.asset_indptr[at + 1]]
+        return list(
+            zip(
+                edges.tolist(),
+                graph.source[edges].tolist(),
+                graph.owned_position[edges].tolist(),
+                strict=True,
+            )
+        )
+
+    def from_designated(at: int, below: list[int], seen: set[int]) -> list[list[int]]:
+        """Chains from designated parties down through ``at`` and then ``below``."""
+        if designated_mask[at]:
+            return [below]
+        if len(below) >= MAX_OWNERSHIP_PATH_DEPTH or spent():
+            return []
+        found: list[list[int]] = []
+        for edge, owner, row in owning(at):
+            if owner not in seen and weights[row] > 0 and state.carry[local[owner]] > 0:
+                found.extend(from_designated(owner, [edge, *below], seen | {owner}))
+                if len(found) >= max_paths:
+                    break
+        return found
+
+    def walk_up(at: int, below: list[int], factor: Fraction, seen: set[int]) -> None:
+        if len(below) >= MAX_OWNERSHIP_PATH_DEPTH:
+            return
+        for edge, owner, row in owning(at):
+            if spent():
+                return
+            if owner in seen:
+                continue
+            chain = [edge, *below]
+            holder = str(graph.node_ids[owner])
+            if unknown[row] and state.blocked[local[owner]]:
+                chains.append({"holder": holder, "share": None, "edges": chain})
+            elif weights[row] > 0 and state.blocked[local[owner]]:
+                share: Units = factor * int(weights[row])
+                fulls = from_designated(owner, chain, {owner, *seen}) or [chain]
+                for full in fulls[: max_paths - len(chains)]:
+                    chains.append({"holder": holder, "share": share, "edges": full})
+            elif weights[row] > 0 and state.carry[local[owner]] > 0:
+                walk_up(owner, chain, factor * Fraction(int(weights[row]), FULL), seen | {owner})
+
+    walk_up(node, [], Fraction(1), {node})
+    chains.sort(key=lambda c: -(c["share"] or 0))
+    for chain in chains:
+        chain["share"] = None if chain["share"] is None else as_percent(chain["share"])
+        chain["edges"] = [graph.path_step(e) for e in chain["edges"]]
+    known = any(weights[row] > 0 and state.carry[local[owner]] > 0 for _, owner, row in owning(node))
+    total = as_percent(min(state.share[local[node]], FULL)) if known else None
+    return total, chains, steps[0] > MAX_EXPLANATION_STEPS or len(chains) >= max_paths

@@ -37,7 +37,7 @@ from pyspark.sql import SparkSession
 
 from watchfloor.index.matcher import Matcher
 from watchfloor.index.saved import load_matcher, save_matcher
-from watchfloor.screen.batch import ChunkResult, HitRules, HitTuple, RowScreener, screen_rows
+from watchfloor.screen.engine import ChunkResult, HitRules, HitTuple, RowScreener, screen_rows
 from watchfloor.screen.service import Screener
 from watchfloor.screen.tabular import Chunk, InputRow, RowError
 

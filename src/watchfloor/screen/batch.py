@@ -1,67 +1,50 @@
 """Batch screening of a CSV or Parquet file: streaming, on every core, resumable.
 
-The input is read in fixed chunks (2,000 rows); worker processes forked after the ``Screener`` is
-built share its index copy-on-write, so the index is built once. Results come back in input
-order and are appended to a spool file; after each chunk the spool is synced and a checkpoint
-records how many chunks are done and how long the spool was then. A run killed at any moment
-resumes from the checkpoint: the spool is cut back to its recorded length (dropping any half
-written chunk) and screening carries on with the next chunk, so no output row is written twice.
+The input is read in fixed chunks (2,000 rows, ``watchfloor.screen.tabular``) and screened by a
+chunk engine (``watchfloor.screen.engine``: forked local workers by default, or Spark), which
+hands results back in input order. This module runs the whole: it appends each chunk's hits and
+malformed rows to spool files and, after each chunk, syncs them and writes a checkpoint of how
+many chunks are done and how long the spools were then (``watchfloor.screen.batch_files``). A
+run killed at any moment resumes from the checkpoint: the spools are cut back to their recorded
+length (dropping any half written chunk) and screening carries on with the next chunk, so no
+output row is written twice.
 """
 
 from __future__ import annotations
 
-import gc
-import json
-import multiprocessing
 import os
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import Any
 
-from watchfloor.index.matcher import Matcher
-from watchfloor.screen.service import Screener, strongest_status
-from watchfloor.screen.tabular import (
-    Chunk,
-    FormulaSafeWriter,
-    InputRow,
-    RowError,
-    TabularError,
-    read_chunks,
-    table_format,
+from watchfloor.screen.batch_files import (
+    ERROR_COLUMNS,
+    OUTPUT_COLUMNS,
+    RunPaths,
+    fingerprint,
+    open_spool,
+    read_checkpoint,
+    remove,
+    spool_to_parquet,
+    sync,
+    write_checkpoint,
 )
+from watchfloor.screen.engine import HITS_PER_QUERY, ChunkEngine, LocalEngine
+from watchfloor.screen.service import Screener
+from watchfloor.screen.tabular import Chunk, RowError, TabularError, count_rows, read_chunks, table_format
 from watchfloor.store import Store
 from watchfloor.store.audit import AuditLog
 from watchfloor.store.db import database_of
 
 CHUNK_ROWS = 2000
-HITS_PER_QUERY = 5
-OUTPUT_COLUMNS = ("query_id", "entity_id", "caption", "score", "status", "exposure")
-ERROR_COLUMNS = ("row", "id", "error")
 ON_ERROR = ("skip", "reject")
-ABORT_ENV = "WATCHFLOOR_BATCH_ABORT_AFTER_CHUNKS"  # crash drill: die after N chunks are written
 MAX_REPORTED_ERRORS = 20
-CHECKPOINT_KEYS = (
-    "input",
-    "chunk_rows",
-    "threshold",
-    "on_error",
-    "as_of",
-    "version_ids",
-    "rows",
-    "screened",
-    "hits",
-    "errors",
-    "chunks",
-    "out_bytes",
-    "err_bytes",
-    "first_errors",
-)
 
 ProgressFn = Callable[[int, int | None], None]
+AfterChunkFn = Callable[[int], None]
 
 
 class BatchError(ValueError):
@@ -114,299 +97,11 @@ class BatchSummary:
         return data
 
 
-# --- screening a chunk (in a worker process, or inline) -----------------------------------------
-
-HitTuple = tuple[str, str, float, str, list[str]]  # entity_id, caption, score, status, explanation
-
-
-QueryKey = tuple[str, str, str | None, str | None, tuple[str, ...]]
-ChunkResult = tuple[Chunk, list[tuple[InputRow, list[HitTuple]]], list[RowError]]
-CACHE_SIZE = 100_000
-
-
-def entity_statuses(screener: Screener) -> dict[str, str]:
-    """The strongest designation status of every indexed party, on any list that holds it (parties
-    whose designations are all lifted are left out), computed once per run instead of once per hit."""
-    statuses: dict[str, str] = {}
-    for entity_id in screener.designations:
-        if entity_id in screener.parties and (
-            status := strongest_status(screener.party_designations(entity_id))
-        ):
-            statuses[entity_id] = status
-    return statuses
-
-
-@dataclass(frozen=True)
-class HitRules:
-    """Everything but the matcher that turns a row's matches into hits. Small and free of the
-    store, so it crosses to wherever rows are screened (a forked worker, a Spark executor)."""
-
-    limit: int
-    threshold: float | None
-    statuses: dict[str, str]  # entity -> strongest live status; absent: not a hit
-    party_keys: dict[str, str]  # entry -> its party, for entries that share one across lists
-
-    @classmethod
-    def of(cls, screener: Screener, limit: int, threshold: float | None) -> HitRules:
-        return cls(limit, threshold, entity_statuses(screener), screener.clusters.keys())
-
-
-@dataclass
-class RowScreener:
-    """The matcher and the hit rules, with a cache of rows already screened by this process."""
-
-    matcher: Matcher
-    rules: HitRules
-    cache: dict[QueryKey, list[HitTuple]] = field(default_factory=dict)
-
-
-_STATE: RowScreener | None = None
-
-
-def _row_key(row: InputRow) -> QueryKey:
-    return (row.name, row.schema, row.birth_date, row.country, row.identifiers)
-
-
-def screen_rows(
-    state: RowScreener, rows: Sequence[InputRow]
-) -> tuple[list[tuple[InputRow, list[HitTuple]]], list[RowError]]:
-    """Screen checked rows; a row the matcher refuses becomes a ``RowError``, not a crash.
-    A row identical to one screened before (customer files repeat names) reuses its hits."""
-    from watchfloor.index import query_record
-    from watchfloor.match.errors import QueryError
-
-    queries = []
-    fresh: list[InputRow] = []
-    errors: list[RowError] = []
-    known: dict[QueryKey, list[HitTuple] | None] = {}  # None: being screened in this chunk
-    for row in rows:
-        key = _row_key(row)
-        if key in known:
-            continue
-        if key in state.cache:
-            known[key] = state.cache[key]
-            continue
-        try:
-            query = query_record(
-                row.name,
-                schema=row.schema,
-                birth_date=row.birth_date,
-                country=row.country,
-                identifiers=row.identifiers,
-            )
-        except QueryError as exc:
-            errors.append(RowError(row.row, row.id, str(exc)))
-            continue
-        known[key] = None
-        queries.append(query)
-        fresh.append(row)
-    rules = state.rules
-    for row, query in zip(fresh, queries, strict=True):
-        matches = state.matcher.match_record(query, rules.limit, rules.threshold, matches_only=True)
-        hits = [
-            (m.entity_id, m.caption, float(m.score), status, list(m.explanation))
-            for m in matches
-            if m.match and (status := rules.statuses.get(m.entity_id)) is not None
-        ]
-        hits.sort(key=lambda h: (-h[2], h[0]))
-        known[_row_key(row)] = _one_per_party(rules.party_keys, hits)
-    if len(state.cache) + len(fresh) > CACHE_SIZE:
-        state.cache.clear()
-    for row in fresh:
-        state.cache[_row_key(row)] = known[_row_key(row)] or []
-    refused = {e.row for e in errors}
-    results = [(row, known[_row_key(row)] or []) for row in rows if row.row not in refused]
-    return results, errors
-
-
-def _one_per_party(party_keys: dict[str, str], hits: list[HitTuple]) -> list[HitTuple]:
-    """The best hit of each party: an entry on OFAC and the UN is one alert, not two."""
-    seen: set[str] = set()
-    kept = []
-    for hit in hits:
-        party = party_keys.get(hit[0], hit[0])
-        if party not in seen:
-            seen.add(party)
-            kept.append(hit)
-    return kept
-
-
-def _screen_chunk(chunk: Chunk) -> ChunkResult:
-    assert _STATE is not None, "worker started without a screener"
-    results, errors = screen_rows(_STATE, chunk.rows)
-    return chunk, results, errors
-
-
-class ChunkEngine(Protocol):
-    """What screens chunks, yielding them in input order: this module's process pool
-    (``LocalEngine``) or Spark (``watchfloor.scale.spark.SparkEngine``). Files, checkpoints and
-    output rows stay with the caller, so every engine writes the same bytes."""
-
-    @property
-    def name(self) -> str: ...
-
-    def __call__(
-        self, screener: Screener, chunks: Iterable[Chunk], *, limit: int, threshold: float | None
-    ) -> Iterator[ChunkResult]: ...
-
-
-@dataclass(frozen=True)
-class LocalEngine:
-    """Worker processes forked from this one after the screener is built."""
-
-    workers: int = 2
-    name: str = "local"
-
-    def __call__(
-        self, screener: Screener, chunks: Iterable[Chunk], *, limit: int, threshold: float | None
-    ) -> Iterator[ChunkResult]:
-        return screen_chunks(screener, chunks, workers=self.workers, limit=limit, threshold=threshold)
-
-
-def screen_chunks(
-    screener: Screener,
-    chunks: Iterable[Chunk],
-    *,
-    workers: int = 2,
-    limit: int = HITS_PER_QUERY,
-    threshold: float | None = None,
-) -> Iterator[ChunkResult]:
-    """Screen chunks in input order on ``workers`` processes, holding at most two chunks per worker
-    in flight, so memory stays bounded however long the input is."""
-    global _STATE
-    _STATE = RowScreener(screener.matcher, HitRules.of(screener, limit, threshold))
-    if workers <= 1:
-        for chunk in chunks:
-            yield _screen_chunk(chunk)
-        return
-    gc.collect()
-    gc.freeze()  # keep the index's pages shared with the forked workers (no refcount churn in GC)
-    pool = multiprocessing.get_context("fork").Pool(workers)
-    try:
-        pending: deque[Any] = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(_screen_chunk, (chunk,)))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
-        gc.unfreeze()
-
-
 def build_screener(store: Store, as_of: date) -> Screener:
     """The screener for ``as_of``; refuses to screen against nothing, which would pass everyone."""
     if not store.versions_in_force(as_of):
         raise BatchError(f"no list is known on {as_of}; ingest a list first (watchfloor lists ingest)")
     return Screener(store, as_of)
-
-
-# --- files: spool, errors, checkpoint -----------------------------------------------------------
-
-
-@dataclass
-class _Paths:
-    output: Path
-    spool: Path
-    errors: Path
-    errors_spool: Path
-    checkpoint: Path
-
-    @classmethod
-    def for_output(cls, output: Path) -> _Paths:
-        def sibling(suffix: str) -> Path:
-            return output.with_name(output.name + suffix)
-
-        return cls(
-            output=output,
-            spool=sibling(".part"),
-            errors=sibling(".errors.csv"),
-            errors_spool=sibling(".errors.csv.part"),
-            checkpoint=sibling(".checkpoint.json"),
-        )
-
-
-def _fingerprint(path: Path) -> dict[str, Any]:
-    stat = path.stat()
-    return {"path": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-
-
-def _write_checkpoint(path: Path, data: dict[str, Any]) -> None:
-    temp = path.with_name(path.name + ".tmp")
-    with temp.open("w", encoding="utf-8") as handle:
-        json.dump(data, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
-
-
-def _read_checkpoint(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError:
-        data = None
-    if not isinstance(data, dict) or any(key not in data for key in CHECKPOINT_KEYS):
-        raise BatchError(f"cannot resume: {path.name} is unreadable; run again without --resume")
-    return data
-
-
-def _sync(handle: IO[str]) -> int:
-    """Flush to disk; the file's size in bytes is where a resumed run cuts it back to."""
-    handle.flush()
-    os.fsync(handle.fileno())
-    return os.fstat(handle.fileno()).st_size
-
-
-def _open_spool(path: Path, header: Sequence[str], resume_at: int | None) -> tuple[IO[str], Any]:
-    """A CSV spool: fresh with a header, or cut back to ``resume_at`` bytes and appended to."""
-    if resume_at is None:
-        handle = path.open("w", newline="", encoding="utf-8")
-        writer = FormulaSafeWriter(handle)
-        writer.writerow(header)
-        return handle, writer
-    if not path.exists():
-        raise BatchError(f"cannot resume: {path.name} is missing; run again without --resume")
-    with path.open("r+b") as raw:
-        raw.truncate(resume_at)
-    handle = path.open("a", newline="", encoding="utf-8")
-    return handle, FormulaSafeWriter(handle)
-
-
-def _spool_to_parquet(spool: Path, output: Path) -> None:
-    """Convert the CSV spool to Parquet batch by batch (hits are few; this is not the hot path)."""
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-    import pyarrow.parquet as pq
-
-    schema = pa.schema(
-        [
-            ("query_id", pa.string()),
-            ("entity_id", pa.string()),
-            ("caption", pa.string()),
-            ("score", pa.float64()),
-            ("status", pa.string()),
-            ("exposure", pa.string()),
-        ]
-    )
-    convert = pacsv.ConvertOptions(
-        column_types={f.name: f.type for f in schema},
-        strings_can_be_null=False,
-        quoted_strings_can_be_null=False,
-    )
-    temp = output.with_name(output.name + ".tmp")
-    with pq.ParquetWriter(temp, schema) as writer:
-        reader = pacsv.open_csv(spool, convert_options=convert)
-        for batch in reader:
-            writer.write_batch(batch.select(list(OUTPUT_COLUMNS)))
-    os.replace(temp, output)
-
-
-def _remove(*paths: Path) -> None:
-    for path in paths:
-        path.unlink(missing_ok=True)
 
 
 # --- the run --------------------------------------------------------------------------------------
@@ -426,6 +121,7 @@ def screen_file(
     chunk_rows: int = CHUNK_ROWS,
     limit: int = HITS_PER_QUERY,
     engine: ChunkEngine | None = None,
+    after_chunk: AfterChunkFn | None = None,
 ) -> BatchSummary:
     """Screen every row of ``input_path``; write one row per hit to ``output_path``, in input
     order (a row's hits best first), whichever ``engine`` screens (default: ``workers`` local
@@ -433,6 +129,10 @@ def screen_file(
 
     Malformed rows go to ``<output>.errors.csv`` with their row number; ``on_error="reject"``
     stops at the first one, leaves no output file and raises ``BatchRejectedError``.
+
+    ``after_chunk`` is called with the number of chunks done in this run each time a chunk's
+    output is synced and before its checkpoint is written: the moment at which a crash costs the
+    most. Commands never set it; the crash drill in the tests exits the process there.
     """
     source, output = Path(input_path), Path(output_path)
     if on_error not in ON_ERROR:
@@ -448,22 +148,16 @@ def screen_file(
         raise TabularError(f"{source} is not a file")
     if source.resolve() == output.resolve():
         raise BatchError("the output would overwrite the input")
-    paths = _Paths.for_output(output)
-    fingerprint = _fingerprint(source)
+    paths = RunPaths.for_output(output)
+    identity = fingerprint(source)
 
-    checkpoint: dict[str, Any] | None = None
-    if resume and paths.checkpoint.exists():
-        checkpoint = _read_checkpoint(paths.checkpoint)
-        if checkpoint["input"] != fingerprint:
-            raise BatchError(f"cannot resume: {source.name} changed since the interrupted run")
-        if checkpoint["chunk_rows"] != chunk_rows or checkpoint["threshold"] != threshold:
-            raise BatchError("cannot resume with a different threshold or chunk size")
-        if checkpoint["on_error"] != on_error:
-            raise BatchError("cannot resume with a different --on-error")
-        recorded = date.fromisoformat(checkpoint["as_of"])
-        if as_of is not None and as_of != recorded:
-            raise BatchError(f"cannot resume: the interrupted run screened as of {recorded}, not {as_of}")
-        as_of = recorded
+    checkpoint = (
+        _checkpoint_to_resume(paths, source, identity, chunk_rows, threshold, on_error, as_of)
+        if resume
+        else None
+    )
+    if checkpoint is not None:
+        as_of = date.fromisoformat(checkpoint["as_of"])
     as_of = as_of or date.today()
 
     build_started = time.perf_counter()
@@ -485,24 +179,26 @@ def screen_file(
             setattr(summary, key, checkpoint[key])
         summary.resumed_chunks = checkpoint["chunks"]
         summary.first_errors = [RowError(**e) for e in checkpoint["first_errors"]]
+        for spool in (paths.spool, paths.errors_spool):
+            if not spool.exists():
+                raise BatchError(f"cannot resume: {spool.name} is missing; run again without --resume")
     else:
-        _remove(paths.spool, paths.errors_spool, paths.checkpoint)
+        remove(paths.spool, paths.errors_spool, paths.checkpoint)
 
     state: dict[str, Any] = {
-        "input": fingerprint,
+        "input": identity,
         "chunk_rows": chunk_rows,
         "threshold": threshold,
         "on_error": on_error,
         "as_of": as_of.isoformat(),
         "version_ids": screener.version_ids,
     }
-    out_handle, out_writer = _open_spool(
+    out_handle, out_writer = open_spool(
         paths.spool, OUTPUT_COLUMNS, checkpoint["out_bytes"] if checkpoint else None
     )
-    err_handle, err_writer = _open_spool(
+    err_handle, err_writer = open_spool(
         paths.errors_spool, ERROR_COLUMNS, checkpoint["err_bytes"] if checkpoint else None
     )
-    abort_after = int(os.environ.get(ABORT_ENV) or 0)
     total = _estimate_rows(source)
     started = time.perf_counter()
     done_here = 0
@@ -535,10 +231,10 @@ def screen_file(
             summary.screened += len(results)
             summary.chunks += 1
             done_here += chunk.size
-            out_bytes, err_bytes = _sync(out_handle), _sync(err_handle)
-            if abort_after and summary.chunks - summary.resumed_chunks >= abort_after:
-                os._exit(75)  # crash drill: output written, checkpoint not yet (the worst moment)
-            _write_checkpoint(
+            out_bytes, err_bytes = sync(out_handle), sync(err_handle)
+            if after_chunk is not None:
+                after_chunk(summary.chunks - summary.resumed_chunks)
+            write_checkpoint(
                 paths.checkpoint,
                 {
                     **state,
@@ -562,7 +258,7 @@ def screen_file(
         if checkpoint is None:  # the input is unreadable as a whole: leave nothing behind
             out_handle.close()
             err_handle.close()
-            _remove(paths.spool, paths.errors_spool, paths.checkpoint)
+            remove(paths.spool, paths.errors_spool, paths.checkpoint)
         raise
     finally:
         out_handle.close()
@@ -574,22 +270,50 @@ def screen_file(
         summary.rejected = True
         os.replace(paths.errors_spool, paths.errors)
         summary.errors_path = str(paths.errors)
-        _remove(paths.spool, paths.checkpoint)
+        remove(paths.spool, paths.checkpoint)
         _audit(store, summary)
         raise BatchRejectedError(summary)
     if out_format == "parquet":
-        _spool_to_parquet(paths.spool, output)
-        _remove(paths.spool)
+        spool_to_parquet(paths.spool, output)
+        remove(paths.spool)
     else:
         os.replace(paths.spool, output)
     if summary.errors:
         os.replace(paths.errors_spool, paths.errors)
         summary.errors_path = str(paths.errors)
     else:
-        _remove(paths.errors_spool, paths.errors)
-    _remove(paths.checkpoint)
+        remove(paths.errors_spool, paths.errors)
+    remove(paths.checkpoint)
     _audit(store, summary)
     return summary
+
+
+def _checkpoint_to_resume(
+    paths: RunPaths,
+    source: Path,
+    identity: dict[str, Any],
+    chunk_rows: int,
+    threshold: float | None,
+    on_error: str,
+    as_of: date | None,
+) -> dict[str, Any] | None:
+    """The interrupted run's checkpoint, if there is one; a run that differs from it in what
+    shapes the output (input, chunk size, threshold, error handling, date) cannot resume it."""
+    if not paths.checkpoint.exists():
+        return None
+    checkpoint = read_checkpoint(paths.checkpoint)
+    if checkpoint is None:
+        raise BatchError(f"cannot resume: {paths.checkpoint.name} is unreadable; run again without --resume")
+    if checkpoint["input"] != identity:
+        raise BatchError(f"cannot resume: {source.name} changed since the interrupted run")
+    if checkpoint["chunk_rows"] != chunk_rows or checkpoint["threshold"] != threshold:
+        raise BatchError("cannot resume with a different threshold or chunk size")
+    if checkpoint["on_error"] != on_error:
+        raise BatchError("cannot resume with a different --on-error")
+    recorded = date.fromisoformat(checkpoint["as_of"])
+    if as_of is not None and as_of != recorded:
+        raise BatchError(f"cannot resume: the interrupted run screened as of {recorded}, not {as_of}")
+    return checkpoint
 
 
 def _audit(store: Store, summary: BatchSummary) -> None:
@@ -610,8 +334,6 @@ def _stop_at_first_error(chunks: Iterator[Chunk]) -> Iterator[Chunk]:
 
 
 def _estimate_rows(path: Path) -> int | None:
-    from watchfloor.screen.tabular import count_rows
-
     try:
         return count_rows(path)
     except OSError:

@@ -24,8 +24,17 @@ from typing import Any
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.graph import BlockedVerdict, Edge, ExposureGraph, ExposureReport, edges_from_entities
-from watchfloor.graph.exposure import OFAC_READING, check_reading
+from watchfloor.graph import (
+    BlockedVerdict,
+    Edge,
+    ExposureGraph,
+    ExposureReport,
+    blocked_by_ownership,
+    edges_from_entities,
+    exposure,
+    official_paths,
+)
+from watchfloor.graph.ownership import OFAC_READING, check_reading
 from watchfloor.lists.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.store import ListVersion, Store, StoreError
@@ -111,7 +120,9 @@ class ExposureView:
         unknown = entity_id not in self.designated and self.graph.node_number(entity_id) is None
         if unknown and self.store.get_entity(entity_id, as_of=self.as_of) is None:
             raise StoreError(f"no entity {entity_id!r} is known on {self.as_of}")
-        report = self.graph.exposure(entity_id, self.designated, hops=hops, as_of=self.as_of, reading=reading)
+        report = exposure(
+            self.graph, entity_id, self.designated, hops=hops, as_of=self.as_of, reading=reading
+        )
         report.alleged_paths = [[self._cited(step) for step in path] for path in report.alleged_paths]
         if not report.blocked:
             report.pending = self._pending(entity_id, report, hops, reading)
@@ -136,7 +147,7 @@ class ExposureView:
         for day in sorted({d for d in self.pending_from.values() if d > self.as_of}):
             taking_effect = {p for p, d in self.pending_from.items() if d <= day}
             designated = self.designated | taking_effect
-            future = self.graph.exposure(entity_id, designated, hops=hops, as_of=self.as_of, reading=reading)
+            future = exposure(self.graph, entity_id, designated, hops=hops, as_of=self.as_of, reading=reading)
             if not future.blocked:
                 continue
             known = {tuple(map(_step_key, path)) for path in report.paths}
@@ -155,8 +166,8 @@ class ExposureView:
     def blocked_by_ownership(self) -> dict[str, BlockedVerdict]:
         """The whole-graph 50 percent verdicts, computed once per view."""
         if self._blocked is None:
-            self._blocked = self.graph.blocked_by_ownership(
-                self.designated, as_of=self.as_of, reading=self.reading
+            self._blocked = blocked_by_ownership(
+                self.graph, self.designated, as_of=self.as_of, reading=self.reading
             )
         return self._blocked
 
@@ -168,7 +179,9 @@ class ExposureView:
         return self._ties[key]
 
     def _find_ties(self, entity_id: str, hops: int, limit: int) -> list[dict[str, Any]]:
-        paths, _ = self.graph.paths(entity_id, self.designated, hops=hops, as_of=self.as_of, max_paths=limit)
+        paths, _ = official_paths(
+            self.graph, entity_id, self.designated, hops=hops, as_of=self.as_of, max_paths=limit
+        )
         ties = []
         for path in paths:
             end = entity_id  # walk the path: edges keep their own direction, the walk does not

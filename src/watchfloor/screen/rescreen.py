@@ -24,7 +24,8 @@ from followthemoney.statement import StatementEntity
 from watchfloor.lists.status import Designation
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.review.whitelist import Whitelist
-from watchfloor.screen.batch import ChunkEngine, HitTuple, LocalEngine, build_screener
+from watchfloor.screen.batch import build_screener
+from watchfloor.screen.engine import ChunkEngine, HitTuple, LocalEngine
 from watchfloor.screen.service import Screener, strongest_status
 from watchfloor.screen.tabular import Chunk, InputRow, RowError
 from watchfloor.store import Store

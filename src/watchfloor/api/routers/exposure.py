@@ -10,7 +10,8 @@ from watchfloor.api.auth import Principal, require_reader
 from watchfloor.api.context import ApiContext, get_context
 from watchfloor.api.models import ErrorResponse, ExposureResponse
 from watchfloor.graph import GraphInputError
-from watchfloor.graph.exposure import MAX_HOPS, READINGS
+from watchfloor.graph.ownership import READINGS
+from watchfloor.graph.paths import MAX_HOPS
 from watchfloor.store import StoreError
 
 router = APIRouter(prefix="/api", tags=["Exposure"])

@@ -17,7 +17,7 @@ from watchfloor.api.models import ErrorResponse, ScreenRequest, ScreenResponse
 from watchfloor.api.uploads import read_upload, temporary_folder
 from watchfloor.index import make_query
 from watchfloor.match.errors import QueryError
-from watchfloor.screen.batch import OUTPUT_COLUMNS  # the same columns as screen-file
+from watchfloor.screen.batch_files import OUTPUT_COLUMNS  # the same columns as screen-file
 from watchfloor.screen.service import Screener, ScreeningHit
 from watchfloor.screen.tabular import FormulaSafeWriter, InputRow, RowError, TabularError, read_chunks
 
