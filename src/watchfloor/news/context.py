@@ -32,6 +32,15 @@ def is_headline(text: str) -> bool:
     return len(words) >= 2 and sum(1 for w in content if w[0].isupper()) / len(content) >= 0.6
 
 
+def is_quoted(sentence: str, at: int) -> bool:
+    """Inside quotation marks: an odd number of straight or opening quotes before ``at`` (a speaker's
+    own words, not the reporter's)."""
+    before = sentence[:at]
+    straight = before.count('"')
+    opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
+    return straight % 2 == 1 or opened > 0
+
+
 # A photo caption tells what a picture shows, often of another day: "This handout picture released on
 # March 16 ... shows the arrival of ...", "... - AFP PHOTO", "PHOTO: Reuters", "Foto: EFE".
 CAPTION = re.compile(
