@@ -976,6 +976,17 @@ def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start:
         (m.start - start - clause_start, m.end - start - clause_start) for m in ctx.mentions_in(index)
     ]
     spans = list(_conjuncts(masked, protected))
+    if spans and re.match(r",\s*an?\s", sentence[verb_start:]):
+        # "members of Tren de Aragua, a designated FTO": the appositive describes the name it follows,
+        # even after a preposition.
+        last_start, last_end = spans[-1]
+        for cut in PREPOSITION.finditer(masked, last_start, last_end):
+            run = _name_run(masked[cut.end() : last_end])
+            lead = masked[cut.end() : cut.end() + run[0]].split() if run is not None else ["-"]
+            if run is not None and all(w.lower() in PARTICLES for w in lead):
+                at = start + clause_start + cut.end()
+                party = _party_of(ctx, index, at + run[0], at + run[1])
+                return [party] if party is not None else []
     if not spans or _name_run(masked[spans[-1][0] : spans[-1][1]]) is None:
         return []
     last = spans[-1]
@@ -1209,7 +1220,9 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         object_start, object_end = _object_span(sentence, verb.end(), kind in ("list", "enum"))
         parties = _parties_in(ctx, index, start + object_start, sentence[object_start:object_end])
         if parties:
-            for party in _series(ctx, index, sentence, object_start) + _along_with(ctx, index, sentence, object_end):
+            for party in _series(ctx, index, sentence, object_start) + _along_with(
+                ctx, index, sentence, object_end
+            ):
                 if party not in parties:
                     parties.append(party)
         elif kind == "active":
