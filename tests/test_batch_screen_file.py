@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import run_cli as cli
-from watchfloor.lists import record_designation
+from watchfloor.ingest import record_designation
 from watchfloor.review import audit_entries
 from watchfloor.screen.batch import ABORT_ENV, CHECKPOINT_KEYS, BatchError, BatchRejectedError, screen_file
 from watchfloor.store import SqlStore

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from watchfloor.lists import designations_as_of, record_designation
-from watchfloor.lists.designate import DesignationError
+from watchfloor.ingest import designations_as_of, record_designation
+from watchfloor.ingest.designate import DesignationError
 from watchfloor.model.designation import DesignationStatus, designation_status
 from watchfloor.store import SqlStore
 

@@ -113,8 +113,9 @@ def refresh(
 ) -> None:
     """Keep the lists current without the API: fetch each source when it is due, re-screen the book
     after a new version, until interrupted (Ctrl-C)."""
-    from watchfloor.lists.schedule import refresh_due, run_refresh
-    from watchfloor.lists.sources import load_sources, parse_duration
+    from watchfloor.ingest.schedule import refresh_due, run_refresh
+    from watchfloor.ingest.sources import load_sources, parse_duration
+    from watchfloor.screen.wiring import after_new_lists  # start-up: the matcher only where lists change
     from watchfloor.store.fetches import FetchRecord
 
     config = load_sources(sources)
@@ -132,7 +133,7 @@ def refresh(
             )
 
     if once:
-        records = refresh_due(store, config, every=interval)
+        records = refresh_due(store, config, every=interval, after_new_versions=after_new_lists)
         report(records)
         if not records and not as_json:
             console.print("no source is due")
@@ -141,7 +142,9 @@ def refresh(
     err_console.print(f"refreshing {len(config.select())} sources from {config.origin}; Ctrl-C stops")
     try:
         with holding(store.db.exclusive_file, "refresh"):
-            run_refresh(store, config, stop, every=interval, on_records=report)
+            run_refresh(
+                store, config, stop, every=interval, on_records=report, after_new_versions=after_new_lists
+            )
     except KeyboardInterrupt:
         stop.set()
 

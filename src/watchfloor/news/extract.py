@@ -21,8 +21,8 @@ from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
 from watchfloor.model.claims import QuantityClaim
-from watchfloor.model.entities import make_entity
-from watchfloor.news.context import NEWS_DATASET, ArticleContext
+from watchfloor.model.entities import NEWS_DATASET, make_entity
+from watchfloor.news.context import ArticleContext
 from watchfloor.news.designations import read_designations
 from watchfloor.news.documents import RawDocument
 from watchfloor.news.events import detect_events

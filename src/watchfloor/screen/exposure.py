@@ -26,7 +26,7 @@ from followthemoney.statement import StatementEntity
 
 from watchfloor.graph import BlockedVerdict, Edge, ExposureGraph, ExposureReport, edges_from_entities
 from watchfloor.graph.exposure import OFAC_READING, check_reading
-from watchfloor.lists.status import Designation, designations_from
+from watchfloor.ingest.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.store import ListVersion, Store, StoreError
 from watchfloor.store.links import LinkStore

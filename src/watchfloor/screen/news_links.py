@@ -1,6 +1,7 @@
-"""The list parties a news mention may link to, saved beside the list index for the day.
+"""What news mentions link through: a list matcher asked only about known words, and the list
+parties a mention may link to (built by `screen.wiring.list_matcher`).
 
-Deciding them reads every designation and the ownership graph, which costs more than the rest of
+The parties are saved beside the list index for the day: deciding them reads every designation and the ownership graph, which costs more than the rest of
 a one-article ingest. The answer depends only on the official list versions in force, the day
 and the code that decides it, so it is saved under a key of those (as ``index.saved`` keys an
 index) and read back by the day's later commands; a file that cannot be read is recomputed.
@@ -11,15 +12,52 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from followthemoney.statement import StatementEntity
+from followthemoney.types import registry
+
+from watchfloor.index import Matcher
 from watchfloor.index.saved import KEPT_FILES, index_key, source_fingerprint
+from watchfloor.match import MatchResult
 from watchfloor.store import SqlStore
 
 # the packages whose code decides who is designated or blocked on a day
-_CODE_PACKAGES = ("graph", "lists", "model", "newsroom", "screen", "store")
+_CODE_PACKAGES = ("graph", "ingest", "model", "screen", "store")
+
+
+class KnownWordsMatcher:
+    """The list matcher asked only about names whose every word is a list word: a news link
+    must be confident, and a mention with a word no list name has is not one (a misspelt or
+    unrelated name), so it is not scored at all."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        # a run's articles name the same parties again and again: each distinct mention (same
+        # ID, schema and properties, hence the same record) is scored once
+        self._answers: dict[tuple[object, ...], Sequence[MatchResult]] = {}
+
+    def match(
+        self, query: StatementEntity, limit: int = 10, threshold: float | None = None
+    ) -> Sequence[MatchResult]:
+        key = (query.id, query.schema.name, _properties(query), limit, threshold)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self._match(query, limit, threshold)
+        return answer
+
+    def _match(self, query: StatementEntity, limit: int, threshold: float | None) -> Sequence[MatchResult]:
+        names = query.get_type_values(registry.name)
+        person = query.schema.is_a("Person")
+        if not names or not all(self.matcher.knows_words(name, person) for name in names):
+            return ()
+        return tuple(self.matcher.match(query, limit=limit, threshold=threshold))
+
+
+def _properties(entity: StatementEntity) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((prop, tuple(sorted(values))) for prop, values in entity.properties.items()))
 
 
 def official_parties(

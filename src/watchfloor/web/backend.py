@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.lists.status import Designation, designations_from
+from watchfloor.ingest.status import Designation, designations_from
 from watchfloor.store import ListVersion, SqlStore
 
 T = TypeVar("T")
@@ -59,8 +59,8 @@ class ConsoleBackend:
 
     def sources(self) -> tuple[list[dict[str, Any]], str | None]:
         """Each configured list source's state (``/updatez``'s), or an error saying why there is none."""
-        from watchfloor.lists.schedule import source_states
-        from watchfloor.lists.sources import SourceConfigError, load_sources
+        from watchfloor.ingest.schedule import source_states
+        from watchfloor.ingest.sources import SourceConfigError, load_sources
 
         try:
             config = self.context.sources() if self.context is not None else load_sources()
@@ -99,12 +99,12 @@ class ConsoleBackend:
 
     def news(self, as_of: date) -> list[StatementEntity]:
         """Every entity of the news dataset known on the date."""
-        from watchfloor.newsroom import news_entities
+        from watchfloor.ingest import news_entities
 
         return self.cached("news", as_of, lambda store: news_entities(store, as_of=as_of))
 
     def claims(self, as_of: date) -> list[Any]:
-        from watchfloor.newsroom import claims_known
+        from watchfloor.ingest import claims_known
 
         return self.cached("claims", as_of, lambda store: claims_known(store, as_of=as_of))
 

@@ -52,8 +52,8 @@ def updatez(
     """Whether the lists are current: per configured source, the last fetch and the last good one,
     their outcome and message, the version in force and when the next fetch is due. ``stale`` is
     true when any enabled source has never been fetched or its last fetch failed."""
-    from watchfloor.lists.schedule import source_states
-    from watchfloor.lists.sources import SourceConfigError
+    from watchfloor.ingest.schedule import source_states
+    from watchfloor.ingest.sources import SourceConfigError
 
     try:
         config = context.sources()
