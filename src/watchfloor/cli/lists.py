@@ -24,10 +24,15 @@ from watchfloor.cli.common import console, err_console, get_store, parse_date, p
 from watchfloor.cli.remote import ServerClient, upload_bytes
 from watchfloor.ingest import designations_as_of, ingest_list, record_designation
 from watchfloor.ingest.designate import lift_designation
+from watchfloor.ingest.fetch import FetchOptions, fetch_sources
 from watchfloor.ingest.lists import DEFAULT_MAX_LOSS
+from watchfloor.ingest.schedule import source_states
+from watchfloor.ingest.sources import load_sources
 from watchfloor.model.designation import DesignationStatus
 from watchfloor.store import Store
+from watchfloor.store.db import database_of
 from watchfloor.store.fetches import FAILED, FetchRecord
+from watchfloor.store.splits import PartySplits
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -260,8 +265,7 @@ def lift(
 def _prepare_screening(store: Store, shown: AbstractContextManager[object] = nullcontext()) -> None:
     """Build today's screening index while the user waits for a list change anyway, so that the
     next `screen` or server start opens it."""
-    # imported here: the matcher's modules load only in commands that change or screen a list
-    from watchfloor.screen.service import prepare_screening
+    from watchfloor.screen.service import prepare_screening  # start-up: the matcher, only where lists change
 
     with shown:
         prepare_screening(store)
@@ -314,12 +318,7 @@ def fetch(
     ),
 ) -> None:
     """Download the official lists now; a failed or damaged download leaves the last good version."""
-    from watchfloor.ingest.fetch import (  # start-up: HTTP (httpx) only for this command
-        FetchOptions,
-        fetch_sources,
-    )
-    from watchfloor.ingest.sources import load_sources
-    from watchfloor.screen.wiring import after_new_lists  # start-up: the matcher only where lists change
+    from watchfloor.screen.wiring import after_new_lists  # start-up: the matcher, only where lists change
 
     config = load_sources(sources)
     options = FetchOptions(timeout=timeout, retries=retries, force=force)
@@ -346,9 +345,6 @@ def sources_command(
     as_json: bool = typer.Option(False, "--json", help="Print the sources and their state as JSON."),
 ) -> None:
     """Each configured source: its last fetch and outcome, the version in force, when it is next due."""
-    from watchfloor.ingest.schedule import source_states
-    from watchfloor.ingest.sources import load_sources
-
     states = source_states(get_store(), load_sources(sources))
     if as_json:
         print_json({"sources": states})
@@ -379,9 +375,6 @@ def split(
 ) -> None:
     """Keep two list entries apart that screening took as one party (same name and birth date,
     a shared identifier); recorded with the audit log, honoured by every later screening."""
-    from watchfloor.store.db import database_of
-    from watchfloor.store.splits import PartySplits
-
     store = get_store()
     missing = [e for e in (entity_a, entity_b) if store.get_entity(e) is None]
     if missing:

@@ -30,8 +30,8 @@ def screen(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Screen one party against the designations in force; pending ones are shown apart."""
-    from watchfloor.index import make_query
-    from watchfloor.screen.service import Screener
+    from watchfloor.index import make_query  # start-up: the matcher, only to screen
+    from watchfloor.screen.service import Screener  # start-up: the matcher, only to screen
 
     if schema not in SCHEMATA:
         raise typer.BadParameter(f"{schema!r} is not one of {', '.join(SCHEMATA)}", param_hint="--schema")
@@ -95,7 +95,10 @@ def compare_pairs(
     threshold: float = typer.Option(None, "--threshold", min=0.0, max=1.0),
 ) -> None:
     """Score name pairs: how name benchmarks are run."""
-    from watchfloor.match import DEFAULT_THRESHOLD, compare_names
+    from watchfloor.match import (  # start-up: the matcher, only to screen
+        DEFAULT_THRESHOLD,
+        compare_names,
+    )
 
     cut = DEFAULT_THRESHOLD if threshold is None else threshold
     if not input_path.is_file():

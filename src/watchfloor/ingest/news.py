@@ -67,8 +67,12 @@ def ingest_news(
     however often it is ingested. ``processes``: extraction workers, one per core by default.
     ``matcher``: opens the list matcher mentions are linked through, while the workers extract;
     without one, nothing is linked."""
-    from watchfloor.news import link_entities, load_many, merge_across
-    from watchfloor.news.extract import available_cores, extracting
+    from watchfloor.news import (  # start-up: the news pipeline, only to ingest articles
+        link_entities,
+        load_many,
+        merge_across,
+    )
+    from watchfloor.news.extract import available_cores, extracting  # start-up: as above
 
     summary = NewsIngestSummary()
     report = load_many(list(sources), published=published)
