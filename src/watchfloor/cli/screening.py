@@ -12,15 +12,14 @@ from rich.table import Table
 
 from watchfloor.cli.common import app, console, parse_date, print_json, store_or_server
 from watchfloor.cli.remote import ServerClient
+from watchfloor.model.entities import MATCHABLE_SCHEMATA
 from watchfloor.screen.tabular import FormulaSafeWriter
-
-SCHEMATA = ("Person", "Company", "Organization", "Vessel", "Airplane", "LegalEntity")
 
 
 @app.command("screen")
 def screen(
     name: str = typer.Argument(..., help="The name to screen."),
-    schema: str = typer.Option("LegalEntity", "--schema", help="|".join(SCHEMATA)),
+    schema: str = typer.Option("LegalEntity", "--schema", help="|".join(MATCHABLE_SCHEMATA)),
     birth_date: str = typer.Option(None, "--birth-date", help="YYYY, YYYY-MM or YYYY-MM-DD."),
     country: str = typer.Option(None, "--country", help="Country or nationality (code or name)."),
     identifier: list[str] = typer.Option([], "--id", help="Passport, ID, IMO or registration number."),
@@ -33,8 +32,10 @@ def screen(
     from watchfloor.index import make_query  # start-up: the matcher, only to screen
     from watchfloor.screen.service import Screener  # start-up: the matcher, only to screen
 
-    if schema not in SCHEMATA:
-        raise typer.BadParameter(f"{schema!r} is not one of {', '.join(SCHEMATA)}", param_hint="--schema")
+    if schema not in MATCHABLE_SCHEMATA:
+        raise typer.BadParameter(
+            f"{schema!r} is not one of {', '.join(MATCHABLE_SCHEMATA)}", param_hint="--schema"
+        )
     day = parse_date(as_of, "--as-of") or date.today()
     query = make_query(name, schema=schema, birth_date=birth_date, country=country, identifiers=identifier)
     target = store_or_server()
