@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 ListMatcher = Callable[[SqlStore], "MatcherLike | None"]
 """Opens the matcher mentions link to list entries through (None: nothing to link to). Screening
 builds it (`screen.wiring.list_matcher`) and the caller hands it in: this layer is below it."""
+
 # articles stored per transaction: one transaction and a few bulk writes for the batch instead of
 # several of each per article (about 7 ms an article on DuckDB)
 STORE_BATCH = 200
