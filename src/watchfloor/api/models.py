@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from watchfloor.model.entities import ScreenableSchema
+
 DesignationState = Literal["effective", "pending", "reported", "lifted"]
 
 
@@ -252,9 +254,7 @@ class ScreenRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(..., min_length=1, max_length=500, examples=["Cartel de los Soles"])
-    schema_: Literal["Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane"] = Field(
-        "LegalEntity", alias="schema"
-    )
+    schema_: ScreenableSchema = Field("LegalEntity", alias="schema")
     birth_date: str | None = Field(None, examples=["1962-11-23"])
     country: str | None = Field(None, examples=["ve"])
     identifiers: list[str] = Field(default_factory=list)

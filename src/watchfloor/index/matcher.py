@@ -24,10 +24,10 @@ from collections.abc import Callable, Iterable, Iterator
 import numpy as np
 from followthemoney.statement import StatementEntity
 
-from watchfloor.index.query import MATCHABLE_SCHEMATA
 from watchfloor.index.records import records_of_rows
 from watchfloor.match import DEFAULT_THRESHOLD, MatchResult, compare_records, match_records
 from watchfloor.match.record import Record, Row, add_cleaned, clean_identifier, record_of, row_of
+from watchfloor.model.entities import MATCHABLE_SCHEMATA
 from watchfloor.names import NameForm, Role, Token
 from watchfloor.names.similarity import cached_similarity
 from watchfloor.names.text import ascii_token, clean_text, split_words

@@ -12,13 +12,10 @@ from followthemoney.statement import StatementEntity
 
 from watchfloor.match.errors import QueryError
 from watchfloor.match.record import Record, country_code, record_from_properties
-from watchfloor.model.entities import make_entity
+from watchfloor.model.entities import MATCHABLE_SCHEMATA, make_entity
 from watchfloor.names import MAX_NAME_LENGTH, clean_text
 from watchfloor.names.text import split_words
 
-MATCHABLE_SCHEMATA = frozenset(
-    {"Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane"}
-)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 QUERY_ID = "query"
 _GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female", "other": "other"}

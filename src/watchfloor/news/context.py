@@ -13,12 +13,11 @@ from datetime import date
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.model.entities import make_entity
+from watchfloor.model.entities import NEWS_DATASET, make_entity
 from watchfloor.news.dates import DateMention, find_dates, reference_date
 from watchfloor.news.mentions import Mention
 from watchfloor.news.modality import Modality, article_modalities, clause_at, speculative_regions
 
-NEWS_DATASET = "news"
 _WORDS = re.compile(r"[^\W\d_]+")
 
 

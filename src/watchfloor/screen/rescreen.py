@@ -21,7 +21,7 @@ from typing import Any
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.lists.status import Designation
+from watchfloor.ingest.status import Designation
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.review.whitelist import Whitelist
 from watchfloor.screen.batch import build_screener

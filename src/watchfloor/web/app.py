@@ -19,9 +19,12 @@ from urllib.parse import parse_qsl, quote, urlencode
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from followthemoney import registry
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from watchfloor.crisis import build_timeline, reconcile
 from watchfloor.graph.ownership import percent_text
+from watchfloor.index import QueryError, make_query
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.review import (
     DECISIONS,
@@ -235,7 +238,6 @@ class Console:
             context["note"] = "A birth date was given, so the name was screened as a person."
         if not form["name"]:
             return self.render(request, "screen.html", result=None, error=None, **context)
-        from watchfloor.index import QueryError, make_query
 
         try:
             query = make_query(
@@ -416,8 +418,6 @@ class Console:
         )
 
     def timeline(self, request: Request, as_of: str | None) -> HTMLResponse:
-        from watchfloor.crisis import build_timeline, reconcile
-
         day = _day(as_of, "as-of date") or date.today()
         news = self.backend.news(day)
         events = [e for e in news if e.schema.is_a("Event")]
@@ -533,8 +533,6 @@ class Console:
 
 
 def _name_type() -> Any:
-    from followthemoney import registry
-
     return registry.name
 
 
