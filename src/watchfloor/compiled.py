@@ -2,13 +2,13 @@
 
 Screening's hot path exists twice: as Cython extensions (`names._align`, `match._score`,
 `index._candidates`) and as the Python code they are tested against, which stays the
-definition. A module that has a compiled twin asks `load` for it at import and `on` before each
-use; nothing else imports an extension. The choice is made here because it has three inputs
-that must agree everywhere: whether the extension was built (it is optional at install),
-whether it was built against the Python side's packed layouts and rules (an extension left from
-an older build is refused, with a warning, rather than read with the wrong offsets), and the
-switch: `WATCHFLOOR_PURE_PYTHON=1` at start-up, or `python_reference()` for a measurement or a
-test that compares the two paths in one process.
+definition. A module that has a compiled twin asks `load` for it at import and checks
+`ACTIVE` before each use; nothing else imports an extension. The choice is made here because
+it has three inputs that must agree everywhere: whether the extension was built (it is
+optional at install), whether it was built against the Python side's packed layouts and rules
+(an extension left from an older build is refused, with a warning, rather than read with the
+wrong offsets), and the switch: `WATCHFLOOR_PURE_PYTHON=1` at start-up, or `python_reference()`
+for a measurement or a test that compares the two paths in one process.
 
 This module imports nothing of watchfloor at its top: the modules that ask for an extension
 are importing when they ask, and an extension is loaded by name only then.
@@ -44,10 +44,11 @@ _loaded: dict[str, ModuleType | None] = {}
 _why_not: dict[str, str] = {}
 
 
-class _Switch:
-    """Whether loaded extensions are used (`python_reference` turns it off for a while)."""
-
-    on = True
+ACTIVE = True
+"""Whether loaded extensions run: a module with a compiled twin checks `compiled.ACTIVE and
+ext is not None` before each use (read through the module, never imported by name:
+`python_reference` turns it off for a while). A flag, not a function: the check sits on
+paths called per name pair, where a call cost a tenth of a comparison."""
 
 
 def load(name: str, layout: Layout | None = None) -> ModuleType | None:
@@ -101,15 +102,12 @@ def disagreement(layout: Layout, found: object) -> list[str]:
     return sorted(k for k in set(layout) | set(theirs) if layout.get(k) != theirs.get(k))
 
 
-def on(module: ModuleType | None) -> bool:
-    """Whether to run `module` (an extension `load` gave, or None) rather than the Python."""
-    return module is not None and _Switch.on
-
-
 def status() -> dict[str, str]:
     """Each extension asked for so far: "compiled", or why the Python reference runs instead."""
     return {
-        name: "compiled" if on(_loaded[name]) else _why_not.get(name, "python_reference() in force")
+        name: "compiled"
+        if ACTIVE and _loaded[name] is not None
+        else _why_not.get(name, "python_reference() in force")
         for name in _loaded
     }
 
@@ -118,12 +116,12 @@ def status() -> dict[str, str]:
 def python_reference() -> Iterator[None]:
     """Run on the Python references while inside: for benchmarks and tests that measure or
     compare the two paths in one process. Process-wide, so not for a server's threads."""
-    before = _Switch.on
-    _Switch.on = False
+    global ACTIVE
+    before, ACTIVE = ACTIVE, False
     try:
         yield
     finally:
-        _Switch.on = before
+        ACTIVE = before
 
 
 _CODE = re.compile(r"(\d*)([xcbB?hHiIlLqQnNefdspP])")

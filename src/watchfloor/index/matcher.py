@@ -305,7 +305,7 @@ class Matcher:
         """The `size` best entities, each with its up to three best-supported name numbers, from
         the `keep` names with the highest summed evidence; compiled when `index._candidates`
         is built."""
-        if compiled.on(_candidates):
+        if compiled.ACTIVE and _candidates is not None:
             return _candidates.rank(
                 [spans for _, _, spans in evidence], self.form_entity, keep, size, TIE_BREAK
             )
@@ -377,7 +377,7 @@ class Matcher:
         qualifiers of candidates whose names already rule them out."""
         cut = DEFAULT_THRESHOLD if threshold is None else threshold
         picked = self.candidates(query, limit + self.SCORED_BEYOND_LIMIT)
-        if compiled.on(_score):
+        if compiled.ACTIVE and _score is not None:
             # the same results as below, the loop and the default algorithm compiled
             results = _score.score_candidates(
                 query,
@@ -433,7 +433,9 @@ class Matcher:
         with context.Pool(workers) as pool:
             rows = pool.imap(_match_in_worker, range(len(pending)), chunksize=128)
             for position, found in enumerate(rows):
-                deferred = _score.Deferred(record_of, pending[position]) if compiled.on(_score) else None
+                deferred = None
+                if compiled.ACTIVE and _score is not None:
+                    deferred = _score.Deferred(record_of, pending[position])
                 yield [row if isinstance(row, MatchResult) else self._arrived(row, deferred) for row in found]
         _FORKED = None
 

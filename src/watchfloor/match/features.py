@@ -82,7 +82,7 @@ def score_pair(
     `floor`, a pair whose main evidence cannot reach it even with every qualifier in its favour
     is dropped (None) before the qualifiers run: batch screening keeps matches only. The default
     features run compiled when `match._score` is built (same results)."""
-    if features is FEATURES and compiled.on(_score):
+    if features is FEATURES and compiled.ACTIVE and _score is not None:
         return _score.score_default(query, candidate, floor)
     return reference_score_pair(query, candidate, features, floor)
 

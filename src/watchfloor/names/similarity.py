@@ -129,7 +129,7 @@ def python_cached_similarity(a: Token, b: Token) -> float:
 
 def remembered_similarity() -> Callable[[Token, Token], float]:
     """The remembered `token_similarity` in use: the compiled table, or the Python cache."""
-    return _align.cached_similarity if compiled.on(_align) else python_cached_similarity
+    return _align.cached_similarity if compiled.ACTIVE and _align is not None else python_cached_similarity
 
 
 @dataclass(slots=True)
@@ -369,7 +369,7 @@ def compare_forms(
         # a name written in Han or Hangul against a romanised one: each syllable is a character,
         # and "wang" is not "kang" however close the letters (one character, one name part)
         score, pairs = align(query.tokens, candidate.tokens, policy, syllable_similarity, nasab)
-    elif sim is None and compiled.on(_align):
+    elif sim is None and compiled.ACTIVE and _align is not None:
         score, pairs = _align.align(query, candidate, policy, nasab)
     else:
         score, pairs = align(query.tokens, candidate.tokens, policy, sim, nasab)
@@ -458,7 +458,7 @@ def best_name_score(
 ) -> NameScore | None:
     """The best-scoring pair of names across two sets of names (the first on ties). Compiled,
     only the winning pair is explained; the Python loop explains every pair it scores."""
-    if sim is None and compiled.on(_align):
+    if sim is None and compiled.ACTIVE and _align is not None:
         found = _align.best_pair(queries, candidates, policy)
         return None if found is None else compare_forms(queries[found[1]], candidates[found[2]], policy)
     best: NameScore | None = None
@@ -476,7 +476,7 @@ def best_score(
     queries: Sequence[NameForm], candidates: Sequence[NameForm], policy: AlignPolicy = PERSON_POLICY
 ) -> float | None:
     """The score of `best_name_score`, without explaining it (comparing bare name pairs)."""
-    if compiled.on(_align):
+    if compiled.ACTIVE and _align is not None:
         found = _align.best_pair(queries, candidates, policy)
         return None if found is None else found[0]
     best = best_name_score(queries, candidates, policy)
