@@ -296,6 +296,37 @@ def test_without_the_extensions_the_package_screens_alike() -> None:
     assert default["results"][0][0].startswith("unsc-") and default["results"][0][2]
 
 
+_FIRST = """
+import json, sys, types
+if sys.argv[1] == "stale":
+    stale = types.ModuleType("watchfloor.names._align")
+    stale.LAYOUT = {"token": 16}
+    sys.modules["watchfloor.names._align"] = stale
+from watchfloor import compiled
+scorer = compiled.load("watchfloor.match._score")  # before anything of watchfloor.match
+print(json.dumps({"loaded": scorer is not None, "status": compiled.status()}))
+"""
+
+
+@needs_compiled
+@pytest.mark.parametrize("mode", ["default", "stale"])
+def test_an_extension_asked_for_first_gets_its_users_answer(mode: str) -> None:
+    """Asked for before the module that uses it, an extension is still checked with that
+    module's layout: its package is imported first, and the user's answer stands."""
+    import json
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", _FIRST, mode], capture_output=True, text=True, check=True)
+    out = json.loads(run.stdout)
+    assert out["loaded"] is (mode == "default")
+    assert set(out["status"]) == {"watchfloor.names._align", "watchfloor.match._score"}
+    if mode == "default":
+        assert set(out["status"].values()) == {"compiled"}
+    else:
+        assert out["status"]["watchfloor.match._score"] == "watchfloor.names._align is not in use"
+
+
 def test_a_layout_disagreement_names_what_differs() -> None:
     from watchfloor.names.forms import PACKED_LAYOUT
 

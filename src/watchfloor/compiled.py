@@ -53,13 +53,18 @@ paths called per name pair, where a call cost a tenth of a comparison."""
 
 def load(name: str, layout: Layout | None = None) -> ModuleType | None:
     """The extension `name` if it is built, wanted and agrees with `layout` (compared with its
-    `LAYOUT`); else None, and the reason is kept for `status`. Loaded once: later calls give
-    the first answer. An extension needs those it calls loaded and accepted first."""
+    `LAYOUT`); else None, and the reason is kept for `status`. The module that uses the
+    extension asks with its layout, at its import; later calls, from anywhere, get that answer
+    (an extension asked for before its user was imported imports its package first, whose
+    module then asks, and that answer stands)."""
     if name in _loaded:
         return _loaded[name]
     if name not in REQUIRES:
         raise ValueError(f"{name} is not a compiled extension of watchfloor")
-    module = _loaded.setdefault(name, _load(name, layout))  # one answer, even if asked while loading
+    module = _load(name, layout)
+    if name in _loaded:  # asked while its package was importing: that answer stands
+        return _loaded[name]
+    _loaded[name] = module
     if module is None and _why_not[name].startswith(_STALE):
         # not built, or switched off, is a choice made at install or start; a stale build is
         # a mistake, but the Python path gives the same results, so a warning, not an error
@@ -76,10 +81,13 @@ def _load(name: str, layout: Layout | None) -> ModuleType | None:
     if os.environ.get(PURE_PYTHON) == "1":
         _why_not[name] = _SWITCHED_OFF
         return None
-    for needed in REQUIRES[name]:
-        if needed not in _loaded:
-            raise RuntimeError(f"{needed} must be loaded before {name}, which calls it")
-        if _loaded[needed] is None:
+    # the package first: the module that uses the extension asks for it as it imports (that
+    # answer stands, see `load`), and so do the modules of the extensions it calls
+    importlib.import_module(name.rpartition(".")[0])
+    if name in _loaded:
+        return _loaded[name]
+    for needed in REQUIRES[name]:  # refused: not even imported (it would link to that one)
+        if _loaded.get(needed) is None:
             _why_not[name] = f"{needed} is not in use"
             return None
     try:
