@@ -10,8 +10,8 @@ optional at install), whether it was built against the Python side's packed layo
 wrong offsets), and the switch: `WATCHFLOOR_PURE_PYTHON=1` at start-up, or `python_reference()`
 for a measurement or a test that compares the two paths in one process.
 
-This module imports nothing of watchfloor at its top: the modules that ask for an extension
-are importing when they ask, and an extension is loaded by name only then.
+This module imports nothing of watchfloor at its top (it sits below every package that asks
+it): an extension, and the package around it, are imported by name when first asked for.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from watchfloor.store import SqlStore
 from watchfloor.web.auth import LoginRequired
 from watchfloor.web.backend import ConsoleBackend
-from watchfloor.web.context import LOGIN_PATH, PREFIX, ConsoleContext, ConsoleInputError
+from watchfloor.web.context import LOGIN_PATH, PREFIX, ConsoleContext
 from watchfloor.web.pages import ROUTERS
 from watchfloor.web.security import apply_security_headers
 
@@ -66,4 +66,4 @@ def mount(app: FastAPI, get_store: Callable[[], SqlStore]) -> None:
             return RedirectResponse(f"{PREFIX}/", status_code=307)
 
 
-__all__ = ["PREFIX", "ConsoleInputError", "mount"]
+__all__ = ["PREFIX", "mount"]
