@@ -30,13 +30,13 @@ def screen(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Screen one party against the designations in force; pending ones are shown apart."""
-    from watchfloor.index import make_query
+    from watchfloor.index import QuerySpec  # the matcher: only the commands that screen
     from watchfloor.screen.service import Screener
 
     if schema not in SCHEMATA:
         raise typer.BadParameter(f"{schema!r} is not one of {', '.join(SCHEMATA)}", param_hint="--schema")
     day = parse_date(as_of, "--as-of") or date.today()
-    query = make_query(name, schema=schema, birth_date=birth_date, country=country, identifiers=identifier)
+    query = QuerySpec(name, schema, birth_date, country, tuple(identifier)).entity()
     target = store_or_server()
     if isinstance(target, ServerClient):
         body = {
