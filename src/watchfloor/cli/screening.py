@@ -29,7 +29,7 @@ def screen(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Screen one party against the designations in force; pending ones are shown apart."""
-    from watchfloor.index import make_query  # start-up: the matcher, only to screen
+    from watchfloor.index import QuerySpec  # start-up: the matcher, only to screen
     from watchfloor.screen.service import Screener  # start-up: the matcher, only to screen
 
     if schema not in MATCHABLE_SCHEMATA:
@@ -37,7 +37,7 @@ def screen(
             f"{schema!r} is not one of {', '.join(MATCHABLE_SCHEMATA)}", param_hint="--schema"
         )
     day = parse_date(as_of, "--as-of") or date.today()
-    query = make_query(name, schema=schema, birth_date=birth_date, country=country, identifiers=identifier)
+    query = QuerySpec(name, schema, birth_date, country, tuple(identifier)).entity()
     target = store_or_server()
     if isinstance(target, ServerClient):
         body = {
