@@ -8,13 +8,15 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from watchfloor.index import QueryError, make_query
+from watchfloor.index import QueryError, QuerySpec
+from watchfloor.model.entities import MATCHABLE_SCHEMATA
 from watchfloor.web.context import PREFIX, READER, Console, ConsoleContext, day_param
 from watchfloor.web.rows import hit_row
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
-SCREEN_SCHEMATA = ("LegalEntity", "Person", "Organization", "Company", "Vessel", "Airplane")
+SCREEN_SCHEMATA = ("LegalEntity", *(s for s in MATCHABLE_SCHEMATA if s != "LegalEntity"))
+"""The form's choices: "any party" (LegalEntity) first."""
 
 
 def _screen(console: ConsoleContext, request: Request, params: dict[str, str]) -> HTMLResponse:
@@ -34,12 +36,9 @@ def _screen(console: ConsoleContext, request: Request, params: dict[str, str]) -
     if not form["name"]:
         return console.render(request, "screen.html", result=None, error=None, **context)
     try:
-        query = make_query(
-            form["name"],
-            schema=form["schema"],
-            birth_date=form["birth_date"] or None,
-            country=form["country"] or None,
-        )
+        query = QuerySpec(
+            form["name"], form["schema"], form["birth_date"] or None, form["country"] or None
+        ).entity()
     except QueryError as exc:
         return console.render(request, "screen.html", status=400, result=None, error=str(exc), **context)
     result = console.backend.screener(day).screen(query, limit=10)
