@@ -37,7 +37,7 @@ from watchfloor.screen.parties import PartyClusters, SameParty
 from watchfloor.store import ListVersion, Store
 from watchfloor.store.splits import PartySplits
 
-STATE_PACKAGES = ("graph", "lists", "model", "screen", "store")  # whose code shapes a saved state
+STATE_PACKAGES = ("graph", "ingest", "model", "screen", "store")  # whose code shapes a saved state
 
 
 STATUS_ORDER = (DesignationStatus.EFFECTIVE, DesignationStatus.PENDING, DesignationStatus.REPORTED)
