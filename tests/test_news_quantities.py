@@ -119,6 +119,7 @@ def test_numbers_that_are_not_claims(sentence: str, lang: str) -> None:
             [("drugs_tons", 12, E), ("drugs_tons", 4, B)],
         ),
         ("La Armada incautó 850 kilos de cocaína frente a la costa.", "es", [("drugs_kg", 850, E)]),
+        ("Agents seized 3 million pills of fentanyl at the border.", "en", [("drugs_pills", 3e6, E)]),
         # the seats of a chamber and the votes a motion needs
         ("It needed 60 votes to advance.", "en", [("votes_needed", 60, E)]),
         ("Superaron los 86 votos necesarios para aprobar la reforma.", "es", [("votes_needed", 86, E)]),
@@ -159,6 +160,26 @@ def test_a_bare_share_after_a_percentage_is_a_percentage_and_questionnaires_are_
         ("percent_oppose", 52),
         ("percent_support", 29),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "value", "qualifier"),
+    [
+        ("Two in three Americans oppose a ground invasion, the survey found.", "en", 67, B),
+        ("Tres de cada cuatro encuestados rechaza una intervención militar.", "es", 75, B),
+        ("Poco más de la mitad de los votantes apoya la medida, según el sondeo.", "es", 50, A),
+        ("Half of Democrats support the measure, according to the poll.", "en", 50, E),
+    ],
+)
+def test_a_polls_share_said_as_a_fraction_is_a_percentage(
+    sentence: str, lang: str, value: float, qualifier: Qualifier
+) -> None:
+    assert figures(sentence, lang) == [("percent", value, qualifier)]
+
+
+def test_half_of_a_chamber_or_of_the_boats_is_no_poll_share() -> None:
+    assert figures("Half of the senators voted to support the resolution.") == []
+    assert figures("Half of the boats were destroyed.") == []
 
 
 def test_a_claim_is_read_only_from_asserted_sentences() -> None:

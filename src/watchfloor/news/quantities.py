@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from number_parser import parse_number
 from number_parser.parser import LanguageData
@@ -300,8 +301,14 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("interviews", _words(r"interviews|entrevistas|encuestas")),  # a poll's sample only in a poll sentence
     ("arrests", _words(r"arrests|detentions|arrestos|detenciones|detenidos|capturados")),
     ("indictments", _words(r"indictments|acusaciones(?:\s+formales)?|imputaciones|criminal\s+complaints")),
-    # a weight counts only what was seized or carried: "30 tons of cocaine", "dos toneladas de droga"
-    ("weight", _words(r"tons|tonnes|toneladas|kilos|kilograms|kilogramos|kg|pounds|libras|lbs")),
+    # a weight or a number of pills counts only drugs seized or carried: "30 tons of cocaine",
+    # "dos toneladas de droga", "44 millones de pastillas de fentanilo"
+    (
+        "drugs",
+        _words(
+            r"tons|tonnes|toneladas|kilos|kilograms|kilogramos|kg|pounds|libras|lbs|pills|pastillas|p[íi]ldoras|tablets|tabletas"
+        ),
+    ),
     ("seats", _words(r"seats|esca[ñn]os|curules|bancas")),
     ("votes", _words(r"votes|votos")),  # a threshold ("65 votos necesarios"); tallies are read before
     ("flights", _words(r"(?:deportation\s+|repatriation\s+|return\s+)?flights|vuelos")),
@@ -402,6 +409,11 @@ WEIGHT_UNITS = {
     "pound": "pounds",
     "libra": "pounds",
     "lb": "pounds",
+    "pill": "pills",
+    "pastilla": "pills",
+    "pildora": "pills",
+    "tablet": "pills",
+    "tableta": "pills",
 }
 LEGISLATURE = re.compile(
     r"\b(?:Congress|Congreso|Senate|Senado|House|C[áa]mara|Asamblea|Assembly|Parliament|Parlamento|"
@@ -605,7 +617,7 @@ TOPICS["percent_support"] = TOPICS["percent_oppose"] = TOPICS["margin_of_error"]
 TOPICS["abstentions"] = TOPICS["votes_needed"] = TOPICS["votes_for"]
 TOPICS["indicted"] = TOPICS["indictments"] = TOPICS["extradited"] = TOPICS["charged"]
 TOPICS["deportation_flights"] = TOPICS["deported"]
-TOPICS["drugs_kg"] = TOPICS["drugs_pounds"] = TOPICS["drugs_tons"]
+TOPICS["drugs_kg"] = TOPICS["drugs_pounds"] = TOPICS["drugs_pills"] = TOPICS["drugs_tons"]
 EVENT_FOR_MEASURE = {
     "killed": ("strike",),
     "survivors": ("strike",),
@@ -909,11 +921,11 @@ JUSTICE_MEASURES = frozenset({"arrests", "indicted", "charged", "extradited", "d
 
 
 def _refine_thing(sentence: str, measure: str, start: int, unit_end: int) -> str | None:
-    """Things that count only in their setting: a weight of drugs, the seats of a chamber, the votes
-    a motion needs, a poll's interviews, deportation flights."""
+    """Things that count only in their setting: drugs by weight or by pills, the seats of a chamber,
+    the votes a motion needs, a poll's interviews, deportation flights."""
     if measure == "interviews":
         return "respondents" if POLL_WORDS.search(sentence) else None
-    if measure == "weight":
+    if measure == "drugs":
         if not DRUG_CUE.search(sentence):
             return None
         unit = _fold(sentence[start:unit_end].split()[-1]).rstrip("s")
@@ -992,6 +1004,47 @@ def _ordinal_strikes(sentence: str) -> list[Figure]:
     return figures
 
 
+# a poll's share said as a fraction: "three in four Americans", "dos de cada tres", "more than half"
+FRACTION_JOIN = re.compile(r"\s+(?:out\s+of(?:\s+every)?|in(?:\s+every)?|of\s+every|de\s+cada)\s+$", re.I)
+HALF = re.compile(
+    r"\b(?:la\s+mitad|half)\s+(?:of|de)\s+(?:the\s+|all\s+|los\s+|las\s+|todos\s+los\s+)?(?:Americans|voters|"
+    r"respondents|adults|Republicans|Democrats|independents|people|those\s+(?:polled|surveyed)|"
+    r"estadounidenses|votantes|encuestados|consultados|republicanos|dem[óo]cratas|independientes|personas|"
+    r"ciudadanos|quienes)\b",
+    re.I,
+)
+
+
+def _poll_shares(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[int]]:
+    """A fraction of the people a poll asked is the percentage it says: "tres de cada cuatro" is
+    about 75 percent (a rounded share), "half" 50; a qualifier before it is kept ("poco más de
+    la mitad": at least 50)."""
+    if not POLL_CUE.search(sentence):
+        return [], set()
+    figures: list[Figure] = []
+    used: set[int] = set()
+    for part, whole in pairwise(numbers):
+        if (
+            not FRACTION_JOIN.fullmatch(sentence, part.end, whole.start)
+            or not 0 < part.value < whole.value <= 10
+        ):
+            continue
+        value = round(100 * part.value / whole.value)
+        word, start = _qualifier(sentence, part.start)
+        figures.append(_share(value, word, start, whole.end, Qualifier.ABOUT))
+        used |= {part.start, whole.start}
+    for half in HALF.finditer(sentence):
+        word, start = _qualifier(sentence, half.start())
+        figures.append(_share(50, word, start, half.end(), Qualifier.EXACT))
+    return figures, used
+
+
+def _share(value: float, word: str | None, start: int, end: int, default: Qualifier) -> Figure:
+    qualifier = QUALIFIERS.get(word, default) if word else default
+    low, high = _interval(value, qualifier, word, None)
+    return Figure("percent", value, qualifier, low, high, start, end)
+
+
 def _range_end(sentence: str, number: Number, following: Number | None) -> Number | None:
     """The upper end of "69 to 70", "between 80 and 90", "entre 80 y 90", "de 10 a 12", "two or three"."""
     if following is None:
@@ -1011,6 +1064,9 @@ def sentence_figures(sentence: str, lang: str, skip: Sequence[tuple[int, int]] =
     numbers = [n for n in find_numbers(sentence, lang) if not any(s <= n.start < e for s, e in skip)]
     figures, used = _vote_scores(sentence, numbers)
     figures += _ordinal_strikes(sentence)
+    shares, fraction_numbers = _poll_shares(sentence, numbers)
+    figures += shares
+    used |= fraction_numbers
     index = 0
     while index < len(numbers):
         first = numbers[index]
