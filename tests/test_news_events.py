@@ -330,3 +330,17 @@ def test_a_date_in_a_relative_clause_on_another_events_noun_is_that_events() -> 
         (["poll"], ["2025-10-19"]),
         (["strike"], ["2025-10-19"]),
     ]
+
+
+def test_forces_sent_moved_or_joining_an_operation_are_a_deployment_but_a_perfect_is_not() -> None:
+    text = (
+        "Más temprano el jueves, el grupo de ataque del portaaviones se trasladó a la región.\n"
+        "El destructor se unió el miércoles a la operación frente a la costa.\n"
+        "Washington ha enviado buques de guerra al Caribe y el jueves uno de ellos disparó contra una lancha."
+    )
+    dated = [(sorted(_modes(e)), e.get("date")) for e in _events(text, lang="es")]
+    assert dated == [
+        (["deployment"], ["2025-10-23"]),
+        (["deployment"], ["2025-10-22"]),
+        (["strike"], ["2025-10-23"]),
+    ]

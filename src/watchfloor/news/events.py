@@ -70,7 +70,10 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"incursi(?:ón|on|ones)|(?:ofensivas?|offensives?)(?!\s+(?:diplom|pol[ií]tic|comercial|judicial|legal|"
             r"medi[aá]tic|de\s+(?:paz|encanto)|charm))|"
             # destroying a vessel is how the boat campaign is reported ("destruyó este viernes un bote")
-            rf"(?:destroy(?:ed|s)?|destruy(?:ó|o|eron)|destru(?:ido|ida|idos|idas))\s+(?:[\w-]+\s+){{0,4}}?{VESSEL})\b",
+            rf"(?:destroy(?:ed|s)?|destruy(?:ó|o|eron)|destru(?:ido|ida|idos|idas))\s+(?:[\w-]+\s+){{0,4}}?{VESSEL}|"
+            # firing on a vessel is a strike on it ("disparó contra una embarcación")
+            rf"(?:fired\s+(?:on|at|upon)|opened\s+fire\s+on|dispar(?:ó|aron)\s+contra|abri(?:ó|eron)\s+fuego\s+contra)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?{VESSEL})\b",
             re.I,
         ),
     ),
@@ -81,7 +84,12 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"\b(?:deploy\w*|arrived|arrival|surged?|build-?up|despleg\w*|despliegue|lleg[óo]|llegada|docked|"
             # a port that hosts a warship has it deployed there ("acogió el domingo el buque USS ...")
             rf"(?:host(?:ed|s)|welcom(?:ed|es)|receiv(?:ed|es)|acog(?:i[óo]|ieron|e)|recibi(?:ó|o|eron))\s+"
-            rf"(?:[\w-]+\s+){{0,4}}?(?:{WARSHIP}))\b",
+            rf"(?:[\w-]+\s+){{0,4}}?(?:{WARSHIP})|"
+            # forces sent or moved to a theatre: "sent warships", "se trasladó a la región", "se une a la operación"
+            # (not a perfect: "ha enviado buques" tells a standing presence, not a dated act)
+            rf"(?<!\bha\s)(?<!\bhan\s)(?<!\bhas\s)(?<!\bhave\s)(?:sent|dispatched|envi(?:ó|aron|ado)|mand(?:ó|aron|ado))\s+(?:[\w-]+\s+){{0,3}}?(?:{WARSHIP}|troops|tropas)|"
+            r"(?:moved|relocated|se\s+traslad(?:ó|aron)|se\s+(?:une|unió|unieron|suma|sumó|sumaron))\s+(?:[\w-]+\s+){0,3}?(?:into|to|a)\s+"
+            r"(?:the\s+|la\s+|el\s+)?(?:region|regi[óo]n|Caribbean|Caribe|operation|operaci[óo]n|despliegue))\b",
             re.I,
         ),
     ),
