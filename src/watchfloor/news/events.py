@@ -13,8 +13,9 @@ happened, so that a timeline never shows an expectation as a fact.
 
 An event's date is the sentence's own, resolved against the article's reference date (dateline,
 else publication) and the verb's tense (``watchfloor.news.dates``); a period ("since September",
-"between September and November"), a month or a year alone ("a similar vote in October") and a
-poll's fieldwork ("los días 10 y 11 de enero") give ``startDate``/``endDate``, never a ``date``;
+"between September and November") and a month or a year alone ("a similar vote in October")
+give ``startDate``/``endDate``, never a ``date``; a poll's fieldwork ("los días 10 y 11 de enero")
+is its period too, and dates the poll by its last day only when the article gives no release day;
 a series counted from a calendar day ("Since September 2, strikes have killed ...") began with an
 event that day. A sentence with no date expression gives an event with no date and the keyword
 ``date:undated``: the publication date is when the article knew it (the Article's ``publishedAt``),

@@ -1,7 +1,9 @@
 """Quantities with their qualifiers: "at least 83 people killed", "cuatro lanchas", "failed 49-51".
 
 A figure is kept only when its measure is recognisable (killed, strikes, boats, troops, votes,
-percent of a poll, a reward in dollars...) and its sentence is asserted, not speculation:
+percent of a poll, a reward in dollars, people indicted, charged or deported, drugs seized by
+weight, the seats of a chamber and the votes a motion needs...) and its sentence is asserted, not
+speculation:
 statute numbers, years, ages and footnotes are not claims. Numbers are read from digits ("4,000",
 "200.000", "$50 million", "4 mil") and from words through ``number_parser`` ("six", "catorce",
 "once", "a dozen"); an article ("a", "un") or "one of the" is never a figure.
