@@ -344,3 +344,10 @@ def test_forces_sent_moved_or_joining_an_operation_are_a_deployment_but_a_perfec
         (["deployment"], ["2025-10-22"]),
         (["strike"], ["2025-10-23"]),
     ]
+
+
+def test_an_agreement_is_suspended_only_when_it_is_what_the_verb_stops() -> None:
+    modes = [
+        _modes(e) for e in _events("The talks stopped on Monday, weeks after the agreement with Caracas.")
+    ]
+    assert all("suspend-cooperation" not in m for m in modes)

@@ -44,6 +44,11 @@ WARSHIP = (
     r"warships?|destroyers?|frigates?|cruisers?|aircraft\s+carriers?|USS|buques?|destructor(?:es)?|"
     r"fragatas?|cruceros?|portaaviones|barcos?\s+de\s+guerra"
 )
+# "suspendió el lunes el acuerdo energético", "suspended the 2015 gas deal": an agreement suspended
+SUSPENDED_AGREEMENT = (
+    r"\b(?:suspend(?:ed|s)?|suspendi(?:ó|o|eron)|suspende[nr]?)\s+(?:[\w-]+\s+){0,5}?(?:agreements?|accords?|"
+    r"deals?|treat(?:y|ies)|acuerdos?|convenios?|tratados?|relaciones)\b"
+)
 VESSEL = (
     r"(?:boats?|vessels?|ships?|speedboats?|submarines?|semi-submersibles?|lanchas?|narcolanchas?|botes?|"
     r"embarcaci(?:ón|on|ones)|buques?|barcos?|narcosubmarinos?|semisumergibles?)"
@@ -136,10 +141,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"dej\w*\s+de\s+(?:compartir|cooperar|colaborar))\b",
             re.I,
         ),
-        # what is suspended: cooperation, or the agreement or ties it rests on ("suspendió el acuerdo energético")
+        # what is suspended: cooperation, or the agreement it rests on, named right after the verb
         re.compile(
-            r"\b(?:intelligence|cooperation|sharing|inteligencia|cooperaci[oó]n|agreements?|accords?|treat(?:y|ies)|"
-            r"ties|acuerdos?|convenios?|tratados?|relaciones)\b",
+            rf"\b(?:intelligence|cooperation|sharing|inteligencia|cooperaci[oó]n)\b|{SUSPENDED_AGREEMENT}",
             re.I,
         ),
     ),
