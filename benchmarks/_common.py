@@ -6,8 +6,6 @@ import os
 import platform
 import resource
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from followthemoney.statement import StatementEntity
@@ -62,31 +60,3 @@ def logic_v2():
         return LogicV2.compare(query, result, config).score
 
     return compare
-
-
-@contextmanager
-def python_reference() -> Iterator[None]:
-    """Run watchfloor on its Python reference implementations (the compiled alignment, scoring
-    and candidate ranking switched off, the Python similarity cache in use), to measure the
-    compiled core against them in the same run; the results are the same (tests/test_compiled_core.py)."""
-    from watchfloor.index import matcher
-    from watchfloor.match import features
-    from watchfloor.names import similarity
-
-    saved = (similarity.compiled, features.compiled, matcher.compiled, matcher.compiled_scoring)
-    matcher.cached_similarity = similarity.python_cached_similarity
-    functions = (similarity.align, similarity.compare_forms, similarity.best_name_score)
-    defaults = [f.__defaults__ for f in functions]
-    similarity.compiled = features.compiled = matcher.compiled = matcher.compiled_scoring = None
-    for f in functions:
-        f.__defaults__ = tuple(
-            similarity.python_cached_similarity if d is similarity.cached_similarity else d
-            for d in f.__defaults__ or ()
-        )
-    try:
-        yield
-    finally:
-        similarity.compiled, features.compiled, matcher.compiled, matcher.compiled_scoring = saved
-        matcher.cached_similarity = similarity.cached_similarity
-        for f, d in zip(functions, defaults, strict=True):
-            f.__defaults__ = d

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _shared import SHARED_DATA, machine, require
 
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.store import open_store
 from watchfloor.web import create_server
 

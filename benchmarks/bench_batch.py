@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from _shared import SHARED_DATA, machine, require
 
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.screen.batch import screen_file
 from watchfloor.screen.service import Screener
 from watchfloor.store import open_store

@@ -67,7 +67,7 @@ def main() -> None:
         print(
             f"demo loaded in {time.perf_counter() - started:.1f} s (includes the matcher's one-time name data)"
         )
-        from watchfloor.newsroom import news_entities
+        from watchfloor.ingest import news_entities
 
         article_id = next(
             str(a.id)

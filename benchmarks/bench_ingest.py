@@ -13,7 +13,7 @@ from pathlib import Path
 
 from _shared import SHARED_DATA, machine, require
 
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.store import open_store
 
 

@@ -12,8 +12,9 @@ import csv
 import time
 from collections import Counter, defaultdict
 
-from _common import DATA, logic_v2, machine, peer_entity, python_reference
+from _common import DATA, logic_v2, machine, peer_entity
 
+from watchfloor.compiled import python_reference
 from watchfloor.match import DEFAULT_THRESHOLD, compare_names
 
 PEER_THRESHOLD = 0.70

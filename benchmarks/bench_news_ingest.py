@@ -39,7 +39,7 @@ CLI = [str(Path(sys.executable).parent / "watchfloor")]
 
 
 def _store(folder: Path) -> Path:
-    from watchfloor.lists import ingest_list
+    from watchfloor.ingest import ingest_list
     from watchfloor.store import open_store
 
     db = folder / "lists.duckdb"

@@ -315,8 +315,9 @@ def list_matcher_for_bench(cache: Path) -> tuple[Any, Any] | None:
     un = SHARED_DATA / "un-sc" / "consolidated-2026-02-27.xml"
     if not ofac.exists() or not un.exists():
         return None
-    from watchfloor.lists import ingest_list
-    from watchfloor.newsroom.ingest import list_entries, list_matcher
+    from watchfloor.ingest import ingest_list
+    from watchfloor.ingest.news import list_entries
+    from watchfloor.screen.wiring import list_matcher
     from watchfloor.store import open_store
 
     cache.mkdir(parents=True, exist_ok=True)

@@ -21,10 +21,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _common import DATA, load_lists, logic_v2, machine, peak_rss_mb, python_reference
+from _common import DATA, load_lists, logic_v2, machine, peak_rss_mb
 from followthemoney import model
 from followthemoney.types import registry
 
+from watchfloor.compiled import python_reference
 from watchfloor.index import Matcher, QueryError, make_query
 from watchfloor.match import DEFAULT_THRESHOLD, record_of
 

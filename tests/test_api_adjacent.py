@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import FIXTURES
 from tests.test_api_support import TestClient, client
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.store import SqlStore
 
 DAY = {"as_of": "2021-08-01"}

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tests.test_api_support import BEFORE_FTO, TestClient, client, seed
-from watchfloor.lists import record_designation
+from watchfloor.ingest import record_designation
 from watchfloor.model import make_entity
 from watchfloor.store import SqlStore
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.store import SqlStore, open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -8,7 +8,7 @@ from datetime import date
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.lists import record_designation
+from watchfloor.ingest import record_designation
 from watchfloor.model import make_entity
 from watchfloor.store import SqlStore, VersionMode
 from watchfloor.web import create_server

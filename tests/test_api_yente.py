@@ -244,7 +244,7 @@ def test_match_results_carry_ties_to_other_designated_parties(store: SqlStore) -
     from datetime import date
 
     from tests.conftest import FIXTURES
-    from watchfloor.lists import ingest_list
+    from watchfloor.ingest import ingest_list
 
     ingest_list(store, "ofac-csv", FIXTURES / "ofac_csv" / "sdn-2021", published=date(2021, 7, 7))
     with client(store) as api:

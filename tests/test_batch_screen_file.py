@@ -16,7 +16,7 @@ import pytest
 
 from tests.batch_crash_drill import EXIT_CODE, SCRIPT
 from tests.conftest import run_cli as cli
-from watchfloor.lists import record_designation
+from watchfloor.ingest import record_designation
 from watchfloor.review import audit_entries
 from watchfloor.screen.batch import BatchError, BatchRejectedError, screen_file
 from watchfloor.screen.batch_files import CHECKPOINT_KEYS

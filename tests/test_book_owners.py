@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from tests.conftest import FIXTURES
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.review import list_alerts
 from watchfloor.screen.book import import_book
 from watchfloor.screen.rescreen import rescreen

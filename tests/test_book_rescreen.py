@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli as cli
-from watchfloor.lists import ingest_list, record_designation
+from watchfloor.ingest import ingest_list, record_designation
 from watchfloor.review import approve_decision, audit_entries, decide_alert, list_alerts, verify_audit
 from watchfloor.screen.book import import_book
 from watchfloor.screen.rescreen import replay, rescreen

@@ -1,7 +1,8 @@
 """The compiled hot paths (names._align, match._score, index._candidates) against the Python
 reference implementations they replace: same scores, same token pairs, same candidates, same
-results and explanations. Skipped where the extensions were not built, except when the
-suite is asked to require them (scripts/test.sh does, so CI cannot fall back unseen)."""
+results and explanations; and the backend that chooses between them (`watchfloor.compiled`).
+Skipped where the extensions were not built, except when the suite is asked to require them
+(scripts/test.sh does, so CI cannot fall back unseen)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from watchfloor import compiled
 from watchfloor.index import Matcher, make_query
 from watchfloor.index import matcher as matcher_module
 from watchfloor.match import features
@@ -22,22 +24,18 @@ from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY
 from watchfloor.sources import get_parser
 
 FIXTURES = Path(__file__).parent / "fixtures"
-COMPILED = {
-    "names._align": similarity.compiled,
-    "match._score": features.compiled,
-    "index._candidates": matcher_module.compiled,
-}
 
 
 def test_compiled_core_is_built_when_required() -> None:
     if os.environ.get("WATCHFLOOR_REQUIRE_COMPILED") != "1":
         pytest.skip("WATCHFLOOR_REQUIRE_COMPILED is not set")
-    missing = [name for name, module in COMPILED.items() if module is None]
-    assert not missing, f"not built: {missing}"
+    # every extension was asked for at import, and each is in use: built, and agreeing with
+    # the Python side's packed layouts and rules
+    assert compiled.status() == dict.fromkeys(compiled.REQUIRES, "compiled")
 
 
 needs_compiled = pytest.mark.skipif(
-    any(module is None for module in COMPILED.values()), reason="compiled extensions not built"
+    set(compiled.status().values()) != {"compiled"}, reason="compiled extensions not built or not in use"
 )
 
 PEOPLE = [
@@ -91,17 +89,16 @@ def test_compiled_alignment_equals_the_python_alignment(names: list[str], kind: 
 
 
 @needs_compiled
-def test_compiled_best_pair_equals_the_python_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compiled_best_pair_equals_the_python_loop() -> None:
     rng = random.Random(5)
     forms = _forms(PEOPLE, Kind.PERSON)
     draws = [(rng.sample(forms, rng.randint(1, 3)), rng.sample(forms, rng.randint(1, 4))) for _ in range(300)]
     fast = [similarity.best_name_score(q, c, PERSON_POLICY) for q, c in draws]
     scores = [similarity.best_score(q, c, PERSON_POLICY) for q, c in draws]
     assert similarity.best_name_score([], forms, PERSON_POLICY) is None
-    monkeypatch.setattr(similarity, "compiled", None)
-    slow = [
-        similarity.best_name_score(q, c, PERSON_POLICY, similarity.python_cached_similarity) for q, c in draws
-    ]
+    with compiled.python_reference():
+        slow = [similarity.best_name_score(q, c, PERSON_POLICY) for q, c in draws]
+        assert scores == [similarity.best_score(q, c, PERSON_POLICY) for q, c in draws]
     for one, other, score in zip(fast, slow, scores, strict=True):
         assert one is not None and other is not None
         assert (one.score, one.query, one.candidate) == (other.score, other.query, other.candidate)
@@ -165,7 +162,7 @@ def _flat(results: list) -> list:
 
 
 @needs_compiled
-def test_compiled_screening_equals_the_python_screening(lists: list, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compiled_screening_equals_the_python_screening(lists: list) -> None:
     matcher = Matcher.build(lists)
     queries = _queries(lists)
     runs = [
@@ -177,14 +174,13 @@ def test_compiled_screening_equals_the_python_screening(lists: list, monkeypatch
         for limit, threshold, only in runs
     ]
     candidates = [matcher.candidates(q, 13) for q in queries]
-    monkeypatch.setattr(matcher_module, "compiled", None)
-    monkeypatch.setattr(matcher_module, "compiled_scoring", None)
-    slow = [
-        _flat(matcher.match_record(q, limit, threshold, only))
-        for q in queries
-        for limit, threshold, only in runs
-    ]
-    assert candidates == [matcher.candidates(q, 13) for q in queries]
+    with compiled.python_reference():
+        slow = [
+            _flat(matcher.match_record(q, limit, threshold, only))
+            for q in queries
+            for limit, threshold, only in runs
+        ]
+        assert candidates == [matcher.candidates(q, 13) for q in queries]
     assert fast == slow
     assert sum(len(r) for r in fast) > 500
 
@@ -236,38 +232,128 @@ def test_compiled_evidence_is_written_when_read_and_pickles_as_text(lists: list)
 
 
 _SCREEN = """
-import json, sys
+import json, sys, types, warnings
 from pathlib import Path
-if sys.argv[1] == "python":
+if sys.argv[1] == "unbuilt":
     for name in ("watchfloor.names._align", "watchfloor.match._score", "watchfloor.index._candidates"):
         sys.modules[name] = None  # what an install without a compiler leaves: the import fails
-from watchfloor.index import Matcher, make_query
-from watchfloor.names import similarity
+if sys.argv[1] == "stale":  # an aligner left from a build whose token records were 16 bytes
+    stale = types.ModuleType("watchfloor.names._align")
+    stale.LAYOUT = {"token": 16}
+    sys.modules["watchfloor.names._align"] = stale
+warnings.simplefilter("always")
+with warnings.catch_warnings(record=True) as caught:
+    from watchfloor import compiled
+    from watchfloor.index import Matcher, make_query
 from watchfloor.sources import get_parser
 parse, dataset = get_parser("un-xml")
 matcher = Matcher.build(parse(Path(sys.argv[2]), dataset))
 query = make_query("Bosco Ntaganda", "Person", birth_date="1973")
 results = [(r.entity_id, r.score, r.match, r.explanation) for r in matcher.match(query, limit=3)]
-print(json.dumps({"compiled": similarity.compiled is not None, "results": results}))
+warned = [str(w.message) for w in caught if "watchfloor" in str(w.message)]
+print(json.dumps({"status": compiled.status(), "warned": warned, "results": results}))
 """
 
 
-def test_without_the_extensions_the_package_screens_alike() -> None:
-    """An install without a C++ compiler runs on the Python references, with the same answers."""
+def _screen_in_a_process(mode: str, **env: str) -> dict:
     import json
     import subprocess
     import sys
 
     fixture = str(FIXTURES / "un_xml" / "consolidated-small.xml")
-    out = {
-        mode: json.loads(
-            subprocess.run(
-                [sys.executable, "-c", _SCREEN, mode, fixture], capture_output=True, text=True, check=True
-            ).stdout
-        )
-        for mode in ("python", "default")
+    run = subprocess.run(
+        [sys.executable, "-c", _SCREEN, mode, fixture],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **env},
+    )
+    return json.loads(run.stdout)
+
+
+def test_without_the_extensions_the_package_screens_alike() -> None:
+    """An install without a C++ compiler, one switched to Python, and one holding an extension
+    built for another layout all run on the Python references, with the same answers; only the
+    stale extension is worth a warning (the other two are choices)."""
+    default = _screen_in_a_process("default", WATCHFLOOR_PURE_PYTHON="0")
+    unbuilt = _screen_in_a_process("unbuilt")
+    switched = _screen_in_a_process("default", WATCHFLOOR_PURE_PYTHON="1")
+    stale = _screen_in_a_process("stale")
+    assert default["status"] == compiled.status()
+    assert set(unbuilt["status"]) == set(compiled.REQUIRES)
+    assert unbuilt["status"]["watchfloor.names._align"].startswith("not built")
+    assert unbuilt["status"]["watchfloor.index._candidates"].startswith("not built")
+    assert unbuilt["status"]["watchfloor.match._score"] == "watchfloor.names._align is not in use"
+    assert unbuilt["warned"] == []
+    assert switched["status"] == dict.fromkeys(compiled.REQUIRES, "WATCHFLOOR_PURE_PYTHON=1")
+    assert switched["warned"] == []
+    reason = stale["status"]["watchfloor.names._align"]
+    assert reason.startswith("built for another layout (differs in FLAG_BIN,") and " token.weight;" in reason
+    assert stale["status"]["watchfloor.match._score"] == "watchfloor.names._align is not in use"
+    assert len(stale["warned"]) == 1 and "_align not used: built for another layout" in stale["warned"][0]
+    for other in (unbuilt, switched, stale):
+        assert other["results"] == default["results"]
+    assert default["results"][0][0].startswith("unsc-") and default["results"][0][2]
+
+
+_FIRST = """
+import json, sys, types
+if sys.argv[1] == "stale":
+    stale = types.ModuleType("watchfloor.names._align")
+    stale.LAYOUT = {"token": 16}
+    sys.modules["watchfloor.names._align"] = stale
+from watchfloor import compiled
+scorer = compiled.load("watchfloor.match._score")  # before anything of watchfloor.match
+print(json.dumps({"loaded": scorer is not None, "status": compiled.status()}))
+"""
+
+
+@needs_compiled
+@pytest.mark.parametrize("mode", ["default", "stale"])
+def test_an_extension_asked_for_first_gets_its_users_answer(mode: str) -> None:
+    """Asked for before the module that uses it, an extension is still checked with that
+    module's layout: its package is imported first, and the user's answer stands."""
+    import json
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", _FIRST, mode], capture_output=True, text=True, check=True)
+    out = json.loads(run.stdout)
+    assert out["loaded"] is (mode == "default")
+    assert set(out["status"]) == {"watchfloor.names._align", "watchfloor.match._score"}
+    if mode == "default":
+        assert set(out["status"].values()) == {"compiled"}
+    else:
+        assert out["status"]["watchfloor.match._score"] == "watchfloor.names._align is not in use"
+
+
+def test_a_layout_disagreement_names_what_differs() -> None:
+    from watchfloor.names.forms import PACKED_LAYOUT
+
+    assert compiled.disagreement(PACKED_LAYOUT, dict(PACKED_LAYOUT)) == []
+    moved = {**PACKED_LAYOUT, "token.flags": 20, "FLAG_PLACE": 32}
+    assert compiled.disagreement(PACKED_LAYOUT, moved) == ["FLAG_PLACE", "token.flags"]
+    assert compiled.disagreement(PACKED_LAYOUT, None) == sorted(PACKED_LAYOUT)
+    dropped = {**features.RULES, "qualifiers": ("country",)}
+    assert compiled.disagreement(features.RULES, dropped) == ["qualifiers"]
+
+
+def test_struct_layouts_count_the_padding_before_a_field() -> None:
+    import struct
+
+    assert compiled.struct_layout("span", struct.Struct("@Pqd"), ("ids", "count", "weight")) == {
+        "span": 24,
+        "span.ids": 0,
+        "span.count": 8,
+        "span.weight": 16,
     }
-    assert out["python"]["compiled"] is False
-    assert out["default"]["compiled"] is (similarity.compiled is not None)
-    assert out["python"]["results"] == out["default"]["results"]
-    assert out["python"]["results"][0][0].startswith("unsc-") and out["python"]["results"][0][2]
+    # native alignment pads an int before a double; "=" packs them tight
+    assert compiled.struct_layout("x", struct.Struct("@id"), ("a", "b"))["x.b"] == 8
+    assert compiled.struct_layout("x", struct.Struct("=i4xd"), ("a", "b")) == {"x": 16, "x.a": 0, "x.b": 8}
+    with pytest.raises(ValueError, match="has 2 fields"):
+        compiled.struct_layout("x", struct.Struct("=id"), ("a",))
+
+
+def test_only_watchfloor_extensions_are_loaded() -> None:
+    with pytest.raises(ValueError, match="not a compiled extension"):
+        compiled.load("watchfloor.names.similarity")

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from watchfloor.cli import app
 from watchfloor.demo import DemoError, load_demo, samples_dir
-from watchfloor.lists import designations_as_of
+from watchfloor.ingest import designations_as_of
 from watchfloor.review import list_alerts
 from watchfloor.store import SqlStore, open_store
 

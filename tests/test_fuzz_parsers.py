@@ -47,7 +47,7 @@ from lxml import etree
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from test_sources_mutations import CORPUS
 
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.sources import FORMATS, SourceError, get_parser
 from watchfloor.sources.dfat_xlsx import OPTIONAL, REQUIRED
 from watchfloor.store import SqlStore, StoreError, open_store

@@ -7,9 +7,11 @@ from datetime import date
 
 import pytest
 
-from watchfloor.lists import designations_as_of, record_designation
-from watchfloor.lists.designate import DesignationError
+from watchfloor.index import make_query
+from watchfloor.ingest import designations_as_of, record_designation
+from watchfloor.ingest.designate import DesignationError
 from watchfloor.model.designation import DesignationStatus, designation_status
+from watchfloor.screen.service import Screener
 from watchfloor.store import SqlStore
 
 
@@ -83,3 +85,29 @@ def test_status_follows_the_dates(
     start: str | None, end: str | None, as_of: date, official: bool, expected: DesignationStatus
 ) -> None:
     assert designation_status(start, end, as_of, official=official) == expected
+
+
+def test_a_public_body_is_designated_and_screened_like_any_organisation(store: SqlStore) -> None:
+    """One set of screenable schemata: what may be designated is what the index holds."""
+    _, entity_id = record_designation(
+        store,
+        name="Directorate of Military Counterintelligence",
+        schema="PublicBody",
+        authority="US Department of the Treasury",
+        program="VENEZUELA-EO13850",
+        announced=date(2025, 11, 16),
+        effective=date(2025, 11, 16),
+    )
+    query = make_query(schema="PublicBody", name="Directorate of Military Counterintelligence")
+    result = Screener(store, date(2025, 11, 20)).screen(query)
+    assert [hit.entity_id for hit in result.results] == [entity_id]
+    with pytest.raises(DesignationError, match="schema must be one of"):
+        record_designation(
+            store,
+            name="Caracas",
+            schema="Address",
+            authority="x",
+            program="x",
+            announced=date(2025, 11, 16),
+            effective=date(2025, 11, 16),
+        )

@@ -18,10 +18,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import run_cli
-from watchfloor.lists.fetch import FetchOptions, fetch_sources
-from watchfloor.lists.schedule import due_sources, source_states
-from watchfloor.lists.sources import SourceConfigError, load_sources, parse_duration, parse_sources
+from watchfloor.ingest.fetch import FetchOptions, fetch_sources
+from watchfloor.ingest.schedule import due_sources, source_states
+from watchfloor.ingest.sources import SourceConfigError, load_sources, parse_duration, parse_sources
 from watchfloor.screen.book import import_book
+from watchfloor.screen.wiring import after_new_lists
 from watchfloor.store import SqlStore, open_store
 from watchfloor.store.db import database_of
 from watchfloor.store.fetches import FAILED, NEW_VERSION, UNCHANGED, FetchLog
@@ -191,16 +192,41 @@ def test_a_changed_file_makes_a_version_and_alerts_on_a_new_match_in_the_book(
         "id,name,schema\nC-1,Choe Song Il,Person\nC-2,Ingrid Halvorsen,Person\n", encoding="utf-8"
     )
     import_book(store, book)
-    [first] = fetch_sources(store, config, ["un_sc_sanctions"], options=FAST)
+    [first] = fetch_sources(
+        store, config, ["un_sc_sanctions"], options=FAST, after_new_versions=after_new_lists
+    )
     assert first.outcome == NEW_VERSION and first.alerts == 0
 
     publisher.publish("/un/consolidated.xml", UN_FULL)  # the publisher adds CHOE SONG IL
-    [second] = fetch_sources(store, config, ["un_sc_sanctions"], options=FAST)
+    [second] = fetch_sources(
+        store, config, ["un_sc_sanctions"], options=FAST, after_new_versions=after_new_lists
+    )
     assert second.outcome == NEW_VERSION
     assert second.alerts == 1
     [logged] = FetchLog(database_of(store)).history("un_sc_sanctions", limit=1)
     assert logged.alerts == 1 and logged.version_id == second.version_id
     assert len(store.versions("un_sc_sanctions")) == 2
+
+
+def test_the_hook_after_new_versions_runs_once_and_its_failure_is_a_record_of_its_own(
+    publisher: Publisher, store: SqlStore, tmp_path: Path
+) -> None:
+    """The fetch knows nothing of screening: it calls what it is handed, once for all new versions."""
+    publisher.publish("/un/consolidated.xml", UN_FULL)
+    _publish_ofac(publisher)
+    config = load_sources(_config(publisher, tmp_path))
+    calls: list[int] = []
+
+    def broken(seen: object) -> int | None:
+        calls.append(len(store.versions()))
+        raise RuntimeError("the matcher is gone")
+
+    records = fetch_sources(store, config, options=FAST, after_new_versions=broken)
+    assert calls == [2]  # once, after both lists were stored
+    assert [r.outcome for r in records] == [NEW_VERSION, NEW_VERSION, FAILED]
+    assert records[-1].message == "re-screening failed: the matcher is gone"
+    assert all(r.alerts is None for r in records)
+    assert len(store.versions("un_sc_sanctions")) == 1  # the new lists stay current
 
 
 @pytest.mark.parametrize(

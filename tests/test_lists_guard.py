@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.sources import SourceError
 from watchfloor.store import SqlStore
 

@@ -11,8 +11,8 @@ import pytest
 
 from tests.conftest import run_cli
 from watchfloor.index import make_query
-from watchfloor.lists import designations_as_of, record_designation
-from watchfloor.lists.designate import DesignationError, lift_designation
+from watchfloor.ingest import designations_as_of, record_designation
+from watchfloor.ingest.designate import DesignationError, lift_designation
 from watchfloor.model.designation import DesignationStatus
 from watchfloor.screen.service import Screener
 from watchfloor.store import SqlStore, open_store

@@ -484,3 +484,77 @@ def test_a_spanish_perfect_designates_and_its_pluperfect_is_recalled_with_no_eve
     assert set(found) == {("los lobos", "cl"), ("tren de aragua", "cl")}, sorted(found)
     events = _designation_events(text, published=date(2025, 9, 3))
     assert [e.first("date") for e in events] == ["2025-09-02"]
+
+
+def test_a_semicolon_series_of_people_with_appositives_and_along_with() -> None:
+    found = _sanctions(
+        "The Treasury sanctioned the Red Hawks gang and Los Viagras along with four people. The Treasury "
+        "also sanctioned Mario Quintero Salas, the leader of the Red Hawks; Tomas Ibarra Lugo, a "
+        "financier; and Raul Cordero Nava, who runs its shipments. It also sanctioned Ana Ruelas Mora, "
+        "a founder of the gang, along with two other members: Hugo Prieto Vidal and Ciro Andrade Luna.",
+        published=date(2025, 8, 15),
+    )
+    for name in (
+        "Los Viagras",
+        "Mario Quintero Salas",
+        "Tomas Ibarra Lugo",
+        "Raul Cordero Nava",
+        "Ana Ruelas Mora",
+        "Hugo Prieto Vidal",
+        "Ciro Andrade Luna",
+    ):
+        assert _has(found, name).get("program") == ["SDN"]
+    assert _has(found, "Tomas Ibarra Lugo").get("authority") == ["US Department of the Treasury"]
+
+
+def test_a_spanish_bullet_list_after_those_sanctioned_by_ofac_and_junto_con() -> None:
+    text = (
+        "El Tesoro anunció sanciones contra una red de lavado.\n"
+        "Las cuatro personas sancionadas por la Oficina de Control de Activos Extranjeros incluyen:\n"
+        "- Rosario Beltrán Ochoa, operadora de casas de cambio.\n"
+        "- Fermín Lozano Vidal, contador de la red.\n"
+        "\n"
+        "Estados Unidos incluyó el martes a Julio Prado Mena en la Lista Clinton, junto con su socia, "
+        "Marta Cienfuegos Ríos."
+    )
+    found = _sanctions(text)
+    for name in ("Rosario Beltrán Ochoa", "Fermín Lozano Vidal", "Julio Prado Mena", "Marta Cienfuegos Ríos"):
+        assert _has(found, name).get("country") == ["us"]
+
+
+def test_sanctions_that_affect_people_and_a_counted_object_with_its_members() -> None:
+    found = _sanctions(
+        "The sanctions were announced by OFAC and affect Omar Valdes Rincon and Luis Tapia Mejia. "
+        "In March, the president classified five organizations as terrorist groups, including Barrio 18 "
+        "and Los Viagras."
+    )
+    assert _has(found, "Omar Valdes Rincon").get("program") == ["SDN"]
+    _has(found, "Luis Tapia Mejia")
+    _has(found, "Barrio 18")
+    _has(found, "Los Viagras")
+
+
+def test_an_object_relative_is_a_recalled_designation_and_a_quoted_characterisation_is_none() -> None:
+    found = _sanctions(
+        "Los Viagras, which the U.S. labeled a Foreign Terrorist Organization in February, extorts farmers."
+    )
+    assert _has(found, "Los Viagras").get("program") == ["FTO"]
+    assert (
+        _designation_events(
+            "Los Viagras, which the U.S. labeled a Foreign Terrorist Organization in February, extorts farmers."
+        )
+        == []
+    )
+    quoted = _sanctions('"The regime works with foreign terrorist organizations, like Barrio 18," she said.')
+    assert quoted == {}
+
+
+def test_spanish_object_marks_after_a_count_and_a_recalled_appositive() -> None:
+    found = _sanctions(
+        "Washington nombró en febrero a seis cárteles, a la banda Tren de Aragua y a la pandilla Barrio 18 "
+        "como organizaciones terroristas. Prosecutors charged 40 members of Los Viagras, a designated "
+        "foreign terrorist organization."
+    )
+    _has(found, "Tren de Aragua")
+    _has(found, "Barrio 18")
+    assert _has(found, "Los Viagras").get("program") == ["FTO"]

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from watchfloor.news.documents import guess_published
-from watchfloor.newsroom.parties import official_parties
+from watchfloor.screen.news_links import official_parties
 from watchfloor.store import open_store
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import FIXTURES
 from watchfloor.index import make_query
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.screen.service import Screener
 from watchfloor.store import SqlStore
 
@@ -79,7 +79,7 @@ def test_shares_are_never_printed_rounded_across_the_line() -> None:
 
 def test_a_party_blocked_only_through_its_owners_has_the_linked_topic() -> None:
     from watchfloor.api.entities import entity_dict
-    from watchfloor.lists.status import Designation
+    from watchfloor.ingest.status import Designation
     from watchfloor.model.designation import DesignationStatus
     from watchfloor.model.entities import make_entity
 

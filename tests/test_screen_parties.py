@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from followthemoney.statement import StatementEntity
 
 from tests.conftest import run_cli
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.model.entities import make_entity
 from watchfloor.screen.book import import_book
 from watchfloor.screen.parties import PartyClusters

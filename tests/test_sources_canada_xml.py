@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from followthemoney.statement import StatementEntity
 
-from watchfloor.lists.ingest import ingest_list
+from watchfloor.ingest.lists import ingest_list
 from watchfloor.sources import get_parser
 from watchfloor.sources.canada_xml import parse, split_aliases
 from watchfloor.sources.errors import SourceError

@@ -9,7 +9,7 @@ import pytest
 from followthemoney.statement import StatementEntity
 from openpyxl import Workbook
 
-from watchfloor.lists.ingest import ingest_list
+from watchfloor.ingest.lists import ingest_list
 from watchfloor.sources import get_parser
 from watchfloor.sources.dfat_xlsx import REQUIRED, dates_in, listed_on, parse
 from watchfloor.sources.errors import SourceError

@@ -11,7 +11,7 @@ import pytest
 from followthemoney.statement import StatementEntity
 
 from tests.conftest import run_cli
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.sources import get_parser
 from watchfloor.sources.errors import SourceError
 from watchfloor.sources.eu_xml import parse

@@ -9,7 +9,7 @@ import pytest
 from followthemoney.statement import StatementEntity
 
 from tests.conftest import FIXTURES
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.sources import get_parser
 from watchfloor.sources.errors import SourceError
 from watchfloor.sources.ofac_advanced_xml import parse

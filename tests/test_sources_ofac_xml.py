@@ -10,7 +10,7 @@ import pytest
 from followthemoney.statement import StatementEntity
 
 from tests.conftest import run_cli
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import ingest_list
 from watchfloor.sources import SourceError
 from watchfloor.sources.ofac_csv import parse as parse_csv
 from watchfloor.sources.ofac_xml import parse

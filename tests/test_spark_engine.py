@@ -20,7 +20,7 @@ pytest.importorskip("pyspark", reason="the spark extra is not installed (pip ins
 from tests.batch_crash_drill import EXIT_CODE, SCRIPT
 from tests.conftest import run_cli as cli
 from tests.test_book_rescreen import OFAC, book_rows, write_book
-from watchfloor.lists import ingest_list, record_designation
+from watchfloor.ingest import ingest_list, record_designation
 from watchfloor.scale import spark as spark_module
 from watchfloor.scale.spark import SparkEngine, SparkEngineError, reason
 from watchfloor.screen.batch import screen_file

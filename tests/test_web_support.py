@@ -39,7 +39,7 @@ def console_client(store: SqlStore, host: tuple[str, int] = LOCAL) -> TestClient
 
 
 def article_id_titled(store: SqlStore, fragment: str) -> str:
-    from watchfloor.newsroom import news_entities
+    from watchfloor.ingest import news_entities
 
     for article in news_entities(store, schemata=["Article"]):
         if fragment in (article.first("title") or ""):

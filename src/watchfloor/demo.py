@@ -13,6 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypedDict
 
+from watchfloor.ingest import ingest_list, ingest_news, record_designation
+from watchfloor.screen.book import import_book
+from watchfloor.screen.rescreen import rescreen
+from watchfloor.screen.wiring import list_matcher
 from watchfloor.store import SqlStore, StoreError
 
 OFAC_VERSIONS = (("ofac-sdn-2019-01", date(2019, 1, 1)), ("ofac-sdn-2021-07", date(2021, 7, 1)))
@@ -27,7 +31,7 @@ ARTICLES_DIR = "articles"
 
 
 class Designation(TypedDict):
-    """The fields of `lists.record_designation` for one hand-recorded designation."""
+    """The fields of `ingest.record_designation` for one hand-recorded designation."""
 
     name: str
     aliases: tuple[str, ...]
@@ -68,8 +72,6 @@ def article_paths() -> list[Path]:
 
 def load_demo(store: SqlStore, today: date | None = None) -> dict[str, Any]:
     """Load every sample into an empty store; returns what was loaded, step by step."""
-    from watchfloor.lists import ingest_list, record_designation
-
     if store.versions():
         raise DemoError("the store already holds list versions; the demo loads only into an empty store")
     today = today or date.today()
@@ -97,19 +99,13 @@ def load_demo(store: SqlStore, today: date | None = None) -> dict[str, Any]:
     )
     summary["versions"].append(version.to_dict())
     summary["designation"] = {"entity_id": entity_id, "version_id": version.version_id}
-    summary["book"] = _load_book(store, samples / BOOK_FILE, today, summary["skipped"])
+    summary["book"] = _load_book(store, samples / BOOK_FILE, today)
     summary["news"] = _load_news(store, summary["skipped"])
     return summary
 
 
-def _load_book(store: SqlStore, path: Path, today: date, skipped: list[str]) -> dict[str, Any] | None:
+def _load_book(store: SqlStore, path: Path, today: date) -> dict[str, Any]:
     """Import the customers, then screen them before and after the designation took effect."""
-    try:
-        from watchfloor.screen.book import import_book
-        from watchfloor.screen.rescreen import rescreen
-    except ImportError as exc:
-        skipped.append(f"book and rescreen: {exc}")
-        return None
     imported = import_book(store, path)
     runs = [rescreen(store, as_of=day) for day in sorted({PENDING_SCREEN_DAY, today})]
     return {"import": _as_dict(imported), "rescreens": [_as_dict(run) for run in runs]}
@@ -117,12 +113,7 @@ def _load_book(store: SqlStore, path: Path, today: date, skipped: list[str]) -> 
 
 def _load_news(store: SqlStore, skipped: list[str]) -> dict[str, Any] | None:
     try:
-        from watchfloor.newsroom import ingest_news
-    except ImportError as exc:
-        skipped.append(f"news: {exc}")
-        return None
-    try:
-        summary = ingest_news(store, [str(p) for p in article_paths()])
+        summary = ingest_news(store, [str(p) for p in article_paths()], matcher=list_matcher)
     except ImportError as exc:  # the extraction pipeline is imported on first use
         skipped.append(f"news: {exc}")
         return None

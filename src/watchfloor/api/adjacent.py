@@ -19,7 +19,7 @@ from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
 from watchfloor.api.entities import entity_dict
-from watchfloor.lists.status import Designation
+from watchfloor.ingest.status import Designation
 from watchfloor.store import ListVersion, SqlStore
 
 MAX_ADJACENT = 500  # per property, when nested whole in GET /entities/{id}

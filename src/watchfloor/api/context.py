@@ -17,17 +17,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from fastapi import HTTPException, Request
 
 from watchfloor.api.settings import ApiSettings
-
-if TYPE_CHECKING:
-    from watchfloor.lists.sources import SourcesConfig
-    from watchfloor.store.fetches import FetchRecord
+from watchfloor.ingest.fetch import fetch_sources
+from watchfloor.ingest.schedule import run_refresh
+from watchfloor.ingest.sources import SourcesConfig, load_sources
 from watchfloor.screen.service import Screener
+from watchfloor.screen.wiring import after_new_lists
 from watchfloor.store import SqlStore
+from watchfloor.store.fetches import FetchRecord
 
 log = logging.getLogger(__name__)
 
@@ -138,8 +139,6 @@ class ApiContext:
 
     def sources(self) -> SourcesConfig:
         """The sources file the server refreshes from (read on each call: an edit needs no restart)."""
-        from watchfloor.lists.sources import load_sources
-
         return load_sources(Path(self.settings.sources_file) if self.settings.sources_file else None)
 
     def refreshed(self, records: list[FetchRecord]) -> None:
@@ -149,12 +148,10 @@ class ApiContext:
 
     def fetch_now(self) -> list[FetchRecord]:
         """Fetch every enabled list source now, whatever its schedule (yente's forced update)."""
-        from watchfloor.lists.fetch import fetch_sources
-
         config = self.sources()
         store = self.store.another()  # its own connection, as the schedule's: requests keep theirs
         try:
-            records = fetch_sources(store, config, lock=self.job_lock)
+            records = fetch_sources(store, config, lock=self.job_lock, after_new_versions=after_new_lists)
         finally:
             store.close()
         self.refreshed(records)
@@ -163,7 +160,6 @@ class ApiContext:
     def start_refresh(self, stop: threading.Event) -> threading.Thread:
         """Fetch the lists on their schedule in a background thread, the store under the lock; after
         a new version, build the new screener before any request needs it."""
-        from watchfloor.lists.schedule import run_refresh
 
         def loop() -> None:
             try:
@@ -173,7 +169,14 @@ class ApiContext:
                 return
             store = self.store.another()  # the schedule's own connection: requests keep theirs
             try:
-                run_refresh(store, config, stop, lock=self.job_lock, on_records=self.refreshed)
+                run_refresh(
+                    store,
+                    config,
+                    stop,
+                    lock=self.job_lock,
+                    on_records=self.refreshed,
+                    after_new_versions=after_new_lists,
+                )
             finally:
                 store.close()
 

@@ -7,14 +7,13 @@ from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
 ASSETS = "/docs-assets"
 
 
 def mount_docs(app: FastAPI) -> None:
     """``/docs`` with Swagger UI's files from the ``swagger-ui-bundle`` package."""
-    from swagger_ui_bundle import swagger_ui_path
-
     app.mount(ASSETS, StaticFiles(directory=swagger_ui_path), name="docs-assets")
 
     @app.get("/docs", include_in_schema=False)

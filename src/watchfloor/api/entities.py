@@ -15,7 +15,7 @@ from followthemoney import model
 from followthemoney.exc import InvalidData
 from followthemoney.statement import StatementEntity
 
-from watchfloor.lists.status import Designation
+from watchfloor.ingest.status import Designation
 from watchfloor.model import make_entity
 from watchfloor.model.designation import DesignationStatus
 

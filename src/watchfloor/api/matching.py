@@ -17,7 +17,7 @@ from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
 from watchfloor.api.entities import entity_dict
-from watchfloor.lists.status import Designation
+from watchfloor.ingest.status import Designation
 from watchfloor.match import FEATURES, MatchResult
 from watchfloor.screen.service import Screener
 

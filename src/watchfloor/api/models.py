@@ -13,6 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from watchfloor.index.query import QuerySpec
+from watchfloor.model.entities import ScreenableSchema
+
 DesignationState = Literal["effective", "pending", "reported", "lifted"]
 
 
@@ -252,9 +255,7 @@ class ScreenRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(..., min_length=1, max_length=500, examples=["Cartel de los Soles"])
-    schema_: Literal["Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane"] = Field(
-        "LegalEntity", alias="schema"
-    )
+    schema_: ScreenableSchema = Field("LegalEntity", alias="schema")
     birth_date: str | None = Field(None, examples=["1962-11-23"])
     country: str | None = Field(None, examples=["ve"])
     identifiers: list[str] = Field(default_factory=list)
@@ -263,6 +264,17 @@ class ScreenRequest(BaseModel):
     as_of: str | None = Field(None, description="YYYY-MM-DD; status and knowledge as of that day")
     limit: int = Field(10, ge=1, le=500)
     threshold: float | None = Field(None, ge=0.0, le=1.0)
+
+    def query(self) -> QuerySpec:
+        return QuerySpec(
+            self.name,
+            self.schema_,
+            self.birth_date,
+            self.country,
+            tuple(self.identifiers),
+            self.gender,
+            tuple(self.aliases),
+        )
 
 
 class HitDesignation(BaseModel):

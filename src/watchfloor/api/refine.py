@@ -24,6 +24,7 @@ from normality import normalize
 
 from watchfloor.api.adjacent import adjacent_ids
 from watchfloor.api.entities import designation_dict, strongest_status
+from watchfloor.model.entities import MATCHABLE_SCHEMATA
 from watchfloor.screen.service import Screener
 from watchfloor.store import SqlStore
 
@@ -33,7 +34,6 @@ OWN_PROPERTIES = {
     STATUS: "Designation status (watchfloor)",
     PROGRAMS: "Programmes and their status (watchfloor)",
 }
-MATCHABLE = tuple(sorted(s.name for s in model.schemata.values() if s.matchable))
 
 
 class RefineError(ValueError):
@@ -120,7 +120,7 @@ def _type(schema: Schema | None) -> dict[str, str]:
 def suggest_types(prefix: str, limit: int) -> list[dict[str, Any]]:
     """Matchable schemata whose name or label starts with ``prefix``."""
     wanted = prefix.strip().lower()
-    schemata = [model.get(name) for name in MATCHABLE]
+    schemata = [model.get(name) for name in MATCHABLE_SCHEMATA]
     return [
         {**_type(s), "description": s.description}
         for s in schemata
@@ -145,7 +145,7 @@ def suggest_properties(prefix: str, schema_name: str | None, limit: int) -> list
 
 def _properties(schema_name: str | None) -> list[Property]:
     """Visible properties of one schema, or of every matchable schema (one per name)."""
-    schemata = [_schema(schema_name)] if schema_name else [model.get(name) for name in MATCHABLE]
+    schemata = [_schema(schema_name)] if schema_name else [model.get(name) for name in MATCHABLE_SCHEMATA]
     found: dict[str, Property] = {}
     for schema in schemata:
         if schema is None:
@@ -159,7 +159,9 @@ def _properties(schema_name: str | None) -> list[Property]:
 def _schema(name: str) -> Schema:
     schema = model.get(name)
     if schema is None:
-        raise RefineError(f"unknown type {name!r}; types are FtM schemata such as {', '.join(MATCHABLE[:5])}")
+        raise RefineError(
+            f"unknown type {name!r}; types are FtM schemata such as {', '.join(MATCHABLE_SCHEMATA[:5])}"
+        )
     return schema
 
 

@@ -14,7 +14,7 @@ except ImportError:  # pragma: no cover
     from click.exceptions import ClickException, NoArgsIsHelpError  # type: ignore[assignment]  # the same classes, from click
 
 from watchfloor.cli import lists as lists_commands
-from watchfloor.cli.common import app, err_console
+from watchfloor.cli.common import app, describe_error, err_console
 from watchfloor.cli.remote import busy_advice
 from watchfloor.store.base import StoreBusyError
 
@@ -53,7 +53,6 @@ def main() -> None:
     except Exception as exc:  # the last line of defence in front of a user
         if os.environ.get("WATCHFLOOR_DEBUG"):
             raise
-        from watchfloor.cli.common import describe_error
 
         err_console.print(f"[red]error:[/red] {describe_error(exc)}", highlight=False, soft_wrap=True)
         sys.exit(1)

@@ -75,7 +75,10 @@ def screen_file_command(
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Screen every row of a file against the designations in force; one output row per hit."""
-    from watchfloor.screen.batch import BatchRejectedError, screen_file  # the matcher: this command's alone
+    from watchfloor.screen.batch import (  # start-up: the matcher, only to screen
+        BatchRejectedError,
+        screen_file,
+    )
 
     store = get_store()
     with (

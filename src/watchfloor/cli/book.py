@@ -99,7 +99,7 @@ def rescreen_command(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Screen the book against the lists in force; alert only on what is new or changed."""
-    from watchfloor.screen.rescreen import rescreen  # the matcher: only the commands that screen
+    from watchfloor.screen.rescreen import rescreen  # start-up: the matcher, only to screen
 
     store, day = get_store(), parse_date(as_of, "--as-of")
     with screening_engine(engine, master, workers) as chosen:
@@ -141,7 +141,7 @@ def replay_command(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Screen again exactly as a past run did (same list versions, book records, date) and compare."""
-    from watchfloor.screen.rescreen import replay
+    from watchfloor.screen.rescreen import replay  # start-up: the matcher, only to screen
 
     result = replay(get_store(), run_id)
     if as_json:

@@ -129,12 +129,12 @@ def screening_engine(engine: str, master: str | None, workers: int) -> Iterator[
     if engine == "local":
         if master is not None:
             raise typer.BadParameter("--master goes with --engine spark", param_hint="--master")
-        from watchfloor.screen.engine import LocalEngine  # the matcher: only the commands that screen
+        from watchfloor.screen.engine import LocalEngine  # start-up: the matcher, only to screen
 
         yield LocalEngine(workers)
         return
     try:
-        from watchfloor.scale.spark import SparkEngine  # optional dependency; imports the JVM bridge
+        from watchfloor.scale.spark import SparkEngine  # optional: PySpark, and it starts the JVM bridge
     except ImportError as exc:
         if not (exc.name or "").startswith(("pyspark", "py4j")):
             raise

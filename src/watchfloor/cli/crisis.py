@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from watchfloor.cli.common import app, console, err_console, get_store, parse_date, print_json
-from watchfloor.crisis import service
+from watchfloor.crisis import notify, service
 
 scenarios_app = typer.Typer(no_args_is_help=True)
 app.add_typer(
@@ -56,8 +56,6 @@ def indicators(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Evaluate the watch indicators; new firings are remembered and can call a webhook."""
-    from watchfloor.crisis import notify
-
     store = get_store()
     data = service.load_crisis(store, parse_date(as_of, "--as-of"))
     _, fired, new = service.fire_indicators(store, data, rules)

@@ -33,7 +33,7 @@ def demo(
 ) -> None:
     """Load the bundled sample lists, designation, book and articles into a FRESH store and serve
     the analyst console on it (without --db the store is a new file in a temporary folder)."""
-    from watchfloor.demo import load_demo
+    from watchfloor.demo import load_demo  # start-up: matcher and news pipeline
 
     location = fresh_location(_state["db"])
     store = open_store(location)
@@ -73,7 +73,7 @@ def demo(
 
 def serve_console(store: SqlStore, host: str, port: int) -> None:
     """Serve the API and console on an already filled store until interrupted."""
-    from watchfloor.web import create_server
+    from watchfloor.web import create_server  # start-up: FastAPI and the app, ~0.5 s
 
     shown = f"[{host}]" if ":" in host else host
     console.print(f"console: [bold]http://{shown}:{port}/console/[/bold]  (Ctrl+C to stop)", highlight=False)

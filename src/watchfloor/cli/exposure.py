@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from watchfloor.cli.common import app, console, get_store, parse_date, print_json
 from watchfloor.graph.ownership import percent_text as percent
+from watchfloor.screen.exposure import ExposureView
 
 
 @app.command("exposure")
@@ -28,8 +29,6 @@ def exposure(
     """Every path to a designated party within N hops and the OFAC 50 percent verdict, naming its
     reading; "pending" when an announced designation would block the entity, with the days left;
     paths that rest on press reports apart, as alleged, with the article and sentence."""
-    from watchfloor.screen.exposure import ExposureView
-
     store = get_store()
     view = ExposureView(store, parse_date(as_of, "--as-of"), reading=reading)
     report = view.report(entity_id, hops=hops)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +22,17 @@ from rich.table import Column, Table
 
 from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json, store_or_server
 from watchfloor.cli.remote import ServerClient, upload_bytes
-from watchfloor.lists import designations_as_of, ingest_list, record_designation
-from watchfloor.lists.designate import lift_designation
-from watchfloor.lists.ingest import DEFAULT_MAX_LOSS
+from watchfloor.ingest import designations_as_of, ingest_list, record_designation
+from watchfloor.ingest.designate import lift_designation
+from watchfloor.ingest.fetch import FetchOptions, fetch_sources
+from watchfloor.ingest.lists import DEFAULT_MAX_LOSS
+from watchfloor.ingest.schedule import source_states
+from watchfloor.ingest.sources import load_sources
 from watchfloor.model.designation import DesignationStatus
 from watchfloor.store import Store
+from watchfloor.store.db import database_of
 from watchfloor.store.fetches import FAILED, FetchRecord
+from watchfloor.store.splits import PartySplits
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -259,8 +265,7 @@ def lift(
 def _prepare_screening(store: Store, shown: AbstractContextManager[object] = nullcontext()) -> None:
     """Build today's screening index while the user waits for a list change anyway, so that the
     next `screen` or server start opens it."""
-    # imported here: the matcher's modules load only in commands that change or screen a list
-    from watchfloor.screen.service import prepare_screening
+    from watchfloor.screen.service import prepare_screening  # start-up: the matcher, only where lists change
 
     with shown:
         prepare_screening(store)
@@ -313,11 +318,10 @@ def fetch(
     ),
 ) -> None:
     """Download the official lists now; a failed or damaged download leaves the last good version."""
-    from watchfloor.lists.fetch import FetchOptions, fetch_sources  # HTTP only for this command
-    from watchfloor.lists.sources import load_sources
+    from watchfloor.screen.wiring import after_new_lists  # start-up: the matcher, only where lists change
 
     config = load_sources(sources)
-    options = FetchOptions(timeout=timeout, retries=retries, rescreen=not no_rescreen, force=force)
+    options = FetchOptions(timeout=timeout, retries=retries, force=force)
     with err_console.status("fetching lists", spinner="dots") as status:
         records = fetch_sources(
             get_store(),
@@ -325,6 +329,7 @@ def fetch(
             names or None,
             options,
             on_record=lambda r: status.update(f"fetched {r.source}: {r.outcome}"),
+            after_new_versions=partial(after_new_lists, rescreen_book=not no_rescreen),
         )
     if as_json:
         print_json({"fetches": [r.to_dict() for r in records]})
@@ -340,9 +345,6 @@ def sources_command(
     as_json: bool = typer.Option(False, "--json", help="Print the sources and their state as JSON."),
 ) -> None:
     """Each configured source: its last fetch and outcome, the version in force, when it is next due."""
-    from watchfloor.lists.schedule import source_states
-    from watchfloor.lists.sources import load_sources
-
     states = source_states(get_store(), load_sources(sources))
     if as_json:
         print_json({"sources": states})
@@ -373,9 +375,6 @@ def split(
 ) -> None:
     """Keep two list entries apart that screening took as one party (same name and birth date,
     a shared identifier); recorded with the audit log, honoured by every later screening."""
-    from watchfloor.store.db import database_of
-    from watchfloor.store.splits import PartySplits
-
     store = get_store()
     missing = [e for e in (entity_a, entity_b) if store.get_entity(e) is None]
     if missing:

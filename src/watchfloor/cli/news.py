@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from watchfloor.cli.common import app as root
 from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
-from watchfloor.newsroom import ingest_news, news_entities
+from watchfloor.ingest import ingest_news, news_entities
 
 app = typer.Typer(no_args_is_help=True)
 root.add_typer(app, name="news", help="News: ingest articles (files, URLs, feeds), export extractions.")
@@ -25,6 +25,8 @@ def ingest(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Read articles and store their entities, alleged links, designations, events and claims."""
+    from watchfloor.screen.wiring import list_matcher  # start-up: the matcher only for this command
+
     expanded: list[str] = []
     for source in sources:
         path = Path(source)
@@ -41,6 +43,7 @@ def ingest(
             expanded,
             published=parse_date(published, "--published"),
             progress=lambda done, total: progress.update(task, completed=done, total=total),
+            matcher=list_matcher,
         )
     if as_json:
         print_json(summary.to_dict())

@@ -12,15 +12,14 @@ from rich.table import Table
 
 from watchfloor.cli.common import app, console, parse_date, print_json, store_or_server
 from watchfloor.cli.remote import ServerClient
+from watchfloor.model.entities import MATCHABLE_SCHEMATA
 from watchfloor.screen.tabular import FormulaSafeWriter
-
-SCHEMATA = ("Person", "Company", "Organization", "Vessel", "Airplane", "LegalEntity")
 
 
 @app.command("screen")
 def screen(
     name: str = typer.Argument(..., help="The name to screen."),
-    schema: str = typer.Option("LegalEntity", "--schema", help="|".join(SCHEMATA)),
+    schema: str = typer.Option("LegalEntity", "--schema", help="|".join(MATCHABLE_SCHEMATA)),
     birth_date: str = typer.Option(None, "--birth-date", help="YYYY, YYYY-MM or YYYY-MM-DD."),
     country: str = typer.Option(None, "--country", help="Country or nationality (code or name)."),
     identifier: list[str] = typer.Option([], "--id", help="Passport, ID, IMO or registration number."),
@@ -30,13 +29,15 @@ def screen(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Screen one party against the designations in force; pending ones are shown apart."""
-    from watchfloor.index import make_query
-    from watchfloor.screen.service import Screener
+    from watchfloor.index import QuerySpec  # start-up: the matcher, only to screen
+    from watchfloor.screen.service import Screener  # start-up: the matcher, only to screen
 
-    if schema not in SCHEMATA:
-        raise typer.BadParameter(f"{schema!r} is not one of {', '.join(SCHEMATA)}", param_hint="--schema")
+    if schema not in MATCHABLE_SCHEMATA:
+        raise typer.BadParameter(
+            f"{schema!r} is not one of {', '.join(MATCHABLE_SCHEMATA)}", param_hint="--schema"
+        )
     day = parse_date(as_of, "--as-of") or date.today()
-    query = make_query(name, schema=schema, birth_date=birth_date, country=country, identifiers=identifier)
+    query = QuerySpec(name, schema, birth_date, country, tuple(identifier)).entity()
     target = store_or_server()
     if isinstance(target, ServerClient):
         body = {
@@ -95,7 +96,10 @@ def compare_pairs(
     threshold: float = typer.Option(None, "--threshold", min=0.0, max=1.0),
 ) -> None:
     """Score name pairs: how name benchmarks are run."""
-    from watchfloor.match import DEFAULT_THRESHOLD, compare_names
+    from watchfloor.match import (  # start-up: the matcher, only to screen
+        DEFAULT_THRESHOLD,
+        compare_names,
+    )
 
     cut = DEFAULT_THRESHOLD if threshold is None else threshold
     if not input_path.is_file():

@@ -14,7 +14,11 @@ import typer
 
 from watchfloor.cli.common import app, console, err_console, get_store, print_json
 from watchfloor.cli.remote import local_url
+from watchfloor.ingest.schedule import refresh_due, run_refresh
+from watchfloor.ingest.sources import load_sources, parse_duration
+from watchfloor.review import append_audit
 from watchfloor.store import SqlStore, StoreError
+from watchfloor.store.fetches import FetchRecord
 from watchfloor.store.holder import holding
 from watchfloor.store.keys import create_key, has_active_keys, list_keys, parse_role, revoke_key
 
@@ -55,7 +59,7 @@ def serve(
 ) -> None:
     """Serve the HTTP API (yente-compatible /match, /search, /entities; /api/...; docs at /docs)
     and keep the lists current on each source's schedule (state at /updatez)."""
-    from watchfloor.web import create_server
+    from watchfloor.web import create_server  # start-up: FastAPI and the app, ~0.5 s
 
     store = get_store()
     protected = has_active_keys(store)
@@ -82,7 +86,7 @@ def run_api(store: SqlStore, application: FastAPI, host: str, port: int, log_lev
     """Serve until stopped, with the note beside a DuckDB store that lets CLI commands on it go
     through this API. uvicorn re-raises the SIGTERM that stopped it: as an exit, so that the note
     is removed as after Ctrl-C, not left behind by a killed process."""
-    import uvicorn
+    import uvicorn  # start-up: only `serve` runs a web server
 
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _exit_on_signal) if main_thread else None
@@ -113,9 +117,7 @@ def refresh(
 ) -> None:
     """Keep the lists current without the API: fetch each source when it is due, re-screen the book
     after a new version, until interrupted (Ctrl-C)."""
-    from watchfloor.lists.schedule import refresh_due, run_refresh
-    from watchfloor.lists.sources import load_sources, parse_duration
-    from watchfloor.store.fetches import FetchRecord
+    from watchfloor.screen.wiring import after_new_lists  # start-up: the matcher only where lists change
 
     config = load_sources(sources)
     interval = parse_duration(every, "--every") if every else None
@@ -132,7 +134,7 @@ def refresh(
             )
 
     if once:
-        records = refresh_due(store, config, every=interval)
+        records = refresh_due(store, config, every=interval, after_new_versions=after_new_lists)
         report(records)
         if not records and not as_json:
             console.print("no source is due")
@@ -141,7 +143,9 @@ def refresh(
     err_console.print(f"refreshing {len(config.select())} sources from {config.origin}; Ctrl-C stops")
     try:
         with holding(store.db.exclusive_file, "refresh"):
-            run_refresh(store, config, stop, every=interval, on_records=report)
+            run_refresh(
+                store, config, stop, every=interval, on_records=report, after_new_versions=after_new_lists
+            )
     except KeyboardInterrupt:
         stop.set()
 
@@ -190,16 +194,10 @@ def keys_revoke(key_id: str = typer.Argument(..., help="The key's id (the part a
     its API instead: POST /api/keys/{key_id}/revoke with an admin key."""
     store = get_store()
     key = revoke_key(store, key_id)
-    from watchfloor.review import append_audit
-
     append_audit(store, "cli", "api_key_revoked", {"key_id": key.key_id, "name": key.name})
     console.print(f"revoked {key.key_id} ({key.name})", highlight=False, markup=False)
 
 
-def _audit(store: object, key_id: str, name: str, role: str) -> None:
-    """Key creation is a security event: it goes to the audit log when the log is available."""
-    try:
-        from watchfloor.review import append_audit
-    except ImportError:
-        return
+def _audit(store: SqlStore, key_id: str, name: str, role: str) -> None:
+    """Key creation is a security event: it goes to the audit log."""
     append_audit(store, "cli", "api_key_created", {"key_id": key_id, "name": name, "role": role})

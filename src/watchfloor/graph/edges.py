@@ -18,6 +18,7 @@ from typing import Any
 from followthemoney.statement import StatementEntity
 
 from watchfloor.model.designation import parse_day
+from watchfloor.model.entities import NEWS_DATASET
 
 # FtM schema -> edge type; the order fixes the integer codes used in the graph's arrays.
 SCHEMA_EDGE_TYPES: dict[str, str] = {
@@ -36,8 +37,6 @@ EDGE_TYPE_CODES: dict[str, int] = {name: code for code, name in enumerate(EDGE_T
 OWNERSHIP_CODE = EDGE_TYPE_CODES["ownership"]
 # Relations that have no direction in the world; the graph stores them as written.
 SYMMETRIC_EDGE_TYPES = frozenset({"family", "associate"})
-
-NEWS_DATASET_PREFIX = "news"
 
 _PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%?\s*$")
 
@@ -86,7 +85,7 @@ def is_official(dataset: str, official_datasets: set[str] | None) -> bool:
     """Official unless the caller says otherwise; by default only ``news*`` datasets are not."""
     if official_datasets is not None:
         return dataset in official_datasets
-    return not dataset.startswith(NEWS_DATASET_PREFIX)
+    return not dataset.startswith(NEWS_DATASET)
 
 
 def _first_date(values: list[str]) -> str | None:

@@ -4,7 +4,7 @@
 `Matcher.build(entities, workers=2)` makes a large list's records on two cores (`records`)."""
 
 from watchfloor.index.matcher import Matcher
-from watchfloor.index.query import MATCHABLE_SCHEMATA, make_query, query_record
+from watchfloor.index.query import QuerySpec, make_query, query_record
 from watchfloor.match.errors import QueryError
 
-__all__ = ["MATCHABLE_SCHEMATA", "Matcher", "QueryError", "make_query", "query_record"]
+__all__ = ["Matcher", "QueryError", "QuerySpec", "make_query", "query_record"]

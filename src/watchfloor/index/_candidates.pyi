@@ -3,7 +3,7 @@ mypy cannot read the extension, so the Python code is checked against these decl
 
 import numpy as np
 
-SPAN_SIZE: int
+LAYOUT: dict[str, int]
 
 def rank(
     spans: list[bytes], form_entity: np.ndarray, keep: int, size: int, tie_break: float

@@ -34,7 +34,16 @@ cdef struct Span:
     double weight
 
 
-SPAN_SIZE = sizeof(Span)
+cdef Span _span_probe
+
+LAYOUT = {
+    # what `watchfloor.compiled.load` compares with `index.matcher.POSTING_SPAN` before this
+    # module is used: the addresses inside the packed spans are read at these offsets
+    "span": sizeof(Span),
+    "span.ids": <char*>&_span_probe.ids - <char*>&_span_probe,
+    "span.count": <char*>&_span_probe.count - <char*>&_span_probe,
+    "span.weight": <char*>&_span_probe.weight - <char*>&_span_probe,
+}
 
 
 def rank(list spans, object form_entity, Py_ssize_t keep, Py_ssize_t size, double tie_break):

@@ -20,26 +20,20 @@ import struct
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 from followthemoney.statement import StatementEntity
 
-from watchfloor.index.query import MATCHABLE_SCHEMATA
+from watchfloor import compiled
+from watchfloor.compiled import struct_layout
 from watchfloor.index.records import records_of_rows
 from watchfloor.match import DEFAULT_THRESHOLD, MatchResult, compare_records, match_records
 from watchfloor.match.record import Record, Row, add_cleaned, clean_identifier, record_of, row_of
+from watchfloor.model.entities import MATCHABLE_SCHEMATA
 from watchfloor.names import NameForm, Role, Token
-from watchfloor.names.similarity import cached_similarity
+from watchfloor.names.similarity import remembered_similarity
 from watchfloor.names.text import ascii_token, clean_text, split_words
-
-try:
-    from watchfloor.index import _candidates as compiled
-except ImportError:  # not built: Matcher.reference_rank gives the same candidates
-    compiled = None  # type: ignore[assignment]  # None stands for "not built"; each use checks it
-try:  # configured by match.features, imported above through watchfloor.match
-    from watchfloor.match import _score as compiled_scoring
-except ImportError:  # not built: the Python scoring in match_record gives the same results
-    compiled_scoring = None  # type: ignore[assignment]  # None stands for "not built"; each use checks it
 
 _SKIP_ROLES = (Role.TITLE, Role.PARTICLE, Role.LEGAL)
 _ID_SCHEMATA = ("Passport", "Identification")
@@ -66,8 +60,15 @@ POSTING_SPAN = struct.Struct("@Pqd")
 and the evidence each is worth. The addresses point into `Matcher.postings`, which lives as
 long as the matcher and its expansion cache and is never changed after the build."""
 
-if compiled is not None and POSTING_SPAN.size != compiled.SPAN_SIZE:  # built for another ABI
-    compiled = None  # type: ignore[assignment]  # the Python ranking then, as when not built
+
+if TYPE_CHECKING:  # mypy reads the stubs (_candidates.pyi, _score.pyi); at run time, the backend's
+    from watchfloor.index import _candidates
+    from watchfloor.match import _score
+else:  # None: not built or refused; _score was loaded and configured by match.features
+    _candidates = compiled.load(
+        "watchfloor.index._candidates", struct_layout("span", POSTING_SPAN, ("ids", "count", "weight"))
+    )
+    _score = compiled.load("watchfloor.match._score")
 
 Evidence = tuple[list[np.ndarray], list[float], bytes]
 """What a query token reaches: posting lists, the evidence each is worth, and both packed as
@@ -259,8 +260,9 @@ class Matcher:
         total = max(len(self.forms), 1)
         arrays: list[np.ndarray] = []
         values: list[float] = []
+        similarity = remembered_similarity()
         for text in sorted(self._expand(token)):  # sorted: results must not depend on hash seeds
-            sim = cached_similarity(token, self.vocab[text])
+            sim = similarity(token, self.vocab[text])
             if sim <= 0.0:
                 continue
             ids = self.postings[text]
@@ -303,8 +305,10 @@ class Matcher:
         """The `size` best entities, each with its up to three best-supported name numbers, from
         the `keep` names with the highest summed evidence; compiled when `index._candidates`
         is built."""
-        if compiled is not None:
-            return compiled.rank([spans for _, _, spans in evidence], self.form_entity, keep, size, TIE_BREAK)
+        if compiled.ACTIVE and _candidates is not None:
+            return _candidates.rank(
+                [spans for _, _, spans in evidence], self.form_entity, keep, size, TIE_BREAK
+            )
         chunks = [ids for arrays, _, _ in evidence for ids in arrays]
         weights = [value for _, values, _ in evidence for value in values]
         return self.reference_rank(chunks, weights, keep, size)
@@ -373,9 +377,9 @@ class Matcher:
         qualifiers of candidates whose names already rule them out."""
         cut = DEFAULT_THRESHOLD if threshold is None else threshold
         picked = self.candidates(query, limit + self.SCORED_BEYOND_LIMIT)
-        if compiled_scoring is not None:
+        if compiled.ACTIVE and _score is not None:
             # the same results as below, the loop and the default algorithm compiled
-            results = compiled_scoring.score_candidates(
+            results = _score.score_candidates(
                 query,
                 picked,
                 self.records,
@@ -429,18 +433,16 @@ class Matcher:
         with context.Pool(workers) as pool:
             rows = pool.imap(_match_in_worker, range(len(pending)), chunksize=128)
             for position, found in enumerate(rows):
-                deferred = (
-                    None
-                    if compiled_scoring is None
-                    else compiled_scoring.Deferred(record_of, pending[position])
-                )
+                deferred = None
+                if compiled.ACTIVE and _score is not None:
+                    deferred = _score.Deferred(record_of, pending[position])
                 yield [row if isinstance(row, MatchResult) else self._arrived(row, deferred) for row in found]
         _FORKED = None
 
     def _arrived(self, row: PortableResult, query: object) -> MatchResult:
         """A worker's result, its evidence to be written from this process's index."""
         entity_id, caption, schema, score, match, scores, entity, names = row
-        evidence = compiled_scoring.evidence_of(scores, query, self._view, entity, names)
+        evidence = _score.evidence_of(scores, query, self._view, entity, names)
         return MatchResult(entity_id, caption, schema, score, match, scores, evidence)
 
 

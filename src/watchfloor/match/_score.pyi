@@ -10,6 +10,8 @@ from watchfloor.match.record import Record
 from watchfloor.names import Kind, NameForm
 from watchfloor.names.similarity import AlignPolicy
 
+LAYOUT: dict[str, tuple[str, ...]]
+
 def configure(
     scored: type[Scored],
     evidence: type[Evidence],
@@ -22,9 +24,6 @@ def configure(
     weak_factor: float,
     ceiling: float,
 ) -> None: ...
-def configure_layout(record: type[Record], form: type[NameForm]) -> None: ...
-def layout() -> tuple[type[Record] | None, type[NameForm] | None, bool]: ...
-def set_prefetching(on: bool) -> None: ...
 
 # Reads as a mapping (the methods of one, not registered with the ABC): declared a Mapping so
 # the results that hold it (`Scored.evidence`, `MatchResult.evidence`) are checked as one.

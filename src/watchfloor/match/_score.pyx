@@ -15,6 +15,14 @@ from libc.math cimport rint
 
 from watchfloor.names._align cimport best_of
 
+LAYOUT = {
+    # the rules written out below, in the order `match.features.FEATURES` declares them: main
+    # features first, then the qualifiers; `watchfloor.compiled.load` refuses this module when
+    # the declared features differ (a rule added or moved in Python has no twin here)
+    "main": ("name", "identifier"),
+    "qualifiers": ("birth_date", "country", "gender_mismatch", "schema_mismatch"),
+}
+
 # bound by configure() (module-level objects start as None)
 cdef object _Scored, _Evidence, _person, _organization, _schema
 cdef double _w_name, _w_identifier, _w_birth, _w_country, _w_gender, _w_schema

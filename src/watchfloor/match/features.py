@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from watchfloor import compiled
 from watchfloor.match.compare import Evidence
 from watchfloor.match.compare.countries import country
 from watchfloor.match.compare.dates import birth_date
@@ -80,8 +82,8 @@ def score_pair(
     `floor`, a pair whose main evidence cannot reach it even with every qualifier in its favour
     is dropped (None) before the qualifiers run: batch screening keeps matches only. The default
     features run compiled when `match._score` is built (same results)."""
-    if features is FEATURES and compiled is not None:
-        return compiled.score_default(query, candidate, floor)
+    if features is FEATURES and compiled.ACTIVE and _score is not None:
+        return _score.score_default(query, candidate, floor)
     return reference_score_pair(query, candidate, features, floor)
 
 
@@ -126,13 +128,21 @@ def reference_score_pair(
     return Scored(score=score, features=values, evidence=evidence)
 
 
-try:
-    from watchfloor.match import _score as compiled
-except ImportError:  # not built: reference_score_pair gives the same results
-    compiled = None  # type: ignore[assignment]  # None stands for "not built"; each use checks it
+RULES = {
+    "main": tuple(f.name for f in FEATURES if not f.qualifier),
+    "qualifiers": tuple(f.name for f in FEATURES if f.qualifier),
+}
+"""The default features as the compiled scorer must implement them, in order: it writes each
+rule out by hand, so a feature added, removed or moved here makes `watchfloor.compiled.load`
+refuse it (the Python path runs) until `_score.pyx` has its twin."""
 
-if compiled is not None:
-    compiled.configure(
+if TYPE_CHECKING:  # mypy reads the stub (_score.pyi); at run time, what the backend gives
+    from watchfloor.match import _score
+else:
+    _score = compiled.load("watchfloor.match._score", RULES)  # None: not built or refused
+
+if _score is not None:
+    _score.configure(
         Scored,
         Evidence,
         Kind.PERSON,

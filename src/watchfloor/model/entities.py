@@ -7,9 +7,23 @@ through here so that datasets are created one way and entity IDs are never empty
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Literal, get_args
 
 from followthemoney import Dataset
 from followthemoney.statement import StatementEntity
+
+NEWS_DATASET = "news"
+"""The dataset every article and what it mentions is stored in (as unofficial ledger versions)."""
+
+ScreenableSchema = Literal[
+    "Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane"
+]
+MATCHABLE_SCHEMATA: tuple[str, ...] = get_args(ScreenableSchema)
+"""The schemata a party is screened as: what the screening index holds, what a query may name,
+what a designation may be recorded for. Narrower than FtM's ``matchable`` flag, which also
+covers addresses, accounts, securities and positions that no sanctions list designates by name.
+PublicBody is in: the ftm-json reader (OpenSanctions) takes any concrete schema, and a ministry
+or state agency stored as a PublicBody must be screened like any other organisation."""
 
 
 @lru_cache(maxsize=256)

@@ -7,6 +7,8 @@ from watchfloor.names.forms import NameForm
 from watchfloor.names.similarity import AlignPolicy, Pairs
 from watchfloor.names.tokens import Token
 
+LAYOUT: dict[str, int]
+
 def configure(
     token_similarity: Callable[[Token, Token], float],
     pack_form: Callable[[NameForm], bytes],

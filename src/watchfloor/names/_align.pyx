@@ -60,6 +60,33 @@ cdef enum:
     SHORT_SORT = 24  # edges sorted by insertion up to this many
 
 
+cdef TokenRec _token_probe
+cdef FormHeader _form_probe
+
+LAYOUT = {
+    # what `watchfloor.compiled.load` compares with `names.forms.PACKED_LAYOUT` before this
+    # module is used: the packed records' sizes and offsets, and the flags' bits
+    "token": sizeof(TokenRec),
+    "token.serial": <char*>&_token_probe.serial - <char*>&_token_probe,
+    "token.weight": <char*>&_token_probe.weight - <char*>&_token_probe,
+    "token.flags": <char*>&_token_probe.flags - <char*>&_token_probe,
+    "form": sizeof(FormHeader),
+    "form.core_count": <char*>&_form_probe.core_count - <char*>&_form_probe,
+    "form.joined_length": <char*>&_form_probe.joined_length - <char*>&_form_probe,
+    "form.flags": <char*>&_form_probe.flags - <char*>&_form_probe,
+    "form.count": <char*>&_form_probe.count - <char*>&_form_probe,
+    "FORM_BIN": FORM_BIN,
+    "FORM_CJK": FORM_CJK,
+    "FORM_PARTICLE": FORM_PARTICLE,
+    "SPELLED_SHIFT": SPELLED_SHIFT,
+    "FLAG_CORE": FLAG_CORE,
+    "FLAG_BIN": FLAG_BIN,
+    "FLAG_INITIAL": FLAG_INITIAL,
+    "FLAG_COMPOUND": FLAG_COMPOUND,
+    "FLAG_PLACE": FLAG_PLACE,
+}
+
+
 # --- remembered token similarity -------------------------------------------------------------
 
 cdef struct Slot:

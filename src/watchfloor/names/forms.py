@@ -20,8 +20,22 @@ from functools import lru_cache
 from rigour._core import ordinals_dict
 from rigour.names import remove_obj_prefixes, replace_org_types_compare
 
+from watchfloor.compiled import struct_layout
 from watchfloor.names.text import ascii_token, cjk_characters, clean_text, split_words
-from watchfloor.names.tokens import BIN_FORMS, LEGAL_FORMS, TITLES, Role, Token, make_token
+from watchfloor.names.tokens import (
+    BIN_FORMS,
+    FLAG_BIN,
+    FLAG_COMPOUND,
+    FLAG_CORE,
+    FLAG_INITIAL,
+    FLAG_PLACE,
+    LEGAL_FORMS,
+    PACKED_TOKEN,
+    TITLES,
+    Role,
+    Token,
+    make_token,
+)
 
 
 class Kind(Enum):
@@ -489,6 +503,24 @@ FORM_PARTICLE = 4
 SPELLED_SHIFT = 8
 """The flags' bits from here up hold the length of `spelled`, so the aligner reads the text only
 when two lengths are equal."""
+
+
+PACKED_LAYOUT: dict[str, object] = {
+    **struct_layout("token", PACKED_TOKEN, ("serial", "weight", "flags")),
+    **struct_layout("form", FORM_HEADER, ("core_count", "joined_length", "flags", "count")),
+    "FORM_BIN": FORM_BIN,
+    "FORM_CJK": FORM_CJK,
+    "FORM_PARTICLE": FORM_PARTICLE,
+    "SPELLED_SHIFT": SPELLED_SHIFT,
+    "FLAG_CORE": FLAG_CORE,
+    "FLAG_BIN": FLAG_BIN,
+    "FLAG_INITIAL": FLAG_INITIAL,
+    "FLAG_COMPOUND": FLAG_COMPOUND,
+    "FLAG_PLACE": FLAG_PLACE,
+}
+"""The packed form and token records as the compiled aligner must read them: `names._align`
+declares its structs and flags apart (C cannot read these), so `watchfloor.compiled.load`
+compares this with the extension's own `LAYOUT` and refuses an extension that disagrees."""
 
 
 def pack_form(form: NameForm) -> bytes:

@@ -16,12 +16,19 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 
-from watchfloor.names.forms import NameForm, pack_form, roman_value
+from watchfloor import compiled
+from watchfloor.names.forms import PACKED_LAYOUT, NameForm, pack_form, roman_value
 from watchfloor.names.tokens import Role, Token
+
+if TYPE_CHECKING:  # mypy reads the stub (_align.pyi); at run time, what the backend gives
+    from watchfloor.names import _align
+else:
+    _align = compiled.load("watchfloor.names._align", PACKED_LAYOUT)  # None: not built or refused
 
 SYMBOL_SCORE = 0.9
 INITIAL_SCORE = 0.75
@@ -120,14 +127,9 @@ def python_cached_similarity(a: Token, b: Token) -> float:
     return found
 
 
-try:
-    from watchfloor.names import _align as compiled
-except ImportError:  # not built (no C++ compiler at install): the Python below gives the same
-    compiled = None  # type: ignore[assignment]  # None stands for "not built"; each use checks it
-
-cached_similarity: Callable[[Token, Token], float] = (
-    python_cached_similarity if compiled is None else compiled.cached_similarity
-)
+def remembered_similarity() -> Callable[[Token, Token], float]:
+    """The remembered `token_similarity` in use: the compiled table, or the Python cache."""
+    return _align.cached_similarity if compiled.ACTIVE and _align is not None else python_cached_similarity
 
 
 @dataclass(slots=True)
@@ -240,12 +242,14 @@ def align(
     query: Sequence[Token],
     candidate: Sequence[Token],
     policy: AlignPolicy = PERSON_POLICY,
-    sim: TokenSim = cached_similarity,
+    sim: TokenSim | None = None,
     nasab: bool = True,
 ) -> tuple[float, Pairs]:
     """Greedy best-first token alignment scored as a weighted Dice coefficient, lowered for
     each substituted name part and for a too-thin overlap. `nasab=False` skips the `bin` order
-    check (callers that know neither name has one)."""
+    check (callers that know neither name has one). `sim` defaults to the remembered one."""
+    if sim is None:
+        sim = remembered_similarity()
     initial = _INITIAL
     edges: list[tuple[float, int, int]] = []
     for i, q in enumerate(query):
@@ -356,16 +360,17 @@ def compare_forms(
     query: NameForm,
     candidate: NameForm,
     policy: AlignPolicy = PERSON_POLICY,
-    sim: TokenSim = cached_similarity,
+    sim: TokenSim | None = None,
 ) -> NameScore:
-    """Score one pair of name forms."""
+    """Score one pair of name forms; compiled when the aligner is in use and `sim` is left to
+    the remembered similarity."""
     nasab = query.has_bin and candidate.has_bin
     if _syllabic(query) != _syllabic(candidate) and not (query.cjk and candidate.cjk):
         # a name written in Han or Hangul against a romanised one: each syllable is a character,
         # and "wang" is not "kang" however close the letters (one character, one name part)
         score, pairs = align(query.tokens, candidate.tokens, policy, syllable_similarity, nasab)
-    elif compiled is not None and sim is cached_similarity:
-        score, pairs = compiled.align(query, candidate, policy, nasab)
+    elif sim is None and compiled.ACTIVE and _align is not None:
+        score, pairs = _align.align(query, candidate, policy, nasab)
     else:
         score, pairs = align(query.tokens, candidate.tokens, policy, sim, nasab)
     joined = joined_similarity(query, candidate, _split_apart(pairs))
@@ -449,12 +454,12 @@ def best_name_score(
     queries: Sequence[NameForm],
     candidates: Sequence[NameForm],
     policy: AlignPolicy = PERSON_POLICY,
-    sim: TokenSim = cached_similarity,
+    sim: TokenSim | None = None,
 ) -> NameScore | None:
     """The best-scoring pair of names across two sets of names (the first on ties). Compiled,
     only the winning pair is explained; the Python loop explains every pair it scores."""
-    if compiled is not None and sim is cached_similarity:
-        found = compiled.best_pair(queries, candidates, policy)
+    if sim is None and compiled.ACTIVE and _align is not None:
+        found = _align.best_pair(queries, candidates, policy)
         return None if found is None else compare_forms(queries[found[1]], candidates[found[2]], policy)
     best: NameScore | None = None
     for q in queries:
@@ -471,15 +476,15 @@ def best_score(
     queries: Sequence[NameForm], candidates: Sequence[NameForm], policy: AlignPolicy = PERSON_POLICY
 ) -> float | None:
     """The score of `best_name_score`, without explaining it (comparing bare name pairs)."""
-    if compiled is not None:
-        found = compiled.best_pair(queries, candidates, policy)
+    if compiled.ACTIVE and _align is not None:
+        found = _align.best_pair(queries, candidates, policy)
         return None if found is None else found[0]
     best = best_name_score(queries, candidates, policy)
     return None if best is None else best.score
 
 
-if compiled is not None:
-    compiled.configure(
+if _align is not None:
+    _align.configure(
         token_similarity,
         pack_form,
         ratio,

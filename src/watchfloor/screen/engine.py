@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from watchfloor.index import query_record
+from watchfloor.index import QuerySpec
 from watchfloor.index.matcher import Matcher
 from watchfloor.match.errors import QueryError
 from watchfloor.screen.service import Screener, strongest_status
@@ -24,7 +24,6 @@ from watchfloor.screen.tabular import Chunk, InputRow, RowError
 
 HITS_PER_QUERY = 5
 HitTuple = tuple[str, str, float, str, list[str]]  # entity_id, caption, score, status, explanation
-QueryKey = tuple[str, str, str | None, str | None, tuple[str, ...]]
 ChunkResult = tuple[Chunk, list[tuple[InputRow, list[HitTuple]]], list[RowError]]
 CACHE_SIZE = 100_000
 
@@ -62,14 +61,10 @@ class RowScreener:
 
     matcher: Matcher
     rules: HitRules
-    cache: dict[QueryKey, list[HitTuple]] = field(default_factory=dict)
+    cache: dict[QuerySpec, list[HitTuple]] = field(default_factory=dict)
 
 
 _STATE: RowScreener | None = None
-
-
-def _row_key(row: InputRow) -> QueryKey:
-    return (row.name, row.schema, row.birth_date, row.country, row.identifiers)
 
 
 def screen_rows(
@@ -80,22 +75,16 @@ def screen_rows(
     queries = []
     fresh: list[InputRow] = []
     errors: list[RowError] = []
-    known: dict[QueryKey, list[HitTuple] | None] = {}  # None: being screened in this chunk
+    known: dict[QuerySpec, list[HitTuple] | None] = {}  # None: being screened in this chunk
     for row in rows:
-        key = _row_key(row)
+        key = row.query
         if key in known:
             continue
         if key in state.cache:
             known[key] = state.cache[key]
             continue
         try:
-            query = query_record(
-                row.name,
-                schema=row.schema,
-                birth_date=row.birth_date,
-                country=row.country,
-                identifiers=row.identifiers,
-            )
+            query = row.query.record()
         except QueryError as exc:
             errors.append(RowError(row.row, row.id, str(exc)))
             continue
@@ -111,13 +100,13 @@ def screen_rows(
             if m.match and (status := rules.statuses.get(m.entity_id)) is not None
         ]
         hits.sort(key=lambda h: (-h[2], h[0]))
-        known[_row_key(row)] = _one_per_party(rules.party_keys, hits)
+        known[row.query] = _one_per_party(rules.party_keys, hits)
     if len(state.cache) + len(fresh) > CACHE_SIZE:
         state.cache.clear()
     for row in fresh:
-        state.cache[_row_key(row)] = known[_row_key(row)] or []
+        state.cache[row.query] = known[row.query] or []
     refused = {e.row for e in errors}
-    results = [(row, known[_row_key(row)] or []) for row in rows if row.row not in refused]
+    results = [(row, known[row.query] or []) for row in rows if row.row not in refused]
     return results, errors
 
 

@@ -35,7 +35,7 @@ from watchfloor.graph import (
     official_paths,
 )
 from watchfloor.graph.ownership import OFAC_READING, check_reading
-from watchfloor.lists.status import Designation, designations_from
+from watchfloor.ingest.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.store import ListVersion, Store, StoreError
 from watchfloor.store.links import LinkStore

@@ -21,7 +21,8 @@ from typing import Any
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.lists.status import Designation
+from watchfloor.index import QuerySpec
+from watchfloor.ingest.status import Designation
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.review.whitelist import Whitelist
 from watchfloor.screen.batch import build_screener
@@ -191,11 +192,9 @@ def _chunks(records: Sequence[StoredRecord]) -> Iterator[Chunk]:
                 InputRow(
                     row=start + offset + 1,
                     id=rec.customer_id,
-                    name=rec.name,
-                    schema=rec.schema,
-                    birth_date=rec.birth_date,
-                    country=rec.country,
-                    identifiers=rec.identifiers,
+                    query=QuerySpec(
+                        rec.name, rec.schema, rec.birth_date, rec.country, tuple(rec.identifiers)
+                    ),
                 )
             )
         yield chunk

@@ -29,14 +29,14 @@ from watchfloor.index.saved import (
     save_object,
     source_fingerprint,
 )
-from watchfloor.lists.status import Designation, designations_from
+from watchfloor.ingest.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus
+from watchfloor.model.entities import MATCHABLE_SCHEMATA
 from watchfloor.screen.exposure import ExposureView, ownership_reading
 from watchfloor.screen.parties import PartyClusters, SameParty
 from watchfloor.store import ListVersion, Store
 from watchfloor.store.splits import PartySplits
 
-MATCHABLE = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
 STATE_PACKAGES = ("graph", "lists", "model", "screen", "store")  # whose code shapes a saved state
 
 
@@ -182,7 +182,7 @@ class Screener:
         wanted = set(designated)
         return {
             str(entity.id): entity
-            for entity in store.iter_entities(versions=self.versions, schemata=list(MATCHABLE))
+            for entity in store.iter_entities(versions=self.versions, schemata=list(MATCHABLE_SCHEMATA))
             if entity.id in wanted
         }
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from followthemoney.statement import StatementEntity
+from openpyxl import load_workbook
 
 from watchfloor.model.entities import make_entity
 from watchfloor.sources._records import RecordEntities
@@ -107,8 +108,6 @@ def cell_text(value: Any, number_format: str = "General") -> str:
 
 def open_sheet(path: Path) -> Iterator[tuple[Any, ...]]:
     """The first sheet's rows as (value, number_format) pairs; SourceError when not a workbook."""
-    from openpyxl import load_workbook
-
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:

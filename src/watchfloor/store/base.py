@@ -15,6 +15,8 @@ from typing import Any
 
 from followthemoney.statement import StatementEntity
 
+from watchfloor.store.assemble import assemble_entities
+
 
 class StoreError(Exception):
     """A store operation that cannot be done; the message is for the user."""
@@ -186,8 +188,6 @@ class Store(ABC):
         versions: Sequence[ListVersion] | None = None,
     ) -> Iterator[StatementEntity]:
         """Entities as known on ``as_of``, statements of the same ID merged across datasets."""
-        from watchfloor.store.assemble import assemble_entities
-
         if versions is None:
             versions = self.versions_in_force(as_of, datasets)
         if not versions:
@@ -201,7 +201,7 @@ class Store(ABC):
         return None
 
     def diff(self, dataset: str, old_version_id: str, new_version_id: str) -> VersionDiff:
-        from watchfloor.store.diff import diff_versions
+        from watchfloor.store.diff import diff_versions  # cycle: store.diff builds this module's VersionDiff
 
         old = self.get_version(old_version_id)
         new = self.get_version(new_version_id)

@@ -14,6 +14,9 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 
+from watchfloor.api.auth import Principal, authenticate
+from watchfloor.store.keys import Role, verify_key
+
 KEY_COOKIE = "wf_key"
 PRINCIPAL = "watchfloor.principal"
 
@@ -31,8 +34,6 @@ def principal_from_cookie(request: Request, context: Any) -> Any | None:
     presented = request.cookies.get(KEY_COOKIE)
     if not presented:
         return None
-    from watchfloor.api.auth import Principal
-    from watchfloor.store.keys import verify_key
 
     with context.lock:
         key = verify_key(context.store, presented)
@@ -48,8 +49,6 @@ def require_role(role_name: str) -> Callable[[Request], None]:
         context = getattr(request.app.state, "context", None)
         if context is None:  # mounted without the API's context: no way to check, so refuse
             raise HTTPException(503, detail="the console cannot check who you are: it runs without the API")
-        from watchfloor.api.auth import authenticate
-        from watchfloor.store.keys import Role
 
         principal = None
         if not request.headers.get("authorization"):
@@ -85,7 +84,6 @@ def check_key(request: Request, presented: str) -> bool:
     context = getattr(request.app.state, "context", None)
     if context is None or not presented.strip():
         return False
-    from watchfloor.store.keys import verify_key
 
     with context.lock:
         return verify_key(context.store, presented.strip()) is not None

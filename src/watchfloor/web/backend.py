@@ -18,7 +18,12 @@ from typing import Any, TypeVar
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.lists.status import Designation, designations_from
+from watchfloor.ingest import claims_known, news_entities
+from watchfloor.ingest.schedule import source_states
+from watchfloor.ingest.sources import SourceConfigError, load_sources
+from watchfloor.ingest.status import Designation, designations_from
+from watchfloor.screen.exposure import ExposureView
+from watchfloor.screen.service import Screener
 from watchfloor.store import ListVersion, SqlStore
 
 T = TypeVar("T")
@@ -59,9 +64,6 @@ class ConsoleBackend:
 
     def sources(self) -> tuple[list[dict[str, Any]], str | None]:
         """Each configured list source's state (``/updatez``'s), or an error saying why there is none."""
-        from watchfloor.lists.schedule import source_states
-        from watchfloor.lists.sources import SourceConfigError, load_sources
-
         try:
             config = self.context.sources() if self.context is not None else load_sources()
         except SourceConfigError as exc:
@@ -75,7 +77,6 @@ class ConsoleBackend:
         """A ``Screener`` for the date: the API's cached one when there is an API context."""
         if self.context is not None and hasattr(self.context, "screener"):
             return self.context.screener(as_of)
-        from watchfloor.screen.service import Screener
 
         return self.cached("screener", as_of, lambda store: Screener(store, as_of))
 
@@ -93,19 +94,13 @@ class ConsoleBackend:
         return self.cached("designations", as_of, build)
 
     def exposure_view(self, as_of: date) -> Any:
-        from watchfloor.screen.exposure import ExposureView
-
         return self.cached("exposure", as_of, lambda store: ExposureView(store, as_of))
 
     def news(self, as_of: date) -> list[StatementEntity]:
         """Every entity of the news dataset known on the date."""
-        from watchfloor.newsroom import news_entities
-
         return self.cached("news", as_of, lambda store: news_entities(store, as_of=as_of))
 
     def claims(self, as_of: date) -> list[Any]:
-        from watchfloor.newsroom import claims_known
-
         return self.cached("claims", as_of, lambda store: claims_known(store, as_of=as_of))
 
     def captions(self, entity_ids: list[str], as_of: date) -> dict[str, tuple[str, str]]:

@@ -17,8 +17,8 @@ from watchfloor.api.auth import Principal, require_admin, require_reader
 from watchfloor.api.context import ApiContext, get_context
 from watchfloor.api.models import ErrorResponse, ListsResponse
 from watchfloor.api.uploads import Upload, read_upload, temporary_folder
-from watchfloor.lists import designations_as_of, ingest_list
-from watchfloor.lists.ingest import DEFAULT_MAX_LOSS
+from watchfloor.ingest import designations_as_of, ingest_list
+from watchfloor.ingest.lists import DEFAULT_MAX_LOSS
 from watchfloor.model.designation import DesignationStatus
 from watchfloor.review import append_audit
 from watchfloor.sources import SourceError

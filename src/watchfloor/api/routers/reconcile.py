@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from followthemoney import model
 
 from watchfloor.api.auth import Principal, require_reader
 from watchfloor.api.context import ApiContext, get_context
@@ -259,8 +260,6 @@ def _example(key: str, spec: dict[str, Any]) -> tuple[Any, int]:
 
 
 def _known(schema: str, properties: dict[str, list[str]]) -> dict[str, list[str]]:
-    from followthemoney import model
-
     found = model.get(schema)
     if found is None:
         return properties  # example_entity names the unknown schema

@@ -15,7 +15,6 @@ from watchfloor.api.auth import Principal, require_reader
 from watchfloor.api.context import ApiContext, get_context
 from watchfloor.api.models import ErrorResponse, ScreenRequest, ScreenResponse
 from watchfloor.api.uploads import read_upload, temporary_folder
-from watchfloor.index import make_query
 from watchfloor.match.errors import QueryError
 from watchfloor.screen.batch_files import OUTPUT_COLUMNS  # the same columns as screen-file
 from watchfloor.screen.service import Screener, ScreeningHit
@@ -50,15 +49,7 @@ def screen(
     ``list_versions`` the list versions screened against."""
     as_of = parse_day(body.as_of, "as_of")
     try:
-        query = make_query(
-            body.name,
-            schema=body.schema_,
-            birth_date=body.birth_date,
-            country=body.country,
-            identifiers=body.identifiers,
-            gender=body.gender,
-            aliases=body.aliases,
-        )
+        query = body.query().entity()
     except QueryError as exc:
         raise HTTPException(422, detail=str(exc)) from None
     screener = context.screener(as_of)
@@ -74,15 +65,7 @@ def _screen_rows(
     queries, kept, errors = [], [], []
     for row in rows:
         try:
-            queries.append(
-                make_query(
-                    row.name,
-                    schema=row.schema,
-                    birth_date=row.birth_date,
-                    country=row.country,
-                    identifiers=row.identifiers,
-                )
-            )
+            queries.append(row.query.entity())
             kept.append(row)
         except QueryError as exc:
             errors.append(RowError(row.row, row.id, str(exc)))

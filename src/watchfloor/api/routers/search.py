@@ -10,7 +10,7 @@ from watchfloor.api.auth import Principal, require_reader
 from watchfloor.api.context import ApiContext, get_context
 from watchfloor.api.matching import ResultFilter, search_entities, search_schemata
 from watchfloor.api.models import ErrorResponse, SearchResponse
-from watchfloor.index import make_query
+from watchfloor.index import QuerySpec
 from watchfloor.match.errors import QueryError
 
 router = APIRouter(tags=["Matching"])
@@ -46,7 +46,7 @@ def search(
             {"results": [], "facets": {}, "total": {"value": 0}, "limit": limit, "offset": offset}
         )
     try:
-        queries = [make_query(q, schema=name) for name in search_schemata(schema)]
+        queries = [QuerySpec(q, name).entity() for name in search_schemata(schema)]
     except QueryError as exc:
         raise HTTPException(422, detail=str(exc)) from None
     screener = context.screener(as_of)

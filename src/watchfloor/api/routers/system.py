@@ -14,6 +14,8 @@ from watchfloor.api.context import DEFAULT_DATASET, ApiContext, get_context
 from watchfloor.api.matching import feature_docs
 from watchfloor.api.models import AlgorithmResponse, DataCatalogModel, ErrorResponse, StatusResponse
 from watchfloor.api.settings import ALGORITHM, YENTE_ALGORITHMS
+from watchfloor.ingest.schedule import source_states
+from watchfloor.ingest.sources import SourceConfigError
 from watchfloor.store import ListVersion
 from watchfloor.store.keys import Role, verify_key
 
@@ -52,9 +54,6 @@ def updatez(
     """Whether the lists are current: per configured source, the last fetch and the last good one,
     their outcome and message, the version in force and when the next fetch is due. ``stale`` is
     true when any enabled source has never been fetched or its last fetch failed."""
-    from watchfloor.lists.schedule import source_states
-    from watchfloor.lists.sources import SourceConfigError
-
     try:
         config = context.sources()
     except SourceConfigError as exc:

@@ -8,7 +8,7 @@ from datetime import date
 from followthemoney.statement import StatementEntity
 
 from watchfloor.model.claims import QuantityClaim
-from watchfloor.newsroom.ingest import NEWS_DATASET
+from watchfloor.model.entities import NEWS_DATASET
 from watchfloor.store import SqlStore
 from watchfloor.store.claims import ClaimStore
 

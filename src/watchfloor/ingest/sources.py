@@ -17,7 +17,7 @@ to, the authority that publishes it, and how often to look for a new one::
           add.csv: https://.../ADD.CSV
     webhook: https://hooks.example.org/watchfloor   # told of every failure and new version
 
-The default file (``watchfloor/lists/sources.yml``) lists the official addresses; a deployment
+The default file (``watchfloor/ingest/sources.yml``) lists the official addresses; a deployment
 points ``WATCHFLOOR_SOURCES`` or ``--sources`` at its own. The file is configuration, so every
 mistake in it is a ``SourceConfigError`` naming the source and the field.
 """
@@ -34,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from watchfloor.lists.ingest import DEFAULT_MAX_LOSS
+from watchfloor.ingest.lists import DEFAULT_MAX_LOSS
 from watchfloor.sources import FORMATS, get_parser
 
 DEFAULT_EVERY = timedelta(hours=6)
@@ -111,7 +111,7 @@ def default_sources_path() -> Path:
     configured = os.environ.get("WATCHFLOOR_SOURCES")
     if configured:
         return Path(configured)
-    return Path(str(resources.files("watchfloor.lists").joinpath("sources.yml")))
+    return Path(str(resources.files("watchfloor.ingest").joinpath("sources.yml")))
 
 
 def load_sources(path: Path | None = None) -> SourcesConfig:

@@ -8,8 +8,10 @@ version that loses more than the source's ``max_loss`` of the entities is refuse
 wrong (timeout, HTTP error, truncated or corrupt file, a list cut in half) leaves the last good
 version current; the attempt and its reason are logged (``FetchLog``) and sent to the webhook.
 
-After a new version the monitored book is re-screened for the delta, so a designation published
-tonight raises its alerts without anyone running ``rescreen``.
+After new versions the caller's ``after_new_versions`` runs once, under the store's lock: the CLI,
+the API and the refresh loop hand in `screen.wiring.after_new_lists`, which re-screens the
+monitored book for the delta, so that a designation published tonight raises its alerts without
+anyone running ``rescreen``. (This layer does not import screening: it sits below it.)
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ from urllib.parse import urlparse
 
 import httpx
 
-from watchfloor.lists.ingest import checksum_path, ingest_list
-from watchfloor.lists.sources import Source, SourcesConfig
+from watchfloor.ingest.lists import checksum_path, ingest_list
+from watchfloor.ingest.sources import Source, SourcesConfig
 from watchfloor.sources import SourceError
 from watchfloor.store import Store
 from watchfloor.store.db import database_of
@@ -52,8 +54,12 @@ class FetchOptions:
     retries: int = DEFAULT_RETRIES
     backoff: float = 1.0  # seconds before the first retry, doubled each time
     max_bytes: int = MAX_DOWNLOAD_BYTES
-    rescreen: bool = True  # re-screen the book after a new version
     force: bool = False  # store a version even if it lost many entities
+
+
+AfterNewVersions = Callable[[Store], "int | None"]
+"""Run once after a fetch stored new list versions, under the lock: the number of new alerts it
+raised, or None when it screened nothing. An exception is reported as a failed fetch record."""
 
 
 @dataclass(frozen=True)
@@ -73,10 +79,11 @@ def fetch_sources(
     client: httpx.Client | None = None,
     on_record: Callable[[FetchRecord], None] | None = None,
     lock: AbstractContextManager[object] | None = None,
+    after_new_versions: AfterNewVersions | None = None,
 ) -> list[FetchRecord]:
-    """Fetch each named source (every enabled one by default), then re-screen once if any list
-    changed. One failing source never stops the others. ``lock`` guards every use of the store
-    (a server shares one connection); downloads run outside it."""
+    """Fetch each named source (every enabled one by default), then call ``after_new_versions``
+    once if any list changed. One failing source never stops the others. ``lock`` guards every
+    use of the store (a server shares one connection); downloads run outside it."""
     options = options or FetchOptions()
     guard = lock or nullcontext()
     records = []
@@ -86,9 +93,9 @@ def fetch_sources(
             records.append(record)
             if on_record is not None:
                 on_record(record)
-    if any(r.outcome == NEW_VERSION for r in records):
+    if after_new_versions is not None and any(r.outcome == NEW_VERSION for r in records):
         with guard:
-            records = _after_new_versions(store, records, options.rescreen)
+            records = _after_new_versions(store, records, after_new_versions)
     if config.webhook:
         notify(config.webhook, [r for r in records if r.outcome != UNCHANGED], options)
     return records
@@ -194,7 +201,7 @@ def notify(webhook: str, records: Sequence[FetchRecord], options: FetchOptions) 
     fatal (the fetch log keeps the truth)."""
     if not records:
         return
-    payload = {"event": "watchfloor.lists.fetch", "fetches": [r.to_dict() for r in records]}
+    payload = {"event": "watchfloor.ingest.fetch", "fetches": [r.to_dict() for r in records]}
     try:
         httpx.post(webhook, json=payload, timeout=min(options.timeout, 10.0)).raise_for_status()
     except httpx.HTTPError as exc:
@@ -282,28 +289,21 @@ def _still_current(store: Store, source: Source, last_ok: FetchRecord | None) ->
     return last_ok if versions and versions[-1].checksum == last_ok.checksum else None
 
 
-def _after_new_versions(store: Store, records: list[FetchRecord], rescreen_book: bool) -> list[FetchRecord]:
-    """Re-screen the book once for all new versions (the alerts go on the first new-version
-    record); with no book to re-screen, still build the screening index for the new versions,
-    so that the next command opens it."""
-    from watchfloor.screen.rescreen import rescreen
-    from watchfloor.screen.service import prepare_screening
-    from watchfloor.store.book import BookStore
-
-    if not rescreen_book or BookStore(database_of(store)).last_seq() == 0:
-        try:
-            prepare_screening(store)
-        except Exception:  # the lists are current; the next command builds the index itself
-            log.exception("building the screening index after a fetch failed")
-        return records
+def _after_new_versions(
+    store: Store, records: list[FetchRecord], after: AfterNewVersions
+) -> list[FetchRecord]:
+    """Call ``after`` once for all new versions; its alerts go on the first new-version record, and
+    its failure is a record of its own (the lists are current all the same)."""
     try:
-        summary = rescreen(store, actor="watchfloor lists fetch")
+        alerts = after(store)
     except Exception as exc:  # the lists are current; the failed re-screening is reported
         log.exception("re-screening after a fetch failed")
         return [*records, _rescreen_failure(records, exc)]
+    if alerts is None:
+        return records
     first = next(r for r in records if r.outcome == NEW_VERSION)
-    FetchLog(database_of(store)).set_alerts(first, summary.new_alerts)
-    return [replace(r, alerts=summary.new_alerts) if r is first else r for r in records]
+    FetchLog(database_of(store)).set_alerts(first, alerts)
+    return [replace(r, alerts=alerts) if r is first else r for r in records]
 
 
 def _rescreen_failure(records: list[FetchRecord], exc: Exception) -> FetchRecord:

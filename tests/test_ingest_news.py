@@ -13,11 +13,11 @@ import pytest
 from tests.conftest import FIXTURES
 from tests.test_lists_cli import ok
 from watchfloor.index import make_query
-from watchfloor.lists import ingest_list
+from watchfloor.ingest import claims_known, ingest_list, ingest_news, news_entities
+from watchfloor.ingest.news import _Ready, _store_articles
 from watchfloor.news import ArticleResult, extract_many, load_documents
-from watchfloor.newsroom import claims_known, ingest_news, news_entities
-from watchfloor.newsroom.ingest import _Ready, _store_articles
 from watchfloor.screen.service import Screener
+from watchfloor.screen.wiring import list_matcher
 from watchfloor.store import SqlStore, open_store
 from watchfloor.store.links import LinkStore
 
@@ -29,7 +29,7 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("newsroom") / "news.duckdb"
     store = open_store(str(db))
     ingest_list(store, "ofac-csv", FIXTURES / "ofac_csv" / "sdn-2021", published=date(2021, 7, 7))
-    summary = ingest_news(store, [str(NEWS)], processes=1)
+    summary = ingest_news(store, [str(NEWS)], processes=1, matcher=list_matcher)
     assert summary.errors == []
     assert len(summary.stored) == 5  # page, plain text, two feed items, Spanish article
     store.close()
@@ -53,7 +53,7 @@ def test_mentions_link_to_list_entries_with_confidence(newsroom: Path) -> None:
 def test_reingest_is_a_no_op(newsroom: Path) -> None:
     store = open_(newsroom)
     before = len(store.versions("news"))
-    summary = ingest_news(store, [str(NEWS / "plain.txt")], processes=1, link=False)
+    summary = ingest_news(store, [str(NEWS / "plain.txt")], processes=1)
     assert summary.stored == [] and summary.duplicates == 1
     assert len(store.versions("news")) == before
     store.close()

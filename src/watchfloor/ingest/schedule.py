@@ -16,8 +16,8 @@ from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from watchfloor.lists.fetch import FetchOptions, fetch_sources
-from watchfloor.lists.sources import Source, SourcesConfig
+from watchfloor.ingest.fetch import AfterNewVersions, FetchOptions, fetch_sources
+from watchfloor.ingest.sources import Source, SourcesConfig
 from watchfloor.store import Store
 from watchfloor.store.db import database_of
 from watchfloor.store.fetches import FAILED, FetchLog, FetchRecord
@@ -63,13 +63,16 @@ def refresh_due(
     every: timedelta | None = None,
     lock: AbstractContextManager[object] | None = None,
     now: datetime | None = None,
+    after_new_versions: AfterNewVersions | None = None,
 ) -> list[FetchRecord]:
-    """Fetch the sources that are due, now."""
+    """Fetch the sources that are due, now (``after_new_versions``: as `fetch_sources`)."""
     with lock or nullcontext():
         due = due_sources(store, config, now, every)
     if not due:
         return []
-    return fetch_sources(store, config, [s.name for s in due], options, lock=lock)
+    return fetch_sources(
+        store, config, [s.name for s in due], options, lock=lock, after_new_versions=after_new_versions
+    )
 
 
 def run_refresh(
@@ -80,12 +83,13 @@ def run_refresh(
     every: timedelta | None = None,
     lock: AbstractContextManager[object] | None = None,
     on_records: Callable[[list[FetchRecord]], None] | None = None,
+    after_new_versions: AfterNewVersions | None = None,
 ) -> None:
     """Fetch due sources until ``stop`` is set, waking when the next one is due (at least every
     ``IDLE_CHECK``, so a stop or a changed clock is noticed)."""
     while not stop.is_set():
         try:
-            records = refresh_due(store, config, options, every, lock)
+            records = refresh_due(store, config, options, every, lock, after_new_versions=after_new_versions)
             if records and on_records is not None:
                 on_records(records)
         except Exception:  # a refresh loop that dies silently would leave the lists stale

@@ -10,12 +10,11 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date
 
-from watchfloor.model import make_entity
+from watchfloor.model import MATCHABLE_SCHEMATA, make_entity
 from watchfloor.model.designation import announced_origin
 from watchfloor.store import ListVersion, Store, VersionMode
 
 DATASET = "watchfloor_designations"
-SCHEMATA = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
 
 
 class DesignationError(ValueError):
@@ -44,8 +43,8 @@ def record_designation(
     name = name.strip()
     if not name:
         raise DesignationError("a designation needs a name")
-    if schema not in SCHEMATA:
-        raise DesignationError(f"schema must be one of {', '.join(SCHEMATA)}, not {schema!r}")
+    if schema not in MATCHABLE_SCHEMATA:  # a designation is recorded for a party screening can find
+        raise DesignationError(f"schema must be one of {', '.join(MATCHABLE_SCHEMATA)}, not {schema!r}")
     if effective < announced:
         raise DesignationError(f"effective date {effective} is before the announcement {announced}")
     entity_id = _entity_id(schema, name)

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from followthemoney.statement import StatementEntity
-from followthemoney.types import registry
 
-from watchfloor.index import Matcher
-from watchfloor.index.saved import index_directory, index_key, open_matcher
-from watchfloor.match import MatchResult
+from watchfloor.model.entities import NEWS_DATASET
 from watchfloor.model.links import LINKED
-from watchfloor.names.forms import preload as preload_name_forms
-from watchfloor.newsroom.parties import official_parties
 from watchfloor.store import ListVersion, NewVersion, SqlStore, VersionMode
 from watchfloor.store.claims import ClaimStore
 from watchfloor.store.links import LinkStore
 
 if TYPE_CHECKING:
     from watchfloor.news import ArticleResult
+    from watchfloor.news.linking import MatcherLike
 
-NEWS_DATASET = "news"
+ListMatcher = Callable[[SqlStore], "MatcherLike | None"]
+"""Opens the matcher mentions link to list entries through (None: nothing to link to). Screening
+builds it (`screen.wiring.list_matcher`) and the caller hands it in: this layer is below it."""
+
 # articles stored per transaction: one transaction and a few bulk writes for the batch instead of
 # several of each per article (about 7 ms an article on DuckDB)
 STORE_BATCH = 200
@@ -61,14 +60,20 @@ def ingest_news(
     published: date | None = None,
     progress: Callable[[int, int], None] | None = None,
     processes: int | None = None,
-    link: bool = True,
+    matcher: ListMatcher | None = None,
 ) -> NewsIngestSummary:
     """Ingest files, folders, URLs or feeds. Each article becomes one ledger version of the news
     dataset (knowledge time = its publication date), with its claims and links in the same
     transaction (which holds up to ``STORE_BATCH`` articles); the same text is stored once,
-    however often it is ingested. ``processes``: extraction workers, one per core by default."""
-    from watchfloor.news import link_entities, load_many, merge_across
-    from watchfloor.news.extract import available_cores, extracting
+    however often it is ingested. ``processes``: extraction workers, one per core by default.
+    ``matcher``: opens the list matcher mentions are linked through, while the workers extract;
+    without one, nothing is linked."""
+    from watchfloor.news import (  # start-up: the news pipeline, only to ingest articles
+        link_entities,
+        load_many,
+        merge_across,
+    )
+    from watchfloor.news.extract import available_cores, extracting  # start-up: as above
 
     summary = NewsIngestSummary()
     report = load_many(list(sources), published=published)
@@ -85,20 +90,20 @@ def ingest_news(
     workers = processes if processes is not None else available_cores()
     with extracting(fresh, processes=workers, on_error=failed) as extracted:
         # opened while the workers extract; an article that fails is rare, so not waited for
-        matcher = list_matcher(store) if link and fresh else None
+        lists = matcher(store) if matcher is not None and fresh else None
         for done, result in enumerate(extracted, 1):
             results.append(result)
             if progress is not None:
                 progress(done, len(fresh))
     results = merge_across(results)
-    matcher = matcher if results else None
+    lists = lists if results else None
     entries = list_entries(store)
     ready = []
     for result in results:
         article = result.article
         found = (
-            link_entities(result.entities, matcher, article=article, entries=entries)
-            if matcher is not None
+            link_entities(result.entities, lists, article=article, entries=entries)
+            if lists is not None
             else []
         )
         pairs = [(item.mention_id, item.entity_id, item.confidence, item.status) for item in found]
@@ -165,71 +170,6 @@ def _write_articles(store: SqlStore, batch: list[_Ready]) -> None:
 
 def _source(article: StatementEntity) -> str:
     return article.first("sourceUrl") or article.first("title") or str(article.id)
-
-
-def list_matcher(store: SqlStore) -> KnownWordsMatcher | None:
-    """A matcher over officially designated parties (and those the 50 percent rule blocks) only:
-    a news mention links to a list entry, never to another article's mention. The index is the
-    one saved for these parties and list versions when there is one (`index.saved`)."""
-    from watchfloor.lists import designations_as_of
-    from watchfloor.model.designation import DesignationStatus
-    from watchfloor.screen.exposure import ExposureView
-    from watchfloor.screen.service import MATCHABLE
-
-    today = date.today()
-
-    def designated() -> set[str]:
-        designations = designations_as_of(store, today)
-        found = {d.entity_id for d in designations if d.official and d.status != DesignationStatus.LIFTED}
-        view = ExposureView(store, as_of=today, designations=designations)
-        blocked = view.blocked_by_ownership().values()
-        return found | {v.entity_id for v in blocked if v.blocked and not v.designated}
-
-    directory = index_directory(store.db.location)
-    official = official_parties(store, directory, today, designated)
-    if not official:
-        return None
-    versions = [v.version_id for v in store.versions() if v.dataset != NEWS_DATASET]
-
-    def parties() -> Iterator[StatementEntity]:
-        return (e for e in store.iter_entities(schemata=list(MATCHABLE)) if e.id in official)
-
-    matcher = open_matcher(directory, index_key(versions, official), parties)
-    # built here, while the workers extract, rather than by the first link after them
-    preload_name_forms()
-    return KnownWordsMatcher(matcher)
-
-
-class KnownWordsMatcher:
-    """The list matcher asked only about names whose every word is a list word: a news link
-    must be confident, and a mention with a word no list name has is not one (a misspelt or
-    unrelated name), so it is not scored at all."""
-
-    def __init__(self, matcher: Matcher) -> None:
-        self.matcher = matcher
-        # a run's articles name the same parties again and again: each distinct mention (same
-        # ID, schema and properties, hence the same record) is scored once
-        self._answers: dict[tuple[object, ...], Sequence[MatchResult]] = {}
-
-    def match(
-        self, query: StatementEntity, limit: int = 10, threshold: float | None = None
-    ) -> Sequence[MatchResult]:
-        key = (query.id, query.schema.name, _properties(query), limit, threshold)
-        answer = self._answers.get(key)
-        if answer is None:
-            answer = self._answers[key] = self._match(query, limit, threshold)
-        return answer
-
-    def _match(self, query: StatementEntity, limit: int, threshold: float | None) -> Sequence[MatchResult]:
-        names = query.get_type_values(registry.name)
-        person = query.schema.is_a("Person")
-        if not names or not all(self.matcher.knows_words(name, person) for name in names):
-            return ()
-        return tuple(self.matcher.match(query, limit=limit, threshold=threshold))
-
-
-def _properties(entity: StatementEntity) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple(sorted((prop, tuple(sorted(values))) for prop, values in entity.properties.items()))
 
 
 def list_entries(store: SqlStore) -> Callable[[Sequence[str]], dict[str, StatementEntity]]:

@@ -1,0 +1,92 @@
+"""What news mentions link through: a list matcher asked only about known words, and the list
+parties a mention may link to (built by `screen.wiring.list_matcher`).
+
+The parties are saved beside the list index for the day: deciding them reads every designation and the ownership graph, which costs more than the rest of
+a one-article ingest. The answer depends only on the official list versions in force, the day
+and the code that decides it, so it is saved under a key of those (as ``index.saved`` keys an
+index) and read back by the day's later commands; a file that cannot be read is recomputed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from followthemoney.statement import StatementEntity
+from followthemoney.types import registry
+
+from watchfloor.index import Matcher
+from watchfloor.index.saved import KEPT_FILES, index_key, source_fingerprint
+from watchfloor.match import MatchResult
+from watchfloor.store import SqlStore
+
+# the packages whose code decides who is designated or blocked on a day
+_CODE_PACKAGES = ("graph", "ingest", "model", "screen", "store")
+
+
+class KnownWordsMatcher:
+    """The list matcher asked only about names whose every word is a list word: a news link
+    must be confident, and a mention with a word no list name has is not one (a misspelt or
+    unrelated name), so it is not scored at all."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        # a run's articles name the same parties again and again: each distinct mention (same
+        # ID, schema and properties, hence the same record) is scored once
+        self._answers: dict[tuple[object, ...], Sequence[MatchResult]] = {}
+
+    def match(
+        self, query: StatementEntity, limit: int = 10, threshold: float | None = None
+    ) -> Sequence[MatchResult]:
+        key = (query.id, query.schema.name, _properties(query), limit, threshold)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self._match(query, limit, threshold)
+        return answer
+
+    def _match(self, query: StatementEntity, limit: int, threshold: float | None) -> Sequence[MatchResult]:
+        names = query.get_type_values(registry.name)
+        person = query.schema.is_a("Person")
+        if not names or not all(self.matcher.knows_words(name, person) for name in names):
+            return ()
+        return tuple(self.matcher.match(query, limit=limit, threshold=threshold))
+
+
+def _properties(entity: StatementEntity) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((prop, tuple(sorted(values))) for prop, values in entity.properties.items()))
+
+
+def official_parties(
+    store: SqlStore, directory: Path, as_of: date, compute: Callable[[], set[str]]
+) -> set[str]:
+    """The saved parties for the store's official versions in force on ``as_of``, or
+    ``compute()``'s, saved for next time (an unwritable directory only means no saving)."""
+    in_force = [v.version_id for v in store.versions_in_force(as_of) if v.official]
+    key = index_key([source_fingerprint(_CODE_PACKAGES)], in_force, [as_of.isoformat()])
+    path = directory / f"parties-{key}.json"
+    try:
+        return set(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        pass
+    parties = compute()
+    _save(path, sorted(parties))
+    return parties
+
+
+def _save(path: Path, parties: list[str]) -> None:
+    """Write atomically (temporary file, then rename); only the newest few files are kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(parties, out)
+        os.replace(temporary, path)
+    except OSError:
+        return
+    saved = sorted(path.parent.glob("parties-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in saved[KEPT_FILES:]:
+        stale.unlink(missing_ok=True)
