@@ -351,3 +351,10 @@ def test_an_agreement_is_suspended_only_when_it_is_what_the_verb_stops() -> None
         _modes(e) for e in _events("The talks stopped on Monday, weeks after the agreement with Caracas.")
     ]
     assert all("suspend-cooperation" not in m for m in modes)
+
+
+def test_an_english_poll_conducted_over_a_span_of_days_is_dated_by_its_last_day() -> None:
+    [poll] = _events(
+        "The poll of 1,020 adults was conducted Oct. 10-13 and found that 55% oppose military action."
+    )
+    assert (poll.get("date"), poll.get("startDate")) == (["2025-10-13"], ["2025-10-10"])
