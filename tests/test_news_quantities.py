@@ -106,6 +106,9 @@ def test_numbers_that_are_not_claims(sentence: str, lang: str) -> None:
         ),
         ("The indictment charges 17 defendants with money laundering.", "en", [("charged", 17, E)]),
         ("Mexico extradited 29 cartel members to the United States.", "en", [("extradited", 29, E)]),
+        # the people a sanctions release counts are often its leaders, associates or relatives
+        ("OFAC also sanctioned four nephews of the minister.", "en", [("individuals", 4, E)]),
+        ("El Tesoro sancionó a otros siete líderes y afiliados del grupo.", "es", [("individuals", 7, E)]),
         ("La fiscalía acusó a 15 personas por lavado de dinero.", "es", [("charged", 15, E)]),
         (
             "The 60 flights returned nearly 9,000 deported migrants.",

@@ -327,6 +327,9 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"residents|residentes|habitantes|migrants|migrantes|nationals|adults|adultos|voters|votantes|"
             r"members|miembros|integrantes|defendants|acusados|imputados|procesados|fugitives|fugitivos|"
             r"citizens|ciudadanos|connacionales|deportees|deportados|repatriados|"
+            r"leaders|l[íi]deres|cabecillas|affiliates|afiliados|associates|asociados|operatives|operadores|"
+            r"facilitators|facilitadores|businessm[ae]n|empresarios|nephews|nieces|sobrin[oa]s|sons|hij[oa]s|"
+            r"brothers|herman[oa]s|relatives|family\s+members|familiares|"
             r"Americans|estadounidenses"
         ),
     ),
