@@ -79,6 +79,10 @@ def test_since_is_an_open_period() -> None:
         ("del 2 al 5 de diciembre", "es", "2025-12-02", "2025-12-05"),
         ("entre septiembre y noviembre", "es", "2025-09", "2025-11"),
         ("between Dec. 20 and Jan. 3", "en", "2025-12-20", "2026-01-03"),
+        # a span of days in one month, as English polls date their fieldwork
+        ("Dec. 2-5", "en", "2025-12-02", "2025-12-05"),
+        ("December 2–5, 2025", "en", "2025-12-02", "2025-12-05"),
+        ("Dec. 2 to 5", "en", "2025-12-02", "2025-12-05"),
     ],
 )
 def test_ranges_are_periods_not_days(text: str, lang: str, start: str, end: str) -> None:
@@ -204,3 +208,13 @@ def test_a_month_after_in_or_en_keeps_the_year_written_after_it() -> None:
 def test_since_a_month_and_day_is_a_period_from_that_day() -> None:
     [since] = find_dates("Since October 3, strikes have killed 40 people.", MID_NOVEMBER)
     assert (since.value, since.since, since.until) == ("2025-10-03", True, None)
+
+
+def test_a_day_before_a_score_or_a_count_is_still_a_day() -> None:
+    for text in (
+        "The vote on Nov. 5 was 51-49.",
+        "On Oct. 8 11 people died.",
+        "On Oct. 8, 51-49, it failed.",
+    ):
+        [day] = find_dates(text, date(2025, 11, 20))
+        assert (day.point, day.until) == (True, None)

@@ -219,10 +219,49 @@ def test_a_polls_coordinated_days_are_its_fieldwork_not_one_poll_each() -> None:
         "La encuesta consultó a 2.000 personas los días 18 y 19 de octubre."
     )
     events = _events(text)
+    # no release day: each poll is dated by the last day of its fieldwork, the span kept as its period
     assert [(sorted(_modes(e)), e.get("date"), e.get("startDate"), e.get("endDate")) for e in events] == [
-        (["poll"], [], ["2025-10-19"], ["2025-10-20"]),
-        (["poll"], [], ["2025-10-18"], ["2025-10-19"]),
+        (["poll"], ["2025-10-20"], ["2025-10-19"], ["2025-10-20"]),
+        (["poll"], ["2025-10-19"], ["2025-10-18"], ["2025-10-19"]),
     ]
+
+
+def test_a_poll_is_dated_by_its_release_else_by_the_end_of_its_fieldwork() -> None:
+    fieldwork = "El sondeo, realizado entre el 12 y el 15 de octubre, muestra que el 58 % rechaza la medida."
+    [poll] = _events(fieldwork, lang="es")
+    assert (poll.get("date"), poll.get("startDate"), poll.get("endDate")) == (
+        ["2025-10-15"],
+        ["2025-10-12"],
+        ["2025-10-15"],
+    )
+    released = "Una encuesta publicada el martes revela que el 58 % rechaza la medida.\n" + fieldwork
+    dated = [(e.get("date"), e.get("endDate")) for e in _events(released, lang="es")]
+    assert dated == [(["2025-10-21"], []), ([], ["2025-10-15"])]
+
+
+def test_a_phone_call_between_leaders_is_talks_dated_by_its_own_clause() -> None:
+    text = (
+        "The president held a telephone conversation with the Venezuelan leader on October 18.\n"
+        "El presidente confirmó el jueves que sostuvo una llamada telefónica con su homólogo el 16 de octubre.\n"
+        "The minister disclosed Wednesday that he had a phone call with the rebel commander weeks earlier.\n"
+        "On Tuesday, the president acknowledged the phone conversation but gave no details."
+    )
+    dated = [(sorted(_modes(e)), e.get("date")) for e in _events(text)]
+    assert dated == [
+        (["talks"], ["2025-10-18"]),
+        (["talks"], ["2025-10-16"]),
+        (["talks"], []),
+        (["talks"], []),
+    ]
+
+
+def test_a_port_hosting_a_warship_and_a_suspended_agreement() -> None:
+    text = (
+        "El archipiélago acogió el domingo el buque USS Kidd para ejercicios conjuntos.\n"
+        "Venezuela suspendió el lunes el acuerdo energético con su vecino."
+    )
+    dated = [(sorted(_modes(e)), e.get("date")) for e in _events(text, lang="es")]
+    assert dated == [(["deployment"], ["2025-10-19"]), (["suspend-cooperation"], ["2025-10-20"])]
 
 
 def test_a_chamber_approving_a_motion_or_a_bill_is_a_vote() -> None:
@@ -291,3 +330,31 @@ def test_a_date_in_a_relative_clause_on_another_events_noun_is_that_events() -> 
         (["poll"], ["2025-10-19"]),
         (["strike"], ["2025-10-19"]),
     ]
+
+
+def test_forces_sent_moved_or_joining_an_operation_are_a_deployment_but_a_perfect_is_not() -> None:
+    text = (
+        "Más temprano el jueves, el grupo de ataque del portaaviones se trasladó a la región.\n"
+        "El destructor se unió el miércoles a la operación frente a la costa.\n"
+        "Washington ha enviado buques de guerra al Caribe y el jueves uno de ellos disparó contra una lancha."
+    )
+    dated = [(sorted(_modes(e)), e.get("date")) for e in _events(text, lang="es")]
+    assert dated == [
+        (["deployment"], ["2025-10-23"]),
+        (["deployment"], ["2025-10-22"]),
+        (["strike"], ["2025-10-23"]),
+    ]
+
+
+def test_an_agreement_is_suspended_only_when_it_is_what_the_verb_stops() -> None:
+    modes = [
+        _modes(e) for e in _events("The talks stopped on Monday, weeks after the agreement with Caracas.")
+    ]
+    assert all("suspend-cooperation" not in m for m in modes)
+
+
+def test_an_english_poll_conducted_over_a_span_of_days_is_dated_by_its_last_day() -> None:
+    [poll] = _events(
+        "The poll of 1,020 adults was conducted Oct. 10-13 and found that 55% oppose military action."
+    )
+    assert (poll.get("date"), poll.get("startDate")) == (["2025-10-13"], ["2025-10-10"])

@@ -83,12 +83,106 @@ def test_spelled_out_and_written_numbers_with_their_measure(
         ("Social Security payments rise 2.8% in 2026.", "en"),
         ("For details call 202-555-0143 or write to the office.", "en"),
         ("The strikes began 30 days after the announcement.", "en"),
-        ("It needed 60 votes to advance.", "en"),
+        ("The motion got 60 votes in the chamber.", "en"),
+        ("The ship carried 3 tons of grain to the port.", "en"),
+        ("The airline cancelled 12 flights because of the storm.", "en"),
+        ("The new stadium has 40,000 seats for the final.", "en"),
         ("He was one of the leaders of the cartel.", "en"),
     ],
 )
 def test_numbers_that_are_not_claims(sentence: str, lang: str) -> None:
     assert claims_of(sentence, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # what the justice system did to people: indicted, charged, extradited, deported
+        ("Officials said 140 gang members have been indicted since March.", "en", [("indicted", 140, E)]),
+        (
+            "Prosecutors unsealed three indictments charging 41 individuals with fraud.",
+            "en",
+            [("indictments", 3, E), ("charged", 41, E)],
+        ),
+        ("The indictment charges 17 defendants with money laundering.", "en", [("charged", 17, E)]),
+        ("Mexico extradited 29 cartel members to the United States.", "en", [("extradited", 29, E)]),
+        # the people a sanctions release counts are often its leaders, associates or relatives
+        ("OFAC also sanctioned four nephews of the minister.", "en", [("individuals", 4, E)]),
+        ("El Tesoro sancionó a otros siete líderes y afiliados del grupo.", "es", [("individuals", 7, E)]),
+        ("La fiscalía acusó a 15 personas por lavado de dinero.", "es", [("charged", 15, E)]),
+        (
+            "The 60 flights returned nearly 9,000 deported migrants.",
+            "en",
+            [("deportation_flights", 60, E), ("deported", 9000, B)],
+        ),
+        # a weight of drugs seized or carried
+        (
+            "Agents seized 12 tons of cocaine, nearly four tons of it in one raid.",
+            "en",
+            [("drugs_tons", 12, E), ("drugs_tons", 4, B)],
+        ),
+        ("La Armada incautó 850 kilos de cocaína frente a la costa.", "es", [("drugs_kg", 850, E)]),
+        ("Agents seized 3 million pills of fentanyl at the border.", "en", [("drugs_pills", 3e6, E)]),
+        # the seats of a chamber and the votes a motion needs
+        ("It needed 60 votes to advance.", "en", [("votes_needed", 60, E)]),
+        ("Superaron los 86 votos necesarios para aprobar la reforma.", "es", [("votes_needed", 86, E)]),
+        ("Necesitan a 70 de los 128 que integran el Congreso.", "es", [("seats", 128, E)]),
+        ("The party won 45 seats in the Senate election.", "en", [("seats", 45, E)]),
+    ],
+)
+def test_counts_of_justice_seizures_and_chambers(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        # Spanish contracts "de el" and "a el" before a percentage
+        ("La encuesta tiene un margen de error de alrededor del 3 por ciento.", 3, B),
+        ("Más del 55 por ciento de los votantes apoya la medida.", 55, A),
+        ("El presidente ronda en torno al 41% de aprobación en las encuestas.", 41, B),
+        ("Cerca del 70 por ciento de los encuestados rechaza la medida.", 70, B),
+    ],
+)
+def test_spanish_contracted_qualifiers_and_per_cent(
+    sentence: str, value: float, qualifier: Qualifier
+) -> None:
+    # "por ciento de los encuestados" is a share, never a hundred respondents
+    assert [(c.value, c.qualifier) for c in claims_of(sentence, "es")] == [(value, qualifier)]
+
+
+def test_a_bare_share_after_a_percentage_is_a_percentage_and_questionnaires_are_respondents() -> None:
+    text = (
+        "La encuesta se hizo con 950 cuestionarios. "
+        "Entre los independientes el 52 por ciento se opone, el 29 lo apoya y el resto no sabe."
+    )
+    assert [(c.measure, c.value) for c in claims_of(text, "es")] == [
+        ("respondents", 950),
+        ("percent_oppose", 52),
+        ("percent_support", 29),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "value", "qualifier"),
+    [
+        ("Two in three Americans oppose a ground invasion, the survey found.", "en", 67, B),
+        ("Tres de cada cuatro encuestados rechaza una intervención militar.", "es", 75, B),
+        ("Poco más de la mitad de los votantes apoya la medida, según el sondeo.", "es", 50, A),
+        ("Half of Democrats support the measure, according to the poll.", "en", 50, E),
+    ],
+)
+def test_a_polls_share_said_as_a_fraction_is_a_percentage(
+    sentence: str, lang: str, value: float, qualifier: Qualifier
+) -> None:
+    assert figures(sentence, lang) == [("percent", value, qualifier)]
+
+
+def test_half_of_a_chamber_or_of_the_boats_is_no_poll_share() -> None:
+    assert figures("Half of the senators voted to support the resolution.") == []
+    assert figures("Half of the boats were destroyed.") == []
 
 
 def test_a_claim_is_read_only_from_asserted_sentences() -> None:

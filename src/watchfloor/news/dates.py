@@ -88,6 +88,11 @@ _INTERVAL = (  # "between A and B", "from A to B", "entre A y B", "desde/del A a
     rf"entre\s+(?:el\s+)?(?P<a3>{_PART})\s+y|(?:desde\s+el|del?)\s+(?P<a4>{_PART})\s+(?:al?|hasta(?:\s+el)?)))"
     rf"\s+(?:(?i:el)\s+)?(?P<b>{_PART})"
 )
+# "Sept. 5-8", "Nov. 14 to 16, 2025": a span of days in one month, as English polls date their fieldwork
+_DAY_SPAN = (
+    rf"\b(?P<a5>{_EN_MONTH}\s+\d{{1,2}})\s*(?:[-–]\s*|\s+(?:to|through)\s+)(?P<b5>\d{{1,2}}(?:,?\s+{_YEAR})?)\b"
+    r"(?![-–/:.,]?\d)"
+)
 # "el 14 y 16 de octubre", "October 14 and 16", "14 and 16 October": one month, several days
 _DAYS = (
     rf"(?:\b\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s+(?i:y|and|e)\s+(?i:el\s+)?(?:{_DAY_MONTH})|"
@@ -100,6 +105,7 @@ _MONTH_LEAD = (
 _PATTERNS: list[tuple[str, str]] = [
     # (kind, regex): the kind says what the expression holds; the first that matches at a place wins
     ("interval", _INTERVAL),
+    ("interval", _DAY_SPAN),
     ("days", _DAYS),
     ("day", r"\b\d{4}-\d{2}-\d{2}\b"),
     ("day", rf"\b{_MONTH_DAY}"),
@@ -433,8 +439,9 @@ def _relative(lowered: str, base: date | None) -> str | tuple[str, str] | None:
 def _interval(match: re.Match[str], base: date | None, tense: str) -> tuple[str, str] | None:
     """ "from 2 to 5 December", "between September and November", "del 2 al 5 de diciembre": the end
     is resolved as any date; the start takes the end's month and year where it lacks them."""
-    first = next(match.group(g) for g in ("a1", "a2", "a3", "a4") if match.group(g) is not None)
-    last = match.group("b")
+    starts = match.groupdict()
+    first = next(starts[g] for g in ("a1", "a2", "a3", "a4", "a5") if starts.get(g) is not None)
+    last = starts.get("b") or starts["b5"]
     first_month, last_month = _month_in(first.lower()), _month_in(last.lower())
     month = last_month or first_month
     if month is None or (first_month is None and _day_in(first) is None):

@@ -13,8 +13,9 @@ happened, so that a timeline never shows an expectation as a fact.
 
 An event's date is the sentence's own, resolved against the article's reference date (dateline,
 else publication) and the verb's tense (``watchfloor.news.dates``); a period ("since September",
-"between September and November"), a month or a year alone ("a similar vote in October") and a
-poll's fieldwork ("los días 10 y 11 de enero") give ``startDate``/``endDate``, never a ``date``;
+"between September and November") and a month or a year alone ("a similar vote in October")
+give ``startDate``/``endDate``, never a ``date``; a poll's fieldwork ("los días 10 y 11 de enero")
+is its period too, and dates the poll by its last day only when the article gives no release day;
 a series counted from a calendar day ("Since September 2, strikes have killed ...") began with an
 event that day. A sentence with no date expression gives an event with no date and the keyword
 ``date:undated``: the publication date is when the article knew it (the Article's ``publishedAt``),
@@ -39,6 +40,15 @@ from watchfloor.news.gazetteer import GazetteerEntry, by_alias
 from watchfloor.news.mentions import Mention, name_key
 from watchfloor.news.modality import Modality, clause_span
 
+WARSHIP = (
+    r"warships?|destroyers?|frigates?|cruisers?|aircraft\s+carriers?|USS|buques?|destructor(?:es)?|"
+    r"fragatas?|cruceros?|portaaviones|barcos?\s+de\s+guerra"
+)
+# "suspendió el lunes el acuerdo energético", "suspended the 2015 gas deal": an agreement suspended
+SUSPENDED_AGREEMENT = (
+    r"\b(?:suspend(?:ed|s)?|suspendi(?:ó|o|eron)|suspende[nr]?)\s+(?:[\w-]+\s+){0,5}?(?:agreements?|accords?|"
+    r"deals?|treat(?:y|ies)|acuerdos?|convenios?|tratados?|relaciones)\b"
+)
 VESSEL = (
     r"(?:boats?|vessels?|ships?|speedboats?|submarines?|semi-submersibles?|lanchas?|narcolanchas?|botes?|"
     r"embarcaci(?:ón|on|ones)|buques?|barcos?|narcosubmarinos?|semisumergibles?)"
@@ -66,7 +76,10 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"incursi(?:ón|on|ones)|(?:ofensivas?|offensives?)(?!\s+(?:diplom|pol[ií]tic|comercial|judicial|legal|"
             r"medi[aá]tic|de\s+(?:paz|encanto)|charm))|"
             # destroying a vessel is how the boat campaign is reported ("destruyó este viernes un bote")
-            rf"(?:destroy(?:ed|s)?|destruy(?:ó|o|eron)|destru(?:ido|ida|idos|idas))\s+(?:[\w-]+\s+){{0,4}}?{VESSEL})\b",
+            rf"(?:destroy(?:ed|s)?|destruy(?:ó|o|eron)|destru(?:ido|ida|idos|idas))\s+(?:[\w-]+\s+){{0,4}}?{VESSEL}|"
+            # firing on a vessel is a strike on it ("disparó contra una embarcación")
+            rf"(?:fired\s+(?:on|at|upon)|opened\s+fire\s+on|dispar(?:ó|aron)\s+contra|abri(?:ó|eron)\s+fuego\s+contra)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?{VESSEL})\b",
             re.I,
         ),
     ),
@@ -74,7 +87,15 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "deployment",
         "MOBILIZE",
         re.compile(
-            r"\b(?:deploy\w*|arrived|arrival|surged?|build-?up|despleg\w*|despliegue|lleg[óo]|llegada)\b",
+            r"\b(?:deploy\w*|arrived|arrival|surged?|build-?up|despleg\w*|despliegue|lleg[óo]|llegada|docked|"
+            # a port that hosts a warship has it deployed there ("acogió el domingo el buque USS ...")
+            rf"(?:host(?:ed|s)|welcom(?:ed|es)|receiv(?:ed|es)|acog(?:i[óo]|ieron|e)|recibi(?:ó|o|eron))\s+"
+            rf"(?:[\w-]+\s+){{0,4}}?(?:{WARSHIP})|"
+            # forces sent or moved to a theatre: "sent warships", "se trasladó a la región", "se une a la operación"
+            # (not a perfect: "ha enviado buques" tells a standing presence, not a dated act)
+            rf"(?<!\bha\s)(?<!\bhan\s)(?<!\bhas\s)(?<!\bhave\s)(?:sent|dispatched|envi(?:ó|aron|ado)|mand(?:ó|aron|ado))\s+(?:[\w-]+\s+){{0,3}}?(?:{WARSHIP}|troops|tropas)|"
+            r"(?:moved|relocated|se\s+traslad(?:ó|aron)|se\s+(?:une|unió|unieron|suma|sumó|sumaron))\s+(?:[\w-]+\s+){0,3}?(?:into|to|a)\s+"
+            r"(?:the\s+|la\s+|el\s+)?(?:region|regi[óo]n|Caribbean|Caribe|operation|operaci[óo]n|despliegue))\b",
             re.I,
         ),
     ),
@@ -104,7 +125,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "talks",
         "CONSULT",
         re.compile(
-            r"\b(?:talks?|discussions?|dialogue|negotiat\w*|face\s+to\s+face|diálogo|dialogo|negoci\w*|conversaciones)\b",
+            r"\b(?:talks?|discussions?|dialogue|negotiat\w*|face\s+to\s+face|diálogo|dialogo|negoci\w*|conversaciones|"
+            # leaders who speak by phone hold talks: "a telephone conversation with Maduro on November 21"
+            r"(?:tele)?phone\s+(?:calls?|conversations?)|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|"
+            r"llamadas?\s+telef[óo]nicas?|conversaci[óo]n(?:es)?\s+telef[óo]nicas?|"
+            r"(?:habl|convers)(?:ó|o|aron)\s+por\s+tel[ée]fono)\b",
             re.I,
         ),
     ),
@@ -116,7 +141,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"dej\w*\s+de\s+(?:compartir|cooperar|colaborar))\b",
             re.I,
         ),
-        re.compile(r"\b(?:intelligence|cooperation|sharing|inteligencia|cooperaci[oó]n)\b", re.I),
+        # what is suspended: cooperation, or the agreement it rests on, named right after the verb
+        re.compile(
+            rf"\b(?:intelligence|cooperation|sharing|inteligencia|cooperaci[oó]n)\b|{SUSPENDED_AGREEMENT}",
+            re.I,
+        ),
     ),
     EventRule(
         "poll",
@@ -126,6 +155,16 @@ EVENT_RULES: tuple[EventRule, ...] = (
     ),
 )
 UNDATED = "date:undated"
+# a speech verb and the "that" of what it reports
+SPEECH_THAT = re.compile(
+    r"\b(?:said|says|told|disclosed|revealed|confirmed|acknowledged|announced|reported|stated|admitted|"
+    r"dijo|afirm[óo]|asegur[óo]|revel[óo]|confirm[óo]|reconoci[óo]|anunci[óo]|inform[óo]|declar[óo]|"
+    r"señal[óo]|indic[óo]|explic[óo]|admiti[óo])\b[^.;]{0,60}?\b(?:that|que)\b",
+    re.I,
+)
+# a call named with a definite article ("acknowledged the phone conversation") is one told before
+PHONE = re.compile(r"(?:tele)?phone|llamada|conversaci", re.I)
+FIELDWORK_END = "date:fieldwork-end"  # a poll dated by the last day of its fieldwork
 # a relative pronoun right before a clause, with the (up to four) words before it: its antecedent
 RELATIVE_OPENING = re.compile(r"((?:[\w/’'-]+\s+){1,4}?)(?i:(which|that|que))\s*$")
 ORDERED = re.compile(
@@ -142,6 +181,7 @@ ANAPHORIC = re.compile(
     r"esos|esas|dichos|dichas|sus)\s+(?:[\w‑-]+\s+){0,2}$",
     re.I,
 )
+DEFINITE_ONE = re.compile(r"\b(?:the|that|this|la|esa|esta|aquella)\s+$", re.I)
 DEFINITE = re.compile(r"\b(?:the|these|those|los|las|estos|estas|esos|esas)\s+(?:[\w‑-]+\s+){0,2}$", re.I)
 RELATIVE_DAY = re.compile(
     r"(?i:\b(?:today|tonight|yesterday|tomorrow|hoy|ayer|mañana|this\s+week|esta\s+semana)\b)|"
@@ -181,6 +221,23 @@ def detect_events(
         if ctx.modality(index) == Modality.FUTURE:
             continue
         results += _sentence_events(ctx, index, places)
+    return _released_polls_first(results)
+
+
+def _released_polls_first(
+    results: list[tuple[EventMatch, StatementEntity]],
+) -> list[tuple[EventMatch, StatementEntity]]:
+    """A poll is one event on the day it is released; its fieldwork's last day stands in only when
+    the article gives no release day ("reveló este martes" beside "los días 10 y 11 de enero")."""
+    released = any(
+        match.mode == "poll" and match.date and FIELDWORK_END not in entity.get("keywords")
+        for match, entity in results
+    )
+    if released:
+        for _match, entity in results:
+            if FIELDWORK_END in entity.get("keywords"):
+                entity.pop("date")  # the fieldwork stays its period (startDate/endDate)
+                entity.remove("keywords", FIELDWORK_END)
     return results
 
 
@@ -212,15 +269,19 @@ def _sentence_events(
         if not dates and is_history(unit):
             continue
         for rule, trigger_at in found:
+            hits = list(rule.trigger.finditer(unit))
             own = [
                 _as_period(d)
-                for d in _dates_of(unit, list(rule.trigger.finditer(unit)), dates)
+                for d in _reported_speech(unit, rule, hits, _dates_of(unit, hits, dates))
                 if not _dates_another_event(unit, rule, d)
             ]
             period = next((d for d in own if not d.point), None)
             days = _days(unit, own)
             if rule.fieldwork and len(days) > 1:  # "encuestó ... los días 10 y 11 de enero"
                 period, days = DateMention(unit, 0, len(unit), min(days), True, max(days)), []
+            fieldwork_end = rule.fieldwork and not days and _closed_days(period)
+            if fieldwork_end and period is not None and period.until:
+                days = [period.until]  # a poll with no release day is dated by the end of its fieldwork
             if not days and period is not None and _opened_on(period):
                 days = [period.value]
             for position, day in enumerate(days or [None]):
@@ -230,6 +291,8 @@ def _sentence_events(
                 )
                 entity_id = ctx.derived_id("event", *parts)
                 event = _event(ctx, index, entity_id, rule, unit, day, period)
+                if fieldwork_end:
+                    event.add("keywords", FIELDWORK_END, origin=ctx.origin(index))
                 origin = ctx.origin(index)
                 _add_places(event, where, places, origin)
                 organizer = [m for m in actors if m.end <= start + unit_start + trigger_at]
@@ -320,6 +383,16 @@ def _as_period(mention: DateMention) -> DateMention:
     return mention
 
 
+def _closed_days(period: DateMention | None) -> bool:
+    """A span between two calendar days ("entre el 5 y el 8 de septiembre", "from Sept. 5 to Sept. 8")."""
+    return (
+        period is not None
+        and period.until is not None
+        and len(period.value) == len(period.until) == len("2025-01-01")
+        and period.value != period.until
+    )
+
+
 def _opened_on(period: DateMention) -> bool:
     """ "Since September 2, US strikes have killed 66", "desde el 3 de enero": a series counted from
     a calendar day began with an event on that day (a month or a weekday is no such anchor)."""
@@ -383,6 +456,22 @@ def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]
     return own
 
 
+def _reported_speech(
+    text: str, rule: EventRule, hits: list[re.Match[str]], dates: list[DateMention]
+) -> list[DateMention]:
+    """ "Trump confirmó este domingo que sostuvo una llamada ... el pasado 28 de noviembre": a day
+    before the "that" of a speech verb dates the telling; the event told in the clause after it has
+    the days of that clause. A call disclosed on a day ("disclosed Wednesday that he engaged in a
+    telephone conversation ... ten days earlier") is not dated by the disclosure."""
+    told = SPEECH_THAT.search(text)
+    if told is None or not hits or any(h.start() < told.end() for h in hits):
+        return dates
+    after = [d for d in dates if d.start >= told.end()]
+    if after or rule.mode == "talks":
+        return after
+    return dates
+
+
 def _dates_another_event(text: str, rule: EventRule, mention: DateMention) -> bool:
     """The date sits in a relative clause on another event's noun, away from this rule's trigger:
     in "33% approve of the attack, according to a poll that ended on Monday", Monday is the poll's."""
@@ -402,6 +491,8 @@ def _recalls(sentence: str, hit: re.Match[str]) -> bool:
     if re.search(r"(?:ed|ó|aron|ieron)$", word, re.I):
         return False
     before = sentence[: hit.start()]
+    if PHONE.match(word) and DEFINITE_ONE.search(before):
+        return True
     return ANAPHORIC.search(before) is not None or (
         word.endswith("s") and DEFINITE.search(before) is not None
     )

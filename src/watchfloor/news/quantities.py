@@ -1,7 +1,9 @@
 """Quantities with their qualifiers: "at least 83 people killed", "cuatro lanchas", "failed 49-51".
 
 A figure is kept only when its measure is recognisable (killed, strikes, boats, troops, votes,
-percent of a poll, a reward in dollars...) and its sentence is asserted, not speculation:
+percent of a poll, a reward in dollars, people indicted, charged or deported, drugs seized by
+weight, the seats of a chamber and the votes a motion needs...) and its sentence is asserted, not
+speculation:
 statute numbers, years, ages and footnotes are not claims. Numbers are read from digits ("4,000",
 "200.000", "$50 million", "4 mil") and from words through ``number_parser`` ("six", "catorce",
 "once", "a dozen"); an article ("a", "un") or "one of the" is never a figure.
@@ -28,6 +30,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from number_parser import parse_number
 from number_parser.parser import LanguageData
@@ -87,7 +90,9 @@ QUALIFIERS: dict[str, Qualifier] = {
 _BELOW = frozenset({"nearly", "almost", "casi", "close to"})
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 QUALIFIER_BEFORE = re.compile(
-    rf"(?:^|[^\w])(?P<qual>{_QUAL})\s*,?\s+(?:a\s+)?(?:(?:the|el|la|los|las)\s+)?(?:US\$|\$|USD\s*)?$", re.I
+    # Spanish contracts "de el" and "a el": "alrededor del 4 %", "más del 60 %", "en torno al 39 %"
+    rf"(?:^|[^\w])(?P<qual>{_QUAL})(?:(?<=de|\sa)l)?\s*,?\s+(?:a\s+)?(?:(?:the|el|la|los|las)\s+)?(?:US\$|\$|USD\s*)?$",
+    re.I,
 )
 
 # --- reading numbers -------------------------------------------------------------------------
@@ -204,8 +209,13 @@ def _spelled_numbers(sentence: str, lang: str) -> list[Number]:
     return found
 
 
+PER_BEFORE = re.compile(r"\bpor\s+$", re.I)
+
+
 def _run_number(run: list[re.Match[str]], lang: str, scales: dict[str, int]) -> Number | None:
     folded = [_fold(t.group()) for t in run]
+    if folded == ["ciento"] and PER_BEFORE.search(run[0].string, 0, run[0].start()):
+        return None  # the "ciento" of "40 por ciento", not a hundred
     if lang == "es" and folded in (["un"], ["una"]):
         # Spanish writes the count one with the article: "dos muertos y un sobreviviente"
         return Number(run[0].start(), run[0].end(), 1.0, True, article_one=True, indefinite=True)
@@ -286,8 +296,24 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("resolutions", _words(r"resolutions|resoluciones|motions|mociones")),
     ("abstentions", _words(r"abstentions|abstenciones")),
-    ("respondents", _words(r"respondents|encuestados|entrevistados|consultados")),
+    (
+        "respondents",
+        _words(r"respondents|encuestados|entrevistados|consultados|questionnaires|cuestionarios"),
+    ),
+    ("interviews", _words(r"interviews|entrevistas|encuestas")),  # a poll's sample only in a poll sentence
     ("arrests", _words(r"arrests|detentions|arrestos|detenciones|detenidos|capturados")),
+    ("indictments", _words(r"indictments|acusaciones(?:\s+formales)?|imputaciones|criminal\s+complaints")),
+    # a weight or a number of pills counts only drugs seized or carried: "30 tons of cocaine",
+    # "dos toneladas de droga", "44 millones de pastillas de fentanilo"
+    (
+        "drugs",
+        _words(
+            r"tons|tonnes|toneladas|kilos|kilograms|kilogramos|kg|pounds|libras|lbs|pills|pastillas|p[íi]ldoras|tablets|tabletas"
+        ),
+    ),
+    ("seats", _words(r"seats|esca[ñn]os|curules|bancas")),
+    ("votes", _words(r"votes|votos")),  # a threshold ("65 votos necesarios"); tallies are read before
+    ("flights", _words(r"(?:deportation\s+|repatriation\s+|return\s+)?flights|vuelos")),
     (
         "individuals",
         _words(r"individuals|entities|companies|firms|individuos|entidades|empresas|compa[ñn][íi]as"),
@@ -299,6 +325,11 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"crewmen|tripulantes|occupants|ocupantes|passengers|pasajeros|narco-?terrorists?|"
             r"narcoterroristas?|narcotraficantes?|traffickers?|traficantes|suspects|sospechosos|"
             r"residents|residentes|habitantes|migrants|migrantes|nationals|adults|adultos|voters|votantes|"
+            r"members|miembros|integrantes|defendants|acusados|imputados|procesados|fugitives|fugitivos|"
+            r"citizens|ciudadanos|connacionales|deportees|deportados|repatriados|"
+            r"leaders|l[íi]deres|cabecillas|affiliates|afiliados|associates|asociados|operatives|operadores|"
+            r"facilitators|facilitadores|businessm[ae]n|empresarios|nephews|nieces|sobrin[oa]s|sons|hij[oa]s|"
+            r"brothers|herman[oa]s|relatives|family\s+members|familiares|"
             r"Americans|estadounidenses"
         ),
     ),
@@ -332,6 +363,79 @@ ELIMINATED_CUE = re.compile(r"\b(?:eliminat(?:ed|ing)|elimin(?:ó|o|aron|ado|ado
 INJURE_CUE = re.compile(r"\b(?:injur\w*|wound\w*|herid[oa]s?|lesionad\w*)\b", re.I)
 SURVIVE_CUE = re.compile(r"\b(?:surviv\w*|sobreviv\w*|supervivi\w*|rescued|rescatad\w*)\b", re.I)
 ARREST_CUE = re.compile(r"\b(?:arrest\w*|detain\w*|captur\w*|deten\w*)\b", re.I)
+# what the justice system did to people: "two indictments charging 54 individuals", "acusó a 12 personas"
+INDICT_CUE = re.compile(r"\b(?:indict\w*|encaus\w*)\b", re.I)
+CHARGE_CUE = re.compile(
+    r"\b(?:charg(?:ed|es|ing)|prosecut\w*|acus(?:ó|o|aron|ad[oa]s?|a)|imput(?:ó|o|aron|ad[oa]s?)|procesad[oa]s?)\b",
+    re.I,
+)
+EXTRADITE_CUE = re.compile(r"\b(?:extradit\w*|extradi(?:jo|jeron|do|dos|das|r))\b", re.I)
+DEPORT_CUE = re.compile(
+    r"\b(?:deport\w*|repatri\w*|expel\w*|expuls\w*|returned|retornad[oa]s|devuelt[oa]s)\b", re.I
+)
+# "more than 260 Tren de Aragua members being federally indicted": the count, a name, then the verb
+PASSIVE_CUE_AFTER = re.compile(
+    r"^\s+(?:[^\W\d][\w'’.-]*\s+){0,5}?(?:were|was|are|is|being|(?:have|has|had)\s+been|fueron|han\s+sido|"
+    r"habían\s+sido|son|están)\s+(?:\w+ly\s+|formalmente\s+)?(?P<verb>indicted|charged|arrested|extradited|"
+    r"deported|repatriated|acusad[oa]s|imputad[oa]s|detenid[oa]s|arrestad[oa]s|capturad[oa]s|"
+    r"extraditad[oa]s|deportad[oa]s|repatriad[oa]s)\b",
+    re.I,
+)
+PASSIVE_MEASURES = {
+    "indicted": "indicted",
+    "charged": "charged",
+    "acusad": "charged",
+    "imputad": "charged",
+    "arrested": "arrests",
+    "detenid": "arrests",
+    "arrestad": "arrests",
+    "capturad": "arrests",
+    "extradited": "extradited",
+    "extraditad": "extradited",
+    "deported": "deported",
+    "deportad": "deported",
+    "repatriated": "deported",
+    "repatriad": "deported",
+}
+DRUG_CUE = re.compile(
+    r"\b(?:seiz\w*|confiscat\w*|interdict\w*|incaut\w*|decomis\w*|intercept\w*|cocaine|coca[íi]na|drugs?|"
+    r"drogas?|narcotics|narc[óo]ticos|fentanyl|fentanilo|methamphetamine|metanfetamina|marijuana|marihuana|"
+    r"heroin|hero[íi]na)\b",
+    re.I,
+)
+WEIGHT_UNITS = {
+    "ton": "tons",
+    "tonne": "tons",
+    "tonelada": "tons",
+    "kilo": "kg",
+    "kilogram": "kg",
+    "kilogramo": "kg",
+    "kg": "kg",
+    "pound": "pounds",
+    "libra": "pounds",
+    "lb": "pounds",
+    "pill": "pills",
+    "pastilla": "pills",
+    "pildora": "pills",
+    "tablet": "pills",
+    "tableta": "pills",
+}
+LEGISLATURE = re.compile(
+    r"\b(?:Congress|Congreso|Senate|Senado|House|C[áa]mara|Asamblea|Assembly|Parliament|Parlamento|"
+    r"legislat\w+|chamber|diputados|senadores|MPs)\b",
+    re.I,
+)
+# "de los 128 que conforman el Congreso": the seats of a chamber, its noun left out
+SEATS_AFTER = re.compile(
+    r"^\s+(?:(?:that|who|que)\s+)(?:conforman|integran|componen|forman|make\s+up|comprise|form)\s+"
+    r"(?:el|la|the)\s+(?:[\w-]+\s+){0,2}?(?:Congress|Congreso|Senate|Senado|House|C[áa]mara|Asamblea|"
+    r"Assembly|Parliament|Parlamento|legislat\w+|chamber)\b",
+    re.I,
+)
+NEEDED_AFTER = re.compile(r"\s*(?:necesari[oa]s|needed|required|requeridos|requeridas)\b", re.I)
+POLL_WORDS = re.compile(
+    r"\b(?:poll\w*|survey\w*|encuest\w*|sonde\w*|margin\s+of\s+error|margen\s+de\s+error)\b", re.I
+)
 SANCTION_CUE = re.compile(r"\b(?:sanction\w*|designat\w*|sancion\w*|design[óoa]\w*|OFAC)\b", re.I)
 # the figure comes after the verb or the toll: "killing 11", "the toll rose to 83", "mató a once"
 KILLED_BEFORE = re.compile(
@@ -407,12 +511,13 @@ PERCENT_AFTER = re.compile(r"^(?:\s?%|\s+percent\b|\s+per\s+cent\b|\s+por\s+cien
 POLL_CUE = re.compile(
     r"\b(?:poll\w*|survey\w*|respondents|voters|Americans|adults|approv\w*|support\w*|oppos\w*|favou?r\w*|"
     r"encuest\w*|sonde\w*|votantes|estadounidenses|ciudadanos|apoy\w*|respald\w*|rechaz\w*|aprueb\w*|"
-    r"a\s+favor|en\s+contra|opini\w+|reject\w*|agree\w*|disagree\w*|de\s+acuerdo|desacuerdo|interviewed|"
+    r"a\s+favor|en\s+contra|se\s+opon\w*|opini\w+|reject\w*|agree\w*|disagree\w*|de\s+acuerdo|desacuerdo|interviewed|"
     r"consultados|entrevistados|Republicans|Democrats|independents|republicanos|dem[óo]cratas|independientes)\b",
     re.I,
 )
 OPPOSE_CUE = re.compile(
-    r"^[^;.]{0,40}?\b(?:oppos\w*|against|disapprov\w*|rechaz\w*|en\s+contra|se\s+oponen|desaprueb\w*)\b", re.I
+    r"^[^;.]{0,40}?\b(?:oppos\w*|against|disapprov\w*|rechaz\w*|en\s+contra|se\s+opon\w*|desaprueb\w*)\b",
+    re.I,
 )
 SUPPORT_CUE = re.compile(
     r"^[^;.]{0,60}?\b(?:support\w*|favou?r\w*|approv\w*|apoy\w*|respald\w*|a\s+favor|aprueb\w*)\b", re.I
@@ -505,12 +610,19 @@ TOPICS: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
     "reward_usd": (("reward", None),),
     "assets_seized_usd": (("seizures", None),),
     "arrests": (("arrests", None),),
+    "charged": (("prosecutions", None),),
+    "deported": (("deportations", None),),
+    "drugs_tons": (("seizures", None),),
+    "seats": (("vote", None),),
     "individuals": (("designations", None),),
 }
 TOPICS["ships"] = TOPICS["aircraft"] = TOPICS["troops"]
 TOPICS["votes_against"] = TOPICS["lawmakers"] = TOPICS["resolutions"] = TOPICS["votes_for"]
 TOPICS["percent_support"] = TOPICS["percent_oppose"] = TOPICS["margin_of_error"] = TOPICS["percent"]
-TOPICS["abstentions"] = TOPICS["votes_for"]
+TOPICS["abstentions"] = TOPICS["votes_needed"] = TOPICS["votes_for"]
+TOPICS["indicted"] = TOPICS["indictments"] = TOPICS["extradited"] = TOPICS["charged"]
+TOPICS["deportation_flights"] = TOPICS["deported"]
+TOPICS["drugs_kg"] = TOPICS["drugs_pounds"] = TOPICS["drugs_pills"] = TOPICS["drugs_tons"]
 EVENT_FOR_MEASURE = {
     "killed": ("strike",),
     "survivors": ("strike",),
@@ -681,6 +793,10 @@ def _nearest_cue(sentence: str, start: int, end: int) -> str | None:
         ("injured", INJURE_CUE),
         ("survivors", SURVIVE_CUE),
         ("arrests", ARREST_CUE),
+        ("indicted", INDICT_CUE),
+        ("charged", CHARGE_CUE),
+        ("extradited", EXTRADITE_CUE),
+        ("deported", DEPORT_CUE),
     )
     for measure, cue in cues:
         for m in cue.finditer(sentence, left, right):
@@ -737,7 +853,15 @@ def _measure(sentence: str, first: Number, last: Number, head_end: int) -> tuple
     survived = SURVIVED_AFTER.match(after)
     if survived:
         return "survivors", last.end + survived.end()
+    seats = SEATS_AFTER.match(after)
+    if seats and not one:
+        return "seats", last.end + seats.end()
     noun = _noun(after, of=first.approximate or first.value >= 10**6)
+    if noun is None and not one and (passive := PASSIVE_CUE_AFTER.match(after)):
+        verb = _fold(passive.group("verb"))
+        return PASSIVE_MEASURES.get(
+            verb, PASSIVE_MEASURES.get(verb[:-2], "arrests")
+        ), last.end + passive.end()
     if noun is not None:
         measure, unit_end = _refine(sentence, noun[0], first.start, last.end + noun[1])
         if measure is None or (one and measure not in ("killed", "survivors")):
@@ -793,8 +917,32 @@ def _refine(sentence: str, measure: str, start: int, unit_end: int) -> tuple[str
             if voted:
                 return side, unit_end + voted.end()
     if measure == "individuals" and not SANCTION_CUE.search(sentence):
-        return None, unit_end
-    return measure, unit_end
+        cue = _nearest_cue(sentence, start, unit_end)  # "two indictments charging 54 individuals"
+        return (cue if cue in JUSTICE_MEASURES else None), unit_end
+    return _refine_thing(sentence, measure, start, unit_end), unit_end
+
+
+JUSTICE_MEASURES = frozenset({"arrests", "indicted", "charged", "extradited", "deported"})
+
+
+def _refine_thing(sentence: str, measure: str, start: int, unit_end: int) -> str | None:
+    """Things that count only in their setting: drugs by weight or by pills, the seats of a chamber,
+    the votes a motion needs, a poll's interviews, deportation flights."""
+    if measure == "interviews":
+        return "respondents" if POLL_WORDS.search(sentence) else None
+    if measure == "drugs":
+        if not DRUG_CUE.search(sentence):
+            return None
+        unit = _fold(sentence[start:unit_end].split()[-1]).rstrip("s")
+        return f"drugs_{WEIGHT_UNITS.get(unit, unit)}"
+    if measure == "seats":
+        return "seats" if LEGISLATURE.search(sentence) else None
+    if measure == "votes":
+        needed = THRESHOLD_BEFORE.search(sentence, 0, start) or NEEDED_AFTER.match(sentence, unit_end)
+        return "votes_needed" if needed else None
+    if measure == "flights":
+        return "deportation_flights" if DEPORT_CUE.search(sentence) else None
+    return measure
 
 
 def _part(sentence: str, end: int) -> str | None:
@@ -861,6 +1009,47 @@ def _ordinal_strikes(sentence: str) -> list[Figure]:
     return figures
 
 
+# a poll's share said as a fraction: "three in four Americans", "dos de cada tres", "more than half"
+FRACTION_JOIN = re.compile(r"\s+(?:out\s+of(?:\s+every)?|in(?:\s+every)?|of\s+every|de\s+cada)\s+$", re.I)
+HALF = re.compile(
+    r"\b(?:la\s+mitad|half)\s+(?:of|de)\s+(?:the\s+|all\s+|los\s+|las\s+|todos\s+los\s+)?(?:Americans|voters|"
+    r"respondents|adults|Republicans|Democrats|independents|people|those\s+(?:polled|surveyed)|"
+    r"estadounidenses|votantes|encuestados|consultados|republicanos|dem[óo]cratas|independientes|personas|"
+    r"ciudadanos|quienes)\b",
+    re.I,
+)
+
+
+def _poll_shares(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[int]]:
+    """A fraction of the people a poll asked is the percentage it says: "tres de cada cuatro" is
+    about 75 percent (a rounded share), "half" 50; a qualifier before it is kept ("poco más de
+    la mitad": at least 50)."""
+    if not POLL_CUE.search(sentence):
+        return [], set()
+    figures: list[Figure] = []
+    used: set[int] = set()
+    for part, whole in pairwise(numbers):
+        if (
+            not FRACTION_JOIN.fullmatch(sentence, part.end, whole.start)
+            or not 0 < part.value < whole.value <= 10
+        ):
+            continue
+        value = round(100 * part.value / whole.value)
+        word, start = _qualifier(sentence, part.start)
+        figures.append(_share(value, word, start, whole.end, Qualifier.ABOUT))
+        used |= {part.start, whole.start}
+    for half in HALF.finditer(sentence):
+        word, start = _qualifier(sentence, half.start())
+        figures.append(_share(50, word, start, half.end(), Qualifier.EXACT))
+    return figures, used
+
+
+def _share(value: float, word: str | None, start: int, end: int, default: Qualifier) -> Figure:
+    qualifier = QUALIFIERS.get(word, default) if word else default
+    low, high = _interval(value, qualifier, word, None)
+    return Figure("percent", value, qualifier, low, high, start, end)
+
+
 def _range_end(sentence: str, number: Number, following: Number | None) -> Number | None:
     """The upper end of "69 to 70", "between 80 and 90", "entre 80 y 90", "de 10 a 12", "two or three"."""
     if following is None:
@@ -880,6 +1069,9 @@ def sentence_figures(sentence: str, lang: str, skip: Sequence[tuple[int, int]] =
     numbers = [n for n in find_numbers(sentence, lang) if not any(s <= n.start < e for s, e in skip)]
     figures, used = _vote_scores(sentence, numbers)
     figures += _ordinal_strikes(sentence)
+    shares, fraction_numbers = _poll_shares(sentence, numbers)
+    figures += shares
+    used |= fraction_numbers
     index = 0
     while index < len(numbers):
         first = numbers[index]
@@ -920,7 +1112,7 @@ def _figure(sentence: str, first: Number, last: Number, previous: list[Figure]) 
     word, qual_start = _qualifier(sentence, opening.start() if opening else first.start)
     found = _measure(sentence, first, last, qual_start)
     if found is None:
-        found = _inherited(sentence, last, previous)
+        found = _inherited(sentence, last, previous) or _elided_percent(sentence, first, last, previous)
     if found is None:
         return None
     measure, unit_end = found
@@ -959,6 +1151,26 @@ def _inherited(sentence: str, number: Number, previous: list[Figure]) -> tuple[s
     if place is None:
         return None
     return previous[-1].measure, number.end
+
+
+# "el 48 por ciento se opone, el 31 da su aval": Spanish names the share with "el" and says
+# "por ciento" once; a bare "el 31" coordinated after a percentage is one too
+ELIDED_PERCENT_BETWEEN = re.compile(
+    r"[^.;:]{0,80}?(?:,|\s(?:y|e|mientras(?:\s+que)?|frente\s+a))\s+(?:el|un)\s+$", re.I
+)
+
+
+def _elided_percent(
+    sentence: str, first: Number, last: Number, previous: list[Figure]
+) -> tuple[str, int] | None:
+    if not previous or first is not last or first.spelled or first.value > 100:
+        return None
+    before = previous[-1]
+    if not before.measure.startswith("percent"):
+        return None
+    if not ELIDED_PERCENT_BETWEEN.fullmatch(sentence, before.end, first.start):
+        return None
+    return _percent(sentence, last.end) or "percent", last.end
 
 
 # --- claims ----------------------------------------------------------------------------------
