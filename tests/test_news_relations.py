@@ -569,3 +569,28 @@ def test_an_abbreviation_of_a_plural_class_is_no_party() -> None:
         "(OTF) designadas por Estados Unidos."
     )
     assert _links(text) == set()
+
+
+def test_a_role_phrase_in_a_semicolon_list_describes_only_its_own_entry() -> None:
+    text = (
+        "The Treasury also sanctioned Pedro Alonso Ramirez Ortega, the head of the Cartel del Golfo; "
+        "Hector Ivan Salas Mora, a regional leader; and Jorge Luis Pena Vidal, who buys weapons for the cartel."
+    )
+    links = _links(text)
+    directors = {link for link in links if link[0] == "Directorship"}
+    assert directors == {
+        ("Directorship", "director=news-person-pedro-alonso-ramirez-ortega", "organization=news-org-cartel-del-golfo")
+    }
+    members = {link[2] for link in links if link[0] == "Membership"}
+    assert "member=news-person-jorge-luis-pena-vidal" in members
+    assert any("salas-mora" in member for member in members)
+
+
+def test_a_later_list_entry_with_its_own_group_or_a_family_tie_is_no_member() -> None:
+    text = (
+        "The Treasury also sanctioned Pedro Alonso Ramirez Ortega, the head of the Cartel del Golfo; "
+        "Mario Ruben Soto Lima, his brother; and Hector Ivan Salas Mora, a money launderer for the Sinaloa Cartel."
+    )
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-alonso-ramirez-ortega", "organization=news-org-cartel-del-golfo")
+    }

@@ -786,7 +786,11 @@ def _holders(noun: Token) -> list[Token]:
     holders += _coordinated_role_holders(noun)
     if not holders:  # "X, the leader known as Z": Z is X's alias, not a second holder
         holders = _identified_as(noun)
-    return [t for holder in holders for t in _with_conjuncts(holder)]
+    # "A, the head of Y; B, a recruiter": a phrase after a name describes the names up to it,
+    # not the list entries after it, which carry their own descriptions
+    return [
+        t for holder in holders for t in _with_conjuncts(holder) if t.i < noun.i or holder.i >= noun.i
+    ]
 
 
 def _identified_as(noun: Token) -> list[Token]:
@@ -877,6 +881,43 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         yield from _pairs(
             holders, organisations, schema="Ownership", first_prop="owner", second_prop="asset", role=role
         )
+    if lower not in _OWNER_NOUNS:
+        for entry, description in _later_entries(noun, found, organisations):
+            yield from _pairs(
+                _mentions([entry], found, frozenset({"PERSON"})),
+                organisations,
+                schema="Membership",
+                first_prop="member",
+                second_prop="organization",
+                role=description,
+            )
+
+
+def _later_entries(
+    noun: Token, found: dict[int, Mention], groups: list[Mention]
+) -> list[tuple[Token, str]]:
+    """The later entries of a semicolon list that opens on a role phrase, the way sanctions
+    releases name a group's people: "A, the head of Y; B, a regional leader; C, a recruiter; and
+    D, who oversees hitmen for the cartel". A later name described by its own common-noun
+    apposition, or by a relative clause that speaks of "the group", naming no party of its own, is
+    one of Y's people; a relative ("B, his brother") is not."""
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    if noun.dep_ != "appos" or after >= len(doc) or doc[after].text != ";":
+        return []
+    entries: list[tuple[Token, str]] = []
+    for entry in _with_conjuncts(noun.head):
+        if entry.i < noun.i:
+            continue
+        for child in entry.children:
+            if any(t.i in found and found[t.i] not in groups for t in child.subtree):
+                continue  # "a money launderer for the Z cartel": a group of its own
+            if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.tag_ in ("NN", "NNS")):
+                if child.lower_ not in _FAMILY_NOUNS:
+                    entries.append((entry, child.text))
+            elif child.dep_ in _RELATIVE_CLAUSES and any(t.lower_ in _ALL_GROUP_NOUNS for t in child.subtree):
+                entries.append((entry, child.text))
+    return entries
 
 
 def _apposed_before(noun: Token, found: dict[int, Mention]) -> list[Mention]:
