@@ -579,7 +579,11 @@ def test_a_role_phrase_in_a_semicolon_list_describes_only_its_own_entry() -> Non
     links = _links(text)
     directors = {link for link in links if link[0] == "Directorship"}
     assert directors == {
-        ("Directorship", "director=news-person-pedro-alonso-ramirez-ortega", "organization=news-org-cartel-del-golfo")
+        (
+            "Directorship",
+            "director=news-person-pedro-alonso-ramirez-ortega",
+            "organization=news-org-cartel-del-golfo",
+        )
     }
     members = {link[2] for link in links if link[0] == "Membership"}
     assert "member=news-person-jorge-luis-pena-vidal" in members
@@ -592,5 +596,9 @@ def test_a_later_list_entry_with_its_own_group_or_a_family_tie_is_no_member() ->
         "Mario Ruben Soto Lima, his brother; and Hector Ivan Salas Mora, a money launderer for the Sinaloa Cartel."
     )
     assert _links(text) == {
-        ("Directorship", "director=news-person-pedro-alonso-ramirez-ortega", "organization=news-org-cartel-del-golfo")
+        (
+            "Directorship",
+            "director=news-person-pedro-alonso-ramirez-ortega",
+            "organization=news-org-cartel-del-golfo",
+        )
     }

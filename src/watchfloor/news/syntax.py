@@ -788,9 +788,7 @@ def _holders(noun: Token) -> list[Token]:
         holders = _identified_as(noun)
     # "A, the head of Y; B, a recruiter": a phrase after a name describes the names up to it,
     # not the list entries after it, which carry their own descriptions
-    return [
-        t for holder in holders for t in _with_conjuncts(holder) if t.i < noun.i or holder.i >= noun.i
-    ]
+    return [t for holder in holders for t in _with_conjuncts(holder) if t.i < noun.i or holder.i >= noun.i]
 
 
 def _identified_as(noun: Token) -> list[Token]:
@@ -893,9 +891,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             )
 
 
-def _later_entries(
-    noun: Token, found: dict[int, Mention], groups: list[Mention]
-) -> list[tuple[Token, str]]:
+def _later_entries(noun: Token, found: dict[int, Mention], groups: list[Mention]) -> list[tuple[Token, str]]:
     """The later entries of a semicolon list that opens on a role phrase, the way sanctions
     releases name a group's people: "A, the head of Y; B, a regional leader; C, a recruiter; and
     D, who oversees hitmen for the cartel". A later name described by its own common-noun
