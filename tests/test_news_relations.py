@@ -9,7 +9,8 @@ import pytest
 
 from watchfloor.news.documents import RawDocument
 from watchfloor.news.extract import extract
-from watchfloor.news.syntax import has_cue
+from watchfloor.news.mentions import Mention
+from watchfloor.news.syntax import has_cue, relations_in
 
 LINKS = ("Directorship", "Membership", "Ownership", "UnknownLink", "Family")
 ROLES = ("director", "organization", "member", "owner", "asset", "subject", "object", "person", "relative")
@@ -602,3 +603,25 @@ def test_a_later_list_entry_with_its_own_group_or_a_family_tie_is_no_member() ->
             "organization=news-org-cartel-del-golfo",
         )
     }
+
+
+@spanish_model
+def test_a_name_inside_a_longer_proper_name_is_no_antecedent_of_su() -> None:
+    text = (
+        "Estados Unidos incluyó a Pedro Ramírez en la Lista Clinton, junto con su esposa, Ana Torres Vidal."
+    )
+    names = ("Pedro Ramírez", "Clinton", "Ana Torres Vidal")
+    mentions = [Mention(n, "PERSON", text.index(n), text.index(n) + len(n), 0, "", "person") for n in names]
+    [relations] = relations_in("es", [(text, mentions, 0)], mentions)
+    assert {(r.schema, r.first.text, r.second.text) for r in relations} == {
+        ("Family", "Pedro Ramírez", "Ana Torres Vidal")
+    }
+
+
+@spanish_model
+def test_a_bracketed_programme_tag_is_never_a_party() -> None:
+    text = (
+        "Las siguientes personas fueron añadidas a la lista: GOMEZ RUIZ, Pedro Luis, Cali, Colombia; "
+        "nacionalidad colombiana; (persona física) [ILLICIT-DRUGS-EO14059] (vinculado a: PEREZ LARA, Juan Carlos)."
+    )
+    assert not any("illicit" in part for link in _links(text) for part in link)

@@ -1010,8 +1010,23 @@ def _only_person_before(pronoun: Token, found: dict[int, Mention]) -> list[Menti
     person ("linked to X's circle, including relatives of his wife, Y"); never a name listed
     among relatives ("his mother, A; his father, B")."""
     first = next(t for t in pronoun.sent if t.lower_ in _POSSESSIVE_PRONOUNS)
-    before = {m.start: m for i, m in found.items() if i < first.i and m.label == "PERSON"}
+    before = {
+        m.start: m
+        for i, m in found.items()
+        if i < first.i and m.label == "PERSON" and not _inside_other_name(pronoun.doc[i], found)
+    }
     return list(before.values()) if len(before) == 1 else []
+
+
+def _inside_other_name(token: Token, found: dict[int, Mention]) -> bool:
+    """A person's name inside a longer unnamed proper name ("la Lista Clinton", "the Clinton
+    Foundation" where only "Clinton" was recognised) names a thing, not that person."""
+    head = token.head
+    return (
+        token.dep_ in ("flat", "compound")
+        and head.i not in found
+        and (head.tag_.startswith("NNP") or head.pos_ == "PROPN")
+    )
 
 
 def _pronoun_antecedents(noun: Token) -> list[Token]:
