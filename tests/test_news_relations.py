@@ -625,3 +625,16 @@ def test_a_bracketed_programme_tag_is_never_a_party() -> None:
         "nacionalidad colombiana; (persona física) [ILLICIT-DRUGS-EO14059] (vinculado a: PEREZ LARA, Juan Carlos)."
     )
     assert not any("illicit" in part for link in _links(text) for part in link)
+
+
+@spanish_model
+def test_participle_inside_a_group_apposition_describes_the_named_group() -> None:
+    text = (
+        "El partido presentará un proyecto para declarar como organización terrorista al Cartel de los Soles, "
+        "grupo narcotraficante venezolano supuestamente liderado por Nicolás Maduro según Washington."
+    )
+    assert _links(text) == {
+        ("Directorship", "director=news-person-nicolas-maduro", "organization=news-org-cartel-de-los-soles")
+    }
+    other = "El Tesoro sancionó al Tren de Aragua, grupo que opera en Chile, y al gobierno liderado por Nicolás Maduro."
+    assert _links(other) == set()

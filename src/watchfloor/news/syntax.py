@@ -602,8 +602,33 @@ def _passive(
         heads = [m for m in heads if _nearest_before(token, found) == m]
     if not heads:  # the small Spanish model hung the participle on the wrong noun, or none
         heads = [m for m in _spanish_surface(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
+    if not heads:
+        heads = [m for m in _class_apposition(token, found) if m.kind != GOVERNMENT]
     role = f"{token.text} {'by' if token.lang_ == 'en' else 'por'}"
     yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
+
+
+def _class_apposition(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "X, a Venezuelan group allegedly led by Y", "X, grupo narcotraficante venezolano liderado por
+    Y": a participle inside a group-noun apposition right after a named organisation describes
+    that organisation, wherever the parser hung it within the phrase."""
+    noun = token
+    for _ in range(4):
+        if noun.head.i == noun.i or noun.dep_ not in ("amod", "acl", "advmod", "nmod", "appos", "acl:relcl"):
+            return []
+        noun = noun.head
+        if noun.lower_ in _ALL_GROUP_NOUNS:
+            break
+    else:
+        return []
+    if noun.lower_ not in _ALL_GROUP_NOUNS:
+        return []
+    comma = noun.left_edge.i if noun.left_edge.text == "," else noun.left_edge.i - 1
+    named = comma - 1 if comma >= 1 and noun.doc[comma].text == "," else -1
+    while named > 0 and noun.doc[named].is_quote:
+        named -= 1
+    mention = found.get(named)
+    return [mention] if mention is not None and mention.label == "ORG" else []
 
 
 def _nearest_before(token: Token, found: dict[int, Mention]) -> Mention | None:
