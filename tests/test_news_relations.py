@@ -638,3 +638,17 @@ def test_participle_inside_a_group_apposition_describes_the_named_group() -> Non
     }
     other = "El Tesoro sancionó al Tren de Aragua, grupo que opera en Chile, y al gobierno liderado por Nicolás Maduro."
     assert _links(other) == set()
+
+
+def test_a_predicate_noun_stands_for_the_subject_of_its_copula() -> None:
+    assert _links("Officials said Pedro Gómez Ruiz is a businessman linked to the Sinaloa Cartel.") == {
+        ("UnknownLink", "subject=news-person-pedro-gomez-ruiz", "object=news-org-sinaloa-cartel")
+    }
+
+
+@spanish_model
+def test_spanish_predicate_noun_stands_for_the_subject_of_es() -> None:
+    text = "El Congreso dijo que el Cartel de los Soles es una estructura criminal vinculada al régimen de Nicolás Maduro."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-cartel-de-los-soles", "object=news-person-nicolas-maduro")
+    }

@@ -420,7 +420,7 @@ def _examples(noun: Token, found: dict[int, Mention]) -> list[Mention]:
 def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mention | None:
     """The named party an unnamed argument stands for, where the syntax leaves one reading: a
     relative pronoun its clause's noun ("X, who leads Y"), a common noun in apposition to a name
-    ("X, a militia that ..."), a predicative "as" noun the verb's object ("described X as the
+    ("X, a militia that ...") or predicated of one ("X is a militia tied to Y"), a predicative "as" noun the verb's object ("described X as the
     leader of Y", "X was identified as a member of Y")."""
     if depth > 3 or token.tag_.startswith("NNP") or token.pos_ == "PROPN":
         return None
@@ -430,6 +430,10 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         candidates += [head.head, *_group_above(head.head)]
     elif token.dep_ == "appos" and head.i < token.i and head.i in found:
         return None if head.dep_ == "appos" else found[head.i]  # a chain of appositions may be a list
+    elif token.dep_ == "attr" or any(c.dep_ == "cop" for c in token.children):
+        # "X is a group tied to Y", "X es una estructura vinculada a Y": the predicate noun is X
+        clause = head if token.dep_ == "attr" else token
+        candidates += [c for c in clause.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
     elif _is_as(token):
         verb = head.head if token.dep_ == "pobj" else head
         candidates += [c for c in verb.children if c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS and c.i < token.i]
