@@ -652,3 +652,27 @@ def test_spanish_predicate_noun_stands_for_the_subject_of_es() -> None:
     assert _links(text) == {
         ("UnknownLink", "subject=news-org-cartel-de-los-soles", "object=news-person-nicolas-maduro")
     }
+
+
+def test_both_opening_a_sentence_stands_for_the_two_groups_named_before() -> None:
+    text = (
+        "The US designated Tren de Aragua and MS-13 on Monday. Both groups have ties to the Sinaloa Cartel."
+    )
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-ms-13", "object=news-org-sinaloa-cartel"),
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-sinaloa-cartel"),
+    }
+
+
+@spanish_model
+def test_ambas_stands_for_the_two_groups_of_the_sentence_before_only() -> None:
+    text = "Washington designó a Los Choneros y Los Lobos como organizaciones terroristas. Ambas tienen vínculos con el Cártel de Sinaloa."
+    assert {link[1] for link in _links(text)} == {
+        "subject=news-org-los-choneros",
+        "subject=news-org-los-lobos",
+    }
+    three = (
+        "Washington designó a Los Choneros, Los Lobos y el Tren de Aragua como organizaciones terroristas. "
+        "Ambas tienen vínculos con el Cártel de Sinaloa."
+    )
+    assert _links(three) == set()

@@ -137,6 +137,8 @@ _GROUP_NOUNS = words("cartel cártel gang banda clan")
 _GENERIC_GROUP_NOUNS = words("group organization organisation gang grupo organización estructura banda")
 _ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
 _LATTER = words("latter última último")
+_BOTH = words("both ambas ambos")
+_BOTH_KEY = "watchfloor_both"  # Doc.user_data key: the two parties of the sentence before
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
@@ -189,11 +191,13 @@ def relations_in(
     """
     groups = _descriptive_groups(named)
     topic = _lede_groups(named)
+    pairs = _named_pairs(named)
     results: list[list[Relation]] = [[] for _ in sentences]
     todo = [
         i
         for i, (text, mentions, _) in enumerate(sentences)
-        if len([m for m in mentions if m.label in ACTORS]) >= (1 if groups or topic else 2) and has_cue(text)
+        if len([m for m in mentions if m.label in ACTORS]) >= (1 if groups or topic or i - 1 in pairs else 2)
+        and has_cue(text)
     ]
     if not todo or not available(lang):
         return results
@@ -204,8 +208,26 @@ def relations_in(
         _text, mentions, offset = sentences[i]
         found = _token_mentions(doc, mentions, offset)
         found.update(_described(doc, found, groups, topic))
+        doc.user_data[_BOTH_KEY] = pairs.get(i - 1, [])
         results[i] = list(dict.fromkeys(_relations(doc, found)))
     return results
+
+
+def _named_pairs(named: Sequence[Mention]) -> dict[int, list[Mention]]:
+    """Sentence index -> the two parties it names, where it names exactly two of one kind (two
+    persons, or two organisations): what "both"/"ambas" opening the next sentence stands for
+    ("The US designated A and B. Both have ties to C")."""
+    by_sentence: dict[int, dict[str, Mention]] = {}
+    for mention in named:
+        if mention.label in ACTORS and mention.kind != GOVERNMENT:
+            by_sentence.setdefault(mention.sentence, {}).setdefault(
+                name_key(mention.canonical or mention.text), mention
+            )
+    return {
+        index: list(parties.values())
+        for index, parties in by_sentence.items()
+        if len(parties) == 2 and len({m.label for m in parties.values()}) == 1
+    }
 
 
 def _parse_text(text: str, mentions: list[Mention], offset: int) -> str:
@@ -381,8 +403,20 @@ def _mentions(tokens: list[Token], found: dict[int, Mention], labels: frozenset[
     mentions: list[Mention] = []
     for token in tokens:
         mention = _mention_of(token, found) or _referent(token, found)
-        mentions += [mention] if mention is not None else _examples(token, found)
+        mentions += [mention] if mention is not None else _examples(token, found) or _both(token)
     return [m for m in dict.fromkeys(mentions) if m.label in labels]
+
+
+def _both(token: Token) -> list[Mention]:
+    """ "Both"/"ambas" (or "both groups", "ambas organizaciones") as the subject that opens a
+    sentence: the two parties the sentence before names."""
+    if token.dep_ not in _SUBJECTS:
+        return []
+    own = {token.i, *(c.i for c in token.children)}
+    opens = all(t.i in own or t.is_punct for t in token.sent if t.i < token.i)
+    if opens and (token.lower_ in _BOTH or any(c.lower_ in _BOTH and c.i < token.i for c in token.children)):
+        return list(token.doc.user_data.get(_BOTH_KEY, []))
+    return []
 
 
 def _examples(noun: Token, found: dict[int, Mention]) -> list[Mention]:
