@@ -676,3 +676,20 @@ def test_ambas_stands_for_the_two_groups_of_the_sentence_before_only() -> None:
         "Ambas tienen vínculos con el Cártel de Sinaloa."
     )
     assert _links(three) == set()
+
+
+@spanish_model
+def test_the_capitalised_bare_cartel_is_the_articles_cartel_and_de_holds_the_ties() -> None:
+    text = (
+        "Washington designó al Cartel de los Soles el lunes. Zambrano explicó que la iniciativa se "
+        "fundamenta en los presuntos vínculos del Cartel con bandas como El Tren de Aragua."
+    )
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-cartel-de-los-soles", "object=news-org-tren-de-aragua")
+    }
+
+
+def test_ties_of_a_group_to_a_person() -> None:
+    assert _links("The ties of the Sinaloa Cartel to Pedro Gómez Ruiz were exposed.") == {
+        ("UnknownLink", "subject=news-org-sinaloa-cartel", "object=news-person-pedro-gomez-ruiz")
+    }

@@ -140,6 +140,7 @@ _LATTER = words("latter última último")
 _BOTH = words("both ambas ambos")
 _BOTH_KEY = "watchfloor_both"  # Doc.user_data key: the two parties of the sentence before
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
+_DEFINITE_CASES = words("del al")  # Spanish de/a + el: "del cártel" is "of the cartel"
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
@@ -288,7 +289,9 @@ def _described(
     (``topic``) stands in only where the sentence names no other armed group before the noun."""
     described: dict[int, Mention] = {}
     for token in doc:
-        if token.i in found or token.tag_.startswith("NNP") or token.pos_ == "PROPN":
+        proper = token.tag_.startswith("NNP") or token.pos_ == "PROPN"
+        bare = token.i in found and name_key(found[token.i].text) == name_key(token.text)  # NER took "Cartel"
+        if (token.i in found and not bare) or (proper and not _bare_group_word(token)):
             continue
         noun = token.lower_ if token.lower_ in _ALL_GROUP_NOUNS else name_key(token.text)  # "organización"
         group = groups.get(noun)
@@ -303,11 +306,23 @@ def _described(
                 continue
         if (
             group is not None
-            and _mention_of(token, found) is None
-            and any(c.dep_ in ("det", "amod") and c.lower_ in _DEFINITE for c in token.children)
+            and (bare or _mention_of(token, found) is None)
+            and any(
+                (c.dep_ in ("det", "amod") and c.lower_ in _DEFINITE)
+                or (c.dep_ == "case" and c.lower_ in _DEFINITE_CASES)
+                for c in token.children
+            )
         ):
             described[token.i] = group
     return described
+
+
+def _bare_group_word(token: Token) -> bool:
+    """ "the Cartel", "del Cártel": a capitalised group noun standing alone is the short form of
+    the article's group, not a name of its own."""
+    return token.lower_ in _GROUP_NOUNS and not any(
+        c.dep_ in ("flat", "compound", "nmod", "appos") and c.i > token.i for c in token.children
+    )
 
 
 def _token_mentions(doc: Doc, mentions: list[Mention], offset: int) -> dict[int, Mention]:
@@ -763,6 +778,7 @@ def _ties(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if not objects:
         return
     holders = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")] + _holders(noun)
+    holders += _prep_objects(noun, frozenset({"of", "de", "del"}))  # "los vínculos del cártel con Y"
     if noun.dep_ in _OBJECTS and _HAVE_VERB.match(noun.head.lower_):
         holders += [t for s in _active_subjects(noun.head) for t in _with_conjuncts(s)]
     subjects = _mentions(holders, found, ACTORS)
