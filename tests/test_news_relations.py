@@ -693,3 +693,15 @@ def test_ties_of_a_group_to_a_person() -> None:
     assert _links("The ties of the Sinaloa Cartel to Pedro Gómez Ruiz were exposed.") == {
         ("UnknownLink", "subject=news-org-sinaloa-cartel", "object=news-person-pedro-gomez-ruiz")
     }
+
+
+@spanish_model
+def test_a_title_noun_names_the_person_right_after_it() -> None:
+    text = "- Pedro Luis Gómez Ruiz, vinculado al narcotraficante Juan Carlos Lara Soto, acusado de lavado en Texas."
+    assert _links(text) == {
+        (
+            "UnknownLink",
+            "subject=news-person-pedro-luis-gomez-ruiz",
+            "object=news-person-juan-carlos-lara-soto",
+        )
+    }

@@ -510,13 +510,17 @@ def _group_above(noun: Token) -> list[Token]:
 
 
 def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
-    """The organisation a class noun names right after it, past lower-case modifiers only ("the
-    group Tren de Aragua", "al grupo armado narcotraficante Cártel de los Soles")."""
+    """The party a class noun names right after it, past lower-case modifiers only ("the group
+    Tren de Aragua", "al grupo armado narcotraficante Cártel de los Soles", "al narcotraficante
+    X"); a group or regime noun names no person."""
     if noun.pos_ != "NOUN":
         return None
     for token in noun.doc[noun.i + 1 : noun.i + 4]:
         if token.i in found:
-            return found[token.i] if found[token.i].label == "ORG" else None
+            mention = found[token.i]
+            # "al narcotraficante X", "the businessman X": a title noun names the person after it
+            person = mention.label == "PERSON" and noun.lower_ not in _ALL_GROUP_NOUNS | _REGIME_NOUNS
+            return mention if mention.label == "ORG" or person else None
         if not (token.is_lower and token.pos_ in ("ADJ", "ADV", "NOUN")):
             return None
     return None
