@@ -705,3 +705,11 @@ def test_a_title_noun_names_the_person_right_after_it() -> None:
             "object=news-person-juan-carlos-lara-soto",
         )
     }
+
+
+@spanish_model
+def test_tda_is_tren_de_aragua() -> None:
+    text = "El Tesoro dijo que la actriz ayudó al notorio líder de TdA, Pedro Gómez Ruiz, a escapar de la prisión."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-gomez-ruiz", "organization=news-org-tren-de-aragua")
+    }
