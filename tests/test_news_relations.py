@@ -713,3 +713,17 @@ def test_tda_is_tren_de_aragua() -> None:
     assert _links(text) == {
         ("Directorship", "director=news-person-pedro-gomez-ruiz", "organization=news-org-tren-de-aragua")
     }
+
+
+@spanish_model
+def test_spanish_semicolon_list_entries_are_the_groups_members() -> None:
+    text = (
+        "El Tesoro también sancionó a Pedro Alonso Ramírez Ortega, jefe del Cártel del Golfo; a Mario Rubén "
+        "Soto Lima, un líder regional; y a Jorge Luis Peña Vidal, quien compra armas para el cártel."
+    )
+    golfo = "organization=news-org-cartel-del-golfo"
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-alonso-ramirez-ortega", golfo),
+        ("Membership", golfo, "member=news-person-mario-ruben-soto-lima"),
+        ("Membership", golfo, "member=news-person-jorge-luis-pena-vidal"),
+    }

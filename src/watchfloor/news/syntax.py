@@ -688,6 +688,22 @@ def _class_apposition(token: Token, found: dict[int, Mention]) -> list[Mention]:
     return [mention] if mention is not None and mention.label == "ORG" else []
 
 
+def _list_entries(first: Token, semicolon: int) -> list[Token]:
+    """The entries after the first of a semicolon list: the first name's conjuncts (English) and
+    the names that open a part after a semicolon ("; a B, ...; y a C, ..." where the small
+    Spanish parser makes each its own argument of the verb)."""
+    doc = first.doc
+    entries = [t for t in _with_conjuncts(first) if t.i > semicolon]
+    for token in doc[semicolon + 1 : first.sent.end]:
+        before = token.i - 1
+        while before > semicolon and doc[before].lower_ in ("and", "y", "e", "a", "al"):
+            before -= 1
+        proper = token.pos_ == "PROPN" or token.tag_.startswith("NNP")
+        if doc[before].text == ";" and proper and token.dep_ not in ("flat", "compound", "ROOT"):
+            entries.append(token)
+    return list(dict.fromkeys(entries))
+
+
 def _nearest_before(token: Token, found: dict[int, Mention]) -> Mention | None:
     """The organisation named last before a participle: a modifier the parser hung on an earlier
     noun, past a nearer named group, is more likely its error than the text's meaning."""
@@ -981,13 +997,11 @@ def _later_entries(noun: Token, found: dict[int, Mention], groups: list[Mention]
     apposition, or by a relative clause that speaks of "the group", naming no party of its own, is
     one of Y's people; a relative ("B, his brother") is not."""
     doc = noun.doc
-    after = noun.right_edge.i + 1
-    if noun.dep_ != "appos" or after >= len(doc) or doc[after].text != ";":
+    end = noun.right_edge.i if doc[noun.right_edge.i].text == ";" else noun.right_edge.i + 1
+    if noun.dep_ != "appos" or end >= len(doc) or doc[end].text != ";":
         return []
     entries: list[tuple[Token, str]] = []
-    for entry in _with_conjuncts(noun.head):
-        if entry.i < noun.i:
-            continue
+    for entry in _list_entries(noun.head, end):
         for child in entry.children:
             if any(t.i in found and found[t.i] not in groups for t in child.subtree):
                 continue  # "a money launderer for the Z cartel": a group of its own
