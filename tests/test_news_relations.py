@@ -727,3 +727,21 @@ def test_spanish_semicolon_list_entries_are_the_groups_members() -> None:
         ("Membership", golfo, "member=news-person-mario-ruben-soto-lima"),
         ("Membership", golfo, "member=news-person-jorge-luis-pena-vidal"),
     }
+
+
+def test_other_members_listed_after_a_colon_are_of_the_group_named_before() -> None:
+    text = (
+        "It also sanctioned Pedro Alonso Ramirez Ortega, a founder of Tren de Aragua, along with two other "
+        "key members: Luis Alberto Gomez Ruiz and Jorge Luis Pena Vidal."
+    )
+    members = {link[2] for link in _links(text) if link[0] == "Membership"}
+    assert members == {
+        "member=news-person-pedro-alonso-ramirez-ortega",
+        "member=news-person-luis-alberto-gomez-ruiz",
+        "member=news-person-jorge-luis-pena-vidal",
+    }
+    two_groups = (
+        "It sanctioned Tren de Aragua and the Sinaloa Cartel, along with two other members: "
+        "Luis Alberto Gomez Ruiz and Jorge Luis Pena Vidal."
+    )
+    assert _links(two_groups) == set()

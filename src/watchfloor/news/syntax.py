@@ -138,6 +138,7 @@ _GENERIC_GROUP_NOUNS = words("group organization organisation gang grupo organiz
 _ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
 _LATTER = words("latter última último")
 _BOTH = words("both ambas ambos")
+_OTHER = words("other otros otras")
 _BOTH_KEY = "watchfloor_both"  # Doc.user_data key: the two parties of the sentence before
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _DEFINITE_CASES = words("del al")  # Spanish de/a + el: "del cártel" is "of the cartel"
@@ -942,6 +943,9 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     lower = noun.lower_
     if noun.text[:1].isupper() and not noun.is_sent_start:
         return  # a title ("Senate Majority Leader X", "Human Rights Chief X"): an office, not an allegation
+    if lower in _MEMBER_NOUNS and any(c.lower_ in _OTHER for c in noun.children):
+        yield from _other_members(noun, found)
+        return
     organisations = _mentions(
         _owners_of_noun(noun), found, frozenset({"ORG"}) if lower not in _OWNER_NOUNS else ACTORS
     )
@@ -988,6 +992,31 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
                 second_prop="organization",
                 role=description,
             )
+
+
+def _other_members(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X, a founder of Y, along with two other key members: A and B", "junto con otros dos
+    miembros clave: A y B": "other members" are of the one armed group the sentence names before
+    them, and the names listed after the colon are they."""
+    doc = noun.doc
+    groups = {m.start: m for i, m in found.items() if i < noun.i and m.kind == ARMED_GROUP}
+    colon = next((t.i for t in doc[noun.i + 1 : noun.i + 4] if t.text == ":"), None)
+    if len(groups) != 1 or colon is None:
+        return
+    members: list[Mention] = []
+    for token in doc[colon + 1 : noun.sent.end]:
+        if token.i in found and found[token.i].label == "PERSON":
+            members.append(found[token.i])
+        elif token.lower_ not in _LIST_GLUE and not (token.tag_.startswith("NNP") or token.pos_ == "PROPN"):
+            break  # (the rest of a name the NER cut short does not end the list)
+    yield from _pairs(
+        list(dict.fromkeys(members)),
+        list(groups.values()),
+        schema="Membership",
+        first_prop="member",
+        second_prop="organization",
+        role=f"other {noun.text}",
+    )
 
 
 def _later_entries(noun: Token, found: dict[int, Mention], groups: list[Mention]) -> list[tuple[Token, str]]:
