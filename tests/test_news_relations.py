@@ -745,3 +745,9 @@ def test_other_members_listed_after_a_colon_are_of_the_group_named_before() -> N
         "Luis Alberto Gomez Ruiz and Jorge Luis Pena Vidal."
     )
     assert _links(two_groups) == set()
+
+
+@spanish_model
+def test_the_sons_of_a_named_man_are_not_that_man() -> None:
+    text = "Bessent anunció sanciones contra una red vinculada al Tren de Aragua, liderada por los hijos de Joaquín “El Chapo” Guzmán."
+    assert not any(link[0] == "Directorship" for link in _links(text))

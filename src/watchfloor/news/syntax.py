@@ -560,9 +560,15 @@ def _mention_of(token: Token, found: dict[int, Mention]) -> Mention | None:
         )
         if child.dep_ in ("compound", "flat") or naming:
             mention = _mention_of(child, found)
-            if mention is not None:
+            if mention is not None and not (naming and _complement_names(token, mention, found)):
                 return mention
     return None
+
+
+def _complement_names(noun: Token, mention: Mention, found: dict[int, Mention]) -> bool:
+    """Whether ``mention`` is the noun's "of" complement, which the parser split ("los hijos de
+    Joaquín “El Chapo” Guzmán": the sons are not Guzmán)."""
+    return any(found.get(t.i) == mention for t in _prep_objects(noun, frozenset({"of", "de", "del"})))
 
 
 def _class_abbreviation(noun: Token, appos: Token) -> bool:
