@@ -13,7 +13,10 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   "X, the wife of Y", "his son X", "X, hijo de Y", "X es miembro de Y";
 - support: "X supports/funds/arms Y", "X provided material support/weapons to Y",
   "X brindó apoyo material a Y", "X financia a Y";
-- active leading: "X leads Y", "accused X of leading the group", "owns".
+- active leading: "X leads Y", "accused X of leading the group", "owns";
+- sanctions-release lists: "A, the head of Y; B, a regional leader; and C, who ... the cartel"
+  (B and C are Y's members, not its leaders), "along with two other members: D and E";
+- "both"/"ambas" opening a sentence: the two parties the sentence before names.
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other); hedged ("could be led
 by") or negated predicates give nothing.
