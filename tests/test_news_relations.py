@@ -9,7 +9,8 @@ import pytest
 
 from watchfloor.news.documents import RawDocument
 from watchfloor.news.extract import extract
-from watchfloor.news.syntax import has_cue
+from watchfloor.news.mentions import Mention
+from watchfloor.news.syntax import has_cue, relations_in
 
 LINKS = ("Directorship", "Membership", "Ownership", "UnknownLink", "Family")
 ROLES = ("director", "organization", "member", "owner", "asset", "subject", "object", "person", "relative")
@@ -569,3 +570,184 @@ def test_an_abbreviation_of_a_plural_class_is_no_party() -> None:
         "(OTF) designadas por Estados Unidos."
     )
     assert _links(text) == set()
+
+
+def test_a_role_phrase_in_a_semicolon_list_describes_only_its_own_entry() -> None:
+    text = (
+        "The Treasury also sanctioned Pedro Alonso Ramirez Ortega, the head of the Cartel del Golfo; "
+        "Hector Ivan Salas Mora, a regional leader; and Jorge Luis Pena Vidal, who buys weapons for the cartel."
+    )
+    links = _links(text)
+    directors = {link for link in links if link[0] == "Directorship"}
+    assert directors == {
+        (
+            "Directorship",
+            "director=news-person-pedro-alonso-ramirez-ortega",
+            "organization=news-org-cartel-del-golfo",
+        )
+    }
+    members = {link[2] for link in links if link[0] == "Membership"}
+    assert "member=news-person-jorge-luis-pena-vidal" in members
+    assert any("salas-mora" in member for member in members)
+
+
+def test_a_later_list_entry_with_its_own_group_or_a_family_tie_is_no_member() -> None:
+    text = (
+        "The Treasury also sanctioned Pedro Alonso Ramirez Ortega, the head of the Cartel del Golfo; "
+        "Mario Ruben Soto Lima, his brother; and Hector Ivan Salas Mora, a money launderer for the Sinaloa Cartel."
+    )
+    assert _links(text) == {
+        (
+            "Directorship",
+            "director=news-person-pedro-alonso-ramirez-ortega",
+            "organization=news-org-cartel-del-golfo",
+        )
+    }
+
+
+@spanish_model
+def test_a_name_inside_a_longer_proper_name_is_no_antecedent_of_su() -> None:
+    text = (
+        "Estados Unidos incluyó a Pedro Ramírez en la Lista Clinton, junto con su esposa, Ana Torres Vidal."
+    )
+    names = ("Pedro Ramírez", "Clinton", "Ana Torres Vidal")
+    mentions = [Mention(n, "PERSON", text.index(n), text.index(n) + len(n), 0, "", "person") for n in names]
+    [relations] = relations_in("es", [(text, mentions, 0)], mentions)
+    assert {(r.schema, r.first.text, r.second.text) for r in relations} == {
+        ("Family", "Pedro Ramírez", "Ana Torres Vidal")
+    }
+
+
+@spanish_model
+def test_a_bracketed_programme_tag_is_never_a_party() -> None:
+    text = (
+        "Las siguientes personas fueron añadidas a la lista: GOMEZ RUIZ, Pedro Luis, Cali, Colombia; "
+        "nacionalidad colombiana; (persona física) [ILLICIT-DRUGS-EO14059] (vinculado a: PEREZ LARA, Juan Carlos)."
+    )
+    assert not any("illicit" in part for link in _links(text) for part in link)
+
+
+@spanish_model
+def test_participle_inside_a_group_apposition_describes_the_named_group() -> None:
+    text = (
+        "El partido presentará un proyecto para declarar como organización terrorista al Cartel de los Soles, "
+        "grupo narcotraficante venezolano supuestamente liderado por Nicolás Maduro según Washington."
+    )
+    assert _links(text) == {
+        ("Directorship", "director=news-person-nicolas-maduro", "organization=news-org-cartel-de-los-soles")
+    }
+    other = "El Tesoro sancionó al Tren de Aragua, grupo que opera en Chile, y al gobierno liderado por Nicolás Maduro."
+    assert _links(other) == set()
+
+
+def test_a_predicate_noun_stands_for_the_subject_of_its_copula() -> None:
+    assert _links("Officials said Pedro Gómez Ruiz is a businessman linked to the Sinaloa Cartel.") == {
+        ("UnknownLink", "subject=news-person-pedro-gomez-ruiz", "object=news-org-sinaloa-cartel")
+    }
+
+
+@spanish_model
+def test_spanish_predicate_noun_stands_for_the_subject_of_es() -> None:
+    text = "El Congreso dijo que el Cartel de los Soles es una estructura criminal vinculada al régimen de Nicolás Maduro."
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-cartel-de-los-soles", "object=news-person-nicolas-maduro")
+    }
+
+
+def test_both_opening_a_sentence_stands_for_the_two_groups_named_before() -> None:
+    text = (
+        "The US designated Tren de Aragua and MS-13 on Monday. Both groups have ties to the Sinaloa Cartel."
+    )
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-ms-13", "object=news-org-sinaloa-cartel"),
+        ("UnknownLink", "subject=news-org-tren-de-aragua", "object=news-org-sinaloa-cartel"),
+    }
+
+
+@spanish_model
+def test_ambas_stands_for_the_two_groups_of_the_sentence_before_only() -> None:
+    text = "Washington designó a Los Choneros y Los Lobos como organizaciones terroristas. Ambas tienen vínculos con el Cártel de Sinaloa."
+    assert {link[1] for link in _links(text)} == {
+        "subject=news-org-los-choneros",
+        "subject=news-org-los-lobos",
+    }
+    three = (
+        "Washington designó a Los Choneros, Los Lobos y el Tren de Aragua como organizaciones terroristas. "
+        "Ambas tienen vínculos con el Cártel de Sinaloa."
+    )
+    assert _links(three) == set()
+
+
+@spanish_model
+def test_the_capitalised_bare_cartel_is_the_articles_cartel_and_de_holds_the_ties() -> None:
+    text = (
+        "Washington designó al Cartel de los Soles el lunes. Zambrano explicó que la iniciativa se "
+        "fundamenta en los presuntos vínculos del Cartel con bandas como El Tren de Aragua."
+    )
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-org-cartel-de-los-soles", "object=news-org-tren-de-aragua")
+    }
+
+
+def test_ties_of_a_group_to_a_person() -> None:
+    assert _links("The ties of the Sinaloa Cartel to Pedro Gómez Ruiz were exposed.") == {
+        ("UnknownLink", "subject=news-org-sinaloa-cartel", "object=news-person-pedro-gomez-ruiz")
+    }
+
+
+@spanish_model
+def test_a_title_noun_names_the_person_right_after_it() -> None:
+    text = "- Pedro Luis Gómez Ruiz, vinculado al narcotraficante Juan Carlos Lara Soto, acusado de lavado en Texas."
+    assert _links(text) == {
+        (
+            "UnknownLink",
+            "subject=news-person-pedro-luis-gomez-ruiz",
+            "object=news-person-juan-carlos-lara-soto",
+        )
+    }
+
+
+@spanish_model
+def test_tda_is_tren_de_aragua() -> None:
+    text = "El Tesoro dijo que la actriz ayudó al notorio líder de TdA, Pedro Gómez Ruiz, a escapar de la prisión."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-gomez-ruiz", "organization=news-org-tren-de-aragua")
+    }
+
+
+@spanish_model
+def test_spanish_semicolon_list_entries_are_the_groups_members() -> None:
+    text = (
+        "El Tesoro también sancionó a Pedro Alonso Ramírez Ortega, jefe del Cártel del Golfo; a Mario Rubén "
+        "Soto Lima, un líder regional; y a Jorge Luis Peña Vidal, quien compra armas para el cártel."
+    )
+    golfo = "organization=news-org-cartel-del-golfo"
+    assert _links(text) == {
+        ("Directorship", "director=news-person-pedro-alonso-ramirez-ortega", golfo),
+        ("Membership", golfo, "member=news-person-mario-ruben-soto-lima"),
+        ("Membership", golfo, "member=news-person-jorge-luis-pena-vidal"),
+    }
+
+
+def test_other_members_listed_after_a_colon_are_of_the_group_named_before() -> None:
+    text = (
+        "It also sanctioned Pedro Alonso Ramirez Ortega, a founder of Tren de Aragua, along with two other "
+        "key members: Luis Alberto Gomez Ruiz and Jorge Luis Pena Vidal."
+    )
+    members = {link[2] for link in _links(text) if link[0] == "Membership"}
+    assert members == {
+        "member=news-person-pedro-alonso-ramirez-ortega",
+        "member=news-person-luis-alberto-gomez-ruiz",
+        "member=news-person-jorge-luis-pena-vidal",
+    }
+    two_groups = (
+        "It sanctioned Tren de Aragua and the Sinaloa Cartel, along with two other members: "
+        "Luis Alberto Gomez Ruiz and Jorge Luis Pena Vidal."
+    )
+    assert _links(two_groups) == set()
+
+
+@spanish_model
+def test_the_sons_of_a_named_man_are_not_that_man() -> None:
+    text = "Bessent anunció sanciones contra una red vinculada al Tren de Aragua, liderada por los hijos de Joaquín “El Chapo” Guzmán."
+    assert not any(link[0] == "Directorship" for link in _links(text))

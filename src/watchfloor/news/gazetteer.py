@@ -88,7 +88,10 @@ ENTRIES: tuple[GazetteerEntry, ...] = (
     GazetteerEntry("Adam Schiff", "PERSON", ()),
     # armed groups and designated organisations
     _armed("Cartel de los Soles", "Cartel of the Suns", "Cártel de los Soles"),
-    _armed("Tren de Aragua"),
+    # "TdA" is the group's own abbreviation in US statements and the press: the same party, so
+    # an alias (an entry of its own would give "TdA" an identity of its own, and links to it
+    # would never meet the group's)
+    _armed("Tren de Aragua", "TdA"),
     _armed("Sinaloa Cartel", "Cártel de Sinaloa", "Cartel de Sinaloa"),
     # Other groups: one entry per name, with only its spellings as aliases. The designation scorer
     # and the analyst compare the party's name as the article writes it ("Mara Salvatrucha" is not

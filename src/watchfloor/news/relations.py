@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 
 from followthemoney.statement import StatementEntity
+from rigour.names import replace_org_types_compare
 
+from watchfloor.names.tokens import LEGAL_FORMS
 from watchfloor.news import syntax
 from watchfloor.news.context import ArticleContext
 from watchfloor.news.mentions import Mention
@@ -121,9 +123,21 @@ def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
     return results + extra
 
 
+def _parties(ctx: ArticleContext, index: int) -> list[Mention]:
+    """The sentence's actor mentions that can be a party to a link: not a bracketed list
+    programme tag ("[SDGT]", "[ILLICIT-DRUGS-EO14059]" in an SDN-style entry) nor a legal form
+    the NER cut off its company's name ("SA", "LLC")."""
+    return [
+        m
+        for m in ctx.mentions_in(index, ACTORS)
+        if not (ctx.text[m.start - 1 : m.start] == "[" and ctx.text[m.end : m.end + 1] == "]")
+        and not (len(m.text) <= 12 and replace_org_types_compare(m.text.lower()) in LEGAL_FORMS)
+    ]
+
+
 def _parsed(ctx: ArticleContext) -> list[tuple[int, syntax.Relation]]:
     sentences = [
-        (ctx.sentence_text(index), ctx.mentions_in(index, ACTORS), start)
+        (ctx.sentence_text(index), _parties(ctx, index), start)
         for index, (start, _end) in enumerate(ctx.sentences)
     ]
     per_sentence = syntax.relations_in(ctx.lang, sentences, ctx.mentions)
@@ -134,7 +148,7 @@ def _surface(ctx: ArticleContext) -> list[tuple[int, syntax.Relation]]:
     """The proximity rules: the nearest named entities on each side of a phrase."""
     found: list[tuple[int, syntax.Relation]] = []
     for index, (start, _end) in enumerate(ctx.sentences):
-        mentions = ctx.mentions_in(index, ACTORS)
+        mentions = _parties(ctx, index)
         if len(mentions) < 2:
             continue
         sentence = ctx.sentence_text(index)

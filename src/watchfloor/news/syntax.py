@@ -13,7 +13,10 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   "X, the wife of Y", "his son X", "X, hijo de Y", "X es miembro de Y";
 - support: "X supports/funds/arms Y", "X provided material support/weapons to Y",
   "X brindó apoyo material a Y", "X financia a Y";
-- active leading: "X leads Y", "accused X of leading the group", "owns".
+- active leading: "X leads Y", "accused X of leading the group", "owns";
+- sanctions-release lists: "A, the head of Y; B, a regional leader; and C, who ... the cartel"
+  (B and C are Y's members, not its leaders), "along with two other members: D and E";
+- "both"/"ambas" opening a sentence: the two parties the sentence before names.
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other); hedged ("could be led
 by") or negated predicates give nothing.
@@ -137,7 +140,11 @@ _GROUP_NOUNS = words("cartel cártel gang banda clan")
 _GENERIC_GROUP_NOUNS = words("group organization organisation gang grupo organización estructura banda")
 _ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
 _LATTER = words("latter última último")
+_BOTH = words("both ambas ambos")
+_OTHER = words("other otros otras")
+_BOTH_KEY = "watchfloor_both"  # Doc.user_data key: the two parties of the sentence before
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
+_DEFINITE_CASES = words("del al")  # Spanish de/a + el: "del cártel" is "of the cartel"
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
@@ -189,11 +196,13 @@ def relations_in(
     """
     groups = _descriptive_groups(named)
     topic = _lede_groups(named)
+    pairs = _named_pairs(named)
     results: list[list[Relation]] = [[] for _ in sentences]
     todo = [
         i
         for i, (text, mentions, _) in enumerate(sentences)
-        if len([m for m in mentions if m.label in ACTORS]) >= (1 if groups or topic else 2) and has_cue(text)
+        if len([m for m in mentions if m.label in ACTORS]) >= (1 if groups or topic or i - 1 in pairs else 2)
+        and has_cue(text)
     ]
     if not todo or not available(lang):
         return results
@@ -204,8 +213,26 @@ def relations_in(
         _text, mentions, offset = sentences[i]
         found = _token_mentions(doc, mentions, offset)
         found.update(_described(doc, found, groups, topic))
+        doc.user_data[_BOTH_KEY] = pairs.get(i - 1, [])
         results[i] = list(dict.fromkeys(_relations(doc, found)))
     return results
+
+
+def _named_pairs(named: Sequence[Mention]) -> dict[int, list[Mention]]:
+    """Sentence index -> the two parties it names, where it names exactly two of one kind (two
+    persons, or two organisations): what "both"/"ambas" opening the next sentence stands for
+    ("The US designated A and B. Both have ties to C")."""
+    by_sentence: dict[int, dict[str, Mention]] = {}
+    for mention in named:
+        if mention.label in ACTORS and mention.kind != GOVERNMENT:
+            by_sentence.setdefault(mention.sentence, {}).setdefault(
+                name_key(mention.canonical or mention.text), mention
+            )
+    return {
+        index: list(parties.values())
+        for index, parties in by_sentence.items()
+        if len(parties) == 2 and len({m.label for m in parties.values()}) == 1
+    }
 
 
 def _parse_text(text: str, mentions: list[Mention], offset: int) -> str:
@@ -266,7 +293,9 @@ def _described(
     (``topic``) stands in only where the sentence names no other armed group before the noun."""
     described: dict[int, Mention] = {}
     for token in doc:
-        if token.i in found or token.tag_.startswith("NNP") or token.pos_ == "PROPN":
+        proper = token.tag_.startswith("NNP") or token.pos_ == "PROPN"
+        bare = token.i in found and name_key(found[token.i].text) == name_key(token.text)  # NER took "Cartel"
+        if (token.i in found and not bare) or (proper and not _bare_group_word(token)):
             continue
         noun = token.lower_ if token.lower_ in _ALL_GROUP_NOUNS else name_key(token.text)  # "organización"
         group = groups.get(noun)
@@ -281,11 +310,23 @@ def _described(
                 continue
         if (
             group is not None
-            and _mention_of(token, found) is None
-            and any(c.dep_ in ("det", "amod") and c.lower_ in _DEFINITE for c in token.children)
+            and (bare or _mention_of(token, found) is None)
+            and any(
+                (c.dep_ in ("det", "amod") and c.lower_ in _DEFINITE)
+                or (c.dep_ == "case" and c.lower_ in _DEFINITE_CASES)
+                for c in token.children
+            )
         ):
             described[token.i] = group
     return described
+
+
+def _bare_group_word(token: Token) -> bool:
+    """ "the Cartel", "del Cártel": a capitalised group noun standing alone is the short form of
+    the article's group, not a name of its own."""
+    return token.lower_ in _GROUP_NOUNS and not any(
+        c.dep_ in ("flat", "compound", "nmod", "appos") and c.i > token.i for c in token.children
+    )
 
 
 def _token_mentions(doc: Doc, mentions: list[Mention], offset: int) -> dict[int, Mention]:
@@ -381,8 +422,20 @@ def _mentions(tokens: list[Token], found: dict[int, Mention], labels: frozenset[
     mentions: list[Mention] = []
     for token in tokens:
         mention = _mention_of(token, found) or _referent(token, found)
-        mentions += [mention] if mention is not None else _examples(token, found)
+        mentions += [mention] if mention is not None else _examples(token, found) or _both(token)
     return [m for m in dict.fromkeys(mentions) if m.label in labels]
+
+
+def _both(token: Token) -> list[Mention]:
+    """ "Both"/"ambas" (or "both groups", "ambas organizaciones") as the subject that opens a
+    sentence: the two parties the sentence before names."""
+    if token.dep_ not in _SUBJECTS:
+        return []
+    own = {token.i, *(c.i for c in token.children)}
+    opens = all(t.i in own or t.is_punct for t in token.sent if t.i < token.i)
+    if opens and (token.lower_ in _BOTH or any(c.lower_ in _BOTH and c.i < token.i for c in token.children)):
+        return list(token.doc.user_data.get(_BOTH_KEY, []))
+    return []
 
 
 def _examples(noun: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -420,7 +473,7 @@ def _examples(noun: Token, found: dict[int, Mention]) -> list[Mention]:
 def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mention | None:
     """The named party an unnamed argument stands for, where the syntax leaves one reading: a
     relative pronoun its clause's noun ("X, who leads Y"), a common noun in apposition to a name
-    ("X, a militia that ..."), a predicative "as" noun the verb's object ("described X as the
+    ("X, a militia that ...") or predicated of one ("X is a militia tied to Y"), a predicative "as" noun the verb's object ("described X as the
     leader of Y", "X was identified as a member of Y")."""
     if depth > 3 or token.tag_.startswith("NNP") or token.pos_ == "PROPN":
         return None
@@ -430,6 +483,10 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         candidates += [head.head, *_group_above(head.head)]
     elif token.dep_ == "appos" and head.i < token.i and head.i in found:
         return None if head.dep_ == "appos" else found[head.i]  # a chain of appositions may be a list
+    elif token.dep_ == "attr" or any(c.dep_ == "cop" for c in token.children):
+        # "X is a group tied to Y", "X es una estructura vinculada a Y": the predicate noun is X
+        clause = head if token.dep_ == "attr" else token
+        candidates += [c for c in clause.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
     elif _is_as(token):
         verb = head.head if token.dep_ == "pobj" else head
         candidates += [c for c in verb.children if c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS and c.i < token.i]
@@ -457,13 +514,17 @@ def _group_above(noun: Token) -> list[Token]:
 
 
 def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
-    """The organisation a class noun names right after it, past lower-case modifiers only ("the
-    group Tren de Aragua", "al grupo armado narcotraficante Cártel de los Soles")."""
+    """The party a class noun names right after it, past lower-case modifiers only ("the group
+    Tren de Aragua", "al grupo armado narcotraficante Cártel de los Soles", "al narcotraficante
+    X"); a group or regime noun names no person."""
     if noun.pos_ != "NOUN":
         return None
     for token in noun.doc[noun.i + 1 : noun.i + 4]:
         if token.i in found:
-            return found[token.i] if found[token.i].label == "ORG" else None
+            mention = found[token.i]
+            # "al narcotraficante X", "the businessman X": a title noun names the person after it
+            person = mention.label == "PERSON" and noun.lower_ not in _ALL_GROUP_NOUNS | _REGIME_NOUNS
+            return mention if mention.label == "ORG" or person else None
         if not (token.is_lower and token.pos_ in ("ADJ", "ADV", "NOUN")):
             return None
     return None
@@ -502,9 +563,15 @@ def _mention_of(token: Token, found: dict[int, Mention]) -> Mention | None:
         )
         if child.dep_ in ("compound", "flat") or naming:
             mention = _mention_of(child, found)
-            if mention is not None:
+            if mention is not None and not (naming and _complement_names(token, mention, found)):
                 return mention
     return None
+
+
+def _complement_names(noun: Token, mention: Mention, found: dict[int, Mention]) -> bool:
+    """Whether ``mention`` is the noun's "of" complement, which the parser split ("los hijos de
+    Joaquín “El Chapo” Guzmán": the sons are not Guzmán)."""
+    return any(found.get(t.i) == mention for t in _prep_objects(noun, frozenset({"of", "de", "del"})))
 
 
 def _class_abbreviation(noun: Token, appos: Token) -> bool:
@@ -602,8 +669,49 @@ def _passive(
         heads = [m for m in heads if _nearest_before(token, found) == m]
     if not heads:  # the small Spanish model hung the participle on the wrong noun, or none
         heads = [m for m in _spanish_surface(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
+    if not heads:
+        heads = [m for m in _class_apposition(token, found) if m.kind != GOVERNMENT]
     role = f"{token.text} {'by' if token.lang_ == 'en' else 'por'}"
     yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
+
+
+def _class_apposition(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "X, a Venezuelan group allegedly led by Y", "X, grupo narcotraficante venezolano liderado por
+    Y": a participle inside a group-noun apposition right after a named organisation describes
+    that organisation, wherever the parser hung it within the phrase."""
+    noun = token
+    for _ in range(4):
+        if noun.head.i == noun.i or noun.dep_ not in ("amod", "acl", "advmod", "nmod", "appos", "acl:relcl"):
+            return []
+        noun = noun.head
+        if noun.lower_ in _ALL_GROUP_NOUNS:
+            break
+    else:
+        return []
+    if noun.lower_ not in _ALL_GROUP_NOUNS:
+        return []
+    comma = noun.left_edge.i if noun.left_edge.text == "," else noun.left_edge.i - 1
+    named = comma - 1 if comma >= 1 and noun.doc[comma].text == "," else -1
+    while named > 0 and noun.doc[named].is_quote:
+        named -= 1
+    mention = found.get(named)
+    return [mention] if mention is not None and mention.label == "ORG" else []
+
+
+def _list_entries(first: Token, semicolon: int) -> list[Token]:
+    """The entries after the first of a semicolon list: the first name's conjuncts (English) and
+    the names that open a part after a semicolon ("; a B, ...; y a C, ..." where the small
+    Spanish parser makes each its own argument of the verb)."""
+    doc = first.doc
+    entries = [t for t in _with_conjuncts(first) if t.i > semicolon]
+    for token in doc[semicolon + 1 : first.sent.end]:
+        before = token.i - 1
+        while before > semicolon and doc[before].lower_ in ("and", "y", "e", "a", "al"):
+            before -= 1
+        proper = token.pos_ == "PROPN" or token.tag_.startswith("NNP")
+        if doc[before].text == ";" and proper and token.dep_ not in ("flat", "compound", "ROOT"):
+            entries.append(token)
+    return list(dict.fromkeys(entries))
 
 
 def _nearest_before(token: Token, found: dict[int, Mention]) -> Mention | None:
@@ -700,6 +808,7 @@ def _ties(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if not objects:
         return
     holders = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")] + _holders(noun)
+    holders += _prep_objects(noun, frozenset({"of", "de", "del"}))  # "los vínculos del cártel con Y"
     if noun.dep_ in _OBJECTS and _HAVE_VERB.match(noun.head.lower_):
         holders += [t for s in _active_subjects(noun.head) for t in _with_conjuncts(s)]
     subjects = _mentions(holders, found, ACTORS)
@@ -786,7 +895,9 @@ def _holders(noun: Token) -> list[Token]:
     holders += _coordinated_role_holders(noun)
     if not holders:  # "X, the leader known as Z": Z is X's alias, not a second holder
         holders = _identified_as(noun)
-    return [t for holder in holders for t in _with_conjuncts(holder)]
+    # "A, the head of Y; B, a recruiter": a phrase after a name describes the names up to it,
+    # not the list entries after it, which carry their own descriptions
+    return [t for holder in holders for t in _with_conjuncts(holder) if t.i < noun.i or holder.i >= noun.i]
 
 
 def _identified_as(noun: Token) -> list[Token]:
@@ -841,6 +952,9 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     lower = noun.lower_
     if noun.text[:1].isupper() and not noun.is_sent_start:
         return  # a title ("Senate Majority Leader X", "Human Rights Chief X"): an office, not an allegation
+    if lower in _MEMBER_NOUNS and any(c.lower_ in _OTHER for c in noun.children):
+        yield from _other_members(noun, found)
+        return
     organisations = _mentions(
         _owners_of_noun(noun), found, frozenset({"ORG"}) if lower not in _OWNER_NOUNS else ACTORS
     )
@@ -877,6 +991,64 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         yield from _pairs(
             holders, organisations, schema="Ownership", first_prop="owner", second_prop="asset", role=role
         )
+    if lower not in _OWNER_NOUNS:
+        for entry, description in _later_entries(noun, found, organisations):
+            yield from _pairs(
+                _mentions([entry], found, frozenset({"PERSON"})),
+                organisations,
+                schema="Membership",
+                first_prop="member",
+                second_prop="organization",
+                role=description,
+            )
+
+
+def _other_members(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X, a founder of Y, along with two other key members: A and B", "junto con otros dos
+    miembros clave: A y B": "other members" are of the one armed group the sentence names before
+    them, and the names listed after the colon are they."""
+    doc = noun.doc
+    groups = {m.start: m for i, m in found.items() if i < noun.i and m.kind == ARMED_GROUP}
+    colon = next((t.i for t in doc[noun.i + 1 : noun.i + 4] if t.text == ":"), None)
+    if len(groups) != 1 or colon is None:
+        return
+    members: list[Mention] = []
+    for token in doc[colon + 1 : noun.sent.end]:
+        if token.i in found and found[token.i].label == "PERSON":
+            members.append(found[token.i])
+        elif token.lower_ not in _LIST_GLUE and not (token.tag_.startswith("NNP") or token.pos_ == "PROPN"):
+            break  # (the rest of a name the NER cut short does not end the list)
+    yield from _pairs(
+        list(dict.fromkeys(members)),
+        list(groups.values()),
+        schema="Membership",
+        first_prop="member",
+        second_prop="organization",
+        role=f"other {noun.text}",
+    )
+
+
+def _later_entries(noun: Token, found: dict[int, Mention], groups: list[Mention]) -> list[tuple[Token, str]]:
+    """The later entries of a semicolon list that opens on a role phrase, the way sanctions
+    releases name a group's people: "A, the head of Y; B, a regional leader; C, a recruiter; and
+    D, who oversees hitmen for the cartel". A later name described by its own common-noun
+    apposition, or by a relative clause that speaks of "the group", naming no party of its own, is
+    one of Y's people; a relative ("B, his brother") is not."""
+    doc = noun.doc
+    end = noun.right_edge.i if doc[noun.right_edge.i].text == ";" else noun.right_edge.i + 1
+    if noun.dep_ != "appos" or end >= len(doc) or doc[end].text != ";":
+        return []
+    entries: list[tuple[Token, str]] = []
+    for entry in _list_entries(noun.head, end):
+        for child in entry.children:
+            if any(t.i in found and found[t.i] not in groups for t in child.subtree):
+                continue  # "a money launderer for the Z cartel": a group of its own
+            if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.tag_ in ("NN", "NNS")):
+                if child.lower_ not in _FAMILY_NOUNS:
+                    entries.append((entry, child.text))
+            elif child.dep_ in _RELATIVE_CLAUSES and any(t.lower_ in _ALL_GROUP_NOUNS for t in child.subtree):
+                entries.append((entry, child.text))
+    return entries
 
 
 def _apposed_before(noun: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -973,8 +1145,23 @@ def _only_person_before(pronoun: Token, found: dict[int, Mention]) -> list[Menti
     person ("linked to X's circle, including relatives of his wife, Y"); never a name listed
     among relatives ("his mother, A; his father, B")."""
     first = next(t for t in pronoun.sent if t.lower_ in _POSSESSIVE_PRONOUNS)
-    before = {m.start: m for i, m in found.items() if i < first.i and m.label == "PERSON"}
+    before = {
+        m.start: m
+        for i, m in found.items()
+        if i < first.i and m.label == "PERSON" and not _inside_other_name(pronoun.doc[i], found)
+    }
     return list(before.values()) if len(before) == 1 else []
+
+
+def _inside_other_name(token: Token, found: dict[int, Mention]) -> bool:
+    """A person's name inside a longer unnamed proper name ("la Lista Clinton", "the Clinton
+    Foundation" where only "Clinton" was recognised) names a thing, not that person."""
+    head = token.head
+    return (
+        token.dep_ in ("flat", "compound")
+        and head.i not in found
+        and (head.tag_.startswith("NNP") or head.pos_ == "PROPN")
+    )
 
 
 def _pronoun_antecedents(noun: Token) -> list[Token]:
