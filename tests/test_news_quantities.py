@@ -454,3 +454,97 @@ def test_what_a_thing_has_is_reported_even_in_a_future_sentence() -> None:
         "The move will add the carrier's more than 60 aircraft to the region. It will send 900 more troops."
     )
     assert figures(text) == [("aircraft", 60, A)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # a poll measures its share: "as many as" / "up to" before it is emphasis, not a bound
+        (
+            "As many as 58 percent of voters said they oppose the tariffs, the survey found.",
+            "en",
+            [("percent_oppose", 58, E)],
+        ),
+        (
+            "Up to 71 percent of independents said they are against it, according to the poll.",
+            "en",
+            [("percent_oppose", 71, E)],
+        ),
+        ("The survey asked 1,204 likely voters across the state.", "en", [("respondents", 1204, E)]),
+        # counts of sanctioned parties, blacklisted or named by their office
+        (
+            "So far 41 individuals and 19 companies have been blacklisted.",
+            "en",
+            [("individuals", 41, E), ("individuals", 19, E)],
+        ),
+        (
+            "Washington anunció sanciones contra seis altos funcionarios bolivianos.",
+            "es",
+            [("individuals", 6, E)],
+        ),
+        ("El Tesoro sancionó a cuatro fundadores de la banda.", "es", [("individuals", 4, E)]),
+        # groups put on a list
+        (
+            "The government has listed nine organizations as terrorist entities.",
+            "en",
+            [("organizations", 9, E)],
+        ),
+        (
+            "El país enfrenta a cerca de 30 organizaciones calificadas como terroristas.",
+            "es",
+            [("organizations", 30, B)],
+        ),
+        # police count when a force is sent, otherwise they are people
+        (
+            "La operación, que movilizó a 1800 agentes, dejó 12 muertos.",
+            "es",
+            [("police_officers", 1800, E), ("killed", 12, E)],
+        ),
+        ("Three police officers were killed in the ambush.", "en", [("killed", 3, E)]),
+        # killed, said as a death or a life taken
+        ("Los bombardeos resultaron en la muerte de seis narco-terroristas.", "es", [("killed", 6, E)]),
+        ("La ofensiva se ha cobrado la vida de más de 40 personas.", "es", [("killed", 40, A)]),
+        # a reward raised from one sum to another: both values, the former one at the new scale
+        (
+            "El gobierno ha elevado de 5 a 8 millones de dólares la recompensa por su captura.",
+            "es",
+            [("reward_usd", 5e6, E), ("reward_usd", 8e6, E)],
+        ),
+        (
+            "The reward was raised from $2 million to $4 million.",
+            "en",
+            [("reward_usd", 2e6, E), ("reward_usd", 4e6, E)],
+        ),
+        # an amount coordinated after a sum of money is money, with its qualifier
+        (
+            "Ofrece una recompensa de hasta 20 millones de dólares por el primero y 10 millones por el segundo.",
+            "es",
+            [("reward_usd", 20e6, X), ("reward_usd", 10e6, X)],
+        ),
+    ],
+)
+def test_polls_sanctioned_parties_police_and_changed_rewards(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # who leads a group describes it; a definite count refers back to one told before
+        ("OFAC sanctioned a network run by the three brothers of a jailed boss.", "en"),
+        ("Las sanciones alcanzan a una facción dirigida por los cinco hijos del capo.", "es"),
+        ("The eight groups designated by the State Department are all cartels.", "en"),
+        ("They are among the two gangs and six cartels the US has designated.", "en"),
+        ("Five armed groups operate in the region.", "en"),
+        ("Two officers spoke to reporters after the meeting.", "en"),
+    ],
+)
+def test_descriptions_of_groups_and_their_leaders_are_no_figures(sentence: str, lang: str) -> None:
+    assert figures(sentence, lang) == []
+
+
+def test_a_range_low_end_takes_the_scale_of_its_high_end() -> None:
+    claims = claims_of("Officials offered a reward of between 10 and 15 million dollars for him.")
+    assert [(c.value, c.low, c.high) for c in claims] == [(10e6, 10e6, 15e6)]

@@ -126,6 +126,7 @@ class Number:
     approximate: bool = False  # "a dozen", "un centenar"
     article_one: bool = False  # "one" / "uno": a count only with a person noun right after
     indefinite: bool = False  # Spanish "un" / "una": one only as "un sobreviviente", "una persona murió"
+    scale: float = 1.0  # the scale word written after digits: "15 millones" has 10**6
 
 
 @lru_cache(maxsize=100_000)
@@ -175,9 +176,11 @@ def _with_scale(sentence: str, match: re.Match[str], lang: str) -> Number:
     if scale is None:
         return Number(match.start(), match.end(), value, spelled=False)
     scales = _lexicon(lang)[2] | {"million": 10**6, "millions": 10**6, "billion": 10**9, "thousand": 1000}
+    factor = 1.0
     for word in scale.group("scale").split():
-        value *= scales.get(_fold(word), 1)
-    return Number(match.start(), scale.start("scale") + len(scale.group("scale").rstrip()), value, False)
+        factor *= scales.get(_fold(word), 1)
+    end = scale.start("scale") + len(scale.group("scale").rstrip())
+    return Number(match.start(), end, value * factor, False, scale=factor)
 
 
 def _spelled_numbers(sentence: str, lang: str) -> list[Number]:
@@ -318,18 +321,35 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "individuals",
         _words(r"individuals|entities|companies|firms|individuos|entidades|empresas|compa[ñn][íi]as"),
     ),
+    # groups count when a state lists them: "listed seven organizations as terrorist entities"
+    (
+        "organizations",
+        _words(r"organi[sz]ations|organizaciones|groups|grupos|cartels|c[áa]rteles|gangs|pandillas"),
+    ),
+    # police count when they are sent ("movilizó a 2.500 agentes"); otherwise they are people
+    (
+        "police",
+        _words(
+            r"police\s+officers|policemen|police|officers|agents|polic[íi]as|agentes(?:\s+de\s+polic[íi]a)?|"
+            r"gendarmes|uniformados"
+        ),
+    ),
     (
         "people",
         _words(
             r"people|persons?|personas?|m[ae]n|wom[ae]n|hombres?|mujer(?:es)?|civilians?|civiles|crew(?:\s+members)?|"
             r"crewmen|tripulantes|occupants|ocupantes|passengers|pasajeros|narco-?terrorists?|"
-            r"narcoterroristas?|narcotraficantes?|traffickers?|traficantes|suspects|sospechosos|"
+            r"narco-?terroristas?|narcotraficantes?|traffickers?|traficantes|suspects|sospechosos|"
             r"residents|residentes|habitantes|migrants|migrantes|nationals|adults|adultos|voters|votantes|"
             r"members|miembros|integrantes|defendants|acusados|imputados|procesados|fugitives|fugitivos|"
             r"citizens|ciudadanos|connacionales|deportees|deportados|repatriados|"
             r"leaders|l[íi]deres|cabecillas|affiliates|afiliados|associates|asociados|operatives|operadores|"
             r"facilitators|facilitadores|businessm[ae]n|empresarios|nephews|nieces|sobrin[oa]s|sons|hij[oa]s|"
             r"brothers|herman[oa]s|relatives|family\s+members|familiares|"
+            # office holders, named by their role: "sanciones contra ocho altos funcionarios"
+            r"officials|funcionarios|founders|fundadores|co-?leaders|col[íi]deres|executives|ejecutivos|"
+            r"directors|directores|commanders|comandantes|ministers|ministros|generals|generales|"
+            r"judges|jueces|politicians|pol[íi]ticos|"
             r"Americans|estadounidenses"
         ),
     ),
@@ -343,6 +363,12 @@ NOT_A_MODIFIER = re.compile(
     r"nautical|millas|tons|toneladas|kilos|kg|dollars|d[óo]lares|euros|pesos)$",
     re.I,
 )
+# a definite count, alone or coordinated with one: "the eight groups", "the two gangs and six cartels"
+DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|these|those|los|las|estos|estas|esos|esas)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:[\w-]+\s+){1,3}?(?:and|y|e)\s+)?$",
+    re.I,
+)
 WHOLE_BEFORE = re.compile(r"\b(?:of|de)\s+(?:the|los|las)\s+$", re.I)
 OF = re.compile(r"\s+(?:of|de)\s+", re.I)  # "un centenar de muertos", "a dozen of"
 MODIFIER = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -354,7 +380,7 @@ PARTITIVE = re.compile(
 KILL_CUE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|perish\w*|lives|fatal\w*|"
     r"mat(?:ó|o|aron|ado|ando|ar)|muert[oae]s?|muri\w*|fallec\w*|asesin\w*|sin\s+vida|perdieron\s+la\s+vida|"
-    r"abatid\w*|dad[oa]s?\s+de\s+baja)\b",
+    r"abatid\w*|dad[oa]s?\s+de\s+baja|cobr\w*\s+la\s+vida)\b",
     re.I,
 )
 # people "eliminated" are people killed ("ha eliminado a más de 110 personas"); said of a count of
@@ -436,7 +462,31 @@ NEEDED_AFTER = re.compile(r"\s*(?:necesari[oa]s|needed|required|requeridos|reque
 POLL_WORDS = re.compile(
     r"\b(?:poll\w*|survey\w*|encuest\w*|sonde\w*|margin\s+of\s+error|margen\s+de\s+error)\b", re.I
 )
-SANCTION_CUE = re.compile(r"\b(?:sanction\w*|designat\w*|sancion\w*|design[óoa]\w*|OFAC)\b", re.I)
+SANCTION_CUE = re.compile(
+    r"\b(?:sanction\w*|designat\w*|sancion\w*|design[óoa]\w*|OFAC|blacklist\w*|black-listed|lista\s+negra)\b",
+    re.I,
+)
+# groups a state sanctions, or puts on its list of terrorist or criminal groups with a verb of
+# listing, classing or naming: "listed seven organizations as terrorist entities", "catalogued eight
+# organizations", "22 organizaciones calificadas como terroristas", "nombró a seis cárteles"
+GROUP_LIST_CUE = re.compile(
+    r"\b(?:listed|proscribed|catalog\w*|nombr(?:ó|o|aron|ad[oa]s)|"
+    r"(?:calificad|catalogad|declarad|considerad|clasificad)[oa]s\s+(?:como|de)|"
+    r"(?:inclu(?:id|y)|añadid|agregad)[oa]s\s+(?:en|a)\s+(?:la|una)\s+lista)\b",
+    re.I,
+)
+# police are a figure when a force is sent: "movilizó a 2.500 agentes", "deployed 300 officers"
+MOBILIZED_CUE = re.compile(
+    r"\b(?:mobili[sz]\w*|moviliz\w*|deploy\w*|despleg\w*|despliegue|particip\w*|sent|dispatched|"
+    r"envi(?:ó|o|aron|ad[oa]s)|involv\w*)\b",
+    re.I,
+)
+# "a faction run by the four sons of X": the people who lead a group describe it, they are no count
+LED_BY_BEFORE = re.compile(
+    r"\b(?:run|led|headed|controlled|founded|dirigid[oa]s?|liderad[oa]s?|encabezad[oa]s?|controlad[oa]s?|"
+    r"fundad[oa]s?)\s+(?:by|por)\s+(?:(?:the|his|her|their|its|los|las|sus|el|la)\s+)?$",
+    re.I,
+)
 # the figure comes after the verb or the toll: "killing 11", "the toll rose to 83", "mató a once"
 KILLED_BEFORE = re.compile(
     r"(?:\b(?:kill(?:ed|ing|s)?|mat(?:ó|aron|ado|ando)(?:\s+a)?|muerte\s+a|asesin\w+(?:\s+a)?|"
@@ -489,6 +539,8 @@ CREW_BEFORE = re.compile(
     rf"transportaba)\s+(?:por\s+|by\s+)?(?:(?:{_QUAL})\s+)?$",
     re.I,
 )
+# "the poll asked 1,035 voters": the people a poll asked, said with a verb of asking
+ASKED_BEFORE = re.compile(r"\b(?:asked|questioned|contacted|reached|pregunt(?:ó|aron)\s+a)\s+$", re.I)
 CREW_AFTER = re.compile(r"\s+(?:on\s+board|aboard|a\s+bordo)\b", re.I)
 CREW_NOUN = re.compile(r"\b(?:crew(?:\s+members)?|crewmen|tripulantes)\b", re.I)
 MARGIN_BEFORE = re.compile(r"\b(?:margin\s+of\s+error|margen\s+de\s+error)\b[^.;]{0,40}$", re.I)
@@ -615,6 +667,8 @@ TOPICS: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = {
     "drugs_tons": (("seizures", None),),
     "seats": (("vote", None),),
     "individuals": (("designations", None),),
+    "organizations": (("designations", None),),
+    "police_officers": (("police mobilization", None),),
 }
 TOPICS["ships"] = TOPICS["aircraft"] = TOPICS["troops"]
 TOPICS["votes_against"] = TOPICS["lawmakers"] = TOPICS["resolutions"] = TOPICS["votes_for"]
@@ -644,6 +698,7 @@ EVENT_FOR_MEASURE = {
     "percent_oppose": ("poll",),
     "percent": ("poll",),
     "individuals": ("designation",),
+    "organizations": ("designation",),
 }
 
 
@@ -891,10 +946,17 @@ def _indefinite(sentence: str, one: Number) -> tuple[str, int] | None:
 def _refine(sentence: str, measure: str, start: int, unit_end: int) -> tuple[str | None, int]:
     """People and lawmakers are counted for what happened to them: killed, survived, arrested,
     sanctioned, voted; a count of people with no such cue is not a claim."""
+    if measure == "police":
+        if MOBILIZED_CUE.search(sentence):
+            return "police_officers", unit_end
+        measure = "people"  # "two officers were killed"
+    if measure in ("people", "individuals") and LED_BY_BEFORE.search(sentence, 0, start):
+        return None, unit_end
     if measure == "people":
         if WHOLE_BEFORE.search(sentence, 0, start):
             return None, unit_end  # "two of the 11 people on board survived": the cue is the part's
-        if SURVEYED_BEFORE.search(sentence, 0, start):
+        asked = ASKED_BEFORE.search(sentence, 0, start) and POLL_WORDS.search(sentence)
+        if SURVEYED_BEFORE.search(sentence, 0, start) or asked:
             return "respondents", unit_end
         cue = _nearest_cue(sentence, start, unit_end)
         if cue is None and SANCTION_CUE.search(sentence):
@@ -937,6 +999,11 @@ def _refine_thing(sentence: str, measure: str, start: int, unit_end: int) -> str
         return f"drugs_{WEIGHT_UNITS.get(unit, unit)}"
     if measure == "seats":
         return "seats" if LEGISLATURE.search(sentence) else None
+    if measure == "organizations":
+        if DEFINITE_BEFORE.search(sentence, 0, start):
+            return None  # "the eight groups": the groups counted before, not a new figure
+        listed = SANCTION_CUE.search(sentence) or GROUP_LIST_CUE.search(sentence)
+        return "organizations" if listed else None
     if measure == "votes":
         needed = THRESHOLD_BEFORE.search(sentence, 0, start) or NEEDED_AFTER.match(sentence, unit_end)
         return "votes_needed" if needed else None
@@ -1082,10 +1149,38 @@ def sentence_figures(sentence: str, lang: str, skip: Sequence[tuple[int, int]] =
         if last is not first:
             index += 1
         figure = _figure(sentence, first, last, figures)
-        if figure is not None:
+        if figure is not None and last is not first and CHANGE_FROM.search(sentence, 0, first.start):
+            figures += _before_and_after(figure, first, last)
+        elif figure is not None:
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
     return [_with_running(sentence, figure, figures) for figure in figures]
+
+
+# "raised from 10 to 15 million", "se ha elevado de 10 a 15 millones": a figure that changed, its
+# former and its new value, not a range
+CHANGE_FROM = re.compile(
+    r"\b(?:rose|risen|raised|increased|grew|climbed|jumped|went\s+up|doubled|elev\w+|aument\w+|sub(?:i\w+|e|en)|"
+    r"pas(?:ó|aron|ado|a)|increment\w+|ascendi\w+|dobl\w+|duplic\w+)\s+(?:[\w$]+\s+){0,3}?(?:from|de|desde)\s+$",
+    re.I,
+)
+
+
+def _before_and_after(figure: Figure, first: Number, last: Number) -> list[Figure]:
+    """The two values of a changed figure, each exact; the former one written without the scale
+    of the new ("de 10 a 15 millones") has it."""
+    old = first.value * (last.scale if first.scale == 1 and not first.spelled else 1)
+    return [
+        replace(figure, value=old, qualifier=Qualifier.EXACT, low=old, high=old, end=first.end),
+        replace(
+            figure,
+            value=last.value,
+            qualifier=Qualifier.EXACT,
+            low=last.value,
+            high=last.value,
+            start=last.start,
+        ),
+    ]
 
 
 def _clause_window(sentence: str, figure: Figure, figures: list[Figure]) -> str:
@@ -1112,17 +1207,30 @@ def _figure(sentence: str, first: Number, last: Number, previous: list[Figure]) 
     word, qual_start = _qualifier(sentence, opening.start() if opening else first.start)
     found = _measure(sentence, first, last, qual_start)
     if found is None:
-        found = _inherited(sentence, last, previous) or _elided_percent(sentence, first, last, previous)
+        found = (
+            _inherited(sentence, last, previous)
+            or _elided_percent(sentence, first, last, previous)
+            or _elided_money(sentence, qual_start, first, last, previous)
+        )
     if found is None:
         return None
     measure, unit_end = found
+    if word is None and measure.endswith("_usd") and previous and previous[-1].measure == measure:
+        word = _shared_qualifier(
+            sentence, previous[-1], qual_start
+        )  # "hasta 25 millones por uno y 15 por otro"
     qualifier = QUALIFIERS.get(word, Qualifier.EXACT) if word else Qualifier.EXACT
+    if measure.startswith("percent") and word in EMPHASIS:
+        qualifier = Qualifier.EXACT  # a poll measures its share: "as many as 63 percent" is 63
     if first.approximate and qualifier is Qualifier.EXACT:
         qualifier = Qualifier.ABOUT  # "a dozen boats"
     high = last.value if last is not first else None
     if high is not None and qualifier is Qualifier.EXACT:
         qualifier = Qualifier.ABOUT
-    low, upper = _interval(first.value, qualifier, word, high)
+    value = first.value
+    if high is not None and first.scale == 1 and last.scale > 1 and not first.spelled:
+        value = first.value * last.scale  # "between 10 and 15 million": the low end is 10 million
+    low, upper = _interval(value, qualifier, word, high)
     start = min(qual_start, opening.start() if opening else first.start)
     toll = (
         KILLED_BEFORE.search(sentence, 0, qual_start) if (measure, unit_end) == ("killed", last.end) else None
@@ -1130,7 +1238,7 @@ def _figure(sentence: str, first: Number, last: Number, previous: list[Figure]) 
     if toll is not None:
         start = toll.start() + len(toll.group()) - len(toll.group().lstrip(" ,;:"))  # "the toll rose to 83"
     part = _part(sentence, unit_end) or _subset(sentence, start, last.end, unit_end)
-    return Figure(measure, first.value, qualifier, low, upper, start, unit_end, part)
+    return Figure(measure, value, qualifier, low, upper, start, unit_end, part)
 
 
 def _subset(sentence: str, start: int, number_end: int, unit_end: int) -> str | None:
@@ -1171,6 +1279,35 @@ def _elided_percent(
     if not ELIDED_PERCENT_BETWEEN.fullmatch(sentence, before.end, first.start):
         return None
     return _percent(sentence, last.end) or "percent", last.end
+
+
+# "hasta 25 millones de dólares por los dos primeros y 15 millones por el tercero", "$5 million for
+# one and $3 million for the other": an amount coordinated after a sum of money is money too, and
+# shares its qualifier
+ELIDED_MONEY_BETWEEN = re.compile(r"[^.;:]{0,80}?(?:,|\s(?:y|e|and|or|o))\s+(?:de\s+)?(?:US\$|\$)?$", re.I)
+EMPHASIS = frozenset({"as many as", "up to", "hasta"})
+QUALIFIER_WORDS = sorted(QUALIFIERS, key=len, reverse=True)
+
+
+def _elided_money(
+    sentence: str, qual_start: int, first: Number, last: Number, previous: list[Figure]
+) -> tuple[str, int] | None:
+    if not previous or first is not last or max(first.scale, first.value) < 1000:
+        return None
+    before = previous[-1]
+    if not before.measure.endswith("_usd") or before.end > qual_start:
+        return None
+    if not ELIDED_MONEY_BETWEEN.fullmatch(sentence, before.end, qual_start):
+        return None
+    return before.measure, last.end
+
+
+def _shared_qualifier(sentence: str, before: Figure, start: int) -> str | None:
+    """The qualifier word of the sum of money an amount is coordinated with."""
+    if before.end > start or not ELIDED_MONEY_BETWEEN.fullmatch(sentence, before.end, start):
+        return None
+    said = sentence[before.start : before.end].lower()
+    return next((q for q in QUALIFIER_WORDS if said.startswith(f"{q} ")), None)
 
 
 # --- claims ----------------------------------------------------------------------------------
