@@ -358,3 +358,12 @@ def test_an_english_poll_conducted_over_a_span_of_days_is_dated_by_its_last_day(
         "The poll of 1,020 adults was conducted Oct. 10-13 and found that 55% oppose military action."
     )
     assert (poll.get("date"), poll.get("startDate")) == (["2025-10-13"], ["2025-10-10"])
+
+
+def test_leaders_who_spoke_with_each_other_by_phone_held_talks() -> None:
+    text = (
+        "The president spoke with the Colombian leader Gustavo Petro by phone on October 14.\n"
+        "El mandatario habló con su par brasileño por teléfono el 16 de octubre."
+    )
+    dated = [(sorted(_modes(e)), e.get("date")) for e in _events(text)]
+    assert dated == [(["talks"], ["2025-10-14"]), (["talks"], ["2025-10-16"])]

@@ -127,9 +127,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
         re.compile(
             r"\b(?:talks?|discussions?|dialogue|negotiat\w*|face\s+to\s+face|diálogo|dialogo|negoci\w*|conversaciones|"
             # leaders who speak by phone hold talks: "a telephone conversation with Maduro on November 21"
-            r"(?:tele)?phone\s+(?:calls?|conversations?)|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|"
+            # the other party may stand between the verb and the phone: "spoke with X by phone"
+            r"(?:tele)?phone\s+(?:calls?|conversations?)|"
+            r"(?:spoke|talked)\s+(?:(?:with|to)\s+(?:[\w’'.-]+\s+){1,8}?)?(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|"
             r"llamadas?\s+telef[óo]nicas?|conversaci[óo]n(?:es)?\s+telef[óo]nicas?|"
-            r"(?:habl|convers)(?:ó|o|aron)\s+por\s+tel[ée]fono)\b",
+            r"(?:habl|convers)(?:ó|o|aron)\s+(?:con\s+(?:[\w’'.-]+\s+){1,8}?)?(?:por\s+tel[ée]fono|telef[óo]nicamente))\b",
             re.I,
         ),
     ),
