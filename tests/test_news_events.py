@@ -367,3 +367,19 @@ def test_leaders_who_spoke_with_each_other_by_phone_held_talks() -> None:
     )
     dated = [(sorted(_modes(e)), e.get("date")) for e in _events(text)]
     assert dated == [(["talks"], ["2025-10-14"]), (["talks"], ["2025-10-16"])]
+
+
+def test_a_dated_designation_the_designation_reader_passed_over_is_an_event() -> None:
+    text = (
+        "On March 3, 2025, the United States designated the gang as a terrorist organization.\n"
+        "La OFAC anunció el martes sanciones financieras contra tres empresarios.\n"
+        "The group was later sanctioned for money laundering.\n"
+        "US forces struck a vessel run by designated terrorist organizations on Monday.\n"
+        "The designated cartels remain active, officials said on Monday."
+    )
+    dated = [(sorted(_modes(e)), e.get("date")) for e in _events(text)]
+    assert dated == [
+        (["designation"], ["2025-03-03"]),
+        (["designation"], ["2025-10-21"]),
+        (["strike"], ["2025-10-20"]),
+    ]

@@ -64,6 +64,8 @@ class EventRule:
     # coordinated days are one span, not one event each: a poll's "on 10 and 11 January" is its
     # fieldwork; the poll is an event on the day it is published or released
     fieldwork: bool = False
+    # an event only on a day the text gives, and only where no announcement already holds that day
+    dated_only: bool = False
 
 
 EVENT_RULES: tuple[EventRule, ...] = (
@@ -155,6 +157,28 @@ EVENT_RULES: tuple[EventRule, ...] = (
         re.compile(r"\b(?:polls?|polling|survey|encuestas?|sondeos?)\b|\d\s?%\s+of\b|\d\s?%\s+de\b", re.I),
         fieldwork=True,
     ),
+    # a designation the designation reader did not take as an act of its own (background, a party it
+    # could not name) is still an event on the day the text gives: "On February 20, the United
+    # States designated the cartel", "el Tesoro sancionó el martes a cuatro fundadores"
+    EventRule(
+        "designation",
+        "SANCTION",
+        re.compile(
+            r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bas\s)(?-i:\b(?:designated|sanctioned|blacklisted|listed|"
+            r"proscribed))(?=\s+(?:the|a|an|it|its|them|him|her|his|their|this|these|those|\d+|[A-Z]|as|on|under|"
+            r"pursuant|today|yesterday|last|in|for|two|three|four|five|six|seven|eight|nine|ten)\b)|"
+            r"\b(?:design(?:ó|o|aron)|sancion(?:ó|aron)|declar(?:ó|aron)|catalog(?:ó|aron)|calific(?:ó|aron)|"
+            r"(?:fue|fueron|ha\s+sido|han\s+sido)\s+(?:designad|sancionad|declarad|catalogad|calificad)[oa]s?|"
+            r"(?:announced|imposed|anunci(?:ó|aron)|impus(?:o|ieron))\s+(?:[\w-]+\s+){0,3}?(?:sanctions|sanciones))\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:terroris\w*|sanction\w*|sancion\w*|FTOs?|SDGT|OFAC|blacklist\w*|lista\s+negra|designat\w*|"
+            r"design(?:ó|o|aron|ad[oa]s?))\b",
+            re.I,
+        ),
+        dated_only=True,
+    ),
 )
 UNDATED = "date:undated"
 # a speech verb and the "that" of what it reports
@@ -215,6 +239,7 @@ def detect_events(
     actors and the sentence as summary; and one designation event per announcement the designation
     reader found (it knows which sentences make an act, and the day a notice was signed)."""
     results = [designation_event(ctx, announcement) for announcement in announcements]
+    announced = {a.date for a in announcements} | {a.sentence for a in announcements}
     places = by_alias()
     for index in range(len(ctx.sentences)):
         sentence = ctx.sentence_text(index)
@@ -222,7 +247,7 @@ def detect_events(
             continue
         if ctx.modality(index) == Modality.FUTURE:
             continue
-        results += _sentence_events(ctx, index, places)
+        results += _sentence_events(ctx, index, places, announced)
     return _released_polls_first(results)
 
 
@@ -244,10 +269,11 @@ def _released_polls_first(
 
 
 def _sentence_events(
-    ctx: ArticleContext, index: int, places: Mapping[str, GazetteerEntry]
+    ctx: ArticleContext, index: int, places: Mapping[str, GazetteerEntry], announced: set[str | int | None]
 ) -> list[tuple[EventMatch, StatementEntity]]:
     """A sentence's events: one per reporting unit (the sentence, or each dated clause of a
-    chronology), trigger and day."""
+    chronology), trigger and day; a designation only on a day and in a sentence no announcement
+    already holds."""
     sentence = ctx.sentence_text(index)
     start = ctx.sentences[index][0]
     sentence_dates = ctx.dates_in(index, "nearest")
@@ -286,6 +312,12 @@ def _sentence_events(
                 days = [period.until]  # a poll with no release day is dated by the end of its fieldwork
             if not days and period is not None and _opened_on(period):
                 days = [period.value]
+            if rule.dated_only:
+                if index in announced:
+                    continue
+                days = [d for d in days if d not in announced]
+                if not days:
+                    continue
             for position, day in enumerate(days or [None]):
                 first = unit_start == 0 and position == 0
                 parts = (
