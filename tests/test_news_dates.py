@@ -218,3 +218,10 @@ def test_a_day_before_a_score_or_a_count_is_still_a_day() -> None:
     ):
         [day] = find_dates(text, date(2025, 11, 20))
         assert (day.point, day.until) == (True, None)
+
+
+def test_pasado_and_proximo_before_a_calendar_day_set_its_direction() -> None:
+    base = date(2025, 10, 24)
+    [past] = find_dates("Es uno de los grupos designados el pasado 3 de marzo.", base, "es")
+    [ahead] = find_dates("Es la fecha fijada, el próximo 5 de mayo.", base, "es")
+    assert (past.value, ahead.value) == ("2025-03-03", "2026-05-05")

@@ -383,3 +383,12 @@ def test_a_dated_designation_the_designation_reader_passed_over_is_an_event() ->
         (["designation"], ["2025-10-21"]),
         (["strike"], ["2025-10-20"]),
     ]
+
+
+def test_a_dated_designation_participle_and_announced_sanctioning_actions_are_designations() -> None:
+    text = (
+        "El grupo es uno de los carteles designados el pasado 3 de marzo como organizaciones terroristas.\n"
+        "Las autoridades anunciaron este martes acciones conjuntas para sancionar a doce personas."
+    )
+    dated = [(sorted(_modes(e)), e.get("date")) for e in _events(text, lang="es")]
+    assert dated == [(["designation"], ["2025-03-03"]), (["designation"], ["2025-10-21"])]

@@ -171,6 +171,10 @@ HISTORY = re.compile(
 )
 
 
+# a calendar day said with "pasado" or "próximo" before it lies that way, whatever the verb's tense
+_LEAD_TENSE = re.compile(r"(?i:\b(?:(pasado)|pr[óo]ximo)\s+$)")
+
+
 def dateline(text: str, pos: int = 0) -> re.Match[str] | None:
     """A dateline at ``pos``: a place or an agency around a date ("BOGOTA, Nov 12 (Reuters) -"); a
     bare "Sept. 2: ..." is a chronology entry, not a dateline."""
@@ -224,6 +228,9 @@ def _find_dates_cached(text: str, base: date | None, lang: str, prefer: str) -> 
             or expression.lower().startswith(("since", "desde"))
         )
         tense = "past" if since else (_tense_at(text, match.start(), match.end()) or prefer)
+        lead = _LEAD_TENSE.search(text, max(0, match.start() - 12), match.start())
+        if lead is not None and kind in ("day", "month"):
+            tense = "past" if lead.group(1) else "future"  # "el pasado 3 de marzo", "el próximo 3 de marzo"
         if kind == "days":
             found += _each_day(match, base, lang, tense)
             continue

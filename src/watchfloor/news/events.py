@@ -169,7 +169,12 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"pursuant|today|yesterday|last|in|for|two|three|four|five|six|seven|eight|nine|ten)\b)|"
             r"\b(?:design(?:ó|o|aron)|sancion(?:ó|aron)|declar(?:ó|aron)|catalog(?:ó|aron)|calific(?:ó|aron)|"
             r"(?:fue|fueron|ha\s+sido|han\s+sido)\s+(?:designad|sancionad|declarad|catalogad|calificad)[oa]s?|"
-            r"(?:announced|imposed|anunci(?:ó|aron)|impus(?:o|ieron))\s+(?:[\w-]+\s+){0,3}?(?:sanctions|sanciones))\b",
+            # a participle dated right after it: "los cárteles designados el pasado 20 de febrero"
+            r"(?:designad|sancionad|catalogad)[oa]s?\s+(?:el\s+(?:pasado\s+)?|en\s+)(?=\d)|"
+            # sanctions or the actions that impose them, announced: "anunciaron este miércoles acciones
+            # conjuntas para sancionar a 29 personas"
+            r"(?:announced|imposed|anunci(?:ó|aron)|impus(?:o|ieron))\s+(?:[\w-]+\s+){0,3}?(?:sanctions|sanciones|"
+            r"(?:actions|acciones|measures|medidas)(?=\s+(?:[\w-]+\s+){0,2}?(?:to|para)\s+(?:sanction|sancionar))))",
             re.I,
         ),
         re.compile(
