@@ -558,3 +558,69 @@ def test_spanish_object_marks_after_a_count_and_a_recalled_appositive() -> None:
     _has(found, "Tren de Aragua")
     _has(found, "Barrio 18")
     assert _has(found, "Los Viagras").get("program") == ["FTO"]
+
+
+def test_an_empty_bullet_marker_does_not_end_the_list() -> None:
+    """A bare "-" line (a marker a copied page left without its item) does not end the bullet list."""
+    text = (
+        "Today, the Minister of Public Safety announced that the Government of Canada has listed five "
+        "organizations as terrorist entities under the Criminal Code.\n"
+        "The five entities listed are:\n"
+        "-\n"
+        "- Banda Roja\n"
+        "- Los Halcones Grises\n"
+        "- Clan Norte\n"
+        "These entities are criminal organizations.\n"
+    )
+    found = _sanctions(text, published=date(2025, 3, 4))
+    assert len({s.id for s in found.values()}) == 3
+    for name in ("Banda Roja", "Halcones Grises", "Clan Norte"):
+        sanction = _has(found, name)
+        assert sanction.get("country") == ["ca"]
+        assert sanction.get("program") == ["terrorist-list"]
+
+
+def test_a_list_intro_with_today_after_its_participle() -> None:
+    """ "The two entities listed today are:" introduces the parties like "The entities listed are:"."""
+    text = (
+        "The Government of Canada has listed two organizations as terrorist entities.\n"
+        "The two entities listed today are:\n"
+        "- Banda Roja\n"
+        "- Clan Norte\n"
+    )
+    found = _sanctions(text, published=date(2025, 3, 4))
+    assert len({s.id for s in found.values()}) == 2
+
+
+def test_a_possessive_object_with_appositive_names_and_their_shared_surname() -> None:
+    """ "sancionó a sus hermanos, A y B Ramos Ortiz": the object opens with a possessive, and the
+    lone given name after a plural kin noun shares the surname of the full name it is coordinated with."""
+    found = _sanctions(
+        "El Tesoro también sancionó a sus hermanos, Adela y Ubaldo Ramos Ortiz, por lavado de dinero."
+    )
+    assert set(found) == {"adela ramos ortiz", "ubaldo ramos ortiz"}
+    assert _has(found, "Adela Ramos Ortiz").get("program") == ["SDN"]
+
+
+def test_a_lone_name_takes_a_surname_only_after_a_kin_noun() -> None:
+    found = _sanctions(
+        "OFAC sanctioned Pedro Ramos Ortiz and his brothers Luis and Mario Ramos Ortiz. "
+        "OFAC also sanctioned Agrolab and Mario Ramos Ortiz."
+    )
+    assert {"pedro ramos ortiz", "luis ramos ortiz", "mario ramos ortiz", "agrolab"} <= set(found)
+    assert "agrolab ramos ortiz" not in found
+
+
+def test_a_counted_object_of_that_family_names_its_members_after_including() -> None:
+    """ "of that family": a determiner after a preposition, not a clause that ends the object."""
+    found = _sanctions(
+        "OFAC designated several members of that family, including Pedro Ramos Ortiz and Ana Ruiz."
+    )
+    assert {"pedro ramos ortiz", "ana ruiz"} <= set(found)
+
+
+def test_a_passive_with_a_counted_subject_names_its_parties_after_including() -> None:
+    found = _sanctions("Several companies were also sanctioned by OFAC, including Agrolab and Storemax.")
+    assert {"agrolab", "storemax"} <= set(found)
+    found = _sanctions("Otras tres empresas fueron sancionadas por la OFAC, entre ellas Agrolab y Storemax.")
+    assert {"agrolab", "storemax"} <= set(found)

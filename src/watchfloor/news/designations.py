@@ -128,7 +128,8 @@ LIST_INTRO = re.compile(
     r"grupos|c[aá]rteles|organizaciones|bandas|entidades|personas|individuos|empresas|companies|"
     r"lista(?:\s+de\s+\w+(?:\s+\w+)?)?)"
     # "Los seis individuos sancionados por la OFAC incluyen:", "The companies designated today are:"
-    r"(?:\s+(?i:sanctioned|designated|listed|sancionad[oa]s|designad[oa]s)(?:\s+(?i:by|por)\s+[^.:;]{1,80}?)?)?"
+    r"(?:\s+(?i:sanctioned|designated|listed|sancionad[oa]s|designad[oa]s)(?:\s+(?i:by|por)\s+[^.:;]{1,80}?)?"
+    r"(?:\s+(?i:today|hoy|now|this\s+week|esta\s+semana))?)?"
     r"\s+(?:(?:include|includes|included|consist\s+of|comprise|incluyen|incluye)\b|"
     r"(?:are|were|son|fueron)(?=\s*[:A-ZÁÉÍÓÚ]|\s+(?:the|el|la|los|las)\s))",
 )
@@ -179,8 +180,8 @@ COPULA = r"\s(?:is|are|was|were|has|have|had|will|would|es|son|fue|fueron|ha|han
 OBJECT_END = re.compile(
     COPULA + r"|\s(?:a(?!\s+(?:la|las|los)\s)|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
     r"\s(?:a|an|una?)\s+(?=(?:Foreign|Specially|Global|Terrorist|FTO|SDGT|Organizaci[oó]n|Organization)\b)|"
-    r"\s(?:(?<!such\s)(?<!known\s)as|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|that|which|who|"
-    r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|this|yesterday|today|"
+    r"\s(?:(?<!such\s)(?<!known\s)as|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|(?<!\bof\s)that|which|who|"
+    r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
     r"como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
     r"[;:.!?]\s|[;!?]|\.$|—",
@@ -188,7 +189,12 @@ OBJECT_END = re.compile(
 # A list's items may be separated by ";" and carry clauses of their own; the list ends with the sentence.
 LIST_END = re.compile(r"\.\s|\.$|[:!?]|\s(?:many|most|all|some|which|who|que|cuyos?|todos)\b|" + COPULA)
 TRAILING_CONJUNCTION = re.compile(r"\s*,?\s+(?:and|y|e|or|o)\s*$")
-LEADING_OBJECT_MARK = re.compile(r"^\s*(?:a\s+(?:la|las|los)\s+|al\s+|a\s+(?=\W?[A-ZÁÉÍÓÚÑ]))", re.U)
+LEADING_OBJECT_MARK = re.compile(
+    r"^\s*(?:a\s+(?:la|las|los)\s+|al\s+|a\s+(?=\W?[A-ZÁÉÍÓÚÑ])|"
+    # "sancionó a sus hermanos, A y B", "a dos de sus socios": a possessive or counted object.
+    r"a\s+(?=(?:su|sus|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s))",
+    re.U,
+)
 COMO_FIRST = re.compile(r"^\s*como\b[^.;]*?\s(?=al\s|a\s+(?:la|los|las)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])", re.U)
 _MONTH = rf"(?:{news_dates.EN_MONTHS}|{news_dates.ES_MONTHS})"
 LEADING_FILLER = re.compile(
@@ -226,12 +232,19 @@ PREPOSITION = re.compile(
 DEMONYM = re.compile(r"(?:[A-Z][a-záéíóú]+(?:an|ian|ese|ish|ano|ana|ino|ina|eño|eña|ense|ian)\s*)+")
 LOWER_HEAD = re.compile(r"cartel|cartels|cártel|gang|group|network|clan|organi[sz]ation")
 NAME_IN_HEAD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|los|las|of|the)\s+[A-ZÁÉÍÓÚÑ][\w-]*)*")
+KIN_PLURAL = re.compile(
+    r"\b(?:brothers|sisters|siblings|sons|daughters|children|cousins|nephews|hermanos|hermanas|hijos|hijas|"
+    r"primos|sobrinos)\s*,?\s*$",
+    re.I,
+)
 ANAPHOR = re.compile(
     r"\b(?:aforementioned|above[- ]named|above[- ]mentioned|said|mencionad[oa]|citad[oa]|dich[oa])\s+"
     r"(?:organi[sz]ation|organizaci[oó]n|group|grupo|entity|entidad)\b",
     re.I,
 )
 BULLET = re.compile(r"^\s*(?:[-•*·–—▪]|\d{1,2}[.)])\s+(.+?)\s*$")
+# A marker a copied page left without its item: it does not end the list.
+EMPTY_BULLET = re.compile(r"^\s*(?:[-•*·–—▪]|\d{1,2}[.)])\s*$")
 ACRONYM_PARENS = re.compile(r"\([^()]{1,40}\)")
 QUOTES = re.compile(r"[\"“”«»‘’']")
 TOKEN = re.compile(r"[^\s,]+")
@@ -384,6 +397,13 @@ ALONG_WITH = re.compile(
 INCLUDING = re.compile(
     r"\s*(?P<programme>(?:as|como)\s+[^,;:.]{3,60}?),?\s+"
     r"(?:including|such\s+as|among\s+them|incluid[oa]s|incluyendo|entre\s+ell[oa]s)\s+",
+    re.I,
+)
+# A passive whose subject only counts its parties names them after it: "Several companies were also
+# sanctioned, including A and B", "Otras tres empresas fueron sancionadas, entre ellas A y B".
+PASSIVE_INCLUDING = re.compile(
+    r"(?P<gap>[^.;:]{0,40}?),\s*(?:including|such\s+as|among\s+them|incluyendo(?:\s+a)?|incluid[oa]s|"
+    r"entre\s+ell[oa]s)\s+",
     re.I,
 )
 CLAUSE_WORD = re.compile(r"\b(?:that|which|who|because|while|que|quien|porque|mientras)\b", re.I)
@@ -829,15 +849,41 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
     shared = _shared_head(ctx, index, offset, masked)
     if shared is not None:
         return shared
-    parties: list[_Party] = []
+    runs = []
     for start, end in _conjuncts(masked, protected):
         run = _name_run(masked[start:end])
-        if run is None:
-            continue
-        party = _party_of(ctx, index, offset + start + run[0], offset + start + run[1])
+        if run is not None:
+            runs.append((offset + start + run[0], offset + start + run[1]))
+    parties: list[_Party] = []
+    kin = False  # a lone given name after "his brothers": the family's surname follows
+    for number, (start, end) in enumerate(runs):
+        party = _party_of(ctx, index, start, end)
+        before = ctx.text[runs[number - 1][1] if number else offset : start]
+        kin = party is not None and " " not in party.name.strip() and (kin or bool(KIN_PLURAL.search(before)))
+        if party is not None and kin:
+            party = _given_name_of(ctx, index, party, runs[number + 1 :]) or party
         if party is not None and party not in parties:
             parties.append(party)
     return parties
+
+
+def _given_name_of(
+    ctx: ArticleContext, index: int, party: _Party, later: list[tuple[int, int]]
+) -> _Party | None:
+    """ "his brothers Luis and Mario Ramos Ortiz", "Adita y Ubaldo Hurtado Olascoaga": a lone given name
+    coordinated (through other lone given names) with a person's full name shares that person's
+    surname (the last two words of a name of three or more, Spanish style; else the last word)."""
+    for start, end in later:
+        words = ctx.text[start:end].split()
+        if len(words) == 1:
+            continue
+        last = _party_of(ctx, index, start, end)
+        if last is None or last.schema != "Person" or len(words) < 2:
+            return None
+        surname = words[-2:] if len(words) >= 3 else words[-1:]
+        name = f"{party.name.strip()} {' '.join(surname)}"
+        return _known(ctx, name) or _Party(entity_id("Person", name), name, "Person", False)
+    return None
 
 
 def _shared_head(ctx: ArticleContext, index: int, offset: int, masked: str) -> list[_Party] | None:
@@ -928,7 +974,9 @@ def _bullets(ctx: ArticleContext, after: int) -> Iterator[tuple[int, str]]:
         line_end = ctx.text.find("\n", position + 1)
         line = ctx.text[position + 1 : line_end if line_end != -1 else len(ctx.text)]
         match = BULLET.match(line)
-        if match is None:
+        if EMPTY_BULLET.match(line):
+            pass
+        elif match is None:
             if line.strip() or seen_bullet:
                 return
         else:
@@ -1215,7 +1263,9 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
     start = ctx.sentences[index][0]
     passive = kind in ("passive", "among")
     if passive:
-        parties = _passive_parties(ctx, index, sentence, verb.start())
+        parties = _passive_parties(ctx, index, sentence, verb.start()) or _passive_including(
+            ctx, index, sentence, verb.end()
+        )
     else:
         object_start, object_end = _object_span(sentence, verb.end(), kind in ("list", "enum"))
         parties = _parties_in(ctx, index, start + object_start, sentence[object_start:object_end])
@@ -1259,6 +1309,16 @@ def _series(ctx: ArticleContext, index: int, sentence: str, object_start: int) -
             break
         parties.append(party)
     return parties if len(parties) > 1 else []
+
+
+def _passive_including(ctx: ArticleContext, index: int, sentence: str, verb_end: int) -> list[_Party]:
+    """The members a passive verb's counted subject names after it ("were sanctioned, including A")."""
+    match = PASSIVE_INCLUDING.match(sentence, verb_end)
+    if match is None or CLAUSE_WORD.search(match.group("gap")):
+        return []
+    end = LIST_END.search(sentence, match.end())
+    stop = end.start() if end is not None else len(sentence)
+    return _parties_in(ctx, index, ctx.sentences[index][0] + match.end(), sentence[match.end() : stop])
 
 
 def _along_with(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
