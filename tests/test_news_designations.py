@@ -624,3 +624,29 @@ def test_a_passive_with_a_counted_subject_names_its_parties_after_including() ->
     assert {"agrolab", "storemax"} <= set(found)
     found = _sanctions("Otras tres empresas fueron sancionadas por la OFAC, entre ellas Agrolab y Storemax.")
     assert {"agrolab", "storemax"} <= set(found)
+
+
+def test_a_company_legal_form_is_part_of_its_name() -> None:
+    """ "Storelab, S.A. de C.V.": the legal form's comma separates no parties and its full stops end
+    neither the list nor the sentence, except the last one when a new sentence follows."""
+    found = _sanctions(
+        "Several companies were also sanctioned, including Agrolab, S.A. de C.V., Verdelab Quimica, S.A. de C.V., "
+        "and Storemax, S.A. de C.V. Officials said more could follow."
+    )
+    assert set(found) == {"agrolab s a de c v", "verdelab quimica s a de c v", "storemax s a de c v"}
+    found = _sanctions("OFAC also sanctioned Acme Trading, Inc. and Pedro Ruiz on Monday.")
+    assert set(found) == {"acme trading inc", "pedro ruiz"}
+    result = extract(
+        RawDocument("OFAC sanctioned Storemax, S.A. de C.V. on Monday.", "a.txt", published=PUBLISHED)
+    )
+    assert any(
+        name == "Storemax, S.A. de C.V." for e in result.entities for name in e.get("name", quiet=True)
+    )
+
+
+def test_a_spaced_en_dash_opens_an_aside_after_the_object() -> None:
+    found = _sanctions(
+        "On February 20, 2025, the United States designated the Norte Cartel – one of the oldest cartels "
+        "in the region – as a Foreign Terrorist Organization."
+    )
+    assert set(found) == {"norte cartel"}

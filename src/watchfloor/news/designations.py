@@ -184,7 +184,7 @@ OBJECT_END = re.compile(
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
     r"como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
-    r"[;:.!?]\s|[;!?]|\.$|—",
+    r"[;:.!?]\s|[;!?]|\.$|—|\s–\s",  # a spaced en dash opens an aside as an em dash does
 )
 # A list's items may be separated by ";" and carry clauses of their own; the list ends with the sentence.
 LIST_END = re.compile(r"\.\s|\.$|[:!?]|\s(?:many|most|all|some|which|who|que|cuyos?|todos)\b|" + COPULA)
@@ -245,6 +245,19 @@ ANAPHOR = re.compile(
 BULLET = re.compile(r"^\s*(?:[-•*·–—▪]|\d{1,2}[.)])\s+(.+?)\s*$")
 # A marker a copied page left without its item: it does not end the list.
 EMPTY_BULLET = re.compile(r"^\s*(?:[-•*·–—▪]|\d{1,2}[.)])\s*$")
+# A company's legal form after its name ("Storelab, S.A. de C.V.", "Acme, Inc."): part of the name, so
+# neither its comma separates parties nor its full stops end the phrase.
+_DOT = "[.\u2024]"
+LEGAL_FORM = re.compile(
+    rf"(?<=[\w\u2024.]),\s*(?=(?:S{_DOT}\s?A{_DOT}(?:\s?P{_DOT}\s?I{_DOT})?\s+de\s+C{_DOT}\s?V{_DOT}?|"
+    rf"S{_DOT}\s+de\s+R{_DOT}\s?L{_DOT}(?:\s+de\s+C{_DOT}\s?V{_DOT}?)?|S{_DOT}\s?A{_DOT}(?:\s?S{_DOT})?|"
+    rf"S{_DOT}\s?R{_DOT}\s?L{_DOT}?|C{_DOT}\s?A{_DOT}|Inc{_DOT}?|L{_DOT}?L{_DOT}?C{_DOT}?|Ltd{_DOT}?|Limited|"
+    rf"Corp{_DOT}?|GmbH)(?!\w))"
+)
+LEGAL_FORM_DOTS = re.compile(
+    r"(?<![\w.])(?:S\.\s?A\.(?:\s?P\.\s?I\.)?\s+de\s+C\.\s?V\.?|S\.\s+de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.?)?|"
+    r"S\.\s?A\.(?:\s?S\.)?|S\.\s?R\.\s?L\.?|C\.\s?A\.|Inc\.|L\.L\.C\.|Ltd\.|Corp\.)(?=[\s,;)]|$)"
+)
 ACRONYM_PARENS = re.compile(r"\([^()]{1,40}\)")
 QUOTES = re.compile(r"[\"“”«»‘’']")
 TOKEN = re.compile(r"[^\s,]+")
@@ -648,9 +661,25 @@ def _hypothetical(
 
 
 def _mask(text: str) -> str:
-    """Acronym parentheses, quotes and em dashes to spaces: offsets stay, "(TdA)" and quotes no longer split names."""
+    """Acronym parentheses, quotes, em dashes and a legal form's comma to spaces: offsets stay, "(TdA)",
+    quotes and "Storelab, S.A. de C.V." no longer split names."""
     text = ACRONYM_PARENS.sub(lambda m: " " * len(m.group(0)), text)
+    text = LEGAL_FORM.sub(lambda m: " " * len(m.group(0)), text)
     return QUOTES.sub(" ", text).replace("—", " ")  # "Sus empresas —X y Y— fueron": an aside's dashes
+
+
+def _unstopped(sentence: str) -> str:
+    """A legal form's full stops ("S.A. de C.V.") as one-dot leaders: same offsets, no sentence end."""
+
+    def unstop(match: re.Match[str]) -> str:
+        form = match.group(0)
+        if form.endswith(".") and re.match(r"\s+[A-ZÁÉÍÓÚÑ]", sentence[match.end() :]):
+            return (
+                form[:-1].replace(".", "\u2024") + "."
+            )  # "... S.A. de C.V. OFAC also": the sentence ends too
+        return form.replace(".", "\u2024")
+
+    return LEGAL_FORM_DOTS.sub(unstop, sentence)
 
 
 def _conjuncts(text: str, protected: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -782,6 +811,8 @@ def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party |
     if any(m.kind in NEVER_PARTIES and m.start <= start and m.end >= end for m in overlapping):
         return None  # a government body or a news outlet acts or reports; it is not designated
     parties = [m for m in overlapping if m.label in ("ORG", "PERSON")]
+    if LEGAL_FORM.search(ctx.text[start:end]) or LEGAL_FORM_DOTS.fullmatch(ctx.text[start:end].strip()):
+        parties = []  # "Storelab, S.A. de C.V.": the company's whole name, not the NER's part of it
     outside = [
         m
         for m in parties
@@ -793,6 +824,8 @@ def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party |
         mention = parties[0]
         return _Party(ctx.id_of(mention), mention.canonical or mention.text, mention.schema, True)
     name = ctx.text[start:end].strip(" .,;:")
+    if any(m.end() == len(name) + 1 for m in LEGAL_FORM_DOTS.finditer(name + ".")):
+        name += "."  # "Storelab, S.A. de C.V.": the form's last full stop is the name's
     if not _acceptable(name):
         return None
     known = _known(ctx, name)
@@ -1143,7 +1176,7 @@ def _in_context(sentence: str, verb: re.Match[str], kind: str, sanctioning: bool
 
 def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
     """The designation acts of one sentence."""
-    sentence = ctx.sentence_text(index)
+    sentence = _unstopped(ctx.sentence_text(index))
     named = bool(_programs(sentence) or TERROR_LIST.search(sentence))
     acts: list[_Act] = []
     covered: list[tuple[int, int]] = []  # passive verbs that found their subject
