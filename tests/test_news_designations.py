@@ -650,3 +650,29 @@ def test_a_spaced_en_dash_opens_an_aside_after_the_object() -> None:
         "in the region – as a Foreign Terrorist Organization."
     )
     assert set(found) == {"norte cartel"}
+
+
+def test_one_of_the_groups_designated_is_a_recalled_designation() -> None:
+    """ "X is one of the groups designated as FTOs", "Dicho grupo es uno de los carteles designados":
+    the subject (or the group an anaphoric subject refers back to) was designated before."""
+    found = _sanctions(
+        "The Blue Band is one of the groups designated by the State Department as Foreign Terrorist Organizations."
+    )
+    assert _has(found, "Blue Band").get("program") == ["FTO"]
+    found = _sanctions(
+        "La OFAC sancionó a dos contadores del Cártel del Pacífico Sur (CPS). "
+        "Dicho grupo criminal es uno de los carteles designados en febrero como organizaciones terroristas."
+    )
+    assert set(found) == {"cartel del pacifico sur"}
+    assert _sanctions("Pedro Ruiz is one of the most wanted men in the region.") == {}
+
+
+def test_a_recalled_one_of_designation_is_not_the_act_a_later_also_continues() -> None:
+    """After "X es uno de los carteles designados como organizaciones terroristas", "el Tesoro también
+    sancionó a ..." goes on with the Treasury's sanctions, not with that terrorist listing."""
+    found = _sanctions(
+        "La OFAC sancionó a dos contadores del Cártel del Pacífico Sur. "
+        "Dicho grupo criminal es uno de los carteles designados en febrero como organizaciones terroristas. "
+        "El Tesoro también sancionó a Adela Ramos Ortiz por lavado de dinero."
+    )
+    assert _has(found, "Adela Ramos Ortiz").get("program") == ["SDN"]

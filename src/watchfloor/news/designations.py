@@ -143,7 +143,7 @@ PROGRAM_ENUM = re.compile(
 # "Tren de Aragua, MS-13 and the Sinaloa cartel are among the groups the US has designated": the
 # parties precede, the designation follows.
 AMONG = re.compile(
-    r"\b(?:are|is|were|was|son|es|están|figuran)\s+(?:now\s+)?(?:among|entre)\b"
+    r"\b(?:are|is|were|was|son|es|están|figuran)\s+(?:now\s+)?(?:among|entre|one\s+of|uno\s+de|una\s+de)\b"
     r"(?=[^.;]{0,120}\b(?:designat|sanction|listed|designad|sancionad|incluid))",
     re.I,
 )
@@ -1082,8 +1082,25 @@ def _anaphor_party(ctx: ArticleContext, index: int, sentence: str, verb_end: int
         DETERMINERS.sub("", sentence[verb_end:].lstrip())
     ):
         return None
+    return _last_group(ctx, index)
+
+
+def _anaphor_subject(ctx: ArticleContext, index: int, sentence: str, verb_start: int) -> _Party | None:
+    """ "Dicho grupo es uno de los carteles designados", "The said group was designated": a subject that
+    refers back names the last group a previous sentence named."""
+    subject = DETERMINERS.sub("", sentence[:verb_start].strip())
+    return _last_group(ctx, index) if ANAPHOR.match(subject) else None
+
+
+def _last_group(ctx: ArticleContext, index: int) -> _Party | None:
+    """The last group a previous sentence named by its name, not by the acronym in parentheses after it."""
     for previous in range(index - 1, -1, -1):
         for mention in reversed(ctx.mentions_in(previous, frozenset({"ORG"}))):
+            if (
+                ctx.text[mention.start - 1 : mention.start] == "("
+                and ctx.text[mention.end : mention.end + 1] == ")"
+            ):
+                continue
             party = _party_of(ctx, previous, mention.start, mention.end)
             if party is not None:
                 return party
@@ -1232,7 +1249,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                     reading.announced = _Act(index, [], programs, _complete_actor(actor, programs))
                 continue
             # The pluperfect tells background ("Noboa había declarado ... en enero"): recalled, no event.
-            recalled = relative or kind == "enum" or word.startswith(("había", "habían", "habría"))
+            # "X is one of the groups designated in February": what X is, not what the article reports.
+            recalled = relative or kind in ("enum", "among") or word.startswith(("había", "habían", "habría"))
             act = _Act(index, parties, programs, _complete_actor(actor, programs), recalled=recalled)
             act.effective_hint = _future_date(ctx, sentence, verb) if kind == "active" else None
             acts.append(act)
@@ -1299,6 +1317,8 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         parties = _passive_parties(ctx, index, sentence, verb.start()) or _passive_including(
             ctx, index, sentence, verb.end()
         )
+        anaphor = None if parties else _anaphor_subject(ctx, index, sentence, verb.start())
+        parties = parties or ([anaphor] if anaphor is not None else [])
     else:
         object_start, object_end = _object_span(sentence, verb.end(), kind in ("list", "enum"))
         parties = _parties_in(ctx, index, start + object_start, sentence[object_start:object_end])
