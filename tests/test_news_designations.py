@@ -676,3 +676,25 @@ def test_a_recalled_one_of_designation_is_not_the_act_a_later_also_continues() -
         "El Tesoro también sancionó a Adela Ramos Ortiz por lavado de dinero."
     )
     assert _has(found, "Adela Ramos Ortiz").get("program") == ["SDN"]
+
+
+def test_a_group_after_al_in_an_appositive_is_not_designated() -> None:
+    """ "Pedro Ramos Ortiz, exatleta ligado al Cártel del Norte": "al" is a preposition there, so the
+    group is what the person is tied to; "y al Clan del Sur" is still a coordinated object."""
+    found = _sanctions(
+        "La OFAC anunció sanciones contra Pedro Ramos Ortiz, exatleta mexicano ligado al Cártel del Norte, "
+        "y otras nueve personas."
+    )
+    assert set(found) == {"pedro ramos ortiz"}
+    found = _sanctions("La OFAC sancionó al Cártel del Norte y al Clan del Sur.")
+    assert set(found) == {"cartel del norte", "clan del sur"}
+
+
+def test_a_spanish_appositive_designates_the_group_after_al() -> None:
+    """ "entidades vinculadas al Cártel del Norte, organización designada como terrorista": the
+    appositive describes the group the preposition introduces."""
+    found = _sanctions(
+        "El Tesoro sancionó a una red de personas vinculadas al Cártel del Norte, organización designada "
+        "como terrorista, por lavado de dinero."
+    )
+    assert "cartel del norte" in found

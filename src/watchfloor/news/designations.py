@@ -225,13 +225,18 @@ NOT_A_NAME_START = re.compile(
 # "the head of Tren de Aragua": the party is the head, not the group.
 # "all but Cárteles Unidos": an exception, not a party.
 PREPOSITION = re.compile(
-    r"\b(?:of|de|del|for|para|with|con|by|por|from|in|en|to|at|but|except|excepto|salvo|menos|besides|"
+    r"\b(?:of|de|del|al|for|para|with|con|by|por|from|in|en|to|at|but|except|excepto|salvo|menos|besides|"
     r"other\s+than)\b",
     re.I,
 )
 DEMONYM = re.compile(r"(?:[A-Z][a-záéíóú]+(?:an|ian|ese|ish|ano|ana|ino|ina|eño|eña|ense|ian)\s*)+")
 LOWER_HEAD = re.compile(r"cartel|cartels|cártel|gang|group|network|clan|organi[sz]ation")
 NAME_IN_HEAD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|los|las|of|the)\s+[A-ZÁÉÍÓÚÑ][\w-]*)*")
+# ", a designated FTO", ", organización designada como terrorista": an appositive, not a clause.
+APPOSITIVE_PASSIVE = re.compile(
+    r",\s*(?:an?\s|una?\s|organi[sz]ation\s|organizaci[oó]n\s|group\s|grupo\s|gang\s|banda\s|c[aá]rtel\s)",
+    re.I,
+)
 KIN_PLURAL = re.compile(
     r"\b(?:brothers|sisters|siblings|sons|daughters|children|cousins|nephews|hermanos|hermanas|hijos|hijas|"
     r"primos|sobrinos)\s*,?\s*$",
@@ -735,7 +740,7 @@ def _name_run(text: str) -> tuple[int, int] | None:
     before = stripped[:start]
     if INTRODUCER.search(before):
         return start, end
-    head = NAME_IN_HEAD.sub(" ", DETERMINERS.sub("", before.strip()))  # "Tren de Aragua leader X"
+    head = NAME_IN_HEAD.sub(" ", DETERMINERS.sub("", before.lstrip()))  # "Tren de Aragua leader X"
     if head and (PREPOSITION.search(head) or re.search(r"\d", head)):
         return None
     return start, end
@@ -1057,7 +1062,7 @@ def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start:
         (m.start - start - clause_start, m.end - start - clause_start) for m in ctx.mentions_in(index)
     ]
     spans = list(_conjuncts(masked, protected))
-    if spans and re.match(r",\s*an?\s", sentence[verb_start:]):
+    if spans and APPOSITIVE_PASSIVE.match(sentence[verb_start:]):
         # "members of Tren de Aragua, a designated FTO": the appositive describes the name it follows,
         # even after a preposition.
         last_start, last_end = spans[-1]
@@ -1067,7 +1072,8 @@ def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start:
             if run is not None and all(w.lower() in PARTICLES for w in lead):
                 at = start + clause_start + cut.end()
                 party = _party_of(ctx, index, at + run[0], at + run[1])
-                return [party] if party is not None else []
+                if party is not None:
+                    return [party]  # else a later cut: "vinculadas al Tren de Aragua", a place ends the first
     if not spans or _name_run(masked[spans[-1][0] : spans[-1][1]]) is None:
         return []
     last = spans[-1]
