@@ -558,3 +558,143 @@ def test_spanish_object_marks_after_a_count_and_a_recalled_appositive() -> None:
     _has(found, "Tren de Aragua")
     _has(found, "Barrio 18")
     assert _has(found, "Los Viagras").get("program") == ["FTO"]
+
+
+def test_an_empty_bullet_marker_does_not_end_the_list() -> None:
+    """A bare "-" line (a marker a copied page left without its item) does not end the bullet list."""
+    text = (
+        "Today, the Minister of Public Safety announced that the Government of Canada has listed five "
+        "organizations as terrorist entities under the Criminal Code.\n"
+        "The five entities listed are:\n"
+        "-\n"
+        "- Banda Roja\n"
+        "- Los Halcones Grises\n"
+        "- Clan Norte\n"
+        "These entities are criminal organizations.\n"
+    )
+    found = _sanctions(text, published=date(2025, 3, 4))
+    assert len({s.id for s in found.values()}) == 3
+    for name in ("Banda Roja", "Halcones Grises", "Clan Norte"):
+        sanction = _has(found, name)
+        assert sanction.get("country") == ["ca"]
+        assert sanction.get("program") == ["terrorist-list"]
+
+
+def test_a_list_intro_with_today_after_its_participle() -> None:
+    """ "The two entities listed today are:" introduces the parties like "The entities listed are:"."""
+    text = (
+        "The Government of Canada has listed two organizations as terrorist entities.\n"
+        "The two entities listed today are:\n"
+        "- Banda Roja\n"
+        "- Clan Norte\n"
+    )
+    found = _sanctions(text, published=date(2025, 3, 4))
+    assert len({s.id for s in found.values()}) == 2
+
+
+def test_a_possessive_object_with_appositive_names_and_their_shared_surname() -> None:
+    """ "sancionó a sus hermanos, A y B Ramos Ortiz": the object opens with a possessive, and the
+    lone given name after a plural kin noun shares the surname of the full name it is coordinated with."""
+    found = _sanctions(
+        "El Tesoro también sancionó a sus hermanos, Adela y Ubaldo Ramos Ortiz, por lavado de dinero."
+    )
+    assert set(found) == {"adela ramos ortiz", "ubaldo ramos ortiz"}
+    assert _has(found, "Adela Ramos Ortiz").get("program") == ["SDN"]
+
+
+def test_a_lone_name_takes_a_surname_only_after_a_kin_noun() -> None:
+    found = _sanctions(
+        "OFAC sanctioned Pedro Ramos Ortiz and his brothers Luis and Mario Ramos Ortiz. "
+        "OFAC also sanctioned Agrolab and Mario Ramos Ortiz."
+    )
+    assert {"pedro ramos ortiz", "luis ramos ortiz", "mario ramos ortiz", "agrolab"} <= set(found)
+    assert "agrolab ramos ortiz" not in found
+
+
+def test_a_counted_object_of_that_family_names_its_members_after_including() -> None:
+    """ "of that family": a determiner after a preposition, not a clause that ends the object."""
+    found = _sanctions(
+        "OFAC designated several members of that family, including Pedro Ramos Ortiz and Ana Ruiz."
+    )
+    assert {"pedro ramos ortiz", "ana ruiz"} <= set(found)
+
+
+def test_a_passive_with_a_counted_subject_names_its_parties_after_including() -> None:
+    found = _sanctions("Several companies were also sanctioned by OFAC, including Agrolab and Storemax.")
+    assert {"agrolab", "storemax"} <= set(found)
+    found = _sanctions("Otras tres empresas fueron sancionadas por la OFAC, entre ellas Agrolab y Storemax.")
+    assert {"agrolab", "storemax"} <= set(found)
+
+
+def test_a_company_legal_form_is_part_of_its_name() -> None:
+    """ "Storelab, S.A. de C.V.": the legal form's comma separates no parties and its full stops end
+    neither the list nor the sentence, except the last one when a new sentence follows."""
+    found = _sanctions(
+        "Several companies were also sanctioned, including Agrolab, S.A. de C.V., Verdelab Quimica, S.A. de C.V., "
+        "and Storemax, S.A. de C.V. Officials said more could follow."
+    )
+    assert set(found) == {"agrolab s a de c v", "verdelab quimica s a de c v", "storemax s a de c v"}
+    found = _sanctions("OFAC also sanctioned Acme Trading, Inc. and Pedro Ruiz on Monday.")
+    assert set(found) == {"acme trading inc", "pedro ruiz"}
+    result = extract(
+        RawDocument("OFAC sanctioned Storemax, S.A. de C.V. on Monday.", "a.txt", published=PUBLISHED)
+    )
+    assert any(
+        name == "Storemax, S.A. de C.V." for e in result.entities for name in e.get("name", quiet=True)
+    )
+
+
+def test_a_spaced_en_dash_opens_an_aside_after_the_object() -> None:
+    found = _sanctions(
+        "On February 20, 2025, the United States designated the Norte Cartel – one of the oldest cartels "
+        "in the region – as a Foreign Terrorist Organization."
+    )
+    assert set(found) == {"norte cartel"}
+
+
+def test_one_of_the_groups_designated_is_a_recalled_designation() -> None:
+    """ "X is one of the groups designated as FTOs", "Dicho grupo es uno de los carteles designados":
+    the subject (or the group an anaphoric subject refers back to) was designated before."""
+    found = _sanctions(
+        "The Blue Band is one of the groups designated by the State Department as Foreign Terrorist Organizations."
+    )
+    assert _has(found, "Blue Band").get("program") == ["FTO"]
+    found = _sanctions(
+        "La OFAC sancionó a dos contadores del Cártel del Pacífico Sur (CPS). "
+        "Dicho grupo criminal es uno de los carteles designados en febrero como organizaciones terroristas."
+    )
+    assert set(found) == {"cartel del pacifico sur"}
+    assert _sanctions("Pedro Ruiz is one of the most wanted men in the region.") == {}
+
+
+def test_a_recalled_one_of_designation_is_not_the_act_a_later_also_continues() -> None:
+    """After "X es uno de los carteles designados como organizaciones terroristas", "el Tesoro también
+    sancionó a ..." goes on with the Treasury's sanctions, not with that terrorist listing."""
+    found = _sanctions(
+        "La OFAC sancionó a dos contadores del Cártel del Pacífico Sur. "
+        "Dicho grupo criminal es uno de los carteles designados en febrero como organizaciones terroristas. "
+        "El Tesoro también sancionó a Adela Ramos Ortiz por lavado de dinero."
+    )
+    assert _has(found, "Adela Ramos Ortiz").get("program") == ["SDN"]
+
+
+def test_a_group_after_al_in_an_appositive_is_not_designated() -> None:
+    """ "Pedro Ramos Ortiz, exatleta ligado al Cártel del Norte": "al" is a preposition there, so the
+    group is what the person is tied to; "y al Clan del Sur" is still a coordinated object."""
+    found = _sanctions(
+        "La OFAC anunció sanciones contra Pedro Ramos Ortiz, exatleta mexicano ligado al Cártel del Norte, "
+        "y otras nueve personas."
+    )
+    assert set(found) == {"pedro ramos ortiz"}
+    found = _sanctions("La OFAC sancionó al Cártel del Norte y al Clan del Sur.")
+    assert set(found) == {"cartel del norte", "clan del sur"}
+
+
+def test_a_spanish_appositive_designates_the_group_after_al() -> None:
+    """ "entidades vinculadas al Cártel del Norte, organización designada como terrorista": the
+    appositive describes the group the preposition introduces."""
+    found = _sanctions(
+        "El Tesoro sancionó a una red de personas vinculadas al Cártel del Norte, organización designada "
+        "como terrorista, por lavado de dinero."
+    )
+    assert "cartel del norte" in found

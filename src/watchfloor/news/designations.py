@@ -128,7 +128,8 @@ LIST_INTRO = re.compile(
     r"grupos|c[aá]rteles|organizaciones|bandas|entidades|personas|individuos|empresas|companies|"
     r"lista(?:\s+de\s+\w+(?:\s+\w+)?)?)"
     # "Los seis individuos sancionados por la OFAC incluyen:", "The companies designated today are:"
-    r"(?:\s+(?i:sanctioned|designated|listed|sancionad[oa]s|designad[oa]s)(?:\s+(?i:by|por)\s+[^.:;]{1,80}?)?)?"
+    r"(?:\s+(?i:sanctioned|designated|listed|sancionad[oa]s|designad[oa]s)(?:\s+(?i:by|por)\s+[^.:;]{1,80}?)?"
+    r"(?:\s+(?i:today|hoy|now|this\s+week|esta\s+semana))?)?"
     r"\s+(?:(?:include|includes|included|consist\s+of|comprise|incluyen|incluye)\b|"
     r"(?:are|were|son|fueron)(?=\s*[:A-ZÁÉÍÓÚ]|\s+(?:the|el|la|los|las)\s))",
 )
@@ -142,7 +143,7 @@ PROGRAM_ENUM = re.compile(
 # "Tren de Aragua, MS-13 and the Sinaloa cartel are among the groups the US has designated": the
 # parties precede, the designation follows.
 AMONG = re.compile(
-    r"\b(?:are|is|were|was|son|es|están|figuran)\s+(?:now\s+)?(?:among|entre)\b"
+    r"\b(?:are|is|were|was|son|es|están|figuran)\s+(?:now\s+)?(?:among|entre|one\s+of|uno\s+de|una\s+de)\b"
     r"(?=[^.;]{0,120}\b(?:designat|sanction|listed|designad|sancionad|incluid))",
     re.I,
 )
@@ -179,16 +180,21 @@ COPULA = r"\s(?:is|are|was|were|has|have|had|will|would|es|son|fue|fueron|ha|han
 OBJECT_END = re.compile(
     COPULA + r"|\s(?:a(?!\s+(?:la|las|los)\s)|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
     r"\s(?:a|an|una?)\s+(?=(?:Foreign|Specially|Global|Terrorist|FTO|SDGT|Organizaci[oó]n|Organization)\b)|"
-    r"\s(?:(?<!such\s)(?<!known\s)as|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|that|which|who|"
-    r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|this|yesterday|today|"
+    r"\s(?:(?<!such\s)(?<!known\s)as|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|(?<!\bof\s)that|which|who|"
+    r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
     r"como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
-    r"[;:.!?]\s|[;!?]|\.$|—",
+    r"[;:.!?]\s|[;!?]|\.$|—|\s–\s",  # a spaced en dash opens an aside as an em dash does
 )
 # A list's items may be separated by ";" and carry clauses of their own; the list ends with the sentence.
 LIST_END = re.compile(r"\.\s|\.$|[:!?]|\s(?:many|most|all|some|which|who|que|cuyos?|todos)\b|" + COPULA)
 TRAILING_CONJUNCTION = re.compile(r"\s*,?\s+(?:and|y|e|or|o)\s*$")
-LEADING_OBJECT_MARK = re.compile(r"^\s*(?:a\s+(?:la|las|los)\s+|al\s+|a\s+(?=\W?[A-ZÁÉÍÓÚÑ]))", re.U)
+LEADING_OBJECT_MARK = re.compile(
+    r"^\s*(?:a\s+(?:la|las|los)\s+|al\s+|a\s+(?=\W?[A-ZÁÉÍÓÚÑ])|"
+    # "sancionó a sus hermanos, A y B", "a dos de sus socios": a possessive or counted object.
+    r"a\s+(?=(?:su|sus|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s))",
+    re.U,
+)
 COMO_FIRST = re.compile(r"^\s*como\b[^.;]*?\s(?=al\s|a\s+(?:la|los|las)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])", re.U)
 _MONTH = rf"(?:{news_dates.EN_MONTHS}|{news_dates.ES_MONTHS})"
 LEADING_FILLER = re.compile(
@@ -219,19 +225,44 @@ NOT_A_NAME_START = re.compile(
 # "the head of Tren de Aragua": the party is the head, not the group.
 # "all but Cárteles Unidos": an exception, not a party.
 PREPOSITION = re.compile(
-    r"\b(?:of|de|del|for|para|with|con|by|por|from|in|en|to|at|but|except|excepto|salvo|menos|besides|"
+    r"\b(?:of|de|del|al|for|para|with|con|by|por|from|in|en|to|at|but|except|excepto|salvo|menos|besides|"
     r"other\s+than)\b",
     re.I,
 )
 DEMONYM = re.compile(r"(?:[A-Z][a-záéíóú]+(?:an|ian|ese|ish|ano|ana|ino|ina|eño|eña|ense|ian)\s*)+")
 LOWER_HEAD = re.compile(r"cartel|cartels|cártel|gang|group|network|clan|organi[sz]ation")
 NAME_IN_HEAD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|los|las|of|the)\s+[A-ZÁÉÍÓÚÑ][\w-]*)*")
+# ", a designated FTO", ", organización designada como terrorista": an appositive, not a clause.
+APPOSITIVE_PASSIVE = re.compile(
+    r",\s*(?:an?\s|una?\s|organi[sz]ation\s|organizaci[oó]n\s|group\s|grupo\s|gang\s|banda\s|c[aá]rtel\s)",
+    re.I,
+)
+KIN_PLURAL = re.compile(
+    r"\b(?:brothers|sisters|siblings|sons|daughters|children|cousins|nephews|hermanos|hermanas|hijos|hijas|"
+    r"primos|sobrinos)\s*,?\s*$",
+    re.I,
+)
 ANAPHOR = re.compile(
     r"\b(?:aforementioned|above[- ]named|above[- ]mentioned|said|mencionad[oa]|citad[oa]|dich[oa])\s+"
     r"(?:organi[sz]ation|organizaci[oó]n|group|grupo|entity|entidad)\b",
     re.I,
 )
 BULLET = re.compile(r"^\s*(?:[-•*·–—▪]|\d{1,2}[.)])\s+(.+?)\s*$")
+# A marker a copied page left without its item: it does not end the list.
+EMPTY_BULLET = re.compile(r"^\s*(?:[-•*·–—▪]|\d{1,2}[.)])\s*$")
+# A company's legal form after its name ("Storelab, S.A. de C.V.", "Acme, Inc."): part of the name, so
+# neither its comma separates parties nor its full stops end the phrase.
+_DOT = "[.\u2024]"
+LEGAL_FORM = re.compile(
+    rf"(?<=[\w\u2024.]),\s*(?=(?:S{_DOT}\s?A{_DOT}(?:\s?P{_DOT}\s?I{_DOT})?\s+de\s+C{_DOT}\s?V{_DOT}?|"
+    rf"S{_DOT}\s+de\s+R{_DOT}\s?L{_DOT}(?:\s+de\s+C{_DOT}\s?V{_DOT}?)?|S{_DOT}\s?A{_DOT}(?:\s?S{_DOT})?|"
+    rf"S{_DOT}\s?R{_DOT}\s?L{_DOT}?|C{_DOT}\s?A{_DOT}|Inc{_DOT}?|L{_DOT}?L{_DOT}?C{_DOT}?|Ltd{_DOT}?|Limited|"
+    rf"Corp{_DOT}?|GmbH)(?!\w))"
+)
+LEGAL_FORM_DOTS = re.compile(
+    r"(?<![\w.])(?:S\.\s?A\.(?:\s?P\.\s?I\.)?\s+de\s+C\.\s?V\.?|S\.\s+de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.?)?|"
+    r"S\.\s?A\.(?:\s?S\.)?|S\.\s?R\.\s?L\.?|C\.\s?A\.|Inc\.|L\.L\.C\.|Ltd\.|Corp\.)(?=[\s,;)]|$)"
+)
 ACRONYM_PARENS = re.compile(r"\([^()]{1,40}\)")
 QUOTES = re.compile(r"[\"“”«»‘’']")
 TOKEN = re.compile(r"[^\s,]+")
@@ -384,6 +415,13 @@ ALONG_WITH = re.compile(
 INCLUDING = re.compile(
     r"\s*(?P<programme>(?:as|como)\s+[^,;:.]{3,60}?),?\s+"
     r"(?:including|such\s+as|among\s+them|incluid[oa]s|incluyendo|entre\s+ell[oa]s)\s+",
+    re.I,
+)
+# A passive whose subject only counts its parties names them after it: "Several companies were also
+# sanctioned, including A and B", "Otras tres empresas fueron sancionadas, entre ellas A y B".
+PASSIVE_INCLUDING = re.compile(
+    r"(?P<gap>[^.;:]{0,40}?),\s*(?:including|such\s+as|among\s+them|incluyendo(?:\s+a)?|incluid[oa]s|"
+    r"entre\s+ell[oa]s)\s+",
     re.I,
 )
 CLAUSE_WORD = re.compile(r"\b(?:that|which|who|because|while|que|quien|porque|mientras)\b", re.I)
@@ -628,9 +666,25 @@ def _hypothetical(
 
 
 def _mask(text: str) -> str:
-    """Acronym parentheses, quotes and em dashes to spaces: offsets stay, "(TdA)" and quotes no longer split names."""
+    """Acronym parentheses, quotes, em dashes and a legal form's comma to spaces: offsets stay, "(TdA)",
+    quotes and "Storelab, S.A. de C.V." no longer split names."""
     text = ACRONYM_PARENS.sub(lambda m: " " * len(m.group(0)), text)
+    text = LEGAL_FORM.sub(lambda m: " " * len(m.group(0)), text)
     return QUOTES.sub(" ", text).replace("—", " ")  # "Sus empresas —X y Y— fueron": an aside's dashes
+
+
+def _unstopped(sentence: str) -> str:
+    """A legal form's full stops ("S.A. de C.V.") as one-dot leaders: same offsets, no sentence end."""
+
+    def unstop(match: re.Match[str]) -> str:
+        form = match.group(0)
+        if form.endswith(".") and re.match(r"\s+[A-ZÁÉÍÓÚÑ]", sentence[match.end() :]):
+            return (
+                form[:-1].replace(".", "\u2024") + "."
+            )  # "... S.A. de C.V. OFAC also": the sentence ends too
+        return form.replace(".", "\u2024")
+
+    return LEGAL_FORM_DOTS.sub(unstop, sentence)
 
 
 def _conjuncts(text: str, protected: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -686,7 +740,7 @@ def _name_run(text: str) -> tuple[int, int] | None:
     before = stripped[:start]
     if INTRODUCER.search(before):
         return start, end
-    head = NAME_IN_HEAD.sub(" ", DETERMINERS.sub("", before.strip()))  # "Tren de Aragua leader X"
+    head = NAME_IN_HEAD.sub(" ", DETERMINERS.sub("", before.lstrip()))  # "Tren de Aragua leader X"
     if head and (PREPOSITION.search(head) or re.search(r"\d", head)):
         return None
     return start, end
@@ -762,6 +816,8 @@ def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party |
     if any(m.kind in NEVER_PARTIES and m.start <= start and m.end >= end for m in overlapping):
         return None  # a government body or a news outlet acts or reports; it is not designated
     parties = [m for m in overlapping if m.label in ("ORG", "PERSON")]
+    if LEGAL_FORM.search(ctx.text[start:end]) or LEGAL_FORM_DOTS.fullmatch(ctx.text[start:end].strip()):
+        parties = []  # "Storelab, S.A. de C.V.": the company's whole name, not the NER's part of it
     outside = [
         m
         for m in parties
@@ -773,6 +829,8 @@ def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party |
         mention = parties[0]
         return _Party(ctx.id_of(mention), mention.canonical or mention.text, mention.schema, True)
     name = ctx.text[start:end].strip(" .,;:")
+    if any(m.end() == len(name) + 1 for m in LEGAL_FORM_DOTS.finditer(name + ".")):
+        name += "."  # "Storelab, S.A. de C.V.": the form's last full stop is the name's
     if not _acceptable(name):
         return None
     known = _known(ctx, name)
@@ -829,15 +887,41 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
     shared = _shared_head(ctx, index, offset, masked)
     if shared is not None:
         return shared
-    parties: list[_Party] = []
+    runs = []
     for start, end in _conjuncts(masked, protected):
         run = _name_run(masked[start:end])
-        if run is None:
-            continue
-        party = _party_of(ctx, index, offset + start + run[0], offset + start + run[1])
+        if run is not None:
+            runs.append((offset + start + run[0], offset + start + run[1]))
+    parties: list[_Party] = []
+    kin = False  # a lone given name after "his brothers": the family's surname follows
+    for number, (start, end) in enumerate(runs):
+        party = _party_of(ctx, index, start, end)
+        before = ctx.text[runs[number - 1][1] if number else offset : start]
+        kin = party is not None and " " not in party.name.strip() and (kin or bool(KIN_PLURAL.search(before)))
+        if party is not None and kin:
+            party = _given_name_of(ctx, index, party, runs[number + 1 :]) or party
         if party is not None and party not in parties:
             parties.append(party)
     return parties
+
+
+def _given_name_of(
+    ctx: ArticleContext, index: int, party: _Party, later: list[tuple[int, int]]
+) -> _Party | None:
+    """ "his brothers Luis and Mario Ramos Ortiz", "Adita y Ubaldo Hurtado Olascoaga": a lone given name
+    coordinated (through other lone given names) with a person's full name shares that person's
+    surname (the last two words of a name of three or more, Spanish style; else the last word)."""
+    for start, end in later:
+        words = ctx.text[start:end].split()
+        if len(words) == 1:
+            continue
+        last = _party_of(ctx, index, start, end)
+        if last is None or last.schema != "Person" or len(words) < 2:
+            return None
+        surname = words[-2:] if len(words) >= 3 else words[-1:]
+        name = f"{party.name.strip()} {' '.join(surname)}"
+        return _known(ctx, name) or _Party(entity_id("Person", name), name, "Person", False)
+    return None
 
 
 def _shared_head(ctx: ArticleContext, index: int, offset: int, masked: str) -> list[_Party] | None:
@@ -928,7 +1012,9 @@ def _bullets(ctx: ArticleContext, after: int) -> Iterator[tuple[int, str]]:
         line_end = ctx.text.find("\n", position + 1)
         line = ctx.text[position + 1 : line_end if line_end != -1 else len(ctx.text)]
         match = BULLET.match(line)
-        if match is None:
+        if EMPTY_BULLET.match(line):
+            pass
+        elif match is None:
             if line.strip() or seen_bullet:
                 return
         else:
@@ -976,7 +1062,7 @@ def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start:
         (m.start - start - clause_start, m.end - start - clause_start) for m in ctx.mentions_in(index)
     ]
     spans = list(_conjuncts(masked, protected))
-    if spans and re.match(r",\s*an?\s", sentence[verb_start:]):
+    if spans and APPOSITIVE_PASSIVE.match(sentence[verb_start:]):
         # "members of Tren de Aragua, a designated FTO": the appositive describes the name it follows,
         # even after a preposition.
         last_start, last_end = spans[-1]
@@ -986,7 +1072,8 @@ def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start:
             if run is not None and all(w.lower() in PARTICLES for w in lead):
                 at = start + clause_start + cut.end()
                 party = _party_of(ctx, index, at + run[0], at + run[1])
-                return [party] if party is not None else []
+                if party is not None:
+                    return [party]  # else a later cut: "vinculadas al Tren de Aragua", a place ends the first
     if not spans or _name_run(masked[spans[-1][0] : spans[-1][1]]) is None:
         return []
     last = spans[-1]
@@ -1001,8 +1088,25 @@ def _anaphor_party(ctx: ArticleContext, index: int, sentence: str, verb_end: int
         DETERMINERS.sub("", sentence[verb_end:].lstrip())
     ):
         return None
+    return _last_group(ctx, index)
+
+
+def _anaphor_subject(ctx: ArticleContext, index: int, sentence: str, verb_start: int) -> _Party | None:
+    """ "Dicho grupo es uno de los carteles designados", "The said group was designated": a subject that
+    refers back names the last group a previous sentence named."""
+    subject = DETERMINERS.sub("", sentence[:verb_start].strip())
+    return _last_group(ctx, index) if ANAPHOR.match(subject) else None
+
+
+def _last_group(ctx: ArticleContext, index: int) -> _Party | None:
+    """The last group a previous sentence named by its name, not by the acronym in parentheses after it."""
     for previous in range(index - 1, -1, -1):
         for mention in reversed(ctx.mentions_in(previous, frozenset({"ORG"}))):
+            if (
+                ctx.text[mention.start - 1 : mention.start] == "("
+                and ctx.text[mention.end : mention.end + 1] == ")"
+            ):
+                continue
             party = _party_of(ctx, previous, mention.start, mention.end)
             if party is not None:
                 return party
@@ -1095,7 +1199,7 @@ def _in_context(sentence: str, verb: re.Match[str], kind: str, sanctioning: bool
 
 def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
     """The designation acts of one sentence."""
-    sentence = ctx.sentence_text(index)
+    sentence = _unstopped(ctx.sentence_text(index))
     named = bool(_programs(sentence) or TERROR_LIST.search(sentence))
     acts: list[_Act] = []
     covered: list[tuple[int, int]] = []  # passive verbs that found their subject
@@ -1151,7 +1255,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                     reading.announced = _Act(index, [], programs, _complete_actor(actor, programs))
                 continue
             # The pluperfect tells background ("Noboa había declarado ... en enero"): recalled, no event.
-            recalled = relative or kind == "enum" or word.startswith(("había", "habían", "habría"))
+            # "X is one of the groups designated in February": what X is, not what the article reports.
+            recalled = relative or kind in ("enum", "among") or word.startswith(("había", "habían", "habría"))
             act = _Act(index, parties, programs, _complete_actor(actor, programs), recalled=recalled)
             act.effective_hint = _future_date(ctx, sentence, verb) if kind == "active" else None
             acts.append(act)
@@ -1215,7 +1320,11 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
     start = ctx.sentences[index][0]
     passive = kind in ("passive", "among")
     if passive:
-        parties = _passive_parties(ctx, index, sentence, verb.start())
+        parties = _passive_parties(ctx, index, sentence, verb.start()) or _passive_including(
+            ctx, index, sentence, verb.end()
+        )
+        anaphor = None if parties else _anaphor_subject(ctx, index, sentence, verb.start())
+        parties = parties or ([anaphor] if anaphor is not None else [])
     else:
         object_start, object_end = _object_span(sentence, verb.end(), kind in ("list", "enum"))
         parties = _parties_in(ctx, index, start + object_start, sentence[object_start:object_end])
@@ -1259,6 +1368,16 @@ def _series(ctx: ArticleContext, index: int, sentence: str, object_start: int) -
             break
         parties.append(party)
     return parties if len(parties) > 1 else []
+
+
+def _passive_including(ctx: ArticleContext, index: int, sentence: str, verb_end: int) -> list[_Party]:
+    """The members a passive verb's counted subject names after it ("were sanctioned, including A")."""
+    match = PASSIVE_INCLUDING.match(sentence, verb_end)
+    if match is None or CLAUSE_WORD.search(match.group("gap")):
+        return []
+    end = LIST_END.search(sentence, match.end())
+    stop = end.start() if end is not None else len(sentence)
+    return _parties_in(ctx, index, ctx.sentences[index][0] + match.end(), sentence[match.end() : stop])
 
 
 def _along_with(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
