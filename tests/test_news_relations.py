@@ -751,3 +751,44 @@ def test_other_members_listed_after_a_colon_are_of_the_group_named_before() -> N
 def test_the_sons_of_a_named_man_are_not_that_man() -> None:
     text = "Bessent anunció sanciones contra una red vinculada al Tren de Aragua, liderada por los hijos de Joaquín “El Chapo” Guzmán."
     assert not any(link[0] == "Directorship" for link in _links(text))
+
+
+@spanish_model
+def test_spanish_office_nouns_head_the_named_organisation() -> None:
+    links = _links(
+        "Entre los sancionados figura Mario Ejemplo Torres, presidente de Petrocaribe, acusado de corrupción. "
+        "También fue sancionado el director del SEBIN, Gustavo Ejemplo Ramos, acusado de torturas."
+    )
+    assert (
+        "Directorship",
+        "director=news-person-mario-ejemplo-torres",
+        "organization=news-org-petrocaribe",
+    ) in links
+    assert (
+        "Directorship",
+        "director=news-person-gustavo-ejemplo-ramos",
+        "organization=news-org-sebin",
+    ) in links
+
+
+def test_a_singular_office_noun_describes_the_last_name_of_a_list_only() -> None:
+    links = _links(
+        "The sanctions also target Mark Sample, a shipping broker, and Jane Doe, the director of the Orion Group."
+    )
+    assert links == {("Directorship", "director=news-person-jane-doe", "organization=news-org-orion-group")}
+
+
+def test_title_offices_and_heads_of_state_are_no_links() -> None:
+    assert (
+        _links("President Donald Trump met the president of Mexico, Claudia Sheinbaum, on Monday.") == set()
+    )
+
+
+@spanish_model
+def test_spanish_co_leader_noun_leads() -> None:
+    links = _links("La OFAC sancionó a Pedro Ejemplo Ruiz, colíder del Cártel de los Ejemplos, el martes.")
+    assert (
+        "Directorship",
+        "director=news-person-pedro-ejemplo-ruiz",
+        "organization=news-org-cartel-de-los-ejemplos",
+    ) in links

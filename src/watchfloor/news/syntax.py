@@ -44,7 +44,7 @@ ORGS = frozenset({"ORG"})
 
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
-    r"\b(?:head|led\b|lead|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
+    r"\b(?:head|led\b|lead|co-?lead|col[íi]der|presiden|chair|ceo\b|gerente|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
@@ -86,9 +86,16 @@ _OFFSHOOT_NOUNS = words(
     "splinter offshoot faction breakaway dissidents escisión facción desprendimiento disidencia disidentes"
 )
 _LIST_GLUE = words("and or y e o the el la los las , ;")
-_LEADER_NOUNS = frozenset(
-    {"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"}
-) | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas")
+_LEADER_NOUNS = (
+    frozenset({"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"})
+    | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas")
+    | words("co-leader co-leaders coleader coleaders colíder colider colíderes colideres")
+)
+# the offices that head a named organisation: "X, presidente de PdVSA", "the director of the CICPC,
+# X" (a lower-case noun; a capitalised one is a title, and a government body is no allegation)
+_OFFICE_NOUNS = words(
+    "president chairman chairwoman director ceo presidente presidenta director directora gerente"
+)
 _MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integrante", "integrantes"})
 # a founder of a group is one of its members ("X, cofundador del Tren de Aragua")
 _FOUNDER_NOUNS = words(
@@ -99,7 +106,7 @@ _OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "pro
 _NAMING_PARTICIPLES = words(
     "identified named known identificado identificada identificados llamado llamada conocido conocida"
 )
-_ROLE_NOUNS = _LEADER_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
+_ROLE_NOUNS = _LEADER_NOUNS | _OFFICE_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
 # the head of one function of a group is one of its members, not its leader ("jefe financiero del X",
 # "the gang's finance chief", "jefe de finanzas")
 _FUNCTION_WORDS = words(
@@ -363,7 +370,7 @@ def _rule_for(token: Token) -> Rule | None:
         return _owns
     if _LINK_PARTICIPLE.match(lower) or (_LINK_VERB.match(lower) and _is_verb(token)):
         return _linked
-    if lower in _LEADER_NOUNS or lower in _MEMBER_NOUNS or lower in _OWNER_NOUNS or lower in _FOUNDER_NOUNS:
+    if lower in _ROLE_NOUNS or lower in _OWNER_NOUNS:
         return _role_noun
     if lower in _FAMILY_NOUNS:
         return _family
@@ -896,8 +903,15 @@ def _holders(noun: Token) -> list[Token]:
     if not holders:  # "X, the leader known as Z": Z is X's alias, not a second holder
         holders = _identified_as(noun)
     # "A, the head of Y; B, a recruiter": a phrase after a name describes the names up to it,
-    # not the list entries after it, which carry their own descriptions
+    # not the list entries after it, which carry their own descriptions; and a singular noun
+    # describes one holder ("A and B, the director of Y": B alone), a plural one each of a list
+    if _singular(noun):
+        return holders
     return [t for holder in holders for t in _with_conjuncts(holder) if t.i < noun.i or holder.i >= noun.i]
+
+
+def _singular(noun: Token) -> bool:
+    return noun.tag_ in ("NN", "NNP") or "Sing" in noun.morph.get("Number", [])
 
 
 def _identified_as(noun: Token) -> list[Token]:
@@ -969,7 +983,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     functional = any(
         c.lower_ in _FUNCTION_WORDS for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
     )
-    if lower in _LEADER_NOUNS and not functional:
+    if (lower in _LEADER_NOUNS or lower in _OFFICE_NOUNS) and not functional:
         yield from _pairs(
             holders,
             organisations,
@@ -978,7 +992,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             second_prop="organization",
             role=role,
         )
-    elif lower in _MEMBER_NOUNS or lower in _FOUNDER_NOUNS or lower in _LEADER_NOUNS:
+    elif lower in _ROLE_NOUNS:
         yield from _pairs(
             holders,
             organisations,
