@@ -792,3 +792,25 @@ def test_spanish_co_leader_noun_leads() -> None:
         "director=news-person-pedro-ejemplo-ruiz",
         "organization=news-org-cartel-de-los-ejemplos",
     ) in links
+
+
+@spanish_model
+def test_spanish_coordinated_subjects_each_lead_the_object() -> None:
+    links = _links(
+        "Según el Tesoro, los hermanos Pedro Ejemplo Ruiz, Juan Ejemplo Ruiz y Ana Ejemplo Ruiz lideran "
+        "el Cártel de los Ejemplos."
+    )
+    directors = {link[1] for link in links if link[0] == "Directorship"}
+    assert directors == {
+        "director=news-person-pedro-ejemplo-ruiz",
+        "director=news-person-juan-ejemplo-ruiz",
+        "director=news-person-ana-ejemplo-ruiz",
+    }
+
+
+def test_coordinated_subjects_of_active_led_each_lead_and_a_delegation_is_no_group() -> None:
+    assert _links("John Sample and Mary Sample led the Orion Cartel until 2019.") == {
+        ("Directorship", "director=news-person-john-sample", "organization=news-org-orion-cartel"),
+        ("Directorship", "director=news-person-mary-sample", "organization=news-org-orion-cartel"),
+    }
+    assert _links("John Sample led a delegation to the Orion Cartel talks.") == set()

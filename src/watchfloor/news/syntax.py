@@ -56,8 +56,8 @@ _DIRECT_PARTICIPLE = re.compile(
     r"^(?:headed|led|run|directed|commanded|controlled|(?:encabezad|liderad|dirigid|comandad|controlad)[oa]s?)$"
 )
 _LEAD_VERB = re.compile(
-    r"^(?:leads|leading|heads|heading|runs|running|directs|directing|commands|commanding|"
-    r"lidera|liderar|liderando|lideraba|encabeza|encabezar|encabezaba|dirige|dirigir|comanda|comandar)$"
+    r"^(?:leads?|leading|heads?|heading|runs|running|directs?|directing|commands|commanding|"
+    r"(?:lider|encabez|comand)(?:a|an|ar|ando|aba|aban|ó|aron)|dirig(?:e|en|ir|iendo|ía|ían|ió|ieron))$"
 )
 _OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
 _LINK_PARTICIPLE = re.compile(r"^(?:linked|tied|connected|(?:vinculad|ligad|relacionad)[oa]s?)$")
@@ -732,8 +732,9 @@ def _nearest_before(token: Token, found: dict[int, Mention]) -> Mention | None:
 
 def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Active leading: "X leads the cartel", "accused X of leading the group", "acusar a X de
-    liderar dicho grupo" (the accused is the one said to lead)."""
-    leaders = _active_subjects(verb)
+    liderar dicho grupo" (the accused is the one said to lead); coordinated subjects each lead
+    ("A, B y C lideran el grupo")."""
+    leaders = [t for s in _active_subjects(verb) for t in _with_conjuncts(s)]
     if not leaders and verb.dep_ in ("pcomp", "advcl", "xcomp", "ccomp"):
         leaders = _accused(verb)
     directors = _mentions(leaders, found, ACTORS)
@@ -765,6 +766,11 @@ def _accused(verb: Token) -> list[Token]:
 
 
 def _directs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "Y, headed by X" (passive); a past form with a subject and an object and no agent is the
+    active verb ("A and B led the cartel", "X dirigió la empresa")."""
+    if not _prep_objects(token, _BY) and _active_subjects(token) and _objects(token):
+        yield from _leads(token, found)
+        return
     yield from _passive(token, found, "Directorship", "organization", "director")
 
 
