@@ -814,3 +814,55 @@ def test_coordinated_subjects_of_active_led_each_lead_and_a_delegation_is_no_gro
         ("Directorship", "director=news-person-mary-sample", "organization=news-org-orion-cartel"),
     }
     assert _links("John Sample led a delegation to the Orion Cartel talks.") == set()
+
+
+@spanish_model
+def test_spanish_group_made_up_of_named_members() -> None:
+    links = _links(
+        "Panamá designó al Cártel de los Ejemplos como organización terrorista. Además, las autoridades "
+        "señalan que este cártel está integrado por los ministros Pedro Ejemplo Ruiz y Juan Ejemplo Ruiz, "
+        "así como otros mil militares."
+    )
+    assert links == {
+        (
+            "Membership",
+            "organization=news-org-cartel-de-los-ejemplos",
+            "member=news-person-pedro-ejemplo-ruiz",
+        ),
+        (
+            "Membership",
+            "organization=news-org-cartel-de-los-ejemplos",
+            "member=news-person-juan-ejemplo-ruiz",
+        ),
+    }
+
+
+@spanish_model
+def test_spanish_government_body_make_up_is_no_link() -> None:
+    assert (
+        _links("La Comisión de Defensa está integrada por Pedro Ejemplo Ruiz y Juan Ejemplo Ruiz.") == set()
+    )
+
+
+def test_group_made_up_of_named_members() -> None:
+    links = _links(
+        "According to prosecutors, the Orion Cartel is made up of John Sample, Mary Sample and dozens of gunmen."
+    )
+    assert links == {
+        ("Membership", "organization=news-org-orion-cartel", "member=news-person-john-sample"),
+        ("Membership", "organization=news-org-orion-cartel", "member=news-person-mary-sample"),
+    }
+    assert _links("The Orion Cartel made John Sample a partner.") == set()
+
+
+@spanish_model
+def test_spanish_el_cartel_with_accent_stands_for_the_named_cartel() -> None:
+    links = _links(
+        "El Cártel de los Ejemplos fue designado el lunes. Según la fiscalía, el cártel es liderado por "
+        "Pedro Ejemplo Ruiz."
+    )
+    assert (
+        "Directorship",
+        "director=news-person-pedro-ejemplo-ruiz",
+        "organization=news-org-cartel-de-los-ejemplos",
+    ) in links

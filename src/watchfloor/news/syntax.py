@@ -44,7 +44,7 @@ ORGS = frozenset({"ORG"})
 
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
-    r"\b(?:head|led\b|lead|co-?lead|col[íi]der|presiden|chair|ceo\b|gerente|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
+    r"\b(?:head|led\b|lead|integrad|conformad|compuest|formad|composed|comprised|made up|co-?lead|col[íi]der|presiden|chair|ceo\b|gerente|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
@@ -58,6 +58,10 @@ _DIRECT_PARTICIPLE = re.compile(
 _LEAD_VERB = re.compile(
     r"^(?:leads?|leading|heads?|heading|runs|running|directs?|directing|commands|commanding|"
     r"(?:lider|encabez|comand)(?:a|an|ar|ando|aba|aban|ó|aron)|dirig(?:e|en|ir|iendo|ía|ían|ió|ieron))$"
+)
+# a group said to be made of its members: "Y is made up of A and B", "Y está integrado por A y B"
+_COMPOSED_PARTICIPLE = re.compile(
+    r"^(?:composed|comprised|made|(?:integrad|conformad|compuest|formad)[oa]s?)$"
 )
 _OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
 _LINK_PARTICIPLE = re.compile(r"^(?:linked|tied|connected|(?:vinculad|ligad|relacionad)[oa]s?)$")
@@ -304,7 +308,9 @@ def _described(
         bare = token.i in found and name_key(found[token.i].text) == name_key(token.text)  # NER took "Cartel"
         if (token.i in found and not bare) or (proper and not _bare_group_word(token)):
             continue
-        noun = token.lower_ if token.lower_ in _ALL_GROUP_NOUNS else name_key(token.text)  # "organización"
+        # the keys hold a name's words in name_key form ("cartel") and the group nouns as written
+        # ("organización"): "el cártel" is looked up by the first, "la organización" by the second
+        noun = token.lower_ if token.lower_ in groups or token.lower_ in topic else name_key(token.text)
         group = groups.get(noun)
         if group is None and noun in topic:
             group = topic[noun]
@@ -366,6 +372,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _directs
     if _LEAD_VERB.match(lower) and _is_verb(token):
         return _leads
+    if _COMPOSED_PARTICIPLE.match(lower):
+        return _composed
     if _OWN_VERB.match(lower):
         return _owns
     if _LINK_PARTICIPLE.match(lower) or (_LINK_VERB.match(lower) and _is_verb(token)):
@@ -664,10 +672,15 @@ def _pairs(
 
 
 def _passive(
-    token: Token, found: dict[int, Mention], schema: str, governed: str, agent: str
+    token: Token,
+    found: dict[int, Mention],
+    schema: str,
+    governed: str,
+    agent: str,
+    preposition: frozenset[str] = _BY,
 ) -> Iterator[Relation]:
     """In "Y, headed by X", Y must be the named noun the participle governs."""
-    agents = _mentions(_prep_objects(token, _BY), found, ACTORS)
+    agents = _mentions(_prep_objects(token, preposition), found, ACTORS)
     if not agents:
         return
     heads = _mentions(_governed(token), found, frozenset({"ORG"}))
@@ -678,7 +691,8 @@ def _passive(
         heads = [m for m in _spanish_surface(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
     if not heads:
         heads = [m for m in _class_apposition(token, found) if m.kind != GOVERNMENT]
-    role = f"{token.text} {'by' if token.lang_ == 'en' else 'por'}"
+    word = next((c.lower_ for c in token.doc[token.i + 1 :] if c.lower_ in preposition), "")
+    role = f"{token.text} {word}".strip()
     yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
 
 
@@ -772,6 +786,15 @@ def _directs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         yield from _leads(token, found)
         return
     yield from _passive(token, found, "Directorship", "organization", "director")
+
+
+def _composed(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "Y is made up of / composed of A and B", "Y está integrado/conformado por A y B": each named
+    party is a member of the organisation (a government body's make-up is no allegation)."""
+    if token.lower_ == "made" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return
+    preposition = frozenset({"of"}) if token.lang_ == "en" else _BY
+    yield from _passive(token, found, "Membership", "organization", "member", preposition)
 
 
 def _owns(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
