@@ -407,6 +407,13 @@ def test_a_splinter_of_a_named_group() -> None:
     }
 
 
+def test_a_faction_of_a_named_group_is_one_of_its_members() -> None:
+    text = "Officials said Tren de Aragua is a faction of the Sinaloa Cartel, which denies it."
+    assert _links(text) == {
+        ("Membership", "organization=news-org-sinaloa-cartel", "member=news-org-tren-de-aragua")
+    }
+
+
 @spanish_model
 def test_spanish_offshoot_inside_a_parenthesis_after_the_group() -> None:
     text = "La lista incluye al Tren de Aragua (TDA, una escisión del Cártel de Sinaloa) y a otros grupos."

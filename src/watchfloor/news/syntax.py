@@ -89,6 +89,7 @@ _CONCERT_NOUNS = words("conjunction coordination collusion cahoots concert coord
 _OFFSHOOT_NOUNS = words(
     "splinter offshoot faction breakaway dissidents escisión facción desprendimiento disidencia disidentes"
 )
+_FACTION_NOUNS = words("faction factions facción facciones")
 _LIST_GLUE = words("and or y e o the el la los las , ;")
 _LEADER_NOUNS = (
     frozenset({"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"})
@@ -860,18 +861,20 @@ def _ties(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """ "X, a splinter of Y", "X es una escisión de Y", "X (... una escisión de Y)": the breakaway
-    group X is linked to Y (both named armed groups)."""
+    group X is linked to Y (both named armed groups); a faction ("X, a faction of Y") is still a
+    part of Y, so one of its members."""
     armed = [m for m in _mentions(_owners_of_noun(noun), found, ORGS) if m.kind == ARMED_GROUP]
     if not armed:
         return
     holders = [m for m in _mentions(_holders(noun), found, ORGS) if m.kind == ARMED_GROUP]
     holders = holders or [m for m in _before_parenthesis(noun, found) if m.kind == ARMED_GROUP]
+    part = noun.lower_ in _FACTION_NOUNS
     yield from _pairs(
         holders,
         armed,
-        schema="UnknownLink",
-        first_prop="subject",
-        second_prop="object",
+        schema="Membership" if part else "UnknownLink",
+        first_prop="member" if part else "subject",
+        second_prop="organization" if part else "object",
         role=noun.text,
     )
 
