@@ -375,9 +375,7 @@ def test_cli_beside_serve_on_one_duckdb_store_works_or_says_what_to_do(tmp_path:
             location, "alerts", "decide", "A999", "--decision", "true_match", "--reason", "x"
         )
         assert code == 1 and out == "" and "error: no alert 'A999'" in err.splitlines()[-1]
-        code, _, err = cli_in_process(
-            location, "alerts", "decide", first, "--decision", "maybe", "--reason", "x"
-        )
+        code, _, err = cli_in_process(location, "alerts", "decide", first, "--decision", "maybe", "--reason", "x")
         assert code == 1 and one_line(err) == (
             "error: decision must be one of true_match, false_positive, escalated, not 'maybe'"
         )

@@ -35,9 +35,7 @@ def demo_store(folder: Path) -> tuple[SqlStore, dict[str, Any]]:
 
 
 def console_client(store: SqlStore, host: tuple[str, int] = LOCAL) -> TestClient:
-    return TestClient(
-        create_server(store=store, warm_on_start=False), client=host, base_url="http://127.0.0.1"
-    )
+    return TestClient(create_server(store=store, warm_on_start=False), client=host, base_url="http://127.0.0.1")
 
 
 def article_id_titled(store: SqlStore, fragment: str) -> str:

@@ -124,9 +124,7 @@ def _print_outcome(case: dict[str, Any], as_json: bool) -> None:
         return
     approved = f", approved by {case['approved_by']}" if case.get("approved_by") else ""
     console.print(
-        f"{case['alert_id']}: {case['decision']} by {case['reviewer']}{approved}",
-        highlight=False,
-        markup=False,
+        f"{case['alert_id']}: {case['decision']} by {case['reviewer']}{approved}", highlight=False, markup=False
     )
 
 
@@ -178,9 +176,7 @@ def alerts_show(alert_id: str = typer.Argument(...), as_json: bool = typer.Optio
     for line in alert.explanation:
         console.print(f"  {line}", highlight=False, markup=False)
     if alert.decision:
-        console.print(
-            f"decision: {_decision_text(case.to_dict())}: {alert.reason}", highlight=False, markup=False
-        )
+        console.print(f"decision: {_decision_text(case.to_dict())}: {alert.reason}", highlight=False, markup=False)
     for p in case.proposals:
         resolved = f", {p.state} by {p.resolved_by}" if p.resolved_by else ", waiting for a second reviewer"
         console.print(
@@ -217,9 +213,7 @@ def alerts_decide(
         _print_outcome(target.post(f"/api/alerts/{quote(alert_id, safe='')}/decision", json=body), as_json)
         return
     actor = cli_reviewer(target, key, reviewer)
-    _print_outcome(
-        _stepped(decide_alert(target, alert_id, decision, reason, actor, whitelist=whitelist)), as_json
-    )
+    _print_outcome(_stepped(decide_alert(target, alert_id, decision, reason, actor, whitelist=whitelist)), as_json)
 
 
 @alerts_app.command("approve")

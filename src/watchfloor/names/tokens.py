@@ -400,9 +400,7 @@ def _remember_symbols(text: str, role: Role, abjad: bool, symbols: frozenset[int
         _RESTORED_SYMBOLS[text] = frozenset(s for s in symbols if s > 0)
 
 
-def _intern(
-    key: tuple[str, str], arguments: TokenArguments, symbols: frozenset[int], keys: TokenKeys
-) -> Token:
+def _intern(key: tuple[str, str], arguments: TokenArguments, symbols: frozenset[int], keys: TokenKeys) -> Token:
     """Give the token this process's serial and packed record, and keep it for its key."""
     text = arguments[0]
     role, weight, phonetic, skeleton, abjad = keys

@@ -71,7 +71,10 @@ class PartyClusters:
     def same_as(self, entity_id: str) -> list[SameParty]:
         """The other entries of the party ``entity_id`` belongs to, with the evidence."""
         others = sorted(self._members.get(self.key(entity_id), {entity_id}) - {entity_id})
-        return [SameParty(other, self._datasets[other], self._reason(entity_id, other)) for other in others]
+        return [
+            SameParty(other, self._datasets[other], self._reason(entity_id, other))
+            for other in others
+        ]
 
     def keys(self) -> dict[str, str]:
         """``key`` of every entry that shares its party with another (the others are their own)."""
