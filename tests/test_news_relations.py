@@ -873,3 +873,15 @@ def test_spanish_el_cartel_with_accent_stands_for_the_named_cartel() -> None:
         "director=news-person-pedro-ejemplo-ruiz",
         "organization=news-org-cartel-de-los-ejemplos",
     ) in links
+
+
+def test_led_by_after_a_parenthesised_abbreviation_leads_the_named_group() -> None:
+    expected = (
+        "Directorship",
+        "director=news-person-john-sample",
+        "organization=news-org-cartel-del-noreste",
+    )
+    assert _links("The sanctions hit the Cártel del Noreste (CDN), led by John Sample.") == {expected}
+    # the parser hangs "led" on the number; the group named before the comma is still the one led
+    text = "Ten are tied to the Sinaloa Cartel, with another 16 connected to the Cártel del Noreste (CDN), led by John Sample."
+    assert expected in _links(text)

@@ -625,12 +625,11 @@ def _governed(token: Token) -> list[Token]:
     return subjects
 
 
-def _spanish_surface(token: Token, found: dict[int, Mention]) -> list[Mention]:
-    """Where the small Spanish model breaks the clause off: "Y, (supuestamente) liderado por X"
-    (the group named just before the comma) and "Liderado por X, el Y ..." (the group named just
-    after the comma that closes the opening participle phrase)."""
-    if token.lang_ != "es":
-        return []
+def _surface_before(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """Where the parser breaks the clause off: "Y, (supuestamente) liderado por X", "Y (ABBR), led
+    by X" hung on an earlier noun (the group named just before the comma, in both languages) and
+    "Liderado por X, el Y ..." (the group named just after the comma that closes the opening
+    participle phrase, which the small Spanish model misses)."""
     doc = token.doc
     before = token.i - 1
     if before >= 0 and doc[before].pos_ == "ADV":
@@ -640,7 +639,11 @@ def _spanish_surface(token: Token, found: dict[int, Mention]) -> list[Mention]:
         while named > 0 and doc[named].is_quote:  # 'al “Cartel de los Soles”, liderado por'
             named -= 1
         mention = found.get(named)
+        if mention is None and doc[named].text == ")" and named - 1 in found:  # "Y (ABBR), led by"
+            mention = _abbreviated(doc[named - 1], found)
         return [mention] if mention is not None else []
+    if token.lang_ != "es":
+        return []
     if token.dep_ in _MODIFIER_DEPS or any(not t.is_punct for t in doc[token.sent.start : token.i]):
         return []
     comma = next((t for t in doc[token.i + 1 :] if t.text in ",;:"), None)
@@ -689,7 +692,7 @@ def _passive(
     if token.dep_ in _MODIFIER_DEPS:
         heads = [m for m in heads if _nearest_before(token, found) == m]
     if not heads:  # the small Spanish model hung the participle on the wrong noun, or none
-        heads = [m for m in _spanish_surface(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
+        heads = [m for m in _surface_before(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
     if not heads:
         heads = [m for m in _class_apposition(token, found) if m.kind != GOVERNMENT]
     word = next((c.lower_ for c in token.doc[token.i + 1 :] if c.lower_ in preposition), "")
@@ -741,8 +744,20 @@ def _nearest_before(token: Token, found: dict[int, Mention]) -> Mention | None:
     noun, past a nearer named group, is more likely its error than the text's meaning."""
     for i in range(token.i - 1, -1, -1):
         if i in found and found[i].label == "ORG":
-            return found[i]
+            return _abbreviated(token.doc[i], found) or found[i]
     return None
+
+
+def _abbreviated(token: Token, found: dict[int, Mention]) -> Mention | None:
+    """The name a parenthesised abbreviation stands beside: "the Cártel Jalisco Nueva Generación
+    (CJNG), led by X" speaks of the name, which the abbreviation repeats."""
+    doc, opening = token.doc, token.i
+    while opening > 0 and found.get(opening) == found[token.i]:
+        opening -= 1
+    if doc[opening].text != "(" or opening < 1:
+        return None
+    before = found.get(opening - 1)
+    return before if before is not None and before.label == "ORG" and before != found[token.i] else None
 
 
 def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
