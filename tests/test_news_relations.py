@@ -885,3 +885,13 @@ def test_led_by_after_a_parenthesised_abbreviation_leads_the_named_group() -> No
     # the parser hangs "led" on the number; the group named before the comma is still the one led
     text = "Ten are tied to the Sinaloa Cartel, with another 16 connected to the Cártel del Noreste (CDN), led by John Sample."
     assert expected in _links(text)
+
+
+def test_leader_of_a_capitalised_class_and_its_abbreviation_leads_the_name_after_it() -> None:
+    text = (
+        "The US has described Nicolás Maduro as the leader of the Foreign Terrorist Organization (FTO) "
+        "Cartel de los Soles and accused him of smuggling."
+    )
+    assert _links(text) == {
+        ("Directorship", "director=news-person-nicolas-maduro", "organization=news-org-cartel-de-los-soles")
+    }

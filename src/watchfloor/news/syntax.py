@@ -491,7 +491,8 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
     relative pronoun its clause's noun ("X, who leads Y"), a common noun in apposition to a name
     ("X, a militia that ...") or predicated of one ("X is a militia tied to Y"), a predicative "as" noun the verb's object ("described X as the
     leader of Y", "X was identified as a member of Y")."""
-    if depth > 3 or token.tag_.startswith("NNP") or token.pos_ == "PROPN":
+    proper = token.tag_.startswith("NNP") or token.pos_ == "PROPN"
+    if depth > 3 or (proper and token.lower_ not in _ALL_GROUP_NOUNS):  # "Organization" is a class
         return None
     head = token.head
     candidates: list[Token] = []
@@ -533,9 +534,14 @@ def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
     """The party a class noun names right after it, past lower-case modifiers only ("the group
     Tren de Aragua", "al grupo armado narcotraficante Cártel de los Soles", "al narcotraficante
     X"); a group or regime noun names no person."""
-    if noun.pos_ != "NOUN":
+    # a capitalised class ("the Foreign Terrorist Organization (FTO) Cartel de los Soles") names
+    # the party after it too, past the class's own bracketed abbreviation
+    if noun.pos_ != "NOUN" and noun.lower_ not in _ALL_GROUP_NOUNS:
         return None
-    for token in noun.doc[noun.i + 1 : noun.i + 4]:
+    doc, after = noun.doc, noun.i + 1
+    if after < len(doc) and doc[after].text == "(":
+        after = next((t.i + 1 for t in doc[after : min(after + 5, len(doc))] if t.text == ")"), after)
+    for token in doc[after : after + 3]:
         if token.i in found:
             mention = found[token.i]
             # "al narcotraficante X", "the businessman X": a title noun names the person after it
@@ -576,12 +582,25 @@ def _mention_of(token: Token, found: dict[int, Mention]) -> Mention | None:
             child.dep_ == "appos"
             and not (token.tag_.startswith("NNP") or token.pos_ == "PROPN")
             and not _class_abbreviation(token, child)
+            and not _past_complement(token, child)
         )
         if child.dep_ in ("compound", "flat") or naming:
             mention = _mention_of(child, found)
             if mention is not None and not (naming and _complement_names(token, mention, found)):
                 return mention
     return None
+
+
+def _past_complement(noun: Token, appos: Token) -> bool:
+    """ "the leader of the Foreign Terrorist Organization (FTO) Cartel de los Soles": a name the
+    parser hung on the noun as an apposition, but which follows the noun's "of" phrase with no
+    comma, names that phrase's class, not the noun."""
+    between = noun.doc[noun.i + 1 : appos.left_edge.i + 1]  # up to the name's first token (or comma)
+    return (
+        appos.i > noun.i
+        and any(t.lower_ in ("of", "de", "del") for t in between[:-1])
+        and not any(t.text in ",:;" for t in between)
+    )
 
 
 def _complement_names(noun: Token, mention: Mention, found: dict[int, Mention]) -> bool:
@@ -934,7 +953,9 @@ def _holders(noun: Token) -> list[Token]:
     """Who a relational noun describes: "X, leader of" (apposition), "X is the leader of"
     (copula), "the leader of Y, X" / "his son X" (apposition under the noun), "leader X"
     (compound)."""
-    holders = [child for child in noun.children if child.dep_ == "appos"]
+    holders = [
+        child for child in noun.children if child.dep_ == "appos" and not _past_complement(noun, child)
+    ]
     if noun.dep_ in ("appos", "compound"):
         holders.append(noun.head)
     if noun.dep_ == "attr":
