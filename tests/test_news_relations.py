@@ -895,3 +895,20 @@ def test_leader_of_a_capitalised_class_and_its_abbreviation_leads_the_name_after
     assert _links(text) == {
         ("Directorship", "director=news-person-nicolas-maduro", "organization=news-org-cartel-de-los-soles")
     }
+
+
+def test_supplying_goods_to_a_named_armed_group_is_material_support() -> None:
+    support = ("UnknownLink", "subject=news-org-acme-chemicals", "object=news-org-sinaloa-cartel")
+    assert _links("Acme Chemicals supplied precursor chemicals to the Sinaloa Cartel for years.") == {support}
+    assert _links(
+        "Acme Chemicals was sanctioned for supplying precursor chemicals to the Sinaloa Cartel."
+    ) == {support}
+    # handing something over that is no support, or to a party that is no armed group, is no link
+    assert _links("Acme Chemicals sent a letter to the Sinaloa Cartel.") == set()
+    assert _links("Mexico provided information to the United States about the Sinaloa Cartel.") == set()
+
+
+def test_the_one_designated_for_providing_weapons_supports_the_group() -> None:
+    assert _links("John Sample was designated for providing weapons to the Orion Cartel.") == {
+        ("UnknownLink", "subject=news-person-john-sample", "object=news-org-orion-cartel")
+    }

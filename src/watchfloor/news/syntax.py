@@ -143,6 +143,8 @@ _GIVE_VERB = re.compile(
     r"^(?:provid\w+|gave|give[sn]?|giving|suppl(?:y|ies|ied|ying)|sen[dt]s?|sending|offer\w*|"
     r"brind\w+|proporcion\w+|suministr\w+|d(?:a|an|io|ieron|ar)|otorg\w+|entreg\w+|envi\w+)$"
 )
+# the giving verbs that supply goods: whatever they hand an armed group supports it
+_SUPPLY_VERB = re.compile(r"^(?:provid\w+|suppl(?:y|ies|ied|ying)|proporcion\w+|suministr\w+)$")
 _SUPPORT_NOUNS = words(
     "support weapons arms funds funding financing money training apoyo armas fondos financiamiento "
     "financiación dinero respaldo entrenamiento"
@@ -811,7 +813,10 @@ def _accused(verb: Token) -> list[Token]:
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
         return _with_conjuncts(first) if first.dep_ in _OBJECTS and _is_verb(first.head) else []
-    return [c for c in accusing.children if c.dep_ in _OBJECTS]
+    # "X was sanctioned for supplying", "X fue acusado de liderar": the passive subject
+    return [c for c in accusing.children if c.dep_ in _OBJECTS] or [
+        c for c in accusing.children if c.dep_ in _PASSIVE_SUBJECTS
+    ]
 
 
 def _directs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -1266,18 +1271,37 @@ def _supports(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if agents:
         yield from _material(agents, _governed(verb), found)
     else:
-        yield from _material(_active_subjects(verb), _objects(verb), found)
+        yield from _material(_active_subjects(verb) or _accused(verb), _objects(verb), found)
 
 
 def _gives_support(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
-    """Giving verbs: "X provided material support/weapons to Y", "X brindó apoyo material a Y"."""
-    things = [c for c in verb.children if c.dep_ in _OBJECTS and c.lower_ in _SUPPORT_NOUNS]
-    if not things:
+    """Giving verbs: "X provided material support/weapons to Y", "X brindó apoyo material a Y";
+    supplying anything to a named armed group supports it ("X supplied precursor chemicals to the
+    Sinaloa Cartel"); "sanctioned for supplying ..." says it of the one sanctioned."""
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    things = [c for c in objects if c.lower_ in _SUPPORT_NOUNS]
+    supplying = _SUPPLY_VERB.match(verb.lower_) is not None
+    if not things and not (supplying and objects):
         return
     to = frozenset({"to", "a", "al", "for", "para"})
-    recipients = _prep_objects(verb, to) + [t for thing in things for t in _prep_objects(thing, to)]
+    recipients = _prep_objects(verb, to) + [
+        t for thing in things or objects for t in _prep_objects(thing, to)
+    ]
     recipients += [c for c in verb.children if c.dep_ == "iobj"]
-    yield from _material(_active_subjects(verb), recipients, found)
+    supported = _mentions(recipients, found, ACTORS)
+    if not things:
+        supported = [m for m in supported if m.kind == ARMED_GROUP]
+    subjects = _mentions(
+        [t for s in _active_subjects(verb) or _accused(verb) for t in _with_conjuncts(s)], found, ACTORS
+    )
+    yield from _pairs(
+        subjects,
+        supported,
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role="material support",
+    )
 
 
 def _material(
