@@ -912,3 +912,21 @@ def test_the_one_designated_for_providing_weapons_supports_the_group() -> None:
     assert _links("John Sample was designated for providing weapons to the Orion Cartel.") == {
         ("UnknownLink", "subject=news-person-john-sample", "object=news-org-orion-cartel")
     }
+
+
+def test_collaborating_with_a_named_armed_group_is_a_link_and_with_a_state_is_none() -> None:
+    assert _links("John Sample is accused of collaborating with the notorious Sinaloa Cartel.") == {
+        ("UnknownLink", "subject=news-person-john-sample", "object=news-org-sinaloa-cartel")
+    }
+    assert _links("John Sample collaborated with the Mexican government on the case.") == set()
+
+
+@spanish_model
+def test_spanish_colaborar_and_colaborador_de_a_named_armed_group() -> None:
+    expected = ("UnknownLink", "subject=news-person-pedro-ejemplo-ruiz", "object=news-org-cartel-de-sinaloa")
+    assert expected in _links(
+        "Según la fiscalía, Pedro Ejemplo Ruiz colaboró con el Cártel de Sinaloa durante años."
+    )
+    assert expected in _links(
+        "La OFAC sancionó a Pedro Ejemplo Ruiz, colaborador del Cártel de Sinaloa, el martes."
+    )

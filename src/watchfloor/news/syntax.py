@@ -44,7 +44,7 @@ ORGS = frozenset({"ORG"})
 
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
-    r"\b(?:head|led\b|lead|integrad|conformad|compuest|formad|composed|comprised|made up|co-?lead|col[íi]der|presiden|chair|ceo\b|gerente|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
+    r"\b(?:head|led\b|lead|collaborat|colabor|integrad|conformad|compuest|formad|composed|comprised|made up|co-?lead|col[íi]der|presiden|chair|ceo\b|gerente|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
@@ -142,6 +142,10 @@ _SUPPORT_VERB = re.compile(
 _GIVE_VERB = re.compile(
     r"^(?:provid\w+|gave|give[sn]?|giving|suppl(?:y|ies|ied|ying)|sen[dt]s?|sending|offer\w*|"
     r"brind\w+|proporcion\w+|suministr\w+|d(?:a|an|io|ieron|ar)|otorg\w+|entreg\w+|envi\w+)$"
+)
+# working with an armed group: "X collaborated with the cartel", "X, colaborador del Cártel de Y"
+_COLLABORATE = re.compile(
+    r"^(?:collaborat\w+|colabor(?:a|an|ó|aron|aba|aban|ar|ando|ador|adora|adores|adoras))$"
 )
 # the giving verbs that supply goods: whatever they hand an armed group supports it
 _SUPPLY_VERB = re.compile(r"^(?:provid\w+|suppl(?:y|ies|ied|ying)|proporcion\w+|suministr\w+)$")
@@ -393,6 +397,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _in_concert
     if lower in _OFFSHOOT_NOUNS:
         return _offshoot
+    if _COLLABORATE.match(lower):
+        return _collaborates
     if _is_verb(token) and _SUPPORT_VERB.match(lower):
         return _supports
     if _is_verb(token) and _GIVE_VERB.match(lower):
@@ -928,6 +934,28 @@ def _before_parenthesis(token: Token, found: dict[int, Mention]) -> list[Mention
             mention = found.get(i - 1)
             return [mention] if mention is not None else []
     return []
+
+
+def _collaborates(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X collaborates with Y", "accused X of collaborating with Y", "X colaboró con Y", "X,
+    colaborador del Y": X is linked to Y, a named armed group (working with a state is no
+    allegation)."""
+    if _is_verb(token):
+        partners = _prep_objects(token, frozenset({"with", "con"}))
+        actors = [t for s in _active_subjects(token) or _accused(token) for t in _with_conjuncts(s)]
+        holders = _mentions(actors, found, ACTORS)
+    else:
+        partners = _owners_of_noun(token)
+        holders = _mentions(_holders(token), found, ACTORS) or _apposed_before(token, found)
+    groups = [m for m in _mentions(partners, found, ACTORS) if m.kind == ARMED_GROUP]
+    yield from _pairs(
+        [m for m in holders if m.kind != GOVERNMENT],
+        groups,
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role=token.text,
+    )
 
 
 def _in_concert(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
