@@ -923,7 +923,7 @@ def test_collaborating_with_a_named_armed_group_is_a_link_and_with_a_state_is_no
 
 @spanish_model
 def test_spanish_colaborar_and_colaborador_de_a_named_armed_group() -> None:
-    expected = ("UnknownLink", "subject=news-person-pedro-ejemplo-ruiz", "object=news-org-cartel-de-sinaloa")
+    expected = ("UnknownLink", "subject=news-person-pedro-ejemplo-ruiz", "object=news-org-sinaloa-cartel")
     assert expected in _links(
         "Según la fiscalía, Pedro Ejemplo Ruiz colaboró con el Cártel de Sinaloa durante años."
     )
