@@ -44,7 +44,8 @@ ORGS = frozenset({"ORG"})
 
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
-    r"\b(?:head|led\b|lead|collaborat|colabor|integrad|conformad|compuest|formad|composed|comprised|made up|co-?lead|col[íi]der|presiden|chair|ceo\b|gerente|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
+    r"\b(?:head|led\b|lead|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
+    r"co-?lead|col[íi]der|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
