@@ -13,7 +13,10 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   "X, the wife of Y", "his son X", "X, hijo de Y", "X es miembro de Y";
 - support: "X supports/funds/arms Y", "X provided material support/weapons to Y",
   "X brindó apoyo material a Y", "X financia a Y";
-- active leading: "X leads Y", "accused X of leading the group", "owns";
+- active leading: "X leads Y", "A, B y C lideran Y" (each), "accused X of leading the group", "owns";
+- offices: "X, presidente de Y", "the director of Y, X" (not a capitalised title, not a government body);
+- make-up: "Y is made up of A and B", "Y está integrado por A y B" (each a member); "a faction of Y";
+- supplying goods to a named armed group, and collaborating with one ("X colaboró con Y");
 - sanctions-release lists: "A, the head of Y; B, a regional leader; and C, who ... the cartel"
   (B and C are Y's members, not its leaders), "along with two other members: D and E";
 - "both"/"ambas" opening a sentence: the two parties the sentence before names.
