@@ -13,7 +13,10 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   "X, the wife of Y", "his son X", "X, hijo de Y", "X es miembro de Y";
 - support: "X supports/funds/arms Y", "X provided material support/weapons to Y",
   "X brindó apoyo material a Y", "X financia a Y";
-- active leading: "X leads Y", "accused X of leading the group", "owns";
+- active leading: "X leads Y", "A, B y C lideran Y" (each), "accused X of leading the group", "owns";
+- offices: "X, presidente de Y", "the director of Y, X" (not a capitalised title, not a government body);
+- make-up: "Y is made up of A and B", "Y está integrado por A y B" (each a member); "a faction of Y";
+- supplying goods to a named armed group, and collaborating with one ("X colaboró con Y");
 - sanctions-release lists: "A, the head of Y; B, a regional leader; and C, who ... the cartel"
   (B and C are Y's members, not its leaders), "along with two other members: D and E";
 - "both"/"ambas" opening a sentence: the two parties the sentence before names.
@@ -44,7 +47,8 @@ ORGS = frozenset({"ORG"})
 
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
-    r"\b(?:head|led\b|lead|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
+    r"\b(?:head|led\b|lead|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
+    r"co-?lead|col[íi]der|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
@@ -56,8 +60,12 @@ _DIRECT_PARTICIPLE = re.compile(
     r"^(?:headed|led|run|directed|commanded|controlled|(?:encabezad|liderad|dirigid|comandad|controlad)[oa]s?)$"
 )
 _LEAD_VERB = re.compile(
-    r"^(?:leads|leading|heads|heading|runs|running|directs|directing|commands|commanding|"
-    r"lidera|liderar|liderando|lideraba|encabeza|encabezar|encabezaba|dirige|dirigir|comanda|comandar)$"
+    r"^(?:leads?|leading|heads?|heading|runs|running|directs?|directing|commands|commanding|"
+    r"(?:lider|encabez|comand)(?:a|an|ar|ando|aba|aban|ó|aron)|dirig(?:e|en|ir|iendo|ía|ían|ió|ieron))$"
+)
+# a group said to be made of its members: "Y is made up of A and B", "Y está integrado por A y B"
+_COMPOSED_PARTICIPLE = re.compile(
+    r"^(?:composed|comprised|made|(?:integrad|conformad|compuest|formad)[oa]s?)$"
 )
 _OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
 _LINK_PARTICIPLE = re.compile(r"^(?:linked|tied|connected|(?:vinculad|ligad|relacionad)[oa]s?)$")
@@ -85,10 +93,18 @@ _CONCERT_NOUNS = words("conjunction coordination collusion cahoots concert coord
 _OFFSHOOT_NOUNS = words(
     "splinter offshoot faction breakaway dissidents escisión facción desprendimiento disidencia disidentes"
 )
+_FACTION_NOUNS = words("faction factions facción facciones")
 _LIST_GLUE = words("and or y e o the el la los las , ;")
-_LEADER_NOUNS = frozenset(
-    {"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"}
-) | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas")
+_LEADER_NOUNS = (
+    frozenset({"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"})
+    | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas")
+    | words("co-leader co-leaders coleader coleaders colíder colider colíderes colideres")
+)
+# the offices that head a named organisation: "X, presidente de PdVSA", "the director of the CICPC,
+# X" (a lower-case noun; a capitalised one is a title, and a government body is no allegation)
+_OFFICE_NOUNS = words(
+    "president chairman chairwoman director ceo presidente presidenta director directora gerente"
+)
 _MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integrante", "integrantes"})
 # a founder of a group is one of its members ("X, cofundador del Tren de Aragua")
 _FOUNDER_NOUNS = words(
@@ -99,7 +115,7 @@ _OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "pro
 _NAMING_PARTICIPLES = words(
     "identified named known identificado identificada identificados llamado llamada conocido conocida"
 )
-_ROLE_NOUNS = _LEADER_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
+_ROLE_NOUNS = _LEADER_NOUNS | _OFFICE_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
 # the head of one function of a group is one of its members, not its leader ("jefe financiero del X",
 # "the gang's finance chief", "jefe de finanzas")
 _FUNCTION_WORDS = words(
@@ -131,6 +147,12 @@ _GIVE_VERB = re.compile(
     r"^(?:provid\w+|gave|give[sn]?|giving|suppl(?:y|ies|ied|ying)|sen[dt]s?|sending|offer\w*|"
     r"brind\w+|proporcion\w+|suministr\w+|d(?:a|an|io|ieron|ar)|otorg\w+|entreg\w+|envi\w+)$"
 )
+# working with an armed group: "X collaborated with the cartel", "X, colaborador del Cártel de Y"
+_COLLABORATE = re.compile(
+    r"^(?:collaborat\w+|colabor(?:a|an|ó|aron|aba|aban|ar|ando|ador|adora|adores|adoras))$"
+)
+# the giving verbs that supply goods: whatever they hand an armed group supports it
+_SUPPLY_VERB = re.compile(r"^(?:provid\w+|suppl(?:y|ies|ied|ying)|proporcion\w+|suministr\w+)$")
 _SUPPORT_NOUNS = words(
     "support weapons arms funds funding financing money training apoyo armas fondos financiamiento "
     "financiación dinero respaldo entrenamiento"
@@ -297,7 +319,9 @@ def _described(
         bare = token.i in found and name_key(found[token.i].text) == name_key(token.text)  # NER took "Cartel"
         if (token.i in found and not bare) or (proper and not _bare_group_word(token)):
             continue
-        noun = token.lower_ if token.lower_ in _ALL_GROUP_NOUNS else name_key(token.text)  # "organización"
+        # the keys hold a name's words in name_key form ("cartel") and the group nouns as written
+        # ("organización"): "el cártel" is looked up by the first, "la organización" by the second
+        noun = token.lower_ if token.lower_ in groups or token.lower_ in topic else name_key(token.text)
         group = groups.get(noun)
         if group is None and noun in topic:
             group = topic[noun]
@@ -359,11 +383,13 @@ def _rule_for(token: Token) -> Rule | None:
         return _directs
     if _LEAD_VERB.match(lower) and _is_verb(token):
         return _leads
+    if _COMPOSED_PARTICIPLE.match(lower):
+        return _composed
     if _OWN_VERB.match(lower):
         return _owns
     if _LINK_PARTICIPLE.match(lower) or (_LINK_VERB.match(lower) and _is_verb(token)):
         return _linked
-    if lower in _LEADER_NOUNS or lower in _MEMBER_NOUNS or lower in _OWNER_NOUNS or lower in _FOUNDER_NOUNS:
+    if lower in _ROLE_NOUNS or lower in _OWNER_NOUNS:
         return _role_noun
     if lower in _FAMILY_NOUNS:
         return _family
@@ -375,6 +401,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _in_concert
     if lower in _OFFSHOOT_NOUNS:
         return _offshoot
+    if _COLLABORATE.match(lower):
+        return _collaborates
     if _is_verb(token) and _SUPPORT_VERB.match(lower):
         return _supports
     if _is_verb(token) and _GIVE_VERB.match(lower):
@@ -475,7 +503,8 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
     relative pronoun its clause's noun ("X, who leads Y"), a common noun in apposition to a name
     ("X, a militia that ...") or predicated of one ("X is a militia tied to Y"), a predicative "as" noun the verb's object ("described X as the
     leader of Y", "X was identified as a member of Y")."""
-    if depth > 3 or token.tag_.startswith("NNP") or token.pos_ == "PROPN":
+    proper = token.tag_.startswith("NNP") or token.pos_ == "PROPN"
+    if depth > 3 or (proper and token.lower_ not in _ALL_GROUP_NOUNS):  # "Organization" is a class
         return None
     head = token.head
     candidates: list[Token] = []
@@ -517,9 +546,14 @@ def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
     """The party a class noun names right after it, past lower-case modifiers only ("the group
     Tren de Aragua", "al grupo armado narcotraficante Cártel de los Soles", "al narcotraficante
     X"); a group or regime noun names no person."""
-    if noun.pos_ != "NOUN":
+    # a capitalised class ("the Foreign Terrorist Organization (FTO) Cartel de los Soles") names
+    # the party after it too, past the class's own bracketed abbreviation
+    if noun.pos_ != "NOUN" and noun.lower_ not in _ALL_GROUP_NOUNS:
         return None
-    for token in noun.doc[noun.i + 1 : noun.i + 4]:
+    doc, after = noun.doc, noun.i + 1
+    if after < len(doc) and doc[after].text == "(":
+        after = next((t.i + 1 for t in doc[after : min(after + 5, len(doc))] if t.text == ")"), after)
+    for token in doc[after : after + 3]:
         if token.i in found:
             mention = found[token.i]
             # "al narcotraficante X", "the businessman X": a title noun names the person after it
@@ -560,12 +594,25 @@ def _mention_of(token: Token, found: dict[int, Mention]) -> Mention | None:
             child.dep_ == "appos"
             and not (token.tag_.startswith("NNP") or token.pos_ == "PROPN")
             and not _class_abbreviation(token, child)
+            and not _past_complement(token, child)
         )
         if child.dep_ in ("compound", "flat") or naming:
             mention = _mention_of(child, found)
             if mention is not None and not (naming and _complement_names(token, mention, found)):
                 return mention
     return None
+
+
+def _past_complement(noun: Token, appos: Token) -> bool:
+    """ "the leader of the Foreign Terrorist Organization (FTO) Cartel de los Soles": a name the
+    parser hung on the noun as an apposition, but which follows the noun's "of" phrase with no
+    comma, names that phrase's class, not the noun."""
+    between = noun.doc[noun.i + 1 : appos.left_edge.i + 1]  # up to the name's first token (or comma)
+    return (
+        appos.i > noun.i
+        and any(t.lower_ in ("of", "de", "del") for t in between[:-1])
+        and not any(t.text in ",:;" for t in between)
+    )
 
 
 def _complement_names(noun: Token, mention: Mention, found: dict[int, Mention]) -> bool:
@@ -609,12 +656,11 @@ def _governed(token: Token) -> list[Token]:
     return subjects
 
 
-def _spanish_surface(token: Token, found: dict[int, Mention]) -> list[Mention]:
-    """Where the small Spanish model breaks the clause off: "Y, (supuestamente) liderado por X"
-    (the group named just before the comma) and "Liderado por X, el Y ..." (the group named just
-    after the comma that closes the opening participle phrase)."""
-    if token.lang_ != "es":
-        return []
+def _surface_before(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """Where the parser breaks the clause off: "Y, (supuestamente) liderado por X", "Y (ABBR), led
+    by X" hung on an earlier noun (the group named just before the comma, in both languages) and
+    "Liderado por X, el Y ..." (the group named just after the comma that closes the opening
+    participle phrase, which the small Spanish model misses)."""
     doc = token.doc
     before = token.i - 1
     if before >= 0 and doc[before].pos_ == "ADV":
@@ -624,7 +670,11 @@ def _spanish_surface(token: Token, found: dict[int, Mention]) -> list[Mention]:
         while named > 0 and doc[named].is_quote:  # 'al “Cartel de los Soles”, liderado por'
             named -= 1
         mention = found.get(named)
+        if mention is None and doc[named].text == ")" and named - 1 in found:  # "Y (ABBR), led by"
+            mention = _abbreviated(doc[named - 1], found)
         return [mention] if mention is not None else []
+    if token.lang_ != "es":
+        return []
     if token.dep_ in _MODIFIER_DEPS or any(not t.is_punct for t in doc[token.sent.start : token.i]):
         return []
     comma = next((t for t in doc[token.i + 1 :] if t.text in ",;:"), None)
@@ -657,10 +707,15 @@ def _pairs(
 
 
 def _passive(
-    token: Token, found: dict[int, Mention], schema: str, governed: str, agent: str
+    token: Token,
+    found: dict[int, Mention],
+    schema: str,
+    governed: str,
+    agent: str,
+    preposition: frozenset[str] = _BY,
 ) -> Iterator[Relation]:
     """In "Y, headed by X", Y must be the named noun the participle governs."""
-    agents = _mentions(_prep_objects(token, _BY), found, ACTORS)
+    agents = _mentions(_prep_objects(token, preposition), found, ACTORS)
     if not agents:
         return
     heads = _mentions(_governed(token), found, frozenset({"ORG"}))
@@ -668,10 +723,11 @@ def _passive(
     if token.dep_ in _MODIFIER_DEPS:
         heads = [m for m in heads if _nearest_before(token, found) == m]
     if not heads:  # the small Spanish model hung the participle on the wrong noun, or none
-        heads = [m for m in _spanish_surface(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
+        heads = [m for m in _surface_before(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
     if not heads:
         heads = [m for m in _class_apposition(token, found) if m.kind != GOVERNMENT]
-    role = f"{token.text} {'by' if token.lang_ == 'en' else 'por'}"
+    word = next((c.lower_ for c in token.doc[token.i + 1 :] if c.lower_ in preposition), "")
+    role = f"{token.text} {word}".strip()
     yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
 
 
@@ -719,14 +775,27 @@ def _nearest_before(token: Token, found: dict[int, Mention]) -> Mention | None:
     noun, past a nearer named group, is more likely its error than the text's meaning."""
     for i in range(token.i - 1, -1, -1):
         if i in found and found[i].label == "ORG":
-            return found[i]
+            return _abbreviated(token.doc[i], found) or found[i]
     return None
+
+
+def _abbreviated(token: Token, found: dict[int, Mention]) -> Mention | None:
+    """The name a parenthesised abbreviation stands beside: "the Cártel Jalisco Nueva Generación
+    (CJNG), led by X" speaks of the name, which the abbreviation repeats."""
+    doc, opening = token.doc, token.i
+    while opening > 0 and found.get(opening) == found[token.i]:
+        opening -= 1
+    if doc[opening].text != "(" or opening < 1:
+        return None
+    before = found.get(opening - 1)
+    return before if before is not None and before.label == "ORG" and before != found[token.i] else None
 
 
 def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Active leading: "X leads the cartel", "accused X of leading the group", "acusar a X de
-    liderar dicho grupo" (the accused is the one said to lead)."""
-    leaders = _active_subjects(verb)
+    liderar dicho grupo" (the accused is the one said to lead); coordinated subjects each lead
+    ("A, B y C lideran el grupo")."""
+    leaders = [t for s in _active_subjects(verb) for t in _with_conjuncts(s)]
     if not leaders and verb.dep_ in ("pcomp", "advcl", "xcomp", "ccomp"):
         leaders = _accused(verb)
     directors = _mentions(leaders, found, ACTORS)
@@ -754,11 +823,28 @@ def _accused(verb: Token) -> list[Token]:
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
         return _with_conjuncts(first) if first.dep_ in _OBJECTS and _is_verb(first.head) else []
-    return [c for c in accusing.children if c.dep_ in _OBJECTS]
+    # "X was sanctioned for supplying", "X fue acusado de liderar": the passive subject
+    return [c for c in accusing.children if c.dep_ in _OBJECTS] or [
+        c for c in accusing.children if c.dep_ in _PASSIVE_SUBJECTS
+    ]
 
 
 def _directs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "Y, headed by X" (passive); a past form with a subject and an object and no agent is the
+    active verb ("A and B led the cartel", "X dirigió la empresa")."""
+    if not _prep_objects(token, _BY) and _active_subjects(token) and _objects(token):
+        yield from _leads(token, found)
+        return
     yield from _passive(token, found, "Directorship", "organization", "director")
+
+
+def _composed(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "Y is made up of / composed of A and B", "Y está integrado/conformado por A y B": each named
+    party is a member of the organisation (a government body's make-up is no allegation)."""
+    if token.lower_ == "made" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return
+    preposition = frozenset({"of"}) if token.lang_ == "en" else _BY
+    yield from _passive(token, found, "Membership", "organization", "member", preposition)
 
 
 def _owns(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -824,18 +910,20 @@ def _ties(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """ "X, a splinter of Y", "X es una escisión de Y", "X (... una escisión de Y)": the breakaway
-    group X is linked to Y (both named armed groups)."""
+    group X is linked to Y (both named armed groups); a faction ("X, a faction of Y") is still a
+    part of Y, so one of its members."""
     armed = [m for m in _mentions(_owners_of_noun(noun), found, ORGS) if m.kind == ARMED_GROUP]
     if not armed:
         return
     holders = [m for m in _mentions(_holders(noun), found, ORGS) if m.kind == ARMED_GROUP]
     holders = holders or [m for m in _before_parenthesis(noun, found) if m.kind == ARMED_GROUP]
+    part = noun.lower_ in _FACTION_NOUNS
     yield from _pairs(
         holders,
         armed,
-        schema="UnknownLink",
-        first_prop="subject",
-        second_prop="object",
+        schema="Membership" if part else "UnknownLink",
+        first_prop="member" if part else "subject",
+        second_prop="organization" if part else "object",
         role=noun.text,
     )
 
@@ -850,6 +938,28 @@ def _before_parenthesis(token: Token, found: dict[int, Mention]) -> list[Mention
             mention = found.get(i - 1)
             return [mention] if mention is not None else []
     return []
+
+
+def _collaborates(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X collaborates with Y", "accused X of collaborating with Y", "X colaboró con Y", "X,
+    colaborador del Y": X is linked to Y, a named armed group (working with a state is no
+    allegation)."""
+    if _is_verb(token):
+        partners = _prep_objects(token, frozenset({"with", "con"}))
+        actors = [t for s in _active_subjects(token) or _accused(token) for t in _with_conjuncts(s)]
+        holders = _mentions(actors, found, ACTORS)
+    else:
+        partners = _owners_of_noun(token)
+        holders = _mentions(_holders(token), found, ACTORS) or _apposed_before(token, found)
+    groups = [m for m in _mentions(partners, found, ACTORS) if m.kind == ARMED_GROUP]
+    yield from _pairs(
+        [m for m in holders if m.kind != GOVERNMENT],
+        groups,
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role=token.text,
+    )
 
 
 def _in_concert(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -880,7 +990,9 @@ def _holders(noun: Token) -> list[Token]:
     """Who a relational noun describes: "X, leader of" (apposition), "X is the leader of"
     (copula), "the leader of Y, X" / "his son X" (apposition under the noun), "leader X"
     (compound)."""
-    holders = [child for child in noun.children if child.dep_ == "appos"]
+    holders = [
+        child for child in noun.children if child.dep_ == "appos" and not _past_complement(noun, child)
+    ]
     if noun.dep_ in ("appos", "compound"):
         holders.append(noun.head)
     if noun.dep_ == "attr":
@@ -896,8 +1008,15 @@ def _holders(noun: Token) -> list[Token]:
     if not holders:  # "X, the leader known as Z": Z is X's alias, not a second holder
         holders = _identified_as(noun)
     # "A, the head of Y; B, a recruiter": a phrase after a name describes the names up to it,
-    # not the list entries after it, which carry their own descriptions
+    # not the list entries after it, which carry their own descriptions; and a singular noun
+    # describes one holder ("A and B, the director of Y": B alone), a plural one each of a list
+    if _singular(noun):
+        return holders
     return [t for holder in holders for t in _with_conjuncts(holder) if t.i < noun.i or holder.i >= noun.i]
+
+
+def _singular(noun: Token) -> bool:
+    return noun.tag_ in ("NN", "NNP") or "Sing" in noun.morph.get("Number", [])
 
 
 def _identified_as(noun: Token) -> list[Token]:
@@ -969,7 +1088,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     functional = any(
         c.lower_ in _FUNCTION_WORDS for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
     )
-    if lower in _LEADER_NOUNS and not functional:
+    if (lower in _LEADER_NOUNS or lower in _OFFICE_NOUNS) and not functional:
         yield from _pairs(
             holders,
             organisations,
@@ -978,7 +1097,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             second_prop="organization",
             role=role,
         )
-    elif lower in _MEMBER_NOUNS or lower in _FOUNDER_NOUNS or lower in _LEADER_NOUNS:
+    elif lower in _ROLE_NOUNS:
         yield from _pairs(
             holders,
             organisations,
@@ -1184,18 +1303,37 @@ def _supports(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if agents:
         yield from _material(agents, _governed(verb), found)
     else:
-        yield from _material(_active_subjects(verb), _objects(verb), found)
+        yield from _material(_active_subjects(verb) or _accused(verb), _objects(verb), found)
 
 
 def _gives_support(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
-    """Giving verbs: "X provided material support/weapons to Y", "X brindó apoyo material a Y"."""
-    things = [c for c in verb.children if c.dep_ in _OBJECTS and c.lower_ in _SUPPORT_NOUNS]
-    if not things:
+    """Giving verbs: "X provided material support/weapons to Y", "X brindó apoyo material a Y";
+    supplying anything to a named armed group supports it ("X supplied precursor chemicals to the
+    Sinaloa Cartel"); "sanctioned for supplying ..." says it of the one sanctioned."""
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    things = [c for c in objects if c.lower_ in _SUPPORT_NOUNS]
+    supplying = _SUPPLY_VERB.match(verb.lower_) is not None
+    if not things and not (supplying and objects):
         return
     to = frozenset({"to", "a", "al", "for", "para"})
-    recipients = _prep_objects(verb, to) + [t for thing in things for t in _prep_objects(thing, to)]
+    recipients = _prep_objects(verb, to) + [
+        t for thing in things or objects for t in _prep_objects(thing, to)
+    ]
     recipients += [c for c in verb.children if c.dep_ == "iobj"]
-    yield from _material(_active_subjects(verb), recipients, found)
+    supported = _mentions(recipients, found, ACTORS)
+    if not things:
+        supported = [m for m in supported if m.kind == ARMED_GROUP]
+    subjects = _mentions(
+        [t for s in _active_subjects(verb) or _accused(verb) for t in _with_conjuncts(s)], found, ACTORS
+    )
+    yield from _pairs(
+        subjects,
+        supported,
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role="material support",
+    )
 
 
 def _material(
