@@ -3,16 +3,23 @@
 Ingests the OFAC SDN (July 2021) and UN lists from ../shared/data into a fresh DuckDB store in a
 temporary folder, then serves the real app in-process (ASGI, no network) and times requests:
 the first /match (builds the screener for today), then ``--runs`` single-query /match calls on
-names taken from the lists (with typos), a 100-query /match batch, /search and /entities.
+names taken from the lists (with typos), a 100-query /match batch, /search and /entities. Then
+the same store is served by ``watchfloor serve`` on loopback and loaded for ``--seconds`` by
+``--clients`` threads, each with its own keep-alive HTTP client sending single-query /match
+requests: requests/s and latency percentiles over real HTTP (client and server share the cores).
 
-Run from the repository root: ``.venv/bin/python benchmarks/bench_api.py [--runs 200]``.
+Run from the repository root:
+``.venv/bin/python benchmarks/bench_api.py [--runs 200] [--clients 8] [--seconds 15]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -23,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import httpx
 from _shared import SHARED_DATA, machine, require
 
 from watchfloor.ingest import ingest_list
@@ -83,9 +91,71 @@ def _match_during_ingest(api: TestClient, un: Path, sample: list, match) -> tupl
     return times, took[0]
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _loopback_load(db: Path, names: list[tuple[str, str]], clients: int, seconds: float) -> None:
+    """`watchfloor serve` on loopback, loaded by keep-alive clients sending single-query /match."""
+    port = _free_port()
+    command = [str(Path(sys.executable).parent / "watchfloor"), "serve", "--port", str(port)]
+    server = subprocess.Popen(
+        command,
+        env={**os.environ, "WATCHFLOOR_DB": str(db)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.perf_counter() + 120
+        while time.perf_counter() < deadline:
+            try:
+                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        else:
+            raise SystemExit("the server did not become ready")
+        latencies: list[list[float]] = [[] for _ in range(clients)]
+        failures = [0] * clients
+        stop = time.perf_counter() + seconds
+
+        def load(number: int) -> None:
+            rng = random.Random(number)
+            with httpx.Client(base_url=base, timeout=30) as http:  # keep-alive: one connection
+                while time.perf_counter() < stop:
+                    name, schema = rng.choice(names)
+                    body = {"queries": {"q": {"schema": schema, "properties": {"name": [name]}}}}
+                    started = time.perf_counter()
+                    response = http.post("/match/default", json=body)
+                    latencies[number].append((time.perf_counter() - started) * 1000)
+                    failures[number] += response.status_code != 200
+
+        threads = [threading.Thread(target=load, args=(n,)) for n in range(clients)]
+        began = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - began
+        every = [ms for own in latencies for ms in own]
+        print(
+            f"/match on loopback, {clients} keep-alive clients for {elapsed:.1f} s: {len(every) / elapsed:,.0f} "
+            f"requests/s; {percentiles(every)}; p99 {_p99(every):.1f} ms; failed {sum(failures)}"
+        )
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--clients", type=int, default=8, help="concurrent keep-alive clients on loopback")
+    parser.add_argument("--seconds", type=float, default=15.0, help="length of the loopback load")
     args = parser.parse_args()
     ofac = require(SHARED_DATA / "ofac-sdn" / "2021-07")
     un = require(SHARED_DATA / "un-sc" / "consolidated-2026-02-27.xml")
@@ -103,7 +173,9 @@ def main() -> None:
         ]
         sample = rng.sample(people, min(len(people), 500))
         with TestClient(
-            create_server(store=store, warm_on_start=False), client=("127.0.0.1", 1), base_url="http://127.0.0.1"
+            create_server(store=store, warm_on_start=False),
+            client=("127.0.0.1", 1),
+            base_url="http://127.0.0.1",
         ) as api:
 
             def match(name: str, schema: str):  # type: ignore[no-untyped-def]
@@ -143,6 +215,8 @@ def main() -> None:
             fetch = [timed(lambda e=e: api.get(f"/entities/{e.id}"))[0] for e in sample[:50]]
             print(f"/entities/{{id}} nested: {percentiles(fetch)}")
         store.close()
+        names = [(str(e.first("name")), e.schema.name) for e in sample]
+        _loopback_load(Path(folder) / "bench.duckdb", names, args.clients, args.seconds)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,7 +20,7 @@ from fastapi.testclient import TestClient
 
 from tests.conftest import run_cli
 from watchfloor.ingest.fetch import FetchOptions, fetch_sources
-from watchfloor.ingest.schedule import due_sources, source_states
+from watchfloor.ingest.schedule import due_sources, run_refresh, source_states
 from watchfloor.ingest.sources import SourceConfigError, load_sources, parse_duration, parse_sources
 from watchfloor.screen.book import import_book
 from watchfloor.screen.wiring import after_new_lists
@@ -281,6 +282,30 @@ def test_a_busy_server_is_retried(publisher: Publisher, store: SqlStore, tmp_pat
     publisher.publish("/un/consolidated.xml", UN_FULL, fail_times=5)
     [gave_up] = fetch_sources(store, config, ["un_sc_sanctions"], options=FAST)
     assert gave_up.outcome == FAILED and "503" in gave_up.message and "3 attempts" in gave_up.message
+
+
+def test_a_stop_cuts_the_refresh_short_between_retries(
+    publisher: Publisher, store: SqlStore, tmp_path: Path
+) -> None:
+    """A server shutting down must not wait for a failing source's retries (minutes of back-off):
+    the stop ends the wait, no further source is begun, and the loop returns at once."""
+    served = publisher.publish("/un/consolidated.xml", UN_FULL, fail_times=100)
+    config = load_sources(_config(publisher, tmp_path))
+    stop = threading.Event()
+    slow = FetchOptions(timeout=5, retries=5, backoff=60.0)  # five minutes of waits if not stopped
+    loop = threading.Thread(target=run_refresh, args=(store, config, stop, slow))
+    loop.start()
+    deadline = time.monotonic() + 30
+    while not served.requests and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert served.requests, "the refresh never asked the publisher"
+    stopped_at = time.monotonic()
+    stop.set()
+    loop.join(10)
+    assert not loop.is_alive()
+    assert time.monotonic() - stopped_at < 10
+    assert len(served.requests) == 1  # no retry after the stop
+    assert store.versions("un_sc_sanctions") == []
 
 
 def test_due_sources_follow_each_schedule_and_retry_failures_sooner(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -55,6 +56,16 @@ class FetchOptions:
     backoff: float = 1.0  # seconds before the first retry, doubled each time
     max_bytes: int = MAX_DOWNLOAD_BYTES
     force: bool = False  # store a version even if it lost many entities
+    # set when the server shuts down: no further source or retry is begun, and a retry's wait is
+    # cut short (a download or an ingest in progress still finishes)
+    stop: threading.Event | None = None
+
+    def stopped(self, wait: float = 0.0) -> bool:
+        """Wait up to ``wait`` seconds (as a retry's back-off does); True when stopped."""
+        if self.stop is None:
+            time.sleep(wait)
+            return False
+        return self.stop.wait(wait)
 
 
 AfterNewVersions = Callable[[Store], "int | None"]
@@ -89,6 +100,8 @@ def fetch_sources(
     records = []
     with _client(client, options) as http:
         for source in config.select(list(names) if names else None):
+            if options.stopped():
+                break
             record = fetch_source(store, source, options, http, guard)
             records.append(record)
             if on_record is not None:
@@ -238,7 +251,8 @@ def _get(
         except _Retry as exc:
             if attempt == options.retries:
                 raise FetchError(f"{url}: {exc} (after {options.retries + 1} attempts)") from None
-            time.sleep(delay)
+            if options.stopped(delay):
+                raise FetchError(f"{url}: {exc} (stopped before attempt {attempt + 2})") from None
             delay *= 2
     raise AssertionError("unreachable")
 

@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -87,6 +88,7 @@ def run_refresh(
 ) -> None:
     """Fetch due sources until ``stop`` is set, waking when the next one is due (at least every
     ``IDLE_CHECK``, so a stop or a changed clock is noticed)."""
+    options = replace(options or FetchOptions(), stop=stop)  # a stop cuts retries' waits short
     while not stop.is_set():
         try:
             records = refresh_due(store, config, options, every, lock, after_new_versions=after_new_versions)
