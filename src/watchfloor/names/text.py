@@ -38,7 +38,7 @@ CJK_SCRIPTS = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
 _CJK_CHARACTER = re.compile(
     "[\u1100-\u11ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303b\u3040-\u30ff"
     "\u3131-\u318e\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff"
-    "\uf900-\ufaff\uff66-\uffdc\U00016fe0-\U00016fff\U0001aff0-\U0001b2ff\U00020000-\U0003134f]"
+    "\uf900-\ufaff\uff66-\uffdc\U00016fe0-\U00016fff\U0001aff0-\U0001b2ff\U00020000-\U000323af]"
 )
 """Where the Han, Hangul and kana characters lie: a name with none of them is not written in
 those scripts, found without asking for every script of the name (rigour's text_scripts)."""
