@@ -356,7 +356,7 @@ def make_token(
     given, are the token's symbols as an earlier process found them (a saved index): the tagger,
     whose first use costs seconds, is then not asked."""
     source = original if original is not None and original != text else ""
-    key = (text, source if role is None else f"{source}\x00{int(role)}")
+    key = _token_key(text, source, role)
     token = _TOKENS.get(key)
     if token is not None:
         return token
@@ -375,6 +375,11 @@ def make_token(
     return _intern(key, (text, source or None, given), symbols, keys)
 
 
+def _token_key(text: str, source: str, given: Role | None) -> tuple[str, str]:
+    """What a token is interned under: its text, its source word, and a role imposed on it."""
+    return (text, source if given is None else f"{source}\x00{int(given)}")
+
+
 TokenKeys = tuple[Role, float, str, str, bool]
 """What `make_token` computes for a token: role, weight, phonetic key, skeleton, abjad origin."""
 
@@ -383,7 +388,7 @@ def _restore_token(arguments: TokenArguments, symbols: frozenset[int], keys: Tok
     """A token unpickled: the interned one of this process if it exists, else made from the keys
     another process computed (the code fingerprint of a saved index guarantees the same rules)."""
     text, source, given = arguments
-    key = (text, (source or "") if given is None else f"{source or ''}\x00{int(given)}")
+    key = _token_key(text, source or "", given)
     token = _TOKENS.get(key)
     if token is not None:
         return token
