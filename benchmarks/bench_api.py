@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import httpx
-from _shared import SHARED_DATA, machine, require
+from _shared import SHARED_DATA, free_port, machine, require
 
 from watchfloor.ingest import ingest_list
 from watchfloor.store import open_store
@@ -91,16 +90,10 @@ def _match_during_ingest(api: TestClient, un: Path, sample: list, match) -> tupl
     return times, took[0]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _loopback_load(db: Path, names: list[tuple[str, str]], clients: int, seconds: float) -> None:
     """`watchfloor serve` on loopback, loaded by keep-alive clients sending single-query /match."""
-    port = _free_port()
-    command = [str(Path(sys.executable).parent / "watchfloor"), "serve", "--port", str(port)]
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "watchfloor"), "serve", "--port", str(port), "--no-refresh"]
     server = subprocess.Popen(
         command,
         env={**os.environ, "WATCHFLOOR_DB": str(db)},

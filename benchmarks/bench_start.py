@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _shared import SHARED_DATA, machine, require  # noqa: E402
+from _shared import SHARED_DATA, free_port, machine, require  # noqa: E402
 
 BIN = Path(sys.executable).parent
 CLI = [str(BIN / "watchfloor")]
@@ -64,14 +63,8 @@ def _store(folder: Path, env: dict[str, str]) -> str:
     return db
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _serve_start(db: str, env: dict[str, str]) -> float:
-    port = _free_port()
+    port = free_port()
     command = [*CLI, "--db", db, "serve", "--port", str(port), "--no-refresh"]
     started = time.perf_counter()
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
