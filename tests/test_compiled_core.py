@@ -12,6 +12,7 @@ import pickle
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from watchfloor import compiled
@@ -190,24 +191,27 @@ def test_compiled_ranking_equals_the_reference_ranking() -> None:
     """The compiled ranking reads each query token's posting lists as packed spans and sums
     into a table sized to the query's postings: on random posting lists it gives the
     reference's entities and names, ties and cuts included."""
-    import numpy as np
-
     rng = random.Random(5)
     matcher = Matcher()
     forms = 5000
     matcher.forms = [None] * forms  # type: ignore[list-item]
     matcher.form_entity = np.array(sorted(rng.randrange(1200) for _ in range(forms)), dtype=np.int32)
+    # posting lists of every length (long ones touch more names than the cut keeps)
+    lists = [sorted(rng.sample(range(forms), rng.choice((1, 3, 40, 400)))) for _ in range(400)]
+    starts = np.cumsum([0] + [len(ids) for ids in lists])
+    matcher.posting_ids = np.array([n for ids in lists for n in ids], dtype=np.int32)
     checked = 0
     for _ in range(300):
         tokens = []
         for _ in range(rng.randint(1, 6)):  # query tokens, each reaching a few posting lists
-            arrays, values = [], []
+            arrays, bounds, values = [], [], []
             for _ in range(rng.randint(1, 6)):
-                # long lists touch more names than the cut keeps; few weights make ties
-                ids = sorted(rng.sample(range(forms), rng.choice((1, 3, 40, 400))))
-                arrays.append(np.array(ids, dtype=np.int32))
-                values.append(rng.choice((0.5, 1.0, 2.25, rng.random())))
-            tokens.append((arrays, values, matcher_module.posting_spans(arrays, values)))
+                which = rng.randrange(len(lists))
+                start, end = int(starts[which]), int(starts[which + 1])
+                arrays.append(matcher.posting_ids[start:end])
+                bounds.append((start, end))
+                values.append(rng.choice((0.5, 1.0, 2.25, rng.random())))  # few weights make ties
+            tokens.append((arrays, values, matcher_module.posting_spans(bounds, values)))
         chunks = [ids for arrays, _, _ in tokens for ids in arrays]
         weights = [value for _, values, _ in tokens for value in values]
         for keep, size in ((136, 13), (20, 5), (5000, 40), (400, 90)):
@@ -215,6 +219,20 @@ def test_compiled_ranking_equals_the_reference_ranking() -> None:
             assert fast == matcher.reference_rank(chunks, weights, keep, size)
             checked += len(fast)
     assert checked > 10_000
+
+
+@needs_compiled
+@pytest.mark.parametrize("start, end", [(-1, 2), (3, 9), (0, 1 << 40)])
+def test_a_posting_span_outside_the_posting_array_is_refused(start: int, end: int) -> None:
+    from watchfloor.index import _candidates  # compiled: imported only where it is built
+
+    postings = np.arange(8, dtype=np.int32)
+    owners = np.zeros(8, dtype=np.int32)
+    spans = [matcher_module.posting_spans([(0, 2), (start, end)], [1.0, 1.0])]
+    with pytest.raises(ValueError, match="outside the posting array"):
+        _candidates.rank(spans, postings, owners, 10, 5, 1e-10)
+    inside = [matcher_module.posting_spans([(0, 2)], [1.0])]
+    assert _candidates.rank(inside, postings, owners, 10, 5, 1e-10) == [(0, [0, 1])]
 
 
 @needs_compiled
@@ -341,9 +359,9 @@ def test_a_layout_disagreement_names_what_differs() -> None:
 def test_struct_layouts_count_the_padding_before_a_field() -> None:
     import struct
 
-    assert compiled.struct_layout("span", struct.Struct("@Pqd"), ("ids", "count", "weight")) == {
+    assert compiled.struct_layout("span", struct.Struct("@qqd"), ("start", "count", "weight")) == {
         "span": 24,
-        "span.ids": 0,
+        "span.start": 0,
         "span.count": 8,
         "span.weight": 16,
     }

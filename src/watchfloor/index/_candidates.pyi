@@ -6,5 +6,5 @@ import numpy as np
 LAYOUT: dict[str, int]
 
 def rank(
-    spans: list[bytes], form_entity: np.ndarray, keep: int, size: int, tie_break: float
+    spans: list[bytes], posting_ids: np.ndarray, form_entity: np.ndarray, keep: int, size: int, tie_break: float
 ) -> list[tuple[int, list[int]]]: ...

@@ -28,8 +28,9 @@ cdef enum:
 
 
 cdef struct Span:
-    # one posting list as index.matcher.POSTING_SPAN packs it: address, length, evidence value
-    const int32_t* ids
+    # one posting list as index.matcher.POSTING_SPAN packs it: offset into the posting array,
+    # length, evidence value
+    int64_t start
     int64_t count
     double weight
 
@@ -38,20 +39,23 @@ cdef Span _span_probe
 
 LAYOUT = {
     # what `watchfloor.compiled.load` compares with `index.matcher.POSTING_SPAN` before this
-    # module is used: the addresses inside the packed spans are read at these offsets
+    # module is used: the packed spans are read at these offsets
     "span": sizeof(Span),
-    "span.ids": <char*>&_span_probe.ids - <char*>&_span_probe,
+    "span.start": <char*>&_span_probe.start - <char*>&_span_probe,
     "span.count": <char*>&_span_probe.count - <char*>&_span_probe,
     "span.weight": <char*>&_span_probe.weight - <char*>&_span_probe,
 }
 
 
-def rank(list spans, object form_entity, Py_ssize_t keep, Py_ssize_t size, double tie_break):
+def rank(
+    list spans, object posting_ids, object form_entity, Py_ssize_t keep, Py_ssize_t size, double tie_break
+):
     """The `size` best entities as [(entity, [name numbers])], best first, each with up to three
     names scoring at least half its best one, from the `keep` best names. `spans` holds one
-    bytes object per query token: the `Span`s of the posting lists it reaches, into arrays the
-    index keeps alive; `form_entity` is the index's int32 array of each name's entity, read
-    through the buffer protocol (a typed memoryview of it cost 1.5 µs a call to make).
+    bytes object per query token: the `Span`s of the posting lists it reaches, as offsets into
+    `posting_ids` (the index's int32 array of every posting list), each checked against its
+    length; `form_entity` is the index's int32 array of each name's entity. Both are read
+    through the buffer protocol (a typed memoryview of one cost 1.5 µs a call to make).
 
     Three things here are about memory, not arithmetic: a query's evidence is read as a few
     packed arrays (not two dozen memoryviews and floats, each its own object to fetch); the
@@ -59,6 +63,32 @@ def rank(list spans, object form_entity, Py_ssize_t keep, Py_ssize_t size, doubl
     stack for most queries) rather than in a per-thread array as long as the name table, whose
     scattered entries were cold whenever a query came (and 9.6 MB a thread at a million
     entities), where four vectors and their allocations a call were a tenth of its time."""
+    cdef const Span* span
+    cdef Py_ssize_t s, total = 0
+    cdef bytes packed
+    cdef Py_buffer postings
+    cdef const int32_t* base
+    cdef int64_t length
+    PyObject_GetBuffer(posting_ids, &postings, PyBUF_SIMPLE)
+    try:
+        base = <const int32_t*>postings.buf
+        length = postings.len // <Py_ssize_t>sizeof(int32_t)
+        for packed in spans:
+            span = <const Span*>PyBytes_AS_STRING(packed)
+            for s in range(PyBytes_GET_SIZE(packed) // <Py_ssize_t>sizeof(Span)):
+                if span[s].start < 0 or span[s].count < 0 or span[s].start + span[s].count > length:
+                    raise ValueError("a posting span lies outside the posting array")
+                total += span[s].count
+                prefetch(base + span[s].start)  # the lists lie apart: their heads are fetched together
+        return _rank(spans, base, form_entity, total, keep, size, tie_break)
+    finally:
+        PyBuffer_Release(&postings)
+
+
+cdef list _rank(
+    list spans, const int32_t* base, object form_entity, Py_ssize_t total, Py_ssize_t keep,
+    Py_ssize_t size, double tie_break
+):
     cdef int32_t stack_keys[STACK_SLOTS]
     cdef double stack_sums[STACK_SLOTS]
     cdef Ranked stack_ranked[STACK_NAMES]
@@ -67,17 +97,12 @@ def rank(list spans, object form_entity, Py_ssize_t keep, Py_ssize_t size, doubl
     cdef Ranked* ranked = stack_ranked
     cdef const Span* span
     cdef const int32_t* ids
-    cdef Py_ssize_t s, p, n, total = 0, count = 0
+    cdef Py_ssize_t s, p, n, count = 0
     cdef uint32_t mask, slot, capacity = 16
     cdef int32_t form
     cdef double weight
     cdef bytes packed
     cdef Py_buffer owners
-    for packed in spans:
-        span = <const Span*>PyBytes_AS_STRING(packed)
-        for s in range(PyBytes_GET_SIZE(packed) // <Py_ssize_t>sizeof(Span)):
-            total += span[s].count
-            prefetch(span[s].ids)  # the lists lie apart: their heads are fetched together
     while capacity < 2 * total:
         capacity <<= 1
     mask = capacity - 1
@@ -98,7 +123,7 @@ def rank(list spans, object form_entity, Py_ssize_t keep, Py_ssize_t size, doubl
             span = <const Span*>PyBytes_AS_STRING(packed)
             for s in range(PyBytes_GET_SIZE(packed) // <Py_ssize_t>sizeof(Span)):
                 weight = span[s].weight
-                ids = span[s].ids
+                ids = base + span[s].start
                 n = span[s].count
                 for p in range(n):
                     form = ids[p]

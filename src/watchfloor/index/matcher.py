@@ -55,10 +55,10 @@ def _is_matchable(entity: StatementEntity) -> bool:
 
 TIE_BREAK = 1e-10  # per name number; 1.2 million names move a sum by 1.2e-4 at most
 
-POSTING_SPAN = struct.Struct("@Pqd")
-"""One posting list as the compiled ranking reads it: the address of its numbers, their count
-and the evidence each is worth. The addresses point into `Matcher.postings`, which lives as
-long as the matcher and its expansion cache and is never changed after the build."""
+POSTING_SPAN = struct.Struct("@qqd")
+"""One posting list as the compiled ranking reads it: where its numbers start in
+`Matcher.posting_ids`, their count and the evidence each is worth. Offsets, not addresses: the
+ranking is handed the array itself and checks every span against it."""
 
 
 if TYPE_CHECKING:  # mypy reads the stubs (_candidates.pyi, _score.pyi); at run time, the backend's
@@ -66,7 +66,7 @@ if TYPE_CHECKING:  # mypy reads the stubs (_candidates.pyi, _score.pyi); at run 
     from watchfloor.match import _score
 else:  # None: not built or refused; _score was loaded and configured by match.features
     _candidates = compiled.load(
-        "watchfloor.index._candidates", struct_layout("span", POSTING_SPAN, ("ids", "count", "weight"))
+        "watchfloor.index._candidates", struct_layout("span", POSTING_SPAN, ("start", "count", "weight"))
     )
     _score = compiled.load("watchfloor.match._score")
 
@@ -75,13 +75,11 @@ Evidence = tuple[list[np.ndarray], list[float], bytes]
 `POSTING_SPAN`s for the compiled ranking."""
 
 
-def posting_spans(arrays: list[np.ndarray], values: list[float]) -> bytes:
-    """Posting lists and their evidence values as packed `POSTING_SPAN`s."""
+def posting_spans(bounds: list[tuple[int, int]], values: list[float]) -> bytes:
+    """Posting lists (their `(start, end)` in `Matcher.posting_ids`) and their evidence values
+    as packed `POSTING_SPAN`s."""
     return b"".join(
-        [
-            POSTING_SPAN.pack(ids.ctypes.data, len(ids), value)
-            for ids, value in zip(arrays, values, strict=True)
-        ]
+        [POSTING_SPAN.pack(start, end - start, value) for (start, end), value in zip(bounds, values, strict=True)]
     )
 
 
@@ -99,7 +97,8 @@ class Matcher:
         self.form_entity = np.zeros(0, dtype=np.int32)
         self.form_weak = b""  # per name number: 1 for a weak alias
         self.vocab: dict[str, Token] = {}
-        self.postings: dict[str, np.ndarray] = {}
+        self.posting_ids = np.zeros(0, dtype=np.int32)  # every posting list, one after another
+        self.posting_bounds: dict[str, tuple[int, int]] = {}  # token text -> (start, end) in it
         self.by_symbol: dict[int, list[str]] = {}
         self.by_phonetic: dict[str, list[str]] = {}
         self.by_skeleton: dict[str, list[str]] = {}
@@ -109,6 +108,25 @@ class Matcher:
 
     def __len__(self) -> int:
         return len(self.records)
+
+    def posting(self, text: str) -> np.ndarray:
+        """The name numbers holding the token `text`, in order (a view of `posting_ids`)."""
+        start, end = self.posting_bounds[text]
+        return self.posting_ids[start:end]
+
+    def _lay_out_postings(self, postings: dict[str, array[int]]) -> None:
+        """Every posting list in one array, each found by its bounds: one buffer to save and to
+        hand the compiled ranking, which reads spans of it by offset."""
+        bounds: dict[str, tuple[int, int]] = {}
+        start = 0
+        for text, ids in postings.items():
+            bounds[text] = (start, start + len(ids))
+            start += len(ids)
+        flat = array("i")
+        for ids in postings.values():
+            flat.extend(ids)
+        self.posting_ids = np.frombuffer(flat, dtype=np.int32)
+        self.posting_bounds = bounds
 
     def knows_words(self, name: str, person: bool = False) -> bool:
         """Whether every word of a name is a word of some list name, as the index spells it. A
@@ -122,7 +140,8 @@ class Matcher:
         return bool(parts) and all(part in self.vocab for part in parts)
 
     def __getstate__(self) -> dict[str, object]:
-        """Saved without the expansion cache: its packed spans hold this process's addresses."""
+        """Saved without the expansion cache: its posting lists are views of `posting_ids`, which
+        a pickle would copy one by one."""
         state = dict(self.__dict__)
         state["_expansions"] = {}
         return state
@@ -193,7 +212,7 @@ class Matcher:
             self._attach_identifiers(held)
         self.form_entity = np.frombuffer(form_entity, dtype=np.int32)
         self.form_weak = form_weak.tobytes()
-        self.postings = {text: np.frombuffer(ids, dtype=np.int32) for text, ids in postings.items()}
+        self._lay_out_postings(postings)
         self._index_vocabulary()
         return self
 
@@ -259,17 +278,19 @@ class Matcher:
             return found
         total = max(len(self.forms), 1)
         arrays: list[np.ndarray] = []
+        bounds: list[tuple[int, int]] = []
         values: list[float] = []
         similarity = remembered_similarity()
         for text in sorted(self._expand(token)):  # sorted: results must not depend on hash seeds
             sim = similarity(token, self.vocab[text])
             if sim <= 0.0:
                 continue
-            ids = self.postings[text]
-            arrays.append(ids)
+            start, end = self.posting_bounds[text]
+            arrays.append(self.posting_ids[start:end])
+            bounds.append((start, end))
             # the query token's own weight folded in once here rather than on every query
-            values.append(sim * math.log(1.0 + total / len(ids)) * token.weight)
-        found = (arrays, values, posting_spans(arrays, values))
+            values.append(sim * math.log(1.0 + total / (end - start)) * token.weight)
+        found = (arrays, values, posting_spans(bounds, values))
         if len(self._expansions) >= self.EXPANSION_CACHE_LIMIT:
             self._expansions.clear()
         self._expansions[key] = found
@@ -307,7 +328,7 @@ class Matcher:
         is built."""
         if compiled.ACTIVE and _candidates is not None:
             return _candidates.rank(
-                [spans for _, _, spans in evidence], self.form_entity, keep, size, TIE_BREAK
+                [spans for _, _, spans in evidence], self.posting_ids, self.form_entity, keep, size, TIE_BREAK
             )
         chunks = [ids for arrays, _, _ in evidence for ids in arrays]
         weights = [value for _, values, _ in evidence for value in values]
