@@ -603,12 +603,14 @@ def test_a_later_list_entry_with_its_own_group_or_a_family_tie_is_no_member() ->
         "The Treasury also sanctioned Pedro Alonso Ramirez Ortega, the head of the Cartel del Golfo; "
         "Mario Ruben Soto Lima, his brother; and Hector Ivan Salas Mora, a money launderer for the Sinaloa Cartel."
     )
+    # the launderer is linked to his own group, not made a member of the first entry's
     assert _links(text) == {
         (
             "Directorship",
             "director=news-person-pedro-alonso-ramirez-ortega",
             "organization=news-org-cartel-del-golfo",
-        )
+        ),
+        ("UnknownLink", "subject=news-person-hector-ivan-salas-mora", "object=news-org-sinaloa-cartel"),
     }
 
 
@@ -930,3 +932,107 @@ def test_spanish_colaborar_and_colaborador_de_a_named_armed_group() -> None:
     assert expected in _links(
         "La OFAC sancionó a Pedro Ejemplo Ruiz, colaborador del Cártel de Sinaloa, el martes."
     )
+
+
+# --- widened role nouns, factions, laundering, belonging, ownership ----------------------------
+
+MARIO = "news-person-mario-perez-luna"
+SINALOA = "news-org-sinaloa-cartel"
+
+
+def _roles(text: str) -> set[str]:
+    result = extract(RawDocument(text, "rel.txt", published=date(2025, 11, 17)))
+    return {role for e in result.entities if e.schema.name == "UnknownLink" for role in e.get("role")}
+
+
+def test_operatives_listed_after_a_colon_are_each_a_member() -> None:
+    text = "Treasury designated three CJNG operatives: Mario Perez Luna, Raul Soto Vega and Jose Diaz Mora."
+    assert _links(text) == {
+        ("Membership", "organization=news-org-cjng", f"member={MARIO}"),
+        ("Membership", "organization=news-org-cjng", "member=news-person-raul-soto-vega"),
+        ("Membership", "organization=news-org-cjng", "member=news-person-jose-diaz-mora"),
+    }
+
+
+@spanish_model
+def test_operadores_in_a_semicolon_list_are_members_and_their_aliases_are_not() -> None:
+    text = (
+        "El Tesoro sancionó al Cártel Jalisco Nueva Generación (CJNG). Entre los sancionados están dos "
+        "operadores del CJNG: Mario Pérez Luna, alias “El Gato”; y Raúl Soto Vega, “El Perro”."
+    )
+    # the abbreviation the article spells out is the spelled-out group
+    group = "organization=news-org-cartel-de-jalisco-nueva-generacion"
+    assert _links(text) == {
+        ("Membership", group, f"member={MARIO}"),
+        ("Membership", group, "member=news-person-raul-soto-vega"),
+    }
+
+
+def test_a_money_launderer_for_a_cartel_is_linked_to_it() -> None:
+    text = "Mario Perez Luna, a money launderer for the Sinaloa Cartel, was arrested on Monday."
+    assert _links(text) == {("UnknownLink", f"subject={MARIO}", f"object={SINALOA}")}
+    assert not any("support" in role for role in _roles(text))
+
+
+def test_a_financier_or_supplier_of_a_cartel_gives_material_support() -> None:
+    text = "Treasury designated Mario Perez Luna, a supplier of precursor chemicals to the Sinaloa Cartel."
+    assert _links(text) == {("UnknownLink", f"subject={MARIO}", f"object={SINALOA}")}
+    assert any("support" in role for role in _roles(text))
+    assert _links("Mario Perez Luna, a longtime financier of Hezbollah, was arrested on Monday.") == {
+        ("UnknownLink", f"subject={MARIO}", "object=news-org-hezbollah")
+    }
+
+
+@spanish_model
+def test_socio_and_financista_name_a_link_in_spanish() -> None:
+    assert _links("Mario Pérez Luna, socio de Raúl Soto Vega, fue detenido el lunes.") == {
+        ("UnknownLink", f"subject={MARIO}", "object=news-person-raul-soto-vega")
+    }
+    assert _links("Mario Pérez Luna, financista del Tren de Aragua, fue detenido el lunes.") == {
+        ("UnknownLink", f"subject={MARIO}", "object=news-org-tren-de-aragua")
+    }
+
+
+def test_an_operator_of_a_thing_that_is_no_armed_group_gives_no_link() -> None:
+    assert _links("The operator of the tanker Ocean Star, Mario Perez Luna, was fined.") == set()
+    assert _links("Mario Perez Luna, an operator for Ocean Star Shipping Ltd, was fined.") == set()
+
+
+def test_a_faction_named_after_its_cartel_is_a_member_of_it() -> None:
+    member = ("Membership", f"organization={SINALOA}", "member=news-org-los-mayos")
+    assert _links("OFAC designated Sinaloa Cartel faction Los Mayos on Monday.") == {member}
+    assert _links("OFAC sanctioned the Sinaloa Cartel's Los Mayos faction on Monday.") == {member}
+
+
+def test_laundering_money_for_a_cartel_links_the_launderers() -> None:
+    text = "Prosecutors say Mario Perez Luna laundered money for the Sinaloa Cartel."
+    assert _links(text) == {("UnknownLink", f"subject={MARIO}", f"object={SINALOA}")}
+
+
+@spanish_model
+def test_lavar_fondos_en_beneficio_de_un_cartel_links_each_launderer() -> None:
+    text = (
+        "Los hermanos Mario Pérez Luna y Raúl Pérez Luna lavaron fondos en beneficio del Cártel de Sinaloa."
+    )
+    assert _links(text) == {
+        ("UnknownLink", f"subject={MARIO}", f"object={SINALOA}"),
+        ("UnknownLink", "subject=news-person-raul-perez-luna", f"object={SINALOA}"),
+    }
+
+
+@spanish_model
+def test_pertenecer_a_un_cartel_is_membership() -> None:
+    assert _links("Según la fiscalía, Mario Pérez Luna pertenece al Cártel de Sinaloa.") == {
+        ("Membership", f"organization={SINALOA}", f"member={MARIO}")
+    }
+
+
+def test_affiliated_with_a_cartel_is_a_link() -> None:
+    assert _links("Mario Perez Luna, who is affiliated with the Sinaloa Cartel, was arrested.") == {
+        ("UnknownLink", f"subject={MARIO}", f"object={SINALOA}")
+    }
+
+
+def test_owned_or_controlled_by_is_ownership_not_leadership() -> None:
+    text = "Treasury designated Grupo Falcon Azul S.A. de C.V., which is owned or controlled by Mario Perez Luna."
+    assert _links(text) == {("Ownership", f"owner={MARIO}", "asset=news-org-grupo-falcon-azul-s-a-de-c-v")}

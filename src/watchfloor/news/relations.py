@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from followthemoney.statement import StatementEntity
 from rigour.names import replace_org_types_compare
@@ -21,7 +22,7 @@ from rigour.names import replace_org_types_compare
 from watchfloor.names.tokens import LEGAL_FORMS
 from watchfloor.news import syntax
 from watchfloor.news.context import ArticleContext
-from watchfloor.news.mentions import Mention
+from watchfloor.news.mentions import Mention, name_key
 from watchfloor.news.modality import Modality
 
 
@@ -105,10 +106,12 @@ def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
     results: list[StatementEntity] = []
     extra: list[StatementEntity] = []
     seen: set[str] = set()
+    spelled = _spelled_out(ctx)
     for index, relation in found:
         if _hypothetical(ctx, index, relation.at):
             continue
-        first, second = ctx.id_of(relation.first), ctx.id_of(relation.second)
+        first = ctx.id_of(spelled.get(name_key(relation.first.text), relation.first))
+        second = ctx.id_of(spelled.get(name_key(relation.second.text), relation.second))
         if first == second:
             continue
         entity_id = ctx.derived_id("link", relation.schema, first, second)
@@ -121,6 +124,26 @@ def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
             if asset.label == "ORG":
                 extra.append(_asset_company(ctx, asset, index))
     return results + extra
+
+
+def _spelled_out(ctx: ArticleContext) -> dict[str, Mention]:
+    """Abbreviation -> the organisation the article spells it out as, where it defines it in
+    brackets ("el Cártel Jalisco Nueva Generación (CJNG)"): a link to "the CJNG" is a link to
+    that party, whatever the gazetteer keeps apart."""
+    spelled: dict[str, Mention] = {}
+    ordered = sorted(ctx.mentions, key=lambda m: m.start)
+    for before, mention in pairwise(ordered):
+        gap = ctx.text[before.end : mention.start]
+        if (
+            before.label == "ORG"
+            and mention.label == "ORG"
+            and gap.strip() == "("
+            and ctx.text[mention.end : mention.end + 1] == ")"
+            and mention.text.replace(".", "").isupper()
+            and len(mention.text) < len(before.text)
+        ):
+            spelled.setdefault(name_key(mention.text), before)
+    return spelled
 
 
 def _parties(ctx: ArticleContext, index: int) -> list[Mention]:

@@ -19,7 +19,12 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
 - supplying goods to a named armed group, and collaborating with one ("X colaboró con Y");
 - sanctions-release lists: "A, the head of Y; B, a regional leader; and C, who ... the cartel"
   (B and C are Y's members, not its leaders), "along with two other members: D and E";
-- "both"/"ambas" opening a sentence: the two parties the sentence before names.
+- "both"/"ambas" opening a sentence: the two parties the sentence before names;
+- those who work for an armed group: "X, an operative/lieutenant of Y" and "tres operadores del Y:
+  A; B; y C" (members), "a money launderer for Y", "socio de Y", "a front company for Y" (linked),
+  "financista/supplier of Y" (support); "Y faction Z", "Y's Z faction" (Z a member of Y);
+- "X laundered money for Y", "lavaban dinero para Y" (linked); "X pertenece al Y" (member);
+  "affiliated/associated with Y" (linked); "owned or controlled by X" (ownership).
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other); hedged ("could be led
 by") or negated predicates give nothing.
@@ -52,7 +57,9 @@ CUE = re.compile(
     r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
-    r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund)",
+    r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
+    r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
+    r"affiliat|afiliad|socio|partner|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec)",
     re.I,
 )
 
@@ -68,7 +75,9 @@ _COMPOSED_PARTICIPLE = re.compile(
     r"^(?:composed|comprised|made|(?:integrad|conformad|compuest|formad)[oa]s?)$"
 )
 _OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
-_LINK_PARTICIPLE = re.compile(r"^(?:linked|tied|connected|(?:vinculad|ligad|relacionad)[oa]s?)$")
+_LINK_PARTICIPLE = re.compile(
+    r"^(?:linked|tied|connected|affiliated|associated|(?:vinculad|ligad|relacionad|afiliad|asociad)[oa]s?)$"
+)
 # active linking verbs: "Washington links the group to X", "EEUU vincula al grupo con X"
 _LINK_VERB = re.compile(
     r"^(?:links|linking|ties|tying|connects|connecting|"
@@ -111,6 +120,35 @@ _FOUNDER_NOUNS = words(
     "founder founders cofounder cofounders fundador fundadora fundadores cofundador cofundadora cofundadores"
 )
 _OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "propietario", "propietaria"})
+# the people an armed group employs are its members: "an operative of the CJNG", "operadores del CJNG"
+# (said of an armed group only: "the operator of the tanker" is no allegation)
+_OPERATIVE_NOUNS = words(
+    "operative operatives operator operators lieutenant lieutenants hitman hitmen enforcer enforcers "
+    "recruiter recruiters operador operadora operadores operadoras lugarteniente lugartenientes "
+    "sicario sicarios reclutador reclutadora reclutadores"
+)
+# who handles the money of, or fronts for, an armed group or a person is linked to it ("a money
+# launderer for the cartel", "socio de X", "testaferro de X", "una fachada para el cártel")
+_AGENT_NOUNS = words(
+    "launderer launderers associate associates partner partners front fronts frontman frontmen "
+    "lavador lavadora lavadores lavadoras socio socia socios socias testaferro testaferros fachada fachadas"
+)
+# who finances or supplies an armed group supports it ("a financier of Hezbollah", "proveedor del cártel")
+_SUPPLIER_NOUNS = words(
+    "financier financiers supplier suppliers financista financistas financiador financiadora "
+    "financiadores proveedor proveedora proveedores"
+)
+_WORKER_NOUNS = _OPERATIVE_NOUNS | _AGENT_NOUNS | _SUPPLIER_NOUNS
+# laundering for someone links the launderer to them: "laundered money for X", "lavaban dinero para X"
+_LAUNDER_VERB = re.compile(
+    r"^(?:launder(?:s|ed|ing)?|lav(?:a|an|ó|aron|aba|aban|ar|ando|ado|ados|aría)|"
+    r"blanque(?:a|an|ó|aron|aba|aban|ar|ando|ado|ados))$"
+)
+# belonging to an armed group is membership: "X belongs to the cartel", "X pertenece al CJNG"
+_BELONG_VERB = re.compile(r"^(?:belong(?:s|ed|ing)?|pertenec\w*|pertenezc\w*)$")
+_FOR = frozenset({"for", "para"})
+_AND = words("and y e")
+_TO = frozenset({"to", "a", "al"})
 # participles that give a noun's name: "the leader, identified as X", "el jefe, conocido como X"
 _NAMING_PARTICIPLES = words(
     "identified named known identificado identificada identificados llamado llamada conocido conocida"
@@ -379,7 +417,7 @@ Rule = Callable[["Token", dict[int, Mention]], Iterator["Relation"]]
 def _rule_for(token: Token) -> Rule | None:
     """The rule a cue word calls for, or None for any other word."""
     lower = token.lower_
-    if _DIRECT_PARTICIPLE.match(lower):
+    if _DIRECT_PARTICIPLE.match(lower) and not _owned_or(token):
         return _directs
     if _LEAD_VERB.match(lower) and _is_verb(token):
         return _leads
@@ -391,6 +429,12 @@ def _rule_for(token: Token) -> Rule | None:
         return _linked
     if lower in _ROLE_NOUNS or lower in _OWNER_NOUNS:
         return _role_noun
+    if lower in _WORKER_NOUNS and not _is_verb(token):
+        return _worker
+    if _LAUNDER_VERB.match(lower) and _is_verb(token):
+        return _launders
+    if _BELONG_VERB.match(lower):
+        return _belongs
     if lower in _FAMILY_NOUNS:
         return _family
     if lower == "propiedad":
@@ -713,9 +757,11 @@ def _passive(
     governed: str,
     agent: str,
     preposition: frozenset[str] = _BY,
+    agent_of: Token | None = None,
 ) -> Iterator[Relation]:
-    """In "Y, headed by X", Y must be the named noun the participle governs."""
-    agents = _mentions(_prep_objects(token, preposition), found, ACTORS)
+    """In "Y, headed by X", Y must be the named noun the participle governs; ``agent_of`` is the
+    coordinated participle that carries the agent ("owned or controlled by X")."""
+    agents = _mentions(_prep_objects(agent_of or token, preposition), found, ACTORS)
     if not agents:
         return
     heads = _mentions(_governed(token), found, frozenset({"ORG"}))
@@ -848,14 +894,158 @@ def _composed(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 
 def _owns(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
-    """Ownership verbs: "Y is owned by X" (passive) or "X owns Y" (active)."""
+    """Ownership verbs: "Y is owned by X" (passive), "Y, owned or controlled by X" (the agent on the
+    coordinated participle) or "X owns Y" (active)."""
     if _prep_objects(verb, _BY):
         yield from _passive(verb, found, "Ownership", "asset", "owner")
+        return
+    coordinated = next((c for c in verb.conjuncts if c.i > verb.i and _prep_objects(c, _BY)), None)
+    if coordinated is not None and _DIRECT_PARTICIPLE.match(coordinated.lower_):
+        yield from _passive(verb, found, "Ownership", "asset", "owner", agent_of=coordinated)
         return
     owners = _mentions(_active_subjects(verb), found, ACTORS)
     assets = _mentions(_objects(verb), found, frozenset({"ORG"}))
     yield from _pairs(
         owners, assets, schema="Ownership", first_prop="owner", second_prop="asset", role=verb.text
+    )
+
+
+def _owned_or(token: Token) -> bool:
+    """ "owned or controlled by X": the control the ownership participle shares its agent with is
+    the ownership's, no leadership of its own."""
+    return token.dep_ == "conj" and _OWN_VERB.match(token.head.lower_) is not None
+
+
+def _worker(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """Those who work for an armed group: "X, an operative of the CJNG", "tres operadores del CJNG:
+    A; B; y C" (each listed name), "X, a money launderer for the cartel", "socio de Y", "a front
+    company for the cartel", "X, financista del Tren de Aragua". Operatives are members, launderers,
+    associates and fronts linked, financiers and suppliers give material support. The other party
+    must be a named armed group (a person too for an associate or a front man)."""
+    if noun.text[:1].isupper() and not noun.is_sent_start:
+        return  # a title or a name's word ("Operator Services Ltd")
+    lower = noun.lower_
+    base = noun
+    if noun.dep_ in ("compound", "amod") and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+        base = noun.head  # "a front company for the cartel": the company is the front
+    preps = _FOR | (_TO if lower in _SUPPLIER_NOUNS else frozenset())  # "a supplier of X to the cartel"
+    owners = [t for n in dict.fromkeys((noun, base)) for t in _owners_of_noun(n) + _prep_objects(n, preps)]
+    persons = lower in _AGENT_NOUNS
+    parties = [
+        m
+        for m in _mentions(owners, found, ACTORS)
+        if m.kind == ARMED_GROUP or (persons and m.label == "PERSON")
+    ]
+    if not parties:
+        return
+    holders = (
+        _colon_list(base, found) or _mentions(_holders(base), found, ACTORS) or _apposed_before(base, found)
+    )
+    holders = [m for m in holders if m not in parties and m.kind != GOVERNMENT]
+    preposition = next(
+        (c.lower_ for c in base.children if c.lower_ in ("of", "de", "del", "for", "para")), ""
+    )
+    role = " ".join(t.text for t in dict.fromkeys((noun, base))) + (f" {preposition}" if preposition else "")
+    if lower in _OPERATIVE_NOUNS:
+        schema, first_prop, second_prop = "Membership", "member", "organization"
+    else:
+        schema, first_prop, second_prop = "UnknownLink", "subject", "object"
+        if lower in _SUPPLIER_NOUNS:
+            role = f"{role} (material support)"
+    yield from _pairs(
+        holders, parties, schema=schema, first_prop=first_prop, second_prop=second_prop, role=role
+    )
+
+
+def _colon_list(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The parties a colon lists after a plural role phrase ("three CJNG operatives: A, B and C",
+    "tres operadores del CJNG: A, alias "Z"; B; y C"), one per entry: the first name of each part
+    between semicolons (between commas and "and" where there are none); a quoted name or one after "alias"
+    is an alias, no entry. A finite verb ends a comma list (the sentence goes on)."""
+    if _singular(noun):
+        return []
+    doc = noun.doc
+    colon = None
+    for token in doc[noun.i + 1 : min(noun.sent.end, noun.i + 8)]:
+        if token.text == ":":
+            colon = token.i
+            break
+        if _is_verb(token) or token.text in ",;(":
+            return []
+    if colon is None:
+        return []
+    rest = doc[colon + 1 : noun.sent.end]
+    semicolons = any(t.text == ";" for t in rest)
+    listed: list[Mention] = []
+    taken = False
+    for token in rest:
+        if token.text == ";" or (not semicolons and (token.text == "," or token.lower_ in _AND)):
+            taken = False
+            continue
+        mention = found.get(token.i)
+        if mention is None:
+            if not semicolons and (
+                token.tag_ in ("VBD", "VBZ", "VBP") or "Fin" in token.morph.get("VerbForm", [])
+            ):
+                break
+            continue
+        before = doc[token.i - 1] if token.i > 0 else token
+        alias = before.is_quote or before.lower_ in ("alias", "aka", "a.k.a.")
+        if not taken and not alias and found.get(token.i - 1) != mention:
+            listed.append(mention)
+            taken = True
+        elif found.get(token.i - 1) != mention:
+            taken = True  # an alias or a second name in the entry
+    return list(dict.fromkeys(listed))
+
+
+def _launders(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """Laundering for someone: "X laundered money for the cartel", "X lavaba dinero para Y", "used
+    casinos to launder funds on behalf of Y", "blanqueó fondos en beneficio de Y": X is linked to Y
+    (a state is no beneficiary)."""
+    tokens = _prep_objects(verb, _FOR) + [t for o in _objects(verb) for t in _prep_objects(o, _FOR)]
+    benefit = [
+        t
+        for t in (*verb.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children))
+        if t.lower_ in ("behalf", "benefit", "beneficio", "nombre")
+    ]
+    tokens += [t for b in benefit for t in _prep_objects(b, frozenset({"of", "de", "del"}))]
+    beneficiaries = [m for m in _mentions(tokens, found, ACTORS) if m.kind != GOVERNMENT]
+    if not beneficiaries:
+        return
+    actors = _active_subjects(verb) or _accused(verb)
+    if not actors and verb.dep_ in ("xcomp", "advcl") and verb.head.i < verb.i:
+        actors = _active_subjects(verb.head)  # "X used its casinos to launder money for Y"
+    launderers = _mentions([t for a in actors for t in _with_conjuncts(a)], found, ACTORS)
+    yield from _pairs(
+        [m for m in launderers if m.kind != GOVERNMENT and m not in beneficiaries],
+        beneficiaries,
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role=f"{verb.text} for",
+    )
+
+
+def _belongs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X belongs to the cartel", "X pertenece al CJNG", "X, perteneciente al Cártel de Y": a member
+    of a named armed group."""
+    groups = [
+        m
+        for m in _mentions(_prep_objects(token, frozenset({"to", "a", "al"})), found, ORGS)
+        if m.kind == ARMED_GROUP
+    ]
+    if not groups:
+        return
+    members = _active_subjects(token) if _is_verb(token) else []
+    members = [t for m in members for t in _with_conjuncts(m)] or _governed(token)
+    yield from _pairs(
+        [m for m in _mentions(members, found, ACTORS) if m.kind != GOVERNMENT],
+        groups,
+        schema="Membership",
+        first_prop="member",
+        second_prop="organization",
+        role=token.text,
     )
 
 
@@ -915,9 +1105,24 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     armed = [m for m in _mentions(_owners_of_noun(noun), found, ORGS) if m.kind == ARMED_GROUP]
     if not armed:
         return
-    holders = [m for m in _mentions(_holders(noun), found, ORGS) if m.kind == ARMED_GROUP]
-    holders = holders or [m for m in _before_parenthesis(noun, found) if m.kind == ARMED_GROUP]
     part = noun.lower_ in _FACTION_NOUNS
+    holders = [m for m in _mentions(_holders(noun), found, ORGS) if m.kind == ARMED_GROUP]
+    if part:
+        # a faction is named by a name the NER may take for a person's: "Sinaloa Cartel faction Los
+        # Mayos", and with "Y's"/"of Y" naming the whole, "Y's Los Mayos faction"
+        holders = [m for m in _mentions(_holders(noun), found, ACTORS) if m.kind != GOVERNMENT]
+        whole = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
+        whole += _prep_objects(noun, frozenset({"of"}))
+        explicit = [m for m in _mentions(whole, found, ORGS) if m.kind == ARMED_GROUP]
+        if explicit:
+            holders += [
+                m
+                for m in _mentions([c for c in noun.children if c.dep_ == "compound"], found, ACTORS)
+                if m not in explicit and m.kind != GOVERNMENT
+            ]
+            armed = explicit
+        holders = [m for m in holders if m not in armed]
+    holders = holders or [m for m in _before_parenthesis(noun, found) if m.kind == ARMED_GROUP]
     yield from _pairs(
         holders,
         armed,
