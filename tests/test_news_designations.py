@@ -824,3 +824,38 @@ def test_a_figure_on_the_list_after_a_sanctions_announcement() -> None:
         "One of the best-known figures on the list is Darren Paul Whitcombe, a former boxer."
     )
     assert "darren paul whitcombe" in found
+
+
+def test_target_and_add_designate_beside_a_sanctions_word_only() -> None:
+    """ "OFAC targeted three companies: ...", "X was added to the SDN list", "agregó a X a la lista de
+    sanciones"; "forces targeted a boat" is a strike, and "buscaba añadir" only sought to list."""
+    found = _sanctions(
+        "OFAC targeted three companies tied to the cartel: Norland Fuel SA, Vesta Gas SA and Cobalto "
+        "Logistics LLC."
+    )
+    assert {"norland fuel sa", "vesta gas sa", "cobalto logistics llc"} <= set(found)
+    assert _sanctions("On Tuesday, U.S. forces targeted a boat run by Tren de Aragua.") == {}
+    assert "grupo halcon rojo" in _sanctions("Grupo Halcón Rojo was added to the SDN list in March.")
+    found = _sanctions(
+        "El Departamento del Tesoro agregó a la empresa Transportes Rivas SA a la lista de sanciones."
+    )
+    assert "transportes rivas sa" in found
+    assert (
+        _sanctions(
+            "Aunque la ley buscaba añadir al Clan del Norte como grupo terrorista, los diputados lo excluyeron."
+        )
+        == {}
+    )
+
+
+def test_a_name_in_apposition_to_a_relative_after_of_is_not_a_party() -> None:
+    """ "targeted three nephews of the minister's wife, NAME, and a businessman": the name says who the
+    wife is; "his wife, NAME" names a party."""
+    found = _sanctions(
+        "OFAC sanctioned two nephews of the minister's wife, Carmen Ibáñez Soto, and the trading firm Orbis "
+        "Maritime LLC."
+    )
+    assert "orbis maritime llc" in found
+    assert "carmen ibanez soto" not in found
+    found = _sanctions("OFAC sanctioned Rafael Ortiz Mena and his wife, Carmen Ibáñez Soto.")
+    assert "carmen ibanez soto" in found

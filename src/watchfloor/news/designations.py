@@ -113,7 +113,9 @@ ACTIVE_VERB = re.compile(
     # "One of the figures on the list is X", "En la lista figuran X"
     r"(?:on|in)\s+(?:the|this|that|its)\s+(?:sanctions\s+)?list\s+(?:is|are|was|were)|"
     r"en\s+(?:la|esa|esta)\s+lista\s+(?:figuran?|está|están|aparecen?)|"
-    r"sanctions\s+(?:on|against)|add(?:s|ed|ing)?|declar(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
+    r"sanctions\s+(?:on|against|targeting)|add(?:s|ed|ing)?|declar(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
+    # "OFAC targeted three companies" (only beside a sanctions word), "agregó a X a la lista".
+    r"target(?:s|ed|ing)?|agreg(?:ar|a|ó|aron|ará)|añad(?:ir|e|ió|ieron|irá)|"
     r"design(?:ar|a|an|ó|aron|ará|arán|ando|ara|aran)|designaci[oó]n\s+(?:de|del)|"
     r"designaciones\s+(?:incluyen|son)|declar(?:ar|a|an|ó|aron|ará|arán)|clasific(?:ar|a|ó|ará)|"
     r"señal(?:ar|a|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
@@ -209,13 +211,14 @@ PASSIVE_VERB = re.compile(
     r",\s*(?:(?:which|who)\s+(?:was|were)\s+|(?:que|quien)\s+(?:fue|fueron)\s+|an?\s+(?:U\.S\.[-\s])?(?=designated\s)|"
     r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+)?)"
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
-    r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|incorporad[oa]s?)\b",
+    r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|incorporad[oa]s?|added|targeted|"
+    r"añadid[oa]s?|agregad[oa]s?)\b",
     re.I,
 )
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
-    r"plac|recogni|reconoc)",
+    r"plac|recogni|reconoc|agreg|añad)",
     re.I,
 )
 PARTICIPLE = re.compile(
@@ -225,6 +228,8 @@ PERFECT = re.compile(r"^(?:ha|han|había|habían|habría|hemos)\s")  # "había d
 # Verbs also used for mere words ("X calificó de terroristas a ..."): a designation only when a state
 # or US body is their subject.
 RHETORICAL_VERB = re.compile(r"^calific", re.I)
+# "Target" designates only beside a sanctions word: "OFAC targeted X", not "strikes targeted a boat".
+TARGET_VERB = re.compile(r"\btarget", re.I)
 # A sentence that goes on with the act just read ("En la declaración, también incluyeron a X"): its
 # verb needs no programme of its own, its actor and programmes are that act's.
 CONTINUING = re.compile(
@@ -242,6 +247,7 @@ OBJECT_END = re.compile(
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
     r"como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
+    r"\sa\s+(?:la|su|esta|esa)\s+(?=lista\b)|"  # "agregó a X a la lista de sanciones"
     r"[;:.!?]\s|[;!?]|\.$|—|\s–\s",  # a spaced en dash opens an aside as an em dash does
 )
 # A list's items may be separated by ";" and carry clauses of their own; the list ends with the sentence.
@@ -305,6 +311,14 @@ APPOSITIVE_PASSIVE = re.compile(
 KIN_PLURAL = re.compile(
     r"\b(?:brothers|sisters|siblings|sons|daughters|children|cousins|nephews|hermanos|hermanas|hijos|hijas|"
     r"primos|sobrinos)(?:\s+(?:of|de)\s+[^,;]{1,60})?\s*,?\s*$",
+    re.I,
+)
+# A relative inside a prepositional phrase, then a comma: the name after it is her or his appositive,
+# not another party ("the sons of X's wife, NAME"; "his wife, NAME" names a party and has no "of").
+KIN_OF = re.compile(
+    r"\b(?:of|de|del)\b[^,;]*\b(?:wife|husband|son|daughter|brother|sister|father|mother|nephew|niece|"
+    r"cousin|uncle|aunt|esposa|esposo|hijo|hija|hermano|hermana|padre|madre|sobrino|sobrina|primo|prima|"
+    r"t[ií]o|t[ií]a)\s*,\s*$",
     re.I,
 )
 ANAPHOR = re.compile(
@@ -513,7 +527,8 @@ NOT_AN_ACT = re.compile(
     r"planning|threaten\w*|if|whether|unless|bill|push\w*\s+(?:for|to)|wants?\s+to|seek\w*\s+to|not|never|"
     r"no\s+longer|refused|declined|podría|podrían|debería|deberían|debe|deben|pide|piden|pidió|pidieron|"
     r"pedido|insta|instó|instan|instaron|exhort\w*|solicit\w*|propuesta|propone|propuso|proyecto|si|"
-    r"evalúa|evalúan|analiza|considera|planea|amenaz\w*|busca|buscan|no|nunca|quiere|quieren)\b|n't\b",
+    r"evalúa|evalúan|analiza|considera|planea|amenaz\w*|busc\w+|pretend\w+|sought|aimed\s+to|intended\s+to|"
+    r"no|nunca|quiere|quieren)\b|n't\b",
     re.I,
 )
 GRANTED = re.compile(r"\b(?:approv\w*|grant\w*|aprob\w*|concedi\w*|accedi\w*|atendi\w*)\b", re.I)
@@ -990,6 +1005,8 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
         kin = party is not None and " " not in party.name.strip() and (kin or bool(KIN_PLURAL.search(before)))
         if party is not None and kin:
             party = _given_name_of(ctx, index, party, runs[number + 1 :]) or party
+        if KIN_OF.search(before):
+            continue  # "three nephews of Maduro's wife, Cilia Flores": the name says who the wife is
         if party is not None and party not in parties:
             parties.append(party)
     return parties
@@ -1315,6 +1332,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         if kind == "enum" and is_quoted(sentence, verb.start()) and not PARTICIPLE.search(word):
             continue  # a speaker's "terrorist organizations, like X": a characterisation, not a listing
         if kind == "active" and _gerund_noun(sentence, verb):
+            continue
+        if TARGET_VERB.search(word) and not SANCTION_CONTEXT.search(sentence):
             continue
         weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" or PERFECT.match(word) else word)
         goes_on = _goes_on(reading, index, sentence[: verb.start()])
