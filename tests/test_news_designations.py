@@ -698,3 +698,164 @@ def test_a_spanish_appositive_designates_the_group_after_al() -> None:
         "como terrorista, por lavado de dinero."
     )
     assert "cartel del norte" in found
+
+
+def test_a_colon_list_of_names_set_apart_by_semicolons_after_those_singled_out() -> None:
+    """ "Entre los señalados están dos contadores: A, alias X; y B, alias Y": each item opens with a
+    name; the aliases are no parties of their own, and a given name the NER reads as a month ("Julio")
+    stays in the name."""
+    found = _sanctions(
+        "La OFAC sancionó este martes a una red de lavado de dinero del Cártel del Norte. "
+        "Entre los señalados están dos contadores del grupo: Julio Ramiro Paredes Solís, alias “El Contador”; "
+        "y Marta Elena Quiroga Llanos, alias “La Jefa”."
+    )
+    assert "julio ramiro paredes solis" in found
+    assert "marta elena quiroga llanos" in found
+    # The aliases name no party of their own.
+    assert len({str(sanction.id) for sanction in found.values()}) == 2
+
+
+def test_a_counted_object_names_its_members_in_a_parenthesis_and_a_former_name_is_no_party() -> None:
+    """ "sancionó a cuatro miembros de la familia Rosales (A, B, C y D, antes E)": the parenthesis lists
+    the parties; "antes E" is an earlier name of D, not another party."""
+    found = _sanctions(
+        "El Tesoro sancionó a cuatro miembros de la familia Rosales (Ignacio Rosales, Berta Rosales, "
+        "Octavio Rosales y Elvira Castaño, antes Elvira Rosales) por lavar dinero para un cártel."
+    )
+    assert {"ignacio rosales", "berta rosales", "octavio rosales", "elvira castano"} <= set(found)
+    assert "elvira rosales" not in found
+    assert "familia rosales" not in found
+
+
+def test_companies_placed_on_a_sanctions_list_and_then_listed_in_bullets() -> None:
+    """ "placed three companies on its sanctions list. These include:" and a bullet list: the pronoun's
+    list continues the act announced without its parties."""
+    found = _sanctions(
+        "On Monday, the Treasury placed three trading firms tied to the regime on its sanctions list. "
+        "These include:\n\n  • Bluefin Harbor Trading LTD\n  • Ostara Shipping Limited\n  • Velmont Co LTD\n\n"
+        "The firms moved crude oil for the government."
+    )
+    assert {"bluefin harbor trading ltd", "ostara shipping limited", "velmont co ltd"} <= set(found)
+    assert _has(found, "Ostara Shipping Limited").get("program") == ["SDN"]
+    # Without an act before it, "These include:" lists nothing designated.
+    assert _sanctions("The fleet has many ships. These include:\n\n  • Ostara Star\n  • Velmont Sun\n") == {}
+
+
+def test_a_group_that_is_a_us_designated_foreign_terrorist_organization_in_passing() -> None:
+    """ "X is a U.S.-designated Foreign Terrorist Organization", "la OTE X", "X es una Organización
+    Terrorista Extranjera": a recalled US designation of X, with the State Department's programme."""
+    found = _sanctions(
+        "The Northern Cartel is a U.S.-designated Foreign Terrorist Organization that smuggles fentanyl."
+    )
+    assert _has(found, "Northern Cartel").get("program") == ["FTO"]
+    assert _has(found, "Northern Cartel").get("country") == ["us"]
+    found = _sanctions("Las autoridades detuvieron a tres miembros de la OTE Clan del Norte en la frontera.")
+    assert "clan del norte" in found
+    found = _sanctions(
+        "El Clan del Sur es una Organización Terrorista Extranjera con presencia en tres países."
+    )
+    assert _has(found, "Clan del Sur").get("program") == ["FTO"]
+    # A terrorist group in a speaker's words is no US programme; a negation is no designation.
+    assert _sanctions("The Northern Cartel is a violent terrorist group, the mayor said.") == {}
+    assert _sanctions("The Northern Cartel is not a Foreign Terrorist Organization.") == {}
+
+
+def test_an_inverted_passive_names_its_parties_after_the_verb_and_kin_share_a_surname() -> None:
+    """ "Also sanctioned were the brothers of X, A and B C D": the parties follow the verb; a lone given
+    name coordinated with the full name after "the brothers of X," takes its surname."""
+    found = _sanctions(
+        "OFAC sanctioned Tomás Ibarra Luna for laundering money. Also sanctioned were the brothers of "
+        "businessman Hugo Ibarra, Raúl and Mario Ernesto Ibarra Luna, for their roles in the scheme."
+    )
+    assert "raul ibarra luna" in found
+    assert "mario ernesto ibarra luna" in found
+    assert "hugo ibarra" not in found
+    found = _sanctions(
+        "El Tesoro sancionó a Ana Paredes Ruiz. También fueron sancionados Luis Paredes Ruiz y la empresa "
+        "Paredes Logística SA."
+    )
+    assert "luis paredes ruiz" in found
+
+
+def test_a_legislature_recognising_a_group_as_terrorist_and_a_question_tacked_on() -> None:
+    """ "acordaron reconocer el cartel de X como una organización terrorista": a designation, its party
+    named with its head in lower case; a question after the act does not make it hypothetical, a
+    question around it does."""
+    found = _sanctions(
+        "Los diputados aprobaron una moción con la que acordaron reconocer el cartel de los Lagos como "
+        "una organización terrorista."
+    )
+    assert _has(found, "cartel de los Lagos").get("program") == ["terrorist-list"]
+    found = _sanctions(
+        "Tras designar al Clan del Norte como una organización terrorista, Trump anunció nuevas medidas, "
+        "¿cambiará algo en la frontera?"
+    )
+    assert "clan del norte" in found
+    assert _sanctions("¿Designará Trump al Clan del Norte como organización terrorista?") == {}
+
+
+def test_a_state_organ_declaring_that_a_group_is_terrorist() -> None:
+    """ "Trump declaró que el denominado cartel X es un grupo terrorista": the complement's subject is
+    designated by the state; a speaker who is no state organ only characterises."""
+    found = _sanctions(
+        "La moción recuerda a Donald Trump, que en julio declaró que el denominado cartel de los Lagos es un "
+        "grupo terrorista liderado por exmilitares."
+    )
+    assert _has(found, "cartel de los Lagos").get("country") == ["us"]
+    assert _sanctions("Un analista declaró que el cartel de los Lagos es un grupo terrorista.") == {}
+    assert _sanctions("Trump declaró que el cartel de los Lagos es un grupo muy peligroso.") == {}
+
+
+def test_members_a_nameless_object_names_after_como() -> None:
+    """ "catalogó como terroristas a otras estructuras criminales como A y B": the members after the
+    generic object are its parties."""
+    found = _sanctions(
+        "El presidente de Ecuador catalogó como terroristas a otras estructuras criminales del país como "
+        "los Comandos del Río y el Frente Manuel Ruiz."
+    )
+    assert {"comandos del rio", "frente manuel ruiz"} <= set(found)
+    assert not any("estructuras" in key for key in found)
+
+
+def test_a_figure_on_the_list_after_a_sanctions_announcement() -> None:
+    """ "One of the figures on the list is X": X is on the list just announced."""
+    found = _sanctions(
+        "The Treasury sanctioned 12 people tied to a cocaine network on Friday. "
+        "One of the best-known figures on the list is Darren Paul Whitcombe, a former boxer."
+    )
+    assert "darren paul whitcombe" in found
+
+
+def test_target_and_add_designate_beside_a_sanctions_word_only() -> None:
+    """ "OFAC targeted three companies: ...", "X was added to the SDN list", "agregó a X a la lista de
+    sanciones"; "forces targeted a boat" is a strike, and "buscaba añadir" only sought to list."""
+    found = _sanctions(
+        "OFAC targeted three companies tied to the cartel: Norland Fuel SA, Vesta Gas SA and Cobalto "
+        "Logistics LLC."
+    )
+    assert {"norland fuel sa", "vesta gas sa", "cobalto logistics llc"} <= set(found)
+    assert _sanctions("On Tuesday, U.S. forces targeted a boat run by Tren de Aragua.") == {}
+    assert "grupo halcon rojo" in _sanctions("Grupo Halcón Rojo was added to the SDN list in March.")
+    found = _sanctions(
+        "El Departamento del Tesoro agregó a la empresa Transportes Rivas SA a la lista de sanciones."
+    )
+    assert "transportes rivas sa" in found
+    assert (
+        _sanctions(
+            "Aunque la ley buscaba añadir al Clan del Norte como grupo terrorista, los diputados lo excluyeron."
+        )
+        == {}
+    )
+
+
+def test_a_name_in_apposition_to_a_relative_after_of_is_not_a_party() -> None:
+    """ "targeted three nephews of the minister's wife, NAME, and a businessman": the name says who the
+    wife is; "his wife, NAME" names a party."""
+    found = _sanctions(
+        "OFAC sanctioned two nephews of the minister's wife, Carmen Ibáñez Soto, and the trading firm Orbis "
+        "Maritime LLC."
+    )
+    assert "orbis maritime llc" in found
+    assert "carmen ibanez soto" not in found
+    found = _sanctions("OFAC sanctioned Rafael Ortiz Mena and his wife, Carmen Ibáñez Soto.")
+    assert "carmen ibanez soto" in found

@@ -51,6 +51,7 @@ from watchfloor.news import dates as news_dates
 from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.dates import find_dates, resolve
 from watchfloor.news.mentions import Mention, entity_id, name_key
+from watchfloor.news.modality import Modality, sentence_modality
 
 # --- programmes -------------------------------------------------------------------------------
 
@@ -102,7 +103,19 @@ ACTIVE_VERB = re.compile(
     r"designat(?:e|es|ed|ing)|designations?\s+(?:of|include|includes|are|were|cover)|"
     r"(?:re)?list(?:s|ed|ing)?|label(?:s|ed|led|ling)?|blacklist(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|"
     r"sanction(?:ed|ing)?|(?:imposed?|imposes|imposing|levied)\s+sanctions\s+(?:on|against)|"
-    r"sanctions\s+(?:on|against)|add(?:s|ed|ing)?|declar(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
+    # "placed four companies on its sanctions list", "reconocer a X como organización terrorista"
+    r"plac(?:e|es|ed|ing)|recogni[sz](?:e|es|ed|ing)|reconoc(?:er|e|en|ió|ieron|erá|erán)|"
+    # An inverted passive names its parties after it: "Also sanctioned were A and B", "También fueron
+    # sancionados A y B".
+    r"(?:also|additionally|likewise)\s+(?:sanctioned|designated|listed|targeted)\s+(?:today\s+)?(?:were|was|are|is)|"
+    r"(?:también|además|asimismo)\s+(?:fueron|fue|han\s+sido|resultaron|quedaron)\s+"
+    r"(?:sancionad|designad|incluid|señalad)[oa]s?|"
+    # "One of the figures on the list is X", "En la lista figuran X"
+    r"(?:on|in)\s+(?:the|this|that|its)\s+(?:sanctions\s+)?list\s+(?:is|are|was|were)|"
+    r"en\s+(?:la|esa|esta)\s+lista\s+(?:figuran?|está|están|aparecen?)|"
+    r"sanctions\s+(?:on|against|targeting)|add(?:s|ed|ing)?|declar(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
+    # "OFAC targeted three companies" (only beside a sanctions word), "agregó a X a la lista".
+    r"target(?:s|ed|ing)?|agreg(?:ar|a|ó|aron|ará)|añad(?:ir|e|ió|ieron|irá)|"
     r"design(?:ar|a|an|ó|aron|ará|arán|ando|ara|aran)|designaci[oó]n\s+(?:de|del)|"
     r"designaciones\s+(?:incluyen|son)|declar(?:ar|a|an|ó|aron|ará|arán)|clasific(?:ar|a|ó|ará)|"
     r"señal(?:ar|a|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
@@ -116,7 +129,8 @@ ACTIVE_VERB = re.compile(
     r"catalogado|clasificado|inscrito)|"
     # The parties follow a list of those designated: "Among those sanctioned is X", "entre los sancionados está X".
     r"(?:among|entre)\s+(?:the\s+|those\s+|los\s+|las\s+)?(?:individuals\s+|people\s+|personas\s+)?"
-    r"(?:sanctioned|designated|sancionad[oa]s|designad[oa]s)\s+(?:(?:today|hoy)\s+)?"
+    r"(?:sanctioned|designated|listed|targeted|sancionad[oa]s|designad[oa]s|señalad[oa]s|incluid[oa]s)\s+"
+    r"(?:(?:today|hoy)\s+)?"
     r"(?:is|are|was|were|está|están|estaba|figura|figuran|se\s+encuentran?))\b",
     re.I,
 )
@@ -131,13 +145,56 @@ LIST_INTRO = re.compile(
     r"(?:\s+(?i:sanctioned|designated|listed|sancionad[oa]s|designad[oa]s)(?:\s+(?i:by|por)\s+[^.:;]{1,80}?)?"
     r"(?:\s+(?i:today|hoy|now|this\s+week|esta\s+semana))?)?"
     r"\s+(?:(?:include|includes|included|consist\s+of|comprise|incluyen|incluye)\b|"
-    r"(?:are|were|son|fueron)(?=\s*[:A-ZÁÉÍÓÚ]|\s+(?:the|el|la|los|las)\s))",
+    r"(?:are|were|son|fueron)(?=\s*[:A-ZÁÉÍÓÚ]|\s+(?:the|el|la|los|las)\s))|"
+    # "These include:", "Estos son:": a pronoun's list only when a colon opens it.
+    r"\b(?i:these|they|those|estos|estas|ellos|ellas)\s+(?i:include|are|were|incluyen|son|fueron)(?=\s*:)",
 )
 # Parties named as members of a programme: "other FTOs including Tren de Aragua and the Sinaloa Cartel".
 PROGRAM_ENUM = re.compile(
     r"\b(?:FTOs?|OTEs?|SDGTs|foreign\s+terrorist\s+organi[sz]ations|terrorist\s+organi[sz]ations|"
     r"organizaciones\s+terroristas(?:\s+extranjeras)?)(?:\s+designad[oa]s)?(?:\s+by\s+the\s+U\.?S\.?)?,?\s+"
     r"(?:including|such\s+as|like|among\s+them|como|incluidas|incluyendo|entre\s+ellas)\b",
+    re.I,
+)
+# A US programme as a title before the name: "the Foreign Terrorist Organization (FTO) Tren de Aragua",
+# "la OTE Tren de Aragua", "the U.S.-designated terrorist group MS-13" (the party follows; recalled).
+PROGRAM_TITLE = re.compile(
+    r"\b(?:the|la|el|of|del|de\s+la|a\s+la|al)\s+(?:(?:U\.?S\.?|US)[-\s]designated\s+)?"
+    r"(?:foreign\s+terrorist\s+organi[sz]ation|FTO|OTE|SDGT|organizaci[oó]n\s+terrorista\s+extranjera|"
+    r"(?<=designated\s)(?:terrorist|terror)\s+(?:group|organi[sz]ation|gang|cartel))"
+    r"(?:\s*\((?:FTO|OTE)\))?(?=\s+[A-ZÁÉÍÓÚÑ])",
+    re.I,
+)
+# "X is a (U.S.-designated) Foreign Terrorist Organization", "X es una Organización Terrorista
+# Extranjera": what X is under a US programme; the subject before is the party (recalled).
+COPULA_PROGRAM = re.compile(
+    r"\b(?:is|are|was|were|remains|es|son|sigue\s+siendo)\s+(?:now\s+|ahora\s+)?(?:an?|una?)\s+"
+    r"(?:(?:U\.?S\.?|US)[-\s]designated\s+)?"
+    r"(?=foreign\s+terrorist\s+organi[sz]ation|FTO\b|OTE\b|organizaci[oó]n\s+terrorista\s+extranjera|"
+    r"specially\s+designated\s+global\s+terrorist|SDGT\b)",
+    re.I,
+)
+# "Trump declaró que el cartel de los Soles es un grupo terrorista": a state organ's declaration that a
+# named group is a terrorist one; the complement clause's subject is the party.
+DECLARED_THAT = re.compile(
+    r"\b(?:declar(?:ó|aron|ed|es|e)|(?:ha|han|había|habían|has|have|had)\s+declar(?:ado|ed)|determin(?:ó|aron|ed))"
+    r"\s+(?:that|que)\s+",
+    re.I,
+)
+THAT_PREDICATE = re.compile(
+    r"\s*(?:is|are|was|were|es|son|era|eran|constituye|constituyen)\s+(?:an?|una?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:terroris|FTO\b|OTE\b)",
+    re.I,
+)
+# Words for a sanctions list after a weak verb: "placed X on its sanctions list", "added X to the blacklist".
+SANCTIONS_LIST = re.compile(
+    r"\bsanctions?\s+list|\blista\s+de\s+sancion|\bblacklist|\blista\s+negra|\bSDN\b", re.I
+)
+# Members a counted or generic object names after it: "otras estructuras criminales como A y B",
+# "four companies, including A and B".
+EXAMPLES = re.compile(
+    r"\s*,?\s*(?:such\s+as|including|like|among\s+them|como|incluyendo(?:\s+a)?|incluid[oa]s|"
+    r"entre\s+ell[oa]s)\s+",
     re.I,
 )
 # "Tren de Aragua, MS-13 and the Sinaloa cartel are among the groups the US has designated": the
@@ -150,23 +207,29 @@ AMONG = re.compile(
 # Passive and reduced relatives: the parties precede ("X was designated", "X, designated in 2019").
 PASSIVE_VERB = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|fue|fueron|es|son|"
-    r"ha\s+sido|han\s+sido|será|serán|sido|quedó|quedaron)\s+(?:\w+\s+)?|"
+    r"ha\s+sido|han\s+sido|será|serán|sido|quedó|quedaron)\s+(?:\w+\s+)?(?:(?:U\.?S\.?|US)[-\s])?|"
     r",\s*(?:(?:which|who)\s+(?:was|were)\s+|(?:que|quien)\s+(?:fue|fueron)\s+|an?\s+(?:U\.S\.[-\s])?(?=designated\s)|"
     r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+)?)"
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
-    r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|incorporad[oa]s?)\b",
+    r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|incorporad[oa]s?|added|targeted|"
+    r"añadid[oa]s?|agregad[oa]s?)\b",
     re.I,
 )
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
-    r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr)",
+    r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
+    r"plac|recogni|reconoc|agreg|añad)",
     re.I,
 )
-PARTICIPLE = re.compile(r"\b(?:sanctioned|designated|listed|sancionad[oa]s|designad[oa]s)\b", re.I)
+PARTICIPLE = re.compile(
+    r"\b(?:sanctioned|designated|listed|sancionad[oa]s|designad[oa]s|señalad[oa]s)\b", re.I
+)
 PERFECT = re.compile(r"^(?:ha|han|había|habían|habría|hemos)\s")  # "había declarado": the participle's verb
 # Verbs also used for mere words ("X calificó de terroristas a ..."): a designation only when a state
 # or US body is their subject.
 RHETORICAL_VERB = re.compile(r"^calific", re.I)
+# "Target" designates only beside a sanctions word: "OFAC targeted X", not "strikes targeted a boat".
+TARGET_VERB = re.compile(r"\btarget", re.I)
 # A sentence that goes on with the act just read ("En la declaración, también incluyeron a X"): its
 # verb needs no programme of its own, its actor and programmes are that act's.
 CONTINUING = re.compile(
@@ -184,6 +247,7 @@ OBJECT_END = re.compile(
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
     r"como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
+    r"\sa\s+(?:la|su|esta|esa)\s+(?=lista\b)|"  # "agregó a X a la lista de sanciones"
     r"[;:.!?]\s|[;!?]|\.$|—|\s–\s",  # a spaced en dash opens an aside as an em dash does
 )
 # A list's items may be separated by ";" and carry clauses of their own; the list ends with the sentence.
@@ -192,10 +256,12 @@ TRAILING_CONJUNCTION = re.compile(r"\s*,?\s+(?:and|y|e|or|o)\s*$")
 LEADING_OBJECT_MARK = re.compile(
     r"^\s*(?:a\s+(?:la|las|los)\s+|al\s+|a\s+(?=\W?[A-ZÁÉÍÓÚÑ])|"
     # "sancionó a sus hermanos, A y B", "a dos de sus socios": a possessive or counted object.
-    r"a\s+(?=(?:su|sus|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s))",
+    r"a\s+(?=(?:su|sus|otr[oa]s|vari[oa]s|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s))",
     re.U,
 )
-COMO_FIRST = re.compile(r"^\s*como\b[^.;]*?\s(?=al\s|a\s+(?:la|los|las)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])", re.U)
+COMO_FIRST = re.compile(
+    r"^\s*como\b[^.;]*?\s(?=al\s|a\s+(?:la|los|las|otr[oa]s|vari[oa]s|su|sus)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])", re.U
+)
 _MONTH = rf"(?:{news_dates.EN_MONTHS}|{news_dates.ES_MONTHS})"
 LEADING_FILLER = re.compile(
     r"^\s*(?:,\s*)?(?:(?:formally|officially|today|now|also|oficialmente|formalmente|hoy|también|ya),?\s+|"
@@ -220,7 +286,9 @@ INTRODUCER = re.compile(
     re.I,
 )
 NOT_A_NAME_START = re.compile(
-    r"^(?:alias|aka|a\.k\.a\.|also\s+known|nicknamed|apodad[oa]|among\s+(?!them))\b", re.I
+    r"^(?:alias|aka|a\.k\.a\.|also\s+known|nicknamed|apodad[oa]|among\s+(?!them)|antes|formerly|"
+    r"previously|f\.?k\.?a\.?|née|nee|anteriormente)\b",
+    re.I,
 )
 # "the head of Tren de Aragua": the party is the head, not the group.
 # "all but Cárteles Unidos": an exception, not a party.
@@ -231,6 +299,9 @@ PREPOSITION = re.compile(
 )
 DEMONYM = re.compile(r"(?:[A-Z][a-záéíóú]+(?:an|ian|ese|ish|ano|ana|ino|ina|eño|eña|ense|ian)\s*)+")
 LOWER_HEAD = re.compile(r"cartel|cartels|cártel|gang|group|network|clan|organi[sz]ation")
+LOWER_HEAD_OF = re.compile(
+    r"(?:^|\s)(c[aá]rtel|clan|tren|frente|banda|grupo)\s+(?:de|del)(?:\s+(?:la|los|las|el))?\s+$"
+)
 NAME_IN_HEAD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|los|las|of|the)\s+[A-ZÁÉÍÓÚÑ][\w-]*)*")
 # ", a designated FTO", ", organización designada como terrorista": an appositive, not a clause.
 APPOSITIVE_PASSIVE = re.compile(
@@ -239,7 +310,15 @@ APPOSITIVE_PASSIVE = re.compile(
 )
 KIN_PLURAL = re.compile(
     r"\b(?:brothers|sisters|siblings|sons|daughters|children|cousins|nephews|hermanos|hermanas|hijos|hijas|"
-    r"primos|sobrinos)\s*,?\s*$",
+    r"primos|sobrinos)(?:\s+(?:of|de)\s+[^,;]{1,60})?\s*,?\s*$",
+    re.I,
+)
+# A relative inside a prepositional phrase, then a comma: the name after it is her or his appositive,
+# not another party ("the sons of X's wife, NAME"; "his wife, NAME" names a party and has no "of").
+KIN_OF = re.compile(
+    r"\b(?:of|de|del)\b[^,;]*\b(?:wife|husband|son|daughter|brother|sister|father|mother|nephew|niece|"
+    r"cousin|uncle|aunt|esposa|esposo|hijo|hija|hermano|hermana|padre|madre|sobrino|sobrina|primo|prima|"
+    r"t[ií]o|t[ií]a)\s*,\s*$",
     re.I,
 )
 ANAPHOR = re.compile(
@@ -264,6 +343,9 @@ LEGAL_FORM_DOTS = re.compile(
     r"S\.\s?A\.(?:\s?S\.)?|S\.\s?R\.\s?L\.?|C\.\s?A\.|Inc\.|L\.L\.C\.|Ltd\.|Corp\.)(?=[\s,;)]|$)"
 )
 ACRONYM_PARENS = re.compile(r"\([^()]{1,40}\)")
+# A longer parenthesis that opens with a name and holds commas lists the members of what it follows
+# ("seis miembros de la familia X (A, B y C)"): its brackets separate like commas.
+LIST_PARENS = re.compile(r"\((?=[A-ZÁÉÍÓÚÑ][^()]*,)([^()]*)(\)?)")
 QUOTES = re.compile(r"[\"“”«»‘’']")
 TOKEN = re.compile(r"[^\s,]+")
 ORG_WORDS = re.compile(
@@ -361,7 +443,9 @@ STATES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 STATE_ORGAN = re.compile(
     r"\b(?:government|gobierno|president|presidente|decree|decreto|ministr\w*|court|tribunal|congress|"
     r"congreso|parliament|parlamento|cabinet|gabinete|executive|ejecutivo|attorney\s+general|"
-    r"fiscal[ií]a|canciller[ií]a|foreign\s+ministry|authorities|autoridades)\b",
+    r"fiscal[ií]a|canciller[ií]a|foreign\s+ministry|authorities|autoridades|lawmakers|legislators|"
+    r"legislature|assembly|senators|diputad[oa]s|legislador(?:es|as)?|asamblea|senador(?:es|as)|"
+    r"c[aá]mara)\b",
     re.I,
 )
 MINISTRY = re.compile(
@@ -443,7 +527,8 @@ NOT_AN_ACT = re.compile(
     r"planning|threaten\w*|if|whether|unless|bill|push\w*\s+(?:for|to)|wants?\s+to|seek\w*\s+to|not|never|"
     r"no\s+longer|refused|declined|podría|podrían|debería|deberían|debe|deben|pide|piden|pidió|pidieron|"
     r"pedido|insta|instó|instan|instaron|exhort\w*|solicit\w*|propuesta|propone|propuso|proyecto|si|"
-    r"evalúa|evalúan|analiza|considera|planea|amenaz\w*|busca|buscan|no|nunca|quiere|quieren)\b|n't\b",
+    r"evalúa|evalúan|analiza|considera|planea|amenaz\w*|busc\w+|pretend\w+|sought|aimed\s+to|intended\s+to|"
+    r"no|nunca|quiere|quieren)\b|n't\b",
     re.I,
 )
 GRANTED = re.compile(r"\b(?:approv\w*|grant\w*|aprob\w*|concedi\w*|accedi\w*|atendi\w*)\b", re.I)
@@ -648,6 +733,12 @@ def _hypothetical(
     """Urges, proposals, conditions and negations are no designation; future announcements are, and
     with ``reported`` so is "would" ("the designation would take effect on November 24")."""
     modality: Callable[[int], object] | None = getattr(ctx, "modality", None)
+    question = sentence.find("¿")
+    # "tras designar a X, Trump anunció ..., ¿se logrará ...?": a question tacked on after the act
+    if question > verb_start:
+        modality = None
+        if sentence_modality(sentence[:question]) == Modality.HYPOTHETICAL:
+            return True
     if modality is not None and not reported:
         try:
             if str(modality(index)) in ("hypothetical", "Modality.HYPOTHETICAL"):
@@ -669,6 +760,7 @@ def _mask(text: str) -> str:
     """Acronym parentheses, quotes, em dashes and a legal form's comma to spaces: offsets stay, "(TdA)",
     quotes and "Storelab, S.A. de C.V." no longer split names."""
     text = ACRONYM_PARENS.sub(lambda m: " " * len(m.group(0)), text)
+    text = LIST_PARENS.sub(lambda m: "," + m.group(1) + ("," if m.group(2) else ""), text)
     text = LEGAL_FORM.sub(lambda m: " " * len(m.group(0)), text)
     return QUOTES.sub(" ", text).replace("—", " ")  # "Sus empresas —X y Y— fueron": an aside's dashes
 
@@ -738,6 +830,9 @@ def _name_run(text: str) -> tuple[int, int] | None:
     if possessive != -1:
         start = possessive + 3  # "Venezuela's Cartel de los Soles"
     before = stripped[:start]
+    head_word = LOWER_HEAD_OF.search(before)
+    if head_word is not None:  # "el cartel de los Soles": a Spanish name whose head is in lower case
+        start, before = head_word.start(1), before[: head_word.start(1)]
     if INTRODUCER.search(before):
         return start, end
     head = NAME_IN_HEAD.sub(" ", DETERMINERS.sub("", before.lstrip()))  # "Tren de Aragua leader X"
@@ -825,6 +920,9 @@ def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party |
     ]
     if len({ctx.id_of(m) for m in parties}) == 1 or len(outside) == 1:
         parties = outside[:1] or parties[:1]  # "Mara Salvatrucha (MS-13)": a name and its acronym, one party
+    person = any(m.label == "PERSON" for m in parties)
+    if len(parties) == 1 and _given_month(ctx.text[start : parties[0].start]):
+        parties = []  # "Julio César Pérez": the NER read the given name as a month and left it out
     if len(parties) == 1 and _acceptable(parties[0].canonical or parties[0].text):
         mention = parties[0]
         return _Party(ctx.id_of(mention), mention.canonical or mention.text, mention.schema, True)
@@ -836,13 +934,20 @@ def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party |
     known = _known(ctx, name)
     if known is not None:
         return known
-    if any(m.label == "PERSON" for m in parties):
+    if person:
         schema = "Person"
     elif ORG_WORDS.search(name) or re.search(r"\d|[A-Z]{2,}", name) or parties:
         schema = "Organization"
     else:
         schema = "LegalEntity"
     return _Party(entity_id(schema, name), name, schema, False)
+
+
+def _given_month(before: str) -> bool:
+    """A single capitalised month word right before a person's name is the first given name ("Julio",
+    "Abril")."""
+    words = before.split()
+    return len(words) == 1 and words[0][:1].isupper() and name_key(words[0]) in MONTHS_AND_DAYS
 
 
 def _without_origin(ctx: ArticleContext, mentions: list[Mention], start: int, end: int) -> int:
@@ -900,6 +1005,8 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
         kin = party is not None and " " not in party.name.strip() and (kin or bool(KIN_PLURAL.search(before)))
         if party is not None and kin:
             party = _given_name_of(ctx, index, party, runs[number + 1 :]) or party
+        if KIN_OF.search(before):
+            continue  # "three nephews of Maduro's wife, Cilia Flores": the name says who the wife is
         if party is not None and party not in parties:
             parties.append(party)
     return parties
@@ -1125,8 +1232,13 @@ def _verbs(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
     verbs += [(m, "list") for m in LIST_INTRO.finditer(sentence)]
     verbs += [(m, "enum") for m in PROGRAM_ENUM.finditer(sentence)]
     verbs += [(m, "among") for m in AMONG.finditer(sentence)]
+    verbs += [(m, "title") for m in PROGRAM_TITLE.finditer(sentence)]
+    verbs += [(m, "copula") for m in COPULA_PROGRAM.finditer(sentence)]
+    verbs += [(m, "that") for m in DECLARED_THAT.finditer(sentence)]
     for match, kind in sorted(verbs, key=lambda v: v[0].start()):
-        if kind != "enum" and any(s <= match.start() < e or s < match.end() <= e for s, e in programme_spans):
+        if kind not in ("enum", "title") and any(
+            s <= match.start() < e or s < match.end() <= e for s, e in programme_spans
+        ):
             continue
         if kind != "passive" and any(
             p.start() <= match.start() < p.end() and not p.group(0).startswith(",") for p in passive
@@ -1181,17 +1293,23 @@ def _gerund_noun(sentence: str, verb: re.Match[str]) -> bool:
     return GERUND_AS_NOUN.search(sentence[: verb.start()]) is not None
 
 
-def _in_context(sentence: str, verb: re.Match[str], kind: str, sanctioning: bool, reading: _Reading) -> bool:
+def _in_context(
+    sentence: str, verb: re.Match[str], kind: str, sanctioning: bool, reading: _Reading, index: int
+) -> bool:
     """A verb designates when its programme follows it ("designated X as an FTO"), in a sanctions
     context, in a list or enumeration, or in an article about a programme when the sentence names
     none ("Rubio designated the group on Monday"); "Trump designated Noem to lead ..." does not."""
     if (
-        kind in ("list", "enum")
+        kind in ("list", "enum", "title", "copula", "that")
         or sanctioning
         or verb.group(0).lower().startswith(("designation", "designaci"))
     ):
         return True
     if _names_programme(sentence[verb.end() :]):
+        return True
+    # An act announced without its parties ("OFAC sanctioned three companies") is named next: "Entre
+    # los señalados están ...".
+    if reading.announced is not None and 0 < index - reading.announced.sentence <= LIST_REACH:
         return True
     # An article already reporting designations: "ese país designó al Tren de Aragua".
     return (bool(reading.programs) or reading.last_act is not None) and not _names_programme(sentence)
@@ -1215,20 +1333,27 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             continue  # a speaker's "terrorist organizations, like X": a characterisation, not a listing
         if kind == "active" and _gerund_noun(sentence, verb):
             continue
+        if TARGET_VERB.search(word) and not SANCTION_CONTEXT.search(sentence):
+            continue
         weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" or PERFECT.match(word) else word)
         goes_on = _goes_on(reading, index, sentence[: verb.start()])
-        if kind != "list" and weak and not (_names_programme(sentence[verb.end() :]) or goes_on):
+        after = sentence[verb.end() :]
+        if (
+            kind != "list"
+            and weak
+            and not (_names_programme(after) or SANCTIONS_LIST.search(after) or goes_on)
+        ):
             continue  # "declaró el secretario": a weak verb designates only with its programme after it
-        if not (goes_on or _in_context(sentence, verb, kind, sanctioning, reading)) or _hypothetical(
+        if not (goes_on or _in_context(sentence, verb, kind, sanctioning, reading, index)) or _hypothetical(
             ctx, index, sentence, verb.start()
         ):
             continue
         parties = _governed(ctx, index, sentence, verb, kind)
         # "X, which the U.S. labeled an FTO in February": background to what the sentence reports.
         relative = kind == "active" and bool(parties) and parties == _antecedent(ctx, index, sentence, verb)
-        if not (named or sanctioning):
+        if not (named or sanctioning or PARTICIPLE.search(word) or re.search(r"\blista?\b", word)):
             parties = [p for p in parties if p.schema != "Person"]  # a person "designated" to a post
-        if kind in ("passive", "among") and parties:
+        if kind in ("passive", "among", "copula") and parties:
             covered.append((verb.start(), len(sentence)))  # the verbs after it are this act's
         if kind == "list" and previous is not None:
             if parties:
@@ -1240,7 +1365,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 )
             continue
         actors = _actors(sentence, verb.start(), verb.end())
-        if RHETORICAL_VERB.match(word) and None in actors:
+        if (RHETORICAL_VERB.match(word) or kind == "that") and None in actors:
             continue  # "X calificó de terroristas a ...": words, unless a state or US body says them
         for found_actor in actors:
             last = reading.last_act if goes_on else None
@@ -1256,7 +1381,11 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 continue
             # The pluperfect tells background ("Noboa había declarado ... en enero"): recalled, no event.
             # "X is one of the groups designated in February": what X is, not what the article reports.
-            recalled = relative or kind in ("enum", "among") or word.startswith(("había", "habían", "habría"))
+            recalled = (
+                relative
+                or kind in ("enum", "among", "title", "copula")
+                or word.startswith(("había", "habían", "habría"))
+            )
             act = _Act(index, parties, programs, _complete_actor(actor, programs), recalled=recalled)
             act.effective_hint = _future_date(ctx, sentence, verb) if kind == "active" else None
             acts.append(act)
@@ -1318,7 +1447,9 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
     """The parties a verb governs: its subject if passive, its object if active; else an inline list
     after a colon, the bullet list that follows, or the group "the aforementioned organization" means."""
     start = ctx.sentences[index][0]
-    passive = kind in ("passive", "among")
+    passive = kind in ("passive", "among", "copula")
+    if kind == "that":
+        return _declared_parties(ctx, index, sentence, verb)
     if passive:
         parties = _passive_parties(ctx, index, sentence, verb.start()) or _passive_including(
             ctx, index, sentence, verb.end()
@@ -1335,12 +1466,20 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
                 if party not in parties:
                     parties.append(party)
         elif kind == "active":
-            parties = _including(ctx, index, sentence, object_end) or _antecedent(ctx, index, sentence, verb)
+            parties = (
+                _including(ctx, index, sentence, object_end)
+                or _antecedent(ctx, index, sentence, verb)
+                or _examples(ctx, index, sentence, object_start, object_end)
+            )
+    if kind == "title":
+        return parties[:1]
     colon = sentence.find(":", verb.end())
     if not parties and colon != -1:
         inline_end = OBJECT_END.search(sentence, colon + 1)
         tail = sentence[colon + 1 : inline_end.start() if inline_end else len(sentence)]
-        parties = _parties_in(ctx, index, start + colon + 1, tail) if "\n" not in tail.strip() else []
+        parties = _series(ctx, index, sentence, colon + 1)
+        if not parties and "\n" not in tail.strip():
+            parties = _parties_in(ctx, index, start + colon + 1, tail)
         if not parties:
             parties = _bullet_parties(ctx, start + colon)
     if not parties and not passive:
@@ -1368,6 +1507,28 @@ def _series(ctx: ArticleContext, index: int, sentence: str, object_start: int) -
             break
         parties.append(party)
     return parties if len(parties) > 1 else []
+
+
+def _examples(
+    ctx: ArticleContext, index: int, sentence: str, object_start: int, object_end: int
+) -> list[_Party]:
+    """The members a nameless object names after it: "otras estructuras criminales como A y B",
+    "several groups, such as A and B"."""
+    match = EXAMPLES.match(sentence, object_end)
+    if match is None or object_end - object_start < 3:
+        return []
+    end = OBJECT_END.search(sentence, match.end())
+    stop = end.start() if end is not None else len(sentence)
+    return _parties_in(ctx, index, ctx.sentences[index][0] + match.end(), sentence[match.end() : stop])
+
+
+def _declared_parties(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str]) -> list[_Party]:
+    """ "declaró que el cartel X es un grupo terrorista": the subject of the complement clause, when
+    its predicate is a terrorist group or programme."""
+    object_start, object_end = _object_span(sentence, verb.end())
+    if not THAT_PREDICATE.match(sentence, object_end):
+        return []
+    return _parties_in(ctx, index, ctx.sentences[index][0] + object_start, sentence[object_start:object_end])
 
 
 def _passive_including(ctx: ArticleContext, index: int, sentence: str, verb_end: int) -> list[_Party]:
