@@ -23,8 +23,6 @@ import sys
 import time
 from pathlib import Path
 
-# one BLAS thread per worker: the pool already uses every core, more threads only contend
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 sys.path.insert(0, str(ROOT / "src"))

@@ -66,7 +66,7 @@ def _texts() -> list[str]:
 
 def _run(db: Path, *args: str) -> tuple[float, float]:
     """(wall seconds, CPU seconds: user + system of the command and its workers)."""
-    env = {**os.environ, "WATCHFLOOR_DB": str(db), "OPENBLAS_NUM_THREADS": "1"}
+    env = {**os.environ, "WATCHFLOOR_DB": str(db)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([*CLI, "news", "ingest", *args], env=env, capture_output=True, text=True)

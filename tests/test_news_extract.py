@@ -419,3 +419,31 @@ def test_link_entities_with_the_real_matcher(page: ArticleResult) -> None:
     assert ("news-org-cartel-de-los-soles", "fto-cartel-de-los-soles") in links
     assert ("news-person-nicolas-maduro", "ofac-22790") in links
     assert not any(mention == "news-person-marco-rubio" for mention, _ in links)
+
+
+def test_an_article_is_analysed_on_one_blas_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """spaCy's small matrices gain nothing from BLAS threads and the workers fill the cores:
+    while an article is analysed (one or a batch), BLAS runs on one thread, and after it on as
+    many as before."""
+    from threadpoolctl import threadpool_info
+
+    extract_module = importlib.import_module("watchfloor.news.extract")  # the module, not the function
+
+    def blas_threads() -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    seen: list[set[int]] = []
+    original = extract_module.extract_quantities
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(blas_threads())
+        return original(*args, **kwargs)
+
+    text = "Caracas, 2 December 2025. The strike killed six people, officials said."
+    extract(RawDocument(text=text, source="warm.txt"))  # spaCy and its BLAS loaded
+    before = blas_threads()
+    monkeypatch.setattr(extract_module, "extract_quantities", recording)
+    extract(RawDocument(text=text, source="one.txt"))
+    list(extract_many([RawDocument(text=text, source=f"{n}.txt") for n in range(2)], processes=1))
+    assert seen == [{1}] * 3
+    assert blas_threads() == before

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
+from threadpoolctl import threadpool_limits
 
 from watchfloor.model.claims import QuantityClaim
 from watchfloor.model.entities import NEWS_DATASET, make_entity
@@ -34,6 +35,11 @@ from watchfloor.news.relations import extract_relations
 
 if TYPE_CHECKING:  # spaCy loads where articles are analysed (a worker), not in every importer
     from spacy.tokens import Doc
+
+BLAS_THREADS = 1
+"""BLAS threads while an article is analysed: spaCy's matrices are small (a sentence's tokens by
+96), so more threads only wait on each other, and the workers already fill the cores; OpenBLAS's
+default (one per core) doubled the CPU time of a folder's ingest (docs/benchmarks.md)."""
 
 # spaCy refuses texts over nlp.max_length (1,000,000 characters) and a page that long is a dump,
 # not an article: the NLP reads its head; bodyText keeps everything.
@@ -192,7 +198,9 @@ def extract(raw: RawDocument) -> ArticleResult:
     lang = detect_language(raw.text)
     from watchfloor.news.pipeline import get_nlp  # start-up: spaCy, ~2 s, only to analyse
 
-    return analyse(raw, get_nlp(lang)(_analysed_text(raw)), lang)
+    nlp = get_nlp(lang)
+    with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
+        return analyse(raw, nlp(_analysed_text(raw)), lang)
 
 
 def _analysed_text(raw: RawDocument) -> str:
@@ -213,11 +221,15 @@ def _extract_batch(docs: list[RawDocument], batch_size: int = 32) -> list[Outcom
 
         nlp = get_nlp(lang)
         texts = (_analysed_text(docs[i]) for i in indexes)
-        for i, spacy_doc in zip(indexes, nlp.pipe(texts, batch_size=batch_size), strict=True):
-            try:
-                outcomes[i] = (analyse(docs[i], spacy_doc, lang), None)
-            except Exception as exc:  # one malformed article must not lose the batch
-                outcomes[i] = (None, f"{docs[i].source}: extraction failed ({type(exc).__name__}: {exc})")
+        with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
+            for i, spacy_doc in zip(indexes, nlp.pipe(texts, batch_size=batch_size), strict=True):
+                try:
+                    outcomes[i] = (analyse(docs[i], spacy_doc, lang), None)
+                except Exception as exc:  # one malformed article must not lose the batch
+                    outcomes[i] = (
+                        None,
+                        f"{docs[i].source}: extraction failed ({type(exc).__name__}: {exc})",
+                    )
     return outcomes
 
 
