@@ -19,7 +19,10 @@ is its period too, and dates the poll by its last day only when the article give
 a series counted from a calendar day ("Since September 2, strikes have killed ...") began with an
 event that day. A sentence with no date expression gives an event with no date and the keyword
 ``date:undated``: the publication date is when the article knew it (the Article's ``publishedAt``),
-not when it happened.
+not when it happened. An act of state is the exception, since wires and releases tell it so: a
+lead under its dateline ("Lima, 14 oct (EFE).- Chile ha decidido suspender ...") happened that
+day, and "The announcement came on Monday" or "the minister announced the decision on Tuesday"
+dates the act told just before it by its noun.
 Vague history ("in the years preceding the election", "durante décadas") is background, no event.
 """
 
@@ -107,7 +110,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "MOBILIZE",
         re.compile(
             r"\b(?:deploy\w*|arrived|arrival|surged?|build-?up|despleg\w*|despliegue|lleg[óo]|llegada|docked|"
-            # a force that sails for a theatre: "set sail out of Norfolk on Aug. 14", "zarpó el martes"
+            # a force that sails for a theatre: "set sail from its home port on Oct. 2", "zarpó el martes"
             r"set\s+sail|sailed|zarp(?:ó|o|aron)|(?:departed|left)\s+(?:from\s+)?(?:port|(?:naval\s+)?(?:station|base))|"
             # a port that hosts a warship has it deployed there ("acogió el domingo el buque USS ...")
             rf"(?:host(?:ed|s)|welcom(?:ed|es)|receiv(?:ed|es)|acog(?:i[óo]|ieron|e)|recibi(?:ó|o|eron))\s+"
@@ -125,7 +128,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "MOBILIZE",
         re.compile(
             r"\b(?:mobili[sz]\w*|movilizaci[oó]n|moviliz\w*|on\s+alert|en\s+alerta|"
-            # armed forces exercising: "began three days of military exercises", "inició maniobras militares"
+            # armed forces exercising: "began live-fire drills", "inició maniobras militares"
             # (joint exercises with a foreign force are its deployment, not a mobilisation)
             # (exercises named as a purpose, "a warship hosted for military exercises", are not held yet)
             r"(?<!\bfor\s)(?<!\bpara\s)(?:military|naval|live-fire|air\s+defen[cs]e)\s+(?:exercises?|drills?|"
@@ -144,7 +147,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
             # a chamber that approves or rejects a motion or a bill has voted on it ("aprobó una moción")
             r"\b(?:vot(?:e|ed|es|ing|ación|acion|aron|ó|o|os)|resolutions?|resoluci(?:ón|on|ones)|motions?|"
             r"moci(?:ón|on|ones)|bills?|proyectos?\s+de\s+ley|"
-            # a chamber's declaration passed: "la declaración fue aprobada el 13 de agosto"
+            # a chamber's declaration passed: "la declaración fue aprobada el 3 de octubre"
             r"(?:declaraci(?:ón|on)|declaration|pronunciamiento)(?=\s+(?:[\w-]+\s+){0,3}?(?:aprobad|approved|passed|adopted|adoptad)))\b",
             re.I,
         ),
@@ -198,16 +201,16 @@ EVENT_RULES: tuple[EventRule, ...] = (
             # a verb of declaring or recognising with a terrorist class after it: "declared the cartel a
             # terrorist group", "declara al grupo como organización terrorista", "acordaron reconocer ..."
             rf"\b(?:{DECLARING})\b[^.;]{{0,100}}?\bterroris\w*|"
-            # put on a list: "placed four companies on its sanctions list", "lo incluyó en la lista"
+            # put on a list: "placed three shipping firms on its sanctions list", "lo incluyó en la lista"
             r"\b(?:placed|added|put|included|inclu(?:yó|yo|yeron)|agreg(?:ó|aron)|añadi(?:ó|eron)|incorpor(?:ó|aron)|"
             r"inscribi(?:ó|eron))\s+[^.;]{0,80}?\b(?:on|to|in|onto|en|a)\s+(?:its|the|their|his|her|la|su|sus|el)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:list|lista|registry|register|registro)\b|"
             # a decree signed, issued or dated: "firmó el decreto", "signed an executive order", "the
-            # decree, dated 21 August", "el documento firmado por Peña, con fecha del 21 de agosto"
+            # decree, dated 2 June", "el documento, con fecha del 2 de junio"
             rf"\b(?:signed|issued|firm(?:ó|aron)|emiti(?:ó|eron)|promulg(?:ó|aron)|dict(?:ó|aron)|suscribi(?:ó|eron))\s+"
             rf"(?:[\w-]+\s+){{0,3}}?(?:{DOCUMENT})|\b(?:{DOCUMENT})(?=[^.;]{{0,60}}?{DATED})|"
-            # the act itself published or in force on a day: "the designation was published in the February
-            # 20 edition of the Federal Register", "el decreto entró en vigor el lunes"
+            # the act itself published or in force on a day: "the listing was published in the official
+            # gazette on March 3", "el decreto entró en vigor el lunes"
             r"\b(?:designations?|designaci(?:ón|on)(?:es)?|listings?|decrees?|decretos?)\s+(?:[\w-]+\s+){0,4}?"
             r"(?:(?:was|were|fue|fueron|has\s+been|ha\s+sido)\s+)?(?:published|publicad[oa]s?|signed|firmad[oa]s?|"
             r"took\s+effect|went\s+into\s+effect|entr(?:ó|o|aron)\s+en\s+vigor)|"
@@ -240,11 +243,11 @@ _ACT_NOUN = (
 )
 _DEFINITE_ACT = rf"(?:the|this|that|its|his|her|their|la|el|esta|este|dicha|dicho|su)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_ACT_NOUN})\b"
 ANAPHORIC_ACT = re.compile(
-    # the act's noun opens the sentence or its main clause: "The announcement came on July 1",
-    # "According to a release, the designation was granted yesterday", "La medida fue publicada el lunes"
+    # the act's noun opens the sentence or its main clause: "The announcement came on Monday",
+    # "According to a release, the listing was granted yesterday", "La medida fue publicada el lunes"
     rf"^\W*(?:[^,.;]{{0,80}},\s*)?{_DEFINITE_ACT}(?![^.;]{{0,60}}\b(?:will|would|could|ser[áa]|podr[íi]a))|"
-    # or is what a verb of announcing or signing took: "Petro announced the decision on Tuesday",
-    # "informó el 20 de febrero sobre la medida"
+    # or is what a verb of announcing or signing took: "the minister announced the decision on Tuesday",
+    # "informó el lunes sobre la medida"
     rf"\b(?:announced|unveiled|confirmed|signed|issued|published|anunci(?:ó|aron)|confirm(?:ó|aron)|firm(?:ó|aron)|"
     rf"public(?:ó|aron)|inform(?:ó|aron)|dio\s+a\s+conocer)\b[^.;]{{0,40}}?\b{_DEFINITE_ACT}",
     re.I,
@@ -275,7 +278,7 @@ ANAPHORIC = re.compile(
     r"esos|esas|dichos|dichas|sus)\s+(?:[\w‑-]+\s+){0,2}$",
     re.I,
 )
-# a date then "when" and the clause it dates: "on June 25, when OFAC sanctioned the cartel"
+# a date then "when" and the clause it dates: "on March 3, when the cabinet listed the group"
 WHEN_CLAUSE = re.compile(r"\s*,?\s*(?:when|cuando|en\s+que|in\s+which)\b[^.;]{0,100}", re.I)
 DEFINITE_ONE = re.compile(r"\b(?:the|that|this|la|esa|esta|aquella)\s+$", re.I)
 DEFINITE = re.compile(r"\b(?:the|these|those|los|las|estos|estas|esos|esas)\s+(?:[\w‑-]+\s+){0,2}$", re.I)
@@ -326,10 +329,10 @@ def _dated_by_context(
     ctx: ArticleContext, results: list[tuple[EventMatch, StatementEntity]], announced: set[str | int | None]
 ) -> list[tuple[EventMatch, StatementEntity]]:
     """An act of state the text tells without a day takes the day its context gives: the dateline of
-    the lead it opens ("Ciudad de México, 13 de agosto (EFE).- Cuatro mexicanos fueron sancionados"),
-    or a sentence soon after that dates it by name ("The announcement came on July 1", "Petro
-    announced the decision on Tuesday", "El documento fue suscrito este 30 de enero"). A designation
-    the sentence alone did not date is dropped when its context gives no day either."""
+    the lead it opens ("Lima, 14 oct (EFE).- Tres empresas fueron sancionadas"), or a sentence soon
+    after that dates it by name ("The announcement came on Monday", "the minister announced the
+    decision on Tuesday", "El documento fue firmado el 2 de octubre"). A designation the sentence
+    alone did not date is dropped when its context gives no day either."""
     undated: dict[int, list[int]] = {}
     for position, (match, entity) in enumerate(results):
         if match.date is None and match.mode in ACTS_OF_STATE and not entity.get("startDate"):
@@ -365,8 +368,8 @@ def _dated_by_context(
 
 
 def _told_with_its_day(results: list[tuple[EventMatch, StatementEntity]], modes: set[str], day: str) -> bool:
-    """The article dates an act of the same kind in the week up to the dateline ("Asunción, 22 ago
-    (EFE).- Peña declaró ..." and later "el documento firmado por Peña, con fecha del 21 de agosto"):
+    """The article dates an act of the same kind in the week up to the dateline ("Quito, 14 oct
+    (EFE).- El presidente declaró ..." and later "el decreto, con fecha del 13 de octubre"):
     the lead tells that act, whose day the text gives; the dateline is only when it was reported."""
     end = date.fromisoformat(day)
     for match, _entity in results:
@@ -377,12 +380,12 @@ def _told_with_its_day(results: list[tuple[EventMatch, StatementEntity]], modes:
 
 
 def _dateline_day(ctx: ArticleContext, index: int) -> str | None:
-    """The day of the dateline that opens the sentence ("La Haya, 6 ene (EFE).- ..."): a wire lead
+    """The day of the dateline that opens the sentence ("Lima, 14 oct (EFE).- ..."): a wire lead
     that gives no other day reports what happened that day."""
     sentence = ctx.sentence_text(index)
     opening = dateline(sentence)
     if opening is None or clause_modality(sentence) in (Modality.FUTURE, Modality.HYPOTHETICAL):
-        return None  # "Washington, Nov 17 : the State Department announced its intention to designate"
+        return None  # "Ottawa, 14 oct (EFE).- Chile anunció que declarará ..."
     day = resolve(opening.group("date"), ctx.published, ctx.lang, "past")
     return day if day is not None and len(day) == len("2025-01-01") else None
 
@@ -637,7 +640,7 @@ def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]
     dates = _quoted_relative_days(sentence, dates)
     when = [d for hit in hits for d in dates if WHEN_CLAUSE.fullmatch(sentence, d.end, hit.start())]
     if when:
-        return when[:1]  # "el pasado 25 de junio, cuando la OFAC sancionó ...": the day before "cuando"
+        return when[:1]  # "el pasado 3 de marzo, cuando el Gobierno declaró ...": the day before "cuando"
     recalled = [hit for hit in hits if _recalls(sentence, hit)]
     if not hits or len(recalled) < len(hits):
         return dates
@@ -649,7 +652,7 @@ def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]
 
 
 def _quoted_relative_days(sentence: str, dates: list[DateMention]) -> list[DateMention]:
-    """ "'Yesterday, two strikes were conducted,' Hegseth wrote on Monday": a relative day inside a
+    """ "'Yesterday, our forces struck a camp,' the minister wrote on Wednesday": a relative day inside a
     quotation counts from the day the quote was said, when the sentence gives it (and that day dates
     the saying, not the event); with no such day it is unknowable and dropped."""
     quoted = [d for d in dates if RELATIVE_DAY.search(d.text) and is_quoted(sentence, d.start)]

@@ -257,7 +257,7 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("survivors", _words(r"survivors?|sobrevivientes?|supervivientes?")),
     ("injured", _words(r"injured|wounded|heridos|heridas|lesionados")),
-    # oil tankers count when seized, boarded or sanctioned ("intercepted two tankers"), before "ships"
+    # oil tankers count when seized, boarded or sanctioned ("the coast guard intercepted three tankers"), before "ships"
     (
         "tankers",
         _words(
@@ -592,8 +592,8 @@ TANKER_CUE = re.compile(
     r"intercept\w*|incaut\w*|captur\w*|abord\w*|decomis\w*|sancion\w*|bloque\w*|retuv\w*|confisc\w*)\b",
     re.I,
 )
-# how long a call, a meeting or a vote lasted: "spoke for about an hour", "se extendió por casi una hora",
-# "la votación se mantuvo abierta durante más de 20 minutos" (not a reading time: "3 minutos")
+# how long a call, a meeting or a vote lasted: "spoke for about an hour", "la llamada duró casi una hora",
+# "la votación estuvo abierta durante más de 15 minutos" (not a reading time: "3 minutos")
 DURATION = re.compile(
     rf"\b(?:durante|por|for|lasted|lasting|dur(?:ó|o|aron)|during)\s+(?:(?P<qual>{_QUAL})\s+)?"
     r"(?P<n>\d{1,3}|[^\W\d_]+)\s+(?P<unit>hours?|horas?|minutes?|minutos?)\b",
@@ -783,7 +783,7 @@ NON_COUNT_WORD_BEFORE = re.compile(
 VOTED_BEFORE = re.compile(r"\bvot(?:ed|ó|aron)\s+(?:por\s+)?$", re.I)
 MOTION_AFTER = re.compile(r"\s+(?:to|para)\s+(?!\d)\w+", re.I)
 VOTE_SCORE = re.compile(
-    # the losing side may be spelled: "se aprobó 33 votos a seis"
+    # the losing side may be spelled: "aprobó la moción 41 votos a siete"
     r"(?P<a>\d{1,3})(?:\s+(?:votes?|votos))?\s*(?:[-–—]|\s+to\s+|\s+a\s+|\s+contra\s+)"
     r"(?P<b>\d{1,3}|[^\W\d_]+)(?![\w%-]|[.,]\d)",
     re.I,
