@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
 from followthemoney.statement import StatementEntity
 
 from watchfloor.news.context import ArticleContext
@@ -392,3 +393,142 @@ def test_a_dated_designation_participle_and_announced_sanctioning_actions_are_de
     )
     dated = [(sorted(_modes(e)), e.get("date")) for e in _events(text, lang="es")]
     assert dated == [(["designation"], ["2025-03-03"]), (["designation"], ["2025-10-21"])]
+
+
+def _dated(text: str, **kwargs: object) -> list[tuple[str, list[str]]]:
+    """(mode, date) of every event, in order, as a timeline would show them."""
+    return [(m, e.get("date")) for e in _events(text, **kwargs) for m in sorted(_modes(e))]
+
+
+def test_a_verb_with_its_object_reports_and_keeps_the_day_of_its_sentence() -> None:
+    text = "Earlier on Wednesday, the Treasury imposed sanctions on eight firms registered in Panama."
+    assert _dated(text, places=("Panama",)) == [("designation", ["2025-10-22"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "day"),
+    [
+        (
+            "On March 3, 2025, the ministry designated several armed groups as terrorist organizations.",
+            "en",
+            "2025-03-03",
+        ),
+        ("On Tuesday the Treasury placed three shipping firms on its sanctions list.", "en", "2025-10-21"),
+        ("The cabinet declared the militia a terrorist group on Monday.", "en", "2025-10-20"),
+        (
+            "El Senado aprobó el martes una moción que declara a la banda como organización terrorista.",
+            "es",
+            "2025-10-21",
+        ),
+        (
+            "Los concejales acordaron el lunes reconocer a la banda como un grupo terrorista.",
+            "es",
+            "2025-10-20",
+        ),
+        (
+            "El presidente firmó el 4 de marzo el decreto que califica a la banda de terrorista.",
+            "es",
+            "2025-03-04",
+        ),
+        (
+            "The listing was published in the March 3 edition of the official gazette, a terrorist register.",
+            "en",
+            "2025-03-03",
+        ),
+        (
+            "«Declárase terrorista a la banda», dice el documento, con fecha del 2 de junio.",
+            "es",
+            "2025-06-02",
+        ),
+    ],
+)
+def test_acts_of_designating_dated_in_their_sentence(sentence: str, lang: str, day: str) -> None:
+    assert ("designation", [day]) in _dated(sentence, lang=lang)
+
+
+def test_a_request_to_designate_is_no_designation() -> None:
+    text = "El Senado instó el lunes al Gobierno a designar como organización terrorista a la banda."
+    assert [m for m, _ in _dated(text, lang="es")] != ["designation"]
+    assert ("designation", ["2025-10-20"]) not in _dated(text, lang="es")
+
+
+def test_a_dateline_dates_the_act_its_lead_tells() -> None:
+    text = "Lima, 14 oct (EFE).- Tres empresas pesqueras fueron sancionadas por el Gobierno de Chile."
+    assert _dated(text, lang="es", places=("Chile",)) == [("designation", ["2025-10-14"])]
+
+
+def test_a_dateline_does_not_date_an_act_the_text_dates_the_day_before() -> None:
+    text = (
+        "Quito, 14 oct (EFE).- El presidente de Chile declaró terrorista a la banda.\n"
+        "El decreto, con fecha del 13 de octubre, declara terrorista a la banda."
+    )
+    assert {(m, tuple(d)) for m, d in _dated(text, lang="es", places=("Chile",))} == {
+        ("designation", ("2025-10-13",))
+    }
+
+
+def test_an_announced_intention_is_not_dated_by_the_dateline() -> None:
+    text = "Ottawa, 14 oct (EFE).- Chile anunció que declarará terrorista a la banda."
+    assert ("designation", ["2025-10-14"]) not in _dated(text, lang="es", places=("Chile",))
+
+
+def test_a_later_sentence_dates_an_act_by_its_noun() -> None:
+    text = (
+        "Chile has ordered its navy to suspend all cooperation with the coast guard.\n"
+        "The president announced the decision on Monday, calling it temporary."
+    )
+    assert _dated(text, places=("Chile",)) == [("suspend-cooperation", ["2025-10-20"])]
+    text = (
+        "El Gobierno de Chile emitió un decreto que declara terrorista a la banda.\n"
+        "El documento fue firmado el 2 de octubre."
+    )
+    assert _dated(text, lang="es", places=("Chile",)) == [("designation", ["2025-10-02"])]
+
+
+def test_a_later_sentence_with_a_future_day_does_not_date_the_act() -> None:
+    text = (
+        "El Gobierno de Chile declaró terrorista a la banda.\nLa medida entrará en vigor el 2 de noviembre."
+    )
+    assert ("designation", ["2025-11-02"]) not in _dated(text, lang="es", places=("Chile",))
+
+
+def test_a_strike_is_not_dated_by_an_announcement_noun() -> None:
+    text = "Navy jets struck a camp in the Andes.\nThe announcement came on Monday."
+    assert _dated(text, places=("Andes",)) == [("strike", [])]
+
+
+def test_sailing_and_military_exercises_are_dated_events() -> None:
+    text = (
+        "The carrier group set sail from its home port on Oct. 2.\n"
+        "El ejército inició el martes cuatro días de maniobras militares en la frontera.\n"
+        "The air force began live-fire drills on Sunday."
+    )
+    assert _dated(text, lang="es") == [
+        ("deployment", ["2025-10-02"]),
+        ("mobilization", ["2025-10-21"]),
+        ("mobilization", ["2025-10-19"]),
+    ]
+
+
+def test_exercises_named_as_a_purpose_are_no_mobilization() -> None:
+    text = "Chile suspendió el lunes el acuerdo, horas después de que su vecino acogiera un buque para ejercicios militares."
+    assert "mobilization" not in [m for m, _ in _dated(text, lang="es", places=("Chile",))]
+
+
+def test_a_chamber_declaration_approved_on_a_day_is_a_vote() -> None:
+    assert _dated("La declaración fue aprobada el 3 de octubre en el Senado.", lang="es") == [
+        ("vote", ["2025-10-03"])
+    ]
+
+
+def test_a_quoted_yesterday_counts_from_the_day_the_quote_was_said() -> None:
+    text = '"Yesterday, our forces struck a camp in the Andes," the minister wrote on Wednesday.'
+    assert _dated(text, places=("Andes",)) == [("strike", ["2025-10-21"])]
+
+
+def test_a_day_before_when_dates_the_clause_it_opens() -> None:
+    text = (
+        "La medida anunciada el lunes se suma a la del pasado 3 de marzo, cuando el Gobierno de Chile declaró "
+        "terrorista a la banda."
+    )
+    assert ("designation", ["2025-03-03"]) in _dated(text, lang="es", places=("Chile",))

@@ -548,3 +548,32 @@ def test_descriptions_of_groups_and_their_leaders_are_no_figures(sentence: str, 
 def test_a_range_low_end_takes_the_scale_of_its_high_end() -> None:
     claims = claims_of("Officials offered a reward of between 10 and 15 million dollars for him.")
     assert [(c.value, c.low, c.high) for c in claims] == [(10e6, 10e6, 15e6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a tally whose losing side is spelled out
+        (
+            "El Senado aprobó la moción 41 votos a siete.",
+            "es",
+            [("votes_for", 41.0, E), ("votes_against", 7.0, E)],
+        ),
+        # how long a call or a vote lasted, in the reporter's words
+        ("The two leaders spoke by phone for about an hour.", "en", [("duration_hours", 1.0, B)]),
+        ("La llamada se extendió por casi una hora.", "es", [("duration_hours", 1.0, B)]),
+        ("La votación se mantuvo abierta durante más de 15 minutos.", "es", [("duration_minutes", 15.0, A)]),
+        # a reading time, or a quoted duration, is no claim
+        ("4 minutos", "es", []),
+        ('"We talked for an hour," the minister said of the call.', "en", []),
+        # tankers seized or sanctioned, sanctioned casinos and businesses
+        ("The coast guard has intercepted three tankers.", "en", [("tankers", 3.0, E)]),
+        ("Los guardacostas incautaron dos buques petroleros.", "es", [("tankers", 2.0, E)]),
+        ("Three tankers sailed past the island.", "en", []),
+        ("The Treasury sanctioned seven casinos.", "en", [("individuals", 7.0, E)]),
+    ],
+)
+def test_spelled_tallies_durations_and_sanctioned_things(
+    text: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(text, lang) == expected

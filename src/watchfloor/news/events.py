@@ -19,7 +19,10 @@ is its period too, and dates the poll by its last day only when the article give
 a series counted from a calendar day ("Since September 2, strikes have killed ...") began with an
 event that day. A sentence with no date expression gives an event with no date and the keyword
 ``date:undated``: the publication date is when the article knew it (the Article's ``publishedAt``),
-not when it happened.
+not when it happened. An act of state is the exception, since wires and releases tell it so: a
+lead under its dateline ("Lima, 14 oct (EFE).- Chile ha decidido suspender ...") happened that
+day, and "The announcement came on Monday" or "the minister announced the decision on Tuesday"
+dates the act told just before it by its noun.
 Vague history ("in the years preceding the election", "durante décadas") is background, no event.
 """
 
@@ -28,17 +31,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from itertools import pairwise
 
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
 from watchfloor.news.context import ArticleContext, is_caption, is_headline, is_quoted
-from watchfloor.news.dates import EN_DAYS, ES_DAYS, DateMention, is_history
+from watchfloor.news.dates import EN_DAYS, ES_DAYS, DateMention, dateline, is_history, resolve
 from watchfloor.news.designations import Announcement
 from watchfloor.news.gazetteer import GazetteerEntry, by_alias
 from watchfloor.news.mentions import Mention, name_key
-from watchfloor.news.modality import Modality, clause_span
+from watchfloor.news.modality import Modality, clause_modality, clause_span
 
 WARSHIP = (
     r"warships?|destroyers?|frigates?|cruisers?|aircraft\s+carriers?|USS|buques?|destructor(?:es)?|"
@@ -53,6 +57,22 @@ VESSEL = (
     r"(?:boats?|vessels?|ships?|speedboats?|submarines?|semi-submersibles?|lanchas?|narcolanchas?|botes?|"
     r"embarcaci(?:ón|on|ones)|buques?|barcos?|narcosubmarinos?|semisumergibles?)"
 )
+
+
+# verbs that class a party as something, finite or in a participle; a Spanish infinitive only after a
+# verb of deciding ("acordaron reconocer"): "instó al Ejecutivo a designar" asks, it does not act
+DECLARING = (
+    r"(?-i:declared|declares|labell?ed|branded|recogni[sz]ed|classified|identified)|"
+    r"(?:declar|identific|calific|catalog|design|clasific)(?:ó|o|aron|a|an|aba|aban|ando|ad[oa]s?)|"
+    r"reconoc(?:i[óo]|ieron|e|en|id[oa]s?|iendo)|desígnase|declárase|"
+    r"(?:acord|decidi|resolvi|determin)\w*\s+(?:[\w-]+\s+){0,3}?(?:declarar|reconocer|designar|calificar|identificar)"
+)
+# the documents an act of state is made in, and the word that dates one ("dated", "de fecha")
+DOCUMENT = (
+    r"decrees?|decretos?|executive\s+orders?|(?:[óo]rdenes|orden)\s+ejecutivas?|notices?|resoluci(?:ón|on)|"
+    r"documento"
+)
+DATED = r"\b(?:dated|de\s+fecha|con\s+fecha|fechad[oa])\b"
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "MOBILIZE",
         re.compile(
             r"\b(?:deploy\w*|arrived|arrival|surged?|build-?up|despleg\w*|despliegue|lleg[óo]|llegada|docked|"
+            # a force that sails for a theatre: "set sail from its home port on Oct. 2", "zarpó el martes"
+            r"set\s+sail|sailed|zarp(?:ó|o|aron)|(?:departed|left)\s+(?:from\s+)?(?:port|(?:naval\s+)?(?:station|base))|"
             # a port that hosts a warship has it deployed there ("acogió el domingo el buque USS ...")
             rf"(?:host(?:ed|s)|welcom(?:ed|es)|receiv(?:ed|es)|acog(?:i[óo]|ieron|e)|recibi(?:ó|o|eron))\s+"
             rf"(?:[\w-]+\s+){{0,4}}?(?:{WARSHIP})|"
@@ -106,6 +128,12 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "MOBILIZE",
         re.compile(
             r"\b(?:mobili[sz]\w*|movilizaci[oó]n|moviliz\w*|on\s+alert|en\s+alerta|"
+            # armed forces exercising: "began live-fire drills", "inició maniobras militares"
+            # (joint exercises with a foreign force are its deployment, not a mobilisation)
+            # (exercises named as a purpose, "a warship hosted for military exercises", are not held yet)
+            r"(?<!\bfor\s)(?<!\bpara\s)(?:military|naval|live-fire|air\s+defen[cs]e)\s+(?:exercises?|drills?|"
+            r"maneuvers?|manoeuvres?)|war\s+games|(?<!\bpara\s)(?:ejercicios?|maniobras|simulacros?)\s+"
+            r"(?:[\w-]+\s+){0,1}?(?:militar(?:es)?|navales|de\s+(?:guerra|defensa)|cívico-militares)|"
             r"(?:launch\w*|announc\w*|began|lanz\w*|anunci\w*|inici\w*|(?:puesto|puso|pone)\s+en\s+marcha)"
             r"\s+(?:\w+\s+){0,4}(?:military\s+operation|operation\s+(?-i:[A-Z])|"
             r"operaci[oó]n\s+(?:\w+\s+)?militar|operaci[oó]n\s+(?-i:[A-Z])))",
@@ -118,7 +146,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
         re.compile(
             # a chamber that approves or rejects a motion or a bill has voted on it ("aprobó una moción")
             r"\b(?:vot(?:e|ed|es|ing|ación|acion|aron|ó|o|os)|resolutions?|resoluci(?:ón|on|ones)|motions?|"
-            r"moci(?:ón|on|ones)|bills?|proyectos?\s+de\s+ley)\b",
+            r"moci(?:ón|on|ones)|bills?|proyectos?\s+de\s+ley|"
+            # a chamber's declaration passed: "la declaración fue aprobada el 3 de octubre"
+            r"(?:declaraci(?:ón|on)|declaration|pronunciamiento)(?=\s+(?:[\w-]+\s+){0,3}?(?:aprobad|approved|passed|adopted|adoptad)))\b",
             re.I,
         ),
         re.compile(r"\b(?:vot\w*|reject\w*|rechaz\w*|passed|approved|aprob\w*|advanc\w*|avanz\w*)\b", re.I),
@@ -166,7 +196,24 @@ EVENT_RULES: tuple[EventRule, ...] = (
         re.compile(
             r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bas\s)(?-i:\b(?:designated|sanctioned|blacklisted|listed|"
             r"proscribed))(?=\s+(?:the|a|an|it|its|them|him|her|his|their|this|these|those|\d+|[A-Z]|as|on|under|"
-            r"pursuant|today|yesterday|last|in|for|two|three|four|five|six|seven|eight|nine|ten)\b)|"
+            r"pursuant|today|yesterday|last|in|for|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"multiple|several|various|numerous|more|new|additional|dozens|scores|both|all)\b)|"
+            # a verb of declaring or recognising with a terrorist class after it: "declared the cartel a
+            # terrorist group", "declara al grupo como organización terrorista", "acordaron reconocer ..."
+            rf"\b(?:{DECLARING})\b[^.;]{{0,100}}?\bterroris\w*|"
+            # put on a list: "placed three shipping firms on its sanctions list", "lo incluyó en la lista"
+            r"\b(?:placed|added|put|included|inclu(?:yó|yo|yeron)|agreg(?:ó|aron)|añadi(?:ó|eron)|incorpor(?:ó|aron)|"
+            r"inscribi(?:ó|eron))\s+[^.;]{0,80}?\b(?:on|to|in|onto|en|a)\s+(?:its|the|their|his|her|la|su|sus|el)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:list|lista|registry|register|registro)\b|"
+            # a decree signed, issued or dated: "firmó el decreto", "signed an executive order", "the
+            # decree, dated 2 June", "el documento, con fecha del 2 de junio"
+            rf"\b(?:signed|issued|firm(?:ó|aron)|emiti(?:ó|eron)|promulg(?:ó|aron)|dict(?:ó|aron)|suscribi(?:ó|eron))\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?:{DOCUMENT})|\b(?:{DOCUMENT})(?=[^.;]{{0,60}}?{DATED})|"
+            # the act itself published or in force on a day: "the listing was published in the official
+            # gazette on March 3", "el decreto entró en vigor el lunes"
+            r"\b(?:designations?|designaci(?:ón|on)(?:es)?|listings?|decrees?|decretos?)\s+(?:[\w-]+\s+){0,4}?"
+            r"(?:(?:was|were|fue|fueron|has\s+been|ha\s+sido)\s+)?(?:published|publicad[oa]s?|signed|firmad[oa]s?|"
+            r"took\s+effect|went\s+into\s+effect|entr(?:ó|o|aron)\s+en\s+vigor)|"
             r"\b(?:design(?:ó|o|aron)|sancion(?:ó|aron)|declar(?:ó|aron)|catalog(?:ó|aron)|calific(?:ó|aron)|"
             r"(?:fue|fueron|ha\s+sido|han\s+sido)\s+(?:designad|sancionad|declarad|catalogad|calificad)[oa]s?|"
             # a participle dated right after it: "los cárteles designados el pasado 20 de febrero"
@@ -186,6 +233,25 @@ EVENT_RULES: tuple[EventRule, ...] = (
     ),
 )
 UNDATED = "date:undated"
+PENDING = "date:pending"  # a designation its sentence does not date, waiting for its context's day
+# the events an act of state makes, which a wire's dateline or a later sentence may date
+ACTS_OF_STATE = frozenset({"designation", "suspend-cooperation", "vote", "mobilization"})
+ANAPHORA_REACH = 5  # sentences back from the one that dates an act by its noun
+_ACT_NOUN = (
+    r"announcement|decision|designation|listing|measure|move|decree|order|notice|resolution|document|"
+    r"anuncio|decisi[óo]n|designaci[óo]n|medida|decreto|resoluci[óo]n|orden|documento|declaratoria"
+)
+_DEFINITE_ACT = rf"(?:the|this|that|its|his|her|their|la|el|esta|este|dicha|dicho|su)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_ACT_NOUN})\b"
+ANAPHORIC_ACT = re.compile(
+    # the act's noun opens the sentence or its main clause: "The announcement came on Monday",
+    # "According to a release, the listing was granted yesterday", "La medida fue publicada el lunes"
+    rf"^\W*(?:[^,.;]{{0,80}},\s*)?{_DEFINITE_ACT}(?![^.;]{{0,60}}\b(?:will|would|could|ser[áa]|podr[íi]a))|"
+    # or is what a verb of announcing or signing took: "the minister announced the decision on Tuesday",
+    # "informó el lunes sobre la medida"
+    rf"\b(?:announced|unveiled|confirmed|signed|issued|published|anunci(?:ó|aron)|confirm(?:ó|aron)|firm(?:ó|aron)|"
+    rf"public(?:ó|aron)|inform(?:ó|aron)|dio\s+a\s+conocer)\b[^.;]{{0,40}}?\b{_DEFINITE_ACT}",
+    re.I,
+)
 # a speech verb and the "that" of what it reports
 SPEECH_THAT = re.compile(
     r"\b(?:said|says|told|disclosed|revealed|confirmed|acknowledged|announced|reported|stated|admitted|"
@@ -212,6 +278,8 @@ ANAPHORIC = re.compile(
     r"esos|esas|dichos|dichas|sus)\s+(?:[\w‑-]+\s+){0,2}$",
     re.I,
 )
+# a date then "when" and the clause it dates: "on March 3, when the cabinet listed the group"
+WHEN_CLAUSE = re.compile(r"\s*,?\s*(?:when|cuando|en\s+que|in\s+which)\b[^.;]{0,100}", re.I)
 DEFINITE_ONE = re.compile(r"\b(?:the|that|this|la|esa|esta|aquella)\s+$", re.I)
 DEFINITE = re.compile(r"\b(?:the|these|those|los|las|estos|estas|esos|esas)\s+(?:[\w‑-]+\s+){0,2}$", re.I)
 RELATIVE_DAY = re.compile(
@@ -253,7 +321,87 @@ def detect_events(
         if ctx.modality(index) == Modality.FUTURE:
             continue
         results += _sentence_events(ctx, index, places, announced)
+    results = _dated_by_context(ctx, results, announced)
     return _released_polls_first(results)
+
+
+def _dated_by_context(
+    ctx: ArticleContext, results: list[tuple[EventMatch, StatementEntity]], announced: set[str | int | None]
+) -> list[tuple[EventMatch, StatementEntity]]:
+    """An act of state the text tells without a day takes the day its context gives: the dateline of
+    the lead it opens ("Lima, 14 oct (EFE).- Tres empresas fueron sancionadas"), or a sentence soon
+    after that dates it by name ("The announcement came on Monday", "the minister announced the
+    decision on Tuesday", "El documento fue firmado el 2 de octubre"). A designation the sentence
+    alone did not date is dropped when its context gives no day either."""
+    undated: dict[int, list[int]] = {}
+    for position, (match, entity) in enumerate(results):
+        if match.date is None and match.mode in ACTS_OF_STATE and not entity.get("startDate"):
+            undated.setdefault(match.sentence, []).append(position)
+    days: dict[int, str] = {}
+    for index, positions in undated.items():
+        day = _dateline_day(ctx, index)
+        modes = {results[p][0].mode for p in positions}
+        if day is not None and not _told_with_its_day(results, modes, day):
+            days[index] = day
+    for index in range(len(ctx.sentences)):
+        dating = _anaphoric_day(ctx, index)
+        if dating is None:
+            continue
+        before = [i for i in undated if index - ANAPHORA_REACH <= i < index and i not in days]
+        if before:
+            days[max(before)] = dating
+    out = []
+    for position, (match, entity) in enumerate(results):
+        day = days.get(match.sentence) if position in undated.get(match.sentence, ()) else None
+        pending = PENDING in entity.get("keywords")
+        if day is not None and not (pending and day in announced):
+            entity.pop("name")
+            entity.add("name", f"{match.mode}: {day}", origin=ctx.origin(match.sentence))
+            entity.add("date", day, origin=ctx.origin(match.sentence))
+            entity.remove("keywords", UNDATED)
+            match = replace(match, date=day)
+        elif pending:
+            continue
+        entity.remove("keywords", PENDING)
+        out.append((match, entity))
+    return out
+
+
+def _told_with_its_day(results: list[tuple[EventMatch, StatementEntity]], modes: set[str], day: str) -> bool:
+    """The article dates an act of the same kind in the week up to the dateline ("Quito, 14 oct
+    (EFE).- El presidente declaró ..." and later "el decreto, con fecha del 13 de octubre"):
+    the lead tells that act, whose day the text gives; the dateline is only when it was reported."""
+    end = date.fromisoformat(day)
+    for match, _entity in results:
+        same_kind = match.mode in modes and match.date and len(match.date) == len(day)
+        if same_kind and timedelta(0) < end - date.fromisoformat(str(match.date)) <= timedelta(days=7):
+            return True
+    return False
+
+
+def _dateline_day(ctx: ArticleContext, index: int) -> str | None:
+    """The day of the dateline that opens the sentence ("Lima, 14 oct (EFE).- ..."): a wire lead
+    that gives no other day reports what happened that day."""
+    sentence = ctx.sentence_text(index)
+    opening = dateline(sentence)
+    if opening is None or clause_modality(sentence) in (Modality.FUTURE, Modality.HYPOTHETICAL):
+        return None  # "Ottawa, 14 oct (EFE).- Chile anunció que declarará ..."
+    day = resolve(opening.group("date"), ctx.published, ctx.lang, "past")
+    return day if day is not None and len(day) == len("2025-01-01") else None
+
+
+def _anaphoric_day(ctx: ArticleContext, index: int) -> str | None:
+    """The day of a sentence that names an act told before and dates it: the act's noun with a
+    definite determiner as its subject or as the object of a verb of announcing, and a calendar day."""
+    sentence = ctx.sentence_text(index)
+    if not ANAPHORIC_ACT.search(sentence) or ctx.modality(index) != Modality.ASSERTED:
+        return None
+    days = [
+        d
+        for d in ctx.dates_in(index, "past")
+        if d.point and len(d.value) == len("2025-01-01") and ctx.reported_at(index, d.start)
+    ]
+    return days[0].value if days else None
 
 
 def _released_polls_first(
@@ -317,11 +465,14 @@ def _sentence_events(
                 days = [period.until]  # a poll with no release day is dated by the end of its fieldwork
             if not days and period is not None and _opened_on(period):
                 days = [period.value]
+            pending = False
             if rule.dated_only:
                 if index in announced:
                     continue
+                if not days and period is None:
+                    pending = True  # dated by its dateline or a sentence after it, else dropped
                 days = [d for d in days if d not in announced]
-                if not days:
+                if not days and not pending:
                     continue
             for position, day in enumerate(days or [None]):
                 first = unit_start == 0 and position == 0
@@ -332,6 +483,8 @@ def _sentence_events(
                 event = _event(ctx, index, entity_id, rule, unit, day, period)
                 if fieldwork_end:
                     event.add("keywords", FIELDWORK_END, origin=ctx.origin(index))
+                if pending:
+                    event.add("keywords", PENDING, origin=ctx.origin(index))
                 origin = ctx.origin(index)
                 _add_places(event, where, places, origin)
                 organizer = [m for m in actors if m.end <= start + unit_start + trigger_at]
@@ -484,7 +637,10 @@ def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]
     prepositional phrase ("met the family of a fisherman killed in one of the strikes") or name the
     campaign ("until Washington stops the attacks"). A relative date inside a quotation ("'Today,
     I'm announcing ...'") counts from a day the quote does not give: no date."""
-    dates = [d for d in dates if not (RELATIVE_DAY.search(d.text) and is_quoted(sentence, d.start))]
+    dates = _quoted_relative_days(sentence, dates)
+    when = [d for hit in hits for d in dates if WHEN_CLAUSE.fullmatch(sentence, d.end, hit.start())]
+    if when:
+        return when[:1]  # "el pasado 3 de marzo, cuando el Gobierno declaró ...": the day before "cuando"
     recalled = [hit for hit in hits if _recalls(sentence, hit)]
     if not hits or len(recalled) < len(hits):
         return dates
@@ -493,6 +649,30 @@ def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]
         start, end = clause_span(sentence, hit.start(), hit.end())
         own += [d for d in dates if start <= d.start and d.end <= end and d not in own]
     return own
+
+
+def _quoted_relative_days(sentence: str, dates: list[DateMention]) -> list[DateMention]:
+    """ "'Yesterday, our forces struck a camp,' the minister wrote on Wednesday": a relative day inside a
+    quotation counts from the day the quote was said, when the sentence gives it (and that day dates
+    the saying, not the event); with no such day it is unknowable and dropped."""
+    quoted = [d for d in dates if RELATIVE_DAY.search(d.text) and is_quoted(sentence, d.start)]
+    if not quoted:
+        return dates
+    said = next(
+        (
+            d
+            for d in dates
+            if d not in quoted and d.point and len(d.value) == 10 and not is_quoted(sentence, d.start)
+        ),
+        None,
+    )
+    if said is None:
+        return [d for d in dates if d not in quoted]
+    base = date.fromisoformat(said.value)
+    told = [
+        replace(d, value=value) for d in quoted if (value := resolve(d.text, base, "en", "past")) is not None
+    ]
+    return [d for d in dates if d not in quoted and d is not said] + told
 
 
 def _reported_speech(
@@ -511,6 +691,15 @@ def _reported_speech(
     return dates
 
 
+def _is_verb(hit: re.Match[str]) -> bool:
+    """A trigger said with a past verb ("struck", "atacó", "imposed sanctions"), not a noun."""
+    word = hit.group(0).split()[0]
+    return (
+        word.lower() in ("struck", "hit", "sank", "sent")
+        or re.search(r"(?:ed|ó|aron|ieron)$", word, re.I) is not None
+    )
+
+
 def _dates_another_event(text: str, rule: EventRule, mention: DateMention) -> bool:
     """The date sits in a relative clause on another event's noun, away from this rule's trigger:
     in "33% approve of the attack, according to a poll that ended on Monday", Monday is the poll's."""
@@ -527,8 +716,8 @@ def _recalls(sentence: str, hit: re.Match[str]) -> bool:
     ataques"), or a definite plural ("the strikes", "los ataques": the campaign); a verb ("voted",
     "atacó") always reports."""
     word = hit.group(0)
-    if re.search(r"(?:ed|ó|aron|ieron)$", word, re.I):
-        return False
+    if _is_verb(hit):
+        return False  # a verb, alone or with its object ("imposed sanctions"): it reports
     before = sentence[: hit.start()]
     if PHONE.match(word) and DEFINITE_ONE.search(before):
         return True

@@ -36,7 +36,7 @@ from number_parser import parse_number
 from number_parser.parser import LanguageData
 
 from watchfloor.model.claims import Qualifier, QuantityClaim
-from watchfloor.news.context import ArticleContext
+from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.events import EventMatch
 
 QUALIFIERS: dict[str, Qualifier] = {
@@ -257,6 +257,13 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("survivors", _words(r"survivors?|sobrevivientes?|supervivientes?")),
     ("injured", _words(r"injured|wounded|heridos|heridas|lesionados")),
+    # oil tankers count when seized, boarded or sanctioned ("the coast guard intercepted three tankers"), before "ships"
+    (
+        "tankers",
+        _words(
+            r"(?:oil\s+)?tankers|supertankers|(?:buques\s+)?petroleros|buques\s+tanque|(?:buques\s+)?cisterna"
+        ),
+    ),
     (
         "ships",
         _words(
@@ -319,7 +326,10 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("flights", _words(r"(?:deportation\s+|repatriation\s+|return\s+)?flights|vuelos")),
     (
         "individuals",
-        _words(r"individuals|entities|companies|firms|individuos|entidades|empresas|compa[ñn][íi]as"),
+        _words(
+            r"individuals|entities|companies|firms|businesses|casinos|individuos|entidades|empresas|"
+            r"compa[ñn][íi]as|negocios"
+        ),
     ),
     # groups count when a state lists them: "listed seven organizations as terrorist entities"
     (
@@ -577,6 +587,23 @@ SUPPORT_CUE = re.compile(
 MONEY_BEFORE = re.compile(r"(?:US\s?\$|\$|USD\s?|US\$\s?)$")
 MONEY_AFTER = re.compile(r"^\s+(?:de\s+)?(?:d[óo]lares|dollars|USD)\b", re.I)
 REWARD_CUE = re.compile(r"\b(?:reward\w*|bount\w*|recompensa\w*)\b", re.I)
+TANKER_CUE = re.compile(
+    r"\b(?:intercept\w*|seiz\w*|board(?:ed|ing)|captur\w*|confiscat\w*|sanction\w*|blockad\w*|"
+    r"intercept\w*|incaut\w*|captur\w*|abord\w*|decomis\w*|sancion\w*|bloque\w*|retuv\w*|confisc\w*)\b",
+    re.I,
+)
+# how long a call, a meeting or a vote lasted: "spoke for about an hour", "la llamada duró casi una hora",
+# "la votación estuvo abierta durante más de 15 minutos" (not a reading time: "3 minutos")
+DURATION = re.compile(
+    rf"\b(?:durante|por|for|lasted|lasting|dur(?:ó|o|aron)|during)\s+(?:(?P<qual>{_QUAL})\s+)?"
+    r"(?P<n>\d{1,3}|[^\W\d_]+)\s+(?P<unit>hours?|horas?|minutes?|minutos?)\b",
+    re.I,
+)
+DURATION_OF = re.compile(
+    r"\b(?:calls?|conversations?|talks|meetings?|votes?|voting|sessions?|speech|debate|spoke|talked|"
+    r"llamadas?|conversaci[óo]n\w*|reuni[óo]n\w*|votaci[óo]n\w*|sesi[óo]n\w*|discurso|debate|habl\w+|convers\w+)\b",
+    re.I,
+)
 SEIZED_CUE = re.compile(
     r"\b(?:seiz\w*|confiscat\w*|forfeit\w*|incaut\w*|decomis\w*|assets|activos|bienes)\b", re.I
 )
@@ -756,7 +783,9 @@ NON_COUNT_WORD_BEFORE = re.compile(
 VOTED_BEFORE = re.compile(r"\bvot(?:ed|ó|aron)\s+(?:por\s+)?$", re.I)
 MOTION_AFTER = re.compile(r"\s+(?:to|para)\s+(?!\d)\w+", re.I)
 VOTE_SCORE = re.compile(
-    r"(?P<a>\d{1,3})(?:\s+(?:votes?|votos))?\s*(?:[-–—]|\s+to\s+|\s+a\s+|\s+contra\s+)(?P<b>\d{1,3})(?![\w%-]|[.,]\d)",
+    # the losing side may be spelled: "aprobó la moción 41 votos a siete"
+    r"(?P<a>\d{1,3})(?:\s+(?:votes?|votos))?\s*(?:[-–—]|\s+to\s+|\s+a\s+|\s+contra\s+)"
+    r"(?P<b>\d{1,3}|[^\W\d_]+)(?![\w%-]|[.,]\d)",
     re.I,
 )
 
@@ -1009,6 +1038,8 @@ def _refine_thing(sentence: str, measure: str, start: int, unit_end: int) -> str
         return "votes_needed" if needed else None
     if measure == "flights":
         return "deportation_flights" if DEPORT_CUE.search(sentence) else None
+    if measure == "tankers":
+        return "tankers" if TANKER_CUE.search(sentence) else None
     return measure
 
 
@@ -1033,15 +1064,16 @@ def _vote_scores(sentence: str, numbers: list[Number]) -> tuple[list[Figure], se
     side being the one that won."""
     if not VOTE_CUE.search(sentence):
         return [], set()
-    starts = {n.start for n in numbers if not n.spelled}
+    digits = {n.start for n in numbers if not n.spelled}
+    values = {n.start: n.value for n in numbers if not n.article_one and n.scale == 1.0}
     figures: list[Figure] = []
     used: set[int] = set()
     for score in VOTE_SCORE.finditer(sentence):
-        if score.start("a") not in starts or score.start("b") not in starts:
+        if score.start("a") not in digits or score.start("b") not in values:
             continue
         if _noun(sentence[score.end() :]) is not None or PERCENT_AFTER.match(sentence[score.end() :]):
             continue  # "69 to 70 people", "40-45%": a range
-        a, b = float(score.group("a")), float(score.group("b"))
+        a, b = float(score.group("a")), values[score.start("b")]
         if VOTED_BEFORE.search(sentence, 0, score.start()) or MOTION_AFTER.match(sentence, score.end()):
             yes, no = a, b  # "voted 51-50 to block": 51 for the motion
         elif FAILED_CUE.search(sentence):
@@ -1085,6 +1117,33 @@ HALF = re.compile(
     r"ciudadanos|quienes)\b",
     re.I,
 )
+
+
+def _durations(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[int]]:
+    """How long a call, a meeting or a vote lasted, in the reporter's words (not inside a quote):
+    "about an hour" is one hour; measured as "duration_hours" or "duration_minutes"."""
+    if not DURATION_OF.search(sentence):
+        return [], set()
+    values = {n.start: n.value for n in numbers}
+    figures, used = [], set()
+    for found in DURATION.finditer(sentence):
+        if is_quoted(sentence, found.start()):
+            continue
+        word = found.group("n")
+        value = 1.0 if _fold(word) in ARTICLES else values.get(found.start("n"))
+        if value is None:
+            continue
+        qual = (found.group("qual") or "").lower() or None
+        qualifier = QUALIFIERS[qual] if qual else Qualifier.EXACT
+        low, high = _interval(value, qualifier, qual, None)
+        unit = (
+            "hours"
+            if _fold(found.group("unit")).startswith("hora") or found.group("unit").lower().startswith("hour")
+            else "minutes"
+        )
+        figures.append(Figure(f"duration_{unit}", value, qualifier, low, high, found.start(), found.end()))
+        used.add(found.start("n"))
+    return figures, used
 
 
 def _poll_shares(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[int]]:
@@ -1135,6 +1194,9 @@ def sentence_figures(sentence: str, lang: str, skip: Sequence[tuple[int, int]] =
     are not figures."""
     numbers = [n for n in find_numbers(sentence, lang) if not any(s <= n.start < e for s, e in skip)]
     figures, used = _vote_scores(sentence, numbers)
+    durations, timed = _durations(sentence, numbers)
+    figures += durations
+    used |= timed
     figures += _ordinal_strikes(sentence)
     shares, fraction_numbers = _poll_shares(sentence, numbers)
     figures += shares
