@@ -7,8 +7,10 @@ from followthemoney.statement import StatementEntity
 
 from watchfloor.index import make_query
 from watchfloor.match import DEFAULT_THRESHOLD, compare, compare_names, record_of
+from watchfloor.match.compare.schemata import SAME_KIND, schemata_exclude
 from watchfloor.match.record import row_of, sorted_values
 from watchfloor.model import make_entity
+from watchfloor.model.entities import MATCHABLE_SCHEMATA
 from watchfloor.names import Kind, name_forms
 
 
@@ -96,6 +98,19 @@ def test_a_company_is_not_a_person_of_the_same_name() -> None:
     assert company.score < person.score
     assert not company.match
     assert "a Company cannot be a Person" in company.explanation
+
+
+def test_the_schema_table_is_ftms_answer_for_every_screenable_pair() -> None:
+    assert set(SAME_KIND) == set(MATCHABLE_SCHEMATA)
+    for left in MATCHABLE_SCHEMATA:
+        for right in MATCHABLE_SCHEMATA:
+            first, second = model.get(left), model.get(right)
+            assert first is not None and second is not None
+            compatible = first.is_a(second) or second.is_a(first) or first.can_match(second)
+            assert schemata_exclude(left, right) is (not compatible), (left, right)
+    # beyond the table, FtM itself answers
+    assert schemata_exclude("Person", "Address") and not schemata_exclude("Thing", "Person")
+    assert not schemata_exclude("Person", "NoSuchSchema")
 
 
 def test_rare_tokens_weigh_more_than_common_given_names() -> None:

@@ -13,18 +13,12 @@ try:  # typer >= 0.25 vendors click; older releases use click itself
 except ImportError:  # pragma: no cover
     from click.exceptions import ClickException, NoArgsIsHelpError  # type: ignore[assignment]  # the same classes, from click
 
-from watchfloor.cli import lists as lists_commands
 from watchfloor.cli.common import app, describe_error, err_console
 from watchfloor.cli.remote import busy_advice
 from watchfloor.store.base import StoreBusyError
 
 BUSY_EXIT = 3
 """The store is held by another process (DuckDB): the line says by whom and what to do."""
-
-app.add_typer(lists_commands.app, name="lists", help="Official lists: ingest, versions, diffs, designations.")
-
-# Command modules register themselves on import; keep this list in one place.
-from watchfloor.cli import registry  # noqa: E402,F401
 
 
 def main() -> None:

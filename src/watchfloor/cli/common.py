@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from watchfloor.cli.registry import LazyCommands
 from watchfloor.cli.remote import ServerClient
 from watchfloor.store import SqlStore, StoreError, open_store
 from watchfloor.store.base import StoreBusyError
@@ -26,6 +27,7 @@ app = typer.Typer(
     name="watchfloor",
     help="Screening against official designations, and the crisis intelligence around them.",
     no_args_is_help=True,
+    cls=LazyCommands,
     pretty_exceptions_enable=False,
     add_completion=False,
 )

@@ -20,6 +20,7 @@ from rich.progress import (
 )
 from rich.table import Column, Table
 
+from watchfloor.cli.common import app as root
 from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json, store_or_server
 from watchfloor.cli.remote import ServerClient, upload_bytes
 from watchfloor.ingest import designations_as_of, ingest_list, record_designation
@@ -35,6 +36,7 @@ from watchfloor.store.fetches import FAILED, FetchRecord
 from watchfloor.store.splits import PartySplits
 
 app = typer.Typer(no_args_is_help=True)
+root.add_typer(app, name="lists", help="Official lists: ingest, versions, diffs, designations.")
 
 
 @app.command("ingest")

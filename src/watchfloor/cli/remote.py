@@ -13,12 +13,13 @@ import io
 import os
 import zipfile
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from watchfloor.store import StoreError
 from watchfloor.store.base import StoreBusyError
+
+if TYPE_CHECKING:
+    import httpx
 
 FORWARDED = ("screen", "alerts", "alerts decide", "lists ingest", "book import")
 """The commands that go through the server: looking names up, finding and deciding alerts, and
@@ -54,6 +55,8 @@ class ServerClient:
         self.busy = busy
         self.url = busy.holder.url
         key = (key or os.environ.get(API_KEY_ENV, "")).strip()
+        import httpx  # start-up: a tenth of a second that only a command going through a server pays
+
         self.http = httpx.Client(
             base_url=self.url,
             headers={"Authorization": f"ApiKey {key}"} if key else {},
@@ -76,6 +79,8 @@ class ServerClient:
         return self._send("POST", path, json=json, params=_present(params), content=content, headers=headers)
 
     def _send(self, method: str, path: str, **kwargs: Any) -> Any:
+        import httpx  # start-up: loaded by __init__ already; the module is needed for its errors
+
         try:
             response = self.http.request(method, path, **kwargs)
         except httpx.HTTPError as exc:

@@ -37,7 +37,8 @@ def screen(
             f"{schema!r} is not one of {', '.join(MATCHABLE_SCHEMATA)}", param_hint="--schema"
         )
     day = parse_date(as_of, "--as-of") or date.today()
-    query = QuerySpec(name, schema, birth_date, country, tuple(identifier)).entity()
+    query = QuerySpec(name, schema, birth_date, country, tuple(identifier))
+    query.values()  # checked before the store is opened: bad input changes nothing
     target = store_or_server()
     if isinstance(target, ServerClient):
         body = {

@@ -13,12 +13,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from decimal import Decimal
-from typing import Any
-
-from followthemoney.statement import StatementEntity
+from typing import TYPE_CHECKING, Any
 
 from watchfloor.model.designation import parse_day
 from watchfloor.model.entities import NEWS_DATASET
+
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
 
 # FtM schema -> edge type; the order fixes the integer codes used in the graph's arrays.
 SCHEMA_EDGE_TYPES: dict[str, str] = {

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from followthemoney.statement import StatementEntity
 
 from watchfloor.graph.csr import group, slots
 from watchfloor.graph.edges import (
@@ -44,6 +43,9 @@ from watchfloor.graph.ownership import (
     units_percentage,
 )
 from watchfloor.model.designation import parse_day
+
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
 
 # Day numbers are proleptic ordinals (date.toordinal); these mean "no start" / "no end".
 OPEN_START = np.int32(0)

@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
-from followthemoney.statement import StatementEntity
 
 from watchfloor import compiled
 from watchfloor.compiled import struct_layout
@@ -34,6 +33,9 @@ from watchfloor.model.entities import MATCHABLE_SCHEMATA
 from watchfloor.names import NameForm, Role, Token
 from watchfloor.names.similarity import remembered_similarity
 from watchfloor.names.text import ascii_token, clean_text, split_words
+
+if TYPE_CHECKING:  # FtM's model costs half a second to load; a screening command needs none of it
+    from followthemoney.statement import StatementEntity
 
 _SKIP_ROLES = (Role.TITLE, Role.PARTICLE, Role.LEGAL)
 _ID_SCHEMATA = ("Passport", "Identification")
@@ -59,7 +61,6 @@ POSTING_SPAN = struct.Struct("@qqd")
 """One posting list as the compiled ranking reads it: where its numbers start in
 `Matcher.posting_ids`, their count and the evidence each is worth. Offsets, not addresses: the
 ranking is handed the array itself and checks every span against it."""
-
 
 if TYPE_CHECKING:  # mypy reads the stubs (_candidates.pyi, _score.pyi); at run time, the backend's
     from watchfloor.index import _candidates

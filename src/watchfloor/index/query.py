@@ -5,12 +5,11 @@ directly into its matcher record."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-from followthemoney import model
-from followthemoney.statement import StatementEntity
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from watchfloor.match.errors import QueryError
 from watchfloor.match.record import Record, country_code, record_from_properties
@@ -21,6 +20,20 @@ from watchfloor.names.text import split_words
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 QUERY_ID = "query"
 _GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female", "other": "other"}
+_QUOTES = ("'", '"')
+
+if TYPE_CHECKING:
+    from followthemoney.property import Property
+    from followthemoney.statement import StatementEntity
+
+
+@lru_cache(maxsize=16)
+def _properties(schema: str) -> dict[str, Property]:
+    """FtM's properties of a screenable schema: consulted only for a query's optional fields and
+    unusual values, so that a name alone is screened without loading FtM's model."""
+    from followthemoney import model  # start-up: FtM's model costs half a second; a name alone needs none
+
+    return model.schemata[schema].properties
 
 
 def _check_name(value: str, what: str) -> str:
@@ -56,11 +69,9 @@ class QuerySpec:
         """The validated values, in the order they are added; raises `QueryError` with a
         one-line reason on bad input. The one place that decides what a query may hold."""
         schema = self.schema
-        found = model.get(schema) if schema in MATCHABLE_SCHEMATA else None
-        if found is None:
+        if schema not in MATCHABLE_SCHEMATA:  # each of them is an FtM schema
             known = ", ".join(sorted(MATCHABLE_SCHEMATA))
             raise QueryError(f"schema {schema!r} cannot be screened; use one of {known}")
-        properties = found.properties
         values: list[QueryValue] = [("name", _check_name(self.name, "name"), False)]
         values.extend(("alias", _check_name(alias, "alias"), False) for alias in self.aliases)
         if self.birth_date:
@@ -68,13 +79,14 @@ class QuerySpec:
             if not _DATE.match(value):
                 raise QueryError(f"birth date {self.birth_date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
             prop = "buildDate" if schema in ("Vessel", "Airplane") else "birthDate"
-            if prop in properties:
+            if prop in _properties(schema):
                 values.append((prop, value, _is_clean_date(value)))
         if self.country:
             code = country_code(self.country)
             if code is None:
                 raise QueryError(f"country {self.country!r} is not a known country code or name")
             prop = "nationality" if schema == "Person" else "country"
+            properties = _properties(schema)
             if prop not in properties:
                 prop = "country" if "country" in properties else "flag"
             values.append((prop, code, False))
@@ -82,14 +94,14 @@ class QuerySpec:
             text = clean_text(str(ident), limit=200)
             if text:
                 prop = "imoNumber" if schema == "Vessel" else "idNumber"
-                if prop not in properties:
+                if prop not in _properties(schema):
                     prop = "registrationNumber"
                 values.append((prop, text, True))
         if self.gender:
             known_gender = _GENDERS.get(self.gender.strip().lower())
             if known_gender is None:
                 raise QueryError(f"gender {self.gender!r} is not male, female or other")
-            if "gender" in properties:
+            if "gender" in _properties(schema):
                 values.append(("gender", known_gender, False))
         return values
 
@@ -104,17 +116,33 @@ class QuerySpec:
         """`record_of(self.entity())` without the FtM entity in between: batch screening builds
         one per row, and the entity's statements (each with a hashed key) cost as much as the
         record itself. Values are cleaned as FtM's `add` would clean them, so the two are equal."""
-        values = self.values()
-        properties = model.schemata[self.schema].properties  # values() has checked the schema exists
+        props = self.properties()
+        caption = min(props["name"]) if "name" in props else self.schema
+        return record_from_properties(QUERY_ID, caption, self.schema, props)
+
+    def properties(self) -> dict[str, list[str]]:
+        """The query's values as the FtM entity would hold them, each property's sorted:
+        cleaned as FtM's `add` cleans them (FtM is asked only when a value may change)."""
         props: dict[str, set[str]] = {}
-        for prop, value, cleaned in values:
-            text = value if cleaned else properties[prop].type.clean(value)
+        for prop, value, cleaned in self.values():
+            plain = cleaned or (prop in ("name", "alias") and _is_clean_name(value))
+            text = value if plain else _properties(self.schema)[prop].type.clean(value)
             if text is not None:
                 props.setdefault(prop, set()).add(text)
-        caption = min(props["name"]) if "name" in props else self.schema
-        return record_from_properties(
-            QUERY_ID, caption, self.schema, {p: sorted(v) for p, v in props.items()}
-        )
+        return {p: sorted(v) for p, v in props.items()}
+
+
+def _is_clean_name(value: str) -> bool:
+    """True when FtM's name cleaning would return `value` unchanged: NFC text of printable
+    characters (none of the control, format or zero-width characters it removes; no space but
+    " "), single-spaced, stripped and not wrapped in quotes (which it strips)."""
+    return (
+        value.isprintable()
+        and value == value.strip()
+        and "  " not in value
+        and not (value[:1] in _QUOTES and value[-1:] in _QUOTES)
+        and (value.isascii() or unicodedata.is_normalized("NFC", value))
+    )
 
 
 def _is_clean_date(value: str) -> bool:

@@ -23,11 +23,12 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
-
-from followthemoney.statement import StatementEntity
+from typing import TYPE_CHECKING, TypeVar
 
 from watchfloor.index.matcher import Matcher
+
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
 
 MAGIC = b"watchfloor-matcher\n"
 KEPT_FILES = 4  # the newest indexes of a directory kept; older ones are removed on save

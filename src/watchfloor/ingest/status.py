@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
-
-from followthemoney.statement import StatementEntity
+from typing import TYPE_CHECKING, Any
 
 from watchfloor.model.designation import DesignationStatus, designation_status, latest_announced
 from watchfloor.store import ListVersion, Store
+
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-from followthemoney.statement import StatementEntity
+from typing import TYPE_CHECKING
 
 from watchfloor.match.compare import Evidence
 from watchfloor.match.errors import QueryError
@@ -18,6 +17,9 @@ from watchfloor.match.features import FEATURES, Feature, Scored, score_pair
 from watchfloor.match.record import Record, record_of
 from watchfloor.names import kind_of, name_forms
 from watchfloor.names.similarity import ORG_POLICY, PERSON_POLICY, best_score
+
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
 
 DEFAULT_THRESHOLD: float = 0.75
 """Calibrated on the screening benchmark (UN positives vs synthetic negatives), see

@@ -10,11 +10,12 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from followthemoney.statement import StatementEntity
-from followthemoney.types import registry
+from typing import TYPE_CHECKING
 
 from watchfloor.names import Kind, NameForm, distinct_forms, kind_of, name_forms
+
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
 
 NAME_PROPS = ("name", "alias", "previousName", "abbreviation")
 WEAK_NAME_PROPS = ("weakAlias",)
@@ -66,6 +67,8 @@ def clean_date(value: str) -> str | None:
 @lru_cache(maxsize=4096)
 def country_code(value: str) -> str | None:
     """FtM's country code for a value (a code or a name), remembered: lists repeat a few hundred."""
+    from followthemoney.types import registry  # start-up: FtM's model, only when a country is read
+
     return registry.country.clean(value)
 
 

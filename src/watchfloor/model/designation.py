@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from followthemoney.statement import StatementEntity
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
+
 
 ANNOUNCED_PREFIX = "announced "
 

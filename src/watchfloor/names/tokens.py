@@ -18,11 +18,11 @@ from enum import IntEnum
 from functools import lru_cache
 from typing import Any
 
-from followthemoney.types import registry
 from nicknames import NickNamer
 from normality import normalize
 from rigour._core import generic_person_names_list, person_name_prefixes_list, stopwords_list
 from rigour.names import NameTypeTag, analyze_names
+from rigour.territories import get_ftm_countries
 from rigour.text.phonetics import metaphone
 
 from watchfloor.names.text import ABJAD_SCRIPTS, script_of
@@ -203,8 +203,8 @@ unmatched they count as a name part that was replaced."""
 
 PLACE_WORDS = frozenset(
     word
-    for label in registry.country.names.values()
-    for word in [normalize(label) or ""]
+    for territory in get_ftm_countries()  # the names of FtM's country type, from rigour as FtM reads them
+    for word in [normalize(territory.name) or ""]
     if word.isalpha() and word not in {"global", "cyberspace"}
 ) | {"us", "usa", "uk", "uae", "turkey", "england", "britain", "korea"}
 """Country names written as one word: named in one organisation name and not the other, a

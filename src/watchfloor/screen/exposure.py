@@ -20,9 +20,7 @@ import dataclasses
 import os
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
-
-from followthemoney.statement import StatementEntity
+from typing import TYPE_CHECKING, Any
 
 from watchfloor.graph import (
     BlockedVerdict,
@@ -39,6 +37,9 @@ from watchfloor.ingest.status import Designation, designations_from
 from watchfloor.model.designation import DesignationStatus, parse_day
 from watchfloor.store import ListVersion, Store, StoreError
 from watchfloor.store.links import LinkStore
+
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
 
 RELATIONSHIP_SCHEMATA = (
     "Ownership",

@@ -21,10 +21,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from followthemoney.statement import StatementEntity
-from followthemoney.types import registry
 from normality import ascii_text
+
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
 
 PEOPLE = frozenset({"Person"})
 BODIES = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})
@@ -124,7 +126,7 @@ def _kind(schema: str) -> str:
     return "body"
 
 
-Agreement = Callable[[StatementEntity, StatementEntity], bool]
+Agreement = Callable[["StatementEntity", "StatementEntity"], bool]
 
 
 def _evidence(
@@ -180,7 +182,7 @@ def _identifiers(entity: StatementEntity) -> set[str]:
     found = set()
     for name, values in entity.properties.items():
         prop = entity.schema.properties.get(name)
-        if prop is None or prop.type != registry.identifier:
+        if prop is None or prop.type.name != "identifier":
             continue
         for value in values:
             cleaned = _ID_CHARS.sub("", value.upper())

@@ -14,12 +14,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
-
-from followthemoney.statement import StatementEntity
+from typing import TYPE_CHECKING, Any
 
 from watchfloor.graph import BlockedVerdict
 from watchfloor.graph.ownership import percent_text
+from watchfloor.index.query import QuerySpec
 from watchfloor.index.saved import (
     index_directory,
     index_key,
@@ -36,6 +35,9 @@ from watchfloor.screen.exposure import ExposureView, ownership_reading
 from watchfloor.screen.parties import PartyClusters, SameParty
 from watchfloor.store import ListVersion, Store
 from watchfloor.store.splits import PartySplits
+
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
 
 STATE_PACKAGES = ("graph", "ingest", "model", "screen", "store")  # whose code shapes a saved state
 
@@ -256,9 +258,14 @@ class Screener:
         return results, pending
 
     def screen(
-        self, query: StatementEntity, limit: int = 10, threshold: float | None = None
+        self, query: StatementEntity | QuerySpec, limit: int = 10, threshold: float | None = None
     ) -> ScreeningResult:
-        matches = self.matcher.match(query, limit=limit, threshold=threshold)
+        """Screen one query: an FtM entity, or a ``QuerySpec`` (its record is made without an
+        entity, so a command screening one name need not load FtM's model)."""
+        if isinstance(query, QuerySpec):
+            matches = self.matcher.match_record(query.record(), limit=limit, threshold=threshold)
+        else:
+            matches = self.matcher.match(query, limit=limit, threshold=threshold)
         results, pending = self._hits(matches)
         return ScreeningResult(query=describe_query(query, self.as_of), results=results, pending=pending)
 
@@ -314,7 +321,9 @@ def ownership_designation(verdict: BlockedVerdict, as_of: date) -> Designation:
     )
 
 
-def describe_query(query: StatementEntity, as_of: date) -> dict[str, Any]:
+def describe_query(query: StatementEntity | QuerySpec, as_of: date) -> dict[str, Any]:
+    if isinstance(query, QuerySpec):
+        return {"schema": query.schema, "properties": query.properties(), "as_of": as_of.isoformat()}
     return {
         "schema": query.schema.name,
         "properties": {prop: values for prop, values in query.properties.items()},

@@ -16,9 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from followthemoney import registry
-
 from watchfloor.index import QuerySpec
+from watchfloor.match.record import country_code
 
 SCHEMATA = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
 KNOWN_COLUMNS = ("id", "name", "schema", "birth_date", "country", "identifiers", "owner_ids")
@@ -130,7 +129,7 @@ def check_row(row: int, raw: dict[str, str | None]) -> InputRow | RowError:
             return RowError(row, ident, problem)
     country = (raw.get("country") or "").strip() or None
     if country is not None:
-        cleaned = registry.country.clean(country)
+        cleaned = country_code(country)
         if cleaned is None:
             return RowError(row, ident, f"country {country!r} is not a known country")
         country = cleaned

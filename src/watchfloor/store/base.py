@@ -11,11 +11,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from followthemoney.statement import StatementEntity
-
-from watchfloor.store.assemble import assemble_entities
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
 
 
 class StoreError(Exception):
@@ -192,6 +191,10 @@ class Store(ABC):
             versions = self.versions_in_force(as_of, datasets)
         if not versions:
             return iter(())
+        from watchfloor.store.assemble import (  # start-up: FtM's model, only when entities are read
+            assemble_entities,
+        )
+
         rows = self.iter_statements(versions, schemata=schemata, entity_ids=entity_ids)
         return assemble_entities(rows)
 

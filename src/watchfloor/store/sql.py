@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
-
-from followthemoney.statement import StatementEntity
+from typing import TYPE_CHECKING, Any
 
 from watchfloor.store.base import ListVersion, NewVersion, ProgressCallback, Store, StoreError, VersionMode
 from watchfloor.store.db import Database
+
+if TYPE_CHECKING:
+    from followthemoney.statement import StatementEntity
 
 SCHEMA_VERSION = "1"
 
