@@ -4,11 +4,13 @@ and a damaged or stale file is rebuilt, never trusted."""
 from __future__ import annotations
 
 import json
+import mmap
 import pickle
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 from followthemoney.statement import StatementEntity
 
 from watchfloor.index import Matcher, make_query
@@ -176,3 +178,24 @@ def test_the_directory_sits_beside_a_duckdb_store(tmp_path: Path, monkeypatch) -
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     server = index_directory("postgresql://u@127.0.0.1/db")
     assert server.parent == tmp_path / "cache" / "watchfloor" / "index"
+
+
+def test_a_saved_index_maps_its_arrays_from_the_file(tmp_path: Path) -> None:
+    """The posting lists and each name's entity are not copied out of the file but mapped from
+    it, read-only, so processes opening the same index share them; the index answers alike."""
+    built = Matcher.build(_entities())
+    path = tmp_path / "matcher-x.pkl"
+    save_matcher(built, path)
+    opened = load_matcher(path)
+    assert opened is not None
+    for name in ("posting_ids", "form_entity"):
+        array = getattr(opened, name)
+        assert np.array_equal(array, getattr(built, name))
+        assert not array.flags.writeable and not array.flags.owndata
+        while isinstance(array, np.ndarray):  # numpy's own views, down to the buffer it was given
+            array = array.base
+        assert isinstance(array, memoryview) and isinstance(array.obj, mmap.mmap)
+    query = make_query("Nicolas Maduro Moros", "Person")
+    assert [(r.entity_id, r.score) for r in opened.match(query)] == [
+        (r.entity_id, r.score) for r in built.match(query)
+    ]

@@ -4,7 +4,6 @@ built from the store, and a change of lists, date or split is never answered fro
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import pickle
@@ -12,13 +11,14 @@ import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
 from tests.conftest import run_cli
 from tests.test_screen_parties import NTAGANDA
 from watchfloor.index import make_query
-from watchfloor.index.saved import MAGIC
+from watchfloor.index.saved import MAGIC, mapped_arrays
 from watchfloor.screen.service import STATE_PACKAGES, Screener
 from watchfloor.store import SqlStore, open_store
 
@@ -112,8 +112,8 @@ def test_a_split_or_another_date_is_not_answered_from_a_saved_state(
 class NamingUnpickler(pickle.Unpickler):
     """Reads a pickle, noting the module of every class it names."""
 
-    def __init__(self, data: bytes) -> None:
-        super().__init__(io.BytesIO(data))
+    def __init__(self, handle: BinaryIO) -> None:
+        super().__init__(handle, buffers=mapped_arrays(handle))
         self.modules: set[str] = set()
 
     def find_class(self, module: str, name: str) -> object:
@@ -127,10 +127,10 @@ def test_the_state_key_covers_the_code_of_every_class_it_saves(store: SqlStore) 
     Screener(store, ON)
     ours: set[str] = set()
     for path in _saved("screening"):
-        data = path.read_bytes()
-        assert data.startswith(MAGIC)
-        reader = NamingUnpickler(data[len(MAGIC) :])
-        reader.load()
+        with path.open("rb") as handle:
+            assert handle.read(len(MAGIC)) == MAGIC
+            reader = NamingUnpickler(handle)
+            reader.load()
         ours |= {m.split(".")[1] for m in reader.modules if m.startswith("watchfloor.")}
     assert {"graph", "screen"} <= ours  # the graph travels inside the state
     assert ours <= set(STATE_PACKAGES)

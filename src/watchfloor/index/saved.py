@@ -8,8 +8,11 @@ indexes, so a change of list or of matching code never opens a stale one. Files 
 a temporary name and renamed, so a reader sees a whole index or none; a file that cannot be
 read is rebuilt, never trusted.
 
-The files are pickles: they are as trusted as the store beside them (same user, same
-directory). ``WATCHFLOOR_INDEX_DIR`` chooses another directory; an unwritable one means the
+A file is a pickle whose arrays (the posting lists, each name's entity) are written after it,
+out of band (pickle protocol 5), each aligned to 64 bytes, with a table of their places at the
+end: opening the file maps those arrays from the page cache instead of copying them, so every
+process that opens the same index (the server, each command) shares one copy of them. The
+files are as trusted as the store beside them (same user, same directory). ``WATCHFLOOR_INDEX_DIR`` chooses another directory; an unwritable one means the
 index is built in memory each time, as before.
 """
 
@@ -17,20 +20,25 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import mmap
 import os
 import pickle
+import struct
 import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from watchfloor.index.matcher import Matcher
 
 if TYPE_CHECKING:
     from followthemoney.statement import StatementEntity
 
-MAGIC = b"watchfloor-matcher\n"
+MAGIC = b"watchfloor-index-2\n"
+_ALIGN = 64  # each array starts on a cache line
+_PLACE = struct.Struct("<QQ")  # an out-of-band array: offset and length in bytes
+_FOOTER = struct.Struct("<QQ")  # the table's offset and the number of arrays, the file's last bytes
 KEPT_FILES = 4  # the newest indexes of a directory kept; older ones are removed on save
 _CODE_PACKAGES = ("index", "match", "names")
 T = TypeVar("T")
@@ -88,7 +96,7 @@ def load_saved(path: Path, expected: type[T]) -> T | None:
         with path.open("rb") as handle:
             if handle.read(len(MAGIC)) != MAGIC:
                 return None
-            saved = pickle.load(handle)
+            saved = pickle.load(handle, buffers=mapped_arrays(handle))
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
         return None
     finally:
@@ -98,6 +106,28 @@ def load_saved(path: Path, expected: type[T]) -> T | None:
     return saved if isinstance(saved, expected) else None
 
 
+def mapped_arrays(handle: BinaryIO) -> list[memoryview]:
+    """The file's out-of-band arrays, as read-only views of a memory map of it (the arrays that
+    the pickle rebuilds keep the map open); the handle is left where the pickle starts."""
+    start = handle.tell()
+    size = os.fstat(handle.fileno()).st_size
+    if size < start + _FOOTER.size:
+        raise ValueError("no table of arrays")
+    mapped = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+    table, count = _FOOTER.unpack(mapped[size - _FOOTER.size :])
+    if table < start or table + count * _PLACE.size != size - _FOOTER.size:
+        raise ValueError("a damaged table of arrays")
+    arrays = []
+    for number in range(count):
+        offset, length = _PLACE.unpack(
+            mapped[table + number * _PLACE.size : table + (number + 1) * _PLACE.size]
+        )
+        if offset < start or offset + length > table:
+            raise ValueError("an array outside the file")
+        arrays.append(mapped[offset : offset + length])
+    return arrays
+
+
 def save_object(saved: object, path: Path) -> bool:
     """Write atomically (temporary file, then rename); False when the directory is not writable."""
     try:
@@ -105,7 +135,18 @@ def save_object(saved: object, path: Path) -> bool:
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         with os.fdopen(handle, "wb") as out:
             out.write(MAGIC)
-            pickle.dump(saved, out, protocol=pickle.HIGHEST_PROTOCOL)
+            arrays: list[pickle.PickleBuffer] = []
+            pickle.dump(saved, out, protocol=5, buffer_callback=arrays.append)
+            places = []
+            for array in arrays:
+                out.write(b"\0" * (-out.tell() % _ALIGN))
+                with array.raw() as data:
+                    places.append((out.tell(), data.nbytes))
+                    out.write(data)
+            table = out.tell()
+            for place in places:
+                out.write(_PLACE.pack(*place))
+            out.write(_FOOTER.pack(table, len(places)))
         os.replace(temporary, path)
     except OSError:
         return False
