@@ -1017,6 +1017,7 @@ def test_lavar_fondos_en_beneficio_de_un_cartel_links_each_launderer() -> None:
     assert _links(text) == {
         ("UnknownLink", f"subject={MARIO}", f"object={SINALOA}"),
         ("UnknownLink", "subject=news-person-raul-perez-luna", f"object={SINALOA}"),
+        ("Family", f"person={MARIO}", "relative=news-person-raul-perez-luna"),  # "los hermanos"
     }
 
 
@@ -1036,3 +1037,115 @@ def test_affiliated_with_a_cartel_is_a_link() -> None:
 def test_owned_or_controlled_by_is_ownership_not_leadership() -> None:
     text = "Treasury designated Grupo Falcon Azul S.A. de C.V., which is owned or controlled by Mario Perez Luna."
     assert _links(text) == {("Ownership", f"owner={MARIO}", "asset=news-org-grupo-falcon-azul-s-a-de-c-v")}
+
+
+@spanish_model
+def test_a_giving_verb_the_parser_reads_as_an_adjective_still_gives_support() -> None:
+    text = (
+        "El Departamento de Estado designó al Cártel de los Soles el lunes. Según el comunicado, esa "
+        "organización “provee apoyo material a organizaciones criminales” de la región, como el Tren de "
+        "Aragua y el Cártel del Golfo."
+    )
+    soles = "subject=news-org-cartel-de-los-soles"
+    assert _links(text) == {
+        ("UnknownLink", soles, "object=news-org-tren-de-aragua"),
+        ("UnknownLink", soles, "object=news-org-cartel-del-golfo"),
+    }
+    assert all("support" in role for role in _roles(text))
+
+
+def test_they_with_a_count_are_the_persons_the_next_sentence_names() -> None:
+    text = (
+        "The Treasury sanctioned two Mexican traffickers on Monday. They are two senior members of the "
+        "Gulf Cartel. Mario Perez Luna and Raul Soto Vega are affected."
+    )
+    assert _links(text) == {
+        ("Membership", "organization=news-org-gulf-cartel", f"member={MARIO}"),
+        ("Membership", "organization=news-org-gulf-cartel", "member=news-person-raul-soto-vega"),
+    }
+
+
+def test_the_two_men_are_the_persons_the_sentence_before_names() -> None:
+    text = (
+        "Treasury sanctioned Mario Perez Luna and Raul Soto Vega on Monday. "
+        "The two men laundered money for the Sinaloa Cartel."
+    )
+    assert _links(text) == {
+        ("UnknownLink", f"subject={MARIO}", f"object={SINALOA}"),
+        ("UnknownLink", "subject=news-person-raul-soto-vega", f"object={SINALOA}"),
+    }
+    # a plural pronoun for one named person, or a count that does not fit, stands for nobody
+    assert (
+        _links("Treasury sanctioned Mario Perez Luna on Monday. They are members of the Gulf Cartel.")
+        == set()
+    )
+    text = "Treasury sanctioned Mario Perez Luna on Monday. They are three members of the Gulf Cartel."
+    assert _links(text) == set()
+
+
+@spanish_model
+def test_los_sancionados_are_the_persons_the_sentence_before_names() -> None:
+    text = (
+        "El Departamento del Tesoro sancionó a Mario Pérez Luna y a Raúl Soto Vega. "
+        "Los sancionados lavaban dinero para el Cártel de Sinaloa."
+    )
+    assert _links(text) == {
+        ("UnknownLink", f"subject={MARIO}", f"object={SINALOA}"),
+        ("UnknownLink", "subject=news-person-raul-soto-vega", f"object={SINALOA}"),
+    }
+
+
+def test_his_relatives_listed_after_a_sentence_about_one_person_are_his() -> None:
+    text = (
+        "Treasury sanctioned relatives of Mario Perez Luna, nephew of Lucia Soto Vega, on Monday. "
+        "Those sanctioned include his mother, Rosa Luna Diaz; and his wife, Elena Ruiz Campos."
+    )
+    family = {link for link in _links(text) if link[0] == "Family"}
+    assert family == {
+        ("Family", "person=news-person-lucia-soto-vega", f"relative={MARIO}"),
+        ("Family", f"person={MARIO}", "relative=news-person-rosa-luna-diaz"),
+        ("Family", f"person={MARIO}", "relative=news-person-elena-ruiz-campos"),
+    }
+    # two persons before: "his" is unresolved
+    text = (
+        "Treasury sanctioned Mario Perez Luna and Raul Soto Vega on Monday. "
+        "Those sanctioned include his mother, Rosa Luna Diaz."
+    )
+    assert not any(link[0] == "Family" for link in _links(text))
+
+
+def test_persons_said_to_be_brothers_are_family() -> None:
+    assert _links("Mario Perez Luna and Raul Perez Luna are brothers.") == {
+        ("Family", f"person={MARIO}", "relative=news-person-raul-perez-luna")
+    }
+
+
+@spanish_model
+def test_sus_hermanos_after_two_coordinated_persons_are_the_siblings_of_each() -> None:
+    text = (
+        "Además de Mario Pérez Luna y Raúl Pérez Luna, el Departamento del Tesoro sancionó a sus "
+        "hermanos, Ana Pérez Luna y Rosa Pérez Luna."
+    )
+    raul, ana, rosa = (f"news-person-{n}-perez-luna" for n in ("raul", "ana", "rosa"))
+    assert _links(text) == {
+        ("Family", f"person={MARIO}", f"relative={ana}"),
+        ("Family", f"person={MARIO}", f"relative={rosa}"),
+        ("Family", f"person={raul}", f"relative={ana}"),
+        ("Family", f"person={raul}", f"relative={rosa}"),
+    }
+
+
+def test_leaders_listed_after_a_colon_each_lead_the_group() -> None:
+    text = "Treasury designated the Gulf Cartel on Monday, including the group's two leaders: Mario Perez Luna and Raul Soto Vega."
+    assert _links(text) == {
+        ("Directorship", f"director={MARIO}", "organization=news-org-gulf-cartel"),
+        ("Directorship", "director=news-person-raul-soto-vega", "organization=news-org-gulf-cartel"),
+    }
+
+
+def test_the_organization_of_a_person_apposed_to_a_cartel_is_led_by_that_person() -> None:
+    leads = ("Directorship", f"director={MARIO}", "organization=news-org-gulf-cartel")
+    assert _links(
+        "Treasury designated the Gulf Cartel (CDG, the organization of Mario Perez Luna) on Monday."
+    ) == {leads}
+    assert _links("Treasury designated the Gulf Cartel, the gang of Mario Perez Luna, on Monday.") == {leads}

@@ -25,6 +25,15 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   "financista/supplier of Y" (support); "Y faction Z", "Y's Z faction" (Z a member of Y);
 - "X laundered money for Y", "lavaban dinero para Y" (linked); "X pertenece al Y" (member);
   "affiliated/associated with Y" (linked); "owned or controlled by X" (ownership).
+- referring subjects: "They are two members of Y", "The two men / Los sancionados lavaban dinero
+  para Y" (the persons the sentence before names; with a count, also the sentence after naming
+  just that many); "his mother, A; his father, B" in a sentence naming no one before them (the one
+  person of the sentence before, a name placing another, "X, nephew of Y", left out);
+- siblings: "A and B are brothers", "los hermanos A y B", "Besides A and B, it sanctioned their
+  brothers C and D" (each of A and B); plural role nouns before a colon list ("the group's two
+  leaders: A and B"); "Y (CDG, organización de X)", "Y, the gang of X" (X leads Y);
+- "esa organización “provee apoyo material a Y”", where the small Spanish parser reads the verb as
+  an adjective of the support noun.
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other); hedged ("could be led
 by") or negated predicates give nothing.
@@ -38,6 +47,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
+from number_parser import parse_number
 
 from watchfloor.news.context import is_headline
 from watchfloor.news.gazetteer import ARMED_GROUP, GOVERNMENT
@@ -54,12 +65,13 @@ ORGS = frozenset({"ORG"})
 CUE = re.compile(
     r"\b(?:head|led\b|lead|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
-    r"suppl|arm|provid|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|father|"
+    r"suppl|arm|provid|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
-    r"affiliat|afiliad|socio|partner|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec)",
+    r"affiliat|afiliad|socio|partner|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
+    r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s)",
     re.I,
 )
 
@@ -173,8 +185,11 @@ _FAMILY_NOUNS = {
 _FAMILY_NOUNS |= {
     **{f"{w}s": w for w in words("son daughter brother sister nephew niece cousin")},
     **{"hijos": "son", "hijas": "daughter", "hermanos": "brother", "sobrinos": "nephew", "primos": "cousin"},
+    **{"siblings": "sibling", "hermanas": "sister", "primas": "cousin"},
 }
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "su", "sus"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "su", "sus"})
+# plural family nouns that relate the persons they name to each other: "A and B are brothers"
+_RECIPROCAL_FAMILY = words("brothers sisters siblings cousins hermanos hermanas primos primas")
 # verbs whose subject supports their object: "funds Hezbollah", "financia a Hezbolá"
 _SUPPORT_VERB = re.compile(
     r"^(?:support(?:s|ed|ing)?|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|arm(?:s|ed|ing)?|"
@@ -183,14 +198,17 @@ _SUPPORT_VERB = re.compile(
 # verbs that hand something over: "provided material support to", "brindó apoyo a"
 _GIVE_VERB = re.compile(
     r"^(?:provid\w+|gave|give[sn]?|giving|suppl(?:y|ies|ied|ying)|sen[dt]s?|sending|offer\w*|"
-    r"brind\w+|proporcion\w+|suministr\w+|d(?:a|an|io|ieron|ar)|otorg\w+|entreg\w+|envi\w+)$"
+    r"brind\w+|proporcion\w+|suministr\w+|prove(?:e|en|er|yó|yeron|ía|ían|yendo)|d(?:a|an|io|ieron|ar)|"
+    r"otorg\w+|entreg\w+|envi\w+)$"
 )
 # working with an armed group: "X collaborated with the cartel", "X, colaborador del Cártel de Y"
 _COLLABORATE = re.compile(
     r"^(?:collaborat\w+|colabor(?:a|an|ó|aron|aba|aban|ar|ando|ador|adora|adores|adoras))$"
 )
 # the giving verbs that supply goods: whatever they hand an armed group supports it
-_SUPPLY_VERB = re.compile(r"^(?:provid\w+|suppl(?:y|ies|ied|ying)|proporcion\w+|suministr\w+)$")
+_SUPPLY_VERB = re.compile(
+    r"^(?:provid\w+|suppl(?:y|ies|ied|ying)|proporcion\w+|suministr\w+|prove(?:e|en|er|yó|yeron|ía|ían|yendo))$"
+)
 _SUPPORT_NOUNS = words(
     "support weapons arms funds funding financing money training apoyo armas fondos financiamiento "
     "financiación dinero respaldo entrenamiento"
@@ -203,6 +221,26 @@ _LATTER = words("latter última último")
 _BOTH = words("both ambas ambos")
 _OTHER = words("other otros otras")
 _BOTH_KEY = "watchfloor_both"  # Doc.user_data key: the two parties of the sentence before
+# Doc.user_data key: the persons the sentence before and the sentence after name (``_neighbours``)
+_NEIGHBOURS_KEY = "watchfloor_neighbours"
+# a plural subject that points at people named in a sentence nearby: "They are two members of Y",
+# "The six individuals laundered money for Y", "Los sancionados lavaban dinero para Y"
+_THEY = words("they these ellos ellas estos estas")
+_PEOPLE_NOUNS = words(
+    "individuals men women people persons traffickers brothers sanctioned "
+    "individuos hombres mujeres personas traficantes hermanos sancionados sancionadas"
+)
+_PLURAL_DEFINITE = words("the these those los las estos estas esos esas dichos dichas")
+# a sentence that may open on such a subject: parsed with one named party (prefilter)
+_REFERRING_OPENING = re.compile(
+    r"^\W*(?:they|these|both|the\s+(?:\w+\s+)?(?:individuals|men|women|people|persons|traffickers|brothers)|"
+    r"ellos|ellas|estos|estas|ambos|ambas|(?:los|las)\s+(?:\w+\s+)?(?:individuos|hombres|mujeres|personas|"
+    r"traficantes|hermanos|sancionad[oa]s))\b",
+    re.I,
+)
+# a name inside the apposition of the name before it is background, not the sentence's person:
+# "relatives of X, nephew of Y", "X, hijo de Y" (Y is named to place X)
+_APPOSED_OF = re.compile(r"^\s*,\s*(?:[a-záéíóúñü-]+\s+){1,4}(?:of|de|del)\s+(?:the\s+|el\s+|la\s+)?$")
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _DEFINITE_CASES = words("del al")  # Spanish de/a + el: "del cártel" is "of the cartel"
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
@@ -257,11 +295,13 @@ def relations_in(
     groups = _descriptive_groups(named)
     topic = _lede_groups(named)
     pairs = _named_pairs(named)
+    persons = _persons_by_sentence(sentences)
     results: list[list[Relation]] = [[] for _ in sentences]
     todo = [
         i
         for i, (text, mentions, _) in enumerate(sentences)
-        if len([m for m in mentions if m.label in ACTORS]) >= (1 if groups or topic or i - 1 in pairs else 2)
+        if len([m for m in mentions if m.label in ACTORS])
+        >= (1 if groups or topic or i - 1 in pairs or _REFERRING_OPENING.match(text) else 2)
         and has_cue(text)
     ]
     if not todo or not available(lang):
@@ -274,6 +314,7 @@ def relations_in(
         found = _token_mentions(doc, mentions, offset)
         found.update(_described(doc, found, groups, topic))
         doc.user_data[_BOTH_KEY] = pairs.get(i - 1, [])
+        doc.user_data[_NEIGHBOURS_KEY] = (persons.get(i - 1, []), persons.get(i + 1, []))
         results[i] = list(dict.fromkeys(_relations(doc, found)))
     return results
 
@@ -293,6 +334,24 @@ def _named_pairs(named: Sequence[Mention]) -> dict[int, list[Mention]]:
         for index, parties in by_sentence.items()
         if len(parties) == 2 and len({m.label for m in parties.values()}) == 1
     }
+
+
+def _persons_by_sentence(sentences: Sequence[tuple[str, list[Mention], int]]) -> dict[int, list[Mention]]:
+    """Sentence index -> the persons it names, once each, leaving out a name that only places the
+    name before it ("X, nephew of Y"): whom "they" or "his" in the next sentence can stand for."""
+    persons: dict[int, list[Mention]] = {}
+    for index, (text, mentions, offset) in enumerate(sentences):
+        named: dict[str, Mention] = {}
+        last: Mention | None = None
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if mention.label != "PERSON" or mention.kind == GOVERNMENT:
+                continue
+            if last is None or not _APPOSED_OF.match(text[last.end - offset : mention.start - offset]):
+                named.setdefault(name_key(mention.canonical or mention.text), mention)
+            last = mention
+        if named:
+            persons[index] = list(named.values())
+    return persons
 
 
 def _parse_text(text: str, mentions: list[Mention], offset: int) -> str:
@@ -447,9 +506,11 @@ def _rule_for(token: Token) -> Rule | None:
         return _offshoot
     if _COLLABORATE.match(lower):
         return _collaborates
+    if lower in _ALL_GROUP_NOUNS and token.dep_ == "appos":
+        return _group_of_person
     if _is_verb(token) and _SUPPORT_VERB.match(lower):
         return _supports
-    if _is_verb(token) and _GIVE_VERB.match(lower):
+    if _GIVE_VERB.match(lower) and (_is_verb(token) or _given_thing(token) is not None):
         return _gives_support
     return None
 
@@ -494,8 +555,47 @@ def _mentions(tokens: list[Token], found: dict[int, Mention], labels: frozenset[
     mentions: list[Mention] = []
     for token in tokens:
         mention = _mention_of(token, found) or _referent(token, found)
-        mentions += [mention] if mention is not None else _examples(token, found) or _both(token)
+        mentions += (
+            [mention] if mention is not None else _examples(token, found) or _both(token) or _they(token)
+        )
     return [m for m in dict.fromkeys(mentions) if m.label in labels]
+
+
+def _they(token: Token) -> list[Mention]:
+    """A plural subject that opens its sentence and points at people ("They are two members of Y",
+    "The six individuals laundered money for Y", "Los sancionados lavaban dinero para Y"): the
+    persons the sentence before names (two or more), else, where a count says how many ("two
+    members"), the sentence after when it names just that many ("... A and B are affected")."""
+    if token.dep_ not in _SUBJECTS:
+        return []
+    own = {token.i, *(c.i for c in token.children)}
+    if not all(t.i in own or t.is_punct for t in token.sent if t.i < token.i):
+        return []
+    pronoun = token.lower_ in _THEY
+    described = token.lower_ in _PEOPLE_NOUNS and any(c.lower_ in _PLURAL_DEFINITE for c in token.children)
+    if not (pronoun or described):
+        return []
+    before, after = token.doc.user_data.get(_NEIGHBOURS_KEY, ([], []))
+    count = _count_of(token)
+    if count is None:
+        return list(before) if len(before) >= 2 else []
+    return next((list(p) for p in (before, after) if len(p) == count), [])
+
+
+def _count_of(subject: Token) -> int | None:
+    """How many a plural subject counts: its own number ("the six individuals") or its predicate
+    noun's ("they are two members")."""
+    nouns = [subject, *(c for c in subject.head.children if c.dep_ == "attr")]
+    if any(c.dep_ == "cop" for c in subject.head.children):
+        nouns.append(subject.head)
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ == "nummod" and child.i < noun.i:
+                text, lang = child.text, child.lang_ if child.lang_ in ("en", "es") else "en"
+                value = int(text) if text.isdigit() else parse_number(text, language=lang)
+                if value is not None:
+                    return int(value)
+    return None
 
 
 def _both(token: Token) -> list[Mention]:
@@ -1287,7 +1387,8 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     organisations = [m for m in organisations if m.kind != GOVERNMENT]
     holders = _mentions(_holders(noun), found, ACTORS)
     if not holders and lower not in _OWNER_NOUNS:
-        holders = _apposed_before(noun, found)
+        # "the group's two leaders: A and B", "los colíderes del grupo: A y B"
+        holders = _colon_list(noun, found) or _apposed_before(noun, found)
     preposition = next((c.lower_ for c in noun.children if c.lower_ in ("of", "de", "del")), "")
     role = f"{noun.text} {preposition}".strip()
     functional = any(
@@ -1415,6 +1516,28 @@ def _apposed_before(noun: Token, found: dict[int, Mention]) -> list[Mention]:
     return [holder]
 
 
+def _group_of_person(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "the Gulf Cartel (CDG, the organization of X)", "Y, the gang of X", "Y, X's organization": a
+    group noun in apposition to a named armed group that names it after a person says the person
+    leads it."""
+    group = found.get(noun.head.i)
+    if group is not None:  # "the Gulf Cartel (CDG, ...)": the abbreviation stands for the name
+        group = _abbreviated(noun.head, found) or group
+    if group is None or group.kind != ARMED_GROUP:
+        return
+    owners = _prep_objects(noun, frozenset({"of", "de", "del"}))
+    owners += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
+    persons = [m for m in _mentions(owners, found, frozenset({"PERSON"})) if m.kind != GOVERNMENT]
+    yield from _pairs(
+        [group],
+        persons,
+        schema="Directorship",
+        first_prop="organization",
+        second_prop="director",
+        role=f"{noun.text} of",
+    )
+
+
 def _property_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """In "Y es propiedad de X", X owns Y."""
     owners = _mentions(_prep_objects(noun, frozenset({"de", "del"})), found, ACTORS)
@@ -1438,9 +1561,14 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if not relatives:
         return
     pronoun = next((c for c in noun.children if c.lower_ in _POSSESSIVE_PRONOUNS), None)
+    reciprocal = noun.lower_ in _RECIPROCAL_FAMILY
     if not anchors and pronoun is not None:
         anchors = [m for m in _mentions(_pronoun_antecedents(noun), found, persons) if m not in relatives]
-        anchors = anchors or _only_person_before(pronoun, found)
+        anchors = anchors or _only_person_before(pronoun, found, coordinated=reciprocal)
+        anchors = anchors or _previous_person(pronoun, found)
+    elif not anchors and reciprocal:
+        # "A and B are brothers", "los hermanos A y B": each is the other's relative (one link a pair)
+        anchors, relatives = relatives[:1], relatives[1:]
     yield from _pairs(
         anchors,
         relatives,
@@ -1464,17 +1592,41 @@ def _listed_after(noun: Token, found: dict[int, Mention]) -> list[Mention]:
     return _mentions(list(anchor.conjuncts), found, frozenset({"PERSON"}))
 
 
-def _only_person_before(pronoun: Token, found: dict[int, Mention]) -> list[Mention]:
+def _only_person_before(
+    pronoun: Token, found: dict[int, Mention], coordinated: bool = False
+) -> list[Mention]:
     """ "his"/"su" with one person named before the sentence's first possessive pronoun: that
     person ("linked to X's circle, including relatives of his wife, Y"); never a name listed
-    among relatives ("his mother, A; his father, B")."""
+    among relatives ("his mother, A; his father, B"). With ``coordinated`` (siblings: "Besides A
+    and B, Treasury sanctioned their brothers C and D"), the persons of one coordination too."""
     first = next(t for t in pronoun.sent if t.lower_ in _POSSESSIVE_PRONOUNS)
     before = {
         m.start: m
         for i, m in found.items()
         if i < first.i and m.label == "PERSON" and not _inside_other_name(pronoun.doc[i], found)
     }
-    return list(before.values()) if len(before) == 1 else []
+    if len(before) <= 1 or not coordinated:
+        return list(before.values()) if len(before) == 1 else []
+    # the head token of each name: a conjunct of another name's head, all but the first
+    heads = [
+        t
+        for t in pronoun.doc[pronoun.sent.start : first.i]
+        if t.i in found and found[t.i].start in before and found.get(t.head.i) != found[t.i]
+    ]
+    tokens = {t.i for t in heads}
+    if len(heads) == len(before) and all(t.dep_ == "conj" and t.head.i in tokens for t in heads[1:]):
+        return [found[t.i] for t in heads]
+    return []
+
+
+def _previous_person(pronoun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "his"/"su" in a sentence that names no person before its first possessive ("Those sanctioned
+    include his mother, A; his father, B"): the one person the sentence before names."""
+    first = next(t for t in pronoun.sent if t.lower_ in _POSSESSIVE_PRONOUNS)
+    if any(i < first.i and m.label == "PERSON" for i, m in found.items()):
+        return []
+    before, _after = pronoun.doc.user_data.get(_NEIGHBOURS_KEY, ([], []))
+    return list(before) if len(before) == 1 else []
 
 
 def _inside_other_name(token: Token, found: dict[int, Mention]) -> bool:
@@ -1515,6 +1667,10 @@ def _gives_support(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]
     """Giving verbs: "X provided material support/weapons to Y", "X brindó apoyo material a Y";
     supplying anything to a named armed group supports it ("X supplied precursor chemicals to the
     Sinaloa Cartel"); "sanctioned for supplying ..." says it of the one sanctioned."""
+    thing = None if _is_verb(verb) else _given_thing(verb)
+    if thing is not None:
+        yield from _mistagged_gift(verb, thing, found)
+        return
     objects = [c for c in verb.children if c.dep_ in _OBJECTS]
     things = [c for c in objects if c.lower_ in _SUPPORT_NOUNS]
     supplying = _SUPPLY_VERB.match(verb.lower_) is not None
@@ -1539,6 +1695,23 @@ def _gives_support(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]
         second_prop="object",
         role="material support",
     )
+
+
+def _given_thing(token: Token) -> Token | None:
+    """The support noun right after a giving verb the small Spanish parser took for an adjective
+    ("el grupo provee armas al X", "esa organización “provee apoyo material a X”"), or None."""
+    after = next((t for t in token.doc[token.i + 1 : token.i + 3] if not t.is_punct), None)
+    return after if after is not None and after.lower_ in _SUPPORT_NOUNS else None
+
+
+def _mistagged_gift(word: Token, thing: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X provee apoyo a Y" where the parse lost the verb: the giver is the subject the support
+    noun took, or the noun the giving word hangs on before it; the recipient the noun's "a" phrase."""
+    givers = [c for c in thing.children if c.dep_ in _SUBJECTS]
+    if not givers and word.dep_ == "amod" and word.head.i < word.i:
+        givers = [word.head]
+    to = frozenset({"to", "a", "al"})
+    yield from _material(givers, _prep_objects(thing, to) + _prep_objects(word, to), found)
 
 
 def _material(
