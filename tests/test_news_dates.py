@@ -225,3 +225,21 @@ def test_pasado_and_proximo_before_a_calendar_day_set_its_direction() -> None:
     [past] = find_dates("Es uno de los grupos designados el pasado 3 de marzo.", base, "es")
     [ahead] = find_dates("Es la fecha fijada, el próximo 5 de mayo.", base, "es")
     assert (past.value, ahead.value) == ("2025-03-03", "2026-05-05")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Las redadas crecieron desde el 20 de febrero de este año.", "es", "2025-02-20"),
+        ("Inspections grew from February 20 this year onwards.", "en", "2025-02-20"),
+        ("El gobierno lo anunciará el 20 de febrero del año pasado, dijo.", "es", "2024-02-20"),
+        ("The ministry met on 3 March of last year.", "en", "2024-03-03"),
+    ],
+)
+def test_a_day_of_this_or_last_year_takes_that_year_whatever_the_tense(
+    sentence: str, lang: str, expected: str
+) -> None:
+    """"de este año" / "this year" name the reference's year and "del año pasado" / "last year"
+    the one before, even where the closest reading or the tense would pick another."""
+    [found] = find_dates(sentence, date(2025, 10, 7), lang)
+    assert found.value == expected

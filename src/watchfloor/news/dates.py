@@ -74,10 +74,14 @@ _ES_MONTH_ABBR = (
 )
 _YEAR = r"(?:19|20)\d\d"
 _DAY = r"\d{1,2}(?:st|nd|rd|th|º|°)?"
-_MONTH_DAY = rf"{_EN_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"
+_THIS_OR_LAST_YEAR = (  # "February 20 this year", "el 20 de febrero de este año / del año pasado"
+    r"(?:,?\s+(?:of\s+)?(?i:this|last)\s+year\b|\s+(?i:de)\s+(?i:este)\s+(?i:año)\b|"
+    r"\s+(?i:del)\s+(?i:año\s+pasado|pasado\s+año)\b)"
+)
+_MONTH_DAY = rf"{_EN_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}|{_THIS_OR_LAST_YEAR})?"
 _DAY_MONTH = (
-    rf"{_DAY}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+{_YEAR})?|"
-    rf"\d{{1,2}}\s+(?i:de)\s+{_ES_MONTH}(?:\s+(?i:del?)\s+{_YEAR})?|"
+    rf"{_DAY}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+{_YEAR}|{_THIS_OR_LAST_YEAR})?|"
+    rf"\d{{1,2}}\s+(?i:de)\s+{_ES_MONTH}(?:\s+(?i:del?)\s+{_YEAR}|{_THIS_OR_LAST_YEAR})?|"
     rf"\d{{1,2}}\s+{_ES_MONTH_ABBR}(?:\s+{_YEAR})?"
 )
 _MONTH_YEAR = rf"{_EN_MONTH}(?:\s+of)?,?\s+{_YEAR}|{_ES_MONTH}\s+(?i:del?\s+)?{_YEAR}"
@@ -259,7 +263,7 @@ def _each_day(match: re.Match[str], base: date | None, lang: str, tense: str) ->
     expression = match.group(0)
     numbers = [m for m in re.finditer(r"\b\d{1,2}\b(?!\d)", expression) if not _is_year_part(expression, m)]
     month_text = re.sub(r"[\d,]|\b(?i:y|and|e|el|de|del|of|st|nd|rd|th)\b", " ", expression)
-    year = _year_in(expression)
+    year = _year_in(expression, base)
     out = []
     for position, number in enumerate(numbers):
         day_text = f"{month_text.strip()} {number.group(0)}" + (f", {year}" if year else "")
@@ -321,7 +325,7 @@ def _resolve_cached(
         return _iso(expression)
     if month is None:
         return None
-    year = _year_in(expression)
+    year = _year_in(expression, base)
     if kind == "month":
         if year is None:
             if base is None:
@@ -355,9 +359,21 @@ def _month_in(lowered: str) -> int | None:
     return None
 
 
-def _year_in(expression: str) -> int | None:
+_LAST_YEAR = re.compile(r"(?i:last\s+year|año\s+pasado|pasado\s+año)")
+_THIS_YEAR = re.compile(r"(?i:this\s+year|este\s+año)")
+
+
+def _year_in(expression: str, base: date | None = None) -> int | None:
+    """The year written in the expression, or named against the reference ("this year", "del
+    año pasado")."""
     years = re.findall(rf"\b{_YEAR}\b", expression)
-    return int(years[0]) if years else None
+    if years:
+        return int(years[0])
+    if base is not None and _LAST_YEAR.search(expression):
+        return base.year - 1
+    if base is not None and _THIS_YEAR.search(expression):
+        return base.year
+    return None
 
 
 def _day_in(expression: str) -> int | None:
