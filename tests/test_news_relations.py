@@ -1149,3 +1149,127 @@ def test_the_organization_of_a_person_apposed_to_a_cartel_is_led_by_that_person(
         "Treasury designated the Gulf Cartel (CDG, the organization of Mario Perez Luna) on Monday."
     ) == {leads}
     assert _links("Treasury designated the Gulf Cartel, the gang of Mario Perez Luna, on Monday.") == {leads}
+
+
+def _pairs_of(text: str, schema: str) -> set[tuple[str, str]]:
+    """(holder, organisation) or (subject, object) party ids of the links of one schema."""
+    first, second = {
+        "Directorship": ("director", "organization"),
+        "Membership": ("member", "organization"),
+    }.get(schema, ("subject", "object"))
+    found = set()
+    for link in _links(text):
+        if link[0] == schema:
+            parts = dict(part.split("=", 1) for part in link[1:])
+            found.add((parts[first], parts[second]))
+    return found
+
+
+def test_a_linking_verb_links_the_first_of_several_objects_to_each_party_after_to() -> None:
+    text = (
+        "The Treasury linked Marco Duarte Lima, Pablo Serrano Vidal and Lucas Ferrer Gil to the "
+        "Sinaloa Cartel, the Gulf Cartel and Tren de Aragua."
+    )
+    found = _pairs_of(text, "UnknownLink")
+    for group in ("news-org-sinaloa-cartel", "news-org-gulf-cartel", "news-org-tren-de-aragua"):
+        assert ("news-person-marco-duarte-lima", group) in found
+
+
+@spanish_model
+def test_los_vinculo_links_each_party_named_before_it_to_each_named_after() -> None:
+    text = (
+        "El Tesoro sancionó a Marco Duarte Lima, Pablo Serrano Vidal y Lucas Ferrer Gil y los vinculó "
+        "con el Cártel de Sinaloa, y con el Cártel del Golfo y el Tren de Aragua."
+    )
+    persons = ("marco-duarte-lima", "pablo-serrano-vidal", "lucas-ferrer-gil")
+    groups = ("sinaloa-cartel", "cartel-del-golfo", "tren-de-aragua")
+    assert _pairs_of(text, "UnknownLink") == {
+        (f"news-person-{p}", f"news-org-{g}") for p in persons for g in groups
+    }
+
+
+@spanish_model
+def test_a_plural_participle_after_coordinated_names_links_each() -> None:
+    text = "Marco Duarte Lima y Pablo Serrano Vidal, vinculados al Cártel del Golfo, fueron detenidos ayer."
+    assert _pairs_of(text, "UnknownLink") == {
+        ("news-person-marco-duarte-lima", "news-org-cartel-del-golfo"),
+        ("news-person-pablo-serrano-vidal", "news-org-cartel-del-golfo"),
+    }
+
+
+def test_linked_to_after_a_subject_the_parser_gives_the_participle() -> None:
+    assert _pairs_of("Marco Duarte Lima, linked to the Gulf Cartel, was arrested.", "UnknownLink") == {
+        ("news-person-marco-duarte-lima", "news-org-gulf-cartel")
+    }
+
+
+def test_the_groups_possessive_on_the_leaders_name_still_makes_him_its_leader() -> None:
+    text = "The sanctioned men include the Sinaloa Cartel's feared leader Tomás Ejemplo Ruiz and his aide."
+    found = _pairs_of(text, "Directorship")
+    assert len(found) == 1 and next(iter(found))[1] == "news-org-sinaloa-cartel"
+
+
+def test_second_in_command_leads_the_group() -> None:
+    for text in (
+        "Marco Duarte Lima was the second in command of the Gulf Cartel.",
+        "Marco Duarte Lima, the Gulf Cartel's second-in-command, was arrested.",
+    ):
+        assert _pairs_of(text, "Directorship") == {("news-person-marco-duarte-lima", "news-org-gulf-cartel")}
+    assert (
+        _pairs_of("Marco Duarte Lima came second in the race for the Gulf Cartel.", "Directorship") == set()
+    )
+
+
+@spanish_model
+def test_segundo_al_mando_leads_also_in_a_list_entry_after_a_colon() -> None:
+    assert _pairs_of(
+        "Marco Duarte Lima, segundo al mando del Cártel del Golfo, fue detenido ayer.", "Directorship"
+    ) == {("news-person-marco-duarte-lima", "news-org-cartel-del-golfo")}
+    text = "El Cártel del Noreste fue sancionado ayer. Marco Duarte Lima: considerado el segundo al mando del cártel."
+    assert _pairs_of(text, "Directorship") == {
+        ("news-person-marco-duarte-lima", "news-org-cartel-del-noreste")
+    }
+
+
+def test_two_of_its_leaders_named_after_a_comma_lead_the_group_named_before() -> None:
+    text = "The Treasury sanctioned the Gulf Cartel and two of its leaders, Marco Duarte Lima and Tomás Ejemplo Ruiz."
+    assert _pairs_of(text, "Directorship") == {
+        ("news-person-marco-duarte-lima", "news-org-gulf-cartel"),
+        ("news-person-tomas-ejemplo-ruiz", "news-org-gulf-cartel"),
+    }
+
+
+@spanish_model
+def test_dos_de_sus_lideres_needs_as_many_names_as_it_counts() -> None:
+    named = "El Tesoro sancionó al Cártel del Golfo y a {} de sus líderes, Marco Duarte Lima y Pablo Serrano Vidal."
+    assert _pairs_of(named.format("dos"), "Directorship") == {
+        ("news-person-marco-duarte-lima", "news-org-cartel-del-golfo"),
+        ("news-person-pablo-serrano-vidal", "news-org-cartel-del-golfo"),
+    }
+    assert _pairs_of(named.format("tres"), "Directorship") == set()
+
+
+def test_a_named_unit_of_an_organisation_is_its_member() -> None:
+    text = "Argentina designated the Quds Force of the Islamic Revolution Guards Corps (IRGC) as a terrorist group."
+    assert _pairs_of(text, "Membership") == {("news-org-quds-force", "news-org-irgc")}
+
+
+@spanish_model
+def test_brazo_de_an_organisation_is_its_member() -> None:
+    text = "La Fuerza Quds, brazo del Cuerpo de la Guardia Revolucionaria Islámica, fue designada."
+    assert _pairs_of(text, "Membership") == {
+        ("news-org-fuerza-quds", "news-org-cuerpo-de-la-guardia-revolucionaria-islamica")
+    }
+
+
+def test_buying_from_a_named_company_links_the_buyer_to_it() -> None:
+    expected = {("news-org-andes-aviation-sa", "news-org-persia-aviation-industries")}
+    assert (
+        _pairs_of("Andes Aviation SA bought drones from Persia Aviation Industries in 2023.", "UnknownLink")
+        == expected
+    )
+    text = (
+        "The Treasury sanctioned Andes Aviation SA, a Bolivian firm involved in the assembly of drones "
+        "sourced from Persia Aviation Industries."
+    )
+    assert _pairs_of(text, "UnknownLink") == expected

@@ -64,7 +64,7 @@ ORGS = frozenset({"ORG"})
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
     r"\b(?:head|led\b|lead|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
-    r"co-?lead|col[íi]der|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
+    r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
@@ -75,6 +75,21 @@ CUE = re.compile(
     re.I,
 )
 
+# a unit of an organisation: "the Quds Force of the IRGC", "X, the armed wing of Y", "brazo del Y"
+_UNIT_CUE = re.compile(
+    r"\b(?:Forces?|Fuerzas?|Brigades?|Brigadas?|Divisi[oó]n|Division|Unit|Unidad|Wing|Battalion|Batall[oó]n)\b"
+    r"|\b(?:brazo|wing|arm|branch|rama|ala|unit|unidad)\s+(?:\w+\s+)?(?:of|de|del)\b",
+)
+_UNIT_NOUNS = words(
+    "force forces brigade brigades division unit wing battalion arm branch "
+    "fuerza fuerzas brigada brigadas división unidad ala batallón brazo rama"
+)
+# buying from a named supplier links the buyer to it: "X bought drones from Y", "X compró drones a Y"
+_BUY_VERB = re.compile(
+    r"^(?:b(?:uy|uys|uying|ought)|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
+    r"acquir(?:e|es|ed|ing)|import(?:s|ed|ing)?|compr(?:a|an|ó|aron|aba|aban|ar|ando|ad[oa]s?)|"
+    r"adquiri(?:ó|eron|r|do|dos|das?)|adquier(?:e|en)|import(?:a|an|ó|aron|ad[oa]s?))$"
+)
 _DIRECT_PARTICIPLE = re.compile(
     r"^(?:headed|led|run|directed|commanded|controlled|(?:encabezad|liderad|dirigid|comandad|controlad)[oa]s?)$"
 )
@@ -108,6 +123,10 @@ _HAVE_VERB = re.compile(
     r"^(?:ha(?:ve|s|d|ving)|maintain\w*|keep\w*|kept|tien\w*|ten\w*|mant(?:ien|en|uv)\w*)$"
 )
 _POSSESSIVES = words("his her its their su sus")
+# possessives that can stand for an armed group ("two of its leaders", "dos de sus líderes")
+_GROUP_POSSESSIVES = words("its their su sus")
+# plural object pronouns: "linked them to X", "los vinculó con X"
+_THEM = words("them los las les")
 # "in conjunction with Y": acting together is a link, said of an armed group
 _CONCERT_NOUNS = words("conjunction coordination collusion cahoots concert coordinación colusión connivencia")
 # a group broken away from another: "X, a splinter of Y", "X (una escisión de Y)"
@@ -126,6 +145,14 @@ _LEADER_NOUNS = (
 _OFFICE_NOUNS = words(
     "president chairman chairwoman director ceo presidente presidenta director directora gerente"
 )
+# participles that ascribe a role to the name they modify ("X, considered the head of Y")
+_CONSIDERED = words(
+    "considered described believed considerado considerada considerados consideradas señalado señalada "
+    "señalados señaladas descrito descrita"
+)
+# "second in command", "segundo al mando": a deputy leader
+_SECOND = words("second segundo segunda")
+_COMMAND = words("command mando")
 _MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integrante", "integrantes"})
 # a founder of a group is one of its members ("X, cofundador del Tren de Aragua")
 _FOUNDER_NOUNS = words(
@@ -273,7 +300,7 @@ class Relation:
 
 
 def has_cue(sentence: str) -> bool:
-    return CUE.search(sentence) is not None
+    return CUE.search(sentence) is not None or _UNIT_CUE.search(sentence) is not None
 
 
 def available(lang: str) -> bool:
@@ -488,6 +515,12 @@ def _rule_for(token: Token) -> Rule | None:
         return _linked
     if lower in _ROLE_NOUNS or lower in _OWNER_NOUNS:
         return _role_noun
+    if lower in _SECOND and _command_after(token) is not None:
+        return _second_in_command
+    if lower in _UNIT_NOUNS and not _is_verb(token):
+        return _unit_of
+    if _BUY_VERB.match(lower) and _is_verb(token):
+        return _buys_from
     if lower in _WORKER_NOUNS and not _is_verb(token):
         return _worker
     if _LAUNDER_VERB.match(lower) and _is_verb(token):
@@ -785,9 +818,9 @@ def _governed(token: Token) -> list[Token]:
     by"), else its subject ("Y is headed by", "Y fue liderado por")."""
     if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i:
         return [token.head]
-    if token.dep_ == "advcl" and token.i < token.head.i:  # "Headed by X, the group has ..."
-        return [child for child in token.head.children if child.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
     subjects = [child for child in token.children if child.dep_ in _SUBJECTS]
+    if token.dep_ == "advcl" and token.i < token.head.i and not subjects:  # "Headed by X, the group has ..."
+        return [child for child in token.head.children if child.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
     reporting = token.head
     # "Y, which the US says is led by X", "Y, que EEUU asegura está liderado por X"
     if (
@@ -1151,18 +1184,51 @@ def _belongs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Links: "Y, linked to X", "Y is tied to X" and the active "Z links Y to X" (Y is the object; Z
-    only says so)."""
+    only says so). Each party of a coordination is linked to each named after the preposition
+    ("linked A, B and C to X and Z", "A y B, vinculados al X"); "them"/"los" as the object of a
+    verb coordinated with an earlier one ("sancionó a A, B y C y los vinculó con X") are the
+    parties named between the two verbs."""
     words = frozenset({"to", "with", "a", "al", "con"})
     active = _LINK_VERB.match(token.lower_) is not None or token.lang_ == "en"  # "vinculada al X": no object
     direct = [c for c in token.children if c.dep_ in _OBJECTS] if active else []
     linked = [t for d in direct for t in _with_conjuncts(d)]
-    objects = _mentions([t for t in _prep_objects(token, words) if t not in linked], found, ACTORS)
-    subjects = _latter(token, found) or _mentions(linked if direct else _governed(token), found, ACTORS)
+    tokens = _prep_objects(token, words)
+    if linked and not tokens:  # the parser hangs "to X" on the last of the objects
+        tokens = _prep_objects(linked[-1], words)
+    if token.dep_ == "conj":  # "y los vinculó con X, y con Y": the parser hangs "con Y" on the first verb
+        tokens += [
+            t
+            for c in token.head.children
+            if c.dep_ == "conj"
+            and c.i > token.i
+            and any(g.dep_ == "case" and g.lower_ in words for g in c.children)
+            for t in _with_conjuncts(c)
+        ]
+    objects = _mentions([t for t in tokens if t not in linked], found, ACTORS)
+    if any(d.lower_ in _THEM for d in direct):
+        subjects = _named_between(token, found)
+    elif direct:
+        subjects = _mentions(linked, found, ACTORS)
+    else:
+        governed = _governed(token)
+        if "Sing" not in token.morph.get("Number", []):  # "A y B, vinculados al X": each of them
+            governed = [t for g in governed for t in _with_conjuncts(g)]
+        subjects = _mentions(governed, found, ACTORS)
+    subjects = _latter(token, found) or [m for m in subjects if m not in objects]
     preposition = next((c.lower_ for c in token.children if c.lower_ in words), "")
     role = f"{token.text} {preposition}".strip()
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
     )
+
+
+def _named_between(verb: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The parties "them"/"los" stand for: those named between the verb the linking verb is
+    coordinated with and the linking verb ("sanctioned A, B and C and linked them to X")."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:  # (a sentence's first verb may be tagged a name)
+        return []
+    named = [found[i] for i in range(verb.head.i + 1, verb.i) if i in found]
+    return [m for m in dict.fromkeys(named) if m.kind != GOVERNMENT]
 
 
 def _latter(token: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -1306,6 +1372,15 @@ def _holders(noun: Token) -> list[Token]:
         holders += [child for child in noun.children if child.dep_ in _SUBJECTS]
     if _is_as(noun):
         holders.append(noun)
+    verb = noun.head
+    if (
+        noun.dep_ in _OBJECTS | {"xcomp", "oprd"}
+        and verb.lower_ in _CONSIDERED
+        and verb.dep_ in _MODIFIER_DEPS
+    ):
+        holders.append(verb.head)  # "X, considered the leader of Y", "X: considerado el líder del Y"
+    elif noun.dep_ in _OBJECTS and verb.lower_ in _CONSIDERED:
+        holders += _entry_name(verb)  # "- X ("alias"): considerado el segundo al mando del Y"
     one = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ in ("pobj", "nmod") and one.lower_ in _ONE and one.i < noun.i:
         holders.append(one)  # "X, one of the leaders of Y": "one" stands for X
@@ -1318,6 +1393,18 @@ def _holders(noun: Token) -> list[Token]:
     if _singular(noun):
         return holders
     return [t for holder in holders for t in _with_conjuncts(holder) if t.i < noun.i or holder.i >= noun.i]
+
+
+def _entry_name(word: Token) -> list[Token]:
+    """The name that opens a list entry "X (“alias”): ..." before ``word`` (the colon right
+    before it), which the parser may hang anywhere."""
+    doc, i = word.doc, word.i - 1
+    if i < 1 or not doc[i].text.endswith(":"):
+        return []
+    i -= 1 if doc[i].text == ":" else 0
+    if doc[i].text.startswith(")") or doc[i].text == ":":
+        i = next((k - 1 for k in range(i, max(word.sent.start, i - 8), -1) if doc[k].text == "("), -1)
+    return [doc[i]] if i >= word.sent.start and not doc[i].is_punct else []
 
 
 def _singular(noun: Token) -> bool:
@@ -1363,6 +1450,8 @@ def _owners_of_noun(noun: Token) -> list[Token]:
     second of two role nouns the first's ("the founder and leader of Y")."""
     owners = _prep_objects(noun, frozenset({"of", "de", "del"}))
     owners += [child for child in noun.children if child.dep_ in ("poss", "compound", "nmod:poss")]
+    if noun.dep_ == "compound" and noun.head.i > noun.i:  # "Y's notorious leader X": "Y's" hangs on X
+        owners += [c for c in noun.head.children if c.dep_ in ("poss", "nmod:poss") and c.i < noun.i]
     if not owners and noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.lower_ in _ROLE_NOUNS:
         owners = _owners_of_noun(noun.head)
     # "the Honduran MS-13 leader": the parser may take a name before the noun for a number or a
@@ -1382,13 +1471,17 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     organisations = _mentions(
         _owners_of_noun(noun), found, frozenset({"ORG"}) if lower not in _OWNER_NOUNS else ACTORS
     )
+    group_of_its = not organisations and lower not in _OWNER_NOUNS
+    if group_of_its:  # "the cartel and two of its leaders, A and B": "its" is the one group named before
+        organisations = _its_group(noun, found)
     if not organisations:
         return
     organisations = [m for m in organisations if m.kind != GOVERNMENT]
-    holders = _mentions(_holders(noun), found, ACTORS)
+    holders = [] if group_of_its else _mentions(_holders(noun), found, ACTORS)
     if not holders and lower not in _OWNER_NOUNS:
         # "the group's two leaders: A and B", "los colíderes del grupo: A y B"
-        holders = _colon_list(noun, found) or _apposed_before(noun, found)
+        holders = _colon_list(noun, found) or _named_after_comma(noun, found)
+        holders = holders or ([] if group_of_its else _apposed_before(noun, found))
     preposition = next((c.lower_ for c in noun.children if c.lower_ in ("of", "de", "del")), "")
     role = f"{noun.text} {preposition}".strip()
     functional = any(
@@ -1426,6 +1519,156 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
                 second_prop="organization",
                 role=description,
             )
+
+
+def _unit_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """A unit of an organisation is one of its members: a named unit ("the Quds Force of the
+    IRGC", "la Fuerza Quds del CGRI": the unit's name ends or opens on the unit noun) or a
+    common noun in apposition ("X, the armed wing of Y", "X, brazo armado del Y"). Government
+    bodies on either side are left out ("the Air Force of X" is a state's own)."""
+    owners = [m for m in _mentions(_owners_of_noun(noun), found, ORGS) if m.kind != GOVERNMENT]
+    if noun.i in found:
+        units = [found[noun.i]]
+        objects = _prep_objects(noun, frozenset({"of", "de", "del"}))
+        owners = _mentions(objects, found, ORGS) or [
+            m for t in objects[:1] if (m := _abbreviation_after(t, found)) is not None
+        ]
+    elif noun.is_lower:
+        units = _mentions(_holders(noun), found, ORGS)
+    else:
+        return
+    owners = [m for m in owners if m.kind != GOVERNMENT]
+    yield from _pairs(
+        [m for m in units if m.label == "ORG" and m.kind != GOVERNMENT and m not in owners],
+        owners,
+        schema="Membership",
+        first_prop="member",
+        second_prop="organization",
+        role=" ".join(t.text for t in (noun, *(c for c in noun.children if c.lower_ in ("of", "de", "del")))),
+    )
+
+
+def _buys_from(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X bought drones from Y", "X compró drones a Y", "X, which assembles drones sourced from Y":
+    the buyer is linked to its named supplier (an organisation, not a state body). The buyer is
+    the verb's subject, or, for a participle on the goods, the named party the phrase describes
+    (the first one up the parse, not past a finite verb)."""
+    preps = frozenset({"from"}) if verb.lang_ == "en" else frozenset({"de", "a", "al", "del"})
+    goods = [c for c in verb.children if c.dep_ in _OBJECTS and c.i not in found]
+    if verb.lang_ != "en" and not goods:
+        return  # "compró a X": X is what was bought (a personal object), no seller
+    tokens = _prep_objects(verb, preps) + [t for g in goods for t in _prep_objects(g, preps)]
+    sellers = [m for m in _mentions(tokens, found, ORGS) if m.kind != GOVERNMENT]
+    if not sellers:
+        return
+    buyers = _mentions([t for s in _active_subjects(verb) for t in _with_conjuncts(s)], found, ACTORS)
+    if not buyers and verb.dep_ in _MODIFIER_DEPS:
+        buyers = _described_above(verb, found)
+    yield from _pairs(
+        [m for m in buyers if m.kind != GOVERNMENT and m not in sellers],
+        sellers,
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role=f"{verb.text} {next(iter(sorted(preps)))}" if verb.lang_ == "en" else verb.text,
+    )
+
+
+def _described_above(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The named party a modifier phrase hangs under, up through nouns, prepositions, modifiers and
+    appositions ("X, a firm implicated in the assembly of drones sourced from Y": X)."""
+    head = token
+    for _ in range(8):
+        if head.dep_ not in ("acl", "amod", "pobj", "prep", "nmod", "appos", "acl:relcl", "obl"):
+            return []
+        head = head.head
+        mention = _mention_of(head, found)
+        if mention is not None:
+            return [mention]
+        if head.tag_ in ("VBD", "VBZ", "VBP") or "Fin" in head.morph.get("VerbForm", []):
+            return []
+    return []
+
+
+def _abbreviation_after(name: Token, found: dict[int, Mention]) -> Mention | None:
+    """The bracketed abbreviation right after a name the NER missed ("the Islamic Revolution Guards
+    Corps (IRGC)"): it names the same party."""
+    doc, after = name.doc, name.right_edge.i + 1
+    if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+        mention = found.get(after + 1)
+        return mention if mention is not None and mention.label == "ORG" else None
+    return None
+
+
+def _its_group(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The armed group "its"/"their"/"sus" before a role noun stands for: the one the sentence
+    names before it ("sanctioned the X cartel and two of its leaders")."""
+    if not any(c.lower_ in _GROUP_POSSESSIVES for c in noun.children):
+        return []
+    groups = {m.start: m for i, m in found.items() if i < noun.i and m.kind == ARMED_GROUP}
+    return list(groups.values()) if len(groups) == 1 else []
+
+
+def _named_after_comma(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The persons a plural role noun lists right after a comma ("two of its leaders, A and B",
+    "dos de sus líderes, A y B"), read off the tokens; where the phrase counts them ("two"), the
+    list must hold just that many."""
+    doc = noun.doc
+    if _singular(noun) or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+        return []
+    listed: list[Mention] = []
+    for token in doc[noun.i + 2 : noun.sent.end]:
+        if token.i in found and found[token.i].label == "PERSON":
+            listed.append(found[token.i])
+        elif (token.is_punct and token.text != ",") or (
+            token.lower_ not in _LIST_GLUE and token.head.i not in found
+        ):
+            break
+    listed = list(dict.fromkeys(listed))
+    count = _count_before(noun)
+    return listed if count is None or count == len(listed) else []
+
+
+def _count_before(noun: Token) -> int | None:
+    """The number a role noun is counted by: "two leaders", "two of its leaders", "dos de sus líderes"."""
+    candidates = [c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i]
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if head.i < noun.i and (head.like_num or head.pos_ == "NUM"):
+        candidates.append(head)
+    for number in candidates:
+        lang = number.lang_ if number.lang_ in ("en", "es") else "en"
+        value = int(number.text) if number.text.isdigit() else parse_number(number.text, language=lang)
+        if value is not None:
+            return int(value)
+    return None
+
+
+def _command_after(second: Token) -> Token | None:
+    """ "command"/"mando" right after "second in"/"segundo al" (hyphens allowed), else None."""
+    doc = second.doc
+    following = [t for t in doc[second.i + 1 : min(len(doc), second.i + 5)] if t.text not in "-‐"]
+    if len(following) >= 2 and following[0].lower_ in ("in", "al") and following[1].lower_ in _COMMAND:
+        return following[1]
+    return None
+
+
+def _second_in_command(second: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X, the second in command of Y", "Y's second-in-command X", "X, segundo al mando del Y":
+    the deputy is one of those who lead Y (the "of" phrase may hang on "command")."""
+    command = _command_after(second)
+    owners = _owners_of_noun(second) + (_owners_of_noun(command) if command is not None else [])
+    organisations = [m for m in _mentions(owners, found, ORGS) if m.kind != GOVERNMENT]
+    if not organisations:
+        return
+    holders = _mentions(_holders(second), found, ACTORS) or _apposed_before(second, found)
+    yield from _pairs(
+        [m for m in holders if m not in organisations],
+        organisations,
+        schema="Directorship",
+        first_prop="director",
+        second_prop="organization",
+        role=f"{second.text} {'in' if second.lang_ == 'en' else 'al'} {command.text if command else ''}".strip(),
+    )
 
 
 def _other_members(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
