@@ -939,3 +939,13 @@ def test_a_from_date_before_a_when_clause_dates_the_act_not_its_effect() -> None
     sanction = _has(found, "Los Lobos")
     assert sanction.get("startDate") == []
     assert sanction.get("listingDate") == ["2025-03-03"]
+
+
+def test_an_acronym_defined_after_a_governed_name_is_the_same_party() -> None:
+    found = _sanctions(
+        "On June 2, the US Department of the Treasury announced sanctions against Transportes Aéreos Andinos SA "
+        "(TAASA), a Peruvian cargo airline. In tandem with the sanctions on TAASA, the Treasury also sanctioned "
+        "several pilots."
+    )
+    assert "taasa" not in found
+    _has(found, "Transportes Aéreos Andinos")

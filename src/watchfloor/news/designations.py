@@ -1080,6 +1080,10 @@ def _expanded(ctx: ArticleContext, party: _Party) -> _Party:
         clause_start = max(
             ctx.sentences[index][0], *(ctx.text.rfind(c, 0, defined.start()) + 1 for c in ",;:")
         )
+        words = list(TOKEN.finditer(ctx.text, clause_start, defined.start()))
+        while words and (_capitalised(words[-1].group(0)) or words[-1].group(0).lower() in PARTICLES):
+            words.pop()  # the name is the capitalised run before the brackets, whatever governs it
+        clause_start = words[-1].end() if words else clause_start
         run = _name_run(_mask(ctx.text[clause_start : defined.start()]))
         if run is None:
             continue
