@@ -859,3 +859,93 @@ def test_a_name_in_apposition_to_a_relative_after_of_is_not_a_party() -> None:
     assert "carmen ibanez soto" not in found
     found = _sanctions("OFAC sanctioned Rafael Ortiz Mena and his wife, Carmen Ibáñez Soto.")
     assert "carmen ibanez soto" in found
+
+
+def test_a_quoted_nickname_is_the_person_the_article_gives_it_to() -> None:
+    found = _sanctions(
+        "Washington and Ottawa have sanctioned three chiefs of Mexico’s CDN cartel, including “El Cuini,” for "
+        "arms smuggling and extortion. The targeted men include the CDN’s top boss Abel Trejo Farías (alias "
+        "“El Cuini”), and two accountants."
+    )
+    assert len({s.id for s in found.values()}) == 1
+    assert "abel trejo farias" in found
+
+
+def test_a_role_holder_named_after_relatives_is_no_party() -> None:
+    """ "hijos del jefe del cártel, NAME": the name says who the boss is; "los hijos del Chapo, A y B" names
+    the sons themselves."""
+    found = _sanctions(
+        "El Tesoro sancionó el martes a Luis Alberto Pérez Soto y Mario Andrés Pérez Soto, hijos del jefe del "
+        "cártel del Golfo, Osiel Cárdenas Guillén."
+    )
+    assert set(found) == {"luis alberto perez soto", "mario andres perez soto"}
+    found = _sanctions(
+        "The Treasury sanctioned Luis Pérez Soto and Mario Pérez Soto, the sons of the former Gulf Cartel "
+        "leader, Osiel Cárdenas Guillén, on Tuesday."
+    )
+    assert set(found) == {"luis perez soto", "mario perez soto"}
+    found = _sanctions(
+        "El Tesoro sancionó el martes a los hijos del Chapo, Ovidio Guzmán López y Joaquín Guzmán López."
+    )
+    assert set(found) == {"ovidio guzman lopez", "joaquin guzman lopez"}
+
+
+def test_an_acronym_defined_in_brackets_is_the_same_party() -> None:
+    found = _sanctions(
+        "On May 3, the Treasury sanctioned Compañía Minera del Sur SA (COMISUR), a Bolivian mining company, and "
+        "its director Pedro Ramos Villa. Along with the sanctions on COMISUR, the Treasury also sanctioned "
+        "several officials in Peru."
+    )
+    assert len({s.id for s in found.values()}) == 2
+    assert "comisur" not in found
+    assert _has(found, "Compañía Minera del Sur").get("listingDate") == ["2025-05-03"]
+
+
+def test_a_nationality_and_a_common_noun_in_a_heading_is_no_party() -> None:
+    found = _sanctions(
+        "Sanctions on Bolivian Company\n\nOn May 3, the Treasury sanctioned Compañía Minera del Sur SA, a "
+        "Bolivian mining company."
+    )
+    assert set(found) == {"compania minera del sur sa"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Según la resolución, se pide al Consejo que actualice su lista de organizaciones terroristas para "
+        "reflejar las realidades actuales de toda la región y, además, incluye al Clan del Golfo y a Los Rastrojos.",
+        "The resolution calls on the Council of the European Union, in line with the measures already taken by "
+        "other states, to designate the Clan del Golfo as a terrorist organisation.",
+    ],
+)
+def test_what_a_request_asks_for_is_no_designation_however_far_it_reaches(text: str) -> None:
+    assert _sanctions(text) == {}
+
+
+def test_a_request_inside_an_aside_leaves_the_main_verb_an_act() -> None:
+    found = _sanctions(
+        "The Treasury, which a group of lawmakers had urged for months, and which faced pressure from banks and "
+        "several governors, on Monday sanctioned the Clan del Golfo and its leader Jobanis de Jesús Ávila "
+        "Villadiego."
+    )
+    _has(found, "Jobanis de Jesús Ávila Villadiego")
+
+
+def test_a_from_date_before_a_when_clause_dates_the_act_not_its_effect() -> None:
+    found = _sanctions(
+        "Las investigaciones se endurecieron a partir del 3 de marzo, cuando el gobierno de Estados Unidos "
+        "designó como terroristas a Los Lobos y Los Choneros."
+    )
+    sanction = _has(found, "Los Lobos")
+    assert sanction.get("startDate") == []
+    assert sanction.get("listingDate") == ["2025-03-03"]
+
+
+def test_an_acronym_defined_after_a_governed_name_is_the_same_party() -> None:
+    found = _sanctions(
+        "On June 2, the US Department of the Treasury announced sanctions against Transportes Aéreos Andinos SA "
+        "(TAASA), a Peruvian cargo airline. In tandem with the sanctions on TAASA, the Treasury also sanctioned "
+        "several pilots."
+    )
+    assert "taasa" not in found
+    _has(found, "Transportes Aéreos Andinos")

@@ -321,6 +321,16 @@ KIN_OF = re.compile(
     r"t[ií]o|t[ií]a)\s*,\s*$",
     re.I,
 )
+# A relative of someone named by a role, then a comma: the name after it is the role holder's
+# appositive ("hijos del líder del cartel de Sinaloa, NAME"; "the sons of the former cartel boss, NAME").
+# After a name ("los hijos del Chapo, A y B") the names are the relatives themselves.
+KIN_OF_ROLE = re.compile(
+    r"\b(?:sons?|daughters?|children|brothers?|sisters?|siblings?|nephews?|nieces?|cousins?|wife|husband|"
+    r"widow|father|mother|hij[oa]s?|herman[oa]s?|sobrin[oa]s?|prim[oa]s?|esposa|esposo|viuda|padre|madre)"
+    r"\s+(?:of|de|del)\b[^,;]*?\b(?:leader|head|boss|chief|founder|commander|kingpin|capo|l[ií]der|jefe|"
+    r"cabecilla|fundador|capo|comandante|patriarca)\b[^,;]*,\s*$",
+    re.I,
+)
 ANAPHOR = re.compile(
     r"\b(?:aforementioned|above[- ]named|above[- ]mentioned|said|mencionad[oa]|citad[oa]|dich[oa])\s+"
     r"(?:organi[sz]ation|organizaci[oó]n|group|grupo|entity|entidad)\b",
@@ -367,6 +377,13 @@ NON_PARTY_WORDS = re.compile(
 GENERIC_PLURAL = re.compile(
     r"\b(?:organizations|organisations|groups|entities|individuals|terrorists|organizaciones|"
     r"grupos|entidades|personas)$"
+)
+# "Venezuelan Firm", "Iranian Officials": a headline's capitals on a nationality and a common noun.
+GENERIC_NOUN = re.compile(
+    r"(?:firms?|compan(?:y|ies)|businessm[ae]n|businesses|officials?|individuals?|nationals?|entities|entity|"
+    r"networks?|leaders?|traffickers?|suppliers?|makers?|producers?|brokers?|banks?|empresas?|funcionarios?|"
+    r"empresarios?|red(?:es)?|l[ií]deres|narcotraficantes)",
+    re.I,
 )
 MONTHS_AND_DAYS = frozenset(
     name_key(w)
@@ -531,6 +548,18 @@ NOT_AN_ACT = re.compile(
     r"no|nunca|quiere|quieren)\b|n't\b",
     re.I,
 )
+# A request, urge or call governs what follows it in its sentence, however far ("se pide al Consejo que
+# actualice la lista ... y que además incluya a X", "the resolution calls on the Council, in line with
+# ..., to designate X"): what is asked for is not done.
+REQUEST_SCOPE = re.compile(
+    r"\b(?:pide|piden|pidió|pidieron|pedía|pedían|solicita|solicitan|solicitó|solicitaron|insta|instan|instó|"
+    r"instaron|exhorta|exhortan|exhortó|exhortaron|reclama|reclamó|urges?|urged|urging|"
+    r"(?:calls?|called|calling)\s+(?:on|upon|for)|asks?|asked|requests?|requested)\b",
+    re.I,
+)
+SUBORDINATE = re.compile(
+    r"\b(?:which|who|whom|when|after|once|que|quien|quienes|cuando|tras|después)\b", re.I
+)
 GRANTED = re.compile(r"\b(?:approv\w*|grant\w*|aprob\w*|concedi\w*|accedi\w*|atendi\w*)\b", re.I)
 REQUEST = re.compile(r"request|solicit|pedido|pidi|ask", re.I)
 MAY = re.compile(r"\bmay\b")  # lower case: "May 2025" is a month
@@ -555,6 +584,9 @@ GAZETTE = re.compile(
 PUBLISHED = re.compile(r"\bpublish|\bpublica", re.I)
 FUTURE_WORDS = re.compile(r"\b(?:will|set\s+to|to\s+be|scheduled|será|espera|próxim)", re.I)
 EFFECTIVE_GAP = re.compile(r"(?:\s*,?\s*(?:mañana|tomorrow|el|on|this|next|este|próximo|the)\b)*\s*", re.I)
+# "Las pesquisas se endurecieron a partir del 20 de febrero, cuando Washington designó ...": the date
+# then tells when the act of the "when" clause happened, and the "from" belongs to the main clause.
+WHEN_CLAUSE = re.compile(r"\s*,?\s*(?:cuando|when)\b", re.I)
 DESIGNATION_WORD = re.compile(
     r"\b(?:designa|list|label|terror|sanc|RePET|decree|decreto|decision|decisi[oó]n|measure|medida)", re.I
 )
@@ -750,7 +782,21 @@ def _hypothetical(
     markers = [m.group(0).lower() for m in NOT_AN_ACT.finditer(window)]
     markers = [m for m in markers if not (reported and m == "would")]
     markers = [m for m in markers if not (granted and REQUEST.match(m))]
+    if _requested(sentence, verb_start):
+        return True
     return bool(markers or MAY.search(window))
+
+
+def _requested(sentence: str, verb_start: int) -> bool:
+    """The verb is what a request earlier in the sentence asks for; a request inside a relative or
+    temporal aside ("The Treasury, which had been asked to act, sanctioned X") governs only its aside."""
+    if GRANTED.search(sentence, 0, verb_start):
+        return False  # "approved the government's request to label X"
+    for request in REQUEST_SCOPE.finditer(sentence, 0, verb_start):
+        clause = sentence[sentence.rfind(",", 0, request.start()) + 1 : request.start()]
+        if not SUBORDINATE.search(clause):
+            return True
+    return False
 
 
 # --- parties ----------------------------------------------------------------------------------
@@ -861,6 +907,13 @@ def _acceptable(name: str) -> bool:
     if any(p.search(name) for _, p in PROGRAMS) or NON_PARTY_WORDS.search(name) or GENERIC_PLURAL.search(key):
         return False
     if any(p.search(name) for _, p in US_BODIES) and not ORG_WORDS.search(name):
+        return False
+    generic = re.fullmatch(r"(.+?)\s+(\w+)", name.strip())
+    if (
+        generic is not None
+        and DEMONYM.fullmatch(generic.group(1) + " ")
+        and GENERIC_NOUN.fullmatch(generic.group(2))
+    ):
         return False
     if any(p.fullmatch(name.strip()) for _, _, p in STATES) or registry.country.clean(name) is not None:
         return False
@@ -1005,11 +1058,71 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
         kin = party is not None and " " not in party.name.strip() and (kin or bool(KIN_PLURAL.search(before)))
         if party is not None and kin:
             party = _given_name_of(ctx, index, party, runs[number + 1 :]) or party
-        if KIN_OF.search(before):
+        if party is not None:
+            party = _nickname_holder(ctx, start, end, _expanded(ctx, party))
+        if KIN_OF.search(before) or KIN_OF_ROLE.search(before):
             continue  # "three nephews of Maduro's wife, Cilia Flores": the name says who the wife is
         if party is not None and party not in parties:
             parties.append(party)
     return parties
+
+
+ACRONYM = re.compile(r"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9&-]{1,11}")
+
+
+def _expanded(ctx: ArticleContext, party: _Party) -> _Party:
+    """A party named by the acronym the article defined in brackets after a longer name ("Empresa
+    Aeronáutica Nacional SA (EANSA)", later "the sanctions on EANSA") is that name's party."""
+    if not ACRONYM.fullmatch(party.name.strip()):
+        return party
+    for defined in re.finditer(rf"\(\s*{re.escape(party.name.strip())}\s*\)", ctx.text):
+        index = _sentence_of(ctx, defined.start())
+        clause_start = max(
+            ctx.sentences[index][0], *(ctx.text.rfind(c, 0, defined.start()) + 1 for c in ",;:")
+        )
+        words = list(TOKEN.finditer(ctx.text, clause_start, defined.start()))
+        while words and (_capitalised(words[-1].group(0)) or words[-1].group(0).lower() in PARTICLES):
+            words.pop()  # the name is the capitalised run before the brackets, whatever governs it
+        clause_start = words[-1].end() if words else clause_start
+        run = _name_run(_mask(ctx.text[clause_start : defined.start()]))
+        if run is None:
+            continue
+        full = _party_of(ctx, index, clause_start + run[0], clause_start + run[1])
+        if (
+            full is not None
+            and full.entity_id != party.entity_id
+            and not ACRONYM.fullmatch(full.name.strip())
+        ):
+            return full
+    return party
+
+
+QUOTED_BEFORE = re.compile(r"[«\"“‘']\s*(?:(?:el|la|the)\s+)?$", re.I)
+QUOTED_AFTER = re.compile(r"\s*,?\s*[»\"”’']")
+
+
+def _nickname_holder(ctx: ArticleContext, start: int, end: int, party: _Party) -> _Party:
+    """A quoted nickname ("including “El Mencho”") is the person the article gives it to ("NAME (alias
+    “El Mencho”)", "Joaquín “El Chapo” Guzmán"), not a party of its own."""
+    if not (QUOTED_BEFORE.search(ctx.text, max(0, start - 6), start) and QUOTED_AFTER.match(ctx.text, end)):
+        return party  # only a name quoted whole is a nickname: not “The Sinaloa Cartel is ...”
+    nickname = re.escape(party.name.strip())
+    for given in re.finditer(
+        rf"(?:\b(?:alias|apodad[oa]|conocid[oa]\s+como|known\s+as|a\.?k\.?a\.?|nicknamed|dubbed)\W*|[«\"“‘'])"
+        rf"(?:(?:el|la|the)\s+)?{nickname}\b",
+        ctx.text,
+        re.I,
+    ):
+        for mention in ctx.mentions_in(_sentence_of(ctx, given.start()), frozenset({"PERSON"})):
+            inside = mention.start < given.start() < mention.end  # "Joaquín “El Chapo” Guzmán"
+            after = 0 <= given.start() - mention.end <= 3 and not ctx.text[mention.end : given.start()].strip(
+                " ,("
+            )
+            if (inside or after) and name_key(mention.text) != name_key(party.name):
+                holder = _party_of(ctx, mention.sentence, mention.start, mention.end)
+                if holder is not None:
+                    return holder
+    return party
 
 
 def _given_name_of(
@@ -1603,6 +1716,10 @@ def _effective_date(ctx: ArticleContext, sentence: str) -> tuple[str, int] | Non
             else "future"
         )
         for found in find_dates(sentence[cue.end() : cue.end() + 40], ctx.published, ctx.lang, prefer):
+            if cue.group(0).lower().startswith("a partir") and WHEN_CLAUSE.match(
+                sentence, cue.end() + found.end
+            ):
+                break
             if EFFECTIVE_GAP.fullmatch(sentence[cue.end() : cue.end() + found.start]):
                 value = resolve(found.text, ctx.published, ctx.lang, prefer, "day")
                 if value is not None:
