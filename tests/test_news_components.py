@@ -238,3 +238,47 @@ def test_vectorised_maxout_matches_thincs_values_and_first_maximum() -> None:
         best, which = _NumpyInferenceOps(use_blis=False).maxout(scores)
         assert which.dtype == expected_which.dtype and best.dtype == expected_best.dtype
         assert numpy.array_equal(best, expected_best) and numpy.array_equal(which, expected_which)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Venezuela", "ve"),
+        ("Rusia", "ru"),  # Spanish, from ICU
+        ("Reino Unido", "gb"),
+        ("Alemania", "de"),  # not East Germany, a historical territory
+        ("North Korea", "kp"),
+        ("Caracas", "ve"),  # a capital
+        ("EE.UU.", "us"),  # a gazetteer alias
+        ("Tren de Aragua", None),
+        ("Sinaloa Cartel", None),
+        ("Nicolás Maduro", None),
+    ],
+)
+def test_a_country_is_named_in_english_or_spanish_or_by_its_capital(name: str, code: str | None) -> None:
+    from watchfloor.news.gazetteer import country_named
+
+    assert country_named(name) == code
+
+
+def test_extracting_an_article_never_loads_rigours_table_of_every_territory_alias() -> None:
+    """That table costs more than a second on first use, most of a one-article ingest: the news
+    layer names countries from its own small table instead."""
+    import subprocess
+    import sys
+
+    script = (
+        "from rigour.territories import lookup\n"
+        "from watchfloor.news import RawDocument, extract\n"
+        "text = 'Caracas, 2 December 2025. The United States sanctioned Tren de Aragua and Rusia "
+        "condemned the strike in Venezuela that killed six people.'\n"
+        "result = extract(RawDocument(text=text, source='a.txt'))\n"
+        "assert result.entities\n"
+        "print(lookup._get_territory_names.cache_info().currsize)\n"
+    )
+    from rigour.territories import lookup
+
+    if not hasattr(lookup, "_get_territory_names"):
+        pytest.skip("rigour keeps its territory table elsewhere now")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0"

@@ -45,11 +45,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from followthemoney.statement import StatementEntity
-from followthemoney.types import registry
 
 from watchfloor.news import dates as news_dates
 from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.dates import find_dates, resolve
+from watchfloor.news.gazetteer import country_named
 from watchfloor.news.mentions import Mention, entity_id, name_key
 from watchfloor.news.modality import Modality, sentence_modality
 
@@ -915,7 +915,7 @@ def _acceptable(name: str) -> bool:
         and GENERIC_NOUN.fullmatch(generic.group(2))
     ):
         return False
-    if any(p.fullmatch(name.strip()) for _, _, p in STATES) or registry.country.clean(name) is not None:
+    if any(p.fullmatch(name.strip()) for _, _, p in STATES) or country_named(name) is not None:
         return False
     return not all(w in PARTICLES for w in words)
 

@@ -35,12 +35,11 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from followthemoney.statement import StatementEntity
-from followthemoney.types import registry
 
 from watchfloor.news.context import ArticleContext, is_caption, is_headline, is_quoted
 from watchfloor.news.dates import EN_DAYS, ES_DAYS, DateMention, dateline, is_history, resolve
 from watchfloor.news.designations import Announcement
-from watchfloor.news.gazetteer import GazetteerEntry, by_alias
+from watchfloor.news.gazetteer import GazetteerEntry, by_alias, country_named
 from watchfloor.news.mentions import Mention, name_key
 from watchfloor.news.modality import Modality, clause_modality, clause_span
 
@@ -551,7 +550,7 @@ def _add_places(
     for place in where:
         event.add("location", place.canonical or place.text, origin=origin)
         entry = places.get(name_key(place.canonical or place.text))
-        country = entry.country if entry is not None else registry.country.clean(place.text)
+        country = entry.country if entry is not None else country_named(place.text)
         if country:
             event.add("country", country, origin=origin, quiet=True)
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from followthemoney.statement import StatementEntity
-from followthemoney.types import registry
 from threadpoolctl import threadpool_limits
 
 from watchfloor.model.claims import QuantityClaim
@@ -27,7 +26,7 @@ from watchfloor.news.context import ArticleContext
 from watchfloor.news.designations import read_designations
 from watchfloor.news.documents import RawDocument
 from watchfloor.news.events import detect_events
-from watchfloor.news.gazetteer import by_alias, kind_of
+from watchfloor.news.gazetteer import by_alias, country_named, kind_of
 from watchfloor.news.language import detect_language
 from watchfloor.news.mentions import Mention, entity_id, name_key, resolve_names, with_nicknames
 from watchfloor.news.quantities import extract_quantities
@@ -315,10 +314,9 @@ def _unpack(
 
 def preload(languages: Iterable[str] = ("en",)) -> None:
     """Load what extraction loads lazily: the languages' models (NER, tagger and parser in one
-    load) and the territory names behind FtM's country cleaning (about a second the first time a
-    place outside the gazetteer comes up)."""
+    load) and the table of country names."""
     from watchfloor.news.pipeline import get_nlp  # start-up: spaCy, ~2 s, only to analyse
 
     for lang in sorted(languages):
         get_nlp(lang)
-    registry.country.clean("Venezuela")
+    country_named("Venezuela")

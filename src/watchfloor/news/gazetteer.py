@@ -19,6 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import icu
+from rigour.territories import get_territories
+
 from watchfloor.news.language import words
 from watchfloor.news.mentions import name_key
 
@@ -388,6 +391,36 @@ def _by_alias() -> dict[str, GazetteerEntry]:
     for entry in ENTRIES:
         for form in (entry.name, *entry.aliases):
             table[name_key(form)] = entry
+    return table
+
+
+def country_named(text: str) -> str | None:
+    """The FtM country code of a place named by ``text``: a gazetteer place, a territory's name,
+    full name or capital as rigour lists them, or a country's name in English or Spanish as ICU
+    writes it. FtM's own country cleaning reads rigour's table of every alias of every territory
+    in every script, which costs more than a second on its first use in a process: most of a
+    one-article ingest."""
+    return _countries().get(name_key(text))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    table: dict[str, str] = {}
+    languages = [icu.Locale(language) for language in ("en", "es")]
+    for territory in get_territories():
+        code = territory.ftm_country
+        if code is None or territory.is_historical:  # East Germany is not "Alemania"
+            continue
+        names = [territory.name, territory.full_name, *territory.places]
+        if len(code) == 2:
+            region = icu.Locale("", code.upper())
+            names += [region.getDisplayCountry(language) for language in languages]
+        for name in names:
+            table.setdefault(name_key(name), code)
+    for entry in ENTRIES:
+        if entry.label in ("GPE", "LOC") and entry.country:
+            for form in (entry.name, *entry.aliases):
+                table[name_key(form)] = entry.country
     return table
 
 
