@@ -949,3 +949,54 @@ def test_an_acronym_defined_after_a_governed_name_is_the_same_party() -> None:
     )
     assert "taasa" not in found
     _has(found, "Transportes Aéreos Andinos")
+
+
+def test_every_member_of_a_sanctioned_list_counts_even_where_the_ner_guessed_a_place() -> None:
+    found = _sanctions(
+        "El Departamento del Tesoro sancionó a Banco Azteca, Multiva y Monex Casa de Bolsa. "
+        "El 1 de mayo, el Tesoro de Estados Unidos sancionó a César Morfín, Álvaro Morfín, Remigio Morfín "
+        "y a las compañías Servicios Logísticos Ambientales y Grupo Jala Logística, por sus supuestos vínculos."
+    )
+    for name in ("Multiva", "Monex Casa de Bolsa", "Remigio Morfín", "Servicios Logísticos Ambientales"):
+        assert _has(found, name).get("program") == ["SDN"]
+    assert not any(key in found for key in ("venezuela", "cuba"))
+
+
+def test_a_country_in_a_sanctioned_list_is_still_no_party() -> None:
+    found = _sanctions("El Departamento del Tesoro sancionó a Venezuela, Cuba y a Pedro Gómez Ruiz.")
+    assert "pedro gomez ruiz" in found
+    assert "venezuela" not in found and "cuba" not in found
+
+
+def test_members_after_an_appositive_closed_by_a_comma_are_parties() -> None:
+    found = _sanctions(
+        "The Treasury sanctioned five leaders of the cartel on Wednesday. Among the individuals sanctioned is "
+        "Mario Luna Díaz, a regional commander overseeing drug production in several states, and Carlos "
+        "Ortega Ruiz, a cartel lieutenant named as a suspect in a murder."
+    )
+    assert _has(found, "Carlos Ortega Ruiz")
+    found = _sanctions(
+        "OFAC sanctioned Pedro Gómez Ruiz, a lawyer for the cartel, and the Treasury said more would come."
+    )
+    assert sorted(found) == ["pedro gomez ruiz"]
+
+
+def test_a_colon_list_of_targets_names_the_counted_leaders() -> None:
+    found = _sanctions(
+        "El Departamento del Tesoro de Estados Unidos impuso este miércoles sanciones al incluir en su lista "
+        "negra a tres de sus líderes y al cantante mexicano Pedro Gómez Ruiz, conocido como El Pájaro.\n"
+        "El cártel es uno de los más violentos del país.\n"
+        "Los cuatro objetivos clave del Tesoro son:\n"
+        "- Pedro Gómez Ruiz, alias El Pájaro: cantante de 30 años acusado de lavar dinero.\n"
+        "- Luis Díaz Mora (“Lucho”): considerado el segundo al mando del cártel.\n"
+        "- Juan Soto Pérez (“Juancho”): ex policía acusado de dirigir operativos."
+    )
+    for name in ("Pedro Gómez Ruiz", "Luis Díaz Mora", "Juan Soto Pérez"):
+        assert _has(found, name)
+
+
+def test_a_listing_told_in_passing_as_being_under_sanctions() -> None:
+    found = _sanctions("Gamma Shipping Lines has been under US sanctions since 2019 for moving oil.")
+    sanction = _has(found, "Gamma Shipping Lines")
+    assert sanction.get("startDate") == []
+    assert _sanctions("Tourists face sanctions under the new law.") == {}

@@ -146,6 +146,10 @@ LIST_INTRO = re.compile(
     r"(?:\s+(?i:today|hoy|now|this\s+week|esta\s+semana))?)?"
     r"\s+(?:(?:include|includes|included|consist\s+of|comprise|incluyen|incluye)\b|"
     r"(?:are|were|son|fueron)(?=\s*[:A-ZÁÉÍÓÚ]|\s+(?:the|el|la|los|las)\s))|"
+    # "Los cuatro objetivos clave del Tesoro son:", "The individuals targeted today are:": a few words
+    # between the noun and its verb only when a colon opens the list.
+    r"\b(?i:targets|objetivos|individuals|individuos|personas|people|entities|entidades|companies|empresas|"
+    r"sancionad[oa]s|designad[oa]s)(?:\s+[\w’']+){1,4}?\s+(?i:are|were|son|fueron|include|incluyen)(?=\s*:)|"
     # "These include:", "Estos son:": a pronoun's list only when a colon opens it.
     r"\b(?i:these|they|those|estos|estas|ellos|ellas)\s+(?i:include|are|were|incluyen|son|fueron)(?=\s*:)",
 )
@@ -215,6 +219,16 @@ PASSIVE_VERB = re.compile(
     r"añadid[oa]s?|agregad[oa]s?)\b",
     re.I,
 )
+# An existing listing told in passing, its party before it: "X has been under US sanctions since 2020",
+# "X, which is already facing US sanctions", "X, bajo sanciones de EE.UU. desde 2008".
+UNDER_SANCTIONS = re.compile(
+    r"(?:,\s*(?:which|who|que|quien)\s+|,\s*(?=(?:already\s+|ya\s+)?(?:under|bajo)\s))?"
+    r"(?:\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|está|están|estaba|estaban|"
+    r"ha\s+estado|han\s+estado|sigue|siguen)\s+)?"
+    r"(?:(?:already|ya)\s+)?(?:under|facing|subject\s+to|bajo)\s+"
+    r"(?:(?:U\.?S\.?|US|American|OFAC|Treasury)\s+)?(?:sanctions|sanciones)\b",
+    re.I,
+)
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
@@ -258,6 +272,13 @@ LEADING_OBJECT_MARK = re.compile(
     # "sancionó a sus hermanos, A y B", "a dos de sus socios": a possessive or counted object.
     r"a\s+(?=(?:su|sus|otr[oa]s|vari[oa]s|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s))",
     re.U,
+)
+# The list a verb puts its object on, written before the object: "incluir en su lista negra a X",
+# "added to the SDN list X".
+LIST_PLACE = re.compile(
+    r"^\s*(?:en|a|on|to)\s+(?:su|la|esa|esta|the|its|their)\s+(?:lista|list)(?:\s+negra|\s+de\s+\w+|"
+    r"\s+\w+)?,?(?=\s+(?:a|al)\s)",
+    re.I,
 )
 COMO_FIRST = re.compile(
     r"^\s*como\b[^.;]*?\s(?=al\s|a\s+(?:la|los|las|otr[oa]s|vari[oa]s|su|sus)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])", re.U
@@ -305,7 +326,7 @@ LOWER_HEAD_OF = re.compile(
 NAME_IN_HEAD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|los|las|of|the)\s+[A-ZÁÉÍÓÚÑ][\w-]*)*")
 # ", a designated FTO", ", organización designada como terrorista": an appositive, not a clause.
 APPOSITIVE_PASSIVE = re.compile(
-    r",\s*(?:an?\s|una?\s|organi[sz]ation\s|organizaci[oó]n\s|group\s|grupo\s|gang\s|banda\s|c[aá]rtel\s)",
+    r",\s*(?:an?\s|una?\s|which\s|organi[sz]ation\s|organizaci[oó]n\s|group\s|grupo\s|gang\s|banda\s|c[aá]rtel\s)",
     re.I,
 )
 KIN_PLURAL = re.compile(
@@ -511,6 +532,12 @@ ALONG_WITH = re.compile(
     r"(?P<gap>[^;:.]{0,60}?)\b(?:along\s+with|together\s+with|as\s+well\s+as|junto\s+(?:con|a)|"
     r"así\s+como(?:\s+a)?)\s+(?:[^:;.]{0,60}:\s*)?",
     re.I,
+)
+# An appositive after the object ("A, a regional commander", "A, un operador"), and the later members
+# of the series, each a name after ", and" / ", y" and before a comma or the sentence's end.
+APPOSITIVE_OPENS = re.compile(r"\s*(?:a|an|the|un|una|el|la|su|sus|his|her|its)\s+(?=[a-z])")
+APPOSITIVE_ITEM = re.compile(
+    r",\s*(?:and|y|e)\s+(?:(?:a|al)\s+(?=[A-ZÁÉÍÓÚÑ]))?(?P<item>[A-ZÁÉÍÓÚÑ][^,;:()]{2,60}?)(?=\s*(?:,|\.?$))"
 )
 # After a counted object, only its programme may come before the members: "as terrorist groups, including".
 INCLUDING = re.compile(
@@ -949,18 +976,36 @@ SPANISH_COMMON_PLACES = frozenset(
         "altiplano",
     ]
 )
+# Words of a firm's name ("Vector Casa de Bolsa", "Servicios Logísticos Ambientales", "Acme Holdings
+# LLC"): a name with one is a company even where the NER took it for a place.
+COMPANY_WORDS = re.compile(
+    r"\b(?:banco|bank|casa\s+de\s+(?:bolsa|cambio)|grupo|group|holdings?|capital|financier[oa]|"
+    r"financial|exchange|inversiones|investments?|servicios|services|log[ií]stic[oa]s?|logistics|trading|"
+    r"comercializadora|inmobiliaria|constructora|transportes|airlines?|aviation|industries|industrias|"
+    r"s\.\s?a\.|llc|ltd|inc|corp|company|compañía|empresa)\b",
+    re.I,
+)
 ORIGIN = re.compile(r"\s+(?:de|del|of|from)\s+(?:the\s+|el\s+)?$", re.I)
 NEVER_PARTIES = frozenset({"government", "media"})
 
 
-def _party_of(ctx: ArticleContext, index: int, start: int, end: int) -> _Party | None:
+def _party_of(
+    ctx: ArticleContext, index: int, start: int, end: int, coordinated: bool = False
+) -> _Party | None:
     """The party named at text offsets [start, end): the NER's entity when one mention is that name,
-    else a new entity of the name (the NER split "Damaris del Carmen Hurtado Pérez" in two)."""
+    else a new entity of the name (the NER split "Damaris del Carmen Hurtado Pérez" in two).
+    ``coordinated``: the name follows a party in one list, so a "place" the NER guessed for an
+    unknown firm or person ("sancionó a CIBanco, Intercam y ...") is a party unless the gazetteer or
+    the country registry knows it as a place."""
     overlapping = [m for m in ctx.mentions_in(index) if m.start < end and start < m.end]
     end = _without_origin(ctx, overlapping, start, end)
     overlapping = [m for m in overlapping if m.start < end]
-    if any(m.label in ("GPE", "LOC") and m.start <= start and m.end >= end for m in overlapping):
+    places = [m for m in overlapping if m.label in ("GPE", "LOC") and m.start <= start and m.end >= end]
+    if places and not (coordinated or COMPANY_WORDS.search(ctx.text[start:end])):
         return None  # a place, not a party
+    if any(m.canonical or registry.country.clean(m.text) is not None for m in places):
+        return None  # a place the gazetteer or the country registry knows
+    overlapping = [m for m in overlapping if m not in places]
     if any(m.kind in NEVER_PARTIES and m.start <= start and m.end >= end for m in overlapping):
         return None  # a government body or a news outlet acts or reports; it is not designated
     parties = [m for m in overlapping if m.label in ("ORG", "PERSON")]
@@ -1052,8 +1097,12 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
             runs.append((offset + start + run[0], offset + start + run[1]))
     parties: list[_Party] = []
     kin = False  # a lone given name after "his brothers": the family's surname follows
+    alone = [_party_of(ctx, index, start, end) for start, end in runs]
     for number, (start, end) in enumerate(runs):
-        party = _party_of(ctx, index, start, end)
+        party = alone[number]
+        if party is None and number and alone[number - 1] is not None:  # "A, [place?] y ...": a party
+            party = _party_of(ctx, index, start, end, coordinated=True)
+            alone[number] = party
         before = ctx.text[runs[number - 1][1] if number else offset : start]
         kin = party is not None and " " not in party.name.strip() and (kin or bool(KIN_PLURAL.search(before)))
         if party is not None and kin:
@@ -1213,6 +1262,9 @@ def _object_span(sentence: str, verb_end: int, listing: bool = False) -> tuple[i
         lead = pattern.match(rest[skip:])
         if lead is not None:
             skip += lead.end()
+    listed_in = LIST_PLACE.match(rest[skip:])  # "incluir en su lista negra a X": the object follows
+    if listed_in is not None:
+        skip += listed_in.end()
     mark = LEADING_OBJECT_MARK.match(rest[skip:])
     if mark is not None:
         skip += mark.end()
@@ -1289,7 +1341,8 @@ def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start:
         for cut in PREPOSITION.finditer(masked, last_start, last_end):
             run = _name_run(masked[cut.end() : last_end])
             lead = masked[cut.end() : cut.end() + run[0]].split() if run is not None else ["-"]
-            if run is not None and all(w.lower() in PARTICLES for w in lead):
+            # "from Iran's Qods Aviation Industries, which ...": a possessor may come before the name
+            if run is not None and all(w.lower() in PARTICLES or w.endswith(("'s", "’s")) for w in lead):
                 at = start + clause_start + cut.end()
                 party = _party_of(ctx, index, at + run[0], at + run[1])
                 if party is not None:
@@ -1340,7 +1393,7 @@ def _verbs(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
     """Designation verbs of a sentence, (match, kind: "active", "passive" or "list"), outside programme
     names ("Specially Designated Global Terrorist" is a programme, not a verb)."""
     programme_spans = [span for _, spans in _programme_names(sentence) for span in spans]
-    passive = list(PASSIVE_VERB.finditer(sentence))
+    passive = list(PASSIVE_VERB.finditer(sentence)) + list(UNDER_SANCTIONS.finditer(sentence))
     verbs = [(m, "passive") for m in passive] + [(m, "active") for m in ACTIVE_VERB.finditer(sentence)]
     verbs += [(m, "list") for m in LIST_INTRO.finditer(sentence)]
     verbs += [(m, "enum") for m in PROGRAM_ENUM.finditer(sentence)]
@@ -1573,8 +1626,10 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         object_start, object_end = _object_span(sentence, verb.end(), kind in ("list", "enum"))
         parties = _parties_in(ctx, index, start + object_start, sentence[object_start:object_end])
         if parties:
-            for party in _series(ctx, index, sentence, object_start) + _along_with(
-                ctx, index, sentence, object_end
+            for party in (
+                _series(ctx, index, sentence, object_start)
+                + _along_with(ctx, index, sentence, object_end)
+                + _appositive_series(ctx, index, sentence, object_end)
             ):
                 if party not in parties:
                     parties.append(party)
@@ -1652,6 +1707,25 @@ def _passive_including(ctx: ArticleContext, index: int, sentence: str, verb_end:
     end = LIST_END.search(sentence, match.end())
     stop = end.start() if end is not None else len(sentence)
     return _parties_in(ctx, index, ctx.sentences[index][0] + match.end(), sentence[match.end() : stop])
+
+
+def _appositive_series(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
+    """Members after the object's appositive, each closed by a comma: "sanctioned A, a regional
+    commander of X, and B, a lieutenant", "sancionó a A, un operador del cartel, y a B, su socio". Only
+    an item that is a whole name before its own comma or the sentence's end counts."""
+    if not APPOSITIVE_OPENS.match(sentence, object_end) or not sentence[:object_end].rstrip().endswith(","):
+        return []
+    parties: list[_Party] = []
+    for item in APPOSITIVE_ITEM.finditer(sentence, object_end):
+        lead = item.group("item")
+        run = _name_run(_mask(lead))
+        if run is None or lead[: run[0]].strip() or lead[run[1] :].strip():
+            continue
+        at = ctx.sentences[index][0] + item.start("item")
+        party = _party_of(ctx, index, at + run[0], at + run[1])
+        if party is not None:
+            parties.append(party)
+    return parties
 
 
 def _along_with(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
