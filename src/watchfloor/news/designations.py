@@ -996,15 +996,15 @@ def _party_of(
     else a new entity of the name (the NER split "Damaris del Carmen Hurtado Pérez" in two).
     ``coordinated``: the name follows a party in one list, so a "place" the NER guessed for an
     unknown firm or person ("sancionó a CIBanco, Intercam y ...") is a party unless the gazetteer or
-    the country registry knows it as a place."""
+    the country table knows it as a place."""
     overlapping = [m for m in ctx.mentions_in(index) if m.start < end and start < m.end]
     end = _without_origin(ctx, overlapping, start, end)
     overlapping = [m for m in overlapping if m.start < end]
     places = [m for m in overlapping if m.label in ("GPE", "LOC") and m.start <= start and m.end >= end]
     if places and not (coordinated or COMPANY_WORDS.search(ctx.text[start:end])):
         return None  # a place, not a party
-    if any(m.canonical or registry.country.clean(m.text) is not None for m in places):
-        return None  # a place the gazetteer or the country registry knows
+    if any(m.canonical or country_named(m.text) is not None for m in places):
+        return None  # a place the gazetteer or the country table knows
     overlapping = [m for m in overlapping if m not in places]
     if any(m.kind in NEVER_PARTIES and m.start <= start and m.end >= end for m in overlapping):
         return None  # a government body or a news outlet acts or reports; it is not designated
