@@ -532,3 +532,32 @@ def test_a_day_before_when_dates_the_clause_it_opens() -> None:
         "terrorista a la banda."
     )
     assert ("designation", ["2025-03-03"]) in _dated(text, lang="es", places=("Chile",))
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "The four-day survey, which closed on Tuesday as the navy kept up its buildup near the "
+            "islands, found 40% approved of the operation.",
+            date(2025, 3, 14),
+        ),
+        (
+            "La encuesta de cinco días, que terminó el martes, llega mientras el gobierno estudia "
+            "nuevos ataques contra lanchas.",
+            date(2025, 3, 14),
+        ),
+    ],
+)
+def test_the_day_of_a_polls_relative_clause_dates_no_other_event(text: str, published: date) -> None:
+    """The day sits in the poll's relative clause ("which closed on Tuesday", "que terminó el
+    martes"); the buildup or the attacks told after it are not dated by it."""
+    events = _dated(text, published=published, lang="es" if " que " in text else "en")
+    assert ("poll", ["2025-03-11"]) in events
+    assert all(day != ["2025-03-11"] for mode, day in events if mode != "poll")
+
+
+def test_a_tally_as_of_a_day_is_no_event_on_that_day() -> None:
+    """ "As of 6 March: 12 strikes, 40 killed" gives the day the count stands at, not a strike."""
+    events = _dated("Summary as of March 6 2025: 12 strikes; 40 reported killed.", published=date(2025, 3, 7))
+    assert all(day != ["2025-03-06"] for _mode, day in events)

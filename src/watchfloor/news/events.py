@@ -262,7 +262,12 @@ SPEECH_THAT = re.compile(
 PHONE = re.compile(r"(?:tele)?phone|llamada|conversaci", re.I)
 FIELDWORK_END = "date:fieldwork-end"  # a poll dated by the last day of its fieldwork
 # a relative pronoun right before a clause, with the (up to four) words before it: its antecedent
-RELATIVE_OPENING = re.compile(r"((?:[\w/’'-]+\s+){1,4}?)(?i:(which|that|que))\s*$")
+RELATIVE_OPENING = re.compile(r"((?:[\w/’'-]+,?\s+){1,4}?)(?i:(which|that|que))\s*$")
+# "as of 6 November: 16 strikes": the day a tally stands at, not the day of an event
+AS_OF = re.compile(r"\b(?:as\s+of|a\s+fecha\s+de(?:l)?|con\s+corte\s+al?)\s*$", re.I)
+# a subordinate clause after a relative one opens another event's time: "the poll, which closed on
+# Wednesday as Washington continued a military buildup"
+SUBORDINATOR = re.compile(r"\b(?:as|while|whereas|when|mientras|cuando)\b", re.I)
 ORDERED = re.compile(
     r"\b(?:order(?:ed|s)?|directed|directives?|instructed|instructions?|commanded)\s+(?:[\w’'-]+\s+){0,14}?to\s+$",
     re.I,
@@ -437,7 +442,11 @@ def _sentence_events(
     results = []
     for (unit_start, unit_end), found in zip(units, triggered, strict=True):
         unit = sentence[unit_start:unit_end]
-        dates = [d for d in sentence_dates if unit_start <= d.start and d.end <= unit_end]
+        dates = [
+            d
+            for d in sentence_dates
+            if unit_start <= d.start and d.end <= unit_end and not AS_OF.search(sentence, 0, d.start)
+        ]
         dates = [replace(d, start=d.start - unit_start, end=d.end - unit_start) for d in dates]
         if not found and chronology and any(d.point for d in dates):
             # a chronology's clause tells the same kind of event ("el 15 de septiembre hubo tres muertos")
@@ -701,9 +710,13 @@ def _is_verb(hit: re.Match[str]) -> bool:
 
 def _dates_another_event(text: str, rule: EventRule, mention: DateMention) -> bool:
     """The date sits in a relative clause on another event's noun, away from this rule's trigger:
-    in "33% approve of the attack, according to a poll that ended on Monday", Monday is the poll's."""
+    in "33% approve of the attack, according to a poll that ended on Monday", Monday is the poll's,
+    and in "the poll, which closed on Monday as the buildup went on" too (the clause ends where a
+    subordinate one begins)."""
     start, end = clause_span(text, mention.start, mention.end)
     opened = RELATIVE_OPENING.search(text, 0, start)
+    subordinate = SUBORDINATOR.search(text, mention.end, end)
+    end = subordinate.start() if subordinate is not None else end
     if opened is None or rule.trigger.search(text, start, end):
         return False
     antecedent = text[opened.start(1) : opened.start(2)]
