@@ -577,3 +577,29 @@ def test_spelled_tallies_durations_and_sanctioned_things(
     text: str, lang: str, expected: list[tuple[str, float, Qualifier]]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        (
+            "Según una fuente que habló con la agencia, la misión incluirá a unos 3000 soldados y cuenta "
+            "con el apoyo del gobierno.",
+            "es",
+        ),
+        (
+            "A source who spoke to the agency said the mission will include about 3,000 troops and has "
+            "the government's backing.",
+            "en",
+        ),
+    ],
+)
+def test_a_figure_in_a_forecast_clause_of_a_reporting_sentence_is_no_claim(sentence: str, lang: str) -> None:
+    """The sentence reports (someone spoke), but the figure's own clause forecasts: a number that
+    will be, not one that is."""
+    assert [c for c in claims_of(sentence, lang) if c.value == 3000] == []
+
+
+def test_a_tally_that_would_bring_the_toll_to_a_figure_is_still_a_claim() -> None:
+    text = "Officials said the raid killed five people, a count which would bring the toll in the raids to 38."
+    assert ("killed", 38, E) in figures(text)

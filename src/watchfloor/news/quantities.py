@@ -38,6 +38,7 @@ from number_parser.parser import LanguageData
 from watchfloor.model.claims import Qualifier, QuantityClaim
 from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.events import EventMatch
+from watchfloor.news.modality import Modality, clause_modality, clause_span
 
 QUALIFIERS: dict[str, Qualifier] = {
     "at least": Qualifier.AT_LEAST,
@@ -1381,6 +1382,19 @@ def _modality(ctx: ArticleContext, index: int) -> str:
     return "asserted" if modality is None else str(modality(index))
 
 
+def _figure_modality(sentence: str, figure: Figure, modality: str) -> str:
+    """The sentence's modality, unless the figure's own clause, up to the figure, is a forecast
+    inside a sentence that also reports: "a source who spoke to Reuters said the deployment will involve
+    about 4,000 marines" is a forecast of a number, not a report of it."""
+    if modality != Modality.ASSERTED:
+        return modality
+    start, _ = clause_span(sentence, figure.start, figure.end)
+    own = clause_modality(sentence[start : figure.end])  # the verb that governs a figure comes before it
+    # a forecast only: "would" in a reporting sentence is mostly arithmetic ("a tally which would
+    # bring the toll to 43"), not a scenario
+    return own if own == Modality.FUTURE else modality
+
+
 def _reported(figure: Figure, sentence: str, modality: str) -> bool:
     """An asserted figure, a poll's share of people who back or reject a hypothetical ("78
     percent reject a potential attack" reports the poll, whatever the attack), or what a thing
@@ -1444,7 +1458,7 @@ def extract_quantities(ctx: ArticleContext, events: list[EventMatch]) -> list[Qu
         dates = [(d.start, d.end) for d in ctx.dates_in(index, "past")]
         figures = sentence_figures(sentence, ctx.lang, dates)
         for figure in figures:
-            if not _reported(figure, sentence, modality):
+            if not _reported(figure, sentence, _figure_modality(sentence, figure, modality)):
                 continue
             event = _event_for(events_by_sentence.get(index, []), figure.measure)
             if figure.measure in STRIKE_MEASURES:
