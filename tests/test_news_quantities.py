@@ -601,5 +601,7 @@ def test_a_figure_in_a_forecast_clause_of_a_reporting_sentence_is_no_claim(sente
 
 
 def test_a_tally_that_would_bring_the_toll_to_a_figure_is_still_a_claim() -> None:
-    text = "Officials said the raid killed five people, a count which would bring the toll in the raids to 38."
+    text = (
+        "Officials said the raid killed five people, a count which would bring the toll in the raids to 38."
+    )
     assert ("killed", 38, E) in figures(text)
