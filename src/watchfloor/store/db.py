@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -92,6 +93,10 @@ class Database(ABC):
         self.commit()
 
 
+CREATE_ATTEMPTS = 5
+"""Tries of a table's creation that lost a catalog conflict to another connection."""
+
+
 class DuckDatabase(Database):
     wants_indexes = False  # columnar scans with zone maps; ART indexes slow bulk loads down
 
@@ -148,10 +153,23 @@ class DuckDatabase(Database):
             self.con.unregister("wf_bulk_rows")
 
     def create(self, statements: Sequence[str]) -> None:
+        """Run each ``CREATE ... IF NOT EXISTS`` once per connection. Two connections of one
+        process (a request and the refresh loop) creating the same table at once conflict in
+        DuckDB's catalog; the loser runs its statement again, and then finds the table there."""
+        import duckdb  # start-up: only a DuckDB store loads DuckDB
+
         for statement in statements:
-            if statement not in self._created:
-                self.con.execute(statement)
-                self._created.add(statement)
+            if statement in self._created:
+                continue
+            for attempt in range(CREATE_ATTEMPTS):
+                try:
+                    self.con.execute(statement)
+                    break
+                except duckdb.TransactionException:
+                    if attempt == CREATE_ATTEMPTS - 1:
+                        raise
+                    time.sleep(0.01 * (attempt + 1))
+            self._created.add(statement)
 
     def begin(self, lock: str = WRITES) -> None:
         self.con.begin()  # one process per file: the lock has no one to keep out
