@@ -1701,7 +1701,15 @@ def _declared_parties(ctx: ArticleContext, index: int, sentence: str, verb: re.M
 
 def _passive_including(ctx: ArticleContext, index: int, sentence: str, verb_end: int) -> list[_Party]:
     """The members a passive verb's counted subject names after it ("were sanctioned, including A")."""
-    match = PASSIVE_INCLUDING.match(sentence, verb_end)
+    return _listed_after(ctx, index, sentence, PASSIVE_INCLUDING, verb_end)
+
+
+def _listed_after(
+    ctx: ArticleContext, index: int, sentence: str, opening: re.Pattern[str], at: int
+) -> list[_Party]:
+    """The parties of the list that ``opening`` (with a ``gap`` group no clause word may fill)
+    introduces at ``at``, up to the list's end."""
+    match = opening.match(sentence, at)
     if match is None or CLAUSE_WORD.search(match.group("gap")):
         return []
     end = LIST_END.search(sentence, match.end())
@@ -1730,12 +1738,7 @@ def _appositive_series(ctx: ArticleContext, index: int, sentence: str, object_en
 
 def _along_with(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
     """Parties added after the object's appositive or place by "along with", "junto con"."""
-    match = ALONG_WITH.match(sentence, object_end)
-    if match is None or CLAUSE_WORD.search(match.group("gap")):
-        return []
-    end = LIST_END.search(sentence, match.end())
-    stop = end.start() if end is not None else len(sentence)
-    return _parties_in(ctx, index, ctx.sentences[index][0] + match.end(), sentence[match.end() : stop])
+    return _listed_after(ctx, index, sentence, ALONG_WITH, object_end)
 
 
 def _including(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
