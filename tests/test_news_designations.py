@@ -1000,3 +1000,48 @@ def test_a_listing_told_in_passing_as_being_under_sanctions() -> None:
     sanction = _has(found, "Gamma Shipping Lines")
     assert sanction.get("startDate") == []
     assert _sanctions("Tourists face sanctions under the new law.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a class of parties in a headline's capitals
+        "Designation of Peruvian Financial Institutions\nThe Treasury designated Banco Andino S.A. on Monday.",
+        # crimes named with capitals before the designated party
+        '"For many reasons, including Terrorism, Arms Smuggling, and Money Laundering, the Ruritanian Junta '
+        'has been designated a Foreign Terrorist Organization," the president wrote.',
+        # a sanctions category named in full
+        "En 2025 el Tesoro usó más la designación de Organización Criminal Transnacional contra redes de tráfico.",
+        # counts opening the bullets of a list
+        "La UIF incorporó en la Lista de Personas Bloqueadas a siete sujetos adicionales:\n"
+        "  • Seis (6) personas físicas.\n  • Una (1) persona moral.",
+    ],
+)
+def test_a_category_a_crime_or_a_count_written_with_capitals_is_no_party(text: str) -> None:
+    found = _sanctions(text)
+    for key in found:
+        assert not any(
+            word in key
+            for word in ("institutions", "terrorism", "smuggling", "laundering", "criminal", "seis", "una")
+        ), sorted(found)
+    if "Banco Andino" in text:
+        assert _has(found, "Banco Andino S.A.")
+    if "Junta" in text:
+        assert _has(found, "Ruritanian Junta")
+
+
+def test_a_counted_passive_act_takes_the_names_the_next_sentence_lists_in_apposition() -> None:
+    found = _sanctions(
+        "Three senior members of the Gamma Cartel were sanctioned Tuesday by the U.S. Treasury Department.\n"
+        "The suspects, Pedro Ruiz Soto, his cousin, Mario Ruiz Soto and Luis Ortega Díaz, all run routes."
+    )
+    for name in ("Pedro Ruiz Soto", "Mario Ruiz Soto", "Luis Ortega Díaz"):
+        assert _has(found, name).get("program") == ["SDN"]
+    assert "gamma cartel" not in found
+    found = _sanctions(
+        "Dos operadores del Cártel del Sur fueron sancionados este martes por el Departamento del Tesoro.\n"
+        "Los sancionados, Pedro Ruiz Soto y Luis Ortega Díaz, manejan las finanzas del grupo."
+    )
+    assert _has(found, "Pedro Ruiz Soto") and _has(found, "Luis Ortega Díaz")
+    # no act before: brothers named in apposition are no designation
+    assert not _sanctions("Pedro Ruiz was appointed minister.\nThe brothers, Pedro Ruiz and Mario Ruiz, celebrated.")

@@ -45,11 +45,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from followthemoney.statement import StatementEntity
+from number_parser import parse_number
 
 from watchfloor.news import dates as news_dates
 from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.dates import find_dates, resolve
 from watchfloor.news.gazetteer import country_named
+from watchfloor.news.language import words
 from watchfloor.news.mentions import Mention, entity_id, name_key
 from watchfloor.news.modality import Modality, sentence_modality
 
@@ -151,7 +153,11 @@ LIST_INTRO = re.compile(
     r"\b(?i:targets|objetivos|individuals|individuos|personas|people|entities|entidades|companies|empresas|"
     r"sancionad[oa]s|designad[oa]s)(?:\s+[\w’']+){1,4}?\s+(?i:are|were|son|fueron|include|incluyen)(?=\s*:)|"
     # "These include:", "Estos son:": a pronoun's list only when a colon opens it.
-    r"\b(?i:these|they|those|estos|estas|ellos|ellas)\s+(?i:include|are|were|incluyen|son|fueron)(?=\s*:)",
+    r"\b(?i:these|they|those|estos|estas|ellos|ellas)\s+(?i:include|are|were|incluyen|son|fueron)(?=\s*:)|"
+    # "The suspects, A, B and C, all run ...", "Los tres sancionados, A y B, ...": the people a counted
+    # act named no one of, named by a sentence opening on them with a list in apposition.
+    r"^(?:The|Los|Las)\s+(?:\w+\s+)?(?i:suspects|men|women|individuals|brothers|siblings|defendants|designees|"
+    r"sospechosos|hombres|mujeres|individuos|hermanos|acusados|sancionados|designados)(?=,\s+[A-ZÁÉÍÓÚ])",
 )
 # Parties named as members of a programme: "other FTOs including Tren de Aragua and the Sinaloa Cartel".
 PROGRAM_ENUM = re.compile(
@@ -394,10 +400,28 @@ NON_PARTY_WORDS = re.compile(
     r"boletín|congress|congreso|senate|senado|court|tribunal)\b",
     re.I,
 )
-# "Transnational Criminal Organizations": a category written with capitals, not a party.
+# "Transnational Criminal Organizations", "Mexican Financial Institutions": a category or a class
+# of parties written with capitals (a headline's), not a party.
 GENERIC_PLURAL = re.compile(
     r"\b(?:organizations|organisations|groups|entities|individuals|terrorists|organizaciones|"
-    r"grupos|entidades|personas)$"
+    r"grupos|entidades|personas|institutions|instituciones|companies|companias|firms|banks|bancos|"
+    r"people|persons|members|miembros|individuos|sujetos)$"
+)
+# A sanctions category named in full ("la designación de Organización Criminal Transnacional").
+CATEGORY = re.compile(
+    r"^(?:transnational\s+criminal\s+organi[sz]ations?|organizaci[oó]n(?:es)?\s+criminal(?:es)?\s+"
+    r"transnacional(?:es)?|crimen\s+organizado\s+transnacional)$",
+    re.I,
+)
+# Crimes named with capitals ("reasons, including Terrorism, Drug Smuggling, and Human Trafficking"):
+# the head noun, last in English and first in Spanish, says the name is a crime, not a party.
+CRIMES_EN = words(
+    "terrorism smuggling trafficking narcotrafficking laundering extortion kidnapping fraud corruption "
+    "racketeering narcoterrorism"
+)
+CRIMES_ES = words(
+    "terrorismo contrabando trafico narcotrafico trata lavado blanqueo extorsion secuestro fraude corrupcion "
+    "narcoterrorismo"
 )
 # "Venezuelan Firm", "Iranian Officials": a headline's capitals on a nationality and a common noun.
 GENERIC_NOUN = re.compile(
@@ -933,6 +957,8 @@ def _acceptable(name: str) -> bool:
         return False
     if any(p.search(name) for _, p in PROGRAMS) or NON_PARTY_WORDS.search(name) or GENERIC_PLURAL.search(key):
         return False
+    if CATEGORY.match(name.strip()) or words[-1] in CRIMES_EN or words[0] in CRIMES_ES or _is_number(key):
+        return False
     if any(p.search(name) for _, p in US_BODIES) and not ORG_WORDS.search(name):
         return False
     generic = re.fullmatch(r"(.+?)\s+(\w+)", name.strip())
@@ -945,6 +971,11 @@ def _acceptable(name: str) -> bool:
     if any(p.fullmatch(name.strip()) for _, _, p in STATES) or country_named(name) is not None:
         return False
     return not all(w in PARTICLES for w in words)
+
+
+def _is_number(key: str) -> bool:
+    """ "Seis", "Una", "Twenty-one": a bullet or headline opening with a count, not a name."""
+    return any(parse_number(key, language=lang) is not None for lang in ("en", "es"))
 
 
 # A plural head shared by a coordinated list of groups' distinctive words.
@@ -1517,7 +1548,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         parties = _governed(ctx, index, sentence, verb, kind)
         # "X, which the U.S. labeled an FTO in February": background to what the sentence reports.
         relative = kind == "active" and bool(parties) and parties == _antecedent(ctx, index, sentence, verb)
-        if not (named or sanctioning or PARTICIPLE.search(word) or re.search(r"\blista?\b", word)):
+        listed = kind == "list" and previous is not None  # the parties of an act already read
+        if not (named or sanctioning or listed or PARTICIPLE.search(word) or re.search(r"\blista?\b", word)):
             parties = [p for p in parties if p.schema != "Person"]  # a person "designated" to a post
         if kind in ("passive", "among", "copula") and parties:
             covered.append((verb.start(), len(sentence)))  # the verbs after it are this act's
@@ -1542,7 +1574,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             if found_actor is not None:
                 reading.actor = found_actor
             if not parties:
-                if kind == "active" and (named or sanctioning):
+                # "Three members of the cartel were sanctioned": the next sentences may name them
+                if kind in ("active", "passive") and (named or sanctioning):
                     reading.announced = _Act(index, [], programs, _complete_actor(actor, programs))
                 continue
             # The pluperfect tells background ("Noboa había declarado ... en enero"): recalled, no event.
