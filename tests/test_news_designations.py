@@ -1045,3 +1045,65 @@ def test_a_counted_passive_act_takes_the_names_the_next_sentence_lists_in_apposi
     assert _has(found, "Pedro Ruiz Soto") and _has(found, "Luis Ortega Díaz")
     # no act before: brothers named in apposition are no designation
     assert not _sanctions("Pedro Ruiz was appointed minister.\nThe brothers, Pedro Ruiz and Mario Ruiz, celebrated.")
+
+
+def test_the_rows_of_a_flattened_table_after_a_colon_are_the_parties() -> None:
+    found = _sanctions(
+        "As of October 2025, the following groups have been designated as FTOs by the Department of State:\n\n"
+        "Group Countries Where Active Date of Designation\n"
+        "Tren de Aragua Venezuela, Colombia, Peru February 20, 2025\n"
+        "Los Choneros Ecuador September 5, 2025\n"
+        "Cártel del Noreste Mexico February 20, 2025\n\n"
+        "Companies should review their exposure to these groups."
+    )
+    for name in ("Tren de Aragua", "Los Choneros", "Cártel del Noreste"):
+        assert _has(found, name).get("program") == ["FTO"]
+    assert not any("designation" in key or "group" in key for key in found), sorted(found)
+
+
+def test_lines_of_prose_or_two_lines_after_a_colon_are_no_table() -> None:
+    found = _sanctions(
+        "The Department of State designated the group as an FTO on Monday, saying:\n"
+        "Tren de Aragua threatens the region.\n"
+        "Its leaders must face justice.\n"
+        "Further steps will follow."
+    )
+    assert "its leaders must face justice" not in found and "further steps will follow" not in found
+    found = _sanctions(
+        "The following have been designated as FTOs by the Department of State:\n"
+        "Delta Gang Venezuela\nGamma Network Mexico\n\nMore later."
+    )
+    assert not found
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        (
+            "The president of Ruritania signed a decree declaring the Gamma Cartel an international terrorist "
+            "organization. Ruritania became the third country to do so, following Ecuador.",
+            {"ec"},
+        ),
+        (
+            "El gobierno de Argentina designó este martes al Cártel Gamma como organización terrorista, tres "
+            "días después de que Paraguay hiciera lo propio.",
+            {"ar", "py"},
+        ),
+        (
+            "Argentina declared the Gamma Cartel a terrorist group on Tuesday, three days after Paraguay adopted "
+            "a similar measure.",
+            {"ar", "py"},
+        ),
+    ],
+)
+def test_a_state_said_to_have_made_the_same_designation_made_one_of_its_own(text: str, states: set[str]) -> None:
+    result = extract(RawDocument(text, "article.txt", published=date(2025, 8, 26)))
+    found = {e.first("country") for e in result.entities if e.schema.name == "Sanction"}
+    assert states <= found
+
+
+def test_doing_the_same_in_another_matter_is_no_designation() -> None:
+    found = _sanctions(
+        "The Treasury sanctioned Pedro Ruiz Soto on Monday. Fans cheered after Ecuador did the same to its rival."
+    )
+    assert [s.first("country") for s in found.values()] == ["us"]

@@ -364,6 +364,8 @@ ANAPHOR = re.compile(
     re.I,
 )
 BULLET = re.compile(r"^\s*(?:[-•*·–—▪]|\d{1,2}[.)])\s+(.+?)\s*$")
+# A line of a flattened table: opens with a capital, is short, and does not end as a sentence does.
+TABLE_ROW = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][^\n]{2,160}(?<![.!?:;])\s*$")
 # A marker a copied page left without its item: it does not end the list.
 EMPTY_BULLET = re.compile(r"^\s*(?:[-•*·–—▪]|\d{1,2}[.)])\s*$")
 # A company's legal form after its name ("Storelab, S.A. de C.V.", "Acme, Inc."): part of the name, so
@@ -393,7 +395,7 @@ ORG_WORDS = re.compile(
     re.I,
 )
 NON_PARTY_WORDS = re.compile(
-    r"\b(?:terrorist|terrorista|terroristas|designated|designad[oa]s?|"
+    r"\b(?:terrorist|terrorista|terroristas|designated|designad[oa]s?|designations?|designaci[oó]n(?:es)?|"
     r"department|departamento|treasury|tesoro|ofac|ministry|ministerio|government|gobierno|"
     r"administration|administración|secretary|secretario|president|presidente|office|oficina|"
     r"register|registro|list|lista|decree|decreto|resolution|resolución|ley|"
@@ -409,7 +411,7 @@ GENERIC_PLURAL = re.compile(
 )
 # A sanctions category named in full ("la designación de Organización Criminal Transnacional").
 CATEGORY = re.compile(
-    r"^(?:transnational\s+criminal\s+organi[sz]ations?|organizaci[oó]n(?:es)?\s+criminal(?:es)?\s+"
+    r"^(?:TCOs?|transnational\s+criminal\s+organi[sz]ations?|organizaci[oó]n(?:es)?\s+criminal(?:es)?\s+"
     r"transnacional(?:es)?|crimen\s+organizado\s+transnacional)$",
     re.I,
 )
@@ -527,6 +529,19 @@ ALIKE = re.compile(
     rf"(?:\b(?:tal\s+)?como\s+(?:ya\s+)?lo\s+(?:han|ha|habían|había|hicieron|hizo)(?:\s+hecho)?\s+(?:ya\s+|antes\s+)?|"
     rf"\bal\s+igual\s+que\s+|\b(?:joining|like)\s+)(?P<states>{_STATE_LIST})(?![\w-])|"
     rf"\bas\s+(?P<states_en>{_STATE_LIST})\s+(?:have|has|had|did)(?:\s+(?:already|previously))?(?:\s+done)?\b",
+    re.I,
+)
+# States that made the same designation, told by reference to the act just read: "the third country
+# to do so, following Ecuador", "tres días después de que Paraguay hiciera lo propio", "after Paraguay
+# adopted a similar measure", "a similar designation made by the US".
+SAME_ACT = re.compile(
+    rf"\b(?:do\s+so|did\s+so)\b[^.;]{{0,40}}?\b(?:following|after|tras)\s+(?P<so>{_STATE_LIST})(?![\w-])|"
+    rf"(?P<did>{_STATE_LIST})\s+(?:hiciera|hizo|haya\s+hecho|había\s+hecho|hicieron|did|had\s+done|has\s+done)\s+"
+    rf"(?:lo\s+propio|lo\s+mismo|the\s+same)(?=\s*(?:[,.;)]|$))|"
+    rf"(?P<adopted>{_STATE_LIST})\s+(?:adopted|took|approved|issued|adoptó|adoptara|tomó|tomara|aprobó)\s+"
+    rf"(?:a|una)\s+(?:similar\s+(?:measure|designation|decision|step)|(?:medida|designación|decisión)\s+similar)|"
+    rf"\b(?:similar\s+designation|designación\s+similar)\s+(?:made\s+|hecha\s+)?(?:by|por)\s+(?P<by>{_STATE_LIST})"
+    rf"(?![\w-])",
     re.I,
 )
 # An act told in the present ("The State Department announces the designation of", "designa",
@@ -1336,7 +1351,8 @@ def _sentence_of(ctx: ArticleContext, offset: int) -> int:
 
 
 def _bullet_parties(ctx: ArticleContext, colon_at: int) -> list[_Party]:
-    """The parties of the bullet list after a colon ("The designations include the following:")."""
+    """The parties of the bullet list after a colon ("The designations include the following:"), or
+    of the table a copied page flattened into one line per row."""
     parties = []
     for offset, name in _bullets(ctx, colon_at):
         run = _name_run(_mask(name))
@@ -1344,7 +1360,44 @@ def _bullet_parties(ctx: ArticleContext, colon_at: int) -> list[_Party]:
             party = _party_of(ctx, _sentence_of(ctx, offset), offset + run[0], offset + run[1])
             if party is not None and party not in parties:
                 parties.append(party)
+    if parties:
+        return parties
+    for start, _ in _table_rows(ctx, colon_at):
+        index = _sentence_of(ctx, start)
+        first = next((m for m in ctx.mentions_in(index) if m.start >= start), None)
+        if first is None or first.start != start or first.label not in ("ORG", "PERSON"):
+            continue  # a row opens with its party's name, or names none
+        party = _party_of(ctx, index, first.start, first.end)
+        if party is not None and party not in parties:
+            parties.append(party)
     return parties
+
+
+def _table_rows(ctx: ArticleContext, after: int) -> list[tuple[int, int]]:
+    """The rows of a table after a colon, as a copied page flattens one ("Cartel Locations Date of
+    Designation", then "Tren de Aragua Venezuela, Peru February 20, 2025", ...): at least three lines
+    in a row, each opening with a capital and none ending as a sentence does; a first line without a
+    digit, where the others have one, is the header. (start, end) offsets of each row."""
+    rows: list[tuple[int, int]] = []
+    position = ctx.text.find("\n", after)
+    while position != -1:
+        line_end = ctx.text.find("\n", position + 1)
+        line_end = line_end if line_end != -1 else len(ctx.text)
+        line = ctx.text[position + 1 : line_end]
+        if not line.strip():
+            if rows:
+                break
+        elif TABLE_ROW.match(line):
+            rows.append((position + 1 + len(line) - len(line.lstrip()), line_end))
+        else:
+            break
+        position = line_end if line_end < len(ctx.text) else -1
+    if len(rows) < 3:
+        return []
+    digits = [any(c.isdigit() for c in ctx.text[a:b]) for a, b in rows]
+    if not digits[0] and sum(digits[1:]) >= len(rows[1:]) * 2 / 3:
+        rows = rows[1:]
+    return rows
 
 
 def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start: int) -> list[_Party]:
@@ -1607,6 +1660,27 @@ def _alike(sentence: str, after: int) -> list[_Actor]:
     )
     actors = [_state_actor(m, len(m)) or _us_actor(m) for m in members]
     return [a for a in actors if a is not None]
+
+
+def _same_acts(sentence: str, index: int, last: _Act | None) -> list[_Act]:
+    """Recalled acts of the states a sentence says made the designation just read, in it or in the
+    sentence before ("Paraguay became the third country to do so, following Ecuador"): the act's
+    parties, their own actor."""
+    if last is None or index - last.sentence > 1 or not last.parties or last.recalled:
+        return []
+    acts = []
+    for match in SAME_ACT.finditer(sentence):
+        states = next(group for group in match.groups() if group)
+        members = re.split(r"\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y|e)\s+", states)
+        for member in members:
+            actor = _state_actor(member, len(member)) or _us_actor(member)
+            if actor is None or actor.country == last.actor.country:
+                continue
+            programs = [p for p in last.programs if p not in US_PROGRAMS] or ["terrorist-list"]
+            if actor.country == "us":
+                programs = list(last.programs) if set(last.programs) & US_PROGRAMS else ["sanctions"]
+            acts.append(_Act(index, list(last.parties), programs, _complete_actor(actor, programs), recalled=True))
+    return acts
 
 
 def _goes_on(reading: _Reading, index: int, before: str) -> bool:
@@ -1976,6 +2050,8 @@ def read_designations(ctx: ArticleContext) -> DesignationReading:
         sentence = ctx.sentence_text(index)
         signed = signed_date(ctx, index) or signed
         acts = [] if ctx.is_title(index) else _acts(ctx, index, reading)  # the title repeats the body
+        if not ctx.is_title(index):
+            acts += _same_acts(sentence, index, acts[-1] if acts else reading.last_act)
         for act in acts:
             _record(ctx, act, found, _inherited(reading, act, index))
             reading.last_act = act
