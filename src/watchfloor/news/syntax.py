@@ -701,6 +701,9 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
     if token.lower_ in _RELATIVES and head.dep_ in _RELATIVE_CLAUSES and head.head.i < token.i:
         candidates += [head.head, *_group_above(head.head)]
     elif token.dep_ == "appos" and head.i < token.i and head.i in found:
+        nearest = _name_before_comma(token, found)
+        if nearest is not None and nearest != found[head.i]:
+            return nearest  # "A, who works for B, one of the leaders of Y": the parser skipped B
         return None if head.dep_ == "appos" else found[head.i]  # a chain of appositions may be a list
     elif token.dep_ == "attr" or any(c.dep_ == "cop" for c in token.children):
         # "X is a group tied to Y", "X es una estructura vinculada a Y": the predicate noun is X
@@ -727,6 +730,18 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         if mention is not None:
             return mention
     return None
+
+
+def _name_before_comma(appos: Token, found: dict[int, Mention]) -> Mention | None:
+    """The party named right before the comma that opens an apposition (past closing quotes): the
+    one the apposition describes, whichever earlier name the parser hung it on."""
+    doc, comma = appos.doc, appos.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    named = comma - 1
+    while named > 0 and doc[named].is_quote:
+        named -= 1
+    return found.get(named)
 
 
 def _group_above(noun: Token) -> list[Token]:
