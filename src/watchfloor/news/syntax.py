@@ -33,7 +33,12 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   brothers C and D" (each of A and B); plural role nouns before a colon list ("the group's two
   leaders: A and B"); "Y (CDG, organización de X)", "Y, the gang of X" (X leads Y);
 - "esa organización “provee apoyo material a Y”", where the small Spanish parser reads the verb as
-  an adjective of the support noun.
+  an adjective of the support noun;
+- "sanctioned Y and its leader X", "sancionó a Y y a su líder X" (the possessive's owner is the
+  organisation the noun is coordinated with); "ringleader", "kingpin", "capo" lead;
+- "X works for / trabaja para Y" (a member of an armed group); "X, accused of being a member of
+  Y", "acusado de ser socio del Y"; "X fue sancionado por dar apoyo a Y"; "señalado como líder",
+  "se desempeñaba como operador".
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other); hedged ("could be led
 by") or negated predicates give nothing.
@@ -735,7 +740,8 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
 def _name_before_comma(appos: Token, found: dict[int, Mention]) -> Mention | None:
     """The party named right before the comma that opens an apposition (past closing quotes): the
     one the apposition describes, whichever earlier name the parser hung it on."""
-    doc, comma = appos.doc, appos.left_edge.i - 1
+    doc, left = appos.doc, appos.left_edge
+    comma = left.i if left.text == "," else left.i - 1  # the parser may hang the comma on the apposition
     if comma < 1 or doc[comma].text != ",":
         return None
     named = comma - 1
