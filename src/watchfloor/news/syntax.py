@@ -33,7 +33,12 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   brothers C and D" (each of A and B); plural role nouns before a colon list ("the group's two
   leaders: A and B"); "Y (CDG, organización de X)", "Y, the gang of X" (X leads Y);
 - "esa organización “provee apoyo material a Y”", where the small Spanish parser reads the verb as
-  an adjective of the support noun.
+  an adjective of the support noun;
+- "sanctioned Y and its leader X", "sancionó a Y y a su líder X" (the possessive's owner is the
+  organisation the noun is coordinated with); "ringleader", "kingpin", "capo" lead;
+- "X works for / trabaja para Y" (a member of an armed group); "X, accused of being a member of
+  Y", "acusado de ser socio del Y"; "X fue sancionado por dar apoyo a Y"; "señalado como líder",
+  "se desempeñaba como operador".
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other); hedged ("could be led
 by") or negated predicates give nothing.
@@ -63,14 +68,14 @@ ORGS = frozenset({"ORG"})
 
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
-    r"\b(?:head|led\b|lead|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
+    r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
-    r"affiliat|afiliad|socio|partner|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
+    r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
     r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s)",
     re.I,
 )
@@ -138,6 +143,7 @@ _LIST_GLUE = words("and or y e o the el la los las , ;")
 _LEADER_NOUNS = (
     frozenset({"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"})
     | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas")
+    | words("ringleader ringleaders kingpin kingpins capo capos")  # said of crime groups only
     | words("co-leader co-leaders coleader coleaders colíder colider colíderes colideres")
 )
 # the offices that head a named organisation: "X, presidente de PdVSA", "the director of the CICPC,
@@ -183,6 +189,8 @@ _LAUNDER_VERB = re.compile(
     r"^(?:launder(?:s|ed|ing)?|lav(?:a|an|ó|aron|aba|aban|ar|ando|ado|ados|aría)|"
     r"blanque(?:a|an|ó|aron|aba|aban|ar|ando|ado|ados))$"
 )
+# working for an armed group is membership: "X works for the cartel", "X trabajaba para el CJNG"
+_WORK_VERB = re.compile(r"^(?:work(?:s|ed|ing)?|trabaj(?:a|an|ó|aron|aba|aban|ar|ando|ado))$")
 # belonging to an armed group is membership: "X belongs to the cartel", "X pertenece al CJNG"
 _BELONG_VERB = re.compile(r"^(?:belong(?:s|ed|ing)?|pertenec\w*|pertenezc\w*)$")
 _FOR = frozenset({"for", "para"})
@@ -273,6 +281,13 @@ _DEFINITE_CASES = words("del al")  # Spanish de/a + el: "del cártel" is "of the
 _HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+# participles that put a charge on the noun they follow: "X, accused of being a member of Y"
+_ACCUSED = words(
+    "accused charged suspected alleged acusado acusada acusados acusadas señalado señalada señalados "
+    "señaladas sospechoso sospechosa sospechosos"
+)
+# forms of "ser" that make a Spanish participle passive ("fue sancionado", "han sido acusados")
+_SER = words("fue fueron es son sido será serán era eran sea sean")
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
 _OBJECTS = frozenset({"dobj", "obj"})
 _BY = frozenset({"by", "por"})
@@ -281,6 +296,7 @@ _MODIFIER_DEPS = frozenset({"acl", "amod", "relcl"})
 _RELATIVES = words("that which who whom que quien quienes cual cuales")
 _RELATIVE_CLAUSES = frozenset({"relcl", "acl", "acl:relcl"})
 _AS = words("as como")
+_ALIAS_WORDS = words("alias aka")
 _EN_PREPS = frozenset({"prep", "agent", "dative"})
 _ES_OBLIQUES = frozenset({"nmod", "obl", "obl:agent", "obj", "iobj"})
 
@@ -525,7 +541,7 @@ def _rule_for(token: Token) -> Rule | None:
         return _worker
     if _LAUNDER_VERB.match(lower) and _is_verb(token):
         return _launders
-    if _BELONG_VERB.match(lower):
+    if _BELONG_VERB.match(lower) or (_WORK_VERB.match(lower) and _is_verb(token)):
         return _belongs
     if lower in _FAMILY_NOUNS:
         return _family
@@ -684,10 +700,15 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
     if depth > 3 or (proper and token.lower_ not in _ALL_GROUP_NOUNS):  # "Organization" is a class
         return None
     head = token.head
+    if token.dep_ == "appos" and head.lower_ in _ALIAS_WORDS and head.dep_ == "appos" and head.i < token.i:
+        head = head.head  # 'X, alias "Z": a description': the parser hangs the description on "alias"
     candidates: list[Token] = []
     if token.lower_ in _RELATIVES and head.dep_ in _RELATIVE_CLAUSES and head.head.i < token.i:
         candidates += [head.head, *_group_above(head.head)]
     elif token.dep_ == "appos" and head.i < token.i and head.i in found:
+        nearest = _name_before_comma(token, found)
+        if nearest is not None and nearest != found[head.i]:
+            return nearest  # "A, who works for B, one of the leaders of Y": the parser skipped B
         return None if head.dep_ == "appos" else found[head.i]  # a chain of appositions may be a list
     elif token.dep_ == "attr" or any(c.dep_ == "cop" for c in token.children):
         # "X is a group tied to Y", "X es una estructura vinculada a Y": the predicate noun is X
@@ -695,8 +716,16 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         candidates += [c for c in clause.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
     elif _is_as(token):
         verb = head.head if token.dep_ == "pobj" else head
-        candidates += [c for c in verb.children if c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS and c.i < token.i]
-        if verb.dep_ in _MODIFIER_DEPS and verb.head.i < verb.i:  # "X, identified as a leader of Y"
+        candidates += [
+            c
+            for c in verb.children
+            if c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS and c.i < token.i and c.lower_ != "se"  # reflexive
+        ]
+        if not candidates:  # "X served as the leader of Y", "X se desempeñaba como operador del Y"
+            candidates += [c for c in _active_subjects(verb) if c.i < token.i]
+        if (
+            verb.dep_ in _MODIFIER_DEPS | {"advmod"} and verb.head.i < verb.i
+        ):  # "X, identified as a leader of Y"
             candidates.append(verb.head)
     named = _named_after(token, found) or _regime_of(token, found)
     if named is not None:
@@ -706,6 +735,19 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         if mention is not None:
             return mention
     return None
+
+
+def _name_before_comma(appos: Token, found: dict[int, Mention]) -> Mention | None:
+    """The party named right before the comma that opens an apposition (past closing quotes): the
+    one the apposition describes, whichever earlier name the parser hung it on."""
+    doc, left = appos.doc, appos.left_edge
+    comma = left.i if left.text == "," else left.i - 1  # the parser may hang the comma on the apposition
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    named = comma - 1
+    while named > 0 and doc[named].is_quote:
+        named -= 1
+    return found.get(named)
 
 
 def _group_above(noun: Token) -> list[Token]:
@@ -756,9 +798,10 @@ def _is_as(token: Token) -> bool:
     """A predicative noun: "as the leader" (English pobj of "as"), "como líder" (Spanish case)."""
     if token.dep_ == "pobj":
         return token.head.lower_ == "as" and token.head.dep_ == "prep" and _is_verb(token.head.head)
-    return any(c.dep_ in ("case", "mark") and c.lower_ in _AS for c in token.children) and _is_verb(
-        token.head
-    )
+    # the small Spanish parser tags "señalado"/"considerado" before "como" an adjective
+    head = token.head
+    verb = _is_verb(head) or head.lower_ in _CONSIDERED | _NAMING_PARTICIPLES
+    return verb and any(c.dep_ in ("case", "mark") and c.lower_ in _AS for c in token.children)
 
 
 def _mention_of(token: Token, found: dict[int, Mention]) -> Mention | None:
@@ -994,7 +1037,9 @@ def _accused(verb: Token) -> list[Token]:
     object, also when the parser hung "of" on the last of several objects ("accused X and senior
     officials of leading")."""
     of = verb.head.dep_ == "prep" and verb.head.lower_ in ("of", "for")
-    if not (of or any(c.dep_ == "mark" and c.lower_ in ("de", "por") for c in verb.children)):
+    # "acusado de ser socio del X": a predicate noun takes "de" as its case, beside "ser"
+    marks = ("mark", "case") if any(c.dep_ == "cop" for c in verb.children) else ("mark",)
+    if not (of or any(c.dep_ in marks and c.lower_ in ("de", "por") for c in verb.children)):
         return []
     accusing = verb.head.head if of else verb.head
     if of and not _is_verb(accusing):
@@ -1002,10 +1047,19 @@ def _accused(verb: Token) -> list[Token]:
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
         return _with_conjuncts(first) if first.dep_ in _OBJECTS and _is_verb(first.head) else []
-    # "X was sanctioned for supplying", "X fue acusado de liderar": the passive subject
-    return [c for c in accusing.children if c.dep_ in _OBJECTS] or [
-        c for c in accusing.children if c.dep_ in _PASSIVE_SUBJECTS
+    # "X was sanctioned for supplying", "X fue acusado de liderar": the passive subject (which the
+    # small Spanish parser labels a plain subject beside the "ser" auxiliary)
+    passive = (
+        _SUBJECTS
+        if any(c.dep_ in ("aux", "aux:pass") and c.lower_ in _SER for c in accusing.children)
+        else _PASSIVE_SUBJECTS
+    )
+    found = [c for c in accusing.children if c.dep_ in _OBJECTS] or [
+        c for c in accusing.children if c.dep_ in passive
     ]
+    if not found and accusing.lower_ in _ACCUSED and accusing.dep_ in _MODIFIER_DEPS | {"advmod"}:
+        found = [accusing.head] if accusing.head.i < accusing.i else []  # "X, accused of leading Y"
+    return found
 
 
 def _directs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -1161,13 +1215,11 @@ def _launders(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 
 def _belongs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
-    """ "X belongs to the cartel", "X pertenece al CJNG", "X, perteneciente al Cártel de Y": a member
-    of a named armed group."""
-    groups = [
-        m
-        for m in _mentions(_prep_objects(token, frozenset({"to", "a", "al"})), found, ORGS)
-        if m.kind == ARMED_GROUP
-    ]
+    """ "X belongs to the cartel", "X pertenece al CJNG", "X, perteneciente al Cártel de Y", "X works
+    for the cartel", "quienes trabajaban para el CJNG": a member of a named armed group (working
+    for a company or a state is no allegation)."""
+    preposition = _FOR if _WORK_VERB.match(token.lower_) else frozenset({"to", "a", "al"})
+    groups = [m for m in _mentions(_prep_objects(token, preposition), found, ORGS) if m.kind == ARMED_GROUP]
     if not groups:
         return
     members = _active_subjects(token) if _is_verb(token) else []
@@ -1369,7 +1421,9 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ == "attr":
         holders += [child for child in noun.head.children if child.dep_ in _SUBJECTS]
     if any(child.dep_ == "cop" for child in noun.children):
-        holders += [child for child in noun.children if child.dep_ in _SUBJECTS]
+        holders += [child for child in noun.children if child.dep_ in _SUBJECTS] or _accused(noun)
+    if noun.dep_ == "attr" and noun.head.dep_ == "pcomp" and not holders:
+        holders += _accused(noun.head)  # "X, accused of being a member of Y"
     if _is_as(noun):
         holders.append(noun)
     verb = noun.head
@@ -1477,7 +1531,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if not organisations:
         return
     organisations = [m for m in organisations if m.kind != GOVERNMENT]
-    holders = [] if group_of_its else _mentions(_holders(noun), found, ACTORS)
+    holders = _its_holder(noun, found) if group_of_its else _mentions(_holders(noun), found, ACTORS)
     if not holders and lower not in _OWNER_NOUNS:
         # "the group's two leaders: A and B", "los colíderes del grupo: A y B"
         holders = _colon_list(noun, found) or _named_after_comma(noun, found)
@@ -1602,11 +1656,28 @@ def _abbreviation_after(name: Token, found: dict[int, Mention]) -> Mention | Non
 
 def _its_group(noun: Token, found: dict[int, Mention]) -> list[Mention]:
     """The armed group "its"/"their"/"sus" before a role noun stands for: the one the sentence
-    names before it ("sanctioned the X cartel and two of its leaders")."""
+    names before it ("sanctioned the X cartel and two of its leaders"), or the organisation the
+    role noun is coordinated with ("sanctioned Acme Ltd and its director, X", "sancionó a la
+    empresa Y y a su gerente X": nothing else can own the possessive there)."""
     if not any(c.lower_ in _GROUP_POSSESSIVES for c in noun.children):
         return []
+    if noun.dep_ == "conj" and noun.head.i < noun.i:
+        partner = _mention_of(noun.head, found)
+        if partner is not None and partner.label == "ORG" and partner.kind != GOVERNMENT:
+            return [partner]
     groups = {m.start: m for i, m in found.items() if i < noun.i and m.kind == ARMED_GROUP}
     return list(groups.values()) if len(groups) == 1 else []
+
+
+def _its_holder(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The person a singular "its leader" names right after it ("the cartel and its leader X",
+    "y a su líder, X"): the name in apposition, or the one the noun is a compound of."""
+    if not _singular(noun):
+        return []
+    after = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
+    if noun.dep_ == "compound" and noun.head.i > noun.i:
+        after.append(noun.head)
+    return [m for m in _mentions(after, found, frozenset({"PERSON"})) if m.kind != GOVERNMENT]
 
 
 def _named_after_comma(noun: Token, found: dict[int, Mention]) -> list[Mention]:
