@@ -11,14 +11,26 @@ from followthemoney.statement import StatementEntity
 
 from watchfloor.news.context import ArticleContext
 from watchfloor.news.events import detect_events
+from watchfloor.news.mentions import Mention
 
 FRIDAY = date(2025, 10, 24)
 
 
-def _events(text: str, published: date = FRIDAY, lang: str = "en") -> list[StatementEntity]:
-    """One sentence per line, as the splitter gives a table's rows."""
+def _events(
+    text: str, published: date = FRIDAY, lang: str = "en", orgs: tuple[str, ...] = ()
+) -> list[StatementEntity]:
+    """One sentence per line, as the splitter gives a table's rows; the named groups become ORG
+    mentions, as the NER would give them."""
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    ctx = ArticleContext("art-1", text, lang, published, sentences, [], {}, title=None)
+    mentions = [
+        Mention(org, "ORG", found.start(), found.end(), index)
+        for org in orgs
+        for found in re.finditer(re.escape(org), text)
+        for index, (start, end) in enumerate(sentences)
+        if start <= found.start() < end
+    ]
+    ids = {m.start: f"org-{m.start}" for m in mentions}
+    ctx = ArticleContext("art-1", text, lang, published, sentences, mentions, ids, title=None)
     return [entity for _, entity in detect_events(ctx)]
 
 
@@ -88,3 +100,24 @@ def test_warplanes_flown_near_a_theatre_are_a_deployment() -> None:
         ("deployment", "2025-10-23")
     ]
     assert _dated("The minister flew to Caracas on Thursday.") == []
+
+
+def test_an_act_carried_on_from_a_dated_signing_takes_its_day() -> None:
+    text = (
+        "El presidente firmó el martes 21 de octubre el decreto que declara el estado de excepción.\n"
+        "Con ello se cataloga como grupos terroristas a Los Halcones y a la Banda Norte."
+    )
+    assert _dated(text, lang="es", orgs=("Los Halcones",)) == [("designation", "2025-10-21")]
+    english = (
+        "The president signed the decree on October 21 declaring a state of emergency.\n"
+        "With it, the cabinet designated the Halcones gang as a terrorist organization."
+    )
+    assert _dated(english, orgs=("Halcones",)) == [("designation", "2025-10-21")]
+
+
+def test_an_act_that_does_not_carry_on_from_a_dated_sentence_stays_undated() -> None:
+    text = (
+        "El presidente firmó el martes 21 de octubre el decreto que declara el estado de excepción.\n"
+        "Meses antes se catalogó como grupos terroristas a Los Halcones y a la Banda Norte."
+    )
+    assert _dated(text, lang="es", orgs=("Los Halcones",)) == []

@@ -337,6 +337,15 @@ ANCHOR_NUMBER = re.compile(
     r"\d[\d,.]*\s*(?:%|percent|people|troops|soldiers|strikes?|votes?|personas|tropas|ataques|votos|killed|muertos)",
     re.I,
 )
+# a sentence that opens by carrying on the act told just before it: "Con ello se cataloga ...",
+# "With this, the groups were listed ...", "Mediante ese decreto ..."
+CONTINUED_ACT = re.compile(
+    r"\W*(?:(?:con|mediante|por|en)\s+(?:ello|esto|él|este\s+(?:decreto|documento|acto)|ese\s+(?:decreto|documento|acto)|"
+    r"dicho\s+(?:decreto|documento))|de\s+(?:esta|este)\s+(?:manera|modo)|así|with\s+(?:it|this|that)|"
+    r"in\s+(?:it|the\s+same\s+(?:decree|order|document))|through\s+(?:it|this)|thereby|by\s+(?:it|this\s+(?:decree|order)))"
+    r"\s*,?\s",
+    re.I,
+)
 # a table's header that names its column of designation dates: "Date of FTO Designation", "Fecha de
 # designación", "Designation date", "Date listed"
 DESIGNATION_DATE_COLUMN = re.compile(
@@ -399,6 +408,10 @@ def _dated_by_context(
         day = _dateline_day(ctx, index)
         modes = {results[p][0].mode for p in positions}
         if day is not None and not _told_with_its_day(results, modes, day):
+            days[index] = day
+    for index in undated:
+        day = _continued_day(ctx, index)
+        if index not in days and day is not None:
             days[index] = day
     for index in range(len(ctx.sentences)):
         dating = _anaphoric_day(ctx, index)
@@ -472,6 +485,20 @@ def _dateline_day(ctx: ArticleContext, index: int) -> str | None:
         return None  # "Ottawa, 14 oct (EFE).- Chile anunció que declarará ..."
     day = resolve(opening.group("date"), ctx.published, ctx.lang, "past")
     return day if day is not None and len(day) == len("2025-01-01") else None
+
+
+def _continued_day(ctx: ArticleContext, index: int) -> str | None:
+    """The day of the sentence before, for a sentence that opens by carrying on its act ("Daniel
+    Noboa firmó el martes 9 de enero el decreto ... Con ello se cataloga como terroristas a ...",
+    "With it, the cabinet listed ..."): what the act did happened when it was done."""
+    if index == 0 or not CONTINUED_ACT.match(ctx.sentence_text(index)):
+        return None
+    days = [
+        d.value
+        for d in ctx.dates_in(index - 1, "past")
+        if d.point and len(d.value) == len("2025-01-01") and ctx.reported_at(index - 1, d.start)
+    ]
+    return days[0] if len(set(days)) == 1 else None
 
 
 def _anaphoric_day(ctx: ArticleContext, index: int) -> str | None:
