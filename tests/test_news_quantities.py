@@ -605,3 +605,80 @@ def test_a_tally_that_would_bring_the_toll_to_a_figure_is_still_a_claim() -> Non
         "Officials said the raid killed five people, a count which would bring the toll in the raids to 38."
     )
     assert ("killed", 38, E) in figures(text)
+
+
+# --- figures told in context: a poll's passage, a hedge said once, a gloss ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the poll is named in an earlier sentence; the share says what people think or are
+        (
+            "A new survey of voters came out on Monday. Separately, 41 percent said they doubt the plan. "
+            "Another 12% aren't sure.",
+            "en",
+            [("percent", 41, E), ("percent", 12, E)],
+        ),
+        (
+            "La encuesta de la universidad se publicó ayer. El 22 % cree que la economía mejorará. "
+            "El 15 % no estaba seguro.",
+            "es",
+            [("percent", 22, E), ("percent", 15, E)],
+        ),
+        # a passage of shares runs on past the sentence that named the poll
+        (
+            "El sondeo salió el martes. Entre los jóvenes, 70 % apoya la ley. Entre los mayores, 40 % la apoya. "
+            "Los votantes rurales también opinan. La mayoría, 58 %, admite dudas.",
+            "es",
+            [("percent_support", 70, E), ("percent_support", 40, E), ("percent", 58, E)],
+        ),
+    ],
+)
+def test_a_share_in_a_poll_passage_is_a_poll_figure(
+    text: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_a_percentage_outside_a_poll_is_no_share() -> None:
+    assert figures("Prices rose 12 percent last year. Another 5% said nothing about rent.") == []
+    # a poll named long before does not make a later percentage its share
+    text = "The survey came out in May. The port grew. Trade rose. Ships came. Then 30 percent said yes."
+    assert figures(text) == []
+
+
+def test_a_share_in_words_glossed_by_its_percentage_is_one_figure() -> None:
+    assert figures("In the poll, about half of respondents (47%) supported the plan.") == [
+        ("percent_support", 47, E)
+    ]
+    assert figures("En la encuesta, la mitad de los encuestados -52%- rechaza la medida.", "es") == [
+        ("percent_oppose", 52, E)
+    ]
+    assert figures("In the poll, half of voters backed the plan.") == [("percent", 50, E)]
+
+
+def test_the_margin_of_error_is_its_own_phrase_not_a_share_after_it() -> None:
+    text = "El sondeo, con un margen de error de 3 puntos, indica que 45 % apoya la ley."
+    assert figures(text, "es") == [("margin_of_error", 3, E), ("percent_support", 45, E)]
+
+
+def test_the_people_a_poll_was_conducted_among_are_its_sample() -> None:
+    text = "El estudio, realizado entre 1500 adultos con un margen de error de 3 puntos, salió ayer."
+    assert ("respondents", 1500, E) in figures(text, "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Navy sent roughly 3,000 sailors to the region. Officials said 3,000 sailors arrived.", "en"),
+        ("La Armada envió unos **3000 marines** a la zona. Se confirmó que 3000 marines llegaron.", "es"),
+    ],
+)
+def test_a_figure_restated_bare_keeps_the_hedge_it_was_told_with(text: str, lang: str) -> None:
+    assert figures(text, lang) == [("troops", 3000, B), ("troops", 3000, B)]
+
+
+def test_a_bare_figure_told_first_stays_exact() -> None:
+    text = "The Navy sent 3,000 sailors to the region. Later, roughly 3,000 sailors arrived."
+    assert figures(text) == [("troops", 3000, E), ("troops", 3000, B)]

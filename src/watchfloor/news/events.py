@@ -52,6 +52,11 @@ SUSPENDED_AGREEMENT = (
     r"\b(?:suspend(?:ed|s)?|suspendi(?:ó|o|eron)|suspende[nr]?)\s+(?:[\w-]+\s+){0,5}?(?:agreements?|accords?|"
     r"deals?|treat(?:y|ies)|acuerdos?|convenios?|tratados?|relaciones)\b"
 )
+WARPLANE = re.compile(
+    r"\b(?:bombers?|fighter\s+jets?|fighters|warplanes?|aircraft|jets|B-\d+\w*|F-\d+\w*|bombarderos?|cazas|"
+    r"aviones\s+(?:de\s+combate|militares|de\s+guerra)|aeronaves\s+militares)\b",
+    re.I,
+)
 VESSEL = (
     r"(?:boats?|vessels?|ships?|speedboats?|submarines?|semi-submersibles?|lanchas?|narcolanchas?|botes?|"
     r"embarcaci(?:ón|on|ones)|buques?|barcos?|narcosubmarinos?|semisumergibles?)"
@@ -104,6 +109,22 @@ EVENT_RULES: tuple[EventRule, ...] = (
             re.I,
         ),
     ),
+    # a force that fires on a vessel by another verb: "U.S. forces targeted three drug-trafficking
+    # vessels", "las fuerzas impactaron una lancha"; said of armed forces only, since a sanction
+    # "targets" vessels too
+    EventRule(
+        "strike",
+        "ASSAULT",
+        re.compile(
+            rf"\b(?:targeted|hit|engaged|impact(?:ó|aron)|alcanz(?:ó|aron)|neutraliz(?:ó|aron))\s+(?:[\w-]+\s+){{0,4}}?"
+            rf"{VESSEL}\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:forces|military|troops|Navy|kinetic|lethal|fuerzas|militar(?:es)?|Armada|letal(?:es)?|cin[ée]tic[oa])\b",
+            re.I,
+        ),
+    ),
     EventRule(
         "deployment",
         "MOBILIZE",
@@ -121,6 +142,18 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"(?:the\s+|la\s+|el\s+)?(?:region|regi[óo]n|Caribbean|Caribe|operation|operaci[óo]n|despliegue))\b",
             re.I,
         ),
+    ),
+    # a warplane flown over or near a theatre is a force shown there ("two B-52 bombers flew along the
+    # coast on Thursday", "cazas sobrevolaron el Caribe el jueves"); said of warplanes only
+    EventRule(
+        "deployment",
+        "MOBILIZE",
+        re.compile(
+            r"\b(?:overflew|sobrevol(?:ó|o|aron)|(?:flew|flown|flying|vol(?:ó|aron)|patrull(?:ó|aron))\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:over|near|off|along|toward|towards|into|across|sobre|cerca|frente|junto|hacia|por))\b",
+            re.I,
+        ),
+        WARPLANE,
     ),
     EventRule(
         "mobilization",
@@ -183,7 +216,14 @@ EVENT_RULES: tuple[EventRule, ...] = (
     EventRule(
         "poll",
         "OTHER",
-        re.compile(r"\b(?:polls?|polling|survey|encuestas?|sondeos?)\b|\d\s?%\s+of\b|\d\s?%\s+de\b", re.I),
+        re.compile(
+            r"\b(?:polls?|polling|survey|encuestas?|sondeos?)\b|\d\s?%\s+of\b|\d\s?%\s+de\b|"
+            # a share that holds a view is a poll's finding: "36 % apoya la operación", "55% oppose it"
+            r"\d\s?(?:%|percent\b|por\s+ciento\b)\s+(?:(?:also|only|solo|sólo|no)\s+)?(?:support(?:s|ed)?|"
+            r"oppos(?:e|es|ed)|(?:dis)?approv(?:e|es|ed)|favou?r(?:s|ed)?|reject(?:s|ed)?|apoya(?:n|ba|ban)?|"
+            r"respalda(?:n|ba|ban)?|rechaza(?:n|ba|ban)?|se\s+opon(?:e|en|ía|ían)|(?:des)?aprueba(?:n|ba|ban)?)\b",
+            re.I,
+        ),
         fieldwork=True,
     ),
     # a designation the designation reader did not take as an act of its own (background, a party it
@@ -265,6 +305,9 @@ FIELDWORK_END = "date:fieldwork-end"  # a poll dated by the last day of its fiel
 RELATIVE_OPENING = re.compile(r"((?:[\w/’'-]+,?\s+){1,4}?)(?i:(which|that|que))\s*$")
 # "as of 6 November: 16 strikes": the day a tally stands at, not the day of an event
 AS_OF = re.compile(r"\b(?:as\s+of|a\s+fecha\s+de(?:l)?|con\s+corte\s+al?)\s*$", re.I)
+RELATIVE_WEEK = re.compile(
+    r"\s*(?i:(?:last|this|next|past)\s+week|(?:la|esta)\s+semana(?:\s+pasada|\s+pr[óo]xima)?|la\s+pr[óo]xima\s+semana)\s*"
+)
 # a subordinate clause after a relative one opens another event's time: "the poll, which closed on
 # Wednesday as Washington continued a military buildup"
 SUBORDINATOR = re.compile(r"\b(?:as|while|whereas|when|mientras|cuando)\b", re.I)
@@ -294,6 +337,24 @@ ANCHOR_NUMBER = re.compile(
     r"\d[\d,.]*\s*(?:%|percent|people|troops|soldiers|strikes?|votes?|personas|tropas|ataques|votos|killed|muertos)",
     re.I,
 )
+# a sentence that opens by carrying on the act told just before it: "Con ello se cataloga ...",
+# "With this, the groups were listed ...", "Mediante ese decreto ..."
+CONTINUED_ACT = re.compile(
+    r"\W*(?:(?:con|mediante|por|en)\s+(?:ello|esto|él|este\s+(?:decreto|documento|acto)|ese\s+(?:decreto|documento|acto)|"
+    r"dicho\s+(?:decreto|documento))|de\s+(?:esta|este)\s+(?:manera|modo)|así|with\s+(?:it|this|that)|"
+    r"in\s+(?:it|the\s+same\s+(?:decree|order|document))|through\s+(?:it|this)|thereby|by\s+(?:it|this\s+(?:decree|order)))"
+    r"\s*,?\s",
+    re.I,
+)
+# a table's header that names its column of designation dates: "Date of FTO Designation", "Fecha de
+# designación", "Designation date", "Date listed"
+DESIGNATION_DATE_COLUMN = re.compile(
+    r"\b(?:(?:date|fecha)s?\s+(?:of\s+|de\s+(?:la\s+)?)?(?:[\w-]+\s+){0,2}?(?:designation|designaci[óo]n|listing|"
+    r"inclusi[óo]n|sanction|sanci[óo]n)|(?:designation|listing|sanction)\s+dates?|date\s+(?:listed|designated|"
+    r"sanctioned))\b",
+    re.I,
+)
+TABLE_ROW_CHARS = 200  # a table's row is a short line of cells, not a sentence of prose
 ACTORS = frozenset({"PERSON", "ORG"})
 PLACES = frozenset({"GPE", "LOC"})
 
@@ -325,6 +386,7 @@ def detect_events(
         if ctx.modality(index) == Modality.FUTURE:
             continue
         results += _sentence_events(ctx, index, places, announced)
+    results += _designation_table(ctx, announced)
     results = _dated_by_context(ctx, results, announced)
     return _released_polls_first(results)
 
@@ -346,6 +408,10 @@ def _dated_by_context(
         day = _dateline_day(ctx, index)
         modes = {results[p][0].mode for p in positions}
         if day is not None and not _told_with_its_day(results, modes, day):
+            days[index] = day
+    for index in undated:
+        day = _continued_day(ctx, index)
+        if index not in days and day is not None:
             days[index] = day
     for index in range(len(ctx.sentences)):
         dating = _anaphoric_day(ctx, index)
@@ -371,6 +437,33 @@ def _dated_by_context(
     return out
 
 
+def _designation_table(
+    ctx: ArticleContext, announced: set[str | int | None]
+) -> list[tuple[EventMatch, StatementEntity]]:
+    """A table whose header names a column of designation dates ("Name | Date of FTO Designation",
+    "Grupo  Fecha de designación") lists one designation per row, on the day its row gives: each
+    line after the header that holds a calendar day, up to the first that holds none."""
+    rule = next(r for r in EVENT_RULES if r.mode == "designation")
+    results = []
+    in_table = False
+    for index in range(len(ctx.sentences)):
+        sentence = ctx.sentence_text(index)
+        dates = ctx.dates_in(index, "past")
+        if not in_table:
+            in_table = bool(DESIGNATION_DATE_COLUMN.search(sentence)) and not dates
+            continue
+        days = [d.value for d in dates if d.point and len(d.value) == len("2025-01-01")]
+        if not days or len(sentence) > TABLE_ROW_CHARS:
+            in_table = False
+            continue
+        if days[-1] in announced:
+            continue
+        entity_id = ctx.derived_id("event", str(index), "designation", "row")
+        event = _event(ctx, index, entity_id, rule, sentence, days[-1], None)
+        results.append((EventMatch(index, rule.mode, rule.plover, entity_id, days[-1]), event))
+    return results
+
+
 def _told_with_its_day(results: list[tuple[EventMatch, StatementEntity]], modes: set[str], day: str) -> bool:
     """The article dates an act of the same kind in the week up to the dateline ("Quito, 14 oct
     (EFE).- El presidente declaró ..." and later "el decreto, con fecha del 13 de octubre"):
@@ -392,6 +485,20 @@ def _dateline_day(ctx: ArticleContext, index: int) -> str | None:
         return None  # "Ottawa, 14 oct (EFE).- Chile anunció que declarará ..."
     day = resolve(opening.group("date"), ctx.published, ctx.lang, "past")
     return day if day is not None and len(day) == len("2025-01-01") else None
+
+
+def _continued_day(ctx: ArticleContext, index: int) -> str | None:
+    """The day of the sentence before, for a sentence that opens by carrying on its act ("Daniel
+    Noboa firmó el martes 9 de enero el decreto ... Con ello se cataloga como terroristas a ...",
+    "With it, the cabinet listed ..."): what the act did happened when it was done."""
+    if index == 0 or not CONTINUED_ACT.match(ctx.sentence_text(index)):
+        return None
+    days = [
+        d.value
+        for d in ctx.dates_in(index - 1, "past")
+        if d.point and len(d.value) == len("2025-01-01") and ctx.reported_at(index - 1, d.start)
+    ]
+    return days[0] if len(set(days)) == 1 else None
 
 
 def _anaphoric_day(ctx: ArticleContext, index: int) -> str | None:
@@ -510,8 +617,10 @@ def _triggers(
 ) -> list[tuple[EventRule, int]]:
     """The rules a unit triggers where it reports, with the trigger's offset in the unit."""
     unit = sentence[unit_start:unit_end]
-    found = []
+    found: list[tuple[EventRule, int]] = []
     for rule in EVENT_RULES:
+        if any(other.mode == rule.mode for other, _ in found):
+            continue  # one event of a kind per unit, whichever of its wordings told it
         hit = next((h for h in rule.trigger.finditer(unit) if not _nonfinite(unit, h)), None)
         if hit is None or (rule.requires is not None and not rule.requires.search(sentence)):
             continue
@@ -584,12 +693,15 @@ def _as_period(mention: DateMention) -> DateMention:
 
 
 def _closed_days(period: DateMention | None) -> bool:
-    """A span between two calendar days ("entre el 5 y el 8 de septiembre", "from Sept. 5 to Sept. 8")."""
+    """A span between two calendar days ("entre el 5 y el 8 de septiembre", "from Sept. 5 to Sept. 8");
+    a relative week ("publicada esta semana") is when something came out, and its Sunday may not
+    have come yet: no fieldwork's last day."""
     return (
         period is not None
         and period.until is not None
         and len(period.value) == len(period.until) == len("2025-01-01")
         and period.value != period.until
+        and not RELATIVE_WEEK.fullmatch(period.text)
     )
 
 

@@ -92,7 +92,9 @@ _BELOW = frozenset({"nearly", "almost", "casi", "close to"})
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 QUALIFIER_BEFORE = re.compile(
     # Spanish contracts "de el" and "a el": "alrededor del 4 %", "más del 60 %", "en torno al 39 %"
-    rf"(?:^|[^\w])(?P<qual>{_QUAL})(?:(?<=de|\sa)l)?\s*,?\s+(?:a\s+)?(?:(?:the|el|la|los|las)\s+)?(?:US\$|\$|USD\s*)?$",
+    # a figure set in bold or italics ("unos **4.000 marines**") keeps its qualifier
+    rf"(?:^|[^\w])(?P<qual>{_QUAL})(?:(?<=de|\sa)l)?\s*,?\s+(?:a\s+)?(?:(?:the|el|la|los|las)\s+)?(?:US\$|\$|USD\s*)?"
+    r"(?:\*{1,2}|_{1,2})?$",
     re.I,
 )
 
@@ -470,6 +472,7 @@ SEATS_AFTER = re.compile(
     re.I,
 )
 NEEDED_AFTER = re.compile(r"\s*(?:necesari[oa]s|needed|required|requeridos|requeridas)\b", re.I)
+POLL_REACH = 3  # sentences back that a poll named keeps the passage about it
 POLL_WORDS = re.compile(
     r"\b(?:poll\w*|survey\w*|encuest\w*|sonde\w*|margin\s+of\s+error|margen\s+de\s+error)\b", re.I
 )
@@ -551,10 +554,14 @@ CREW_BEFORE = re.compile(
     re.I,
 )
 # "the poll asked 1,035 voters": the people a poll asked, said with a verb of asking
-ASKED_BEFORE = re.compile(r"\b(?:asked|questioned|contacted|reached|pregunt(?:ó|aron)\s+a)\s+$", re.I)
+# or the people it was conducted among: "realizado el 3 de enero entre 2.092 adultos", "among 1,500 adults"
+ASKED_BEFORE = re.compile(
+    r"\b(?:asked|questioned|contacted|reached|pregunt(?:ó|aron)\s+a|among|entre)\s+$", re.I
+)
 CREW_AFTER = re.compile(r"\s+(?:on\s+board|aboard|a\s+bordo)\b", re.I)
 CREW_NOUN = re.compile(r"\b(?:crew(?:\s+members)?|crewmen|tripulantes)\b", re.I)
-MARGIN_BEFORE = re.compile(r"\b(?:margin\s+of\s+error|margen\s+de\s+error)\b[^.;]{0,40}$", re.I)
+# the margin's own phrase, not a share told after a comma ("margen de error de 2,7 puntos, indica que 36 %")
+MARGIN_BEFORE = re.compile(r"\b(?:margin\s+of\s+error|margen\s+de\s+error)\b(?:[^.;,]|,\d){0,40}$", re.I)
 POINTS_AFTER = re.compile(r"^\s+(?:percentage\s+points?|points?|puntos(?:\s+porcentuales)?)\b", re.I)
 # a figure inside a possessive phrase tells what a thing has, whatever the verb's tense:
 # "the new deployment will add the carrier's more than 70 aircraft"
@@ -570,6 +577,7 @@ FAILED_CUE = re.compile(
     r"\b(?:fail\w*|reject\w*|defeat\w*|block\w*|rechaz\w*|fracas\w*|tumb\w*|derrot\w*)\b", re.I
 )
 PASSED_CUE = re.compile(r"\b(?:pass\w*|approv\w*|adopt\w*|advanc\w*|aprob\w*|aprueb\w*|adopt\w*)\b", re.I)
+PERCENT_IN = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b|por\s+ciento\b)", re.I)
 PERCENT_AFTER = re.compile(r"^(?:\s?%|\s+percent\b|\s+per\s+cent\b|\s+por\s+ciento\b)", re.I)
 POLL_CUE = re.compile(
     r"\b(?:poll\w*|survey\w*|respondents|voters|Americans|adults|approv\w*|support\w*|oppos\w*|favou?r\w*|"
@@ -584,6 +592,18 @@ OPPOSE_CUE = re.compile(
 )
 SUPPORT_CUE = re.compile(
     r"^[^;.]{0,60}?\b(?:support\w*|favou?r\w*|approv\w*|apoy\w*|respald\w*|a\s+favor|aprueb\w*)\b", re.I
+)
+# what a share of the people asked says, thinks or is: "43 percent said", "el 10 % considera",
+# "La mayoría, 55 %, admite", "el 18 % no estaba seguro", "25% were undecided"
+SHARE_HELD_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:of|de)\s+(?:the\s+|los\s+|las\s+)?[^\W\d_]+\s+)?(?:(?:also|still|only|no|not|también|"
+    r"tampoco|todav[íi]a|solo|sólo)\s+)?(?:said|say|says|believe[sd]?|think|thinks|thought|feel|felt|"
+    r"consider(?:s|ed)?|want(?:s|ed)?|prefer(?:s|red)?|agree[sd]?|disagree[sd]?|(?:are|were|was|is)(?:n['’]t|\s+not)?\s+"
+    r"(?:sure|unsure|undecided|uncertain)|"
+    r"dij(?:o|eron)|dice[n]?|cree[n]?|cre[íi]a[n]?|consider(?:a|an|aba|aban)|piensa[n]?|opina(?:n|ba|ban)?|"
+    r"admite[n]?|afirma[n]?|asegura[n]?|prefiere[n]?|quiere[n]?|(?:no\s+)?sab(?:e|en|ía|ían)|"
+    r"(?:est(?:á|aba|án|aban)|se\s+mostr(?:aba|ó|aban))\s+(?:[\w]+\s+){0,1}?(?:segur|indecis|de\s+acuerdo)\w*)\b",
+    re.I,
 )
 MONEY_BEFORE = re.compile(r"(?:US\s?\$|\$|USD\s?|US\$\s?)$")
 MONEY_AFTER = re.compile(r"^\s+(?:de\s+)?(?:d[óo]lares|dollars|USD)\b", re.I)
@@ -891,8 +911,10 @@ def _nearest_cue(sentence: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-def _percent(sentence: str, end: int) -> str | None:
-    if not POLL_CUE.search(sentence):
+def _percent(sentence: str, end: int, poll: bool = False) -> str | None:
+    """A poll's share; in a passage about a poll (``poll``), a share the sentence says people hold
+    ("43 percent said they believe ...", "el 18 % no estaba seguro") is one without naming the poll."""
+    if not POLL_CUE.search(sentence) and not (poll and SHARE_HELD_AFTER.match(sentence, end)):
         return None  # "a 2.8% raise" is not a poll figure
     after = sentence[end:]
     if OPPOSE_CUE.search(after):
@@ -910,7 +932,9 @@ def _money(sentence: str) -> str | None:
     return None
 
 
-def _measure(sentence: str, first: Number, last: Number, head_end: int) -> tuple[str, int] | None:
+def _measure(
+    sentence: str, first: Number, last: Number, head_end: int, poll: bool = False
+) -> tuple[str, int] | None:
     """The measure a figure counts and where the words that say so end; None for an unknown unit."""
     after = sentence[last.end :]
     one = first.article_one and last is first  # "one or two strikes" is a range, not an article
@@ -921,7 +945,7 @@ def _measure(sentence: str, first: Number, last: Number, head_end: int) -> tuple
     if points and MARGIN_BEFORE.search(sentence, 0, first.start):
         return "margin_of_error", last.end + points.end()  # "margen de error de unos 3 puntos"
     if percent:
-        measure = _percent(sentence, last.end + percent.end())
+        measure = _percent(sentence, last.end + percent.end(), poll)
         return (measure, last.end + percent.end()) if measure else None
     if MONEY_BEFORE.search(sentence, 0, first.start) or MONEY_AFTER.match(after):
         money = MONEY_AFTER.match(after)
@@ -1111,6 +1135,10 @@ def _ordinal_strikes(sentence: str) -> list[Figure]:
 
 # a poll's share said as a fraction: "three in four Americans", "dos de cada tres", "more than half"
 FRACTION_JOIN = re.compile(r"\s+(?:out\s+of(?:\s+every)?|in(?:\s+every)?|of\s+every|de\s+cada)\s+$", re.I)
+# a share in words glossed at once by its percentage, between dashes, brackets or commas:
+# "la mitad de los encuestados -48%-", "half (48%) of adults", "more than half of voters, 53 percent,"
+_GLOSS_PERCENT = r"\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b|por\s+ciento\b)"
+GLOSSED_SHARE = re.compile(rf"\s*(?:[-–—(]\s*{_GLOSS_PERCENT}\s*[-–—)]|,\s*{_GLOSS_PERCENT}\s*,)", re.I)
 HALF = re.compile(
     r"\b(?:la\s+mitad|half)\s+(?:of|de)\s+(?:the\s+|all\s+|los\s+|las\s+|todos\s+los\s+)?(?:Americans|voters|"
     r"respondents|adults|Republicans|Democrats|independents|people|those\s+(?:polled|surveyed)|"
@@ -1159,6 +1187,7 @@ def _poll_shares(sentence: str, numbers: list[Number]) -> tuple[list[Figure], se
         if (
             not FRACTION_JOIN.fullmatch(sentence, part.end, whole.start)
             or not 0 < part.value < whole.value <= 10
+            or GLOSSED_SHARE.match(sentence, whole.end)
         ):
             continue
         value = round(100 * part.value / whole.value)
@@ -1166,6 +1195,8 @@ def _poll_shares(sentence: str, numbers: list[Number]) -> tuple[list[Figure], se
         figures.append(_share(value, word, start, whole.end, Qualifier.ABOUT))
         used |= {part.start, whole.start}
     for half in HALF.finditer(sentence):
+        if GLOSSED_SHARE.match(sentence, half.end()):
+            continue  # "about half of those asked (48%)": the figure is the percentage that glosses it
         word, start = _qualifier(sentence, half.start())
         figures.append(_share(50, word, start, half.end(), Qualifier.EXACT))
     return figures, used
@@ -1190,9 +1221,11 @@ def _range_end(sentence: str, number: Number, following: Number | None) -> Numbe
     return following
 
 
-def sentence_figures(sentence: str, lang: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+def sentence_figures(
+    sentence: str, lang: str, skip: Sequence[tuple[int, int]] = (), poll: bool = False
+) -> list[Figure]:
     """Every figure of one sentence with a recognisable measure; numbers inside ``skip`` (dates)
-    are not figures."""
+    are not figures; ``poll``: the sentence follows a report of a poll (see ``_percent``)."""
     numbers = [n for n in find_numbers(sentence, lang) if not any(s <= n.start < e for s, e in skip)]
     figures, used = _vote_scores(sentence, numbers)
     durations, timed = _durations(sentence, numbers)
@@ -1211,7 +1244,7 @@ def sentence_figures(sentence: str, lang: str, skip: Sequence[tuple[int, int]] =
         last = _range_end(sentence, first, numbers[index] if index < len(numbers) else None) or first
         if last is not first:
             index += 1
-        figure = _figure(sentence, first, last, figures)
+        figure = _figure(sentence, first, last, figures, poll)
         if figure is not None and last is not first and CHANGE_FROM.search(sentence, 0, first.start):
             figures += _before_and_after(figure, first, last)
         elif figure is not None:
@@ -1265,10 +1298,12 @@ def _with_running(sentence: str, figure: Figure, figures: list[Figure]) -> Figur
     return replace(figure, single=bool(SINGLE_STRIKE.search(window)))
 
 
-def _figure(sentence: str, first: Number, last: Number, previous: list[Figure]) -> Figure | None:
+def _figure(
+    sentence: str, first: Number, last: Number, previous: list[Figure], poll: bool = False
+) -> Figure | None:
     opening = RANGE_OPEN.search(sentence, 0, first.start) if last is not first else None
     word, qual_start = _qualifier(sentence, opening.start() if opening else first.start)
-    found = _measure(sentence, first, last, qual_start)
+    found = _measure(sentence, first, last, qual_start, poll)
     if found is None:
         found = (
             _inherited(sentence, last, previous)
@@ -1396,18 +1431,18 @@ def _figure_modality(sentence: str, figure: Figure, modality: str) -> str:
 
 
 def _reported(figure: Figure, sentence: str, modality: str) -> bool:
-    """An asserted figure, a poll's share of people who back or reject a hypothetical ("78
-    percent reject a potential attack" reports the poll, whatever the attack), or what a thing
-    has, said in a future sentence ("will add the carrier's more than 70 aircraft")."""
+    """An asserted figure, a poll's share of people who back or reject a hypothetical or expect
+    a future ("78 percent reject a potential attack", "22 % cree que la economía mejorará" report
+    the poll, whatever the attack or the economy), or what a thing has, said in a future sentence
+    ("will add the carrier's more than 70 aircraft")."""
     if modality == "asserted":
         return True
-    if modality == "future":
-        return bool(POSSESSED_BEFORE.search(sentence, 0, figure.start))
-    return (
-        modality == "hypothetical"
-        and figure.measure.startswith("percent")
-        and bool(POLL_CUE.search(sentence))
+    share = figure.measure.startswith("percent") and bool(
+        POLL_CUE.search(sentence) or SHARE_HELD_AFTER.match(sentence, figure.end)
     )
+    if modality == "future":
+        return share or bool(POSSESSED_BEFORE.search(sentence, 0, figure.start))
+    return modality == "hypothetical" and share
 
 
 def _strike_topic(
@@ -1452,12 +1487,16 @@ def extract_quantities(ctx: ArticleContext, events: list[EventMatch]) -> list[Qu
     events_by_sentence: dict[int, list[EventMatch]] = {}
     for match in events:
         events_by_sentence.setdefault(match.sentence, []).append(match)
+    polled = [_polled(ctx.sentence_text(i)) for i in range(len(ctx.sentences))]
+    qualified: dict[tuple[str, float], Figure] = {}  # hedged figures told so far, by measure and value
     for index, (start, end) in enumerate(ctx.sentences):
         modality = _modality(ctx, index)
         sentence = ctx.sentence_text(index)
         dates = [(d.start, d.end) for d in ctx.dates_in(index, "past")]
-        figures = sentence_figures(sentence, ctx.lang, dates)
+        poll = any(polled[max(0, index - POLL_REACH) : index + 1])
+        figures = sentence_figures(sentence, ctx.lang, dates, poll)
         for figure in figures:
+            figure = _restated(figure, qualified)
             if not _reported(figure, sentence, _figure_modality(sentence, figure, modality)):
                 continue
             event = _event_for(events_by_sentence.get(index, []), figure.measure)
@@ -1488,7 +1527,25 @@ def extract_quantities(ctx: ArticleContext, events: list[EventMatch]) -> list[Qu
                     as_of=as_of,
                 )
             )
+            if figure.qualifier is not Qualifier.EXACT:
+                qualified.setdefault((figure.measure, figure.value), figure)
     return claims
+
+
+def _polled(sentence: str) -> bool:
+    """A sentence of a passage about a poll: it names the poll, or gives a share of a group that
+    holds a view ("36 % de los estadounidenses cree ...", "63% of Democrats oppose ...")."""
+    return bool(POLL_WORDS.search(sentence) or (PERCENT_IN.search(sentence) and POLL_CUE.search(sentence)))
+
+
+def _restated(figure: Figure, qualified: dict[tuple[str, float], Figure]) -> Figure:
+    """A bare figure that repeats one the article gave earlier with a qualifier is that figure said
+    again, the hedge left off ("unos 4.000 marines" ... "se enviaron 4.000 marines"): it keeps the
+    hedge, since a writer who said "about" once does not come to know the exact count by repeating it."""
+    earlier = qualified.get((figure.measure, figure.value))
+    if earlier is None or figure.qualifier is not Qualifier.EXACT or figure.low != figure.high:
+        return figure
+    return replace(figure, qualifier=earlier.qualifier, low=earlier.low, high=earlier.high)
 
 
 def _event_for(events: list[EventMatch], measure: str) -> EventMatch | None:
