@@ -1,14 +1,13 @@
 """What every request shares: the store, one lock in front of it, and the cached screeners.
 
-Rigour's name tagger, which requests need for words no index or symbols file knows, runs in a
-child process started with the server (``start_tagger``), so that its load never stalls a request.
-
 The store holds one database connection, and an embedded DuckDB connection must not be used by
 two threads at once, so every store call goes through ``ApiContext.lock``. Long jobs (an ingest,
 a scheduled fetch, building a screener) run on a connection of their own, one job at a time
 (``ApiContext.job``), so that requests never wait for them: while a new list version is written
 and its screener built, `/match` answers from the screener in force. A ``Screener`` is cached per
-(as-of date, list versions in force).
+(as-of date, list versions in force). Rigour's name tagger, which a request needs for words that
+no saved index or symbols file knows, runs in a child process started with the server
+(``start_tagger``), so that its load never stalls a request.
 """
 
 from __future__ import annotations
