@@ -83,7 +83,7 @@ def counting_tagger() -> Iterator[list[str]]:
     use_tagger(previous)
 
 
-def _file(words: dict[str, list[int]], **changed: object) -> str:
+def _file(words: dict[str, object], **changed: object) -> str:
     return json.dumps({"format": FORMAT, "key": symbols_key(), "words": words, **changed})
 
 
