@@ -83,6 +83,7 @@ def seed(store: SqlStore) -> None:
 
 def client(store: SqlStore, host: tuple[str, int] = LOCAL, **settings: object) -> TestClient:
     settings.setdefault("warm_on_start", False)
+    settings.setdefault("tagger_process", False)  # tagged here: the tagger process has its own tests
     return TestClient(create_server(store=store, **settings), client=host, base_url="http://127.0.0.1")
 
 

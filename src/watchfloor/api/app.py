@@ -117,6 +117,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if api_settings.tagger_process:
+            context.start_tagger()
         if api_settings.warm_on_start:
             threading.Thread(target=context.warm, name="watchfloor-warm", daemon=True).start()
         stop = threading.Event()

@@ -5,7 +5,9 @@ two threads at once, so every store call goes through ``ApiContext.lock``. Long 
 a scheduled fetch, building a screener) run on a connection of their own, one job at a time
 (``ApiContext.job``), so that requests never wait for them: while a new list version is written
 and its screener built, `/match` answers from the screener in force. A ``Screener`` is cached per
-(as-of date, list versions in force).
+(as-of date, list versions in force). Rigour's name tagger, which a request needs for words that
+no saved index or symbols file knows, runs in a child process started with the server
+(``start_tagger``), so that its load never stalls a request.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from watchfloor.api.settings import ApiSettings
 from watchfloor.ingest.fetch import fetch_sources
 from watchfloor.ingest.schedule import run_refresh
 from watchfloor.ingest.sources import SourcesConfig, load_sources
+from watchfloor.names.symbols import current_tagger, flush_symbols, use_tagger, warm_tagger
+from watchfloor.names.tagger_process import TaggerProcess
 from watchfloor.screen.service import Screener
 from watchfloor.screen.wiring import after_new_lists
 from watchfloor.store import SqlStore
@@ -48,6 +52,8 @@ class ApiContext:
         self._latest: dict[date, Screener] = {}  # per date, the screener answered last
         self.ready = threading.Event()
         self.warm_error: str | None = None
+        self.tagger: TaggerProcess | None = None
+        self.tagger_warm: Callable[[], object] = warm_tagger  # the child's first task (a test holds it back)
 
     @contextmanager
     def locked(self) -> Iterator[SqlStore]:
@@ -137,6 +143,12 @@ class ApiContext:
         finally:
             self.ready.set()
 
+    def start_tagger(self) -> None:
+        """Tag new words in a child process from now on, started now so that it has loaded
+        rigour's tagger, as far as it can, before the first request with a new word."""
+        self.tagger = TaggerProcess(self.tagger_warm)
+        use_tagger(self.tagger.tag)
+
     def sources(self) -> SourcesConfig:
         """The sources file the server refreshes from (read on each call: an edit needs no restart)."""
         return load_sources(Path(self.settings.sources_file) if self.settings.sources_file else None)
@@ -185,6 +197,11 @@ class ApiContext:
         return thread
 
     def close(self) -> None:
+        if self.tagger is not None:
+            if current_tagger() == self.tagger.tag:
+                use_tagger(None)
+            self.tagger.close()
+        flush_symbols()  # the words requests tagged, for the next process on this store
         if self.owns_store:
             with self.lock:
                 self.store.close()

@@ -24,13 +24,14 @@ import mmap
 import os
 import pickle
 import struct
-import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
+from watchfloor.files import write_atomically
 from watchfloor.index.matcher import Matcher
+from watchfloor.names.symbols import open_symbols_file
 
 if TYPE_CHECKING:
     from followthemoney.statement import StatementEntity
@@ -130,25 +131,23 @@ def mapped_arrays(handle: BinaryIO) -> list[memoryview]:
 
 def save_object(saved: object, path: Path) -> bool:
     """Write atomically (temporary file, then rename); False when the directory is not writable."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(handle, "wb") as out:
-            out.write(MAGIC)
-            arrays: list[pickle.PickleBuffer] = []
-            pickle.dump(saved, out, protocol=5, buffer_callback=arrays.append)
-            places = []
-            for array in arrays:
-                out.write(b"\0" * (-out.tell() % _ALIGN))
-                with array.raw() as data:
-                    places.append((out.tell(), data.nbytes))
-                    out.write(data)
-            table = out.tell()
-            for place in places:
-                out.write(_PLACE.pack(*place))
-            out.write(_FOOTER.pack(table, len(places)))
-        os.replace(temporary, path)
-    except OSError:
+
+    def write(out: BinaryIO) -> None:
+        out.write(MAGIC)
+        arrays: list[pickle.PickleBuffer] = []
+        pickle.dump(saved, out, protocol=5, buffer_callback=arrays.append)
+        places = []
+        for array in arrays:
+            out.write(b"\0" * (-out.tell() % _ALIGN))
+            with array.raw() as data:
+                places.append((out.tell(), data.nbytes))
+                out.write(data)
+        table = out.tell()
+        for place in places:
+            out.write(_PLACE.pack(*place))
+        out.write(_FOOTER.pack(table, len(places)))
+
+    if not write_atomically(path, write):
         return False
     _prune(path.parent, path.name.split("-", 1)[0])
     return True
@@ -176,7 +175,10 @@ def matcher_path(directory: Path, key: str) -> Path:
 
 
 def open_matcher(directory: Path, key: str, entities: Callable[[], Iterable[StatementEntity]]) -> Matcher:
-    """The saved matcher for ``key``, or one built from ``entities()`` and saved for next time."""
+    """The saved matcher for ``key``, or one built from ``entities()`` and saved for next time.
+    The directory's symbols file is opened too: words that neither the index nor it knows, list
+    words of a build or query words, are tagged once and kept there (`names.symbols`)."""
+    open_symbols_file(directory)
     path = matcher_path(directory, key)
     matcher = load_matcher(path)
     if matcher is not None:

@@ -21,10 +21,10 @@ from typing import Any
 from nicknames import NickNamer
 from normality import normalize
 from rigour._core import generic_person_names_list, person_name_prefixes_list, stopwords_list
-from rigour.names import NameTypeTag, analyze_names
 from rigour.territories import get_ftm_countries
 from rigour.text.phonetics import metaphone
 
+from watchfloor.names.symbols import remember, symbols_of
 from watchfloor.names.text import ABJAD_SCRIPTS, script_of
 
 
@@ -273,28 +273,14 @@ def consonant_skeleton(text: str) -> str:
     return "".join([letter for letter, _ in itertools.groupby(kept)])  # repeats once
 
 
-_RESTORED_SYMBOLS: dict[str, frozenset[int]] = {}
-"""Rigour's symbols of the words of tokens restored from a saved index (`make_token`'s
-`symbols`): the same word met again in a query, in another spelling of its source, is then
-answered without loading the tagger."""
-
-
 @lru_cache(maxsize=300_000)
 def name_symbols(word: str) -> frozenset[int]:
     """Wikidata name IDs rigour's tagger attaches to a word: shared IDs mean "same name,
-    different spelling" (Husayn/Hussein, Aleksandr/Alexander, محمد/Mohammed)."""
+    different spelling" (Husayn/Hussein, Aleksandr/Alexander, محمد/Mohammed). `names.symbols`
+    decides who answers (a saved index, the store's symbols file, the tagger)."""
     if len(word) < 2 or word.isdigit():
         return frozenset()
-    known = _RESTORED_SYMBOLS.get(word)
-    if known is not None:
-        return known
-    found: set[int] = set()
-    for name in analyze_names(NameTypeTag.PER, [word], phonetics=False, consolidate=False):
-        for symbol in name.symbols:
-            ident = symbol.id
-            if symbol.category.value == "NAME" and ident.startswith("Q") and ident[1:].isdigit():
-                found.add(int(ident[1:]))
-    return frozenset(found)
+    return symbols_of(word)
 
 
 @lru_cache(maxsize=1)
@@ -402,7 +388,7 @@ def _remember_symbols(text: str, role: Role, abjad: bool, symbols: frozenset[int
     same word met again in a query, in another spelling of its source, is answered without
     loading the tagger."""
     if not abjad and role in (Role.NAME, Role.PARTICLE):
-        _RESTORED_SYMBOLS[text] = frozenset(s for s in symbols if s > 0)
+        remember(text, frozenset(s for s in symbols if s > 0))
 
 
 def _intern(key: tuple[str, str], arguments: TokenArguments, symbols: frozenset[int], keys: TokenKeys) -> Token:
