@@ -183,7 +183,10 @@ def main() -> None:
     )
 
     # the peer: same candidates, decided by logic-v2
-    peer = logic_v2()
+    peer = logic_v2() if args.peer_sample > 0 else None
+    if peer is None:
+        print(f"peak RSS {peak_rss_mb():.0f} MB")
+        return
     by_id = {e.id: e for e in entities}
     proxies = {}
     counter = itertools.count()
