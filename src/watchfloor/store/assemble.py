@@ -52,7 +52,7 @@ class EntityTable(Mapping[str, StatementEntity]):
         runs = pc.run_end_encode(rows["entity_id"].combine_chunks()) if rows.num_rows else None
         ends = runs.run_ends.to_pylist() if runs is not None else []
         ids = runs.values.to_pylist() if runs is not None else []
-        self._places = dict(zip(ids, zip([0, *ends[:-1]], ends, strict=True), strict=True))
+        self._places = dict(zip(ids, zip([0, *ends][:-1], ends, strict=True), strict=True))
         self._built: dict[str, StatementEntity] = {}
 
     def __getitem__(self, entity_id: str) -> StatementEntity:
