@@ -1,19 +1,17 @@
-"""Screening does not wait for an ingest: while a new list version is written and its screener
-built, `/match` keeps answering from the lists in force, and the new version answers after."""
+"""Screening does not wait for an ingest: while a new list version is parsed, written and indexed
+(by the server's ingest process, `ingest.child`), `/match` keeps answering from the lists in
+force, and the new version answers after."""
 
 from __future__ import annotations
 
 import io
+import os
+import signal
 import threading
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from followthemoney.statement import StatementEntity
-
-from tests.test_api_support import client, match_body, seed
-from watchfloor.sources import ofac_csv
+from tests.test_api_support import client, ingest_process, match_body, seed
 from watchfloor.store import SqlStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -27,23 +25,10 @@ def _ofac_zip() -> bytes:
     return buffer.getvalue()
 
 
-def test_match_answers_from_the_lists_in_force_while_a_version_is_ingested(
-    duck_store: SqlStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The ingest is held in the middle of writing its version (its parser waits after the first
-    entry, inside the ingest's transaction) until `/match` has answered: no timing involved. On
-    code where screening waits for the store, the `/match` below never answers while held."""
-    parse = ofac_csv.parse
-    writing, release = threading.Event(), threading.Event()
-
-    def held(path: Path, dataset: str) -> Iterator[StatementEntity]:
-        for number, entity in enumerate(parse(path, dataset)):
-            yield entity
-            if number == 0:
-                writing.set()
-                release.wait(60)
-
-    monkeypatch.setattr(ofac_csv, "parse", held)
+def test_match_answers_from_the_lists_in_force_while_a_version_is_ingested(duck_store: SqlStore) -> None:
+    """The ingest process is stopped (SIGSTOP) as soon as it exists, so the ingest is held in
+    the middle until `/match` has answered: no timing involved. On code where screening waits for
+    the ingest, the `/match` below never answers while it is held."""
     seed(duck_store)
     with client(duck_store) as api:
         assert api.post("/match/default", json=match_body("Nicolas Maduro")).status_code == 200  # warm
@@ -66,16 +51,17 @@ def test_match_answers_from_the_lists_in_force_while_a_version_is_ingested(
 
         writer = threading.Thread(target=ingest)
         writer.start()
+        child = ingest_process()
+        os.kill(child, signal.SIGSTOP)
         try:
-            assert writing.wait(60), "the ingest never started writing"
             reader = threading.Thread(target=screen)
             reader.start()
             reader.join(30)
             held_meanwhile = writer.is_alive()
             answered = not reader.is_alive()
         finally:
-            release.set()
-            writer.join(60)
+            os.kill(child, signal.SIGCONT)
+            writer.join(120)
         assert answered and held_meanwhile, "/match waited for the ingest"
         assert answers == [(200, "ofac-22790")] * 3
         assert outcome == {"ingest": 200}

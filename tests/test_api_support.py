@@ -3,6 +3,8 @@ designation announced but not yet effective, and one reported only by the press.
 
 from __future__ import annotations
 
+import multiprocessing
+import time
 import warnings
 from datetime import date
 
@@ -85,6 +87,17 @@ def client(store: SqlStore, host: tuple[str, int] = LOCAL, **settings: object) -
     settings.setdefault("warm_on_start", False)
     settings.setdefault("tagger_process", False)  # tagged here: the tagger process has its own tests
     return TestClient(create_server(store=store, **settings), client=host, base_url="http://127.0.0.1")
+
+
+def ingest_process(timeout: float = 60) -> int:
+    """The process ID of the server's ingest process (`ingest.child`), as soon as it is started."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        children = [child.pid for child in multiprocessing.active_children() if child.pid is not None]
+        if children:
+            return children[0]
+        time.sleep(0.005)
+    raise AssertionError("the server started no ingest process")
 
 
 def match_body(name: str, schema: str = "Person", **props: list[str]) -> dict[str, object]:

@@ -4,7 +4,9 @@ The store holds one database connection, and an embedded DuckDB connection must 
 two threads at once, so every store call goes through ``ApiContext.lock``. Long jobs (an ingest,
 a scheduled fetch, building a screener) run on a connection of their own, one job at a time
 (``ApiContext.job``), so that requests never wait for them: while a new list version is written
-and its screener built, `/match` answers from the screener in force. A ``Screener`` is cached per
+and its screener built, `/match` answers from the screener in force. An uploaded list is parsed,
+stored and indexed by a child process (``ApiContext.ingester``, `ingest.child`), so that its
+Python work does not share the interpreter with the requests either. A ``Screener`` is cached per
 (as-of date, list versions in force). Rigour's name tagger, which a request needs for words that
 no saved index or symbols file knows, runs in a child process started with the server
 (``start_tagger``), so that its load never stalls a request.
@@ -24,6 +26,7 @@ from typing import TypeVar
 from fastapi import HTTPException, Request
 
 from watchfloor.api.settings import ApiSettings
+from watchfloor.ingest.child import IngestProcess
 from watchfloor.ingest.fetch import fetch_sources
 from watchfloor.ingest.schedule import run_refresh
 from watchfloor.ingest.sources import SourcesConfig, load_sources
@@ -54,6 +57,7 @@ class ApiContext:
         self.warm_error: str | None = None
         self.tagger: TaggerProcess | None = None
         self.tagger_warm: Callable[[], object] = warm_tagger  # the child's first task (a test holds it back)
+        self.ingester = IngestProcess()  # started on the first upload of a list
 
     @contextmanager
     def locked(self) -> Iterator[SqlStore]:
@@ -197,6 +201,7 @@ class ApiContext:
         return thread
 
     def close(self) -> None:
+        self.ingester.close()
         if self.tagger is not None:
             if current_tagger() == self.tagger.tag:
                 use_tagger(None)

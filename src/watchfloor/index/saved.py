@@ -43,6 +43,7 @@ _FOOTER = struct.Struct("<QQ")  # the table's offset and the number of arrays, t
 KEPT_FILES = 4  # the newest indexes of a directory kept; older ones are removed on save
 _CODE_PACKAGES = ("index", "match", "names")
 T = TypeVar("T")
+INDEX_DIR_VARIABLE = "WATCHFLOOR_INDEX_DIR"
 
 
 def code_fingerprint() -> str:
@@ -78,7 +79,7 @@ def index_key(*parts: Iterable[str]) -> str:
 def index_directory(store_location: str | None) -> Path:
     """``$WATCHFLOOR_INDEX_DIR``; else beside a DuckDB file (``store.duckdb`` ->
     ``store.index/``); else, for a server database, the user's cache directory."""
-    env = os.environ.get("WATCHFLOOR_INDEX_DIR")
+    env = os.environ.get(INDEX_DIR_VARIABLE)
     if env:
         return Path(env)
     if store_location and "://" not in store_location and store_location != ":memory:":

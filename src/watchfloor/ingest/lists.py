@@ -74,13 +74,7 @@ def ingest_list(
             yield entity
 
     def guard(version_id: str) -> None:
-        # inside the version's transaction, after the dataset's lock: compare with the latest
-        # version now, which another process may have stored while this file was being read
-        before = [v for v in store.versions(dataset) if v.version_id != version_id]
-        if before and _is_same(before[-1], checksum, published):
-            raise _AlreadyStored(before[-1])
-        if before and not force:
-            refuse_large_loss(before[-1], counted[0], max_loss)
+        check_latest(store, dataset, version_id, checksum, published, counted[0], max_loss, force)
 
     try:
         version = store.ingest(
@@ -95,12 +89,33 @@ def ingest_list(
             progress=progress,
             within=guard,
         )
-    except _AlreadyStored as stored:
+    except AlreadyStored as stored:
         return stored.version, False
     return version, True
 
 
-class _AlreadyStored(Exception):
+def check_latest(
+    store: Store,
+    dataset: str,
+    version_id: str,
+    checksum: str,
+    published: date,
+    count: int,
+    max_loss: float,
+    force: bool,
+) -> None:
+    """The guard of a new version (``version_id``, ``count`` entities), run inside its transaction
+    after the dataset's lock: compared with the latest version now, which another writer may have
+    stored while the file was being read, it is the same file (``AlreadyStored``) or loses too many
+    entities (``SourceError``, unless ``force``)."""
+    before = [v for v in store.versions(dataset) if v.version_id != version_id]
+    if before and _is_same(before[-1], checksum, published):
+        raise AlreadyStored(before[-1])
+    if before and not force:
+        refuse_large_loss(before[-1], count, max_loss)
+
+
+class AlreadyStored(Exception):
     """The same file was stored by another process meanwhile: roll this copy back."""
 
     def __init__(self, version: ListVersion) -> None:

@@ -10,7 +10,7 @@ an analyst sees the clock without mistaking it for official status.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -180,18 +180,19 @@ class Screener:
             clusters=PartyClusters(parties, _un_references(sanctions), splits),
         )
 
-    def _read_parties(self, store: Store, designated: Iterable[str]) -> dict[str, StatementEntity]:
-        wanted = set(designated)
-        return {
-            str(entity.id): entity
-            for entity in store.iter_entities(versions=self.versions, schemata=list(MATCHABLE_SCHEMATA))
-            if entity.id in wanted
-        }
+    def _read_parties(self, store: Store, designated: Collection[str]) -> Mapping[str, StatementEntity]:
+        from watchfloor.store.assemble import (  # start-up: FtM's model and pyarrow, when entities are read
+            EntityTable,
+        )
+
+        rows = store.statement_table(self.versions, schemata=list(MATCHABLE_SCHEMATA))
+        return EntityTable(rows, designated)
 
     @cached_property
-    def parties(self) -> dict[str, StatementEntity]:
+    def parties(self) -> Mapping[str, StatementEntity]:
         """The indexed parties as entities, read on first use: one screening needs only their
-        lists (``party_datasets``); the API, batch files and re-screening read them whole."""
+        lists (``party_datasets``); the API, batch files and re-screening read their statements
+        whole, and each entity is assembled when first asked for (``EntityTable``)."""
         return self._read_parties(self._store, self.party_datasets)
 
     def use_store(self, store: Store) -> None:

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import pyarrow as pa
     from followthemoney.statement import StatementEntity
 
 
@@ -168,6 +169,13 @@ class Store(ABC):
         entity_ids: Sequence[str] | None = None,
     ) -> Iterator[tuple[str, str, str, str, str, str | None, str | None]]:
         """Raw rows ``(entity_id, schema, prop, value, dataset, lang, origin)`` ordered by entity_id."""
+
+    @abstractmethod
+    def statement_table(
+        self, versions: Sequence[ListVersion], schemata: Sequence[str] | None = None
+    ) -> pa.Table:
+        """The rows of ``iter_statements`` as one Arrow table (columns named as in the store), for a
+        reader that keeps them: one buffer per column instead of a Python object per value."""
 
     @abstractmethod
     def get_version(self, version_id: str) -> ListVersion:

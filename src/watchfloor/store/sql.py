@@ -15,6 +15,7 @@ from watchfloor.store.base import ListVersion, NewVersion, ProgressCallback, Sto
 from watchfloor.store.db import Database
 
 if TYPE_CHECKING:
+    import pyarrow as pa
     from followthemoney.statement import StatementEntity
 
 SCHEMA_VERSION = "1"
@@ -37,6 +38,7 @@ INDEXES = [
 ]
 
 STATEMENT_COLUMNS = ("version_id", "entity_id", "schema", "prop", "value", "dataset", "lang", "origin")
+STATEMENT_ROW = STATEMENT_COLUMNS[1:]  # what a read returns of each statement
 VERSION_FIELDS = (
     "version_id",
     "dataset",
@@ -84,6 +86,28 @@ def _version(row: tuple[Any, ...]) -> ListVersion:
     )
 
 
+def _statements_query(
+    versions: Sequence[ListVersion], schemata: Sequence[str] | None, entity_ids: Sequence[str] | None
+) -> tuple[str, list[Any]] | None:
+    """The SQL of ``Store.iter_statements`` and its parameters; None when it has no rows."""
+    if not versions or (entity_ids is not None and not entity_ids):
+        return None
+    ids = [v.version_id for v in versions]
+    sql = (
+        f"SELECT {', '.join(STATEMENT_ROW)} FROM wf_statements "
+        f"WHERE version_id IN ({_placeholders(len(ids))})"
+    )
+    params: list[Any] = list(ids)
+    if schemata:
+        sql += f" AND schema IN ({_placeholders(len(schemata))})"
+        params.extend(schemata)
+    if entity_ids is not None:
+        sql += f" AND entity_id IN ({_placeholders(len(entity_ids))})"
+        params.extend(entity_ids)
+    sql += " ORDER BY entity_id, dataset, prop, value"
+    return sql, params
+
+
 class SqlStore(Store):
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -119,7 +143,7 @@ class SqlStore(Store):
     ) -> ListVersion:
         # one lock per dataset: its next sequence number is what two ingests could both take
         with self.db.transaction(lock=f"versions:{dataset}"):
-            [(version_id, seq)] = self._next_versions(dataset, 1)
+            [(version_id, seq)] = self.next_versions(dataset, 1)
             [counts] = self._write_statements(dataset, [(version_id, entities)], progress)
             [version] = self._write_versions(
                 dataset, format, mode, official, [(version_id, seq, published, source, checksum, counts)]
@@ -141,7 +165,7 @@ class SqlStore(Store):
         if not versions:
             return []
         with self.db.transaction(lock=f"versions:{dataset}"):
-            numbered = self._next_versions(dataset, len(versions))
+            numbered = self.next_versions(dataset, len(versions))
             counts = self._write_statements(
                 dataset, [(i, v.entities) for (i, _), v in zip(numbered, versions, strict=True)], None
             )
@@ -159,7 +183,7 @@ class SqlStore(Store):
                 within([version_id for version_id, _ in numbered])
         return written
 
-    def _next_versions(self, dataset: str, count: int) -> list[tuple[str, int]]:
+    def next_versions(self, dataset: str, count: int) -> list[tuple[str, int]]:
         """(version ID, sequence number) of a dataset's next ``count`` versions (read inside the
         writing transaction)."""
         rows = self.db.query("SELECT MAX(seq) FROM wf_versions WHERE dataset = ?", [dataset])
@@ -286,24 +310,16 @@ class SqlStore(Store):
         schemata: Sequence[str] | None = None,
         entity_ids: Sequence[str] | None = None,
     ) -> Iterator[tuple[str, str, str, str, str, str | None, str | None]]:
-        if not versions:
-            return iter(())
-        ids = [v.version_id for v in versions]
-        sql = (
-            "SELECT entity_id, schema, prop, value, dataset, lang, origin FROM wf_statements "
-            f"WHERE version_id IN ({_placeholders(len(ids))})"
-        )
-        params: list[Any] = list(ids)
-        if schemata:
-            sql += f" AND schema IN ({_placeholders(len(schemata))})"
-            params.extend(schemata)
-        if entity_ids is not None:
-            if not entity_ids:
-                return iter(())
-            sql += f" AND entity_id IN ({_placeholders(len(entity_ids))})"
-            params.extend(entity_ids)
-        sql += " ORDER BY entity_id, dataset, prop, value"
-        return self.db.stream(sql, params)
+        query = _statements_query(versions, schemata, entity_ids)
+        return iter(()) if query is None else self.db.stream(*query)
+
+    def statement_table(
+        self, versions: Sequence[ListVersion], schemata: Sequence[str] | None = None
+    ) -> pa.Table:
+        query = _statements_query(versions, schemata, None)
+        if query is None:  # no versions: no rows, with the columns all the same
+            query = (f"SELECT {', '.join(STATEMENT_ROW)} FROM wf_statements WHERE 1 = 0", [])
+        return self.db.arrow(*query)
 
     def statement_count(self) -> int:
         return int(self.db.query("SELECT COUNT(*) FROM wf_statements")[0][0])

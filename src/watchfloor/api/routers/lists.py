@@ -17,10 +17,13 @@ from watchfloor.api.auth import Principal, require_admin, require_reader
 from watchfloor.api.context import ApiContext, get_context
 from watchfloor.api.models import ErrorResponse, ListsResponse
 from watchfloor.api.uploads import Upload, read_upload, temporary_folder
-from watchfloor.ingest import designations_as_of, ingest_list
+from watchfloor.index.saved import INDEX_DIR_VARIABLE, index_directory
+from watchfloor.ingest import designations_as_of
+from watchfloor.ingest.child import ListFile
 from watchfloor.ingest.lists import DEFAULT_MAX_LOSS
 from watchfloor.model.designation import DesignationStatus
 from watchfloor.review import append_audit
+from watchfloor.screen.service import prepare_screening
 from watchfloor.sources import SourceError
 from watchfloor.store import StoreError
 
@@ -130,16 +133,23 @@ async def ingest(
         with temporary_folder() as folder:
             limit = context.settings.max_upload_bytes * UNPACK_FACTOR
             path = _unpack(upload, Path(folder), format, limit)
+            list_file = ListFile(
+                format,
+                path,
+                dataset=dataset,
+                published=published,
+                max_loss=max_loss,
+                force=force,
+                origin=upload.origin,
+            )
             with context.job() as store:  # requests keep answering from the lists in force
-                version, created = ingest_list(
+                # parsed, stored and indexed by the child process: the index it saves for today
+                # is the one the new screener opens below, so no request waits for its build
+                version, created = context.ingester.ingest(
                     store,
-                    format,
-                    path,
-                    dataset=dataset,
-                    published=published,
-                    max_loss=max_loss,
-                    force=force,
-                    origin=upload.origin,
+                    list_file,
+                    prepare=prepare_screening,
+                    environment={INDEX_DIR_VARIABLE: str(index_directory(store.db.location))},
                 )
                 if created:
                     append_audit(
@@ -148,8 +158,6 @@ async def ingest(
                         "list_ingested",
                         {"version_id": version.version_id, "format": format, "upload": upload.filename},
                     )
-                    # the new screener, built within the same job (as `lists ingest` does), so no
-                    # request that sees the new version builds it itself
                     context.warm()
         return {"created": created, "version": version.to_dict()}
 
