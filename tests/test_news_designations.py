@@ -1107,3 +1107,14 @@ def test_doing_the_same_in_another_matter_is_no_designation() -> None:
         "The Treasury sanctioned Pedro Ruiz Soto on Monday. Fans cheered after Ecuador did the same to its rival."
     )
     assert [s.first("country") for s in found.values()] == ["us"]
+
+
+def test_a_copula_before_the_counted_participle_opens_the_list_of_parties() -> None:
+    found = _sanctions(
+        "La OFAC sancionó este martes a diez narcotraficantes del Cártel del Sur.\n"
+        "El Tesoro detalló que son nueve los sancionados por parte de 'Los Gamma': Pedro Ruiz Soto, "
+        "Luis Ortega Díaz y Juan Pérez Gil."
+    )
+    for name in ("Pedro Ruiz Soto", "Luis Ortega Díaz", "Juan Pérez Gil"):
+        assert _has(found, name).get("program") == ["SDN"]
+    assert not _sanctions("Los goles fueron muchos. Son tres los sancionados por la liga: el club y sus directivos.")

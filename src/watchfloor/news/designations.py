@@ -154,6 +154,10 @@ LIST_INTRO = re.compile(
     r"sancionad[oa]s|designad[oa]s)(?:\s+[\w’']+){1,4}?\s+(?i:are|were|son|fueron|include|incluyen)(?=\s*:)|"
     # "These include:", "Estos son:": a pronoun's list only when a colon opens it.
     r"\b(?i:these|they|those|estos|estas|ellos|ellas)\s+(?i:include|are|were|incluyen|son|fueron)(?=\s*:)|"
+    # "son nueve los sancionados por parte de Los Chapitos:", "these are the six designated:": the
+    # copula before the counted participle, a colon opening the list.
+    r"\b(?i:son|fueron|are|were)\s+(?:\w+\s+){0,2}?(?i:los|las|the)\s+(?i:sancionad[oa]s|designad[oa]s|"
+    r"sanctioned|designated)\b[^:.]{0,80}(?=:)|"
     # "The suspects, A, B and C, all run ...", "Los tres sancionados, A y B, ...": the people a counted
     # act named no one of, named by a sentence opening on them with a list in apposition.
     r"^(?:The|Los|Las)\s+(?:\w+\s+)?(?i:suspects|men|women|individuals|brothers|siblings|defendants|designees|"
