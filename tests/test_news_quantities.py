@@ -712,7 +712,7 @@ def test_a_poll_lead_in_points_is_a_figure(text: str, lang: str) -> None:
 
 def test_a_share_range_between_two_percentages_is_one_figure() -> None:
     claims = claims_of("Según la encuesta, entre el 55% y 65% de los votantes apoya la medida.", "es")
-    assert [(c.value, c.high) for c in claims] == [(55, 65)]
+    assert [(c.value, c.high, c.qualifier) for c in claims] == [(55, 65, E)]
 
 
 def test_a_number_in_words_glossed_by_its_digits_is_one_count() -> None:

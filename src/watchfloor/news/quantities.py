@@ -1361,8 +1361,8 @@ def _figure(
     if first.approximate and qualifier is Qualifier.EXACT:
         qualifier = Qualifier.ABOUT  # "a dozen boats"
     high = last.value if last is not first else None
-    if high is not None and qualifier is Qualifier.EXACT:
-        qualifier = Qualifier.ABOUT
+    if high is not None and qualifier is Qualifier.EXACT and not measure.startswith("percent"):
+        qualifier = Qualifier.ABOUT  # a poll's range of shares is what it measured: "entre el 60% y 70%"
     value = first.value
     if high is not None and first.scale == 1 and last.scale > 1 and not first.spelled:
         value = first.value * last.scale  # "between 10 and 15 million": the low end is 10 million
