@@ -682,3 +682,45 @@ def test_a_figure_restated_bare_keeps_the_hedge_it_was_told_with(text: str, lang
 def test_a_bare_figure_told_first_stays_exact() -> None:
     text = "The Navy sent 3,000 sailors to the region. Later, roughly 3,000 sailors arrived."
     assert figures(text) == [("troops", 3000, E), ("troops", 3000, B)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La encuesta tiene un margen de error cercano a los tres puntos.", "es", ("margin_of_error", 3, B)),
+        ("El sondeo se hizo entre más de 1800 votantes registrados.", "es", ("respondents", 1800, A)),
+        ("The survey (fielded in early October) of 2,000 likely midterm election voters was released.", "en",
+         ("respondents", 2000, E)),
+    ],
+)
+def test_a_poll_sample_and_margin_keep_their_hedges_and_long_modifiers(
+    text: str, lang: str, expected: tuple[str, float, Qualifier]
+) -> None:
+    assert expected in figures(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The poll shows voters back the plan by a 12-point margin.", "en"),
+        ("La encuesta muestra que el candidato lleva una ventaja de 12 puntos.", "es"),
+    ],
+)
+def test_a_poll_lead_in_points_is_a_figure(text: str, lang: str) -> None:
+    assert figures(text, lang) == [("margin_points", 12, E)]
+
+
+def test_a_share_range_between_two_percentages_is_one_figure() -> None:
+    claims = claims_of("Según la encuesta, entre el 55% y 65% de los votantes apoya la medida.", "es")
+    assert [(c.value, c.high, c.qualifier) for c in claims] == [(55, 65, E)]
+
+
+def test_a_number_in_words_glossed_by_its_digits_is_one_count() -> None:
+    text = "El Tesoro incluyó en la Lista de Personas Bloqueadas a nueve (9) sujetos."
+    assert figures(text, "es") == [("individuals", 9, E)]
+    assert figures("La OFAC sancionó a 14 sujetos por lavado de dinero.", "es") == [("individuals", 14, E)]
+
+
+def test_an_ordinal_strike_may_carry_two_modifiers() -> None:
+    assert figures("It was the seventh reported US attack on drug boats.") == [("strikes", 7, E)]
+    assert figures("Fue el quinto gran ataque “letal” de la campaña.", "es") == [("strikes", 5, E)]

@@ -34,7 +34,9 @@ class Modality(StrEnum):
 _DASH = r"[-‐‑‒–—\s]"
 HYPOTHETICAL_EN = re.compile(
     r"\b(?:would|could|might|should|if|unless|whether|scenarios?|hypothetical\w*|potential(?:ly)?|"
-    r"possibl[ey]|possibilit(?:y|ies)|perhaps|maybe|probabl[ey]|(?:un)?likely|"
+    r"possibl[ey]|possibilit(?:y|ies)|perhaps|maybe|probabl[ey]|"
+    # a pollster's "likely voters" are the people it asked, no speculation
+    r"(?:un)?likely(?!\s+(?:[\w-]+\s+){0,2}voters\b)|"
     rf"worst{_DASH}case|best{_DASH}case|in\s+case|in\s+the\s+event|risks?\s+of|at\s+risk|risks|"
     r"threat(?:en|ens|ened|ening)\s+to|considering|weighing|mulling|contemplat\w+|"
     r"speculat\w+|rumou?r\w*|cannot\s+be\s+ruled\s+out|can't\s+be\s+ruled\s+out|not\s+rule\s+out|"

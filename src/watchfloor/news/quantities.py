@@ -72,6 +72,10 @@ QUALIFIERS: dict[str, Qualifier] = {
     "alrededor de": Qualifier.ABOUT,
     "aproximadamente": Qualifier.ABOUT,
     "en torno a": Qualifier.ABOUT,
+    "cercano a": Qualifier.ABOUT,
+    "cercana a": Qualifier.ABOUT,
+    "cercanos a": Qualifier.ABOUT,
+    "cercanas a": Qualifier.ABOUT,
     "up to": Qualifier.AT_MOST,
     "as many as": Qualifier.AT_MOST,
     "fewer than": Qualifier.AT_MOST,
@@ -169,8 +173,19 @@ def _spelled_value(words: list[str], lang: str) -> float | None:
 def find_numbers(sentence: str, lang: str) -> list[Number]:
     """Every number of a sentence, in digits or in words, with its scale ("50 millones")."""
     numbers = [_with_scale(sentence, m, lang) for m in DIGITS.finditer(sentence)]
-    numbers += _spelled_numbers(sentence, lang)
+    spelled = _spelled_numbers(sentence, lang)
+    glossed: set[int] = set()
+    for index, word in enumerate(spelled):
+        gloss = DIGIT_GLOSS.match(sentence, word.end)
+        if gloss and float(gloss.group("n")) == word.value:
+            # "siete (7) sujetos": legal writing glosses a number in words with its digits; one count
+            spelled[index] = replace(word, end=gloss.end())
+            glossed.add(gloss.start("n"))
+    numbers = [n for n in numbers if n.start not in glossed] + spelled
     return sorted(numbers, key=lambda n: n.start)
+
+
+DIGIT_GLOSS = re.compile(r"\s*\(\s*(?P<n>\d{1,4})\s*\)")
 
 
 def _with_scale(sentence: str, match: re.Match[str], lang: str) -> Number:
@@ -360,7 +375,7 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"facilitators|facilitadores|businessm[ae]n|empresarios|nephews|nieces|sobrin[oa]s|sons|hij[oa]s|"
             r"brothers|herman[oa]s|relatives|family\s+members|familiares|"
             # office holders, named by their role: "sanciones contra ocho altos funcionarios"
-            r"officials|funcionarios|founders|fundadores|co-?leaders|col[íi]deres|executives|ejecutivos|"
+            r"sujetos|officials|funcionarios|founders|fundadores|co-?leaders|col[íi]deres|executives|ejecutivos|"
             r"directors|directores|commanders|comandantes|ministers|ministros|generals|generales|"
             r"judges|jueces|politicians|pol[íi]ticos|"
             r"Americans|estadounidenses"
@@ -477,7 +492,8 @@ POLL_WORDS = re.compile(
     r"\b(?:poll\w*|survey\w*|encuest\w*|sonde\w*|margin\s+of\s+error|margen\s+de\s+error)\b", re.I
 )
 SANCTION_CUE = re.compile(
-    r"\b(?:sanction\w*|designat\w*|sancion\w*|design[óoa]\w*|OFAC|blacklist\w*|black-listed|lista\s+negra)\b",
+    r"\b(?:sanction\w*|designat\w*|sancion\w*|design[óoa]\w*|OFAC|blacklist\w*|black-listed|lista\s+negra|"
+    r"blocked\s+persons|personas\s+bloqueadas)\b",
     re.I,
 )
 # groups a state sanctions, or puts on its list of terrorist or criminal groups with a verb of
@@ -544,7 +560,7 @@ SURVIVED_AFTER = re.compile(
 # "a poll of 1,000 adults", "encuestó a 1.248 adultos": the people a poll asked
 SURVEYED_BEFORE = re.compile(
     rf"(?:\b(?:surveyed|polled|interviewed|sampled|encuest\w+|consult\w+|entrevist\w+|sonde\w+)\s+(?:a\s+)?|"
-    rf"\b(?:poll|survey|sample|encuesta|sondeo|muestra)\s+(?:of|de)\s+)(?:(?:{_QUAL})\s+)?$",
+    rf"\b(?:poll|survey|sample|encuesta|sondeo|muestra)\s+(?:\([^()]{{0,60}}\)\s+)?(?:of|de)\s+)(?:(?:{_QUAL})\s+)?$",
     re.I,
 )
 # the people a boat carried, when nothing else is said of them
@@ -556,12 +572,19 @@ CREW_BEFORE = re.compile(
 # "the poll asked 1,035 voters": the people a poll asked, said with a verb of asking
 # or the people it was conducted among: "realizado el 3 de enero entre 2.092 adultos", "among 1,500 adults"
 ASKED_BEFORE = re.compile(
-    r"\b(?:asked|questioned|contacted|reached|pregunt(?:ó|aron)\s+a|among|entre)\s+$", re.I
+    rf"\b(?:asked|questioned|contacted|reached|pregunt(?:ó|aron)\s+a|among|entre)\s+(?:(?:{_QUAL})\s+)?$", re.I
 )
 CREW_AFTER = re.compile(r"\s+(?:on\s+board|aboard|a\s+bordo)\b", re.I)
 CREW_NOUN = re.compile(r"\b(?:crew(?:\s+members)?|crewmen|tripulantes)\b", re.I)
 # the margin's own phrase, not a share told after a comma ("margen de error de 2,7 puntos, indica que 36 %")
 MARGIN_BEFORE = re.compile(r"\b(?:margin\s+of\s+error|margen\s+de\s+error)\b(?:[^.;,]|,\d){0,40}$", re.I)
+# a lead told in points, in a poll or a vote: "by a 19-point margin", "una ventaja de 12 puntos"
+LEAD_POINTS_AFTER = re.compile(
+    r"^[-‐\s](?:percentage[-‐\s])?points?\s+(?:margin|lead|advantage|gap|edge)\b", re.I
+)
+LEAD_BEFORE = re.compile(
+    rf"\b(?:ventaja|diferencia|margen|lead|margin|advantage)\s+(?:de|of)\s+(?:(?:{_QUAL})\s+)?$", re.I
+)
 POINTS_AFTER = re.compile(r"^\s+(?:percentage\s+points?|points?|puntos(?:\s+porcentuales)?)\b", re.I)
 # a figure inside a possessive phrase tells what a thing has, whatever the verb's tense:
 # "the new deployment will add the carrier's more than 70 aircraft"
@@ -790,13 +813,15 @@ ORDINAL_STRIKE = re.compile(
     r"\b(?P<lead>(?:its|their|su)|(?:the|el))\s+(?:(?P<n>\d{1,3})(?:st|nd|rd|th|º|ª|\.º|°)|"
     r"(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|segundo|tercer|"
     r"tercero|cuarto|quinto|sexto|s[ée]ptimo|octavo|noveno|d[ée]cimo(?:\s?primero?|\s?segundo)?|"
-    r"und[ée]cimo|duod[ée]cimo))\s+(?:[\w.-]+\s+)?(?:strike|attack|ataque|bombardeo)\b",
+    r"und[ée]cimo|duod[ée]cimo))\s+(?:[\w.“”\"-]+\s+){0,2}?[“\"]?(?:strike|attack|ataque|bombardeo)\b",
     re.I,
 )
 # "this is the eighth strike": a copula says the count so far, unlike "the second strike killed two"
 ORDINAL_COPULA = re.compile(r"\b(?:is|was|marks|marked|es|fue|era|marca|marcó|se\s+trata\s+de)\s+$", re.I)
 RANGE_JOIN = re.compile(r"\s*(?:to|–|-|or|o|and|y|a)\s*", re.I)
 RANGE_OPEN = re.compile(r"\b(?:between|entre|from|de|desde)\s+$", re.I)
+PERCENT_RANGE_JOIN = re.compile(r"\s?(?:%|percent|por\s+ciento)\s+(?:and|y)\s+(?:el\s+)?", re.I)
+PERCENT_RANGE_OPEN = re.compile(r"\b(?:between|entre)\s+(?:el\s+)?$", re.I)
 NON_COUNT_WORD_BEFORE = re.compile(
     r"\b(?:in|since|of|by|until|from|en|desde|de|del|hasta|year|año|the|el|for|para|before|after|antes|después)\s+$",
     re.I,
@@ -864,12 +889,12 @@ def _not_a_count(sentence: str, number: Number) -> bool:
     return bool(YEAR.fullmatch(text) and NON_COUNT_WORD_BEFORE.search(before))
 
 
-def _noun(text: str, of: bool = False) -> tuple[str, int] | None:
-    """The measure of the noun a number counts, within a few modifiers: "seven alleged drug boats",
+def _noun(text: str, of: bool = False, reach: int = 3) -> tuple[str, int] | None:
+    """The measure of the noun a number counts, within ``reach`` modifiers: "seven alleged drug boats",
     "dos de las embarcaciones"; None when another word intervenes ("30 days of strikes")."""
     partitive = PARTITIVE.match(text) or (OF.match(text) if of else None)
     pos = partitive.end() if partitive else 0
-    for _ in range(3):
+    for _ in range(reach):
         while pos < len(text) and text[pos] in " \u00a0\"“”«»'‘’":
             pos += 1
         if pos == 0:
@@ -944,6 +969,9 @@ def _measure(
     points = percent or POINTS_AFTER.match(after)
     if points and MARGIN_BEFORE.search(sentence, 0, first.start):
         return "margin_of_error", last.end + points.end()  # "margen de error de unos 3 puntos"
+    lead = LEAD_POINTS_AFTER.match(after)
+    if (lead or (points and LEAD_BEFORE.search(sentence, 0, first.start))) and POLL_CUE.search(sentence):
+        return "margin_points", last.end + (lead.end() if lead else points.end() if points else 0)
     if percent:
         measure = _percent(sentence, last.end + percent.end(), poll)
         return (measure, last.end + percent.end()) if measure else None
@@ -965,7 +993,9 @@ def _measure(
     seats = SEATS_AFTER.match(after)
     if seats and not one:
         return "seats", last.end + seats.end()
-    noun = _noun(after, of=first.approximate or first.value >= 10**6)
+    # a poll's sample is described at length: "of 1,500 likely general election voters"
+    sample = SURVEYED_BEFORE.search(sentence, 0, first.start) or ASKED_BEFORE.search(sentence, 0, first.start)
+    noun = _noun(after, of=first.approximate or first.value >= 10**6, reach=4 if sample else 3)
     if noun is None and not one and (passive := PASSIVE_CUE_AFTER.match(after)):
         verb = _fold(passive.group("verb"))
         return PASSIVE_MEASURES.get(
@@ -1212,6 +1242,10 @@ def _range_end(sentence: str, number: Number, following: Number | None) -> Numbe
     """The upper end of "69 to 70", "between 80 and 90", "entre 80 y 90", "de 10 a 12", "two or three"."""
     if following is None:
         return None
+    if PERCENT_RANGE_JOIN.fullmatch(sentence, number.end, following.start):
+        # "entre el 60% y 70%", "between 40% and 45%": a range only when the words open one
+        opened = PERCENT_RANGE_OPEN.search(sentence, 0, number.start)
+        return following if opened and following.value > number.value else None
     join = RANGE_JOIN.fullmatch(sentence, number.end, following.start)
     if join is None or following.value <= number.value:
         return None
@@ -1301,7 +1335,11 @@ def _with_running(sentence: str, figure: Figure, figures: list[Figure]) -> Figur
 def _figure(
     sentence: str, first: Number, last: Number, previous: list[Figure], poll: bool = False
 ) -> Figure | None:
-    opening = RANGE_OPEN.search(sentence, 0, first.start) if last is not first else None
+    opening = (
+        RANGE_OPEN.search(sentence, 0, first.start) or PERCENT_RANGE_OPEN.search(sentence, 0, first.start)
+        if last is not first
+        else None
+    )
     word, qual_start = _qualifier(sentence, opening.start() if opening else first.start)
     found = _measure(sentence, first, last, qual_start, poll)
     if found is None:
@@ -1323,8 +1361,8 @@ def _figure(
     if first.approximate and qualifier is Qualifier.EXACT:
         qualifier = Qualifier.ABOUT  # "a dozen boats"
     high = last.value if last is not first else None
-    if high is not None and qualifier is Qualifier.EXACT:
-        qualifier = Qualifier.ABOUT
+    if high is not None and qualifier is Qualifier.EXACT and not measure.startswith("percent"):
+        qualifier = Qualifier.ABOUT  # a poll's range of shares is what it measured: "entre el 60% y 70%"
     value = first.value
     if high is not None and first.scale == 1 and last.scale > 1 and not first.spelled:
         value = first.value * last.scale  # "between 10 and 15 million": the low end is 10 million
