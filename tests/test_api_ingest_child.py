@@ -31,7 +31,13 @@ def _upload(api: Any, path: Path, params: dict[str, str]) -> Any:
 
 def _contents(store: SqlStore) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, sorted: what "the store is unchanged" compares."""
-    tables = [row[0] for row in store.db.query("SELECT table_name FROM information_schema.tables")]
+    tables = [
+        row[0]
+        for row in store.db.query(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema NOT IN ('information_schema', 'pg_catalog')"
+        )
+    ]
     return {table: sorted(store.db.query(f"SELECT * FROM {table}"), key=repr) for table in sorted(tables)}
 
 

@@ -93,7 +93,11 @@ def ingest_process(timeout: float = 60) -> int:
     """The process ID of the server's ingest process (`ingest.child`), as soon as it is started."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        children = [child.pid for child in multiprocessing.active_children() if child.pid is not None]
+        children = [
+            child.pid
+            for child in multiprocessing.active_children()
+            if child.pid is not None and child.name != "watchfloor-tagger"  # the name tagger's own child
+        ]
         if children:
             return children[0]
         time.sleep(0.005)
