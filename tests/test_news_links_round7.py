@@ -1,0 +1,73 @@
+"""Link families on text the earlier rules missed: a company named with its legal form ("SA de CV",
+"S.A.", "LLC") is one organisation whatever the small model made of it. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_news_relations import _links, spanish_model
+from watchfloor.news.pipeline import get_nlp
+
+RAMIRO = "news-person-ramiro-estevez-palma"
+SINALOA = "news-org-sinaloa-cartel"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Acme Shipping LLC and Northwind Trading Ltd. paid Ramiro Estévez Palma.",
+            {("Acme Shipping LLC", "ORG"), ("Northwind Trading Ltd.", "ORG")},
+        ),
+        (
+            "en",
+            "FinCEN named Norte Banco S.A., Rio Banco S.A., and Vector Bolsa, S.A. de C.V. on Monday.",
+            {("Norte Banco S.A.", "ORG"), ("Rio Banco S.A.", "ORG"), ("Vector Bolsa, S.A. de C.V.", "ORG")},
+        ),
+        pytest.param(
+            "es",
+            "Según la Fiscalía, Banco Patria S.A. y Casa Roble, S.A. de C.V. recibieron fondos.",
+            {("Banco Patria S.A.", "ORG"), ("Casa Roble, S.A. de C.V.", "ORG")},
+            marks=spanish_model,
+        ),
+        pytest.param(
+            "es",
+            "La empresa Ferrovial Carga SA de CV abrió cuentas en Culiacán.",
+            {("Ferrovial Carga SA de CV", "ORG")},
+            marks=spanish_model,
+        ),
+    ],
+)
+def test_a_name_ending_in_a_legal_form_is_one_organisation(
+    lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    ents = {(span.text, span.label_) for span in get_nlp(lang)(text).ents}
+    assert expected <= ents
+    assert not any(label != "ORG" and any(text in name for name, _ in expected) for text, label in ents)
+
+
+@spanish_model
+def test_a_company_with_its_legal_form_launders_for_a_cartel() -> None:
+    assert _links("Ferrovial Carga SA de CV lavó dinero para el Cártel de Sinaloa, según la Fiscalía.") == {
+        ("UnknownLink", "subject=news-org-ferrovial-carga-sa-de-cv", f"object={SINALOA}")
+    }
+
+
+def test_a_company_with_its_legal_form_is_owned() -> None:
+    assert _links("Treasury said Cobalto Mining, S.A. de C.V. is owned by Ramiro Estévez Palma.") == {
+        ("Ownership", f"owner={RAMIRO}", "asset=news-org-cobalto-mining-s-a-de-c-v")
+    }
+
+
+@spanish_model
+def test_relacionada_con_said_of_a_company_with_its_legal_form() -> None:
+    assert _links(
+        "La otra empresa, Bravo Gas del Norte SA de CV, está relacionada con Ramiro Estévez Palma."
+    ) == {("UnknownLink", "subject=news-org-bravo-gas-del-norte-sa-de-cv", f"object={RAMIRO}")}
+
+
+def test_a_legal_form_after_lower_case_words_takes_no_words_into_a_name() -> None:
+    names = [span.text for span in get_nlp("en")("The family firm, once an LLC, was sold in May.").ents]
+    assert not any(name.endswith(" LLC") for name in names)
