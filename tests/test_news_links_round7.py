@@ -71,3 +71,30 @@ def test_relacionada_con_said_of_a_company_with_its_legal_form() -> None:
 def test_a_legal_form_after_lower_case_words_takes_no_words_into_a_name() -> None:
     names = [span.text for span in get_nlp("en")("The family firm, once an LLC, was sold in May.").ents]
     assert not any(name.endswith(" LLC") for name in names)
+
+
+def test_the_company_is_the_one_company_the_sentence_before_names() -> None:
+    assert _links(
+        "Treasury also sanctioned Cobalto Mining LLC on Monday. The company is owned by Ramiro Estévez Palma."
+    ) == {("Ownership", f"owner={RAMIRO}", "asset=news-org-cobalto-mining-llc")}
+
+
+@spanish_model
+def test_esta_empresa_es_propiedad_de() -> None:
+    assert _links(
+        "El Tesoro sancionó a Grupo Cobalto el lunes. Esta empresa es propiedad de Ramiro Estévez Palma."
+    ) == {("Ownership", f"owner={RAMIRO}", "asset=news-org-grupo-cobalto")}
+
+
+def test_the_company_after_two_companies_is_neither() -> None:
+    text = "Treasury sanctioned Cobalto Mining LLC and Vega Trading LLC. The company is owned by Ramiro Estévez Palma."
+    assert _links(text) == set()
+
+
+def test_the_gang_is_the_one_armed_group_named_nearest_before() -> None:
+    """The article names Los Lobos more often, but the sentence before names Los Choneros alone."""
+    text = (
+        "Treasury sanctioned Los Lobos, Los Choneros and Los Lobos again. Later Treasury said that Los "
+        "Choneros fought. Ramiro Estévez Palma is a member of the gang."
+    )
+    assert _links(text) == {("Membership", "organization=news-org-los-choneros", f"member={RAMIRO}")}

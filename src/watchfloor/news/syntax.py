@@ -252,6 +252,8 @@ _SUPPORT_NOUNS = words(
 _GROUP_NOUNS = words("cartel cártel gang banda clan")
 _GENERIC_GROUP_NOUNS = words("group organization organisation gang grupo organización estructura banda")
 _ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
+_COMPANY_NOUNS = words("company firm empresa compañía firma sociedad")
+_RECENT = 2  # sentences before that "the cartel" or "esta empresa" may reach back to
 _LATTER = words("latter última último")
 _BOTH = words("both ambas ambos")
 _OTHER = words("other otros otras")
@@ -339,12 +341,21 @@ def relations_in(
     topic = _lede_groups(named)
     pairs = _named_pairs(named)
     persons = _persons_by_sentence(sentences)
+    organisations = _organisations_by_sentence(named)
     results: list[list[Relation]] = [[] for _ in sentences]
     todo = [
         i
         for i, (text, mentions, _) in enumerate(sentences)
         if len([m for m in mentions if m.label in ACTORS])
-        >= (1 if groups or topic or i - 1 in pairs or _REFERRING_OPENING.match(text) else 2)
+        >= (
+            1
+            if groups
+            or topic
+            or i - 1 in pairs
+            or _REFERRING_OPENING.match(text)
+            or any(i - back in organisations for back in range(1, _RECENT + 1))
+            else 2
+        )
         and has_cue(text)
     ]
     if not todo or not available(lang):
@@ -355,7 +366,8 @@ def relations_in(
     for i, doc in zip(todo, parse(lang, texts), strict=True):
         _text, mentions, offset = sentences[i]
         found = _token_mentions(doc, mentions, offset)
-        found.update(_described(doc, found, groups, topic))
+        recent = [organisations.get(i - back, []) for back in range(1, _RECENT + 1)]
+        found.update(_described(doc, found, groups, topic, recent))
         doc.user_data[_BOTH_KEY] = pairs.get(i - 1, [])
         doc.user_data[_NEIGHBOURS_KEY] = (persons.get(i - 1, []), persons.get(i + 1, []))
         results[i] = list(dict.fromkeys(_relations(doc, found)))
@@ -377,6 +389,16 @@ def _named_pairs(named: Sequence[Mention]) -> dict[int, list[Mention]]:
         for index, parties in by_sentence.items()
         if len(parties) == 2 and len({m.label for m in parties.values()}) == 1
     }
+
+
+def _organisations_by_sentence(named: Sequence[Mention]) -> dict[int, list[Mention]]:
+    """Sentence index -> the armed groups and other non-state organisations it names: what "the
+    cartel" or "esta empresa" in the next sentences can stand for."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in named:
+        if mention.label == "ORG" and mention.kind in (ARMED_GROUP, ""):
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    return by_sentence
 
 
 def _persons_by_sentence(sentences: Sequence[tuple[str, list[Mention], int]]) -> dict[int, list[Mention]]:
@@ -448,11 +470,18 @@ def _lede_groups(named: Sequence[Mention]) -> dict[str, Mention]:
 
 
 def _described(
-    doc: Doc, found: dict[int, Mention], groups: dict[str, Mention], topic: dict[str, Mention]
+    doc: Doc,
+    found: dict[int, Mention],
+    groups: dict[str, Mention],
+    topic: dict[str, Mention],
+    recent: Sequence[list[Mention]] = (),
 ) -> dict[int, Mention]:
     """Tokens of "the cartel", "el grupo", "this organization" that stand for a named group; the
     mention keeps its own offsets (the link's provenance is the sentence). The lede's group
-    (``topic``) stands in only where the sentence names no other armed group before the noun."""
+    (``topic``) stands in only where the sentence names no other armed group before the noun.
+    Where the article leaves it open, the noun stands for the one group (or, for "the company",
+    "esta empresa", the one other organisation) named nearest before it: earlier in the sentence,
+    else in one of the ``recent`` sentences before (nearest first), if that one names just one."""
     described: dict[int, Mention] = {}
     for token in doc:
         proper = token.tag_.startswith("NNP") or token.pos_ == "PROPN"
@@ -472,6 +501,8 @@ def _described(
             }
             if others - {name_key(group.canonical or group.text)}:
                 continue
+        if group is None:
+            group = _nearest_named(token, found, recent)
         if (
             group is not None
             and (bare or _mention_of(token, found) is None)
@@ -483,6 +514,25 @@ def _described(
         ):
             described[token.i] = group
     return described
+
+
+def _nearest_named(
+    token: Token, found: dict[int, Mention], recent: Sequence[list[Mention]]
+) -> Mention | None:
+    """The one organisation of the noun's kind (an armed group for "cartel", "group"; any other
+    non-state one for "company", "empresa") named nearest before the noun, or None."""
+    if token.lower_ in _ALL_GROUP_NOUNS or name_key(token.text) in _ALL_GROUP_NOUNS:
+        kind = ARMED_GROUP
+    elif token.lower_ in _COMPANY_NOUNS:
+        kind = ""
+    else:
+        return None
+    same = [m for i, m in sorted(found.items()) if i < token.i]
+    for named in (same, *recent):
+        parties = {name_key(m.canonical or m.text): m for m in named if m.label == "ORG" and m.kind == kind}
+        if parties:
+            return next(iter(parties.values())) if len(parties) == 1 else None
+    return None
 
 
 def _bare_group_word(token: Token) -> bool:
