@@ -98,3 +98,62 @@ def test_the_gang_is_the_one_armed_group_named_nearest_before() -> None:
         "Choneros fought. Ramiro Estévez Palma is a member of the gang."
     )
     assert _links(text) == {("Membership", "organization=news-org-los-choneros", f"member={RAMIRO}")}
+
+
+def test_a_name_and_other_members_of_a_group_is_a_member() -> None:
+    for text in (
+        "However, Ramiro Estévez Palma and other Sinaloa Cartel members fled from a jail in 2017.",
+        "Ramiro Estévez Palma and other members of the Sinaloa Cartel fled in 2017.",
+    ):
+        assert _links(text) == {("Membership", f"organization={SINALOA}", f"member={RAMIRO}")}
+
+
+@spanish_model
+def test_y_otros_miembros_del_cartel() -> None:
+    assert _links("Ramiro Estévez Palma y otros miembros del Cártel de Sinaloa huyeron en 2017.") == {
+        ("Membership", f"organization={SINALOA}", f"member={RAMIRO}")
+    }
+
+
+def test_names_and_other_leaders_of_a_group_lead_it() -> None:
+    assert _links(
+        "Police arrested Ramiro Estévez Palma, Pedro Lunar and other leaders of the Sinaloa Cartel."
+    ) == {
+        ("Directorship", f"director={RAMIRO}", f"organization={SINALOA}"),
+        ("Directorship", "director=news-person-pedro-lunar", f"organization={SINALOA}"),
+    }
+
+
+def test_meeting_other_members_makes_no_member() -> None:
+    assert _links("Ramiro Estévez Palma met other members of the Sinaloa Cartel in May.") == set()
+
+
+def test_a_plural_noun_with_names_in_apposition_works_for_a_group_each() -> None:
+    text = (
+        "The suspects, Ramiro Estévez Palma, his brother, Pedro Lunar and Tomás Robles, all operate plazas "
+        "for the Sinaloa Cartel in the north."
+    )
+    assert {link for link in _links(text) if link[0] == "Membership"} == {
+        ("Membership", f"organization={SINALOA}", f"member={RAMIRO}"),
+        ("Membership", f"organization={SINALOA}", "member=news-person-pedro-lunar"),
+        ("Membership", f"organization={SINALOA}", "member=news-person-tomas-robles"),
+    }
+
+
+def test_operating_for_the_organization_the_sentence_before_names() -> None:
+    text = (
+        "Treasury sanctioned three members of the Sinaloa Cartel on Monday. Ramiro Estévez Palma "
+        "operates plazas for the transnational criminal organization in the north."
+    )
+    assert _links(text) >= {("Membership", f"organization={SINALOA}", f"member={RAMIRO}")}
+
+
+@spanish_model
+def test_operaba_para_el_cartel() -> None:
+    assert _links("Ramiro Estévez Palma operaba para el Cártel de Sinaloa en Tijuana.") == {
+        ("Membership", f"organization={SINALOA}", f"member={RAMIRO}")
+    }
+
+
+def test_operating_a_business_for_no_armed_group_is_no_link() -> None:
+    assert _links("Ramiro Estévez Palma operates a bakery for the city council of Tijuana.") == set()

@@ -75,7 +75,7 @@ CUE = re.compile(
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
-    r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
+    r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
     r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s)",
     re.I,
 )
@@ -190,7 +190,9 @@ _LAUNDER_VERB = re.compile(
     r"blanque(?:a|an|ó|aron|aba|aban|ar|ando|ado|ados))$"
 )
 # working for an armed group is membership: "X works for the cartel", "X trabajaba para el CJNG"
-_WORK_VERB = re.compile(r"^(?:work(?:s|ed|ing)?|trabaj(?:a|an|ó|aron|aba|aban|ar|ando|ado))$")
+_WORK_VERB = re.compile(
+    r"^(?:work(?:s|ed|ing)?|operat(?:e|es|ed|ing)|trabaj(?:a|an|ó|aron|aba|aban|ar|ando|ado)|oper(?:a|an|ó|aron|aba|aban|ar|ando))$"
+)
 # belonging to an armed group is membership: "X belongs to the cartel", "X pertenece al CJNG"
 _BELONG_VERB = re.compile(r"^(?:belong(?:s|ed|ing)?|pertenec\w*|pertenezc\w*)$")
 _FOR = frozenset({"for", "para"})
@@ -658,6 +660,24 @@ def _mentions(tokens: list[Token], found: dict[int, Mention], labels: frozenset[
             [mention] if mention is not None else _examples(token, found) or _both(token) or _they(token)
         )
     return [m for m in dict.fromkeys(mentions) if m.label in labels]
+
+
+def _apposed_list(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "The suspects, A, his brother, B and C, ...", "los detenidos, A, B y C, ...": a plural common
+    noun with a list of names in apposition stands for all of them (two or more of one kind)."""
+    if not (token.tag_ == "NNS" or (token.pos_ == "NOUN" and "Plur" in token.morph.get("Number", []))):
+        return []
+    named = [
+        found[t.i]
+        for child in token.children
+        if child.dep_ == "appos" and child.i > token.i
+        for t in child.subtree
+        if t.i in found and t.dep_ not in _RELATIVE_CLAUSES
+    ]
+    named = list(dict.fromkeys(named))
+    if len(named) < 2 or len({m.label for m in named}) != 1:
+        return []
+    return named
 
 
 def _they(token: Token) -> list[Mention]:
@@ -1274,8 +1294,9 @@ def _belongs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         return
     members = _active_subjects(token) if _is_verb(token) else []
     members = [t for m in members for t in _with_conjuncts(m)] or _governed(token)
+    listed = [m for t in members for m in _apposed_list(t, found)]
     yield from _pairs(
-        [m for m in _mentions(members, found, ACTORS) if m.kind != GOVERNMENT],
+        [m for m in listed or _mentions(members, found, ACTORS) if m.kind != GOVERNMENT],
         groups,
         schema="Membership",
         first_prop="member",
@@ -1489,6 +1510,8 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ in ("pobj", "nmod") and one.lower_ in _ONE and one.i < noun.i:
         holders.append(one)  # "X, one of the leaders of Y": "one" stands for X
     holders += _coordinated_role_holders(noun)
+    if noun.dep_ == "conj" and noun.head.i < noun.i and any(c.lower_ in _OTHER for c in noun.children):
+        holders += _with_conjuncts(noun.head)  # "A and other members of Y", "A y otros líderes del Y"
     if not holders:  # "X, the leader known as Z": Z is X's alias, not a second holder
         holders = _identified_as(noun)
     # "A, the head of Y; B, a recruiter": a phrase after a name describes the names up to it,
@@ -1570,8 +1593,10 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if noun.text[:1].isupper() and not noun.is_sent_start:
         return  # a title ("Senate Majority Leader X", "Human Rights Chief X"): an office, not an allegation
     if lower in _MEMBER_NOUNS and any(c.lower_ in _OTHER for c in noun.children):
-        yield from _other_members(noun, found)
-        return
+        listed = list(_other_members(noun, found))
+        if listed:  # else "A and other members of Y": A is one of them (``_holders``)
+            yield from listed
+            return
     organisations = _mentions(
         _owners_of_noun(noun), found, frozenset({"ORG"}) if lower not in _OWNER_NOUNS else ACTORS
     )
