@@ -157,3 +157,23 @@ def test_operaba_para_el_cartel() -> None:
 
 def test_operating_a_business_for_no_armed_group_is_no_link() -> None:
     assert _links("Ramiro Estévez Palma operates a bakery for the city council of Tijuana.") == set()
+
+
+@spanish_model
+def test_trabajan_para_uno_de_los_lideres_del_cartel() -> None:
+    text = "Ramiro Estévez Palma y Pedro Lunar trabajan para Tomás Robles, uno de los líderes del Cártel de Sinaloa."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-tomas-robles", f"organization={SINALOA}"),
+        ("Membership", f"organization={SINALOA}", f"member={RAMIRO}"),
+        ("Membership", f"organization={SINALOA}", "member=news-person-pedro-lunar"),
+    }
+
+
+def test_working_for_a_leader_of_a_group_is_membership_of_it() -> None:
+    assert ("Membership", f"organization={SINALOA}", f"member={RAMIRO}") in _links(
+        "Ramiro Estévez Palma works for Tomás Robles, a leader of the Sinaloa Cartel."
+    )
+
+
+def test_working_for_a_rival_of_a_group_is_no_link() -> None:
+    assert _links("Ramiro Estévez Palma works for Tomás Robles, a rival of the Sinaloa Cartel.") == set()

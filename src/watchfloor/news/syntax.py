@@ -1289,7 +1289,10 @@ def _belongs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     for the cartel", "quienes trabajaban para el CJNG": a member of a named armed group (working
     for a company or a state is no allegation)."""
     preposition = _FOR if _WORK_VERB.match(token.lower_) else frozenset({"to", "a", "al"})
-    groups = [m for m in _mentions(_prep_objects(token, preposition), found, ORGS) if m.kind == ARMED_GROUP]
+    objects = _prep_objects(token, preposition)
+    groups = [m for m in _mentions(objects, found, ORGS) if m.kind == ARMED_GROUP]
+    if not groups and preposition is _FOR:
+        groups = [group for boss in objects for group in _groups_led_by(boss, found)]
     if not groups:
         return
     members = _active_subjects(token) if _is_verb(token) else []
@@ -1303,6 +1306,27 @@ def _belongs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         second_prop="organization",
         role=token.text,
     )
+
+
+def _groups_led_by(boss: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The armed groups a named person worked for is said, in apposition, to lead or belong to
+    ("trabajan para X, uno de los líderes del Y", "works for X, a leader of Y"): who works for a
+    group's leader works for the group."""
+    person = found.get(boss.i)
+    if person is None or person.label != "PERSON":
+        return []
+    groups: list[Mention] = []
+    for appos in (c for c in boss.children if c.dep_ == "appos"):
+        for word in appos.subtree:
+            if _rule_for(word) is _role_noun:
+                groups += [
+                    r.second
+                    for r in _role_noun(word, found)
+                    if r.first == person
+                    and r.schema in ("Directorship", "Membership")
+                    and r.second.kind == ARMED_GROUP
+                ]
+    return list(dict.fromkeys(groups))
 
 
 def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
