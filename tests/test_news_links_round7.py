@@ -177,3 +177,34 @@ def test_working_for_a_leader_of_a_group_is_membership_of_it() -> None:
 
 def test_working_for_a_rival_of_a_group_is_no_link() -> None:
     assert _links("Ramiro Estévez Palma works for Tomás Robles, a rival of the Sinaloa Cartel.") == set()
+
+
+NORTE = "news-org-banco-norte-s-a"
+
+
+def test_each_of_the_firms_is_each_firm_the_sentence_before_names() -> None:
+    for second in (
+        "Each of the firms laundered money for the Sinaloa Cartel.",
+        "The companies laundered money for the Sinaloa Cartel.",
+    ):
+        assert _links(f"Treasury sanctioned Banco Norte S.A. and Vega Trading LLC. {second}") == {
+            ("UnknownLink", f"subject={NORTE}", f"object={SINALOA}"),
+            ("UnknownLink", "subject=news-org-vega-trading-llc", f"object={SINALOA}"),
+        }
+
+
+@spanish_model
+def test_las_empresas_lavaban_dinero() -> None:
+    text = (
+        "El Tesoro sancionó a Banco Norte S.A. y a Vega Trading S.A. el lunes. "
+        "Las empresas lavaban dinero para el Cártel de Sinaloa."
+    )
+    assert _links(text) == {
+        ("UnknownLink", f"subject={NORTE}", f"object={SINALOA}"),
+        ("UnknownLink", "subject=news-org-vega-trading-s-a", f"object={SINALOA}"),
+    }
+
+
+def test_the_companies_after_one_named_firm_are_not_it() -> None:
+    text = "Treasury sanctioned Banco Norte S.A. on Monday. The companies laundered money for the Sinaloa Cartel."
+    assert _links(text) == set()

@@ -269,6 +269,13 @@ _PEOPLE_NOUNS = words(
     "individuals men women people persons traffickers brothers sanctioned "
     "individuos hombres mujeres personas traficantes hermanos sancionados sancionadas"
 )
+# plural nouns for firms: "The companies laundered money for Y" (those the sentence before names)
+_FIRM_NOUNS = words(
+    "companies firms banks institutions entities businesses "
+    "empresas compañías firmas bancos instituciones entidades sociedades"
+)
+_EACH = words("each cada")
+_FIRMS_KEY = "watchfloor_firms"  # Doc.user_data key: the firms the sentence before names
 _PLURAL_DEFINITE = words("the these those los las estos estas esos esas dichos dichas")
 # a sentence that may open on such a subject: parsed with one named party (prefilter)
 _REFERRING_OPENING = re.compile(
@@ -369,6 +376,8 @@ def relations_in(
         _text, mentions, offset = sentences[i]
         found = _token_mentions(doc, mentions, offset)
         recent = [organisations.get(i - back, []) for back in range(1, _RECENT + 1)]
+        firms = {name_key(m.canonical or m.text): m for m in recent[0] if m.kind == ""}
+        doc.user_data[_FIRMS_KEY] = list(firms.values())
         found.update(_described(doc, found, groups, topic, recent))
         doc.user_data[_BOTH_KEY] = pairs.get(i - 1, [])
         doc.user_data[_NEIGHBOURS_KEY] = (persons.get(i - 1, []), persons.get(i + 1, []))
@@ -683,15 +692,23 @@ def _apposed_list(token: Token, found: dict[int, Mention]) -> list[Mention]:
 def _they(token: Token) -> list[Mention]:
     """A plural subject that opens its sentence and points at people ("They are two members of Y",
     "The six individuals laundered money for Y", "Los sancionados lavaban dinero para Y"): the
-    persons the sentence before names (two or more), else, where a count says how many ("two
+    persons the sentence before names (two or more; for "the companies", "each of the banks",
+    "las empresas", the non-state organisations it names), else, where a count says how many ("two
     members"), the sentence after when it names just that many ("... A and B are affected")."""
     if token.dep_ not in _SUBJECTS:
         return []
     own = {token.i, *(c.i for c in token.children)}
     if not all(t.i in own or t.is_punct for t in token.sent if t.i < token.i):
         return []
+    noun = token
+    if token.lower_ in _EACH:  # "Each of the firms", "Cada una de las empresas"
+        noun = next((g for c in token.children for g in (c, *c.children) if g.lower_ in _FIRM_NOUNS), token)
     pronoun = token.lower_ in _THEY
-    described = token.lower_ in _PEOPLE_NOUNS and any(c.lower_ in _PLURAL_DEFINITE for c in token.children)
+    definite = noun is not token or any(c.lower_ in _PLURAL_DEFINITE for c in noun.children)
+    if noun.lower_ in _FIRM_NOUNS and definite:
+        firms = token.doc.user_data.get(_FIRMS_KEY, [])
+        return list(firms) if len(firms) >= 2 else []
+    described = token.lower_ in _PEOPLE_NOUNS and definite
     if not (pronoun or described):
         return []
     before, after = token.doc.user_data.get(_NEIGHBOURS_KEY, ([], []))
