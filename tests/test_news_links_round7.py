@@ -208,3 +208,20 @@ def test_las_empresas_lavaban_dinero() -> None:
 def test_the_companies_after_one_named_firm_are_not_it() -> None:
     text = "Treasury sanctioned Banco Norte S.A. on Monday. The companies laundered money for the Sinaloa Cartel."
     assert _links(text) == set()
+
+
+def test_founded_by_makes_a_member_as_founder_of_does() -> None:
+    assert _links("The Sinaloa Cartel, which was co-founded by Ramiro Estévez Palma, smuggles fentanyl.") == {
+        ("Membership", f"organization={SINALOA}", f"member={RAMIRO}")
+    }
+
+
+@spanish_model
+def test_fundado_por() -> None:
+    assert _links("El Cártel de Sinaloa, fundado por Ramiro Estévez Palma, trafica fentanilo.") == {
+        ("Membership", f"organization={SINALOA}", f"member={RAMIRO}")
+    }
+
+
+def test_founded_by_on_an_unnamed_noun_is_no_link() -> None:
+    assert _links("The bakery was founded by Ramiro Estévez Palma in 1990.") == set()

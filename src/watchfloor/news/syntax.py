@@ -106,6 +106,8 @@ _LEAD_VERB = re.compile(
 _COMPOSED_PARTICIPLE = re.compile(
     r"^(?:composed|comprised|made|(?:integrad|conformad|compuest|formad)[oa]s?)$"
 )
+# founding a group makes one of its members, as "founder of" does: "Y, co-founded by X", "fundado por X"
+_FOUNDED_PARTICIPLE = re.compile(r"^(?:co-?)?(?:founded|fundad[oa]s?)$")
 _OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
 _LINK_PARTICIPLE = re.compile(
     r"^(?:linked|tied|connected|affiliated|associated|(?:vinculad|ligad|relacionad|afiliad|asociad)[oa]s?)$"
@@ -586,6 +588,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _leads
     if _COMPOSED_PARTICIPLE.match(lower):
         return _composed
+    if _FOUNDED_PARTICIPLE.match(lower):
+        return _founded
     if _OWN_VERB.match(lower):
         return _owns
     if _LINK_PARTICIPLE.match(lower) or (_LINK_VERB.match(lower) and _is_verb(token)):
@@ -1165,6 +1169,12 @@ def _composed(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         return
     preposition = frozenset({"of"}) if token.lang_ == "en" else _BY
     yield from _passive(token, found, "Membership", "organization", "member", preposition)
+
+
+def _founded(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "Y, founded by X", "the organization that was co-founded by X", "Y, fundado por X": X is a
+    member of Y (as "X, a founder of Y" is)."""
+    yield from _passive(token, found, "Membership", "organization", "member")
 
 
 def _owns(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
