@@ -225,3 +225,9 @@ def test_fundado_por() -> None:
 
 def test_founded_by_on_an_unnamed_noun_is_no_link() -> None:
     assert _links("The bakery was founded by Ramiro Estévez Palma in 1990.") == set()
+
+
+@spanish_model
+def test_cabecilla_de_la_pandilla_named_in_quotes() -> None:
+    text = "La policía busca a Ramiro Estévez Palma, alias ‘Chato’, cabecilla de la pandilla ‘Los Lobos’."
+    assert _links(text) == {("Directorship", f"director={RAMIRO}", "organization=news-org-los-lobos")}

@@ -254,7 +254,7 @@ _SUPPORT_NOUNS = words(
 )
 # nouns that name a group, for "the cartel is led by X" (resolved to the article's one such group)
 _GROUP_NOUNS = words("cartel cártel gang banda clan")
-_GENERIC_GROUP_NOUNS = words("group organization organisation gang grupo organización estructura banda")
+_GENERIC_GROUP_NOUNS = words("group organization organisation gang grupo organización estructura banda pandilla")
 _ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
 _COMPANY_NOUNS = words("company firm empresa compañía firma sociedad")
 _RECENT = 2  # sentences before that "the cartel" or "esta empresa" may reach back to
