@@ -39,9 +39,15 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
 - "X works for / trabaja para Y" (a member of an armed group); "X, accused of being a member of
   Y", "acusado de ser socio del Y"; "X fue sancionado por dar apoyo a Y"; "señalado como líder",
   "se desempeñaba como operador".
+- "A and other members/leaders of Y" (A is one); "Y, (co-)founded by X", "fundado por X" (member);
+  "operate for" / "operaba para" Y (works for it); working for a person an apposition makes a leader
+  of Y ("trabajan para X, uno de los líderes del Y") is membership of Y; "The suspects, A, B and C,
+  work for Y" (each name in the plural noun's apposition); "the companies", "each of the banks",
+  "las empresas" opening a sentence (the organisations the sentence before names).
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
-(the one so named, or the one named at least twice as often as any other); hedged ("could be led
-by") or negated predicates give nothing.
+(the one so named, or the one named at least twice as often as any other, or else the one group
+named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
+other organisation so named); hedged ("could be led by") or negated predicates give nothing.
 """
 
 from __future__ import annotations
