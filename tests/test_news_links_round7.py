@@ -1,13 +1,16 @@
 """Link families on text the earlier rules missed: a company named with its legal form ("SA de CV",
-"S.A.", "LLC") is one organisation whatever the small model made of it. Sentences written for
-these tests."""
+"S.A.", "LLC") is one organisation whatever the small model made of it; "the company"/"the cartel"
+for the one named nearest before; "A and other members of Y"; "operate for"; working for a group's
+leader; "the companies" for those the sentence before names; "founded by"; "pandilla"; a full
+Spanish name the model called a place. Sentences written for these tests."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from tests.test_news_relations import _links, spanish_model
-from watchfloor.news.pipeline import get_nlp
+from watchfloor.news.pipeline import _spanish_label, get_nlp
 
 RAMIRO = "news-person-ramiro-estevez-palma"
 SINALOA = "news-org-sinaloa-cartel"
@@ -231,3 +234,18 @@ def test_founded_by_on_an_unnamed_noun_is_no_link() -> None:
 def test_cabecilla_de_la_pandilla_named_in_quotes() -> None:
     text = "La policía busca a Ramiro Estévez Palma, alias ‘Chato’, cabecilla de la pandilla ‘Los Lobos’."
     assert _links(text) == {("Directorship", f"director={RAMIRO}", "organization=news-org-los-lobos")}
+
+
+@spanish_model
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [
+        ("Lucía Fernanda Ocampo Ríos", "PERSON"),
+        ("Santa María Huatulco", "GPE"),
+        ("República Democrática Federal Centroafricana", "GPE"),
+    ],
+)
+def test_four_capitalised_words_the_spanish_model_calls_a_place_are_a_person(words: str, label: str) -> None:
+    doc = get_nlp("es").make_doc(f"Lo dijo {words} ayer.")
+    span = Span(doc, 2, 2 + len(words.split()), label="LOC")
+    assert _spanish_label(span, "LOC", set()) == label

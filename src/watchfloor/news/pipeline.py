@@ -290,12 +290,28 @@ def _spanish_label(span: Span, model_label: str, person_words: set[str]) -> str 
         return None  # "F-35"
     if model_label == "PER":
         return "PERSON"
+    if model_label == "LOC" and _full_personal_name(span):
+        return "PERSON"
     if model_label == "LOC":
         return "LOC" if name_key(span[0].text) in GEO_FEATURES else "GPE"
     if model_label == "MISC":
         acronym = len(span) == 1 and span.text.isupper() and len(span.text) > 1
         return "ORG" if acronym or any(name_key(t.text) in ORGANISATION_WORDS for t in span) else None
     return model_label if model_label in KEPT_LABELS else None
+
+
+def _full_personal_name(span: Span) -> bool:
+    """Four or more capitalised words and no "de"/"del"/"la" ("Karla Gabriela Lizarraga Sánchez")
+    are a person's given names and surnames, which the Spanish model sometimes tags LOC; a place
+    that long has a connector or a head like "República" or "Estado"."""
+    keys = [name_key(token.text) for token in span]
+    return (
+        len(span) >= 4
+        and all(token.is_alpha and token.text[0].isupper() and not token.is_upper for token in span)
+        and keys[0] not in PLACE_HEADS
+        and keys[0] not in GEO_FEATURES
+        and not any(key in ORGANISATION_WORDS for key in keys)
+    )
 
 
 @Language.component("news_entity_fixes")
