@@ -249,3 +249,9 @@ def test_four_capitalised_words_the_spanish_model_calls_a_place_are_a_person(wor
     doc = get_nlp("es").make_doc(f"Lo dijo {words} ayer.")
     span = Span(doc, 2, 2 + len(words.split()), label="LOC")
     assert _spanish_label(span, "LOC", set()) == label
+
+
+def test_a_unit_for_an_armed_group_is_a_member_of_it() -> None:
+    assert _links("Los Lobos, an enforcer unit for the Sinaloa Cartel, killed two men.") == {
+        ("Membership", f"organization={SINALOA}", "member=news-org-los-lobos")
+    }

@@ -260,7 +260,9 @@ _SUPPORT_NOUNS = words(
 )
 # nouns that name a group, for "the cartel is led by X" (resolved to the article's one such group)
 _GROUP_NOUNS = words("cartel cártel gang banda clan")
-_GENERIC_GROUP_NOUNS = words("group organization organisation gang grupo organización estructura banda pandilla")
+_GENERIC_GROUP_NOUNS = words(
+    "group organization organisation gang grupo organización estructura banda pandilla"
+)
 _ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
 _COMPANY_NOUNS = words("company firm empresa compañía firma sociedad")
 _RECENT = 2  # sentences before that "the cartel" or "esta empresa" may reach back to
@@ -1709,9 +1711,10 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 def _unit_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """A unit of an organisation is one of its members: a named unit ("the Quds Force of the
-    IRGC", "la Fuerza Quds del CGRI": the unit's name ends or opens on the unit noun) or a
-    common noun in apposition ("X, the armed wing of Y", "X, brazo armado del Y"). Government
-    bodies on either side are left out ("the Air Force of X" is a state's own)."""
+        IRGC", "la Fuerza Quds del CGRI": the unit's name ends or opens on the unit noun) or a
+        common noun in apposition ("X, the armed wing of Y", "X, brazo armado del Y", "X, an enforcer
+    unit for the cartel Y"). Government
+        bodies on either side are left out ("the Air Force of X" is a state's own)."""
     owners = [m for m in _mentions(_owners_of_noun(noun), found, ORGS) if m.kind != GOVERNMENT]
     if noun.i in found:
         units = [found[noun.i]]
@@ -1721,6 +1724,8 @@ def _unit_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         ]
     elif noun.is_lower:
         units = _mentions(_holders(noun), found, ORGS)
+        if not owners:  # "X, an enforcer unit for Y", "X, brazo armado para el Y": of an armed group
+            owners = [m for m in _mentions(_prep_objects(noun, _FOR), found, ORGS) if m.kind == ARMED_GROUP]
     else:
         return
     owners = [m for m in owners if m.kind != GOVERNMENT]
