@@ -255,3 +255,24 @@ def test_a_unit_for_an_armed_group_is_a_member_of_it() -> None:
     assert _links("Los Lobos, an enforcer unit for the Sinaloa Cartel, killed two men.") == {
         ("Membership", f"organization={SINALOA}", "member=news-org-los-lobos")
     }
+
+
+@spanish_model
+def test_quienes_trabajan_para_is_said_of_each_coordinated_name() -> None:
+    text = (
+        "La empresa es propiedad de Ramiro Estévez Palma y Lucía Fernanda Ocampo Ríos, quienes trabajan "
+        "para Tomás Robles, uno de los líderes del Cártel de Sinaloa."
+    )
+    members = {link for link in _links(text) if link[0] == "Membership"}
+    assert members == {
+        ("Membership", f"organization={SINALOA}", f"member={RAMIRO}"),
+        ("Membership", f"organization={SINALOA}", "member=news-person-lucia-fernanda-ocampo-rios"),
+    }
+
+
+def test_who_work_is_said_of_both_names_and_who_works_of_the_last() -> None:
+    both = "Police arrested Ramiro Estévez Palma and Pedro Lunar, who work for the Sinaloa Cartel."
+    last = "Police arrested Ramiro Estévez Palma and Pedro Lunar, who works for the Sinaloa Cartel."
+    pedro = ("Membership", f"organization={SINALOA}", "member=news-person-pedro-lunar")
+    assert _links(both) == {pedro, ("Membership", f"organization={SINALOA}", f"member={RAMIRO}")}
+    assert _links(last) == {pedro}

@@ -1331,7 +1331,7 @@ def _belongs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if not groups:
         return
     members = _active_subjects(token) if _is_verb(token) else []
-    members = [t for m in members for t in _with_conjuncts(m)] or _governed(token)
+    members = [t for m in members for t in _plural_antecedents(m) or _with_conjuncts(m)] or _governed(token)
     listed = [m for t in members for m in _apposed_list(t, found)]
     yield from _pairs(
         [m for m in listed or _mentions(members, found, ACTORS) if m.kind != GOVERNMENT],
@@ -1343,6 +1343,18 @@ def _belongs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     )
 
 
+def _plural_antecedents(pronoun: Token) -> list[Token]:
+    """ "A y B, quienes trabajan para Y", "A and B, who work for Y": a plural relative pronoun
+    stands for each of the coordinated names its clause hangs on."""
+    clause = pronoun.head
+    plural = "Plur" in pronoun.morph.get("Number", []) or "Plur" in clause.morph.get("Number", [])
+    if pronoun.lower_ not in _RELATIVES or clause.dep_ not in _RELATIVE_CLAUSES or clause.head.i > pronoun.i:
+        return []
+    if not (plural or clause.tag_ == "VBP"):
+        return []
+    return _with_conjuncts(clause.head)
+
+
 def _groups_led_by(boss: Token, found: dict[int, Mention]) -> list[Mention]:
     """The armed groups a named person worked for is said, in apposition, to lead or belong to
     ("trabajan para X, uno de los líderes del Y", "works for X, a leader of Y"): who works for a
@@ -1351,16 +1363,15 @@ def _groups_led_by(boss: Token, found: dict[int, Mention]) -> list[Mention]:
     if person is None or person.label != "PERSON":
         return []
     groups: list[Mention] = []
-    for appos in (c for c in boss.children if c.dep_ == "appos"):
-        for word in appos.subtree:
-            if _rule_for(word) is _role_noun:
-                groups += [
-                    r.second
-                    for r in _role_noun(word, found)
-                    if r.first == person
-                    and r.schema in ("Directorship", "Membership")
-                    and r.second.kind == ARMED_GROUP
-                ]
+    for word in boss.doc[boss.i + 1 : boss.sent.end]:  # (the parser may hang the apposition elsewhere)
+        if _rule_for(word) is _role_noun:
+            groups += [
+                r.second
+                for r in _role_noun(word, found)
+                if r.first == person
+                and r.schema in ("Directorship", "Membership")
+                and r.second.kind == ARMED_GROUP
+            ]
     return list(dict.fromkeys(groups))
 
 
