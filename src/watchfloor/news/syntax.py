@@ -43,7 +43,8 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   "operate for" / "operaba para" Y (works for it); working for a person an apposition makes a leader
   of Y ("trabajan para X, uno de los líderes del Y") is membership of Y; "The suspects, A, B and C,
   work for Y" (each name in the plural noun's apposition); "the companies", "each of the banks",
-  "las empresas" opening a sentence (the organisations the sentence before names).
+  "las empresas" opening a sentence (the organisations the sentence before names); "A y B, quienes
+  trabajan para Y" (each: a plural relative); "X, an enforcer unit for Y" (member).
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other, or else the one group
 named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
