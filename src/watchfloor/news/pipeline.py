@@ -105,6 +105,13 @@ _QUOTES = frozenset({"'", "’"})  # "Congress’ War Powers"
 _VESSEL_PREFIXES = frozenset({"USS", "HMS", "ARA", "USNS"})
 _TITLES = frozenset({"Minister", "Secretary"})
 # "el/del/al/este gobierno venezolano": one government, not "un gobierno" or "los gobiernos"
+# a company's legal form closing its name: "SA de CV", "S.A.P.I. de C.V.", "S. de R.L.", "LLC", "Ltd."
+_LEGAL_FORM = re.compile(
+    r"(?P<comma>,\s*)?\b(?P<form>S\.\s?A\.(?:\s?[BP]\.(?:\s?I\.)?)?|SA(?:PI|B)?|S\.\s?de\s+R\.\s?L\.|S\.\s?R\.\s?L\.|"
+    r"SRL|LLC|L\.L\.C\.|Ltd\b\.?|Ltda\b\.?|Limited\b|Inc\b\.?|Corp\b\.?|GmbH|PLC)"
+    r"(?:\s+de\s+(?:C\.\s?V\.|CV\b))?(?!\w)"
+)
+_LEGAL_NAME_CONNECTORS = words("de del la las los y & and of")
 _GOVERNMENT_DETERMINERS = words("el del al este ese dicho propio nuevo actual")
 
 
@@ -283,12 +290,28 @@ def _spanish_label(span: Span, model_label: str, person_words: set[str]) -> str 
         return None  # "F-35"
     if model_label == "PER":
         return "PERSON"
+    if model_label == "LOC" and _full_personal_name(span):
+        return "PERSON"
     if model_label == "LOC":
         return "LOC" if name_key(span[0].text) in GEO_FEATURES else "GPE"
     if model_label == "MISC":
         acronym = len(span) == 1 and span.text.isupper() and len(span.text) > 1
         return "ORG" if acronym or any(name_key(t.text) in ORGANISATION_WORDS for t in span) else None
     return model_label if model_label in KEPT_LABELS else None
+
+
+def _full_personal_name(span: Span) -> bool:
+    """Four or more capitalised words and no "de"/"del"/"la" ("Karla Gabriela Lizarraga Sánchez")
+    are a person's given names and surnames, which the Spanish model sometimes tags LOC; a place
+    that long has a connector or a head like "República" or "Estado"."""
+    keys = [name_key(token.text) for token in span]
+    return (
+        len(span) >= 4
+        and all(token.is_alpha and token.text[0].isupper() and not token.is_upper for token in span)
+        and keys[0] not in PLACE_HEADS
+        and keys[0] not in GEO_FEATURES
+        and not any(key in ORGANISATION_WORDS for key in keys)
+    )
 
 
 @Language.component("news_entity_fixes")
@@ -322,6 +345,7 @@ def news_entity_fixes(doc: Doc) -> Doc:
         fixed.append(_retyped(trimmed))
     fixed = _institutions(doc, fixed, nationalities)
     fixed += _national_governments(doc, fixed)
+    fixed = _legal_form_names(doc, fixed)
     person_words = {
         token.lower_ for span in fixed if span.label_ == "PERSON" and len(span) > 1 for token in span
     }
@@ -337,6 +361,53 @@ def news_entity_fixes(doc: Doc) -> Doc:
         result.append(span)
     doc.ents = filter_spans(_bare_bodies(result))
     return doc
+
+
+def _legal_form_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A capitalised name ending in a company's legal form ("Acme Trading SA de CV", "Casa Roble,
+    S.A.", "Northwind Ltd.") is an organisation whatever the model made of it (a person, a place,
+    pieces, or nothing: the Spanish model's MISC and LOC for firms are dropped before this). The
+    form belongs to the name; spans it overlaps give way, a gazetteer match that reaches outside
+    it keeps its place. Found by one regular expression over the text."""
+    found: list[Span] = []
+    floor = 0  # the end of the name before: "A SA y B SA" are two names
+    for match in _LEGAL_FORM.finditer(doc.text):
+        tail = doc.char_span(match.start("form"), match.end(), alignment_mode="expand")
+        if tail is None:
+            continue
+        start = _name_before_form(doc, tail.start - (1 if match.group("comma") else 0), floor)
+        if start is not None:
+            found.append(Span(doc, start, tail.end, label="ORG"))
+            floor = tail.end
+    if not found:
+        return spans
+    covered = {i for span in found for i in range(span.start, span.end)}
+    kept = [
+        span
+        for span in spans
+        if not any(i in covered for i in range(span.start, span.end))
+        or (span.ent_id_ and not all(i in covered for i in range(span.start, span.end)))
+    ]
+    return kept + [span for span in found if not any(k.start < span.end and span.start < k.end for k in kept)]
+
+
+def _name_before_form(doc: Doc, end: int, floor: int) -> int | None:
+    """Where the capitalised name ending at token ``end`` starts (at most six words, "de"/"y"/"&"
+    inside it; a stop word opening the sentence, "Según", "The", is no part of it)."""
+    start = end
+    while start > floor and end - start < 6 and _name_word(doc, start - 1, start < end and start - 1 > floor):
+        start -= 1
+    while start < end and doc[start].lower_ in _LEGAL_NAME_CONNECTORS:
+        start += 1
+    return start if start < end else None
+
+
+def _name_word(doc: Doc, i: int, inside: bool) -> bool:
+    """A capitalised word, or a connector with one before it (``inside``: not the name's last)."""
+    word = doc[i]
+    if word.text[:1].isupper():
+        return not (word.is_sent_start and word.is_stop)
+    return inside and word.lower_ in _LEGAL_NAME_CONNECTORS and doc[i - 1].text[:1].isupper()
 
 
 def _national_governments(doc: Doc, spans: list[Span]) -> list[Span]:

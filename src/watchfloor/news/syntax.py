@@ -39,9 +39,16 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
 - "X works for / trabaja para Y" (a member of an armed group); "X, accused of being a member of
   Y", "acusado de ser socio del Y"; "X fue sancionado por dar apoyo a Y"; "señalado como líder",
   "se desempeñaba como operador".
+- "A and other members/leaders of Y" (A is one); "Y, (co-)founded by X", "fundado por X" (member);
+  "operate for" / "operaba para" Y (works for it); working for a person an apposition makes a leader
+  of Y ("trabajan para X, uno de los líderes del Y") is membership of Y; "The suspects, A, B and C,
+  work for Y" (each name in the plural noun's apposition); "the companies", "each of the banks",
+  "las empresas" opening a sentence (the organisations the sentence before names); "A y B, quienes
+  trabajan para Y" (each: a plural relative); "X, an enforcer unit for Y" (member).
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
-(the one so named, or the one named at least twice as often as any other); hedged ("could be led
-by") or negated predicates give nothing.
+(the one so named, or the one named at least twice as often as any other, or else the one group
+named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
+other organisation so named); hedged ("could be led by") or negated predicates give nothing.
 """
 
 from __future__ import annotations
@@ -75,7 +82,7 @@ CUE = re.compile(
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
-    r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
+    r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
     r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s)",
     re.I,
 )
@@ -106,6 +113,8 @@ _LEAD_VERB = re.compile(
 _COMPOSED_PARTICIPLE = re.compile(
     r"^(?:composed|comprised|made|(?:integrad|conformad|compuest|formad)[oa]s?)$"
 )
+# founding a group makes one of its members, as "founder of" does: "Y, co-founded by X", "fundado por X"
+_FOUNDED_PARTICIPLE = re.compile(r"^(?:co-?)?(?:founded|fundad[oa]s?)$")
 _OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
 _LINK_PARTICIPLE = re.compile(
     r"^(?:linked|tied|connected|affiliated|associated|(?:vinculad|ligad|relacionad|afiliad|asociad)[oa]s?)$"
@@ -190,7 +199,9 @@ _LAUNDER_VERB = re.compile(
     r"blanque(?:a|an|ó|aron|aba|aban|ar|ando|ado|ados))$"
 )
 # working for an armed group is membership: "X works for the cartel", "X trabajaba para el CJNG"
-_WORK_VERB = re.compile(r"^(?:work(?:s|ed|ing)?|trabaj(?:a|an|ó|aron|aba|aban|ar|ando|ado))$")
+_WORK_VERB = re.compile(
+    r"^(?:work(?:s|ed|ing)?|operat(?:e|es|ed|ing)|trabaj(?:a|an|ó|aron|aba|aban|ar|ando|ado)|oper(?:a|an|ó|aron|aba|aban|ar|ando))$"
+)
 # belonging to an armed group is membership: "X belongs to the cartel", "X pertenece al CJNG"
 _BELONG_VERB = re.compile(r"^(?:belong(?:s|ed|ing)?|pertenec\w*|pertenezc\w*)$")
 _FOR = frozenset({"for", "para"})
@@ -250,8 +261,12 @@ _SUPPORT_NOUNS = words(
 )
 # nouns that name a group, for "the cartel is led by X" (resolved to the article's one such group)
 _GROUP_NOUNS = words("cartel cártel gang banda clan")
-_GENERIC_GROUP_NOUNS = words("group organization organisation gang grupo organización estructura banda")
+_GENERIC_GROUP_NOUNS = words(
+    "group organization organisation gang grupo organización estructura banda pandilla"
+)
 _ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
+_COMPANY_NOUNS = words("company firm empresa compañía firma sociedad")
+_RECENT = 2  # sentences before that "the cartel" or "esta empresa" may reach back to
 _LATTER = words("latter última último")
 _BOTH = words("both ambas ambos")
 _OTHER = words("other otros otras")
@@ -265,6 +280,13 @@ _PEOPLE_NOUNS = words(
     "individuals men women people persons traffickers brothers sanctioned "
     "individuos hombres mujeres personas traficantes hermanos sancionados sancionadas"
 )
+# plural nouns for firms: "The companies laundered money for Y" (those the sentence before names)
+_FIRM_NOUNS = words(
+    "companies firms banks institutions entities businesses "
+    "empresas compañías firmas bancos instituciones entidades sociedades"
+)
+_EACH = words("each cada")
+_FIRMS_KEY = "watchfloor_firms"  # Doc.user_data key: the firms the sentence before names
 _PLURAL_DEFINITE = words("the these those los las estos estas esos esas dichos dichas")
 # a sentence that may open on such a subject: parsed with one named party (prefilter)
 _REFERRING_OPENING = re.compile(
@@ -339,12 +361,21 @@ def relations_in(
     topic = _lede_groups(named)
     pairs = _named_pairs(named)
     persons = _persons_by_sentence(sentences)
+    organisations = _organisations_by_sentence(named)
     results: list[list[Relation]] = [[] for _ in sentences]
     todo = [
         i
         for i, (text, mentions, _) in enumerate(sentences)
         if len([m for m in mentions if m.label in ACTORS])
-        >= (1 if groups or topic or i - 1 in pairs or _REFERRING_OPENING.match(text) else 2)
+        >= (
+            1
+            if groups
+            or topic
+            or i - 1 in pairs
+            or _REFERRING_OPENING.match(text)
+            or any(i - back in organisations for back in range(1, _RECENT + 1))
+            else 2
+        )
         and has_cue(text)
     ]
     if not todo or not available(lang):
@@ -355,7 +386,10 @@ def relations_in(
     for i, doc in zip(todo, parse(lang, texts), strict=True):
         _text, mentions, offset = sentences[i]
         found = _token_mentions(doc, mentions, offset)
-        found.update(_described(doc, found, groups, topic))
+        recent = [organisations.get(i - back, []) for back in range(1, _RECENT + 1)]
+        firms = {name_key(m.canonical or m.text): m for m in recent[0] if m.kind == ""}
+        doc.user_data[_FIRMS_KEY] = list(firms.values())
+        found.update(_described(doc, found, groups, topic, recent))
         doc.user_data[_BOTH_KEY] = pairs.get(i - 1, [])
         doc.user_data[_NEIGHBOURS_KEY] = (persons.get(i - 1, []), persons.get(i + 1, []))
         results[i] = list(dict.fromkeys(_relations(doc, found)))
@@ -377,6 +411,16 @@ def _named_pairs(named: Sequence[Mention]) -> dict[int, list[Mention]]:
         for index, parties in by_sentence.items()
         if len(parties) == 2 and len({m.label for m in parties.values()}) == 1
     }
+
+
+def _organisations_by_sentence(named: Sequence[Mention]) -> dict[int, list[Mention]]:
+    """Sentence index -> the armed groups and other non-state organisations it names: what "the
+    cartel" or "esta empresa" in the next sentences can stand for."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in named:
+        if mention.label == "ORG" and mention.kind in (ARMED_GROUP, ""):
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    return by_sentence
 
 
 def _persons_by_sentence(sentences: Sequence[tuple[str, list[Mention], int]]) -> dict[int, list[Mention]]:
@@ -448,11 +492,18 @@ def _lede_groups(named: Sequence[Mention]) -> dict[str, Mention]:
 
 
 def _described(
-    doc: Doc, found: dict[int, Mention], groups: dict[str, Mention], topic: dict[str, Mention]
+    doc: Doc,
+    found: dict[int, Mention],
+    groups: dict[str, Mention],
+    topic: dict[str, Mention],
+    recent: Sequence[list[Mention]] = (),
 ) -> dict[int, Mention]:
     """Tokens of "the cartel", "el grupo", "this organization" that stand for a named group; the
     mention keeps its own offsets (the link's provenance is the sentence). The lede's group
-    (``topic``) stands in only where the sentence names no other armed group before the noun."""
+    (``topic``) stands in only where the sentence names no other armed group before the noun.
+    Where the article leaves it open, the noun stands for the one group (or, for "the company",
+    "esta empresa", the one other organisation) named nearest before it: earlier in the sentence,
+    else in one of the ``recent`` sentences before (nearest first), if that one names just one."""
     described: dict[int, Mention] = {}
     for token in doc:
         proper = token.tag_.startswith("NNP") or token.pos_ == "PROPN"
@@ -472,6 +523,8 @@ def _described(
             }
             if others - {name_key(group.canonical or group.text)}:
                 continue
+        if group is None:
+            group = _nearest_named(token, found, recent)
         if (
             group is not None
             and (bare or _mention_of(token, found) is None)
@@ -483,6 +536,25 @@ def _described(
         ):
             described[token.i] = group
     return described
+
+
+def _nearest_named(
+    token: Token, found: dict[int, Mention], recent: Sequence[list[Mention]]
+) -> Mention | None:
+    """The one organisation of the noun's kind (an armed group for "cartel", "group"; any other
+    non-state one for "company", "empresa") named nearest before the noun, or None."""
+    if token.lower_ in _ALL_GROUP_NOUNS or name_key(token.text) in _ALL_GROUP_NOUNS:
+        kind = ARMED_GROUP
+    elif token.lower_ in _COMPANY_NOUNS:
+        kind = ""
+    else:
+        return None
+    same = [m for i, m in sorted(found.items()) if i < token.i]
+    for named in (same, *recent):
+        parties = {name_key(m.canonical or m.text): m for m in named if m.label == "ORG" and m.kind == kind}
+        if parties:
+            return next(iter(parties.values())) if len(parties) == 1 else None
+    return None
 
 
 def _bare_group_word(token: Token) -> bool:
@@ -525,6 +597,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _leads
     if _COMPOSED_PARTICIPLE.match(lower):
         return _composed
+    if _FOUNDED_PARTICIPLE.match(lower):
+        return _founded
     if _OWN_VERB.match(lower):
         return _owns
     if _LINK_PARTICIPLE.match(lower) or (_LINK_VERB.match(lower) and _is_verb(token)):
@@ -610,18 +684,44 @@ def _mentions(tokens: list[Token], found: dict[int, Mention], labels: frozenset[
     return [m for m in dict.fromkeys(mentions) if m.label in labels]
 
 
+def _apposed_list(token: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "The suspects, A, his brother, B and C, ...", "los detenidos, A, B y C, ...": a plural common
+    noun with a list of names in apposition stands for all of them (two or more of one kind)."""
+    if not (token.tag_ == "NNS" or (token.pos_ == "NOUN" and "Plur" in token.morph.get("Number", []))):
+        return []
+    named = [
+        found[t.i]
+        for child in token.children
+        if child.dep_ == "appos" and child.i > token.i
+        for t in child.subtree
+        if t.i in found and t.dep_ not in _RELATIVE_CLAUSES
+    ]
+    named = list(dict.fromkeys(named))
+    if len(named) < 2 or len({m.label for m in named}) != 1:
+        return []
+    return named
+
+
 def _they(token: Token) -> list[Mention]:
     """A plural subject that opens its sentence and points at people ("They are two members of Y",
     "The six individuals laundered money for Y", "Los sancionados lavaban dinero para Y"): the
-    persons the sentence before names (two or more), else, where a count says how many ("two
+    persons the sentence before names (two or more; for "the companies", "each of the banks",
+    "las empresas", the non-state organisations it names), else, where a count says how many ("two
     members"), the sentence after when it names just that many ("... A and B are affected")."""
     if token.dep_ not in _SUBJECTS:
         return []
     own = {token.i, *(c.i for c in token.children)}
     if not all(t.i in own or t.is_punct for t in token.sent if t.i < token.i):
         return []
+    noun = token
+    if token.lower_ in _EACH:  # "Each of the firms", "Cada una de las empresas"
+        noun = next((g for c in token.children for g in (c, *c.children) if g.lower_ in _FIRM_NOUNS), token)
     pronoun = token.lower_ in _THEY
-    described = token.lower_ in _PEOPLE_NOUNS and any(c.lower_ in _PLURAL_DEFINITE for c in token.children)
+    definite = noun is not token or any(c.lower_ in _PLURAL_DEFINITE for c in noun.children)
+    if noun.lower_ in _FIRM_NOUNS and definite:
+        firms = token.doc.user_data.get(_FIRMS_KEY, [])
+        return list(firms) if len(firms) >= 2 else []
+    described = token.lower_ in _PEOPLE_NOUNS and definite
     if not (pronoun or described):
         return []
     before, after = token.doc.user_data.get(_NEIGHBOURS_KEY, ([], []))
@@ -1080,6 +1180,12 @@ def _composed(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     yield from _passive(token, found, "Membership", "organization", "member", preposition)
 
 
+def _founded(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "Y, founded by X", "the organization that was co-founded by X", "Y, fundado por X": X is a
+    member of Y (as "X, a founder of Y" is)."""
+    yield from _passive(token, found, "Membership", "organization", "member")
+
+
 def _owns(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Ownership verbs: "Y is owned by X" (passive), "Y, owned or controlled by X" (the agent on the
     coordinated participle) or "X owns Y" (active)."""
@@ -1219,19 +1325,55 @@ def _belongs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     for the cartel", "quienes trabajaban para el CJNG": a member of a named armed group (working
     for a company or a state is no allegation)."""
     preposition = _FOR if _WORK_VERB.match(token.lower_) else frozenset({"to", "a", "al"})
-    groups = [m for m in _mentions(_prep_objects(token, preposition), found, ORGS) if m.kind == ARMED_GROUP]
+    objects = _prep_objects(token, preposition)
+    groups = [m for m in _mentions(objects, found, ORGS) if m.kind == ARMED_GROUP]
+    if not groups and preposition is _FOR:
+        groups = [group for boss in objects for group in _groups_led_by(boss, found)]
     if not groups:
         return
     members = _active_subjects(token) if _is_verb(token) else []
-    members = [t for m in members for t in _with_conjuncts(m)] or _governed(token)
+    members = [t for m in members for t in _plural_antecedents(m) or _with_conjuncts(m)] or _governed(token)
+    listed = [m for t in members for m in _apposed_list(t, found)]
     yield from _pairs(
-        [m for m in _mentions(members, found, ACTORS) if m.kind != GOVERNMENT],
+        [m for m in listed or _mentions(members, found, ACTORS) if m.kind != GOVERNMENT],
         groups,
         schema="Membership",
         first_prop="member",
         second_prop="organization",
         role=token.text,
     )
+
+
+def _plural_antecedents(pronoun: Token) -> list[Token]:
+    """ "A y B, quienes trabajan para Y", "A and B, who work for Y": a plural relative pronoun
+    stands for each of the coordinated names its clause hangs on."""
+    clause = pronoun.head
+    plural = "Plur" in pronoun.morph.get("Number", []) or "Plur" in clause.morph.get("Number", [])
+    if pronoun.lower_ not in _RELATIVES or clause.dep_ not in _RELATIVE_CLAUSES or clause.head.i > pronoun.i:
+        return []
+    if not (plural or clause.tag_ == "VBP"):
+        return []
+    return _with_conjuncts(clause.head)
+
+
+def _groups_led_by(boss: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The armed groups a named person worked for is said, in apposition, to lead or belong to
+    ("trabajan para X, uno de los líderes del Y", "works for X, a leader of Y"): who works for a
+    group's leader works for the group."""
+    person = found.get(boss.i)
+    if person is None or person.label != "PERSON":
+        return []
+    groups: list[Mention] = []
+    for word in boss.doc[boss.i + 1 : boss.sent.end]:  # (the parser may hang the apposition elsewhere)
+        if _rule_for(word) is _role_noun:
+            groups += [
+                r.second
+                for r in _role_noun(word, found)
+                if r.first == person
+                and r.schema in ("Directorship", "Membership")
+                and r.second.kind == ARMED_GROUP
+            ]
+    return list(dict.fromkeys(groups))
 
 
 def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -1439,6 +1581,8 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ in ("pobj", "nmod") and one.lower_ in _ONE and one.i < noun.i:
         holders.append(one)  # "X, one of the leaders of Y": "one" stands for X
     holders += _coordinated_role_holders(noun)
+    if noun.dep_ == "conj" and noun.head.i < noun.i and any(c.lower_ in _OTHER for c in noun.children):
+        holders += _with_conjuncts(noun.head)  # "A and other members of Y", "A y otros líderes del Y"
     if not holders:  # "X, the leader known as Z": Z is X's alias, not a second holder
         holders = _identified_as(noun)
     # "A, the head of Y; B, a recruiter": a phrase after a name describes the names up to it,
@@ -1520,8 +1664,10 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if noun.text[:1].isupper() and not noun.is_sent_start:
         return  # a title ("Senate Majority Leader X", "Human Rights Chief X"): an office, not an allegation
     if lower in _MEMBER_NOUNS and any(c.lower_ in _OTHER for c in noun.children):
-        yield from _other_members(noun, found)
-        return
+        listed = list(_other_members(noun, found))
+        if listed:  # else "A and other members of Y": A is one of them (``_holders``)
+            yield from listed
+            return
     organisations = _mentions(
         _owners_of_noun(noun), found, frozenset({"ORG"}) if lower not in _OWNER_NOUNS else ACTORS
     )
@@ -1577,9 +1723,10 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 def _unit_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """A unit of an organisation is one of its members: a named unit ("the Quds Force of the
-    IRGC", "la Fuerza Quds del CGRI": the unit's name ends or opens on the unit noun) or a
-    common noun in apposition ("X, the armed wing of Y", "X, brazo armado del Y"). Government
-    bodies on either side are left out ("the Air Force of X" is a state's own)."""
+        IRGC", "la Fuerza Quds del CGRI": the unit's name ends or opens on the unit noun) or a
+        common noun in apposition ("X, the armed wing of Y", "X, brazo armado del Y", "X, an enforcer
+    unit for the cartel Y"). Government
+        bodies on either side are left out ("the Air Force of X" is a state's own)."""
     owners = [m for m in _mentions(_owners_of_noun(noun), found, ORGS) if m.kind != GOVERNMENT]
     if noun.i in found:
         units = [found[noun.i]]
@@ -1589,6 +1736,8 @@ def _unit_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         ]
     elif noun.is_lower:
         units = _mentions(_holders(noun), found, ORGS)
+        if not owners:  # "X, an enforcer unit for Y", "X, brazo armado para el Y": of an armed group
+            owners = [m for m in _mentions(_prep_objects(noun, _FOR), found, ORGS) if m.kind == ARMED_GROUP]
     else:
         return
     owners = [m for m in owners if m.kind != GOVERNMENT]
