@@ -1118,3 +1118,48 @@ def test_a_copula_before_the_counted_participle_opens_the_list_of_parties() -> N
     for name in ("Pedro Ruiz Soto", "Luis Ortega Díaz", "Juan Pérez Gil"):
         assert _has(found, name).get("program") == ["SDN"]
     assert not _sanctions("Los goles fueron muchos. Son tres los sancionados por la liga: el club y sus directivos.")
+
+
+def test_added_to_a_list_of_people_sanctioned_is_a_designation() -> None:
+    found = _sanctions(
+        "The U.S. Treasury Department on Friday added former minister Pedro Ruiz Soto, a senior party "
+        "official, to the growing list of Ruritanian officials sanctioned for corruption."
+    )
+    assert _has(found, "Pedro Ruiz Soto").get("program") == ["SDN"]
+    assert not _sanctions("The band added Pedro Ruiz Soto, a drummer, to its list of guest players.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury sanctioned Pedro Ruiz Soto on Friday. His wife, Ana Gómez Díaz, also joined him on the "
+        "blacklist, along with his brother, Luis Ruiz Soto, and his alleged front man, Mario Ortega Gil.",
+        "La OFAC sancionó a Pedro Ruiz Soto. Su esposa, Ana Gómez Díaz, también se sumó a la lista, junto con "
+        "su hermano Luis Ruiz Soto y su presunto testaferro Mario Ortega Gil.",
+    ],
+)
+def test_joining_a_listed_person_on_the_list_with_others_designates_them_all(text: str) -> None:
+    found = _sanctions(text)
+    for name in ("Pedro Ruiz Soto", "Ana Gómez Díaz", "Luis Ruiz Soto", "Mario Ortega Gil"):
+        assert _has(found, name)
+
+
+def test_a_sanctioned_person_identified_by_name_in_the_next_sentence() -> None:
+    found = _sanctions(
+        "La OFAC sancionó este martes a diez narcotraficantes. El otro narco sancionado fue identificado como "
+        "Pedro Ruiz Soto, alias 'El Flaco', líder del Clan del Sur."
+    )
+    assert sorted(found) == ["pedro ruiz soto"]
+    assert not _sanctions("El sospechoso detenido fue identificado como Pedro Ruiz Soto.")
+
+
+def test_a_person_pronoun_object_is_the_one_person_the_sentence_before_names() -> None:
+    found = _sanctions(
+        "En 2017, Pedro Ruiz Soto fue nombrado vicepresidente. Poco después, el Departamento del Tesoro lo "
+        "designó Narcotraficante Especialmente Designado en virtud de la Ley de Designación de Cabecillas "
+        "Extranjeros del Narcotráfico."
+    )
+    assert sorted(found) == ["pedro ruiz soto"]
+    assert _has(_sanctions("Pedro Ruiz Soto became minister in 2017. The Treasury sanctioned him in 2018."), "Ruiz")
+    # two people before: the pronoun is not resolved
+    assert not _sanctions("Pedro Ruiz Soto met Luis Gómez Díaz in 2017. The Treasury sanctioned him in 2018.")

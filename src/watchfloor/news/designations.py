@@ -118,7 +118,8 @@ ACTIVE_VERB = re.compile(
     r"sanctions\s+(?:on|against|targeting)|add(?:s|ed|ing)?|declar(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
     # "OFAC targeted three companies" (only beside a sanctions word), "agregó a X a la lista".
     r"target(?:s|ed|ing)?|agreg(?:ar|a|ó|aron|ará)|añad(?:ir|e|ió|ieron|irá)|"
-    r"design(?:ar|a|an|ó|aron|ará|arán|ando|ara|aran)|designaci[oó]n\s+(?:de|del)|"
+    # (not a law's name: "Ley de Designación de Cabecillas Extranjeros del Narcotráfico")
+    r"design(?:ar|a|an|ó|aron|ará|arán|ando|ara|aran)|(?<!ley\sde\s)designaci[oó]n\s+(?:de|del)|"
     r"designaciones\s+(?:incluyen|son)|declar(?:ar|a|an|ó|aron|ará|arán)|clasific(?:ar|a|ó|ará)|"
     r"señal(?:ar|a|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
     r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
@@ -154,6 +155,9 @@ LIST_INTRO = re.compile(
     r"sancionad[oa]s|designad[oa]s)(?:\s+[\w’']+){1,4}?\s+(?i:are|were|son|fueron|include|incluyen)(?=\s*:)|"
     # "These include:", "Estos son:": a pronoun's list only when a colon opens it.
     r"\b(?i:these|they|those|estos|estas|ellos|ellas)\s+(?i:include|are|were|incluyen|son|fueron)(?=\s*:)|"
+    # "El otro narco sancionado fue identificado como X", "the third person designated was identified as X"
+    r"\b(?i:sancionad[oa]s?|designad[oa]s?|sanctioned|designated)\s+(?i:fue|fueron|was|were)\s+"
+    r"(?i:identificad[oa]s?\s+como|identified\s+as)(?=\s+[A-ZÁÉÍÓÚ])|"
     # "son nueve los sancionados por parte de Los Chapitos:", "these are the six designated:": the
     # copula before the counted participle, a colon opening the list.
     r"\b(?i:son|fueron|are|were)\s+(?:\w+\s+){0,2}?(?i:los|las|the)\s+(?i:sancionad[oa]s|designad[oa]s|"
@@ -202,7 +206,11 @@ THAT_PREDICATE = re.compile(
 )
 # Words for a sanctions list after a weak verb: "placed X on its sanctions list", "added X to the blacklist".
 SANCTIONS_LIST = re.compile(
-    r"\bsanctions?\s+list|\blista\s+de\s+sancion|\bblacklist|\blista\s+negra|\bSDN\b", re.I
+    r"\bsanctions?\s+list|\blista\s+de\s+sancion|\bblacklist|\blista\s+negra|\bSDN\b|"
+    # "to the growing list of Venezuelan officials sanctioned", "a la lista de funcionarios sancionados"
+    r"\blist\s+of\s+(?:[\w-]+\s+){0,4}?(?:sanctioned|designated|blocked)\b|"
+    r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?(?:sancionad|designad|bloquead)[oa]s\b",
+    re.I,
 )
 # Members a counted or generic object names after it: "otras estructuras criminales como A y B",
 # "four companies, including A and B".
@@ -227,6 +235,13 @@ PASSIVE_VERB = re.compile(
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
     r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|incorporad[oa]s?|added|targeted|"
     r"añadid[oa]s?|agregad[oa]s?)\b",
+    re.I,
+)
+# Joining a party already listed: "His wife, X, also joined him on the blacklist", "se sumó a la lista".
+JOINED_LIST = re.compile(
+    r"(?:,\s*)?\b(?:also\s+)?join(?:s|ed)\s+(?:him|her|them|it)\s+on\s+(?:the|that|this|its)\s+"
+    r"(?:(?:sanctions|SDN|OFAC)\s+)?(?:blacklist|list)\b|"
+    r"(?:,\s*)?\b(?:también\s+)?se\s+sum(?:ó|aron|a|an)(?=\s+a\s+(?:la|esa|esta)\s+lista\b)",
     re.I,
 )
 # An existing listing told in passing, its party before it: "X has been under US sanctions since 2020",
@@ -367,6 +382,9 @@ ANAPHOR = re.compile(
     r"(?:organi[sz]ation|organizaci[oó]n|group|grupo|entity|entidad)\b",
     re.I,
 )
+# A person object pronoun of a designation verb: Spanish clitic before it, English pronoun after it.
+CLITIC_BEFORE = re.compile(r"\b(?:lo|la)\s+$", re.I)
+PRONOUN_AFTER = re.compile(r"\s+(?:him|her)\b", re.I)
 BULLET = re.compile(r"^\s*(?:[-•*·–—▪]|\d{1,2}[.)])\s+(.+?)\s*$")
 # A line of a flattened table: opens with a capital, is short, and does not end as a sentence does.
 TABLE_ROW = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][^\n]{2,160}(?<![.!?:;])\s*$")
@@ -1481,7 +1499,11 @@ def _verbs(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
     """Designation verbs of a sentence, (match, kind: "active", "passive" or "list"), outside programme
     names ("Specially Designated Global Terrorist" is a programme, not a verb)."""
     programme_spans = [span for _, spans in _programme_names(sentence) for span in spans]
-    passive = list(PASSIVE_VERB.finditer(sentence)) + list(UNDER_SANCTIONS.finditer(sentence))
+    passive = [
+        *PASSIVE_VERB.finditer(sentence),
+        *UNDER_SANCTIONS.finditer(sentence),
+        *JOINED_LIST.finditer(sentence),
+    ]
     verbs = [(m, "passive") for m in passive] + [(m, "active") for m in ACTIVE_VERB.finditer(sentence)]
     verbs += [(m, "list") for m in LIST_INTRO.finditer(sentence)]
     verbs += [(m, "enum") for m in PROGRAM_ENUM.finditer(sentence)]
@@ -1606,7 +1628,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         # "X, which the U.S. labeled an FTO in February": background to what the sentence reports.
         relative = kind == "active" and bool(parties) and parties == _antecedent(ctx, index, sentence, verb)
         listed = kind == "list" and previous is not None  # the parties of an act already read
-        if not (named or sanctioning or listed or PARTICIPLE.search(word) or re.search(r"\blista?\b", word)):
+        joined = bool(JOINED_LIST.match(sentence, verb.start()))  # joined someone on a list: listed too
+        if not (named or sanctioning or listed or joined or PARTICIPLE.search(word) or re.search(r"\blista?\b", word)):
             parties = [p for p in parties if p.schema != "Person"]  # a person "designated" to a post
         if kind in ("passive", "among", "copula") and parties:
             covered.append((verb.start(), len(sentence)))  # the verbs after it are this act's
@@ -1731,6 +1754,10 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         parties = _passive_parties(ctx, index, sentence, verb.start()) or _passive_including(
             ctx, index, sentence, verb.end()
         )
+        # "X, who was sanctioned Friday along with his brother, Y": the parties added to the subject
+        for party in _along_with(ctx, index, sentence, verb.end()) if parties else []:
+            if party not in parties:
+                parties.append(party)
         anaphor = None if parties else _anaphor_subject(ctx, index, sentence, verb.start())
         parties = parties or ([anaphor] if anaphor is not None else [])
     else:
@@ -1764,7 +1791,24 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
     if not parties and not passive:
         anaphor = _anaphor_party(ctx, index, sentence, verb.end())
         parties = [anaphor] if anaphor is not None else []
+    if not parties and kind == "active":
+        person = _pronoun_person(ctx, index, sentence, verb)
+        parties = [person] if person is not None else []
     return parties
+
+
+def _pronoun_person(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str]) -> _Party | None:
+    """A person object pronoun ("lo designó", "sanctioned him"): the person the sentence before names
+    first (its subject, as news writes it), when it names exactly one; else no party."""
+    if not (CLITIC_BEFORE.search(sentence[: verb.start()]) or PRONOUN_AFTER.match(sentence, verb.end())):
+        return None
+    if index == 0:
+        return None
+    people = {ctx.id_of(m): m for m in ctx.mentions_in(index - 1, frozenset({"PERSON"}))}
+    if len(people) != 1:
+        return None
+    mention = next(iter(people.values()))
+    return _party_of(ctx, index - 1, mention.start, mention.end)
 
 
 def _series(ctx: ArticleContext, index: int, sentence: str, object_start: int) -> list[_Party]:
