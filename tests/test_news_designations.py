@@ -1163,3 +1163,11 @@ def test_a_person_pronoun_object_is_the_one_person_the_sentence_before_names() -
     assert _has(_sanctions("Pedro Ruiz Soto became minister in 2017. The Treasury sanctioned him in 2018."), "Ruiz")
     # two people before: the pronoun is not resolved
     assert not _sanctions("Pedro Ruiz Soto met Luis Gómez Díaz in 2017. The Treasury sanctioned him in 2018.")
+
+
+def test_a_pronoun_designated_as_an_organisation_is_no_person_of_the_sentence_before() -> None:
+    found = _sanctions(
+        "Las primeras denuncias llegaron en 2004, cuando el periodista Pedro Ruiz Soto acusó a varios oficiales.\n"
+        "Estados Unidos lo designó en 2025 como organización terrorista extranjera."
+    )
+    assert "pedro ruiz soto" not in found

@@ -382,6 +382,9 @@ ANAPHOR = re.compile(
     r"(?:organi[sz]ation|organizaci[oó]n|group|grupo|entity|entidad)\b",
     re.I,
 )
+GROUP_WORD = re.compile(
+    r"\b(?:organi[sz]aci[oó]n|organi[sz]ation|group|grupo|entity|entidad|cartel|cártel|gang|banda)\b", re.I
+)
 # A person object pronoun of a designation verb: Spanish clitic before it, English pronoun after it.
 CLITIC_BEFORE = re.compile(r"\b(?:lo|la)\s+$", re.I)
 PRONOUN_AFTER = re.compile(r"\s+(?:him|her)\b", re.I)
@@ -1802,6 +1805,8 @@ def _pronoun_person(ctx: ArticleContext, index: int, sentence: str, verb: re.Mat
     first (its subject, as news writes it), when it names exactly one; else no party."""
     if not (CLITIC_BEFORE.search(sentence[: verb.start()]) or PRONOUN_AFTER.match(sentence, verb.end())):
         return None
+    if GROUP_WORD.search(sentence, verb.end()):
+        return None  # "lo designó como organización terrorista": the pronoun is a group, not a person
     if index == 0:
         return None
     people = {ctx.id_of(m): m for m in ctx.mentions_in(index - 1, frozenset({"PERSON"}))}
