@@ -561,3 +561,104 @@ def test_a_tally_as_of_a_day_is_no_event_on_that_day() -> None:
     """ "As of 6 March: 12 strikes, 40 killed" gives the day the count stands at, not a strike."""
     events = _dated("Summary as of March 6 2025: 12 strikes; 40 reported killed.", published=date(2025, 3, 7))
     assert all(day != ["2025-03-06"] for _mode, day in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The president said on Tuesday that the navy had struck a fishing boat near the reef.", "en"),
+        ("El ministro anunció el martes que la Armada había destruido una lancha cerca del arrecife.", "es"),
+    ],
+)
+def test_an_act_told_in_the_pluperfect_is_not_dated_by_the_telling(text: str, lang: str) -> None:
+    """ "announced on Tuesday that forces had struck": the strike came before the announcement, on a
+    day the sentence does not give."""
+    [strike] = _events(text, published=date(2025, 3, 14), lang=lang)
+    assert strike.get("date") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A bid by senators to prevent further strikes on the coast failed on Tuesday.", "en"),
+        ("Los diputados buscaron el martes impedir nuevos ataques contra las lanchas.", "es"),
+    ],
+)
+def test_strikes_a_verb_of_preventing_governs_are_no_strike(text: str, lang: str) -> None:
+    """Acts sought or barred ("to prevent further strikes", "impedir nuevos ataques") did not happen."""
+    assert all(mode != "strike" for mode, _ in _dated(text, published=date(2025, 3, 14), lang=lang))
+
+
+def test_a_war_powers_bid_blocked_on_a_day_is_a_vote() -> None:
+    """A bid under the war powers law that a chamber blocked on a day was voted down that day."""
+    text = "An attempt by the minority under the War Powers Act was blocked by the majority on Tuesday."
+    assert ("vote", ["2025-03-11"]) in _dated(text, published=date(2025, 3, 14))
+
+
+def test_a_poll_dated_by_its_fieldwork_with_ordinal_days_and_a_bracketed_dateline() -> None:
+    """ "between March 9th and 11th" is the fieldwork, whose last day dates the poll; a release's
+    dateline "CITY (Mar. 14, 2025) –" is when it came out, not a release day the text gives."""
+    ordinal = "A survey carried out by a polling firm between March 9th and 11th found 40% approve."
+    assert ("poll", ["2025-03-11"]) in _dated(ordinal, published=date(2025, 3, 14))
+    bracketed = "BOSTON, Mass. (Mar. 14, 2025) – The firm released its monthly poll (conducted Mar. 9-11) of 900 voters."
+    assert ("poll", ["2025-03-11"]) in _dated(bracketed, published=date(2025, 3, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        (
+            "All of the minister's assets under US jurisdiction were frozen on Tuesday, the Treasury said.",
+            "en",
+            "2025-03-11",
+        ),
+        ("El gobierno anunció el martes que congeló todos los activos del exministro.", "es", "2025-03-11"),
+    ],
+)
+def test_assets_frozen_on_a_day_are_a_designation(text: str, lang: str, day: str) -> None:
+    """A state that freezes a party's assets sanctions it: a designation event on the day given."""
+    assert ("designation", [day]) in _dated(text, published=date(2025, 3, 14), lang=lang)
+
+
+def test_a_day_in_the_possessive_dates_its_own_noun() -> None:
+    """ "after Sunday's disputed vote" dates the vote, not the strike of the sentence; "Tuesday's
+    strike" dates the strike."""
+    other = "Navy jets struck a camp near the border after Sunday's disputed election."
+    assert all(
+        day != ["2025-03-09"] for mode, day in _dated(other, published=date(2025, 3, 14)) if mode == "strike"
+    )
+    own = "Tuesday's strike on a camp near the border killed four people."
+    assert ("strike", ["2025-03-11"]) in _dated(own, published=date(2025, 3, 14))
+
+
+def test_a_polls_month_is_no_release_day_that_undoes_its_fieldwork() -> None:
+    """ "The survey, run in early March, ..." gives a period, not the day the poll came out: the
+    fieldwork's last day given in another sentence still dates the poll."""
+    text = (
+        "A survey carried out by a polling firm between March 9 and 11 found 40% approve.\n"
+        "The survey, conducted by phone among 600 adults in early March, is one of the first."
+    )
+    assert ("poll", ["2025-03-11"]) in _dated(text, published=date(2025, 3, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Generals presented the president on Tuesday with options including raids on coastal camps.", "en"),
+        ("El presidente estudió el martes opciones que incluyen ataques contra campamentos costeros.", "es"),
+    ],
+)
+def test_acts_listed_among_options_are_no_events(text: str, lang: str) -> None:
+    """A strike named among options or plans was considered, not carried out."""
+    assert all(mode != "strike" for mode, _ in _dated(text, published=date(2025, 3, 14), lang=lang))
+
+
+def test_a_strike_dated_only_by_its_telling_is_the_one_dated_just_after() -> None:
+    """ "..., the command announced Sunday." then "'On March 8, forces struck ...'": one strike, on
+    the 8th; the Sunday is when it was told. Alone, the telling's day still dates it."""
+    told = "A navy strike on a boat off the coast killed three people, the command announced Sunday."
+    dated = '"On March 8, forces conducted a lethal strike on a vessel," the command said.'
+    assert [e for e in _dated(f"{told}\n{dated}", published=date(2025, 3, 10)) if e[0] == "strike"] == [
+        ("strike", ["2025-03-08"])
+    ]
+    assert ("strike", ["2025-03-09"]) in _dated(told, published=date(2025, 3, 10))

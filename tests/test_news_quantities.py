@@ -724,3 +724,55 @@ def test_a_number_in_words_glossed_by_its_digits_is_one_count() -> None:
 def test_an_ordinal_strike_may_carry_two_modifiers() -> None:
     assert figures("It was the seventh reported US attack on drug boats.") == [("strikes", 7, E)]
     assert figures("Fue el quinto gran ataque “letal” de la campaña.", "es") == [("strikes", 5, E)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("The raids have killed some 40 or more fishermen since spring.", "en", ("killed", 40, A)),
+        ("Thirty or more people were killed in the blast.", "en", ("killed", 30, A)),
+        ("Murieron unos 25 o más pescadores en los ataques.", "es", ("killed", 25, A)),
+        ("The base can hold 900 or fewer troops.", "en", ("troops", 900, X)),
+    ],
+)
+def test_a_figure_followed_by_or_more_is_a_floor(
+    sentence: str, lang: str, expected: tuple[str, float, Qualifier]
+) -> None:
+    """ "some 40 or more", "unos 25 o más": the words after the figure make it a floor (at_least),
+    whatever hedge came before it; "or fewer" makes it a ceiling."""
+    assert figures(sentence, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Officials said turnout in the referendum was more than 5 million.", "en", [("voters", 5e6, A)]),
+        (
+            "La encuesta, realizada por el diario a 1,250 adultos, halló que el 40 % aprueba la medida.",
+            "es",
+            [("respondents", 1250, E), ("percent_support", 40, E)],
+        ),
+    ],
+)
+def test_an_elections_turnout_and_a_survey_carried_out_on_people(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    """A turnout said as a number counts the people who voted; a survey "realizada ... a N adultos"
+    counts those it asked."""
+    assert figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Three smugglers were killed when the boat caught fire.", ("killed", 3, E)),
+        ("At least four suspected were killed in the raid.", ("killed", 4, A)),
+        ("The raid raised the total number of boats destroyed to at least 17.", ("boats", 17, A)),
+    ],
+)
+def test_the_noun_of_a_count_may_stand_before_its_verb_or_its_figure(
+    sentence: str, expected: tuple[str, float, Qualifier]
+) -> None:
+    """ "three smugglers were killed": the people between figure and verb; "the number of boats
+    destroyed to 17": the noun before the figure."""
+    assert figures(sentence) == [expected]

@@ -86,7 +86,8 @@ _DAY_MONTH = (
 )
 _MONTH_YEAR = rf"{_EN_MONTH}(?:\s+of)?,?\s+{_YEAR}|{_ES_MONTH}\s+(?i:del?\s+)?{_YEAR}"
 _ANY_DAY = rf"(?:{_MONTH_DAY}|{_DAY_MONTH})"
-_PART = rf"(?:{_ANY_DAY}|{_MONTH_YEAR}|{_EN_MONTH}|{_ES_MONTH}|\d{{1,2}}\b)"
+# a bare day may carry its ordinal suffix ("between January 9th and 13th")
+_PART = rf"(?:{_ANY_DAY}|{_MONTH_YEAR}|{_EN_MONTH}|{_ES_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?\b)"
 _INTERVAL = (  # "between A and B", "from A to B", "entre A y B", "desde/del A al/hasta B"
     rf"(?i:\b(?:between\s+(?P<a1>{_PART})\s+and|from\s+(?P<a2>{_PART})\s+(?:to|through|until|till)|"
     rf"entre\s+(?:el\s+)?(?P<a3>{_PART})\s+y|(?:desde\s+el|del?)\s+(?P<a4>{_PART})\s+(?:al?|hasta(?:\s+el)?)))"
@@ -147,7 +148,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 # "BOGOTA, Nov 12 (Reuters) -", "CARACAS, 3 nov (EFE).-", "WASHINGTON, Nov. 12 (AP) —"
 _DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ -]{{1,40}}?(?:,\s*[\w. \[\]]{{2,30}}?)?,\s*)?(?P<date>{_ANY_DAY})\s*"
+    # a release may put its date in parentheses after the place: "WASHINGTON, D.C. (Dec. 15, 2025) –"
+    rf"^\s*(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ -]{{1,40}}?(?:,\s*[\w. \[\]]{{2,30}}?)?(?:,\s*|\s+(?=\()))?"
+    rf"(?P<open>\()?(?P<date>{_ANY_DAY})(?(open)\))\s*"
     r"(?P<agency>\([A-Za-z. /]{2,24}\))?\s*(?:\.?\s*[-–—]+|:)\s",
     re.MULTILINE,
 )

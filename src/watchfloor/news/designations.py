@@ -1983,7 +1983,8 @@ def _gazette_date(ctx: ArticleContext, sentence: str) -> tuple[str, int] | None:
 def _listing_date(ctx: ArticleContext, index: int, sentence: str, effective_at: int) -> str | None:
     """A date in the act's sentence that is not its effective date."""
     for found in find_dates(sentence, ctx.reference, ctx.lang, "past"):
-        if not found.start <= effective_at < found.end and not found.since:
+        possessive = sentence.startswith(("'s", "’s"), found.end)  # "after Sunday's election": the election's day
+        if not found.start <= effective_at < found.end and not found.since and not possessive:
             return found.value
     return None
 

@@ -77,6 +77,8 @@ DOCUMENT = (
     r"documento"
 )
 DATED = r"\b(?:dated|de\s+fecha|con\s+fecha|fechad[oa])\b"
+# what a state freezes when it sanctions: a party's assets, funds, property or accounts
+FROZEN_THINGS = r"assets|funds|property|accounts|activos|fondos|bienes|cuentas"
 
 
 @dataclass(frozen=True)
@@ -179,11 +181,16 @@ EVENT_RULES: tuple[EventRule, ...] = (
             # a chamber that approves or rejects a motion or a bill has voted on it ("aprobó una moción")
             r"\b(?:vot(?:e|ed|es|ing|ación|acion|aron|ó|o|os)|resolutions?|resoluci(?:ón|on|ones)|motions?|"
             r"moci(?:ón|on|ones)|bills?|proyectos?\s+de\s+ley|"
+            # a bid under the war powers law is a vote on it ("an attempt under the War Powers Act was blocked")
+            r"war[\s-]+powers|poderes\s+de\s+guerra|"
             # a chamber's declaration passed: "la declaración fue aprobada el 3 de octubre"
             r"(?:declaraci(?:ón|on)|declaration|pronunciamiento)(?=\s+(?:[\w-]+\s+){0,3}?(?:aprobad|approved|passed|adopted|adoptad)))\b",
             re.I,
         ),
-        re.compile(r"\b(?:vot\w*|reject\w*|rechaz\w*|passed|approved|aprob\w*|advanc\w*|avanz\w*)\b", re.I),
+        re.compile(
+            r"\b(?:vot\w*|reject\w*|rechaz\w*|passed|approved|aprob\w*|advanc\w*|avanz\w*|blocked|bloque(?:ó|o|aron|ad[oa]))\b",
+            re.I,
+        ),
     ),
     EventRule(
         "talks",
@@ -255,6 +262,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"took\s+effect|went\s+into\s+effect|entr(?:ó|o|aron)\s+en\s+vigor)|"
             r"\b(?:design(?:ó|o|aron)|sancion(?:ó|aron)|declar(?:ó|aron)|catalog(?:ó|aron)|calific(?:ó|aron)|"
             r"(?:fue|fueron|ha\s+sido|han\s+sido)\s+(?:designad|sancionad|declarad|catalogad|calificad)[oa]s?|"
+            # assets frozen by a state are its sanction: "froze all assets held by ...", "los activos fueron
+            # congelados el lunes", "congeló todos los activos"
+            rf"(?:froze|frozen|congel(?:ó|o|aron|ad[oa]s?))\b(?=[^.;]{{0,60}}?\b(?:{FROZEN_THINGS})\b)|"
+            rf"\b(?:{FROZEN_THINGS})\b(?:[^.;]|(?<=\b[A-Z])\.){{0,80}}?\b(?:(?:were|was|have\s+been|has\s+been|fueron|han\s+sido|ha\s+sido)\s+)"
+            r"(?:frozen|congelad[oa]s?)|"
             # a participle dated right after it: "los cárteles designados el pasado 20 de febrero"
             r"(?:designad|sancionad|catalogad)[oa]s?\s+(?:el\s+(?:pasado\s+)?|en\s+)(?=\d)|"
             # sanctions or the actions that impose them, announced: "anunciaron este miércoles acciones
@@ -265,7 +277,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         ),
         re.compile(
             r"\b(?:terroris\w*|sanction\w*|sancion\w*|FTOs?|SDGT|OFAC|blacklist\w*|lista\s+negra|designat\w*|"
-            r"design(?:ó|o|aron|ad[oa]s?))\b",
+            r"design(?:ó|o|aron|ad[oa]s?)|froze|frozen|congel(?:ó|o|aron|ad[oa]s?))\b",
             re.I,
         ),
         dated_only=True,
@@ -296,6 +308,37 @@ SPEECH_THAT = re.compile(
     r"\b(?:said|says|told|disclosed|revealed|confirmed|acknowledged|announced|reported|stated|admitted|"
     r"dijo|afirm[óo]|asegur[óo]|revel[óo]|confirm[óo]|reconoci[óo]|anunci[óo]|inform[óo]|declar[óo]|"
     r"señal[óo]|indic[óo]|explic[óo]|admiti[óo])\b[^.;]{0,60}?\b(?:that|que)\b",
+    re.I,
+)
+# a pluperfect in reported speech: the act came before the telling ("said on Friday that forces had struck")
+PLUPERFECT = re.compile(
+    r"\b(?:had|hab[íi]an?)\s+(?:(?:already|also|ya|tambi[ée]n)\s+)?(?:[a-z]+(?:ed|en)|struck|hit|sent|sunk|sank|"
+    r"shot|led|fought|made|done|begun|[a-zñ]+(?:ado|ido|to|cho))\b",
+    re.I,
+)
+# acts named among options or plans are not done: "military options, including strikes on land",
+# "opciones que incluyen ataques terrestres"
+PLANNED_NOUN = re.compile(
+    r"\b(?:options?|plans?|proposals?|scenarios?|possibilities|opciones|planes|propuestas?|escenarios?|posibilidades)\b"
+    r"[^.;]{0,120}?\b(?:including|includ(?:e|es|ed)|such\s+as|like|incluy\w*|incluid[oa]s|como)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# a day that dates only the telling, at the end of the sentence: "..., the command announced Sunday."
+TRAILING_TELLING = re.compile(
+    r",\s*[^,;]{0,60}?\b(?:said|says|announced|reported|confirmed|stated|wrote|posted|dijo|anunci[óo]|"
+    r"inform[óo]|confirm[óo]|report[óo]|señal[óo]|indic[óo]|public[óo])\s+(?:on\s+)?$",
+    re.I,
+)
+TOLD = "date:told"  # a strike dated only by the day its telling gives
+TOLD_REACH = 3  # sentences after one that a strike's own day may follow in
+# a day in the possessive and the noun it owns, up to three words: "Sunday's disputed election"
+POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}[\w-]+")
+# a verb of preventing, allowing or threatening governs acts that have not happened: "to prevent
+# further strikes", "authorize attacks on land", "impedir nuevos ataques", "amenazó con ataques"
+GOVERNED_NOUN = re.compile(
+    r"\b(?:prevent\w*|stop|halt|block\w*|bar|ban|limit\w*|authori[sz]\w*|threaten\w*|impedir|impida\w*|frenar|"
+    r"detener|evitar|autoriz\w*|amenaz\w*\s+con|prohibir)\s+(?:(?:any|further|future|more|new|additional|the|"
+    r"cualquier|nuevos|nuevas|futuros|futuras|m[áa]s|los|las)\s+){0,2}$",
     re.I,
 )
 # a call named with a definite article ("acknowledged the phone conversation") is one told before
@@ -388,7 +431,7 @@ def detect_events(
         results += _sentence_events(ctx, index, places, announced)
     results += _designation_table(ctx, announced)
     results = _dated_by_context(ctx, results, announced)
-    return _released_polls_first(results)
+    return _released_polls_first(_told_before_dated(results))
 
 
 def _dated_by_context(
@@ -515,13 +558,49 @@ def _anaphoric_day(ctx: ArticleContext, index: int) -> str | None:
     return days[0].value if days else None
 
 
+def _told_before_dated(
+    results: list[tuple[EventMatch, StatementEntity]],
+) -> list[tuple[EventMatch, StatementEntity]]:
+    """ "A strike killed three people, the command announced Sunday. 'On Nov. 15, forces struck ...'":
+    a strike dated only by the day it was told is the one a sentence soon after dates by its own
+    earlier day; it is that strike, not another."""
+    out = []
+    for match, entity in results:
+        if TOLD in entity.get("keywords") and match.date:
+            told = date.fromisoformat(match.date)
+            own = [
+                m.date
+                for m, e in results
+                if m.mode == match.mode
+                and match.sentence < m.sentence <= match.sentence + TOLD_REACH
+                and m.date
+                and len(m.date) == len(match.date)
+                and TOLD not in e.get("keywords")
+            ]
+            if any(timedelta(0) < told - date.fromisoformat(str(day)) <= timedelta(days=3) for day in own):
+                continue
+        entity.remove("keywords", TOLD)
+        out.append((match, entity))
+    return out
+
+
+def _told_at_end(unit: str, dates: list[DateMention]) -> bool:
+    """The unit's first day closes it after a verb of telling: "..., the command said on Sunday." """
+    first = next((d for d in dates if d.point), None)
+    return (
+        first is not None
+        and TRAILING_TELLING.search(unit, 0, first.start) is not None
+        and not unit[first.end :].strip(" .\"”'’")
+    )
+
+
 def _released_polls_first(
     results: list[tuple[EventMatch, StatementEntity]],
 ) -> list[tuple[EventMatch, StatementEntity]]:
     """A poll is one event on the day it is released; its fieldwork's last day stands in only when
     the article gives no release day ("reveló este martes" beside "los días 10 y 11 de enero")."""
-    released = any(
-        match.mode == "poll" and match.date and FIELDWORK_END not in entity.get("keywords")
+    released = any(  # a day of its own: a period's end ("in early January") is no release day
+        match.mode == "poll" and entity.get("date") and FIELDWORK_END not in entity.get("keywords")
         for match, entity in results
     )
     if released:
@@ -600,6 +679,8 @@ def _sentence_events(
                     event.add("keywords", FIELDWORK_END, origin=ctx.origin(index))
                 if pending:
                     event.add("keywords", PENDING, origin=ctx.origin(index))
+                if day is not None and rule.mode == "strike" and _told_at_end(unit, own):
+                    event.add("keywords", TOLD, origin=ctx.origin(index))
                 origin = ctx.origin(index)
                 _add_places(event, where, places, origin)
                 organizer = [m for m in actors if m.end <= start + unit_start + trigger_at]
@@ -633,7 +714,9 @@ def _nonfinite(text: str, hit: re.Match[str]) -> bool:
     """A trigger verb in an infinitive or a gerund after "from" names an action sought, allowed or
     barred, not one that happened: "powers to destroy vessels", "block Trump from launching military
     operations", "para atacar". An order's infinitive is the act ordered ("ordered the agencies to
-    suspend cooperation")."""
+    suspend cooperation"). A noun a verb of preventing or allowing governs ("to prevent further
+    strikes", "autorizar ataques") names acts sought or barred too, and one listed among options
+    ("options including strikes on land") acts considered."""
     word = hit.group(0).split()[0].lower()
     before = text[: hit.start()]
     if re.search(r"\bto\s+$", before, re.I):
@@ -641,6 +724,8 @@ def _nonfinite(text: str, hit: re.Match[str]) -> bool:
         return not ordered and not word.endswith(("s", "ed")) and word != "struck"
     if re.search(r"\bfrom\s+$", before, re.I):
         return word.endswith("ing")
+    if not _is_verb(hit) and (GOVERNED_NOUN.search(before) or PLANNED_NOUN.search(before)):
+        return True
     return bool(NONFINITE_ES.search(before)) and re.search(r"(?:ar|er|ir)(?:l[oa]s?|se)?$", word) is not None
 
 
@@ -801,12 +886,13 @@ def _reported_speech(
     """ "Trump confirmó este domingo que sostuvo una llamada ... el pasado 28 de noviembre": a day
     before the "that" of a speech verb dates the telling; the event told in the clause after it has
     the days of that clause. A call disclosed on a day ("disclosed Wednesday that he engaged in a
-    telephone conversation ... ten days earlier") is not dated by the disclosure."""
+    telephone conversation ... ten days earlier") is not dated by the disclosure, nor is an act told
+    in the pluperfect ("announced on Friday that forces had struck a boat"): it came before the telling."""
     told = SPEECH_THAT.search(text)
     if told is None or not hits or any(h.start() < told.end() for h in hits):
         return dates
     after = [d for d in dates if d.start >= told.end()]
-    if after or rule.mode == "talks":
+    if after or rule.mode == "talks" or PLUPERFECT.search(text, told.end(), hits[0].end()):
         return after
     return dates
 
@@ -824,7 +910,11 @@ def _dates_another_event(text: str, rule: EventRule, mention: DateMention) -> bo
     """The date sits in a relative clause on another event's noun, away from this rule's trigger:
     in "33% approve of the attack, according to a poll that ended on Monday", Monday is the poll's,
     and in "the poll, which closed on Monday as the buildup went on" too (the clause ends where a
-    subordinate one begins)."""
+    subordinate one begins). A day said in the possessive dates its own noun: "after Sunday's
+    election" dates the election, not the sanctions of its sentence ("Tuesday's strike" is a strike's)."""
+    possessed = POSSESSIVE_DAY.match(text, mention.end)
+    if possessed is not None:
+        return not rule.trigger.search(possessed.group(0))
     start, end = clause_span(text, mention.start, mention.end)
     opened = RELATIVE_OPENING.search(text, 0, start)
     subordinate = SUBORDINATOR.search(text, mention.end, end)

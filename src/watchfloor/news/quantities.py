@@ -534,6 +534,13 @@ KILLED_AFTER = re.compile(
     r"(?:el|la)\s+(?:n[úu]mero|cifra)\s+(?:total\s+)?de\s+(?:muertos|v[íi]ctimas|fallecidos))\b",
     re.I,
 )
+# the people named between the figure and the verb: "three smugglers were killed", "three suspected
+# were killed", "dos pescadores murieron" (a span of time is no such noun: "three weeks later, ...")
+KILLED_AFTER_NOUN = re.compile(
+    r"^\s+(?!(?:days?|weeks?|months?|years?|times|hours?|d[ií]as|semanas|meses|años|horas|veces)\b)"
+    r"(?:[^\W\d_][\w-]*\s+){1,2}?" + KILLED_AFTER.pattern.removeprefix("^\\s+"),
+    re.I,
+)
 VOTE_FOR_AFTER = re.compile(
     r"^\s+(?:votes?\s+|votos\s+|voted\s+|votaron\s+)?(?:in\s+favou?r|for\b|a\s+favor|to\s+advance|in\s+support)",
     re.I,
@@ -572,7 +579,10 @@ CREW_BEFORE = re.compile(
 # "the poll asked 1,035 voters": the people a poll asked, said with a verb of asking
 # or the people it was conducted among: "realizado el 3 de enero entre 2.092 adultos", "among 1,500 adults"
 ASKED_BEFORE = re.compile(
-    rf"\b(?:asked|questioned|contacted|reached|pregunt(?:ó|aron)\s+a|among|entre)\s+(?:(?:{_QUAL})\s+)?$", re.I
+    rf"\b(?:asked|questioned|contacted|reached|pregunt(?:ó|aron)\s+a|among|entre|"
+    # a survey carried out on people: "realizado por el diario a 1.004 adultos", "aplicada a 900 personas"
+    rf"(?:realizad|aplicad|hech)[oa]s?\s+(?:por\s+[^,;.]{{1,50}}?\s+)?a)\s+(?:(?:{_QUAL})\s+)?$",
+    re.I,
 )
 CREW_AFTER = re.compile(r"\s+(?:on\s+board|aboard|a\s+bordo)\b", re.I)
 CREW_NOUN = re.compile(r"\b(?:crew(?:\s+members)?|crewmen|tripulantes)\b", re.I)
@@ -606,7 +616,22 @@ POLL_CUE = re.compile(
     r"\b(?:poll\w*|survey\w*|respondents|voters|Americans|adults|approv\w*|support\w*|oppos\w*|favou?r\w*|"
     r"encuest\w*|sonde\w*|votantes|estadounidenses|ciudadanos|apoy\w*|respald\w*|rechaz\w*|aprueb\w*|"
     r"a\s+favor|en\s+contra|se\s+opon\w*|opini\w+|reject\w*|agree\w*|disagree\w*|de\s+acuerdo|desacuerdo|interviewed|"
-    r"consultados|entrevistados|Republicans|Democrats|independents|republicanos|dem[óo]cratas|independientes)\b",
+    r"consultados|entrevistados|Republicans|Democrats|independents|republicanos|dem[óo]cratas|independientes|"
+    # an election's turnout is a share of the electorate, as a poll's is of those asked
+    r"turnout|participaci[óo]n\s+electoral|abstenci[óo]n)\b",
+    re.I,
+)
+# a count whose noun comes before the figure: "bringing the total number of vessels destroyed to 22",
+# "the number of boats hit stands at 14"
+NUMBER_OF_BEFORE = re.compile(
+    r"\b(?:number|count|tally)\s+of\s+(?P<noun>[^\W\d_][\w-]*)\s+(?:[^\W\d_][\w-]*\s+){0,2}?"
+    r"(?:(?:rose|climbed|grew|increased|jumped)\s+)?(?:to|at|is|was|reached|stands\s+at|stood\s+at)\s+$",
+    re.I,
+)
+# an election's turnout as a number of people: "turnout was more than 8 million", "la participación fue de"
+TURNOUT_BEFORE = re.compile(
+    r"\b(?:turnout|participaci[óo]n(?:\s+electoral)?)\b[^.;]{0,60}?\b(?:was|is|reached|of|stood\s+at|fue\s+de|"
+    r"alcanz[óo]|super[óo]|de)\s+$",
     re.I,
 )
 OPPOSE_CUE = re.compile(
@@ -818,6 +843,11 @@ ORDINAL_STRIKE = re.compile(
 )
 # "this is the eighth strike": a copula says the count so far, unlike "the second strike killed two"
 ORDINAL_COPULA = re.compile(r"\b(?:is|was|marks|marked|es|fue|era|marca|marcó|se\s+trata\s+de)\s+$", re.I)
+# "80 or more", "50 o más", "ten or fewer": a figure said as a bound after it
+OPEN_BOUND_AFTER = re.compile(
+    r"\s+(?:or|o|u)\s+(?:(?P<more>more|over|above|m[áa]s)|(?P<fewer>fewer|less|menos))\b(?!\s+(?:than|de|que)\b)",
+    re.I,
+)
 RANGE_JOIN = re.compile(r"\s*(?:to|–|-|or|o|and|y|a)\s*", re.I)
 RANGE_OPEN = re.compile(r"\b(?:between|entre|from|de|desde)\s+$", re.I)
 PERCENT_RANGE_JOIN = re.compile(r"\s?(?:%|percent|por\s+ciento)\s+(?:and|y)\s+(?:el\s+)?", re.I)
@@ -984,7 +1014,7 @@ def _measure(
             vote = pattern.match(after)
             if vote:
                 return measure, last.end + vote.end()
-    killed = KILLED_AFTER.match(after)
+    killed = KILLED_AFTER.match(after) or KILLED_AFTER_NOUN.match(after)
     if killed and not one:
         return "killed", last.end + killed.end()
     survived = SURVIVED_AFTER.match(after)
@@ -1010,6 +1040,11 @@ def _measure(
         return measure, unit_end
     if KILLED_BEFORE.search(sentence, 0, head_end) and not one:
         return "killed", last.end
+    count_of = NUMBER_OF_BEFORE.search(sentence, 0, head_end)
+    if count_of is not None and not one and (named := _noun(" " + count_of.group("noun"))) is not None:
+        return named[0], last.end  # "the total number of vessels destroyed to at least 22"
+    if TURNOUT_BEFORE.search(sentence, 0, head_end) and first.value >= 1000:
+        return "voters", last.end  # "turnout was more than 8 million": the people who voted
     return None
 
 
@@ -1341,6 +1376,9 @@ def _figure(
         else None
     )
     word, qual_start = _qualifier(sentence, opening.start() if opening else first.start)
+    bound = OPEN_BOUND_AFTER.match(sentence, last.end) if last is first else None
+    if bound is not None:
+        first = last = replace(first, end=bound.end())  # the noun follows the bound: "50 or more people"
     found = _measure(sentence, first, last, qual_start, poll)
     if found is None:
         found = (
@@ -1360,6 +1398,10 @@ def _figure(
         qualifier = Qualifier.EXACT  # a poll measures its share: "as many as 63 percent" is 63
     if first.approximate and qualifier is Qualifier.EXACT:
         qualifier = Qualifier.ABOUT  # "a dozen boats"
+    if bound is not None and qualifier in (Qualifier.EXACT, Qualifier.ABOUT):
+        # "some 80 or more", "50 o más": the figure is a floor (or a ceiling), whatever hedge came before it
+        qualifier = Qualifier.AT_MOST if bound.group("fewer") else Qualifier.AT_LEAST
+        word = None
     high = last.value if last is not first else None
     if high is not None and qualifier is Qualifier.EXACT and not measure.startswith("percent"):
         qualifier = Qualifier.ABOUT  # a poll's range of shares is what it measured: "entre el 60% y 70%"
