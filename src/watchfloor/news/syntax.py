@@ -234,6 +234,8 @@ _FAMILY_NOUNS |= {
     **{"siblings": "sibling", "hermanas": "sister", "primas": "cousin"},
 }
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "su", "sus"})
+_FEMALE_KIN = frozenset({"wife", "daughter", "mother", "sister", "niece"})
+_MALE_KIN = frozenset({"husband", "son", "father", "brother", "nephew"})
 # plural family nouns that relate the persons they name to each other: "A and B are brothers"
 _RECIPROCAL_FAMILY = words("brothers sisters siblings cousins hermanos hermanas primos primas")
 # verbs whose subject supports their object: "funds Hezbollah", "financia a Hezbolá"
@@ -1219,7 +1221,7 @@ def _worker(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         return  # a title or a name's word ("Operator Services Ltd")
     lower = noun.lower_
     base = noun
-    if noun.dep_ in ("compound", "amod") and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+    if noun.dep_ in ("compound", "amod") and noun.head.i > noun.i and _common_noun(noun.head):
         base = noun.head  # "a front company for the cartel": the company is the front
     preps = _FOR | (_TO if lower in _SUPPLIER_NOUNS else frozenset())  # "a supplier of X to the cartel"
     owners = [t for n in dict.fromkeys((noun, base)) for t in _owners_of_noun(n) + _prep_objects(n, preps)]
@@ -1229,11 +1231,13 @@ def _worker(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         for m in _mentions(owners, found, ACTORS)
         if m.kind == ARMED_GROUP or (persons and m.label == "PERSON")
     ]
-    if not parties:
-        return
     holders = (
         _colon_list(base, found) or _mentions(_holders(base), found, ACTORS) or _apposed_before(base, found)
     )
+    if not parties and persons:  # "X and his alleged front man, Y", "su testaferro, Y": X's man
+        parties = _possessor(base if _possessive_pronoun(base) is not None else noun, found, holders)
+    if not parties:
+        return
     holders = [m for m in holders if m not in parties and m.kind != GOVERNMENT]
     preposition = next(
         (c.lower_ for c in base.children if c.lower_ in ("of", "de", "del", "for", "para")), ""
@@ -1603,6 +1607,11 @@ def _entry_name(word: Token) -> list[Token]:
     if doc[i].text.startswith(")") or doc[i].text == ":":
         i = next((k - 1 for k in range(i, max(word.sent.start, i - 8), -1) if doc[k].text == "("), -1)
     return [doc[i]] if i >= word.sent.start and not doc[i].is_punct else []
+
+
+def _common_noun(token: Token) -> bool:
+    """A common noun in either parse (the English pipeline gives tags, not coarse parts of speech)."""
+    return token.pos_ == "NOUN" or token.tag_ in ("NN", "NNS")
 
 
 def _singular(noun: Token) -> bool:
@@ -2023,12 +2032,9 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         anchors = [m for m in anchors if m not in relatives]
     if not relatives:
         return
-    pronoun = next((c for c in noun.children if c.lower_ in _POSSESSIVE_PRONOUNS), None)
     reciprocal = noun.lower_ in _RECIPROCAL_FAMILY
-    if not anchors and pronoun is not None:
-        anchors = [m for m in _mentions(_pronoun_antecedents(noun), found, persons) if m not in relatives]
-        anchors = anchors or _only_person_before(pronoun, found, coordinated=reciprocal)
-        anchors = anchors or _previous_person(pronoun, found)
+    if not anchors and _possessive_pronoun(noun) is not None:
+        anchors = _possessor(noun, found, relatives, coordinated=reciprocal)
     elif not anchors and reciprocal:
         # "A and B are brothers", "los hermanos A y B": each is the other's relative (one link a pair)
         anchors, relatives = relatives[:1], relatives[1:]
@@ -2041,6 +2047,39 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         role=noun.text,
         relationship=_FAMILY_NOUNS[noun.lower_],
     )
+
+
+def _possessive_pronoun(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.lower_ in _POSSESSIVE_PRONOUNS), None)
+
+
+def _possessor(
+    noun: Token, found: dict[int, Mention], named: list[Mention], coordinated: bool = False
+) -> list[Mention]:
+    """The person "his"/"su" before ``noun`` stands for ("X and his son Y", "X's wife, A, and his
+    front man, B"; the one person of the sentence before where this one names none before it),
+    never one of the ``named`` the noun itself describes."""
+    pronoun = _possessive_pronoun(noun)
+    if pronoun is None:
+        return []
+    persons = frozenset({"PERSON"})
+    antecedents = [
+        owner
+        for token in _pronoun_antecedents(noun)
+        for owner in (_owners_of_noun(token) if _other_gender(pronoun, token) else [token])
+    ]
+    anchors = [m for m in _mentions(antecedents, found, persons) if m not in named]
+    anchors = anchors or _only_person_before(pronoun, found, coordinated=coordinated)
+    anchors = anchors or _previous_person(pronoun, found)
+    return [m for m in anchors if m not in named]
+
+
+def _other_gender(pronoun: Token, kin: Token) -> bool:
+    """ "his" after "X's wife" (or "her" after "X's son") stands for X, not for the wife."""
+    relation = _FAMILY_NOUNS.get(kin.lower_)
+    if pronoun.lower_ == "his":
+        return relation in _FEMALE_KIN
+    return pronoun.lower_ == "her" and relation in _MALE_KIN
 
 
 def _listed_after(noun: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -2068,6 +2107,9 @@ def _only_person_before(
         for i, m in found.items()
         if i < first.i and m.label == "PERSON" and not _inside_other_name(pronoun.doc[i], found)
     }
+    if not coordinated:  # "X's wife, A, ... his brother": A is the relative, not "his"
+        relatives = {m.start for i, m in found.items() if _names_a_relative(pronoun.doc[i])}
+        before = {start: m for start, m in before.items() if start not in relatives}
     if len(before) <= 1 or not coordinated:
         return list(before.values()) if len(before) == 1 else []
     # the head token of each name: a conjunct of another name's head, all but the first
@@ -2080,6 +2122,13 @@ def _only_person_before(
     if len(heads) == len(before) and all(t.dep_ == "conj" and t.head.i in tokens for t in heads[1:]):
         return [found[t.i] for t in heads]
     return []
+
+
+def _names_a_relative(token: Token) -> bool:
+    """The token is (part of) a name in apposition to a family noun ("X's wife, A", "su hijo, A")."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "appos" and token.head.lower_ in _FAMILY_NOUNS
 
 
 def _previous_person(pronoun: Token, found: dict[int, Mention]) -> list[Mention]:
