@@ -4,7 +4,7 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-from tests.test_news_relations import _links
+from tests.test_news_relations import _links, spanish_model
 
 RAMIRO = "news-person-ramiro-estevez-palma"
 TOMAS = "news-person-tomas-ibarra-cruz"
@@ -29,3 +29,30 @@ def test_his_after_a_wife_stands_for_her_husband() -> None:
 
 def test_a_front_man_of_no_one_named_gives_no_link() -> None:
     assert _links("Treasury also sanctioned a front man, Tomás Ibarra Cruz, on Monday.") == set()
+
+
+def test_companies_related_to_a_person_named_in_apposition() -> None:
+    text = (
+        "The sanctions also covered three companies that are related to Ramiro Estévez Palma in Miami, "
+        "Acme Holdings LLC, Northwind Trading Inc. and Blue Palm Corp."
+    )
+    assert _links(text) == {
+        ("UnknownLink", f"subject=news-org-{firm}", f"object={RAMIRO}")
+        for firm in ("acme-holdings-llc", "northwind-trading-inc", "blue-palm-corp")
+    }
+
+
+@spanish_model
+def test_empresas_relacionadas_con_a_person_listed_after_a_colon() -> None:
+    text = (
+        "El Tesoro sancionó a tres empresas relacionadas con Ramiro Estévez Palma: Acme Holdings SA de CV, "
+        "Northwind Trading SA y Blue Palm SA de CV."
+    )
+    assert _links(text) == {
+        ("UnknownLink", f"subject=news-org-{firm}", f"object={RAMIRO}")
+        for firm in ("acme-holdings-sa-de-cv", "northwind-trading-sa", "blue-palm-sa-de-cv")
+    }
+
+
+def test_related_to_with_no_list_links_nothing_new() -> None:
+    assert _links("Officials discussed issues related to Ramiro Estévez Palma and Acme Holdings LLC.") == set()

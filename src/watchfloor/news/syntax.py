@@ -77,7 +77,7 @@ ORGS = frozenset({"ORG"})
 CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
-    r"suppl|arm|provid|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
+    r"suppl|arm|provid|related\s+to|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
@@ -117,7 +117,7 @@ _COMPOSED_PARTICIPLE = re.compile(
 _FOUNDED_PARTICIPLE = re.compile(r"^(?:co-?)?(?:founded|fundad[oa]s?)$")
 _OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
 _LINK_PARTICIPLE = re.compile(
-    r"^(?:linked|tied|connected|affiliated|associated|(?:vinculad|ligad|relacionad|afiliad|asociad)[oa]s?)$"
+    r"^(?:linked|tied|connected|related|affiliated|associated|(?:vinculad|ligad|relacionad|afiliad|asociad)[oa]s?)$"
 )
 # active linking verbs: "Washington links the group to X", "EEUU vincula al grupo con X"
 _LINK_VERB = re.compile(
@@ -1271,7 +1271,13 @@ def _colon_list(noun: Token, found: dict[int, Mention]) -> list[Mention]:
             return []
     if colon is None:
         return []
-    rest = doc[colon + 1 : noun.sent.end]
+    return _entries_after(doc[colon], found)
+
+
+def _entries_after(colon: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The parties a colon lists, one per entry (see ``_colon_list``)."""
+    doc = colon.doc
+    rest = doc[colon.i + 1 : colon.sent.end]
     semicolons = any(t.text == ";" for t in rest)
     listed: list[Mention] = []
     taken = False
@@ -1411,13 +1417,25 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         governed = _governed(token)
         if "Sing" not in token.morph.get("Number", []):  # "A y B, vinculados al X": each of them
             governed = [t for g in governed for t in _with_conjuncts(g)]
-        subjects = _mentions(governed, found, ACTORS)
+        listed = [m for g in governed for m in _names_of_plural(g, found)]
+        subjects = listed or _mentions(governed, found, ACTORS)
     subjects = _latter(token, found) or [m for m in subjects if m not in objects]
     preposition = next((c.lower_ for c in token.children if c.lower_ in words), "")
     role = f"{token.text} {preposition}".strip()
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
     )
+
+
+def _names_of_plural(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The names a plural common noun stands for: those in its apposition ("three companies
+    related to X, A, B and C") or listed after a colon that closes its phrase ("tres empresas
+    vinculadas a X: A, B y C")."""
+    if not _common_noun(noun) or _singular(noun):
+        return []
+    after = noun.right_edge.i + 1
+    colon = noun.doc[after] if after < noun.sent.end and noun.doc[after].text == ":" else None
+    return _apposed_list(noun, found) or (_entries_after(colon, found) if colon is not None else [])
 
 
 def _named_between(verb: Token, found: dict[int, Mention]) -> list[Mention]:
