@@ -10,7 +10,6 @@ RAMIRO = "news-person-ramiro-estevez-palma"
 TOMAS = "news-person-tomas-ibarra-cruz"
 
 
-
 def test_his_front_man_is_linked_to_the_person_before() -> None:
     text = "Treasury also sanctioned Ramiro Estévez Palma and his alleged front man, Tomás Ibarra Cruz."
     assert _links(text) == {("UnknownLink", f"subject={TOMAS}", f"object={RAMIRO}")}
@@ -55,4 +54,36 @@ def test_empresas_relacionadas_con_a_person_listed_after_a_colon() -> None:
 
 
 def test_related_to_with_no_list_links_nothing_new() -> None:
-    assert _links("Officials discussed issues related to Ramiro Estévez Palma and Acme Holdings LLC.") == set()
+    assert (
+        _links("Officials discussed issues related to Ramiro Estévez Palma and Acme Holdings LLC.") == set()
+    )
+
+
+@spanish_model
+def test_los_hermanos_a_y_b_inside_a_longer_list() -> None:
+    text = (
+        "El Tesoro precisó que son cuatro los sancionados por parte de ‘Los Chapitos’: Rubén Ortega Lara, "
+        "los hermanos Leobardo y Martín Salcedo Ruiz, y Elena Paredes Soto."
+    )
+    links = _links(text)
+    family = {link for link in links if link[0] == "Family"}
+    assert family == {("Family", "person=news-person-leobardo", "relative=news-person-martin-salcedo-ruiz")}
+    members = {link[2] for link in links if link[0] == "Membership"}
+    assert {link[1] for link in links if link[0] == "Membership"} == {"organization=news-org-los-chapitos"}
+    assert members == {
+        f"member=news-person-{name}"
+        for name in ("ruben-ortega-lara", "leobardo", "martin-salcedo-ruiz", "elena-paredes-soto")
+    }
+
+
+def test_individuals_from_a_group_listed_after_a_colon_are_members() -> None:
+    text = "Treasury designated three individuals from Los Chapitos: Ramiro Estévez Palma, Martín Salcedo Ruiz and Tomás Ibarra Cruz."
+    assert _links(text) == {
+        ("Membership", "organization=news-org-los-chapitos", f"member=news-person-{name}")
+        for name in ("ramiro-estevez-palma", "martin-salcedo-ruiz", "tomas-ibarra-cruz")
+    }
+
+
+def test_individuals_from_a_country_are_no_members() -> None:
+    text = "Treasury designated three individuals from Mexico: Ramiro Estévez Palma, Martín Salcedo Ruiz and Tomás Ibarra Cruz."
+    assert _links(text) == set()

@@ -83,7 +83,9 @@ CUE = re.compile(
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
     r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
-    r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s)",
+    r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|"
+    r"(?:individuals|individuos|persons|personas|people|sanctioned|sancionad[oa]s|traffickers|traficantes)"
+    r"\s+(?:of|from|de|del|por\s+parte\s+de)\s[^.;:]{1,60}:)",
     re.I,
 )
 
@@ -288,6 +290,8 @@ _FIRM_NOUNS = words(
     "empresas compañías firmas bancos instituciones entidades sociedades"
 )
 _EACH = words("each cada")
+# what puts people in a named group: "individuals from Y", "los sancionados de / por parte de Y"
+_GROUP_PREPOSITIONS = words("of from de del")
 _FIRMS_KEY = "watchfloor_firms"  # Doc.user_data key: the firms the sentence before names
 _PLURAL_DEFINITE = words("the these those los las estos estas esos esas dichos dichas")
 # a sentence that may open on such a subject: parsed with one named party (prefilter)
@@ -621,6 +625,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _belongs
     if lower in _FAMILY_NOUNS:
         return _family
+    if lower in _PEOPLE_NOUNS and not _is_verb(token):
+        return _people_of_group
     if lower == "propiedad":
         return _property_of
     if lower in _TIE_NOUNS and not _is_verb(token):
@@ -1300,6 +1306,34 @@ def _entries_after(colon: Token, found: dict[int, Mention]) -> list[Mention]:
         elif found.get(token.i - 1) != mention:
             taken = True  # an alias or a second name in the entry
     return list(dict.fromkeys(listed))
+
+
+def _people_of_group(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "los sancionados por parte de Y: A, B y C", "four individuals from Y: A, B and C": the
+    persons a colon lists after a plural noun for people of a named armed group are its members
+    (the group named between the noun and the colon, after "of/from/de/del/por parte de")."""
+    doc = noun.doc
+    group: Mention | None = None
+    colon = None
+    for token in doc[noun.i + 1 : min(noun.sent.end, noun.i + 10)]:
+        if token.text == ":":
+            colon = token
+            break
+        mention = found.get(token.i)
+        if mention is not None and group is None:
+            if mention.kind != ARMED_GROUP or not any(
+                t.lower_ in _GROUP_PREPOSITIONS for t in doc[noun.i + 1 : token.i]
+            ):
+                return
+            group = mention
+        elif mention is None and (_is_verb(token) or token.text in ";("):
+            return
+    if group is None or colon is None:
+        return
+    members = [m for m in _entries_after(colon, found) if m.label == "PERSON" and m != group]
+    yield from _pairs(
+        members, [group], schema="Membership", first_prop="member", second_prop="organization", role=noun.text
+    )
 
 
 def _launders(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -2040,6 +2074,21 @@ def _property_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Family nouns: "X, the wife of Y", "Y's son X", "his son X" (his: the nearest person before)."""
     persons = frozenset({"PERSON"})
+    reciprocal = noun.lower_ in _RECIPROCAL_FAMILY
+    following = _names_following(noun, found) if reciprocal else []
+    if len(following) >= 2 and not any(c.lower_ in _POSSESSIVE_PRONOUNS for c in noun.children):
+        # "los hermanos A y B", "the brothers A and B": each is the other's relative, whatever
+        # the parser made of the list around them
+        yield from _pairs(
+            following[:1],
+            following[1:],
+            schema="Family",
+            first_prop="person",
+            second_prop="relative",
+            role=noun.text,
+            relationship=_FAMILY_NOUNS[noun.lower_],
+        )
+        return
     holders = _holders(noun) or [
         a for c in noun.conjuncts for a in c.children if c.i > noun.i and a.dep_ == "appos"
     ]
@@ -2050,7 +2099,6 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         anchors = [m for m in anchors if m not in relatives]
     if not relatives:
         return
-    reciprocal = noun.lower_ in _RECIPROCAL_FAMILY
     if not anchors and _possessive_pronoun(noun) is not None:
         anchors = _possessor(noun, found, relatives, coordinated=reciprocal)
     elif not anchors and reciprocal:
@@ -2065,6 +2113,25 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         role=noun.text,
         relationship=_FAMILY_NOUNS[noun.lower_],
     )
+
+
+def _names_following(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The persons named right after the noun, joined only by commas and "and"/"y" ("brothers A,
+    B and C", "hermanos A y B García"); the name after "and"/"y" ends the list (a comma after it
+    goes on to the sentence's next entry: "los hermanos A y B, C, D y E")."""
+    names: list[Mention] = []
+    closing = False
+    for token in noun.doc[noun.i + 1 : noun.sent.end]:
+        mention = found.get(token.i)
+        if mention is not None and mention.label == "PERSON":
+            if not names or names[-1] != mention:
+                names.append(mention)
+            continue
+        if token.lower_ in _AND and names and not closing:
+            closing = True
+        elif not (token.text == "," and names and not closing):
+            break
+    return names if closing else []
 
 
 def _possessive_pronoun(noun: Token) -> Token | None:
