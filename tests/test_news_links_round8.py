@@ -5,6 +5,7 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 from tests.test_news_relations import _links, spanish_model
+from watchfloor.news.pipeline import get_nlp
 
 RAMIRO = "news-person-ramiro-estevez-palma"
 TOMAS = "news-person-tomas-ibarra-cruz"
@@ -87,3 +88,11 @@ def test_individuals_from_a_group_listed_after_a_colon_are_members() -> None:
 def test_individuals_from_a_country_are_no_members() -> None:
     text = "Treasury designated three individuals from Mexico: Ramiro Estévez Palma, Martín Salcedo Ruiz and Tomás Ibarra Cruz."
     assert _links(text) == set()
+
+
+def test_a_known_surname_after_two_given_names_is_another_person() -> None:
+    # the gazetteer knows one Cabello; "Luis Alberto Cabello" is someone else, and one name
+    text = "Treasury also sanctioned Ramiro Estévez Palma and his brother, Luis Alberto Cabello."
+    assert _links(text) == {("Family", f"person={RAMIRO}", "relative=news-person-luis-alberto-cabello")}
+    names = {span.text for span in get_nlp("en")(text).ents if span.label_ == "PERSON"}
+    assert names == {"Ramiro Estévez Palma", "Luis Alberto Cabello"}
