@@ -45,6 +45,11 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   work for Y" (each name in the plural noun's apposition); "the companies", "each of the banks",
   "las empresas" opening a sentence (the organisations the sentence before names); "A y B, quienes
   trabajan para Y" (each: a plural relative); "X, an enforcer unit for Y" (member).
+- "X and his alleged front man, Y", "su testaferro, Y" (Y linked to the person "his" stands for;
+  "his" after "X's wife, A" is X); "three companies (that are) related to X, A, B and C",
+  "empresas relacionadas con X: A, B y C" (each listed name); "los hermanos A y B" inside a longer
+  list (the names right after the noun); "los sancionados por parte de Y: A, B", "individuals from
+  Y: A, B" (members of the armed group Y).
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other, or else the one group
 named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
