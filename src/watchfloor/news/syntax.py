@@ -2147,8 +2147,8 @@ def _possessor(
     noun: Token, found: dict[int, Mention], named: list[Mention], coordinated: bool = False
 ) -> list[Mention]:
     """The person "his"/"su" before ``noun`` stands for ("X and his son Y", "X's wife, A, and his
-    front man, B"; the one person of the sentence before where this one names none before it),
-    never one of the ``named`` the noun itself describes."""
+    front man, B"; the one person of the sentence before where this one names none before it);
+    of the noun's own clause, never one of the ``named`` the noun itself describes."""
     pronoun = _possessive_pronoun(noun)
     if pronoun is None:
         return []
@@ -2160,8 +2160,7 @@ def _possessor(
     ]
     anchors = [m for m in _mentions(antecedents, found, persons) if m not in named]
     anchors = anchors or _only_person_before(pronoun, found, coordinated=coordinated)
-    anchors = anchors or _previous_person(pronoun, found)
-    return [m for m in anchors if m not in named]
+    return anchors or _previous_person(pronoun, found)
 
 
 def _other_gender(pronoun: Token, kin: Token) -> bool:
