@@ -359,8 +359,30 @@ def news_entity_fixes(doc: Doc) -> Doc:
         if span.start_char not in gazetteer_ids and in_headline[span.start] and span.text not in body_names:
             continue
         result.append(span)
-    doc.ents = filter_spans(_bare_bodies(result))
+    doc.ents = filter_spans(_bare_bodies(_joined_persons(result)))
     return doc
+
+
+def _joined_persons(spans: list[Span]) -> list[Span]:
+    """Two person names with only a space between them are one name cut in two: nothing in news
+    sets two people's names side by side without a comma or a word. The gazetteer may have taken
+    the surname for the known person of that surname ("José David" + "Cabello"): after two given
+    names of the model's, it is another person's surname."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label_ == span.label_ == "PERSON"
+            and last.end == span.start
+            and not last.ent_id_
+            and (not span.ent_id_ or (len(span) == 1 and len(last) >= 2))
+            and last.doc[last.end - 1].whitespace_ == " "
+        ):
+            joined[-1] = Span(span.doc, last.start, span.end, label="PERSON")
+        else:
+            joined.append(span)
+    return joined
 
 
 def _legal_form_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -45,6 +45,11 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   work for Y" (each name in the plural noun's apposition); "the companies", "each of the banks",
   "las empresas" opening a sentence (the organisations the sentence before names); "A y B, quienes
   trabajan para Y" (each: a plural relative); "X, an enforcer unit for Y" (member).
+- "X and his alleged front man, Y", "su testaferro, Y" (Y linked to the person "his" stands for;
+  "his" after "X's wife, A" is X); "three companies (that are) related to X, A, B and C",
+  "empresas relacionadas con X: A, B y C" (each listed name); "los hermanos A y B" inside a longer
+  list (the names right after the noun); "los sancionados por parte de Y: A, B", "individuals from
+  Y: A, B" (members of the armed group Y).
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other, or else the one group
 named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
@@ -77,13 +82,15 @@ ORGS = frozenset({"ORG"})
 CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
-    r"suppl|arm|provid|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
+    r"suppl|arm|provid|related\s+to|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
     r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
-    r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s)",
+    r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|"
+    r"(?:individuals|individuos|persons|personas|people|sanctioned|sancionad[oa]s|traffickers|traficantes)"
+    r"\s+(?:of|from|de|del|por\s+parte\s+de)\s[^.;:]{1,60}:)",
     re.I,
 )
 
@@ -117,7 +124,7 @@ _COMPOSED_PARTICIPLE = re.compile(
 _FOUNDED_PARTICIPLE = re.compile(r"^(?:co-?)?(?:founded|fundad[oa]s?)$")
 _OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
 _LINK_PARTICIPLE = re.compile(
-    r"^(?:linked|tied|connected|affiliated|associated|(?:vinculad|ligad|relacionad|afiliad|asociad)[oa]s?)$"
+    r"^(?:linked|tied|connected|related|affiliated|associated|(?:vinculad|ligad|relacionad|afiliad|asociad)[oa]s?)$"
 )
 # active linking verbs: "Washington links the group to X", "EEUU vincula al grupo con X"
 _LINK_VERB = re.compile(
@@ -234,6 +241,8 @@ _FAMILY_NOUNS |= {
     **{"siblings": "sibling", "hermanas": "sister", "primas": "cousin"},
 }
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "su", "sus"})
+_FEMALE_KIN = frozenset({"wife", "daughter", "mother", "sister", "niece"})
+_MALE_KIN = frozenset({"husband", "son", "father", "brother", "nephew"})
 # plural family nouns that relate the persons they name to each other: "A and B are brothers"
 _RECIPROCAL_FAMILY = words("brothers sisters siblings cousins hermanos hermanas primos primas")
 # verbs whose subject supports their object: "funds Hezbollah", "financia a Hezbolá"
@@ -286,6 +295,8 @@ _FIRM_NOUNS = words(
     "empresas compañías firmas bancos instituciones entidades sociedades"
 )
 _EACH = words("each cada")
+# what puts people in a named group: "individuals from Y", "los sancionados de / por parte de Y"
+_GROUP_PREPOSITIONS = words("of from de del")
 _FIRMS_KEY = "watchfloor_firms"  # Doc.user_data key: the firms the sentence before names
 _PLURAL_DEFINITE = words("the these those los las estos estas esos esas dichos dichas")
 # a sentence that may open on such a subject: parsed with one named party (prefilter)
@@ -619,6 +630,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _belongs
     if lower in _FAMILY_NOUNS:
         return _family
+    if lower in _PEOPLE_NOUNS and not _is_verb(token):
+        return _people_of_group
     if lower == "propiedad":
         return _property_of
     if lower in _TIE_NOUNS and not _is_verb(token):
@@ -1219,7 +1232,7 @@ def _worker(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         return  # a title or a name's word ("Operator Services Ltd")
     lower = noun.lower_
     base = noun
-    if noun.dep_ in ("compound", "amod") and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+    if noun.dep_ in ("compound", "amod") and noun.head.i > noun.i and _common_noun(noun.head):
         base = noun.head  # "a front company for the cartel": the company is the front
     preps = _FOR | (_TO if lower in _SUPPLIER_NOUNS else frozenset())  # "a supplier of X to the cartel"
     owners = [t for n in dict.fromkeys((noun, base)) for t in _owners_of_noun(n) + _prep_objects(n, preps)]
@@ -1229,11 +1242,13 @@ def _worker(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         for m in _mentions(owners, found, ACTORS)
         if m.kind == ARMED_GROUP or (persons and m.label == "PERSON")
     ]
-    if not parties:
-        return
     holders = (
         _colon_list(base, found) or _mentions(_holders(base), found, ACTORS) or _apposed_before(base, found)
     )
+    if not parties and persons:  # "X and his alleged front man, Y", "su testaferro, Y": X's man
+        parties = _possessor(base if _possessive_pronoun(base) is not None else noun, found, holders)
+    if not parties:
+        return
     holders = [m for m in holders if m not in parties and m.kind != GOVERNMENT]
     preposition = next(
         (c.lower_ for c in base.children if c.lower_ in ("of", "de", "del", "for", "para")), ""
@@ -1267,7 +1282,13 @@ def _colon_list(noun: Token, found: dict[int, Mention]) -> list[Mention]:
             return []
     if colon is None:
         return []
-    rest = doc[colon + 1 : noun.sent.end]
+    return _entries_after(doc[colon], found)
+
+
+def _entries_after(colon: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The parties a colon lists, one per entry (see ``_colon_list``)."""
+    doc = colon.doc
+    rest = doc[colon.i + 1 : colon.sent.end]
     semicolons = any(t.text == ";" for t in rest)
     listed: list[Mention] = []
     taken = False
@@ -1290,6 +1311,34 @@ def _colon_list(noun: Token, found: dict[int, Mention]) -> list[Mention]:
         elif found.get(token.i - 1) != mention:
             taken = True  # an alias or a second name in the entry
     return list(dict.fromkeys(listed))
+
+
+def _people_of_group(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "los sancionados por parte de Y: A, B y C", "four individuals from Y: A, B and C": the
+    persons a colon lists after a plural noun for people of a named armed group are its members
+    (the group named between the noun and the colon, after "of/from/de/del/por parte de")."""
+    doc = noun.doc
+    group: Mention | None = None
+    colon = None
+    for token in doc[noun.i + 1 : min(noun.sent.end, noun.i + 10)]:
+        if token.text == ":":
+            colon = token
+            break
+        mention = found.get(token.i)
+        if mention is not None and group is None:
+            if mention.kind != ARMED_GROUP or not any(
+                t.lower_ in _GROUP_PREPOSITIONS for t in doc[noun.i + 1 : token.i]
+            ):
+                return
+            group = mention
+        elif mention is None and (_is_verb(token) or token.text in ";("):
+            return
+    if group is None or colon is None:
+        return
+    members = [m for m in _entries_after(colon, found) if m.label == "PERSON" and m != group]
+    yield from _pairs(
+        members, [group], schema="Membership", first_prop="member", second_prop="organization", role=noun.text
+    )
 
 
 def _launders(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -1407,13 +1456,25 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         governed = _governed(token)
         if "Sing" not in token.morph.get("Number", []):  # "A y B, vinculados al X": each of them
             governed = [t for g in governed for t in _with_conjuncts(g)]
-        subjects = _mentions(governed, found, ACTORS)
+        listed = [m for g in governed for m in _names_of_plural(g, found)]
+        subjects = listed or _mentions(governed, found, ACTORS)
     subjects = _latter(token, found) or [m for m in subjects if m not in objects]
     preposition = next((c.lower_ for c in token.children if c.lower_ in words), "")
     role = f"{token.text} {preposition}".strip()
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
     )
+
+
+def _names_of_plural(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The names a plural common noun stands for: those in its apposition ("three companies
+    related to X, A, B and C") or listed after a colon that closes its phrase ("tres empresas
+    vinculadas a X: A, B y C")."""
+    if not _common_noun(noun) or _singular(noun):
+        return []
+    after = noun.right_edge.i + 1
+    colon = noun.doc[after] if after < noun.sent.end and noun.doc[after].text == ":" else None
+    return _apposed_list(noun, found) or (_entries_after(colon, found) if colon is not None else [])
 
 
 def _named_between(verb: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -1603,6 +1664,11 @@ def _entry_name(word: Token) -> list[Token]:
     if doc[i].text.startswith(")") or doc[i].text == ":":
         i = next((k - 1 for k in range(i, max(word.sent.start, i - 8), -1) if doc[k].text == "("), -1)
     return [doc[i]] if i >= word.sent.start and not doc[i].is_punct else []
+
+
+def _common_noun(token: Token) -> bool:
+    """A common noun in either parse (the English pipeline gives tags, not coarse parts of speech)."""
+    return token.pos_ == "NOUN" or token.tag_ in ("NN", "NNS")
 
 
 def _singular(noun: Token) -> bool:
@@ -2013,6 +2079,21 @@ def _property_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Family nouns: "X, the wife of Y", "Y's son X", "his son X" (his: the nearest person before)."""
     persons = frozenset({"PERSON"})
+    reciprocal = noun.lower_ in _RECIPROCAL_FAMILY
+    following = _names_following(noun, found) if reciprocal else []
+    if len(following) >= 2 and not any(c.lower_ in _POSSESSIVE_PRONOUNS for c in noun.children):
+        # "los hermanos A y B", "the brothers A and B": each is the other's relative, whatever
+        # the parser made of the list around them
+        yield from _pairs(
+            following[:1],
+            following[1:],
+            schema="Family",
+            first_prop="person",
+            second_prop="relative",
+            role=noun.text,
+            relationship=_FAMILY_NOUNS[noun.lower_],
+        )
+        return
     holders = _holders(noun) or [
         a for c in noun.conjuncts for a in c.children if c.i > noun.i and a.dep_ == "appos"
     ]
@@ -2023,12 +2104,8 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         anchors = [m for m in anchors if m not in relatives]
     if not relatives:
         return
-    pronoun = next((c for c in noun.children if c.lower_ in _POSSESSIVE_PRONOUNS), None)
-    reciprocal = noun.lower_ in _RECIPROCAL_FAMILY
-    if not anchors and pronoun is not None:
-        anchors = [m for m in _mentions(_pronoun_antecedents(noun), found, persons) if m not in relatives]
-        anchors = anchors or _only_person_before(pronoun, found, coordinated=reciprocal)
-        anchors = anchors or _previous_person(pronoun, found)
+    if not anchors and _possessive_pronoun(noun) is not None:
+        anchors = _possessor(noun, found, relatives, coordinated=reciprocal)
     elif not anchors and reciprocal:
         # "A and B are brothers", "los hermanos A y B": each is the other's relative (one link a pair)
         anchors, relatives = relatives[:1], relatives[1:]
@@ -2041,6 +2118,57 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         role=noun.text,
         relationship=_FAMILY_NOUNS[noun.lower_],
     )
+
+
+def _names_following(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The persons named right after the noun, joined only by commas and "and"/"y" ("brothers A,
+    B and C", "hermanos A y B García"); the name after "and"/"y" ends the list (a comma after it
+    goes on to the sentence's next entry: "los hermanos A y B, C, D y E")."""
+    names: list[Mention] = []
+    closing = False
+    for token in noun.doc[noun.i + 1 : noun.sent.end]:
+        mention = found.get(token.i)
+        if mention is not None and mention.label == "PERSON":
+            if not names or names[-1] != mention:
+                names.append(mention)
+            continue
+        if token.lower_ in _AND and names and not closing:
+            closing = True
+        elif not (token.text == "," and names and not closing):
+            break
+    return names if closing else []
+
+
+def _possessive_pronoun(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.lower_ in _POSSESSIVE_PRONOUNS), None)
+
+
+def _possessor(
+    noun: Token, found: dict[int, Mention], named: list[Mention], coordinated: bool = False
+) -> list[Mention]:
+    """The person "his"/"su" before ``noun`` stands for ("X and his son Y", "X's wife, A, and his
+    front man, B"; the one person of the sentence before where this one names none before it);
+    of the noun's own clause, never one of the ``named`` the noun itself describes."""
+    pronoun = _possessive_pronoun(noun)
+    if pronoun is None:
+        return []
+    persons = frozenset({"PERSON"})
+    antecedents = [
+        owner
+        for token in _pronoun_antecedents(noun)
+        for owner in (_owners_of_noun(token) if _other_gender(pronoun, token) else [token])
+    ]
+    anchors = [m for m in _mentions(antecedents, found, persons) if m not in named]
+    anchors = anchors or _only_person_before(pronoun, found, coordinated=coordinated)
+    return anchors or _previous_person(pronoun, found)
+
+
+def _other_gender(pronoun: Token, kin: Token) -> bool:
+    """ "his" after "X's wife" (or "her" after "X's son") stands for X, not for the wife."""
+    relation = _FAMILY_NOUNS.get(kin.lower_)
+    if pronoun.lower_ == "his":
+        return relation in _FEMALE_KIN
+    return pronoun.lower_ == "her" and relation in _MALE_KIN
 
 
 def _listed_after(noun: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -2068,6 +2196,9 @@ def _only_person_before(
         for i, m in found.items()
         if i < first.i and m.label == "PERSON" and not _inside_other_name(pronoun.doc[i], found)
     }
+    if not coordinated:  # "X's wife, A, ... his brother": A is the relative, not "his"
+        relatives = {m.start for i, m in found.items() if _names_a_relative(pronoun.doc[i])}
+        before = {start: m for start, m in before.items() if start not in relatives}
     if len(before) <= 1 or not coordinated:
         return list(before.values()) if len(before) == 1 else []
     # the head token of each name: a conjunct of another name's head, all but the first
@@ -2080,6 +2211,13 @@ def _only_person_before(
     if len(heads) == len(before) and all(t.dep_ == "conj" and t.head.i in tokens for t in heads[1:]):
         return [found[t.i] for t in heads]
     return []
+
+
+def _names_a_relative(token: Token) -> bool:
+    """The token is (part of) a name in apposition to a family noun ("X's wife, A", "su hijo, A")."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "appos" and token.head.lower_ in _FAMILY_NOUNS
 
 
 def _previous_person(pronoun: Token, found: dict[int, Mention]) -> list[Mention]:
