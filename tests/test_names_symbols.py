@@ -91,6 +91,7 @@ def test_the_tagger_is_asked_once_and_the_file_keeps_other_processes_words(
     tmp_path: Path, counting_tagger: list[str]
 ) -> None:
     open_symbols_file(tmp_path)
+    flush_symbols()  # the periodic write's clock starts now: no write before this test's own
     assert symbols_of("zqxwvk") == {6}
     assert symbols_of("zqxwvk") == {6}
     assert counting_tagger == ["zqxwvk"]
