@@ -41,7 +41,7 @@ from datetime import date
 from pathlib import Path
 
 from watchfloor.ingest.lists import DEFAULT_MAX_LOSS, AlreadyStored, check_latest, ingest_list
-from watchfloor.names.symbols import flush_symbols
+from watchfloor.names.symbols import flush_symbols, reread_symbols
 from watchfloor.sources import FORMATS
 from watchfloor.store import ListVersion, SqlStore, Store, open_store
 from watchfloor.store.db import DuckDatabase
@@ -82,6 +82,7 @@ class _Job:
 def _run(job: _Job) -> tuple[ListVersion, bool]:
     """In the child: ingest, then ``prepare`` the new version's derived files."""
     os.environ.update(job.environment)
+    reread_symbols()  # the server wrote the words it tagged since this process read the file
     item = job.list_file
     store = open_store(job.location)
     try:
