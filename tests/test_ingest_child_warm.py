@@ -6,11 +6,10 @@ loads rigour's tagger for a word a process of the store has tagged."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-
-import pytest
 
 from tests.test_api_support import client, ingest_process, seed
 from watchfloor.index.saved import INDEX_DIR_VARIABLE
@@ -38,48 +37,44 @@ def _stand_in(words: Sequence[str]) -> list[Symbols]:
     return [frozenset({sum(map(ord, word))}) for word in words]
 
 
-@pytest.fixture
-def tagged_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Stores whose symbols file is one folder, and a tagger in this process that is not rigour's."""
-    monkeypatch.setenv(INDEX_DIR_VARIABLE, str(tmp_path / "index"))
-    previous = use_tagger(_stand_in)
-    try:
-        yield
-    finally:
-        use_tagger(previous)
-
-
-def _tag_in_this_process(scratch: SqlStore, path: Path, format_name: str) -> None:
-    """What the server does as requests meet a list's words: tag them, kept in the symbols file
-    in memory (written once a minute, or when the process ends)."""
-    ingest_list(scratch, format_name, path)
-    Screener(scratch)
-
-
-@pytest.mark.usefixtures("tagged_here")
-def test_the_ingest_process_tags_no_word_the_server_has_tagged(tmp_path: Path) -> None:
-    scratch, store = open_store(str(tmp_path / "scratch.duckdb")), open_store(str(tmp_path / "s.duckdb"))
+def _server(folder: Path) -> None:
+    """A server's part, in a fresh process (this one's token caches would answer words without
+    asking for their symbols): it tags each list's words with a stand-in tagger, as requests
+    would, kept in the symbols file in memory (written once a minute, or at exit), and has its
+    ingest process ingest that list; the second list's words are tagged after the ingest
+    process first read the file. Writes which source answered the ingest process's words."""
+    os.environ[INDEX_DIR_VARIABLE] = str(folder / "index")  # both stores share one symbols file
+    use_tagger(_stand_in)
+    scratch, store = open_store(str(folder / "scratch.duckdb")), open_store(str(folder / "s.duckdb"))
     ingester = IngestProcess()
     try:
-        answered = []
         for number, (path, format_name) in enumerate([(UN, "un-xml"), (SECO, "seco-xml")]):
-            # the second list's words are tagged here after the ingest process read the file
-            _tag_in_this_process(scratch, path, format_name)
-            report = tmp_path / f"answered-{number}.json"
+            ingest_list(scratch, format_name, path)
+            Screener(scratch)  # tags the list's words here
             version, created = ingester.ingest(
                 store,
                 ListFile(format_name, path, dataset=f"uploaded_{number}"),  # not the index saved for scratch
                 prepare=_prepare_and_report,
-                environment={REPORT_VARIABLE: str(report), INDEX_DIR_VARIABLE: str(tmp_path / "index")},
+                environment={
+                    REPORT_VARIABLE: str(folder / f"answered-{number}.json"),
+                    INDEX_DIR_VARIABLE: str(folder / "index"),
+                },
             )
             assert created and version.entity_count > 0
-            answered.append(json.loads(report.read_text()))
-        assert [counts.get("tagger", 0) for counts in answered] == [0, 0]  # rigour's tagger never asked
-        assert 0 < answered[0]["kept"] < answered[1]["kept"]  # both lists' words, from the file
     finally:
         ingester.close()
         scratch.close()
         store.close()
+
+
+def test_the_ingest_process_tags_no_word_the_server_has_tagged(tmp_path: Path) -> None:
+    server = multiprocessing.get_context("spawn").Process(target=_server, args=(tmp_path,))
+    server.start()
+    server.join(600)
+    assert server.exitcode == 0
+    answered = [json.loads((tmp_path / f"answered-{n}.json").read_text()) for n in (0, 1)]
+    assert [counts.get("tagger", 0) for counts in answered] == [0, 0]  # rigour's tagger never asked
+    assert 0 < answered[0]["kept"] < answered[1]["kept"]  # both lists' words, from the file
 
 
 def test_the_server_starts_its_ingest_process_at_a_lower_priority_and_keeps_it(duck_store: SqlStore) -> None:
