@@ -108,11 +108,6 @@ def _run(job: _Job) -> tuple[ListVersion, bool]:
         gc.collect()
 
 
-def _background() -> None:
-    """The child's first act: yield the cores to the server's requests."""
-    os.nice(NICENESS)
-
-
 def _warm(prepare: Callable[[Store], object] | None) -> None:
     """In the child: import every list parser (receiving ``prepare`` imported its module)."""
     for module, _ in FORMATS.values():
@@ -173,7 +168,12 @@ class IngestProcess:
         with self._lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_background
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    # the child's first act, before it imports watchfloor (os.nice is sent by
+                    # name, and importing it costs nothing): its imports yield to the server's start
+                    initializer=os.nice,
+                    initargs=(NICENESS,),
                 )
             return self._pool
 
