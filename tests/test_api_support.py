@@ -86,6 +86,7 @@ def seed(store: SqlStore) -> None:
 def client(store: SqlStore, host: tuple[str, int] = LOCAL, **settings: object) -> TestClient:
     settings.setdefault("warm_on_start", False)
     settings.setdefault("tagger_process", False)  # tagged here: the tagger process has its own tests
+    settings.setdefault("ingest_process", False)  # started by the first upload: its start has its own test
     return TestClient(create_server(store=store, **settings), client=host, base_url="http://127.0.0.1")
 
 

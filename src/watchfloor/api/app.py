@@ -119,6 +119,8 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if api_settings.tagger_process:
             context.start_tagger()
+        if api_settings.ingest_process:
+            context.start_ingester()
         if api_settings.warm_on_start:
             threading.Thread(target=context.warm, name="watchfloor-warm", daemon=True).start()
         stop = threading.Event()

@@ -5,8 +5,9 @@ two threads at once, so every store call goes through ``ApiContext.lock``. Long 
 a scheduled fetch, building a screener) run on a connection of their own, one job at a time
 (``ApiContext.job``), so that requests never wait for them: while a new list version is written
 and its screener built, `/match` answers from the screener in force. An uploaded list is parsed,
-stored and indexed by a child process (``ApiContext.ingester``, `ingest.child`), so that its
-Python work does not share the interpreter with the requests either. A ``Screener`` is cached per
+stored and indexed by a child process (``ApiContext.ingester``, `ingest.child`, started with the
+server at a lower CPU priority), so that its Python work does not share the interpreter with the
+requests either. A ``Screener`` is cached per
 (as-of date, list versions in force). Rigour's name tagger, which a request needs for words that
 no saved index or symbols file knows, runs in a child process started with the server
 (``start_tagger``), so that its load never stalls a request.
@@ -32,7 +33,7 @@ from watchfloor.ingest.schedule import run_refresh
 from watchfloor.ingest.sources import SourcesConfig, load_sources
 from watchfloor.names.symbols import current_tagger, flush_symbols, use_tagger, warm_tagger
 from watchfloor.names.tagger_process import TaggerProcess
-from watchfloor.screen.service import Screener
+from watchfloor.screen.service import Screener, prepare_screening
 from watchfloor.screen.wiring import after_new_lists
 from watchfloor.store import SqlStore
 from watchfloor.store.fetches import FetchRecord
@@ -57,7 +58,7 @@ class ApiContext:
         self.warm_error: str | None = None
         self.tagger: TaggerProcess | None = None
         self.tagger_warm: Callable[[], object] = warm_tagger  # the child's first task (a test holds it back)
-        self.ingester = IngestProcess()  # started on the first upload of a list
+        self.ingester = IngestProcess()  # started with the server, or by the first upload of a list
 
     @contextmanager
     def locked(self) -> Iterator[SqlStore]:
@@ -152,6 +153,12 @@ class ApiContext:
         rigour's tagger, as far as it can, before the first request with a new word."""
         self.tagger = TaggerProcess(self.tagger_warm)
         use_tagger(self.tagger.tag)
+
+    def start_ingester(self) -> None:
+        """Start the list ingest process now: it imports the parsers and the screening code in
+        the background, at a lower CPU priority, so that neither readiness nor the first upload
+        waits for them."""
+        self.ingester.start(prepare_screening)
 
     def sources(self) -> SourcesConfig:
         """The sources file the server refreshes from (read on each call: an edit needs no restart)."""

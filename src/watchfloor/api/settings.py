@@ -36,6 +36,7 @@ class ApiSettings:
     screener_cache_size: int = 4
     warm_on_start: bool = True
     tagger_process: bool = True  # rigour's name tagger in a child process (`names.tagger_process`)
+    ingest_process: bool = True  # start the list ingest process with the server; off: on the first upload
     refresh: bool = False  # fetch the configured lists on their schedule (``watchfloor serve`` turns it on)
     sources_file: str | None = None  # the sources YAML; None: $WATCHFLOOR_SOURCES or the built-in one
 

@@ -14,13 +14,20 @@ file, an error or a child that dies leaves the store as it was. A PostgreSQL sto
 the child connects to it and writes the version itself, queued on the dataset's lock as any
 other writer.
 
-The child is started on first use and kept for later ingests (``spawn``: the server has
-threads), so only the first pays for starting Python and loading the name data.
+The child is spawned (the server has threads) and kept for later ingests. A server starts it
+with itself (``start``): it imports the parsers and what ``prepare`` needs in the background,
+so that no upload waits for them; one that is not started is started by the first upload. It
+runs at a lower CPU priority (``NICENESS``): on a machine of few cores, an ingest takes the
+cores that requests leave, and `/match` keeps its latency. The name symbols of a list's words
+come from the store's symbols file, which the server writes before each ingest (its tagger
+process answered the words it met): the child loads rigour's tagger only for words that no
+process of the store has tagged.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import multiprocessing
 import os
@@ -34,11 +41,16 @@ from datetime import date
 from pathlib import Path
 
 from watchfloor.ingest.lists import DEFAULT_MAX_LOSS, AlreadyStored, check_latest, ingest_list
+from watchfloor.names.symbols import flush_symbols, reread_symbols
+from watchfloor.sources import FORMATS
 from watchfloor.store import ListVersion, SqlStore, Store, open_store
 from watchfloor.store.db import DuckDatabase
 from watchfloor.store.snapshot import copy_version, write_snapshot
 
 log = logging.getLogger(__name__)
+
+NICENESS = 10
+"""How much lower the child's CPU priority is than the server's (``os.nice``): requests first."""
 
 
 class IngestProcessError(RuntimeError):
@@ -70,6 +82,7 @@ class _Job:
 def _run(job: _Job) -> tuple[ListVersion, bool]:
     """In the child: ingest, then ``prepare`` the new version's derived files."""
     os.environ.update(job.environment)
+    reread_symbols()  # the server wrote the words it tagged since this process read the file
     item = job.list_file
     store = open_store(job.location)
     try:
@@ -95,12 +108,23 @@ def _run(job: _Job) -> tuple[ListVersion, bool]:
         gc.collect()
 
 
+def _warm(prepare: Callable[[Store], object] | None) -> None:
+    """In the child: import every list parser (receiving ``prepare`` imported its module)."""
+    for module, _ in FORMATS.values():
+        importlib.import_module(f"watchfloor.sources.{module}")
+
+
 class IngestProcess:
     """The child process that ingests list files for one server, one file at a time."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+
+    def start(self, prepare: Callable[[Store], object] | None = None) -> None:
+        """Start the child now, in the background, and have it import what an ingest and
+        ``prepare`` need; an upload sent meanwhile waits only for the rest."""
+        self._executor().submit(_warm, prepare)
 
     def ingest(
         self,
@@ -113,6 +137,7 @@ class IngestProcess:
         a new version, with ``environment`` set (``prepare`` must be a module-level function:
         it is sent by name). Raises what ``ingest_list`` raises, or ``IngestProcessError``."""
         env = dict(environment or {})
+        flush_symbols()  # the child reads the words this process tagged there, not the tagger
         if not isinstance(store.db, DuckDatabase):
             return self._call(_Job(store.db.location, list_file, prepare, env))
         with tempfile.TemporaryDirectory(prefix=".watchfloor-ingest-", dir=_beside(store.db)) as folder:
@@ -139,13 +164,21 @@ class IngestProcess:
             except AlreadyStored as stored:
                 return stored.version, False
 
-    def _call(self, job: _Job) -> tuple[ListVersion, bool]:
+    def _executor(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn")
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    # the child's first act, before it imports watchfloor (os.nice is sent by
+                    # name, and importing it costs nothing): its imports yield to the server's start
+                    initializer=os.nice,
+                    initargs=(NICENESS,),
                 )
-            pool = self._pool
+            return self._pool
+
+    def _call(self, job: _Job) -> tuple[ListVersion, bool]:
+        pool = self._executor()
         try:
             return pool.submit(_run, job).result()
         except BrokenProcessPool:

@@ -190,6 +190,16 @@ def flush_symbols() -> None:
             _SOURCES.file.write()
 
 
+def reread_symbols() -> None:
+    """Read the open symbols file again on the next word it is asked for, after writing this
+    process's own new words: a process that lives on (a server's ingest process) sees the words
+    that another process of the store (the server) has tagged since."""
+    with _SOURCES.lock:
+        if _SOURCES.file is not None:
+            _SOURCES.file.write()
+            _SOURCES.file.words = None
+
+
 def use_tagger(tagger: Tagger | None) -> Tagger:
     """Ask ``tagger`` for words nothing else knows (None: rigour's, in this process); the
     tagger asked before is returned."""

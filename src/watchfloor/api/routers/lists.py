@@ -148,7 +148,7 @@ async def ingest(
                 version, created = context.ingester.ingest(
                     store,
                     list_file,
-                    prepare=prepare_screening,
+                    prepare=prepare_screening,  # the child imported it at the server's start
                     environment={INDEX_DIR_VARIABLE: str(index_directory(store.db.location))},
                 )
                 if created:
