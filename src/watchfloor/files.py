@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 
-def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> bool:
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> bool:
     """Write ``path`` through ``write(handle)`` under a temporary name, then rename it into
     place; False when the directory cannot be written (the caller works on without the file)."""
     try:

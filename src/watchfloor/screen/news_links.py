@@ -10,8 +10,6 @@ index) and read back by the day's later commands; a file that cannot be read is 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 from followthemoney.statement import StatementEntity
 from followthemoney.types import registry
 
+from watchfloor.files import write_atomically
 from watchfloor.index import Matcher
 from watchfloor.index.saved import KEPT_FILES, index_key, source_fingerprint
 from watchfloor.match import MatchResult
@@ -79,13 +78,7 @@ def official_parties(
 
 def _save(path: Path, parties: list[str]) -> None:
     """Write atomically (temporary file, then rename); only the newest few files are kept."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(parties, out)
-        os.replace(temporary, path)
-    except OSError:
+    if not write_atomically(path, lambda out: out.write(json.dumps(parties).encode("utf-8"))):
         return
     saved = sorted(path.parent.glob("parties-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in saved[KEPT_FILES:]:
