@@ -1171,3 +1171,41 @@ def test_a_pronoun_designated_as_an_organisation_is_no_person_of_the_sentence_be
         "Estados Unidos lo designó en 2025 como organización terrorista extranjera."
     )
     assert "pedro ruiz soto" not in found
+
+
+def test_the_parties_of_a_counted_act_listed_by_the_next_sentence_without_a_colon() -> None:
+    counted = "The Treasury Department sanctioned four close allies of the governor of Zulia on Monday. "
+    found = _sanctions(counted + "Also named were Energy Minister Pedro Ruiz Soto and Luis Gómez Díaz.")
+    assert sorted(found) == ["luis gomez diaz", "pedro ruiz soto"]
+    found = _sanctions(
+        "Chile imposed sanctions on twelve officials of the prison service. These include director Pedro Ruiz "
+        "Soto and his deputy Luis Gómez Díaz."
+    )
+    assert _has(found, "Pedro Ruiz Soto").get("authority") == ["Government of Chile"]
+    assert _has(found, "Luis Gómez Díaz")
+    found = _sanctions(
+        "La OFAC sancionó a tres socios de un contratista. Las personas incluidas en la lista OFAC son: Pedro "
+        "Ruiz Soto y Luis Gómez Díaz."
+    )
+    assert sorted(found) == ["luis gomez diaz", "pedro ruiz soto"]
+    found = _sanctions(
+        "Treasury also sanctioned three companies tied to the governor on Monday. Among those companies are "
+        "Brisamar Trading Limited, in Panama, and Coralina Holdings SL, in Spain."
+    )
+    assert _has(found, "Brisamar Trading Limited") and _has(found, "Coralina Holdings SL")
+
+
+def test_a_listing_opener_with_no_act_before_it_designates_nobody() -> None:
+    assert not _sanctions("The mayor praised the volunteers. These include Pedro Ruiz Soto and Luis Gómez Díaz.")
+    assert not _sanctions("Also named were Pedro Ruiz Soto and Luis Gómez Díaz, as new board members.")
+    assert not _sanctions(
+        "The festival drew many artists. Among those guests were Pedro Ruiz Soto and Luis Gómez Díaz."
+    )
+
+
+def test_the_subject_of_a_passive_designation_before_an_appositive() -> None:
+    found = _sanctions(
+        "Marta Ruiz Soto, the wife of the governor of Zulia, was sanctioned Tuesday by the U.S. Treasury "
+        "Department."
+    )
+    assert sorted(found) == ["marta ruiz soto"]

@@ -145,7 +145,8 @@ LIST_INTRO = re.compile(
     r"grupos|c[aá]rteles|organizaciones|bandas|entidades|personas|individuos|empresas|companies|"
     r"lista(?:\s+de\s+\w+(?:\s+\w+)?)?)"
     # "Los seis individuos sancionados por la OFAC incluyen:", "The companies designated today are:"
-    r"(?:\s+(?i:sanctioned|designated|listed|sancionad[oa]s|designad[oa]s)(?:\s+(?i:by|por)\s+[^.:;]{1,80}?)?"
+    r"(?:\s+(?i:sanctioned|designated|listed|included|added|sancionad[oa]s|designad[oa]s|incluid[oa]s|"
+    r"añadid[oa]s|agregad[oa]s)(?:\s+(?i:by|por|in|on|to|en|a)\s+[^.:;]{1,80}?)?"
     r"(?:\s+(?i:today|hoy|now|this\s+week|esta\s+semana))?)?"
     r"\s+(?:(?:include|includes|included|consist\s+of|comprise|incluyen|incluye)\b|"
     r"(?:are|were|son|fueron)(?=\s*[:A-ZÁÉÍÓÚ]|\s+(?:the|el|la|los|las)\s))|"
@@ -155,6 +156,16 @@ LIST_INTRO = re.compile(
     r"sancionad[oa]s|designad[oa]s)(?:\s+[\w’']+){1,4}?\s+(?i:are|were|son|fueron|include|incluyen)(?=\s*:)|"
     # "These include:", "Estos son:": a pronoun's list only when a colon opens it.
     r"\b(?i:these|they|those|estos|estas|ellos|ellas)\s+(?i:include|are|were|incluyen|son|fueron)(?=\s*:)|"
+    # "These include Interior Minister X, ...": "include" needs no colon, its object is the list.
+    r"^(?:These|They|Those|Estos|Estas|Ellos|Ellas)\s+(?i:include|included|incluyen|incluían)\b|"
+    # "Also named were A, B and C", "También fueron sancionados A y B": an inverted passive, the
+    # parties after it.
+    r"^(?i:also|además|también)\s+(?i:named|designated|sanctioned|targeted|listed|included|"
+    r"(?:fueron|fue)\s+(?:sancionad[oa]s?|designad[oa]s?|incluid[oa]s?|señalad[oa]s?))"
+    r"(?:\s+(?i:were|was|are|is))?\b|"
+    # "Among those companies are A, B", "Entre ellas están X": the act's parties, named after it.
+    r"^(?i:among|entre)\s+(?i:them|those|these|the|ell[oa]s|est[oa]s|l[oa]s)\b(?:\s+[\w’']+){0,3}?\s+"
+    r"(?i:are|were|is|was|están|estaban|figuran|se\s+encuentran?)\b|"
     # "El otro narco sancionado fue identificado como X", "the third person designated was identified as X"
     r"\b(?i:sancionad[oa]s?|designad[oa]s?|sanctioned|designated)\s+(?i:fue|fueron|was|were)\s+"
     r"(?i:identificad[oa]s?\s+como|identified\s+as)(?=\s+[A-ZÁÉÍÓÚ])|"
@@ -353,6 +364,10 @@ NAME_IN_HEAD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|los|las|of
 APPOSITIVE_PASSIVE = re.compile(
     r",\s*(?:an?\s|una?\s|which\s|organi[sz]ation\s|organizaci[oó]n\s|group\s|grupo\s|gang\s|banda\s|c[aá]rtel\s)",
     re.I,
+)
+# An appositive between a passive verb and its subject: ", the wife of Venezuela's president,".
+APPOSITIVE_TAIL = re.compile(
+    r",\s*(?:the|an?|his|her|its|their|el|la|los|las|una?|su|sus)\s+[^,;:()]{2,80},\s*$", re.I
 )
 KIN_PLURAL = re.compile(
     r"\b(?:brothers|sisters|siblings|sons|daughters|children|cousins|nephews|hermanos|hermanas|hijos|hijas|"
@@ -1438,6 +1453,9 @@ def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start:
     )
     start = ctx.sentences[index][0]
     text = before[clause_start:]
+    aside = APPOSITIVE_TAIL.search(text)
+    if aside is not None and _name_run(_mask(text[: aside.start()]).split(",")[-1]) is not None:
+        text = text[: aside.start()]  # "X, the wife of Y, was sanctioned": X is the subject, not Y
     masked = _mask(text)
     protected = [
         (m.start - start - clause_start, m.end - start - clause_start) for m in ctx.mentions_in(index)
