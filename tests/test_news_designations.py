@@ -1209,3 +1209,29 @@ def test_the_subject_of_a_passive_designation_before_an_appositive() -> None:
         "Department."
     )
     assert sorted(found) == ["marta ruiz soto"]
+
+
+def test_the_instrument_of_an_act_names_its_parties() -> None:
+    found = _sanctions(
+        "Treasury sanctioned five companies tied to the governor on Tuesday. The order also named Pedro Ruiz "
+        "Soto, the owner of a bank."
+    )
+    assert sorted(found) == ["pedro ruiz soto"]
+    found = _sanctions(
+        "Chile imposed targeted sanctions on twelve prison officials. The Chilean measures - adopted under a "
+        "2019 law - name director Pedro Ruiz Soto, his deputy Luis Gómez Díaz and ten other people."
+    )
+    assert _has(found, "Luis Gómez Díaz").get("program") == ["sanctions"]  # a state's sanctions, no terrorist list
+    assert _has(found, "Pedro Ruiz Soto").get("authority") == ["Government of Chile"]
+    # no act before it: a measure that names someone to a post designates nobody
+    assert not _sanctions("The new measure names Pedro Ruiz Soto as director of the agency.")
+
+
+def test_a_party_joined_to_a_list_by_as_well_as() -> None:
+    found = _sanctions(
+        "La OFAC sancionó a tres personas. Las personas incluidas en la lista OFAC son: Pedro Ruiz Soto y Luis "
+        "Ruiz Soto (hermanos de Andrés Ruiz), así como Mario Gómez Díaz (hijo de Tomás Gómez)."
+    )
+    assert {"luis ruiz soto", "mario gomez diaz", "pedro ruiz soto"} <= set(found)
+    found = _sanctions("Treasury sanctioned Pedro Ruiz Soto, as well as Mario Gómez Díaz, on Monday.")
+    assert sorted(found) == ["mario gomez diaz", "pedro ruiz soto"]

@@ -163,6 +163,13 @@ LIST_INTRO = re.compile(
     r"^(?i:also|además|también)\s+(?i:named|designated|sanctioned|targeted|listed|included|"
     r"(?:fueron|fue)\s+(?:sancionad[oa]s?|designad[oa]s?|incluid[oa]s?|señalad[oa]s?))"
     r"(?:\s+(?i:were|was|are|is))?\b|"
+    # "The order also named X", "The Canadian measures - imposed under SEMA - name A, B and 38 others",
+    # "La medida incluye a X": the act's instrument names its parties.
+    r"^(?i:the|this|that|these|those|its|la|el|las|los|esta|este|estas|estos)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?i:orders?|measures?|sanctions|designations?|list|action|decree|resolution|órdenes|orden|medidas?|"
+    r"sanciones|decreto|resolución|lista)\b[^.;:]{0,80}?\s+(?i:also\s+|también\s+)?"
+    r"(?i:names?|named|includes?|included|targets?|targeted|nombra|nombró|incluye|incluyó|incluyen)"
+    r"(?:\s+(?:a|al)\b)?|"
     # "Among those companies are A, B", "Entre ellas están X": the act's parties, named after it.
     r"^(?i:among|entre)\s+(?i:them|those|these|the|ell[oa]s|est[oa]s|l[oa]s)\b(?:\s+[\w’']+){0,3}?\s+"
     r"(?i:are|were|is|was|están|estaban|figuran|se\s+encuentran?)\b|"
@@ -293,9 +300,9 @@ COPULA = r"\s(?:is|are|was|were|has|have|had|will|would|es|son|fue|fueron|ha|han
 OBJECT_END = re.compile(
     COPULA + r"|\s(?:a(?!\s+(?:la|las|los)\s)|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
     r"\s(?:a|an|una?)\s+(?=(?:Foreign|Specially|Global|Terrorist|FTO|SDGT|Organizaci[oó]n|Organization)\b)|"
-    r"\s(?:(?<!such\s)(?<!known\s)as|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|(?<!\bof\s)that|which|who|"
+    r"\s(?:(?<!such\s)(?<!known\s)(?<!well\s)as(?!\s+well\s+as\b)|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|(?<!\bof\s)that|which|who|"
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
-    r"como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
+    r"(?<!así\s)como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
     r"\sa\s+(?:la|su|esta|esa)\s+(?=lista\b)|"  # "agregó a X a la lista de sanciones"
     r"[;:.!?]\s|[;!?]|\.$|—|\s–\s",  # a spaced en dash opens an aside as an em dash does
@@ -936,8 +943,8 @@ def _conjuncts(text: str, protected: list[tuple[int, int]]) -> Iterator[tuple[in
     inside a name the NER found ("Trinidad and Tobago")."""
     cuts = []
     for match in re.finditer(
-        r",\s*(?:and|y|e|or|o)\s+|,\s*|;\s*(?:and\s+|y\s+)?|"
-        r"\s+(?:and|y|e|or|o|as\s+well\s+as|&|along\s+with|together\s+with|junto\s+(?:con|a))\s+",
+        r",\s*(?:and|y|e|or|o|as\s+well\s+as|así\s+como)\s+|,\s*|;\s*(?:and\s+|y\s+)?|"
+        r"\s+(?:and|y|e|or|o|as\s+well\s+as|así\s+como|&|along\s+with|together\s+with|junto\s+(?:con|a))\s+",
         text,
     ):
         if not any(s < match.start() < e for s, e in protected):
@@ -1566,7 +1573,8 @@ def _act_programs(sentence: str, verb: str, actor: _Actor | None, reading: _Read
         programs = [p for p in programs if p != "FTO"]
     if programs:
         return programs
-    if "sanc" in verb or (treasury and not TERROR_LIST.search(sentence)):
+    # "target" designates only beside a sanctions word (``_acts``): its programme is that one
+    if "sanc" in verb or TARGET_VERB.search(verb) or (treasury and not TERROR_LIST.search(sentence)):
         return ["SDN"] if actor is None or actor.country in (None, "us") else ["sanctions"]
     us_act = actor is None or actor.country == "us"
     # The article's last programmes carry over only within one jurisdiction: a US act after
