@@ -1223,6 +1223,11 @@ def test_the_instrument_of_an_act_names_its_parties() -> None:
     )
     assert _has(found, "Luis Gómez Díaz").get("program") == ["sanctions"]  # a state's sanctions, no terrorist list
     assert _has(found, "Pedro Ruiz Soto").get("authority") == ["Government of Chile"]
+    found = _sanctions(
+        "Chile designated two gangs as terrorist organizations on Wednesday. The move, carrying out an order "
+        "the president signed in January, names Banda Los Pumas in Peru and Clan del Norte."
+    )
+    assert sorted(found) == ["banda los pumas", "clan del norte"]
     # no act before it: a measure that names someone to a post designates nobody
     assert not _sanctions("The new measure names Pedro Ruiz Soto as director of the agency.")
 
@@ -1235,3 +1240,11 @@ def test_a_party_joined_to_a_list_by_as_well_as() -> None:
     assert {"luis ruiz soto", "mario gomez diaz", "pedro ruiz soto"} <= set(found)
     found = _sanctions("Treasury sanctioned Pedro Ruiz Soto, as well as Mario Gómez Díaz, on Monday.")
     assert sorted(found) == ["mario gomez diaz", "pedro ruiz soto"]
+
+
+def test_a_list_member_s_seat_neither_ends_the_list_nor_joins_the_name() -> None:
+    found = _sanctions("Treasury sanctioned Banda Los Pumas in Peru, Grupo Sol in Chile and Clan del Norte on Monday.")
+    assert sorted(found) == ["banda los pumas", "clan del norte", "grupo sol"]
+    # a place in a name stays in it
+    found = _sanctions("Treasury sanctioned the Cártel de Sinaloa on Monday.")
+    assert len({s.id for s in found.values()}) == 1 and "cartel de sinaloa" in found

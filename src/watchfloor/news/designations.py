@@ -166,7 +166,7 @@ LIST_INTRO = re.compile(
     # "The order also named X", "The Canadian measures - imposed under SEMA - name A, B and 38 others",
     # "La medida incluye a X": the act's instrument names its parties.
     r"^(?i:the|this|that|these|those|its|la|el|las|los|esta|este|estas|estos)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?i:orders?|measures?|sanctions|designations?|list|action|decree|resolution|órdenes|orden|medidas?|"
+    r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|orden|medidas?|"
     r"sanciones|decreto|resolución|lista)\b[^.;:]{0,80}?\s+(?i:also\s+|también\s+)?"
     r"(?i:names?|named|includes?|included|targets?|targeted|nombra|nombró|incluye|incluyó|incluyen)"
     r"(?:\s+(?:a|al)\b)?|"
@@ -372,6 +372,8 @@ APPOSITIVE_PASSIVE = re.compile(
     r",\s*(?:an?\s|una?\s|which\s|organi[sz]ation\s|organizaci[oó]n\s|group\s|grupo\s|gang\s|banda\s|c[aá]rtel\s)",
     re.I,
 )
+# After a member's place, the list goes on: ", MS-13 in El Salvador", " and Clan del Norte".
+LIST_GOES_ON = re.compile(r"(?:,\s*|\s+)(?:(?:and|y|e)\s+)?(?:(?:the|el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ0-9]")
 # An appositive between a passive verb and its subject: ", the wife of Venezuela's president,".
 APPOSITIVE_TAIL = re.compile(
     r",\s*(?:the|an?|his|her|its|their|el|la|los|las|una?|su|sus)\s+[^,;:()]{2,80},\s*$", re.I
@@ -1079,6 +1081,8 @@ COMPANY_WORDS = re.compile(
     re.I,
 )
 ORIGIN = re.compile(r"\s+(?:de|del|of|from)\s+(?:the\s+|el\s+)?$", re.I)
+# A list member's seat: "Tren de Aragua in Venezuela, MS-13 in El Salvador and ...".
+MEMBER_PLACE = re.compile(r"\s+(?:in|en|(?:based|headquartered)\s+in|con\s+sede\s+en)\s+(?:the\s+)?$", re.I)
 NEVER_PARTIES = frozenset({"government", "media"})
 
 
@@ -1185,6 +1189,7 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
         return shared
     runs = []
     for start, end in _conjuncts(masked, protected):
+        end = _before_seat(ctx, index, offset, masked, start, end)
         run = _name_run(masked[start:end])
         if run is not None:
             runs.append((offset + start + run[0], offset + start + run[1]))
@@ -1207,6 +1212,21 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
         if party is not None and party not in parties:
             parties.append(party)
     return parties
+
+
+def _before_seat(ctx: ArticleContext, index: int, offset: int, masked: str, start: int, end: int) -> int:
+    """Where a list member ends when its seat follows it ("Tren de Aragua in Venezuela"): before the
+    place, when a named group or person ends there."""
+    stop = len(masked[:end].rstrip())
+    for place in ctx.mentions_in(index, frozenset({"GPE", "LOC"})):
+        if place.end - offset != stop or place.start - offset <= start:
+            continue
+        particle = MEMBER_PLACE.search(masked, start, place.start - offset)
+        if particle is not None and any(
+            m.label in ("ORG", "PERSON") and m.end - offset == particle.start() for m in ctx.mentions_in(index)
+        ):
+            return particle.start()
+    return end
 
 
 ACRONYM = re.compile(r"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9&-]{1,11}")
@@ -1345,10 +1365,14 @@ def _headed_party(
     return _known(ctx, name) or _Party(entity_id("Organization", name), name, "Organization", False)
 
 
-def _object_span(sentence: str, verb_end: int, listing: bool = False) -> tuple[int, int]:
+def _object_span(
+    sentence: str, verb_end: int, listing: bool = False, places: tuple[tuple[int, int], ...] = ()
+) -> tuple[int, int]:
     """Where the phrase an active verb governs lies: after fillers ("formally", "este martes"), the
     Spanish object mark ("a", "al") and a leading "como ..." ("designó como organización terrorista al
-    grupo X"), up to "as"/"como", a preposition or clause word, or the sentence's end."""
+    grupo X"), up to "as"/"como", a preposition or clause word, or the sentence's end. A member's
+    place (``places``: sentence offsets of the places named) does not end a list that goes on after
+    it ("names Tren de Aragua in Venezuela, MS-13 in El Salvador and ...")."""
     rest = sentence[verb_end:]
     skip = 0
     for pattern in (LEADING_FILLER, COMO_FIRST, LEADING_FILLER):
@@ -1361,12 +1385,29 @@ def _object_span(sentence: str, verb_end: int, listing: bool = False) -> tuple[i
     mark = LEADING_OBJECT_MARK.match(rest[skip:])
     if mark is not None:
         skip += mark.end()
-    end_match = (LIST_END if listing else OBJECT_END).search(rest, skip)
+    ends = LIST_END if listing else OBJECT_END
+    end_match = ends.search(rest, skip)
+    while end_match is not None:
+        place_end = _member_place(rest, end_match, [(a - verb_end, b - verb_end) for a, b in places])
+        if place_end is None:
+            break
+        end_match = ends.search(rest, place_end)
     end = end_match.start() if end_match is not None else len(rest)
     dangling = TRAILING_CONJUNCTION.search(rest, skip, end)  # "al Tren de Aragua y [a otros seis]"
     if dangling is not None:
         end = dangling.start()
     return verb_end + skip, verb_end + end
+
+
+def _member_place(rest: str, end: re.Match[str], places: list[tuple[int, int]]) -> int | None:
+    """Where the place ends when an object's end is "in <place>" and the list goes on after it."""
+    if end.group(0).strip().lower() not in ("in", "en"):
+        return None
+    after = end.end() + len(rest[end.end() :]) - len(rest[end.end() :].lstrip())
+    place = next((p for p in places if p[0] == after), None)
+    if place is None or not LIST_GOES_ON.match(rest, place[1]):
+        return None
+    return place[1]
 
 
 def _bullets(ctx: ArticleContext, after: int) -> Iterator[tuple[int, str]]:
@@ -1790,7 +1831,10 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         anaphor = None if parties else _anaphor_subject(ctx, index, sentence, verb.start())
         parties = parties or ([anaphor] if anaphor is not None else [])
     else:
-        object_start, object_end = _object_span(sentence, verb.end(), kind in ("list", "enum"))
+        places = tuple(
+            (m.start - start, m.end - start) for m in ctx.mentions_in(index, frozenset({"GPE", "LOC"}))
+        )
+        object_start, object_end = _object_span(sentence, verb.end(), kind in ("list", "enum"), places)
         parties = _parties_in(ctx, index, start + object_start, sentence[object_start:object_end])
         if parties:
             for party in (
