@@ -1248,3 +1248,29 @@ def test_a_list_member_s_seat_neither_ends_the_list_nor_joins_the_name() -> None
     # a place in a name stays in it
     found = _sanctions("Treasury sanctioned the Cártel de Sinaloa on Monday.")
     assert len({s.id for s in found.values()}) == 1 and "cartel de sinaloa" in found
+
+
+def test_a_counted_object_s_members_named_at_the_sentence_s_end() -> None:
+    found = _sanctions(
+        "Treasury sanctioned Pedro Ruiz Soto on Tuesday. The new sanctions also included three companies that "
+        "are related to Ruiz in Miami, Florida, Brisamar Trading Limited, Coralina Holdings LLC, and Tordesa "
+        "Advisors Inc."
+    )
+    assert {"brisamar trading limited", "coralina holdings llc", "tordesa advisors inc"} <= set(found)
+    assert not any("miami" in key or "florida" in key for key in found)
+    # one name at the end is no series: a counted object's place, not its members
+    assert sorted(_sanctions("Treasury sanctioned three officials on Monday in Caracas, Venezuela.")) == []
+
+
+def test_spanish_openers_of_one_more_party() -> None:
+    found = _sanctions(
+        "La OFAC sancionó a diez personas del Clan del Sur. Entre los individuos sancionados destaca Pedro Ruiz "
+        "Soto, acusado de tráfico de cocaína. También figura Luis Gómez Díaz, jefe financiero del clan."
+    )
+    assert sorted(found) == ["luis gomez diaz", "pedro ruiz soto"]
+
+
+def test_a_surname_in_ria_makes_no_sentence_hypothetical() -> None:
+    found = _sanctions("The Treasury sanctioned Pedro Sarría and Ana Echeverría on Tuesday.")
+    assert sorted(found) == ["ana echeverria", "pedro sarria"]
+    assert not _sanctions("Estados Unidos sancionaría a Pedro Sarría si no hay elecciones.")

@@ -131,10 +131,11 @@ ACTIVE_VERB = re.compile(
     r"(?:ha|han|había|habían|habría|hemos)\s+(?:ya\s+)?(?:declarado|designado|sancionado|incluido|calificado|"
     r"catalogado|clasificado|inscrito)|"
     # The parties follow a list of those designated: "Among those sanctioned is X", "entre los sancionados está X".
-    r"(?:among|entre)\s+(?:the\s+|those\s+|los\s+|las\s+)?(?:individuals\s+|people\s+|personas\s+)?"
+    r"(?:among|entre)\s+(?:the\s+|those\s+|los\s+|las\s+)?(?:individuals\s+|people\s+|personas\s+|"
+    r"individuos\s+|companies\s+|entities\s+|empresas\s+|entidades\s+)?"
     r"(?:sanctioned|designated|listed|targeted|sancionad[oa]s|designad[oa]s|señalad[oa]s|incluid[oa]s)\s+"
     r"(?:(?:today|hoy)\s+)?"
-    r"(?:is|are|was|were|está|están|estaba|figura|figuran|se\s+encuentran?))\b",
+    r"(?:is|are|was|were|está|están|estaba|figura|figuran|destaca|destacan|se\s+encuentran?))\b",
     re.I,
 )
 # A sentence that lists the parties of the designation just announced ("The eight groups are: ...",
@@ -163,12 +164,14 @@ LIST_INTRO = re.compile(
     r"^(?i:also|además|también)\s+(?i:named|designated|sanctioned|targeted|listed|included|"
     r"(?:fueron|fue)\s+(?:sancionad[oa]s?|designad[oa]s?|incluid[oa]s?|señalad[oa]s?))"
     r"(?:\s+(?i:were|was|are|is))?\b|"
+    # "También figura X, jefe financiero del clan": one more party of the act just read.
+    r"^(?i:también|además|asimismo)\s+(?i:figuran?|aparecen?|está|están)\b|"
     # "The order also named X", "The Canadian measures - imposed under SEMA - name A, B and 38 others",
     # "La medida incluye a X": the act's instrument names its parties.
     r"^(?i:the|this|that|these|those|its|la|el|las|los|esta|este|estas|estos)\s+(?:[\w-]+\s+){0,2}?"
     r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|orden|medidas?|"
     r"sanciones|decreto|resolución|lista)\b[^.;:]{0,80}?\s+(?i:also\s+|también\s+)?"
-    r"(?i:names?|named|includes?|included|targets?|targeted|nombra|nombró|incluye|incluyó|incluyen)"
+    r"(?i:names?|named|includes?|included|targets?|targeted|nombra|nombró|incluye|incluyó|incluyen)\b"
     r"(?:\s+(?:a|al)\b)?|"
     # "Among those companies are A, B", "Entre ellas están X": the act's parties, named after it.
     r"^(?i:among|entre)\s+(?i:them|those|these|the|ell[oa]s|est[oa]s|l[oa]s)\b(?:\s+[\w’']+){0,3}?\s+"
@@ -372,6 +375,15 @@ APPOSITIVE_PASSIVE = re.compile(
     r",\s*(?:an?\s|una?\s|which\s|organi[sz]ation\s|organizaci[oó]n\s|group\s|grupo\s|gang\s|banda\s|c[aá]rtel\s)",
     re.I,
 )
+# A counted object: "three companies", "a dos de sus socios", "several officials".
+COUNTED_OBJECT = re.compile(
+    r"\s*(?:a\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dos|tres|cuatro|"
+    r"cinco|seis|siete|ocho|nueve|diez|once|doce|vari[oa]s)\s+(?:[\w-]+\s+)?(?:companies|firms|entities|"
+    r"individuals|people|persons|officials|members|businesses|empresas|compañías|entidades|personas|"
+    r"individuos|funcionarios|miembros|sociedades)\b",
+    re.I,
+)
+SERIES_SEPARATOR = re.compile(r",\s*(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e)\s+")
 # After a member's place, the list goes on: ", MS-13 in El Salvador", " and Clan del Norte".
 LIST_GOES_ON = re.compile(r"(?:,\s*|\s+)(?:(?:and|y|e)\s+)?(?:(?:the|el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ0-9]")
 # An appositive between a passive verb and its subject: ", the wife of Venezuela's president,".
@@ -1844,7 +1856,9 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
             ):
                 if party not in parties:
                     parties.append(party)
-        elif kind == "active":
+        elif COUNTED_OBJECT.match(sentence, object_start) and kind in ("active", "list") and ":" not in sentence:
+            parties = _trailing_series(ctx, index, sentence, object_end)
+        if not parties and kind == "active":
             parties = (
                 _including(ctx, index, sentence, object_end)
                 or _antecedent(ctx, index, sentence, verb)
@@ -1945,6 +1959,30 @@ def _listed_after(
     end = LIST_END.search(sentence, match.end())
     stop = end.start() if end is not None else len(sentence)
     return _parties_in(ctx, index, ctx.sentences[index][0] + match.end(), sentence[match.end() : stop])
+
+
+def _trailing_series(ctx: ArticleContext, index: int, sentence: str, after: int) -> list[_Party]:
+    """A counted object's members named at the sentence's end ("included three companies related to
+    X in Miami, Florida, A Corp, B LLC, and C Inc."): the whole names that close it, read back from
+    its end until an item that is no party (a place, a description); two at least."""
+    tail = sentence[after:]
+    spans, position = [], 0
+    for separator in SERIES_SEPARATOR.finditer(tail):
+        spans.append((position, separator.start()))
+        position = separator.end()
+    spans.append((position, len(tail.rstrip(" ."))))
+    parties: list[_Party] = []
+    for start, end in reversed(spans):
+        item = tail[start:end]
+        run = _name_run(_mask(item))
+        if run is None or item[: run[0]].strip() or item[run[1] :].strip():
+            break
+        at = ctx.sentences[index][0] + after + start
+        party = _party_of(ctx, index, at + run[0], at + run[1])
+        if party is None:
+            break
+        parties.insert(0, party)
+    return parties if len(parties) > 1 else []
 
 
 def _appositive_series(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:

@@ -261,7 +261,15 @@ def clause_modality(clause: str) -> str:
 def _hypothetical(clause: str) -> bool:
     if HYPOTHETICAL_EN.search(clause) or MAY_MODAL.search(clause.strip()) or HYPOTHETICAL_ES.search(clause):
         return True
-    return any(m.group(0).lower() not in NOUNS_IN_RIA for m in CONDITIONAL_ES.finditer(clause))
+    return any(
+        m.group(0).lower() not in NOUNS_IN_RIA and not _surname(clause, m) for m in CONDITIONAL_ES.finditer(clause)
+    )
+
+
+def _surname(clause: str, match: re.Match[str]) -> bool:
+    """A capitalised word in -ría after the clause's first word is a name ("Sarría", "Echeverría"),
+    not a conditional verb."""
+    return match.group(0)[:1].isupper() and bool(clause[: match.start()].strip())
 
 
 def _future(clause: str) -> bool:
