@@ -83,3 +83,15 @@ def test_participle_on_an_unnamed_noun_links_nothing() -> None:
         _links("La OFAC anunció sanciones contra el exfutbolista mexicano ligado al Cártel de Sinaloa.")
         == set()
     )
+
+
+def test_leader_of_a_group_called_a_name() -> None:
+    text = "Barr said Ramiro Estévez Palma was the leader of a cocaine trafficking group called Los Halcones Negros."
+    assert _links(text) == {
+        ("Directorship", f"director={RAMIRO}", "organization=news-org-los-halcones-negros")
+    }
+
+
+def test_a_group_named_after_a_person_is_not_that_person() -> None:
+    text = "Ramiro Estévez Palma was the leader of a small group named after Tomás Ibarra Cruz."
+    assert _links(text) == set()

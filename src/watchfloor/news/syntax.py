@@ -277,6 +277,8 @@ _ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
 # nouns for a band of armed groups or criminals, named in apposition ("the gang coalition, Viv
 # Ansanm", "una red ... operada por el CJNG"): what they name is an armed party whatever the NER said
 _BAND_NOUNS = _ALL_GROUP_NOUNS | words("coalition alliance network coalición alianza red")
+# participles that give a group noun its name: "a group called Y", "una banda denominada Y"
+_CALLED = words("called named dubbed llamado llamada denominado denominada autodenominado autodenominada")
 # the support an act of sanctioning gives as its reason: "for his support to Y", "por su apoyo al Y"
 _BACKING_NOUNS = words("support backing apoyo respaldo")
 # participles that put a band under its runner: "una red operada por el CJNG", "a network run by Y"
@@ -849,7 +851,7 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
             verb.dep_ in _MODIFIER_DEPS | {"advmod"} and verb.head.i < verb.i
         ):  # "X, identified as a leader of Y"
             candidates.append(verb.head)
-    named = _named_after(token, found) or _regime_of(token, found)
+    named = _named_after(token, found) or _regime_of(token, found) or _called(token, found)
     if named is not None:
         return named
     for candidate in candidates:
@@ -902,6 +904,20 @@ def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
             return mention if mention.label == "ORG" or person else None
         if not (token.is_lower and token.pos_ in ("ADJ", "ADV", "NOUN")):
             return None
+    return None
+
+
+def _called(noun: Token, found: dict[int, Mention]) -> Mention | None:
+    """ "a trafficking group called Y", "una banda denominada Y", "a company named Y": a group or
+    company noun names the organisation its naming participle gives."""
+    if noun.lower_ not in _BAND_NOUNS | _COMPANY_NOUNS:
+        return None
+    for participle in noun.children:
+        if participle.dep_ in _MODIFIER_DEPS and participle.lower_ in _CALLED and participle.i > noun.i:
+            for name in participle.children:
+                mention = found.get(name.i)
+                if name.i > participle.i and mention is not None and mention.label == "ORG":
+                    return mention
     return None
 
 
