@@ -95,3 +95,11 @@ def test_leader_of_a_group_called_a_name() -> None:
 def test_a_group_named_after_a_person_is_not_that_person() -> None:
     text = "Ramiro Estévez Palma was the leader of a small group named after Tomás Ibarra Cruz."
     assert _links(text) == set()
+
+
+def test_an_apposition_after_a_name_in_apposition_is_a_list_entry() -> None:
+    text = (
+        "The Office of Foreign Assets Control targeted three nephews of Ramiro Estévez Palma's wife, "
+        "Lucía Ortega, a businessman linked to Ramiro Estévez Palma, and six shipping companies."
+    )
+    assert _links(text) == set()

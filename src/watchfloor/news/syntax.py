@@ -1493,13 +1493,22 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 def _apposed_to_name(nouns: list[Token], found: dict[int, Mention]) -> list[Mention]:
     """ "X, exatleta olímpico ligado al Y", "X, a former athlete tied to Y": a common noun in
-    apposition right after a name describes that name, wherever the parser hung the apposition."""
-    named = [
-        _name_before_comma(noun, found)
-        for noun in nouns
-        if noun.dep_ == "appos" and noun.i not in found and noun.is_lower
-    ]
-    return [m for m in dict.fromkeys(named) if m is not None]
+    apposition right after a name describes that name, wherever the parser hung the apposition;
+    not where the name is itself in apposition ("the nephews of Z's wife, X, a businessman linked to
+    Z, and ...": a chain of appositions may be a list)."""
+    named: list[Mention] = []
+    for noun in nouns:
+        if noun.dep_ != "appos" or noun.i in found or not noun.is_lower:
+            continue
+        mention = _name_before_comma(noun, found)
+        apposed = any(
+            t.dep_ == "appos" and found.get(t.head.i) != mention
+            for t in noun.doc[: noun.i]
+            if found.get(t.i) == mention
+        )
+        if mention is not None and not apposed:
+            named.append(mention)
+    return list(dict.fromkeys(named))
 
 
 def _names_of_plural(noun: Token, found: dict[int, Mention]) -> list[Mention]:
