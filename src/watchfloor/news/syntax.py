@@ -274,6 +274,15 @@ _GENERIC_GROUP_NOUNS = words(
     "group organization organisation gang grupo organización estructura banda pandilla"
 )
 _ALL_GROUP_NOUNS = _GROUP_NOUNS | _GENERIC_GROUP_NOUNS
+# nouns for a band of armed groups or criminals, named in apposition ("the gang coalition, Viv
+# Ansanm", "una red ... operada por el CJNG"): what they name is an armed party whatever the NER said
+_BAND_NOUNS = _ALL_GROUP_NOUNS | words("coalition alliance network coalición alianza red")
+# participles that give a group noun its name: "a group called Y", "una banda denominada Y"
+_CALLED = words("called named dubbed llamado llamada denominado denominada autodenominado autodenominada")
+# the support an act of sanctioning gives as its reason: "for his support to Y", "por su apoyo al Y"
+_BACKING_NOUNS = words("support backing apoyo respaldo")
+# participles that put a band under its runner: "una red operada por el CJNG", "a network run by Y"
+_RUN_PARTICIPLE = re.compile(r"^(?:operated|(?:operad|manejad|administrad)[oa]s?)$")
 _COMPANY_NOUNS = words("company firm empresa compañía firma sociedad")
 _RECENT = 2  # sentences before that "the cartel" or "esta empresa" may reach back to
 _LATTER = words("latter última último")
@@ -636,6 +645,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _property_of
     if lower in _TIE_NOUNS and not _is_verb(token):
         return _ties
+    if lower in _BACKING_NOUNS and not _is_verb(token):
+        return _backing
     if lower in _CONCERT_NOUNS:
         return _in_concert
     if lower in _OFFSHOOT_NOUNS:
@@ -840,7 +851,7 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
             verb.dep_ in _MODIFIER_DEPS | {"advmod"} and verb.head.i < verb.i
         ):  # "X, identified as a leader of Y"
             candidates.append(verb.head)
-    named = _named_after(token, found) or _regime_of(token, found)
+    named = _named_after(token, found) or _regime_of(token, found) or _called(token, found)
     if named is not None:
         return named
     for candidate in candidates:
@@ -893,6 +904,20 @@ def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
             return mention if mention.label == "ORG" or person else None
         if not (token.is_lower and token.pos_ in ("ADJ", "ADV", "NOUN")):
             return None
+    return None
+
+
+def _called(noun: Token, found: dict[int, Mention]) -> Mention | None:
+    """ "a trafficking group called Y", "una banda denominada Y", "a company named Y": a group or
+    company noun names the organisation its naming participle gives."""
+    if noun.lower_ not in _BAND_NOUNS | _COMPANY_NOUNS:
+        return None
+    for participle in noun.children:
+        if participle.dep_ in _MODIFIER_DEPS and participle.lower_ in _CALLED and participle.i > noun.i:
+            for name in participle.children:
+                mention = found.get(name.i)
+                if name.i > participle.i and mention is not None and mention.label == "ORG":
+                    return mention
     return None
 
 
@@ -1457,13 +1482,33 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         if "Sing" not in token.morph.get("Number", []):  # "A y B, vinculados al X": each of them
             governed = [t for g in governed for t in _with_conjuncts(g)]
         listed = [m for g in governed for m in _names_of_plural(g, found)]
-        subjects = listed or _mentions(governed, found, ACTORS)
+        subjects = listed or _mentions(governed, found, ACTORS) or _apposed_to_name(governed, found)
     subjects = _latter(token, found) or [m for m in subjects if m not in objects]
     preposition = next((c.lower_ for c in token.children if c.lower_ in words), "")
     role = f"{token.text} {preposition}".strip()
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
     )
+
+
+def _apposed_to_name(nouns: list[Token], found: dict[int, Mention]) -> list[Mention]:
+    """ "X, exatleta olímpico ligado al Y", "X, a former athlete tied to Y": a common noun in
+    apposition right after a name describes that name, wherever the parser hung the apposition;
+    not where the name is itself in apposition ("the nephews of Z's wife, X, a businessman linked to
+    Z, and ...": a chain of appositions may be a list)."""
+    named: list[Mention] = []
+    for noun in nouns:
+        if noun.dep_ != "appos" or noun.i in found or not noun.is_lower:
+            continue
+        mention = _name_before_comma(noun, found)
+        apposed = any(
+            t.dep_ == "appos" and found.get(t.head.i) != mention
+            for t in noun.doc[: noun.i]
+            if found.get(t.i) == mention
+        )
+        if mention is not None and not apposed:
+            named.append(mention)
+    return list(dict.fromkeys(named))
 
 
 def _names_of_plural(noun: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -1501,14 +1546,15 @@ def _latter(token: Token, found: dict[int, Mention]) -> list[Mention]:
 def _ties(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """ "X's ties to Y", "X has ties to Y", "X mantiene vínculos con Y", "por sus vínculos con Y"
     (sus: the one person or armed group the sentence names before it)."""
-    objects = _mentions(_prep_objects(noun, frozenset({"to", "with", "con", "a", "al"})), found, ACTORS)
+    targets = _prep_objects(noun, frozenset({"to", "with", "con", "a", "al"}))
+    objects = _mentions(targets, found, ACTORS) or _band_runners(targets, found)
     if not objects:
         return
     holders = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")] + _holders(noun)
     holders += _prep_objects(noun, frozenset({"of", "de", "del"}))  # "los vínculos del cártel con Y"
     if noun.dep_ in _OBJECTS and _HAVE_VERB.match(noun.head.lower_):
         holders += [t for s in _active_subjects(noun.head) for t in _with_conjuncts(s)]
-    subjects = _mentions(holders, found, ACTORS)
+    subjects = _mentions(holders, found, ACTORS) or _sanctioned_for(noun, found)
     if not subjects and any(c.lower_ in _POSSESSIVES for c in noun.children):
         before = {m.start: m for i, m in found.items() if i < noun.i and m not in objects}
         parties = [m for m in before.values() if m.label == "PERSON" or m.kind == ARMED_GROUP]
@@ -1516,6 +1562,86 @@ def _ties(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     role = f"{noun.text} {next((c.lower_ for c in noun.children if c.dep_ in _EN_PREPS), '')}".strip()
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
+    )
+
+
+def _sanctioned_for(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "sanctioned A, B and C for their ties to Y", "sancionó a A y a las compañías B y C por sus
+    vínculos con Y": a possessive noun giving the reason of a verb stands for the verb's objects
+    (each named one; a relational noun's apposition, "un hijo de su socio, X", may name the noun's
+    complement instead, so it is left out)."""
+    if not any(c.lower_ in _POSSESSIVES for c in noun.children):
+        return []
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "for" and verb.dep_ == "prep":
+        verb = verb.head
+    elif not (
+        noun.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ in ("por", "for") for c in noun.children)
+    ):
+        return []
+    if not _is_verb(verb):
+        return []
+    objects = [
+        c
+        for c in verb.children
+        if c.i < noun.i
+        and (
+            c.dep_ in _OBJECTS
+            or (c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in _TO for g in c.children))
+        )
+    ]
+    tokens = [t for o in objects for c in _with_conjuncts(o) for t in _with_conjuncts(c)]
+    tokens = [t for t in tokens if t.i in found or not _prep_objects(t, frozenset({"of", "de", "del"}))]
+    return [m for m in _mentions(list(dict.fromkeys(tokens)), found, ACTORS) if m.kind != GOVERNMENT]
+
+
+def _band_runners(targets: list[Token], found: dict[int, Mention]) -> list[Mention]:
+    """ "ties to a network run by Y", "vínculos con una red de narcotráfico operada por el CJNG": a
+    band or network noun stands for the armed group its participle says runs it (the parser may
+    hang the participle on any noun of the phrase)."""
+    runners: list[Mention] = []
+    for target in targets:
+        if target.lower_ not in _BAND_NOUNS or target.i in found:
+            continue
+        for word in target.subtree:
+            if _RUN_PARTICIPLE.match(word.lower_) or _DIRECT_PARTICIPLE.match(word.lower_):
+                agents = _mentions(_prep_objects(word, _BY) + _by_objects(word), found, ORGS)
+                runners += [m for m in agents if m.kind == ARMED_GROUP]
+    return list(dict.fromkeys(runners))
+
+
+def _by_objects(participle: Token) -> list[Token]:
+    """ "operada por el CJNG" where the small Spanish parser makes the agent an object with a
+    "por" case."""
+    return [
+        c
+        for c in participle.children
+        if c.dep_ in _OBJECTS and any(g.dep_ == "case" and g.lower_ in _BY for g in c.children)
+    ]
+
+
+def _backing(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """Support as a noun: "X's support for Y", "sanctioned X for his support to Y", "por su apoyo al
+    Y" (X supports Y). The supported party must be an armed group, or a name in apposition to a
+    band noun ("the gang coalition, Viv Ansanm"): support for a person or a state is politics."""
+    targets = _prep_objects(noun, frozenset({"to", "for", "a", "al"}))
+    supported = [
+        m
+        for t in targets
+        if (m := _mention_of(t, found) or _referent(t, found)) is not None
+        and (m.kind == ARMED_GROUP or (t.i not in found and t.lower_ in _BAND_NOUNS))
+    ]
+    if not supported:
+        return
+    holders = _mentions([c for c in noun.children if c.dep_ in ("poss", "nmod:poss")], found, ACTORS)
+    supporters = holders or _sanctioned_for(noun, found)
+    yield from _pairs(
+        [m for m in supporters if m not in supported],
+        list(dict.fromkeys(supported)),
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role="material support",
     )
 
 
