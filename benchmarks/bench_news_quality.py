@@ -49,6 +49,7 @@ from watchfloor.news import ArticleResult, RawDocument, extract, link_entities  
 from watchfloor.news.mentions import name_key  # noqa: E402
 
 CATEGORIES = ("designations", "links", "events", "quantities", "list_links")
+SYMMETRIC_RELATIONS = frozenset({"family", "linked"})
 RELATION_OF_SCHEMA = {
     "Directorship": "leads",
     "Membership": "member_of",
@@ -266,7 +267,9 @@ def score_article(
             return False
         forward = same_name(p["subject"], g.get("subject")) and same_name(p["object"], g.get("object"))
         backward = same_name(p["subject"], g.get("object")) and same_name(p["object"], g.get("subject"))
-        return forward or (p["relation"] == "family" and backward)
+        # family and "linked" say nothing of a direction (the labels' README gives one only for leads,
+        # member_of, material_support and owns): either order is the same link
+        return forward or (p["relation"] in SYMMETRIC_RELATIONS and backward)
 
     scores["links"] = _match(
         predicted_links(result),

@@ -1258,6 +1258,12 @@ def test_a_counted_object_s_members_named_at_the_sentence_s_end() -> None:
     )
     assert {"brisamar trading limited", "coralina holdings llc", "tordesa advisors inc"} <= set(found)
     assert not any("miami" in key or "florida" in key for key in found)
+    # who a relative is, after "including", is no member
+    found = _sanctions(
+        "The Treasury sanctioned seven individuals tied to the governor's circle, including relatives of his "
+        "wife and First Lady, Marta Ruiz Soto."
+    )
+    assert not any("first lady" in key or "marta" in key for key in found)
     # one name at the end is no series: a counted object's place, not its members
     assert sorted(_sanctions("Treasury sanctioned three officials on Monday in Caracas, Venezuela.")) == []
 

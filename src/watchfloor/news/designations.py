@@ -383,6 +383,8 @@ COUNTED_OBJECT = re.compile(
     r"individuos|funcionarios|miembros|sociedades)\b",
     re.I,
 )
+# "including", "entre ellos": what follows is read as examples (``INCLUDING``, ``_including``)
+INCLUSION_WORD = re.compile(r"\b(?:including|such\s+as|among\s+them|incluyendo|incluid[oa]s|entre\s+ell[oa]s)\b", re.I)
 SERIES_SEPARATOR = re.compile(r",\s*(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e)\s+")
 # After a member's place, the list goes on: ", MS-13 in El Salvador", " and Clan del Norte".
 LIST_GOES_ON = re.compile(r"(?:,\s*|\s+)(?:(?:and|y|e)\s+)?(?:(?:the|el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ0-9]")
@@ -1974,6 +1976,8 @@ def _trailing_series(ctx: ArticleContext, index: int, sentence: str, after: int)
     parties: list[_Party] = []
     for start, end in reversed(spans):
         item = tail[start:end]
+        if KIN_OF.search(tail[:start]) or KIN_OF_ROLE.search(tail[:start]) or INCLUSION_WORD.search(tail[:start]):
+            break  # "including relatives of his wife, X": who the wife is; "including" has its own reading
         run = _name_run(_mask(item))
         if run is None or item[: run[0]].strip() or item[run[1] :].strip():
             break
