@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -11,6 +12,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from watchfloor.cli.common import app as root
 from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
 from watchfloor.ingest import ingest_news, news_entities
+from watchfloor.store import SqlStore
+
+if TYPE_CHECKING:  # the news package loads the extractors: only where articles are ingested
+    from watchfloor.news.linking import MatcherLike
 
 app = typer.Typer(no_args_is_help=True)
 root.add_typer(app, name="news", help="News: ingest articles (files, URLs, feeds), export extractions.")
@@ -25,8 +30,6 @@ def ingest(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Read articles and store their entities, alleged links, designations, events and claims."""
-    from watchfloor.screen.wiring import list_matcher  # start-up: the matcher only for this command
-
     expanded: list[str] = []
     for source in sources:
         path = Path(source)
@@ -43,7 +46,7 @@ def ingest(
             expanded,
             published=parse_date(published, "--published"),
             progress=lambda done, total: progress.update(task, completed=done, total=total),
-            matcher=list_matcher,
+            matcher=_list_matcher,
         )
     if as_json:
         print_json(summary.to_dict())
@@ -56,6 +59,14 @@ def ingest(
             err_console.print(f"[red]error:[/red] {source}: {message}", highlight=False, soft_wrap=True)
     if summary.errors and not summary.stored and not summary.duplicates:
         raise typer.Exit(1)
+
+
+def _list_matcher(store: SqlStore) -> MatcherLike | None:
+    """``screen.wiring.list_matcher``, imported only when ``ingest_news`` opens it: that is after
+    the extraction workers are forked, so its imports run beside theirs instead of before them."""
+    from watchfloor.screen.wiring import list_matcher  # start-up: see the docstring
+
+    return list_matcher(store)
 
 
 @app.command("export")

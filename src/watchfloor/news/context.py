@@ -69,6 +69,7 @@ class ArticleContext:
     _by_sentence: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
     _modalities: list[Modality] | None = field(default=None, init=False, repr=False)
     _reference: date | None = field(default=None, init=False, repr=False)
+    _reference_read: bool = field(default=False, init=False, repr=False)  # None is an answer too
     _regions: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,8 +123,9 @@ class ArticleContext:
     def reference(self) -> date | None:
         """What relative dates count from: the dateline's date ("BOGOTA, Nov 12 (Reuters) -"), else
         the publication date (which stays the knowledge time, ``published``)."""
-        if self._reference is None:
+        if not self._reference_read:
             self._reference = reference_date(self.text, self.published)
+            self._reference_read = True
         return self._reference
 
     def dates_in(self, index: int, prefer: str = "nearest") -> list[DateMention]:

@@ -221,11 +221,7 @@ def find_dates(text: str, base: date | None, lang: str = "en", prefer: str = "pa
 def _find_dates_cached(text: str, base: date | None, lang: str, prefer: str) -> tuple[DateMention, ...]:
     """Several extractors read the same sentence's dates: find them once."""
     found = []
-    opening = dateline(text)
-    skip_until = opening.end("date") if opening is not None else -1
-    for match in DATE_EXPRESSION.finditer(text):
-        if match.start() < skip_until:
-            continue  # the dateline's date is the article's reference, not this sentence's
+    for match in _date_expressions(text):
         kind = (match.lastgroup or "day").rstrip("0123456789")
         expression = match.group(0)
         if base is None and not re.search(r"\d{4}", expression):
@@ -258,6 +254,16 @@ def _find_dates_cached(text: str, base: date | None, lang: str, prefer: str) -> 
             DateMention(expression, match.start(), match.end(), value, since or until is not None, until)
         )
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _date_expressions(text: str) -> tuple[re.Match[str], ...]:
+    """The date expressions of a sentence, but its dateline's: the scan, which costs more than
+    resolving what it finds, once per sentence for every tense and reference it is read with."""
+    opening = dateline(text)
+    skip_until = opening.end("date") if opening is not None else -1
+    # the dateline's date is the article's reference, not this sentence's
+    return tuple(match for match in DATE_EXPRESSION.finditer(text) if match.start() >= skip_until)
 
 
 def _each_day(match: re.Match[str], base: date | None, lang: str, tense: str) -> list[DateMention]:

@@ -702,8 +702,10 @@ def _triggers(
     for rule in EVENT_RULES:
         if any(other.mode == rule.mode for other, _ in found):
             continue  # one event of a kind per unit, whichever of its wordings told it
+        if rule.requires is not None and not rule.requires.search(sentence):
+            continue  # looked for first: one word, far cheaper than the trigger, and mostly absent
         hit = next((h for h in rule.trigger.finditer(unit) if not _nonfinite(unit, h)), None)
-        if hit is None or (rule.requires is not None and not rule.requires.search(sentence)):
+        if hit is None:
             continue
         if ctx.reported_at(index, unit_start + hit.start()):
             found.append((rule, hit.start()))

@@ -213,9 +213,13 @@ def sentence_modality(text: str) -> Modality:
         return Modality.ASSERTED
     if stripped.endswith("?") or "¿" in stripped or OPENING_CONDITION.match(stripped):
         return Modality.HYPOTHETICAL
-    kinds = {clause_modality(clause) for clause in CLAUSE_BREAK.split(stripped) if clause and clause.strip()}
-    if "realis" in kinds:
-        return Modality.ASSERTED
+    kinds = set()
+    for clause in CLAUSE_BREAK.split(stripped):
+        if clause and clause.strip():
+            kind = clause_modality(clause)
+            if kind == "realis":
+                return Modality.ASSERTED  # one reporting clause asserts the sentence: the rest unread
+            kinds.add(kind)
     if Modality.HYPOTHETICAL in kinds:
         return Modality.HYPOTHETICAL
     if Modality.FUTURE in kinds:

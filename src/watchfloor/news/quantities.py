@@ -137,6 +137,7 @@ class Number:
 
 
 @lru_cache(maxsize=100_000)
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """Lower case without accents; remembered, since reporting repeats its words."""
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
@@ -166,7 +167,14 @@ def _spelled_value(words: list[str], lang: str) -> float | None:
         return float(extra[words[0]])
     if len(words) == 2 and words[0] in ARTICLES and words[1] in extra:
         return float(extra[words[1]])  # "a dozen", "un centenar"
-    value = parse_number(" ".join(words), language=lang if lang in ("en", "es") else "en")
+    return _parsed_number(" ".join(words), lang if lang in ("en", "es") else "en")
+
+
+@lru_cache(maxsize=4096)
+def _parsed_number(text: str, lang: str) -> float | None:
+    """number_parser's reading of a run of number words, remembered: it folds its whole vocabulary
+    for every call, and the same few runs ("two", "dozens of") recur article after article."""
+    value = parse_number(text, language=lang)
     return float(value) if value is not None else None
 
 
