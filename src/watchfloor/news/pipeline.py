@@ -108,7 +108,8 @@ _TITLES = frozenset({"Minister", "Secretary"})
 # a company's legal form closing its name: "SA de CV", "S.A.P.I. de C.V.", "S. de R.L.", "LLC", "Ltd."
 _LEGAL_FORM = re.compile(
     r"(?P<comma>,\s*)?\b(?P<form>S\.\s?A\.(?:\s?[BP]\.(?:\s?I\.)?)?|SA(?:PI|B)?|S\.\s?de\s+R\.\s?L\.|S\.\s?R\.\s?L\.|"
-    r"SRL|LLC|L\.L\.C\.|Ltd\b\.?|Ltda\b\.?|Limited\b|Inc\b\.?|Corp\b\.?|GmbH|PLC)"
+    r"S\.\s?A\.\s?S\.|SAS|SRL|LLC|L\.L\.C\.|Ltd\b\.?|LTD\b\.?|Ltda\b\.?|Limited\b|Inc\b\.?|INC\b\.?|Corp\b\.?|CORP\b\.?|"
+    r"GmbH|PLC)"
     r"(?:\s+de\s+(?:C\.\s?V\.|CV\b))?(?!\w)"
 )
 _LEGAL_NAME_CONNECTORS = words("de del la las los y & and of")
@@ -346,6 +347,7 @@ def news_entity_fixes(doc: Doc) -> Doc:
     fixed = _institutions(doc, fixed, nationalities)
     fixed += _national_governments(doc, fixed)
     fixed = _legal_form_names(doc, fixed)
+    fixed = _group_names(doc, fixed, {i for end, start in nationalities.items() for i in range(start, end)})
     person_words = {
         token.lower_ for span in fixed if span.label_ == "PERSON" and len(span) > 1 for token in span
     }
@@ -356,7 +358,12 @@ def news_entity_fixes(doc: Doc) -> Doc:
     for span in fixed:
         if span.label_ == "ORG" and not span.ent_id_ and len(span) == 1 and span[0].lower_ in person_words:
             span = Span(doc, span.start, span.end, label="PERSON", span_id=span.id_)
-        if span.start_char not in gazetteer_ids and in_headline[span.start] and span.text not in body_names:
+        if (
+            span.start_char not in gazetteer_ids
+            and in_headline[span.start]
+            and span.text not in body_names
+            and not _ends_in_legal_form(span)
+        ):
             continue
         result.append(span)
     doc.ents = filter_spans(_bare_bodies(_joined_persons(result)))
@@ -413,10 +420,24 @@ def _legal_form_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return kept + [span for span in found if not any(k.start < span.end and span.start < k.end for k in kept)]
 
 
+def _ends_in_legal_form(span: Span) -> bool:
+    """A name ending in a company's legal form is a company's name even in a headline-like line:
+    the lines of a bulleted list of sanctioned firms ("- Northwind Trading Limited") have no
+    final stop."""
+    if span.label_ != "ORG":
+        return False
+    match = _LEGAL_FORM.search(span.text)
+    return match is not None and match.end() == len(span.text)
+
+
 def _name_before_form(doc: Doc, end: int, floor: int) -> int | None:
     """Where the capitalised name ending at token ``end`` starts (at most six words, "de"/"y"/"&"
-    inside it; a stop word opening the sentence, "Según", "The", is no part of it)."""
+    inside it; a stop word opening the sentence, "Según", "The", is no part of it). A number right
+    before the form is a name's word too ("11420 Corp", "Route 66 LLC"); nowhere else, so a year
+    before a name ("in 2019 Acme Corp") stays out."""
     start = end
+    if start > floor and doc[start - 1].is_digit and len(doc[start - 1]) >= 2:
+        start -= 1
     while start > floor and end - start < 6 and _name_word(doc, start - 1, start < end and start - 1 > floor):
         start -= 1
     while start < end and doc[start].lower_ in _LEGAL_NAME_CONNECTORS:
@@ -430,6 +451,210 @@ def _name_word(doc: Doc, i: int, inside: bool) -> bool:
     if word.text[:1].isupper():
         return not (word.is_sent_start and word.is_stop)
     return inside and word.lower_ in _LEGAL_NAME_CONNECTORS and doc[i - 1].text[:1].isupper()
+
+
+# A group's or firm's noun before its name: "la banda Los Anthrax", "las compañías Servicios
+# Logísticos", "el grupo criminal X" (adjectives between: ``_GROUP_ADJECTIVES``); English nouns
+# before a name only with the name quoted ("the company “Acme”": "the company Trump founded").
+_GROUP_NOUNS_BEFORE_ES = words(
+    "banda bandas pandilla pandillas grupo grupos cartel carteles cártel cárteles clan organización "
+    "organizaciones facción célula mara empresa empresas compañía compañías firma firmas sociedad "
+    "sociedades marca"
+)
+_GROUP_NOUNS_BEFORE_EN = words("company companies firm firms brand")
+_GROUP_ADJECTIVES = words(
+    "criminal criminales armado armados armada delictivo delictiva delictivos delincuencial "
+    "delincuenciales terrorista terroristas narcotraficante fachada"
+)
+# ... an English group's noun after its name, which "the" opens: "the Bel Air gang"
+_GROUP_NOUNS_AFTER = words("gang cartel clan militia syndicate alliance coalition")
+# ... and the head of an indefinite appositive that says what a name is: "X, an enforcer unit
+# for Y", "«X», una cadena de postres"
+_GROUP_APPOSITIVE_HEADS = words(
+    "gang cartel clan militia syndicate faction cell unit network group company firm bank brand "
+    "chain business corporation subsidiary banda pandilla grupo cártel facción célula red mara "
+    "empresa compañía firma sociedad marca cadena banco negocio filial"
+)
+_INDEFINITE = words("a an un una")
+# What may follow an appositive's head ("a company based in", "una red dedicada a"): a noun after
+# it makes the head a modifier ("a company director", "a gang leader"), which says nothing.
+_AFTER_HEAD = words("of for in that which with from operating run led de del que con en para al según y and")
+_PARTICIPLE_ENDINGS = ("ed", "ada", "ado", "ida", "ido")
+_NAME_ARTICLES = words("de del la las los")
+_OPENING_QUOTES = frozenset({"«", '"', "“", "‘", "'"})
+_CLOSING_QUOTES = frozenset({"»", '"', "”", "’", "'"})
+_GROUP_CUE_HASHES = numpy.array(
+    sorted(
+        get_string_id(word)
+        for word in _GROUP_NOUNS_BEFORE_ES
+        | _GROUP_NOUNS_BEFORE_EN
+        | _GROUP_NOUNS_AFTER
+        | _GROUP_APPOSITIVE_HEADS
+    ),
+    dtype="uint64",
+)
+_RETYPED_AS_GROUP = frozenset({"PERSON", "GPE", "LOC"})
+
+
+def _group_names(doc: Doc, spans: list[Span], nationality_tokens: set[int]) -> list[Span]:
+    """Names that a group's or firm's noun next to them says are organisations: the small models
+    miss gangs and small firms ("the Bel Air gang": nothing) or call them places ("la banda Los
+    Anthrax": GPE), so links and designations could not reach them.
+
+    Three places: right after a noun ("la banda Los Anthrax", "la empresa «Nieves y Paletas
+    EVI»"), between "the" and an English group noun ("the Bel Air gang", not "the Haitian gang"),
+    and before an indefinite appositive that one heads ("Los Anthrax, an enforcer unit for ...").
+    A person, a place or nothing there becomes an ORG, a quoted name taken whole; an ORG or a
+    gazetteer match there stays as it is. Candidates are found by token hashes (one numpy pass).
+    """
+    if len(doc) < 3:
+        return spans
+    cues = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _GROUP_CUE_HASHES)).tolist()
+    if not cues:
+        return spans
+    by_start = {span.start: span for span in spans}
+    by_end = {span.end: span for span in spans}
+    found: list[Span] = []
+    for i in cues:
+        if not doc[i].is_lower:  # "Grupo Jala", "Organizaciones Terroristas": a name's own word
+            continue
+        lower = doc[i].lower_
+        if lower in _GROUP_NOUNS_BEFORE_ES or lower in _GROUP_NOUNS_BEFORE_EN:
+            found += _named_after(doc, i, by_start, quoted_only=lower in _GROUP_NOUNS_BEFORE_EN)
+        if lower in _GROUP_NOUNS_AFTER and i > 1:
+            found += _named_before(doc, i, by_end, nationality_tokens)
+        if lower in _GROUP_APPOSITIVE_HEADS and _heads_appositive(doc, i):
+            found += _named_before_appositive(doc, i, by_end)
+    kept_whole = [span for span in spans if span.ent_id_ or span.label_ == "ORG"]
+    found = [
+        span
+        for span in filter_spans(found)
+        if not any(
+            k.start < span.end
+            and span.start < k.end
+            and (k.ent_id_ or not span.start <= k.start <= k.end <= span.end)
+            for k in kept_whole
+        )
+    ]
+    if not found:
+        return spans
+    covered = {j for span in found for j in range(span.start, span.end)}
+    kept = [span for span in spans if not any(j in covered for j in range(span.start, span.end))]
+    return kept + found
+
+
+def _named_after(doc: Doc, noun: int, by_start: dict[int, Span], quoted_only: bool) -> list[Span]:
+    """The name right after a group's noun (two adjectives may come between)."""
+    k = noun + 1
+    while (
+        k < len(doc)
+        and k - noun <= 2
+        and doc[k].is_lower
+        and (doc[k].lower_ in _GROUP_ADJECTIVES or name_key(doc[k].text) in DEMONYMS_ES)
+    ):
+        k += 1
+    if k >= len(doc):
+        return []
+    if doc[k].text in _OPENING_QUOTES:
+        return _quoted(doc, k, 1)
+    if quoted_only:
+        return []
+    span = by_start.get(k)
+    if span is None and doc[k].lower_ in _NAME_ARTICLES and doc[k].text[:1].isupper():
+        span = by_start.get(k + 1)  # the model cut "Los" off "Los Zetas"; the noun says it belongs
+        if span is not None and not span.ent_id_:
+            return [Span(doc, k, span.end, label="ORG")]
+    if span is not None:
+        return [Span(doc, span.start, span.end, label="ORG")] if span.label_ in _RETYPED_AS_GROUP else []
+    end = k
+    while end < len(doc) and end - k < 6:
+        token = doc[end]
+        capitalised = token.text[:1].isupper() and not token.is_punct
+        inside = end > k and (token.is_digit or (token.lower_ in _NAME_ARTICLES and _upper_at(doc, end + 1)))
+        if not (capitalised or inside):  # "Mafia 18", "Casa de Bolsa" go on
+            break
+        end += 1
+    while end > k and doc[end - 1].lower_ in _NAME_ARTICLES:
+        end -= 1
+    return [Span(doc, k, end, label="ORG")] if end > k else []
+
+
+def _named_before(doc: Doc, noun: int, by_end: dict[int, Span], nationality_tokens: set[int]) -> list[Span]:
+    """The name between "the" and an English group noun ("the Bel Air gang")."""
+    span = by_end.get(noun)
+    if span is not None:
+        start = span.start
+    else:
+        found = _name_before_form(doc, noun, 0)
+        if found is None:
+            return []
+        start = found
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return []
+    if any(j in nationality_tokens for j in range(start, noun)) or (
+        noun - start == 1 and _DEMONYM_EN.match(doc[start].text)
+    ):
+        return []
+    if span is not None and span.label_ not in _RETYPED_AS_GROUP:
+        return []
+    return [Span(doc, start, noun, label="ORG")]
+
+
+def _heads_appositive(doc: Doc, head: int) -> bool:
+    """Whether the noun at ``head`` ends its phrase: punctuation, a preposition or a participle
+    after it, not a noun it modifies ("a company director")."""
+    if head + 1 >= len(doc):
+        return True
+    after = doc[head + 1]
+    return (
+        after.is_punct
+        or after.lower_ in _AFTER_HEAD
+        or (after.is_lower and after.lower_.endswith(_PARTICIPLE_ENDINGS))
+    )
+
+
+def _named_before_appositive(doc: Doc, head: int, by_end: dict[int, Span]) -> list[Span]:
+    """The name before ", a/an/un/una [two words] <head>" ("Los Anthrax, an enforcer unit")."""
+    article = head - 1
+    while (
+        article > head - 3
+        and article > 1
+        and doc[article].is_lower
+        and doc[article].lower_ not in _INDEFINITE
+    ):
+        if doc[article].lower_ in _AFTER_HEAD or not doc[article].is_alpha:
+            return []
+        article -= 1
+    if article < 2 or doc[article].lower_ not in _INDEFINITE or doc[article - 1].text != ",":
+        return []
+    end = article - 1
+    if doc[end - 1].text in _CLOSING_QUOTES:
+        return _quoted(doc, end - 1, -1)
+    span = by_end.get(end)
+    if span is not None and span.label_ in _RETYPED_AS_GROUP:
+        return [Span(doc, span.start, span.end, label="ORG")]
+    return []
+
+
+def _quoted(doc: Doc, quote: int, step: int) -> list[Span]:
+    """The capitalised name between the quote at ``quote`` and its pair (``step`` 1: the one
+    after it, -1: before it), at most eight words on one line."""
+    pair = quote + step
+    while 0 <= pair < len(doc) and abs(pair - quote) <= 9:
+        token = doc[pair]
+        if token.text in (_CLOSING_QUOTES if step == 1 else _OPENING_QUOTES):
+            start, end = (quote + 1, pair) if step == 1 else (pair + 1, quote)
+            if end > start and doc[start].text[:1].isupper():
+                return [Span(doc, start, end, label="ORG")]
+            return []
+        if token.text in _SENTENCE_END or "\n" in token.text:
+            return []
+        pair += step
+    return []
+
+
+def _upper_at(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].text[:1].isupper()
 
 
 def _national_governments(doc: Doc, spans: list[Span]) -> list[Span]:
