@@ -108,3 +108,36 @@ def test_a_capitalised_group_noun_is_a_names_own_word() -> None:
     assert ("Grupo Roble Logística", "ORG") in _entities(
         "es", "Sancionó a Grupo Roble Logística por sus vínculos."
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        (
+            "en",
+            "Treasury designated the following companies: Halcon Trading, Rio Verde Holdings and Cuervo Logistics.",
+            {"Halcon Trading", "Rio Verde Holdings", "Cuervo Logistics"},
+        ),
+        (
+            "es",
+            "El decreto cataloga como grupos terroristas a Halcones, Tigres Negros, Mafia 21 y Los Toros.",
+            {"Halcones", "Tigres Negros", "Mafia 21"},
+        ),
+    ],
+)
+def test_a_list_a_plural_group_noun_announces_is_of_organisations(
+    lang: str, text: str, names: set[str]
+) -> None:
+    found = _entities(lang, text)
+    assert {(name, "ORG") for name in names} <= found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "The groups met in three cities: Bogota, Quito and Lima.", "Quito"),
+        ("es", "Los deportados llevaron las pandillas a El Salvador, Honduras y Guatemala.", "Honduras"),
+    ],
+)
+def test_a_list_after_other_words_keeps_its_places(lang: str, text: str, place: str) -> None:
+    assert (place, "GPE") in _entities(lang, text)

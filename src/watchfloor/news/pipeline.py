@@ -483,6 +483,13 @@ _PARTICIPLE_ENDINGS = ("ed", "ada", "ado", "ida", "ido")
 _NAME_ARTICLES = words("de del la las los")
 _OPENING_QUOTES = frozenset({"«", '"', "“", "‘", "'"})
 _CLOSING_QUOTES = frozenset({"»", '"', "”", "’", "'"})
+# ... and the plural nouns a list of such names follows: "the following groups: A, B, C",
+# "las empresas sancionadas: A y B", "como grupos terroristas a A, B, C"
+_GROUP_PLURALS = words(
+    "groups gangs cartels organizations organisations companies firms grupos bandas pandillas "
+    "organizaciones empresas compañías cárteles carteles estructuras"
+)
+_LIST_SEPARATORS = frozenset({",", "y", "e", "and", "o", "or"})
 _GROUP_CUE_HASHES = numpy.array(
     sorted(
         get_string_id(word)
@@ -490,6 +497,7 @@ _GROUP_CUE_HASHES = numpy.array(
         | _GROUP_NOUNS_BEFORE_EN
         | _GROUP_NOUNS_AFTER
         | _GROUP_APPOSITIVE_HEADS
+        | _GROUP_PLURALS
     ),
     dtype="uint64",
 )
@@ -514,6 +522,7 @@ def _group_names(doc: Doc, spans: list[Span], nationality_tokens: set[int]) -> l
         return spans
     by_start = {span.start: span for span in spans}
     by_end = {span.end: span for span in spans}
+    person_tokens = {j for span in spans if span.label_ == "PERSON" for j in range(span.start, span.end)}
     found: list[Span] = []
     for i in cues:
         if not doc[i].is_lower:  # "Grupo Jala", "Organizaciones Terroristas": a name's own word
@@ -525,6 +534,8 @@ def _group_names(doc: Doc, spans: list[Span], nationality_tokens: set[int]) -> l
             found += _named_before(doc, i, by_end, nationality_tokens)
         if lower in _GROUP_APPOSITIVE_HEADS and _heads_appositive(doc, i):
             found += _named_before_appositive(doc, i, by_end)
+        if lower in _GROUP_PLURALS:
+            found += _listed_after(doc, i, person_tokens)
     kept_whole = [span for span in spans if span.ent_id_ or span.label_ == "ORG"]
     found = [
         span
@@ -634,6 +645,56 @@ def _named_before_appositive(doc: Doc, head: int, by_end: dict[int, Span]) -> li
     if span is not None and span.label_ in _RETYPED_AS_GROUP:
         return [Span(doc, span.start, span.end, label="ORG")]
     return []
+
+
+def _listed_after(doc: Doc, noun: int, person_tokens: set[int]) -> list[Span]:
+    """The names of a list that a plural group noun announces: after a colon at most three
+    lower-case words on, none a preposition ("the following companies: A, B and C", "grupos
+    terroristas designados: A y B"; not "the groups met in three cities: X, Y"), or, in Spanish,
+    after the object's "a" of a predicate with "como" ("cataloga como grupos terroristas a A, B
+    y C"; not "llevaron las pandillas a El Salvador, Honduras y Guatemala"). Each item is
+    capitalised words (and "de"/"la"/digits inside); an item that is not ("Acme in Miami") or
+    that the model read as a person is skipped, and a list needs two names after a colon, three
+    after "a"."""
+    sentence_end = doc[noun].sent.end
+    k = noun + 1
+    while k < len(doc) and k - noun <= 2 and doc[k].is_lower and doc[k].lower_ in _GROUP_ADJECTIVES:
+        k += 1
+    as_predicate = noun > 0 and doc[noun - 1].lower_ == "como"  # "a" after "llevaron las pandillas" is "to"
+    if as_predicate and k < sentence_end and doc[k].lower_ == "a" and _upper_at(doc, k + 1):
+        first, needed = k + 1, 3
+    else:
+        colon = noun + 1
+        while (
+            colon < min(noun + 5, sentence_end)
+            and doc[colon].is_lower
+            and doc[colon].lower_ not in _AFTER_HEAD
+        ):
+            colon += 1
+        if colon >= sentence_end or doc[colon].text != ":":
+            return []
+        first, needed = colon + 1, 2
+    items: list[Span] = []
+    start = first
+    for j in range(first, sentence_end + 1):
+        if j < sentence_end and doc[j].lower_ not in _LIST_SEPARATORS and doc[j].text not in _SENTENCE_END:
+            if "\n" in doc[j].text:
+                break
+            continue
+        item = doc[start:j]
+        if 0 < len(item) <= 6 and _list_item_name(item) and not any(t.i in person_tokens for t in item):
+            items.append(Span(doc, item.start, item.end, label="ORG"))
+        if j < sentence_end and doc[j].text in _SENTENCE_END:
+            break
+        start = j + 1
+    return items if len(items) >= needed else []
+
+
+def _list_item_name(item: Span) -> bool:
+    """Capitalised words, with "de"/"la" or a number inside: "Caballeros Oscuros", "Mafia 18"."""
+    return item[0].text[:1].isupper() and all(
+        token.text[:1].isupper() or token.is_digit or token.lower_ in _NAME_ARTICLES for token in item
+    )
 
 
 def _quoted(doc: Doc, quote: int, step: int) -> list[Span]:
