@@ -141,3 +141,14 @@ def test_a_list_a_plural_group_noun_announces_is_of_organisations(
 )
 def test_a_list_after_other_words_keeps_its_places(lang: str, text: str, place: str) -> None:
     assert (place, "GPE") in _entities(lang, text)
+
+
+def test_industries_or_holdings_closes_a_companys_name_unless_the_name_goes_on() -> None:
+    """Like a legal form, so a bulleted firm ending in one is kept (the model's own entities on
+    such lines are dropped as a headline's)."""
+    found = _entities(
+        "en", "Treasury also named these firms:\n  • Harbor Crest Holdings\n  • Qarun Marine Industries\n"
+    )
+    assert {("Harbor Crest Holdings", "ORG"), ("Qarun Marine Industries", "ORG")} <= found
+    assert ("Acme Holdings, Inc.", "ORG") in _entities("en", "Acme Holdings, Inc. was named.")
+    assert not any("holdings" in text.lower() for text, _ in _entities("en", "His holdings in Miami grew."))

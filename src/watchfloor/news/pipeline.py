@@ -105,11 +105,13 @@ _QUOTES = frozenset({"'", "’"})  # "Congress’ War Powers"
 _VESSEL_PREFIXES = frozenset({"USS", "HMS", "ARA", "USNS"})
 _TITLES = frozenset({"Minister", "Secretary"})
 # "el/del/al/este gobierno venezolano": one government, not "un gobierno" or "los gobiernos"
-# a company's legal form closing its name: "SA de CV", "S.A.P.I. de C.V.", "S. de R.L.", "LLC", "Ltd."
+# a company's legal form closing its name: "SA de CV", "S.A.P.I. de C.V.", "S. de R.L.", "LLC", "Ltd.";
+# "Industries" and "Holdings" close only companies' names too, unless a longer name goes on after
+# them ("Defense Industries Organization", "Acme Holdings, Inc.")
 _LEGAL_FORM = re.compile(
     r"(?P<comma>,\s*)?\b(?P<form>S\.\s?A\.(?:\s?[BP]\.(?:\s?I\.)?)?|SA(?:PI|B)?|S\.\s?de\s+R\.\s?L\.|S\.\s?R\.\s?L\.|"
     r"S\.\s?A\.\s?S\.|SAS|SRL|LLC|L\.L\.C\.|Ltd\b\.?|LTD\b\.?|Ltda\b\.?|Limited\b|Inc\b\.?|INC\b\.?|Corp\b\.?|CORP\b\.?|"
-    r"GmbH|PLC)"
+    r"GmbH|PLC|(?:Industries|Holdings)(?!,?\s+[A-Z]))"
     r"(?:\s+de\s+(?:C\.\s?V\.|CV\b))?(?!\w)"
 )
 _LEGAL_NAME_CONNECTORS = words("de del la las los y & and of")
