@@ -96,3 +96,12 @@ def test_el_opening_a_sentence_is_the_one_person_named_before() -> None:
         "Él es integrante del Cártel de Sinaloa."
     )
     assert _links(text) == {("Membership", f"organization={SINALOA}", f"member={RAMIRO}")}
+
+
+@spanish_model
+def test_a_name_after_another_relatives_complement_is_no_relative_of_the_first() -> None:
+    text = (
+        "El Tesoro sancionó a dos hermanos del empresario Carlos Duarte y a un hijo de su socio "
+        "comercial, Pedro Enrique Salas Vargas."
+    )
+    assert not any(link[0] == "Family" for link in _links(text))

@@ -2303,8 +2303,15 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             relationship=_FAMILY_NOUNS[noun.lower_],
         )
         return
+    # "his wife and son, A": a later conjunct's apposition; not where that conjunct says whose it is
+    # ("two brothers of X and a son of his partner, A": A is the partner, no brother of X)
+    of = frozenset({"of", "de", "del"})
     holders = _holders(noun) or [
-        a for c in noun.conjuncts for a in c.children if c.i > noun.i and a.dep_ == "appos"
+        a
+        for c in noun.conjuncts
+        if not _prep_objects(c, of)
+        for a in c.children
+        if c.i > noun.i and a.dep_ == "appos"
     ]
     relatives = _mentions(holders, found, persons)
     anchors = _mentions(_owners_of_noun(noun), found, persons)
