@@ -105,3 +105,19 @@ def test_a_name_after_another_relatives_complement_is_no_relative_of_the_first()
         "comercial, Pedro Enrique Salas Vargas."
     )
     assert not any(link[0] == "Family" for link in _links(text))
+
+
+def test_second_of_two_predicate_nouns_is_said_of_the_subject() -> None:
+    text = "The prosecutor said Ramiro Estévez Palma was a businessman and the leader of the Sinaloa Cartel."
+    assert _links(text) == {("Directorship", f"director={RAMIRO}", f"organization={SINALOA}")}
+
+
+@spanish_model
+def test_es_empresario_y_lider_del_cartel() -> None:
+    assert _links("Ramiro Estévez Palma es empresario y líder del Cártel de Sinaloa.") == {
+        ("Directorship", f"director={RAMIRO}", f"organization={SINALOA}")
+    }
+
+
+def test_a_leader_coordinated_with_an_object_is_someone_else() -> None:
+    assert _links("Ramiro Estévez Palma met Tomás Ibarra Cruz and the leader of the Sinaloa Cartel.") == set()

@@ -1902,7 +1902,7 @@ def _identified_as(noun: Token) -> list[Token]:
 
 
 def _coordinated_role_holders(noun: Token) -> list[Token]:
-    """Who the second of two coordinated role nouns describes: "X, the founder and leader of Y"
+    """Who the second of two coordinated role or predicate nouns describes: "X, the founder and leader of Y"
     (the first noun's holder), also where the small Spanish parser coordinated it with the name
     itself ("X, fundador y líder de Y": líder is a conjunct of X, fundador its apposition)."""
     if noun.dep_ != "conj" or noun.head.i > noun.i:
@@ -1912,6 +1912,11 @@ def _coordinated_role_holders(noun: Token) -> list[Token]:
         return _holders(head)
     if any(c.dep_ == "appos" and c.lower_ in _ROLE_NOUNS and c.i < noun.i for c in head.children):
         return [head]
+    # "X was a businessman and the leader of Y", "X es empresario y líder del Y": the second of two
+    # coordinated predicate nouns is said of the clause's subject too
+    clause = head.head if head.dep_ == "attr" else head
+    if _common_noun(head) and (head.dep_ == "attr" or any(c.dep_ == "cop" for c in head.children)):
+        return _active_subjects(clause)
     return []
 
 
