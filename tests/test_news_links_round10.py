@@ -121,3 +121,15 @@ def test_es_empresario_y_lider_del_cartel() -> None:
 
 def test_a_leader_coordinated_with_an_object_is_someone_else() -> None:
     assert _links("Ramiro Estévez Palma met Tomás Ibarra Cruz and the leader of the Sinaloa Cartel.") == set()
+
+
+@spanish_model
+def test_la_faccion_de_x_del_cartel_is_a_member_of_the_cartel() -> None:
+    assert _links("El Tesoro sancionó a la facción de Los Chapitos del Cártel de Sinaloa.") == {
+        ("Membership", f"organization={SINALOA}", "member=news-org-los-chapitos")
+    }
+
+
+@spanish_model
+def test_a_faction_facing_a_cartel_is_no_member_of_it() -> None:
+    assert _links("La facción de Los Chapitos enfrenta al Cártel de Sinaloa desde 2024.") == set()

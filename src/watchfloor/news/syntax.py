@@ -53,7 +53,7 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
 - "X is part of Y", "X, part of Y", "X forma/hace parte del Y" (a member of the armed group Y);
   "in tandem with", "en conjunto con" (as "in conjunction with"); "Y, whose leader/owner is X",
   "Y, cuyo líder/dueño es X"; "He/She/Él/Ella" opening a sentence as the subject: the one person
-  the sentence before names.
+  the sentence before names; "la facción de X del Y" (X a member of Y).
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other, or else the one group
 named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
@@ -1734,6 +1734,9 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             ]
             armed = explicit
         holders = [m for m in holders if m not in armed]
+        named = _faction_and_whole(noun, found)
+        if not holders and named:  # "la facción de Los Chapitos del Cártel de Sinaloa"
+            holders, armed = named[:1], named[1:]
     holders = holders or [m for m in _before_parenthesis(noun, found) if m.kind == ARMED_GROUP]
     yield from _pairs(
         holders,
@@ -1743,6 +1746,18 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         second_prop="organization" if part else "object",
         role=noun.text,
     )
+
+
+def _faction_and_whole(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "la facción de Los Chapitos del Cártel de Sinaloa": where the faction noun's own phrase names
+    two parties, the first names the faction and the second, an armed group, the whole it is part
+    of ([faction, whole], else [])."""
+    named = [found[t.i] for t in noun.subtree if t.i > noun.i and t.i in found]
+    parties = list({name_key(m.canonical or m.text): m for m in named}.values())
+    # the NER may take a faction's name for a person's ("Los Mayos"); the whole is an armed group
+    if len(parties) != 2 or parties[1].kind != ARMED_GROUP or parties[0].kind == GOVERNMENT:
+        return []
+    return parties
 
 
 def _before_parenthesis(token: Token, found: dict[int, Mention]) -> list[Mention]:
