@@ -133,3 +133,25 @@ def test_la_faccion_de_x_del_cartel_is_a_member_of_the_cartel() -> None:
 @spanish_model
 def test_a_faction_facing_a_cartel_is_no_member_of_it() -> None:
     assert _links("La facción de Los Chapitos enfrenta al Cártel de Sinaloa desde 2024.") == set()
+
+
+JALA = "news-org-grupo-jala-logistica"
+
+
+def test_his_company_named_after_the_noun_is_owned_by_the_person_before() -> None:
+    text = (
+        "The Treasury sanctioned Ramiro Estévez Palma on Friday. "
+        "His company, Grupo Jala Logística, was also designated."
+    )
+    assert _links(text) == {("Ownership", f"owner={RAMIRO}", f"asset={JALA}")}
+
+
+@spanish_model
+def test_x_y_su_empresa_y() -> None:
+    assert _links("El Tesoro sancionó a Ramiro Estévez Palma y a su empresa Grupo Jala Logística.") == {
+        ("Ownership", f"owner={RAMIRO}", f"asset={JALA}")
+    }
+
+
+def test_a_company_named_later_in_the_clause_is_not_his() -> None:
+    assert _links("Ramiro Estévez Palma said his company sued Grupo Jala Logística.") == set()

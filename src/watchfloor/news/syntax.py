@@ -53,7 +53,8 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
 - "X is part of Y", "X, part of Y", "X forma/hace parte del Y" (a member of the armed group Y);
   "in tandem with", "en conjunto con" (as "in conjunction with"); "Y, whose leader/owner is X",
   "Y, cuyo líder/dueño es X"; "He/She/Él/Ella" opening a sentence as the subject: the one person
-  the sentence before names; "la facción de X del Y" (X a member of Y).
+  the sentence before names; "la facción de X del Y" (X a member of Y); "his company, A", "su
+  empresa A", "sus empresas —A y B—" (owned by the person "his"/"su" stands for).
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other, or else the one group
 named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
@@ -93,6 +94,7 @@ CUE = re.compile(
     r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
     r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
     r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|part\s+of\b|parte\s+del?\b|tandem|conjunto\s+con|"
+    r"(?:his|her|sus?)\s+(?:\w+\s+)?(?:compan|firm|empresa|compañ|sociedad)|"
     r"(?:individuals|individuos|persons|personas|people|sanctioned|sancionad[oa]s|traffickers|traficantes)"
     r"\s+(?:of|from|de|del|por\s+parte\s+de)\s[^.;:]{1,60}:)",
     re.I,
@@ -322,7 +324,8 @@ _FIRMS_KEY = "watchfloor_firms"  # Doc.user_data key: the firms the sentence bef
 _PLURAL_DEFINITE = words("the these those los las estos estas esos esas dichos dichas")
 # a sentence that may open on such a subject: parsed with one named party (prefilter)
 _REFERRING_OPENING = re.compile(
-    r"^\W*(?:they|these|both|he|she|él|ella|the\s+(?:\w+\s+)?(?:individuals|men|women|people|persons|traffickers|brothers)|"
+    r"^\W*(?:they|these|both|he|she|él|ella|(?:his|her|sus?)\s+(?:\w+\s+)?(?:compan|firm|empresa|compañ|sociedad)\w*|"
+    r"the\s+(?:\w+\s+)?(?:individuals|men|women|people|persons|traffickers|brothers)|"
     r"ellos|ellas|estos|estas|ambos|ambas|(?:los|las)\s+(?:\w+\s+)?(?:individuos|hombres|mujeres|personas|"
     r"traficantes|hermanos|sancionad[oa]s))\b",
     re.I,
@@ -652,6 +655,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _belongs
     if lower in _PART_NOUNS and not _is_verb(token):
         return _part_of
+    if (lower in _COMPANY_NOUNS or lower in _FIRM_NOUNS) and _possessive_pronoun(token) is not None:
+        return _own_firms
     if lower in _FAMILY_NOUNS:
         return _family
     if lower in _PEOPLE_NOUNS and not _is_verb(token):
@@ -1481,6 +1486,35 @@ def _part_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         second_prop="organization",
         role=f"{noun.text} of",
     )
+
+
+def _own_firms(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "his companies, A and B", "sus empresas —A y B—", "su empresa A": the person "his"/"su"
+    stands for owns each company named right after the noun."""
+    firms = _organisations_following(noun, found)
+    if not firms:
+        return
+    owners = [m for m in _possessor(noun, found, firms) if m.label == "PERSON"]
+    yield from _pairs(
+        owners, firms, schema="Ownership", first_prop="owner", second_prop="asset", role=noun.text
+    )
+
+
+def _organisations_following(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The non-state organisations named right after the noun, past one opening comma, dash or
+    colon, joined only by commas and "and"/"y" ("companies, A, B and C", "empresas —A y B—")."""
+    names: list[Mention] = []
+    tokens = noun.doc[noun.i + 1 : noun.sent.end]
+    if len(tokens) and tokens[0].text in (",", "—", "–", ":", "-"):
+        tokens = tokens[1:]
+    for token in tokens:
+        mention = found.get(token.i)
+        if mention is not None and mention.label == "ORG" and mention.kind not in (GOVERNMENT, ARMED_GROUP):
+            if not names or names[-1] != mention:
+                names.append(mention)
+        elif not (names and (token.text == "," or token.lower_ in _AND)):
+            break
+    return names
 
 
 def _plural_antecedents(pronoun: Token) -> list[Token]:
