@@ -50,6 +50,11 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   "empresas relacionadas con X: A, B y C" (each listed name); "los hermanos A y B" inside a longer
   list (the names right after the noun); "los sancionados por parte de Y: A, B", "individuals from
   Y: A, B" (members of the armed group Y).
+- "X is part of Y", "X, part of Y", "X forma/hace parte del Y" (a member of the armed group Y);
+  "in tandem with", "en conjunto con" (as "in conjunction with"); "Y, whose leader/owner is X",
+  "Y, cuyo líder/dueño es X"; "He/She/Él/Ella" opening a sentence as the subject: the one person
+  the sentence before names; "la facción de X del Y" (X a member of Y); "his company, A", "su
+  empresa A", "sus empresas —A y B—" (owned by the person "his"/"su" stands for).
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other, or else the one group
 named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
@@ -88,7 +93,8 @@ CUE = re.compile(
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
     r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
-    r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|"
+    r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|part\s+of\b|parte\s+del?\b|tandem|conjunto\s+con|"
+    r"(?:his|her|sus?)\s+(?:\w+\s+)?(?:compan|firm|empresa|compañ|sociedad)|"
     r"(?:individuals|individuos|persons|personas|people|sanctioned|sancionad[oa]s|traffickers|traficantes)"
     r"\s+(?:of|from|de|del|por\s+parte\s+de)\s[^.;:]{1,60}:)",
     re.I,
@@ -149,7 +155,9 @@ _GROUP_POSSESSIVES = words("its their su sus")
 # plural object pronouns: "linked them to X", "los vinculó con X"
 _THEM = words("them los las les")
 # "in conjunction with Y": acting together is a link, said of an armed group
-_CONCERT_NOUNS = words("conjunction coordination collusion cahoots concert coordinación colusión connivencia")
+_CONCERT_NOUNS = words(
+    "conjunction coordination collusion cahoots concert tandem coordinación colusión connivencia conjunto"
+)
 # a group broken away from another: "X, a splinter of Y", "X (una escisión de Y)"
 _OFFSHOOT_NOUNS = words(
     "splinter offshoot faction breakaway dissidents escisión facción desprendimiento disidencia disidentes"
@@ -211,6 +219,11 @@ _WORK_VERB = re.compile(
 )
 # belonging to an armed group is membership: "X belongs to the cartel", "X pertenece al CJNG"
 _BELONG_VERB = re.compile(r"^(?:belong(?:s|ed|ing)?|pertenec\w*|pertenezc\w*)$")
+# being part of an armed group is belonging to it: "X is part of Y", "X forma/hace parte de Y"
+_PART_NOUNS = words("part parte")
+_TAKE_PART_VERBS = words(
+    "form forms formed forma forman formaba formaban formó formaron hace hacen hacía hacían hizo"
+)
 _FOR = frozenset({"for", "para"})
 _AND = words("and y e")
 _TO = frozenset({"to", "a", "al"})
@@ -294,6 +307,7 @@ _NEIGHBOURS_KEY = "watchfloor_neighbours"
 # a plural subject that points at people named in a sentence nearby: "They are two members of Y",
 # "The six individuals laundered money for Y", "Los sancionados lavaban dinero para Y"
 _THEY = words("they these ellos ellas estos estas")
+_HE = words("he she él ella")
 _PEOPLE_NOUNS = words(
     "individuals men women people persons traffickers brothers sanctioned "
     "individuos hombres mujeres personas traficantes hermanos sancionados sancionadas"
@@ -310,7 +324,8 @@ _FIRMS_KEY = "watchfloor_firms"  # Doc.user_data key: the firms the sentence bef
 _PLURAL_DEFINITE = words("the these those los las estos estas esos esas dichos dichas")
 # a sentence that may open on such a subject: parsed with one named party (prefilter)
 _REFERRING_OPENING = re.compile(
-    r"^\W*(?:they|these|both|the\s+(?:\w+\s+)?(?:individuals|men|women|people|persons|traffickers|brothers)|"
+    r"^\W*(?:they|these|both|he|she|él|ella|(?:his|her|sus?)\s+(?:\w+\s+)?(?:compan|firm|empresa|compañ|sociedad)\w*|"
+    r"the\s+(?:\w+\s+)?(?:individuals|men|women|people|persons|traffickers|brothers)|"
     r"ellos|ellas|estos|estas|ambos|ambas|(?:los|las)\s+(?:\w+\s+)?(?:individuos|hombres|mujeres|personas|"
     r"traficantes|hermanos|sancionad[oa]s))\b",
     re.I,
@@ -336,6 +351,7 @@ _BY = frozenset({"by", "por"})
 _MODIFIER_DEPS = frozenset({"acl", "amod", "relcl"})
 # relative pronouns stand for the noun their clause modifies ("X, who leads", "Y, que lidera")
 _RELATIVES = words("that which who whom que quien quienes cual cuales")
+_WHOSE = words("whose cuyo cuya cuyos cuyas")
 _RELATIVE_CLAUSES = frozenset({"relcl", "acl", "acl:relcl"})
 _AS = words("as como")
 _ALIAS_WORDS = words("alias aka")
@@ -637,6 +653,10 @@ def _rule_for(token: Token) -> Rule | None:
         return _launders
     if _BELONG_VERB.match(lower) or (_WORK_VERB.match(lower) and _is_verb(token)):
         return _belongs
+    if lower in _PART_NOUNS and not _is_verb(token):
+        return _part_of
+    if (lower in _COMPANY_NOUNS or lower in _FIRM_NOUNS) and _possessive_pronoun(token) is not None:
+        return _own_firms
     if lower in _FAMILY_NOUNS:
         return _family
     if lower in _PEOPLE_NOUNS and not _is_verb(token):
@@ -703,7 +723,9 @@ def _mentions(tokens: list[Token], found: dict[int, Mention], labels: frozenset[
     for token in tokens:
         mention = _mention_of(token, found) or _referent(token, found)
         mentions += (
-            [mention] if mention is not None else _examples(token, found) or _both(token) or _they(token)
+            [mention]
+            if mention is not None
+            else _examples(token, found) or _both(token) or _they(token) or _he(token)
         )
     return [m for m in dict.fromkeys(mentions) if m.label in labels]
 
@@ -753,6 +775,18 @@ def _they(token: Token) -> list[Mention]:
     if count is None:
         return list(before) if len(before) >= 2 else []
     return next((list(p) for p in (before, after) if len(p) == count), [])
+
+
+def _he(token: Token) -> list[Mention]:
+    """ "He/She is the leader of Y", "Él es miembro del Y": a singular personal pronoun that opens
+    its sentence as the subject stands for the one person the sentence before names (none where
+    that sentence names two or more: the pronoun could be either)."""
+    if token.lower_ not in _HE or token.dep_ not in _SUBJECTS:
+        return []
+    if any(not t.is_punct for t in token.sent if t.i < token.i):
+        return []
+    before, _after = token.doc.user_data.get(_NEIGHBOURS_KEY, ([], []))
+    return list(before) if len(before) == 1 else []
 
 
 def _count_of(subject: Token) -> int | None:
@@ -1418,6 +1452,71 @@ def _belongs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     )
 
 
+def _part_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X is (a) part of Y", "X, part of Y", "X son parte de Y", "X forma/hace parte del Y": a
+    member of the named armed group Y, as "belongs to" says (being part of a state or a treaty
+    is no allegation; "por parte de Y" names who acts, not whom one belongs to)."""
+    of = frozenset({"of", "de", "del"})
+    verb = noun.head if _is_verb(noun.head) and noun.head.lower_ in _TAKE_PART_VERBS else None
+    objects = _prep_objects(noun, of)
+    if verb is not None and not objects:  # "forman parte del X": the parser hangs X on the verb
+        objects = [t for t in _prep_objects(verb, of) if t.i > noun.i]
+        objects += [
+            t for c in verb.children if c.dep_ in _OBJECTS and c.i > noun.i for t in _with_conjuncts(c)
+        ]
+    groups = [m for m in _mentions(objects, found, ORGS) if m.kind == ARMED_GROUP]
+    if not groups:
+        return
+    if verb is not None:
+        holders = _active_subjects(verb)
+    elif noun.dep_ == "attr":  # "X is part of Y"
+        holders = _active_subjects(noun.head)
+    elif any(c.dep_ == "cop" for c in noun.children):  # "X son parte de Y"
+        holders = _active_subjects(noun)
+    elif noun.dep_ == "appos" and noun.head.i < noun.i:  # "X, part of Y"
+        holders = [noun.head]
+    else:
+        return
+    members = [t for h in holders for t in _with_conjuncts(h)]
+    yield from _pairs(
+        [m for m in _mentions(members, found, ACTORS) if m.kind != GOVERNMENT and m not in groups],
+        groups,
+        schema="Membership",
+        first_prop="member",
+        second_prop="organization",
+        role=f"{noun.text} of",
+    )
+
+
+def _own_firms(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "his companies, A and B", "sus empresas —A y B—", "su empresa A": the person "his"/"su"
+    stands for owns each company named right after the noun."""
+    firms = _organisations_following(noun, found)
+    if not firms:
+        return
+    owners = [m for m in _possessor(noun, found, firms) if m.label == "PERSON"]
+    yield from _pairs(
+        owners, firms, schema="Ownership", first_prop="owner", second_prop="asset", role=noun.text
+    )
+
+
+def _organisations_following(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The non-state organisations named right after the noun, past one opening comma, dash or
+    colon, joined only by commas and "and"/"y" ("companies, A, B and C", "empresas —A y B—")."""
+    names: list[Mention] = []
+    tokens = noun.doc[noun.i + 1 : noun.sent.end]
+    if len(tokens) and tokens[0].text in (",", "—", "–", ":", "-"):
+        tokens = tokens[1:]
+    for token in tokens:
+        mention = found.get(token.i)
+        if mention is not None and mention.label == "ORG" and mention.kind not in (GOVERNMENT, ARMED_GROUP):
+            if not names or names[-1] != mention:
+                names.append(mention)
+        elif not (names and (token.text == "," or token.lower_ in _AND)):
+            break
+    return names
+
+
 def _plural_antecedents(pronoun: Token) -> list[Token]:
     """ "A y B, quienes trabajan para Y", "A and B, who work for Y": a plural relative pronoun
     stands for each of the coordinated names its clause hangs on."""
@@ -1669,6 +1768,9 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             ]
             armed = explicit
         holders = [m for m in holders if m not in armed]
+        named = _faction_and_whole(noun, found)
+        if not holders and named:  # "la facción de Los Chapitos del Cártel de Sinaloa"
+            holders, armed = named[:1], named[1:]
     holders = holders or [m for m in _before_parenthesis(noun, found) if m.kind == ARMED_GROUP]
     yield from _pairs(
         holders,
@@ -1678,6 +1780,18 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         second_prop="organization" if part else "object",
         role=noun.text,
     )
+
+
+def _faction_and_whole(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """ "la facción de Los Chapitos del Cártel de Sinaloa": where the faction noun's own phrase names
+    two parties, the first names the faction and the second, an armed group, the whole it is part
+    of ([faction, whole], else [])."""
+    named = [found[t.i] for t in noun.subtree if t.i > noun.i and t.i in found]
+    parties = list({name_key(m.canonical or m.text): m for m in named}.values())
+    # the NER may take a faction's name for a person's ("Los Mayos"); the whole is an armed group
+    if len(parties) != 2 or parties[1].kind != ARMED_GROUP or parties[0].kind == GOVERNMENT:
+        return []
+    return parties
 
 
 def _before_parenthesis(token: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -1715,7 +1829,7 @@ def _collaborates(token: Token, found: dict[int, Mention]) -> Iterator[Relation]
 
 
 def _in_concert(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
-    """ "X ... in conjunction/coordination with Y", "en coordinación con Y", where X is an armed
+    """ "X ... in conjunction/coordination/tandem with Y", "en coordinación/conjunto con Y", where X is an armed
     group: the subject of the verb the phrase modifies, or the one accused of it."""
     preposition = (
         noun.head if noun.dep_ == "pobj" else next((c for c in noun.children if c.dep_ == "case"), None)
@@ -1727,7 +1841,10 @@ def _in_concert(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         return
     actors = _active_subjects(verb) or _accused(verb)
     subjects = [m for m in _mentions(actors, found, ACTORS) if m.kind == ARMED_GROUP]
-    objects = _mentions(_prep_objects(noun, frozenset({"with", "con"})), found, ACTORS)
+    with_ = frozenset({"with", "con"})
+    # "opera en conjunto con el X": the parser may hang "con X" on the verb, after the noun
+    partners = _prep_objects(noun, with_) or [t for t in _prep_objects(verb, with_) if t.i > noun.i]
+    objects = _mentions(partners, found, ACTORS)
     yield from _pairs(
         subjects,
         [m for m in objects if m.kind != GOVERNMENT],
@@ -1768,6 +1885,9 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ in ("pobj", "nmod") and one.lower_ in _ONE and one.i < noun.i:
         holders.append(one)  # "X, one of the leaders of Y": "one" stands for X
     holders += _coordinated_role_holders(noun)
+    clause = _whose_clause(noun)
+    if clause is not None:  # "whose leader is X" (X the verb's attribute), "cuyo líder es X" (the predicate)
+        holders += [c for c in clause.children if c.dep_ == "attr"] if _is_verb(clause) else [clause]
     if noun.dep_ == "conj" and noun.head.i < noun.i and any(c.lower_ in _OTHER for c in noun.children):
         holders += _with_conjuncts(noun.head)  # "A and other members of Y", "A y otros líderes del Y"
     if not holders:  # "X, the leader known as Z": Z is X's alias, not a second holder
@@ -1778,6 +1898,15 @@ def _holders(noun: Token) -> list[Token]:
     if _singular(noun):
         return holders
     return [t for holder in holders for t in _with_conjuncts(holder) if t.i < noun.i or holder.i >= noun.i]
+
+
+def _whose_clause(noun: Token) -> Token | None:
+    """The relative clause a role noun after "whose"/"cuyo" is the subject of ("Y, whose owner is
+    X", "Y, cuya dueña es X"): the clause's head, which hangs on Y and holds X."""
+    if noun.dep_ not in _SUBJECTS or not any(c.lower_ in _WHOSE for c in noun.children):
+        return None
+    clause = noun.head
+    return clause if clause.dep_ in _RELATIVE_CLAUSES and clause.i > noun.i else None
 
 
 def _entry_name(word: Token) -> list[Token]:
@@ -1822,7 +1951,7 @@ def _identified_as(noun: Token) -> list[Token]:
 
 
 def _coordinated_role_holders(noun: Token) -> list[Token]:
-    """Who the second of two coordinated role nouns describes: "X, the founder and leader of Y"
+    """Who the second of two coordinated role or predicate nouns describes: "X, the founder and leader of Y"
     (the first noun's holder), also where the small Spanish parser coordinated it with the name
     itself ("X, fundador y líder de Y": líder is a conjunct of X, fundador its apposition)."""
     if noun.dep_ != "conj" or noun.head.i > noun.i:
@@ -1832,6 +1961,11 @@ def _coordinated_role_holders(noun: Token) -> list[Token]:
         return _holders(head)
     if any(c.dep_ == "appos" and c.lower_ in _ROLE_NOUNS and c.i < noun.i for c in head.children):
         return [head]
+    # "X was a businessman and the leader of Y", "X es empresario y líder del Y": the second of two
+    # coordinated predicate nouns is said of the clause's subject too
+    clause = head.head if head.dep_ == "attr" else head
+    if _common_noun(head) and (head.dep_ == "attr" or any(c.dep_ == "cop" for c in head.children)):
+        return _active_subjects(clause)
     return []
 
 
@@ -1844,6 +1978,9 @@ def _owners_of_noun(noun: Token) -> list[Token]:
         owners += [c for c in noun.head.children if c.dep_ in ("poss", "nmod:poss") and c.i < noun.i]
     if not owners and noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.lower_ in _ROLE_NOUNS:
         owners = _owners_of_noun(noun.head)
+    clause = _whose_clause(noun)
+    if clause is not None and clause.head.i < noun.i:  # "Y, whose leader is X", "Y, cuyo líder es X"
+        owners.append(clause.head)
     # "the Honduran MS-13 leader": the parser may take a name before the noun for a number or a
     # modifier, of the noun or of the adjective before it
     modifiers = [c for c in noun.children if c.dep_ in ("nummod", "nmod", "amod") and c.i < noun.i]
@@ -2220,8 +2357,15 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             relationship=_FAMILY_NOUNS[noun.lower_],
         )
         return
+    # "his wife and son, A": a later conjunct's apposition; not where that conjunct says whose it is
+    # ("two brothers of X and a son of his partner, A": A is the partner, no brother of X)
+    of = frozenset({"of", "de", "del"})
     holders = _holders(noun) or [
-        a for c in noun.conjuncts for a in c.children if c.i > noun.i and a.dep_ == "appos"
+        a
+        for c in noun.conjuncts
+        if not _prep_objects(c, of)
+        for a in c.children
+        if c.i > noun.i and a.dep_ == "appos"
     ]
     relatives = _mentions(holders, found, persons)
     anchors = _mentions(_owners_of_noun(noun), found, persons)
