@@ -1280,3 +1280,51 @@ def test_a_surname_in_ria_makes_no_sentence_hypothetical() -> None:
     found = _sanctions("The Treasury sanctioned Pedro Sarría and Ana Echeverría on Tuesday.")
     assert sorted(found) == ["ana echeverria", "pedro sarria"]
     assert not _sanctions("Estados Unidos sancionaría a Pedro Sarría si no hay elecciones.")
+
+
+def test_a_union_s_sanctions_and_the_officials_on_its_list() -> None:
+    found = _sanctions(
+        "The European Union imposed economic and travel sanctions Monday on seven senior officials of Zulia. "
+        "The most prominent official on the European list is Pedro Ruiz Soto, the head of the ruling party. "
+        "Other officials on the list include Luis Gómez Díaz, the attorney general; Guard Cmdr. Mario Vera "
+        "Lagos; and elections chief Ana Soto Ríos."
+    )
+    for name in ("Pedro Ruiz Soto", "Luis Gómez Díaz", "Mario Vera Lagos", "Ana Soto Ríos"):
+        sanction = _has(found, name)
+        assert sanction.get("authority") == ["European Union"]
+        assert sanction.get("country") == ["eu"]
+
+
+def test_the_sanctions_are_against_their_parties() -> None:
+    found = _sanctions(
+        "La OFAC emitió ayer sanciones contra dos líderes del Clan del Sur. Las sanciones son contra Pedro Ruiz "
+        "Soto (alias El Ocho) y Luis Gómez Díaz, altos mandos del clan."
+    )
+    assert sorted(found) == ["luis gomez diaz", "pedro ruiz soto"]
+
+
+def test_states_a_designating_state_joins_listed_the_party_too() -> None:
+    result = extract(
+        RawDocument(
+            "El Gobierno argentino confirmó que declaró al Clan del Sur como una organización terrorista, "
+            "incluyéndolo en el RePET. Esta decisión marca un precedente. El Clan del Sur opera en tres "
+            "provincias. De esta manera, Argentina se suma a Estados Unidos, la Unión Europea y Japón, que "
+            "tienen al Clan del Sur en su lista de organizaciones terroristas.",
+            "article.txt",
+            published=PUBLISHED,
+        )
+    )
+    by_country = {s.first("country"): s for s in result.entities if s.schema.name == "Sanction"}
+    assert set(by_country) == {"ar", "us", "eu", "jp"}
+    assert by_country["ar"].get("program") == ["RePET"]
+    assert by_country["jp"].get("program") == ["terrorist-list"]  # Japan's own list, not Argentina's register
+    # a sentence far from the act that does not name its party tells of no listing
+    result = extract(
+        RawDocument(
+            "El Gobierno argentino declaró al Clan del Sur como una organización terrorista. Hubo protestas. "
+            "Las calles se llenaron. El ministro habló. Argentina se suma a Japón en su política de seguridad.",
+            "article.txt",
+            published=PUBLISHED,
+        )
+    )
+    assert {s.first("country") for s in result.entities if s.schema.name == "Sanction"} == {"ar"}

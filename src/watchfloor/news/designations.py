@@ -51,7 +51,7 @@ from watchfloor.news import dates as news_dates
 from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.dates import find_dates, resolve
 from watchfloor.news.gazetteer import country_named
-from watchfloor.news.language import words
+from watchfloor.news.language import RANK_ABBREVIATIONS, words
 from watchfloor.news.mentions import Mention, entity_id, name_key
 from watchfloor.news.modality import Modality, sentence_modality
 
@@ -104,7 +104,10 @@ ACTIVE_VERB = re.compile(
     r"recaen\s+(?:sobre|en))|"
     r"designat(?:e|es|ed|ing)|designations?\s+(?:of|include|includes|are|were|cover)|"
     r"(?:re)?list(?:s|ed|ing)?|label(?:s|ed|led|ling)?|blacklist(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|"
-    r"sanction(?:ed|ing)?|(?:imposed?|imposes|imposing|levied)\s+sanctions\s+(?:on|against)|"
+    r"sanction(?:ed|ing)?|"
+    # "imposed economic and travel sanctions Monday on", "levied targeted sanctions against"
+    r"(?:imposed?|imposes|imposing|levied|levies)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?sanctions\s+"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?(?:on|against)|"
     # "placed four companies on its sanctions list", "reconocer a X como organización terrorista"
     r"plac(?:e|es|ed|ing)|recogni[sz](?:e|es|ed|ing)|reconoc(?:er|e|en|ió|ieron|erá|erán)|"
     # An inverted passive names its parties after it: "Also sanctioned were A and B", "También fueron
@@ -144,7 +147,10 @@ LIST_INTRO = re.compile(
     r"\b(?i:groups|cartels|organi[sz]ations|gangs|entities|individuals|people|persons|designees|list|"
     r"(?:those|individuals|people)\s+(?:sanctioned|designated|listed)|sancionados|designados|"
     r"grupos|c[aá]rteles|organizaciones|bandas|entidades|personas|individuos|empresas|companies|"
+    r"officials|funcionarios|leaders|líderes|"
     r"lista(?:\s+de\s+\w+(?:\s+\w+)?)?)"
+    # "Other officials on the list include", "Los funcionarios de la lista incluyen"
+    r"(?:\s+(?i:on|in|de|en)\s+(?i:the|its|this|that|la|esta|esa|su)\s+(?:[\w-]+\s+)?(?i:list|lista))?"
     # "Los seis individuos sancionados por la OFAC incluyen:", "The companies designated today are:"
     r"(?:\s+(?i:sanctioned|designated|listed|included|added|sancionad[oa]s|designad[oa]s|incluid[oa]s|"
     r"añadid[oa]s|agregad[oa]s)(?:\s+(?i:by|por|in|on|to|en|a)\s+[^.:;]{1,80}?)?"
@@ -168,11 +174,16 @@ LIST_INTRO = re.compile(
     r"^(?i:también|además|asimismo)\s+(?i:figuran?|aparecen?|está|están)\b|"
     # "The order also named X", "The Canadian measures - imposed under SEMA - name A, B and 38 others",
     # "La medida incluye a X": the act's instrument names its parties.
-    r"^(?i:the|this|that|these|those|its|la|el|las|los|esta|este|estas|estos)\s+(?:[\w-]+\s+){0,2}?"
+    r"^(?i:the|this|that|these|those|its|la|el|las|los|esta|este|estas|estos)\s+(?:[\w’'.-]+\s+){0,3}?"
     r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|orden|medidas?|"
     r"sanciones|decreto|resolución|lista)\b[^.;:]{0,80}?\s+(?i:also\s+|también\s+)?"
-    r"(?i:names?|named|includes?|included|targets?|targeted|nombra|nombró|incluye|incluyó|incluyen)\b"
+    r"(?i:names?|named|includes?|included|targets?|targeted|covers?|covered|nombra|nombró|incluye|incluyó|"
+    r"incluyen|cubre|alcanza|(?:are|were|son|fueron)\s+(?:against|contra))\b"
     r"(?:\s+(?:a|al)\b)?|"
+    # "The most prominent official on the European list is X", "El primer nombre de la lista es X"
+    r"\b(?i:officials?|persons?|names?|figures?|individuals?|funcionari[oa]s?|personas?|nombres?)\s+"
+    r"(?i:on|in|de|en)\s+(?i:the|its|this|that|la|esta|esa|su)\s+(?:[\w-]+\s+)?(?i:list|lista)\s+"
+    r"(?i:is|are|was|were|es|son|fue|fueron)\b(?=\s+[A-ZÁÉÍÓÚÑ])|"
     # "Among those companies are A, B", "Entre ellas están X": the act's parties, named after it.
     r"^(?i:among|entre)\s+(?i:them|those|these|the|ell[oa]s|est[oa]s|l[oa]s)\b(?:\s+[\w’']+){0,3}?\s+"
     r"(?i:are|were|is|was|están|estaban|figuran|se\s+encuentran?)\b|"
@@ -386,6 +397,8 @@ COUNTED_OBJECT = re.compile(
 # "including", "entre ellos": what follows is read as examples (``INCLUDING``, ``_including``)
 INCLUSION_WORD = re.compile(r"\b(?:including|such\s+as|among\s+them|incluyendo|incluid[oa]s|entre\s+ell[oa]s)\b", re.I)
 SERIES_SEPARATOR = re.compile(r",\s*(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e)\s+")
+SAME_ACT_REACH = 5  # sentences after an act within which one naming its party tells of the same act
+RANK_DOT = re.compile(r"\b(?:" + "|".join(sorted(RANK_ABBREVIATIONS)) + r")\.(?=\s)")
 # After a member's place, the list goes on: ", MS-13 in El Salvador", " and Clan del Norte".
 LIST_GOES_ON = re.compile(r"(?:,\s*|\s+)(?:(?:and|y|e)\s+)?(?:(?:the|el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ0-9]")
 # An appositive between a passive verb and its subject: ", the wife of Venezuela's president,".
@@ -564,6 +577,11 @@ STATES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("gy", "Guyana", r"Guyana|guyanés|Guyanese"),
         ("au", "Australia", r"Australia|australian[oa]|Australian"),
         ("nz", "New Zealand", r"New\s+Zealand|Nueva\s+Zelanda"),
+        # the full name only: Mexican outlets write "EU" for the United States
+        ("eu", "European Union", r"European\s+Union|Uni[oó]n\s+Europea"),
+        ("jp", "Japan", r"Japan|Jap[oó]n|japon[eé]s|japonesa|Japanese"),
+        ("eg", "Egypt", r"Egypt|Egipto|egipci[oa]|Egyptian"),
+        ("il", "Israel", r"Israel|israel[ií]|Israeli"),
     )
 )
 # A state acts through its government, president, decree, ministry, court or parliament.
@@ -586,7 +604,7 @@ COORDINATED_STATES = re.compile(
     rf"({_STATE_NAME}(?:\s*,\s*{_STATE_NAME})*\s*,?\s+(?:and|y)\s+{_STATE_NAME}),?\s+(?:\w+\s+){{0,2}}$",
     re.I,
 )
-_STATE_MEMBER = rf"(?:(?:el|the)\s+)?(?:(?:gobierno|government)\s+(?:de|of)\s+)?{_STATE_NAME}"
+_STATE_MEMBER = rf"(?:(?:el|la|the)\s+)?(?:(?:gobierno|government)\s+(?:de|of)\s+)?{_STATE_NAME}"
 _STATE_LIST = rf"{_STATE_MEMBER}(?:\s*,\s*{_STATE_MEMBER})*(?:\s*,?\s+(?:and|y|e)\s+{_STATE_MEMBER})?"
 ALIKE = re.compile(
     rf"(?:\b(?:tal\s+)?como\s+(?:ya\s+)?lo\s+(?:han|ha|habían|había|hicieron|hizo)(?:\s+hecho)?\s+(?:ya\s+|antes\s+)?|"
@@ -604,7 +622,10 @@ SAME_ACT = re.compile(
     rf"(?P<adopted>{_STATE_LIST})\s+(?:adopted|took|approved|issued|adoptó|adoptara|tomó|tomara|aprobó)\s+"
     rf"(?:a|una)\s+(?:similar\s+(?:measure|designation|decision|step)|(?:medida|designación|decisión)\s+similar)|"
     rf"\b(?:similar\s+designation|designación\s+similar)\s+(?:made\s+|hecha\s+)?(?:by|por)\s+(?P<by>{_STATE_LIST})"
-    rf"(?![\w-])",
+    rf"(?![\w-])|"
+    # "Argentina se suma a Estados Unidos, la Unión Europea y Canadá, que tienen a X en su lista",
+    # "Paraguay joins the United States and Argentina in designating X"
+    rf"\b(?:se\s+suma(?:n|ba)?|se\s+une(?:n)?|joins|joined)\s+(?:a\s+)?(?P<joins>{_STATE_LIST})(?![\w-])",
     re.I,
 )
 # An act told in the present ("The State Department announces the designation of", "designa",
@@ -817,7 +838,8 @@ def _state_actor(text: str, bare_within: int | None) -> _Actor | None:
             )
             if (organ is not None or bare) and (best is None or match.start() > best[0]):
                 ministry = MINISTRY.search(text)
-                authority = f"{ministry.group(0).strip()} ({name})" if ministry else f"Government of {name}"
+                government = name if code == "eu" else f"Government of {name}"  # a union, no government
+                authority = f"{ministry.group(0).strip()} ({name})" if ministry else government
                 best = (match.start(), _Actor(authority, code))
     return best[1] if best else None
 
@@ -1400,6 +1422,7 @@ def _object_span(
     if mark is not None:
         skip += mark.end()
     ends = LIST_END if listing else OBJECT_END
+    rest = RANK_DOT.sub(lambda m: m.group(0)[:-1] + " ", rest)  # "Cmdr. Antonio": no sentence end
     end_match = ends.search(rest, skip)
     while end_match is not None:
         place_end = _member_place(rest, end_match, [(a - verb_end, b - verb_end) for a, b in places])
@@ -1773,12 +1796,21 @@ def _alike(sentence: str, after: int) -> list[_Actor]:
     return [a for a in actors if a is not None]
 
 
-def _same_acts(sentence: str, index: int, last: _Act | None) -> list[_Act]:
+def _names_any(ctx: ArticleContext, index: int, parties: list[_Party]) -> bool:
+    ids = {p.entity_id for p in parties}
+    return any(ctx.id_of(m) in ids for m in ctx.mentions_in(index))
+
+
+def _same_acts(ctx: ArticleContext, sentence: str, index: int, last: _Act | None) -> list[_Act]:
     """Recalled acts of the states a sentence says made the designation just read, in it or in the
     sentence before ("Paraguay became the third country to do so, following Ecuador"): the act's
     parties, their own actor."""
-    if last is None or index - last.sentence > 1 or not last.parties or last.recalled:
+    if last is None or not last.parties or last.recalled:
         return []
+    if index - last.sentence > 1 and not (
+        index - last.sentence <= SAME_ACT_REACH and _names_any(ctx, index, last.parties)
+    ):
+        return []  # further on, only a sentence that names the act's party tells of the same act
     acts = []
     for match in SAME_ACT.finditer(sentence):
         states = next(group for group in match.groups() if group)
@@ -1787,7 +1819,10 @@ def _same_acts(sentence: str, index: int, last: _Act | None) -> list[_Act]:
             actor = _state_actor(member, len(member)) or _us_actor(member)
             if actor is None or actor.country == last.actor.country:
                 continue
-            programs = [p for p in last.programs if p not in US_PROGRAMS] or ["terrorist-list"]
+            # a state's own register (RePET) is that state's: another state's listing is a list of its own
+            programs = [p for p in last.programs if p in GENERIC_PROGRAMS and p not in US_PROGRAMS] or [
+                "terrorist-list"
+            ]
             if actor.country == "us":
                 programs = list(last.programs) if set(last.programs) & US_PROGRAMS else ["sanctions"]
             acts.append(_Act(index, list(last.parties), programs, _complete_actor(actor, programs), recalled=True))
@@ -2217,7 +2252,7 @@ def read_designations(ctx: ArticleContext) -> DesignationReading:
         signed = signed_date(ctx, index) or signed
         acts = [] if ctx.is_title(index) else _acts(ctx, index, reading)  # the title repeats the body
         if not ctx.is_title(index):
-            acts += _same_acts(sentence, index, acts[-1] if acts else reading.last_act)
+            acts += _same_acts(ctx, sentence, index, acts[-1] if acts else reading.last_act)
         for act in acts:
             _record(ctx, act, found, _inherited(reading, act, index))
             reading.last_act = act

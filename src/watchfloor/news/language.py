@@ -36,3 +36,8 @@ def detect_language(text: str, default: str = "en", sample_chars: int = 5000) ->
     scores = {lang: sum(1 for w in words if w in stops) for lang, stops in STOP_WORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else default
+
+
+# Ranks and titles the tokenizers leave apart from their full stop ("National Guard Cmdr. Antonio
+# Jose Benavides", "el Gral. Hugo Carvajal"): the name goes on, the sentence does not end there.
+RANK_ABBREVIATIONS = words("Cmdr Cmdt Col Lt Capt Sgt Adm Maj Brig Gral Cnel Tte Cap Sgto Cmdte Almte Lic Ing Dra Sra Srta")

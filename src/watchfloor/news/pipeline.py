@@ -63,7 +63,7 @@ from watchfloor.news.gazetteer import (
     generic_forms,
     organisation_kind,
 )
-from watchfloor.news.language import words
+from watchfloor.news.language import RANK_ABBREVIATIONS, words
 from watchfloor.news.mentions import name_key
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def news_sentencizer(doc: Doc) -> Doc:
         previous = texts[index - 1]
         after_break = previous.isspace() and "\n" in previous
         after_end = text not in _CLOSERS and (
-            previous in _SENTENCE_END
+            (previous in _SENTENCE_END and not (previous == "." and texts[index - 2] in RANK_ABBREVIATIONS))
             or (previous in _CLOSERS and index >= 2 and texts[index - 2] in _SENTENCE_END)
         )
         if after_break or after_end:
