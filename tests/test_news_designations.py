@@ -1328,3 +1328,30 @@ def test_states_a_designating_state_joins_listed_the_party_too() -> None:
         )
     )
     assert {s.first("country") for s in result.entities if s.schema.name == "Sanction"} == {"ar"}
+
+
+def test_an_instrument_whose_maker_is_named_is_an_act_of_its_own() -> None:
+    found = _sanctions(
+        "The administration took action yesterday against an official accused of helping the Clan del Sur. "
+        "The Treasury Department’s action covers Pedro Ruiz Soto, a diplomat. The order also targets Mario "
+        "Kan’an and his travel agency."
+    )
+    assert _has(found, "Pedro Ruiz Soto").get("authority") == ["US Department of the Treasury"]
+    assert _has(found, "Mario Kan’an")  # an apostrophe inside a name is no quote
+    assert not _sanctions("The mayor's new order covers Pedro Ruiz Soto's district.")
+    # a category and its examples: no party named
+    found = _sanctions(
+        "On February 20 the State Department designated the Clan del Sur a Foreign Terrorist Organization. "
+        "The designation targets monsters like Pedro Ruiz Soto, the clan's leader."
+    )
+    assert "pedro ruiz soto" not in found
+
+
+def test_the_officials_an_act_counted_named_in_the_next_sentence() -> None:
+    counted = "The Treasury imposed sanctions on three government officials on Thursday for their support of the FARC. "
+    found = _sanctions(
+        counted + "OFAC accused Pedro Ruiz Soto, Luis Gómez Díaz and Mario Vera Lagos of arming the FARC."
+    )
+    assert sorted(found) == ["luis gomez diaz", "mario vera lagos", "pedro ruiz soto"]
+    # another number of names: not the act's parties
+    assert sorted(_sanctions(counted + "Pedro Ruiz Soto and Luis Gómez Díaz met in Caracas.")) == []

@@ -141,6 +141,17 @@ ACTIVE_VERB = re.compile(
     r"(?:is|are|was|were|está|están|estaba|figura|figuran|destaca|destacan|se\s+encuentran?))\b",
     re.I,
 )
+# An act's instrument names its parties: "The order also named X", "The Canadian measures - imposed
+# under SEMA - name A, B and 38 others", "La medida incluye a X"; with its maker named, it is an act
+# of its own ("The Treasury Department's action covers X").
+INSTRUMENT = re.compile(
+    r"^(?i:the|this|that|these|those|its|la|el|las|los|esta|este|estas|estos)\s+(?:[\w’'.-]+\s+){0,3}?"
+    r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|"
+    r"orden|medidas?|sanciones|decreto|resolución|lista)\b[^.;:]{0,80}?\s+(?i:also\s+|también\s+)?"
+    r"(?i:names?|named|includes?|included|targets?|targeted|covers?|covered|nombra|nombró|incluye|incluyó|"
+    r"incluyen|cubre|alcanza|(?:are|were|son|fueron)\s+(?:against|contra))\b"
+    r"(?:\s+(?:a|al)\b)?"
+)
 # A sentence that lists the parties of the designation just announced ("The eight groups are: ...",
 # "La lista de grupos sancionados incluye:").
 LIST_INTRO = re.compile(
@@ -172,14 +183,7 @@ LIST_INTRO = re.compile(
     r"(?:\s+(?i:were|was|are|is))?\b|"
     # "También figura X, jefe financiero del clan": one more party of the act just read.
     r"^(?i:también|además|asimismo)\s+(?i:figuran?|aparecen?|está|están)\b|"
-    # "The order also named X", "The Canadian measures - imposed under SEMA - name A, B and 38 others",
-    # "La medida incluye a X": the act's instrument names its parties.
-    r"^(?i:the|this|that|these|those|its|la|el|las|los|esta|este|estas|estos)\s+(?:[\w’'.-]+\s+){0,3}?"
-    r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|orden|medidas?|"
-    r"sanciones|decreto|resolución|lista)\b[^.;:]{0,80}?\s+(?i:also\s+|también\s+)?"
-    r"(?i:names?|named|includes?|included|targets?|targeted|covers?|covered|nombra|nombró|incluye|incluyó|"
-    r"incluyen|cubre|alcanza|(?:are|were|son|fueron)\s+(?:against|contra))\b"
-    r"(?:\s+(?:a|al)\b)?|"
+    rf"{INSTRUMENT.pattern}|"
     # "The most prominent official on the European list is X", "El primer nombre de la lista es X"
     r"\b(?i:officials?|persons?|names?|figures?|individuals?|funcionari[oa]s?|personas?|nombres?)\s+"
     r"(?i:on|in|de|en)\s+(?i:the|its|this|that|la|esta|esa|su)\s+(?:[\w-]+\s+)?(?i:list|lista)\s+"
@@ -388,12 +392,20 @@ APPOSITIVE_PASSIVE = re.compile(
 )
 # A counted object: "three companies", "a dos de sus socios", "several officials".
 COUNTED_OBJECT = re.compile(
-    r"\s*(?:a\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dos|tres|cuatro|"
-    r"cinco|seis|siete|ocho|nueve|diez|once|doce|vari[oa]s)\s+(?:[\w-]+\s+)?(?:companies|firms|entities|"
-    r"individuals|people|persons|officials|members|businesses|empresas|compañías|entidades|personas|"
-    r"individuos|funcionarios|miembros|sociedades)\b",
+    r"\s*(?:a\s+)?(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dos|tres|"
+    r"cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|vari[oa]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?P<firms>companies|firms|entities|businesses|empresas|compañías|entidades|sociedades)|"
+    r"individuals|people|persons|officials|members|personas|individuos|funcionarios|miembros)\b",
     re.I,
 )
+COUNT_WORDS = {
+    word: number
+    for number, spelled in enumerate(
+        ("", "", "two dos", "three tres", "four cuatro", "five cinco", "six seis", "seven siete", "eight ocho",
+         "nine nueve", "ten diez", "eleven once", "twelve doce")
+    )
+    for word in spelled.split()
+}  # fmt: skip
 # "including", "entre ellos": what follows is read as examples (``INCLUDING``, ``_including``)
 INCLUSION_WORD = re.compile(r"\b(?:including|such\s+as|among\s+them|incluyendo|incluid[oa]s|entre\s+ell[oa]s)\b", re.I)
 SERIES_SEPARATOR = re.compile(r",\s*(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e)\s+")
@@ -461,7 +473,8 @@ ACRONYM_PARENS = re.compile(r"\([^()]{1,40}\)")
 # A longer parenthesis that opens with a name and holds commas lists the members of what it follows
 # ("seis miembros de la familia X (A, B y C)"): its brackets separate like commas.
 LIST_PARENS = re.compile(r"\((?=[A-ZÁÉÍÓÚÑ][^()]*,)([^()]*)(\)?)")
-QUOTES = re.compile(r"[\"“”«»‘’']")
+# quotes, not an apostrophe inside a name ("Fawzi Kan’an", "O'Neill")
+QUOTES = re.compile(r"[\"“”«»‘]|(?<![A-Za-zÁÉÍÓÚáéíóúñÑ])['’]|['’](?![a-záéíóúñ])")
 TOKEN = re.compile(r"[^\s,]+")
 ORG_WORDS = re.compile(
     r"\b(?:cartel|cártel|cárteles|carteles|gang|group|grupo|organi[sz]ation|organizaci[oó]n|front|frente|"
@@ -1639,6 +1652,7 @@ class _Reading:
     last_act: _Act | None = None
     pending_effective: tuple[str, int] | None = None  # (date, sentence)
     announced: _Act | None = None  # "designated eight groups as FTOs": the parties come next
+    counted: tuple[int, int, str] | None = None  # (sentence, count, "Person"/"Organization") of that act
 
 
 def _act_programs(sentence: str, verb: str, actor: _Actor | None, reading: _Reading) -> list[str]:
@@ -1710,14 +1724,19 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         word = verb.group(0).lower()
         sanctioning = "sanc" in word or bool(SANCTION_CONTEXT.search(sentence))
         previous = _previous(reading, index)
-        if kind == "list" and previous is None and not PARTICIPLE.search(word):
+        if INSTRUMENT.match(word) and EXAMPLES_AFTER.match(sentence, verb.end()):
+            continue  # "The designation targets monsters like X": a category and its examples
+        maker = _instrument_maker(verb) if kind == "list" and previous is None else None
+        if kind == "list" and previous is None and not PARTICIPLE.search(word) and maker is None:
             continue  # "the groups are ..." lists the parties of an act already announced
         if kind == "enum" and is_quoted(sentence, verb.start()) and not PARTICIPLE.search(word):
             continue  # a speaker's "terrorist organizations, like X": a characterisation, not a listing
         if kind == "active" and _gerund_noun(sentence, verb):
             continue
-        if TARGET_VERB.search(word) and not SANCTION_CONTEXT.search(sentence):
-            continue
+        if TARGET_VERB.search(word) and not SANCTION_CONTEXT.search(sentence) and not (
+            kind == "list" and (previous is not None or maker is not None)
+        ):
+            continue  # an instrument of an act read "targets" its parties
         weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" or PERFECT.match(word) else word)
         goes_on = _goes_on(reading, index, sentence[: verb.start()])
         after = sentence[verb.end() :]
@@ -1734,7 +1753,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         parties = _governed(ctx, index, sentence, verb, kind)
         # "X, which the U.S. labeled an FTO in February": background to what the sentence reports.
         relative = kind == "active" and bool(parties) and parties == _antecedent(ctx, index, sentence, verb)
-        listed = kind == "list" and previous is not None  # the parties of an act already read
+        listed = kind == "list" and (previous is not None or maker is not None)  # an act's parties
         joined = bool(JOINED_LIST.match(sentence, verb.start()))  # joined someone on a list: listed too
         if not (named or sanctioning or listed or joined or PARTICIPLE.search(word) or re.search(r"\blista?\b", word)):
             parties = [p for p in parties if p.schema != "Person"]  # a person "designated" to a post
@@ -1749,7 +1768,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                     )
                 )
             continue
-        actors = _actors(sentence, verb.start(), verb.end())
+        actors = [maker] if maker is not None else _actors(sentence, verb.start(), verb.end())
         if (RHETORICAL_VERB.match(word) or kind == "that") and None in actors:
             continue  # "X calificó de terroristas a ...": words, unless a state or US body says them
         for found_actor in actors:
@@ -1764,6 +1783,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 # "Three members of the cartel were sanctioned": the next sentences may name them
                 if kind in ("active", "passive") and (named or sanctioning):
                     reading.announced = _Act(index, [], programs, _complete_actor(actor, programs))
+                    reading.counted = _count(sentence, verb, kind, index)
                 continue
             # The pluperfect tells background ("Noboa había declarado ... en enero"): recalled, no event.
             # "X is one of the groups designated in February": what X is, not what the article reports.
@@ -1780,6 +1800,65 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 programs = _act_programs(sentence, word, alike, reading)
                 acts.append(_Act(index, parties, programs, _complete_actor(alike, programs), recalled=True))
     return acts
+
+
+def _count(sentence: str, verb: re.Match[str], kind: str, index: int) -> tuple[int, int, str] | None:
+    """How many parties an act that named none counted, and of which kind ("sanctioned four
+    officials", "sancionó a dos empresas")."""
+    if kind != "active":
+        return None
+    start, _end = _object_span(sentence, verb.end())
+    counted = COUNTED_OBJECT.match(sentence, start)
+    if counted is None:
+        word = counted_word = None
+    else:
+        counted_word = counted.group("count").lower()
+        word = int(counted_word) if counted_word.isdigit() else COUNT_WORDS.get(counted_word)
+    if counted is None or word is None or word < 2:
+        return None
+    return index, word, "Organization" if counted.group("firms") else "Person"
+
+
+def _counted_named(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
+    """The sentence right after an act that counted its parties and named none, naming exactly that
+    many of that kind ("sanctioned four officials ... OFAC accused A, B, C and D of ..."): they are
+    the act's parties."""
+    counted, act = reading.counted, reading.announced
+    if counted is None or act is None or counted[0] != index - 1:
+        return []
+    # the NER's label of a name in a list is often wrong ("Amilcar Jesus Figueroa Salazar" an ORG) and it
+    # splits long names: count names, adjacent mentions as one, less the acting bodies and the groups
+    # the act's sentence named ("for their support of the FARC")
+    before = {ctx.id_of(m) for m in ctx.mentions_in(counted[0])}
+    spans: list[tuple[int, int]] = []
+    for mention in ctx.mentions_in(index, frozenset({"PERSON", "ORG"})):
+        if mention.kind in NEVER_PARTIES or ctx.id_of(mention) in before or _us_actor(mention.text):
+            continue
+        if counted[2] == "Person" and mention.kind not in ("", "person"):
+            continue  # a known group is no official
+        if spans and not ctx.text[spans[-1][1] : mention.start].strip():
+            spans[-1] = (spans[-1][0], mention.end)
+        else:
+            spans.append((mention.start, mention.end))
+    if len(spans) != counted[1]:
+        return []
+    parties = [_party_of(ctx, index, start, end) for start, end in spans]
+    named = [p for p in parties if p is not None]
+    if len(named) != len(parties) or (counted[2] == "Organization" and any(p.schema == "Person" for p in named)):
+        return []
+    return [_Act(index, named, act.programs, act.actor, continues=True, announced=act.announced)]
+
+
+EXAMPLES_AFTER = re.compile(r"\s+(?:[a-záéíóúñ][\w-]*\s+){1,3}(?:like|such\s+as|including|como|incluyendo)\b")
+
+
+def _instrument_maker(verb: re.Match[str]) -> _Actor | None:
+    """Who made the instrument a sentence opens on, when it says ("The Treasury Department's action
+    covers X", "La orden del gobierno paraguayo incluye a X"): that act needs no act before it."""
+    if not INSTRUMENT.match(verb.group(0)):
+        return None
+    words = verb.group(0)
+    return _us_actor(words) or _state_actor(words, None)
 
 
 def _alike(sentence: str, after: int) -> list[_Actor]:
@@ -2251,6 +2330,8 @@ def read_designations(ctx: ArticleContext) -> DesignationReading:
         sentence = ctx.sentence_text(index)
         signed = signed_date(ctx, index) or signed
         acts = [] if ctx.is_title(index) else _acts(ctx, index, reading)  # the title repeats the body
+        if not acts and not ctx.is_title(index):
+            acts = _counted_named(ctx, index, reading)
         if not ctx.is_title(index):
             acts += _same_acts(ctx, sentence, index, acts[-1] if acts else reading.last_act)
         for act in acts:
