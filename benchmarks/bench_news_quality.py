@@ -14,7 +14,8 @@ list matcher the ingest uses. What counts as a match:
 
 - designations: the party's name (normalised; one name inside the other as whole words, or a
   token-set similarity of 90 or more) and the effective date (both absent counts as equal);
-- alleged links: the relation and both parties, in the labelled direction (family either way);
+- alleged links: the relation and both parties, in the labelled direction (family and linked,
+  which have no direction, either way);
 - events: (date, type) pairs of an article; only events with a date of their own are scored;
 - quantities: (value, qualifier) pairs of an article (a range also by its upper end);
 - list links: (list entity) of an article, for links of status ``linked``.
