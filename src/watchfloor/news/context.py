@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from followthemoney.statement import StatementEntity
 
@@ -68,8 +69,6 @@ class ArticleContext:
     title: str | None = None
     _by_sentence: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
     _modalities: list[Modality] | None = field(default=None, init=False, repr=False)
-    _reference: date | None = field(default=None, init=False, repr=False)
-    _reference_read: bool = field(default=False, init=False, repr=False)  # None is an answer too
     _regions: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -119,14 +118,12 @@ class ArticleContext:
         start = self.sentences[index][0]
         return any(r_start <= start < r_stop for r_start, r_stop in self._regions)
 
-    @property
+    @cached_property
     def reference(self) -> date | None:
         """What relative dates count from: the dateline's date ("BOGOTA, Nov 12 (Reuters) -"), else
-        the publication date (which stays the knowledge time, ``published``)."""
-        if not self._reference_read:
-            self._reference = reference_date(self.text, self.published)
-            self._reference_read = True
-        return self._reference
+        the publication date (which stays the knowledge time, ``published``); read once an article,
+        None included."""
+        return reference_date(self.text, self.published)
 
     def dates_in(self, index: int, prefer: str = "nearest") -> list[DateMention]:
         """The sentence's own date expressions, resolved against ``reference`` and their tense."""

@@ -391,13 +391,6 @@ APPOSITIVE_PASSIVE = re.compile(
     re.I,
 )
 # A counted object: "three companies", "a dos de sus socios", "several officials".
-COUNTED_OBJECT = re.compile(
-    r"\s*(?:a\s+)?(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dos|tres|"
-    r"cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|vari[oa]s)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:(?P<firms>companies|firms|entities|businesses|empresas|compañías|entidades|sociedades)|"
-    r"individuals|people|persons|officials|members|personas|individuos|funcionarios|miembros)\b",
-    re.I,
-)
 COUNT_WORDS = {
     word: number
     for number, spelled in enumerate(
@@ -406,8 +399,15 @@ COUNT_WORDS = {
     )
     for word in spelled.split()
 }  # fmt: skip
+COUNTED_OBJECT = re.compile(
+    rf"\s*(?:a\s+)?(?P<count>\d+|several|vari[oa]s|{'|'.join(COUNT_WORDS)})\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:(?P<firms>companies|firms|entities|businesses|empresas|compañías|entidades|sociedades)|"
+    r"individuals|people|persons|officials|members|personas|individuos|funcionarios|miembros)\b",
+    re.I,
+)
 # "including", "entre ellos": what follows is read as examples (``INCLUDING``, ``_including``)
-INCLUSION_WORD = re.compile(r"\b(?:including|such\s+as|among\s+them|incluyendo|incluid[oa]s|entre\s+ell[oa]s)\b", re.I)
+INCLUDING_WORDS = r"(?:including|such\s+as|among\s+them|incluid[oa]s|incluyendo|entre\s+ell[oa]s)"
+INCLUSION_WORD = re.compile(rf"\b{INCLUDING_WORDS}\b", re.I)
 SERIES_SEPARATOR = re.compile(r",\s*(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e)\s+")
 SAME_ACT_REACH = 5  # sentences after an act within which one naming its party tells of the same act
 RANK_DOT = re.compile(r"\b(?:" + "|".join(sorted(RANK_ABBREVIATIONS)) + r")\.(?=\s)")
@@ -676,11 +676,7 @@ APPOSITIVE_ITEM = re.compile(
     r",\s*(?:and|y|e)\s+(?:(?:a|al)\s+(?=[A-ZÁÉÍÓÚÑ]))?(?P<item>[A-ZÁÉÍÓÚÑ][^,;:()]{2,60}?)(?=\s*(?:,|\.?$))"
 )
 # After a counted object, only its programme may come before the members: "as terrorist groups, including".
-INCLUDING = re.compile(
-    r"\s*(?P<programme>(?:as|como)\s+[^,;:.]{3,60}?),?\s+"
-    r"(?:including|such\s+as|among\s+them|incluid[oa]s|incluyendo|entre\s+ell[oa]s)\s+",
-    re.I,
-)
+INCLUDING = re.compile(rf"\s*(?P<programme>(?:as|como)\s+[^,;:.]{{3,60}}?),?\s+{INCLUDING_WORDS}\s+", re.I)
 # A passive whose subject only counts its parties names them after it: "Several companies were also
 # sanctioned, including A and B", "Otras tres empresas fueron sancionadas, entre ellas A y B".
 PASSIVE_INCLUDING = re.compile(
@@ -1437,8 +1433,9 @@ def _object_span(
     ends = LIST_END if listing else OBJECT_END
     rest = RANK_DOT.sub(lambda m: m.group(0)[:-1] + " ", rest)  # "Cmdr. Antonio": no sentence end
     end_match = ends.search(rest, skip)
+    seats = {start - verb_end: end - verb_end for start, end in places}  # relative to ``rest``
     while end_match is not None:
-        place_end = _member_place(rest, end_match, [(a - verb_end, b - verb_end) for a, b in places])
+        place_end = _member_place(rest, end_match, seats)
         if place_end is None:
             break
         end_match = ends.search(rest, place_end)
@@ -1449,15 +1446,15 @@ def _object_span(
     return verb_end + skip, verb_end + end
 
 
-def _member_place(rest: str, end: re.Match[str], places: list[tuple[int, int]]) -> int | None:
-    """Where the place ends when an object's end is "in <place>" and the list goes on after it."""
+def _member_place(rest: str, end: re.Match[str], places: dict[int, int]) -> int | None:
+    """Where the place ends when an object's end is "in <place>" and the list goes on after it
+    (``places``: each place's start -> its end)."""
     if end.group(0).strip().lower() not in ("in", "en"):
         return None
-    after = end.end() + len(rest[end.end() :]) - len(rest[end.end() :].lstrip())
-    place = next((p for p in places if p[0] == after), None)
-    if place is None or not LIST_GOES_ON.match(rest, place[1]):
+    place_end = places.get(len(rest) - len(rest[end.end() :].lstrip()))
+    if place_end is None or not LIST_GOES_ON.match(rest, place_end):
         return None
-    return place[1]
+    return place_end
 
 
 def _bullets(ctx: ArticleContext, after: int) -> Iterator[tuple[int, str]]:
@@ -1724,9 +1721,13 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         word = verb.group(0).lower()
         sanctioning = "sanc" in word or bool(SANCTION_CONTEXT.search(sentence))
         previous = _previous(reading, index)
-        if INSTRUMENT.match(word) and EXAMPLES_AFTER.match(sentence, verb.end()):
+        instrument = INSTRUMENT.match(word) is not None
+        if instrument and EXAMPLES_AFTER.match(sentence, verb.end()):
             continue  # "The designation targets monsters like X": a category and its examples
-        maker = _instrument_maker(verb) if kind == "list" and previous is None else None
+        # its maker named ("The Treasury Department's action covers X"): an act needing none before it
+        maker = None
+        if instrument and kind == "list" and previous is None:
+            maker = _us_actor(verb.group(0)) or _state_actor(verb.group(0), None)
         if kind == "list" and previous is None and not PARTICIPLE.search(word) and maker is None:
             continue  # "the groups are ..." lists the parties of an act already announced
         if kind == "enum" and is_quoted(sentence, verb.start()) and not PARTICIPLE.search(word):
@@ -1810,13 +1811,12 @@ def _count(sentence: str, verb: re.Match[str], kind: str, index: int) -> tuple[i
     start, _end = _object_span(sentence, verb.end())
     counted = COUNTED_OBJECT.match(sentence, start)
     if counted is None:
-        word = counted_word = None
-    else:
-        counted_word = counted.group("count").lower()
-        word = int(counted_word) if counted_word.isdigit() else COUNT_WORDS.get(counted_word)
-    if counted is None or word is None or word < 2:
         return None
-    return index, word, "Organization" if counted.group("firms") else "Person"
+    word = counted.group("count").lower()
+    number = int(word) if word.isdigit() else COUNT_WORDS.get(word)  # "several" counts nothing
+    if number is None or number < 2:
+        return None
+    return index, number, "Organization" if counted.group("firms") else "Person"
 
 
 def _counted_named(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
@@ -1850,15 +1850,6 @@ def _counted_named(ctx: ArticleContext, index: int, reading: _Reading) -> list[_
 
 
 EXAMPLES_AFTER = re.compile(r"\s+(?:[a-záéíóúñ][\w-]*\s+){1,3}(?:like|such\s+as|including|como|incluyendo)\b")
-
-
-def _instrument_maker(verb: re.Match[str]) -> _Actor | None:
-    """Who made the instrument a sentence opens on, when it says ("The Treasury Department's action
-    covers X", "La orden del gobierno paraguayo incluye a X"): that act needs no act before it."""
-    if not INSTRUMENT.match(verb.group(0)):
-        return None
-    words = verb.group(0)
-    return _us_actor(words) or _state_actor(words, None)
 
 
 def _alike(sentence: str, after: int) -> list[_Actor]:

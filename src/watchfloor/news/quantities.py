@@ -137,7 +137,6 @@ class Number:
 
 
 @lru_cache(maxsize=100_000)
-@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """Lower case without accents; remembered, since reporting repeats its words."""
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
