@@ -447,3 +447,13 @@ def test_an_article_is_analysed_on_one_blas_thread(monkeypatch: pytest.MonkeyPat
     list(extract_many([RawDocument(text=text, source=f"{n}.txt") for n in range(2)], processes=1))
     assert seen == [{1}] * 3
     assert blas_threads() == before
+
+
+def test_an_abbreviation_the_article_defines_is_an_alias_of_the_group() -> None:
+    """ "the Revolutionary Armed Forces of Colombia (FARC)": the group is also known as the FARC, though
+    the gazetteer keeps the two names apart (it compares names as the article writes them)."""
+    text = "Colombia's Revolutionary Armed Forces of Colombia (FARC) met in Havana. The FARC denied it."
+    result = extract(RawDocument(text, "farc.txt", published=date(2016, 6, 1)))
+    group = next(e for e in result.entities if "Revolutionary Armed Forces of Colombia" in e.get("name"))
+    assert "FARC" in group.get("alias")
+    assert not any("FARC" in e.get("alias") for e in result.entities if e is not group)

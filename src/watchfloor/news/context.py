@@ -16,7 +16,7 @@ from followthemoney.statement import StatementEntity
 
 from watchfloor.model.entities import NEWS_DATASET, make_entity
 from watchfloor.news.dates import DateMention, find_dates, reference_date
-from watchfloor.news.mentions import Mention
+from watchfloor.news.mentions import Mention, name_key, spelled_out
 from watchfloor.news.modality import Modality, article_modalities, clause_at, speculative_regions
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -144,6 +144,16 @@ class ArticleContext:
 
     def id_of(self, mention: Mention) -> str:
         return self.entity_ids[mention.start]
+
+    @cached_property
+    def spelled(self) -> dict[str, Mention]:
+        """Abbreviations the article defines ("el Cártel Jalisco Nueva Generación (CJNG)"), by name key."""
+        return spelled_out(self.text, self.mentions)
+
+    def party_id(self, mention: Mention) -> str:
+        """The entity a link names: for an abbreviation the article defines, the organisation it spells
+        out, whatever the gazetteer keeps apart ("the CJNG" is the Cártel Jalisco Nueva Generación)."""
+        return self.id_of(self.spelled.get(name_key(mention.text), mention))
 
     def derived_id(self, kind: str, *parts: str) -> str:
         """Deterministic ID for an entity the text states (an event, a link, a sanction)."""

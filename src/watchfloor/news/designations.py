@@ -85,13 +85,23 @@ PROGRAMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("RePET", re.compile(r"\bRePET\b|registro\s+p[uú]blico\s+de\s+personas\s+y\s+entidades", re.I)),
+    # the Kingpin Act's list: "as a Specially Designated Narcotics Trafficker", "Narcotraficante
+    # Especialmente Designado de conformidad con la Ley Kingpin"
+    (
+        "SDNTK",
+        re.compile(
+            r"specially\s+designated\s+narcotics?\s+traffickers?|\bSDNTKs?\b|"
+            r"narcotraficantes?\s+especialmente\s+designad[oa]s?|\bKingpin\s+Act\b|\bLey\s+Kingpin\b",
+            re.I,
+        ),
+    ),
 )
 EXECUTIVE_ORDER = re.compile(
     r"\b(?:E\.\s?O\.|Executive\s+Order|Orden\s+Ejecutiva)\s*(?:No\.\s*)?(\d{5})", re.I
 )
 TERROR_LIST = re.compile(r"\bterroris[tm]\w*|\bterroristas?\b|\bterrorismo\b", re.I)
 SANCTION_CONTEXT = re.compile(r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock", re.I)
-US_PROGRAMS = frozenset({"FTO", "SDGT", "SDN"})
+US_PROGRAMS = frozenset({"FTO", "SDGT", "SDN", "SDNTK"})
 # Words for a list rather than a programme: they merge with the programme another sentence names.
 GENERIC_PROGRAMS = frozenset({"terrorist-list", "SDN", "sanctions"})
 
@@ -126,13 +136,17 @@ ACTIVE_VERB = re.compile(
     r"designaciones\s+(?:incluyen|son)|declar(?:ar|a|an|ó|aron|ará|arán)|clasific(?:ar|a|ó|ará)|"
     r"señal(?:ar|a|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
     r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
-    r"(?:impuso|impone|imponen|impondrá|impusieron)\s+sanciones\s+(?:a|contra)|sanciones\s+contra|"
+    r"(?:impuso|impone|imponen|impondrá|impusieron)\s+sanciones\s+(?:a|contra)|sanciones\s+(?:contra|a|al)(?=\s)|"
     r"inclu(?:ir|ye|yen|yó|yeron|irá|sión\s+(?:de|del))|"
-    r"inscri(?:bir|be|bió|bieron|birá|pción\s+(?:de|del))|"
+    r"inscri(?:bir|be|bió|bieron|birá|pción\s+(?:de|del))|registr(?:ar|a|ó|aron|ará)|"
     r"incorpor(?:ar|a|ó|ación\s+(?:de|del))|"
     # A Spanish perfect is active: "Noboa había declarado como terrorista a X".
     r"(?:ha|han|había|habían|habría|hemos)\s+(?:ya\s+)?(?:declarado|designado|sancionado|incluido|calificado|"
     r"catalogado|clasificado|inscrito)|"
+    # "Among the sanctioned Sinaloa Cartel members was X", "Entre los sancionados funcionarios del CNE está X"
+    r"(?:among|entre)\s+(?:the|los|las)\s+(?:sanctioned|designated|sancionad[oa]s|designad[oa]s)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:members|operatives|officials|individuals|people|persons|companies|entities|leaders|miembros|integrantes|"
+    r"funcionarios|personas|individuos|empresas|entidades|l[íi]deres)\s+(?:was|were|is|are|est[áa]n?|figuran?|destacan?)\b|"
     # The parties follow a list of those designated: "Among those sanctioned is X", "entre los sancionados está X".
     r"(?:among|entre)\s+(?:the\s+|those\s+|los\s+|las\s+)?(?:individuals\s+|people\s+|personas\s+|"
     r"individuos\s+|companies\s+|entities\s+|empresas\s+|entidades\s+)?"
@@ -248,6 +262,8 @@ SANCTIONS_LIST = re.compile(
     r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?(?:sancionad|designad|bloquead)[oa]s\b",
     re.I,
 )
+# A sanctioning body's own list: "la OFAC incluyó en su lista a X", "Treasury added X to its list"
+OWN_LIST = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:en|a|on|to)\s+(?:su|sus|its|their)\s+(?:\w+\s+)?lista?s?\b", re.I)
 # Members a counted or generic object names after it: "otras estructuras criminales como A y B",
 # "four companies, including A and B".
 EXAMPLES = re.compile(
@@ -269,7 +285,7 @@ PASSIVE_VERB = re.compile(
     r",\s*(?:(?:which|who)\s+(?:was|were)\s+|(?:que|quien)\s+(?:fue|fueron)\s+|an?\s+(?:U\.S\.[-\s])?(?=designated\s)|"
     r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+)?)"
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
-    r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|incorporad[oa]s?|added|targeted|"
+    r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|registrad[oa]s?|incorporad[oa]s?|added|targeted|"
     r"añadid[oa]s?|agregad[oa]s?)\b",
     re.I,
 )
@@ -293,7 +309,7 @@ UNDER_SANCTIONS = re.compile(
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
-    r"plac|recogni|reconoc|agreg|añad)",
+    r"plac|recogni|reconoc|agreg|añad|registr)",
     re.I,
 )
 PARTICIPLE = re.compile(
@@ -320,7 +336,7 @@ OBJECT_END = re.compile(
     r"\s(?:a|an|una?)\s+(?=(?:Foreign|Specially|Global|Terrorist|FTO|SDGT|Organizaci[oó]n|Organization)\b)|"
     r"\s(?:(?<!such\s)(?<!known\s)(?<!well\s)as(?!\s+well\s+as\b)|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|(?<!\bof\s)that|which|who|"
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
-    r"(?<!así\s)como|por|para|bajo|en|tras|luego|debido|que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
+    r"(?<!así\s)como|por|para|bajo|en|tras|luego|debido|(?<!entre\slos\s)(?<!entre\slas\s)que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
     r"\sa\s+(?:la|su|esta|esa)\s+(?=lista\b)|"  # "agregó a X a la lista de sanciones"
     r"[;:.!?]\s|[;!?]|\.$|—|\s–\s",  # a spaced en dash opens an aside as an em dash does
@@ -337,8 +353,9 @@ LEADING_OBJECT_MARK = re.compile(
 # The list a verb puts its object on, written before the object: "incluir en su lista negra a X",
 # "added to the SDN list X".
 LIST_PLACE = re.compile(
-    r"^\s*(?:en|a|on|to)\s+(?:su|la|esa|esta|the|its|their)\s+(?:lista|list)(?:\s+negra|\s+de\s+\w+|"
-    r"\s+\w+)?,?(?=\s+(?:a|al)\s)",
+    # the list may be named at length: "en su lista de «nacionales especialmente designados y personas bloqueadas»"
+    r"^\s*(?:en|a|on|to)\s+(?:su|la|esa|esta|the|its|their)\s+(?:lista|list)(?:\s+negra|"
+    r"\s+de\s+[«\"“]?[^.;:«»\"“”]{1,80}?[»\"”]?|\s+\w+)?,?(?=\s+(?:a|al)\s)",
     re.I,
 )
 COMO_FIRST = re.compile(
@@ -362,8 +379,12 @@ PARTICLES = frozenset(
     {"de", "del", "la", "las", "los", "el", "of", "the", "da", "do", "dos", "das", "al", "-", "–"}
 )
 DETERMINERS = re.compile(r"^(?:the|a|an|el|la|los|las|al|a\s+la|a\s+los|a\s+las|a)\s+", re.I)
+INCLUDING_WORDS = (
+    r"(?:including|such\s+as|among\s+(?:whom|them)(?:\s+(?:are|were|is|was))?|incluid[oa]s|incluyendo|"
+    r"entre\s+ell[oa]s|entre\s+(?:los|las)\s+(?:que|cuales)\s+(?:se\s+encuentran?|figuran?|est[áa]n?|destacan?))"
+)
 INTRODUCER = re.compile(
-    r"\b(?:such\s+as|including|namely|among\s+them|incluid[oa]s|entre\s+ell[oa]s|known\s+as|called|named|"
+    rf"\b(?:{INCLUDING_WORDS}|namely|known\s+as|called|named|"
     r"dubbed|denominad[oa]s?|llamad[oa]s?|conocid[oa]s?\s+como)\s+(?:(?:the|el|la|los)\s+)?",
     re.I,
 )
@@ -380,10 +401,24 @@ PREPOSITION = re.compile(
     re.I,
 )
 DEMONYM = re.compile(r"(?:[A-Z][a-záéíóú]+(?:an|ian|ese|ish|ano|ana|ino|ina|eño|eña|ense|ian)\s*)+")
-LOWER_HEAD = re.compile(r"cartel|cartels|cártel|gang|group|network|clan|organi[sz]ation")
+LOWER_HEAD = re.compile(r"cartel|cartels|cártel|gang|group|network|clan|organi[sz]ation|coalition|alliance|faction|militia")
 LOWER_HEAD_OF = re.compile(
     r"(?:^|\s)(c[aá]rtel|clan|tren|frente|banda|grupo)\s+(?:de|del)(?:\s+(?:la|los|las|el))?\s+$"
 )
+# A role in a named body right before a name, with no comma: "al jefe de la Dirección General de
+# Inteligencia Militar (DGIM) Hugo Carvajal", "former head of the Federal Police Juan Pérez"
+_ROLE_OF = (
+    r"\b(?:jefe|jefa|director|directora|comandante|presidente|presidenta|ministro|ministra|gerente|"
+    r"secretario|secretaria|fundador|fundadora|head|chief|commander|president|minister|founder)\s+"
+    r"(?:de|del|of)\s+(?:(?:la|el|los|las|the)\s+)?"
+)
+ROLE_OF_BEFORE = re.compile(
+    _ROLE_OF + r"[A-ZÁÉÍÓÚÑ][\w-]*"
+    r"(?:\s+(?:(?:de|del|la|los|las|of|the|y|and)\s+)*[A-ZÁÉÍÓÚÑ][\w-]*)*(?:\s*\([^()]{1,15}\))?\s*$"
+)
+# the same role right before a run of capitals that names the body and then the person: "former head
+# of Haiti's National Palace General Security Unit Dimitri Herard"
+ROLE_OF_RUN = re.compile(_ROLE_OF + r"(?:[A-ZÁÉÍÓÚÑ][\w-]*['’]s\s+)?$")
 NAME_IN_HEAD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|los|las|of|the)\s+[A-ZÁÉÍÓÚÑ][\w-]*)*")
 # ", a designated FTO", ", organización designada como terrorista": an appositive, not a clause.
 APPOSITIVE_PASSIVE = re.compile(
@@ -406,7 +441,6 @@ COUNTED_OBJECT = re.compile(
     re.I,
 )
 # "including", "entre ellos": what follows is read as examples (``INCLUDING``, ``_including``)
-INCLUDING_WORDS = r"(?:including|such\s+as|among\s+them|incluid[oa]s|incluyendo|entre\s+ell[oa]s)"
 INCLUSION_WORD = re.compile(rf"\b{INCLUDING_WORDS}\b", re.I)
 SERIES_SEPARATOR = re.compile(r",\s*(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e)\s+")
 SAME_ACT_REACH = 5  # sentences after an act within which one naming its party tells of the same act
@@ -789,6 +823,7 @@ class _Act:
     effective_hint: tuple[str, int] | None = None  # "will designate X on November 24"
     continues: bool = False  # lists the parties of the act before it ("The eight groups are ...")
     recalled: bool = False  # names parties of a programme in passing ("other FTOs including X")
+    origin: int | None = None  # the sentence of the act a continuing list names the parties of
 
 
 @dataclass(frozen=True)
@@ -804,12 +839,24 @@ class Announcement:
 
 
 @dataclass(frozen=True)
+class ActSentences:
+    """Where an act (reported or recalled) is told: the sentences that may give its ground ("for
+    their support of the FARC") or describe its parties ("13 Sinaloa Cartel members"), i.e. its own
+    and that of the act whose parties it lists, and the parties (entity IDs)."""
+
+    sentences: tuple[int, ...]
+    parties: tuple[str, ...]  # those the act's own sentence names, not an anaphor's ("the network")
+    people: tuple[str, ...] = ()  # the parties that are persons
+
+
+@dataclass(frozen=True)
 class DesignationReading:
     """An article's reported designations (Sanction entities, and parties the NER missed) and the
     acts that made them."""
 
     entities: list[StatementEntity]
     announcements: list[Announcement]
+    acts: list[ActSentences] = field(default_factory=list)
 
 
 # --- programmes and actors --------------------------------------------------------------------
@@ -868,7 +915,11 @@ def _last_at(text: str, patterns: list[re.Pattern[str]]) -> int:
 
 
 def _actor(sentence: str, verb_start: int, verb_end: int) -> _Actor | None:
-    """Who acts: a state or US body before the verb (the nearer wins), else a passive agent."""
+    """Who acts: the body the verb phrase names ("is under U.S. sanctions"), a state or US body before
+    the verb (the nearer wins), else a passive agent."""
+    named = _us_actor(sentence[verb_start:verb_end])
+    if named is not None:
+        return named
     before = sentence[:verb_start]
     state = _state_actor(before, NEAR_SUBJECT)
     us = _us_actor(before)
@@ -1024,6 +1075,11 @@ def _name_run(text: str) -> tuple[int, int] | None:
         return None  # a name ends the conjunct, or there is none
     start_index = end_index
     while start_index and (_name_word(words, start_index - 1) or words[start_index - 1].lower() in PARTICLES):
+        gap = tokens[start_index][0] - tokens[start_index - 1][1] if start_index < len(tokens) else 1
+        if gap > 2 and words[start_index].lower() not in PARTICLES:
+            # a bracket masked out ends the name: "Inteligencia Militar (DGIM) Hugo Carvajal"; not an
+            # origin after it ("Mara Salvatrucha (MS-13) de El Salvador")
+            break
         start_index -= 1
     while start_index < end_index and tokens[start_index][2].lower() in PARTICLES:
         start_index += 1
@@ -1039,8 +1095,10 @@ def _name_run(text: str) -> tuple[int, int] | None:
     head_word = LOWER_HEAD_OF.search(before)
     if head_word is not None:  # "el cartel de los Soles": a Spanish name whose head is in lower case
         start, before = head_word.start(1), before[: head_word.start(1)]
-    if INTRODUCER.search(before):
+    if INTRODUCER.search(before) or ROLE_OF_BEFORE.search(before):
         return start, end
+    if ROLE_OF_RUN.search(before) and sum(w[:1].isupper() for w in stripped[start:end].split()) >= 3:
+        return start, end  # a body, then the person who heads it (``_party_of`` keeps the person)
     head = NAME_IN_HEAD.sub(" ", DETERMINERS.sub("", before.lstrip()))  # "Tren de Aragua leader X"
     if head and (PREPOSITION.search(head) or re.search(r"\d", head)):
         return None
@@ -1151,6 +1209,12 @@ def _party_of(
     if any(m.kind in NEVER_PARTIES and m.start <= start and m.end >= end for m in overlapping):
         return None  # a government body or a news outlet acts or reports; it is not designated
     parties = [m for m in overlapping if m.label in ("ORG", "PERSON")]
+    if ROLE_OF_RUN.search(ctx.text, max(0, start - 60), start):
+        # "head of Haiti's National Palace General Security Unit Dimitri Herard": the body the person
+        # heads, then the person; "ministro de Relaciones Interiores" alone names an office, no party
+        if not (parties and parties[-1].label == "PERSON" and not ctx.text[parties[-1].end : end].strip()):
+            return None
+        parties = parties[-1:]
     if LEGAL_FORM.search(ctx.text[start:end]) or LEGAL_FORM_DOTS.fullmatch(ctx.text[start:end].strip()):
         parties = []  # "Storelab, S.A. de C.V.": the company's whole name, not the NER's part of it
     outside = [
@@ -1254,6 +1318,8 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
             party = _nickname_holder(ctx, start, end, _expanded(ctx, party))
         if KIN_OF.search(before) or KIN_OF_ROLE.search(before):
             continue  # "three nephews of Maduro's wife, Cilia Flores": the name says who the wife is
+        if PLACE_BASED_AFTER.match(ctx.text, end):
+            continue  # "Nogales, Sonora-based plaza boss X": a city, and its state, the person's seat
         if party is not None and party not in parties:
             parties.append(party)
     return parties
@@ -1538,7 +1604,7 @@ def _table_rows(ctx: ArticleContext, after: int) -> list[tuple[int, int]]:
 def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start: int) -> list[_Party]:
     """The subject of a passive verb: the name that ends right before it, with the names coordinated
     with it by "and"/"y" ("X, Y and Z were designated"), not an earlier clause's names."""
-    before = sentence[:verb_start].rstrip()
+    before = SUBJECT_ADVERB.sub("", sentence[:verb_start].rstrip())  # "Petro himself is under sanctions"
     clause_start = max(
         (
             m.end()
@@ -1678,6 +1744,36 @@ def _names_programme(text: str) -> bool:
     return bool(_programs(text) or TERROR_LIST.search(text))
 
 
+# a city before its state's "-based": "Nogales, Sonora-based"
+PLACE_BASED_AFTER = re.compile(r"\s*,\s*[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.]*)*-based\b")
+# words between a passive's subject and its verb: "Petro himself is under U.S. sanctions"
+SUBJECT_ADVERB = re.compile(
+    r"(?:\s+(?:himself|herself|itself|themselves|mism[oa]s?|also|too|already|now|también|ya|ahora))+$", re.I
+)
+# Undoing an act: "lifted sanctions on X", "revoked the designation of X", "levantó las sanciones a X"
+LIFTED = re.compile(
+    r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|"
+    r"waiv(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|levant\w*|retir\w*|elimin\w*|suspend\w*|revoc\w*|"
+    r"flexibiliz\w*|alivi\w*|anul\w*)\s+(?:(?:the|las|los|la|el|some|all|its|their|sus|su)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
+# "the Viv Ansanm coalition, which includes Les Argentins,": what a group is made of, not a listing
+MEMBERS_RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|that|que|(?:la|el|lo)\s+cual|who)\s+(?:also\s+|también\s+)?$", re.I)
+
+
+def _describes_members(sentence: str, verb: re.Match[str]) -> bool:
+    """ "X, which includes Y": Y is part of X; a list's own relative ("the list, which includes Y")
+    still lists."""
+    if not verb.group(0).lower().startswith(("includ", "inclu")):
+        return False
+    relative = MEMBERS_RELATIVE.search(sentence, 0, verb.start())
+    if relative is None:
+        return False
+    antecedent = sentence[max(0, relative.start() - 40) : relative.start()]
+    return not re.search(r"\blist|\blista|designa|sanc|order|orden|decre", antecedent, re.I)
+
+
 def _gerund_noun(sentence: str, verb: re.Match[str]) -> bool:
     """ "Designating Tren de Aragua would complicate ...", "said designating ...", "the idea of
     designating ...": a gerund in a noun's place names the idea of a designation, not one made ("a
@@ -1734,6 +1830,10 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             continue  # a speaker's "terrorist organizations, like X": a characterisation, not a listing
         if kind == "active" and _gerund_noun(sentence, verb):
             continue
+        if kind == "active" and _describes_members(sentence, verb):
+            continue
+        if kind == "active" and LIFTED.search(sentence, max(0, verb.start() - 50), verb.start()):
+            continue  # "lifted sanctions on X", "revocó la designación de X": the opposite of an act
         if TARGET_VERB.search(word) and not SANCTION_CONTEXT.search(sentence) and not (
             kind == "list" and (previous is not None or maker is not None)
         ):
@@ -1744,7 +1844,12 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         if (
             kind != "list"
             and weak
-            and not (_names_programme(after) or SANCTIONS_LIST.search(after) or goes_on)
+            and not (
+                _names_programme(after)
+                or SANCTIONS_LIST.search(after)
+                or goes_on
+                or (sanctioning and OWN_LIST.match(after))
+            )
         ):
             continue  # "declaró el secretario": a weak verb designates only with its programme after it
         if not (goes_on or _in_context(sentence, verb, kind, sanctioning, reading, index)) or _hypothetical(
@@ -1756,7 +1861,9 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         relative = kind == "active" and bool(parties) and parties == _antecedent(ctx, index, sentence, verb)
         listed = kind == "list" and (previous is not None or maker is not None)  # an act's parties
         joined = bool(JOINED_LIST.match(sentence, verb.start()))  # joined someone on a list: listed too
-        if not (named or sanctioning or listed or joined or PARTICIPLE.search(word) or re.search(r"\blista?\b", word)):
+        if not (
+            named or sanctioning or listed or joined or goes_on or PARTICIPLE.search(word) or re.search(r"\blista?\b", word)
+        ):
             parties = [p for p in parties if p.schema != "Person"]  # a person "designated" to a post
         if kind in ("passive", "among", "copula") and parties:
             covered.append((verb.start(), len(sentence)))  # the verbs after it are this act's
@@ -1765,7 +1872,14 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 announced = previous.announced or _announced_on(ctx, previous)
                 acts.append(
                     _Act(
-                        index, parties, previous.programs, previous.actor, continues=True, announced=announced
+                        index,
+                        parties,
+                        previous.programs,
+                        previous.actor,
+                        continues=True,
+                        announced=announced,
+                        # the act that announced them unnamed ("designated eight groups as FTOs:")
+                        origin=None if previous.parties else previous.sentence,
                     )
                 )
             continue
@@ -1846,7 +1960,9 @@ def _counted_named(ctx: ArticleContext, index: int, reading: _Reading) -> list[_
     named = [p for p in parties if p is not None]
     if len(named) != len(parties) or (counted[2] == "Organization" and any(p.schema == "Person" for p in named)):
         return []
-    return [_Act(index, named, act.programs, act.actor, continues=True, announced=act.announced)]
+    return [
+        _Act(index, named, act.programs, act.actor, continues=True, announced=act.announced, origin=act.sentence)
+    ]
 
 
 EXAMPLES_AFTER = re.compile(r"\s+(?:[a-záéíóúñ][\w-]*\s+){1,3}(?:like|such\s+as|including|como|incluyendo)\b")
@@ -2315,6 +2431,7 @@ def read_designations(ctx: ArticleContext) -> DesignationReading:
     """The article's designations and the acts that announce them (recalled ones are no act)."""
     found: list[_Designation] = []
     made: list[_Act] = []
+    every: list[_Act] = []  # recalled acts too: their grounds and descriptions of parties hold
     reading = _Reading()
     signed: str | None = None
     for index in range(len(ctx.sentences)):
@@ -2326,6 +2443,7 @@ def read_designations(ctx: ArticleContext) -> DesignationReading:
         if not ctx.is_title(index):
             acts += _same_acts(ctx, sentence, index, acts[-1] if acts else reading.last_act)
         for act in acts:
+            every.append(act)
             _record(ctx, act, found, _inherited(reading, act, index))
             reading.last_act = act
             if not act.recalled:
@@ -2348,7 +2466,24 @@ def read_designations(ctx: ArticleContext) -> DesignationReading:
         for act in made:
             act.announced = act.announced or signed
     entities = [entity for d in found for entity in _entities(ctx, d)]
-    return DesignationReading(entities, _announcements(made))
+    told = []
+    for act in every:
+        named = [p for p in act.parties if _named_in(ctx, act.sentence, p)]
+        told.append(
+            ActSentences(
+                tuple(dict.fromkeys(i for i in (act.sentence, act.origin) if i is not None)),
+                tuple(dict.fromkeys(p.entity_id for p in named)),
+                tuple(dict.fromkeys(p.entity_id for p in named if p.schema == "Person")),
+            )
+        )
+    return DesignationReading(entities, _announcements(made), told)
+
+
+def _named_in(ctx: ArticleContext, index: int, party: _Party) -> bool:
+    """The sentence names the party, rather than standing for it ("the network", "the group")."""
+    if any(ctx.id_of(m) == party.entity_id for m in ctx.mentions_in(index)):
+        return True
+    return name_key(party.name) in name_key(ctx.sentence_text(index))
 
 
 def _announcements(acts: list[_Act]) -> list[Announcement]:

@@ -27,6 +27,7 @@ from watchfloor.news.designations import read_designations
 from watchfloor.news.documents import RawDocument
 from watchfloor.news.events import detect_events
 from watchfloor.news.gazetteer import by_alias, country_named, kind_of
+from watchfloor.news.grounds import ground_links
 from watchfloor.news.language import detect_language
 from watchfloor.news.mentions import Mention, entity_id, name_key, resolve_names, with_nicknames
 from watchfloor.news.quantities import extract_quantities
@@ -144,6 +145,13 @@ def _mention_entities(
             article.add(MENTION_PROPS[schema], name, origin=origin, quiet=True)
         if name_key(mention.text) != name_key(name) and schema != "Address":
             entity.add("alias", mention.text, origin=origin)
+    # "Revolutionary Armed Forces of Colombia (FARC)": the group is also known by its abbreviation
+    for mention in ctx.mentions:
+        full = ctx.spelled.get(name_key(mention.text))
+        if full is not None and full.start < mention.start:
+            named = entities[ctx.entity_ids[full.start]]
+            if name_key(mention.text) not in {name_key(n) for n in named.names}:
+                named.add("alias", mention.text, origin=ctx.origin(full.sentence))
     return list(entities.values())
 
 
@@ -174,6 +182,7 @@ def analyse(raw: RawDocument, doc: Doc, lang: str) -> ArticleResult:
     entities += extract_relations(ctx)
     designations = read_designations(ctx)
     entities += designations.entities
+    entities += ground_links(ctx, designations.acts)
     events = detect_events(ctx, designations.announcements)
     entities += [entity for _, entity in events]
     claims = extract_quantities(ctx, [match for match, _ in events])

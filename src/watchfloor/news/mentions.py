@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from normality import ascii_text, slugify
 
@@ -117,3 +119,23 @@ def resolve_names(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
 def _best_form(counts: Counter[str]) -> str:
     """Among spellings of one name, prefer the one with accents, then the most frequent."""
     return max(counts, key=lambda form: (sum(1 for c in form if ord(c) > 127), counts[form], form))
+
+
+def spelled_out(text: str, mentions: Sequence[Mention]) -> dict[str, Mention]:
+    """Abbreviation (``name_key`` form) -> the organisation the article spells it out as, where it
+    defines it in brackets ("el Cártel Jalisco Nueva Generación (CJNG)"): a link to "the CJNG" is a
+    link to that party, and the party is also known by it, whatever the gazetteer keeps apart."""
+    spelled: dict[str, Mention] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for before, mention in pairwise(ordered):
+        gap = text[before.end : mention.start]
+        if (
+            before.label == "ORG"
+            and mention.label == "ORG"
+            and gap.strip() == "("
+            and text[mention.end : mention.end + 1] == ")"
+            and mention.text.replace(".", "").isupper()
+            and len(mention.text) < len(before.text)
+        ):
+            spelled.setdefault(name_key(mention.text), before)
+    return spelled

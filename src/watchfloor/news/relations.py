@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from followthemoney.statement import StatementEntity
 from rigour.names import replace_org_types_compare
@@ -22,7 +21,7 @@ from rigour.names import replace_org_types_compare
 from watchfloor.names.tokens import LEGAL_FORMS
 from watchfloor.news import syntax
 from watchfloor.news.context import ArticleContext
-from watchfloor.news.mentions import Mention, name_key
+from watchfloor.news.mentions import Mention
 from watchfloor.news.modality import Modality
 
 
@@ -106,15 +105,14 @@ def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
     results: list[StatementEntity] = []
     extra: list[StatementEntity] = []
     seen: set[str] = set()
-    spelled = _spelled_out(ctx)
     for index, relation in found:
         if _hypothetical(ctx, index, relation.at):
             continue
-        first = ctx.id_of(spelled.get(name_key(relation.first.text), relation.first))
-        second = ctx.id_of(spelled.get(name_key(relation.second.text), relation.second))
+        first = ctx.party_id(relation.first)
+        second = ctx.party_id(relation.second)
         if first == second:
             continue
-        entity_id = ctx.derived_id("link", relation.schema, first, second)
+        entity_id = link_id(ctx, relation.schema, first, second)
         if entity_id in seen:
             continue
         seen.add(entity_id)
@@ -124,26 +122,6 @@ def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
             if asset.label == "ORG":
                 extra.append(_asset_company(ctx, asset, index))
     return results + extra
-
-
-def _spelled_out(ctx: ArticleContext) -> dict[str, Mention]:
-    """Abbreviation -> the organisation the article spells it out as, where it defines it in
-    brackets ("el Cártel Jalisco Nueva Generación (CJNG)"): a link to "the CJNG" is a link to
-    that party, whatever the gazetteer keeps apart."""
-    spelled: dict[str, Mention] = {}
-    ordered = sorted(ctx.mentions, key=lambda m: m.start)
-    for before, mention in pairwise(ordered):
-        gap = ctx.text[before.end : mention.start]
-        if (
-            before.label == "ORG"
-            and mention.label == "ORG"
-            and gap.strip() == "("
-            and ctx.text[mention.end : mention.end + 1] == ")"
-            and mention.text.replace(".", "").isupper()
-            and len(mention.text) < len(before.text)
-        ):
-            spelled.setdefault(name_key(mention.text), before)
-    return spelled
 
 
 def _parties(ctx: ArticleContext, index: int) -> list[Mention]:
@@ -207,19 +185,38 @@ def _hypothetical(ctx: ArticleContext, index: int, at: int) -> bool:
 def _link(
     ctx: ArticleContext, index: int, relation: syntax.Relation, first: str, second: str
 ) -> StatementEntity:
-    link = ctx.new_entity(relation.schema, ctx.derived_id("link", relation.schema, first, second), index)
+    props = ((relation.first_prop, first), (relation.second_prop, second))
+    return link_entity(ctx, index, relation.schema, props, relation.role, relation.relationship)
+
+
+def link_entity(
+    ctx: ArticleContext,
+    index: int,
+    schema: str,
+    parties: tuple[tuple[str, str], tuple[str, str]],
+    role: str,
+    relationship: str = "",
+) -> StatementEntity:
+    """A link the sentence states, between two entity IDs given as (FtM property, ID): alleged, with
+    the sentence as its summary; the ID is the same whichever rule found it."""
+    (first_prop, first), (second_prop, second) = parties
+    link = ctx.new_entity(schema, link_id(ctx, schema, first, second), index)
     origin = ctx.origin(index)
-    link.add(relation.first_prop, first, origin=origin)
-    link.add(relation.second_prop, second, origin=origin)
+    link.add(first_prop, first, origin=origin)
+    link.add(second_prop, second, origin=origin)
     link.add("summary", ctx.sentence_text(index).strip(), origin=origin)
-    if relation.schema == "Family":
-        link.add("relationship", relation.relationship, origin=origin)
+    if schema == "Family":
+        link.add("relationship", relationship, origin=origin)
     else:
-        link.add("role", relation.role, origin=origin)
+        link.add("role", role, origin=origin)
         link.add("status", "alleged", origin=origin)
     if ctx.published is not None:
         link.add("date", ctx.published.isoformat(), origin=origin)
     return link
+
+
+def link_id(ctx: ArticleContext, schema: str, first: str, second: str) -> str:
+    return ctx.derived_id("link", schema, first, second)
 
 
 def _asset_company(ctx: ArticleContext, mention: Mention, index: int) -> StatementEntity:

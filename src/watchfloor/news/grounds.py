@@ -1,0 +1,191 @@
+"""The ground a designation gives: parties sanctioned for backing an armed group are alleged to support it.
+
+Releases and their reporting say why a party is listed in the act's own sentence, or in the sentence
+whose parties a later list names: "imposed sanctions on four officials for their support of the FARC",
+"designated X for materially assisting ... the Sinaloa Cartel", "sancionó a X por su apoyo a Hezbolá",
+"por ayudar materialmente ... en apoyo de Zambada García y el Cártel de Sinaloa". Each party of the act
+then supports each armed group the ground names (a person named beside such a group too), as an
+alleged link: the designation is the sanctioning state's finding, which the article reports. Ties as
+the ground ("for their ties to the CJNG", "por sus vínculos con X") link the parties to X without
+saying how.
+
+The parties come from ``watchfloor.news.designations`` (lists, bullets, counted parties named in the
+next sentence), so the link reaches every party the act has, not only the one the parse puts next to
+the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from followthemoney.statement import StatementEntity
+
+from watchfloor.news.context import ArticleContext
+from watchfloor.news.designations import ActSentences
+from watchfloor.news.gazetteer import ARMED_GROUP
+from watchfloor.news.mentions import Mention
+from watchfloor.news.relations import link_entity, link_id
+
+ROLE = "material support (ground of designation)"
+# how far after the cue the armed group may be named: a release's ground is long ("for materially
+# assisting, sponsoring, or providing financial, material, or technological support for, or goods or
+# services to or in support of, the Sinaloa Cartel")
+REACH = 220
+_QUALITY = r"(?:(?:direct|financial|material|logistical|military|technological|continued|ongoing|alleged|key)\s+)*"
+GROUND = re.compile(
+    # English: "for their support of Y", "for materially assisting Y", "accused of providing support to Y",
+    # "in support of Y", "acting for or on behalf of Y"
+    r"\bfor\s+(?:(?:his|her|their|its|the)\s+)?" + _QUALITY + r"(?:support|assistance|backing|aid|sponsorship)\b"
+    r"|\bfor\s+(?:having\s+)?(?:materially\s+)?(?:assist|support|sponsor|help|aid|financ|fund|provid|suppl|act)\w*"
+    r"|\b(?:accused|suspected|alleged(?:ly)?)\s+of\s+(?:\w+\s+){0,2}(?:provid|offer|giv|suppl|funnel|financ|fund|support|assist)\w*"
+    r"|\bin\s+support\s+of\b|\bon\s+behalf\s+of\b"
+    # Spanish: "por su apoyo a Y", "por ayudar materialmente a Y", "en apoyo de Y", "en nombre de Y",
+    # "señalados de proporcionar apoyo material a Y"
+    r"|\bpor\s+(?:su|sus)\s+(?:presunt[oa]s?\s+|supuest[oa]s?\s+)?(?:apoyo|respaldo|ayuda|asistencia|colaboraci[óo]n|financiamiento)\b"
+    r"|\bpor\s+(?:haber\s+)?(?:ayud|apoy|asist|prove|proporcion|brind|financi|patrocin|actu)\w*"
+    r"|\b(?:acusad|señalad|sospechos)[oa]s?\s+de\s+(?:\w+\s+){0,2}(?:proporcion|prove|brind|d[ae]r|financi|apoy|ayud)\w*"
+    r"|\ben\s+apoyo\s+(?:de|del|a|al)\b|\ben\s+nombre\s+(?:de|del)\b",
+    re.I,
+)
+# ties as the ground: "for their ties to the CJNG", "por sus vínculos con el Tren de Aragua" (linked,
+# not support); the other party may be a person ("por sus nexos con el mandatario Nicolás Maduro")
+TIES = re.compile(
+    r"\bfor\s+(?:(?:his|her|their|its)\s+)?(?:alleged\s+|close\s+)?(?:ties|links|connections)\s+(?:to|with)\b"
+    r"|\bpor\s+(?:su|sus)\s+(?:presunt[oa]s\s+|supuest[oa]s\s+|estrech[oa]s\s+)?(?:v[íi]nculos|nexos|lazos|relaciones)\s+con\b",
+    re.I,
+)
+TIES_ROLE = "ties (ground of designation)"
+TIES_REACH = 60
+# members counted by an act: "three high-ranking members of the Mexico-based terrorist organization
+# Cartel del Noreste", "nueve integrantes de Los Chapitos", "Sinaloa Cartel members"
+_MEMBER_NOUNS = (
+    r"(?:members?|operatives?|lieutenants?|miembros?|integrantes?|operadores?|operativos?|lugartenientes?)"
+)
+MEMBERS_OF = re.compile(
+    _MEMBER_NOUNS + r"(?:\s+(?:clave|de\s+alto\s+(?:rango|nivel)))?\s+(?:of|de|del)\s+"
+    r"(?:(?:the|la|el|los|las)\s+)?(?:[\w-]+\s+){0,4}?$",
+    re.I,
+)
+MEMBERS_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:high|top|senior|key)[-\s]ranking\s+|senior\s+|key\s+)?" + _MEMBER_NOUNS + r"\b", re.I
+)
+# another role in a group between the members and a person: that person is not one of them
+OTHER_ROLE = re.compile(
+    r"\b(?:leader|head|chief|boss|founder|l[íi]der|jefe|jefa|cabecilla|fundador|fundadora)\s+(?:of|de|del)\b",
+    re.I,
+)
+MEMBER_ROLE = "member (as the designation counts them)"
+# what may stand between two named beneficiaries: "Zambada García y el Cártel de Sinaloa"
+COORDINATION = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|y|e|o|as\s+well\s+as|así\s+como)\s+)?(?:(?:the|el|la|los|las)\s+)?", re.I)
+
+
+def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[StatementEntity]:
+    """An UnknownLink from each party of an act to each party its ground names (support for an armed
+    group, or ties to one or to a person), and a Membership for each person the act counts among an
+    armed group's members."""
+    links: dict[str, StatementEntity] = {}
+    for act in acts:
+        for index in act.sentences:
+            for other, role in _grounds(ctx, index):
+                other_id = ctx.party_id(other)
+                for party in act.parties:
+                    found = link_id(ctx, "UnknownLink", party, other_id)
+                    if party != other_id and found not in links:
+                        parties = (("subject", party), ("object", other_id))
+                        links[found] = link_entity(ctx, index, "UnknownLink", parties, role)
+            for group, person in _members(ctx, index, act.people):
+                found = link_id(ctx, "Membership", person, group)
+                if found not in links:
+                    parties = (("member", person), ("organization", group))
+                    links[found] = link_entity(ctx, index, "Membership", parties, MEMBER_ROLE)
+    return list(links.values())
+
+
+def _members(ctx: ArticleContext, index: int, people: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(group, person) for the persons of an act its sentence counts as a group's members: "sanctioned
+    13 Sinaloa Cartel members", "sancionó a nueve integrantes de Los Chapitos: A, B", "Among the
+    sanctioned Sinaloa Cartel members was X". A person the sentence names before the phrase, or after
+    another role ("y al líder del Clan del Golfo, X"), is not counted."""
+    if not people:
+        return []
+    offset = ctx.sentences[index][0]
+    sentence = ctx.sentence_text(index)
+    where = {ctx.id_of(m): m.start - offset for m in ctx.mentions_in(index)}
+    found = []
+    for group in ctx.mentions_in(index, frozenset({"ORG"})):
+        if group.kind != ARMED_GROUP:
+            continue
+        at, end = group.start - offset, group.end - offset
+        before = MEMBERS_OF.search(sentence, max(0, at - 90), at)
+        after = MEMBERS_AFTER.match(sentence, end)
+        if before is not None:
+            phrase_start, phrase_end = before.start(), end
+        elif after is not None:
+            phrase_start, phrase_end = at, after.end()
+        else:
+            continue
+        for person in people:
+            named_at = where.get(person)
+            if named_at is not None and (
+                named_at < phrase_start or OTHER_ROLE.search(sentence, phrase_end, named_at)
+            ):
+                continue
+            found.append((ctx.party_id(group), person))
+    return found
+
+
+def _grounds(ctx: ArticleContext, index: int) -> list[tuple[Mention, str]]:
+    """(the other party, the link's role) for each ground a sentence gives."""
+    sentence = ctx.sentence_text(index)
+    offset = ctx.sentences[index][0]
+    mentions = sorted(ctx.mentions_in(index, frozenset({"PERSON", "ORG"})), key=lambda m: m.start)
+    found: dict[Mention, str] = {}
+    for cue in GROUND.finditer(sentence):
+        for mention in _named_after(ctx, sentence, offset, mentions, cue.end(), REACH, persons_first=False):
+            found.setdefault(mention, ROLE)
+    for cue in TIES.finditer(sentence):
+        for mention in _named_after(ctx, sentence, offset, mentions, cue.end(), TIES_REACH, persons_first=True):
+            found.setdefault(mention, TIES_ROLE)
+    return list(found.items())
+
+
+def _named_after(
+    ctx: ArticleContext,
+    sentence: str,
+    offset: int,
+    mentions: list[Mention],
+    cue_end: int,
+    reach: int,
+    persons_first: bool,
+) -> list[Mention]:
+    """The first armed group named within ``reach`` after a cue (or, with ``persons_first``, a person
+    named first), with the names coordinated with it ("en apoyo de Zambada García y el Cártel de
+    Sinaloa", "for their support of the FARC and the ELN"), up to a semicolon."""
+    stop = sentence.find(";", cue_end)
+    after = [
+        m
+        for m in mentions
+        if cue_end <= m.start - offset <= cue_end + reach and (stop < 0 or m.start - offset < stop)
+    ]
+    if persons_first and after and after[0].label == "PERSON":
+        first: int | None = 0
+    else:
+        first = next((i for i, m in enumerate(after) if m.kind == ARMED_GROUP), None)
+    if first is None:
+        return []
+    group = [after[first]]
+    for before in reversed(after[:first]):
+        if before.label != "PERSON" or not _coordinated(ctx, before, group[0]):
+            break
+        group.insert(0, before)
+    for following in after[first + 1 :]:
+        if following.kind != ARMED_GROUP or not _coordinated(ctx, group[-1], following):
+            break
+        group.append(following)
+    return group
+
+
+def _coordinated(ctx: ArticleContext, first: Mention, second: Mention) -> bool:
+    gap = ctx.text[first.end : second.start]
+    return bool(gap) and COORDINATION.fullmatch(gap) is not None and bool(re.search(r"[,\w]", gap))
