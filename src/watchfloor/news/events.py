@@ -37,11 +37,11 @@ from itertools import pairwise
 from followthemoney.statement import StatementEntity
 
 from watchfloor.news.context import ArticleContext, is_caption, is_headline, is_quoted
-from watchfloor.news.dates import EN_DAYS, ES_DAYS, DateMention, dateline, is_history, resolve
+from watchfloor.news.dates import EN_DAYS, ES_DAYS, HISTORY, DateMention, dateline, resolve
 from watchfloor.news.designations import Announcement
 from watchfloor.news.gazetteer import GazetteerEntry, by_alias, country_named
 from watchfloor.news.mentions import Mention, name_key
-from watchfloor.news.modality import Modality, clause_modality, clause_span
+from watchfloor.news.modality import RELATIVE, Modality, clause_at, clause_modality, clause_span
 
 WARSHIP = (
     r"warships?|destroyers?|frigates?|cruisers?|aircraft\s+carriers?|USS|buques?|destructor(?:es)?|"
@@ -62,7 +62,31 @@ VESSEL = (
     r"embarcaci(?:ón|on|ones)|buques?|barcos?|narcosubmarinos?|semisumergibles?)"
 )
 
+# an armed act named by its noun ("a military operation", "la acción militar") and the participle that
+# says it was done ("carried out", "llevada a cabo")
+OPERATION = (
+    r"operations?|raids?|(?:military|armed)\s+actions?|operaci(?:ón|on)|operativo|incursi(?:ón|on)|"
+    r"acci(?:ón|on)\s+(?:militar|armada)"
+)
+CARRIED_OUT = (
+    r"carried\s+out|conducted|executed|launched|llevad[oa]\s+a\s+cabo|realizad[oa]|ejecutad[oa]|lanzad[oa]|"
+    r"efectuad[oa]"
+)
+# an operation and its participle right before a day: the day is the operation's
+DONE_OPERATION = re.compile(
+    rf"\b(?:{OPERATION})\s+(?:[\w-]+\s+){{0,2}}?(?:{CARRIED_OUT})\s+(?:[\w-]+\s+){{0,3}}?$", re.I
+)
 
+# whom a state's leaders meet for talks: a named party or one by office ("met with the envoy",
+# "se reunió con el canciller"), not "the family of a fisherman"
+COUNTERPART = (
+    r"(?:(?:the|his|her|their|its|el|la|los|las|su|sus)\s+)?(?:(?-i:[A-ZÁÉÍÓÚÑ])|(?:[\w-]+\s+)?(?:leaders?|"
+    r"president|presidents|prime\s+minister|ministers?|envoys?|officials?|delegations?|senators?|lawmakers|"
+    r"counterparts?|representatives?|negotiators?|ambassadors?|opposition|l[íi]der(?:es)?|president[ae]s?|"
+    r"ministr[oa]s?|enviad[oa]s?|funcionari[oa]s|delegaci(?:ón|on|ones)|senador(?:es|as?)?|hom[óo]log[oa]s?|"
+    r"representantes?|negociador(?:es|as?)?|cancilleres?|mandatari[oa]s?|secretari[oa]s?|embajador(?:es|as?)?|"
+    r"oposici(?:ón|on))\b)"
+)
 # verbs that class a party as something, finite or in a participle; a Spanish infinitive only after a
 # verb of deciding ("acordaron reconocer"): "instó al Ejecutivo a designar" asks, it does not act
 DECLARING = (
@@ -70,6 +94,10 @@ DECLARING = (
     r"(?:declar|identific|calific|catalog|design|clasific)(?:ó|o|aron|a|an|aba|aban|ando|ad[oa]s?)|"
     r"reconoc(?:i[óo]|ieron|e|en|id[oa]s?|iendo)|desígnase|declárase|"
     r"(?:acord|decidi|resolvi|determin)\w*\s+(?:[\w-]+\s+){0,3}?(?:declarar|reconocer|designar|calificar|identificar)"
+)
+# verbs that enter a party in a register: "registró", "listed", "inscribió", "fue registrado"
+LISTING = (
+    r"(?-i:listed)|registr(?:ó|o|aron)|inscribi(?:ó|o|eron)|(?:fue|fueron)\s+(?:registrad|inscrit)[oa]s?"
 )
 # the documents an act of state is made in, and the word that dates one ("dated", "de fecha")
 DOCUMENT = (
@@ -124,6 +152,18 @@ EVENT_RULES: tuple[EventRule, ...] = (
         ),
         re.compile(
             r"\b(?:forces|military|troops|Navy|kinetic|lethal|fuerzas|militar(?:es)?|Armada|letal(?:es)?|cin[ée]tic[oa])\b",
+            re.I,
+        ),
+    ),
+    # an operation carried out against a vessel or by armed forces is a strike: "a military operation
+    # carried out on Saturday in Caracas", "la operación llevada a cabo el 16 de octubre" (on a boat)
+    EventRule(
+        "strike",
+        "ASSAULT",
+        re.compile(rf"\b(?:{OPERATION})\s+(?:[\w-]+\s+){{0,2}}?(?:{CARRIED_OUT})", re.I),
+        re.compile(
+            rf"\b(?:forces|military|troops|Navy|army|kinetic|lethal|fuerzas|militar(?:es)?|Armada|ej[ée]rcito|"
+            rf"letal(?:es)?|cin[ée]tic[oa]|{VESSEL})\b",
             re.I,
         ),
     ),
@@ -202,7 +242,14 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"(?:tele)?phone\s+(?:calls?|conversations?)|"
             r"(?:spoke|talked)\s+(?:(?:with|to)\s+(?:[\w’'.-]+\s+){1,8}?)?(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|"
             r"llamadas?\s+telef[óo]nicas?|conversaci[óo]n(?:es)?\s+telef[óo]nicas?|"
-            r"(?:habl|convers)(?:ó|o|aron)\s+(?:con\s+(?:[\w’'.-]+\s+){1,8}?)?(?:por\s+tel[ée]fono|telef[óo]nicamente))\b",
+            r"(?:habl|convers)(?:ó|o|aron)\s+(?:con\s+(?:[\w’'.-]+\s+){1,8}?)?(?:por\s+tel[ée]fono|telef[óo]nicamente)|"
+            # leaders who meet hold talks: "met with the opposition leader", "se reunió con", a summit,
+            # "a meeting between the two", "un encuentro con el enviado"
+            rf"summits?|cumbres?|(?:met|meets|se\s+reun(?:ió|io|ieron|e|en))\s+(?:[\w’'.-]+\s+){{0,2}}?(?:with|con)\s+{COUNTERPART}|"
+            r"(?:meetings?|reuni(?:ón|on|ones)|encuentros?)\s+(?:[\w’'.-]+\s+){0,3}?(?:with|con|between|entre)|"
+            # an agreement signed is what talks concluded: "signed a partial agreement", "firmaron el acuerdo"
+            r"(?:signed|firm(?:ó|o|aron)|suscribi(?:ó|o|eron))\s+(?:[\w’'.-]+\s+){0,6}?[«“]?(?:agreements?|accords?|"
+            r"deals?|pacts?|acuerdos?|pactos?|memorand(?:um|o)s?))\b",
             re.I,
         ),
     ),
@@ -247,6 +294,10 @@ EVENT_RULES: tuple[EventRule, ...] = (
             # a verb of declaring or recognising with a terrorist class after it: "declared the cartel a
             # terrorist group", "declara al grupo como organización terrorista", "acordaron reconocer ..."
             rf"\b(?:{DECLARING})\b[^.;]{{0,100}}?\bterroris\w*|"
+            # a party registered or listed as a class of the sanctions lists: "registró a X como
+            # Narcotraficante Especialmente Designado", "listed X as a Specially Designated Global Terrorist"
+            rf"\b(?:{DECLARING}|{LISTING})\b[^.;]{{0,100}}?\b(?:as|como)\s+(?:an?\s+|un[oa]?\s+)?(?:[\w-]+\s+){{0,2}}?"
+            r"(?:specially|especialmente)\s+designad\w*|"
             # put on a list: "placed three shipping firms on its sanctions list", "lo incluyó en la lista"
             r"\b(?:placed|added|put|included|inclu(?:yó|yo|yeron)|agreg(?:ó|aron)|añadi(?:ó|eron)|incorpor(?:ó|aron)|"
             r"inscribi(?:ó|eron))\s+[^.;]{0,80}?\b(?:on|to|in|onto|en|a)\s+(?:its|the|their|his|her|la|su|sus|el)\s+"
@@ -271,7 +322,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"(?:designad|sancionad|catalogad)[oa]s?\s+(?:el\s+(?:pasado\s+)?|en\s+)(?=\d)|"
             # sanctions or the actions that impose them, announced: "anunciaron este miércoles acciones
             # conjuntas para sancionar a 29 personas"
-            r"(?:announced|imposed|anunci(?:ó|aron)|impus(?:o|ieron))\s+(?:[\w-]+\s+){0,3}?(?:sanctions|sanciones|"
+            # ("anunció este jueves la imposición de sanciones", "announced the imposition of new sanctions")
+            r"(?:announced|imposed|anunci(?:ó|aron)|impus(?:o|ieron))\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:(?:imposition|imposici[óo]n)\s+(?:of|de)\s+(?:[\w-]+\s+){0,1}?)?(?:sanctions|sanciones|"
             r"(?:actions|acciones|measures|medidas)(?=\s+(?:[\w-]+\s+){0,2}?(?:to|para)\s+(?:sanction|sancionar))))",
             re.I,
         ),
@@ -290,9 +343,11 @@ ACTS_OF_STATE = frozenset({"designation", "suspend-cooperation", "vote", "mobili
 ANAPHORA_REACH = 5  # sentences back from the one that dates an act by its noun
 _ACT_NOUN = (
     r"announcement|decision|designation|listing|measure|move|decree|order|notice|resolution|document|"
-    r"anuncio|decisi[óo]n|designaci[óo]n|medida|decreto|resoluci[óo]n|orden|documento|declaratoria"
+    r"anuncio|decisi[óo]n|designaci[óo]n|medida|decreto|resoluci[óo]n|orden|documento|declaratoria|"
+    # OFAC's releases name their act "today's action", "la acción de hoy"
+    r"action|acci[óo]n"
 )
-_DEFINITE_ACT = rf"(?:the|this|that|its|his|her|their|la|el|esta|este|dicha|dicho|su)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_ACT_NOUN})\b"
+_DEFINITE_ACT = rf"(?:the|this|that|its|his|her|their|today['’]s|yesterday['’]s|la|el|esta|este|dicha|dicho|su)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_ACT_NOUN})\b"
 ANAPHORIC_ACT = re.compile(
     # the act's noun opens the sentence or its main clause: "The announcement came on Monday",
     # "According to a release, the listing was granted yesterday", "La medida fue publicada el lunes"
@@ -367,6 +422,10 @@ ANAPHORIC = re.compile(
     r"contra|tras|durante|con|desde|ante)\s+(?:the|these|those|such|its|their|his|her|los|las|estos|estas|"
     r"esos|esas|dichos|dichas|sus)\s+(?:[\w‑-]+\s+){0,2}$",
     re.I,
+)
+# a verb of expecting or hoping and the "that" of what is expected: "espera que", "hopes that"
+EXPECTING = re.compile(
+    r"\b(?:esper(?:a|an|aba|aban)|confí(?:a|an)|hopes?|hoped|expects?|expected)\s+(?:que|that)\s*$", re.I
 )
 # a date then "when" and the clause it dates: "on March 3, when the cabinet listed the group"
 WHEN_CLAUSE = re.compile(r"\s*,?\s*(?:when|cuando|en\s+que|in\s+which)\b[^.;]{0,100}", re.I)
@@ -553,7 +612,11 @@ def _anaphoric_day(ctx: ArticleContext, index: int) -> str | None:
     days = [
         d
         for d in ctx.dates_in(index, "past")
-        if d.point and len(d.value) == len("2025-01-01") and ctx.reported_at(index, d.start)
+        if d.point
+        and len(d.value) == len("2025-01-01")
+        and ctx.reported_at(index, d.start)
+        # a quoted "today's action" counts from the day it was said, which the quote does not give
+        and not (RELATIVE_DAY.search(d.text) and is_quoted(sentence, d.start))
     ]
     return days[0].value if days else None
 
@@ -641,14 +704,14 @@ def _sentence_events(
             continue
         if not (dates or actors or where or ANCHOR_NUMBER.search(unit)):
             continue
-        if not dates and is_history(unit):
+        if not dates and _background(unit, found):
             continue
         for rule, trigger_at in found:
             hits = list(rule.trigger.finditer(unit))
             own = [
                 _as_period(d)
                 for d in _reported_speech(unit, rule, hits, _dates_of(unit, hits, dates))
-                if not _dates_another_event(unit, rule, d)
+                if not _dates_another_event(unit, rule, d) and not _supposed(unit, d, trigger_at)
             ]
             period = next((d for d in own if not d.point), None)
             days = _days(unit, own)
@@ -707,9 +770,35 @@ def _triggers(
         hit = next((h for h in rule.trigger.finditer(unit) if not _nonfinite(unit, h)), None)
         if hit is None:
             continue
-        if ctx.reported_at(index, unit_start + hit.start()):
+        at = unit_start + hit.start()
+        # a poll was taken even where its finding is a supposition ("would vote for X if elections
+        # were held today"): its own clause is what must state
+        if ctx.reported_at(index, at) or (rule.fieldwork and ctx.clause_stated(index, at)):
             found.append((rule, hit.start()))
     return found
+
+
+def _supposed(sentence: str, mention: DateMention, trigger_at: int) -> bool:
+    """A day in a clause after the trigger's, one that supposes or looks ahead, dates no reported
+    event: "si las elecciones fueran hoy", "the bill, which will face a vote on Thursday",
+    "espera que la Cámara vote el jueves" (the trigger's own clause was read as reported)."""
+    start, end = clause_span(sentence, mention.start, mention.end)
+    if start <= trigger_at < end or mention.start < trigger_at:
+        return False  # a day before the trigger frames the sentence ("Signs on Friday pointed to ...")
+    if clause_at(sentence, mention.start) in (Modality.HYPOTHETICAL, Modality.FUTURE):
+        return True
+    return EXPECTING.search(sentence, 0, start) is not None
+
+
+def _background(unit: str, found: list[tuple[EventRule, int]]) -> bool:
+    """A vague past period ("en los años ochenta", "for decades") makes an undated report background,
+    unless it sits in a relative clause after the trigger: in "froze the accounts of a network that
+    began operating in the 1980s" the period is the network's, and the freezing is reported."""
+    period = HISTORY.search(unit)
+    if period is None:
+        return False
+    at = min(trigger_at for _, trigger_at in found)
+    return not (at < period.start() and RELATIVE.search(unit, at, period.start()))
 
 
 def _nonfinite(text: str, hit: re.Match[str]) -> bool:
@@ -914,6 +1003,8 @@ def _dates_another_event(text: str, rule: EventRule, mention: DateMention) -> bo
     and in "the poll, which closed on Monday as the buildup went on" too (the clause ends where a
     subordinate one begins). A day said in the possessive dates its own noun: "after Sunday's
     election" dates the election, not the sanctions of its sentence ("Tuesday's strike" is a strike's)."""
+    if rule.mode != "strike" and DONE_OPERATION.search(text, max(0, mention.start - 80), mention.start):
+        return True  # "43% approved of the military action carried out on January 3": the action's day
     possessed = POSSESSIVE_DAY.match(text, mention.end)
     if possessed is not None:
         return not rule.trigger.search(possessed.group(0))
