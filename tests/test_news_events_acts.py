@@ -120,3 +120,11 @@ def test_a_day_in_an_expected_clause_dates_no_event() -> None:
     assert _dated(text, "es") == set()
     english = "The senator voted for the resolution again and hopes that the House votes on it on Thursday."
     assert _dated(english) == set()
+
+
+def test_an_embedded_posts_signature_dates_the_act_the_post_tells() -> None:
+    text = (
+        "He firmado el decreto e identifiqué a las bandas de Quito como organizaciones terroristas.\n"
+        "pic.twitter.com/abc123 — Presidente Ejemplo (@PresiEjemplo) October 21, 2025"
+    )
+    assert _dated(text, "es", places=("Quito",)) == {("2025-10-21", "designation")}

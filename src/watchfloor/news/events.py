@@ -93,6 +93,8 @@ DECLARING = (
     r"(?-i:declared|declares|labell?ed|branded|recogni[sz]ed|classified|identified)|"
     r"(?:declar|identific|calific|catalog|design|clasific)(?:ó|o|aron|a|an|aba|aban|ando|ad[oa]s?)|"
     r"reconoc(?:i[óo]|ieron|e|en|id[oa]s?|iendo)|desígnase|declárase|"
+    # the head of state's own words, in the first person: "identifiqué ... como organizaciones terroristas"
+    r"(?:declar|design)é|(?:identifi|califi|clasifi)qué|catalogué|"
     r"(?:acord|decidi|resolvi|determin)\w*\s+(?:[\w-]+\s+){0,3}?(?:declarar|reconocer|designar|calificar|identificar)"
 )
 # verbs that enter a party in a register: "registró", "listed", "inscribió", "fue registrado"
@@ -304,7 +306,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"(?:[\w-]+\s+){0,3}?(?:list|lista|registry|register|registro)\b|"
             # a decree signed, issued or dated: "firmó el decreto", "signed an executive order", "the
             # decree, dated 2 June", "el documento, con fecha del 2 de junio"
-            rf"\b(?:signed|issued|firm(?:ó|aron)|emiti(?:ó|eron)|promulg(?:ó|aron)|dict(?:ó|aron)|suscribi(?:ó|eron))\s+"
+            rf"\b(?:signed|issued|firm(?:ó|é|aron)|(?:he|ha|hemos|han)\s+firmado|emiti(?:ó|eron)|promulg(?:ó|aron)|"
+            rf"dict(?:ó|aron)|suscribi(?:ó|eron))\s+"
             rf"(?:[\w-]+\s+){{0,3}}?(?:{DOCUMENT})|\b(?:{DOCUMENT})(?=[^.;]{{0,60}}?{DATED})|"
             # the act itself published or in force on a day: "the listing was published in the official
             # gazette on March 3", "el decreto entró en vigor el lunes"
@@ -423,6 +426,8 @@ ANAPHORIC = re.compile(
     r"esos|esas|dichos|dichas|sus)\s+(?:[\w‑-]+\s+){0,2}$",
     re.I,
 )
+# an embedded post's signature: a dash, its author and handle, then the day ("— Name (@handle) May 2, 2025")
+POST_SIGNATURE = re.compile(r"[—–-]\s*[^()—–\n]{1,60}\(@\w{1,30}\)\s*\S[^()]{4,30}$")
 # a verb of expecting or hoping and the "that" of what is expected: "espera que", "hopes that"
 EXPECTING = re.compile(
     r"\b(?:esper(?:a|an|aba|aban)|confí(?:a|an)|hopes?|hoped|expects?|expected)\s+(?:que|that)\s*$", re.I
@@ -512,7 +517,7 @@ def _dated_by_context(
         if day is not None and not _told_with_its_day(results, modes, day):
             days[index] = day
     for index in undated:
-        day = _continued_day(ctx, index)
+        day = _continued_day(ctx, index) or _post_day(ctx, index)
         if index not in days and day is not None:
             days[index] = day
     for index in range(len(ctx.sentences)):
@@ -601,6 +606,15 @@ def _continued_day(ctx: ArticleContext, index: int) -> str | None:
         if d.point and len(d.value) == len("2025-01-01") and ctx.reported_at(index - 1, d.start)
     ]
     return days[0] if len(set(days)) == 1 else None
+
+
+def _post_day(ctx: ArticleContext, index: int) -> str | None:
+    """The day of an embedded post's signature line ("— Daniel Noboa (@DanielNoboaOk) January 9,
+    2024") right after the sentence: the post, whose text the sentence is, was made that day."""
+    if index + 1 >= len(ctx.sentences) or not POST_SIGNATURE.search(ctx.sentence_text(index + 1)):
+        return None
+    days = [d.value for d in ctx.dates_in(index + 1, "past") if d.point and len(d.value) == len("2025-01-01")]
+    return days[-1] if days else None
 
 
 def _anaphoric_day(ctx: ArticleContext, index: int) -> str | None:
