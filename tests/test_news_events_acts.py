@@ -128,3 +128,10 @@ def test_an_embedded_posts_signature_dates_the_act_the_post_tells() -> None:
         "pic.twitter.com/abc123 — Presidente Ejemplo (@PresiEjemplo) October 21, 2025"
     )
     assert _dated(text, "es", places=("Quito",)) == {("2025-10-21", "designation")}
+
+
+def test_talks_suspended_or_aid_cut_is_suspended_cooperation() -> None:
+    text = "El 2 de octubre, el presidente ordenó la suspensión de todas las conversaciones con el gobierno vecino."
+    assert _dated(text, "es") == {("2025-10-02", "suspend-cooperation")}
+    english = "On Wednesday the president ordered a cut to all economic aid to the neighbouring country."
+    assert _dated(english) == {("2025-10-22", "suspend-cooperation")}

@@ -48,9 +48,13 @@ WARSHIP = (
     r"fragatas?|cruceros?|portaaviones|barcos?\s+de\s+guerra"
 )
 # "suspendió el lunes el acuerdo energético", "suspended the 2015 gas deal": an agreement suspended
+# also talks or aid halted or cut: "ordenó la suspensión de todas las conversaciones", "ordered a cut to
+# all economic aid"
 SUSPENDED_AGREEMENT = (
-    r"\b(?:suspend(?:ed|s)?|suspendi(?:ó|o|eron)|suspende[nr]?)\s+(?:[\w-]+\s+){0,5}?(?:agreements?|accords?|"
-    r"deals?|treat(?:y|ies)|acuerdos?|convenios?|tratados?|relaciones)\b"
+    r"\b(?:suspend(?:ed|s)?|suspendi(?:ó|o|eron)|suspende[nr]?|suspensi(?:ón|on)\s+de|halt(?:ed|s)?|"
+    r"cuts?(?:\s+off)?|cort(?:ó|aron)|recort(?:ó|aron))\s+(?:[\w-]+\s+){0,5}?(?:agreements?|accords?|"
+    r"deals?|treat(?:y|ies)|acuerdos?|convenios?|tratados?|relaciones|talks|negotiations|conversaciones|"
+    r"negociaciones|aid|assistance|ayudas?|asistencia|subsid(?:y|ies|ios?))\b"
 )
 WARPLANE = re.compile(
     r"\b(?:bombers?|fighter\s+jets?|fighters|warplanes?|aircraft|jets|B-\d+\w*|F-\d+\w*|bombarderos?|cazas|"
@@ -259,7 +263,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "suspend-cooperation",
         "SANCTION",
         re.compile(
-            r"\b(?:suspend\w*|cease\w*|halt\w*|stop\w*|suspendi\w*|suspender\w*|suspensión|"
+            r"\b(?:suspend\w*|cease\w*|halt\w*|stop\w*|suspendi\w*|suspender\w*|suspensión|cuts?|cort(?:ó|aron)|"
+            r"recort(?:ó|aron)|"
             r"dej\w*\s+de\s+(?:compartir|cooperar|colaborar))\b",
             re.I,
         ),
