@@ -135,3 +135,11 @@ def test_talks_suspended_or_aid_cut_is_suspended_cooperation() -> None:
     assert _dated(text, "es") == {("2025-10-02", "suspend-cooperation")}
     english = "On Wednesday the president ordered a cut to all economic aid to the neighbouring country."
     assert _dated(english) == {("2025-10-22", "suspend-cooperation")}
+
+
+def test_a_possessed_act_noun_dates_the_act_told_before() -> None:
+    text = (
+        "The president of Ecuador declared the gang a terrorist group.\n"
+        "Noboa's decree on Thursday follows a similar designation by Washington in July."
+    )
+    assert _dated(text, places=("Ecuador",)) == {("2025-10-23", "designation")}

@@ -355,7 +355,8 @@ _ACT_NOUN = (
     # OFAC's releases name their act "today's action", "la acción de hoy"
     r"action|acci[óo]n"
 )
-_DEFINITE_ACT = rf"(?:the|this|that|its|his|her|their|today['’]s|yesterday['’]s|la|el|esta|este|dicha|dicho|su)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_ACT_NOUN})\b"
+# (a possessor counts as a determiner: "Noboa's decree", "Treasury's action", "today's action")
+_DEFINITE_ACT = rf"(?:the|this|that|its|his|her|their|(?-i:[A-Z][\w.-]*)['’]s|today['’]s|yesterday['’]s|la|el|esta|este|dicha|dicho|su)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_ACT_NOUN})\b"
 ANAPHORIC_ACT = re.compile(
     # the act's noun opens the sentence or its main clause: "The announcement came on Monday",
     # "According to a release, the listing was granted yesterday", "La medida fue publicada el lunes"
