@@ -143,3 +143,10 @@ def test_a_possessed_act_noun_dates_the_act_told_before() -> None:
         "Noboa's decree on Thursday follows a similar designation by Washington in July."
     )
     assert _dated(text, places=("Ecuador",)) == {("2025-10-23", "designation")}
+
+
+def test_a_summit_named_as_where_something_was_said_is_no_talks() -> None:
+    text = "The boat was unarmed, the president said during a summit of regional leaders on Sunday."
+    assert _dated(text) == set()
+    # the summit told as what happened still is
+    assert _dated("Regional leaders held a summit on Sunday in the capital.") == {("2025-10-19", "talks")}

@@ -434,6 +434,12 @@ ANAPHORIC = re.compile(
 )
 # an embedded post's signature: a dash, its author and handle, then the day ("— Name (@handle) May 2, 2025")
 POST_SIGNATURE = re.compile(r"[—–-]\s*[^()—–\n]{1,60}\(@\w{1,30}\)\s*\S[^()]{4,30}$")
+# a speech verb and the meeting it was said at, up to the meeting's noun
+SETTING = re.compile(
+    r"\b(?:said|says|told|stated|remarked|dijo|afirm[óo]|declar[óo]|asegur[óo]|señal[óo]|sostuvo)\b[^.;]{0,40}?"
+    r"\b(?:during|at|on\s+the\s+sidelines\s+of|durante|en)\s+(?:a|an|the|un|una|la|el)\s+(?:[\w‑-]+\s+){0,2}$",
+    re.I,
+)
 # a verb of expecting or hoping and the "that" of what is expected: "espera que", "hopes that"
 EXPECTING = re.compile(
     r"\b(?:esper(?:a|an|aba|aban)|confí(?:a|an)|hopes?|hoped|expects?|expected)\s+(?:que|that)\s*$", re.I
@@ -787,7 +793,10 @@ def _triggers(
             continue  # one event of a kind per unit, whichever of its wordings told it
         if rule.requires is not None and not rule.requires.search(sentence):
             continue  # looked for first: one word, far cheaper than the trigger, and mostly absent
-        hit = next((h for h in rule.trigger.finditer(unit) if not _nonfinite(unit, h)), None)
+        hit = next(
+            (h for h in rule.trigger.finditer(unit) if not _nonfinite(unit, h) and not _setting(unit, h)),
+            None,
+        )
         if hit is None:
             continue
         at = unit_start + hit.start()
@@ -819,6 +828,13 @@ def _background(unit: str, found: list[tuple[EventRule, int]]) -> bool:
         return False
     at = min(trigger_at for _, trigger_at in found)
     return not (at < period.start() and RELATIVE.search(unit, at, period.start()))
+
+
+def _setting(text: str, hit: re.Match[str]) -> bool:
+    """A meeting named as where something was said ("Petro said during a summit of leaders on
+    Sunday", "declaró en una reunión con ministros") is the telling's occasion; the sentence reports
+    what was said, not the meeting."""
+    return not _is_verb(hit) and SETTING.search(text, 0, hit.start()) is not None
 
 
 def _nonfinite(text: str, hit: re.Match[str]) -> bool:
