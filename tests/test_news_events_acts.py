@@ -150,3 +150,12 @@ def test_a_summit_named_as_where_something_was_said_is_no_talks() -> None:
     assert _dated(text) == set()
     # the summit told as what happened still is
     assert _dated("Regional leaders held a summit on Sunday in the capital.") == {("2025-10-19", "talks")}
+
+
+def test_a_day_in_a_relative_clause_on_the_speaker_dates_no_act_told() -> None:
+    text = "Un senador que vio el video el jueves dijo que mostraba un ataque contra dos náufragos."
+    assert _dated(text, "es") == set()
+    # the day of the telling itself still dates an act told in the simple past
+    assert _dated("El ministro dijo el jueves que las fuerzas atacaron una lancha.", "es") == {
+        ("2025-10-23", "strike")
+    }

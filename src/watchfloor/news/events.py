@@ -1014,14 +1014,23 @@ def _reported_speech(
     before the "that" of a speech verb dates the telling; the event told in the clause after it has
     the days of that clause. A call disclosed on a day ("disclosed Wednesday that he engaged in a
     telephone conversation ... ten days earlier") is not dated by the disclosure, nor is an act told
-    in the pluperfect ("announced on Friday that forces had struck a boat"): it came before the telling."""
+    in the pluperfect ("announced on Friday that forces had struck a boat"): it came before the telling;
+    nor does a day in a relative clause on the speaker."""
     told = SPEECH_THAT.search(text)
     if told is None or not hits or any(h.start() < told.end() for h in hits):
         return dates
     after = [d for d in dates if d.start >= told.end()]
     if after or rule.mode == "talks" or PLUPERFECT.search(text, told.end(), hits[0].end()):
         return after
-    return dates
+    # "a lawmaker who saw the footage on Thursday said it showed a strike": a day in a relative clause
+    # on the speaker dates what the speaker did, neither the telling nor the act told
+    return [d for d in dates if not (d.end <= told.start() and _in_relative_clause(text, d))]
+
+
+def _in_relative_clause(text: str, mention: DateMention) -> bool:
+    """The date's clause is opened by a relative pronoun ("who saw it on Thursday", "que lo vio el jueves")."""
+    start, _end = clause_span(text, mention.start, mention.end)
+    return any(m.end() == start for m in RELATIVE.finditer(text, max(0, start - 10), start))
 
 
 def _is_verb(hit: re.Match[str]) -> bool:
