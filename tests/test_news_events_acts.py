@@ -67,7 +67,9 @@ def test_the_imposition_of_sanctions_announced_is_a_designation() -> None:
 
 
 def test_a_party_registered_as_a_list_class_is_a_designation() -> None:
-    text = "Este martes, la OFAC registró al empresario Juan Pérez como Narcotraficante Especialmente Designado."
+    text = (
+        "Este martes, la OFAC registró al empresario Juan Pérez como Narcotraficante Especialmente Designado."
+    )
     assert _dated(text, "es") == {("2025-10-21", "designation")}
     english = "On Tuesday the Treasury listed the broker as a Specially Designated Global Terrorist."
     assert _dated(english) == {("2025-10-21", "designation")}
