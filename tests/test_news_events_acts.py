@@ -161,3 +161,9 @@ def test_a_day_in_a_relative_clause_on_the_speaker_dates_no_act_told() -> None:
     assert _dated("El ministro dijo el jueves que las fuerzas atacaron una lancha.", "es") == {
         ("2025-10-23", "strike")
     }
+
+
+def test_a_meeting_with_reporters_or_a_family_is_no_talks() -> None:
+    assert _dated("On Sunday the president met with the family of a fisherman.") == set()
+    assert _dated("In a meeting with reporters on Monday, the minister spoke about the case.") == set()
+    assert _dated("The envoy held a meeting with the foreign minister on Monday.") == {("2025-10-20", "talks")}

@@ -252,7 +252,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
             # leaders who meet hold talks: "met with the opposition leader", "se reunió con", a summit,
             # "a meeting between the two", "un encuentro con el enviado"
             rf"summits?|cumbres?|(?:met|meets|se\s+reun(?:ió|io|ieron|e|en))\s+(?:[\w’'.-]+\s+){{0,2}}?(?:with|con)\s+{COUNTERPART}|"
-            r"(?:meetings?|reuni(?:ón|on|ones)|encuentros?)\s+(?:[\w’'.-]+\s+){0,3}?(?:with|con|between|entre)|"
+            rf"(?:meetings?|reuni(?:ón|on|ones)|encuentros?)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:(?:with|con)\s+{COUNTERPART}|"
+            r"between|entre)|"
             # an agreement signed is what talks concluded: "signed a partial agreement", "firmaron el acuerdo"
             r"(?:signed|firm(?:ó|o|aron)|suscribi(?:ó|o|eron))\s+(?:[\w’'.-]+\s+){0,6}?[«“]?(?:agreements?|accords?|"
             r"deals?|pacts?|acuerdos?|pactos?|memorand(?:um|o)s?))\b",
