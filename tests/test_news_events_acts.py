@@ -166,4 +166,18 @@ def test_a_day_in_a_relative_clause_on_the_speaker_dates_no_act_told() -> None:
 def test_a_meeting_with_reporters_or_a_family_is_no_talks() -> None:
     assert _dated("On Sunday the president met with the family of a fisherman.") == set()
     assert _dated("In a meeting with reporters on Monday, the minister spoke about the case.") == set()
-    assert _dated("The envoy held a meeting with the foreign minister on Monday.") == {("2025-10-20", "talks")}
+    assert _dated("The envoy held a meeting with the foreign minister on Monday.") == {
+        ("2025-10-20", "talks")
+    }
+
+
+def test_a_strike_told_after_said_during_is_still_a_strike() -> None:
+    text = "The command said five people were killed during the strikes on Wednesday."
+    assert _dated(text) == {("2025-10-22", "strike")}
+
+
+def test_a_spanish_strike_noun_after_a_preposition_and_el_is_recalled() -> None:
+    text = (
+        "El Senado rechazó este miércoles la resolución del presidente, que no pidió permiso para el ataque."
+    )
+    assert _dated(text, "es") == {("2025-10-22", "vote")}

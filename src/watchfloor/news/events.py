@@ -428,8 +428,8 @@ COORDINATION = re.compile(r"\s*(?:,|,?\s*(?:and|y|e|&))?\s*(?:(?:on|el)\s+)?", r
 # "in one of the strikes", "over the boat strikes", "en los ataques": events told before, not the one
 # reported here
 ANAPHORIC = re.compile(
-    r"\b(?:of|in|over|for|from|about|against|after|during|amid|with|by|on|since|de|del|en|por|sobre|"
-    r"contra|tras|durante|con|desde|ante)\s+(?:the|these|those|such|its|their|his|her|los|las|estos|estas|"
+    r"\b(?:of|in|over|for|from|about|against|after|during|amid|with|by|on|since|de|del|en|por|para|sobre|"
+    r"contra|tras|durante|con|desde|ante)\s+(?:the|these|those|such|its|their|his|her|el|la|los|las|estos|estas|"
     r"esos|esas|dichos|dichas|sus)\s+(?:[\w‑-]+\s+){0,2}$",
     re.I,
 )
@@ -795,7 +795,11 @@ def _triggers(
         if rule.requires is not None and not rule.requires.search(sentence):
             continue  # looked for first: one word, far cheaper than the trigger, and mostly absent
         hit = next(
-            (h for h in rule.trigger.finditer(unit) if not _nonfinite(unit, h) and not _setting(unit, h)),
+            (
+                h
+                for h in rule.trigger.finditer(unit)
+                if not _nonfinite(unit, h) and not (rule.mode == "talks" and _setting(unit, h))
+            ),
             None,
         )
         if hit is None:
