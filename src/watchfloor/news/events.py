@@ -105,6 +105,10 @@ DECLARING = (
 LISTING = (
     r"(?-i:listed)|registr(?:ó|o|aron)|inscribi(?:ó|o|eron)|(?:fue|fueron)\s+(?:registrad|inscrit)[oa]s?"
 )
+# a class of the sanctions lists a party is entered as
+LIST_CLASS = (
+    r"\b(?:as|como)\s+(?:an?\s+|un[oa]?\s+)?(?:[\w-]+\s+){0,2}?(?:specially|especialmente)\s+designad\w*"
+)
 # the documents an act of state is made in, and the word that dates one ("dated", "de fecha")
 DOCUMENT = (
     r"decrees?|decretos?|executive\s+orders?|(?:[óo]rdenes|orden)\s+ejecutivas?|notices?|resoluci(?:ón|on)|"
@@ -301,11 +305,11 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"multiple|several|various|numerous|more|new|additional|dozens|scores|both|all)\b)|"
             # a verb of declaring or recognising with a terrorist class after it: "declared the cartel a
             # terrorist group", "declara al grupo como organización terrorista", "acordaron reconocer ..."
-            rf"\b(?:{DECLARING})\b[^.;]{{0,100}}?\bterroris\w*|"
-            # a party registered or listed as a class of the sanctions lists: "registró a X como
-            # Narcotraficante Especialmente Designado", "listed X as a Specially Designated Global Terrorist"
-            rf"\b(?:{DECLARING}|{LISTING})\b[^.;]{{0,100}}?\b(?:as|como)\s+(?:an?\s+|un[oa]?\s+)?(?:[\w-]+\s+){{0,2}}?"
-            r"(?:specially|especialmente)\s+designad\w*|"
+            # (or a class of the sanctions lists: "identified X as a Specially Designated Global Terrorist")
+            rf"\b(?:{DECLARING})\b[^.;]{{0,100}}?(?:\bterroris\w*|{LIST_CLASS})|"
+            # a party registered or listed as such a class: "registró a X como Narcotraficante
+            # Especialmente Designado" (not "se registraron ataques terroristas")
+            rf"\b(?:{LISTING})\b[^.;]{{0,100}}?{LIST_CLASS}|"
             # put on a list: "placed three shipping firms on its sanctions list", "lo incluyó en la lista"
             r"\b(?:placed|added|put|included|inclu(?:yó|yo|yeron)|agreg(?:ó|aron)|añadi(?:ó|eron)|incorpor(?:ó|aron)|"
             r"inscribi(?:ó|eron))\s+[^.;]{0,80}?\b(?:on|to|in|onto|en|a)\s+(?:its|the|their|his|her|la|su|sus|el)\s+"
