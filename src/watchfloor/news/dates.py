@@ -146,7 +146,7 @@ _SINCE = re.compile(
 # a capitalised Spanish weekday after a capitalised word is part of a name, not a day: "Santo
 # Domingo", "Plácido Domingo" (a day is written in lower case in running text)
 _NAMED_WEEKDAY = re.compile(
-    r"\b(?!(?:El|Este|Esta|Cada|Desde|Hasta)\s)[A-ZÁÉÍÓÚÑ]\w*\s+(?:"
+    r"\b(?!(?:El|Este|Esta|Ese|Del|Al|Cada|Desde|Hasta|Pasado|Próximo|Último|Hoy|Ayer)\s)[A-ZÁÉÍÓÚÑ]\w*\s+(?:"
     + "|".join(day.capitalize() for day in ES_DAYS.split("|"))
     + r")$"
 )
