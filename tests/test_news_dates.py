@@ -243,3 +243,14 @@ def test_a_day_of_this_or_last_year_takes_that_year_whatever_the_tense(
     the one before, even where the closest reading or the tense would pick another."""
     [found] = find_dates(sentence, date(2025, 10, 7), lang)
     assert found.value == expected
+
+
+def test_a_capitalised_weekday_ending_a_name_is_no_day() -> None:
+    """ "Santo Domingo" is a capital, not a Sunday; a weekday written in lower case, or capitalised
+    after a determiner in a title ("Ataque Del Domingo"), still is one."""
+    assert [d.value for d in find_dates("Ataque Del Domingo en el Caribe", FRIDAY, "es")] == ["2025-10-19"]
+    found = find_dates("Las tropas llegaron el martes a Santo Domingo.", FRIDAY, "es")
+    assert [d.value for d in found] == ["2025-10-21"]
+    assert [d.value for d in find_dates("Santo Domingo, RD.- El Gobierno declaró este martes.", FRIDAY, "es")] == [
+        "2025-10-21"
+    ]

@@ -143,6 +143,13 @@ _SINCE = re.compile(
     r"(?i:\b(?:since|desde)\s+(?:(?:early|late|mid-?)\s+|(?:el|la|los)\s+|"
     r"(?:principios|finales|mediados|comienzos)\s+(?:de\s+)?)?)$"
 )
+# a capitalised Spanish weekday after a capitalised word is part of a name, not a day: "Santo
+# Domingo", "Plácido Domingo" (a day is written in lower case in running text)
+_NAMED_WEEKDAY = re.compile(
+    r"\b(?!(?:El|Este|Esta|Ese|Del|Al|Cada|Desde|Hasta|Pasado|Próximo|Último|Hoy|Ayer)\s)[A-ZÁÉÍÓÚÑ]\w*\s+(?:"
+    + "|".join(day.capitalize() for day in ES_DAYS.split("|"))
+    + r")$"
+)
 _NUMBERS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -263,7 +270,18 @@ def _date_expressions(text: str) -> tuple[re.Match[str], ...]:
     opening = dateline(text)
     skip_until = opening.end("date") if opening is not None else -1
     # the dateline's date is the article's reference, not this sentence's
-    return tuple(match for match in DATE_EXPRESSION.finditer(text) if match.start() >= skip_until)
+    return tuple(
+        match
+        for match in DATE_EXPRESSION.finditer(text)
+        if match.start() >= skip_until and not _in_name(text, match)
+    )
+
+
+def _in_name(text: str, match: re.Match[str]) -> bool:
+    """A weekday that is the end of a name ("Santo Domingo"), not a day."""
+    if not (match.lastgroup or "").startswith("weekday"):
+        return False
+    return _NAMED_WEEKDAY.search(text, max(0, match.start() - 30), match.end()) is not None
 
 
 def _each_day(match: re.Match[str], base: date | None, lang: str, tense: str) -> list[DateMention]:

@@ -37,20 +37,24 @@ from itertools import pairwise
 from followthemoney.statement import StatementEntity
 
 from watchfloor.news.context import ArticleContext, is_caption, is_headline, is_quoted
-from watchfloor.news.dates import EN_DAYS, ES_DAYS, DateMention, dateline, is_history, resolve
+from watchfloor.news.dates import EN_DAYS, ES_DAYS, HISTORY, DateMention, dateline, resolve
 from watchfloor.news.designations import Announcement
 from watchfloor.news.gazetteer import GazetteerEntry, by_alias, country_named
 from watchfloor.news.mentions import Mention, name_key
-from watchfloor.news.modality import Modality, clause_modality, clause_span
+from watchfloor.news.modality import RELATIVE, Modality, clause_at, clause_modality, clause_span
 
 WARSHIP = (
     r"warships?|destroyers?|frigates?|cruisers?|aircraft\s+carriers?|USS|buques?|destructor(?:es)?|"
     r"fragatas?|cruceros?|portaaviones|barcos?\s+de\s+guerra"
 )
 # "suspendió el lunes el acuerdo energético", "suspended the 2015 gas deal": an agreement suspended
+# also talks or aid halted or cut: "ordenó la suspensión de todas las conversaciones", "ordered a cut to
+# all economic aid"
 SUSPENDED_AGREEMENT = (
-    r"\b(?:suspend(?:ed|s)?|suspendi(?:ó|o|eron)|suspende[nr]?)\s+(?:[\w-]+\s+){0,5}?(?:agreements?|accords?|"
-    r"deals?|treat(?:y|ies)|acuerdos?|convenios?|tratados?|relaciones)\b"
+    r"\b(?:suspend(?:ed|s)?|suspendi(?:ó|o|eron)|suspende[nr]?|suspensi(?:ón|on)\s+de|halt(?:ed|s)?|"
+    r"cuts?(?:\s+off)?|cort(?:ó|aron)|recort(?:ó|aron))\s+(?:[\w-]+\s+){0,5}?(?:agreements?|accords?|"
+    r"deals?|treat(?:y|ies)|acuerdos?|convenios?|tratados?|relaciones|talks|negotiations|conversaciones|"
+    r"negociaciones|aid|assistance|ayudas?|asistencia|subsid(?:y|ies|ios?))\b"
 )
 WARPLANE = re.compile(
     r"\b(?:bombers?|fighter\s+jets?|fighters|warplanes?|aircraft|jets|B-\d+\w*|F-\d+\w*|bombarderos?|cazas|"
@@ -62,14 +66,48 @@ VESSEL = (
     r"embarcaci(?:ón|on|ones)|buques?|barcos?|narcosubmarinos?|semisumergibles?)"
 )
 
+# an armed act named by its noun ("a military operation", "la acción militar") and the participle that
+# says it was done ("carried out", "llevada a cabo")
+OPERATION = (
+    r"operations?|raids?|(?:military|armed)\s+actions?|operaci(?:ón|on)|operativo|incursi(?:ón|on)|"
+    r"acci(?:ón|on)\s+(?:militar|armada)"
+)
+CARRIED_OUT = (
+    r"carried\s+out|conducted|executed|launched|llevad[oa]\s+a\s+cabo|realizad[oa]|ejecutad[oa]|lanzad[oa]|"
+    r"efectuad[oa]"
+)
+# an operation and its participle right before a day: the day is the operation's
+DONE_OPERATION = re.compile(
+    rf"\b(?:{OPERATION})\s+(?:[\w-]+\s+){{0,2}}?(?:{CARRIED_OUT})\s+(?:[\w-]+\s+){{0,3}}?$", re.I
+)
 
+# whom a state's leaders meet for talks: a named party or one by office ("met with the envoy",
+# "se reunió con el canciller"), not "the family of a fisherman"
+COUNTERPART = (
+    r"(?:(?:the|his|her|their|its|el|la|los|las|su|sus)\s+)?(?:(?-i:[A-ZÁÉÍÓÚÑ])|(?:[\w-]+\s+)?(?:leaders?|"
+    r"president|presidents|prime\s+minister|ministers?|envoys?|officials?|delegations?|senators?|lawmakers|"
+    r"counterparts?|representatives?|negotiators?|ambassadors?|opposition|l[íi]der(?:es)?|president[ae]s?|"
+    r"ministr[oa]s?|enviad[oa]s?|funcionari[oa]s|delegaci(?:ón|on|ones)|senador(?:es|as?)?|hom[óo]log[oa]s?|"
+    r"representantes?|negociador(?:es|as?)?|cancilleres?|mandatari[oa]s?|secretari[oa]s?|embajador(?:es|as?)?|"
+    r"oposici(?:ón|on))\b)"
+)
 # verbs that class a party as something, finite or in a participle; a Spanish infinitive only after a
 # verb of deciding ("acordaron reconocer"): "instó al Ejecutivo a designar" asks, it does not act
 DECLARING = (
     r"(?-i:declared|declares|labell?ed|branded|recogni[sz]ed|classified|identified)|"
     r"(?:declar|identific|calific|catalog|design|clasific)(?:ó|o|aron|a|an|aba|aban|ando|ad[oa]s?)|"
     r"reconoc(?:i[óo]|ieron|e|en|id[oa]s?|iendo)|desígnase|declárase|"
+    # the head of state's own words, in the first person: "identifiqué ... como organizaciones terroristas"
+    r"(?:declar|design)é|(?:identifi|califi|clasifi)qué|catalogué|"
     r"(?:acord|decidi|resolvi|determin)\w*\s+(?:[\w-]+\s+){0,3}?(?:declarar|reconocer|designar|calificar|identificar)"
+)
+# verbs that enter a party in a register: "registró", "listed", "inscribió", "fue registrado"
+LISTING = (
+    r"(?-i:listed)|registr(?:ó|o|aron)|inscribi(?:ó|o|eron)|(?:fue|fueron)\s+(?:registrad|inscrit)[oa]s?"
+)
+# a class of the sanctions lists a party is entered as
+LIST_CLASS = (
+    r"\b(?:as|como)\s+(?:an?\s+|un[oa]?\s+)?(?:[\w-]+\s+){0,2}?(?:specially|especialmente)\s+designad\w*"
 )
 # the documents an act of state is made in, and the word that dates one ("dated", "de fecha")
 DOCUMENT = (
@@ -124,6 +162,18 @@ EVENT_RULES: tuple[EventRule, ...] = (
         ),
         re.compile(
             r"\b(?:forces|military|troops|Navy|kinetic|lethal|fuerzas|militar(?:es)?|Armada|letal(?:es)?|cin[ée]tic[oa])\b",
+            re.I,
+        ),
+    ),
+    # an operation carried out against a vessel or by armed forces is a strike: "a military operation
+    # carried out on Saturday in Caracas", "la operación llevada a cabo el 16 de octubre" (on a boat)
+    EventRule(
+        "strike",
+        "ASSAULT",
+        re.compile(rf"\b(?:{OPERATION})\s+(?:[\w-]+\s+){{0,2}}?(?:{CARRIED_OUT})", re.I),
+        re.compile(
+            rf"\b(?:forces|military|troops|Navy|army|kinetic|lethal|fuerzas|militar(?:es)?|Armada|ej[ée]rcito|"
+            rf"letal(?:es)?|cin[ée]tic[oa]|{VESSEL})\b",
             re.I,
         ),
     ),
@@ -202,7 +252,15 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"(?:tele)?phone\s+(?:calls?|conversations?)|"
             r"(?:spoke|talked)\s+(?:(?:with|to)\s+(?:[\w’'.-]+\s+){1,8}?)?(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|"
             r"llamadas?\s+telef[óo]nicas?|conversaci[óo]n(?:es)?\s+telef[óo]nicas?|"
-            r"(?:habl|convers)(?:ó|o|aron)\s+(?:con\s+(?:[\w’'.-]+\s+){1,8}?)?(?:por\s+tel[ée]fono|telef[óo]nicamente))\b",
+            r"(?:habl|convers)(?:ó|o|aron)\s+(?:con\s+(?:[\w’'.-]+\s+){1,8}?)?(?:por\s+tel[ée]fono|telef[óo]nicamente)|"
+            # leaders who meet hold talks: "met with the opposition leader", "se reunió con", a summit,
+            # "a meeting between the two", "un encuentro con el enviado"
+            rf"summits?|cumbres?|(?:met|meets|se\s+reun(?:ió|io|ieron|e|en))\s+(?:[\w’'.-]+\s+){{0,2}}?(?:with|con)\s+{COUNTERPART}|"
+            rf"(?:meetings?|reuni(?:ón|on|ones)|encuentros?)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:(?:with|con)\s+{COUNTERPART}|"
+            r"between|entre)|"
+            # an agreement signed is what talks concluded: "signed a partial agreement", "firmaron el acuerdo"
+            r"(?:signed|firm(?:ó|o|aron)|suscribi(?:ó|o|eron))\s+(?:[\w’'.-]+\s+){0,6}?[«“]?(?:agreements?|accords?|"
+            r"deals?|pacts?|acuerdos?|pactos?|memorand(?:um|o)s?))\b",
             re.I,
         ),
     ),
@@ -210,7 +268,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "suspend-cooperation",
         "SANCTION",
         re.compile(
-            r"\b(?:suspend\w*|cease\w*|halt\w*|stop\w*|suspendi\w*|suspender\w*|suspensión|"
+            r"\b(?:suspend\w*|cease\w*|halt\w*|stop\w*|suspendi\w*|suspender\w*|suspensión|cuts?|cort(?:ó|aron)|"
+            r"recort(?:ó|aron)|"
             r"dej\w*\s+de\s+(?:compartir|cooperar|colaborar))\b",
             re.I,
         ),
@@ -246,14 +305,19 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"multiple|several|various|numerous|more|new|additional|dozens|scores|both|all)\b)|"
             # a verb of declaring or recognising with a terrorist class after it: "declared the cartel a
             # terrorist group", "declara al grupo como organización terrorista", "acordaron reconocer ..."
-            rf"\b(?:{DECLARING})\b[^.;]{{0,100}}?\bterroris\w*|"
+            # (or a class of the sanctions lists: "identified X as a Specially Designated Global Terrorist")
+            rf"\b(?:{DECLARING})\b[^.;]{{0,100}}?(?:\bterroris\w*|{LIST_CLASS})|"
+            # a party registered or listed as such a class: "registró a X como Narcotraficante
+            # Especialmente Designado" (not "se registraron ataques terroristas")
+            rf"\b(?:{LISTING})\b[^.;]{{0,100}}?{LIST_CLASS}|"
             # put on a list: "placed three shipping firms on its sanctions list", "lo incluyó en la lista"
             r"\b(?:placed|added|put|included|inclu(?:yó|yo|yeron)|agreg(?:ó|aron)|añadi(?:ó|eron)|incorpor(?:ó|aron)|"
             r"inscribi(?:ó|eron))\s+[^.;]{0,80}?\b(?:on|to|in|onto|en|a)\s+(?:its|the|their|his|her|la|su|sus|el)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:list|lista|registry|register|registro)\b|"
             # a decree signed, issued or dated: "firmó el decreto", "signed an executive order", "the
             # decree, dated 2 June", "el documento, con fecha del 2 de junio"
-            rf"\b(?:signed|issued|firm(?:ó|aron)|emiti(?:ó|eron)|promulg(?:ó|aron)|dict(?:ó|aron)|suscribi(?:ó|eron))\s+"
+            rf"\b(?:signed|issued|firm(?:ó|é|aron)|(?:he|ha|hemos|han)\s+firmado|emiti(?:ó|eron)|promulg(?:ó|aron)|"
+            rf"dict(?:ó|aron)|suscribi(?:ó|eron))\s+"
             rf"(?:[\w-]+\s+){{0,3}}?(?:{DOCUMENT})|\b(?:{DOCUMENT})(?=[^.;]{{0,60}}?{DATED})|"
             # the act itself published or in force on a day: "the listing was published in the official
             # gazette on March 3", "el decreto entró en vigor el lunes"
@@ -271,7 +335,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"(?:designad|sancionad|catalogad)[oa]s?\s+(?:el\s+(?:pasado\s+)?|en\s+)(?=\d)|"
             # sanctions or the actions that impose them, announced: "anunciaron este miércoles acciones
             # conjuntas para sancionar a 29 personas"
-            r"(?:announced|imposed|anunci(?:ó|aron)|impus(?:o|ieron))\s+(?:[\w-]+\s+){0,3}?(?:sanctions|sanciones|"
+            # ("anunció este jueves la imposición de sanciones", "announced the imposition of new sanctions")
+            r"(?:announced|imposed|anunci(?:ó|aron)|impus(?:o|ieron))\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:(?:imposition|imposici[óo]n)\s+(?:of|de)\s+(?:[\w-]+\s+){0,1}?)?(?:sanctions|sanciones|"
             r"(?:actions|acciones|measures|medidas)(?=\s+(?:[\w-]+\s+){0,2}?(?:to|para)\s+(?:sanction|sancionar))))",
             re.I,
         ),
@@ -290,9 +356,12 @@ ACTS_OF_STATE = frozenset({"designation", "suspend-cooperation", "vote", "mobili
 ANAPHORA_REACH = 5  # sentences back from the one that dates an act by its noun
 _ACT_NOUN = (
     r"announcement|decision|designation|listing|measure|move|decree|order|notice|resolution|document|"
-    r"anuncio|decisi[óo]n|designaci[óo]n|medida|decreto|resoluci[óo]n|orden|documento|declaratoria"
+    r"anuncio|decisi[óo]n|designaci[óo]n|medida|decreto|resoluci[óo]n|orden|documento|declaratoria|"
+    # OFAC's releases name their act "today's action", "la acción de hoy"
+    r"action|acci[óo]n"
 )
-_DEFINITE_ACT = rf"(?:the|this|that|its|his|her|their|la|el|esta|este|dicha|dicho|su)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_ACT_NOUN})\b"
+# (a possessor counts as a determiner: "Noboa's decree", "Treasury's action", "today's action")
+_DEFINITE_ACT = rf"(?:the|this|that|its|his|her|their|(?-i:[A-Z][\w.-]*)['’]s|today['’]s|yesterday['’]s|la|el|esta|este|dicha|dicho|su)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_ACT_NOUN})\b"
 ANAPHORIC_ACT = re.compile(
     # the act's noun opens the sentence or its main clause: "The announcement came on Monday",
     # "According to a release, the listing was granted yesterday", "La medida fue publicada el lunes"
@@ -363,10 +432,22 @@ COORDINATION = re.compile(r"\s*(?:,|,?\s*(?:and|y|e|&))?\s*(?:(?:on|el)\s+)?", r
 # "in one of the strikes", "over the boat strikes", "en los ataques": events told before, not the one
 # reported here
 ANAPHORIC = re.compile(
-    r"\b(?:of|in|over|for|from|about|against|after|during|amid|with|by|on|since|de|del|en|por|sobre|"
-    r"contra|tras|durante|con|desde|ante)\s+(?:the|these|those|such|its|their|his|her|los|las|estos|estas|"
+    r"\b(?:of|in|over|for|from|about|against|after|during|amid|with|by|on|since|de|del|en|por|para|sobre|"
+    r"contra|tras|durante|con|desde|ante)\s+(?:the|these|those|such|its|their|his|her|el|la|los|las|estos|estas|"
     r"esos|esas|dichos|dichas|sus)\s+(?:[\w‑-]+\s+){0,2}$",
     re.I,
+)
+# an embedded post's signature: a dash, its author and handle, then the day ("— Name (@handle) May 2, 2025")
+POST_SIGNATURE = re.compile(r"[—–-]\s*[^()—–\n]{1,60}\(@\w{1,30}\)\s*\S[^()]{4,30}$")
+# a speech verb and the meeting it was said at, up to the meeting's noun
+SETTING = re.compile(
+    r"\b(?:said|says|told|stated|remarked|dijo|afirm[óo]|declar[óo]|asegur[óo]|señal[óo]|sostuvo)\b[^.;]{0,40}?"
+    r"\b(?:during|at|on\s+the\s+sidelines\s+of|durante|en)\s+(?:a|an|the|un|una|la|el)\s+(?:[\w‑-]+\s+){0,2}$",
+    re.I,
+)
+# a verb of expecting or hoping and the "that" of what is expected: "espera que", "hopes that"
+EXPECTING = re.compile(
+    r"\b(?:esper(?:a|an|aba|aban)|confí(?:a|an)|hopes?|hoped|expects?|expected)\s+(?:que|that)\s*$", re.I
 )
 # a date then "when" and the clause it dates: "on March 3, when the cabinet listed the group"
 WHEN_CLAUSE = re.compile(r"\s*,?\s*(?:when|cuando|en\s+que|in\s+which)\b[^.;]{0,100}", re.I)
@@ -453,7 +534,7 @@ def _dated_by_context(
         if day is not None and not _told_with_its_day(results, modes, day):
             days[index] = day
     for index in undated:
-        day = _continued_day(ctx, index)
+        day = _continued_day(ctx, index) or _post_day(ctx, index)
         if index not in days and day is not None:
             days[index] = day
     for index in range(len(ctx.sentences)):
@@ -544,6 +625,15 @@ def _continued_day(ctx: ArticleContext, index: int) -> str | None:
     return days[0] if len(set(days)) == 1 else None
 
 
+def _post_day(ctx: ArticleContext, index: int) -> str | None:
+    """The day of an embedded post's signature line ("— Daniel Noboa (@DanielNoboaOk) January 9,
+    2024") right after the sentence: the post, whose text the sentence is, was made that day."""
+    if index + 1 >= len(ctx.sentences) or not POST_SIGNATURE.search(ctx.sentence_text(index + 1)):
+        return None
+    days = [d.value for d in ctx.dates_in(index + 1, "past") if d.point and len(d.value) == len("2025-01-01")]
+    return days[-1] if days else None
+
+
 def _anaphoric_day(ctx: ArticleContext, index: int) -> str | None:
     """The day of a sentence that names an act told before and dates it: the act's noun with a
     definite determiner as its subject or as the object of a verb of announcing, and a calendar day."""
@@ -553,7 +643,11 @@ def _anaphoric_day(ctx: ArticleContext, index: int) -> str | None:
     days = [
         d
         for d in ctx.dates_in(index, "past")
-        if d.point and len(d.value) == len("2025-01-01") and ctx.reported_at(index, d.start)
+        if d.point
+        and len(d.value) == len("2025-01-01")
+        and ctx.reported_at(index, d.start)
+        # a quoted "today's action" counts from the day it was said, which the quote does not give
+        and not (RELATIVE_DAY.search(d.text) and is_quoted(sentence, d.start))
     ]
     return days[0].value if days else None
 
@@ -641,14 +735,14 @@ def _sentence_events(
             continue
         if not (dates or actors or where or ANCHOR_NUMBER.search(unit)):
             continue
-        if not dates and is_history(unit):
+        if not dates and _background(unit, found):
             continue
         for rule, trigger_at in found:
             hits = list(rule.trigger.finditer(unit))
             own = [
                 _as_period(d)
                 for d in _reported_speech(unit, rule, hits, _dates_of(unit, hits, dates))
-                if not _dates_another_event(unit, rule, d)
+                if not _dates_another_event(unit, rule, d) and not _supposed(unit, d, trigger_at)
             ]
             period = next((d for d in own if not d.point), None)
             days = _days(unit, own)
@@ -704,12 +798,52 @@ def _triggers(
             continue  # one event of a kind per unit, whichever of its wordings told it
         if rule.requires is not None and not rule.requires.search(sentence):
             continue  # looked for first: one word, far cheaper than the trigger, and mostly absent
-        hit = next((h for h in rule.trigger.finditer(unit) if not _nonfinite(unit, h)), None)
+        hit = next(
+            (
+                h
+                for h in rule.trigger.finditer(unit)
+                if not _nonfinite(unit, h) and not (rule.mode == "talks" and _setting(unit, h))
+            ),
+            None,
+        )
         if hit is None:
             continue
-        if ctx.reported_at(index, unit_start + hit.start()):
+        at = unit_start + hit.start()
+        # a poll was taken even where its finding is a supposition ("would vote for X if elections
+        # were held today"): its own clause is what must state
+        if ctx.reported_at(index, at) or (rule.fieldwork and ctx.clause_stated(index, at)):
             found.append((rule, hit.start()))
     return found
+
+
+def _supposed(sentence: str, mention: DateMention, trigger_at: int) -> bool:
+    """A day in a clause after the trigger's, one that supposes or looks ahead, dates no reported
+    event: "si las elecciones fueran hoy", "the bill, which will face a vote on Thursday",
+    "espera que la Cámara vote el jueves" (the trigger's own clause was read as reported)."""
+    start, end = clause_span(sentence, mention.start, mention.end)
+    if start <= trigger_at < end or mention.start < trigger_at:
+        return False  # a day before the trigger frames the sentence ("Signs on Friday pointed to ...")
+    if clause_at(sentence, mention.start) in (Modality.HYPOTHETICAL, Modality.FUTURE):
+        return True
+    return EXPECTING.search(sentence, 0, start) is not None
+
+
+def _background(unit: str, found: list[tuple[EventRule, int]]) -> bool:
+    """A vague past period ("en los años ochenta", "for decades") makes an undated report background,
+    unless it sits in a relative clause after the trigger: in "froze the accounts of a network that
+    began operating in the 1980s" the period is the network's, and the freezing is reported."""
+    period = HISTORY.search(unit)
+    if period is None:
+        return False
+    at = min(trigger_at for _, trigger_at in found)
+    return not (at < period.start() and RELATIVE.search(unit, at, period.start()))
+
+
+def _setting(text: str, hit: re.Match[str]) -> bool:
+    """A meeting named as where something was said ("Petro said during a summit of leaders on
+    Sunday", "declaró en una reunión con ministros") is the telling's occasion; the sentence reports
+    what was said, not the meeting."""
+    return not _is_verb(hit) and SETTING.search(text, 0, hit.start()) is not None
 
 
 def _nonfinite(text: str, hit: re.Match[str]) -> bool:
@@ -889,14 +1023,23 @@ def _reported_speech(
     before the "that" of a speech verb dates the telling; the event told in the clause after it has
     the days of that clause. A call disclosed on a day ("disclosed Wednesday that he engaged in a
     telephone conversation ... ten days earlier") is not dated by the disclosure, nor is an act told
-    in the pluperfect ("announced on Friday that forces had struck a boat"): it came before the telling."""
+    in the pluperfect ("announced on Friday that forces had struck a boat"): it came before the telling;
+    nor does a day in a relative clause on the speaker."""
     told = SPEECH_THAT.search(text)
     if told is None or not hits or any(h.start() < told.end() for h in hits):
         return dates
     after = [d for d in dates if d.start >= told.end()]
     if after or rule.mode == "talks" or PLUPERFECT.search(text, told.end(), hits[0].end()):
         return after
-    return dates
+    # "a lawmaker who saw the footage on Thursday said it showed a strike": a day in a relative clause
+    # on the speaker dates what the speaker did, neither the telling nor the act told
+    return [d for d in dates if not (d.end <= told.start() and _in_relative_clause(text, d))]
+
+
+def _in_relative_clause(text: str, mention: DateMention) -> bool:
+    """The date's clause is opened by a relative pronoun ("who saw it on Thursday", "que lo vio el jueves")."""
+    start, _end = clause_span(text, mention.start, mention.end)
+    return any(m.end() == start for m in RELATIVE.finditer(text, max(0, start - 10), start))
 
 
 def _is_verb(hit: re.Match[str]) -> bool:
@@ -914,6 +1057,8 @@ def _dates_another_event(text: str, rule: EventRule, mention: DateMention) -> bo
     and in "the poll, which closed on Monday as the buildup went on" too (the clause ends where a
     subordinate one begins). A day said in the possessive dates its own noun: "after Sunday's
     election" dates the election, not the sanctions of its sentence ("Tuesday's strike" is a strike's)."""
+    if rule.mode != "strike" and DONE_OPERATION.search(text, max(0, mention.start - 80), mention.start):
+        return True  # "43% approved of the military action carried out on January 3": the action's day
     possessed = POSSESSIVE_DAY.match(text, mention.end)
     if possessed is not None:
         return not rule.trigger.search(possessed.group(0))
