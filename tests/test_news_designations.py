@@ -1454,3 +1454,25 @@ def test_a_city_before_its_states_based_is_a_seat_not_a_party() -> None:
         "Sonora-based plaza boss Juan Carlos Morgan Huerta."
     )
     _only_party(found, "Juan Carlos Morgan Huerta")
+
+
+def test_a_body_of_states_in_a_list_of_states_keeps_the_list_going() -> None:
+    found = _by_country(
+        "Argentina declaró a Hamás como organización terrorista. Argentina se suma a Estados Unidos, la "
+        "Organización de Estados Americanos y Canadá, que tienen a Hamás en su lista de organizaciones terroristas."
+    )
+    assert {country for _party, country in found} >= {"ar", "us", "ca"}, sorted(found)
+
+
+def test_an_asset_freeze_and_the_act_itself_listing_its_parties() -> None:
+    """ "congeló las cuentas a diez empresas y a cinco personas ... Los designados incluyen a X acusado
+    ... La designación de hoy incluye también a tres primos ...: A, B y C"."""
+    found = _sanctions(
+        "La OFAC congeló las cuentas a cinco empresas y a cuatro personas vinculadas a la familia Robles Soto. "
+        "Los designados incluyen a Carlos Mendoza Ruiz acusado formalmente en Texas. La designación de hoy incluye "
+        "también a tres primos de la familia previamente designados: Jorge Salas Pinto, Sergio Quintanar Robles y "
+        "Ramiro Estévez Palma."
+    )
+    for name in ("Carlos Mendoza Ruiz", "Jorge Salas Pinto", "Sergio Quintanar Robles", "Ramiro Estévez Palma"):
+        _has(found, name)
+    _only_party(_sanctions("The Treasury froze the assets of Carlos Mendoza Ruiz on Friday."), "Carlos Mendoza Ruiz")

@@ -130,3 +130,14 @@ def test_a_person_named_after_another_role_is_not_counted_among_the_members() ->
 def test_companies_of_the_act_are_not_members() -> None:
     text = "The Treasury sanctioned two Sinaloa Cartel members and Agroindustrias del Valle S.A. de C.V. on Tuesday."
     assert not any("agroindustrias" in member for member, _group in _members(text))
+
+
+def test_firms_designated_for_being_owned_by_a_person_are_its_assets() -> None:
+    text = (
+        "OFAC also designated two companies for being owned or controlled by Carlos Mendoza Ruiz: "
+        "Agroindustrias del Valle S.A. de C.V. and Casa Roble S.A."
+    )
+    owned = {(link[1], link[2]) for link in _links(text) if link[0] == "Ownership"}
+    assert {owner for owner, _asset in owned} == {"owner=news-person-carlos-mendoza-ruiz"}
+    assert len(owned) == 2
+    assert _links("OFAC designated Casa Roble S.A. on Tuesday, owned by Carlos Mendoza Ruiz's rivals.") == set()

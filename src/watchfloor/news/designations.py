@@ -136,6 +136,9 @@ ACTIVE_VERB = re.compile(
     r"designaciones\s+(?:incluyen|son)|declar(?:ar|a|an|ó|aron|ará|arán)|clasific(?:ar|a|ó|ará)|"
     r"señal(?:ar|a|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
     r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
+    # an asset freeze: "congeló las cuentas a diez empresas", "froze the assets of X"
+    r"(?:congel(?:ar|a|an|ó|aron|ará)|froze|freezes|freezing)\s+(?:las\s+cuentas|los\s+(?:bienes|activos|fondos)|"
+    r"(?:the\s+)?(?:assets|accounts|funds))\s+(?:a|al|de|del|of)(?=\s)|"
     r"(?:impuso|impone|imponen|impondrá|impusieron)\s+sanciones\s+(?:a|contra)|sanciones\s+(?:contra|a|al)(?=\s)|"
     r"inclu(?:ir|ye|yen|yó|yeron|irá|sión\s+(?:de|del))|"
     r"inscri(?:bir|be|bió|bieron|birá|pción\s+(?:de|del))|registr(?:ar|a|ó|aron|ará)|"
@@ -173,6 +176,8 @@ LIST_INTRO = re.compile(
     r"(?:those|individuals|people)\s+(?:sanctioned|designated|listed)|sancionados|designados|"
     r"grupos|c[aá]rteles|organizaciones|bandas|entidades|personas|individuos|empresas|companies|"
     r"officials|funcionarios|leaders|líderes|"
+    # the act itself: "La designación de hoy incluye también a", "Today's action includes"
+    r"designaci[oó]n(?:\s+de\s+hoy)?|acci[oó]n(?:\s+de\s+hoy)?|(?:today['’]s\s+)?(?:action|designation)|"
     r"lista(?:\s+de\s+\w+(?:\s+\w+)?)?)"
     # "Other officials on the list include", "Los funcionarios de la lista incluyen"
     r"(?:\s+(?i:on|in|de|en)\s+(?i:the|its|this|that|la|esta|esa|su)\s+(?:[\w-]+\s+)?(?i:list|lista))?"
@@ -324,7 +329,7 @@ TARGET_VERB = re.compile(r"\btarget", re.I)
 # A sentence that goes on with the act just read ("En la declaración, también incluyeron a X"): its
 # verb needs no programme of its own, its actor and programmes are that act's.
 CONTINUING = re.compile(
-    r"\b(?:también|además|asimismo|igualmente|also|as\s+well|in\s+addition|"
+    r"\b(?:también|además|asimismo|igualmente|adicionalmente|also|as\s+well|in\s+addition|additionally|likewise|"
     r"(?:en|in)\s+(?:la|esa|esta|the|that|this)\s+(?:declaraci[oó]n|designaci[oó]n|medida|lista|resoluci[oó]n|"
     r"decisi[oó]n|designation|list|decision|move|order|notice))\b",
     re.I,
@@ -651,7 +656,16 @@ COORDINATED_STATES = re.compile(
     rf"({_STATE_NAME}(?:\s*,\s*{_STATE_NAME})*\s*,?\s+(?:and|y)\s+{_STATE_NAME}),?\s+(?:\w+\s+){{0,2}}$",
     re.I,
 )
-_STATE_MEMBER = rf"(?:(?:el|la|the)\s+)?(?:(?:gobierno|government)\s+(?:de|of)\s+)?{_STATE_NAME}"
+# bodies of states in a list of states ("Estados Unidos, la Unión Europea, la Organización de Estados
+# Americanos, Canadá ..."): they keep the list going; they are no state's list themselves
+_INTERNATIONAL_BODY = (
+    r"(?:Organizaci[oó]n\s+de\s+(?:los\s+)?Estados\s+Americanos|Organi[sz]ation\s+of\s+American\s+States|OEA|OAS|"
+    r"(?:Organizaci[oó]n\s+de\s+las\s+)?Naciones\s+Unidas|United\s+Nations|ONU|"
+    r"Uni[oó]n\s+Africana|African\s+Union|Liga\s+[ÁA]rabe|Arab\s+League)"
+)
+_STATE_MEMBER = (
+    rf"(?:(?:el|la|the)\s+)?(?:(?:gobierno|government)\s+(?:de|of)\s+)?(?:{_STATE_NAME}|{_INTERNATIONAL_BODY})"
+)
 _STATE_LIST = rf"{_STATE_MEMBER}(?:\s*,\s*{_STATE_MEMBER})*(?:\s*,?\s+(?:and|y|e)\s+{_STATE_MEMBER})?"
 ALIKE = re.compile(
     rf"(?:\b(?:tal\s+)?como\s+(?:ya\s+)?lo\s+(?:han|ha|habían|había|hicieron|hizo)(?:\s+hecho)?\s+(?:ya\s+|antes\s+)?|"
@@ -1299,6 +1313,9 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
     runs = []
     for start, end in _conjuncts(masked, protected):
         end = _before_seat(ctx, index, offset, masked, start, end)
+        trailing = TRAILING_PARTICIPLE.search(masked, start, end)
+        if trailing is not None:
+            end = trailing.start()  # "Mauricio Sánchez Garza acusado formalmente en ...": the name ends
         run = _name_run(masked[start:end])
         if run is not None:
             runs.append((offset + start + run[0], offset + start + run[1]))
@@ -1744,6 +1761,13 @@ def _names_programme(text: str) -> bool:
     return bool(_programs(text) or TERROR_LIST.search(text))
 
 
+# a participle right after a name opens what is said of the party: "a Mauricio Sánchez Garza acusado
+# formalmente en Texas", "Juan Pérez wanted in the US"
+TRAILING_PARTICIPLE = re.compile(
+    r"(?<=[^\W\d_])\s+(?:acusad|señalad|buscad|requerid|detenid|arrestad|"
+    r"extraditad|condenad|sentenciad|investigad|procesad|accused|charged|indicted|wanted|arrested|"
+    r"extradited|sentenced|convicted)\w*\b"
+)
 # a city before its state's "-based": "Nogales, Sonora-based"
 PLACE_BASED_AFTER = re.compile(r"\s*,\s*[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.]*)*-based\b")
 # words between a passive's subject and its verb: "Petro himself is under U.S. sanctions"

@@ -23,7 +23,7 @@ from followthemoney.statement import StatementEntity
 
 from watchfloor.news.context import ArticleContext
 from watchfloor.news.designations import ActSentences
-from watchfloor.news.gazetteer import ARMED_GROUP
+from watchfloor.news.gazetteer import ARMED_GROUP, GOVERNMENT
 from watchfloor.news.mentions import Mention
 from watchfloor.news.relations import link_entity, link_id
 
@@ -57,6 +57,17 @@ TIES = re.compile(
 )
 TIES_ROLE = "ties (ground of designation)"
 TIES_REACH = 60
+# ownership as the ground: "two companies for being owned or controlled by X", "por ser propiedad o
+# estar controladas por A y B": the act's firms are the owners' assets
+OWNED = re.compile(
+    r"\bfor\s+(?:being\s+)?(?:owned|controlled|directed)(?:\s*,?\s*(?:or|and|and/or)\s+(?:owned|controlled|directed))*"
+    r"\s*,?\s*(?:or\s+)?by\b"
+    r"|\bpor\s+ser\s+propiedad(?:\s+o\s+(?:estar\s+)?controlad[oa]s?)?\s+(?:de|del|por)\b"
+    r"|\bpor\s+(?:estar\s+)?controlad[oa]s?\s+(?:por|de|del)\b",
+    re.I,
+)
+OWNED_ROLE = "owned or controlled (ground of designation)"
+OWNER_REACH = 40
 # members counted by an act: "three high-ranking members of the Mexico-based terrorist organization
 # Cartel del Noreste", "nueve integrantes de Los Chapitos", "Sinaloa Cartel members"
 _MEMBER_NOUNS = (
@@ -94,12 +105,40 @@ def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[Stat
                     if party != other_id and found not in links:
                         parties = (("subject", party), ("object", other_id))
                         links[found] = link_entity(ctx, index, "UnknownLink", parties, role)
+            firms = [p for p in act.parties if p not in act.people]  # FtM owns no Person
+            for owner in _owners(ctx, index) if firms else []:
+                owner_id = ctx.party_id(owner)
+                for firm in firms:
+                    found = link_id(ctx, "Ownership", owner_id, firm)
+                    if firm != owner_id and found not in links:
+                        parties = (("owner", owner_id), ("asset", firm))
+                        links[found] = link_entity(ctx, index, "Ownership", parties, OWNED_ROLE)
+                        links.setdefault(firm, ctx.new_entity("Company", firm, index))  # FtM: only an Asset is owned
             for group, person in _members(ctx, index, act.people):
                 found = link_id(ctx, "Membership", person, group)
                 if found not in links:
                     parties = (("member", person), ("organization", group))
                     links[found] = link_entity(ctx, index, "Membership", parties, MEMBER_ROLE)
     return list(links.values())
+
+
+def _owners(ctx: ArticleContext, index: int) -> list[Mention]:
+    """The persons or firms an ownership ground names, with those coordinated with them."""
+    sentence = ctx.sentence_text(index)
+    offset = ctx.sentences[index][0]
+    mentions = sorted(ctx.mentions_in(index, frozenset({"PERSON", "ORG"})), key=lambda m: m.start)
+    owners: list[Mention] = []
+    for cue in OWNED.finditer(sentence):
+        after = [m for m in mentions if cue.end() <= m.start - offset <= cue.end() + OWNER_REACH]
+        if not after or after[0].kind == GOVERNMENT:
+            continue
+        group = [after[0]]
+        for following in after[1:]:
+            if not _coordinated(ctx, group[-1], following):
+                break
+            group.append(following)
+        owners += [m for m in group if m not in owners]
+    return owners
 
 
 def _members(ctx: ArticleContext, index: int, people: tuple[str, ...]) -> list[tuple[str, str]]:
