@@ -38,7 +38,7 @@ from number_parser.parser import LanguageData
 from watchfloor.model.claims import Qualifier, QuantityClaim
 from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.events import EventMatch
-from watchfloor.news.modality import Modality, clause_modality, clause_span
+from watchfloor.news.modality import Modality, clause_modality, clause_span, sentence_modality
 
 QUALIFIERS: dict[str, Qualifier] = {
     "at least": Qualifier.AT_LEAST,
@@ -87,6 +87,17 @@ QUALIFIERS: dict[str, Qualifier] = {
     "como máximo": Qualifier.AT_MOST,
     "hasta": Qualifier.AT_MOST,
     "menos de": Qualifier.AT_MOST,
+    # a ceiling said by denying more: "no more than 3", "un respaldo que no supera el 3%"
+    "no more than": Qualifier.AT_MOST,
+    "not more than": Qualifier.AT_MOST,
+    "does not exceed": Qualifier.AT_MOST,
+    "do not exceed": Qualifier.AT_MOST,
+    "no más de": Qualifier.AT_MOST,
+    "no mas de": Qualifier.AT_MOST,
+    "no supera": Qualifier.AT_MOST,
+    "no superan": Qualifier.AT_MOST,
+    "no excede": Qualifier.AT_MOST,
+    "no exceden": Qualifier.AT_MOST,
     "only": Qualifier.EXACT,
     "solo": Qualifier.EXACT,
     "sólo": Qualifier.EXACT,
@@ -305,6 +316,7 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("strikes", _words(r"strikes?|airstrikes?|air\s+strikes?|attacks?|ataques?|bombardeos?")),
+    ("explosions", _words(r"explosions|blasts|explosiones|detonaciones|estallidos")),
     ("operations", _words(r"operations|operaciones|ataques\s+letales")),
     (
         "troops",
@@ -347,19 +359,21 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("seats", _words(r"seats|esca[ñn]os|curules|bancas")),
+    # the states a command spans or an emergency covers: "encompasses 31 countries", "en siete provincias"
+    ("countries", _words(r"countries|pa[íi]ses|nations|naciones|allies|aliados|provinces|provincias")),
     ("votes", _words(r"votes|votos")),  # a threshold ("65 votos necesarios"); tallies are read before
     ("flights", _words(r"(?:deportation\s+|repatriation\s+|return\s+)?flights|vuelos")),
     (
         "individuals",
         _words(
             r"individuals|entities|companies|firms|businesses|casinos|individuos|entidades|empresas|"
-            r"compa[ñn][íi]as|negocios"
+            r"compa[ñn][íi]as|negocios|sancionad[oa]s|designad[oa]s"
         ),
     ),
     # groups count when a state lists them: "listed seven organizations as terrorist entities"
     (
         "organizations",
-        _words(r"organi[sz]ations|organizaciones|groups|grupos|cartels|c[áa]rteles|gangs|pandillas"),
+        _words(r"organi[sz]ations|organizaciones|groups|grupos|cartels|c[áa]rteles|gangs|pandillas|bandas"),
     ),
     # police count when they are sent ("movilizó a 2.500 agentes"); otherwise they are people
     (
@@ -385,9 +399,21 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"sujetos|officials|funcionarios|founders|fundadores|co-?leaders|col[íi]deres|executives|ejecutivos|"
             r"directors|directores|commanders|comandantes|ministers|ministros|generals|generales|"
             r"judges|jueces|politicians|pol[íi]ticos|"
-            r"Americans|estadounidenses"
+            r"Americans|estadounidenses|"
+            # kin, ranks, captives and attackers
+            r"cousins|prim[oa]s|lieutenants|lugartenientes|hostages|rehenes|"
+            r"prisoners|prisioneros|presos|detainees|terrorists|terroristas|attackers|atacantes|gunmen|"
+            r"sicarios|fighters|combatientes|guerrillas|guerrilleros|signatories|firmantes"
         ),
     ),
+)
+# people named by their country ("1.000 venezolanos", "seven Mexicans"): only as the head right after
+# the figure, since a Spanish demonym after a noun is its adjective ("tres poderes públicos venezolanos")
+NATIONALS = _words(
+    r"Venezuelans|Colombians|Mexicans|Cubans|Haitians|Ecuadorians|Peruvians|Hondurans|Guatemalans|"
+    r"Salvadorans|Dominicans|Nicaraguans|venezolan[oa]s|colombian[oa]s|mexican[oa]s|cuban[oa]s|"
+    r"haitian[oa]s|ecuatorian[oa]s|peruan[oa]s|hondureñ[oa]s|guatemaltec[oa]s|salvadoreñ[oa]s|"
+    r"dominican[oa]s|nicaragüenses"
 )
 # words that may stand between a number and its noun ("seven alleged drug boats"); these may not
 NOT_A_MODIFIER = re.compile(
@@ -400,7 +426,7 @@ NOT_A_MODIFIER = re.compile(
 )
 # a definite count, alone or coordinated with one: "the eight groups", "the two gangs and six cartels"
 DEFINITE_BEFORE = re.compile(
-    r"\b(?:the|these|those|los|las|estos|estas|esos|esas)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|"
+    r"\b(?:the|these|those|los|las|la|el|estos|estas|esos|esas)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|"
     r"nine|ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:[\w-]+\s+){1,3}?(?:and|y|e)\s+)?$",
     re.I,
 )
@@ -508,6 +534,8 @@ SANCTION_CUE = re.compile(
 # organizations", "22 organizaciones calificadas como terroristas", "nombró a seis cárteles"
 GROUP_LIST_CUE = re.compile(
     r"\b(?:listed|proscribed|catalog\w*|nombr(?:ó|o|aron|ad[oa]s)|"
+    # a government declaring groups terrorist: "declaró a 26 bandas criminales como organizaciones terroristas"
+    r"declar(?:ó|o|aron|a|an|ed|es)\b[^.;:]{0,80}?\b(?:como|as)\b|"
     r"(?:calificad|catalogad|declarad|considerad|clasificad)[oa]s\s+(?:como|de)|"
     r"(?:inclu(?:id|y)|añadid|agregad)[oa]s\s+(?:en|a)\s+(?:la|una)\s+lista)\b",
     re.I,
@@ -653,8 +681,12 @@ SUPPORT_CUE = re.compile(
 SHARE_HELD_AFTER = re.compile(
     r"\s*,?\s*(?:(?:of|de)\s+(?:the\s+|los\s+|las\s+)?[^\W\d_]+\s+)?(?:(?:also|still|only|no|not|también|"
     r"tampoco|todav[íi]a|solo|sólo)\s+)?(?:said|say|says|believe[sd]?|think|thinks|thought|feel|felt|"
-    r"consider(?:s|ed)?|want(?:s|ed)?|prefer(?:s|red)?|agree[sd]?|disagree[sd]?|(?:are|were|was|is)(?:n['’]t|\s+not)?\s+"
-    r"(?:sure|unsure|undecided|uncertain)|"
+    r"consider(?:s|ed)?|want(?:s|ed)?|prefer(?:s|red)?|agree[sd]?|disagree[sd]?|"
+    r"(?:are|were|was|is|remain(?:s|ed)?|stayed)(?:n['’]t|\s+not)?\s+(?:sure|unsure|undecided|uncertain|neutral)|"
+    # what it fears, expects, hopes, doubts or trusts, or that it took no side
+    r"back(?:s|ed)?|fear(?:s|ed)?|expect(?:s|ed)?|hope[sd]?|doubt(?:s|ed)?|(?:dis)?trust(?:s|ed)?|took\s+(?:no\s+)?sides?|"
+    r"tem(?:e|en|ía|ían)|esper(?:a|an|aba|aban)|dud(?:a|an|aba|aban)|(?:des)?conf(?:ía|ían|iaba|iaban)|"
+    r"tom(?:ó|aron|a|an)\s+partido|"
     r"dij(?:o|eron)|dice[n]?|cree[n]?|cre[íi]a[n]?|consider(?:a|an|aba|aban)|piensa[n]?|opina(?:n|ba|ban)?|"
     r"admite[n]?|afirma[n]?|asegura[n]?|prefiere[n]?|quiere[n]?|(?:no\s+)?sab(?:e|en|ía|ían)|"
     r"(?:est(?:á|aba|án|aban)|se\s+mostr(?:aba|ó|aban))\s+(?:[\w]+\s+){0,1}?(?:segur|indecis|de\s+acuerdo)\w*)\b",
@@ -663,6 +695,11 @@ SHARE_HELD_AFTER = re.compile(
 MONEY_BEFORE = re.compile(r"(?:US\s?\$|\$|USD\s?|US\$\s?)$")
 MONEY_AFTER = re.compile(r"^\s+(?:de\s+)?(?:d[óo]lares|dollars|USD)\b", re.I)
 REWARD_CUE = re.compile(r"\b(?:reward\w*|bount\w*|recompensa\w*)\b", re.I)
+# money lent, or paid as a fine or a settlement: "un préstamo de 250 millones de dólares", "fined $1.2 million"
+LOAN_CUE = re.compile(r"\b(?:loans?|lent|pr[ée]stamos?|prest(?:ó|aron)|cr[ée]ditos?)\b", re.I)
+PENALTY_CUE = re.compile(
+    r"\b(?:fines?|fined|penalt(?:y|ies)|settlements?|multas?|multad[oa]s?|sanci[óo]n\s+econ[óo]mica)\b", re.I
+)
 TANKER_CUE = re.compile(
     r"\b(?:intercept\w*|seiz\w*|board(?:ed|ing)|captur\w*|confiscat\w*|sanction\w*|blockad\w*|"
     r"intercept\w*|incaut\w*|captur\w*|abord\w*|decomis\w*|sancion\w*|bloque\w*|retuv\w*|confisc\w*)\b",
@@ -698,6 +735,16 @@ NOT_A_COUNT_AFTER = re.compile(
     re.I,
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
+# a prison term is a figure of a sentencing, unlike an age or a span: "condenado a 34 años de prisión",
+# "sentenced to 20 years in prison"
+PRISON_TERM_AFTER = re.compile(
+    r"\s+(?:years?|a[ñn]os)\s+(?:(?:in|of)\s+(?:federal\s+)?(?:prison|jail)|behind\s+bars|"
+    r"de\s+(?:prisi[óo]n|c[áa]rcel|reclusi[óo]n))\b",
+    re.I,
+)
+SENTENCED_CUE = re.compile(
+    r"\b(?:sentenc\w+|condena\w*|conden[óo]|serv(?:ing|ed|es)|purg\w+|cumpl\w+)\b", re.I
+)
 REGION = re.compile(
     r"\b(?:Caribbean|Caribe|(?:eastern\s+)?Pacific|Pac[íi]fico(?:\s+oriental)?|Atlantic|Atl[áa]ntico)\b", re.I
 )
@@ -920,10 +967,38 @@ def _qualifier(sentence: str, start: int) -> tuple[str | None, int]:
 def _not_a_count(sentence: str, number: Number) -> bool:
     """A statute, an order, an age, a year, an ordinal or a time is a name or a date, not a figure."""
     before, after = sentence[: number.start], sentence[number.end :]
-    if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
+    if NOT_A_COUNT_BEFORE.search(before):
+        return True
+    if _prison_term(sentence, number.end):
+        return False
+    if NOT_A_COUNT_AFTER.match(after):
         return True
     text = sentence[number.start : number.end]
+    if number.spelled and text[:1].isupper() and _in_a_name(sentence, number):
+        return True
     return bool(YEAR.fullmatch(text) and NON_COUNT_WORD_BEFORE.search(before))
+
+
+NAME_AFTER = re.compile(r"\s+[A-ZÁÉÍÓÚÑ]")
+OPENS_A_SENTENCE = re.compile(r"(?:^|[.:;!?¡¿\"“«(\[*•—–-])\s*$")
+
+
+def _in_a_name(sentence: str, number: Number) -> bool:
+    """A number word capitalised inside a sentence of lower-case prose, before another capitalised
+    word, is part of a name: "the FBI's Ten Most Wanted Fugitives", "the Group of Seven" (a headline
+    capitalises every word, so there it says nothing)."""
+    if OPENS_A_SENTENCE.search(sentence, 0, number.start):
+        return False
+    if not (NAME_AFTER.match(sentence, number.end) or sentence[: number.start].rstrip().endswith(" of")):
+        return False
+    words = sentence.split()
+    return 2 * sum(1 for w in words if w[:1].islower()) > len(words)
+
+
+def _prison_term(sentence: str, end: int) -> int:
+    """Where the words of a prison term a sentence hands down end (0: it names none)."""
+    term = PRISON_TERM_AFTER.match(sentence, end)
+    return term.end() if term and SENTENCED_CUE.search(sentence) else 0
 
 
 def _noun(text: str, of: bool = False, reach: int = 3) -> tuple[str, int] | None:
@@ -931,11 +1006,13 @@ def _noun(text: str, of: bool = False, reach: int = 3) -> tuple[str, int] | None
     "dos de las embarcaciones"; None when another word intervenes ("30 days of strikes")."""
     partitive = PARTITIVE.match(text) or (OF.match(text) if of else None)
     pos = partitive.end() if partitive else 0
-    for _ in range(reach):
+    for moved in range(reach):
         while pos < len(text) and text[pos] in " \u00a0\"“”«»'‘’":
             pos += 1
         if pos == 0:
             return None  # "83rd", "49-51": a noun must be a word of its own
+        if not moved and (nationals := NATIONALS.match(text, pos)):
+            return "people", nationals.end()
         for measure, pattern in NOUNS:
             found = pattern.match(text, pos)
             if found:
@@ -989,6 +1066,10 @@ def _percent(sentence: str, end: int, poll: bool = False) -> str | None:
 def _money(sentence: str) -> str | None:
     if REWARD_CUE.search(sentence):
         return "reward_usd"
+    if LOAN_CUE.search(sentence):
+        return "loan_usd"
+    if PENALTY_CUE.search(sentence):
+        return "penalty_usd"
     if SEIZED_CUE.search(sentence):
         return "assets_seized_usd"
     return None
@@ -1016,6 +1097,8 @@ def _measure(
         money = MONEY_AFTER.match(after)
         measure = _money(sentence)
         return (measure, last.end + (money.end() if money else 0)) if measure else None
+    if term_end := _prison_term(sentence, last.end):
+        return "sentence_years", term_end
     if VOTE_CUE.search(sentence) and not THRESHOLD_BEFORE.search(sentence, 0, first.start):
         for pattern, measure in VOTE_SIDES:
             vote = pattern.match(after)
@@ -1032,7 +1115,9 @@ def _measure(
         return "seats", last.end + seats.end()
     # a poll's sample is described at length: "of 1,500 likely general election voters"
     sample = SURVEYED_BEFORE.search(sentence, 0, first.start) or ASKED_BEFORE.search(sentence, 0, first.start)
-    noun = _noun(after, of=first.approximate or first.value >= 10**6, reach=4 if sample else 3)
+    skip = _cleft(sentence, first.start, after)
+    noun = _noun(after[skip:], of=first.approximate or first.value >= 10**6, reach=4 if sample else 3)
+    noun = (noun[0], noun[1] + skip) if noun else None
     if noun is None and not one and (passive := PASSIVE_CUE_AFTER.match(after)):
         verb = _fold(passive.group("verb"))
         return PASSIVE_MEASURES.get(
@@ -1053,6 +1138,20 @@ def _measure(
     if TURNOUT_BEFORE.search(sentence, 0, head_end) and first.value >= 1000:
         return "voters", last.end  # "turnout was more than 8 million": the people who voted
     return None
+
+
+# Spanish fronts a count before its subject with "ser" or "sumar": "son nueve los sancionados",
+# "fueron cinco los republicanos que ...", "suman ya 67 las personas fallecidas"
+CLEFT_BEFORE = re.compile(
+    rf"\b(?:son|eran|fueron|suman|sumaban|sumaron|totalizan)\s+(?:ya\s+)?(?:(?:{_QUAL})\s+)?$", re.I
+)
+CLEFT_ARTICLE = re.compile(r"\s+(?:los|las)(?=\s)", re.I)
+
+
+def _cleft(sentence: str, start: int, after: str) -> int:
+    """How many characters of ``after`` the article of a fronted count's subject takes (0: none)."""
+    article = CLEFT_ARTICLE.match(after)
+    return article.end() if article and CLEFT_BEFORE.search(sentence, 0, start) else 0
 
 
 def _indefinite(sentence: str, one: Number) -> tuple[str, int] | None:
@@ -1093,24 +1192,69 @@ def _refine(sentence: str, measure: str, start: int, unit_end: int) -> tuple[str
             or CREW_NOUN.search(sentence, start, unit_end)
         ):
             return "crew", unit_end  # "a boat carrying three people", "tres tripulantes"
-        return cue, unit_end
+        return cue or _plain_count(sentence, "people", start, unit_end), unit_end
     if measure == "operations":  # "19 such operations ... 76 deaths": strikes, in a strike sentence
         strikes = KILL_CUE.search(sentence) or STRIKE_WORDS.search(sentence) or BOAT_WORDS.search(sentence)
         return ("strikes" if strikes else None), unit_end
     if measure == "lawmakers":  # "51 senators voted against", "dos republicanos votaron a favor"
-        if not VOTE_CUE.search(sentence):
-            return None, unit_end
+        if not VOTE_CUE.search(sentence):  # "met with more than a dozen senators"
+            return _plain_count(sentence, "lawmakers", start, unit_end), unit_end
         for pattern, side in VOTE_SIDES:
             voted = pattern.match(sentence[unit_end:])
             if voted:
                 return side, unit_end + voted.end()
     if measure == "individuals" and not SANCTION_CUE.search(sentence):
         cue = _nearest_cue(sentence, start, unit_end)  # "two indictments charging 54 individuals"
-        return (cue if cue in JUSTICE_MEASURES else None), unit_end
+        return (
+            cue if cue in JUSTICE_MEASURES else _plain_count(sentence, measure, start, unit_end)
+        ), unit_end
+    if measure == "individuals" and _the_estimate(sentence, start):
+        return None, unit_end  # "entre la decena de sancionados": the ten told of before
     return _refine_thing(sentence, measure, start, unit_end), unit_end
 
 
 JUSTICE_MEASURES = frozenset({"arrests", "indicted", "charged", "extradited", "deported"})
+# the people a report cites are its sources, not a count it reports: "according to three officials",
+# "two people familiar with the matter said", "dos funcionarios que pidieron el anonimato"
+SOURCE_BEFORE = re.compile(
+    rf"\b(?:according\s+to|citing|told|quoted|seg[úu]n|de\s+acuerdo\s+con|citando\s+a|dijeron\s+a)\s+"
+    rf"(?:(?:{_QUAL})\s+)?$",
+    re.I,
+)
+SOURCE_AFTER = re.compile(
+    r"[^,.;:]{0,40}?\b(?:familiar\s+with|with\s+knowledge|briefed\s+on|(?:who\s+)?(?:spoke|speaking|asked|"
+    r"requested|declined|talked)\b|said|say|says|told|con\s+conocimiento|que\s+(?:pidieron|hablaron|"
+    r"solicitaron)|dijeron|declararon|afirmaron|señalaron|hablaron)\b",
+    re.I,
+)
+# a count said of each of several things is no total: "three individuals aboard each vessel"
+DISTRIBUTIVE_AFTER = re.compile(r"[^,.;:]{0,40}?\b(?:each|every|apiece|per|cada)\b", re.I)
+
+
+def _plain_count(sentence: str, measure: str, start: int, unit_end: int) -> str | None:
+    """A count of people (or of lawmakers or firms) nothing happened to is still what the text reports
+    of them ("met with more than a dozen senators", "a gang of around 150 members"), unless it refers
+    back to people counted before ("the two leaders"), names the report's sources ("two officials
+    said") or is said of each of several things."""
+    if DEFINITE_BEFORE.search(sentence, 0, start) or SOURCE_BEFORE.search(sentence, 0, start):
+        return None
+    if SOURCE_AFTER.match(sentence, unit_end) or DISTRIBUTIVE_AFTER.match(sentence, unit_end):
+        return None
+    return measure
+
+
+DEFINITE_ARTICLE_BEFORE = re.compile(r"\b(?:the|el|la|los|las)\s+$", re.I)
+
+
+def _the_estimate(sentence: str, start: int) -> bool:
+    """A round estimate with the definite article ("la decena de sancionados", "the dozen
+    officials") refers back to a count told before: it is no new figure."""
+    word = WORD.match(sentence, start)
+    return bool(
+        word
+        and _fold(word.group()) in APPROXIMATE_WORDS
+        and DEFINITE_ARTICLE_BEFORE.search(sentence, 0, start)
+    )
 
 
 def _refine_thing(sentence: str, measure: str, start: int, unit_end: int) -> str | None:
@@ -1130,6 +1274,8 @@ def _refine_thing(sentence: str, measure: str, start: int, unit_end: int) -> str
             return None  # "the eight groups": the groups counted before, not a new figure
         listed = SANCTION_CUE.search(sentence) or GROUP_LIST_CUE.search(sentence)
         return "organizations" if listed else None
+    if measure == "countries":
+        return _plain_count(sentence, measure, start, unit_end)  # not "between the two nations"
     if measure == "votes":
         needed = THRESHOLD_BEFORE.search(sentence, 0, start) or NEEDED_AFTER.match(sentence, unit_end)
         return "votes_needed" if needed else None
@@ -1508,6 +1654,8 @@ def _figure_modality(sentence: str, figure: Figure, modality: str) -> str:
     """The sentence's modality, unless the figure's own clause, up to the figure, is a forecast
     inside a sentence that also reports: "a source who spoke to Reuters said the deployment will involve
     about 4,000 marines" is a forecast of a number, not a report of it."""
+    if modality == Modality.HYPOTHETICAL:
+        return _hedged_elsewhere(sentence, figure) or modality
     if modality != Modality.ASSERTED:
         return modality
     start, _ = clause_span(sentence, figure.start, figure.end)
@@ -1515,6 +1663,29 @@ def _figure_modality(sentence: str, figure: Figure, modality: str) -> str:
     # a forecast only: "would" in a reporting sentence is mostly arithmetic ("a tally which would
     # bring the toll to 43"), not a scenario
     return own if own == Modality.FUTURE else modality
+
+
+# the Spanish conditional of report in a relative clause that describes the people counted: "un grupo
+# de 10 individuos que estarían implicados" says what they allegedly did, not that the ten may exist
+REPORTED_CONDITIONAL_AFTER = re.compile(
+    r"\s*,?\s*(?:que|quienes|los\s+cuales|las\s+cuales)\s+(?:[^\W\d_]+\s+){0,2}?[^\W\d_]+[ae]r[íi]an?\b", re.I
+)
+
+
+def _hedged_elsewhere(sentence: str, figure: Figure) -> str | None:
+    """ "asserted" when a hypothetical sentence hedges only outside the figure: in another part joined by
+    a semicolon ("... un préstamo de 250 millones de dólares; sin embargo, no hay pruebas de si ..."),
+    or in the conditional of report of a relative clause right after it; None otherwise."""
+    left = sentence.rfind(";", 0, figure.start) + 1
+    right = sentence.find(";", figure.end)
+    part = sentence[left : right if right >= 0 else len(sentence)]
+    if len(part) < len(sentence) and sentence_modality(part) == Modality.ASSERTED:
+        return Modality.ASSERTED
+    if REPORTED_CONDITIONAL_AFTER.match(sentence, figure.end) and (
+        sentence_modality(sentence[left : figure.end]) == Modality.ASSERTED
+    ):
+        return Modality.ASSERTED
+    return None
 
 
 def _reported(figure: Figure, sentence: str, modality: str) -> bool:
