@@ -12,7 +12,7 @@ import pytest
 from watchfloor.crisis import reconcile
 from watchfloor.model.claims import Qualifier, QuantityClaim
 from watchfloor.news.context import ArticleContext
-from watchfloor.news.quantities import extract_quantities, find_numbers
+from watchfloor.news.quantities import extract_quantities, find_numbers, sentence_figures
 
 PUBLISHED = date(2025, 11, 17)
 A, B, E, X = Qualifier.AT_LEAST, Qualifier.ABOUT, Qualifier.EXACT, Qualifier.AT_MOST
@@ -921,3 +921,37 @@ def test_a_hedge_outside_the_figure_leaves_it_asserted(
     sentence: str, expected: list[tuple[str, float, Qualifier]]
 ) -> None:
     assert figures(sentence, "es") == expected
+
+
+def test_lists_joined_modifiers_bracketed_parts_and_absences() -> None:
+    # "one" or "un" listed after a figure of the same kind is a count of one; not after another kind
+    assert figures("The air wing includes four squadrons of fighters and one squadron of jammers.") == [
+        ("aircraft", 4, E),
+        ("aircraft", 1, E),
+    ]
+    assert figures("La flota suma seis buques de guerra, un submarino nuclear y aviones.", "es") == [
+        ("ships", 6, E),
+        ("ships", 1, E),
+    ]
+    assert figures("El ataque dejó dos muertos y un herido grave.", "es") == [("killed", 2, E)]
+    # two modifiers joined right after the figure; not a noun joined later ("fracciones ... y congresistas")
+    assert figures("Treasury has sanctioned more than 60 current and former officials since 2015.") == [
+        ("individuals", 60, A)
+    ]
+    assert figures(
+        "La moción tuvo el apoyo de 30 diputados de cuatro bancadas grandes y legisladores sueltos.", "es"
+    ) == [("lawmakers", 30, E)]
+    # the absent members of a vote are one of its figures
+    assert figures(
+        "La votación terminó con 20 votos a favor, 3 en contra, 8 abstenciones y 4 ausencias.", "es"
+    )[-1] == ("absences", 4, E)
+
+
+def test_the_parts_of_a_poll_sample_told_in_brackets() -> None:
+    sentence = "La encuesta fue realizada a 2.000 personas (1.200 en Venezuela y 800 en el resto de América)."
+    found = sentence_figures(sentence, "es")
+    assert [(f.measure, f.value, f.part) for f in found] == [
+        ("respondents", 2000, None),
+        ("respondents", 1200, "part Venezuela"),
+        ("respondents", 800, "part América"),
+    ]

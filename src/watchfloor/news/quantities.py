@@ -329,8 +329,8 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "aircraft",
         _words(
-            r"aircraft|(?:fighter\s+)?jets|planes|bombers|helicopters|drones|squadrons|aviones|cazas|"
-            r"bombarderos|helic[óo]pteros|escuadrones"
+            r"aircraft|(?:fighter\s+)?jets|planes|bombers|helicopters|drones|squadrons?|aviones|cazas|"
+            r"bombarderos|helic[óo]pteros|escuadr[óo]n(?:es)?"
         ),
     ),
     (
@@ -343,6 +343,7 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("resolutions", _words(r"resolutions|resoluciones|motions|mociones")),
     ("abstentions", _words(r"abstentions|abstenciones")),
+    ("absences", _words(r"absences|ausencias|absent|ausentes")),  # members who did not vote
     (
         "respondents",
         _words(r"respondents|encuestados|entrevistados|consultados|questionnaires|cuestionarios"),
@@ -1006,12 +1007,13 @@ def _noun(text: str, of: bool = False, reach: int = 3) -> tuple[str, int] | None
     "dos de las embarcaciones"; None when another word intervenes ("30 days of strikes")."""
     partitive = PARTITIVE.match(text) or (OF.match(text) if of else None)
     pos = partitive.end() if partitive else 0
-    for moved in range(reach):
+    steps = 0
+    while steps < reach:
         while pos < len(text) and text[pos] in " \u00a0\"“”«»'‘’":
             pos += 1
         if pos == 0:
             return None  # "83rd", "49-51": a noun must be a word of its own
-        if not moved and (nationals := NATIONALS.match(text, pos)):
+        if not steps and (nationals := NATIONALS.match(text, pos)):
             return "people", nationals.end()
         for measure, pattern in NOUNS:
             found = pattern.match(text, pos)
@@ -1020,8 +1022,14 @@ def _noun(text: str, of: bool = False, reach: int = 3) -> tuple[str, int] | None
         word = MODIFIER.match(text, pos)
         if word is None or NOT_A_MODIFIER.match(word.group()):
             return None
-        pos = word.end()
+        joined = None if steps else JOINED_MODIFIER.match(text, word.end())
+        pos = joined.end() if joined else word.end()  # "60 current and former officials": one modifier
+        steps += 1
     return None
+
+
+# two modifiers of one noun joined by a conjunction, right after the figure: "60 current and former officials"
+JOINED_MODIFIER = re.compile(r"\s+(?:and|or|y|o|e|u)(?=\s+[^\W\d_])", re.I)
 
 
 def _nearest_cue(sentence: str, start: int, end: int) -> str | None:
@@ -1276,6 +1284,8 @@ def _refine_thing(sentence: str, measure: str, start: int, unit_end: int) -> str
         return "organizations" if listed else None
     if measure == "countries":
         return _plain_count(sentence, measure, start, unit_end)  # not "between the two nations"
+    if measure == "absences":
+        return "absences" if VOTE_CUE.search(sentence) else None
     if measure == "votes":
         needed = THRESHOLD_BEFORE.search(sentence, 0, start) or NEEDED_AFTER.match(sentence, unit_end)
         return "votes_needed" if needed else None
@@ -1533,6 +1543,13 @@ def _figure(
     if bound is not None:
         first = last = replace(first, end=bound.end())  # the noun follows the bound: "50 or more people"
     found = _measure(sentence, first, last, qual_start, poll)
+    if found is None and first.article_one and _listed_after(sentence, first, previous):
+        counted = replace(first, article_one=False, indefinite=False)
+        found = _measure(sentence, counted, counted, qual_start, poll)
+        if found is not None and found[0] != previous[-1].measure:
+            found = None  # a list of one kind only: "dos muertos y un herido" is not read here
+        elif found is not None:
+            first = last = counted
     if found is None:
         found = (
             _inherited(sentence, last, previous)
@@ -1568,8 +1585,25 @@ def _figure(
     )
     if toll is not None:
         start = toll.start() + len(toll.group()) - len(toll.group().lstrip(" ,;:"))  # "the toll rose to 83"
-    part = _part(sentence, unit_end) or _subset(sentence, start, last.end, unit_end)
+    part = (
+        _part(sentence, unit_end)
+        or _subset(sentence, start, last.end, unit_end)
+        or (_bracketed_part(sentence, first, previous) if previous else None)
+    )
     return Figure(measure, value, qualifier, low, upper, start, unit_end, part)
+
+
+# "ocho buques de guerra, un submarino nuclear y aviones", "four squadrons of jets and one squadron of
+# drones": an article or "one" listed after a figure of the same kind is a count of one too
+LISTED_AFTER = re.compile(r"[^.;:()]{0,60}?(?:,|\s(?:and|y|e|plus|más))\s+$", re.I)
+
+
+def _listed_after(sentence: str, one: Number, previous: list[Figure]) -> bool:
+    return (
+        bool(previous)
+        and previous[-1].end <= one.start
+        and bool(LISTED_AFTER.fullmatch(sentence, previous[-1].end, one.start))
+    )
 
 
 def _subset(sentence: str, start: int, number_end: int, unit_end: int) -> str | None:
@@ -1587,9 +1621,28 @@ def _inherited(sentence: str, number: Number, previous: list[Figure]) -> tuple[s
     if not previous or number.article_one:
         return None
     place = PART_AFTER.match(sentence[number.end :])
-    if place is None:
+    if place is None and _bracketed_part(sentence, number, previous) is None:
         return None
     return previous[-1].measure, number.end
+
+
+# the parts of a figure told in brackets after it: "11.000 personas (1.500 en Venezuela y 9.500 en el resto
+# de la región)", "2,000 people (800 in Mexico ...)"
+BRACKETED_PLACE_AFTER = re.compile(
+    r"\s+(?:en|in)\s+(?:(?:el|la|los|las|the)\s+)?(?:(?:resto|rest)\s+(?:de|of)\s+(?:la\s+|the\s+)?)?"
+    r"(?P<place>[A-ZÁÉÍÓÚÑ][\w-]*)"
+)
+
+
+def _bracketed_part(sentence: str, number: Number, previous: list[Figure]) -> str | None:
+    """The place a bare number inside brackets opened after a figure is a part of, else None."""
+    opened = sentence.rfind("(", 0, number.start)
+    if opened < 0 or sentence.rfind(")", 0, number.start) > opened:
+        return None
+    if not any(f.end <= opened for f in previous):
+        return None
+    place = BRACKETED_PLACE_AFTER.match(sentence, number.end)
+    return f"part {place.group('place')}" if place else None
 
 
 # "el 48 por ciento se opone, el 31 da su aval": Spanish names the share with "el" and says
