@@ -2,9 +2,10 @@
 
 A figure is kept only when its measure is recognisable (killed, strikes, boats, troops, votes,
 percent of a poll, a reward in dollars, people indicted, charged or deported, drugs seized by
-weight, the seats of a chamber and the votes a motion needs...) and its sentence is asserted, not
-speculation:
-statute numbers, years, ages and footnotes are not claims. Numbers are read from digits ("4,000",
+weight, the seats of a chamber and the votes a motion needs, people counted for what happened to
+them or plainly, unless they refer back or are the report's sources...) and its sentence is
+asserted, not speculation: statute numbers, years, ages, footnotes and number words inside names
+("Ten Most Wanted") are not claims. Numbers are read from digits ("4,000",
 "200.000", "$50 million", "4 mil") and from words through ``number_parser`` ("six", "catorce",
 "once", "a dozen"); an article ("a", "un") or "one of the" is never a figure.
 
@@ -1178,7 +1179,7 @@ def _indefinite(sentence: str, one: Number) -> tuple[str, int] | None:
 
 def _refine(sentence: str, measure: str, start: int, unit_end: int) -> tuple[str | None, int]:
     """People and lawmakers are counted for what happened to them: killed, survived, arrested,
-    sanctioned, voted; a count of people with no such cue is not a claim."""
+    sanctioned, voted; a count of people with no such cue is a plain count of them (``_plain_count``)."""
     if measure == "police":
         if MOBILIZED_CUE.search(sentence):
             return "police_officers", unit_end
