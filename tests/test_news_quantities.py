@@ -955,3 +955,10 @@ def test_the_parts_of_a_poll_sample_told_in_brackets() -> None:
         ("respondents", 1200, "part Venezuela"),
         ("respondents", 800, "part América"),
     ]
+
+
+def test_a_sum_with_its_scale_in_one_letter() -> None:
+    assert figures("The State Department offers rewards of up to $5M for the two leaders.") == [
+        ("reward_usd", 5e6, X)
+    ]
+    assert figures("The 3M plant and the B-52 base were closed.") == []

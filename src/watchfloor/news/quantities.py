@@ -118,8 +118,10 @@ QUALIFIER_BEFORE = re.compile(
 
 DIGITS = re.compile(
     r"(?<![\w.,/:#§])(?<![^\W\d_]-)(?:(?P<grouped>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+)|(?P<plain>\d+(?:[.,]\d+)?))"
-    r"(?![\w/:]|[.,]\d)"
+    r"(?:(?![\w/:]|[.,]\d)|(?=(?:M|MM|mn|bn|B|K)\b))"  # "$15M": a sum's scale in one letter
 )
+SCALE_ABBREVIATION = re.compile(r"(?:MM|mn|bn|M|B|K)\b")
+ABBREVIATED_SCALES = {"m": 10**6, "mm": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "k": 1000}
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # words number_parser leaves out; a dozen or a hundred-odd is an estimate, not a count
 EXTRA_WORDS: dict[str, dict[str, int]] = {
@@ -210,6 +212,10 @@ DIGIT_GLOSS = re.compile(r"\s*\(\s*(?P<n>\d{1,4})\s*\)")
 def _with_scale(sentence: str, match: re.Match[str], lang: str) -> Number:
     value = _digit_value(match.group(), lang)
     scale = SCALE_AFTER_DIGITS.match(sentence, match.end())
+    abbreviated = SCALE_ABBREVIATION.match(sentence, match.end())
+    if abbreviated and MONEY_BEFORE.search(sentence, 0, match.start()):
+        letter = float(ABBREVIATED_SCALES[abbreviated.group().lower()])
+        return Number(match.start(), abbreviated.end(), value * letter, False, scale=letter)
     if scale is None:
         return Number(match.start(), match.end(), value, spelled=False)
     scales = _lexicon(lang)[2] | {"million": 10**6, "millions": 10**6, "billion": 10**9, "thousand": 1000}
