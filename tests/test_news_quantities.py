@@ -962,3 +962,9 @@ def test_a_sum_with_its_scale_in_one_letter() -> None:
         ("reward_usd", 5e6, X)
     ]
     assert figures("The 3M plant and the B-52 base were closed.") == []
+
+
+def test_firms_named_by_their_trade_and_a_name_with_an_apostrophe_before_a_count() -> None:
+    assert figures("The order also targets Ali Ka’an and three Panama-based shipping agencies.") == [
+        ("individuals", 3, E)
+    ]

@@ -247,6 +247,8 @@ def _spelled_numbers(sentence: str, lang: str) -> list[Number]:
         parts = folded.split("-")
         gap = sentence[run[-1].end() : token.start()] if run else ""
         is_number = all(p in words for p in parts) or (folded in articles and not run)
+        if is_number and token.start() and sentence[token.start() - 1] in "'’":
+            is_number = False  # the end of a word with an apostrophe: "Kan'an", "O'Neil"
         if run and (gap.strip() or not (is_number or folded in joiners)):
             close()
         if is_number or (run and folded in joiners):
@@ -375,7 +377,8 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "individuals",
         _words(
             r"individuals|entities|companies|firms|businesses|casinos|individuos|entidades|empresas|"
-            r"compa[ñn][íi]as|negocios|sancionad[oa]s|designad[oa]s"
+            r"compa[ñn][íi]as|negocios|sancionad[oa]s|designad[oa]s|agencies|agencias|banks|bancos|subsidiaries|"
+            r"subsidiarias|filiales"
         ),
     ),
     # groups count when a state lists them: "listed seven organizations as terrorist entities"
