@@ -792,7 +792,7 @@ def test_the_noun_of_a_count_may_stand_before_its_verb_or_its_figure(
             [("people", 10, A)],
         ),
         ("The militia is estimated at around 300 members.", "en", [("people", 300, B)]),
-        ("The rebels took 40 hostages during the raid.", "en", [("people", 40, E)]),
+        ("The rebels took 40 hostages during the raid.", "en", [("hostages", 40, E)]),
         (
             "Otros cinco mexicanos y tres empresas fueron añadidos a la lista.",
             "es",
@@ -968,3 +968,29 @@ def test_firms_named_by_their_trade_and_a_name_with_an_apostrophe_before_a_count
     assert figures("The order also targets Ali Ka’an and three Panama-based shipping agencies.") == [
         ("individuals", 3, E)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # captives are counted as such whatever verb is nearest; armed men are agents unless a killing
+        # verb comes right before them
+        (
+            "Unos 300 milicianos irrumpieron en el pueblo, matando a 40 personas y tomando 25 rehenes.",
+            "es",
+            [("troops", 300, B), ("killed", 40, E), ("hostages", 25, E)],
+        ),
+        (
+            "About 200 gunmen stormed the town, killing 12 people.",
+            "en",
+            [("attackers", 200, B), ("killed", 12, E)],
+        ),
+        ("El ejército abatió a dos sicarios en la frontera.", "es", [("killed", 2, E)]),
+        ("The strike killed three terrorists aboard the boat.", "en", [("killed", 3, E)]),
+        ("The government freed 20 political prisoners on Monday.", "en", [("prisoners", 20, E)]),
+    ],
+)
+def test_captives_and_armed_men(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected

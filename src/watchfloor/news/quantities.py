@@ -301,6 +301,16 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("survivors", _words(r"survivors?|sobrevivientes?|supervivientes?")),
+    # armed men are the agents of what the sentence tells, unless a killing verb comes right before them
+    (
+        "attackers",
+        _words(
+            r"terrorists|terroristas|attackers|atacantes|gunmen|sicarios|fighters|combatientes|guerrilleros"
+        ),
+    ),
+    # captives are counted as such, whatever verb is nearest: "matando a 1.200 personas y tomando 253 rehenes"
+    ("hostages", _words(r"hostages|rehenes|secuestrados|captives|cautivos")),
+    ("prisoners", _words(r"(?:political\s+)?prisoners|(?:presos|prisioneros)(?:\s+pol[íi]ticos)?|detainees")),
     ("injured", _words(r"injured|wounded|heridos|heridas|lesionados")),
     # oil tankers count when seized, boarded or sanctioned ("the coast guard intercepted three tankers"), before "ships"
     (
@@ -411,10 +421,8 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"directors|directores|commanders|comandantes|ministers|ministros|generals|generales|"
             r"judges|jueces|politicians|pol[íi]ticos|"
             r"Americans|estadounidenses|"
-            # kin, ranks, captives and attackers
-            r"cousins|prim[oa]s|lieutenants|lugartenientes|hostages|rehenes|"
-            r"prisoners|prisioneros|presos|detainees|terrorists|terroristas|attackers|atacantes|gunmen|"
-            r"sicarios|fighters|combatientes|guerrillas|guerrilleros|signatories|firmantes"
+            # kin, ranks and signatories
+            r"cousins|prim[oa]s|lieutenants|lugartenientes|signatories|firmantes"
         ),
     ),
 )
@@ -452,7 +460,7 @@ PARTITIVE = re.compile(
 KILL_CUE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|perish\w*|lives|fatal\w*|"
     r"mat(?:ó|o|aron|ado|ando|ar)|muert[oae]s?|muri\w*|fallec\w*|asesin\w*|sin\s+vida|perdieron\s+la\s+vida|"
-    r"abatid\w*|dad[oa]s?\s+de\s+baja|cobr\w*\s+la\s+vida)\b",
+    r"abatid\w*|abati(?:ó|o|eron)|dad[oa]s?\s+de\s+baja|cobr\w*\s+la\s+vida)\b",
     re.I,
 )
 # people "eliminated" are people killed ("ha eliminado a más de 110 personas"); said of a count of
@@ -1294,6 +1302,12 @@ def _refine_thing(sentence: str, measure: str, start: int, unit_end: int) -> str
         return "organizations" if listed else None
     if measure == "countries":
         return _plain_count(sentence, measure, start, unit_end)  # not "between the two nations"
+    if measure == "attackers":  # "killing three gunmen", "abatió a dos sicarios"; else they attacked
+        if KILL_CUE.search(sentence, max(0, start - 40), start):
+            return "killed"
+        return _plain_count(sentence, measure, start, unit_end)
+    if measure in ("hostages", "prisoners"):
+        return _plain_count(sentence, measure, start, unit_end)
     if measure == "absences":
         return "absences" if VOTE_CUE.search(sentence) else None
     if measure == "votes":
