@@ -12,7 +12,7 @@ import pytest
 from watchfloor.crisis import reconcile
 from watchfloor.model.claims import Qualifier, QuantityClaim
 from watchfloor.news.context import ArticleContext
-from watchfloor.news.quantities import extract_quantities, find_numbers
+from watchfloor.news.quantities import extract_quantities, find_numbers, sentence_figures
 
 PUBLISHED = date(2025, 11, 17)
 A, B, E, X = Qualifier.AT_LEAST, Qualifier.ABOUT, Qualifier.EXACT, Qualifier.AT_MOST
@@ -689,8 +689,11 @@ def test_a_bare_figure_told_first_stays_exact() -> None:
     [
         ("La encuesta tiene un margen de error cercano a los tres puntos.", "es", ("margin_of_error", 3, B)),
         ("El sondeo se hizo entre más de 1800 votantes registrados.", "es", ("respondents", 1800, A)),
-        ("The survey (fielded in early October) of 2,000 likely midterm election voters was released.", "en",
-         ("respondents", 2000, E)),
+        (
+            "The survey (fielded in early October) of 2,000 likely midterm election voters was released.",
+            "en",
+            ("respondents", 2000, E),
+        ),
     ],
 )
 def test_a_poll_sample_and_margin_keep_their_hedges_and_long_modifiers(
@@ -776,3 +779,218 @@ def test_the_noun_of_a_count_may_stand_before_its_verb_or_its_figure(
     """ "three smugglers were killed": the people between figure and verb; "the number of boats
     destroyed to 17": the noun before the figure."""
     assert figures(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # people counted with nothing done to them are still what the text reports of them
+        ("The president met with more than a dozen senators at the Capitol.", "en", [("lawmakers", 12, A)]),
+        (
+            "El mandatario reunió a más de una decena de líderes regionales en la cumbre.",
+            "es",
+            [("people", 10, A)],
+        ),
+        ("The militia is estimated at around 300 members.", "en", [("people", 300, B)]),
+        ("The rebels took 40 hostages during the raid.", "en", [("hostages", 40, E)]),
+        (
+            "Otros cinco mexicanos y tres empresas fueron añadidos a la lista.",
+            "es",
+            [("people", 5, E), ("individuals", 3, E)],
+        ),
+        ("Seis lugartenientes del grupo quedaron fuera del acuerdo.", "es", [("people", 6, E)]),
+        (
+            "Officials identified nearly 900 individuals for visa restrictions.",
+            "en",
+            [("individuals", 900, B)],
+        ),
+        ("The command covers 28 countries in the hemisphere.", "en", [("countries", 28, E)]),
+        ("El estado de excepción rige en cinco provincias del país.", "es", [("countries", 5, E)]),
+        ("Neighbours heard at least four blasts overnight.", "en", [("explosions", 4, A)]),
+    ],
+)
+def test_a_count_of_people_or_places_needs_no_event_to_be_a_figure(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # a definite count refers back; sources are cited, not counted; a count per item is no total
+        ("The two leaders spoke by phone on Monday.", "en"),
+        ("Los dos mandatarios conversaron durante la cumbre.", "es"),
+        ("Relations between the two countries have soured.", "en"),
+        ("Three officials familiar with the talks said the deal was close.", "en"),
+        ("According to two diplomats, the meeting went well.", "en"),
+        ("Dos funcionarios que pidieron el anonimato confirmaron la reunión.", "es"),
+        ("Inspectors found five migrants in each truck.", "en"),
+        # a number word capitalised inside prose is part of a name
+        ("He was placed on the FBI's Ten Most Wanted Fugitives list last year.", "en"),
+        ("La ONU sancionó a 12 personas; entre la decena de sancionados hay dos alcaldes.", "es"),
+    ],
+)
+def test_counts_that_refer_back_cite_sources_or_go_per_item_are_no_new_figures(
+    sentence: str, lang: str
+) -> None:
+    assert [f for f in figures(sentence, lang) if f[1] in (2, 3, 5, 10)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Son nueve los sancionados por el Tesoro en esta ronda.", [("individuals", 9, E)]),
+        ("Fueron cuatro los senadores que votaron en contra de la medida.", [("lawmakers", 4, E)]),
+        ("Suman ya 40 las personas fallecidas en los ataques.", [("killed", 40, E)]),
+    ],
+)
+def test_a_spanish_count_fronted_before_its_subject(
+    sentence: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, "es") == expected
+
+
+def test_a_share_that_fears_expects_or_took_no_side_is_a_poll_figure() -> None:
+    text = (
+        "La encuesta de Datos consultó a 800 personas. El 41 % apoya al gobierno. Un 22 % no tomó partido. "
+        "El 60,5 % teme un nuevo conflicto."
+    )
+    assert [(m, v) for m, v, _ in figures(text, "es")] == [
+        ("respondents", 800),
+        ("percent_support", 41),
+        ("percent", 22),
+        ("percent", 60.5),
+    ]
+    text = "The survey asked 900 adults about the strikes. Another 12 percent remained unsure. 55 percent fear a war."
+    assert [(m, v) for m, v, _ in figures(text)] == [("respondents", 900), ("percent", 12), ("percent", 55)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("El candidato tiene un respaldo que no supera el 4 %, según la encuesta.", "es", ("percent", 4, X)),
+        ("No more than 5 percent of voters backed him, the poll found.", "en", ("percent", 5, X)),
+    ],
+)
+def test_a_ceiling_said_by_denying_more(
+    sentence: str, lang: str, expected: tuple[str, float, Qualifier]
+) -> None:
+    assert figures(sentence, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("En 2019 fue condenado a 25 años de prisión por narcotráfico.", "es", [("sentence_years", 25, E)]),
+        ("He was sentenced to 20 years in prison in 2019.", "en", [("sentence_years", 20, E)]),
+        ("El acusado, de 30 años, fue condenado por fraude.", "es", []),
+        ("Venezuela otorgó un préstamo de 300 millones de dólares al grupo.", "es", [("loan_usd", 3e8, E)]),
+        ("The bank was fined $2 million for the violations.", "en", [("penalty_usd", 2e6, E)]),
+        (
+            "El gobierno declaró el lunes a 12 bandas criminales como organizaciones terroristas.",
+            "es",
+            [("organizations", 12, E)],
+        ),
+    ],
+)
+def test_prison_terms_loans_fines_and_groups_declared_terrorist(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the hedge is in another part joined by a semicolon, or in a relative clause's conditional of report
+        (
+            "Venezuela facilitó un préstamo de 300 millones de dólares a la guerrilla; sin embargo, no se sabe si "
+            "el préstamo se pagó.",
+            [("loan_usd", 3e8, E)],
+        ),
+        (
+            "Según el Tesoro, las sanciones alcanzan a un grupo de 12 individuos que estarían ligados a la red.",
+            [("individuals", 12, E)],
+        ),
+        ("El Tesoro podría sancionar a 12 individuos que estarían ligados a la red.", []),
+        ("Si el Congreso lo aprueba, el Tesoro sancionará a 12 individuos; eso dijeron.", []),
+    ],
+)
+def test_a_hedge_outside_the_figure_leaves_it_asserted(
+    sentence: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, "es") == expected
+
+
+def test_lists_joined_modifiers_bracketed_parts_and_absences() -> None:
+    # "one" or "un" listed after a figure of the same kind is a count of one; not after another kind
+    assert figures("The air wing includes four squadrons of fighters and one squadron of jammers.") == [
+        ("aircraft", 4, E),
+        ("aircraft", 1, E),
+    ]
+    assert figures("La flota suma seis buques de guerra, un submarino nuclear y aviones.", "es") == [
+        ("ships", 6, E),
+        ("ships", 1, E),
+    ]
+    assert figures("El ataque dejó dos muertos y un herido grave.", "es") == [("killed", 2, E)]
+    # two modifiers joined right after the figure; not a noun joined later ("fracciones ... y congresistas")
+    assert figures("Treasury has sanctioned more than 60 current and former officials since 2015.") == [
+        ("individuals", 60, A)
+    ]
+    assert figures(
+        "La moción tuvo el apoyo de 30 diputados de cuatro bancadas grandes y legisladores sueltos.", "es"
+    ) == [("lawmakers", 30, E)]
+    # the absent members of a vote are one of its figures
+    assert figures(
+        "La votación terminó con 20 votos a favor, 3 en contra, 8 abstenciones y 4 ausencias.", "es"
+    )[-1] == ("absences", 4, E)
+
+
+def test_the_parts_of_a_poll_sample_told_in_brackets() -> None:
+    sentence = "La encuesta fue realizada a 2.000 personas (1.200 en Venezuela y 800 en el resto de América)."
+    found = sentence_figures(sentence, "es")
+    assert [(f.measure, f.value, f.part) for f in found] == [
+        ("respondents", 2000, None),
+        ("respondents", 1200, "part Venezuela"),
+        ("respondents", 800, "part América"),
+    ]
+
+
+def test_a_sum_with_its_scale_in_one_letter() -> None:
+    assert figures("The State Department offers rewards of up to $5M for the two leaders.") == [
+        ("reward_usd", 5e6, X)
+    ]
+    assert figures("The 3M plant and the B-52 base were closed.") == []
+
+
+def test_firms_named_by_their_trade_and_a_name_with_an_apostrophe_before_a_count() -> None:
+    assert figures("The order also targets Ali Ka’an and three Panama-based shipping agencies.") == [
+        ("individuals", 3, E)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # captives are counted as such whatever verb is nearest; armed men are agents unless a killing
+        # verb comes right before them
+        (
+            "Unos 300 milicianos irrumpieron en el pueblo, matando a 40 personas y tomando 25 rehenes.",
+            "es",
+            [("troops", 300, B), ("killed", 40, E), ("hostages", 25, E)],
+        ),
+        (
+            "About 200 gunmen stormed the town, killing 12 people.",
+            "en",
+            [("attackers", 200, B), ("killed", 12, E)],
+        ),
+        ("El ejército abatió a dos sicarios en la frontera.", "es", [("killed", 2, E)]),
+        ("The strike killed three terrorists aboard the boat.", "en", [("killed", 3, E)]),
+        ("The government freed 20 political prisoners on Monday.", "en", [("prisoners", 20, E)]),
+    ],
+)
+def test_captives_and_armed_men(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected

@@ -2,9 +2,10 @@
 
 A figure is kept only when its measure is recognisable (killed, strikes, boats, troops, votes,
 percent of a poll, a reward in dollars, people indicted, charged or deported, drugs seized by
-weight, the seats of a chamber and the votes a motion needs...) and its sentence is asserted, not
-speculation:
-statute numbers, years, ages and footnotes are not claims. Numbers are read from digits ("4,000",
+weight, the seats of a chamber and the votes a motion needs, people counted for what happened to
+them or plainly, unless they refer back or are the report's sources...) and its sentence is
+asserted, not speculation: statute numbers, years, ages, footnotes and number words inside names
+("Ten Most Wanted") are not claims. Numbers are read from digits ("4,000",
 "200.000", "$50 million", "4 mil") and from words through ``number_parser`` ("six", "catorce",
 "once", "a dozen"); an article ("a", "un") or "one of the" is never a figure.
 
@@ -38,7 +39,7 @@ from number_parser.parser import LanguageData
 from watchfloor.model.claims import Qualifier, QuantityClaim
 from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.events import EventMatch
-from watchfloor.news.modality import Modality, clause_modality, clause_span
+from watchfloor.news.modality import Modality, clause_modality, clause_span, sentence_modality
 
 QUALIFIERS: dict[str, Qualifier] = {
     "at least": Qualifier.AT_LEAST,
@@ -87,6 +88,17 @@ QUALIFIERS: dict[str, Qualifier] = {
     "como máximo": Qualifier.AT_MOST,
     "hasta": Qualifier.AT_MOST,
     "menos de": Qualifier.AT_MOST,
+    # a ceiling said by denying more: "no more than 3", "un respaldo que no supera el 3%"
+    "no more than": Qualifier.AT_MOST,
+    "not more than": Qualifier.AT_MOST,
+    "does not exceed": Qualifier.AT_MOST,
+    "do not exceed": Qualifier.AT_MOST,
+    "no más de": Qualifier.AT_MOST,
+    "no mas de": Qualifier.AT_MOST,
+    "no supera": Qualifier.AT_MOST,
+    "no superan": Qualifier.AT_MOST,
+    "no excede": Qualifier.AT_MOST,
+    "no exceden": Qualifier.AT_MOST,
     "only": Qualifier.EXACT,
     "solo": Qualifier.EXACT,
     "sólo": Qualifier.EXACT,
@@ -106,8 +118,10 @@ QUALIFIER_BEFORE = re.compile(
 
 DIGITS = re.compile(
     r"(?<![\w.,/:#§])(?<![^\W\d_]-)(?:(?P<grouped>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+)|(?P<plain>\d+(?:[.,]\d+)?))"
-    r"(?![\w/:]|[.,]\d)"
+    r"(?:(?![\w/:]|[.,]\d)|(?=(?:M|MM|mn|bn|B|K)\b))"  # "$15M": a sum's scale in one letter
 )
+SCALE_ABBREVIATION = re.compile(r"(?:MM|mn|bn|M|B|K)\b")
+ABBREVIATED_SCALES = {"m": 10**6, "mm": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "k": 1000}
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # words number_parser leaves out; a dozen or a hundred-odd is an estimate, not a count
 EXTRA_WORDS: dict[str, dict[str, int]] = {
@@ -198,6 +212,10 @@ DIGIT_GLOSS = re.compile(r"\s*\(\s*(?P<n>\d{1,4})\s*\)")
 def _with_scale(sentence: str, match: re.Match[str], lang: str) -> Number:
     value = _digit_value(match.group(), lang)
     scale = SCALE_AFTER_DIGITS.match(sentence, match.end())
+    abbreviated = SCALE_ABBREVIATION.match(sentence, match.end())
+    if abbreviated and MONEY_BEFORE.search(sentence, 0, match.start()):
+        letter = float(ABBREVIATED_SCALES[abbreviated.group().lower()])
+        return Number(match.start(), abbreviated.end(), value * letter, False, scale=letter)
     if scale is None:
         return Number(match.start(), match.end(), value, spelled=False)
     scales = _lexicon(lang)[2] | {"million": 10**6, "millions": 10**6, "billion": 10**9, "thousand": 1000}
@@ -229,6 +247,8 @@ def _spelled_numbers(sentence: str, lang: str) -> list[Number]:
         parts = folded.split("-")
         gap = sentence[run[-1].end() : token.start()] if run else ""
         is_number = all(p in words for p in parts) or (folded in articles and not run)
+        if is_number and token.start() and sentence[token.start() - 1] in "'’":
+            is_number = False  # the end of a word with an apostrophe: "Kan'an", "O'Neil"
         if run and (gap.strip() or not (is_number or folded in joiners)):
             close()
         if is_number or (run and folded in joiners):
@@ -281,6 +301,16 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("survivors", _words(r"survivors?|sobrevivientes?|supervivientes?")),
+    # armed men are the agents of what the sentence tells, unless a killing verb comes right before them
+    (
+        "attackers",
+        _words(
+            r"terrorists|terroristas|attackers|atacantes|gunmen|sicarios|fighters|combatientes|guerrilleros"
+        ),
+    ),
+    # captives are counted as such, whatever verb is nearest: "matando a 1.200 personas y tomando 253 rehenes"
+    ("hostages", _words(r"hostages|rehenes|secuestrados|captives|cautivos")),
+    ("prisoners", _words(r"(?:political\s+)?prisoners|(?:presos|prisioneros)(?:\s+pol[íi]ticos)?|detainees")),
     ("injured", _words(r"injured|wounded|heridos|heridas|lesionados")),
     # oil tankers count when seized, boarded or sanctioned ("the coast guard intercepted three tankers"), before "ships"
     (
@@ -305,6 +335,7 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("strikes", _words(r"strikes?|airstrikes?|air\s+strikes?|attacks?|ataques?|bombardeos?")),
+    ("explosions", _words(r"explosions|blasts|explosiones|detonaciones|estallidos")),
     ("operations", _words(r"operations|operaciones|ataques\s+letales")),
     (
         "troops",
@@ -317,8 +348,8 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "aircraft",
         _words(
-            r"aircraft|(?:fighter\s+)?jets|planes|bombers|helicopters|drones|squadrons|aviones|cazas|"
-            r"bombarderos|helic[óo]pteros|escuadrones"
+            r"aircraft|(?:fighter\s+)?jets|planes|bombers|helicopters|drones|squadrons?|aviones|cazas|"
+            r"bombarderos|helic[óo]pteros|escuadr[óo]n(?:es)?"
         ),
     ),
     (
@@ -331,6 +362,7 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("resolutions", _words(r"resolutions|resoluciones|motions|mociones")),
     ("abstentions", _words(r"abstentions|abstenciones")),
+    ("absences", _words(r"absences|ausencias|absent|ausentes")),  # members who did not vote
     (
         "respondents",
         _words(r"respondents|encuestados|entrevistados|consultados|questionnaires|cuestionarios"),
@@ -347,19 +379,22 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("seats", _words(r"seats|esca[ñn]os|curules|bancas")),
+    # the states a command spans or an emergency covers: "encompasses 31 countries", "en siete provincias"
+    ("countries", _words(r"countries|pa[íi]ses|nations|naciones|allies|aliados|provinces|provincias")),
     ("votes", _words(r"votes|votos")),  # a threshold ("65 votos necesarios"); tallies are read before
     ("flights", _words(r"(?:deportation\s+|repatriation\s+|return\s+)?flights|vuelos")),
     (
         "individuals",
         _words(
             r"individuals|entities|companies|firms|businesses|casinos|individuos|entidades|empresas|"
-            r"compa[ñn][íi]as|negocios"
+            r"compa[ñn][íi]as|negocios|sancionad[oa]s|designad[oa]s|agencies|agencias|banks|bancos|subsidiaries|"
+            r"subsidiarias|filiales"
         ),
     ),
     # groups count when a state lists them: "listed seven organizations as terrorist entities"
     (
         "organizations",
-        _words(r"organi[sz]ations|organizaciones|groups|grupos|cartels|c[áa]rteles|gangs|pandillas"),
+        _words(r"organi[sz]ations|organizaciones|groups|grupos|cartels|c[áa]rteles|gangs|pandillas|bandas"),
     ),
     # police count when they are sent ("movilizó a 2.500 agentes"); otherwise they are people
     (
@@ -385,9 +420,19 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"sujetos|officials|funcionarios|founders|fundadores|co-?leaders|col[íi]deres|executives|ejecutivos|"
             r"directors|directores|commanders|comandantes|ministers|ministros|generals|generales|"
             r"judges|jueces|politicians|pol[íi]ticos|"
-            r"Americans|estadounidenses"
+            r"Americans|estadounidenses|"
+            # kin, ranks and signatories
+            r"cousins|prim[oa]s|lieutenants|lugartenientes|signatories|firmantes"
         ),
     ),
+)
+# people named by their country ("1.000 venezolanos", "seven Mexicans"): only as the head right after
+# the figure, since a Spanish demonym after a noun is its adjective ("tres poderes públicos venezolanos")
+NATIONALS = _words(
+    r"Venezuelans|Colombians|Mexicans|Cubans|Haitians|Ecuadorians|Peruvians|Hondurans|Guatemalans|"
+    r"Salvadorans|Dominicans|Nicaraguans|venezolan[oa]s|colombian[oa]s|mexican[oa]s|cuban[oa]s|"
+    r"haitian[oa]s|ecuatorian[oa]s|peruan[oa]s|hondureñ[oa]s|guatemaltec[oa]s|salvadoreñ[oa]s|"
+    r"dominican[oa]s|nicaragüenses"
 )
 # words that may stand between a number and its noun ("seven alleged drug boats"); these may not
 NOT_A_MODIFIER = re.compile(
@@ -400,7 +445,7 @@ NOT_A_MODIFIER = re.compile(
 )
 # a definite count, alone or coordinated with one: "the eight groups", "the two gangs and six cartels"
 DEFINITE_BEFORE = re.compile(
-    r"\b(?:the|these|those|los|las|estos|estas|esos|esas)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|"
+    r"\b(?:the|these|those|los|las|la|el|estos|estas|esos|esas)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|"
     r"nine|ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:[\w-]+\s+){1,3}?(?:and|y|e)\s+)?$",
     re.I,
 )
@@ -415,7 +460,7 @@ PARTITIVE = re.compile(
 KILL_CUE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|perish\w*|lives|fatal\w*|"
     r"mat(?:ó|o|aron|ado|ando|ar)|muert[oae]s?|muri\w*|fallec\w*|asesin\w*|sin\s+vida|perdieron\s+la\s+vida|"
-    r"abatid\w*|dad[oa]s?\s+de\s+baja|cobr\w*\s+la\s+vida)\b",
+    r"abatid\w*|abati(?:ó|o|eron)|dad[oa]s?\s+de\s+baja|cobr\w*\s+la\s+vida)\b",
     re.I,
 )
 # people "eliminated" are people killed ("ha eliminado a más de 110 personas"); said of a count of
@@ -508,6 +553,8 @@ SANCTION_CUE = re.compile(
 # organizations", "22 organizaciones calificadas como terroristas", "nombró a seis cárteles"
 GROUP_LIST_CUE = re.compile(
     r"\b(?:listed|proscribed|catalog\w*|nombr(?:ó|o|aron|ad[oa]s)|"
+    # a government declaring groups terrorist: "declaró a 26 bandas criminales como organizaciones terroristas"
+    r"declar(?:ó|o|aron|a|an|ed|es)\b[^.;:]{0,80}?\b(?:como|as)\b|"
     r"(?:calificad|catalogad|declarad|considerad|clasificad)[oa]s\s+(?:como|de)|"
     r"(?:inclu(?:id|y)|añadid|agregad)[oa]s\s+(?:en|a)\s+(?:la|una)\s+lista)\b",
     re.I,
@@ -653,8 +700,12 @@ SUPPORT_CUE = re.compile(
 SHARE_HELD_AFTER = re.compile(
     r"\s*,?\s*(?:(?:of|de)\s+(?:the\s+|los\s+|las\s+)?[^\W\d_]+\s+)?(?:(?:also|still|only|no|not|también|"
     r"tampoco|todav[íi]a|solo|sólo)\s+)?(?:said|say|says|believe[sd]?|think|thinks|thought|feel|felt|"
-    r"consider(?:s|ed)?|want(?:s|ed)?|prefer(?:s|red)?|agree[sd]?|disagree[sd]?|(?:are|were|was|is)(?:n['’]t|\s+not)?\s+"
-    r"(?:sure|unsure|undecided|uncertain)|"
+    r"consider(?:s|ed)?|want(?:s|ed)?|prefer(?:s|red)?|agree[sd]?|disagree[sd]?|"
+    r"(?:are|were|was|is|remain(?:s|ed)?|stayed)(?:n['’]t|\s+not)?\s+(?:sure|unsure|undecided|uncertain|neutral)|"
+    # what it fears, expects, hopes, doubts or trusts, or that it took no side
+    r"back(?:s|ed)?|fear(?:s|ed)?|expect(?:s|ed)?|hope[sd]?|doubt(?:s|ed)?|(?:dis)?trust(?:s|ed)?|took\s+(?:no\s+)?sides?|"
+    r"tem(?:e|en|ía|ían)|esper(?:a|an|aba|aban)|dud(?:a|an|aba|aban)|(?:des)?conf(?:ía|ían|iaba|iaban)|"
+    r"tom(?:ó|aron|a|an)\s+partido|"
     r"dij(?:o|eron)|dice[n]?|cree[n]?|cre[íi]a[n]?|consider(?:a|an|aba|aban)|piensa[n]?|opina(?:n|ba|ban)?|"
     r"admite[n]?|afirma[n]?|asegura[n]?|prefiere[n]?|quiere[n]?|(?:no\s+)?sab(?:e|en|ía|ían)|"
     r"(?:est(?:á|aba|án|aban)|se\s+mostr(?:aba|ó|aban))\s+(?:[\w]+\s+){0,1}?(?:segur|indecis|de\s+acuerdo)\w*)\b",
@@ -663,6 +714,11 @@ SHARE_HELD_AFTER = re.compile(
 MONEY_BEFORE = re.compile(r"(?:US\s?\$|\$|USD\s?|US\$\s?)$")
 MONEY_AFTER = re.compile(r"^\s+(?:de\s+)?(?:d[óo]lares|dollars|USD)\b", re.I)
 REWARD_CUE = re.compile(r"\b(?:reward\w*|bount\w*|recompensa\w*)\b", re.I)
+# money lent, or paid as a fine or a settlement: "un préstamo de 250 millones de dólares", "fined $1.2 million"
+LOAN_CUE = re.compile(r"\b(?:loans?|lent|pr[ée]stamos?|prest(?:ó|aron)|cr[ée]ditos?)\b", re.I)
+PENALTY_CUE = re.compile(
+    r"\b(?:fines?|fined|penalt(?:y|ies)|settlements?|multas?|multad[oa]s?|sanci[óo]n\s+econ[óo]mica)\b", re.I
+)
 TANKER_CUE = re.compile(
     r"\b(?:intercept\w*|seiz\w*|board(?:ed|ing)|captur\w*|confiscat\w*|sanction\w*|blockad\w*|"
     r"intercept\w*|incaut\w*|captur\w*|abord\w*|decomis\w*|sancion\w*|bloque\w*|retuv\w*|confisc\w*)\b",
@@ -698,6 +754,16 @@ NOT_A_COUNT_AFTER = re.compile(
     re.I,
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
+# a prison term is a figure of a sentencing, unlike an age or a span: "condenado a 34 años de prisión",
+# "sentenced to 20 years in prison"
+PRISON_TERM_AFTER = re.compile(
+    r"\s+(?:years?|a[ñn]os)\s+(?:(?:in|of)\s+(?:federal\s+)?(?:prison|jail)|behind\s+bars|"
+    r"de\s+(?:prisi[óo]n|c[áa]rcel|reclusi[óo]n))\b",
+    re.I,
+)
+SENTENCED_CUE = re.compile(
+    r"\b(?:sentenc\w+|condena\w*|conden[óo]|serv(?:ing|ed|es)|purg\w+|cumpl\w+)\b", re.I
+)
 REGION = re.compile(
     r"\b(?:Caribbean|Caribe|(?:eastern\s+)?Pacific|Pac[íi]fico(?:\s+oriental)?|Atlantic|Atl[áa]ntico)\b", re.I
 )
@@ -920,10 +986,38 @@ def _qualifier(sentence: str, start: int) -> tuple[str | None, int]:
 def _not_a_count(sentence: str, number: Number) -> bool:
     """A statute, an order, an age, a year, an ordinal or a time is a name or a date, not a figure."""
     before, after = sentence[: number.start], sentence[number.end :]
-    if NOT_A_COUNT_BEFORE.search(before) or NOT_A_COUNT_AFTER.match(after):
+    if NOT_A_COUNT_BEFORE.search(before):
+        return True
+    if _prison_term(sentence, number.end):
+        return False
+    if NOT_A_COUNT_AFTER.match(after):
         return True
     text = sentence[number.start : number.end]
+    if number.spelled and text[:1].isupper() and _in_a_name(sentence, number):
+        return True
     return bool(YEAR.fullmatch(text) and NON_COUNT_WORD_BEFORE.search(before))
+
+
+NAME_AFTER = re.compile(r"\s+[A-ZÁÉÍÓÚÑ]")
+OPENS_A_SENTENCE = re.compile(r"(?:^|[.:;!?¡¿\"“«(\[*•—–-])\s*$")
+
+
+def _in_a_name(sentence: str, number: Number) -> bool:
+    """A number word capitalised inside a sentence of lower-case prose, before another capitalised
+    word, is part of a name: "the FBI's Ten Most Wanted Fugitives", "the Group of Seven" (a headline
+    capitalises every word, so there it says nothing)."""
+    if OPENS_A_SENTENCE.search(sentence, 0, number.start):
+        return False
+    if not (NAME_AFTER.match(sentence, number.end) or sentence[: number.start].rstrip().endswith(" of")):
+        return False
+    words = sentence.split()
+    return 2 * sum(1 for w in words if w[:1].islower()) > len(words)
+
+
+def _prison_term(sentence: str, end: int) -> int:
+    """Where the words of a prison term a sentence hands down end (0: it names none)."""
+    term = PRISON_TERM_AFTER.match(sentence, end)
+    return term.end() if term and SENTENCED_CUE.search(sentence) else 0
 
 
 def _noun(text: str, of: bool = False, reach: int = 3) -> tuple[str, int] | None:
@@ -931,11 +1025,14 @@ def _noun(text: str, of: bool = False, reach: int = 3) -> tuple[str, int] | None
     "dos de las embarcaciones"; None when another word intervenes ("30 days of strikes")."""
     partitive = PARTITIVE.match(text) or (OF.match(text) if of else None)
     pos = partitive.end() if partitive else 0
-    for _ in range(reach):
+    steps = 0
+    while steps < reach:
         while pos < len(text) and text[pos] in " \u00a0\"“”«»'‘’":
             pos += 1
         if pos == 0:
             return None  # "83rd", "49-51": a noun must be a word of its own
+        if not steps and (nationals := NATIONALS.match(text, pos)):
+            return "people", nationals.end()
         for measure, pattern in NOUNS:
             found = pattern.match(text, pos)
             if found:
@@ -943,8 +1040,14 @@ def _noun(text: str, of: bool = False, reach: int = 3) -> tuple[str, int] | None
         word = MODIFIER.match(text, pos)
         if word is None or NOT_A_MODIFIER.match(word.group()):
             return None
-        pos = word.end()
+        joined = None if steps else JOINED_MODIFIER.match(text, word.end())
+        pos = joined.end() if joined else word.end()  # "60 current and former officials": one modifier
+        steps += 1
     return None
+
+
+# two modifiers of one noun joined by a conjunction, right after the figure: "60 current and former officials"
+JOINED_MODIFIER = re.compile(r"\s+(?:and|or|y|o|e|u)(?=\s+[^\W\d_])", re.I)
 
 
 def _nearest_cue(sentence: str, start: int, end: int) -> str | None:
@@ -989,6 +1092,10 @@ def _percent(sentence: str, end: int, poll: bool = False) -> str | None:
 def _money(sentence: str) -> str | None:
     if REWARD_CUE.search(sentence):
         return "reward_usd"
+    if LOAN_CUE.search(sentence):
+        return "loan_usd"
+    if PENALTY_CUE.search(sentence):
+        return "penalty_usd"
     if SEIZED_CUE.search(sentence):
         return "assets_seized_usd"
     return None
@@ -1016,6 +1123,8 @@ def _measure(
         money = MONEY_AFTER.match(after)
         measure = _money(sentence)
         return (measure, last.end + (money.end() if money else 0)) if measure else None
+    if term_end := _prison_term(sentence, last.end):
+        return "sentence_years", term_end
     if VOTE_CUE.search(sentence) and not THRESHOLD_BEFORE.search(sentence, 0, first.start):
         for pattern, measure in VOTE_SIDES:
             vote = pattern.match(after)
@@ -1032,7 +1141,9 @@ def _measure(
         return "seats", last.end + seats.end()
     # a poll's sample is described at length: "of 1,500 likely general election voters"
     sample = SURVEYED_BEFORE.search(sentence, 0, first.start) or ASKED_BEFORE.search(sentence, 0, first.start)
-    noun = _noun(after, of=first.approximate or first.value >= 10**6, reach=4 if sample else 3)
+    skip = _cleft(sentence, first.start, after)
+    noun = _noun(after[skip:], of=first.approximate or first.value >= 10**6, reach=4 if sample else 3)
+    noun = (noun[0], noun[1] + skip) if noun else None
     if noun is None and not one and (passive := PASSIVE_CUE_AFTER.match(after)):
         verb = _fold(passive.group("verb"))
         return PASSIVE_MEASURES.get(
@@ -1055,6 +1166,20 @@ def _measure(
     return None
 
 
+# Spanish fronts a count before its subject with "ser" or "sumar": "son nueve los sancionados",
+# "fueron cinco los republicanos que ...", "suman ya 67 las personas fallecidas"
+CLEFT_BEFORE = re.compile(
+    rf"\b(?:son|eran|fueron|suman|sumaban|sumaron|totalizan)\s+(?:ya\s+)?(?:(?:{_QUAL})\s+)?$", re.I
+)
+CLEFT_ARTICLE = re.compile(r"\s+(?:los|las)(?=\s)", re.I)
+
+
+def _cleft(sentence: str, start: int, after: str) -> int:
+    """How many characters of ``after`` the article of a fronted count's subject takes (0: none)."""
+    article = CLEFT_ARTICLE.match(after)
+    return article.end() if article and CLEFT_BEFORE.search(sentence, 0, start) else 0
+
+
 def _indefinite(sentence: str, one: Number) -> tuple[str, int] | None:
     """Spanish "un" / "una" counts one only for people killed or surviving: "un sobreviviente",
     "una persona murió", "uno murió y una más sobrevivió"; otherwise it is an article."""
@@ -1071,7 +1196,7 @@ def _indefinite(sentence: str, one: Number) -> tuple[str, int] | None:
 
 def _refine(sentence: str, measure: str, start: int, unit_end: int) -> tuple[str | None, int]:
     """People and lawmakers are counted for what happened to them: killed, survived, arrested,
-    sanctioned, voted; a count of people with no such cue is not a claim."""
+    sanctioned, voted; a count of people with no such cue is a plain count of them (``_plain_count``)."""
     if measure == "police":
         if MOBILIZED_CUE.search(sentence):
             return "police_officers", unit_end
@@ -1093,24 +1218,69 @@ def _refine(sentence: str, measure: str, start: int, unit_end: int) -> tuple[str
             or CREW_NOUN.search(sentence, start, unit_end)
         ):
             return "crew", unit_end  # "a boat carrying three people", "tres tripulantes"
-        return cue, unit_end
+        return cue or _plain_count(sentence, "people", start, unit_end), unit_end
     if measure == "operations":  # "19 such operations ... 76 deaths": strikes, in a strike sentence
         strikes = KILL_CUE.search(sentence) or STRIKE_WORDS.search(sentence) or BOAT_WORDS.search(sentence)
         return ("strikes" if strikes else None), unit_end
     if measure == "lawmakers":  # "51 senators voted against", "dos republicanos votaron a favor"
-        if not VOTE_CUE.search(sentence):
-            return None, unit_end
+        if not VOTE_CUE.search(sentence):  # "met with more than a dozen senators"
+            return _plain_count(sentence, "lawmakers", start, unit_end), unit_end
         for pattern, side in VOTE_SIDES:
             voted = pattern.match(sentence[unit_end:])
             if voted:
                 return side, unit_end + voted.end()
     if measure == "individuals" and not SANCTION_CUE.search(sentence):
         cue = _nearest_cue(sentence, start, unit_end)  # "two indictments charging 54 individuals"
-        return (cue if cue in JUSTICE_MEASURES else None), unit_end
+        return (
+            cue if cue in JUSTICE_MEASURES else _plain_count(sentence, measure, start, unit_end)
+        ), unit_end
+    if measure == "individuals" and _the_estimate(sentence, start):
+        return None, unit_end  # "entre la decena de sancionados": the ten told of before
     return _refine_thing(sentence, measure, start, unit_end), unit_end
 
 
 JUSTICE_MEASURES = frozenset({"arrests", "indicted", "charged", "extradited", "deported"})
+# the people a report cites are its sources, not a count it reports: "according to three officials",
+# "two people familiar with the matter said", "dos funcionarios que pidieron el anonimato"
+SOURCE_BEFORE = re.compile(
+    rf"\b(?:according\s+to|citing|told|quoted|seg[úu]n|de\s+acuerdo\s+con|citando\s+a|dijeron\s+a)\s+"
+    rf"(?:(?:{_QUAL})\s+)?$",
+    re.I,
+)
+SOURCE_AFTER = re.compile(
+    r"[^,.;:]{0,40}?\b(?:familiar\s+with|with\s+knowledge|briefed\s+on|(?:who\s+)?(?:spoke|speaking|asked|"
+    r"requested|declined|talked)\b|said|say|says|told|con\s+conocimiento|que\s+(?:pidieron|hablaron|"
+    r"solicitaron)|dijeron|declararon|afirmaron|señalaron|hablaron)\b",
+    re.I,
+)
+# a count said of each of several things is no total: "three individuals aboard each vessel"
+DISTRIBUTIVE_AFTER = re.compile(r"[^,.;:]{0,40}?\b(?:each|every|apiece|per|cada)\b", re.I)
+
+
+def _plain_count(sentence: str, measure: str, start: int, unit_end: int) -> str | None:
+    """A count of people (or of lawmakers or firms) nothing happened to is still what the text reports
+    of them ("met with more than a dozen senators", "a gang of around 150 members"), unless it refers
+    back to people counted before ("the two leaders"), names the report's sources ("two officials
+    said") or is said of each of several things."""
+    if DEFINITE_BEFORE.search(sentence, 0, start) or SOURCE_BEFORE.search(sentence, 0, start):
+        return None
+    if SOURCE_AFTER.match(sentence, unit_end) or DISTRIBUTIVE_AFTER.match(sentence, unit_end):
+        return None
+    return measure
+
+
+DEFINITE_ARTICLE_BEFORE = re.compile(r"\b(?:the|el|la|los|las)\s+$", re.I)
+
+
+def _the_estimate(sentence: str, start: int) -> bool:
+    """A round estimate with the definite article ("la decena de sancionados", "the dozen
+    officials") refers back to a count told before: it is no new figure."""
+    word = WORD.match(sentence, start)
+    return bool(
+        word
+        and _fold(word.group()) in APPROXIMATE_WORDS
+        and DEFINITE_ARTICLE_BEFORE.search(sentence, 0, start)
+    )
 
 
 def _refine_thing(sentence: str, measure: str, start: int, unit_end: int) -> str | None:
@@ -1130,6 +1300,16 @@ def _refine_thing(sentence: str, measure: str, start: int, unit_end: int) -> str
             return None  # "the eight groups": the groups counted before, not a new figure
         listed = SANCTION_CUE.search(sentence) or GROUP_LIST_CUE.search(sentence)
         return "organizations" if listed else None
+    if measure == "countries":
+        return _plain_count(sentence, measure, start, unit_end)  # not "between the two nations"
+    if measure == "attackers":  # "killing three gunmen", "abatió a dos sicarios"; else they attacked
+        if KILL_CUE.search(sentence, max(0, start - 40), start):
+            return "killed"
+        return _plain_count(sentence, measure, start, unit_end)
+    if measure in ("hostages", "prisoners"):
+        return _plain_count(sentence, measure, start, unit_end)
+    if measure == "absences":
+        return "absences" if VOTE_CUE.search(sentence) else None
     if measure == "votes":
         needed = THRESHOLD_BEFORE.search(sentence, 0, start) or NEEDED_AFTER.match(sentence, unit_end)
         return "votes_needed" if needed else None
@@ -1387,6 +1567,13 @@ def _figure(
     if bound is not None:
         first = last = replace(first, end=bound.end())  # the noun follows the bound: "50 or more people"
     found = _measure(sentence, first, last, qual_start, poll)
+    if found is None and first.article_one and _listed_after(sentence, first, previous):
+        counted = replace(first, article_one=False, indefinite=False)
+        found = _measure(sentence, counted, counted, qual_start, poll)
+        if found is not None and found[0] != previous[-1].measure:
+            found = None  # a list of one kind only: "dos muertos y un herido" is not read here
+        elif found is not None:
+            first = last = counted
     if found is None:
         found = (
             _inherited(sentence, last, previous)
@@ -1422,8 +1609,25 @@ def _figure(
     )
     if toll is not None:
         start = toll.start() + len(toll.group()) - len(toll.group().lstrip(" ,;:"))  # "the toll rose to 83"
-    part = _part(sentence, unit_end) or _subset(sentence, start, last.end, unit_end)
+    part = (
+        _part(sentence, unit_end)
+        or _subset(sentence, start, last.end, unit_end)
+        or (_bracketed_part(sentence, first, previous) if previous else None)
+    )
     return Figure(measure, value, qualifier, low, upper, start, unit_end, part)
+
+
+# "ocho buques de guerra, un submarino nuclear y aviones", "four squadrons of jets and one squadron of
+# drones": an article or "one" listed after a figure of the same kind is a count of one too
+LISTED_AFTER = re.compile(r"[^.;:()]{0,60}?(?:,|\s(?:and|y|e|plus|más))\s+$", re.I)
+
+
+def _listed_after(sentence: str, one: Number, previous: list[Figure]) -> bool:
+    return (
+        bool(previous)
+        and previous[-1].end <= one.start
+        and bool(LISTED_AFTER.fullmatch(sentence, previous[-1].end, one.start))
+    )
 
 
 def _subset(sentence: str, start: int, number_end: int, unit_end: int) -> str | None:
@@ -1441,9 +1645,28 @@ def _inherited(sentence: str, number: Number, previous: list[Figure]) -> tuple[s
     if not previous or number.article_one:
         return None
     place = PART_AFTER.match(sentence[number.end :])
-    if place is None:
+    if place is None and _bracketed_part(sentence, number, previous) is None:
         return None
     return previous[-1].measure, number.end
+
+
+# the parts of a figure told in brackets after it: "11.000 personas (1.500 en Venezuela y 9.500 en el resto
+# de la región)", "2,000 people (800 in Mexico ...)"
+BRACKETED_PLACE_AFTER = re.compile(
+    r"\s+(?:en|in)\s+(?:(?:el|la|los|las|the)\s+)?(?:(?:resto|rest)\s+(?:de|of)\s+(?:la\s+|the\s+)?)?"
+    r"(?P<place>[A-ZÁÉÍÓÚÑ][\w-]*)"
+)
+
+
+def _bracketed_part(sentence: str, number: Number, previous: list[Figure]) -> str | None:
+    """The place a bare number inside brackets opened after a figure is a part of, else None."""
+    opened = sentence.rfind("(", 0, number.start)
+    if opened < 0 or sentence.rfind(")", 0, number.start) > opened:
+        return None
+    if not any(f.end <= opened for f in previous):
+        return None
+    place = BRACKETED_PLACE_AFTER.match(sentence, number.end)
+    return f"part {place.group('place')}" if place else None
 
 
 # "el 48 por ciento se opone, el 31 da su aval": Spanish names the share with "el" and says
@@ -1508,6 +1731,8 @@ def _figure_modality(sentence: str, figure: Figure, modality: str) -> str:
     """The sentence's modality, unless the figure's own clause, up to the figure, is a forecast
     inside a sentence that also reports: "a source who spoke to Reuters said the deployment will involve
     about 4,000 marines" is a forecast of a number, not a report of it."""
+    if modality == Modality.HYPOTHETICAL:
+        return _hedged_elsewhere(sentence, figure) or modality
     if modality != Modality.ASSERTED:
         return modality
     start, _ = clause_span(sentence, figure.start, figure.end)
@@ -1515,6 +1740,29 @@ def _figure_modality(sentence: str, figure: Figure, modality: str) -> str:
     # a forecast only: "would" in a reporting sentence is mostly arithmetic ("a tally which would
     # bring the toll to 43"), not a scenario
     return own if own == Modality.FUTURE else modality
+
+
+# the Spanish conditional of report in a relative clause that describes the people counted: "un grupo
+# de 10 individuos que estarían implicados" says what they allegedly did, not that the ten may exist
+REPORTED_CONDITIONAL_AFTER = re.compile(
+    r"\s*,?\s*(?:que|quienes|los\s+cuales|las\s+cuales)\s+(?:[^\W\d_]+\s+){0,2}?[^\W\d_]+[ae]r[íi]an?\b", re.I
+)
+
+
+def _hedged_elsewhere(sentence: str, figure: Figure) -> str | None:
+    """ "asserted" when a hypothetical sentence hedges only outside the figure: in another part joined by
+    a semicolon ("... un préstamo de 250 millones de dólares; sin embargo, no hay pruebas de si ..."),
+    or in the conditional of report of a relative clause right after it; None otherwise."""
+    left = sentence.rfind(";", 0, figure.start) + 1
+    right = sentence.find(";", figure.end)
+    part = sentence[left : right if right >= 0 else len(sentence)]
+    if len(part) < len(sentence) and sentence_modality(part) == Modality.ASSERTED:
+        return Modality.ASSERTED
+    if REPORTED_CONDITIONAL_AFTER.match(sentence, figure.end) and (
+        sentence_modality(sentence[left : figure.end]) == Modality.ASSERTED
+    ):
+        return Modality.ASSERTED
+    return None
 
 
 def _reported(figure: Figure, sentence: str, modality: str) -> bool:
