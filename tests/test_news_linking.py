@@ -212,3 +212,32 @@ def test_context_is_read_whatever_the_accents(matcher: Matcher, entries: dict[st
     entity.add("name", "Nicolás Maduro", origin="article:article-1#0-20")
     found = link_entities([entity], matcher, article=article(text), entries=entries)
     assert [(link.entity_id, link.status) for link in found] == [(MOROS, LINKED)]
+
+
+def test_a_short_form_does_not_link_where_the_full_name_conflicts() -> None:
+    """ "Sergio Valenzuela Valenzuela", also written "Valenzuela Valenzuela", is not the listed
+    "VALENZUELA VALENZUELA, Vanessa"; the full name still links to its own entry."""
+    listed = [entry("Person", "vanessa", "VALENZUELA VALENZUELA, Vanessa")]
+    text = "OFAC listed Sergio Valenzuela Valenzuela. Valenzuela Valenzuela lives in Nogales."
+    person = mention("Person", "Sergio Valenzuela Valenzuela", text)
+    person.add("alias", "Valenzuela Valenzuela", origin="article:article-1#42-82")
+    found = link_entities(
+        [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
+    )
+    assert found == []
+    listed.append(entry("Person", "sergio", "VALENZUELA VALENZUELA, Sergio"))
+    found = link_entities(
+        [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
+    )
+    assert {(link.entity_id, link.status) for link in found} == {("sergio", LINKED)}
+
+
+def test_a_nickname_the_ner_kept_in_the_name_does_not_block_the_link() -> None:
+    listed = [entry("Person", "mendoza", "MENDOZA RUIZ, Carlos")]
+    text = 'OFAC listed Carlos Mendoza Ruiz "El Gato" on Tuesday.'
+    person = mention("Person", 'Carlos Mendoza Ruiz "El Gato', text)
+    person.add("alias", "Carlos Mendoza Ruiz", origin="article:article-1#0-52")
+    found = link_entities(
+        [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
+    )
+    assert {(link.entity_id, link.status) for link in found} == {("mendoza", LINKED)}

@@ -24,7 +24,7 @@ from followthemoney.statement import StatementEntity
 from normality import ascii_text
 
 from watchfloor.model.links import CANDIDATE, LINKED
-from watchfloor.names import Kind, Role, Token, name_form, token_similarity
+from watchfloor.names import Kind, NameForm, Role, Token, name_form, token_similarity
 from watchfloor.names.tokens import PARTICLES
 from watchfloor.news.gazetteer import (
     ENTRIES,
@@ -82,6 +82,7 @@ ENTRY_TEXT_PROPS = ("position", "notes", "summary", "description", "remarks", "t
 _AGE = re.compile(r"\b(\d{2})(?:-year-old|\s+years?\s+old|\s+años|$)", re.IGNORECASE)  # "$": ", 62,"
 _BORN = re.compile(r"\b(?:born|nacid[oa])\b\D{0,20}(\d{4})", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,.;:()\n]")
+QUOTED = re.compile(r"[\"“”«»]|(?<!\w)[‘’']|[‘’'](?!\w)")  # not an apostrophe inside a name ("Kan’an")
 
 
 class MatchResultLike(Protocol):
@@ -285,34 +286,46 @@ def _mention_names(entity: StatementEntity, article_id: str) -> list[str]:
 def _fit(
     entity: StatementEntity, result: MatchResultLike, entry: StatementEntity | None, article_id: str = ""
 ) -> _Fit | None:
-    """The entry as a fit for the mention, or None when a name rule refuses it."""
+    """The entry as a fit for the mention, or None when a name rule refuses it.
+
+    The fullest name the article gives must fit, not only a short form of it: "Sergio Valenzuela
+    Valenzuela", also written "Valenzuela Valenzuela", is not "VALENZUELA VALENZUELA, Vanessa"."""
     schema = entity.schema.name
     if not _types_agree(schema, _entry_schema(entry, result)):
         return None
     kind = _kind(schema)
     restricted = mention_kind(entity) == GOVERNMENT  # a body outside the gazetteer: exact only
+    listed_forms = [f for n in _entry_names(entry, result) if (f := name_form(n, kind)) is not None]
     best: int | None = None
+    fullest: tuple[int, int | None] = (0, None)  # (tokens of the fullest name, its fit)
     for mention_name in _mention_names(entity, article_id):
         form = name_form(mention_name, kind)
         if form is None:
             continue
-        exact_only = restricted or _short_or_common(mention_name, form.tokens)
-        mention_tokens = _identity(form.tokens)
-        for listed_name in _entry_names(entry, result):
-            listed = name_form(listed_name, kind)
-            if listed is None:
-                continue
-            agreement = 1.0 if exact_only else TOKEN_AGREEMENT
-            left = _cover(mention_tokens, _identity(listed.tokens), agreement)
-            if left is None:
-                continue
-            extras = len(left)
-            if extras and (exact_only or schema != "Person" or any(t.role != Role.NAME for t in left)):
-                continue  # only a person's name may leave given names or surnames unsaid
+        extras = _name_fit(form, listed_forms, restricted or _short_or_common(mention_name, form.tokens), schema)
+        if len(form.tokens) > fullest[0] and not QUOTED.search(mention_name):  # a nickname is no name's part
+            fullest = (len(form.tokens), extras)
+        if extras is not None:
             best = extras if best is None else min(best, extras)
-    if best is None:
+    if best is None or fullest[1] is None:
         return None
     return _Fit(result.entity_id, float(result.score), best, entry)
+
+
+def _name_fit(form: NameForm, listed_forms: list[NameForm], exact_only: bool, schema: str) -> int | None:
+    """The fewest words a listed name has beyond one of the article's names, or None when none fits."""
+    mention_tokens = _identity(form.tokens)
+    agreement = 1.0 if exact_only else TOKEN_AGREEMENT
+    best: int | None = None
+    for listed in listed_forms:
+        left = _cover(mention_tokens, _identity(listed.tokens), agreement)
+        if left is None:
+            continue
+        extras = len(left)
+        if extras and (exact_only or schema != "Person" or any(t.role != Role.NAME for t in left)):
+            continue  # only a person's name may leave given names or surnames unsaid
+        best = extras if best is None else min(best, extras)
+    return best
 
 
 # -- which of several fitting entries the article means ----------------------------------------
