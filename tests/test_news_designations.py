@@ -9,6 +9,7 @@ import pytest
 from followthemoney.statement import StatementEntity
 
 from watchfloor.news import RawDocument, extract
+from watchfloor.news.designations import US_TREASURY
 from watchfloor.news.mentions import name_key
 
 PUBLISHED = date(2025, 11, 17)
@@ -1049,7 +1050,9 @@ def test_a_counted_passive_act_takes_the_names_the_next_sentence_lists_in_apposi
     )
     assert _has(found, "Pedro Ruiz Soto") and _has(found, "Luis Ortega Díaz")
     # no act before: brothers named in apposition are no designation
-    assert not _sanctions("Pedro Ruiz was appointed minister.\nThe brothers, Pedro Ruiz and Mario Ruiz, celebrated.")
+    assert not _sanctions(
+        "Pedro Ruiz was appointed minister.\nThe brothers, Pedro Ruiz and Mario Ruiz, celebrated."
+    )
 
 
 def test_the_rows_of_a_flattened_table_after_a_colon_are_the_parties() -> None:
@@ -1101,7 +1104,9 @@ def test_lines_of_prose_or_two_lines_after_a_colon_are_no_table() -> None:
         ),
     ],
 )
-def test_a_state_said_to_have_made_the_same_designation_made_one_of_its_own(text: str, states: set[str]) -> None:
+def test_a_state_said_to_have_made_the_same_designation_made_one_of_its_own(
+    text: str, states: set[str]
+) -> None:
     result = extract(RawDocument(text, "article.txt", published=date(2025, 8, 26)))
     found = {e.first("country") for e in result.entities if e.schema.name == "Sanction"}
     assert states <= found
@@ -1122,7 +1127,9 @@ def test_a_copula_before_the_counted_participle_opens_the_list_of_parties() -> N
     )
     for name in ("Pedro Ruiz Soto", "Luis Ortega Díaz", "Juan Pérez Gil"):
         assert _has(found, name).get("program") == ["SDN"]
-    assert not _sanctions("Los goles fueron muchos. Son tres los sancionados por la liga: el club y sus directivos.")
+    assert not _sanctions(
+        "Los goles fueron muchos. Son tres los sancionados por la liga: el club y sus directivos."
+    )
 
 
 def test_added_to_a_list_of_people_sanctioned_is_a_designation() -> None:
@@ -1165,7 +1172,9 @@ def test_a_person_pronoun_object_is_the_one_person_the_sentence_before_names() -
         "Extranjeros del Narcotráfico."
     )
     assert sorted(found) == ["pedro ruiz soto"]
-    assert _has(_sanctions("Pedro Ruiz Soto became minister in 2017. The Treasury sanctioned him in 2018."), "Ruiz")
+    assert _has(
+        _sanctions("Pedro Ruiz Soto became minister in 2017. The Treasury sanctioned him in 2018."), "Ruiz"
+    )
     # two people before: the pronoun is not resolved
     assert not _sanctions("Pedro Ruiz Soto met Luis Gómez Díaz in 2017. The Treasury sanctioned him in 2018.")
 
@@ -1201,7 +1210,9 @@ def test_the_parties_of_a_counted_act_listed_by_the_next_sentence_without_a_colo
 
 
 def test_a_listing_opener_with_no_act_before_it_designates_nobody() -> None:
-    assert not _sanctions("The mayor praised the volunteers. These include Pedro Ruiz Soto and Luis Gómez Díaz.")
+    assert not _sanctions(
+        "The mayor praised the volunteers. These include Pedro Ruiz Soto and Luis Gómez Díaz."
+    )
     assert not _sanctions("Also named were Pedro Ruiz Soto and Luis Gómez Díaz, as new board members.")
     assert not _sanctions(
         "The festival drew many artists. Among those guests were Pedro Ruiz Soto and Luis Gómez Díaz."
@@ -1226,7 +1237,9 @@ def test_the_instrument_of_an_act_names_its_parties() -> None:
         "Chile imposed targeted sanctions on twelve prison officials. The Chilean measures - adopted under a "
         "2019 law - name director Pedro Ruiz Soto, his deputy Luis Gómez Díaz and ten other people."
     )
-    assert _has(found, "Luis Gómez Díaz").get("program") == ["sanctions"]  # a state's sanctions, no terrorist list
+    assert _has(found, "Luis Gómez Díaz").get("program") == [
+        "sanctions"
+    ]  # a state's sanctions, no terrorist list
     assert _has(found, "Pedro Ruiz Soto").get("authority") == ["Government of Chile"]
     found = _sanctions(
         "Chile designated two gangs as terrorist organizations on Wednesday. The move, carrying out an order "
@@ -1248,7 +1261,9 @@ def test_a_party_joined_to_a_list_by_as_well_as() -> None:
 
 
 def test_a_list_member_s_seat_neither_ends_the_list_nor_joins_the_name() -> None:
-    found = _sanctions("Treasury sanctioned Banda Los Pumas in Peru, Grupo Sol in Chile and Clan del Norte on Monday.")
+    found = _sanctions(
+        "Treasury sanctioned Banda Los Pumas in Peru, Grupo Sol in Chile and Clan del Norte on Monday."
+    )
     assert sorted(found) == ["banda los pumas", "clan del norte", "grupo sol"]
     # a place in a name stays in it
     found = _sanctions("Treasury sanctioned the Cártel de Sinaloa on Monday.")
@@ -1369,14 +1384,18 @@ def test_registered_as_a_kingpin_trafficker_is_a_designation_under_the_kingpin_a
         "La OFAC registró a Sergio Quintanar Robles como Narcotraficante Especialmente Designado. Además, "
         "otros dos mexicanos fueron registrados también este día: Carlos Mendoza Ruiz y Jorge Salas Pinto."
     )
-    assert {name_key(n) for n in ("Sergio Quintanar Robles", "Carlos Mendoza Ruiz", "Jorge Salas Pinto")} <= set(found)
+    assert {
+        name_key(n) for n in ("Sergio Quintanar Robles", "Carlos Mendoza Ruiz", "Jorge Salas Pinto")
+    } <= set(found)
     assert _has(found, "Sergio Quintanar Robles").get("program") == ["SDNTK"]
     assert _sanctions("En el hospital se registró un aumento de casos, según Carlos Mendoza Ruiz.") == {}
     assert _sanctions("El ataque fue registrado por cámaras de Carlos Mendoza Ruiz.") == {}
 
 
 def test_a_sanctioning_body_putting_a_party_on_its_own_list_designates_it() -> None:
-    found = _sanctions("La OFAC incluyó en su lista al ex ministro de Relaciones Interiores, Ramón Rodríguez Chacín.")
+    found = _sanctions(
+        "La OFAC incluyó en su lista al ex ministro de Relaciones Interiores, Ramón Rodríguez Chacín."
+    )
     _only_party(found, "Ramón Rodríguez Chacín")
     found = _sanctions(
         "La OFAC incluyó en su lista de «nacionales especialmente designados y personas bloqueadas» a "
@@ -1473,6 +1492,32 @@ def test_an_asset_freeze_and_the_act_itself_listing_its_parties() -> None:
         "también a tres primos de la familia previamente designados: Jorge Salas Pinto, Sergio Quintanar Robles y "
         "Ramiro Estévez Palma."
     )
-    for name in ("Carlos Mendoza Ruiz", "Jorge Salas Pinto", "Sergio Quintanar Robles", "Ramiro Estévez Palma"):
+    for name in (
+        "Carlos Mendoza Ruiz",
+        "Jorge Salas Pinto",
+        "Sergio Quintanar Robles",
+        "Ramiro Estévez Palma",
+    ):
         _has(found, name)
-    _only_party(_sanctions("The Treasury froze the assets of Carlos Mendoza Ruiz on Friday."), "Carlos Mendoza Ruiz")
+    _only_party(
+        _sanctions("The Treasury froze the assets of Carlos Mendoza Ruiz on Friday."), "Carlos Mendoza Ruiz"
+    )
+
+
+def test_bullets_that_give_the_role_after_a_colon() -> None:
+    found = _sanctions(
+        "El Tesoro sancionó a 16 funcionarios. Las personas sancionadas son:\n"
+        "- Carlos Mendoza Ruiz: Magistrado del TSJ.\n"
+        "- Jorge Salas Pinto: Presidente de la Sala Electoral.\n"
+    )
+    _has(found, "Carlos Mendoza Ruiz")
+    _has(found, "Jorge Salas Pinto")
+    assert "tsj" not in found
+
+
+def test_identified_as_a_kingpin_is_a_treasury_listing_and_a_suspect_is_not() -> None:
+    found = _sanctions(
+        "Carlos Mendoza Ruiz fue identificado como Narcotraficante Importante de conformidad con la Ley Kingpin."
+    )
+    assert _has(found, "Carlos Mendoza Ruiz").get("authority") == [US_TREASURY]
+    assert _sanctions("Carlos Mendoza Ruiz was identified as a suspect by the police.") == {}

@@ -19,7 +19,9 @@ def _supports(text: str) -> set[tuple[str, str]]:
     """(subject, object) of the support links; a party the NER missed is a LegalEntity, whose ID
     says so: compared as a person's."""
     return {
-        (link[1].replace("-legalentity-", "-person-"), link[2]) for link in _links(text) if link[0] == "UnknownLink"
+        (link[1].replace("-legalentity-", "-person-"), link[2])
+        for link in _links(text)
+        if link[0] == "UnknownLink"
     }
 
 
@@ -88,9 +90,7 @@ def test_ground_cues_in_both_languages() -> None:
 
 
 def test_ties_as_the_ground_link_without_support() -> None:
-    text = (
-        "La OFAC sancionó a Carlos Mendoza Ruiz y a Jorge Salas Pinto por sus vínculos con el Cártel de Sinaloa."
-    )
+    text = "La OFAC sancionó a Carlos Mendoza Ruiz y a Jorge Salas Pinto por sus vínculos con el Cártel de Sinaloa."
     found = {link for link in _links(text) if link[0] == "UnknownLink"}
     assert {(link[1].replace("-legalentity-", "-person-"), link[2]) for link in found} == {
         ("subject=news-person-carlos-mendoza-ruiz", SINALOA),
@@ -105,7 +105,9 @@ def test_ties_as_the_ground_link_without_support() -> None:
 def _members(text: str) -> set[tuple[str, str]]:
     """(member, organization) of the Membership links."""
     return {
-        (link[2].replace("-legalentity-", "-person-"), link[1]) for link in _links(text) if link[0] == "Membership"
+        (link[2].replace("-legalentity-", "-person-"), link[1])
+        for link in _links(text)
+        if link[0] == "Membership"
     }
 
 
@@ -114,7 +116,9 @@ def test_persons_an_act_counts_as_a_groups_members_are_members() -> None:
         "OFAC sanctioned 13 people on Tuesday. Among the sanctioned Sinaloa Cartel members was plaza boss "
         "Carlos Mendoza Ruiz."
     )
-    assert _members(text) == {("member=news-person-carlos-mendoza-ruiz", "organization=news-org-sinaloa-cartel")}
+    assert _members(text) == {
+        ("member=news-person-carlos-mendoza-ruiz", "organization=news-org-sinaloa-cartel")
+    }
 
 
 def test_a_person_named_after_another_role_is_not_counted_among_the_members() -> None:
@@ -140,4 +144,6 @@ def test_firms_designated_for_being_owned_by_a_person_are_its_assets() -> None:
     owned = {(link[1], link[2]) for link in _links(text) if link[0] == "Ownership"}
     assert {owner for owner, _asset in owned} == {"owner=news-person-carlos-mendoza-ruiz"}
     assert len(owned) == 2
-    assert _links("OFAC designated Casa Roble S.A. on Tuesday, owned by Carlos Mendoza Ruiz's rivals.") == set()
+    assert (
+        _links("OFAC designated Casa Roble S.A. on Tuesday, owned by Carlos Mendoza Ruiz's rivals.") == set()
+    )

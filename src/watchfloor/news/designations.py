@@ -91,7 +91,8 @@ PROGRAMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "SDNTK",
         re.compile(
             r"specially\s+designated\s+narcotics?\s+traffickers?|\bSDNTKs?\b|"
-            r"narcotraficantes?\s+especialmente\s+designad[oa]s?|\bKingpin\s+Act\b|\bLey\s+Kingpin\b",
+            r"narcotraficantes?\s+especialmente\s+designad[oa]s?|\bKingpin\s+Act\b|\bLey\s+Kingpin\b|"
+            r"significant\s+foreign\s+narcotics?\s+traffickers?|narcotraficantes?\s+(?:extranjer[oa]s?\s+)?importantes?",
             re.I,
         ),
     ),
@@ -290,7 +291,7 @@ PASSIVE_VERB = re.compile(
     r",\s*(?:(?:which|who)\s+(?:was|were)\s+|(?:que|quien)\s+(?:fue|fueron)\s+|an?\s+(?:U\.S\.[-\s])?(?=designated\s)|"
     r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+)?)"
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
-    r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|registrad[oa]s?|incorporad[oa]s?|added|targeted|"
+    r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|registrad[oa]s?|identified|identificad[oa]s?|incorporad[oa]s?|added|targeted|"
     r"añadid[oa]s?|agregad[oa]s?)\b",
     re.I,
 )
@@ -314,7 +315,7 @@ UNDER_SANCTIONS = re.compile(
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
-    r"plac|recogni|reconoc|agreg|añad|registr)",
+    r"plac|recogni|reconoc|agreg|añad|registr|identif)",
     re.I,
 )
 PARTICIPLE = re.compile(
@@ -968,9 +969,9 @@ def _actors(sentence: str, verb_start: int, verb_end: int) -> list[_Actor | None
 
 def _complete_actor(actor: _Actor | None, programs: list[str]) -> _Actor:
     """A US designation names its department (an FTO is always the State Department's, SDGT too
-    unless the Treasury acts, SDN and executive orders the Treasury's); with no actor in sight, only
+    unless the Treasury acts, SDN, the Kingpin Act's and executive orders the Treasury's); with no actor in sight, only
     a US programme implies the US."""
-    treasury = programs and (programs[0] == "SDN" or programs[0].startswith("E.O."))
+    treasury = programs and (programs[0] in ("SDN", "SDNTK") or programs[0].startswith("E.O."))
     department = US_TREASURY if treasury and "FTO" not in programs else US_STATE
     if actor is None:
         return _Actor(department, "us") if any(_is_us_program(p) for p in programs) else _Actor(None, None)
@@ -1555,7 +1556,7 @@ def _bullets(ctx: ArticleContext, after: int) -> Iterator[tuple[int, str]]:
                 return
         else:
             seen_bullet = True
-            name = re.split(r"\s+[–—-]\s+|,|;|\s+\(", match.group(1))[0]
+            name = re.split(r"\s+[–—-]\s+|,|;|:|\s+\(", match.group(1))[0]  # "- Name: Presidenta del TSJ"
             yield position + 1 + match.start(1), name
         position = line_end
 

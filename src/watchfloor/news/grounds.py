@@ -32,11 +32,15 @@ ROLE = "material support (ground of designation)"
 # assisting, sponsoring, or providing financial, material, or technological support for, or goods or
 # services to or in support of, the Sinaloa Cartel")
 REACH = 220
-_QUALITY = r"(?:(?:direct|financial|material|logistical|military|technological|continued|ongoing|alleged|key)\s+)*"
+_QUALITY = (
+    r"(?:(?:direct|financial|material|logistical|military|technological|continued|ongoing|alleged|key)\s+)*"
+)
 GROUND = re.compile(
     # English: "for their support of Y", "for materially assisting Y", "accused of providing support to Y",
     # "in support of Y", "acting for or on behalf of Y"
-    r"\bfor\s+(?:(?:his|her|their|its|the)\s+)?" + _QUALITY + r"(?:support|assistance|backing|aid|sponsorship)\b"
+    r"\bfor\s+(?:(?:his|her|their|its|the)\s+)?"
+    + _QUALITY
+    + r"(?:support|assistance|backing|aid|sponsorship)\b"
     r"|\bfor\s+(?:having\s+)?(?:materially\s+)?(?:assist|support|sponsor|help|aid|financ|fund|provid|suppl|act)\w*"
     r"|\b(?:accused|suspected|alleged(?:ly)?)\s+of\s+(?:\w+\s+){0,2}(?:provid|offer|giv|suppl|funnel|financ|fund|support|assist)\w*"
     r"|\bin\s+support\s+of\b|\bon\s+behalf\s+of\b"
@@ -88,7 +92,9 @@ OTHER_ROLE = re.compile(
 )
 MEMBER_ROLE = "member (as the designation counts them)"
 # what may stand between two named beneficiaries: "Zambada García y el Cártel de Sinaloa"
-COORDINATION = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|y|e|o|as\s+well\s+as|así\s+como)\s+)?(?:(?:the|el|la|los|las)\s+)?", re.I)
+COORDINATION = re.compile(
+    r"\s*(?:,\s*)?(?:(?:and|or|y|e|o|as\s+well\s+as|así\s+como)\s+)?(?:(?:the|el|la|los|las)\s+)?", re.I
+)
 
 
 def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[StatementEntity]:
@@ -113,7 +119,9 @@ def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[Stat
                     if firm != owner_id and found not in links:
                         parties = (("owner", owner_id), ("asset", firm))
                         links[found] = link_entity(ctx, index, "Ownership", parties, OWNED_ROLE)
-                        links.setdefault(firm, ctx.new_entity("Company", firm, index))  # FtM: only an Asset is owned
+                        links.setdefault(
+                            firm, ctx.new_entity("Company", firm, index)
+                        )  # FtM: only an Asset is owned
             for group, person in _members(ctx, index, act.people):
                 found = link_id(ctx, "Membership", person, group)
                 if found not in links:
@@ -184,7 +192,9 @@ def _grounds(ctx: ArticleContext, index: int) -> list[tuple[Mention, str]]:
         for mention in _named_after(ctx, sentence, offset, mentions, cue.end(), REACH, persons_first=False):
             found.setdefault(mention, ROLE)
     for cue in TIES.finditer(sentence):
-        for mention in _named_after(ctx, sentence, offset, mentions, cue.end(), TIES_REACH, persons_first=True):
+        for mention in _named_after(
+            ctx, sentence, offset, mentions, cue.end(), TIES_REACH, persons_first=True
+        ):
             found.setdefault(mention, TIES_ROLE)
     return list(found.items())
 
