@@ -1521,3 +1521,16 @@ def test_identified_as_a_kingpin_is_a_treasury_listing_and_a_suspect_is_not() ->
     )
     assert _has(found, "Carlos Mendoza Ruiz").get("authority") == [US_TREASURY]
     assert _sanctions("Carlos Mendoza Ruiz was identified as a suspect by the police.") == {}
+
+
+def test_the_kingpin_programme_is_no_entity() -> None:
+    result = extract(
+        RawDocument(
+            "La OFAC registró a Carlos Mendoza Ruiz como Narcotraficante Especialmente Designado de conformidad "
+            "con la Ley Kingpin.",
+            "kingpin.txt",
+            published=PUBLISHED,
+        )
+    )
+    names = {name_key(n) for e in result.entities for n in e.get("name", quiet=True)}
+    assert not any(n.startswith(("narcotraficante", "ley kingpin")) for n in names), sorted(names)

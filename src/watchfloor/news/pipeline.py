@@ -100,6 +100,7 @@ _DEMONYM_EN = re.compile(r"^(?!Republican$)[A-Z][a-z]+(?:an|ese|ish|i)$")
 # Each model's tagger and parser: loaded with its NER, disabled in the NER pipeline, run by ``parse``.
 PARSE_COMPONENTS = {"en": ("tok2vec", "tagger", "parser"), "es": ("tok2vec", "morphologizer", "parser")}
 _UNUSED_COMPONENTS = ["attribute_ruler", "lemmatizer", "senter"]
+PROGRAMME_NAME_REACH = max(map(len, NOT_ENTITIES))  # characters read ahead of a name
 _POSSESSIVES = frozenset({"'s", "’s"})
 _QUOTES = frozenset({"'", "’"})  # "Congress’ War Powers"
 _VESSEL_PREFIXES = frozenset({"USS", "HMS", "ARA", "USNS"})
@@ -317,6 +318,15 @@ def _full_personal_name(span: Span) -> bool:
     )
 
 
+def _programme_name(doc: Doc, span: Span) -> bool:
+    """A programme's name, or its start where the model cut it ("Narcotraficante Especialmente" of
+    "Narcotraficante Especialmente Designado"): a designation, not an actor."""
+    if span.text.lower() in NOT_ENTITIES:
+        return True
+    ahead = doc.text[span.start_char : span.start_char + PROGRAMME_NAME_REACH].lower()
+    return any(len(name) > len(span.text) and ahead.startswith(name) for name in NOT_ENTITIES)
+
+
 @Language.component("news_entity_fixes")
 def news_entity_fixes(doc: Doc) -> Doc:
     """Repair what a small model gets wrong, using the gazetteer and the rest of the article.
@@ -337,7 +347,7 @@ def news_entity_fixes(doc: Doc) -> Doc:
         if span.label_ not in KEPT_LABELS:
             continue
         trimmed = span if span.ent_id_ else _trim(doc, span)
-        if trimmed is None or trimmed.text.lower() in NOT_ENTITIES or "\n" in trimmed.text:
+        if trimmed is None or _programme_name(doc, trimmed) or "\n" in trimmed.text:
             continue
         if not trimmed.ent_id_ and (
             not trimmed.text[0].isupper()
