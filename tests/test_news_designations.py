@@ -1534,3 +1534,12 @@ def test_the_kingpin_programme_is_no_entity() -> None:
     )
     names = {name_key(n) for e in result.entities for n in e.get("name", quiet=True)}
     assert not any(n.startswith(("narcotraficante", "ley kingpin")) for n in names), sorted(names)
+
+
+def test_the_bodies_the_sanctioned_officials_serve_in_are_no_parties() -> None:
+    found = _sanctions(
+        "OFAC sanctioned 21 officials on Wednesday. The sanctioned officials include members of the Bolivarian "
+        "National Guard (GNB), National Police (BNP), National Intelligence Service (SEBIN), and Military "
+        "Counterintelligence (DGCIM)."
+    )
+    assert found == {}, sorted(found)

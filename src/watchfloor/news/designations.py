@@ -1340,6 +1340,10 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
             continue  # "Nogales, Sonora-based plaza boss X": a city, and its state, the person's seat
         if party is not None and party not in parties:
             parties.append(party)
+    if MEMBERS_OF_HEAD.match(masked):
+        # "members of the National Guard (GNB), ... and Military Counterintelligence (DGCIM)": the
+        # bodies the sanctioned serve in, all governed by the one "of"; a person named is a party
+        return [p for p in parties if p.schema == "Person"]
     return parties
 
 
@@ -1769,6 +1773,15 @@ TRAILING_PARTICIPLE = re.compile(
     r"extraditad|condenad|sentenciad|investigad|procesad|accused|charged|indicted|wanted|arrested|"
     r"extradited|sentenced|convicted)\w*\b"
 )
+# a participle after a determiner is an adjective: "the sanctioned officials", "those designated"
+DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|all|other)\s+(?:newly\s+)?$", re.I)
+# a list opened by the members of a body: "members of the National Guard (GNB), ... and Military
+# Counterintelligence (DGCIM)"
+MEMBERS_OF_HEAD = re.compile(
+    r"^\s*(?:(?:the|los|las|a\s+los|a\s+las)\s+)?(?:members?|miembros?|integrantes?|officials?|funcionarios?|"
+    r"officers?|oficiales|agents?|agentes)\s+(?:of|de|del)\s",
+    re.I,
+)
 # a city before its state's "-based": "Nogales, Sonora-based"
 PLACE_BASED_AFTER = re.compile(r"\s*,\s*[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.]*)*-based\b")
 # words between a passive's subject and its verb: "Petro himself is under U.S. sanctions"
@@ -1857,6 +1870,13 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             continue
         if kind == "active" and _describes_members(sentence, verb):
             continue
+        if (
+            kind == "active"
+            and word.endswith("ed")
+            and DETERMINER_BEFORE.search(sentence, 0, verb.start())
+            and re.match(r"\s+[a-z]", sentence[verb.end() :])
+        ):
+            continue  # "The sanctioned officials include ...": an adjective, the list comes as its own verb
         if kind == "active" and LIFTED.search(sentence, max(0, verb.start() - 50), verb.start()):
             continue  # "lifted sanctions on X", "revocó la designación de X": the opposite of an act
         if TARGET_VERB.search(word) and not SANCTION_CONTEXT.search(sentence) and not (
