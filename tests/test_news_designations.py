@@ -1543,3 +1543,12 @@ def test_the_bodies_the_sanctioned_officials_serve_in_are_no_parties() -> None:
         "Counterintelligence (DGCIM)."
     )
     assert found == {}, sorted(found)
+
+
+def test_a_decrees_number_is_no_party() -> None:
+    found = _sanctions(
+        "El Gobierno de la República Dominicana declaró este martes a 26 bandas criminales de Haití como "
+        "organizaciones terroristas, mediante el decreto 104-25, firmado por el presidente."
+    )
+    assert "104 25" not in found, sorted(found)
+    _has(_sanctions("The State Department designated Barrio 18 as a Foreign Terrorist Organization."), "Barrio 18")

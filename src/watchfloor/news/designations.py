@@ -1135,8 +1135,8 @@ def _acceptable(name: str) -> bool:
     """A party's name: not an authority, programme, country, month or common word."""
     key = name_key(name)
     words = key.split()
-    if not words or len(key) < 3 or key in MONTHS_AND_DAYS:
-        return False
+    if not words or len(key) < 3 or key in MONTHS_AND_DAYS or key.replace(" ", "").isdigit():
+        return False  # "104-25": a decree's number
     if any(p.search(name) for _, p in PROGRAMS) or NON_PARTY_WORDS.search(name) or GENERIC_PLURAL.search(key):
         return False
     if CATEGORY.match(name.strip()) or words[-1] in CRIMES_EN or words[0] in CRIMES_ES or _is_number(key):
