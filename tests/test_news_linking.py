@@ -241,3 +241,14 @@ def test_a_nickname_the_ner_kept_in_the_name_does_not_block_the_link() -> None:
         [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
     )
     assert {(link.entity_id, link.status) for link in found} == {("mendoza", LINKED)}
+
+
+def test_a_name_with_its_nickname_inside_quotes_links() -> None:
+    """The only name is quoted-nickname form: nothing fuller to check it against."""
+    listed = [entry("Person", "chapo", "GUZMAN LOERA, Joaquin", alias="GUZMAN, Joaquin Chapo")]
+    text = "OFAC listed Joaquín “El Chapo” Guzmán long ago."
+    person = mention("Person", "Joaquín “El Chapo” Guzmán", text)
+    found = link_entities(
+        [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
+    )
+    assert {(link.entity_id, link.status) for link in found} == {("chapo", LINKED)}

@@ -297,7 +297,7 @@ def _fit(
     restricted = mention_kind(entity) == GOVERNMENT  # a body outside the gazetteer: exact only
     listed_forms = [f for n in _entry_names(entry, result) if (f := name_form(n, kind)) is not None]
     best: int | None = None
-    fullest: tuple[int, int | None] = (0, None)  # (tokens of the fullest name, its fit)
+    fullest: tuple[int, int | None] = (0, 0)  # (tokens of the fullest unquoted name, its fit)
     for mention_name in _mention_names(entity, article_id):
         form = name_form(mention_name, kind)
         if form is None:
