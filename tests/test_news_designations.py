@@ -1552,3 +1552,14 @@ def test_a_decrees_number_is_no_party() -> None:
     )
     assert "104 25" not in found, sorted(found)
     _has(_sanctions("The State Department designated Barrio 18 as a Foreign Terrorist Organization."), "Barrio 18")
+
+
+def test_one_of_the_relatives_named_after_a_comma_and_a_list_among_the_sanctioned() -> None:
+    found = _sanctions(
+        "La OFAC ya había sancionado a uno de los hijos de “El Chapo”, Carlos Mendoza Ruiz, y a Jorge Salas Pinto "
+        "en mayo pasado. Después, la OFAC designó a Sergio Quintanar Robles y Ramiro Estévez Palma entre la "
+        "decena de sancionados."
+    )
+    for name in ("Carlos Mendoza Ruiz", "Jorge Salas Pinto", "Sergio Quintanar Robles", "Ramiro Estévez Palma"):
+        _has(found, name)
+    assert not any("chapo" in key for key in found), sorted(found)

@@ -345,6 +345,8 @@ OBJECT_END = re.compile(
     r"(?<!así\s)como|por|para|bajo|en|tras|luego|debido|(?<!entre\slos\s)(?<!entre\slas\s)que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
     r"\sa\s+(?:la|su|esta|esa)\s+(?=lista\b)|"  # "agregó a X a la lista de sanciones"
+    # "designó a A y B entre la decena de sancionados"
+    r"\sentre\s+(?:la|las|los|el)\s+(?:[\w-]+\s+){0,2}?(?:de\s+)?(?:sancionad|designad|señalad)|"
     r"[;:.!?]\s|[;!?]|\.$|—|\s–\s",  # a spaced en dash opens an aside as an em dash does
 )
 # A list's items may be separated by ";" and carry clauses of their own; the list ends with the sentence.
@@ -353,7 +355,7 @@ TRAILING_CONJUNCTION = re.compile(r"\s*,?\s+(?:and|y|e|or|o)\s*$")
 LEADING_OBJECT_MARK = re.compile(
     r"^\s*(?:a\s+(?:la|las|los)\s+|al\s+|a\s+(?=\W?[A-ZÁÉÍÓÚÑ])|"
     # "sancionó a sus hermanos, A y B", "a dos de sus socios": a possessive or counted object.
-    r"a\s+(?=(?:su|sus|otr[oa]s|vari[oa]s|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s))",
+    r"a\s+(?=(?:su|sus|otr[oa]s|vari[oa]s|un[oa]|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s))",
     re.U,
 )
 # The list a verb puts its object on, written before the object: "incluir en su lista negra a X",
