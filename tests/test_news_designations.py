@@ -1563,3 +1563,13 @@ def test_one_of_the_relatives_named_after_a_comma_and_a_list_among_the_sanctione
     for name in ("Carlos Mendoza Ruiz", "Jorge Salas Pinto", "Sergio Quintanar Robles", "Ramiro Estévez Palma"):
         _has(found, name)
     assert not any("chapo" in key for key in found), sorted(found)
+
+
+def test_a_gang_named_by_its_number() -> None:
+    found = _sanctions(
+        "El Gobierno dominicano declaró terroristas a 26 bandas. Entre ellos figuran: Delmas 6, 5 Segond, "
+        "Kraze Barye, 400 Mawozo y Grand Ravine."
+    )
+    for name in ("5 Segond", "400 Mawozo", "Delmas 6", "Grand Ravine"):
+        _has(found, name)
+    assert _sanctions("Treasury sanctioned 13 Sinaloa Cartel members and 4 Mexican companies.") == {}

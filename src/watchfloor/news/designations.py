@@ -1102,6 +1102,8 @@ def _name_run(text: str) -> tuple[int, int] | None:
         start_index += 1
     if start_index >= end_index:
         return None
+    if start_index == 1 and words[0].isdigit() and len(words[0]) <= 3 and end_index - start_index == 1:
+        start_index = 0  # a gang named by its number: "5 Segond", "400 Mawozo" (not "13 Sinaloa Cartel members")
     start, end = tokens[start_index][0], head_end or tokens[end_index - 1][1]
     if head_end is not None and DEMONYM.fullmatch(stripped[start : tokens[end_index - 1][1]]):
         return None  # "six Mexican cartels": a nationality, not a name
