@@ -1570,6 +1570,5 @@ def test_a_gang_named_by_its_number() -> None:
         "El Gobierno dominicano declaró terroristas a 26 bandas. Entre ellos figuran: Delmas 6, 5 Segond, "
         "Kraze Barye, 400 Mawozo y Grand Ravine."
     )
-    for name in ("5 Segond", "400 Mawozo", "Delmas 6", "Grand Ravine"):
-        _has(found, name)
+    assert {"5 segond", "400 mawozo", "delmas 6", "grand ravine"} <= set(found), sorted(found)
     assert _sanctions("Treasury sanctioned 13 Sinaloa Cartel members and 4 Mexican companies.") == {}
