@@ -1572,3 +1572,18 @@ def test_a_gang_named_by_its_number() -> None:
     )
     assert {"5 segond", "400 mawozo", "delmas 6", "grand ravine"} <= set(found), sorted(found)
     assert _sanctions("Treasury sanctioned 13 Sinaloa Cartel members and 4 Mexican companies.") == {}
+
+
+def test_a_party_designated_again_and_the_parties_a_trailing_count_names_next() -> None:
+    """ "X fue registrado este miércoles por ..." tells the act that designated X again, so the next
+    "Además, otros ... fueron registrados también: A, ... y seis lugartenientes del cártel:" goes on with
+    it, and the six names of the next paragraph are its parties."""
+    found = _sanctions(
+        "La OFAC registró a Sergio Quintanar Robles como Narcotraficante Especialmente Designado. El Tesoro "
+        "señala que Quintanar Robles es un jefe de plaza. Quintanar Robles fue registrado este miércoles por "
+        "traficar drogas. Además, otros tres mexicanos fueron registrados también este día: Carlos Mendoza Ruiz, "
+        "su mano derecha, y dos lugartenientes del cártel:\n\nJorge Salas Pinto y Ramiro Estévez Palma."
+    )
+    for name in ("Sergio Quintanar Robles", "Carlos Mendoza Ruiz", "Jorge Salas Pinto", "Ramiro Estévez Palma"):
+        _has(found, name)
+    assert _sanctions("El ataque fue registrado por cámaras. Carlos Mendoza Ruiz fue registrado en el hotel.") == {}

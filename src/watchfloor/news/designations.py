@@ -448,6 +448,12 @@ COUNTED_OBJECT = re.compile(
     r"individuals|people|persons|officials|members|personas|individuos|funcionarios|miembros)\b",
     re.I,
 )
+# an act's sentence that ends by counting the parties the next names: "y seis lugartenientes del cártel:"
+TRAILING_COUNT = re.compile(
+    rf"\b(?P<count>\d+|{'|'.join(COUNT_WORDS)})\s+(?:[\w-]+\s+){{0,4}}?"
+    r"(?:(?P<firms>companies|firms|entities|empresas|compañías|entidades|sociedades)\b[^:]{0,40}|[\w-]+)\s*:\s*$",
+    re.I,
+)
 # "including", "entre ellos": what follows is read as examples (``INCLUDING``, ``_including``)
 INCLUSION_WORD = re.compile(rf"\b{INCLUDING_WORDS}\b", re.I)
 SERIES_SEPARATOR = re.compile(r",\s*(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e)\s+")
@@ -1103,7 +1109,7 @@ def _name_run(text: str) -> tuple[int, int] | None:
     if start_index >= end_index:
         return None
     if start_index == 1 and words[0].isdigit() and len(words[0]) <= 3 and end_index - start_index == 1:
-        start_index = 0  # a gang named by its number: "5 Segond", "400 Mawozo" (not "13 Sinaloa Cartel members")
+        start_index = 0  # a gang named by its number ("5 Segond", "400 Mawozo"), not "13 Sinaloa Cartel members"
     start, end = tokens[start_index][0], head_end or tokens[end_index - 1][1]
     if head_end is not None and DEMONYM.fullmatch(stripped[start : tokens[end_index - 1][1]]):
         return None  # "six Mexican cartels": a nationality, not a name
@@ -1742,6 +1748,7 @@ class _Reading:
     pending_effective: tuple[str, int] | None = None  # (date, sentence)
     announced: _Act | None = None  # "designated eight groups as FTOs": the parties come next
     counted: tuple[int, int, str] | None = None  # (sentence, count, "Person"/"Organization") of that act
+    designated: set[str] = field(default_factory=set)  # the parties of the acts read so far
 
 
 def _act_programs(sentence: str, verb: str, actor: _Actor | None, reading: _Reading) -> list[str]:
@@ -1890,6 +1897,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" or PERFECT.match(word) else word)
         goes_on = _goes_on(reading, index, sentence[: verb.start()])
         after = sentence[verb.end() :]
+        again = kind == "passive" and weak is not None and _designated_again(ctx, index, sentence, verb, reading)
         if (
             kind != "list"
             and weak
@@ -1898,9 +1906,11 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 or SANCTIONS_LIST.search(after)
                 or goes_on
                 or (sanctioning and OWN_LIST.match(after))
+                or again
             )
         ):
             continue  # "declaró el secretario": a weak verb designates only with its programme after it
+        goes_on = goes_on or again
         if not (goes_on or _in_context(sentence, verb, kind, sanctioning, reading, index)) or _hypothetical(
             ctx, index, sentence, verb.start()
         ):
@@ -1977,6 +1987,19 @@ def _count(sentence: str, verb: re.Match[str], kind: str, index: int) -> tuple[i
         return None
     word = counted.group("count").lower()
     number = int(word) if word.isdigit() else COUNT_WORDS.get(word)  # "several" counts nothing
+    if number is None or number < 2:
+        return None
+    return index, number, "Organization" if counted.group("firms") else "Person"
+
+
+def _trailing_count(sentence: str, index: int) -> tuple[int, int, str] | None:
+    """An act's sentence that ends by counting parties before a colon ("... y seis lugartenientes del
+    cártel:"): how many, of which kind, named in the sentence after it."""
+    counted = TRAILING_COUNT.search(sentence)
+    if counted is None:
+        return None
+    word = counted.group("count").lower()
+    number = int(word) if word.isdigit() else COUNT_WORDS.get(word)
     if number is None or number < 2:
         return None
     return index, number, "Organization" if counted.group("firms") else "Person"
@@ -2062,6 +2085,14 @@ def _same_acts(ctx: ArticleContext, sentence: str, index: int, last: _Act | None
                 programs = list(last.programs) if set(last.programs) & US_PROGRAMS else ["sanctions"]
             acts.append(_Act(index, list(last.parties), programs, _complete_actor(actor, programs), recalled=True))
     return acts
+
+
+def _designated_again(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str], reading: _Reading) -> bool:
+    """ "Valenzuela Valenzuela fue registrado este miércoles por ...": a weak passive whose subject an
+    act of the article already designated tells that act again."""
+    return bool(reading.designated) and any(
+        p.entity_id in reading.designated for p in _passive_parties(ctx, index, sentence, verb.start())
+    )
 
 
 def _goes_on(reading: _Reading, index: int, before: str) -> bool:
@@ -2493,10 +2524,14 @@ def read_designations(ctx: ArticleContext) -> DesignationReading:
             acts += _same_acts(ctx, sentence, index, acts[-1] if acts else reading.last_act)
         for act in acts:
             every.append(act)
+            reading.designated.update(p.entity_id for p in act.parties)
             _record(ctx, act, found, _inherited(reading, act, index))
             reading.last_act = act
             if not act.recalled:
                 made.append(act)
+        trailing = _trailing_count(sentence, index) if acts else None
+        if trailing is not None:  # "... y seis lugartenientes del cártel:", the six named next
+            reading.counted, reading.announced = trailing, acts[-1]
         reading.programs = _programs(sentence) or reading.programs
         if not acts:
             effective = _effective_date(ctx, sentence)
