@@ -1587,3 +1587,12 @@ def test_a_party_designated_again_and_the_parties_a_trailing_count_names_next() 
     for name in ("Sergio Quintanar Robles", "Carlos Mendoza Ruiz", "Jorge Salas Pinto", "Ramiro Estévez Palma"):
         _has(found, name)
     assert _sanctions("El ataque fue registrado por cámaras. Carlos Mendoza Ruiz fue registrado en el hotel.") == {}
+
+
+def test_the_designated_groups_before_a_colon_open_the_list() -> None:
+    found = _sanctions(
+        "OFAC issued an alert on Tuesday about the recent designations of eight cartels as terrorist groups.\n\n"
+        "The designated cartels:\n  • Tren de Aragua\n  • Cárteles Unidos\nThe U.S. previously had designated them."
+    )
+    _has(found, "Tren de Aragua")
+    _has(found, "Cárteles Unidos")

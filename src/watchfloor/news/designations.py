@@ -1886,8 +1886,10 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             and word.endswith("ed")
             and DETERMINER_BEFORE.search(sentence, 0, verb.start())
             and re.match(r"\s+[a-z]", sentence[verb.end() :])
+            and not re.match(r"\s+[\w-]+(?:\s+[\w-]+){0,2}\s*:", sentence[verb.end() :])
         ):
-            continue  # "The sanctioned officials include ...": an adjective, the list comes as its own verb
+            continue  # "The sanctioned officials include ...": an adjective, the list comes as its own
+            # verb; "The designated cartels:" still opens the list
         if kind == "active" and LIFTED.search(sentence, max(0, verb.start() - 50), verb.start()):
             continue  # "lifted sanctions on X", "revocó la designación de X": the opposite of an act
         if TARGET_VERB.search(word) and not SANCTION_CONTEXT.search(sentence) and not (
