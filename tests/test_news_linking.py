@@ -248,6 +248,7 @@ def test_a_name_with_its_nickname_inside_quotes_links() -> None:
     listed = [entry("Person", "chapo", "GUZMAN LOERA, Joaquin", alias="GUZMAN, Joaquin Chapo")]
     text = "OFAC listed Joaquín “El Chapo” Guzmán long ago."
     person = mention("Person", "Joaquín “El Chapo” Guzmán", text)
+    person.add("alias", "Chapo", origin="article:article-1#0-47")  # shorter than the name that fits
     found = link_entities(
         [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
     )

@@ -297,6 +297,7 @@ def _fit(
     restricted = mention_kind(entity) == GOVERNMENT  # a body outside the gazetteer: exact only
     listed_forms = [f for n in _entry_names(entry, result) if (f := name_form(n, kind)) is not None]
     best: int | None = None
+    longest_fit = 0  # tokens of the longest name that fits
     fullest: tuple[int, int | None] = (0, 0)  # (tokens of the fullest unquoted name, its fit)
     for mention_name in _mention_names(entity, article_id):
         form = name_form(mention_name, kind)
@@ -307,7 +308,8 @@ def _fit(
             fullest = (len(form.tokens), extras)
         if extras is not None:
             best = extras if best is None else min(best, extras)
-    if best is None or fullest[1] is None:
+            longest_fit = max(longest_fit, len(form.tokens))
+    if best is None or (fullest[1] is None and fullest[0] > longest_fit):
         return None
     return _Fit(result.entity_id, float(result.score), best, entry)
 
