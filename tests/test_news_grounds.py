@@ -147,3 +147,11 @@ def test_firms_designated_for_being_owned_by_a_person_are_its_assets() -> None:
     assert (
         _links("OFAC designated Casa Roble S.A. on Tuesday, owned by Carlos Mendoza Ruiz's rivals.") == set()
     )
+
+
+def test_acting_on_behalf_of_a_group_is_no_support() -> None:
+    text = (
+        "The Treasury sanctioned Los Chapitos for being owned, controlled or having purported to act on behalf "
+        "of the Sinaloa Cartel."
+    )
+    assert not any(link[0] == "UnknownLink" and SINALOA in link for link in _links(text))

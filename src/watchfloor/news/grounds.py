@@ -37,19 +37,19 @@ _QUALITY = (
 )
 GROUND = re.compile(
     # English: "for their support of Y", "for materially assisting Y", "accused of providing support to Y",
-    # "in support of Y", "acting for or on behalf of Y"
+    # "in support of Y" (acting "on behalf of" a group is agency, no support: a faction acts for its cartel)
     r"\bfor\s+(?:(?:his|her|their|its|the)\s+)?"
     + _QUALITY
     + r"(?:support|assistance|backing|aid|sponsorship)\b"
-    r"|\bfor\s+(?:having\s+)?(?:materially\s+)?(?:assist|support|sponsor|help|aid|financ|fund|provid|suppl|act)\w*"
+    r"|\bfor\s+(?:having\s+)?(?:materially\s+)?(?:assist|support|sponsor|help|aid|financ|fund|provid|suppl)\w*"
     r"|\b(?:accused|suspected|alleged(?:ly)?)\s+of\s+(?:\w+\s+){0,2}(?:provid|offer|giv|suppl|funnel|financ|fund|support|assist)\w*"
-    r"|\bin\s+support\s+of\b|\bon\s+behalf\s+of\b"
-    # Spanish: "por su apoyo a Y", "por ayudar materialmente a Y", "en apoyo de Y", "en nombre de Y",
+    r"|\bin\s+support\s+of\b"
+    # Spanish: "por su apoyo a Y", "por ayudar materialmente a Y", "en apoyo de Y",
     # "señalados de proporcionar apoyo material a Y"
     r"|\bpor\s+(?:su|sus)\s+(?:presunt[oa]s?\s+|supuest[oa]s?\s+)?(?:apoyo|respaldo|ayuda|asistencia|colaboraci[óo]n|financiamiento)\b"
-    r"|\bpor\s+(?:haber\s+)?(?:ayud|apoy|asist|prove|proporcion|brind|financi|patrocin|actu)\w*"
+    r"|\bpor\s+(?:haber\s+)?(?:ayud|apoy|asist|prove|proporcion|brind|financi|patrocin)\w*"
     r"|\b(?:acusad|señalad|sospechos)[oa]s?\s+de\s+(?:\w+\s+){0,2}(?:proporcion|prove|brind|d[ae]r|financi|apoy|ayud)\w*"
-    r"|\ben\s+apoyo\s+(?:de|del|a|al)\b|\ben\s+nombre\s+(?:de|del)\b",
+    r"|\ben\s+apoyo\s+(?:de|del|a|al)\b",
     re.I,
 )
 # ties as the ground: "for their ties to the CJNG", "por sus vínculos con el Tren de Aragua" (linked,
