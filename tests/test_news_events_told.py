@@ -140,3 +140,9 @@ def test_a_declaration_whose_party_carries_an_aside_is_a_designation() -> None:
 def test_a_strike_announced_earlier_in_the_day_is_dated_that_day() -> None:
     text = "El presidente anunció más temprano la muerte de once personas en un ataque contra una lancha."
     assert _dated(text, "es") == {("2025-10-24", "strike")}
+
+
+def test_a_call_for_sanctions_or_a_relief_renewed_is_no_designation() -> None:
+    assert _dated("On Monday the opposition renewed its calls for sanctions on the regime.") == set()
+    assert _dated("On Monday the Treasury extended sanctions relief for the oil company.") == set()
+    assert _dated("El lunes el Gobierno renovó su llamado a imponer sanciones al régimen.", "es") == set()

@@ -131,6 +131,12 @@ RENEWING = (
     r"extend(?:ed|s)?|renew(?:ed|s)?|prolong(?:ed|s)?|broaden(?:ed|s)?|expand(?:ed|s)?|"
     r"prorrog(?:ó|o|aron|ar)|renov(?:ó|o|aron|ar)|ampli(?:ó|aron|ar)|extendi(?:ó|eron)"
 )
+# what is renewed around sanctions without renewing them: "renewed calls for sanctions", "extended
+# sanctions relief", "prorrogó la licencia"
+NOT_RENEWED = (
+    r"(?:calls?|demands?|threats?|appeals?|relief|waivers?|exemptions?|licen[cs]es?|llamados?|llamamientos?|"
+    r"pedidos?|amenazas?|exenciones|licencias?|alivio)\b"
+)
 # the documents an act of state is made in, and the word that dates one ("dated", "de fecha")
 DOCUMENT = (
     r"decrees?|decretos?|executive\s+orders?|(?:[óo]rdenes|orden)\s+ejecutivas?|notices?|resoluci(?:ón|on)|"
@@ -382,8 +388,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
             # sanctions renewed, extended or widened are imposed again that day: "extended the bloc's
             # sanctions by a year", "prorrogaron las medidas restrictivas", "decided to keep them on its
             # blacklist", "aprobaron mantener en su lista negra a 69 personas"
-            rf"(?:{RENEWING})\s+(?:[\w’'-]+\s+){{0,5}}?(?:sanctions|sanciones|restrictive\s+measures|"
-            r"medidas\s+restrictivas)|(?:keep|kept|maintain(?:ed)?|retain(?:ed)?|mantener|mantuvo|mantuvieron)\s+"
+            # (not a call for sanctions renewed, nor a relief or a licence extended)
+            rf"(?:{RENEWING})\s+(?:(?!{NOT_RENEWED})[\w’'-]+\s+){{0,5}}?(?:sanctions|sanciones|restrictive\s+measures|"
+            rf"medidas\s+restrictivas)(?!\s+(?:{NOT_RENEWED}))|(?:keep|kept|maintain(?:ed)?|retain(?:ed)?|mantener|mantuvo|mantuvieron)\s+"
             r"[^.;]{0,60}?\b(?:on|in|en)\s+(?:its|their|the|su|sus|la)\s+(?:[\w-]+\s+){0,2}?(?:blacklist|list|lista)\b|"
             # sanctions or the actions that impose them, announced: "anunciaron este miércoles acciones
             # conjuntas para sancionar a 29 personas"
