@@ -146,3 +146,16 @@ def test_a_call_for_sanctions_or_a_relief_renewed_is_no_designation() -> None:
     assert _dated("On Monday the opposition renewed its calls for sanctions on the regime.") == set()
     assert _dated("On Monday the Treasury extended sanctions relief for the oil company.") == set()
     assert _dated("El lunes el Gobierno renovó su llamado a imponer sanciones al régimen.", "es") == set()
+
+
+def test_a_party_met_or_hosted_without_with_or_a_conversation_with_one_is_talks() -> None:
+    assert _dated("The envoy met Venezuelan President Gómez in the capital on Thursday.") == {
+        ("2025-10-23", "talks")
+    }
+    assert _dated("The president hosted Gómez at the palace on Tuesday.") == {("2025-10-21", "talks")}
+    assert _dated("La canciller sostuvo el martes una conversación con Gómez sobre la frontera.", "es") == {
+        ("2025-10-21", "talks")
+    }
+    # a deadline or someone's allies are no party met or hosted
+    assert _dated("On Tuesday the ministry met Monday's deadline for the report.") == set()
+    assert _dated("On Tuesday the senator hosted Gómez's allies at a fundraiser.") == set()

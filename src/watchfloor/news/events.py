@@ -37,7 +37,7 @@ from itertools import pairwise
 from followthemoney.statement import StatementEntity
 
 from watchfloor.news.context import ArticleContext, is_caption, is_headline, is_quoted
-from watchfloor.news.dates import EN_DAYS, ES_DAYS, HISTORY, DateMention, dateline, resolve
+from watchfloor.news.dates import EN_DAYS, EN_MONTHS, ES_DAYS, HISTORY, DateMention, dateline, resolve
 from watchfloor.news.designations import Announcement
 from watchfloor.news.gazetteer import GazetteerEntry, by_alias, country_named
 from watchfloor.news.mentions import Mention, name_key
@@ -297,6 +297,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
             # a leader who hosts or receives a party by office, or (Spanish "a") by name: "hosted the
             # envoy", "recibió a la enviada", "recibió al presidente Petro"
             rf"(?:hosted|received|welcomed|recibi(?:ó|o|eron)|acogi(?:ó|o|eron))\s+(?:{OFFICE_COUNTERPART})|"
+            rf"hosted\s+(?!(?:{EN_DAYS}|{EN_MONTHS})\b){NAMED}(?<![’']s)(?![\w’'])|"
             rf"(?:recibi(?:ó|o|eron)|acogi(?:ó|o|eron))\s+(?:[\w-]+\s+){{0,3}}?al?\s+(?:{NAMED}|{OFFICE_COUNTERPART})|"
             # leaders who speak by phone hold talks: "a telephone conversation with Maduro on November 21"
             # the other party may stand between the verb and the phone: "spoke with X by phone"
@@ -307,6 +308,10 @@ EVENT_RULES: tuple[EventRule, ...] = (
             # leaders who meet hold talks: "met with the opposition leader", "se reunió con", a summit,
             # "a meeting between the two", "un encuentro con el enviado"
             rf"summits?|cumbres?|(?:met|meets|se\s+reun(?:ió|io|ieron|e|en))\s+(?:[\w’'.-]+\s+){{0,2}}?(?:with|con)\s+{COUNTERPART}|"
+            # or meet a party with no "with": "met Venezuelan President Maduro" (not "met Monday's deadline")
+            rf"met\s+(?!(?:{EN_DAYS}|{EN_MONTHS})\b){COUNTERPART}(?<![’']s)(?![\w’'])|"
+            # a conversation with a party is talks: "held a conversation with the envoy", "una conversación con Rubio"
+            rf"(?:conversations?|conversaci(?:ón|on))\s+(?:[\w’'.-]+\s+){{0,2}}?(?:with|con)\s+{COUNTERPART}|"
             rf"(?:meetings?|reuni(?:ón|on|ones)|encuentros?)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:(?:with|con)\s+{COUNTERPART}|"
             r"between|entre)|"
             # an agreement signed is what talks concluded: "signed a partial agreement", "firmaron el acuerdo"
@@ -442,7 +447,7 @@ SPEECH_THAT = re.compile(
 # a pluperfect in reported speech: the act came before the telling ("said on Friday that forces had struck")
 PLUPERFECT = re.compile(
     r"\b(?:had|hab[íi]an?)\s+(?:(?:already|also|ya|tambi[ée]n)\s+)?(?:[a-z]+(?:ed|en)|struck|hit|sent|sunk|sank|"
-    r"shot|led|fought|made|done|begun|[a-zñ]+(?:ado|ido|to|cho))\b",
+    r"shot|led|fought|made|done|begun|met|held|spoken|[a-zñ]+(?:ado|ido|to|cho))\b",
     re.I,
 )
 # a word that puts the act told before the telling, by an amount the text does not date: "ten days
