@@ -159,3 +159,8 @@ def test_a_party_met_or_hosted_without_with_or_a_conversation_with_one_is_talks(
     # a deadline or someone's allies are no party met or hosted
     assert _dated("On Tuesday the ministry met Monday's deadline for the report.") == set()
     assert _dated("On Tuesday the senator hosted Gómez's allies at a fundraiser.") == set()
+
+
+def test_earlier_in_another_clause_does_not_undate_the_act_told() -> None:
+    text = "The command said on Tuesday that forces struck a boat, which officials had tracked for weeks earlier."
+    assert _dated(text) == {("2025-10-21", "strike")}

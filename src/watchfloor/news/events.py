@@ -1110,7 +1110,12 @@ def _reported_speech(
     if told is None or not hits or any(h.start() < told.end() for h in hits):
         return dates
     after = [d for d in dates if d.start >= told.end()]
-    if after or PLUPERFECT.search(text, told.end(), hits[0].end()) or EARLIER.search(text, told.end()):
+    _start, clause_end = clause_span(text, hits[0].start(), hits[0].end())
+    if (
+        after
+        or PLUPERFECT.search(text, told.end(), hits[0].end())
+        or EARLIER.search(text, told.end(), clause_end)
+    ):
         return after
     # "a lawmaker who saw the footage on Thursday said it showed a strike": a day in a relative clause
     # on the speaker dates what the speaker did, neither the telling nor the act told
