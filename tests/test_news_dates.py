@@ -254,3 +254,16 @@ def test_a_capitalised_weekday_ending_a_name_is_no_day() -> None:
     assert [d.value for d in find_dates("Santo Domingo, RD.- El Gobierno declaró este martes.", FRIDAY, "es")] == [
         "2025-10-21"
     ]
+
+
+def test_earlier_in_the_day_is_the_reference_day() -> None:
+    assert _values("El ministro anunció más temprano la muerte de tres personas.", FRIDAY, "es") == [
+        "2025-10-24"
+    ]
+    assert _values("Officials had said earlier in the day that the talks failed.", FRIDAY) == ["2025-10-24"]
+    # "sooner rather than later" and a comparison are no day
+    assert _values("La transición llegará más temprano que tarde.", FRIDAY, "es") == []
+    assert _values("Abrió más temprano de lo habitual.", FRIDAY, "es") == []
+    # beside the day it is earlier on, that day alone
+    assert _values("Más temprano el jueves, el buque zarpó.", FRIDAY, "es", "past") == ["2025-10-23"]
+    assert _values("El jueves más temprano, el buque zarpó.", FRIDAY, "es", "past") == ["2025-10-23"]

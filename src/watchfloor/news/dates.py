@@ -107,6 +107,11 @@ _MONTH_LEAD = (
     r"(?i:\b(?:in|since|early|late|mid-?|by|until|through|during|en|desde|de|hasta|durante|"
     r"a\s+(?:principios|finales|mediados)\s+de)\s+)"
 )
+# a day named right before "más temprano" (lookbehinds need one width each, hence one per day)
+_DAY_BEFORE = ")(?<!".join(
+    rf"{day}\s"
+    for day in ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "hoy", "ayer")
+)
 _PATTERNS: list[tuple[str, str]] = [
     # (kind, regex): the kind says what the expression holds; the first that matches at a place wins
     ("interval", _INTERVAL),
@@ -130,6 +135,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+(?:pasado|pr[óo]ximo))?)\b",
     ),
     ("relative", r"(?i:\b(?:yesterday|today|tomorrow|tonight|ayer|hoy|anteayer|antier)\b)"),
+    # earlier on the day of writing: "anunció más temprano" (not "más temprano que tarde", nor beside
+    # the day it is earlier on: "más temprano el jueves", "el jueves más temprano")
+    (
+        "relative",
+        rf"(?i:\b(?<!{_DAY_BEFORE})(?:m[áa]s\s+temprano(?!,?\s+(?:que|de\s+lo|el|este|esta|hoy|ayer)\b)|"
+        r"earlier\s+in\s+the\s+day)\b)",
+    ),
     ("relative", r"(?i:\b(?<!esta\s)(?<!la\s)(?<!por\sla\s)(?<!de\sla\s)mañana\b(?!\s+(?:de|del|por)\b))"),
     ("relative", r"(?i:\b(?:last|this|next|past)\s+(?:week|month|year)\b)"),
     (
@@ -471,9 +483,10 @@ def _relative(lowered: str, base: date | None) -> str | tuple[str, str] | None:
     if base is None:
         return None
     offsets = {"yesterday": -1, "ayer": -1, "anteayer": -2, "antier": -2, "today": 0, "tonight": 0, "hoy": 0}
-    offsets |= {"tomorrow": 1, "mañana": 1}
-    if lowered in offsets:
-        return (base + timedelta(days=offsets[lowered])).isoformat()
+    offsets |= {"tomorrow": 1, "mañana": 1, "más temprano": 0, "mas temprano": 0, "earlier in the day": 0}
+    spaced = " ".join(lowered.split())
+    if spaced in offsets:
+        return (base + timedelta(days=offsets[spaced])).isoformat()
     step = -1 if re.search(r"last|past|pasad", lowered) else 1 if re.search(r"next|pr[óo]xim", lowered) else 0
     if "week" in lowered or "semana" in lowered:
         monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)

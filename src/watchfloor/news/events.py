@@ -37,7 +37,7 @@ from itertools import pairwise
 from followthemoney.statement import StatementEntity
 
 from watchfloor.news.context import ArticleContext, is_caption, is_headline, is_quoted
-from watchfloor.news.dates import EN_DAYS, ES_DAYS, HISTORY, DateMention, dateline, resolve
+from watchfloor.news.dates import EN_DAYS, EN_MONTHS, ES_DAYS, HISTORY, DateMention, dateline, resolve
 from watchfloor.news.designations import Announcement
 from watchfloor.news.gazetteer import GazetteerEntry, by_alias, country_named
 from watchfloor.news.mentions import Mention, name_key
@@ -76,6 +76,17 @@ CARRIED_OUT = (
     r"carried\s+out|conducted|executed|launched|llevad[oa]\s+a\s+cabo|realizad[oa]|ejecutad[oa]|lanzad[oa]|"
     r"efectuad[oa]"
 )
+# verbs of taking a person by force ("apprehended", "capturado", "secuestraron")
+CAPTURED = (
+    r"captur(?:ed|ing|ó|aron|ad[oa]s?)|apprehended|seized|abducted|kidnapp?ed|snatched|aprehendi(?:d[oa]s?|ó|eron)|"
+    r"detenid[oa]s?|detuvo|detuvieron|secuestr(?:ad[oa]s?|ó|aron)"
+)
+# an operation by armed forces: "a U.S. special forces operation", "una operación militar"
+ARMED_OPERATION = (
+    rf"(?:[\w.’'-]+\s+){{0,2}}?(?:military|special\s+forces|forces|army|navy|commando|troops?)\s+(?:[\w-]+\s+)?"
+    rf"(?:{OPERATION})|(?:{OPERATION})\s+(?:[\w-]+\s+){{0,2}}?(?:militar|armada|de\s+(?:las\s+)?fuerzas|"
+    r"del\s+ej[ée]rcito|de\s+comandos?)"
+)
 # an operation and its participle right before a day: the day is the operation's
 DONE_OPERATION = re.compile(
     rf"\b(?:{OPERATION})\s+(?:[\w-]+\s+){{0,2}}?(?:{CARRIED_OUT})\s+(?:[\w-]+\s+){{0,3}}?$", re.I
@@ -83,14 +94,20 @@ DONE_OPERATION = re.compile(
 
 # whom a state's leaders meet for talks: a named party or one by office ("met with the envoy",
 # "se reunió con el canciller"), not "the family of a fisherman"
-COUNTERPART = (
-    r"(?:(?:the|his|her|their|its|el|la|los|las|su|sus)\s+)?(?:(?-i:[A-ZÁÉÍÓÚÑ])|(?:[\w-]+\s+)?(?:leaders?|"
-    r"president|presidents|prime\s+minister|ministers?|envoys?|officials?|delegations?|senators?|lawmakers|"
-    r"counterparts?|representatives?|negotiators?|ambassadors?|opposition|l[íi]der(?:es)?|president[ae]s?|"
-    r"ministr[oa]s?|enviad[oa]s?|funcionari[oa]s|delegaci(?:ón|on|ones)|senador(?:es|as?)?|hom[óo]log[oa]s?|"
-    r"representantes?|negociador(?:es|as?)?|cancilleres?|mandatari[oa]s?|secretari[oa]s?|embajador(?:es|as?)?|"
-    r"oposici(?:ón|on))\b)"
+NAMED = r"(?-i:[A-ZÁÉÍÓÚÑ])[\w’'.-]*"  # a capitalised word: a party by name
+OFFICE = (
+    r"leaders?|president|presidents|prime\s+minister|ministers?|envoys?|officials?|delegations?|senators?|"
+    r"lawmakers|counterparts?|representatives?|negotiators?|ambassadors?|secretary|opposition|l[íi]der(?:es)?|"
+    r"president[ae]s?|ministr[oa]s?|enviad[oa]s?|funcionari[oa]s|delegaci(?:ón|on|ones)|senador(?:es|as?)?|"
+    r"hom[óo]log[oa]s?|representantes?|negociador(?:es|as?)?|cancilleres?|mandatari[oa]s?|secretari[oa]s?|"
+    r"embajador(?:es|as?)?|oposici(?:ón|on)"
 )
+# a party named by office only: "the envoy", "su homólogo", "the secretary of energy"
+OFFICE_COUNTERPART = rf"(?:(?:the|his|her|their|its|el|la|los|las|su|sus)\s+)?(?:[\w-]+\s+)?(?:{OFFICE})\b"
+COUNTERPART = rf"(?:(?:(?:the|his|her|their|its|el|la|los|las|su|sus)\s+)?{NAMED}|{OFFICE_COUNTERPART})"
+# the nouns of a meeting, and the adjectives that make one a meeting between parties (not a cabinet's)
+MEETING = r"meetings?|talks|reuni(?:ón|on|ones)|encuentros?|cumbres?"
+DIPLOMATIC = r"high-level|high\s+level|bilateral|one-on-one|face-to-face|de\s+alto\s+nivel|bilaterale?s|cara\s+a\s+cara"
 # verbs that class a party as something, finite or in a participle; a Spanish infinitive only after a
 # verb of deciding ("acordaron reconocer"): "instó al Ejecutivo a designar" asks, it does not act
 DECLARING = (
@@ -108,6 +125,17 @@ LISTING = (
 # a class of the sanctions lists a party is entered as
 LIST_CLASS = (
     r"\b(?:as|como)\s+(?:an?\s+|un[oa]?\s+)?(?:[\w-]+\s+){0,2}?(?:specially|especialmente)\s+designad\w*"
+)
+# verbs that renew or widen a measure in force: "extended", "renovó", "prorrogaron", "amplió"
+RENEWING = (
+    r"extend(?:ed|s)?|renew(?:ed|s)?|prolong(?:ed|s)?|broaden(?:ed|s)?|expand(?:ed|s)?|"
+    r"prorrog(?:ó|o|aron|ar)|renov(?:ó|o|aron|ar)|ampli(?:ó|aron|ar)|extendi(?:ó|eron)"
+)
+# what is renewed around sanctions without renewing them: "renewed calls for sanctions", "extended
+# sanctions relief", "prorrogó la licencia"
+NOT_RENEWED = (
+    r"(?:calls?|demands?|threats?|appeals?|relief|waivers?|exemptions?|licen[cs]es?|llamados?|llamamientos?|"
+    r"pedidos?|amenazas?|exenciones|licencias?|alivio)\b"
 )
 # the documents an act of state is made in, and the word that dates one ("dated", "de fecha")
 DOCUMENT = (
@@ -137,7 +165,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "strike",
         "ASSAULT",
         re.compile(
-            r"\b(?:strikes?(?!\s+group)|struck|airstrikes?|bombard\w*|attacks?|attacked|raids?|raided|"
+            r"\b(?:strikes?(?!\s+group)|struck|airstrikes?|bombard\w*|bombed|bombings?|attacks?|attacked|raids?|raided|"
             r"(?<!grupo\sde\s)ataques?|atac(?:[óo]|aron)|bombarde\w*|hundimientos?|hundi(?:[óo]|eron)|"
             r"incursi(?:ón|on|ones)|(?:ofensivas?|offensives?)(?!\s+(?:diplom|pol[ií]tic|comercial|judicial|legal|"
             r"medi[aá]tic|de\s+(?:paz|encanto)|charm))|"
@@ -175,6 +203,22 @@ EVENT_RULES: tuple[EventRule, ...] = (
             rf"\b(?:forces|military|troops|Navy|army|kinetic|lethal|fuerzas|militar(?:es)?|Armada|ej[ée]rcito|"
             rf"letal(?:es)?|cin[ée]tic[oa]|{VESSEL})\b",
             re.I,
+        ),
+    ),
+    # a party captured in an armed operation, or the operation that captured one, is a strike:
+    # "was seized in a special forces operation on Saturday", "capturado en una operación militar",
+    # "the military operation that captured him"
+    EventRule(
+        "strike",
+        "ASSAULT",
+        re.compile(
+            rf"\b(?:(?:{CAPTURED})\s+(?:[\w.’'-]+\s+){{0,6}}?(?:in|during|en|durante)\s+(?:a|an|the|un|una|la|el)\s+"
+            rf"(?:{ARMED_OPERATION})|(?:{ARMED_OPERATION})\s+(?:that|which|in\s+which|que|en\s+la\s+que)\s+"
+            rf"(?:[\w.’'-]+\s+){{0,4}}?(?:{CAPTURED}))\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:forces|military|troops|army|commandos?|fuerzas|militar|ej[ée]rcito|comandos?)\b", re.I
         ),
     ),
     EventRule(
@@ -246,7 +290,15 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "talks",
         "CONSULT",
         re.compile(
-            r"\b(?:talks?|discussions?|dialogue|negotiat\w*|face\s+to\s+face|diálogo|dialogo|negoci\w*|conversaciones|"
+            r"\b(?:talks?|discussions?|dialogue|negotiat\w*|face[\s-]+to[\s-]+face|diálogo|dialogo|negoci\w*|conversaciones|"
+            # a meeting its adjective makes one between parties: "the high-level meeting", "una reunión
+            # bilateral", "un encuentro de alto nivel", "a one-on-one meeting"
+            rf"(?:{DIPLOMATIC})\s+(?:[\w-]+\s+)?(?:{MEETING})|(?:{MEETING})\s+(?:{DIPLOMATIC})|"
+            # a leader who hosts or receives a party by office, or (Spanish "a") by name: "hosted the
+            # envoy", "recibió a la enviada", "recibió al presidente Petro"
+            rf"(?:hosted|received|welcomed|recibi(?:ó|o|eron)|acogi(?:ó|o|eron))\s+(?:{OFFICE_COUNTERPART})|"
+            rf"hosted\s+(?!(?:{EN_DAYS}|{EN_MONTHS})\b){NAMED}(?<![’']s)(?![\w’'])|"
+            rf"(?:recibi(?:ó|o|eron)|acogi(?:ó|o|eron))\s+(?:[\w-]+\s+){{0,3}}?al?\s+(?:{NAMED}|{OFFICE_COUNTERPART})|"
             # leaders who speak by phone hold talks: "a telephone conversation with Maduro on November 21"
             # the other party may stand between the verb and the phone: "spoke with X by phone"
             r"(?:tele)?phone\s+(?:calls?|conversations?)|"
@@ -256,6 +308,10 @@ EVENT_RULES: tuple[EventRule, ...] = (
             # leaders who meet hold talks: "met with the opposition leader", "se reunió con", a summit,
             # "a meeting between the two", "un encuentro con el enviado"
             rf"summits?|cumbres?|(?:met|meets|se\s+reun(?:ió|io|ieron|e|en))\s+(?:[\w’'.-]+\s+){{0,2}}?(?:with|con)\s+{COUNTERPART}|"
+            # or meet a party with no "with": "met Venezuelan President Maduro" (not "met Monday's deadline")
+            rf"met\s+(?!(?:{EN_DAYS}|{EN_MONTHS})\b){COUNTERPART}(?<![’']s)(?![\w’'])|"
+            # a conversation with a party is talks: "held a conversation with the envoy", "una conversación con Rubio"
+            rf"(?:conversations?|conversaci(?:ón|on))\s+(?:[\w’'.-]+\s+){{0,2}}?(?:with|con)\s+{COUNTERPART}|"
             rf"(?:meetings?|reuni(?:ón|on|ones)|encuentros?)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:(?:with|con)\s+{COUNTERPART}|"
             r"between|entre)|"
             # an agreement signed is what talks concluded: "signed a partial agreement", "firmaron el acuerdo"
@@ -305,8 +361,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"multiple|several|various|numerous|more|new|additional|dozens|scores|both|all)\b)|"
             # a verb of declaring or recognising with a terrorist class after it: "declared the cartel a
             # terrorist group", "declara al grupo como organización terrorista", "acordaron reconocer ..."
-            # (or a class of the sanctions lists: "identified X as a Specially Designated Global Terrorist")
-            rf"\b(?:{DECLARING})\b[^.;]{{0,100}}?(?:\bterroris\w*|{LIST_CLASS})|"
+            # (or a class of the sanctions lists: "identified X as a Specially Designated Global Terrorist");
+            # the party may carry an aside ("declara al cartel -vinculado por X a Y- como organización ...")
+            rf"\b(?:{DECLARING})\b[^.;]{{0,150}}?(?:\bterroris\w*|{LIST_CLASS})|"
             # a party registered or listed as such a class: "registró a X como Narcotraficante
             # Especialmente Designado" (not "se registraron ataques terroristas")
             rf"\b(?:{LISTING})\b[^.;]{{0,100}}?{LIST_CLASS}|"
@@ -333,6 +390,13 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"(?:frozen|congelad[oa]s?)|"
             # a participle dated right after it: "los cárteles designados el pasado 20 de febrero"
             r"(?:designad|sancionad|catalogad)[oa]s?\s+(?:el\s+(?:pasado\s+)?|en\s+)(?=\d)|"
+            # sanctions renewed, extended or widened are imposed again that day: "extended the bloc's
+            # sanctions by a year", "prorrogaron las medidas restrictivas", "decided to keep them on its
+            # blacklist", "aprobaron mantener en su lista negra a 69 personas"
+            # (not a call for sanctions renewed, nor a relief or a licence extended)
+            rf"(?:{RENEWING})\s+(?:(?!{NOT_RENEWED})[\w’'-]+\s+){{0,5}}?(?:sanctions|sanciones|restrictive\s+measures|"
+            rf"medidas\s+restrictivas)(?!\s+(?:{NOT_RENEWED}))|(?:keep|kept|maintain(?:ed)?|retain(?:ed)?|mantener|mantuvo|mantuvieron)\s+"
+            r"[^.;]{0,60}?\b(?:on|in|en)\s+(?:its|their|the|su|sus|la)\s+(?:[\w-]+\s+){0,2}?(?:blacklist|list|lista)\b|"
             # sanctions or the actions that impose them, announced: "anunciaron este miércoles acciones
             # conjuntas para sancionar a 29 personas"
             # ("anunció este jueves la imposición de sanciones", "announced the imposition of new sanctions")
@@ -343,6 +407,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         ),
         re.compile(
             r"\b(?:terroris\w*|sanction\w*|sancion\w*|FTOs?|SDGT|OFAC|blacklist\w*|lista\s+negra|designat\w*|"
+            r"restrictive\s+measures|medidas\s+restrictivas|"
             r"design(?:ó|o|aron|ad[oa]s?)|froze|frozen|congel(?:ó|o|aron|ad[oa]s?))\b",
             re.I,
         ),
@@ -382,9 +447,22 @@ SPEECH_THAT = re.compile(
 # a pluperfect in reported speech: the act came before the telling ("said on Friday that forces had struck")
 PLUPERFECT = re.compile(
     r"\b(?:had|hab[íi]an?)\s+(?:(?:already|also|ya|tambi[ée]n)\s+)?(?:[a-z]+(?:ed|en)|struck|hit|sent|sunk|sank|"
-    r"shot|led|fought|made|done|begun|[a-zñ]+(?:ado|ido|to|cho))\b",
+    r"shot|led|fought|made|done|begun|met|held|spoken|[a-zñ]+(?:ado|ido|to|cho))\b",
     re.I,
 )
+# a word that puts the act told before the telling, by an amount the text does not date: "ten days
+# earlier", "weeks ago", "días antes", "hace una semana", "previously", "recently"
+EARLIER = re.compile(
+    r"\b(?:earlier|ago|previously|recently|atr[áa]s|previamente|anteriormente|recientemente|"
+    r"(?:days?|weeks?|months?|years?|d[íi]as|semanas|meses|a[ñn]os)\s+(?:before|antes)|"
+    r"hace\s+(?:[\w-]+\s+){0,2}?(?:d[íi]as?|semanas?|mes(?:es)?|a[ñn]os?))\b",
+    re.I,
+)
+# a participle and the "since" of the period it has held for: "suspended since", "suspendidas desde el"
+STATE_SINCE = re.compile(
+    r"\b([^\W\d_]+(?:ed|en|ad[oa]s?|id[oa]s?))\s+(?:(since|desde)\s+(?:(?:el|la)\s+)?)?$", re.I
+)
+SINCE = re.compile(r"(?:since|desde)\b", re.I)
 # acts named among options or plans are not done: "military options, including strikes on land",
 # "opciones que incluyen ataques terrestres"
 PLANNED_NOUN = re.compile(
@@ -739,10 +817,11 @@ def _sentence_events(
             continue
         for rule, trigger_at in found:
             hits = list(rule.trigger.finditer(unit))
+            theirs = [d for d in _dates_of(unit, hits, dates) if not _dates_another_event(unit, rule, d)]
             own = [
                 _as_period(d)
-                for d in _reported_speech(unit, rule, hits, _dates_of(unit, hits, dates))
-                if not _dates_another_event(unit, rule, d) and not _supposed(unit, d, trigger_at)
+                for d in _reported_speech(unit, rule, hits, theirs)
+                if not _supposed(unit, d, trigger_at)
             ]
             period = next((d for d in own if not d.point), None)
             days = _days(unit, own)
@@ -1023,13 +1102,20 @@ def _reported_speech(
     before the "that" of a speech verb dates the telling; the event told in the clause after it has
     the days of that clause. A call disclosed on a day ("disclosed Wednesday that he engaged in a
     telephone conversation ... ten days earlier") is not dated by the disclosure, nor is an act told
-    in the pluperfect ("announced on Friday that forces had struck a boat"): it came before the telling;
-    nor does a day in a relative clause on the speaker."""
+    in the pluperfect ("announced on Friday that forces had struck a boat"): it came before the telling.
+    Else an act told in the simple past is the day's news ("said on Tuesday that their meeting was
+    cordial", "informó este lunes que sostuvo un encuentro"); a day in a relative clause on the speaker
+    dates neither."""
     told = SPEECH_THAT.search(text)
     if told is None or not hits or any(h.start() < told.end() for h in hits):
         return dates
     after = [d for d in dates if d.start >= told.end()]
-    if after or rule.mode == "talks" or PLUPERFECT.search(text, told.end(), hits[0].end()):
+    _start, clause_end = clause_span(text, hits[0].start(), hits[0].end())
+    if (
+        after
+        or PLUPERFECT.search(text, told.end(), hits[0].end())
+        or EARLIER.search(text, told.end(), clause_end)
+    ):
         return after
     # "a lawmaker who saw the footage on Thursday said it showed a strike": a day in a relative clause
     # on the speaker dates what the speaker did, neither the telling nor the act told
@@ -1059,6 +1145,8 @@ def _dates_another_event(text: str, rule: EventRule, mention: DateMention) -> bo
     election" dates the election, not the sanctions of its sentence ("Tuesday's strike" is a strike's)."""
     if rule.mode != "strike" and DONE_OPERATION.search(text, max(0, mention.start - 80), mention.start):
         return True  # "43% approved of the military action carried out on January 3": the action's day
+    if _state_lasted(text, rule, mention):
+        return True
     possessed = POSSESSIVE_DAY.match(text, mention.end)
     if possessed is not None:
         return not rule.trigger.search(possessed.group(0))
@@ -1070,6 +1158,18 @@ def _dates_another_event(text: str, rule: EventRule, mention: DateMention) -> bo
         return False
     antecedent = text[opened.start(1) : opened.start(2)]
     return any(other.trigger.search(antecedent) for other in EVENT_RULES if other is not rule)
+
+
+def _state_lasted(text: str, rule: EventRule, mention: DateMention) -> bool:
+    """An open period right after a participle other than the rule's trigger says how long a state
+    has lasted, not when the event happened: "relaciones diplomáticas, suspendidas desde 2019" in a
+    sentence on a meeting ("suspended since October 2" still dates a suspension)."""
+    if not mention.since or mention.until is not None:
+        return False
+    state = STATE_SINCE.search(text, max(0, mention.start - 40), mention.start)
+    if state is None or not (state.group(2) or SINCE.match(mention.text)):
+        return False
+    return rule.trigger.fullmatch(state.group(1)) is None
 
 
 def _recalls(sentence: str, hit: re.Match[str]) -> bool:
