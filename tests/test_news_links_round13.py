@@ -94,3 +94,29 @@ def test_one_of_the_gangs_in_a_country_links_nothing_more() -> None:
 def test_una_de_las_pandillas_del_cartel_is_a_member() -> None:
     text = "La banda Los Anthrax, una de las pandillas del Cártel de Sinaloa, opera en Culiacán."
     assert _links(text) == _members(SINALOA, "news-org-los-anthrax")
+
+
+def test_a_coalition_which_includes_named_gangs_has_them_as_members() -> None:
+    text = "The United States designated the Viv Ansanm coalition, which includes the Bel Air gang and the Grand Ravine gang."
+    assert _links(text) == _members("news-org-viv-ansanm", "news-org-bel-air", "news-org-grand-ravine")
+
+
+def test_a_cartel_that_includes_a_faction_has_it_as_a_member() -> None:
+    assert _links("The Sinaloa Cartel includes Los Chapitos.") == _members(SINALOA, "news-org-los-chapitos")
+
+
+def test_a_list_that_includes_groups_is_no_band() -> None:
+    assert _links("The Treasury list includes the Sinaloa Cartel and Los Chapitos.") == set()
+
+
+@spanish_model
+def test_el_cartel_incluye_a_una_faccion() -> None:
+    assert _links("El Cártel de Sinaloa incluye a Los Chapitos.") == _members(
+        SINALOA, "news-org-los-chapitos"
+    )
+
+
+@spanish_model
+def test_la_dirigente_de_un_grupo_lo_dirige() -> None:
+    text = "La dirigente del Tren de Aragua, Mariela Ortega Bravo, fue detenida."
+    assert _links(text) == _leaders("news-org-tren-de-aragua", "news-person-mariela-ortega-bravo")

@@ -58,7 +58,8 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
 - a colon that ends its paragraph lists the persons of the next ("seis lugartenientes del cártel:");
   a top rank leads even with a function ("altos mandos del X", "máximo jefe financiero del X"; a
   plain "jefe financiero" or "mandos medios" is a member); "X, one of the (constituent) gangs in
-  Y", "X, una de las pandillas del Y" (X a member of Y).
+  Y", "X, una de las pandillas del Y" (X a member of Y); "the X coalition, which includes A and B",
+  "el Cártel X incluye a A" (each a member of a named armed group or coalition); "dirigente" leads.
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other, or else the one group
 named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
@@ -98,7 +99,8 @@ CUE = re.compile(
     r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
     r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
     r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|part\s+of\b|"
-    r"(?:gangs|groups|cartels|factions|pandillas|bandas|grupos|c[áa]rteles|facciones)\s+(?:in|of|within|de|del|en)\b|parte\s+del?\b|tandem|conjunto\s+con|"
+    r"(?:gangs|groups|cartels|factions|pandillas|bandas|grupos|c[áa]rteles|facciones)\s+(?:in|of|within|de|del|en)\b|"
+    r"(?:coalition|alliance|federation|coalici[óo]n|alianza|federaci[óo]n|cartel|c[áa]rtel|gang|banda)\b[^.;]{0,60}\b(?:includ|compris|inclu[yí]|agrup)|parte\s+del?\b|tandem|conjunto\s+con|"
     r"(?:his|her|sus?)\s+(?:\w+\s+)?(?:compan|firm|empresa|compañ|sociedad)|"
     r"(?:individuals|individuos|persons|personas|people|sanctioned|sancionad[oa]s|traffickers|traficantes)"
     r"\s+(?:of|from|de|del|por\s+parte\s+de)\s[^.;:]{1,60}:)",
@@ -171,7 +173,7 @@ _FACTION_NOUNS = words("faction factions facción facciones")
 _LIST_GLUE = words("and or y e o the el la los las , ;")
 _LEADER_NOUNS = (
     frozenset({"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"})
-    | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas")
+    | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas dirigente dirigentes")
     | words("ringleader ringleaders kingpin kingpins capo capos")  # said of crime groups only
     | words("co-leader co-leaders coleader coleaders colíder colider colíderes colideres")
 )
@@ -255,6 +257,12 @@ _MEMBER_GROUP_PLURALS = words(
     "pandillas bandas grupos cárteles carteles facciones milicias organizaciones"
 )
 _WITHIN = words("in of within inside de del en dentro")
+# a band that includes named groups has them as members: "the X coalition, which includes A and B",
+# "la alianza X, que incluye a A y B", "el Cártel de Sinaloa agrupa a A y B" (a finite verb only)
+_INCLUDE_VERB = re.compile(
+    r"^(?:includ(?:e|es|ed)|compris(?:e|es|ed)|inclu(?:ye|yen|ía|ían|yó|yeron)|agrup(?:a|an|aba|aban))$"
+)
+_COALITION_NOUNS = words("coalition alliance federation coalición alianza federación")
 # "one of the leaders of Y", "uno de los principales líderes de Y": the one is the name before
 _ONE = words("one uno una")
 _NOUN_PHRASE_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "PRP$"})
@@ -675,6 +683,10 @@ def _rule_for(token: Token) -> Rule | None:
         return _part_of
     if lower in _MEMBER_GROUP_PLURALS and token.head.lower_ in _ONE | _WITHIN:
         return _one_of_groups
+    if _INCLUDE_VERB.match(lower) and (
+        token.tag_ in ("VBZ", "VBD", "VBP") or "Fin" in token.morph.get("VerbForm", [])
+    ):
+        return _includes
     if (lower in _COMPANY_NOUNS or lower in _FIRM_NOUNS) and _possessive_pronoun(token) is not None:
         return _own_firms
     if lower in _FAMILY_NOUNS:
@@ -1549,6 +1561,38 @@ def _one_of_groups(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]
         first_prop="member",
         second_prop="organization",
         role=f"{one.text} of the {noun.text}",
+    )
+
+
+def _includes(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "the Viv Ansanm coalition, which includes A and B", "la alianza X, que incluye a A y B": each
+    named organisation the verb's object lists is a member of the band, a named armed group or
+    one a coalition noun names (a list, a designation or a state "includes" names no band)."""
+    bands: list[Mention] = []
+    for subject in _active_subjects(verb):
+        noun = (
+            subject.head.head
+            if subject.lower_ in _RELATIVES and subject.head.dep_ in _RELATIVE_CLAUSES
+            else subject
+        )
+        band = _mention_of(noun, found) or _referent(subject, found)
+        if (
+            band is not None
+            and band.label == "ORG"
+            and band.kind != GOVERNMENT
+            and (band.kind == ARMED_GROUP or noun.lower_ in _COALITION_NOUNS)
+        ):
+            bands.append(band)
+    if not bands:
+        return
+    parts = [m for m in _mentions(_objects(verb), found, ORGS) if m.kind != GOVERNMENT]
+    yield from _pairs(
+        [m for m in parts if m not in bands],
+        bands,
+        schema="Membership",
+        first_prop="member",
+        second_prop="organization",
+        role=verb.text,
     )
 
 
