@@ -1,4 +1,4 @@
-"""Link wordings round 13 adds: a colon that ends its paragraph lists the persons of the next one
+"""Link wordings round 13 adds (and an obligation, "must support", that states none): a colon that ends its paragraph lists the persons of the next one
 ("seis lugartenientes del cártel:" then the names), ranks at the top of a group ("altos mandos del
 X", "máximo jefe financiero del X", "the cartel's top finance chief") lead it while a plain
 function or a middle rank is membership, and "X, one of the (constituent) gangs in Y" puts X in Y.
@@ -120,3 +120,15 @@ def test_el_cartel_incluye_a_una_faccion() -> None:
 def test_la_dirigente_de_un_grupo_lo_dirige() -> None:
     text = "La dirigente del Tren de Aragua, Mariela Ortega Bravo, fue detenida."
     assert _links(text) == _leaders("news-org-tren-de-aragua", "news-person-mariela-ortega-bravo")
+
+
+def test_an_obligation_states_no_link() -> None:
+    assert _links("Diosdado Cabello must support the Tren de Aragua, Trump said.") == set()
+    assert _links("Diosdado Cabello supports the Tren de Aragua, Trump said.") == {
+        ("UnknownLink", "subject=news-person-diosdado-cabello", "object=news-org-tren-de-aragua")
+    }
+
+
+@spanish_model
+def test_debe_apoyar_states_no_link() -> None:
+    assert _links("Diosdado Cabello debe apoyar al Tren de Aragua, dijo Trump.") == set()

@@ -359,7 +359,10 @@ _REFERRING_OPENING = re.compile(
 _APPOSED_OF = re.compile(r"^\s*,\s*(?:[a-záéíóúñü-]+\s+){1,4}(?:of|de|del)\s+(?:the\s+|el\s+|la\s+)?$")
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _DEFINITE_CASES = words("del al")  # Spanish de/a + el: "del cártel" is "of the cartel"
-_HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
+# hedges and obligations: "could be led by", "He must support X" (a demand states no link)
+_HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"}) | words(
+    "must should debe deben debería deberían deberia deberian"
+)
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 # participles that put a charge on the noun they follow: "X, accused of being a member of Y"
