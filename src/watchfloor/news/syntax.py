@@ -55,6 +55,11 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   "Y, cuyo líder/dueño es X"; "He/She/Él/Ella" opening a sentence as the subject: the one person
   the sentence before names; "la facción de X del Y" (X a member of Y); "his company, A", "su
   empresa A", "sus empresas —A y B—" (owned by the person "his"/"su" stands for).
+- a colon that ends its paragraph lists the persons of the next ("seis lugartenientes del cártel:");
+  a top rank leads even with a function ("altos mandos del X", "máximo jefe financiero del X"; a
+  plain "jefe financiero" or "mandos medios" is a member); "X, one of the (constituent) gangs in
+  Y", "X, una de las pandillas del Y" (X a member of Y); "the X coalition, which includes A and B",
+  "el Cártel X incluye a A" (each a member of a named armed group or coalition); "dirigente" leads.
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other, or else the one group
 named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
@@ -88,12 +93,14 @@ CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|related\s+to|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
-    r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|jefe|cabecilla|miembro|integrante|"
+    r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
     r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
-    r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|part\s+of\b|parte\s+del?\b|tandem|conjunto\s+con|"
+    r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|part\s+of\b|"
+    r"(?:gangs|groups|cartels|factions|pandillas|bandas|grupos|c[áa]rteles|facciones)\s+(?:in|of|within|de|del|en)\b|"
+    r"(?:coalition|alliance|federation|coalici[óo]n|alianza|federaci[óo]n|cartel|c[áa]rtel|gang|banda)\b[^.;]{0,60}\b(?:includ|compris|inclu[yí]|agrup)|parte\s+del?\b|tandem|conjunto\s+con|"
     r"(?:his|her|sus?)\s+(?:\w+\s+)?(?:compan|firm|empresa|compañ|sociedad)|"
     r"(?:individuals|individuos|persons|personas|people|sanctioned|sancionad[oa]s|traffickers|traficantes)"
     r"\s+(?:of|from|de|del|por\s+parte\s+de)\s[^.;:]{1,60}:)",
@@ -166,7 +173,7 @@ _FACTION_NOUNS = words("faction factions facción facciones")
 _LIST_GLUE = words("and or y e o the el la los las , ;")
 _LEADER_NOUNS = (
     frozenset({"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"})
-    | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas")
+    | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas dirigente dirigentes")
     | words("ringleader ringleaders kingpin kingpins capo capos")  # said of crime groups only
     | words("co-leader co-leaders coleader coleaders colíder colider colíderes colideres")
 )
@@ -239,6 +246,23 @@ _FUNCTION_WORDS = words(
     "financiero financiera finanzas militar operativo operativa operaciones logístico logística logística "
     "seguridad sicarios"
 )
+# a rank at the top of a group makes its holder one of those who lead it, even with a function
+# ("máximo jefe financiero del X", "the cartel's top finance chief", "altos mandos del CJNG")
+_TOP_WORDS = words("top supreme highest máximo máxima máximos máximas supremo suprema alto alta altos altas")
+# "mando(s)" names a role in a group by rank: "altos mandos del CJNG" lead it, "mandos medios" are members
+_RANK_NOUNS = words("mando mandos")
+# "X, one of the (constituent) gangs in Y", "X, una de las pandillas de Y": X is one of Y's members
+_MEMBER_GROUP_PLURALS = words(
+    "gangs groups cartels factions militias organizations organisations "
+    "pandillas bandas grupos cárteles carteles facciones milicias organizaciones"
+)
+_WITHIN = words("in of within inside de del en dentro")
+# a band that includes named groups has them as members: "the X coalition, which includes A and B",
+# "la alianza X, que incluye a A y B", "el Cártel de Sinaloa agrupa a A y B" (a finite verb only)
+_INCLUDE_VERB = re.compile(
+    r"^(?:includ(?:e|es|ed)|compris(?:e|es|ed)|inclu(?:ye|yen|ía|ían|yó|yeron)|agrup(?:a|an|aba|aban))$"
+)
+_COALITION_NOUNS = words("coalition alliance federation coalición alianza federación")
 # "one of the leaders of Y", "uno de los principales líderes de Y": the one is the name before
 _ONE = words("one uno una")
 _NOUN_PHRASE_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "PRP$"})
@@ -335,7 +359,10 @@ _REFERRING_OPENING = re.compile(
 _APPOSED_OF = re.compile(r"^\s*,\s*(?:[a-záéíóúñü-]+\s+){1,4}(?:of|de|del)\s+(?:the\s+|el\s+|la\s+)?$")
 _DEFINITE = words("the this that el la este esta ese esa dicho dicha")
 _DEFINITE_CASES = words("del al")  # Spanish de/a + el: "del cártel" is "of the cartel"
-_HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"})
+# hedges and obligations: "could be led by", "He must support X" (a demand states no link)
+_HEDGES = frozenset({"could", "would", "might", "may", "podría", "podrían", "podria", "podrian"}) | words(
+    "must should debe deben debería deberían deberia deberian"
+)
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 # participles that put a charge on the noun they follow: "X, accused of being a member of Y"
@@ -641,6 +668,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _linked
     if lower in _ROLE_NOUNS or lower in _OWNER_NOUNS:
         return _role_noun
+    if lower in _RANK_NOUNS and not (token.i > 0 and token.nbor(-1).lower_ in ("al", "a", "el", "su", "sus")):
+        return _role_noun  # not "segundo al mando" (``_second_in_command``), "bajo el/su mando"
     if lower in _SECOND and _command_after(token) is not None:
         return _second_in_command
     if lower in _UNIT_NOUNS and not _is_verb(token):
@@ -655,6 +684,12 @@ def _rule_for(token: Token) -> Rule | None:
         return _belongs
     if lower in _PART_NOUNS and not _is_verb(token):
         return _part_of
+    if lower in _MEMBER_GROUP_PLURALS and token.head.lower_ in _ONE | _WITHIN:
+        return _one_of_groups
+    if _INCLUDE_VERB.match(lower) and (
+        token.tag_ in ("VBZ", "VBD", "VBP") or "Fin" in token.morph.get("VerbForm", [])
+    ):
+        return _includes
     if (lower in _COMPANY_NOUNS or lower in _FIRM_NOUNS) and _possessive_pronoun(token) is not None:
         return _own_firms
     if lower in _FAMILY_NOUNS:
@@ -1341,7 +1376,18 @@ def _colon_list(noun: Token, found: dict[int, Mention]) -> list[Mention]:
             return []
     if colon is None:
         return []
+    if all(t.is_space for t in doc[colon + 1 : noun.sent.end]):
+        return _listed_next(noun)
     return _entries_after(doc[colon], found)
+
+
+def _listed_next(noun: Token) -> list[Mention]:
+    """A colon that ends the sentence ("seis lugartenientes del cártel:", the names in the next
+    paragraph): the persons the sentence after names, where it names two or more and as many as
+    the phrase counts ("six lieutenants")."""
+    _before, after = noun.doc.user_data.get(_NEIGHBOURS_KEY, ([], []))
+    count = _count_before(noun)
+    return list(after) if len(after) >= 2 and count in (None, len(after)) else []
 
 
 def _entries_after(colon: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -1485,6 +1531,71 @@ def _part_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         first_prop="member",
         second_prop="organization",
         role=f"{noun.text} of",
+    )
+
+
+def _one_of_groups(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X, one of the constituent gangs in Y", "X, una de las pandillas de la coalición Y": the
+    organisation named before the comma that opens "one of" is a member of Y, a named armed group
+    or one a band noun names ("the Y alliance"); the parser may hang "one" on any earlier word."""
+    one = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    if one.lower_ not in _ONE or one.i > noun.i or one.i < 2 or noun.doc[one.i - 1].text != ",":
+        return
+    whole = [
+        m
+        for t in _prep_objects(noun, _WITHIN)
+        if (m := _mention_of(t, found) or _referent(t, found)) is not None
+        and m.label == "ORG"
+        and m.kind != GOVERNMENT
+        and (m.kind == ARMED_GROUP or t.lower_ in _BAND_NOUNS)
+    ]
+    named = noun.doc[one.i - 2]
+    while named.i > 0 and named.is_quote:
+        named = named.nbor(-1)
+    part = _mention_of(named, found)
+    if part is None and named.text == ")" and named.i > 1:  # "the Bel Air gang (BAG), one of"
+        part = _abbreviated(named.nbor(-1), found) if named.i - 1 in found else None
+    if part is None or part.label != "ORG" or part.kind == GOVERNMENT:
+        return
+    yield from _pairs(
+        [part],
+        [m for m in whole if m != part],
+        schema="Membership",
+        first_prop="member",
+        second_prop="organization",
+        role=f"{one.text} of the {noun.text}",
+    )
+
+
+def _includes(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "the Viv Ansanm coalition, which includes A and B", "la alianza X, que incluye a A y B": each
+    named organisation the verb's object lists is a member of the band, a named armed group or
+    one a coalition noun names (a list, a designation or a state "includes" names no band)."""
+    bands: list[Mention] = []
+    for subject in _active_subjects(verb):
+        noun = (
+            subject.head.head
+            if subject.lower_ in _RELATIVES and subject.head.dep_ in _RELATIVE_CLAUSES
+            else subject
+        )
+        band = _mention_of(noun, found) or _referent(subject, found)
+        if (
+            band is not None
+            and band.label == "ORG"
+            and band.kind != GOVERNMENT
+            and (band.kind == ARMED_GROUP or noun.lower_ in _COALITION_NOUNS)
+        ):
+            bands.append(band)
+    if not bands:
+        return
+    parts = [m for m in _mentions(_objects(verb), found, ORGS) if m.kind != GOVERNMENT]
+    yield from _pairs(
+        [m for m in parts if m not in bands],
+        bands,
+        schema="Membership",
+        first_prop="member",
+        second_prop="organization",
+        role=verb.text,
     )
 
 
@@ -2013,10 +2124,11 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         holders = holders or ([] if group_of_its else _apposed_before(noun, found))
     preposition = next((c.lower_ for c in noun.children if c.lower_ in ("of", "de", "del")), "")
     role = f"{noun.text} {preposition}".strip()
-    functional = any(
-        c.lower_ in _FUNCTION_WORDS for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-    )
-    if (lower in _LEADER_NOUNS or lower in _OFFICE_NOUNS) and not functional:
+    modifiers = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    top = any(word in _TOP_WORDS for word in modifiers)
+    functional = any(word in _FUNCTION_WORDS for word in modifiers) and not top
+    leads = lower in _LEADER_NOUNS or lower in _OFFICE_NOUNS or (lower in _RANK_NOUNS and top)
+    if leads and not functional:
         yield from _pairs(
             holders,
             organisations,
@@ -2025,7 +2137,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             second_prop="organization",
             role=role,
         )
-    elif lower in _ROLE_NOUNS:
+    elif lower in _ROLE_NOUNS or lower in _RANK_NOUNS:
         yield from _pairs(
             holders,
             organisations,
