@@ -1273,3 +1273,11 @@ def test_buying_from_a_named_company_links_the_buyer_to_it() -> None:
         "sourced from Persia Aviation Industries."
     )
     assert _pairs_of(text, "UnknownLink") == expected
+
+
+def test_a_director_of_a_police_body_holds_a_post_not_a_link() -> None:
+    text = (
+        "La UE sancionó al director de la FAES, José Miguel Ramírez; a Carlos Carvallo Guevara, director adjunto "
+        "del SEBIN; y al comandante de la GNB, Carlos Terán Hurtado."
+    )
+    assert not {link for link in _links(text) if link[0] == "Directorship"}

@@ -212,6 +212,13 @@ ENTRIES: tuple[GazetteerEntry, ...] = (
     _us("Federal Bureau of Investigation", "FBI"),
     _us("Central Intelligence Agency", "CIA", "Agencia Central de Inteligencia"),
     _gov("Fuerza Armada Nacional Bolivariana", "FANB", "Bolivarian National Armed Forces"),
+    # Venezuela's police and intelligence bodies (none an entry of the lists): their directors hold
+    # posts, not alleged links (the DGCIM, on the SDN list, stays out: it must link)
+    _gov("Fuerzas de Acciones Especiales", "FAES", "Special Action Forces", country="ve"),
+    _gov("Guardia Nacional Bolivariana", "GNB", "Bolivarian National Guard", country="ve"),
+    _gov("Policía Nacional Bolivariana", "PNB", "Bolivarian National Police", country="ve"),
+    _gov("Servicio Bolivariano de Inteligencia Nacional", "SEBIN", "Bolivarian National Intelligence Service", country="ve"),
+    _gov("Cuerpo de Investigaciones Científicas, Penales y Criminalísticas", "CICPC", country="ve"),
     GazetteerEntry("PDVSA", "ORG", ("Petróleos de Venezuela",)),
     # news organisations
     _media("CNN", "CNN en Español"),
