@@ -1596,3 +1596,16 @@ def test_the_designated_groups_before_a_colon_open_the_list() -> None:
     )
     _has(found, "Tren de Aragua")
     _has(found, "Cárteles Unidos")
+
+
+def test_a_states_asset_freeze_and_lists_of_the_newly_sanctioned() -> None:
+    found = _by_country("Suiza congeló los fondos de siete ministros: Néstor Reverol, Diosdado Cabello y Tibisay Lucena.")
+    assert ("diosdado cabello", "ch") in found and ("tibisay lucena", "ch") in found, sorted(found)
+    assert found[("diosdado cabello", "ch")].get("program") == ["sanctions"]
+    found = _sanctions(
+        "La Unión Europea aprobó nuevas sanciones contra un grupo de venezolanos. Dentro de los nuevos sancionados "
+        "por el bloque europeo están el gobernador del estado Zulia, Omar Prieto; el diputado Bernabé Gutiérrez. "
+        "También están los magistrados Lourdes Suárez Anderson y Calixto Ortega."
+    )
+    for name in ("Omar Prieto", "Lourdes Suárez Anderson", "Calixto Ortega"):
+        _has(found, name)

@@ -101,7 +101,11 @@ EXECUTIVE_ORDER = re.compile(
     r"\b(?:E\.\s?O\.|Executive\s+Order|Orden\s+Ejecutiva)\s*(?:No\.\s*)?(\d{5})", re.I
 )
 TERROR_LIST = re.compile(r"\bterroris[tm]\w*|\bterroristas?\b|\bterrorismo\b", re.I)
-SANCTION_CONTEXT = re.compile(r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock", re.I)
+SANCTION_CONTEXT = re.compile(
+    r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock|\bcongel\w*\s+(?:(?:las|los)\s+)?(?:fondos|bienes|"
+    r"activos|cuentas)|\b(?:froze|freez\w*|frozen)\s+(?:the\s+)?(?:assets|funds|accounts)",
+    re.I,
+)
 US_PROGRAMS = frozenset({"FTO", "SDGT", "SDN", "SDNTK"})
 # Words for a list rather than a programme: they merge with the programme another sentence names.
 GENERIC_PROGRAMS = frozenset({"terrorist-list", "SDN", "sanctions"})
@@ -138,8 +142,8 @@ ACTIVE_VERB = re.compile(
     r"señal(?:ar|a|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
     r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
     # an asset freeze: "congeló las cuentas a diez empresas", "froze the assets of X"
-    r"(?:congel(?:ar|a|an|ó|aron|ará)|froze|freezes|freezing)\s+(?:las\s+cuentas|los\s+(?:bienes|activos|fondos)|"
-    r"(?:the\s+)?(?:assets|accounts|funds))\s+(?:a|al|de|del|of)(?=\s)|"
+    r"(?:congel(?:ar|a|an|ó|aron|ará|ado)|froze|freezes|freezing|frozen)\s+(?:(?:las|los)\s+)?(?:cuentas|bienes|activos|"
+    r"fondos)\s+(?:a|al|de|del)(?=\s)|(?:froze|freezes|freezing|frozen)\s+(?:the\s+)?(?:assets|accounts|funds)\s+of(?=\s)|"
     r"(?:impuso|impone|imponen|impondrá|impusieron)\s+sanciones\s+(?:a|contra)|sanciones\s+(?:contra|a|al)(?=\s)|"
     r"inclu(?:ir|ye|yen|yó|yeron|irá|sión\s+(?:de|del))|"
     r"inscri(?:bir|be|bió|bieron|birá|pción\s+(?:de|del))|registr(?:ar|a|ó|aron|ará)|"
@@ -192,6 +196,11 @@ LIST_INTRO = re.compile(
     # between the noun and its verb only when a colon opens the list.
     r"\b(?i:targets|objetivos|individuals|individuos|personas|people|entities|entidades|companies|empresas|"
     r"sancionad[oa]s|designad[oa]s)(?:\s+[\w’']+){1,4}?\s+(?i:are|were|son|fueron|include|incluyen)(?=\s*:)|"
+    # "Dentro de los nuevos sancionados por el bloque europeo están A; B", "También están A; B": the
+    # parties of the act just read, a list whose items may carry their roles
+    r"\b(?i:dentro\s+de|entre)\s+(?i:los|las)\s+(?i:nuev[oa]s\s+)?(?i:sancionad[oa]s|designad[oa]s)"
+    r"(?:\s+(?i:por|de)\s+[^.;:]{1,60}?)?\s+(?i:est[áa]n|figuran|se\s+encuentran|destacan)\b|"
+    r"\b(?i:también|además)\s+(?i:est[áa]n|figuran|se\s+encuentran)\b|"
     # "These include:", "Estos son:": a pronoun's list only when a colon opens it.
     r"\b(?i:these|they|those|estos|estas|ellos|ellas)\s+(?i:include|are|were|incluyen|son|fueron)(?=\s*:)|"
     # "These include Interior Minister X, ...": "include" needs no colon, its object is the list.
@@ -268,6 +277,7 @@ SANCTIONS_LIST = re.compile(
     r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?(?:sancionad|designad|bloquead)[oa]s\b",
     re.I,
 )
+FREEZE_VERB = re.compile(r"congel|froze|freez", re.I)
 # A sanctioning body's own list: "la OFAC incluyó en su lista a X", "Treasury added X to its list"
 OWN_LIST = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:en|a|on|to)\s+(?:su|sus|its|their)\s+(?:\w+\s+)?lista?s?\b", re.I)
 # Members a counted or generic object names after it: "otras estructuras criminales como A y B",
@@ -643,6 +653,7 @@ STATES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("jp", "Japan", r"Japan|Jap[oó]n|japon[eé]s|japonesa|Japanese"),
         ("eg", "Egypt", r"Egypt|Egipto|egipci[oa]|Egyptian"),
         ("il", "Israel", r"Israel|israel[ií]|Israeli"),
+        ("ch", "Switzerland", r"Switzerland|Suiza|suiz[oa]|Swiss|Consejo\s+Federal|Federal\s+Council"),
     )
 )
 # A state acts through its government, president, decree, ministry, court or parliament.
@@ -1762,7 +1773,8 @@ def _act_programs(sentence: str, verb: str, actor: _Actor | None, reading: _Read
     if programs:
         return programs
     # "target" designates only beside a sanctions word (``_acts``): its programme is that one
-    if "sanc" in verb or TARGET_VERB.search(verb) or (treasury and not TERROR_LIST.search(sentence)):
+    freeze = FREEZE_VERB.match(verb) is not None  # an asset freeze is a sanction
+    if "sanc" in verb or freeze or TARGET_VERB.search(verb) or (treasury and not TERROR_LIST.search(sentence)):
         return ["SDN"] if actor is None or actor.country in (None, "us") else ["sanctions"]
     us_act = actor is None or actor.country == "us"
     # The article's last programmes carry over only within one jurisdiction: a US act after
