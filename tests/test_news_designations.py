@@ -1609,3 +1609,13 @@ def test_a_states_asset_freeze_and_lists_of_the_newly_sanctioned() -> None:
     )
     for name in ("Omar Prieto", "Lourdes Suárez Anderson", "Calixto Ortega"):
         _has(found, name)
+
+
+def test_a_list_of_sanctions_and_those_included_in_the_blacklist() -> None:
+    found = _sanctions(
+        "The Treasury Department has included Thursday in its list of sanctions three relatives of a minister "
+        "and seven others. Those included in the ‘blacklist’ of the Treasury are Carlos Mendoza Ruiz and "
+        "Jorge Salas Pinto, as well as Sergio Quintanar Robles."
+    )
+    for name in ("Carlos Mendoza Ruiz", "Jorge Salas Pinto", "Sergio Quintanar Robles"):
+        _has(found, name)

@@ -201,6 +201,10 @@ LIST_INTRO = re.compile(
     r"\b(?i:dentro\s+de|entre)\s+(?i:los|las)\s+(?i:nuev[oa]s\s+)?(?i:sancionad[oa]s|designad[oa]s)"
     r"(?:\s+(?i:por|de)\s+[^.;:]{1,60}?)?\s+(?i:est[áa]n|figuran|se\s+encuentran|destacan)\b|"
     r"\b(?i:también|además)\s+(?i:est[áa]n|figuran|se\s+encuentran)\b|"
+    # "Those included in the 'blacklist' of the Treasury are A, B", "Los incluidos en la lista negra son A"
+    r"\b(?i:those|the\s+(?:people|individuals|persons))\s+(?i:included|added|listed|sanctioned|designated)\s+"
+    r"(?i:in|on|to)\s+[^.;:]{1,60}?\s+(?i:are|were)\b|"
+    r"\b(?i:los|las)\s+(?i:incluid[oa]s|añadid[oa]s|agregad[oa]s)\s+(?i:en|a)\s+[^.;:]{1,60}?\s+(?i:son|fueron)\b|"
     # "These include:", "Estos son:": a pronoun's list only when a colon opens it.
     r"\b(?i:these|they|those|estos|estas|ellos|ellas)\s+(?i:include|are|were|incluyen|son|fueron)(?=\s*:)|"
     # "These include Interior Minister X, ...": "include" needs no colon, its object is the list.
@@ -271,7 +275,7 @@ THAT_PREDICATE = re.compile(
 )
 # Words for a sanctions list after a weak verb: "placed X on its sanctions list", "added X to the blacklist".
 SANCTIONS_LIST = re.compile(
-    r"\bsanctions?\s+list|\blista\s+de\s+sancion|\bblacklist|\blista\s+negra|\bSDN\b|"
+    r"\bsanctions?\s+list|\blist\s+of\s+sanctions|\blista\s+de\s+sancion|\bblacklist|\blista\s+negra|\bSDN\b|"
     # "to the growing list of Venezuelan officials sanctioned", "a la lista de funcionarios sancionados"
     r"\blist\s+of\s+(?:[\w-]+\s+){0,4}?(?:sanctioned|designated|blocked)\b|"
     r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?(?:sancionad|designad|bloquead)[oa]s\b",
