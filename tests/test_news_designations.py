@@ -1619,3 +1619,14 @@ def test_a_list_of_sanctions_and_those_included_in_the_blacklist() -> None:
     )
     for name in ("Carlos Mendoza Ruiz", "Jorge Salas Pinto", "Sergio Quintanar Robles"):
         _has(found, name)
+
+
+def test_a_semicolon_series_whose_items_open_with_the_holders_role() -> None:
+    found = _sanctions(
+        "Suiza ha congelado fondos de tres ministros y les prohíbe la entrada: ministro del Interior, Carlos "
+        "Mendoza Ruiz; al constituyente Jorge Salas Pinto; a la presidenta del Consejo Nacional Electoral, "
+        "Sergio Quintanar Robles."
+    )
+    for name in ("Carlos Mendoza Ruiz", "Jorge Salas Pinto", "Sergio Quintanar Robles"):
+        _has(found, name)
+    assert not any("consejo" in key or "interior" in key for key in found), sorted(found)

@@ -1180,6 +1180,7 @@ def _acceptable(name: str) -> bool:
     return not all(w in PARTICLES for w in words)
 
 
+@lru_cache(maxsize=4096)  # number_parser reads each word list anew: a name is asked about in every act
 def _is_number(key: str) -> bool:
     """ "Seis", "Una", "Twenty-one": a bullet or headline opening with a count, not a name."""
     return any(parse_number(key, language=lang) is not None for lang in ("en", "es"))
@@ -1809,6 +1810,9 @@ MEMBERS_OF_HEAD = re.compile(
     r"officers?|oficiales|agents?|agentes)\s+(?:of|de|del)\s",
     re.I,
 )
+# a series item that opens with the holder's role, in lower case: "ministro de Relaciones Interiores,
+# Néstor Reverol", "al constituyente Diosdado Cabello", "a la presidente del CNE, Tibisay Lucena"
+ROLE_ITEM = re.compile(r"^\s*(?:(?:a\s+)?(?:al|el|la|los|las|a|the)\s+)?[a-záéíóúñ]")
 # a city before its state's "-based": "Nogales, Sonora-based"
 PLACE_BASED_AFTER = re.compile(r"\s*,\s*[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.]*)*-based\b")
 # words between a passive's subject and its verb: "Petro himself is under U.S. sanctions"
@@ -2230,11 +2234,20 @@ def _series(ctx: ArticleContext, index: int, sentence: str, object_start: int) -
         return []
     parties: list[_Party] = []
     for item in re.finditer(r"(?:^|;\s*(?:and\s+|y\s+)?)([^;]+)", rest):
-        lead = re.split(r",|\s+(?:who|which|que|quien)\b", item.group(1))[0]
+        parts = re.split(r",|\s+(?:who|which|que|quien)\b", item.group(1))
+        lead, offset = parts[0], 0
         run = _name_run(_mask(lead))
-        if run is None or lead[: run[0]].strip() or lead[run[1] :].strip(" ."):
+        holder = _name_run(_mask(parts[1])) if len(parts) > 1 else None
+        if (run is None or lead[: run[0]].strip()) and holder is not None and ROLE_ITEM.match(lead):
+            # "ministro de Relaciones Interiores, Néstor Reverol": a role, then its holder
+            offset, lead, run = len(lead) + 1, parts[1], holder
+        elif run is not None and lead[: run[0]].strip() and ROLE_ITEM.match(lead):
+            pass  # "al constituyente Diosdado Cabello": a role word before the name
+        elif run is None or lead[: run[0]].strip() or lead[run[1] :].strip(" ."):
             break  # an item that does not open with a name ends the series
-        at = ctx.sentences[index][0] + object_start + item.start(1)
+        if run is None or lead[run[1] :].strip(" ."):
+            break
+        at = ctx.sentences[index][0] + object_start + item.start(1) + offset
         party = _party_of(ctx, index, at + run[0], at + run[1])
         if party is None:
             break
