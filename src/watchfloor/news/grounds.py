@@ -1,4 +1,5 @@
-"""The ground a designation gives: parties sanctioned for backing an armed group are alleged to support it.
+"""What a designation says of its parties, as their alleged links: its ground (support of an armed group,
+ties, ownership) and its count of a group's members.
 
 Releases and their reporting say why a party is listed in the act's own sentence, or in the sentence
 whose parties a later list names: "imposed sanctions on four officials for their support of the FARC",
@@ -7,7 +8,8 @@ whose parties a later list names: "imposed sanctions on four officials for their
 then supports each armed group the ground names (a person named beside such a group too), as an
 alleged link: the designation is the sanctioning state's finding, which the article reports. Ties as
 the ground ("for their ties to the CJNG", "por sus vínculos con X") link the parties to X without
-saying how.
+saying how; "for being owned or controlled by X" makes the act's firms X's assets; "13 Sinaloa Cartel
+members" makes its persons the cartel's members.
 
 The parties come from ``watchfloor.news.designations`` (lists, bullets, counted parties named in the
 next sentence), so the link reaches every party the act has, not only the one the parse puts next to
