@@ -214,6 +214,13 @@ def test_context_is_read_whatever_the_accents(matcher: Matcher, entries: dict[st
     assert [(link.entity_id, link.status) for link in found] == [(MOROS, LINKED)]
 
 
+def links_among(listed: list[StatementEntity], person: StatementEntity, text: str) -> list[Link]:
+    """The links of one mention to a small list of its own."""
+    return link_entities(
+        [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
+    )
+
+
 def test_a_short_form_does_not_link_where_the_full_name_conflicts() -> None:
     """ "Sergio Valenzuela Valenzuela", also written "Valenzuela Valenzuela", is not the listed
     "VALENZUELA VALENZUELA, Vanessa"; the full name still links to its own entry."""
@@ -221,14 +228,10 @@ def test_a_short_form_does_not_link_where_the_full_name_conflicts() -> None:
     text = "OFAC listed Sergio Valenzuela Valenzuela. Valenzuela Valenzuela lives in Nogales."
     person = mention("Person", "Sergio Valenzuela Valenzuela", text)
     person.add("alias", "Valenzuela Valenzuela", origin="article:article-1#42-82")
-    found = link_entities(
-        [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
-    )
+    found = links_among(listed, person, text)
     assert found == []
     listed.append(entry("Person", "sergio", "VALENZUELA VALENZUELA, Sergio"))
-    found = link_entities(
-        [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
-    )
+    found = links_among(listed, person, text)
     assert {(link.entity_id, link.status) for link in found} == {("sergio", LINKED)}
 
 
@@ -237,9 +240,7 @@ def test_a_nickname_the_ner_kept_in_the_name_does_not_block_the_link() -> None:
     text = 'OFAC listed Carlos Mendoza Ruiz "El Gato" on Tuesday.'
     person = mention("Person", 'Carlos Mendoza Ruiz "El Gato', text)
     person.add("alias", "Carlos Mendoza Ruiz", origin="article:article-1#0-52")
-    found = link_entities(
-        [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
-    )
+    found = links_among(listed, person, text)
     assert {(link.entity_id, link.status) for link in found} == {("mendoza", LINKED)}
 
 
@@ -249,7 +250,5 @@ def test_a_name_with_its_nickname_inside_quotes_links() -> None:
     text = "OFAC listed Joaquín “El Chapo” Guzmán long ago."
     person = mention("Person", "Joaquín “El Chapo” Guzmán", text)
     person.add("alias", "Chapo", origin="article:article-1#0-47")  # shorter than the name that fits
-    found = link_entities(
-        [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
-    )
+    found = links_among(listed, person, text)
     assert {(link.entity_id, link.status) for link in found} == {("chapo", LINKED)}

@@ -101,9 +101,12 @@ EXECUTIVE_ORDER = re.compile(
     r"\b(?:E\.\s?O\.|Executive\s+Order|Orden\s+Ejecutiva)\s*(?:No\.\s*)?(\d{5})", re.I
 )
 TERROR_LIST = re.compile(r"\bterroris[tm]\w*|\bterroristas?\b|\bterrorismo\b", re.I)
+# what an asset freeze holds: "congeló las cuentas / los fondos", "froze the assets"
+_FROZEN_ES = r"(?:(?:las|los)\s+)?(?:cuentas|bienes|activos|fondos)"
+_FROZEN_EN = r"(?:the\s+)?(?:assets|accounts|funds)"
 SANCTION_CONTEXT = re.compile(
-    r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock|\bcongel\w*\s+(?:(?:las|los)\s+)?(?:fondos|bienes|"
-    r"activos|cuentas)|\b(?:froze|freez\w*|frozen)\s+(?:the\s+)?(?:assets|funds|accounts)",
+    r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock|"
+    rf"\bcongel\w*\s+{_FROZEN_ES}|\b(?:froze|freez\w*|frozen)\s+{_FROZEN_EN}",
     re.I,
 )
 US_PROGRAMS = frozenset({"FTO", "SDGT", "SDN", "SDNTK"})
@@ -142,8 +145,8 @@ ACTIVE_VERB = re.compile(
     r"señal(?:ar|a|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
     r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
     # an asset freeze: "congeló las cuentas a diez empresas", "froze the assets of X"
-    r"(?:congel(?:ar|a|an|ó|aron|ará|ado)|froze|freezes|freezing|frozen)\s+(?:(?:las|los)\s+)?(?:cuentas|bienes|activos|"
-    r"fondos)\s+(?:a|al|de|del)(?=\s)|(?:froze|freezes|freezing|frozen)\s+(?:the\s+)?(?:assets|accounts|funds)\s+of(?=\s)|"
+    rf"(?:congel(?:ar|a|an|ó|aron|ará|ado)|froze|freezes|freezing|frozen)\s+{_FROZEN_ES}\s+(?:a|al|de|del)(?=\s)|"
+    rf"(?:froze|freezes|freezing|frozen)\s+{_FROZEN_EN}\s+of(?=\s)|"
     r"(?:impuso|impone|imponen|impondrá|impusieron)\s+sanciones\s+(?:a|contra)|sanciones\s+(?:contra|a|al)(?=\s)|"
     r"inclu(?:ir|ye|yen|yó|yeron|irá|sión\s+(?:de|del))|"
     r"inscri(?:bir|be|bió|bieron|birá|pción\s+(?:de|del))|registr(?:ar|a|ó|aron|ará)|"
@@ -2004,24 +2007,21 @@ def _count(sentence: str, verb: re.Match[str], kind: str, index: int) -> tuple[i
     if kind != "active":
         return None
     start, _end = _object_span(sentence, verb.end())
-    counted = COUNTED_OBJECT.match(sentence, start)
-    if counted is None:
-        return None
-    word = counted.group("count").lower()
-    number = int(word) if word.isdigit() else COUNT_WORDS.get(word)  # "several" counts nothing
-    if number is None or number < 2:
-        return None
-    return index, number, "Organization" if counted.group("firms") else "Person"
+    return _counted(COUNTED_OBJECT.match(sentence, start), index)
 
 
 def _trailing_count(sentence: str, index: int) -> tuple[int, int, str] | None:
     """An act's sentence that ends by counting parties before a colon ("... y seis lugartenientes del
     cártel:"): how many, of which kind, named in the sentence after it."""
-    counted = TRAILING_COUNT.search(sentence)
+    return _counted(TRAILING_COUNT.search(sentence), index)
+
+
+def _counted(counted: re.Match[str] | None, index: int) -> tuple[int, int, str] | None:
+    """(sentence, how many, "Person"/"Organization") of a count of two or more parties."""
     if counted is None:
         return None
     word = counted.group("count").lower()
-    number = int(word) if word.isdigit() else COUNT_WORDS.get(word)
+    number = int(word) if word.isdigit() else COUNT_WORDS.get(word)  # "several" counts nothing
     if number is None or number < 2:
         return None
     return index, number, "Organization" if counted.group("firms") else "Person"

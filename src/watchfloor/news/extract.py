@@ -149,7 +149,7 @@ def _mention_entities(
     for mention in ctx.mentions:
         full = ctx.spelled.get(name_key(mention.text))
         if full is not None and full.start < mention.start:
-            named = entities[ctx.entity_ids[full.start]]
+            named = entities[ctx.id_of(full)]
             if name_key(mention.text) not in {name_key(n) for n in named.names}:
                 named.add("alias", mention.text, origin=ctx.origin(full.sentence))
     return list(entities.values())

@@ -19,7 +19,7 @@ the cue.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from followthemoney.statement import StatementEntity
 
@@ -121,9 +121,8 @@ def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[Stat
                     if firm != owner_id and found not in links:
                         parties = (("owner", owner_id), ("asset", firm))
                         links[found] = link_entity(ctx, index, "Ownership", parties, OWNED_ROLE)
-                        links.setdefault(
-                            firm, ctx.new_entity("Company", firm, index)
-                        )  # FtM: only an Asset is owned
+                        # FtM lets only an Asset be owned: the firm is also stated to be a Company
+                        links.setdefault(firm, ctx.new_entity("Company", firm, index))
             for group, person in _members(ctx, index, act.people):
                 found = link_id(ctx, "Membership", person, group)
                 if found not in links:
@@ -134,19 +133,13 @@ def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[Stat
 
 def _owners(ctx: ArticleContext, index: int) -> list[Mention]:
     """The persons or firms an ownership ground names, with those coordinated with them."""
-    sentence = ctx.sentence_text(index)
-    offset = ctx.sentences[index][0]
-    mentions = sorted(ctx.mentions_in(index, frozenset({"PERSON", "ORG"})), key=lambda m: m.start)
+    sentence, offset, mentions = ctx.sentence_text(index), ctx.sentences[index][0], _actors(ctx, index)
     owners: list[Mention] = []
     for cue in OWNED.finditer(sentence):
         after = [m for m in mentions if cue.end() <= m.start - offset <= cue.end() + OWNER_REACH]
         if not after or after[0].kind == GOVERNMENT:
             continue
-        group = [after[0]]
-        for following in after[1:]:
-            if not _coordinated(ctx, group[-1], following):
-                break
-            group.append(following)
+        group = _joined(ctx, after[0], after[1:], lambda _m: True)
         owners += [m for m in group if m not in owners]
     return owners
 
@@ -186,9 +179,7 @@ def _members(ctx: ArticleContext, index: int, people: tuple[str, ...]) -> list[t
 
 def _grounds(ctx: ArticleContext, index: int) -> list[tuple[Mention, str]]:
     """(the other party, the link's role) for each ground a sentence gives."""
-    sentence = ctx.sentence_text(index)
-    offset = ctx.sentences[index][0]
-    mentions = sorted(ctx.mentions_in(index, frozenset({"PERSON", "ORG"})), key=lambda m: m.start)
+    sentence, offset, mentions = ctx.sentence_text(index), ctx.sentences[index][0], _actors(ctx, index)
     found: dict[Mention, str] = {}
     for cue in GROUND.finditer(sentence):
         for mention in _named_after(ctx, sentence, offset, mentions, cue.end(), REACH, persons_first=False):
@@ -230,10 +221,23 @@ def _named_after(
         if before.label != "PERSON" or not _coordinated(ctx, before, group[0]):
             break
         group.insert(0, before)
-    for following in after[first + 1 :]:
-        if following.kind != ARMED_GROUP or not _coordinated(ctx, group[-1], following):
+    return group[:-1] + _joined(ctx, group[-1], after[first + 1 :], lambda m: m.kind == ARMED_GROUP)
+
+
+def _actors(ctx: ArticleContext, index: int) -> list[Mention]:
+    """The sentence's persons and organisations, in the order the text names them."""
+    return sorted(ctx.mentions_in(index, frozenset({"PERSON", "ORG"})), key=lambda m: m.start)
+
+
+def _joined(
+    ctx: ArticleContext, first: Mention, following: list[Mention], admits: Callable[[Mention], bool]
+) -> list[Mention]:
+    """``first`` and the names after it coordinated with it ("A, B y C"), while ``admits`` takes them."""
+    group = [first]
+    for mention in following:
+        if not admits(mention) or not _coordinated(ctx, group[-1], mention):
             break
-        group.append(following)
+        group.append(mention)
     return group
 
 
