@@ -1630,3 +1630,56 @@ def test_a_semicolon_series_whose_items_open_with_the_holders_role() -> None:
     for name in ("Carlos Mendoza Ruiz", "Jorge Salas Pinto", "Sergio Quintanar Robles"):
         _has(found, name)
     assert not any("consejo" in key or "interior" in key for key in found), sorted(found)
+
+
+def test_the_parties_a_participle_names_then_a_copula_lists() -> None:
+    found = _sanctions(
+        "The three militia commanders named by the Treasury are Rolando Pierre Baptiste, Marcel Joseph Dorval "
+        "and Edgar Saint Fleur."
+    )
+    for name in ("Rolando Pierre Baptiste", "Marcel Joseph Dorval", "Edgar Saint Fleur"):
+        assert _has(found, name).get("authority") == [US_TREASURY]
+    found = _sanctions(
+        "Estados Unidos sancionó a tres empresarios. Los tres colombianos sancionados ayer son Rubén Ortega "
+        "Salcedo, Lucía Pardo Vélez y Hernán Quiroga Daza."
+    )
+    for name in ("Rubén Ortega Salcedo", "Lucía Pardo Vélez", "Hernán Quiroga Daza"):
+        _has(found, name)
+    # a plural noun and a copula with no act's participle list nothing
+    assert not _sanctions("The three militia commanders in the region are Rolando Pierre Baptiste and Edgar Saint Fleur.")
+
+
+def test_the_parties_a_counted_act_names_next_and_the_relatives_in_its_lists() -> None:
+    found = _sanctions(
+        "El Departamento del Tesoro sancionó este martes a cuatro ciudadanos mexicanos. Se trata de Efraín "
+        "Tovar Luna, alias ‘El Tordo’, y de su hermano Abel Tovar Luna. A ellos se suman Gilberto Munguía "
+        "Paz y Rosendo Ibarra Cota."
+    )
+    for name in ("Efraín Tovar Luna", "Abel Tovar Luna", "Gilberto Munguía Paz", "Rosendo Ibarra Cota"):
+        _has(found, name)
+    found = _sanctions("La OFAC sancionó a Efraín Tovar Luna y a su hermano Abel Tovar Luna.")
+    _has(found, "Abel Tovar Luna")
+    found = _sanctions("OFAC sanctioned Karim Fadel Haddad and his son Nabil Fadel Haddad on Tuesday.")
+    _has(found, "Karim Fadel Haddad")
+    _has(found, "Nabil Fadel Haddad")
+
+
+def test_named_for_sanctions_and_also_named_after_sanctions_announced_on_no_one() -> None:
+    found = _sanctions(
+        "The United States announced sanctions Tuesday on a family network that moves money for Hezbollah. "
+        "Fadel's son Nabil Fadel Haddad was also named for sanctions for running the family's trading "
+        "company. Also named was Fadel's brother Samir Fadel Haddad, who runs its shipping."
+    )
+    for name in ("Nabil Fadel Haddad", "Samir Fadel Haddad"):
+        sanction = _has(found, name)
+        assert sanction.get("program") == ["SDN"], sanction.get("program")
+
+
+def test_a_passive_agent_ends_before_what_it_is_said_to_have_done() -> None:
+    found = _sanctions(
+        "Paraguay designated Hezbollah a terrorist organization in 2019. "
+        "A report said the family had ties to a senior Hezbollah operative, Karim Fadel Haddad, labeled a "
+        "terrorist by the United States "
+        "for planning the Argentina attack."
+    )
+    assert _has(found, "Karim Fadel Haddad").get("country") == ["us"]

@@ -124,7 +124,8 @@ ACTIVE_VERB = re.compile(
     r"(?:re)?list(?:s|ed|ing)?|label(?:s|ed|led|ling)?|blacklist(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|"
     r"sanction(?:ed|ing)?|"
     # "imposed economic and travel sanctions Monday on", "levied targeted sanctions against"
-    r"(?:imposed?|imposes|imposing|levied|levies)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?sanctions\s+"
+    r"(?:imposed?|imposes|imposing|levied|levies|announced|announces|announcing|unveiled|slapped)\s+"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?sanctions\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?(?:on|against)|"
     # "placed four companies on its sanctions list", "reconocer a X como organización terrorista"
     r"plac(?:e|es|ed|ing)|recogni[sz](?:e|es|ed|ing)|reconoc(?:er|e|en|ió|ieron|erá|erán)|"
@@ -208,6 +209,12 @@ LIST_INTRO = re.compile(
     r"\b(?i:those|the\s+(?:people|individuals|persons))\s+(?i:included|added|listed|sanctioned|designated)\s+"
     r"(?i:in|on|to)\s+[^.;:]{1,60}?\s+(?i:are|were)\b|"
     r"\b(?i:los|las)\s+(?i:incluid[oa]s|añadid[oa]s|agregad[oa]s)\s+(?i:en|a)\s+[^.;:]{1,60}?\s+(?i:son|fueron)\b|"
+    # "The four gang leaders named by Treasury are A, B", "Los seis mexicanos sancionados ayer son A":
+    # any plural noun the act's participle qualifies, then a copula and the list.
+    r"\b(?i:the|los|las)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?i:named|sanctioned|designated|listed|targeted|"
+    r"sancionad[oa]s|designad[oa]s|señalad[oa]s|nombrad[oa]s|incluid[oa]s)"
+    r"(?:\s+(?i:by|por)\s+[^:;]{1,80}?)?(?:\s+(?i:today|yesterday|hoy|ayer|this\s+week|esta\s+semana))?"
+    r"\s+(?i:are|were|son|fueron)(?=\s*[:A-ZÁÉÍÓÚ]|\s+(?:the|el|la|los|las)\s)|"
     # "These include:", "Estos son:": a pronoun's list only when a colon opens it.
     r"\b(?i:these|they|those|estos|estas|ellos|ellas)\s+(?i:include|are|were|incluyen|son|fueron)(?=\s*:)|"
     # "These include Interior Minister X, ...": "include" needs no colon, its object is the list.
@@ -217,6 +224,8 @@ LIST_INTRO = re.compile(
     r"^(?i:also|además|también)\s+(?i:named|designated|sanctioned|targeted|listed|included|"
     r"(?:fueron|fue)\s+(?:sancionad[oa]s?|designad[oa]s?|incluid[oa]s?|señalad[oa]s?))"
     r"(?:\s+(?i:were|was|are|is))?\b|"
+    # "Se trata de A y de su hermano B", "A ellos se suman C y D": who the act just read counted.
+    r"^(?i:se\s+trata\s+de|a\s+(?:ell[oa]s|est[oa]s)\s+se\s+(?:suman|une|unen|agregan|añaden))\b|"
     # "También figura X, jefe financiero del clan": one more party of the act just read.
     r"^(?i:también|además|asimismo)\s+(?i:figuran?|aparecen?|está|están)\b|"
     rf"{INSTRUMENT.pattern}|"
@@ -309,7 +318,9 @@ PASSIVE_VERB = re.compile(
     r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+)?)"
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
     r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|registrad[oa]s?|identified|identificad[oa]s?|incorporad[oa]s?|added|targeted|"
-    r"añadid[oa]s?|agregad[oa]s?)\b",
+    r"añadid[oa]s?|agregad[oa]s?|"
+    # "was also named for sanctions": named, where the sanctions follow
+    r"named\s+(?:for|in|on|under)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:sanctions|designation|list))\b",
     re.I,
 )
 # Joining a party already listed: "His wife, X, also joined him on the blacklist", "se sumó a la lista".
@@ -338,6 +349,8 @@ WEAK_VERB = re.compile(
 PARTICIPLE = re.compile(
     r"\b(?:sanctioned|designated|listed|sancionad[oa]s|designad[oa]s|señalad[oa]s)\b", re.I
 )
+# "named by the Treasury": a weaker participle that tells an act only with its agent.
+NAMED_BY = re.compile(r"\b(?:named|targeted|nombrad[oa]s)\s+(?:by|por)\b", re.I)
 PERFECT = re.compile(r"^(?:ha|han|había|habían|habría|hemos)\s")  # "había declarado": the participle's verb
 # Verbs also used for mere words ("X calificó de terroristas a ..."): a designation only when a state
 # or US body is their subject.
@@ -353,9 +366,12 @@ CONTINUING = re.compile(
     re.I,
 )
 # Ends of the governed noun phrase.
-COPULA = r"\s(?:is|are|was|were|has|have|had|will|would|es|son|fue|fueron|ha|han|será|serán)\b"
+# "son" is Spanish only after no English possessive ("and his son X")
+COPULA = r"\s(?:is|are|was|were|has|have|had|will|would|es|(?<!his\s)(?<!her\s)(?<!their\s)son|fue|fueron|ha|han|será|serán)\b"
 OBJECT_END = re.compile(
-    COPULA + r"|\s(?:a(?!\s+(?:la|las|los)\s)|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
+    # "y a su hermano X": the personal "a" before a relative or associate goes on with the object
+    COPULA + r"|\s(?:a(?!\s+(?:la|las|los)\s)(?!\s+sus?\s+(?:herman|hij|espos|padre|madre|sobrin|prim|t[ií][oa]|"
+    r"cuñad|yerno|nuera|suegr|socio|soci[oa]s|lugarteniente|operador|testaferro))|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
     r"\s(?:a|an|una?)\s+(?=(?:Foreign|Specially|Global|Terrorist|FTO|SDGT|Organizaci[oó]n|Organization)\b)|"
     r"\s(?:(?<!such\s)(?<!known\s)(?<!well\s)as(?!\s+well\s+as\b)|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|(?<!\bof\s)that|which|who|"
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
@@ -485,6 +501,12 @@ APPOSITIVE_TAIL = re.compile(
 KIN_PLURAL = re.compile(
     r"\b(?:brothers|sisters|siblings|sons|daughters|children|cousins|nephews|hermanos|hermanas|hijos|hijas|"
     r"primos|sobrinos)(?:\s+(?:of|de)\s+[^,;]{1,60})?\s*,?\s*$",
+    re.I,
+)
+# A relative named right after her or his kin word: "his brother X", "y de su hermano X".
+KIN_APPOSITION = re.compile(
+    r"\b(?:su|sus|his|her|their)\s+(?:brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|nephews?|"
+    r"cousins?|herman[oa]s?|hij[oa]s?|esposa|esposo|padre|madre|sobrin[oa]s?|prim[oa]s?)\s+$",
     re.I,
 )
 # A relative inside a prepositional phrase, then a comma: the name after it is her or his appositive,
@@ -951,6 +973,10 @@ def _us_actor(text: str) -> _Actor | None:
     return _Actor(US_BODIES[-1][0], "us") if US_BODIES[-1][1].search(text) else None
 
 
+# "by the United States for overseeing the Argentina attack": the agent ends at its clause's preposition.
+AGENT_END = re.compile(r"\s(?:for|because|after|over|in|on|para|tras|debido|en|durante|luego)\s", re.I)
+
+
 def _last_at(text: str, patterns: list[re.Pattern[str]]) -> int:
     return max((m.start() for p in patterns for m in p.finditer(text)), default=-1)
 
@@ -972,8 +998,9 @@ def _actor(sentence: str, verb_start: int, verb_end: int) -> _Actor | None:
     agent = re.match(
         r"\s*(?:\w+\s+){0,3}?(?:by|por)\s+(?:the\s+|el\s+|la\s+)?(.{0,50})", sentence[verb_end:], re.I
     )
-    if agent is not None:
-        return _state_actor(agent.group(1), len(agent.group(1))) or _us_actor(agent.group(1))
+    if agent is not None:  # the agent's phrase, not what it is said to have done after it
+        phrase = AGENT_END.split(agent.group(1))[0]
+        return _state_actor(phrase, len(phrase)) or _us_actor(phrase)
     focus = CLEFT_FOCUS.search(sentence, verb_end) if CLEFT_RELATIVE.search(before) else None
     if focus is not None:  # "Otro país que calificó a X como terrorista fue el gobierno de Canadá"
         return _state_actor(focus.group(1), len(focus.group(1))) or _us_actor(focus.group(1))
@@ -1143,6 +1170,8 @@ def _name_run(text: str) -> tuple[int, int] | None:
     if ROLE_OF_RUN.search(before) and sum(w[:1].isupper() for w in stripped[start:end].split()) >= 3:
         return start, end  # a body, then the person who heads it (``_party_of`` keeps the person)
     head = NAME_IN_HEAD.sub(" ", DETERMINERS.sub("", before.lstrip()))  # "Tren de Aragua leader X"
+    if KIN_APPOSITION.search(before):
+        return start, end  # "y de su hermano X": the relative is the name, whatever governs the phrase
     if head and (PREPOSITION.search(head) or re.search(r"\d", head)):
         return None
     return start, end
@@ -1896,7 +1925,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         maker = None
         if instrument and kind == "list" and previous is None:
             maker = _us_actor(verb.group(0)) or _state_actor(verb.group(0), None)
-        if kind == "list" and previous is None and not PARTICIPLE.search(word) and maker is None:
+        acting = PARTICIPLE.search(word) or NAMED_BY.search(word)
+        if kind == "list" and previous is None and not acting and maker is None:
             continue  # "the groups are ..." lists the parties of an act already announced
         if kind == "enum" and is_quoted(sentence, verb.start()) and not PARTICIPLE.search(word):
             continue  # a speaker's "terrorist organizations, like X": a characterisation, not a listing
@@ -1954,12 +1984,16 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         if kind == "list" and previous is not None:
             if parties:
                 announced = previous.announced or _announced_on(ctx, previous)
+                # "The leaders named by Treasury are ...": the participle's own agent, where the act
+                # before named none
+                own = _us_actor(verb.group(0)) if acting and previous.actor.country is None else None
+                programs = _act_programs(sentence, word, own, reading) if own else previous.programs
                 acts.append(
                     _Act(
                         index,
                         parties,
-                        previous.programs,
-                        previous.actor,
+                        programs,
+                        _complete_actor(own, programs) if own else previous.actor,
                         continues=True,
                         announced=announced,
                         # the act that announced them unnamed ("designated eight groups as FTOs:")
