@@ -1683,3 +1683,32 @@ def test_a_passive_agent_ends_before_what_it_is_said_to_have_done() -> None:
         "for planning the Argentina attack."
     )
     assert _has(found, "Karim Fadel Haddad").get("country") == ["us"]
+
+
+def test_office_holders_in_a_list_whatever_their_office_and_the_lists_that_go_on() -> None:
+    found = _sanctions(
+        "La Unión Europea aprobó nuevas sanciones contra un grupo de funcionarios. La lista asciende a 40 "
+        "personas, entre ellas a la vicepresidenta Marisela Quintero y a Aurelio Mendoza Páez. Dentro de los "
+        "nuevos sancionados están el comandante estratégico operacional de la Fuerza Armada, Remigio Salcedo; "
+        "los diputados de la Asamblea Nacional Pedro Carreño, Bernardo Gutiérrez. Junto a ellos, la presidenta "
+        "del Consejo Electoral, Inés Alfaro; el director de la Policía Especial, José Manuel Rangel."
+    )
+    for name in (
+        "Marisela Quintero",
+        "Aurelio Mendoza Páez",
+        "Remigio Salcedo",
+        "Pedro Carreño",
+        "Bernardo Gutiérrez",
+        "Inés Alfaro",
+        "José Manuel Rangel",
+    ):
+        assert _has(found, name).get("authority") == ["European Union"]
+    assert not any("asamblea" in key or "fuerza" in key or "consejo" in key for key in found), sorted(found)
+
+
+def test_the_said_group_is_the_one_whose_founders_were_sanctioned() -> None:
+    found = _sanctions(
+        "La OFAC anunció este martes sanciones a cuatro fundadores del Cártel de Santa Rosa. Dicho grupo "
+        "criminal es uno de los carteles designados el pasado 20 de febrero como organizaciones terroristas."
+    )
+    _has(found, "Cártel de Santa Rosa")

@@ -224,6 +224,9 @@ LIST_INTRO = re.compile(
     r"^(?i:also|además|también)\s+(?i:named|designated|sanctioned|targeted|listed|included|"
     r"(?:fueron|fue)\s+(?:sancionad[oa]s?|designad[oa]s?|incluid[oa]s?|señalad[oa]s?))"
     r"(?:\s+(?i:were|was|are|is))?\b|"
+    # "Junto a ellos, A; B", "asciende a 55 personas, entre ellas a A y a B": more of the act's parties.
+    r"^(?i:junto\s+a\s+(?:ell[oa]s|est[oa]s)|along\s+with\s+them)\s*,|"
+    r",\s+(?i:entre\s+(?:ell[oa]s|est[oa]s))(?=\s+(?:a\s+)?(?:l[oa]s?\s+|el\s+)?[\w]*\s*[A-ZÁÉÍÓÚÑ])|"
     # "Se trata de A y de su hermano B", "A ellos se suman C y D": who the act just read counted.
     r"^(?i:se\s+trata\s+de|a\s+(?:ell[oa]s|est[oa]s)\s+se\s+(?:suman|une|unen|agregan|añaden))\b|"
     # "También figura X, jefe financiero del clan": one more party of the act just read.
@@ -448,15 +451,21 @@ LOWER_HEAD_OF = re.compile(
 )
 # A role in a named body right before a name, with no comma: "al jefe de la Dirección General de
 # Inteligencia Militar (DGIM) Hugo Carvajal", "former head of the Federal Police Juan Pérez"
+# an office, in the singular or plural, and up to two adjectives: "el comandante estratégico
+# operacional de la Fuerza Armada Nacional", "los diputados de la Asamblea Nacional"
 _ROLE_OF = (
-    r"\b(?:jefe|jefa|director|directora|comandante|presidente|presidenta|ministro|ministra|gerente|"
-    r"secretario|secretaria|fundador|fundadora|head|chief|commander|president|minister|founder)\s+"
-    r"(?:de|del|of)\s+(?:(?:la|el|los|las|the)\s+)?"
+    r"\b(?:jef[ea]s?|director(?:a|es|as)?|comandantes?|(?:vice)?president[ea]s?|(?:vice)?ministr[oa]s?|"
+    r"gerentes?|secretari[oa]s?|fundador(?:a|es|as)?|diputad[oa]s?|magistrad[oa]s?|gobernador(?:a|es|as)?|"
+    r"alcaldes?|alcaldesa|fiscal(?:es)?|rector(?:a|es|as)?|senador(?:a|es|as)?|heads?|chiefs?|commanders?|"
+    r"(?:vice[- ])?presidents?|ministers?|founders?|directors?|governors?|judges?|justices?)"
+    r"(?:\s+[a-záéíóúñ]+){0,2}?\s+(?:de|del|of)\s+(?:(?:la|el|los|las|the)\s+)?"
 )
 ROLE_OF_BEFORE = re.compile(
     _ROLE_OF + r"[A-ZÁÉÍÓÚÑ][\w-]*"
     r"(?:\s+(?:(?:de|del|la|los|las|of|the|y|and)\s+)*[A-ZÁÉÍÓÚÑ][\w-]*)*(?:\s*\([^()]{1,15}\))?\s*$"
 )
+# the holder of an office named before a comma: "el comandante de la Fuerza Armada Nacional, NAME"
+ROLE_APPOSITION = re.compile(ROLE_OF_BEFORE.pattern.removesuffix(r"\s*$") + r"\s*,\s*$")
 # the same role right before a run of capitals that names the body and then the person: "former head
 # of Haiti's National Palace General Security Unit Dimitri Herard"
 ROLE_OF_RUN = re.compile(_ROLE_OF + r"(?:[A-ZÁÉÍÓÚÑ][\w-]*['’]s\s+)?$")
@@ -1263,18 +1272,21 @@ NEVER_PARTIES = frozenset({"government", "media"})
 
 
 def _party_of(
-    ctx: ArticleContext, index: int, start: int, end: int, coordinated: bool = False
+    ctx: ArticleContext, index: int, start: int, end: int, coordinated: bool = False, named: bool = False
 ) -> _Party | None:
     """The party named at text offsets [start, end): the NER's entity when one mention is that name,
     else a new entity of the name (the NER split "Damaris del Carmen Hurtado Pérez" in two).
     ``coordinated``: the name follows a party in one list, so a "place" the NER guessed for an
     unknown firm or person ("sancionó a CIBanco, Intercam y ...") is a party unless the gazetteer or
-    the country table knows it as a place."""
+    the country table knows it as a place. ``named``: the group itself is meant, even where an office
+    in it comes before ("los fundadores de X", read back by "dicho grupo")."""
     overlapping = [m for m in ctx.mentions_in(index) if m.start < end and start < m.end]
     end = _without_origin(ctx, overlapping, start, end)
     overlapping = [m for m in overlapping if m.start < end]
     places = [m for m in overlapping if m.label in ("GPE", "LOC") and m.start <= start and m.end >= end]
-    if places and not (coordinated or COMPANY_WORDS.search(ctx.text[start:end])):
+    # a name in an office holder's slot is a person's, whatever the small model guessed
+    holder = bool(places) and ROLE_APPOSITION.search(ctx.text, max(0, start - 120), start) is not None
+    if places and not (coordinated or holder or COMPANY_WORDS.search(ctx.text[start:end])):
         return None  # a place, not a party
     if any(m.canonical or country_named(m.text) is not None for m in places):
         return None  # a place the gazetteer or the country table knows
@@ -1282,7 +1294,7 @@ def _party_of(
     if any(m.kind in NEVER_PARTIES and m.start <= start and m.end >= end for m in overlapping):
         return None  # a government body or a news outlet acts or reports; it is not designated
     parties = [m for m in overlapping if m.label in ("ORG", "PERSON")]
-    if ROLE_OF_RUN.search(ctx.text, max(0, start - 60), start):
+    if not named and ROLE_OF_RUN.search(ctx.text, max(0, start - 60), start):
         # "head of Haiti's National Palace General Security Unit Dimitri Herard": the body the person
         # heads, then the person; "ministro de Relaciones Interiores" alone names an office, no party
         if not (parties and parties[-1].label == "PERSON" and not ctx.text[parties[-1].end : end].strip()):
@@ -1311,7 +1323,7 @@ def _party_of(
     known = _known(ctx, name)
     if known is not None:
         return known
-    if person:
+    if person or holder:
         schema = "Person"
     elif ORG_WORDS.search(name) or re.search(r"\d|[A-Z]{2,}", name) or parties:
         schema = "Organization"
@@ -1748,7 +1760,7 @@ def _last_group(ctx: ArticleContext, index: int) -> _Party | None:
                 and ctx.text[mention.end : mention.end + 1] == ")"
             ):
                 continue
-            party = _party_of(ctx, previous, mention.start, mention.end)
+            party = _party_of(ctx, previous, mention.start, mention.end, named=True)
             if party is not None:
                 return party
     return None
