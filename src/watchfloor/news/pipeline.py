@@ -101,6 +101,8 @@ _DEMONYM_EN = re.compile(r"^(?!Republican$)[A-Z][a-z]+(?:an|ese|ish|i)$")
 PARSE_COMPONENTS = {"en": ("tok2vec", "tagger", "parser"), "es": ("tok2vec", "morphologizer", "parser")}
 _UNUSED_COMPONENTS = ["attribute_ruler", "lemmatizer", "senter"]
 PROGRAMME_NAME_REACH = max(map(len, NOT_ENTITIES))  # characters read ahead of a name
+# every name that is no entity, longest first: one match finds the longest one a text opens with
+_NOT_ENTITY_AHEAD = re.compile("|".join(map(re.escape, sorted(NOT_ENTITIES, key=len, reverse=True))))
 _POSSESSIVES = frozenset({"'s", "’s"})
 _QUOTES = frozenset({"'", "’"})  # "Congress’ War Powers"
 _VESSEL_PREFIXES = frozenset({"USS", "HMS", "ARA", "USNS"})
@@ -318,13 +320,15 @@ def _full_personal_name(span: Span) -> bool:
     )
 
 
-def _programme_name(doc: Doc, span: Span) -> bool:
+def _programme_name(text: str, span: Span) -> bool:
     """A programme's name, or its start where the model cut it ("Narcotraficante Especialmente" of
-    "Narcotraficante Especialmente Designado"): a designation, not an actor."""
+    "Narcotraficante Especialmente Designado"): a designation, not an actor. ``text`` is the doc's
+    text, read once (``Doc.text`` joins every token anew)."""
     if span.text.lower() in NOT_ENTITIES:
         return True
-    ahead = doc.text[span.start_char : span.start_char + PROGRAMME_NAME_REACH].lower()
-    return any(len(name) > len(span.text) and ahead.startswith(name) for name in NOT_ENTITIES)
+    ahead = text[span.start_char : span.start_char + PROGRAMME_NAME_REACH].lower()
+    longest = _NOT_ENTITY_AHEAD.match(ahead)  # the longest name the text goes on with
+    return longest is not None and len(longest.group(0)) > len(span.text)
 
 
 @Language.component("news_entity_fixes")
@@ -340,6 +344,7 @@ def news_entity_fixes(doc: Doc) -> Doc:
     names in full.
     """
     ents = doc.ents  # each read of doc.ents builds its spans anew
+    text = doc.text
     gazetteer_ids = {span.start_char for span in ents if span.ent_id_}
     nationalities = {span.end: span.start for span in ents if span.label_ == "NORP"}
     fixed: list[Span] = []
@@ -347,7 +352,7 @@ def news_entity_fixes(doc: Doc) -> Doc:
         if span.label_ not in KEPT_LABELS:
             continue
         trimmed = span if span.ent_id_ else _trim(doc, span)
-        if trimmed is None or _programme_name(doc, trimmed) or "\n" in trimmed.text:
+        if trimmed is None or _programme_name(text, trimmed) or "\n" in trimmed.text:
             continue
         if not trimmed.ent_id_ and (
             not trimmed.text[0].isupper()
