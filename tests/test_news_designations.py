@@ -1712,3 +1712,30 @@ def test_the_said_group_is_the_one_whose_founders_were_sanctioned() -> None:
         "criminal es uno de los carteles designados el pasado 20 de febrero como organizaciones terroristas."
     )
     _has(found, "Cártel de Santa Rosa")
+
+
+def test_a_subject_with_its_alias_in_apposition_is_one_of_the_sanctioned() -> None:
+    found = _sanctions(
+        "El Tesoro ha impuesto sanciones a nueve ciudadanos mexicanos. Efraín Tovar Luna, conocido como El "
+        "Tordo, es uno de los principales sancionados."
+    )
+    _only_party(found, "Efraín Tovar Luna")  # "El Tordo" is his alias, not another party
+
+
+def test_a_title_before_the_name_is_no_part_of_it_and_the_uk_acts() -> None:
+    found = _sanctions(
+        "The U.K. slapped sanctions on 15 officials on Friday. Among those sanctioned are Supreme Court "
+        "Chief Justice Marisela Quintero Páez, who helped certify the July 28 elections."
+    )
+    _only_party(found, "Marisela Quintero Páez")
+    sanction = _has(found, "Marisela Quintero Páez")
+    assert sanction.get("country") == ["gb"], sanction.get("country")
+    # the relative clause's day is not the day of the act
+    result = extract(RawDocument(
+        "The U.K. slapped sanctions on 15 officials on Friday. Among those sanctioned are Supreme Court "
+        "Chief Justice Marisela Quintero Páez, who helped certify the July 28 elections.",
+        "article.txt",
+        published=date(2025, 1, 10),
+    ))
+    days = {e.first("date") for e in result.entities if e.schema.name == "Event"}
+    assert "2024-07-28" not in days, days

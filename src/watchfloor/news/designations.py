@@ -50,7 +50,7 @@ from number_parser import parse_number
 from watchfloor.news import dates as news_dates
 from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.dates import find_dates, resolve
-from watchfloor.news.gazetteer import country_named
+from watchfloor.news.gazetteer import ORGANISATION_WORDS, country_named
 from watchfloor.news.language import RANK_ABBREVIATIONS, words
 from watchfloor.news.mentions import Mention, entity_id, name_key
 from watchfloor.news.modality import Modality, sentence_modality
@@ -464,6 +464,18 @@ ROLE_OF_BEFORE = re.compile(
     _ROLE_OF + r"[A-ZÁÉÍÓÚÑ][\w-]*"
     r"(?:\s+(?:(?:de|del|la|los|las|of|the|y|and)\s+)*[A-ZÁÉÍÓÚÑ][\w-]*)*(?:\s*\([^()]{1,15}\))?\s*$"
 )
+# A title written before a person's name, two to five capitalised words to the end of the run
+# (particles allowed, "of" not: "General Directorate of Military Counterintelligence" is a body;
+# no word that is an adjective in bodies' names too, "General", "Deputy", "Major").
+_TITLES = (
+    r"President|Vice[- ]President|Minister|Justice|Judge|Magistrate|Director|Governor|Admiral|"
+    r"Colonel|Commander|Secretary|Ambassador|Prosecutor|Senator|Mayor|Lieutenant|Captain|"
+    r"Chancellor|Commissioner|Presidente|Ministr[oa]|Gobernador[a]?|Diputad[oa]|Magistrad[oa]|Fiscal|"
+    r"Coronel|Capit[aá]n|Teniente|Almirante|Comandante|Gral\.|Gen\.|Col\.|Lt\.|Capt\."
+)
+TITLE_BEFORE_NAME = re.compile(
+    rf"\b(?:{_TITLES})\s+(?=[A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+(?:(?:de|del|la|las|los|y)\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]+){{1,4}}\s*$)"
+)
 # the holder of an office named before a comma: "el comandante de la Fuerza Armada Nacional, NAME"
 ROLE_APPOSITION = re.compile(ROLE_OF_BEFORE.pattern.removesuffix(r"\s*$") + r"\s*,\s*$")
 # the same role right before a run of capitals that names the body and then the person: "former head
@@ -505,7 +517,10 @@ RANK_DOT = re.compile(r"\b(?:" + "|".join(sorted(RANK_ABBREVIATIONS)) + r")\.(?=
 LIST_GOES_ON = re.compile(r"(?:,\s*|\s+)(?:(?:and|y|e)\s+)?(?:(?:the|el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ0-9]")
 # An appositive between a passive verb and its subject: ", the wife of Venezuela's president,".
 APPOSITIVE_TAIL = re.compile(
-    r",\s*(?:the|an?|his|her|its|their|el|la|los|las|una?|su|sus)\s+[^,;:()]{2,80},\s*$", re.I
+    r",\s*(?:(?:the|an?|his|her|its|their|el|la|los|las|una?|su|sus)\s+[^,;:()]{2,80}|"
+    # an alias: "X, conocido como El Tanque, es uno de los sancionados"
+    r"(?:alias|conocid[oa]\s+como|(?:also\s+)?known\s+as|a\.k\.a\.)\s+[^,;:()]{2,60}),\s*$",
+    re.I,
 )
 KIN_PLURAL = re.compile(
     r"\b(?:brothers|sisters|siblings|sons|daughters|children|cousins|nephews|hermanos|hermanas|hijos|hijas|"
@@ -672,7 +687,7 @@ STATES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("pe", "Peru", r"Per[uú]|peruan[oa]s?|Peruvian"),
         ("co", "Colombia", r"Colombia|colombian[oa]s?|Colombian"),
         ("ca", "Canada", r"Canada|Canadá|canadiense|Canadian"),
-        ("gb", "United Kingdom", r"United\s+Kingdom|Reino\s+Unido|British|brit[aá]nic[oa]|Britain"),
+        ("gb", "United Kingdom", r"United\s+Kingdom|Reino\s+Unido|British|brit[aá]nic[oa]|Britain|UK|U\.K(?=\.)"),
         ("cr", "Costa Rica", r"Costa\s+Rica|costarricense|Costa\s+Rican"),
         ("gt", "Guatemala", r"Guatemala|guatemaltec[oa]|Guatemalan"),
         ("hn", "Honduras", r"Honduras|hondureñ[oa]|Honduran"),
@@ -1134,6 +1149,19 @@ def _conjuncts(text: str, protected: list[tuple[int, int]]) -> Iterator[tuple[in
 
 
 def _name_run(text: str) -> tuple[int, int] | None:
+    """The proper name a conjunct ends with, after a title written before it ("Supreme Court Chief
+    Justice X": X)."""
+    run = _capitalised_run(text)
+    if run is None:
+        return None
+    start, end = run
+    titles = list(TITLE_BEFORE_NAME.finditer(text, start, end))
+    if not titles or any(name_key(w) in ORGANISATION_WORDS for w in text[titles[-1].end() : end].split()):
+        return run  # "... Security Council": a body's name goes on after the title word
+    return titles[-1].end(), end
+
+
+def _capitalised_run(text: str) -> tuple[int, int] | None:
     """The proper name a conjunct ends with ("the Sinaloa Cartel", "grupo armado Cártel de los Soles",
     "organización denominada Cártel de los Soles"): capitalised words and name particles; the words
     before it must be determiners or descriptors, not a preposition ("a leader of Tren de Aragua")."""
@@ -2470,11 +2498,16 @@ def _gazette_date(ctx: ArticleContext, sentence: str) -> tuple[str, int] | None:
     return None
 
 
+RELATIVE_CLAUSE_OPEN = re.compile(r",\s*(?:who|which|whose|que|quien|quienes|cuy[oa]s?)\b[^,;]*$", re.I)
+
+
 def _listing_date(ctx: ArticleContext, index: int, sentence: str, effective_at: int) -> str | None:
     """A date in the act's sentence that is not its effective date."""
     for found in find_dates(sentence, ctx.reference, ctx.lang, "past"):
         possessive = sentence.startswith(("'s", "’s"), found.end)  # "after Sunday's election": the election's day
-        if not found.start <= effective_at < found.end and not found.since and not possessive:
+        # "X, who helped legitimize the July 28 elections": the relative clause's day, not the act's
+        relative = RELATIVE_CLAUSE_OPEN.search(sentence, 0, found.start) is not None
+        if not found.start <= effective_at < found.end and not found.since and not possessive and not relative:
             return found.value
     return None
 
