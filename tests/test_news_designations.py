@@ -1739,3 +1739,41 @@ def test_a_title_before_the_name_is_no_part_of_it_and_the_uk_acts() -> None:
     ))
     days = {e.first("date") for e in result.entities if e.schema.name == "Event"}
     assert "2024-07-28" not in days, days
+
+
+def test_sanctions_words_of_the_press_and_who_keeps_the_list() -> None:
+    _has(_sanctions("The U.S. blacklisted Rafael Ortiz Mendoza on Tuesday."), "Rafael Ortiz Mendoza")
+    found = _sanctions("Rafael Ortiz Mendoza was sanctioned alongside his brother Hugo Ortiz Mendoza.")
+    _has(found, "Hugo Ortiz Mendoza")
+    sanction = _has(_sanctions("El Tesoro bloqueó los bienes de Rafael Ortiz Mendoza este martes."), "Rafael Ortiz Mendoza")
+    assert sanction.get("program") == ["SDN"]
+    eu = _has(
+        _sanctions("The European Union added Rafael Ortiz Mendoza to its sanctions list on Monday."),
+        "Rafael Ortiz Mendoza",
+    )
+    assert eu.get("program") == ["sanctions"], eu.get("program")
+    for text in (
+        "The UN Security Council's sanctions committee added Rafael Ortiz Mendoza to its sanctions list on Friday.",
+        "El Consejo de Seguridad de la ONU agregó a Rafael Ortiz Mendoza a su lista de sanciones este viernes.",
+    ):
+        un = _has(_sanctions(text), "Rafael Ortiz Mendoza")
+        assert un.get("authority") == ["United Nations Security Council"], un.get("authority")
+        assert un.get("program") == ["sanctions"] and not un.get("country"), (un.get("program"), un.get("country"))
+
+
+def test_a_party_named_in_full_where_the_model_kept_part_of_it() -> None:
+    _only_party(
+        _sanctions("Treasury sanctioned the Cartel del Pacifico Sur and four of its leaders on Tuesday."),
+        "Cartel del Pacifico Sur",
+    )
+    found = _sanctions(
+        "The Treasury Department on Thursday sanctioned Rafael Ortiz Mendoza, Carmen Ruiz Tello and Hugo "
+        "Salas Pardo."
+    )
+    _has(found, "Hugo Salas Pardo")
+    assert "salas pardo" not in found, sorted(found)
+    # an indefinite description after the name is what the party is, not another party
+    _only_party(
+        _sanctions("The Treasury sanctioned Ryan Alan Holt, a former Canadian Olympian, on Tuesday."),
+        "Ryan Alan Holt",
+    )

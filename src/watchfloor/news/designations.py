@@ -103,9 +103,9 @@ EXECUTIVE_ORDER = re.compile(
 TERROR_LIST = re.compile(r"\bterroris[tm]\w*|\bterroristas?\b|\bterrorismo\b", re.I)
 # what an asset freeze holds: "congeló las cuentas / los fondos", "froze the assets"
 _FROZEN_ES = r"(?:(?:las|los)\s+)?(?:cuentas|bienes|activos|fondos)"
-_FROZEN_EN = r"(?:the\s+)?(?:assets|accounts|funds)"
+_FROZEN_EN = r"(?:the\s+)?(?:assets|accounts|funds|property)"
 SANCTION_CONTEXT = re.compile(
-    r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock|"
+    r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock|\bblacklist|\blista\s+negra|"
     rf"\bcongel\w*\s+{_FROZEN_ES}|\b(?:froze|freez\w*|frozen)\s+{_FROZEN_EN}",
     re.I,
 )
@@ -146,8 +146,8 @@ ACTIVE_VERB = re.compile(
     r"señal(?:ar|a|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
     r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
     # an asset freeze: "congeló las cuentas a diez empresas", "froze the assets of X"
-    rf"(?:congel(?:ar|a|an|ó|aron|ará|ado)|froze|freezes|freezing|frozen)\s+{_FROZEN_ES}\s+(?:a|al|de|del)(?=\s)|"
-    rf"(?:froze|freezes|freezing|frozen)\s+{_FROZEN_EN}\s+of(?=\s)|"
+    rf"(?:(?:congel|bloque)(?:ar|a|an|ó|aron|ará|ado)|froze|freezes|freezing|frozen)\s+{_FROZEN_ES}\s+(?:a|al|de|del)(?=\s)|"
+    rf"(?:froze|freezes|freezing|frozen|blocked|blocks|blocking)\s+{_FROZEN_EN}\s+of(?=\s)|"
     r"(?:impuso|impone|imponen|impondrá|impusieron)\s+sanciones\s+(?:a|contra)|sanciones\s+(?:contra|a|al)(?=\s)|"
     r"inclu(?:ir|ye|yen|yó|yeron|irá|sión\s+(?:de|del))|"
     r"inscri(?:bir|be|bió|bieron|birá|pción\s+(?:de|del))|registr(?:ar|a|ó|aron|ará)|"
@@ -175,7 +175,8 @@ INSTRUMENT = re.compile(
     r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|"
     r"orden|medidas?|sanciones|decreto|resolución|lista)\b[^.;:]{0,80}?\s+(?i:also\s+|también\s+)?"
     r"(?i:names?|named|includes?|included|targets?|targeted|covers?|covered|nombra|nombró|incluye|incluyó|"
-    r"incluyen|cubre|alcanza|(?:are|were|son|fueron)\s+(?:against|contra))\b"
+    r"incluyen|cubre|alcanza|alcanzó|designates|designated|sanctions|sanctioned|"
+    r"(?:are|were|son|fueron)\s+(?:against|contra))\b"
     r"(?:\s+(?:a|al)\b)?"
 )
 # A sentence that lists the parties of the designation just announced ("The eight groups are: ...",
@@ -296,7 +297,7 @@ SANCTIONS_LIST = re.compile(
     r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?(?:sancionad|designad|bloquead)[oa]s\b",
     re.I,
 )
-FREEZE_VERB = re.compile(r"congel|froze|freez", re.I)
+FREEZE_VERB = re.compile(r"congel|froze|freez|bloque|block", re.I)
 # A sanctioning body's own list: "la OFAC incluyó en su lista a X", "Treasury added X to its list"
 OWN_LIST = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:en|a|on|to)\s+(?:su|sus|its|their)\s+(?:\w+\s+)?lista?s?\b", re.I)
 # Members a counted or generic object names after it: "otras estructuras criminales como A y B",
@@ -709,6 +710,17 @@ STATES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("ch", "Switzerland", r"Switzerland|Suiza|suiz[oa]|Swiss|Consejo\s+Federal|Federal\s+Council"),
     )
 )
+# International bodies that list parties themselves; no state's jurisdiction.
+UN_SECURITY_COUNCIL = "United Nations Security Council"
+INTERNATIONAL_ACTORS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        UN_SECURITY_COUNCIL,
+        re.compile(
+            r"\b(?:(?:UN|U\.N\.|United\s+Nations)\s+(?:Security\s+Council|sanctions\s+committee)|"
+            r"Consejo\s+de\s+Seguridad(?:\s+de\s+(?:la\s+ONU|las\s+Naciones\s+Unidas))?|Security\s+Council)",
+        ),
+    ),
+)
 # A state acts through its government, president, decree, ministry, court or parliament.
 STATE_ORGAN = re.compile(
     r"\b(?:government|gobierno|president|presidente|decree|decreto|ministr\w*|court|tribunal|congress|"
@@ -786,7 +798,7 @@ CLEFT_FOCUS = re.compile(
 # The object goes on after an appositive or a place: "sanctioned A, a founder of B, along with two other
 # key members: C and D", "incluyó a A en la Lista OFAC, junto con su esposa, B, ...".
 ALONG_WITH = re.compile(
-    r"(?P<gap>[^;:.]{0,60}?)\b(?:along\s+with|together\s+with|as\s+well\s+as|junto\s+(?:con|a)|"
+    r"(?P<gap>[^;:.]{0,60}?)\b(?:along\s+with|alongside|together\s+with|as\s+well\s+as|junto\s+(?:con|a)|"
     r"así\s+como(?:\s+a)?)\s+(?:[^:;.]{0,60}:\s*)?",
     re.I,
 )
@@ -984,6 +996,10 @@ def _state_actor(text: str, bare_within: int | None) -> _Actor | None:
                 government = name if code == "eu" else f"Government of {name}"  # a union, no government
                 authority = f"{ministry.group(0).strip()} ({name})" if ministry else government
                 best = (match.start(), _Actor(authority, code))
+    for authority, pattern in INTERNATIONAL_ACTORS:  # a body of states acts itself, with no organ
+        for match in pattern.finditer(text):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), _Actor(authority, None))
     return best[1] if best else None
 
 
@@ -1204,6 +1220,8 @@ def _capitalised_run(text: str) -> tuple[int, int] | None:
         start, before = head_word.start(1), before[: head_word.start(1)]
     if INTRODUCER.search(before) or ROLE_OF_BEFORE.search(before):
         return start, end
+    if INDEFINITE_DESCRIPTION.match(before):
+        return None  # "X, a former Canadian Olympian": what X is, not another party
     if ROLE_OF_RUN.search(before) and sum(w[:1].isupper() for w in stripped[start:end].split()) >= 3:
         return start, end  # a body, then the person who heads it (``_party_of`` keeps the person)
     head = NAME_IN_HEAD.sub(" ", DETERMINERS.sub("", before.lstrip()))  # "Tren de Aragua leader X"
@@ -1338,6 +1356,10 @@ def _party_of(
     if len({ctx.id_of(m) for m in parties}) == 1 or len(outside) == 1:
         parties = outside[:1] or parties[:1]  # "Mara Salvatrucha (MS-13)": a name and its acronym, one party
     person = any(m.label == "PERSON" for m in parties)
+    if len(parties) == 1 and LOWER_HEAD.fullmatch(parties[0].text.lower()) and parties[0].end < end:
+        parties = []  # "Cartel" of "Cartel del Pacifico Sur": the model kept the head noun only
+    if len(parties) == 1 and _given_names_left_out(ctx, parties[0], start, end):
+        parties = []  # "Hugo Salas Pardo", of which the model kept "Salas Pardo"
     if len(parties) == 1 and _given_month(ctx.text[start : parties[0].start]):
         parties = []  # "Julio César Pérez": the NER read the given name as a month and left it out
     if len(parties) == 1 and _acceptable(parties[0].canonical or parties[0].text):
@@ -1358,6 +1380,19 @@ def _party_of(
     else:
         schema = "LegalEntity"
     return _Party(entity_id(schema, name), name, schema, False)
+
+
+def _given_names_left_out(ctx: ArticleContext, mention: Mention, start: int, end: int) -> bool:
+    """A person the model found without the one or two capitalised words that open the name's run
+    (a given name it read as something else), no other entity and no organisation's word among them."""
+    if mention.label != "PERSON" or mention.start <= start or ctx.text[mention.end : end].strip():
+        return False
+    prefix = ctx.text[start : mention.start].split()
+    return (
+        1 <= len(prefix) <= 2
+        and all(word[:1].isupper() and name_key(word) not in ORGANISATION_WORDS for word in prefix)
+        and not any(m.start < mention.start and m.end > start for m in ctx.mentions if m is not mention)
+    )
 
 
 def _given_month(before: str) -> bool:
@@ -1460,6 +1495,14 @@ def _before_seat(ctx: ArticleContext, index: int, offset: int, masked: str, star
     return end
 
 
+# An indefinite noun phrase's lower-case words before capitalised ones: a description ("a former
+# Canadian Olympian", "una empresa con sede en"); not the Spanish object mark "a" before a
+# determiner or a count ("a la banda venezolana Tren de Aragua", "a seis cárteles").
+INDEFINITE_DESCRIPTION = re.compile(
+    r"^\s*(?:an|un|una|a(?!\s+(?:la|las|los|el|lo|su|sus|un|una|unos|unas|otr[oa]s?|vari[oa]s|ambos|ambas|"
+    r"est[eao]s?|es[eao]s?|aquel\w*|tod[oa]s|cada|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b))"
+    r"\s+(?:[a-záéíóúñ-]+\s+)+$"
+)
 ACRONYM = re.compile(r"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9&-]{1,11}")
 
 
@@ -1851,8 +1894,17 @@ def _act_programs(sentence: str, verb: str, actor: _Actor | None, reading: _Read
         return programs
     # "target" designates only beside a sanctions word (``_acts``): its programme is that one
     freeze = FREEZE_VERB.match(verb) is not None  # an asset freeze is a sanction
-    if "sanc" in verb or freeze or TARGET_VERB.search(verb) or (treasury and not TERROR_LIST.search(sentence)):
-        return ["SDN"] if actor is None or actor.country in (None, "us") else ["sanctions"]
+    on_sanctions_list = SANCTIONS_LIST.search(sentence) is not None  # "added X to its sanctions list"
+    if (
+        "sanc" in verb
+        or freeze
+        or TARGET_VERB.search(verb)
+        or ((treasury or on_sanctions_list) and not TERROR_LIST.search(sentence))
+    ):
+        # a sanction with no actor in sight is the US's (most reporting is of OFAC); a named
+        # international body's is its own
+        us = actor is None or actor.country == "us" or (actor.country is None and actor.authority is None)
+        return ["SDN"] if us else ["sanctions"]
     us_act = actor is None or actor.country == "us"
     # The article's last programmes carry over only within one jurisdiction: a US act after
     # Argentina's RePET listing is no RePET listing.
