@@ -1777,3 +1777,17 @@ def test_a_party_named_in_full_where_the_model_kept_part_of_it() -> None:
         _sanctions("The Treasury sanctioned Ryan Alan Holt, a former Canadian Olympian, on Tuesday."),
         "Ryan Alan Holt",
     )
+
+
+def test_a_future_designation_told_in_the_past_and_a_programme_before_its_party() -> None:
+    found = _sanctions(
+        "Rubio said the department would designate the Cartel del Pacifico Sur as an FTO on Nov. 24."
+    )
+    assert _has(found, "Cartel del Pacifico Sur").get("startDate") == ["2025-11-24"]
+    for hedged in (
+        "Analysts said the US would likely designate the Cartel del Pacifico Sur as an FTO.",
+        "Rubio said the department would designate the Cartel del Pacifico Sur as an FTO if talks failed.",
+    ):
+        assert _sanctions(hedged) == {}, hedged
+    found = _sanctions("El Congreso peruano declaró organización terrorista internacional a la banda Tren de Aragua.")
+    assert _has(found, "Tren de Aragua").get("country") == ["pe"]

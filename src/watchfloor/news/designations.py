@@ -53,7 +53,7 @@ from watchfloor.news.dates import find_dates, resolve
 from watchfloor.news.gazetteer import ORGANISATION_WORDS, country_named
 from watchfloor.news.language import RANK_ABBREVIATIONS, words
 from watchfloor.news.mentions import Mention, entity_id, name_key
-from watchfloor.news.modality import Modality, sentence_modality
+from watchfloor.news.modality import REPORTED_WOULD, Modality, as_told, sentence_modality
 
 # --- programmes -------------------------------------------------------------------------------
 
@@ -404,7 +404,10 @@ LIST_PLACE = re.compile(
     re.I,
 )
 COMO_FIRST = re.compile(
-    r"^\s*como\b[^.;]*?\s(?=al\s|a\s+(?:la|los|las|otr[oa]s|vari[oa]s|su|sus)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])", re.U
+    # "declaró organización terrorista al Tren de Aragua": the programme's noun with no "como" too
+    r"^\s*(?:como\b[^.;]*?|(?:organizaci[oó]n|organizaciones|grupos?|entidad|entidades)\s+terroristas?(?:\s+\w+)?)"
+    r"\s(?=al\s|a\s+(?:la|los|las|otr[oa]s|vari[oa]s|su|sus)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])",
+    re.U,
 )
 _MONTH = rf"(?:{news_dates.EN_MONTHS}|{news_dates.ES_MONTHS})"
 LEADING_FILLER = re.compile(
@@ -781,7 +784,8 @@ PRESENT_ACT = re.compile(
     r"anuncia|designa|declara|sanciona|incluye|hoy)\b",
     re.I,
 )
-FUTURE_VERB = re.compile(r"\b(?:will|shall|'ll|to|going\s+to|set\s+to|plans\s+to)\s+(?:\w+\s+)?$", re.I)
+# ("would" of an act that passed the modality checks: a future told in the past)
+FUTURE_VERB = re.compile(r"\b(?:will|would|shall|'ll|to|going\s+to|set\s+to|plans\s+to)\s+(?:\w+\s+)?$", re.I)
 AFTER_PREPOSITION = re.compile(
     r"\b(?:from|in|of|with|to|by|on|at|de|en|desde|con|a|por|para)\s+(?:the\s+)?$", re.I
 )
@@ -1092,14 +1096,19 @@ def _hypothetical(
             return True
     if modality is not None and not reported:
         try:
-            if str(modality(index)) in ("hypothetical", "Modality.HYPOTHETICAL"):
-                return True
+            hypothetical = str(modality(index)) in ("hypothetical", "Modality.HYPOTHETICAL")
         except (TypeError, IndexError):
-            pass
+            hypothetical = False
+        if hypothetical and REPORTED_WOULD.search(sentence) and not ctx.in_speculative_section(index):
+            # "said it would designate X": an announcement, unless something else hedges it
+            hypothetical = sentence_modality(as_told(sentence)) == Modality.HYPOTHETICAL
+        if hypothetical:
+            return True
     window = sentence[max(0, verb_start - GUARD_WINDOW) : verb_start]
     granted = GRANTED.search(window) is not None  # "approved the government's request to label X"
     markers = [m.group(0).lower() for m in NOT_AN_ACT.finditer(window)]
-    markers = [m for m in markers if not (reported and m == "would")]
+    told = reported or REPORTED_WOULD.search(window) is not None  # "said it would designate X"
+    markers = [m for m in markers if not (told and m == "would")]
     markers = [m for m in markers if not (granted and REQUEST.match(m))]
     if _requested(sentence, verb_start):
         return True

@@ -166,6 +166,13 @@ SPEECH_PAST = re.compile(
     r"subrayó|comentó)\b",
     re.IGNORECASE,
 )
+# "said it would designate": a future told in the past, no condition (unless a hedge follows)
+REPORTED_WOULD = re.compile(
+    r"\b(?:said|announced|stated|confirmed|added|promised|vowed|pledged|told\s+\w+)\s+(?:that\s+)?"
+    r"(?:[\w.-]+\s+){0,3}?would(?!\s+(?:likely|probably|possibly|perhaps|not|never|consider|seek|try|look|"
+    r"need|have|be\s+able|rather|like|want|prefer))\b",
+    re.IGNORECASE,
+)
 ADJECTIVE_SLOT = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|some|any|of|for|with|by|from|in|on|"
     r"and|or|more|most|less|newly|heavily|so)\s+$",
@@ -204,6 +211,12 @@ SPECULATIVE_HEADING = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d+[.)])\s")
 _LINE = re.compile(r"[^\n]+")
 _HEADING_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def as_told(text: str) -> str:
+    """The text with each reported "would" ("said it would designate") as the "will" it reports, for a
+    reader of announcements (events keep such sentences out as they are)."""
+    return REPORTED_WOULD.sub(lambda m: m.group(0)[: -len("would")] + "will", text)
 
 
 def sentence_modality(text: str) -> Modality:
