@@ -1791,3 +1791,16 @@ def test_a_future_designation_told_in_the_past_and_a_programme_before_its_party(
         assert _sanctions(hedged) == {}, hedged
     found = _sanctions("El Congreso peruano declaró organización terrorista internacional a la banda Tren de Aragua.")
     assert _has(found, "Tren de Aragua").get("country") == ["pe"]
+
+
+def test_inverted_passives_with_nothing_before_them_and_firms_tied_to_a_person() -> None:
+    found = _sanctions("The Treasury acted on Monday. Sanctioned were Rafael Ortiz Mendoza and Carmen Ruiz Tello.")
+    for name in ("Rafael Ortiz Mendoza", "Carmen Ruiz Tello"):
+        _has(found, name)
+    found = _sanctions(
+        "La OFAC sancionó a dos empresas. Fueron incluidos en la lista Rafael Ortiz Mendoza y Carmen Ruiz Tello."
+    )
+    for name in ("Rafael Ortiz Mendoza", "Carmen Ruiz Tello"):
+        _has(found, name)
+    # the firms are the act's object; the person they are tied to is not designated by it
+    assert _sanctions("Además, la OFAC designó a tres empresas vinculadas a Rafael Ortiz Mendoza.") == {}

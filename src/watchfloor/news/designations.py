@@ -117,6 +117,10 @@ GENERIC_PROGRAMS = frozenset({"terrorist-list", "SDN", "sanctions"})
 
 # Active: the parties follow ("designated X", "the designation of X", "sancionó a X").
 ACTIVE_VERB = re.compile(
+    # An inverted passive names its parties after it: "Also sanctioned were A and B", "Sanctioned were
+    # A and B", "También fueron sancionados A y B" (before the bare participle, which it opens with).
+    r"\b(?:(?:(?:also|additionally|likewise)\s+|^)(?:sanctioned|designated|listed|targeted)\s+(?:today\s+)?"
+    r"(?:were|was|are|is)\b)|"
     # "The sanctions ... affect X and Y": the measures' objects are their parties.
     r"\b(?:(?:sanctions|sanciones)\b[^.;:]{0,80}?\b(?:affect|affects|target|targets|targeted|afectan|afectaron|"
     r"recaen\s+(?:sobre|en))|"
@@ -129,11 +133,8 @@ ACTIVE_VERB = re.compile(
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?(?:on|against)|"
     # "placed four companies on its sanctions list", "reconocer a X como organización terrorista"
     r"plac(?:e|es|ed|ing)|recogni[sz](?:e|es|ed|ing)|reconoc(?:er|e|en|ió|ieron|erá|erán)|"
-    # An inverted passive names its parties after it: "Also sanctioned were A and B", "También fueron
-    # sancionados A y B".
-    r"(?:also|additionally|likewise)\s+(?:sanctioned|designated|listed|targeted)\s+(?:today\s+)?(?:were|was|are|is)|"
-    r"(?:también|además|asimismo)\s+(?:fueron|fue|han\s+sido|resultaron|quedaron)\s+"
-    r"(?:sancionad|designad|incluid|señalad)[oa]s?|"
+    r"(?:(?:también|además|asimismo)\s+|^)(?:fueron|fue|han\s+sido|resultaron|quedaron)\s+"
+    r"(?:sancionad|designad|incluid|señalad)[oa]s?(?:\s+en\s+(?:la|su|esa|esta)\s+lista(?:\s+negra)?)?|"
     # "One of the figures on the list is X", "En la lista figuran X"
     r"(?:on|in)\s+(?:the|this|that|its)\s+(?:sanctions\s+)?list\s+(?:is|are|was|were)|"
     r"en\s+(?:la|esa|esta)\s+lista\s+(?:figuran?|está|están|aparecen?)|"
@@ -1236,7 +1237,7 @@ def _capitalised_run(text: str) -> tuple[int, int] | None:
     head = NAME_IN_HEAD.sub(" ", DETERMINERS.sub("", before.lstrip()))  # "Tren de Aragua leader X"
     if KIN_APPOSITION.search(before):
         return start, end  # "y de su hermano X": the relative is the name, whatever governs the phrase
-    if head and (PREPOSITION.search(head) or re.search(r"\d", head)):
+    if head and (PREPOSITION.search(head) or re.search(r"\d", head) or PARTICIPLE_TO.search(head)):
         return None
     return start, end
 
@@ -1504,6 +1505,8 @@ def _before_seat(ctx: ArticleContext, index: int, offset: int, masked: str, star
     return end
 
 
+# "empresas vinculadas a X": the Spanish "a" after a participle is a preposition, not the object mark.
+PARTICIPLE_TO = re.compile(r"\b[a-záéíóúñ]+(?:ad|id)[oa]s?\s+a\s*$")
 # An indefinite noun phrase's lower-case words before capitalised ones: a description ("a former
 # Canadian Olympian", "una empresa con sede en"); not the Spanish object mark "a" before a
 # determiner or a count ("a la banda venezolana Tren de Aragua", "a seis cárteles").
@@ -1854,7 +1857,7 @@ def _verbs(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
     names ("Specially Designated Global Terrorist" is a programme, not a verb)."""
     programme_spans = [span for _, spans in _programme_names(sentence) for span in spans]
     passive = [
-        *PASSIVE_VERB.finditer(sentence),
+        *(m for m in PASSIVE_VERB.finditer(sentence) if sentence[: m.start()].strip()),  # none opens one
         *UNDER_SANCTIONS.finditer(sentence),
         *JOINED_LIST.finditer(sentence),
     ]
