@@ -363,7 +363,9 @@ def _fit(
         form = name_form(mention_name, kind)
         if form is None:
             continue
-        extras = _name_fit(form, listed_forms, restricted or _short_or_common(mention_name, form.tokens), schema)
+        extras = _name_fit(
+            form, listed_forms, restricted or _short_or_common(mention_name, form.tokens), schema
+        )
         if len(form.tokens) > fullest[0] and not QUOTED.search(mention_name):  # a nickname is no name's part
             fullest = (len(form.tokens), extras)
         if extras is not None:
