@@ -8,7 +8,14 @@ from followthemoney.statement import StatementEntity
 
 from watchfloor.index import Matcher
 from watchfloor.model import make_entity
-from watchfloor.news.linking import CANDIDATE, LINKED, Link, link_entities, without_nickname
+from watchfloor.news.linking import (
+    CANDIDATE,
+    LINKED,
+    Link,
+    english_group_name,
+    link_entities,
+    without_nickname,
+)
 
 FATHER, SON = "ofac-father", "ofac-son"
 
@@ -131,3 +138,48 @@ def test_a_group_noun_the_article_leaves_unsaid() -> None:
     # a name word is never left unsaid by a group
     listed = [entry("Organization", "org2", "CARRILLO FUENTES BROTHERS")]
     assert links_among(listed, group, text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        ("Cártel del Golfo", "Gulf Cartel"),
+        ("el cártel del Pacífico", "Pacific Cartel"),
+        ("cartel mexicano de Tamaulipas", "Tamaulipas Cartel"),
+        ("Clan del Golfo", "Gulf Clan"),
+        ("Cártel de los Soles", None),
+        ("Cártel de Jalisco Nueva Generación", None),
+        ("Banco del Golfo", None),
+    ],
+)
+def test_a_spanish_group_name_in_english_order(name: str, english: str | None) -> None:
+    assert english_group_name(name) == english
+
+
+def test_a_spanish_cartel_name_links_to_its_english_listing() -> None:
+    listed = [entry("Organization", "gulf", "PACIFIC CARTEL"), entry("Organization", "clan", "PACIFIC CLAN")]
+    text = "Las autoridades vincularon a la red con el Cártel del Pacífico."
+    group = mention("Organization", "Cártel del Pacífico", text)
+    assert statuses(links_among(listed, group, text)) == {("gulf", str(LINKED))}
+
+
+def _entities(text: str) -> set[tuple[str, str]]:
+    from watchfloor.news.pipeline import get_nlp
+
+    return {(span.text, span.label_) for span in get_nlp("es")(text).ents}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Berna sancionó al ministro de Relaciones Interiores, Néstor Reverol; y a otros seis cargos.",
+        "El gobernador del Zulia, Néstor Reverol, negó las acusaciones.",
+    ],
+)
+def test_a_name_after_an_office_and_a_comma_is_a_person(text: str) -> None:
+    assert ("Néstor Reverol", "PERSON") in _entities(text)
+
+
+def test_a_place_after_a_comma_stays_a_place() -> None:
+    found = _entities("La presidenta visitó la capital, Santa Rita, el lunes.")
+    assert ("Santa Rita", "PERSON") not in found

@@ -27,6 +27,7 @@ from watchfloor.model.links import CANDIDATE, LINKED
 from watchfloor.names import Kind, NameForm, Role, Token, name_form, token_similarity
 from watchfloor.names.tokens import PARTICLES
 from watchfloor.news.gazetteer import (
+    DEMONYMS_ES,
     ENTRIES,
     GOVERNMENT,
     GOVERNMENT_HEADS,
@@ -176,15 +177,58 @@ def link_entities(
 
 
 def _query(entity: StatementEntity) -> StatementEntity:
-    """The mention as the matcher is asked about it: a person's names without the nicknames
-    quoted inside them, which list names rarely hold as written ("Barbecue" for "BARBEQUE")."""
-    if entity.schema.name != "Person" or not any(_QUOTED_NICKNAME.search(n) for n in entity.get("name")):
+    """The mention as the matcher is asked about it, each name as a list writes such names: a
+    person's without the nickname quoted inside it, which list names rarely hold as written
+    ("Barbecue" for "BARBEQUE"), a Spanish group name in the English order ("Gulf Cartel")."""
+    person = entity.schema.name == "Person"
+    props = ("name", "alias")
+    values = {prop: entity.get(prop, quiet=True) for prop in props}
+    listed = {prop: [_as_listed(v, person) for v in found] for prop, found in values.items()}
+    if listed == values:
         return entity
     query = entity.clone()
-    query.pop("name")
-    for name in entity.get("name"):
-        query.add("name", without_nickname(name))
+    for prop in props:
+        query.pop(prop)
+        for value in dict.fromkeys(listed[prop]):
+            query.add(prop, value)
     return query
+
+
+def _as_listed(name: str, person: bool) -> str:
+    return without_nickname(name) if person else english_group_name(name) or name
+
+
+# Spanish names a group after a place's feature, translated where English lists write the name
+# in English ("Cártel del Golfo" is the "GULF CARTEL"); other words are proper names, kept.
+_GROUP_NOUNS_ES = {"cartel": "Cartel", "clan": "Clan"}
+_FEATURES_ES = {
+    "golfo": "Gulf",
+    "pacifico": "Pacific",
+    "norte": "North",
+    "sur": "South",
+    "noreste": "Northeast",
+    "noroeste": "Northwest",
+    "oriente": "East",
+    "occidente": "West",
+    "centro": "Center",
+    "valle": "Valley",
+}
+
+
+def english_group_name(name: str) -> str | None:
+    """ "Cártel del Golfo" -> "Gulf Cartel", "cartel mexicano de Sinaloa" -> "Sinaloa Cartel":
+    a Spanish "noun (demonym) de(l) Place" group name in English order, as the lists write it;
+    None for any other name. The demonym says whose the group is, not what it is called."""
+    keys = name_key(name).split()
+    if keys[:1] and keys[0] in ("el", "la", "los", "las"):
+        keys = keys[1:]
+    if len(keys) < 3 or keys[0] not in _GROUP_NOUNS_ES:
+        return None
+    rest = keys[2:] if keys[1] in DEMONYMS_ES else keys[1:]
+    if len(rest) not in (2, 3) or rest[0] not in ("de", "del") or rest[1] in ("el", "la", "los", "las"):
+        return None  # not "Cártel de los Soles"
+    place = [_FEATURES_ES.get(w) or w.capitalize() for w in rest[1:]]
+    return " ".join([*place, _GROUP_NOUNS_ES[keys[0]]])
 
 
 def without_nickname(name: str) -> str:
@@ -340,7 +384,13 @@ def _mention_names(entity: StatementEntity, article_id: str) -> list[str]:
             names.append(stmt.value)
     if entity.schema.name == "Person":  # "Jimmy Chérizier" of "Jimmy “Barbecue” Chérizier"
         names.extend(without_nickname(n) for n in names if _QUOTED_NICKNAME.search(n))
+    else:  # "Gulf Cartel" beside "Cártel del Golfo"
+        names.extend(english for n in names if (english := english_group_name(n)))
     return list(dict.fromkeys(n for n in names if n))
+
+
+def _translated(name: str, schema: str) -> bool:
+    return schema != "Person" and english_group_name(name) is not None
 
 
 def _fit(
@@ -366,7 +416,12 @@ def _fit(
         extras = _name_fit(
             form, listed_forms, restricted or _short_or_common(mention_name, form.tokens), schema
         )
-        if len(form.tokens) > fullest[0] and not QUOTED.search(mention_name):  # a nickname is no name's part
+        # a nickname is no name's part; a Spanish group name is as full as its English form
+        if (
+            len(form.tokens) > fullest[0]
+            and not QUOTED.search(mention_name)
+            and not _translated(mention_name, schema)
+        ):
             fullest = (len(form.tokens), extras)
         if extras is not None:
             best = extras if best is None else min(best, extras)

@@ -60,6 +60,7 @@ from watchfloor.news.gazetteer import (
     ORGANISATION_WORDS,
     PLACE_HEADS,
     by_name,
+    country_named,
     generic_forms,
     organisation_kind,
 )
@@ -93,6 +94,7 @@ _ES_TITLES = words(
     "diputado diputada fiscal vicepresidente vicepresidenta gobernador gobernadora alcalde alcaldesa"
 )
 _OF = frozenset({"of", "de", "del"})
+_TITLE_REACH = 8  # words back from an apposition's comma to the office it names ("ministro de ...")
 # members of US parties: an article about them is about US institutions
 _US_PARTIES = words("Republicans Democrats GOP republicanos demócratas Republicanos Demócratas")
 # "Paraguayan", "Chinese", "British", "Israeli" (not "Republican")
@@ -294,7 +296,7 @@ def _spanish_label(span: Span, model_label: str, person_words: set[str]) -> str 
         return None  # "F-35"
     if model_label == "PER":
         return "PERSON"
-    if model_label == "LOC" and _full_personal_name(span):
+    if model_label == "LOC" and (_full_personal_name(span) or _titled_apposition(span)):
         return "PERSON"
     if model_label == "LOC":
         return "LOC" if name_key(span[0].text) in GEO_FEATURES else "GPE"
@@ -316,6 +318,33 @@ def _full_personal_name(span: Span) -> bool:
         and keys[0] not in GEO_FEATURES
         and not any(key in ORGANISATION_WORDS for key in keys)
     )
+
+
+def _titled_apposition(span: Span) -> bool:
+    """A name set after an office and a comma ("el ministro de Relaciones Interiores, Néstor
+    Reverol") is the office holder, which the Spanish model sometimes tags LOC; a place is not
+    written as an office's apposition. Two or more capitalised words, none a country's or a
+    place's head."""
+    doc = span.doc
+    keys = [name_key(token.text) for token in span]
+    if (
+        len(span) < 2
+        or span.start < 2
+        or doc[span.start - 1].text != ","
+        or not all(token.is_alpha and token.text[0].isupper() and not token.is_upper for token in span)
+        or keys[0] in PLACE_HEADS
+        or keys[0] in GEO_FEATURES
+        or any(key in ORGANISATION_WORDS for key in keys)
+        or country_named(span.text) is not None
+    ):
+        return False
+    for i in range(span.start - 2, max(-1, span.start - 2 - _TITLE_REACH), -1):
+        token = doc[i]
+        if token.text in _ES_TITLES:  # lower case: an office, not a name's word
+            return True
+        if token.is_sent_start or not (token.text[0].isupper() or token.text in _ES_NAME_CONNECTORS):
+            return False  # only the office's portfolio comes between: "de Relaciones Interiores"
+    return False
 
 
 def _programme_name(doc: Doc, span: Span) -> bool:
