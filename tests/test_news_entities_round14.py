@@ -183,3 +183,18 @@ def test_a_name_after_an_office_and_a_comma_is_a_person(text: str) -> None:
 def test_a_place_after_a_comma_stays_a_place() -> None:
     found = _entities("La presidenta visitó la capital, Santa Rita, el lunes.")
     assert ("Santa Rita", "PERSON") not in found
+
+
+def test_the_list_matcher_asks_about_a_group_name_respelled_as_the_list_writes_it() -> None:
+    from watchfloor.screen.news_links import KnownWordsMatcher
+
+    listed = [entry("Organization", "party", "KHATIBALLAH"), entry("Organization", "firm", "KHATIB TRADING")]
+    matcher = KnownWordsMatcher(Matcher.build(listed))
+    text = "Honduras designó a Khatibolá Norteña y a Khatibolá Ruiz como terroristas."
+    group = mention("Organization", "Khatibolá", text)
+    assert [r.entity_id for r in matcher.match(group, limit=3, threshold=0.7) if r.match] == ["party"]
+    found = link_entities([group], matcher, article=article(text), entries={str(e.id): e for e in listed})
+    assert statuses(found) == {("party", str(LINKED))}
+    # a person's name is not respelled, nor a name with two words no list has
+    assert matcher.match(mention("Person", "Khatibolá Ruiz", text), limit=3, threshold=0.7) == ()
+    assert matcher.match(mention("Organization", "Khatibolá Norteña", text), limit=3, threshold=0.7) == ()

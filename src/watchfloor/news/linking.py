@@ -343,19 +343,20 @@ def _same_word(mention: Token, listed: Token, agreement: float, romanised: bool)
         romanised
         and min(len(mention.text), len(listed.text)) >= TRANSLITERATED_LENGTH
         and mention.role == listed.role == Role.NAME
-        and _skeleton(mention.text) == _skeleton(listed.text)
+        and romanised_key(mention.text) == romanised_key(listed.text)
     )
 
 
 @lru_cache(maxsize=4096)
-def _skeleton(word: str) -> tuple[str, int]:
-    """A word's first letter and its consonants after it, doubled letters written once and a
-    final "h" dropped, and its count of syllables: what two romanisations of one Arabic or
-    Persian word keep alike (vowels change, syllables do not: "Urbanos" is not "Urabeños")."""
-    folded = _fold(word)
-    rest = re.sub(r"[aeiouy]", "", folded[1:])
-    syllables = len(re.findall(r"[aeiouy]+", folded))
-    return re.sub(r"(.)\1+", r"\1", folded[:1] + rest).removesuffix("h"), syllables
+def romanised_key(word: str) -> tuple[str, str]:
+    """What two romanisations of one Arabic or Persian word keep alike: its letters with doubled
+    letters written once and a final "h" dropped, each vowel only a vowel, and its last vowel
+    ("Hezbolá", "Hezbollah" and "HIZBALLAH" are h*zb*l* ending in a). Two words of one language
+    differ in more: "Urbanos" and "Urabeños" in syllables, "Cubanos" and "Cobienes" in length,
+    "cubanos" and "cubanas" in the ending."""
+    letters = re.sub(r"(.)\1+", r"\1", _fold(word)).removesuffix("h")
+    vowels = re.findall(r"[aeiouy]", letters)
+    return re.sub(r"[aeiouy]", "*", letters), vowels[-1] if vowels else ""
 
 
 def _entry_names(entry: StatementEntity | None, result: MatchResultLike) -> list[str]:
