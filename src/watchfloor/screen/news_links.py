@@ -37,7 +37,7 @@ class KnownWordsMatcher:
         # a run's articles name the same parties again and again: each distinct mention (same
         # ID, schema and properties, hence the same record) is scored once
         self._answers: dict[tuple[object, ...], Sequence[MatchResult]] = {}
-        self._spellings: dict[tuple[str, int], list[str]] | None = None
+        self._spellings: dict[tuple[str, str], list[str]] | None = None
 
     def match(
         self, query: StatementEntity, limit: int = 10, threshold: float | None = None
