@@ -198,3 +198,55 @@ def test_the_list_matcher_asks_about_a_group_name_respelled_as_the_list_writes_i
     # a person's name is not respelled, nor a name with two words no list has
     assert matcher.match(mention("Person", "Khatibolá Ruiz", text), limit=3, threshold=0.7) == ()
     assert matcher.match(mention("Organization", "Khatibolá Norteña", text), limit=3, threshold=0.7) == ()
+
+
+def _entities_in(lang: str, text: str) -> set[tuple[str, str]]:
+    from watchfloor.news.pipeline import get_nlp
+
+    return {(span.text, span.label_) for span in get_nlp(lang)(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "Prosecutors said Ramiro “El Toro” Salcedo ran the plaza.", "Ramiro “El Toro” Salcedo"),
+        (
+            "en",
+            "Treasury sanctioned Ignacio ‘El Nacho’ Quiroga Beltrán on Monday.",
+            "Ignacio ‘El Nacho’ Quiroga Beltrán",
+        ),
+        ("es", "La fiscalía acusó a Ramiro «El Toro» Salcedo de lavado.", "Ramiro «El Toro» Salcedo"),
+    ],
+)
+def test_a_name_with_a_quoted_nickname_inside_is_one_person(lang: str, text: str, name: str) -> None:
+    assert (name, "PERSON") in _entities_in(lang, text)
+
+
+def test_a_quoted_title_between_names_is_no_person() -> None:
+    found = _entities_in("en", "He watched Netflix “Narcos” Mexico last night.")
+    assert not any("Narcos" in name and label == "PERSON" for name, label in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Fue socio de la organización criminal de los Carrillo Fuentes durante años.",
+            "los Carrillo Fuentes",
+        ),
+        ("Las empresas servían a la célula delincuencial de Los Pelones en Jalisco.", "Los Pelones"),
+    ],
+)
+def test_a_plural_article_name_after_a_group_noun_and_de_is_the_group(text: str, name: str) -> None:
+    assert (name, "ORG") in _entities_in("es", text)
+
+
+def test_the_list_matcher_leaves_out_a_nickname_no_list_writes() -> None:
+    from watchfloor.screen.news_links import KnownWordsMatcher
+
+    listed = [entry("Person", "pierrelus", "WILNER PIERRELUS")]
+    matcher = KnownWordsMatcher(Matcher.build(listed))
+    text = "La banda está liderada por Wilner Pierrelus, alias «Granchef»."
+    person = mention("Person", "Wilner Pierrelus", text, "Granchef")
+    found = link_entities([person], matcher, article=article(text), entries={str(e.id): e for e in listed})
+    assert statuses(found) == {("pierrelus", str(LINKED))}

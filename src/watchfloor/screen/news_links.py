@@ -54,11 +54,26 @@ class KnownWordsMatcher:
         if not names:
             return ()
         if not all(self.matcher.knows_words(name, person) for name in names):
-            respelled = None if person else self._respelled(query, names)
-            if respelled is None:
+            asked = self._without_unknown_aliases(query, person)
+            if asked is None and not person:
+                asked = self._respelled(query, names)
+            if asked is None:
                 return ()
-            query = respelled
+            query = asked
         return tuple(self.matcher.match(query, limit=limit, threshold=threshold))
+
+    def _without_unknown_aliases(self, query: StatementEntity, person: bool) -> StatementEntity | None:
+        """The mention without the other names the article gives it that no list writes (a
+        nickname: "Jimmy Chérizier, alias Barbecue"), when its own names are all list words; the
+        news linker still checks every name the article gives against the entry."""
+        if not all(self.matcher.knows_words(name, person) for name in query.get("name")):
+            return None
+        asked = query.clone()
+        asked.pop("alias")
+        for alias in query.get("alias", quiet=True):
+            if self.matcher.knows_words(alias, person):
+                asked.add("alias", alias)
+        return asked
 
     def _respelled(self, query: StatementEntity, names: list[str]) -> StatementEntity | None:
         """A group's names with the one word no list name has written as each list word that
