@@ -27,6 +27,7 @@ from watchfloor.model.links import CANDIDATE, LINKED
 from watchfloor.names import Kind, NameForm, Role, Token, name_form, token_similarity
 from watchfloor.names.tokens import PARTICLES
 from watchfloor.news.gazetteer import (
+    DEMONYMS_ES,
     ENTRIES,
     GOVERNMENT,
     GOVERNMENT_HEADS,
@@ -43,6 +44,7 @@ ORGANISATION_SCHEMATA = frozenset({"Organization", "Company", "LegalEntity"})
 NEVER_LINKED_KINDS = frozenset({GOVERNMENT, MEDIA})
 TOKEN_AGREEMENT = 0.88  # a mention word and a list word are one word ("Nicolás" ~ "Nicolas")
 SHORT_ACRONYM = 4
+TRANSLITERATED_LENGTH = 6  # letters of the shorter word, below which two spellings are two words
 WINDOW_CHARS = 200  # of text read on each side of a mention, for the clause around it
 
 # Words of generic institutions in English and Spanish, beside the gazetteer's heads of
@@ -61,9 +63,19 @@ INSTITUTION_WORDS: frozenset[str] = GOVERNMENT_HEADS | words(
 _HEAD_OF_STATE = ("president", "presidente", "presidenta", "head of state", "jefe de estado")
 _HEAD_OF_STATE_IN_PRESS = (
     *_HEAD_OF_STATE,
-    *("leader", "lider", "dictator", "dictador", "mandatario", "regime", "regimen", "ruler"),
-    *("government of", "gobierno de", "counterpart", "homologo"),
+    *("leader", "lider", "dictator", "dictador", "mandatario", "regime", "regimen", "ruler", "strongman"),
+    *("expresidente", "expresidenta", "exmandatario", "government of", "gobierno de", "counterpart"),
+    *("homologo", "administration of", "administracion de"),
 )
+# A state's head is also named by what he rules: "Maduro's (military) regime", "the X government",
+# "X and his government" (written after the name), "el Gobierno venezolano de X" (before it, with
+# the country's adjective between). Each is read as the cue "regimen".
+_RULED = r"(?:regime|government|administration|presidency|dictatorship|vice\s+president)"
+_RULED_AFTER = re.compile(
+    rf"^(?:['’]s(?:\s+[a-z]+)?\s+{_RULED}|\s+{_RULED}|\s+(?:and\s+his|y\s+su)\s+(?:{_RULED}|gobierno|regimen))\b",
+    re.IGNORECASE,
+)
+_RULED_BEFORE = re.compile(r"\b(?:gobierno|regimen|administracion|dictadura)\s+[a-z]+\s+de$")
 ROLE_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "president": (_HEAD_OF_STATE_IN_PRESS, _HEAD_OF_STATE),
     "minister": (("minister", "ministro", "ministra"), ("minister", "ministro", "ministra")),
@@ -83,6 +95,8 @@ _AGE = re.compile(r"\b(\d{2})(?:-year-old|\s+years?\s+old|\s+años|$)", re.IGNOR
 _BORN = re.compile(r"\b(?:born|nacid[oa])\b\D{0,20}(\d{4})", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,.;:()\n]")
 QUOTED = re.compile(r"[\"“”«»]|(?<!\w)[‘’']|[‘’'](?!\w)")  # not an apostrophe inside a name ("Kan’an")
+# a nickname quoted inside a person's name: Jimmy “Barbecue” Chérizier, Joaquín 'El Chapo' Guzmán
+_QUOTED_NICKNAME = re.compile(r"\s*(?<!\w)[\"“«‘'][^\"“”«»]+?[\"”»’'](?!\w)\s*")
 
 
 class MatchResultLike(Protocol):
@@ -148,7 +162,7 @@ def link_entities(
             continue
         if is_institution(entity):
             continue
-        results = [r for r in matcher.match(entity, limit=limit, threshold=threshold) if r.match]
+        results = [r for r in matcher.match(_query(entity), limit=limit, threshold=threshold) if r.match]
         results = [r for r in results if r.score >= threshold]
         if not results:
             continue
@@ -160,6 +174,66 @@ def link_entities(
         ]
         links.extend(_decide(entity, fits, text, published, article_id))
     return links
+
+
+def _query(entity: StatementEntity) -> StatementEntity:
+    """The mention as the matcher is asked about it, each name as a list writes such names: a
+    person's without the nickname quoted inside it, which list names rarely hold as written
+    ("Barbecue" for "BARBEQUE"), a Spanish group name in the English order ("Gulf Cartel")."""
+    person = entity.schema.name == "Person"
+    props = ("name", "alias")
+    values = {prop: entity.get(prop, quiet=True) for prop in props}
+    listed = {prop: [_as_listed(v, person) for v in found] for prop, found in values.items()}
+    if listed == values:
+        return entity
+    query = entity.clone()
+    for prop in props:
+        query.pop(prop)
+        for value in dict.fromkeys(listed[prop]):
+            query.add(prop, value)
+    return query
+
+
+def _as_listed(name: str, person: bool) -> str:
+    return without_nickname(name) if person else english_group_name(name) or name
+
+
+# Spanish names a group after a place's feature, translated where English lists write the name
+# in English ("Cártel del Golfo" is the "GULF CARTEL"); other words are proper names, kept.
+_GROUP_NOUNS_ES = {"cartel": "Cartel", "clan": "Clan"}
+_FEATURES_ES = {
+    "golfo": "Gulf",
+    "pacifico": "Pacific",
+    "norte": "North",
+    "sur": "South",
+    "noreste": "Northeast",
+    "noroeste": "Northwest",
+    "oriente": "East",
+    "occidente": "West",
+    "centro": "Center",
+    "valle": "Valley",
+}
+
+
+def english_group_name(name: str) -> str | None:
+    """ "Cártel del Golfo" -> "Gulf Cartel", "cartel mexicano de Sinaloa" -> "Sinaloa Cartel":
+    a Spanish "noun (demonym) de(l) Place" group name in English order, as the lists write it;
+    None for any other name. The demonym says whose the group is, not what it is called."""
+    keys = name_key(name).split()
+    if keys[:1] and keys[0] in ("el", "la", "los", "las"):
+        keys = keys[1:]
+    if len(keys) < 3 or keys[0] not in _GROUP_NOUNS_ES:
+        return None
+    rest = keys[2:] if keys[1] in DEMONYMS_ES else keys[1:]
+    if len(rest) not in (2, 3) or rest[0] not in ("de", "del") or rest[1] in ("el", "la", "los", "las"):
+        return None  # not "Cártel de los Soles"
+    place = [_FEATURES_ES.get(w) or w.capitalize() for w in rest[1:]]
+    return " ".join([*place, _GROUP_NOUNS_ES[keys[0]]])
+
+
+def without_nickname(name: str) -> str:
+    """ "Jimmy “Barbecue” Chérizier" -> "Jimmy Chérizier": the given names and surnames only."""
+    return " ".join(_QUOTED_NICKNAME.sub(" ", name).split())
 
 
 def _lookup(entries: EntryLookup | Mapping[str, StatementEntity] | None) -> EntryLookup:
@@ -244,16 +318,45 @@ def _short_or_common(name: str, tokens: Sequence[Token]) -> bool:
     return len(named) <= 1 or acronym or common
 
 
-def _cover(mention: Sequence[Token], listed: Sequence[Token], agreement: float) -> list[Token] | None:
+def _cover(
+    mention: Sequence[Token], listed: Sequence[Token], agreement: float, romanised: bool = False
+) -> list[Token] | None:
     """The entry's words left over once each mention word found its own, or None when a
-    mention word is not in the entry's name ("Pam Bondi" is not "BANDO, Haji")."""
+    mention word is not in the entry's name ("Pam Bondi" is not "BANDO, Haji"); ``romanised``
+    lets a group's name words differ as two romanisations do."""
     left = list(listed)
     for token in mention:
         best = max(left, key=lambda t: token_similarity(token, t), default=None)
-        if best is None or token_similarity(token, best) < agreement:
+        if best is None or not _same_word(token, best, agreement, romanised):
             return None
         left.remove(best)
     return left
+
+
+def _same_word(mention: Token, listed: Token, agreement: float, romanised: bool) -> bool:
+    """The same word, or in a group's name the same long word romanised another way:
+    "Hezbollah", "Hezbolá" and "HIZBALLAH" differ only in vowels and doubled letters (not in a
+    person's, where "Hussein" and "Hassan" are two names)."""
+    if token_similarity(mention, listed) >= agreement:
+        return True
+    return (
+        romanised
+        and min(len(mention.text), len(listed.text)) >= TRANSLITERATED_LENGTH
+        and mention.role == listed.role == Role.NAME
+        and romanised_key(mention.text) == romanised_key(listed.text)
+    )
+
+
+@lru_cache(maxsize=4096)
+def romanised_key(word: str) -> tuple[str, str]:
+    """What two romanisations of one Arabic or Persian word keep alike: its letters with doubled
+    letters written once and a final "h" dropped, each vowel only a vowel, and its last vowel
+    ("Hezbolá", "Hezbollah" and "HIZBALLAH" are h*zb*l* ending in a). Two words of one language
+    differ in more: "Urbanos" and "Urabeños" in syllables, "Cubanos" and "Cobienes" in length,
+    "cubanos" and "cubanas" in the ending."""
+    letters = re.sub(r"(.)\1+", r"\1", _fold(word)).removesuffix("h")
+    vowels = re.findall(r"[aeiouy]", letters)
+    return re.sub(r"[aeiouy]", "*", letters), vowels[-1] if vowels else ""
 
 
 def _entry_names(entry: StatementEntity | None, result: MatchResultLike) -> list[str]:
@@ -280,7 +383,15 @@ def _mention_names(entity: StatementEntity, article_id: str) -> list[str]:
     for stmt in entity.get_statements("alias"):
         if not article_id or (stmt.origin or "").startswith(f"article:{article_id}#"):
             names.append(stmt.value)
-    return list(dict.fromkeys(names))
+    if entity.schema.name == "Person":  # "Jimmy Chérizier" of "Jimmy “Barbecue” Chérizier"
+        names.extend(without_nickname(n) for n in names if _QUOTED_NICKNAME.search(n))
+    else:  # "Gulf Cartel" beside "Cártel del Golfo"
+        names.extend(english for n in names if (english := english_group_name(n)))
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _translated(name: str, schema: str) -> bool:
+    return schema != "Person" and english_group_name(name) is not None
 
 
 def _fit(
@@ -303,8 +414,15 @@ def _fit(
         form = name_form(mention_name, kind)
         if form is None:
             continue
-        extras = _name_fit(form, listed_forms, restricted or _short_or_common(mention_name, form.tokens), schema)
-        if len(form.tokens) > fullest[0] and not QUOTED.search(mention_name):  # a nickname is no name's part
+        extras = _name_fit(
+            form, listed_forms, restricted or _short_or_common(mention_name, form.tokens), schema
+        )
+        # a nickname is no name's part; a Spanish group name is as full as its English form
+        if (
+            len(form.tokens) > fullest[0]
+            and not QUOTED.search(mention_name)
+            and not _translated(mention_name, schema)
+        ):
             fullest = (len(form.tokens), extras)
         if extras is not None:
             best = extras if best is None else min(best, extras)
@@ -320,14 +438,22 @@ def _name_fit(form: NameForm, listed_forms: list[NameForm], exact_only: bool, sc
     agreement = 1.0 if exact_only else TOKEN_AGREEMENT
     best: int | None = None
     for listed in listed_forms:
-        left = _cover(mention_tokens, _identity(listed.tokens), agreement)
+        left = _cover(mention_tokens, _identity(listed.tokens), agreement, schema != "Person")
         if left is None:
             continue
         extras = len(left)
-        if extras and (exact_only or schema != "Person" or any(t.role != Role.NAME for t in left)):
-            continue  # only a person's name may leave given names or surnames unsaid
+        if extras and (exact_only or not _unsaid(left, schema)):
+            continue
         best = extras if best is None else min(best, extras)
     return best
+
+
+def _unsaid(left: Sequence[Token], schema: str) -> bool:
+    """Whether a list name's words the mention leaves out may go unsaid: a person's given names
+    or surnames, or a group's generic noun ("Los Beltrán Leyva", "BELTRAN LEYVA ORGANIZATION");
+    the mention has two or more name words here, else it must equal a list name."""
+    wanted = Role.NAME if schema == "Person" else Role.GENERIC
+    return all(t.role == wanted for t in left)
 
 
 # -- which of several fitting entries the article means ----------------------------------------
@@ -393,11 +519,15 @@ def _before(text: str) -> str:
     """The clause before the name; the one before its comma when the name is an apposition
     ("the president of Venezuela, Nicolás Maduro")."""
     stripped = text.rstrip()
-    clause = _CLAUSE_END.split(stripped[:-1] if stripped.endswith(",") else stripped)[-1]
-    return _fold(" ".join(clause.split()[-4:]))
+    clause = _fold(_CLAUSE_END.split(stripped[:-1] if stripped.endswith(",") else stripped)[-1])
+    ruled = " regimen" if _RULED_BEFORE.search(clause) else ""  # "el gobierno venezolano de"
+    return " ".join(clause.split()[-4:]) + ruled
 
 
 def _after(text: str) -> str:
+    """An apposition after the name (", the president,"), or what the name rules ("'s regime")."""
+    if _RULED_AFTER.match(text):
+        return "regimen"
     stripped = text.lstrip()
     if not stripped.startswith(","):
         return ""

@@ -60,6 +60,7 @@ from watchfloor.news.gazetteer import (
     ORGANISATION_WORDS,
     PLACE_HEADS,
     by_name,
+    country_named,
     generic_forms,
     organisation_kind,
 )
@@ -93,6 +94,7 @@ _ES_TITLES = words(
     "diputado diputada fiscal vicepresidente vicepresidenta gobernador gobernadora alcalde alcaldesa"
 )
 _OF = frozenset({"of", "de", "del"})
+_TITLE_REACH = 8  # words back from an apposition's comma to the office it names ("ministro de ...")
 # members of US parties: an article about them is about US institutions
 _US_PARTIES = words("Republicans Democrats GOP republicanos demócratas Republicanos Demócratas")
 # "Paraguayan", "Chinese", "British", "Israeli" (not "Republican")
@@ -296,7 +298,7 @@ def _spanish_label(span: Span, model_label: str, person_words: set[str]) -> str 
         return None  # "F-35"
     if model_label == "PER":
         return "PERSON"
-    if model_label == "LOC" and _full_personal_name(span):
+    if model_label == "LOC" and (_full_personal_name(span) or _titled_apposition(span)):
         return "PERSON"
     if model_label == "LOC":
         return "LOC" if name_key(span[0].text) in GEO_FEATURES else "GPE"
@@ -318,6 +320,33 @@ def _full_personal_name(span: Span) -> bool:
         and keys[0] not in GEO_FEATURES
         and not any(key in ORGANISATION_WORDS for key in keys)
     )
+
+
+def _titled_apposition(span: Span) -> bool:
+    """A name set after an office and a comma ("el ministro de Relaciones Interiores, Néstor
+    Reverol") is the office holder, which the Spanish model sometimes tags LOC; a place is not
+    written as an office's apposition. Two or more capitalised words, none a country's or a
+    place's head."""
+    doc = span.doc
+    keys = [name_key(token.text) for token in span]
+    if (
+        len(span) < 2
+        or span.start < 2
+        or doc[span.start - 1].text != ","
+        or not all(token.is_alpha and token.text[0].isupper() and not token.is_upper for token in span)
+        or keys[0] in PLACE_HEADS
+        or keys[0] in GEO_FEATURES
+        or any(key in ORGANISATION_WORDS for key in keys)
+        or country_named(span.text) is not None
+    ):
+        return False
+    for i in range(span.start - 2, max(-1, span.start - 2 - _TITLE_REACH), -1):
+        token = doc[i]
+        if token.text in _ES_TITLES:  # lower case: an office, not a name's word
+            return True
+        if token.is_sent_start or not (token.text[0].isupper() or token.text in _ES_NAME_CONNECTORS):
+            return False  # only the office's portfolio comes between: "de Relaciones Interiores"
+    return False
 
 
 def _programme_name(text: str, span: Span) -> bool:
@@ -383,8 +412,52 @@ def news_entity_fixes(doc: Doc) -> Doc:
         ):
             continue
         result.append(span)
-    doc.ents = filter_spans(_bare_bodies(_joined_persons(result)))
+    doc.ents = filter_spans(_bare_bodies(_joined_persons(_nicknamed_persons(doc, result))))
     return doc
+
+
+_NICKNAME_WORDS = 3  # words inside the quotes of a nickname ("El Chapo", "Ti Lapli")
+
+
+def _nicknamed_persons(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name with a quoted nickname inside it ("Joaquín “El Chapo” Guzmán") is one
+    name, which the small model cuts at the quotes ("Joaquín “El Chapo" + "Guzmán") or types as
+    organisations: given names, the quoted words and surnames, all capitalised, where the
+    nickname opens with a Spanish article or the model saw a person in the surnames (not
+    Netflix “Narcos” Mexico)."""
+    quotes = [t.i for t in doc if t.text in _OPENING_QUOTES and t.i > 0]
+    if not quotes:
+        return spans
+    found: list[Span] = []
+    for i in quotes:
+        close = next(
+            (
+                j
+                for j in range(i + 2, min(len(doc), i + _NICKNAME_WORDS + 2))
+                if doc[j].text in _CLOSING_QUOTES
+            ),
+            None,
+        )
+        if close is None or not all(_upper_at(doc, j) for j in range(i + 1, close)):
+            continue
+        start = i
+        while start > max(0, i - 2) and _name_token(doc[start - 1]):
+            start -= 1
+        end = close + 1
+        while end < min(len(doc), close + 4) and _name_token(doc[end]):
+            end += 1
+        if start == i or end == close + 1:
+            continue
+        spanish_nickname = doc[i + 1].lower_ in ("el", "la")  # "El Chapo", "La Tuta"
+        if spanish_nickname or any(s.label_ == "PERSON" and close < s.start < end for s in spans):
+            found.append(Span(doc, start, end, label="PERSON"))
+    if not found:
+        return spans
+    return [s for s in spans if not any(f.start < s.end and s.start < f.end for f in found)] + found
+
+
+def _name_token(token: Token) -> bool:
+    return token.is_alpha and token.text[0].isupper() and not token.is_sent_start
 
 
 def _joined_persons(spans: list[Span]) -> list[Span]:
@@ -587,6 +660,9 @@ def _named_after(doc: Doc, noun: int, by_start: dict[int, Span], quoted_only: bo
         return _quoted(doc, k, 1)
     if quoted_only:
         return []
+    family = _family_after(doc, k, by_start)
+    if family is not None:
+        return [family]
     span = by_start.get(k)
     if span is None and doc[k].lower_ in _NAME_ARTICLES and doc[k].text[:1].isupper():
         span = by_start.get(k + 1)  # the model cut "Los" off "Los Zetas"; the noun says it belongs
@@ -605,6 +681,18 @@ def _named_after(doc: Doc, noun: int, by_start: dict[int, Span], quoted_only: bo
     while end > k and doc[end - 1].lower_ in _NAME_ARTICLES:
         end -= 1
     return [Span(doc, k, end, label="ORG")] if end > k else []
+
+
+def _family_after(doc: Doc, k: int, by_start: dict[int, Span]) -> Span | None:
+    """ "la organización criminal de los Beltrán Leyva", "la célula de Los Cuinis": a name with
+    a plural article after a group's noun and "de" is the group, article included; a person
+    never takes "los", so the model's person or place there is that group."""
+    if not (k + 2 < len(doc) and doc[k].lower_ == "de" and doc[k + 1].lower_ in ("los", "las")):
+        return None
+    span = by_start.get(k + 2)
+    if span is None or span.ent_id_ or span.label_ not in _RETYPED_AS_GROUP:
+        return None
+    return Span(doc, k + 1, span.end, label="ORG")
 
 
 def _named_before(doc: Doc, noun: int, by_end: dict[int, Span], nationality_tokens: set[int]) -> list[Span]:

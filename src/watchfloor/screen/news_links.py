@@ -37,6 +37,7 @@ class KnownWordsMatcher:
         # a run's articles name the same parties again and again: each distinct mention (same
         # ID, schema and properties, hence the same record) is scored once
         self._answers: dict[tuple[object, ...], Sequence[MatchResult]] = {}
+        self._spellings: dict[tuple[str, str], list[str]] | None = None
 
     def match(
         self, query: StatementEntity, limit: int = 10, threshold: float | None = None
@@ -50,9 +51,64 @@ class KnownWordsMatcher:
     def _match(self, query: StatementEntity, limit: int, threshold: float | None) -> Sequence[MatchResult]:
         names = query.get_type_values(registry.name)
         person = query.schema.is_a("Person")
-        if not names or not all(self.matcher.knows_words(name, person) for name in names):
+        if not names:
             return ()
+        if not all(self.matcher.knows_words(name, person) for name in names):
+            asked = self._without_unknown_aliases(query, person)
+            if asked is None and not person:
+                asked = self._respelled(query, names)
+            if asked is None:
+                return ()
+            query = asked
         return tuple(self.matcher.match(query, limit=limit, threshold=threshold))
+
+    def _without_unknown_aliases(self, query: StatementEntity, person: bool) -> StatementEntity | None:
+        """The mention without the other names the article gives it that no list writes (a
+        nickname: "Jimmy Chérizier, alias Barbecue"), when its own names are all list words; the
+        news linker still checks every name the article gives against the entry."""
+        if not all(self.matcher.knows_words(name, person) for name in query.get("name")):
+            return None
+        asked = query.clone()
+        asked.pop("alias")
+        for alias in query.get("alias", quiet=True):
+            if self.matcher.knows_words(alias, person):
+                asked.add("alias", alias)
+        return asked
+
+    def _respelled(self, query: StatementEntity, names: list[str]) -> StatementEntity | None:
+        """A group's names with the one word no list name has written as each list word that
+        romanises it alike ("Hezbolá" as "hizballah", "hezbollah"), or None when a name has no
+        such word or more than one unknown word: the news linker then checks the article's own
+        spelling against each entry."""
+        from watchfloor.news.linking import TRANSLITERATED_LENGTH, romanised_key
+        from watchfloor.news.mentions import name_key
+
+        vocab = self.matcher.vocab
+        if self._spellings is None:
+            self._spellings = {}
+            for known in vocab:
+                if len(known) >= TRANSLITERATED_LENGTH and known.isalpha():
+                    self._spellings.setdefault(romanised_key(known), []).append(known)
+        respelled: list[str] = []
+        for name in names:
+            words = name_key(name).split()
+            unknown = [i for i, word in enumerate(words) if word not in vocab]
+            if not unknown and self.matcher.knows_words(name):
+                respelled.append(name)
+                continue
+            if len(unknown) != 1 or len(words[unknown[0]]) < TRANSLITERATED_LENGTH:
+                return None
+            at = unknown[0]
+            spellings = self._spellings.get(romanised_key(words[at]), [])
+            respelled += [" ".join([*words[:at], listed, *words[at + 1 :]]) for listed in spellings]
+        if not respelled or not all(self.matcher.knows_words(name) for name in respelled):
+            return None
+        query = query.clone()
+        query.pop("alias")
+        query.pop("name")
+        for name in dict.fromkeys(respelled):
+            query.add("name", name)
+        return query
 
 
 def _properties(entity: StatementEntity) -> tuple[tuple[str, tuple[str, ...]], ...]:
