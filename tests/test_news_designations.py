@@ -1804,3 +1804,21 @@ def test_inverted_passives_with_nothing_before_them_and_firms_tied_to_a_person()
         _has(found, name)
     # the firms are the act's object; the person they are tied to is not designated by it
     assert _sanctions("Además, la OFAC designó a tres empresas vinculadas a Rafael Ortiz Mendoza.") == {}
+
+
+def test_more_ways_the_press_names_the_parties_of_an_act() -> None:
+    act = "El Tesoro sancionó a dos venezolanos. "
+    for text in (
+        act + "La medida afecta a Rafael Ortiz Mendoza y Carmen Ruiz Tello.",
+        act + "Los afectados son Rafael Ortiz Mendoza y Carmen Ruiz Tello.",
+        act + "Los señalados son Rafael Ortiz Mendoza y Carmen Ruiz Tello.",
+        "Treasury sanctioned two officials on Monday. Those targeted include Rafael Ortiz Mendoza and Carmen Ruiz Tello.",
+        "The move freezes any U.S. assets of Rafael Ortiz Mendoza and Carmen Ruiz Tello.",
+        "Sanctions were also imposed on Rafael Ortiz Mendoza and Carmen Ruiz Tello, two electoral officials.",
+        "Las sanciones alcanzan también a Rafael Ortiz Mendoza y Carmen Ruiz Tello.",
+    ):
+        found = _sanctions(text)
+        for name in ("Rafael Ortiz Mendoza", "Carmen Ruiz Tello"):
+            _has(found, name)
+    found = _sanctions("Rafael Ortiz Mendoza and Carmen Ruiz Tello were among those sanctioned on Monday.")
+    assert _has(found, "Rafael Ortiz Mendoza").get("program") == ["SDN"]

@@ -103,7 +103,7 @@ EXECUTIVE_ORDER = re.compile(
 TERROR_LIST = re.compile(r"\bterroris[tm]\w*|\bterroristas?\b|\bterrorismo\b", re.I)
 # what an asset freeze holds: "congeló las cuentas / los fondos", "froze the assets"
 _FROZEN_ES = r"(?:(?:las|los)\s+)?(?:cuentas|bienes|activos|fondos)"
-_FROZEN_EN = r"(?:the\s+)?(?:assets|accounts|funds|property)"
+_FROZEN_EN = r"(?:the\s+|any\s+|all\s+)?(?:U\.S\.\s+|US\s+)?(?:assets|accounts|funds|property)"
 SANCTION_CONTEXT = re.compile(
     r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock|\bblacklist|\blista\s+negra|"
     rf"\bcongel\w*\s+{_FROZEN_ES}|\b(?:froze|freez\w*|frozen)\s+{_FROZEN_EN}",
@@ -123,7 +123,10 @@ ACTIVE_VERB = re.compile(
     r"(?:were|was|are|is)\b)|"
     # "The sanctions ... affect X and Y": the measures' objects are their parties.
     r"\b(?:(?:sanctions|sanciones)\b[^.;:]{0,80}?\b(?:affect|affects|target|targets|targeted|afectan|afectaron|"
-    r"recaen\s+(?:sobre|en))|"
+    r"alcanzan|alcanzaron|recaen\s+(?:sobre|en))|"
+    # "Sanctions were also imposed on X", "las sanciones fueron impuestas a X"
+    r"(?:sanctions|sanciones)\s+(?:were|was|have\s+been|had\s+been|fueron|han\s+sido)\s+(?:also\s+|también\s+)?"
+    r"(?:imposed|levied|impuestas|aplicadas)\s+(?:on|against|a|al|contra|sobre)(?=\s)|"
     r"designat(?:e|es|ed|ing)|designations?\s+(?:of|include|includes|are|were|cover)|"
     r"(?:re)?list(?:s|ed|ing)?|label(?:s|ed|led|ling)?|blacklist(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|"
     r"sanction(?:ed|ing)?|"
@@ -176,7 +179,7 @@ INSTRUMENT = re.compile(
     r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|"
     r"orden|medidas?|sanciones|decreto|resolución|lista)\b[^.;:]{0,80}?\s+(?i:also\s+|también\s+)?"
     r"(?i:names?|named|includes?|included|targets?|targeted|covers?|covered|nombra|nombró|incluye|incluyó|"
-    r"incluyen|cubre|alcanza|alcanzó|designates|designated|sanctions|sanctioned|"
+    r"incluyen|cubre|alcanza|alcanzó|afecta|afectó|affects|designates|designated|sanctions|sanctioned|"
     r"(?:are|were|son|fueron)\s+(?:against|contra))\b"
     r"(?:\s+(?:a|al)\b)?"
 )
@@ -184,7 +187,8 @@ INSTRUMENT = re.compile(
 # "La lista de grupos sancionados incluye:").
 LIST_INTRO = re.compile(
     r"\b(?i:groups|cartels|organi[sz]ations|gangs|entities|individuals|people|persons|designees|list|"
-    r"(?:those|individuals|people)\s+(?:sanctioned|designated|listed)|sancionados|designados|"
+    r"(?:those|individuals|people)\s+(?:sanctioned|designated|listed|targeted|named|blacklisted)|sancionados|designados|"
+    r"afectad[oa]s|señalad[oa]s|"
     r"grupos|c[aá]rteles|organizaciones|bandas|entidades|personas|individuos|empresas|companies|"
     r"officials|funcionarios|leaders|líderes|"
     # the act itself: "La designación de hoy incluye también a", "Today's action includes"
@@ -310,9 +314,10 @@ EXAMPLES = re.compile(
 )
 # "Tren de Aragua, MS-13 and the Sinaloa cartel are among the groups the US has designated": the
 # parties precede, the designation follows.
+AMONG_REACH = 120  # characters after "among" within which what they are among is said
 AMONG = re.compile(
     r"\b(?:are|is|were|was|son|es|están|figuran)\s+(?:now\s+)?(?:among|entre|one\s+of|uno\s+de|una\s+de)\b"
-    r"(?=[^.;]{0,120}\b(?:designat|sanction|listed|designad|sancionad|incluid))",
+    rf"(?=[^.;]{{0,{AMONG_REACH}}}\b(?:designat|sanction|listed|designad|sancionad|incluid))",
     re.I,
 )
 # Passive and reduced relatives: the parties precede ("X was designated", "X, designated in 2019").
@@ -2111,7 +2116,9 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         for found_actor in actors:
             last = reading.last_act if goes_on else None
             actor = found_actor or (last.actor if last is not None else reading.actor)
-            programs = _act_programs(sentence, word, actor, reading)
+            # "were among those sanctioned": what they are among says which act
+            among = sentence[verb.start() : verb.end() + AMONG_REACH].lower() if kind == "among" else word
+            programs = _act_programs(sentence, among, actor, reading)
             if last is not None and not _programs(sentence):
                 programs = list(last.programs)
             if found_actor is not None:
