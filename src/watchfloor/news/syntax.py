@@ -93,7 +93,7 @@ CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|related\s+to|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
-    r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
+    r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
@@ -135,6 +135,8 @@ _COMPOSED_PARTICIPLE = re.compile(
 )
 # founding a group makes one of its members, as "founder of" does: "Y, co-founded by X", "fundado por X"
 _FOUNDED_PARTICIPLE = re.compile(r"^(?:co-?)?(?:founded|fundad[oa]s?)$")
+# founding a group in the active voice, likewise: "X founded the cartel", "X cofundó el Tren de Aragua"
+_FOUND_VERB = re.compile(r"^(?:co-?)?(?:founds|founded|fund(?:ó|aron|a|an)|cofund(?:ó|aron|a|an))$")
 _OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
 _LINK_PARTICIPLE = re.compile(
     r"^(?:linked|tied|connected|related|affiliated|associated|(?:vinculad|ligad|relacionad|afiliad|asociad)[oa]s?)$"
@@ -239,6 +241,14 @@ _NAMING_PARTICIPLES = words(
     "identified named known identificado identificada identificados llamado llamada conocido conocida"
 )
 _ROLE_NOUNS = _LEADER_NOUNS | _OFFICE_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
+# passive verbs that give their subject a role noun: "X, who was called a member of Y"
+_NAMING_VERBS = words("called named labeled labelled dubbed deemed branded")
+# the parts a group is organised in: a role in one is membership of the group ("members of the
+# cartel's finance commission", "líder de una célula del Cártel de Sinaloa")
+_SUBUNIT_NOUNS = words(
+    "commission committee council cell cells wing faction network unit branch "
+    "comisión comité consejo célula células facción red unidad rama brazo ala"
+)
 # the head of one function of a group is one of its members, not its leader ("jefe financiero del X",
 # "the gang's finance chief", "jefe de finanzas")
 _FUNCTION_WORDS = words(
@@ -272,8 +282,17 @@ _FAMILY_NOUNS = {
     **{"hermana": "sister", "padre": "father", "madre": "mother", "sobrino": "nephew", "sobrina": "niece"},
     **{"primo": "cousin", "prima": "cousin"},
 }
+# a person's children and in-laws are family too ("children of X", "su cuñado Y", "X's son-in-law")
 _FAMILY_NOUNS |= {
-    **{f"{w}s": w for w in words("son daughter brother sister nephew niece cousin")},
+    **{"children": "child", "child": "child", "stepson": "son", "stepdaughter": "daughter"},
+    **{"grandson": "grandson", "granddaughter": "granddaughter", "uncle": "uncle", "aunt": "aunt"},
+    **{"nieto": "grandson", "nieta": "granddaughter", "tío": "uncle", "tía": "aunt"},
+    **{"suegro": "father-in-law", "suegra": "mother-in-law", "cuñado": "brother-in-law"},
+    **{"cuñada": "sister-in-law", "yerno": "son-in-law", "nuera": "daughter-in-law"},
+    **{"hijastro": "son", "hijastra": "daughter", "cuñados": "brother-in-law", "nietos": "grandson"},
+}
+_FAMILY_NOUNS |= {
+    **{f"{w}s": w for w in words("son daughter brother sister nephew niece cousin grandson")},
     **{"hijos": "son", "hijas": "daughter", "hermanos": "brother", "sobrinos": "nephew", "primos": "cousin"},
     **{"siblings": "sibling", "hermanas": "sister", "primas": "cousin"},
 }
@@ -660,7 +679,7 @@ def _rule_for(token: Token) -> Rule | None:
         return _leads
     if _COMPOSED_PARTICIPLE.match(lower):
         return _composed
-    if _FOUNDED_PARTICIPLE.match(lower):
+    if _FOUNDED_PARTICIPLE.match(lower) or (_FOUND_VERB.match(lower) and _is_verb(token)):
         return _founded
     if _OWN_VERB.match(lower):
         return _owns
@@ -1060,7 +1079,27 @@ def _active_subjects(verb: Token) -> list[Token]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    return [t for c in verb.children if c.dep_ in _OBJECTS for t in _with_conjuncts(c)]
+    """The verb's objects, conjuncts included; where it has none but two subjects on either side
+    ("X dirige la empresa Y": the small Spanish parser may take the noun after the verb for a
+    second subject), the one after it."""
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    if not objects:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
+        if len(subjects) == 2 and subjects[0].i < verb.i < subjects[1].i:
+            objects = subjects[1:]
+    return [t for c in objects for t in _with_conjuncts(c)]
+
+
+def _clause_subjects(head: Token) -> list[Token]:
+    """The subjects of a clause's head (a verb, or a predicate noun beside its copula), or where it
+    has none and is the second of two coordinated predicates, the first one's ("X lives in Lebanon
+    but was a Hezbollah operative", "X vive en Líbano y es operador de Y")."""
+    subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
+    first = head.head
+    if not subjects and head.dep_ == "conj" and first.i < head.i:
+        if _is_verb(first) or any(c.dep_ == "cop" for c in first.children):
+            subjects = [c for c in first.children if c.dep_ in _SUBJECTS]
+    return subjects
 
 
 def _governed(token: Token) -> list[Token]:
@@ -1289,7 +1328,13 @@ def _composed(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 def _founded(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """ "Y, founded by X", "the organization that was co-founded by X", "Y, fundado por X": X is a
-    member of Y (as "X, a founder of Y" is)."""
+    member of Y (as "X, a founder of Y" is); so is the subject of the active verb ("X founded Y",
+    "X, quien fundó el Y"), whose object is the group."""
+    if not _prep_objects(token, _BY) and _active_subjects(token) and _objects(token):
+        founders = _mentions([t for s in _active_subjects(token) for t in _with_conjuncts(s)], found, ACTORS)
+        groups = [m for m in _mentions(_objects(token), found, ORGS) if m.kind != GOVERNMENT]
+        yield from _pairs(founders, groups, schema="Membership", first_prop="member", second_prop="organization", role=token.text)
+        return
     yield from _passive(token, found, "Membership", "organization", "member")
 
 
@@ -1976,9 +2021,11 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ in ("appos", "compound"):
         holders.append(noun.head)
     if noun.dep_ == "attr":
-        holders += [child for child in noun.head.children if child.dep_ in _SUBJECTS]
+        holders += _clause_subjects(noun.head)
     if any(child.dep_ == "cop" for child in noun.children):
-        holders += [child for child in noun.children if child.dep_ in _SUBJECTS] or _accused(noun)
+        holders += _clause_subjects(noun) or _accused(noun)
+    if noun.dep_ in ("oprd", "xcomp") and noun.head.lower_ in _NAMING_VERBS:
+        holders += [c for c in noun.head.children if c.dep_ in _PASSIVE_SUBJECTS]  # "X was called a member of Y"
     if noun.dep_ == "attr" and noun.head.dep_ == "pcomp" and not holders:
         holders += _accused(noun.head)  # "X, accused of being a member of Y"
     if _is_as(noun):
@@ -2111,6 +2158,11 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     organisations = _mentions(
         _owners_of_noun(noun), found, frozenset({"ORG"}) if lower not in _OWNER_NOUNS else ACTORS
     )
+    organisations = [m for m in organisations if m.kind != GOVERNMENT]
+    unit = not organisations and lower not in _OWNER_NOUNS
+    if unit:  # "members of the cartel's finance commission": of the armed group whose unit it is
+        organisations = [m for m in _mentions(_unit_owners(noun), found, ORGS) if m.kind == ARMED_GROUP]
+        unit = bool(organisations)
     group_of_its = not organisations and lower not in _OWNER_NOUNS
     if group_of_its:  # "the cartel and two of its leaders, A and B": "its" is the one group named before
         organisations = _its_group(noun, found)
@@ -2126,7 +2178,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     role = f"{noun.text} {preposition}".strip()
     modifiers = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     top = any(word in _TOP_WORDS for word in modifiers)
-    functional = any(word in _FUNCTION_WORDS for word in modifiers) and not top
+    functional = (any(word in _FUNCTION_WORDS for word in modifiers) and not top) or unit
     leads = lower in _LEADER_NOUNS or lower in _OFFICE_NOUNS or (lower in _RANK_NOUNS and top)
     if leads and not functional:
         yield from _pairs(
@@ -2160,6 +2212,12 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
                 second_prop="organization",
                 role=description,
             )
+
+
+def _unit_owners(noun: Token) -> list[Token]:
+    """Whose unit the role noun's complement is ("the Sinaloa Cartel's finance commission", "una
+    célula del Cártel de Sinaloa", "the FARC's International Commission"): that unit's owners."""
+    return [o for unit in _owners_of_noun(noun) if unit.lower_ in _SUBUNIT_NOUNS for o in _owners_of_noun(unit)]
 
 
 def _unit_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -2261,12 +2319,13 @@ def _its_group(noun: Token, found: dict[int, Mention]) -> list[Mention]:
 
 def _its_holder(noun: Token, found: dict[int, Mention]) -> list[Mention]:
     """The person a singular "its leader" names right after it ("the cartel and its leader X",
-    "y a su líder, X"): the name in apposition, or the one the noun is a compound of."""
-    if not _singular(noun):
-        return []
+    "y a su líder, X"): the name in apposition, or the one the noun is a compound of; for a plural
+    noun, the names of that one apposition ("y a sus líderes A y B")."""
     after = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
     if noun.dep_ == "compound" and noun.head.i > noun.i:
         after.append(noun.head)
+    if not _singular(noun):  # "y a sus líderes A y B": the names the plural noun heads, each
+        after = [t for a in after for t in _with_conjuncts(a)] if len(after) == 1 else []
     return [m for m in _mentions(after, found, frozenset({"PERSON"})) if m.kind != GOVERNMENT]
 
 
@@ -2472,7 +2531,8 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     # "his wife and son, A": a later conjunct's apposition; not where that conjunct says whose it is
     # ("two brothers of X and a son of his partner, A": A is the partner, no brother of X)
     of = frozenset({"of", "de", "del"})
-    holders = _holders(noun) or [
+    # "X, cuñado de Y": the small Spanish parser may take the noun for an adjective of the name
+    holders = _holders(noun) or ([noun.head] if noun.dep_ == "amod" and noun.head.i < noun.i else []) or [
         a
         for c in noun.conjuncts
         if not _prep_objects(c, of)
@@ -2608,8 +2668,21 @@ def _previous_person(pronoun: Token, found: dict[int, Mention]) -> list[Mention]
     first = next(t for t in pronoun.sent if t.lower_ in _POSSESSIVE_PRONOUNS)
     if any(i < first.i and m.label == "PERSON" for i, m in found.items()):
         return []
+    if any(_unnamed_complement(t, found) for t in pronoun.doc[pronoun.sent.start : first.i]):
+        return []  # "familiares de El Tanque, como su hermano": "su" is that name's, though unrecognised
     before, _after = pronoun.doc.user_data.get(_NEIGHBOURS_KEY, ([], []))
     return list(before) if len(before) == 1 else []
+
+
+def _unnamed_complement(token: Token, found: dict[int, Mention]) -> bool:
+    """A proper noun the NER left out, as the "of"/"de" complement of a noun ("relatives of Z",
+    "familiares de El Z"): a possessive after it may stand for it."""
+    proper = token.tag_.startswith("NNP") or token.pos_ == "PROPN"
+    if not proper or token.i in found:
+        return False
+    if token.dep_ == "pobj":
+        return token.head.lower_ == "of"
+    return any(c.dep_ == "case" and c.lower_ in ("de", "del") for c in token.children)
 
 
 def _inside_other_name(token: Token, found: dict[int, Mention]) -> bool:
