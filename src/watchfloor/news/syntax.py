@@ -91,7 +91,7 @@ ORGS = frozenset({"ORG"})
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
-    r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
+    r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|related\s+to|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
@@ -126,7 +126,7 @@ _DIRECT_PARTICIPLE = re.compile(
     r"^(?:headed|led|run|directed|commanded|controlled|(?:encabezad|liderad|dirigid|comandad|controlad)[oa]s?)$"
 )
 _LEAD_VERB = re.compile(
-    r"^(?:leads?|leading|heads?|heading|runs|running|directs?|directing|commands|commanding|"
+    r"^(?:leads?|leading|heads?|heading|runs|running|ran|manag(?:es|ed|ing)|directs?|directing|commands|commanding|"
     r"(?:lider|encabez|comand)(?:a|an|ar|ando|aba|aban|ó|aron)|dirig(?:e|en|ir|iendo|ía|ían|ió|ieron))$"
 )
 # a group said to be made of its members: "Y is made up of A and B", "Y está integrado por A y B"
@@ -1096,18 +1096,19 @@ def _clause_subjects(head: Token) -> list[Token]:
     but was a Hezbollah operative", "X vive en Líbano y es operador de Y")."""
     subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
     first = head.head
-    if not subjects and head.dep_ == "conj" and first.i < head.i:
-        if _is_verb(first) or any(c.dep_ == "cop" for c in first.children):
-            subjects = [c for c in first.children if c.dep_ in _SUBJECTS]
+    predicate = _is_verb(first) or any(c.dep_ == "cop" for c in first.children)
+    if not subjects and head.dep_ == "conj" and first.i < head.i and predicate:
+        subjects = [c for c in first.children if c.dep_ in _SUBJECTS]
     return subjects
 
 
 def _governed(token: Token) -> list[Token]:
     """What a participle or predicate says something about: the noun it modifies ("Y, headed
-    by"), else its subject ("Y is headed by", "Y fue liderado por")."""
-    if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i:
-        return [token.head]
+    by"), else its subject ("Y is headed by", "Y fue liderado por"), also where the parser hung a
+    clause with its own subject on a noun ("allegations that Y is controlled by X")."""
     subjects = [child for child in token.children if child.dep_ in _SUBJECTS]
+    if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i and not subjects:
+        return [token.head]
     if token.dep_ == "advcl" and token.i < token.head.i and not subjects:  # "Headed by X, the group has ..."
         return [child for child in token.head.children if child.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
     reporting = token.head
@@ -1333,7 +1334,14 @@ def _founded(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if not _prep_objects(token, _BY) and _active_subjects(token) and _objects(token):
         founders = _mentions([t for s in _active_subjects(token) for t in _with_conjuncts(s)], found, ACTORS)
         groups = [m for m in _mentions(_objects(token), found, ORGS) if m.kind != GOVERNMENT]
-        yield from _pairs(founders, groups, schema="Membership", first_prop="member", second_prop="organization", role=token.text)
+        yield from _pairs(
+            founders,
+            groups,
+            schema="Membership",
+            first_prop="member",
+            second_prop="organization",
+            role=token.text,
+        )
         return
     yield from _passive(token, found, "Membership", "organization", "member")
 
@@ -2025,23 +2033,17 @@ def _holders(noun: Token) -> list[Token]:
     if any(child.dep_ == "cop" for child in noun.children):
         holders += _clause_subjects(noun) or _accused(noun)
     if noun.dep_ in ("oprd", "xcomp") and noun.head.lower_ in _NAMING_VERBS:
-        holders += [c for c in noun.head.children if c.dep_ in _PASSIVE_SUBJECTS]  # "X was called a member of Y"
+        # "X, who was called a member of Y": the passive subject
+        holders += [c for c in noun.head.children if c.dep_ in _PASSIVE_SUBJECTS]
     if noun.dep_ == "attr" and noun.head.dep_ == "pcomp" and not holders:
         holders += _accused(noun.head)  # "X, accused of being a member of Y"
     if _is_as(noun):
         holders.append(noun)
-    verb = noun.head
-    if (
-        noun.dep_ in _OBJECTS | {"xcomp", "oprd"}
-        and verb.lower_ in _CONSIDERED
-        and verb.dep_ in _MODIFIER_DEPS
-    ):
-        holders.append(verb.head)  # "X, considered the leader of Y", "X: considerado el líder del Y"
-    elif noun.dep_ in _OBJECTS and verb.lower_ in _CONSIDERED:
-        holders += _entry_name(verb)  # "- X ("alias"): considerado el segundo al mando del Y"
+    holders += _considered(noun)
     one = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ in ("pobj", "nmod") and one.lower_ in _ONE and one.i < noun.i:
         holders.append(one)  # "X, one of the leaders of Y": "one" stands for X
+        holders += _considered(one)  # "X, considered one of the leaders of Y"
     holders += _coordinated_role_holders(noun)
     clause = _whose_clause(noun)
     if clause is not None:  # "whose leader is X" (X the verb's attribute), "cuyo líder es X" (the predicate)
@@ -2056,6 +2058,22 @@ def _holders(noun: Token) -> list[Token]:
     if _singular(noun):
         return holders
     return [t for holder in holders for t in _with_conjuncts(holder) if t.i < noun.i or holder.i >= noun.i]
+
+
+def _considered(noun: Token) -> list[Token]:
+    """Whom a participle of judgement gives the noun as a role: "X, considered the leader of Y",
+    "X: considerado el líder del Y" (the noun the participle modifies, or the subject the parser
+    gave it), "- X ("alias"): considerado el segundo al mando del Y" (the list entry's name)."""
+    verb = noun.head
+    if verb.lower_ not in _CONSIDERED:
+        return []
+    if noun.dep_ in _OBJECTS | {"xcomp", "oprd"} and verb.dep_ in _MODIFIER_DEPS:
+        return [verb.head]
+    if noun.dep_ in _OBJECTS:
+        return _entry_name(verb)
+    if noun.dep_ in ("xcomp", "oprd"):
+        return [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < noun.i]
+    return []
 
 
 def _whose_clause(noun: Token) -> Token | None:
@@ -2217,7 +2235,9 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 def _unit_owners(noun: Token) -> list[Token]:
     """Whose unit the role noun's complement is ("the Sinaloa Cartel's finance commission", "una
     célula del Cártel de Sinaloa", "the FARC's International Commission"): that unit's owners."""
-    return [o for unit in _owners_of_noun(noun) if unit.lower_ in _SUBUNIT_NOUNS for o in _owners_of_noun(unit)]
+    return [
+        o for unit in _owners_of_noun(noun) if unit.lower_ in _SUBUNIT_NOUNS for o in _owners_of_noun(unit)
+    ]
 
 
 def _unit_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -2532,13 +2552,17 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     # ("two brothers of X and a son of his partner, A": A is the partner, no brother of X)
     of = frozenset({"of", "de", "del"})
     # "X, cuñado de Y": the small Spanish parser may take the noun for an adjective of the name
-    holders = _holders(noun) or ([noun.head] if noun.dep_ == "amod" and noun.head.i < noun.i else []) or [
-        a
-        for c in noun.conjuncts
-        if not _prep_objects(c, of)
-        for a in c.children
-        if c.i > noun.i and a.dep_ == "appos"
-    ]
+    holders = (
+        _holders(noun)
+        or ([noun.head] if noun.dep_ == "amod" and noun.head.i < noun.i else [])
+        or [
+            a
+            for c in noun.conjuncts
+            if not _prep_objects(c, of)
+            for a in c.children
+            if c.i > noun.i and a.dep_ == "appos"
+        ]
+    )
     relatives = _mentions(holders, found, persons)
     anchors = _mentions(_owners_of_noun(noun), found, persons)
     if not relatives and (noun.tag_ == "NNS" or "Plur" in noun.morph.get("Number", [])):
