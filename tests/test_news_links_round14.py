@@ -131,3 +131,57 @@ def test_su_after_an_unrecognised_name_is_not_the_previous_sentences_person() ->
         "Otros sancionados incluyen a familiares y asociados de El Gallo, como su hermano Mateo Luna Villa."
     )
     assert not any(link[0] == "Family" for link in _links(text))
+
+
+def test_named_for_sanctions_for_running_a_company() -> None:
+    text = "Mateo Luna Villa was also named for sanctions for running the family's shipping company Acme Trading SA."
+    links = _links(text)
+    assert {(schema, director) for schema, director, _firm in links} == {
+        ("Directorship", f"director={MATEO}")
+    }
+
+
+@spanish_model
+def test_the_leader_of_the_cartel_named_after_the_phrase() -> None:
+    text = (
+        "El Tesoro sancionó a una red del Cártel de Sinaloa.\n\n"
+        "La red tiene conexiones directas con el líder del cartel, Julián Ortega Bravo, alias El Jefe."
+    )
+    assert _leaders(SINALOA, JULIAN) <= _links(text)
+
+
+@spanish_model
+def test_organizacion_after_a_names_comma_stands_for_it() -> None:
+    text = (
+        "La operación apunta específicamente contra el Tren de Aragua, organización que Washington "
+        "vincula directamente con el empresario Julián Ortega Bravo."
+    )
+    assert ("UnknownLink", f"subject={TREN}", f"object={JULIAN}") in _links(text)
+
+
+def test_partnership_with_an_armed_group_is_a_link() -> None:
+    text = "Julian Ortega Bravo's partnership with Hezbollah has alarmed Washington."
+    assert _links(text) == {("UnknownLink", f"subject={JULIAN}", f"object={HEZBOLLAH}")}
+
+
+def test_hyphenated_linked_and_owned() -> None:
+    linked = _links("Ramiro Estévez Palma, a Hezbollah-linked businessman, was sanctioned.")
+    assert linked == {("UnknownLink", f"subject={RAMIRO}", f"object={HEZBOLLAH}")}
+    owned = _links("The Treasury sanctioned Acme Trading SA, a Hezbollah-owned company in Caracas.")
+    assert {(schema, owner) for schema, owner, _asset in owned} == {("Ownership", f"owner={HEZBOLLAH}")}
+
+
+def test_believed_to_be_the_leader() -> None:
+    text = "Ramiro Estévez Palma is believed to be the leader of the Tren de Aragua in Chile."
+    assert _links(text) == _leaders(TREN, RAMIRO)
+
+
+@spanish_model
+def test_es_considerado_el_lider() -> None:
+    text = "Ramiro Estévez Palma es considerado el líder del Tren de Aragua en Chile."
+    assert _links(text) == _leaders(TREN, RAMIRO)
+
+
+def test_leading_a_cell_of_a_group_is_membership() -> None:
+    text = "Ramiro Estévez Palma allegedly leads the Tren de Aragua cell in Santiago, police said."
+    assert _links(text) == _members(TREN, RAMIRO)

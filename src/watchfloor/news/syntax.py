@@ -60,6 +60,16 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   plain "jefe financiero" or "mandos medios" is a member); "X, one of the (constituent) gangs in
   Y", "X, una de las pandillas del Y" (X a member of Y); "the X coalition, which includes A and B",
   "el Cártel X incluye a A" (each a member of a named armed group or coalition); "dirigente" leads.
+- "sanctioned Y and its leaders A and B", "a sus líderes A y B" (each); "X founded Y", "X fundó Y"
+  (a member, as "founded by"); "X ran/manages Y", "X dirige la empresa Y" (the small Spanish parser
+  may tag the object a second subject); a role in a unit of a group ("members of the cartel's
+  finance commission", "líder de una célula del Y", "leads the Y cell") is membership of the group;
+  "X lives in Y but was a Hezbollah operative", "X is believed to be the leader of Y", "X es
+  considerado el líder del Y", "X, who was called a member of Y", "considered one of the leaders
+  of Y"; "allegations that Y is controlled by X"; "the leader of the cartel, X, alias Z" (the name
+  after the phrase's comma); "a Hezbollah-linked businessman", "a Hezbollah-owned company";
+  "partnership/alliance with"; "children of X", in-laws ("cuñado de X"); "X, organización que ..."
+  (a group noun right after a name's comma, wherever the parser hung it).
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other, or else the one group
 named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
@@ -92,7 +102,7 @@ ORGS = frozenset({"ORG"})
 CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
-    r"suppl|arm|provid|related\s+to|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
+    r"suppl|arm|provid|related\s+to|partnership|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
@@ -154,7 +164,10 @@ _EXAMPLE_PAIRS = frozenset(
     {("such", "as"), ("in", "particular"), ("en", "particular"), ("entre", "ellos"), ("entre", "ellas")}
 )
 # relational nouns of an unspecified link: "X's ties to Y", "sus vínculos con Y"
-_TIE_NOUNS = words("ties links connections vínculos vínculo nexos nexo lazos")
+_TIE_NOUNS = words(
+    "ties links connections partnership partnerships alliance alliances vínculos vínculo nexos nexo lazos "
+    "alianza alianzas"
+)
 _HAVE_VERB = re.compile(
     r"^(?:ha(?:ve|s|d|ving)|maintain\w*|keep\w*|kept|tien\w*|ten\w*|mant(?:ien|en|uv)\w*)$"
 )
@@ -241,6 +254,11 @@ _NAMING_PARTICIPLES = words(
     "identified named known identificado identificada identificados llamado llamada conocido conocida"
 )
 _ROLE_NOUNS = _LEADER_NOUNS | _OFFICE_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
+# verbs whose subject is that of the "to be" after them: "X is believed/said to be the leader of Y"
+_RAISING = words(
+    "believed said thought alleged reported suspected considered known understood presumed "
+    "appears appeared seems seemed"
+)
 # passive verbs that give their subject a role noun: "X, who was called a member of Y"
 _NAMING_VERBS = words("called named labeled labelled dubbed deemed branded")
 # the parts a group is organised in: a role in one is membership of the group ("members of the
@@ -946,6 +964,10 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         mention = _mention_of(candidate, found) or _referent(candidate, found, depth + 1)
         if mention is not None:
             return mention
+    if token.lower_ in _BAND_NOUNS | _COMPANY_NOUNS and _common_noun(token) and token.dep_ not in _SUBJECTS:
+        # "contra el Cártel X, organización que ...", where the parser hung the apposition
+        # elsewhere: a group noun right after a name's comma describes that name
+        return _name_before_comma(token, found)
     return None
 
 
@@ -1099,6 +1121,8 @@ def _clause_subjects(head: Token) -> list[Token]:
     predicate = _is_verb(first) or any(c.dep_ == "cop" for c in first.children)
     if not subjects and head.dep_ == "conj" and first.i < head.i and predicate:
         subjects = [c for c in first.children if c.dep_ in _SUBJECTS]
+    if not subjects and head.dep_ == "xcomp" and first.lower_ in _RAISING:
+        subjects = [c for c in first.children if c.dep_ in _SUBJECTS]  # "X is believed to be the leader of Y"
     return subjects
 
 
@@ -1107,7 +1131,10 @@ def _governed(token: Token) -> list[Token]:
     by"), else its subject ("Y is headed by", "Y fue liderado por"), also where the parser hung a
     clause with its own subject on a noun ("allegations that Y is controlled by X")."""
     subjects = [child for child in token.children if child.dep_ in _SUBJECTS]
-    if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i and not subjects:
+    own = subjects and not any(
+        s.lower_ in _RELATIVES for s in subjects
+    )  # not "companies that are related to"
+    if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i and not own:
         return [token.head]
     if token.dep_ == "advcl" and token.i < token.head.i and not subjects:  # "Headed by X, the group has ..."
         return [child for child in token.head.children if child.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
@@ -1184,12 +1211,13 @@ def _passive(
 ) -> Iterator[Relation]:
     """In "Y, headed by X", Y must be the named noun the participle governs; ``agent_of`` is the
     coordinated participle that carries the agent ("owned or controlled by X")."""
-    agents = _mentions(_prep_objects(agent_of or token, preposition), found, ACTORS)
+    by = _prep_objects(agent_of or token, preposition)
+    agents = _mentions(by or _hyphen_prefix(token), found, ACTORS)
     if not agents:
         return
     heads = _mentions(_governed(token), found, frozenset({"ORG"}))
     heads = [m for m in heads if m.label == "ORG" and m.kind != GOVERNMENT]
-    if token.dep_ in _MODIFIER_DEPS:
+    if token.dep_ in _MODIFIER_DEPS and by:  # "Y, led by X" (not "the X-owned company Y")
         heads = [m for m in heads if _nearest_before(token, found) == m]
     if not heads:  # the small Spanish model hung the participle on the wrong noun, or none
         heads = [m for m in _surface_before(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
@@ -1198,6 +1226,19 @@ def _passive(
     word = next((c.lower_ for c in token.doc[token.i + 1 :] if c.lower_ in preposition), "")
     role = f"{token.text} {word}".strip()
     yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
+
+
+def _hyphen_prefix(participle: Token) -> list[Token]:
+    """The name a participle is hyphenated to: "a Hezbollah-linked businessman" (linked to
+    Hezbollah), "a CJNG-owned company" (owned by the CJNG), "the Hezbollah-led coalition"."""
+    doc = participle.doc
+    return [
+        c
+        for c in participle.children
+        if c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+        and c.right_edge.i + 2 == participle.i
+        and doc[participle.i - 1].text == "-"
+    ]
 
 
 def _class_apposition(token: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -1268,13 +1309,29 @@ def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if not leaders and verb.dep_ in ("pcomp", "advcl", "xcomp", "ccomp"):
         leaders = _accused(verb)
     directors = _mentions(leaders, found, ACTORS)
-    organisations = [m for m in _mentions(_objects(verb), found, frozenset({"ORG"})) if m.kind != GOVERNMENT]
+    objects = _objects(verb)
+    # "X leads the Tren de Aragua cell in Y", "X lidera una célula del Y": a unit of the group, so
+    # X is one of its members (a faction is named for itself: "heads the Los Chapitos faction")
+    units = [o for o in objects if o.lower_ in _SUBUNIT_NOUNS - _FACTION_NOUNS and o.i not in found]
+    organisations = [
+        m for m in _mentions([o for o in objects if o not in units], found, ORGS) if m.kind != GOVERNMENT
+    ]
     yield from _pairs(
         organisations,
         directors,
         schema="Directorship",
         first_prop="organization",
         second_prop="director",
+        role=verb.text,
+    )
+    whole = [t for unit in units for t in (*_owners_of_noun(unit), unit)]
+    groups = [m for m in _mentions(whole, found, ORGS) if m.kind == ARMED_GROUP]
+    yield from _pairs(
+        directors,
+        groups,
+        schema="Membership",
+        first_prop="member",
+        second_prop="organization",
         role=verb.text,
     )
 
@@ -1289,6 +1346,8 @@ def _accused(verb: Token) -> list[Token]:
     if not (of or any(c.dep_ in marks and c.lower_ in ("de", "por") for c in verb.children)):
         return []
     accusing = verb.head.head if of else verb.head
+    if of and accusing.dep_ == "pobj" and accusing.head.lower_ == "for" and _is_verb(accusing.head.head):
+        accusing = accusing.head.head  # "X was named for sanctions for running Y": the naming verb
     if of and not _is_verb(accusing):
         first = accusing
         while first.dep_ == "conj" and first.head.i < first.i:
@@ -1349,7 +1408,7 @@ def _founded(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 def _owns(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Ownership verbs: "Y is owned by X" (passive), "Y, owned or controlled by X" (the agent on the
     coordinated participle) or "X owns Y" (active)."""
-    if _prep_objects(verb, _BY):
+    if _prep_objects(verb, _BY) or _hyphen_prefix(verb):  # also "a Hezbollah-owned company"
         yield from _passive(verb, found, "Ownership", "asset", "owner")
         return
     coordinated = next((c for c in verb.conjuncts if c.i > verb.i and _prep_objects(c, _BY)), None)
@@ -1721,9 +1780,15 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     parties named between the two verbs."""
     words = frozenset({"to", "with", "a", "al", "con"})
     active = _LINK_VERB.match(token.lower_) is not None or token.lang_ == "en"  # "vinculada al X": no object
-    direct = [c for c in token.children if c.dep_ in _OBJECTS] if active else []
+    # an "object" with "con" is the small Spanish parser's oblique ("que EEUU vincula con X")
+    direct = [
+        c
+        for c in token.children
+        if c.dep_ in _OBJECTS and not any(g.dep_ == "case" and g.lower_ == "con" for g in c.children)
+    ]
+    direct = direct if active else []
     linked = [t for d in direct for t in _with_conjuncts(d)]
-    tokens = _prep_objects(token, words)
+    tokens = _prep_objects(token, words) or _hyphen_prefix(token)
     if linked and not tokens:  # the parser hangs "to X" on the last of the objects
         tokens = _prep_objects(linked[-1], words)
     if token.dep_ == "conj":  # "y los vinculó con X, y con Y": the parser hangs "con Y" on the first verb
@@ -2069,8 +2134,10 @@ def _considered(noun: Token) -> list[Token]:
         return []
     if noun.dep_ in _OBJECTS | {"xcomp", "oprd"} and verb.dep_ in _MODIFIER_DEPS:
         return [verb.head]
-    if noun.dep_ in _OBJECTS:
-        return _entry_name(verb)
+    if noun.dep_ in _OBJECTS:  # "X es considerado el líder del Y" (passive), else a list entry's name
+        passive = any(c.dep_ in ("aux", "aux:pass") and c.lower_ in _SER for c in verb.children)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i] if passive else []
+        return subjects or _entry_name(verb)
     if noun.dep_ in ("xcomp", "oprd"):
         return [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < noun.i]
     return []
@@ -2190,7 +2257,9 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     holders = _its_holder(noun, found) if group_of_its else _mentions(_holders(noun), found, ACTORS)
     if not holders and lower not in _OWNER_NOUNS:
         # "the group's two leaders: A and B", "los colíderes del grupo: A y B"
-        holders = _colon_list(noun, found) or _named_after_comma(noun, found)
+        holders = (
+            _colon_list(noun, found) or _named_after_comma(noun, found) or _named_after_phrase(noun, found)
+        )
         holders = holders or ([] if group_of_its else _apposed_before(noun, found))
     preposition = next((c.lower_ for c in noun.children if c.lower_ in ("of", "de", "del")), "")
     role = f"{noun.text} {preposition}".strip()
@@ -2367,6 +2436,23 @@ def _named_after_comma(noun: Token, found: dict[int, Mention]) -> list[Mention]:
     listed = list(dict.fromkeys(listed))
     count = _count_before(noun)
     return listed if count is None or count == len(listed) else []
+
+
+def _named_after_phrase(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The person a singular role noun's phrase names right after its closing comma ("tiene
+    conexiones con el líder del cartel, X, alias Z"), where the parser hung the name elsewhere:
+    the name must end its own stretch (a comma, a bracket, the sentence's end), so that it is
+    not the subject of a clause going on ("the head of the cartel, X said")."""
+    doc, comma = noun.doc, noun.right_edge.i + 1
+    if not _singular(noun) or comma + 1 >= noun.sent.end or doc[comma].text != ",":
+        return []
+    mention = found.get(comma + 1)
+    if mention is None or mention.label != "PERSON" or mention.kind == GOVERNMENT:
+        return []
+    last = max(i for i, m in found.items() if m is mention)
+    if last + 1 < noun.sent.end and doc[last + 1].text not in (",", ";", ":", "(", "."):
+        return []
+    return [mention]
 
 
 def _count_before(noun: Token) -> int | None:
