@@ -145,9 +145,10 @@ def test_named_for_sanctions_for_running_a_company() -> None:
 def test_the_leader_of_the_cartel_named_after_the_phrase() -> None:
     text = (
         "El Tesoro sancionó a una red del Cártel de Sinaloa.\n\n"
-        "La red tiene conexiones directas con el líder del cartel, Julián Ortega Bravo, alias El Jefe."
+        "El Gallo opera principalmente en los estados de Sonora y Durango y tiene conexiones directas con "
+        "el líder del cartel, Anselmo Quiroga Treviño, alias El Jefe."
     )
-    assert _leaders(SINALOA, JULIAN) <= _links(text)
+    assert _leaders(SINALOA, "news-person-anselmo-quiroga-trevino") <= _links(text)
 
 
 @spanish_model
