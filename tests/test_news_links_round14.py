@@ -186,3 +186,25 @@ def test_es_considerado_el_lider() -> None:
 def test_leading_a_cell_of_a_group_is_membership() -> None:
     text = "Ramiro Estévez Palma allegedly leads the Tren de Aragua cell in Santiago, police said."
     assert _links(text) == _members(TREN, RAMIRO)
+
+
+def test_right_hand_man_is_linked() -> None:
+    text = "Ramiro Estévez Palma, the right-hand man of Julian Ortega Bravo, was arrested."
+    assert _links(text) == {("UnknownLink", f"subject={RAMIRO}", f"object={JULIAN}")}
+
+
+@spanish_model
+def test_mano_derecha_is_linked() -> None:
+    text = "Ramiro Estévez Palma, mano derecha de Julián Ortega Bravo, fue detenido."
+    assert _links(text) == {("UnknownLink", f"subject={RAMIRO}", f"object={JULIAN}")}
+
+
+def test_married_to_is_family() -> None:
+    text = "Ramiro Estévez Palma, who is married to Maria Luna Villa, was arrested."
+    assert _links(text) == _family("news-person-maria-luna-villa", RAMIRO)
+
+
+@spanish_model
+def test_casado_con_is_family() -> None:
+    text = "Ramiro Estévez Palma, quien está casado con María Luna Villa, fue detenido."
+    assert _links(text) == _family("news-person-maria-luna-villa", RAMIRO)

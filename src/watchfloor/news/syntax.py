@@ -102,7 +102,7 @@ ORGS = frozenset({"ORG"})
 CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
-    r"suppl|arm|provid|related\s+to|partnership|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
+    r"suppl|arm|provid|related\s+to|partnership|right-hand|mano\s+derecha|married|casad[oa]s?\s+con|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
@@ -315,6 +315,7 @@ _FAMILY_NOUNS |= {
     **{"siblings": "sibling", "hermanas": "sister", "primas": "cousin"},
 }
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "su", "sus"})
+_MARRIED = words("married casado casada casados")  # "X is married to Y", "X está casada con Y"
 _FEMALE_KIN = frozenset({"wife", "daughter", "mother", "sister", "niece"})
 _MALE_KIN = frozenset({"husband", "son", "father", "brother", "nephew"})
 # plural family nouns that relate the persons they name to each other: "A and B are brothers"
@@ -713,8 +714,10 @@ def _rule_for(token: Token) -> Rule | None:
         return _unit_of
     if _BUY_VERB.match(lower) and _is_verb(token):
         return _buys_from
-    if lower in _WORKER_NOUNS and not _is_verb(token):
+    if (lower in _WORKER_NOUNS and not _is_verb(token)) or _right_hand(token):
         return _worker
+    if lower in _MARRIED:
+        return _married
     if _LAUNDER_VERB.match(lower) and _is_verb(token):
         return _launders
     if _BELONG_VERB.match(lower) or (_WORK_VERB.match(lower) and _is_verb(token)):
@@ -1442,7 +1445,7 @@ def _worker(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         base = noun.head  # "a front company for the cartel": the company is the front
     preps = _FOR | (_TO if lower in _SUPPLIER_NOUNS else frozenset())  # "a supplier of X to the cartel"
     owners = [t for n in dict.fromkeys((noun, base)) for t in _owners_of_noun(n) + _prep_objects(n, preps)]
-    persons = lower in _AGENT_NOUNS
+    persons = lower in _AGENT_NOUNS or _right_hand(noun)
     parties = [
         m
         for m in _mentions(owners, found, ACTORS)
@@ -1468,6 +1471,33 @@ def _worker(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             role = f"{role} (material support)"
     yield from _pairs(
         holders, parties, schema=schema, first_prop=first_prop, second_prop=second_prop, role=role
+    )
+
+
+def _right_hand(noun: Token) -> bool:
+    """ "X, the right-hand man of Y", "X, mano derecha de Y": Y's associate, linked to Y."""
+    if noun.lower_ == "mano":
+        return any(c.lower_ == "derecha" for c in noun.children)
+    return noun.lower_ == "man" and any(
+        c.lower_ == "hand" and any(g.lower_ == "right" for g in c.children) for c in noun.children
+    )
+
+
+def _married(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X, who is married to Y", "X, quien está casado con Y": spouses are family."""
+    partners = _mentions(_prep_objects(token, frozenset({"to", "con"})), found, frozenset({"PERSON"}))
+    holders = _governed(token)
+    if not holders and token.dep_ in ("acomp", "attr"):
+        holders = _clause_subjects(token.head)
+    spouses = [m for m in _mentions(holders, found, frozenset({"PERSON"})) if m not in partners]
+    yield from _pairs(
+        partners,
+        spouses,
+        schema="Family",
+        first_prop="person",
+        second_prop="relative",
+        role=token.text,
+        relationship="spouse",
     )
 
 
