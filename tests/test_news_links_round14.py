@@ -208,3 +208,25 @@ def test_married_to_is_family() -> None:
 def test_casado_con_is_family() -> None:
     text = "Ramiro Estévez Palma, quien está casado con María Luna Villa, fue detenido."
     assert _links(text) == _family("news-person-maria-luna-villa", RAMIRO)
+
+
+def test_leaders_of_a_group_including_named_ones() -> None:
+    text = "The Treasury sanctioned leaders of the Sinaloa Cartel, including Ramiro Estévez Palma and Julian Ortega Bravo."
+    assert _links(text) == _leaders(SINALOA, RAMIRO, JULIAN)
+
+
+@spanish_model
+def test_lideres_del_grupo_entre_ellos() -> None:
+    text = "El Tesoro sancionó a líderes del Cártel de Sinaloa, entre ellos Ramiro Estévez Palma y Julián Ortega Bravo."
+    assert _links(text) == _leaders(SINALOA, RAMIRO, JULIAN)
+
+
+def test_helped_finance_is_support_by_the_helper() -> None:
+    links = _links("Ramiro Estévez Palma helped finance Hezbollah, the Treasury said.")
+    assert links == {("UnknownLink", f"subject={RAMIRO}", f"object={HEZBOLLAH}")}
+
+
+@spanish_model
+def test_identificado_por_el_tesoro_como_lider() -> None:
+    text = "Ramiro Estévez Palma fue identificado por el Tesoro como líder del Tren de Aragua."
+    assert _links(text) == _leaders(TREN, RAMIRO)

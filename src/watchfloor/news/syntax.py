@@ -254,6 +254,7 @@ _NAMING_PARTICIPLES = words(
     "identified named known identificado identificada identificados llamado llamada conocido conocida"
 )
 _ROLE_NOUNS = _LEADER_NOUNS | _OFFICE_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
+_HELP_VERB = re.compile(r"^(?:help(?:s|ed|ing)?|ayud(?:a|an|ó|aron|aba|aban|ando))$")
 # verbs whose subject is that of the "to be" after them: "X is believed/said to be the leader of Y"
 _RAISING = words(
     "believed said thought alleged reported suspected considered known understood presumed "
@@ -892,17 +893,19 @@ def _both(token: Token) -> list[Mention]:
     return []
 
 
-def _examples(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+def _examples(noun: Token, found: dict[int, Mention], after: int | None = None) -> list[Mention]:
     """The named parties an unnamed plural noun lists ("terrorist groups, particularly X and Y",
     "organizaciones como el X y el Y"): read off the tokens, which the parser often misattaches;
-    a name or a finite verb between the noun and the marker ends the search."""
+    a name or a finite verb between the noun (or ``after``, the end of its own complement: "leaders
+    of the X cartel, including A") and the marker ends the search."""
     plural = noun.tag_ == "NNS" or (noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number", []))
     if not plural:
         return []
     doc = noun.doc
-    end = min(noun.sent.end, noun.i + 16)
+    start = noun.i if after is None else after
+    end = min(noun.sent.end, start + 16)
     marker = None
-    for token in doc[noun.i + 1 : end]:
+    for token in doc[start + 1 : end]:
         if (
             token.i in found
             or token.tag_ in ("VBZ", "VBD", "VBP")
@@ -952,7 +955,10 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         candidates += [
             c
             for c in verb.children
-            if c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS and c.i < token.i and c.lower_ != "se"  # reflexive
+            if c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+            and c.i < token.i
+            and c.lower_ != "se"  # reflexive
+            and not any(g.dep_ == "case" and g.lower_ in _BY for g in c.children)  # the agent "por el Tesoro"
         ]
         if not candidates:  # "X served as the leader of Y", "X se desempeñaba como operador del Y"
             candidates += [c for c in _active_subjects(verb) if c.i < token.i]
@@ -1100,7 +1106,12 @@ def _class_abbreviation(noun: Token, appos: Token) -> bool:
 
 
 def _active_subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
+    """The verb's subjects, or for the verb a helping verb governs, the helper's ("X helped
+    finance Y", "X ayudó a lavar dinero para Y")."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
+    if not subjects and verb.dep_ == "xcomp" and _HELP_VERB.match(verb.head.lower_):
+        subjects = [c for c in verb.head.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
+    return subjects
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -2291,6 +2302,9 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             _colon_list(noun, found) or _named_after_comma(noun, found) or _named_after_phrase(noun, found)
         )
         holders = holders or ([] if group_of_its else _apposed_before(noun, found))
+        # "leaders of the X cartel, including A and B", "líderes del X, entre ellos A y B"
+        complement = max((i for i, m in found.items() if m in organisations and i > noun.i), default=noun.i)
+        holders = holders or [m for m in _examples(noun, found, complement) if m.label == "PERSON"]
     preposition = next((c.lower_ for c in noun.children if c.lower_ in ("of", "de", "del")), "")
     role = f"{noun.text} {preposition}".strip()
     modifiers = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
