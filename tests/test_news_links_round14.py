@@ -230,3 +230,13 @@ def test_helped_finance_is_support_by_the_helper() -> None:
 def test_identificado_por_el_tesoro_como_lider() -> None:
     text = "Ramiro Estévez Palma fue identificado por el Tesoro como líder del Tren de Aragua."
     assert _links(text) == _leaders(TREN, RAMIRO)
+
+
+def test_a_groups_guerrilla_or_militant_is_a_member() -> None:
+    assert _links("Ramiro Estévez Palma, a Hezbollah militant, was killed.") == _members(HEZBOLLAH, RAMIRO)
+
+
+@spanish_model
+def test_un_exguerrillero_de_las_farc_is_a_member() -> None:
+    links = _links("Ramiro Estévez Palma, un exguerrillero de las FARC, fue asesinado en Cauca.")
+    assert {(schema, member) for schema, _group, member in links} == {("Membership", f"member={RAMIRO}")}

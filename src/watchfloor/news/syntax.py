@@ -106,7 +106,7 @@ CUE = re.compile(
     r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
-    r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
+    r"operat|operador|lieutenant|militant|fighter|guerrill|exguerriller|milician|combatiente|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
     r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
     r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|part\s+of\b|"
     r"(?:gangs|groups|cartels|factions|pandillas|bandas|grupos|c[áa]rteles|facciones)\s+(?:in|of|within|de|del|en)\b|"
@@ -216,7 +216,10 @@ _OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "pro
 _OPERATIVE_NOUNS = words(
     "operative operatives operator operators lieutenant lieutenants hitman hitmen enforcer enforcers "
     "recruiter recruiters operador operadora operadores operadoras lugarteniente lugartenientes "
-    "sicario sicarios reclutador reclutadora reclutadores"
+    "sicario sicarios reclutador reclutadora reclutadores "
+    # the armed group's fighters: "X, a former FARC guerrilla", "un exguerrillero de las FARC"
+    "militant militants fighter fighters guerrilla guerrillas militante militantes miliciano milicianos "
+    "combatiente combatientes guerrillero guerrilleros exguerrillero exguerrilleros"
 )
 # who handles the money of, or fronts for, an armed group or a person is linked to it ("a money
 # launderer for the cartel", "socio de X", "testaferro de X", "una fachada para el cártel")
