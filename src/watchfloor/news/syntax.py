@@ -1406,10 +1406,10 @@ def _composed(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 def _founded(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """ "Y, founded by X", "the organization that was co-founded by X", "Y, fundado por X": X is a
     member of Y (as "X, a founder of Y" is); so is the subject of the active verb ("X founded Y",
-    "X, quien fundó el Y"), whose object is the group."""
+    "X, quien fundó el Y") where its object is an armed group (who founds a firm owns or runs it)."""
     if not _prep_objects(token, _BY) and _active_subjects(token) and _objects(token):
         founders = _mentions([t for s in _active_subjects(token) for t in _with_conjuncts(s)], found, ACTORS)
-        groups = [m for m in _mentions(_objects(token), found, ORGS) if m.kind != GOVERNMENT]
+        groups = [m for m in _mentions(_objects(token), found, ORGS) if m.kind == ARMED_GROUP]
         yield from _pairs(
             founders,
             groups,
