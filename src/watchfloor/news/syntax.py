@@ -60,6 +60,16 @@ Rules (English ClearNLP labels and Spanish UD labels side by side):
   plain "jefe financiero" or "mandos medios" is a member); "X, one of the (constituent) gangs in
   Y", "X, una de las pandillas del Y" (X a member of Y); "the X coalition, which includes A and B",
   "el Cártel X incluye a A" (each a member of a named armed group or coalition); "dirigente" leads.
+- "sanctioned Y and its leaders A and B", "a sus líderes A y B" (each); "X founded Y", "X fundó Y"
+  (a member, as "founded by"); "X ran/manages Y", "X dirige la empresa Y" (the small Spanish parser
+  may tag the object a second subject); a role in a unit of a group ("members of the cartel's
+  finance commission", "líder de una célula del Y", "leads the Y cell") is membership of the group;
+  "X lives in Y but was a Hezbollah operative", "X is believed to be the leader of Y", "X es
+  considerado el líder del Y", "X, who was called a member of Y", "considered one of the leaders
+  of Y"; "allegations that Y is controlled by X"; "the leader of the cartel, X, alias Z" (the name
+  after the phrase's comma); "a Hezbollah-linked businessman", "a Hezbollah-owned company";
+  "partnership/alliance with"; "children of X", in-laws ("cuñado de X"); "X, organización que ..."
+  (a group noun right after a name's comma, wherever the parser hung it).
 "The cartel"/"the group" stands for a named armed group only when the article makes it clear which
 (the one so named, or the one named at least twice as often as any other, or else the one group
 named nearest before it within two sentences, as "the company"/"esta empresa" stands for the one
@@ -91,12 +101,12 @@ ORGS = frozenset({"ORG"})
 # the prefilter: a sentence without one of these word starts is never parsed
 CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
-    r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
-    r"suppl|arm|provid|related\s+to|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
-    r"mother|nephew|niece|cousin|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
+    r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
+    r"suppl|arm|provid|related\s+to|partnership|right-hand|mano\s+derecha|married|casad[oa]s?\s+con|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
+    r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
     r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
-    r"operat|operador|lieutenant|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
+    r"operat|operador|lieutenant|militant|fighter|guerrill|exguerriller|milician|combatiente|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
     r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
     r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|part\s+of\b|"
     r"(?:gangs|groups|cartels|factions|pandillas|bandas|grupos|c[áa]rteles|facciones)\s+(?:in|of|within|de|del|en)\b|"
@@ -126,7 +136,7 @@ _DIRECT_PARTICIPLE = re.compile(
     r"^(?:headed|led|run|directed|commanded|controlled|(?:encabezad|liderad|dirigid|comandad|controlad)[oa]s?)$"
 )
 _LEAD_VERB = re.compile(
-    r"^(?:leads?|leading|heads?|heading|runs|running|directs?|directing|commands|commanding|"
+    r"^(?:leads?|leading|heads?|heading|runs|running|ran|manag(?:es|ed|ing)|directs?|directing|commands|commanding|"
     r"(?:lider|encabez|comand)(?:a|an|ar|ando|aba|aban|ó|aron)|dirig(?:e|en|ir|iendo|ía|ían|ió|ieron))$"
 )
 # a group said to be made of its members: "Y is made up of A and B", "Y está integrado por A y B"
@@ -135,6 +145,8 @@ _COMPOSED_PARTICIPLE = re.compile(
 )
 # founding a group makes one of its members, as "founder of" does: "Y, co-founded by X", "fundado por X"
 _FOUNDED_PARTICIPLE = re.compile(r"^(?:co-?)?(?:founded|fundad[oa]s?)$")
+# founding a group in the active voice, likewise: "X founded the cartel", "X cofundó el Tren de Aragua"
+_FOUND_VERB = re.compile(r"^(?:co-?)?(?:founds|founded|fund(?:ó|aron|a|an)|cofund(?:ó|aron|a|an))$")
 _OWN_VERB = re.compile(r"^(?:own|owns|owned|owning|posee|poseen|pose[íi]a|pose[íi]an|pose[íi]d[oa]s?)$")
 _LINK_PARTICIPLE = re.compile(
     r"^(?:linked|tied|connected|related|affiliated|associated|(?:vinculad|ligad|relacionad|afiliad|asociad)[oa]s?)$"
@@ -152,7 +164,10 @@ _EXAMPLE_PAIRS = frozenset(
     {("such", "as"), ("in", "particular"), ("en", "particular"), ("entre", "ellos"), ("entre", "ellas")}
 )
 # relational nouns of an unspecified link: "X's ties to Y", "sus vínculos con Y"
-_TIE_NOUNS = words("ties links connections vínculos vínculo nexos nexo lazos")
+_TIE_NOUNS = words(
+    "ties links connections partnership partnerships alliance alliances vínculos vínculo nexos nexo lazos "
+    "alianza alianzas"
+)
 _HAVE_VERB = re.compile(
     r"^(?:ha(?:ve|s|d|ving)|maintain\w*|keep\w*|kept|tien\w*|ten\w*|mant(?:ien|en|uv)\w*)$"
 )
@@ -201,7 +216,10 @@ _OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "pro
 _OPERATIVE_NOUNS = words(
     "operative operatives operator operators lieutenant lieutenants hitman hitmen enforcer enforcers "
     "recruiter recruiters operador operadora operadores operadoras lugarteniente lugartenientes "
-    "sicario sicarios reclutador reclutadora reclutadores"
+    "sicario sicarios reclutador reclutadora reclutadores "
+    # the armed group's fighters: "X, a former FARC guerrilla", "un exguerrillero de las FARC"
+    "militant militants fighter fighters guerrilla guerrillas militante militantes miliciano milicianos "
+    "combatiente combatientes guerrillero guerrilleros exguerrillero exguerrilleros"
 )
 # who handles the money of, or fronts for, an armed group or a person is linked to it ("a money
 # launderer for the cartel", "socio de X", "testaferro de X", "una fachada para el cártel")
@@ -239,6 +257,20 @@ _NAMING_PARTICIPLES = words(
     "identified named known identificado identificada identificados llamado llamada conocido conocida"
 )
 _ROLE_NOUNS = _LEADER_NOUNS | _OFFICE_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
+_HELP_VERB = re.compile(r"^(?:help(?:s|ed|ing)?|ayud(?:a|an|ó|aron|aba|aban|ando))$")
+# verbs whose subject is that of the "to be" after them: "X is believed/said to be the leader of Y"
+_RAISING = words(
+    "believed said thought alleged reported suspected considered known understood presumed "
+    "appears appeared seems seemed"
+)
+# passive verbs that give their subject a role noun: "X, who was called a member of Y"
+_NAMING_VERBS = words("called named labeled labelled dubbed deemed branded")
+# the parts a group is organised in: a role in one is membership of the group ("members of the
+# cartel's finance commission", "líder de una célula del Cártel de Sinaloa")
+_SUBUNIT_NOUNS = words(
+    "commission committee council cell cells wing faction network unit branch "
+    "comisión comité consejo célula células facción red unidad rama brazo ala"
+)
 # the head of one function of a group is one of its members, not its leader ("jefe financiero del X",
 # "the gang's finance chief", "jefe de finanzas")
 _FUNCTION_WORDS = words(
@@ -272,12 +304,22 @@ _FAMILY_NOUNS = {
     **{"hermana": "sister", "padre": "father", "madre": "mother", "sobrino": "nephew", "sobrina": "niece"},
     **{"primo": "cousin", "prima": "cousin"},
 }
+# a person's children and in-laws are family too ("children of X", "su cuñado Y", "X's son-in-law")
 _FAMILY_NOUNS |= {
-    **{f"{w}s": w for w in words("son daughter brother sister nephew niece cousin")},
+    **{"children": "child", "child": "child", "stepson": "son", "stepdaughter": "daughter"},
+    **{"grandson": "grandson", "granddaughter": "granddaughter", "uncle": "uncle", "aunt": "aunt"},
+    **{"nieto": "grandson", "nieta": "granddaughter", "tío": "uncle", "tía": "aunt"},
+    **{"suegro": "father-in-law", "suegra": "mother-in-law", "cuñado": "brother-in-law"},
+    **{"cuñada": "sister-in-law", "yerno": "son-in-law", "nuera": "daughter-in-law"},
+    **{"hijastro": "son", "hijastra": "daughter", "cuñados": "brother-in-law", "nietos": "grandson"},
+}
+_FAMILY_NOUNS |= {
+    **{f"{w}s": w for w in words("son daughter brother sister nephew niece cousin grandson")},
     **{"hijos": "son", "hijas": "daughter", "hermanos": "brother", "sobrinos": "nephew", "primos": "cousin"},
     **{"siblings": "sibling", "hermanas": "sister", "primas": "cousin"},
 }
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "su", "sus"})
+_MARRIED = words("married casado casada casados")  # "X is married to Y", "X está casada con Y"
 _FEMALE_KIN = frozenset({"wife", "daughter", "mother", "sister", "niece"})
 _MALE_KIN = frozenset({"husband", "son", "father", "brother", "nephew"})
 # plural family nouns that relate the persons they name to each other: "A and B are brothers"
@@ -660,7 +702,7 @@ def _rule_for(token: Token) -> Rule | None:
         return _leads
     if _COMPOSED_PARTICIPLE.match(lower):
         return _composed
-    if _FOUNDED_PARTICIPLE.match(lower):
+    if _FOUNDED_PARTICIPLE.match(lower) or (_FOUND_VERB.match(lower) and _is_verb(token)):
         return _founded
     if _OWN_VERB.match(lower):
         return _owns
@@ -676,8 +718,10 @@ def _rule_for(token: Token) -> Rule | None:
         return _unit_of
     if _BUY_VERB.match(lower) and _is_verb(token):
         return _buys_from
-    if lower in _WORKER_NOUNS and not _is_verb(token):
+    if (lower in _WORKER_NOUNS and not _is_verb(token)) or _right_hand(token):
         return _worker
+    if lower in _MARRIED:
+        return _married
     if _LAUNDER_VERB.match(lower) and _is_verb(token):
         return _launders
     if _BELONG_VERB.match(lower) or (_WORK_VERB.match(lower) and _is_verb(token)):
@@ -852,17 +896,19 @@ def _both(token: Token) -> list[Mention]:
     return []
 
 
-def _examples(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+def _examples(noun: Token, found: dict[int, Mention], after: int | None = None) -> list[Mention]:
     """The named parties an unnamed plural noun lists ("terrorist groups, particularly X and Y",
     "organizaciones como el X y el Y"): read off the tokens, which the parser often misattaches;
-    a name or a finite verb between the noun and the marker ends the search."""
+    a name or a finite verb between the noun (or ``after``, the end of its own complement: "leaders
+    of the X cartel, including A") and the marker ends the search."""
     plural = noun.tag_ == "NNS" or (noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number", []))
     if not plural:
         return []
     doc = noun.doc
-    end = min(noun.sent.end, noun.i + 16)
+    start = noun.i if after is None else after
+    end = min(noun.sent.end, start + 16)
     marker = None
-    for token in doc[noun.i + 1 : end]:
+    for token in doc[start + 1 : end]:
         if (
             token.i in found
             or token.tag_ in ("VBZ", "VBD", "VBP")
@@ -912,7 +958,10 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         candidates += [
             c
             for c in verb.children
-            if c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS and c.i < token.i and c.lower_ != "se"  # reflexive
+            if c.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+            and c.i < token.i
+            and c.lower_ != "se"  # reflexive
+            and not any(g.dep_ == "case" and g.lower_ in _BY for g in c.children)  # the agent "por el Tesoro"
         ]
         if not candidates:  # "X served as the leader of Y", "X se desempeñaba como operador del Y"
             candidates += [c for c in _active_subjects(verb) if c.i < token.i]
@@ -927,6 +976,10 @@ def _referent(token: Token, found: dict[int, Mention], depth: int = 0) -> Mentio
         mention = _mention_of(candidate, found) or _referent(candidate, found, depth + 1)
         if mention is not None:
             return mention
+    if token.lower_ in _BAND_NOUNS | _COMPANY_NOUNS and _common_noun(token) and token.dep_ not in _SUBJECTS:
+        # "contra el Cártel X, organización que ...", where the parser hung the apposition
+        # elsewhere: a group noun right after a name's comma describes that name
+        return _name_before_comma(token, found)
     return None
 
 
@@ -1056,19 +1109,50 @@ def _class_abbreviation(noun: Token, appos: Token) -> bool:
 
 
 def _active_subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
+    """The verb's subjects, or for the verb a helping verb governs, the helper's ("X helped
+    finance Y", "X ayudó a lavar dinero para Y")."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
+    if not subjects and verb.dep_ == "xcomp" and _HELP_VERB.match(verb.head.lower_):
+        subjects = [c for c in verb.head.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
+    return subjects
 
 
 def _objects(verb: Token) -> list[Token]:
-    return [t for c in verb.children if c.dep_ in _OBJECTS for t in _with_conjuncts(c)]
+    """The verb's objects, conjuncts included; where it has none but two subjects on either side
+    ("X dirige la empresa Y": the small Spanish parser may take the noun after the verb for a
+    second subject), the one after it."""
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    if not objects:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
+        if len(subjects) == 2 and subjects[0].i < verb.i < subjects[1].i:
+            objects = subjects[1:]
+    return [t for c in objects for t in _with_conjuncts(c)]
+
+
+def _clause_subjects(head: Token) -> list[Token]:
+    """The subjects of a clause's head (a verb, or a predicate noun beside its copula), or where it
+    has none and is the second of two coordinated predicates, the first one's ("X lives in Lebanon
+    but was a Hezbollah operative", "X vive en Líbano y es operador de Y")."""
+    subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
+    first = head.head
+    predicate = _is_verb(first) or any(c.dep_ == "cop" for c in first.children)
+    if not subjects and head.dep_ == "conj" and first.i < head.i and predicate:
+        subjects = [c for c in first.children if c.dep_ in _SUBJECTS]
+    if not subjects and head.dep_ == "xcomp" and first.lower_ in _RAISING:
+        subjects = [c for c in first.children if c.dep_ in _SUBJECTS]  # "X is believed to be the leader of Y"
+    return subjects
 
 
 def _governed(token: Token) -> list[Token]:
     """What a participle or predicate says something about: the noun it modifies ("Y, headed
-    by"), else its subject ("Y is headed by", "Y fue liderado por")."""
-    if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i:
-        return [token.head]
+    by"), else its subject ("Y is headed by", "Y fue liderado por"), also where the parser hung a
+    clause with its own subject on a noun ("allegations that Y is controlled by X")."""
     subjects = [child for child in token.children if child.dep_ in _SUBJECTS]
+    own = subjects and not any(
+        s.lower_ in _RELATIVES for s in subjects
+    )  # not "companies that are related to"
+    if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i and not own:
+        return [token.head]
     if token.dep_ == "advcl" and token.i < token.head.i and not subjects:  # "Headed by X, the group has ..."
         return [child for child in token.head.children if child.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
     reporting = token.head
@@ -1144,12 +1228,13 @@ def _passive(
 ) -> Iterator[Relation]:
     """In "Y, headed by X", Y must be the named noun the participle governs; ``agent_of`` is the
     coordinated participle that carries the agent ("owned or controlled by X")."""
-    agents = _mentions(_prep_objects(agent_of or token, preposition), found, ACTORS)
+    by = _prep_objects(agent_of or token, preposition)
+    agents = _mentions(by or _hyphen_prefix(token), found, ACTORS)
     if not agents:
         return
     heads = _mentions(_governed(token), found, frozenset({"ORG"}))
     heads = [m for m in heads if m.label == "ORG" and m.kind != GOVERNMENT]
-    if token.dep_ in _MODIFIER_DEPS:
+    if token.dep_ in _MODIFIER_DEPS and by:  # "Y, led by X" (not "the X-owned company Y")
         heads = [m for m in heads if _nearest_before(token, found) == m]
     if not heads:  # the small Spanish model hung the participle on the wrong noun, or none
         heads = [m for m in _surface_before(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
@@ -1158,6 +1243,19 @@ def _passive(
     word = next((c.lower_ for c in token.doc[token.i + 1 :] if c.lower_ in preposition), "")
     role = f"{token.text} {word}".strip()
     yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
+
+
+def _hyphen_prefix(participle: Token) -> list[Token]:
+    """The name a participle is hyphenated to: "a Hezbollah-linked businessman" (linked to
+    Hezbollah), "a CJNG-owned company" (owned by the CJNG), "the Hezbollah-led coalition"."""
+    doc = participle.doc
+    return [
+        c
+        for c in participle.children
+        if c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+        and c.right_edge.i + 2 == participle.i
+        and doc[participle.i - 1].text == "-"
+    ]
 
 
 def _class_apposition(token: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -1228,13 +1326,29 @@ def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     if not leaders and verb.dep_ in ("pcomp", "advcl", "xcomp", "ccomp"):
         leaders = _accused(verb)
     directors = _mentions(leaders, found, ACTORS)
-    organisations = [m for m in _mentions(_objects(verb), found, frozenset({"ORG"})) if m.kind != GOVERNMENT]
+    objects = _objects(verb)
+    # "X leads the Tren de Aragua cell in Y", "X lidera una célula del Y": a unit of the group, so
+    # X is one of its members (a faction is named for itself: "heads the Los Chapitos faction")
+    units = [o for o in objects if o.lower_ in _SUBUNIT_NOUNS - _FACTION_NOUNS and o.i not in found]
+    organisations = [
+        m for m in _mentions([o for o in objects if o not in units], found, ORGS) if m.kind != GOVERNMENT
+    ]
     yield from _pairs(
         organisations,
         directors,
         schema="Directorship",
         first_prop="organization",
         second_prop="director",
+        role=verb.text,
+    )
+    whole = [t for unit in units for t in (*_owners_of_noun(unit), unit)]
+    groups = [m for m in _mentions(whole, found, ORGS) if m.kind == ARMED_GROUP]
+    yield from _pairs(
+        directors,
+        groups,
+        schema="Membership",
+        first_prop="member",
+        second_prop="organization",
         role=verb.text,
     )
 
@@ -1249,6 +1363,8 @@ def _accused(verb: Token) -> list[Token]:
     if not (of or any(c.dep_ in marks and c.lower_ in ("de", "por") for c in verb.children)):
         return []
     accusing = verb.head.head if of else verb.head
+    if of and accusing.dep_ == "pobj" and accusing.head.lower_ == "for" and _is_verb(accusing.head.head):
+        accusing = accusing.head.head  # "X was named for sanctions for running Y": the naming verb
     if of and not _is_verb(accusing):
         first = accusing
         while first.dep_ == "conj" and first.head.i < first.i:
@@ -1289,14 +1405,27 @@ def _composed(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 def _founded(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """ "Y, founded by X", "the organization that was co-founded by X", "Y, fundado por X": X is a
-    member of Y (as "X, a founder of Y" is)."""
+    member of Y (as "X, a founder of Y" is); so is the subject of the active verb ("X founded Y",
+    "X, quien fundó el Y") where its object is an armed group (who founds a firm owns or runs it)."""
+    if not _prep_objects(token, _BY) and _active_subjects(token) and _objects(token):
+        founders = _mentions([t for s in _active_subjects(token) for t in _with_conjuncts(s)], found, ACTORS)
+        groups = [m for m in _mentions(_objects(token), found, ORGS) if m.kind == ARMED_GROUP]
+        yield from _pairs(
+            founders,
+            groups,
+            schema="Membership",
+            first_prop="member",
+            second_prop="organization",
+            role=token.text,
+        )
+        return
     yield from _passive(token, found, "Membership", "organization", "member")
 
 
 def _owns(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Ownership verbs: "Y is owned by X" (passive), "Y, owned or controlled by X" (the agent on the
     coordinated participle) or "X owns Y" (active)."""
-    if _prep_objects(verb, _BY):
+    if _prep_objects(verb, _BY) or _hyphen_prefix(verb):  # also "a Hezbollah-owned company"
         yield from _passive(verb, found, "Ownership", "asset", "owner")
         return
     coordinated = next((c for c in verb.conjuncts if c.i > verb.i and _prep_objects(c, _BY)), None)
@@ -1330,7 +1459,7 @@ def _worker(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         base = noun.head  # "a front company for the cartel": the company is the front
     preps = _FOR | (_TO if lower in _SUPPLIER_NOUNS else frozenset())  # "a supplier of X to the cartel"
     owners = [t for n in dict.fromkeys((noun, base)) for t in _owners_of_noun(n) + _prep_objects(n, preps)]
-    persons = lower in _AGENT_NOUNS
+    persons = lower in _AGENT_NOUNS or _right_hand(noun)
     parties = [
         m
         for m in _mentions(owners, found, ACTORS)
@@ -1356,6 +1485,33 @@ def _worker(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             role = f"{role} (material support)"
     yield from _pairs(
         holders, parties, schema=schema, first_prop=first_prop, second_prop=second_prop, role=role
+    )
+
+
+def _right_hand(noun: Token) -> bool:
+    """ "X, the right-hand man of Y", "X, mano derecha de Y": Y's associate, linked to Y."""
+    if noun.lower_ == "mano":
+        return any(c.lower_ == "derecha" for c in noun.children)
+    return noun.lower_ == "man" and any(
+        c.lower_ == "hand" and any(g.lower_ == "right" for g in c.children) for c in noun.children
+    )
+
+
+def _married(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X, who is married to Y", "X, quien está casado con Y": spouses are family."""
+    partners = _mentions(_prep_objects(token, frozenset({"to", "con"})), found, frozenset({"PERSON"}))
+    holders = _governed(token)
+    if not holders and token.dep_ in ("acomp", "attr"):
+        holders = _clause_subjects(token.head)
+    spouses = [m for m in _mentions(holders, found, frozenset({"PERSON"})) if m not in partners]
+    yield from _pairs(
+        partners,
+        spouses,
+        schema="Family",
+        first_prop="person",
+        second_prop="relative",
+        role=token.text,
+        relationship="spouse",
     )
 
 
@@ -1668,9 +1824,15 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     parties named between the two verbs."""
     words = frozenset({"to", "with", "a", "al", "con"})
     active = _LINK_VERB.match(token.lower_) is not None or token.lang_ == "en"  # "vinculada al X": no object
-    direct = [c for c in token.children if c.dep_ in _OBJECTS] if active else []
+    # an "object" with "con" is the small Spanish parser's oblique ("que EEUU vincula con X")
+    direct = [
+        c
+        for c in token.children
+        if c.dep_ in _OBJECTS and not any(g.dep_ == "case" and g.lower_ == "con" for g in c.children)
+    ]
+    direct = direct if active else []
     linked = [t for d in direct for t in _with_conjuncts(d)]
-    tokens = _prep_objects(token, words)
+    tokens = _prep_objects(token, words) or _hyphen_prefix(token)
     if linked and not tokens:  # the parser hangs "to X" on the last of the objects
         tokens = _prep_objects(linked[-1], words)
     if token.dep_ == "conj":  # "y los vinculó con X, y con Y": the parser hangs "con Y" on the first verb
@@ -1976,25 +2138,21 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ in ("appos", "compound"):
         holders.append(noun.head)
     if noun.dep_ == "attr":
-        holders += [child for child in noun.head.children if child.dep_ in _SUBJECTS]
+        holders += _clause_subjects(noun.head)
     if any(child.dep_ == "cop" for child in noun.children):
-        holders += [child for child in noun.children if child.dep_ in _SUBJECTS] or _accused(noun)
+        holders += _clause_subjects(noun) or _accused(noun)
+    if noun.dep_ in ("oprd", "xcomp") and noun.head.lower_ in _NAMING_VERBS:
+        # "X, who was called a member of Y": the passive subject
+        holders += [c for c in noun.head.children if c.dep_ in _PASSIVE_SUBJECTS]
     if noun.dep_ == "attr" and noun.head.dep_ == "pcomp" and not holders:
         holders += _accused(noun.head)  # "X, accused of being a member of Y"
     if _is_as(noun):
         holders.append(noun)
-    verb = noun.head
-    if (
-        noun.dep_ in _OBJECTS | {"xcomp", "oprd"}
-        and verb.lower_ in _CONSIDERED
-        and verb.dep_ in _MODIFIER_DEPS
-    ):
-        holders.append(verb.head)  # "X, considered the leader of Y", "X: considerado el líder del Y"
-    elif noun.dep_ in _OBJECTS and verb.lower_ in _CONSIDERED:
-        holders += _entry_name(verb)  # "- X ("alias"): considerado el segundo al mando del Y"
+    holders += _considered(noun)
     one = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ in ("pobj", "nmod") and one.lower_ in _ONE and one.i < noun.i:
         holders.append(one)  # "X, one of the leaders of Y": "one" stands for X
+        holders += _considered(one)  # "X, considered one of the leaders of Y"
     holders += _coordinated_role_holders(noun)
     clause = _whose_clause(noun)
     if clause is not None:  # "whose leader is X" (X the verb's attribute), "cuyo líder es X" (the predicate)
@@ -2009,6 +2167,24 @@ def _holders(noun: Token) -> list[Token]:
     if _singular(noun):
         return holders
     return [t for holder in holders for t in _with_conjuncts(holder) if t.i < noun.i or holder.i >= noun.i]
+
+
+def _considered(noun: Token) -> list[Token]:
+    """Whom a participle of judgement gives the noun as a role: "X, considered the leader of Y",
+    "X: considerado el líder del Y" (the noun the participle modifies, or the subject the parser
+    gave it), "- X ("alias"): considerado el segundo al mando del Y" (the list entry's name)."""
+    verb = noun.head
+    if verb.lower_ not in _CONSIDERED:
+        return []
+    if noun.dep_ in _OBJECTS | {"xcomp", "oprd"} and verb.dep_ in _MODIFIER_DEPS:
+        return [verb.head]
+    if noun.dep_ in _OBJECTS:  # "X es considerado el líder del Y" (passive), else a list entry's name
+        passive = any(c.dep_ in ("aux", "aux:pass") and c.lower_ in _SER for c in verb.children)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i] if passive else []
+        return subjects or _entry_name(verb)
+    if noun.dep_ in ("xcomp", "oprd"):
+        return [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < noun.i]
+    return []
 
 
 def _whose_clause(noun: Token) -> Token | None:
@@ -2111,6 +2287,11 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     organisations = _mentions(
         _owners_of_noun(noun), found, frozenset({"ORG"}) if lower not in _OWNER_NOUNS else ACTORS
     )
+    organisations = [m for m in organisations if m.kind != GOVERNMENT]
+    unit = not organisations and lower not in _OWNER_NOUNS
+    if unit:  # "members of the cartel's finance commission": of the armed group whose unit it is
+        organisations = [m for m in _mentions(_unit_owners(noun), found, ORGS) if m.kind == ARMED_GROUP]
+        unit = bool(organisations)
     group_of_its = not organisations and lower not in _OWNER_NOUNS
     if group_of_its:  # "the cartel and two of its leaders, A and B": "its" is the one group named before
         organisations = _its_group(noun, found)
@@ -2120,13 +2301,18 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     holders = _its_holder(noun, found) if group_of_its else _mentions(_holders(noun), found, ACTORS)
     if not holders and lower not in _OWNER_NOUNS:
         # "the group's two leaders: A and B", "los colíderes del grupo: A y B"
-        holders = _colon_list(noun, found) or _named_after_comma(noun, found)
+        holders = (
+            _colon_list(noun, found) or _named_after_comma(noun, found) or _named_after_phrase(noun, found)
+        )
         holders = holders or ([] if group_of_its else _apposed_before(noun, found))
+        # "leaders of the X cartel, including A and B", "líderes del X, entre ellos A y B"
+        complement = max((i for i, m in found.items() if m in organisations and i > noun.i), default=noun.i)
+        holders = holders or [m for m in _examples(noun, found, complement) if m.label == "PERSON"]
     preposition = next((c.lower_ for c in noun.children if c.lower_ in ("of", "de", "del")), "")
     role = f"{noun.text} {preposition}".strip()
     modifiers = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     top = any(word in _TOP_WORDS for word in modifiers)
-    functional = any(word in _FUNCTION_WORDS for word in modifiers) and not top
+    functional = (any(word in _FUNCTION_WORDS for word in modifiers) and not top) or unit
     leads = lower in _LEADER_NOUNS or lower in _OFFICE_NOUNS or (lower in _RANK_NOUNS and top)
     if leads and not functional:
         yield from _pairs(
@@ -2160,6 +2346,14 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
                 second_prop="organization",
                 role=description,
             )
+
+
+def _unit_owners(noun: Token) -> list[Token]:
+    """Whose unit the role noun's complement is ("the Sinaloa Cartel's finance commission", "una
+    célula del Cártel de Sinaloa", "the FARC's International Commission"): that unit's owners."""
+    return [
+        o for unit in _owners_of_noun(noun) if unit.lower_ in _SUBUNIT_NOUNS for o in _owners_of_noun(unit)
+    ]
 
 
 def _unit_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
@@ -2261,12 +2455,13 @@ def _its_group(noun: Token, found: dict[int, Mention]) -> list[Mention]:
 
 def _its_holder(noun: Token, found: dict[int, Mention]) -> list[Mention]:
     """The person a singular "its leader" names right after it ("the cartel and its leader X",
-    "y a su líder, X"): the name in apposition, or the one the noun is a compound of."""
-    if not _singular(noun):
-        return []
+    "y a su líder, X"): the name in apposition, or the one the noun is a compound of; for a plural
+    noun, the names of that one apposition ("y a sus líderes A y B")."""
     after = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
     if noun.dep_ == "compound" and noun.head.i > noun.i:
         after.append(noun.head)
+    if not _singular(noun):  # "y a sus líderes A y B": the names the plural noun heads, each
+        after = [t for a in after for t in _with_conjuncts(a)] if len(after) == 1 else []
     return [m for m in _mentions(after, found, frozenset({"PERSON"})) if m.kind != GOVERNMENT]
 
 
@@ -2288,6 +2483,23 @@ def _named_after_comma(noun: Token, found: dict[int, Mention]) -> list[Mention]:
     listed = list(dict.fromkeys(listed))
     count = _count_before(noun)
     return listed if count is None or count == len(listed) else []
+
+
+def _named_after_phrase(noun: Token, found: dict[int, Mention]) -> list[Mention]:
+    """The person a singular role noun's phrase names right after its closing comma ("tiene
+    conexiones con el líder del cartel, X, alias Z"), where the parser hung the name elsewhere:
+    the name must end its own stretch (a comma, a bracket, the sentence's end), so that it is
+    not the subject of a clause going on ("the head of the cartel, X said")."""
+    doc, comma = noun.doc, noun.right_edge.i + 1
+    if not _singular(noun) or comma + 1 >= noun.sent.end or doc[comma].text != ",":
+        return []
+    mention = found.get(comma + 1)
+    if mention is None or mention.label != "PERSON" or mention.kind == GOVERNMENT:
+        return []
+    last = max(i for i, m in found.items() if m is mention)
+    if last + 1 < noun.sent.end and doc[last + 1].text not in (",", ";", ":", "(", "."):
+        return []
+    return [mention]
 
 
 def _count_before(noun: Token) -> int | None:
@@ -2472,13 +2684,18 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     # "his wife and son, A": a later conjunct's apposition; not where that conjunct says whose it is
     # ("two brothers of X and a son of his partner, A": A is the partner, no brother of X)
     of = frozenset({"of", "de", "del"})
-    holders = _holders(noun) or [
-        a
-        for c in noun.conjuncts
-        if not _prep_objects(c, of)
-        for a in c.children
-        if c.i > noun.i and a.dep_ == "appos"
-    ]
+    # "X, cuñado de Y": the small Spanish parser may take the noun for an adjective of the name
+    holders = (
+        _holders(noun)
+        or ([noun.head] if noun.dep_ == "amod" and noun.head.i < noun.i else [])
+        or [
+            a
+            for c in noun.conjuncts
+            if not _prep_objects(c, of)
+            for a in c.children
+            if c.i > noun.i and a.dep_ == "appos"
+        ]
+    )
     relatives = _mentions(holders, found, persons)
     anchors = _mentions(_owners_of_noun(noun), found, persons)
     if not relatives and (noun.tag_ == "NNS" or "Plur" in noun.morph.get("Number", [])):
@@ -2608,8 +2825,21 @@ def _previous_person(pronoun: Token, found: dict[int, Mention]) -> list[Mention]
     first = next(t for t in pronoun.sent if t.lower_ in _POSSESSIVE_PRONOUNS)
     if any(i < first.i and m.label == "PERSON" for i, m in found.items()):
         return []
+    if any(_unnamed_complement(t, found) for t in pronoun.doc[pronoun.sent.start : first.i]):
+        return []  # "familiares de El Tanque, como su hermano": "su" is that name's, though unrecognised
     before, _after = pronoun.doc.user_data.get(_NEIGHBOURS_KEY, ([], []))
     return list(before) if len(before) == 1 else []
+
+
+def _unnamed_complement(token: Token, found: dict[int, Mention]) -> bool:
+    """A proper noun the NER left out, as the "of"/"de" complement of a noun ("relatives of Z",
+    "familiares de El Z"): a possessive after it may stand for it."""
+    proper = token.tag_.startswith("NNP") or token.pos_ == "PROPN"
+    if not proper or token.i in found:
+        return False
+    if token.dep_ == "pobj":
+        return token.head.lower_ == "of"
+    return any(c.dep_ == "case" and c.lower_ in ("de", "del") for c in token.children)
 
 
 def _inside_other_name(token: Token, found: dict[int, Mention]) -> bool:
