@@ -1822,3 +1822,22 @@ def test_more_ways_the_press_names_the_parties_of_an_act() -> None:
             _has(found, name)
     found = _sanctions("Rafael Ortiz Mendoza and Carmen Ruiz Tello were among those sanctioned on Monday.")
     assert _has(found, "Rafael Ortiz Mendoza").get("program") == ["SDN"]
+
+
+def test_the_european_and_commonwealth_words_for_sanctions_and_their_capitals() -> None:
+    cases = {
+        "The EU Council adopted restrictive measures against 11 individuals, including Rafael Ortiz Mendoza.": "eu",
+        "The European Union imposed travel bans and asset freezes on Rafael Ortiz Mendoza.": "eu",
+        "La UE impuso medidas restrictivas a Rafael Ortiz Mendoza.": "eu",
+        "El Consejo de la UE añadió a Rafael Ortiz Mendoza a la lista de personas sujetas a medidas restrictivas.": "eu",
+        "Canada imposed sanctions under the Special Economic Measures Act on Rafael Ortiz Mendoza.": "ca",
+        "Canadá impuso sanciones, en virtud de la Ley de Medidas Económicas Especiales, contra Rafael Ortiz Mendoza.": "ca",
+        "Londres sancionó este lunes a Rafael Ortiz Mendoza.": "gb",
+        "Ottawa sanctioned Rafael Ortiz Mendoza on Monday.": "ca",
+    }
+    for text, country in cases.items():
+        sanction = _has(_sanctions(text), "Rafael Ortiz Mendoza")
+        assert sanction.get("country") == [country], (text, sanction.get("country"))
+        assert sanction.get("program") == ["sanctions"], (text, sanction.get("program"))
+    found = _sanctions("Rafael Ortiz Mendoza has been on the U.S. sanctions list since 2017.")
+    assert _has(found, "Rafael Ortiz Mendoza").get("country") == ["us"]

@@ -106,6 +106,8 @@ _FROZEN_ES = r"(?:(?:las|los)\s+)?(?:cuentas|bienes|activos|fondos)"
 _FROZEN_EN = r"(?:the\s+|any\s+|all\s+)?(?:U\.S\.\s+|US\s+)?(?:assets|accounts|funds|property)"
 SANCTION_CONTEXT = re.compile(
     r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock|\bblacklist|\blista\s+negra|"
+    r"\brestrictive\s+measures|\bmedidas\s+restrictivas|\basset\s+freez\w*|\btravel\s+bans?\b|"
+    r"\bcongelaci[oó]n\s+de\s+(?:sus\s+)?(?:bienes|activos|fondos)|"
     rf"\bcongel\w*\s+{_FROZEN_ES}|\b(?:froze|freez\w*|frozen)\s+{_FROZEN_EN}",
     re.I,
 )
@@ -131,8 +133,10 @@ ACTIVE_VERB = re.compile(
     r"(?:re)?list(?:s|ed|ing)?|label(?:s|ed|led|ling)?|blacklist(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|"
     r"sanction(?:ed|ing)?|"
     # "imposed economic and travel sanctions Monday on", "levied targeted sanctions against"
-    r"(?:imposed?|imposes|imposing|levied|levies|announced|announces|announcing|unveiled|slapped)\s+"
-    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?sanctions\s+"
+    r"(?:imposed?|imposes|imposing|levied|levies|announced|announces|announcing|unveiled|slapped|adopted|adopts)\s+"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:sanctions|(?:asset\s+)?freezes|travel\s+bans|restrictive\s+measures)\s+"
+    # "sanctions under the Special Economic Measures Act on X"
+    r"(?:under\s+[^,;:]{1,80}?\s+(?=on\b|against\b))?"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?(?:on|against)|"
     # "placed four companies on its sanctions list", "reconocer a X como organización terrorista"
     r"plac(?:e|es|ed|ing)|recogni[sz](?:e|es|ed|ing)|reconoc(?:er|e|en|ió|ieron|erá|erán)|"
@@ -152,7 +156,10 @@ ACTIVE_VERB = re.compile(
     # an asset freeze: "congeló las cuentas a diez empresas", "froze the assets of X"
     rf"(?:(?:congel|bloque)(?:ar|a|an|ó|aron|ará|ado)|froze|freezes|freezing|frozen)\s+{_FROZEN_ES}\s+(?:a|al|de|del)(?=\s)|"
     rf"(?:froze|freezes|freezing|frozen|blocked|blocks|blocking)\s+{_FROZEN_EN}\s+of(?=\s)|"
-    r"(?:impuso|impone|imponen|impondrá|impusieron)\s+sanciones\s+(?:a|contra)|sanciones\s+(?:contra|a|al)(?=\s)|"
+    r"(?:impuso|impone|imponen|impondrá|impusieron|adoptó|aprobó)\s+(?:nuevas\s+)?(?:sanciones|medidas\s+restrictivas)"
+    # "impuso sanciones, en virtud de la Ley de Medidas Económicas Especiales, contra X"
+    r"(?:\s*,?\s*(?:en\s+virtud\s+de|bajo|conforme\s+a|al\s+amparo\s+de)\s+[^;:]{1,100}?,?)?\s+(?:a|al|contra)(?=\s)|"
+    r"sanciones\s+(?:contra|a|al)(?=\s)|"
     r"inclu(?:ir|ye|yen|yó|yeron|irá|sión\s+(?:de|del))|"
     r"inscri(?:bir|be|bió|bieron|birá|pción\s+(?:de|del))|registr(?:ar|a|ó|aron|ará)|"
     r"incorpor(?:ar|a|ó|ación\s+(?:de|del))|"
@@ -299,9 +306,14 @@ SANCTIONS_LIST = re.compile(
     r"\bsanctions?\s+list|\blist\s+of\s+sanctions|\blista\s+de\s+sancion|\bblacklist|\blista\s+negra|\bSDN\b|"
     # "to the growing list of Venezuelan officials sanctioned", "a la lista de funcionarios sancionados"
     r"\blist\s+of\s+(?:[\w-]+\s+){0,4}?(?:sanctioned|designated|blocked)\b|"
-    r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?(?:sancionad|designad|bloquead)[oa]s\b",
+    r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?(?:sancionad|designad|bloquead)[oa]s\b|"
+    # "its list of persons subject to restrictive measures"
+    r"\blist\s+of\s+(?:[\w-]+\s+){0,4}?subject\s+to\s+(?:restrictive\s+measures|sanctions)|"
+    r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?sujet[oa]s\s+a\s+(?:medidas\s+restrictivas|sanciones)",
     re.I,
 )
+# A verb phrase naming the measures themselves: a sanction's programme.
+MEASURE_WORDS = re.compile(r"sanc|restrictiv|freez|travel\s+ban", re.I)
 FREEZE_VERB = re.compile(r"congel|froze|freez|bloque|block", re.I)
 # A sanctioning body's own list: "la OFAC incluyó en su lista a X", "Treasury added X to its list"
 OWN_LIST = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:en|a|on|to)\s+(?:su|sus|its|their)\s+(?:\w+\s+)?lista?s?\b", re.I)
@@ -346,8 +358,10 @@ UNDER_SANCTIONS = re.compile(
     r"(?:,\s*(?:which|who|que|quien)\s+|,\s*(?=(?:already\s+|ya\s+)?(?:under|bajo)\s))?"
     r"(?:\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|está|están|estaba|estaban|"
     r"ha\s+estado|han\s+estado|sigue|siguen)\s+)?"
-    r"(?:(?:already|ya)\s+)?(?:under|facing|subject\s+to|bajo)\s+"
-    r"(?:(?:U\.?S\.?|US|American|OFAC|Treasury)\s+)?(?:sanctions|sanciones)\b",
+    r"(?:(?:already|ya)\s+)?(?:(?:under|facing|subject\s+to|bajo)\s+"
+    r"(?:(?:U\.?S\.?|US|American|OFAC|Treasury)\s+)?(?:sanctions|sanciones)|"
+    # "has been on the U.S. sanctions list since 2017"
+    r"on\s+(?:the|a|its)\s+(?:(?:U\.?S\.?|US|American|OFAC|Treasury|UN|U\.N\.|EU)\s+)?(?:sanctions\s+list|blacklist))\b",
     re.I,
 )
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
@@ -696,8 +710,8 @@ STATES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("tt", "Trinidad and Tobago", r"Trinidad\s+(?:and|y)\s+Tobago|trinitense|Trinidadian"),
         ("pe", "Peru", r"Per[uú]|peruan[oa]s?|Peruvian"),
         ("co", "Colombia", r"Colombia|colombian[oa]s?|Colombian"),
-        ("ca", "Canada", r"Canada|Canadá|canadiense|Canadian"),
-        ("gb", "United Kingdom", r"United\s+Kingdom|Reino\s+Unido|British|brit[aá]nic[oa]|Britain|UK|U\.K(?=\.)"),
+        ("ca", "Canada", r"Canada|Canadá|canadiense|Canadian|Ottawa"),
+        ("gb", "United Kingdom", r"United\s+Kingdom|Reino\s+Unido|British|brit[aá]nic[oa]|Britain|UK|U\.K(?=\.)|London|Londres"),
         ("cr", "Costa Rica", r"Costa\s+Rica|costarricense|Costa\s+Rican"),
         ("gt", "Guatemala", r"Guatemala|guatemaltec[oa]|Guatemalan"),
         ("hn", "Honduras", r"Honduras|hondureñ[oa]|Honduran"),
@@ -711,8 +725,13 @@ STATES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("gy", "Guyana", r"Guyana|guyanés|Guyanese"),
         ("au", "Australia", r"Australia|australian[oa]|Australian"),
         ("nz", "New Zealand", r"New\s+Zealand|Nueva\s+Zelanda"),
-        # the full name only: Mexican outlets write "EU" for the United States
-        ("eu", "European Union", r"European\s+Union|Uni[oó]n\s+Europea"),
+        # the full name, the Spanish "UE", or "EU" in English phrasing only: Mexican outlets write
+        # "EU" for the United States; the capital stands for the Union's Council
+        (
+            "eu",
+            "European Union",
+            r"European\s+Union|Uni[oó]n\s+Europea|UE|EU\s+Council|Council\s+of\s+the\s+EU|the\s+EU|Brussels|Bruselas",
+        ),
         ("jp", "Japan", r"Japan|Jap[oó]n|japon[eé]s|japonesa|Japanese"),
         ("eg", "Egypt", r"Egypt|Egipto|egipci[oa]|Egyptian"),
         ("il", "Israel", r"Israel|israel[ií]|Israeli"),
@@ -1913,7 +1932,7 @@ def _act_programs(sentence: str, verb: str, actor: _Actor | None, reading: _Read
     freeze = FREEZE_VERB.match(verb) is not None  # an asset freeze is a sanction
     on_sanctions_list = SANCTIONS_LIST.search(sentence) is not None  # "added X to its sanctions list"
     if (
-        "sanc" in verb
+        MEASURE_WORDS.search(verb)
         or freeze
         or TARGET_VERB.search(verb)
         or ((treasury or on_sanctions_list) and not TERROR_LIST.search(sentence))
@@ -2068,6 +2087,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             and not (
                 _names_programme(after)
                 or SANCTIONS_LIST.search(after)
+                or SANCTIONS_LIST.search(word)  # "has been on the U.S. sanctions list"
                 or goes_on
                 or (sanctioning and OWN_LIST.match(after))
                 or again
