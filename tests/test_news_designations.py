@@ -1841,3 +1841,19 @@ def test_the_european_and_commonwealth_words_for_sanctions_and_their_capitals() 
         assert sanction.get("program") == ["sanctions"], (text, sanction.get("program"))
     found = _sanctions("Rafael Ortiz Mendoza has been on the U.S. sanctions list since 2017.")
     assert _has(found, "Rafael Ortiz Mendoza").get("country") == ["us"]
+
+
+def test_a_state_that_joins_another_or_becomes_the_latest_to_designate_acts_itself() -> None:
+    cases = {
+        "Honduras joined the United States in designating the Cartel del Pacifico Sur a terrorist group.": "hn",
+        "Trinidad y Tobago se unió a Estados Unidos al declarar al Cartel del Pacifico Sur como organización "
+        "terrorista.": "tt",
+        "The Dominican Republic on Tuesday became the latest country to designate the Cartel del Pacifico Sur "
+        "as a terrorist group.": "do",
+        "Con esta decisión, Paraguay se convierte en el tercer país en declarar terrorista al Cartel del "
+        "Pacifico Sur.": "py",
+        "Ecuador adds the Cartel del Pacifico Sur to its terror list": "ec",
+    }
+    for text, country in cases.items():
+        found = _by_country(text)
+        assert ("cartel del pacifico sur", country) in found, (text, sorted(found))

@@ -100,7 +100,9 @@ PROGRAMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 EXECUTIVE_ORDER = re.compile(
     r"\b(?:E\.\s?O\.|Executive\s+Order|Orden\s+Ejecutiva)\s*(?:No\.\s*)?(\d{5})", re.I
 )
-TERROR_LIST = re.compile(r"\bterroris[tm]\w*|\bterroristas?\b|\bterrorismo\b", re.I)
+TERROR_LIST = re.compile(
+    r"\bterroris[tm]\w*|\bterroristas?\b|\bterrorismo\b|\bterror\s+(?:list|group|organi[sz]ation|designation)s?\b", re.I
+)
 # what an asset freeze holds: "congeló las cuentas / los fondos", "froze the assets"
 _FROZEN_ES = r"(?:(?:las|los)\s+)?(?:cuentas|bienes|activos|fondos)"
 _FROZEN_EN = r"(?:the\s+|any\s+|all\s+)?(?:U\.S\.\s+|US\s+)?(?:assets|accounts|funds|property)"
@@ -425,7 +427,7 @@ LIST_PLACE = re.compile(
 )
 COMO_FIRST = re.compile(
     # "declaró organización terrorista al Tren de Aragua": the programme's noun with no "como" too
-    r"^\s*(?:como\b[^.;]*?|(?:organizaci[oó]n|organizaciones|grupos?|entidad|entidades)\s+terroristas?(?:\s+\w+)?)"
+    r"^\s*(?:como\b[^.;]*?|(?:(?:organizaci[oó]n|organizaciones|grupos?|entidad|entidades)\s+)?terroristas?(?:\s+\w+)?)"
     r"\s(?=al\s|a\s+(?:la|los|las|otr[oa]s|vari[oa]s|su|sus)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])",
     re.U,
 )
@@ -1042,6 +1044,13 @@ def _us_actor(text: str) -> _Actor | None:
     return _Actor(US_BODIES[-1][0], "us") if US_BODIES[-1][1].search(text) else None
 
 
+FOLLOWED_STATE = re.compile(
+    r"\s+(?:(?:joined|joins|se\s+uni[óo]\s+a|se\s+sum[óo]\s+a|siguió\s+a|following|follows)\s+"
+    r"(?:the\s+|los\s+|el\s+)?[^,;]{2,40}?\s+(?:in|al|en|a|by)|"
+    r"(?:on\s+\w+\s+)?(?:became|becomes|se\s+convirti[óo]\s+en|se\s+convierte\s+en)\s+(?:the|el)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:country|nation|state|government|país|nación|estado|gobierno)\s+(?:to|en))\s*$",
+    re.I,
+)
 # "by the United States for overseeing the Argentina attack": the agent ends at its clause's preposition.
 AGENT_END = re.compile(r"\s(?:for|because|after|over|in|on|para|tras|debido|en|durante|luego)\s", re.I)
 
@@ -1056,7 +1065,9 @@ def _actor(sentence: str, verb_start: int, verb_end: int) -> _Actor | None:
     named = _us_actor(sentence[verb_start:verb_end])
     if named is not None:
         return named
-    before = sentence[:verb_start]
+    # "Honduras joined the United States in designating", "X became the latest country to designate":
+    # the subject acts, not the state it joins
+    before = FOLLOWED_STATE.sub("", sentence[:verb_start])
     state = _state_actor(before, NEAR_SUBJECT)
     us = _us_actor(before)
     if state is not None and us is not None:
