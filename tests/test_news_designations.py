@@ -1857,3 +1857,20 @@ def test_a_state_that_joins_another_or_becomes_the_latest_to_designate_acts_itse
     for text, country in cases.items():
         found = _by_country(text)
         assert ("cartel del pacifico sur", country) in found, (text, sorted(found))
+
+
+def test_a_counted_list_named_in_the_next_sentence_and_aliases_that_are_no_party() -> None:
+    found = _sanctions(
+        "La OFAC sancionó a seis personas este martes. Entre los sancionados están tres funcionarios del "
+        "Gobierno. La primera dama Marisela Quintero; el ministro de Defensa, Aurelio Mendoza Páez, y la "
+        "vicepresidenta Inés Alfaro Rangel. Entre las compañías sancionadas está Averisca, empresa de la cual "
+        "Mendoza es presidente."
+    )
+    for name in ("Marisela Quintero", "Aurelio Mendoza Páez", "Inés Alfaro Rangel", "Averisca"):
+        _has(found, name)
+    found = _sanctions(
+        "La OFAC sancionó a dos navieras. También fue designada Winsome Maritime Limited, propietaria del "
+        "buque ROSA, conocido también como LUNAR DAWN."
+    )
+    _only_party(found, "Winsome Maritime Limited")
+    assert "tambien" not in found and "dawn" not in found, sorted(found)

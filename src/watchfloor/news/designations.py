@@ -217,8 +217,8 @@ LIST_INTRO = re.compile(
     r"sancionad[oa]s|designad[oa]s)(?:\s+[\w’']+){1,4}?\s+(?i:are|were|son|fueron|include|incluyen)(?=\s*:)|"
     # "Dentro de los nuevos sancionados por el bloque europeo están A; B", "También están A; B": the
     # parties of the act just read, a list whose items may carry their roles
-    r"\b(?i:dentro\s+de|entre)\s+(?i:los|las)\s+(?i:nuev[oa]s\s+)?(?i:sancionad[oa]s|designad[oa]s)"
-    r"(?:\s+(?i:por|de)\s+[^.;:]{1,60}?)?\s+(?i:est[áa]n|figuran|se\s+encuentran|destacan)\b|"
+    r"\b(?i:dentro\s+de|entre)\s+(?i:los|las)\s+(?i:nuev[oa]s\s+)?(?:[\w-]+\s+)?(?i:sancionad[oa]s|designad[oa]s)"
+    r"(?:\s+(?i:por|de)\s+[^.;:]{1,60}?)?\s+(?i:est[áa]n?|figuran?|se\s+encuentran?|destacan?)\b|"
     r"\b(?i:también|además)\s+(?i:est[áa]n|figuran|se\s+encuentran)\b|"
     # "Those included in the 'blacklist' of the Treasury are A, B", "Los incluidos en la lista negra son A"
     r"\b(?i:those|the\s+(?:people|individuals|persons))\s+(?i:included|added|listed|sanctioned|designated)\s+"
@@ -459,7 +459,8 @@ INTRODUCER = re.compile(
     re.I,
 )
 NOT_A_NAME_START = re.compile(
-    r"^(?:alias|aka|a\.k\.a\.|also\s+known|nicknamed|apodad[oa]|among\s+(?!them)|antes|formerly|"
+    r"^(?:alias|aka|a\.k\.a\.|also\s+known|known\s+as|nicknamed|apodad[oa]|conocid[oa]s?\s+(?:también\s+)?como|"
+    r"among\s+(?!them)|antes|formerly|"
     r"previously|f\.?k\.?a\.?|née|nee|anteriormente)\b",
     re.I,
 )
@@ -1892,12 +1893,15 @@ def _verbs(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
     names ("Specially Designated Global Terrorist" is a programme, not a verb)."""
     programme_spans = [span for _, spans in _programme_names(sentence) for span in spans]
     passive = [
-        *(m for m in PASSIVE_VERB.finditer(sentence) if sentence[: m.start()].strip()),  # none opens one
+        # a passive with nothing but an adverb before it has no subject ("También fue designada X")
+        *(m for m in PASSIVE_VERB.finditer(sentence) if OPENING_ADVERB.sub("", sentence[: m.start()]).strip()),
         *UNDER_SANCTIONS.finditer(sentence),
         *JOINED_LIST.finditer(sentence),
     ]
     verbs = [(m, "passive") for m in passive] + [(m, "active") for m in ACTIVE_VERB.finditer(sentence)]
-    verbs += [(m, "list") for m in LIST_INTRO.finditer(sentence)]
+    lists = [(m, "list") for m in LIST_INTRO.finditer(sentence)]
+    # "También fue designada X" opens both: as a list it goes on with the act just read
+    verbs = [v for v in verbs if not any(v[0].start() == m.start() for m, _ in lists)] + lists
     verbs += [(m, "enum") for m in PROGRAM_ENUM.finditer(sentence)]
     verbs += [(m, "among") for m in AMONG.finditer(sentence)]
     verbs += [(m, "title") for m in PROGRAM_TITLE.finditer(sentence)]
@@ -1987,6 +1991,7 @@ ROLE_ITEM = re.compile(r"^\s*(?:(?:a\s+)?(?:al|el|la|los|las|a|the)\s+)?[a-záé
 # a city before its state's "-based": "Nogales, Sonora-based"
 PLACE_BASED_AFTER = re.compile(r"\s*,\s*[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.]*)*-based\b")
 # words between a passive's subject and its verb: "Petro himself is under U.S. sanctions"
+OPENING_ADVERB = re.compile(r"^\s*(?:also|additionally|likewise|también|además|asimismo|igualmente)\b\s*,?", re.I)
 SUBJECT_ADVERB = re.compile(
     r"(?:\s+(?:himself|herself|itself|themselves|mism[oa]s?|also|too|already|now|también|ya|ahora))+$", re.I
 )
@@ -2140,6 +2145,11 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                         origin=None if previous.parties else previous.sentence,
                     )
                 )
+            else:
+                # "Entre los sancionados están cuatro funcionarios." : the four are named next
+                counted = _counted(COUNTED_OBJECT.match(sentence, verb.end()), index)
+                if counted is not None:
+                    reading.counted, reading.announced = counted, previous
             continue
         actors = [maker] if maker is not None else _actors(sentence, verb.start(), verb.end())
         if (RHETORICAL_VERB.match(word) or kind == "that") and None in actors:
@@ -2224,11 +2234,16 @@ def _counted_named(ctx: ArticleContext, index: int, reading: _Reading) -> list[_
             spans[-1] = (spans[-1][0], mention.end)
         else:
             spans.append((mention.start, mention.end))
-    if len(spans) != counted[1]:
-        return []
-    parties = [_party_of(ctx, index, start, end) for start, end in spans]
+    if len(spans) == counted[1]:
+        parties = [_party_of(ctx, index, start, end) for start, end in spans]
+    else:  # the model's spans miscount the names of a list: read the sentence as the list it is
+        start, end = ctx.sentences[index]
+        listed = _parties_in(ctx, index, start, ctx.text[start:end].rstrip(" ."))
+        parties = list(listed) if len(listed) == counted[1] else []
     named = [p for p in parties if p is not None]
-    if len(named) != len(parties) or (counted[2] == "Organization" and any(p.schema == "Person" for p in named)):
+    if not parties or len(named) != len(parties):
+        return []
+    if counted[2] == "Organization" and any(p.schema == "Person" for p in named):
         return []
     return [
         _Act(index, named, act.programs, act.actor, continues=True, announced=act.announced, origin=act.sentence)
