@@ -1874,3 +1874,23 @@ def test_a_counted_list_named_in_the_next_sentence_and_aliases_that_are_no_party
     )
     _only_party(found, "Winsome Maritime Limited")
     assert "tambien" not in found and "dawn" not in found, sorted(found)
+
+
+def test_more_parties_counted_then_named_after_a_colon_and_cooperatives() -> None:
+    found = _sanctions(
+        "The Office of Foreign Assets Control sanctioned four people and two entities on Tuesday. "
+        "The designations target Sergio Ortega Ortega, a boss of the cartel, and three other Mexican nationals "
+        "for providing material assistance to Ortega Ortega: Leandro Piña Armas, Gabriel Marín Rentería and "
+        "Mauro Rocha Huerta. OFAC also designated Acuícola Narciso Montes, S.C. de R.L. de C.V. and Club "
+        "Pericos Rojos de Juarez, S.A. de C.V. for being controlled by Rocha Huerta."
+    )
+    for name in (
+        "Sergio Ortega Ortega",
+        "Leandro Piña Armas",
+        "Gabriel Marín Rentería",
+        "Mauro Rocha Huerta",
+        "Acuícola Narciso Montes, S.C. de R.L. de C.V.",
+        "Club Pericos Rojos de Juarez, S.A. de C.V.",
+    ):
+        _has(found, name)
+    assert not any(key.startswith("s c de r l") for key in found), sorted(found)

@@ -600,11 +600,14 @@ _DOT = "[.\u2024]"
 LEGAL_FORM = re.compile(
     rf"(?<=[\w\u2024.]),\s*(?=(?:S{_DOT}\s?A{_DOT}(?:\s?P{_DOT}\s?I{_DOT})?\s+de\s+C{_DOT}\s?V{_DOT}?|"
     rf"S{_DOT}\s+de\s+R{_DOT}\s?L{_DOT}(?:\s+de\s+C{_DOT}\s?V{_DOT}?)?|S{_DOT}\s?A{_DOT}(?:\s?S{_DOT})?|"
+    # a cooperative: "S.C. de R.L. de C.V."
+    rf"S{_DOT}\s?C{_DOT}(?:\s+de\s+R{_DOT}\s?L{_DOT})?(?:\s+de\s+C{_DOT}\s?V{_DOT}?)?|"
     rf"S{_DOT}\s?R{_DOT}\s?L{_DOT}?|C{_DOT}\s?A{_DOT}|Inc{_DOT}?|L{_DOT}?L{_DOT}?C{_DOT}?|Ltd{_DOT}?|Limited|"
     rf"Corp{_DOT}?|GmbH)(?!\w))"
 )
 LEGAL_FORM_DOTS = re.compile(
     r"(?<![\w.])(?:S\.\s?A\.(?:\s?P\.\s?I\.)?\s+de\s+C\.\s?V\.?|S\.\s+de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.?)?|"
+    r"S\.\s?C\.(?:\s+de\s+R\.\s?L\.)?(?:\s+de\s+C\.\s?V\.?)?|"
     r"S\.\s?A\.(?:\s?S\.)?|S\.\s?R\.\s?L\.?|C\.\s?A\.|Inc\.|L\.L\.C\.|Ltd\.|Corp\.)(?=[\s,;)]|$)"
 )
 ACRONYM_PARENS = re.compile(r"\([^()]{1,40}\)")
@@ -1404,7 +1407,7 @@ def _party_of(
     person = any(m.label == "PERSON" for m in parties)
     if len(parties) == 1 and LOWER_HEAD.fullmatch(parties[0].text.lower()) and parties[0].end < end:
         parties = []  # "Cartel" of "Cartel del Pacifico Sur": the model kept the head noun only
-    if len(parties) == 1 and _given_names_left_out(ctx, parties[0], start, end):
+    if len(parties) == 1 and _name_words_left_out(ctx, parties[0], start, end):
         parties = []  # "Hugo Salas Pardo", of which the model kept "Salas Pardo"
     if len(parties) == 1 and _given_month(ctx.text[start : parties[0].start]):
         parties = []  # "Julio César Pérez": the NER read the given name as a month and left it out
@@ -1428,16 +1431,19 @@ def _party_of(
     return _Party(entity_id(schema, name), name, schema, False)
 
 
-def _given_names_left_out(ctx: ArticleContext, mention: Mention, start: int, end: int) -> bool:
-    """A person the model found without the one or two capitalised words that open the name's run
-    (a given name it read as something else), no other entity and no organisation's word among them."""
-    if mention.label != "PERSON" or mention.start <= start or ctx.text[mention.end : end].strip():
+def _name_words_left_out(ctx: ArticleContext, mention: Mention, start: int, end: int) -> bool:
+    """A name the model found without one or two capitalised words of the name's run, before or
+    after what it kept (a given name or a second surname it read as something else): no other
+    entity and no organisation's word among them."""
+    if mention.label not in ("PERSON", "ORG") or not (mention.start > start or mention.end < end):
         return False
-    prefix = ctx.text[start : mention.start].split()
+    left_out = ctx.text[start : mention.start].split() + ctx.text[mention.end : end].split()
     return (
-        1 <= len(prefix) <= 2
-        and all(word[:1].isupper() and name_key(word) not in ORGANISATION_WORDS for word in prefix)
-        and not any(m.start < mention.start and m.end > start for m in ctx.mentions if m is not mention)
+        1 <= len(left_out) <= 2
+        and all(word[:1].isupper() and name_key(word) not in ORGANISATION_WORDS for word in left_out)
+        # an "organisation" whose words are no organisation's is a person's name the model misread
+        and (mention.label == "PERSON" or not any(name_key(w) in ORGANISATION_WORDS for w in mention.text.split()))
+        and not any(m.start < end and m.end > start for m in ctx.mentions if m is not mention)
     )
 
 
@@ -1543,6 +1549,8 @@ def _before_seat(ctx: ArticleContext, index: int, offset: int, masked: str, star
 
 # "empresas vinculadas a X": the Spanish "a" after a participle is a preposition, not the object mark.
 PARTICIPLE_TO = re.compile(r"\b[a-záéíóúñ]+(?:ad|id)[oa]s?\s+a\s*$")
+# "and seven other Mexican nationals": more parties, counted, that a colon later names.
+OTHERS_COUNTED = re.compile(rf"\b(?:\d+|{'|'.join(COUNT_WORDS)})\s+(?:other|more|otr[oa]s|más)\b", re.I)
 # An indefinite noun phrase's lower-case words before capitalised ones: a description ("a former
 # Canadian Olympian", "una empresa con sede en"); not the Spanish object mark "a" before a
 # determiner or a count ("a la banda venezolana Tren de Aragua", "a seis cárteles").
@@ -2365,10 +2373,14 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         object_start, object_end = _object_span(sentence, verb.end(), kind in ("list", "enum"), places)
         parties = _parties_in(ctx, index, start + object_start, sentence[object_start:object_end])
         if parties:
+            # "A, a boss of the cartel, and seven other nationals for ... : B, C and D"
+            colon = sentence.find(":", object_start)
+            others = colon != -1 and OTHERS_COUNTED.search(sentence, object_start, colon) is not None
             for party in (
                 _series(ctx, index, sentence, object_start)
                 + _along_with(ctx, index, sentence, object_end)
                 + _appositive_series(ctx, index, sentence, object_end)
+                + (_colon_list(ctx, index, sentence, colon) if others else [])
             ):
                 if party not in parties:
                     parties.append(party)
@@ -2384,19 +2396,23 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         return parties[:1]
     colon = sentence.find(":", verb.end())
     if not parties and colon != -1:
-        inline_end = OBJECT_END.search(sentence, colon + 1)
-        tail = sentence[colon + 1 : inline_end.start() if inline_end else len(sentence)]
-        parties = _series(ctx, index, sentence, colon + 1)
-        if not parties and "\n" not in tail.strip():
-            parties = _parties_in(ctx, index, start + colon + 1, tail)
-        if not parties:
-            parties = _bullet_parties(ctx, start + colon)
+        parties = _colon_list(ctx, index, sentence, colon) or _bullet_parties(ctx, start + colon)
     if not parties and not passive:
         anaphor = _anaphor_party(ctx, index, sentence, verb.end())
         parties = [anaphor] if anaphor is not None else []
     if not parties and kind == "active":
         person = _pronoun_person(ctx, index, sentence, verb)
         parties = [person] if person is not None else []
+    return parties
+
+
+def _colon_list(ctx: ArticleContext, index: int, sentence: str, colon: int) -> list[_Party]:
+    """The parties a colon opens on its line: a series, else one coordinated phrase."""
+    inline_end = OBJECT_END.search(sentence, colon + 1)
+    tail = sentence[colon + 1 : inline_end.start() if inline_end else len(sentence)]
+    parties = _series(ctx, index, sentence, colon + 1)
+    if not parties and "\n" not in tail.strip():
+        parties = _parties_in(ctx, index, ctx.sentences[index][0] + colon + 1, tail)
     return parties
 
 
