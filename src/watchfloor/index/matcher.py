@@ -326,13 +326,13 @@ class Matcher:
         if not forced and not exact:
             return picked
         present = {e: names for e, names in picked}
-        for entity, form in exact:
+        for entity, number in exact:
             names = present.get(entity)
-            if names is None:
-                picked.append((entity, [form]))
+            if names is None:  # scored on its exact name
+                picked.append((entity, [number]))
                 present[entity] = picked[-1][1]
-            elif names and form not in names:
-                names.append(form)
+            elif names and number not in names:  # ranked on other names: this one too
+                names.append(number)
         for entity in forced:
             if entity not in present:
                 picked.insert(0, (entity, []))
