@@ -76,3 +76,25 @@ def _spanish_doc(text: str) -> list:  # type: ignore[type-arg]
     from watchfloor.news.pipeline import get_nlp
 
     return list(get_nlp("es")(text).ents)
+
+
+def _links(listed_name: str, name: str) -> set[tuple[str, str]]:
+    listed = [_entry("ofac-x", listed_name)]
+    text = f"Officials said the {name} grew."
+    group = make_entity("news", "Organization", "m-1")
+    group.add("name", name, origin=f"article:article-1#0-{len(text)}")
+    found = link_entities(
+        [group], Matcher.build(listed), article=_article(text), entries={str(e.id): e for e in listed}
+    )
+    return {(link.entity_id, str(link.status)) for link in found}
+
+
+def test_a_list_may_leave_the_lower_case_cartel_out() -> None:
+    """"the Corvos cartel" joined as one name still links to LOS CORVOS, as "Corvos" did."""
+    assert _links("LOS CORVOS", "Corvos cartel") == {("ofac-x", str(LINKED))}
+    assert _links("CORVO BLANCO ORGANIZATION", "Corvo Blanco cartel") == {("ofac-x", str(LINKED))}
+
+
+def test_a_gang_or_an_alliance_keeps_its_name_without_the_noun() -> None:
+    found = _entities("en", "He has worked with the Kanaval Sou alliance since 2023.")
+    assert ("Kanaval Sou", "ORG") in found
