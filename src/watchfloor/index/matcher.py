@@ -55,6 +55,10 @@ def _is_matchable(entity: StatementEntity) -> bool:
     return any(schema.is_a(name) for name in ("LegalEntity", "Vessel", "Airplane"))
 
 
+_LONGEST = 65535  # a joined text's length as `Matcher.form_length` holds it (uint16)
+
+_SCANNED = 48  # a posting list this long or shorter is read name by name, a longer one by length first
+
 TIE_BREAK = 1e-10  # per name number; 1.2 million names move a sum by 1.2e-4 at most
 
 POSTING_SPAN = struct.Struct("@qqd")
@@ -97,6 +101,7 @@ class Matcher:
         self.forms: list[NameForm] = []
         self.form_entity = np.zeros(0, dtype=np.int32)
         self.form_weak = b""  # per name number: 1 for a weak alias
+        self.form_length = np.zeros(0, dtype=np.uint16)  # per name number: its joined text's length
         self.vocab: dict[str, Token] = {}
         self.posting_ids = np.zeros(0, dtype=np.int32)  # every posting list, one after another
         self.posting_bounds: dict[str, tuple[int, int]] = {}  # token text -> (start, end) in it
@@ -181,6 +186,7 @@ class Matcher:
         held: dict[str, list[str]] = defaultdict(list)
         form_entity = array("i")
         form_weak = array("b")
+        form_length = array("H")
         vocab = self.vocab
 
         def rows() -> Iterator[Row]:
@@ -202,6 +208,7 @@ class Matcher:
                     self.forms.append(form)
                     form_entity.append(number)
                     form_weak.append(weak)
+                    form_length.append(min(len(form.joined), _LONGEST))
                     for text in {t.text for t in form.tokens}:
                         postings[text].append(form_number)
                     for token in form.tokens:
@@ -213,6 +220,7 @@ class Matcher:
             self._attach_identifiers(held)
         self.form_entity = np.frombuffer(form_entity, dtype=np.int32)
         self.form_weak = form_weak.tobytes()
+        self.form_length = np.frombuffer(form_length, dtype=np.uint16)
         self._lay_out_postings(postings)
         self._index_vocabulary()
         return self
@@ -314,14 +322,57 @@ class Matcher:
         if not evidence and not forced:
             return []
         picked = self._rank(evidence, 8 * size + 32, size) if evidence else []
-        if not forced:
+        exact = self._exact_names(query, size) if evidence else []
+        if not forced and not exact:
             return picked
-        present = {e for e, _ in picked}
+        present = {e: names for e, names in picked}
+        for entity, number in exact:
+            names = present.get(entity)
+            if names is None:  # scored on its exact name
+                picked.append((entity, [number]))
+                present[entity] = picked[-1][1]
+            elif names and number not in names:  # ranked on other names: this one too
+                names.append(number)
         for entity in forced:
             if entity not in present:
                 picked.insert(0, (entity, []))
-                present.add(entity)
+                present[entity] = []
         return picked
+
+    def _exact_names(self, query: Record, size: int) -> list[tuple[int, int]]:
+        """The list names written exactly as a name of the query (the same words once
+        normalised, titles and legal forms aside), as (entity, name number), `size` at most.
+
+        Token evidence ranks a name by the rarity of the list words a query word reaches, so
+        a rare variant ("ISIS-K" as one word) or a longer name holding the query's words can
+        outrank the entry whose alias is the query itself ("ISIS"); an exact name is as sure a
+        candidate as an identifier, so it is never left to the ranking. Found in the shortest
+        posting list of the query's words, among the names of the same joined length."""
+        found: list[tuple[int, int]] = []
+        bounds = self.posting_bounds
+        forms = self.forms
+        for form in query.names:
+            joined = form.joined
+            words = [t for t in form.tokens if t.role not in _SKIP_ROLES] or form.tokens  # as `joined` has them
+            shortest: tuple[int, int] | None = None
+            for token in words:
+                span = bounds.get(token.text)
+                if span is None:
+                    break  # a word no list name has: no list name is written as this one
+                if shortest is None or span[1] - span[0] < shortest[1] - shortest[0]:
+                    shortest = span
+            else:
+                if shortest is None:
+                    continue
+                names = self.posting_ids[shortest[0] : shortest[1]]
+                if len(names) > _SCANNED:
+                    names = names[self.form_length[names] == min(len(joined), _LONGEST)]
+                for number in names.tolist():
+                    if forms[number].joined == joined:
+                        found.append((int(self.form_entity[number]), number))
+                        if len(found) >= size:
+                            return found
+        return found
 
     def _rank(self, evidence: list[Evidence], keep: int, size: int) -> list[tuple[int, list[int]]]:
         """The `size` best entities, each with its up to three best-supported name numbers, from

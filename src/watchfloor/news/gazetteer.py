@@ -161,6 +161,8 @@ ENTRIES: tuple[GazetteerEntry, ...] = (
     _armed("Primeiro Comando da Capital"),
     _armed("Primer Comando de la Capital"),
     _armed("Comando Vermelho"),
+    # a Medellín crime syndicate whose name's head reads as a government office's ("Oficina de X")
+    _armed("Oficina de Envigado", "La Oficina de Envigado"),
     # government bodies
     _us("US Department of State", "State Department", "Department of State", "Departamento de Estado"),
     _us(

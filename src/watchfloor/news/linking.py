@@ -97,6 +97,9 @@ _CLAUSE_END = re.compile(r"[,.;:()\n]")
 QUOTED = re.compile(r"[\"“”«»]|(?<!\w)[‘’']|[‘’'](?!\w)")  # not an apostrophe inside a name ("Kan’an")
 # a nickname quoted inside a person's name: Jimmy “Barbecue” Chérizier, Joaquín 'El Chapo' Guzmán
 _QUOTED_NICKNAME = re.compile(r"\s*(?<!\w)[\"“«‘'][^\"“”«»]+?[\"”»’'](?!\w)\s*")
+# a group's name with its noun after it in lower case ("Sinaloa cartel", as the news pipeline
+# joins them): the noun may be the name's own last word or only say what the group is
+_LOWER_GROUP_NOUN = re.compile(r"^(?P<name>[A-ZÁÉÍÓÚÑ0-9].*?)\s+(?:cartel|cártel|clan)$")
 
 
 class MatchResultLike(Protocol):
@@ -179,11 +182,14 @@ def link_entities(
 def _query(entity: StatementEntity) -> StatementEntity:
     """The mention as the matcher is asked about it, each name as a list writes such names: a
     person's without the nickname quoted inside it, which list names rarely hold as written
-    ("Barbecue" for "BARBEQUE"), a Spanish group name in the English order ("Gulf Cartel")."""
+    ("Barbecue" for "BARBEQUE"), a Spanish group name in the English order ("Gulf Cartel"), a
+    group's name also without the lower-case group noun after it."""
     person = entity.schema.name == "Person"
     props = ("name", "alias")
     values = {prop: entity.get(prop, quiet=True) for prop in props}
     listed = {prop: [_as_listed(v, person) for v in found] for prop, found in values.items()}
+    if not person:  # "Zetas cartel" is also asked as "Zetas" (LOS ZETAS)
+        listed["alias"] += [bare for v in values["name"] if (bare := _without_group_noun(v))]
     if listed == values:
         return entity
     query = entity.clone()
@@ -385,13 +391,22 @@ def _mention_names(entity: StatementEntity, article_id: str) -> list[str]:
             names.append(stmt.value)
     if entity.schema.name == "Person":  # "Jimmy Chérizier" of "Jimmy “Barbecue” Chérizier"
         names.extend(without_nickname(n) for n in names if _QUOTED_NICKNAME.search(n))
-    else:  # "Gulf Cartel" beside "Cártel del Golfo"
+    else:  # "Gulf Cartel" beside "Cártel del Golfo"; "Zetas" of "Zetas cartel" (LOS ZETAS)
         names.extend(english for n in names if (english := english_group_name(n)))
+        names.extend(bare for n in names if (bare := _without_group_noun(n)))
     return list(dict.fromkeys(n for n in names if n))
 
 
+def _without_group_noun(name: str) -> str | None:
+    """The name before a lower-case group noun that ends it ("Zetas" of "Zetas cartel"), or None."""
+    found = _LOWER_GROUP_NOUN.match(name)
+    return found.group("name") if found else None
+
+
 def _translated(name: str, schema: str) -> bool:
-    return schema != "Person" and english_group_name(name) is not None
+    """Whether a group's name is no fuller than another form the article gives: a Spanish name
+    with its English form, or a name with its lower-case group noun, which lists may leave out."""
+    return schema != "Person" and (english_group_name(name) is not None or _without_group_noun(name) is not None)
 
 
 def _fit(

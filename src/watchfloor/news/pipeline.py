@@ -711,6 +711,12 @@ def _named_before(doc: Doc, noun: int, by_end: dict[int, Span], nationality_toke
         noun - start == 1 and _DEMONYM_EN.match(doc[start].text)
     ):
         return []
+    if span is not None and span.label_ == "ORG" and not span.ent_id_ and doc[noun].lower_ in _LOWERED_HEADS:
+        # the model's own organisation before "cartel"/"clan", which name such groups (as the
+        # gazetteer's lowered heads): the noun is the name's last word ("the Sinaloa cartel",
+        # listed as SINALOA CARTEL), where a gang's or an alliance's noun only describes it ("the
+        # Kanaval Sou alliance"); a place tagged there stays a modifier, retyped without it below
+        return [Span(doc, start, noun + 1, label="ORG")]
     if span is not None and span.label_ not in _RETYPED_AS_GROUP:
         return []
     return [Span(doc, start, noun, label="ORG")]
