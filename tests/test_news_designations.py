@@ -1894,3 +1894,19 @@ def test_more_parties_counted_then_named_after_a_colon_and_cooperatives() -> Non
     ):
         _has(found, name)
     assert not any(key.startswith("s c de r l") for key in found), sorted(found)
+
+
+def test_sanctions_directed_at_or_imposed_on_their_parties_in_spanish() -> None:
+    found = _sanctions(
+        "El Gobierno de Canadá anunció sanciones contra tres líderes pandilleros. Estas sanciones están "
+        "dirigidas a Lucas Elan Pierre, cabeza de la banda Gran Grif; Gabriel Jean-Baptiste, líder de la banda "
+        "Nan Brooklyn; y Ferdinand Tilus, número uno de la banda Kokorat."
+    )
+    for name in ("Lucas Elan Pierre", "Gabriel Jean-Baptiste", "Ferdinand Tilus"):
+        assert _has(found, name).get("country") == ["ca"]
+    found = _sanctions(
+        "Las sanciones se impusieron a Dimas Herard Louis, exjefe de seguridad. También se impusieron "
+        "sanciones a Kevin Sanon Paul, el jefe de la pandilla."
+    )
+    for name in ("Dimas Herard Louis", "Kevin Sanon Paul"):
+        _has(found, name)
