@@ -1910,3 +1910,18 @@ def test_sanctions_directed_at_or_imposed_on_their_parties_in_spanish() -> None:
     )
     for name in ("Dimas Herard Louis", "Kevin Sanon Paul"):
         _has(found, name)
+
+
+def test_a_law_defining_groups_as_terrorist_and_a_state_that_followed_suit() -> None:
+    found = _by_country(
+        "In 2022, authorities in El Salvador passed a law defining Barrio 21 and the Mara Norteña as "
+        "terrorist organizations."
+    )
+    assert {("barrio 21", "sv"), ("mara nortena", "sv")} <= set(found), sorted(found)
+    found = _by_country(
+        "Ecuador declared the Cartel del Pacifico Sur a terrorist organization in August, and Peru followed "
+        "suit in September."
+    )
+    assert {("cartel del pacifico sur", "ec"), ("cartel del pacifico sur", "pe")} <= set(found), sorted(found)
+    # "define" names nothing without a programme after it
+    assert not _by_country("The court defined Barrio 21 as a street in the capital.")

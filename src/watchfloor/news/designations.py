@@ -146,6 +146,8 @@ ACTIVE_VERB = re.compile(
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?(?:on|against)|"
     # "placed four companies on its sanctions list", "reconocer a X como organización terrorista"
     r"plac(?:e|es|ed|ing)|recogni[sz](?:e|es|ed|ing)|reconoc(?:er|e|en|ió|ieron|erá|erán)|"
+    # a law "defining X and Y as terrorist organizations" (weak: only with its programme after it)
+    r"defin(?:e|es|ed|ing|ir|ió|e)(?=\s+[A-ZÁÉÍÓÚÑ]|\s+(?:a|al|the|la|las|los)\s)|"
     r"(?:(?:también|además|asimismo)\s+|^)(?:fueron|fue|han\s+sido|resultaron|quedaron)\s+"
     r"(?:sancionad|designad|incluid|señalad)[oa]s?(?:\s+en\s+(?:la|su|esa|esta)\s+lista(?:\s+negra)?)?|"
     # "One of the figures on the list is X", "En la lista figuran X"
@@ -373,7 +375,7 @@ UNDER_SANCTIONS = re.compile(
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
-    r"plac|recogni|reconoc|agreg|añad|registr|identif)",
+    r"plac|recogni|reconoc|agreg|añad|registr|identif|defin)",
     re.I,
 )
 PARTICIPLE = re.compile(
@@ -793,7 +795,10 @@ _STATE_LIST = rf"{_STATE_MEMBER}(?:\s*,\s*{_STATE_MEMBER})*(?:\s*,?\s+(?:and|y|e
 ALIKE = re.compile(
     rf"(?:\b(?:tal\s+)?como\s+(?:ya\s+)?lo\s+(?:han|ha|habían|había|hicieron|hizo)(?:\s+hecho)?\s+(?:ya\s+|antes\s+)?|"
     rf"\bal\s+igual\s+que\s+|\b(?:joining|like)\s+)(?P<states>{_STATE_LIST})(?![\w-])|"
-    rf"\bas\s+(?P<states_en>{_STATE_LIST})\s+(?:have|has|had|did)(?:\s+(?:already|previously))?(?:\s+done)?\b",
+    rf"\bas\s+(?P<states_en>{_STATE_LIST})\s+(?:have|has|had|did)(?:\s+(?:already|previously))?(?:\s+done)?\b|"
+    # "..., and Peru followed suit in September", "y Perú hizo lo propio"
+    rf"(?:,\s*|\s)(?:and|y)\s+(?P<states_suit>{_STATE_LIST})\s+(?:followed\s+suit|did\s+the\s+same|"
+    rf"hizo\s+lo\s+(?:propio|mismo)|siguió\s+(?:el\s+ejemplo|sus\s+pasos))",
     re.I,
 )
 # States that made the same designation, told by reference to the act just read: "the third country
@@ -2273,7 +2278,8 @@ def _alike(sentence: str, after: int) -> list[_Actor]:
     if match is None:
         return []
     members = re.split(
-        r"\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y|e)\s+", match.group("states") or match.group("states_en")
+        r"\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y|e)\s+",
+        match.group("states") or match.group("states_en") or match.group("states_suit"),
     )
     actors = [_state_actor(m, len(m)) or _us_actor(m) for m in members]
     return [a for a in actors if a is not None]
