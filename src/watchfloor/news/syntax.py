@@ -176,6 +176,10 @@ _POSSESSIVES = words("his her its their su sus")
 _GROUP_POSSESSIVES = words("its their su sus")
 # plural object pronouns: "linked them to X", "los vinculó con X"
 _THEM = words("them los las les")
+# object clitics that may double a fronted object ("A X lo vinculan con Y"), and what the parser
+# calls the fronted phrase
+_CLITICS = words("lo la los las")
+_FRONTED_DEPS = frozenset({"iobj", "obj", "nsubj"})
 # "in conjunction with Y": acting together is a link, said of an armed group
 _CONCERT_NOUNS = words(
     "conjunction coordination collusion cahoots concert tandem coordinación colusión connivencia conjunto"
@@ -1830,7 +1834,7 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         for c in token.children
         if c.dep_ in _OBJECTS and not any(g.dep_ == "case" and g.lower_ == "con" for g in c.children)
     ]
-    direct = direct if active else []
+    direct = (_doubled_object(token, direct) or direct) if active else []
     linked = [t for d in direct for t in _with_conjuncts(d)]
     tokens = _prep_objects(token, words) or _hyphen_prefix(token)
     if linked and not tokens:  # the parser hangs "to X" on the last of the objects
@@ -1861,6 +1865,22 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
     )
+
+
+def _doubled_object(verb: Token, direct: list[Token]) -> list[Token]:
+    """The object a Spanish clitic doubles, fronted with "a" before it ("A X lo relacionan con Y", "Al
+    exgobernador X lo vinculan con Y"): the clitic is the verb's object, and the small parser tags the
+    fronted phrase an indirect object or a subject."""
+    clitics = [d for d in direct if d.lower_ in _CLITICS and d.i < verb.i]
+    if not clitics:
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.i < clitics[0].i
+        and c.dep_ in _FRONTED_DEPS
+        and any(g.dep_ == "case" and g.lower_ in ("a", "al") for g in c.children)
+    ]
 
 
 def _apposed_to_name(nouns: list[Token], found: dict[int, Mention]) -> list[Mention]:
