@@ -2,7 +2,9 @@
 allegation ("sería el líder del Y, según la policía", "presuntamente habría financiado"), and a
 plural anaphor opening the sentence after a designation, standing for its parties ("The three are
 members of Y", "Los tres son integrantes del Y", "Asimismo, trabajan para Y"), and an object fronted
-with "a" and doubled by a clitic ("A X lo relacionan con Y").
+with "a" and doubled by a clitic ("A X lo relacionan con Y"), a leader's group named with the name
+right after it ("the leader of the X cartel Y was arrested") or after a band noun's comma ("the
+leader of a terrorist organization, the X cartel").
 Sentences written for these tests."""
 
 from __future__ import annotations
@@ -113,3 +115,25 @@ def test_an_anaphor_carries_the_reference_to_the_next_sentence() -> None:
 def test_a_fronted_object_doubled_by_a_clitic_is_the_linked_party() -> None:
     text = "A Julián Ortega Bravo lo relacionan, además, con el Tren de Aragua."
     assert _links(text) == {("UnknownLink", f"subject={JULIAN}", f"object={TREN}")}
+
+
+def test_the_leader_of_the_group_then_the_name_without_a_comma() -> None:
+    text = "The leader of the Sinaloa Cartel Julian Ortega Bravo was arrested."
+    assert _links(text) == {("Directorship", f"director={JULIAN}", f"organization={SINALOA}")}
+
+
+def test_a_band_noun_named_after_its_comma_is_the_group_led() -> None:
+    text = "Washington designated Julian Ortega Bravo as the leader of a terrorist organization, the Sinaloa Cartel."
+    assert _links(text) == {("Directorship", f"director={JULIAN}", f"organization={SINALOA}")}
+
+
+@spanish_model
+def test_lider_de_una_organizacion_el_cartel() -> None:
+    text = "Julián Ortega Bravo es el líder de una organización terrorista, el Cártel de Sinaloa."
+    assert _links(text) == {("Directorship", f"director={JULIAN}", f"organization={SINALOA}")}
+
+
+@spanish_model
+def test_a_named_band_keeps_the_name_after_its_comma_as_the_leader() -> None:
+    text = "El Tesoro sancionó a Mateo Luna Villa, sobrino del líder del cártel de Sinaloa, Julián Ortega Bravo."
+    assert ("Directorship", f"director={JULIAN}", f"organization={SINALOA}") in _links(text)
