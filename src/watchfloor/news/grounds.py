@@ -22,12 +22,13 @@ import re
 from collections.abc import Callable, Iterable
 
 from followthemoney.statement import StatementEntity
+from number_parser import parse_number
 
 from watchfloor.news.context import ArticleContext
 from watchfloor.news.designations import ActSentences
 from watchfloor.news.gazetteer import ARMED_GROUP, GOVERNMENT
 from watchfloor.news.mentions import Mention
-from watchfloor.news.relations import link_entity, link_id
+from watchfloor.news.relations import link_entity, link_id, link_stated
 
 ROLE = "material support (ground of designation)"
 # how far after the cue the armed group may be named: a release's ground is long ("for materially
@@ -99,6 +100,120 @@ COORDINATION = re.compile(
 )
 
 
+# a plural anaphor opening the sentence after an act, for the act's parties: "The three are members
+# of Y", "They work for Y", "All of them", "Los cuatro operan para Y", "Ambos son integrantes de Y",
+# or no subject at all in Spanish ("Asimismo, trabajan para Y"); an optional connective first
+_CONNECTIVE = r"(?:(?:also|moreover|furthermore|in\s+addition|además|asimismo|también)\s*,?\s+)?"
+_COUNTED = (
+    r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)"
+)
+_PARTY_NOUNS = (
+    r"(?:\s+(?:men|women|individuals|people|persons|brothers|sisters|suspects|hombres|mujeres|individuos|"
+    r"personas|hermanos|hermanas|sospechosos|sujetos|sancionad[oa]s|designad[oa]s))?"
+)
+ANAPHOR = re.compile(
+    r"\W*" + _CONNECTIVE + r"(?:"
+    r"(?:the|these|those|all|los|las|estos|estas)\s+" + _COUNTED + _PARTY_NOUNS
+    + r"|(?:the|los|las)\s+(?:sanctioned|designated|sancionad[oa]s|designad[oa]s)"
+    r"|they|all\s+of\s+them|(?P<both>both|amb[oa]s)(?:\s+of\s+them|\s+(?:men|women|individuals|sujetos|hombres|mujeres))?|ell[oa]s|tod[oa]s(?:\s+ell[oa]s)?|(?P<none>)"
+    r")\s*,?\s*(?:also\s+|all\s+|también\s+|tod[oa]s\s+)?",
+    re.I,
+)
+# what the anaphor's predicate makes of each of them, up to the group's name ("are high-ranking
+# members of", "work for", "son integrantes clave del", "operan para la facción de")
+_MEMBER_NOUN = r"(?:members?|operatives?|lieutenants?|miembros|integrantes|operadores|lugartenientes)"
+_RANK = r"(?:(?:alleged|high|top|senior|key)[-\s]?(?:ranking\s+)?|presunt[oa]s\s+|de\s+alto\s+rango\s+)?"
+PLURAL_PREDICATES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (
+        re.compile(
+            r"(?:(?:are|were)\s+(?:(?:two|three|four|five|six|\d+)\s+)?" + _RANK + _MEMBER_NOUN + r"\s+of"
+            r"|(?:son|eran)\s+(?:(?:dos|tres|cuatro|cinco|seis|\d+)\s+)?" + _RANK + _MEMBER_NOUN
+            + r"(?:\s+clave)?\s+(?:de|del)"
+            r"|(?:work|worked|operate|operated)\s+for|(?:are|were)\s+part\s+of|belong(?:ed)?\s+to"
+            r"|(?:trabajan|trabajaban|operan|operaban)\s+(?:para|al\s+servicio\s+de)"
+            r"|(?:pertenecen|pertenecían)\s+a|forman\s+parte\s+de|formaban\s+parte\s+de)\b",
+            re.I,
+        ),
+        "Membership",
+        "member (of a plural anaphor for the act's parties)",
+    ),
+    (
+        re.compile(
+            r"(?:(?:are|were)\s+(?:(?:allegedly|reportedly)\s+)?(?:linked|tied|connected)\s+(?:to|with)"
+            r"|(?:están|estaban)\s+(?:presuntamente\s+)?(?:vinculad|ligad|relacionad)[oa]s\s+(?:a|al|con))\b",
+            re.I,
+        ),
+        "UnknownLink",
+        "linked (of a plural anaphor for the act's parties)",
+    ),
+)
+ANAPHOR_GAP = re.compile(r"\s*(?:(?:the|el|la|los|las)\s+)?(?:(?:facción|faction|cell|célula|wing|brazo)\s+(?:de\s+|del\s+|of\s+)?(?:the\s+)?)?", re.I)
+
+
+def anaphor_links(
+    ctx: ArticleContext, act: ActSentences
+) -> list[tuple[int, str, tuple[str, ...], Mention, str]]:
+    """(sentence, schema, parties, group, role) where a sentence right after an act's opens with a
+    plural anaphor standing for the act's parties ("Treasury sanctioned A, B and C. The three are
+    members of Y.", "Los cuatro operan para el Cártel del Golfo") and ties them to an armed group
+    named right after the predicate. A sentence that opens with such an anaphor carries the reference
+    on to the next ("Ambos están involucrados en X. Asimismo, trabajan para Y"). A counted anaphor
+    ("the three") must count the act's parties, or its persons."""
+    if len(act.parties) < 2:
+        return []
+    found = []
+    index = max(act.sentences) + 1
+    while index < len(ctx.sentences):
+        sentence = ctx.sentence_text(index)
+        opening = ANAPHOR.match(sentence)
+        if opening is None:
+            break
+        implicit = opening.group("none") is not None
+        if implicit and ctx.lang != "es":
+            break  # only Spanish leaves its subject out
+        parties = _counted(act, "2" if opening.group("both") else (opening.group(1) or ""), ctx.lang)
+        if not parties:
+            break
+        found += _anaphor_predicate(ctx, index, opening.end(), parties)
+        if implicit or index > max(act.sentences) + 1:
+            break  # a subject left out does not carry the reference further
+        index += 1
+    return found
+
+
+def _anaphor_predicate(
+    ctx: ArticleContext, index: int, start: int, parties: tuple[str, ...]
+) -> list[tuple[int, str, tuple[str, ...], Mention, str]]:
+    """The link a plural anaphor's predicate (from ``start``) states, to the armed group it names."""
+    sentence, offset = ctx.sentence_text(index), ctx.sentences[index][0]
+    groups = [m for m in ctx.mentions_in(index, frozenset({"ORG"})) if m.kind == ARMED_GROUP]
+    for pattern, schema, role in PLURAL_PREDICATES:
+        predicate = pattern.match(sentence, start)
+        if predicate is None:
+            continue
+        gap = ANAPHOR_GAP.match(sentence, predicate.end())
+        at = gap.end() if gap is not None else predicate.end()
+        group = next((m for m in groups if m.start - offset == at), None)
+        if group is not None and link_stated(ctx, index, predicate.start()):
+            return [(index, schema, parties, group, role)]
+    return []
+
+
+def _counted(act: ActSentences, count: str, lang: str) -> tuple[str, ...]:
+    """The act's parties an anaphor stands for: all of them, or, where it counts them ("the three",
+    "los cuatro"), those its count matches (all, else the persons); none where it counts otherwise."""
+    word = count.lower()
+    if not word:
+        return act.parties
+    value = int(word) if word.isdigit() else parse_number(word, language=lang if lang in ("en", "es") else "en")
+    if value is None:
+        return ()
+    if int(value) == len(act.parties):
+        return act.parties
+    return act.people if int(value) == len(act.people) else ()
+
+
 def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[StatementEntity]:
     """An UnknownLink from each party of an act to each party its ground names (support for an armed
     group, or ties to one or to a person), and a Membership for each person the act counts among an
@@ -128,6 +243,13 @@ def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[Stat
                 if found not in links:
                     parties = (("member", person), ("organization", group))
                     links[found] = link_entity(ctx, index, "Membership", parties, MEMBER_ROLE)
+        for index, schema, anaphor_parties, named, role in anaphor_links(ctx, act):
+            group_id = ctx.party_id(named)
+            first, second = ("member", "organization") if schema == "Membership" else ("subject", "object")
+            for party in anaphor_parties:
+                found = link_id(ctx, schema, party, group_id)
+                if party != group_id and found not in links:
+                    links[found] = link_entity(ctx, index, schema, ((first, party), (second, group_id)), role)
     return list(links.values())
 
 

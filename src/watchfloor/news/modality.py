@@ -261,6 +261,42 @@ def clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# Where an allegation comes from: a source named ("según la policía", "de acuerdo con el Tesoro",
+# "señaló la fiscalía", "according to"), or the reporter's own hedge of report ("presuntamente",
+# "allegedly", "reportedly", "is said to be")
+REPORT_SOURCE = re.compile(
+    r"\b(?:seg[úu]n|de\s+acuerdo\s+(?:con|a)|presuntamente|supuestamente|al\s+parecer|"
+    r"allegedly|reportedly|purportedly|according\s+to|(?:is|are|was|were)\s+said\s+to)\b",
+    re.IGNORECASE,
+)
+# Conditionals that oblige or wish rather than report ("debería", "querría", "convendría")
+_NOT_REPORT_CONDITIONAL = re.compile(r"^(?:deber|querr|gustar|preferir|convendr|necesitar)ían?$", re.IGNORECASE)
+
+
+def report_conditional(sentence: str, at: int) -> bool:
+    """Whether the clause holding offset ``at`` hedges only with the Spanish conditional of report
+    ("X sería el líder del Y, según la policía", "estaría vinculado a", "habría financiado") in a
+    sentence that names the allegation's source or hedges it as reported ("presuntamente",
+    "allegedly"): the press's way of stating an allegation, not of speculating. A clause with any
+    other hedge ("podría ser", "posiblemente", "analysts believe"), a question or a condition
+    stays a supposition."""
+    stripped = sentence.strip()
+    if stripped.endswith("?") or "¿" in stripped or OPENING_CONDITION.match(stripped):
+        return False
+    start, end = clause_span(sentence, at, at + 1)
+    clause = sentence[start:end]
+    if HYPOTHETICAL_EN.search(clause) or MAY_MODAL.search(clause.strip()) or HYPOTHETICAL_ES.search(clause):
+        return False
+    if _future(clause) or not REPORT_SOURCE.search(sentence):
+        return False
+    conditionals = [
+        m.group(0)
+        for m in CONDITIONAL_ES.finditer(clause)
+        if m.group(0).lower() not in NOUNS_IN_RIA and not _surname(clause, m)
+    ]
+    return bool(conditionals) and not any(_NOT_REPORT_CONDITIONAL.match(word) for word in conditionals)
+
+
 def clause_modality(clause: str) -> str:
     """ "hypothetical", "future", "realis" (a past or perfect verb, not a bare attribution) or ""."""
     if _hypothetical(clause):

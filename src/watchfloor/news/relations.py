@@ -22,7 +22,7 @@ from watchfloor.names.tokens import LEGAL_FORMS
 from watchfloor.news import syntax
 from watchfloor.news.context import ArticleContext
 from watchfloor.news.mentions import Mention
-from watchfloor.news.modality import Modality
+from watchfloor.news.modality import Modality, report_conditional
 
 
 @dataclass(frozen=True)
@@ -173,13 +173,20 @@ def _surface(ctx: ArticleContext) -> list[tuple[int, syntax.Relation]]:
     return found
 
 
+def link_stated(ctx: ArticleContext, index: int, at: int) -> bool:
+    """Whether the sentence states (or alleges) what its clause at ``at`` says: not a supposition."""
+    return not _hypothetical(ctx, index, at)
+
+
 def _hypothetical(ctx: ArticleContext, index: int, at: int) -> bool:
     """A link the sentence only supposes ("could be led by") is none. In a sentence the modality
     module does not call asserted, the clause holding the link's cue decides: a future or
-    hypothetical main clause does not take back a link another clause states."""
-    if ctx.modality(index) == Modality.ASSERTED:
+    hypothetical main clause does not take back a link another clause states. A clause hedged only by
+    the conditional of report of an attributed allegation ("sería el líder del Y, según la policía")
+    states it as the source's (``modality.report_conditional``)."""
+    if ctx.modality(index) == Modality.ASSERTED or ctx.clause_stated(index, at):
         return False
-    return not ctx.clause_stated(index, at)
+    return ctx.in_speculative_section(index) or not report_conditional(ctx.sentence_text(index), at)
 
 
 def _link(

@@ -176,6 +176,10 @@ _POSSESSIVES = words("his her its their su sus")
 _GROUP_POSSESSIVES = words("its their su sus")
 # plural object pronouns: "linked them to X", "los vinculó con X"
 _THEM = words("them los las les")
+# object clitics that may double a fronted object ("A X lo vinculan con Y"), and what the parser
+# calls the fronted phrase
+_CLITICS = words("lo la los las")
+_FRONTED_DEPS = frozenset({"iobj", "obj", "nsubj"})
 # "in conjunction with Y": acting together is a link, said of an armed group
 _CONCERT_NOUNS = words(
     "conjunction coordination collusion cahoots concert tandem coordinación colusión connivencia conjunto"
@@ -416,6 +420,7 @@ _ACCUSED = words(
 _SER = words("fue fueron es son sido será serán era eran sea sean")
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
 _OBJECTS = frozenset({"dobj", "obj"})
+_OF = frozenset({"of", "de", "del"})
 _BY = frozenset({"by", "por"})
 _MODIFIER_DEPS = frozenset({"acl", "amod", "relcl"})
 # relative pronouns stand for the noun their clause modifies ("X, who leads", "Y, que lidera")
@@ -1830,7 +1835,7 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         for c in token.children
         if c.dep_ in _OBJECTS and not any(g.dep_ == "case" and g.lower_ == "con" for g in c.children)
     ]
-    direct = direct if active else []
+    direct = (_doubled_object(token, direct) or direct) if active else []
     linked = [t for d in direct for t in _with_conjuncts(d)]
     tokens = _prep_objects(token, words) or _hyphen_prefix(token)
     if linked and not tokens:  # the parser hangs "to X" on the last of the objects
@@ -1861,6 +1866,22 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     yield from _pairs(
         subjects, objects, schema="UnknownLink", first_prop="subject", second_prop="object", role=role
     )
+
+
+def _doubled_object(verb: Token, direct: list[Token]) -> list[Token]:
+    """The object a Spanish clitic doubles, fronted with "a" before it ("A X lo relacionan con Y", "Al
+    exgobernador X lo vinculan con Y"): the clitic is the verb's object, and the small parser tags the
+    fronted phrase an indirect object or a subject."""
+    clitics = [d for d in direct if d.lower_ in _CLITICS and d.i < verb.i]
+    if not clitics:
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.i < clitics[0].i
+        and c.dep_ in _FRONTED_DEPS
+        and any(g.dep_ == "case" and g.lower_ in ("a", "al") for g in c.children)
+    ]
 
 
 def _apposed_to_name(nouns: list[Token], found: dict[int, Mention]) -> list[Mention]:
@@ -2132,8 +2153,11 @@ def _holders(noun: Token) -> list[Token]:
     """Who a relational noun describes: "X, leader of" (apposition), "X is the leader of"
     (copula), "the leader of Y, X" / "his son X" (apposition under the noun), "leader X"
     (compound)."""
+    band = _named_band(noun, _prep_objects(noun, _OF))  # names the group
     holders = [
-        child for child in noun.children if child.dep_ == "appos" and not _past_complement(noun, child)
+        child
+        for child in noun.children
+        if child.dep_ == "appos" and not _past_complement(noun, child) and child not in band
     ]
     if noun.dep_ in ("appos", "compound"):
         holders.append(noun.head)
@@ -2259,7 +2283,8 @@ def _coordinated_role_holders(noun: Token) -> list[Token]:
 def _owners_of_noun(noun: Token) -> list[Token]:
     """Of whom the noun is said: "leader of Y", "Y's leader", "Tren de Aragua leader", and for the
     second of two role nouns the first's ("the founder and leader of Y")."""
-    owners = _prep_objects(noun, frozenset({"of", "de", "del"}))
+    owners = _prep_objects(noun, _OF)
+    owners += _named_band(noun, owners)
     owners += [child for child in noun.children if child.dep_ in ("poss", "compound", "nmod:poss")]
     if noun.dep_ == "compound" and noun.head.i > noun.i:  # "Y's notorious leader X": "Y's" hangs on X
         owners += [c for c in noun.head.children if c.dep_ in ("poss", "nmod:poss") and c.i < noun.i]
@@ -2275,6 +2300,25 @@ def _owners_of_noun(noun: Token) -> list[Token]:
     return owners
 
 
+def _named_band(noun: Token, owners: list[Token]) -> list[Token]:
+    """The name a band noun of a role's phrase is given right after its comma ("the leader of a
+    terrorist organization, the X Cartel", "líder de una organización terrorista, el Cártel X"): the
+    parser hangs that apposition on the role noun or on the band noun."""
+    named = []
+    for owner in owners:
+        if owner.lower_ not in _BAND_NOUNS or any(not t.is_lower for t in owner.subtree if t.is_alpha):
+            continue  # "del cartel de Sinaloa, X": the band is named already, and X is someone else
+        comma = owner.right_edge.i + 1
+        if comma >= len(noun.doc) or noun.doc[comma].text != ",":
+            continue
+        named += [
+            c
+            for c in (*noun.children, *owner.children)
+            if c.dep_ == "appos" and c.left_edge.i in (comma, comma + 1) and not c.is_lower
+        ]
+    return named
+
+
 def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     lower = noun.lower_
     if noun.text[:1].isupper() and not noun.is_sent_start:
@@ -2288,6 +2332,9 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         _owners_of_noun(noun), found, frozenset({"ORG"}) if lower not in _OWNER_NOUNS else ACTORS
     )
     organisations = [m for m in organisations if m.kind != GOVERNMENT]
+    split = _group_then_name(noun, found)  # "the leader of the X cartel Y": the parser's one phrase
+    if not organisations and split is not None:
+        organisations = [split[0]]
     unit = not organisations and lower not in _OWNER_NOUNS
     if unit:  # "members of the cartel's finance commission": of the armed group whose unit it is
         organisations = [m for m in _mentions(_unit_owners(noun), found, ORGS) if m.kind == ARMED_GROUP]
@@ -2299,10 +2346,17 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         return
     organisations = [m for m in organisations if m.kind != GOVERNMENT]
     holders = _its_holder(noun, found) if group_of_its else _mentions(_holders(noun), found, ACTORS)
+    if any(h in organisations for h in holders):  # "as the leader of a group, the X cartel": X is no holder
+        holders = [h for h in holders if h not in organisations]
+        referent = None if holders else _referent(noun, found)
+        holders = holders or ([referent] if referent is not None and referent not in organisations else [])
     if not holders and lower not in _OWNER_NOUNS:
         # "the group's two leaders: A and B", "los colíderes del grupo: A y B"
         holders = (
-            _colon_list(noun, found) or _named_after_comma(noun, found) or _named_after_phrase(noun, found)
+            _colon_list(noun, found)
+            or _named_after_comma(noun, found)
+            or _named_after_phrase(noun, found)
+            or ([split[1]] if split is not None and split[0] in organisations else [])
         )
         holders = holders or ([] if group_of_its else _apposed_before(noun, found))
         # "leaders of the X cartel, including A and B", "líderes del X, entre ellos A y B"
@@ -2500,6 +2554,31 @@ def _named_after_phrase(noun: Token, found: dict[int, Mention]) -> list[Mention]
     if last + 1 < noun.sent.end and doc[last + 1].text not in (",", ";", ":", "(", "."):
         return []
     return [mention]
+
+
+def _group_then_name(noun: Token, found: dict[int, Mention]) -> tuple[Mention, Mention] | None:
+    """(group, person) where a singular role noun's "of" phrase names a group and, right after it with
+    no comma, a person ("the leader of the X cartel Y was arrested", "el líder de Primero Justicia Y
+    alcanza", "el jefe de la banda X Y, conocido como Z"): the parser folds the two names into one
+    phrase, so they are read off the tokens of the noun's phrase."""
+    if not _singular(noun):
+        return None
+    span = noun.doc[noun.i + 1 : noun.right_edge.i + 1]
+    for token in span:
+        group, person = found.get(token.i), found.get(token.i + 1)
+        if (
+            group is not None
+            and person is not None
+            and group is not person
+            and group.label == "ORG"
+            and group.kind != GOVERNMENT
+            and person.label == "PERSON"
+            and person.kind != GOVERNMENT
+            and token.i + 1 <= noun.right_edge.i
+            and any(t.lower_ in ("of", "de", "del") for t in noun.doc[noun.i + 1 : token.i])
+        ):
+            return group, person
+    return None
 
 
 def _count_before(noun: Token) -> int | None:
