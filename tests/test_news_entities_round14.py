@@ -250,3 +250,21 @@ def test_the_list_matcher_leaves_out_a_nickname_no_list_writes() -> None:
     person = mention("Person", "Wilner Pierrelus", text, "Granchef")
     found = link_entities([person], matcher, article=article(text), entries={str(e.id): e for e in listed})
     assert statuses(found) == {("pierrelus", str(LINKED))}
+
+
+def test_the_news_linker_asks_the_name_tagger_about_no_word_that_no_list_has() -> None:
+    """A respelled group and an alias no list writes are fitted in list words only: an unknown
+    word would load rigour's tagger (seconds) on the first article that holds it."""
+    from watchfloor.names import symbols
+    from watchfloor.screen.news_links import KnownWordsMatcher
+
+    listed = [entry("Organization", "party", "KHATIBALLAH"), entry("Organization", "firm", "KHATIB TRADING")]
+    matcher = KnownWordsMatcher(Matcher.build(listed))
+    text = "Honduras designó a Khatibolá como terrorista; la prensa la llama Qzwyxtrav."
+    group = mention("Organization", "Khatibolá", text)
+    group.add("alias", "Qzwyxtrav")
+    asked = symbols.ANSWERED_BY["tagger"]
+    found = link_entities([group], matcher, article=article(text), entries={str(e.id): e for e in listed})
+    assert statuses(found) == {("party", str(LINKED))}
+    assert symbols.ANSWERED_BY["tagger"] == asked
+    assert matcher.known_spellings("Qzwyxtrav") == []

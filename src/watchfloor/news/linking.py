@@ -170,10 +170,11 @@ def link_entities(
         if not results:
             continue
         found = lookup([r.entity_id for r in results])
+        spellings = getattr(matcher, "known_spellings", None)
         fits = [
             fit
             for r in sorted(results, key=lambda r: (-r.score, r.entity_id))
-            if (fit := _fit(entity, r, found.get(r.entity_id), article_id)) is not None
+            if (fit := _fit(entity, r, found.get(r.entity_id), article_id, spellings)) is not None
         ]
         links.extend(_decide(entity, fits, text, published, article_id))
     return links
@@ -410,12 +411,18 @@ def _translated(name: str, schema: str) -> bool:
 
 
 def _fit(
-    entity: StatementEntity, result: MatchResultLike, entry: StatementEntity | None, article_id: str = ""
+    entity: StatementEntity,
+    result: MatchResultLike,
+    entry: StatementEntity | None,
+    article_id: str = "",
+    spellings: Callable[[str, bool], list[str]] | None = None,
 ) -> _Fit | None:
     """The entry as a fit for the mention, or None when a name rule refuses it.
 
     The fullest name the article gives must fit, not only a short form of it: "Sergio Valenzuela
-    Valenzuela", also written "Valenzuela Valenzuela", is not "VALENZUELA VALENZUELA, Vanessa"."""
+    Valenzuela", also written "Valenzuela Valenzuela", is not "VALENZUELA VALENZUELA, Vanessa".
+    ``spellings`` (the list matcher's) gives a name in list words: a name with none fits nothing
+    and makes no name form, whose unknown word would load the name tagger."""
     schema = entity.schema.name
     if not _types_agree(schema, _entry_schema(entry, result)):
         return None
@@ -426,22 +433,21 @@ def _fit(
     longest_fit = 0  # tokens of the longest name that fits
     fullest: tuple[int, int | None] = (0, 0)  # (tokens of the fullest unquoted name, its fit)
     for mention_name in _mention_names(entity, article_id):
-        form = name_form(mention_name, kind)
-        if form is None:
-            continue
-        extras = _name_fit(
-            form, listed_forms, restricted or _short_or_common(mention_name, form.tokens), schema
-        )
         # a nickname is no name's part; a Spanish group name is as full as its English form
-        if (
-            len(form.tokens) > fullest[0]
-            and not QUOTED.search(mention_name)
-            and not _translated(mention_name, schema)
-        ):
-            fullest = (len(form.tokens), extras)
-        if extras is not None:
-            best = extras if best is None else min(best, extras)
-            longest_fit = max(longest_fit, len(form.tokens))
+        counts = not QUOTED.search(mention_name) and not _translated(mention_name, schema)
+        written = spellings(mention_name, schema == "Person") if spellings is not None else [mention_name]
+        if not written and counts and len(mention_name.split()) > fullest[0]:
+            fullest = (len(mention_name.split()), None)  # a fuller name in words no list has
+        for spelled in written:
+            form = name_form(spelled, kind)
+            if form is None:
+                continue
+            extras = _name_fit(form, listed_forms, restricted or _short_or_common(spelled, form.tokens), schema)
+            if counts and len(form.tokens) > fullest[0]:
+                fullest = (len(form.tokens), extras)
+            if extras is not None:
+                best = extras if best is None else min(best, extras)
+                longest_fit = max(longest_fit, len(form.tokens))
     if best is None or (fullest[1] is None and fullest[0] > longest_fit):
         return None
     return _Fit(result.entity_id, float(result.score), best, entry)

@@ -75,11 +75,30 @@ class KnownWordsMatcher:
                 asked.add("alias", alias)
         return asked
 
+    def known_spellings(self, name: str, person: bool = False) -> list[str]:
+        """The name as list words: itself when every word is one, else (a group's) the spellings
+        ``_respelled`` asks about, else none. The news linker fits only these, so that no word
+        unknown to every list reaches the name tagger, whose first use costs seconds."""
+        if self.matcher.knows_words(name, person):
+            return [name]
+        return [] if person else self._respellings([name]) or []
+
     def _respelled(self, query: StatementEntity, names: list[str]) -> StatementEntity | None:
+        """The group's query with its names respelled in list words (``_respellings``), or None."""
+        respelled = self._respellings(names)
+        if respelled is None:
+            return None
+        query = query.clone()
+        query.pop("alias")
+        query.pop("name")
+        for name in dict.fromkeys(respelled):
+            query.add("name", name)
+        return query
+
+    def _respellings(self, names: list[str]) -> list[str] | None:
         """A group's names with the one word no list name has written as each list word that
         romanises it alike ("Hezbolá" as "hizballah", "hezbollah"), or None when a name has no
-        such word or more than one unknown word: the news linker then checks the article's own
-        spelling against each entry."""
+        such word or more than one unknown word."""
         from watchfloor.news.linking import TRANSLITERATED_LENGTH, romanised_key
         from watchfloor.news.mentions import name_key
 
@@ -103,12 +122,7 @@ class KnownWordsMatcher:
             respelled += [" ".join([*words[:at], listed, *words[at + 1 :]]) for listed in spellings]
         if not respelled or not all(self.matcher.knows_words(name) for name in respelled):
             return None
-        query = query.clone()
-        query.pop("alias")
-        query.pop("name")
-        for name in dict.fromkeys(respelled):
-            query.add("name", name)
-        return query
+        return respelled
 
 
 def _properties(entity: StatementEntity) -> tuple[tuple[str, tuple[str, ...]], ...]:
