@@ -1925,3 +1925,24 @@ def test_a_law_defining_groups_as_terrorist_and_a_state_that_followed_suit() -> 
     assert {("cartel del pacifico sur", "ec"), ("cartel del pacifico sur", "pe")} <= set(found), sorted(found)
     # "define" names nothing without a programme after it
     assert not _by_country("The court defined Barrio 21 as a street in the capital.")
+
+
+def test_measures_applied_against_parties_and_more_list_openings() -> None:
+    act = "On Wednesday, eight Venezuelan politicians were sanctioned by the United States. "
+    found = _sanctions(act + "The Treasury Department applied financial measures against Adrián Chacón, Fabiola "
+                       "Ferrer and Ramón Vivas Pardo, for their role in the assembly.")
+    for name in ("Adrián Chacón", "Fabiola Ferrer", "Ramón Vivas Pardo"):
+        _has(found, name)
+    found = _sanctions(
+        "Sanctioned by the United States on Friday were Rodolfo Marcano Ruiz, the governor of Aragua state; "
+        "Fabio Zambrano Pinto, a division general; and Gerardo Izaguirre Toro, a major general."
+    )
+    for name in ("Rodolfo Marcano Ruiz", "Fabio Zambrano Pinto", "Gerardo Izaguirre Toro"):
+        _has(found, name)
+    found = _sanctions(
+        "El Tesoro impuso este miércoles sanciones a seis pandilleros. Los otros cinco son Moris Bermúdez "
+        "Mancía, alias “El Barney”; José Cisneros Rojas y Saúl Turcios Ángel. Están incluidos también los "
+        "siguientes ministros: Simón Zapata, de Economía; y Víctor Cáceres, de Minería."
+    )
+    for name in ("Moris Bermúdez Mancía", "José Cisneros Rojas", "Saúl Turcios Ángel", "Simón Zapata", "Víctor Cáceres"):
+        _has(found, name)

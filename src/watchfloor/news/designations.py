@@ -123,7 +123,9 @@ GENERIC_PROGRAMS = frozenset({"terrorist-list", "SDN", "sanctions"})
 ACTIVE_VERB = re.compile(
     # An inverted passive names its parties after it: "Also sanctioned were A and B", "Sanctioned were
     # A and B", "También fueron sancionados A y B" (before the bare participle, which it opens with).
-    r"\b(?:(?:(?:also|additionally|likewise)\s+|^)(?:sanctioned|designated|listed|targeted)\s+(?:today\s+)?"
+    r"\b(?:(?:(?:also|additionally|likewise)\s+|^)(?:sanctioned|designated|listed|targeted)\s+"
+    # "Sanctioned by the United States on Friday were A; B; and C"
+    r"(?:by\s+[^,;:]{2,60}?\s+)?(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+|today\s+)?"
     r"(?:were|was|are|is)\b)|"
     # "The sanctions ... affect X and Y": the measures' objects are their parties.
     r"\b(?:(?:sanctions|sanciones)\b[^.;:]{0,80}?\b(?:affect|affects|target|targets|targeted|afectan|afectaron|"
@@ -139,6 +141,9 @@ ACTIVE_VERB = re.compile(
     r"(?:re)?list(?:s|ed|ing)?|label(?:s|ed|led|ling)?|blacklist(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|"
     r"sanction(?:ed|ing)?|"
     # "imposed economic and travel sanctions Monday on", "levied targeted sanctions against"
+    # "applied financial measures against A, B", "tomó medidas contra X" (where the article reports sanctions)
+    r"(?:applied|applies|took|takes)\s+(?:[\w-]+\s+){0,2}?measures\s+(?:against|on)(?=\s)|"
+    r"(?:aplicó|aplica|aplicaron|tomó|toma|tomaron)\s+(?:[\w-]+\s+){0,2}?medidas\s+(?:[\w-]+\s+)?(?:contra|a|al)(?=\s)|"
     r"(?:imposed?|imposes|imposing|levied|levies|announced|announces|announcing|unveiled|slapped|adopted|adopts)\s+"
     r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:sanctions|(?:asset\s+)?freezes|travel\s+bans|restrictive\s+measures)\s+"
     # "sanctions under the Special Economic Measures Act on X"
@@ -192,7 +197,7 @@ ACTIVE_VERB = re.compile(
 INSTRUMENT = re.compile(
     r"^(?i:the|this|that|these|those|its|la|el|las|los|esta|este|estas|estos)\s+(?:[\w’'.-]+\s+){0,3}?"
     r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|"
-    r"orden|medidas?|sanciones|decreto|resolución|lista)\b[^.;:]{0,80}?\s+(?i:also\s+|también\s+)?"
+    r"orden|medidas?|sanciones|decreto|resolución|lista)\b[^.;:]{0,140}?\s+(?i:also\s+|también\s+)?"
     r"(?i:names?|named|includes?|included|targets?|targeted|covers?|covered|nombra|nombró|incluye|incluyó|"
     r"incluyen|cubre|alcanza|alcanzó|afecta|afectó|affects|designates|designated|sanctions|sanctioned|"
     r"(?:are|were|son|fueron)\s+(?:against|contra))\b"
@@ -248,6 +253,10 @@ LIST_INTRO = re.compile(
     # "Junto a ellos, A; B", "asciende a 55 personas, entre ellas a A y a B": more of the act's parties.
     r"^(?i:junto\s+a\s+(?:ell[oa]s|est[oa]s)|along\s+with\s+them)\s*,|"
     r",\s+(?i:entre\s+(?:ell[oa]s|est[oa]s))(?=\s+(?:a\s+)?(?:l[oa]s?\s+|el\s+)?[\w]*\s*[A-ZÁÉÍÓÚÑ])|"
+    # "Los otros cinco son A, B", "The other four are", "Están incluidos también los siguientes ministros: A"
+    r"^(?i:los|las|the)\s+(?i:otr[oa]s|other)\s+(?:\w+\s+){0,2}?(?i:son|fueron|están|are|were)\b|"
+    r"^(?i:están|estaban|fueron|quedaron)\s+(?i:incluid|sancionad|designad)[oa]s\b(?:\s+(?i:también|además))?"
+    r"(?:\s+en\s+(?:la|su|esa|esta)\s+lista(?:\s+negra)?)?|"
     # "Se trata de A y de su hermano B", "A ellos se suman C y D": who the act just read counted.
     r"^(?i:se\s+trata\s+de|a\s+(?:ell[oa]s|est[oa]s)\s+se\s+(?:suman|une|unen|agregan|añaden))\b|"
     # "También figura X, jefe financiero del clan": one more party of the act just read.
