@@ -1946,3 +1946,13 @@ def test_measures_applied_against_parties_and_more_list_openings() -> None:
     )
     for name in ("Moris Bermúdez Mancía", "José Cisneros Rojas", "Saúl Turcios Ángel", "Simón Zapata", "Víctor Cáceres"):
         _has(found, name)
+
+
+def test_vessels_identified_after_the_act_and_the_nth_party_sanctioned() -> None:
+    found = _sanctions(
+        "Estados Unidos anunció este martes sanciones a tres petroleros venezolanos. La OFAC identifica a los "
+        "barcos como Manuela Sáenz, Paramaconi y Yare. Entre las empresas sancionadas está Caroil Marine Ltd. "
+        "La cuarta sancionada es Bluewave Overseas S.A."
+    )
+    for name in ("Manuela Sáenz", "Paramaconi", "Yare", "Bluewave Overseas S.A."):
+        _has(found, name)

@@ -253,6 +253,10 @@ LIST_INTRO = re.compile(
     # "Junto a ellos, A; B", "asciende a 55 personas, entre ellas a A y a B": more of the act's parties.
     r"^(?i:junto\s+a\s+(?:ell[oa]s|est[oa]s)|along\s+with\s+them)\s*,|"
     r",\s+(?i:entre\s+(?:ell[oa]s|est[oa]s))(?=\s+(?:a\s+)?(?:l[oa]s?\s+|el\s+)?[\w]*\s*[A-ZÁÉÍÓÚÑ])|"
+    # "La OFAC identifica a los barcos como A, B", "identified the vessels as A, B": the act's parties
+    r"\b(?i:identific(?:a|an|ó|aron)\s+a\s+(?:los|las)|identif(?:ies|ied)\s+the)\s+[\w-]+\s+(?i:como|as)\b|"
+    # "La cuarta sancionada es X", "The fourth company designated is X"
+    r"^(?i:la|el|the)\s+(?:[\w-]+\s+){0,2}?(?i:sancionad[oa]|designad[oa]|sanctioned|designated)\s+(?i:es|fue|is|was)\b|"
     # "Los otros cinco son A, B", "The other four are", "Están incluidos también los siguientes ministros: A"
     r"^(?i:los|las|the)\s+(?i:otr[oa]s|other)\s+(?:\w+\s+){0,2}?(?i:son|fueron|están|are|were)\b|"
     r"^(?i:están|estaban|fueron|quedaron)\s+(?i:incluid|sancionad|designad)[oa]s\b(?:\s+(?i:también|además))?"
