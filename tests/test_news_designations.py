@@ -1956,3 +1956,17 @@ def test_vessels_identified_after_the_act_and_the_nth_party_sanctioned() -> None
     )
     for name in ("Manuela Sáenz", "Paramaconi", "Yare", "Bluewave Overseas S.A."):
         _has(found, name)
+
+
+def test_both_groups_named_before_are_the_subject_of_their_designation() -> None:
+    found = _sanctions(
+        "La banda Tren de Aragua y el Cartel de los Soles operan en Venezuela. Ambas organizaciones fueron "
+        "declaradas como organizaciones terroristas por Estados Unidos en 2025."
+    )
+    for name in ("Tren de Aragua", "Cartel de los Soles"):
+        _has(found, name)
+    # with one group named before, "both" stands for nothing
+    assert _sanctions(
+        "El Tren de Aragua opera en Venezuela. Ambas organizaciones fueron declaradas como organizaciones "
+        "terroristas."
+    ) == {}

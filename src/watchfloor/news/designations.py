@@ -50,7 +50,7 @@ from number_parser import parse_number
 from watchfloor.news import dates as news_dates
 from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.dates import find_dates, resolve
-from watchfloor.news.gazetteer import ORGANISATION_WORDS, country_named
+from watchfloor.news.gazetteer import ARMED_GROUP, ORGANISATION_WORDS, country_named
 from watchfloor.news.language import RANK_ABBREVIATIONS, words
 from watchfloor.news.mentions import Mention, entity_id, name_key
 from watchfloor.news.modality import REPORTED_WOULD, Modality, as_told, sentence_modality
@@ -595,6 +595,12 @@ KIN_OF_ROLE = re.compile(
     r"widow|father|mother|hij[oa]s?|herman[oa]s?|sobrin[oa]s?|prim[oa]s?|esposa|esposo|viuda|padre|madre)"
     r"\s+(?:of|de|del)\b[^,;]*?\b(?:leader|head|boss|chief|founder|commander|kingpin|capo|l[ií]der|jefe|"
     r"cabecilla|fundador|capo|comandante|patriarca)\b[^,;]*,\s*$",
+    re.I,
+)
+# A subject that stands for the two groups just named: "Ambas agrupaciones", "Both groups".
+BOTH_GROUPS = re.compile(
+    r"^(?:ambas|ambos|las\s+dos|los\s+dos|both|the\s+two)\s+(?:organizaciones|agrupaciones|bandas|pandillas|"
+    r"grupos|entidades|organi[sz]ations|groups|gangs|cartels|c[aá]rteles)$",
     re.I,
 )
 ANAPHOR = re.compile(
@@ -1902,17 +1908,38 @@ def _anaphor_subject(ctx: ArticleContext, index: int, sentence: str, verb_start:
 
 def _last_group(ctx: ArticleContext, index: int) -> _Party | None:
     """The last group a previous sentence named by its name, not by the acronym in parentheses after it."""
+    groups = _last_groups(ctx, index, 1)
+    return groups[0] if groups else None
+
+
+def _last_groups(ctx: ArticleContext, index: int, count: int, armed: bool = False) -> list[_Party]:
+    """The last ``count`` distinct groups previous sentences named (by name, not by an acronym in
+    parentheses), nearest first; fewer when the article named fewer. ``armed``: armed groups only."""
+    found: list[_Party] = []
     for previous in range(index - 1, -1, -1):
         for mention in reversed(ctx.mentions_in(previous, frozenset({"ORG"}))):
+            if armed and mention.kind != ARMED_GROUP:
+                continue
             if (
                 ctx.text[mention.start - 1 : mention.start] == "("
                 and ctx.text[mention.end : mention.end + 1] == ")"
             ):
                 continue
             party = _party_of(ctx, previous, mention.start, mention.end, named=True)
-            if party is not None:
-                return party
-    return None
+            if party is not None and all(party.entity_id != f.entity_id for f in found):
+                found.append(party)
+                if len(found) == count:
+                    return found
+    return found
+
+
+def _both_subject(ctx: ArticleContext, index: int, sentence: str, verb_start: int) -> list[_Party]:
+    """ "Ambas agrupaciones fueron declaradas ...", "Both groups were designated": the two groups
+    the article named last, when it named two."""
+    if not BOTH_GROUPS.match(sentence[:verb_start].strip()):
+        return []
+    groups = _last_groups(ctx, index, 2, armed=True)
+    return groups if len(groups) == 2 else []
 
 
 # --- acts -------------------------------------------------------------------------------------
@@ -2389,6 +2416,7 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
                 parties.append(party)
         anaphor = None if parties else _anaphor_subject(ctx, index, sentence, verb.start())
         parties = parties or ([anaphor] if anaphor is not None else [])
+        parties = parties or _both_subject(ctx, index, sentence, verb.start())
     else:
         places = tuple(
             (m.start - start, m.end - start) for m in ctx.mentions_in(index, frozenset({"GPE", "LOC"}))
