@@ -99,8 +99,11 @@ class KnownWordsMatcher:
         """A group's names with the one word no list name has written as each list word that
         romanises it alike ("Hezbolá" as "hizballah", "hezbollah"), or None when a name has no
         such word or more than one unknown word."""
-        from watchfloor.news.linking import TRANSLITERATED_LENGTH, romanised_key
-        from watchfloor.news.mentions import name_key
+        from watchfloor.news.linking import (  # start-up: only for an unknown word
+            TRANSLITERATED_LENGTH,
+            romanised_key,
+        )
+        from watchfloor.news.mentions import name_key  # start-up: only for an unknown word
 
         vocab = self.matcher.vocab
         if self._spellings is None:
