@@ -137,3 +137,13 @@ def test_lider_de_una_organizacion_el_cartel() -> None:
 def test_a_named_band_keeps_the_name_after_its_comma_as_the_leader() -> None:
     text = "El Tesoro sancionó a Mateo Luna Villa, sobrino del líder del cártel de Sinaloa, Julián Ortega Bravo."
     assert ("Directorship", f"director={JULIAN}", f"organization={SINALOA}") in _links(text)
+
+
+@spanish_model
+def test_a_relative_named_after_the_one_whose_relative_he_is_ends_a_list() -> None:
+    text = (
+        "En la lista aparecen la presidenta del Consejo Electoral, Marisela Quintero; el fiscal general Tomás "
+        "Ibarra Ruiz; y el hermano del fallecido presidente Julián Ortega Bravo, Mateo Ortega Bravo."
+    )
+    family = {link for link in _links(text) if link[0] == "Family"}
+    assert family == {("Family", f"person={JULIAN}", "relative=news-person-mateo-ortega-bravo")}, family

@@ -2149,6 +2149,16 @@ def _in_concert(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     )
 
 
+def _second_apposition(noun: Token, of: frozenset[str]) -> list[Token]:
+    """ "el hermano del presidente Hugo Chávez, Adán Chávez": the parser hangs the relative's name on
+    the one whose relative it is, as a second apposition after a comma; the first names him."""
+    late = []
+    for owner in _prep_objects(noun, of):
+        named = [c for c in owner.children if c.dep_ == "appos" and c.i > owner.i]
+        late += [a for a in named[1:] if a.i > 0 and a.doc[a.i - 1].text == ","]
+    return late
+
+
 def _holders(noun: Token) -> list[Token]:
     """Who a relational noun describes: "X, leader of" (apposition), "X is the leader of"
     (copula), "the leader of Y, X" / "his son X" (apposition under the noun), "leader X"
@@ -2765,7 +2775,8 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     of = frozenset({"of", "de", "del"})
     # "X, cuñado de Y": the small Spanish parser may take the noun for an adjective of the name
     holders = (
-        _holders(noun)
+        _second_apposition(noun, of)
+        or _holders(noun)
         or ([noun.head] if noun.dep_ == "amod" and noun.head.i < noun.i else [])
         or [
             a
