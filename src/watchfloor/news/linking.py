@@ -159,6 +159,7 @@ def link_entities(
     published = _day(article.first("publishedAt")) if article is not None else None
     article_id = str(article.id) if article is not None else ""
     lookup = _lookup(entries)
+    spellings = getattr(matcher, "known_spellings", None)
     links: list[Link] = []
     for entity in entities:
         if entity.schema.name not in LINKABLE_SCHEMATA or not entity.get("name"):
@@ -170,11 +171,11 @@ def link_entities(
         if not results:
             continue
         found = lookup([r.entity_id for r in results])
-        spellings = getattr(matcher, "known_spellings", None)
+        names = _written_names(entity, article_id, spellings)  # once, whichever entries it is fitted to
         fits = [
             fit
             for r in sorted(results, key=lambda r: (-r.score, r.entity_id))
-            if (fit := _fit(entity, r, found.get(r.entity_id), article_id, spellings)) is not None
+            if (fit := _fit(entity, r, found.get(r.entity_id), names)) is not None
         ]
         links.extend(_decide(entity, fits, text, published, article_id))
     return links
@@ -410,19 +411,27 @@ def _translated(name: str, schema: str) -> bool:
     return schema != "Person" and (english_group_name(name) is not None or _without_group_noun(name) is not None)
 
 
+def _written_names(
+    entity: StatementEntity, article_id: str, spellings: Callable[[str, bool], list[str]] | None
+) -> list[tuple[str, list[str]]]:
+    """Each name the article gives the mention, with the spellings in list words it is fitted by:
+    ``spellings`` is the list matcher's (a name with none fits nothing and makes no name form, whose
+    unknown word would load the name tagger); without one, the name itself."""
+    person = entity.schema.name == "Person"
+    return [(n, spellings(n, person) if spellings is not None else [n]) for n in _mention_names(entity, article_id)]
+
+
 def _fit(
     entity: StatementEntity,
     result: MatchResultLike,
     entry: StatementEntity | None,
-    article_id: str = "",
-    spellings: Callable[[str, bool], list[str]] | None = None,
+    names: list[tuple[str, list[str]]],
 ) -> _Fit | None:
-    """The entry as a fit for the mention, or None when a name rule refuses it.
+    """The entry as a fit for the mention, or None when a name rule refuses it; ``names`` are the
+    mention's names and their spellings (``_written_names``).
 
     The fullest name the article gives must fit, not only a short form of it: "Sergio Valenzuela
-    Valenzuela", also written "Valenzuela Valenzuela", is not "VALENZUELA VALENZUELA, Vanessa".
-    ``spellings`` (the list matcher's) gives a name in list words: a name with none fits nothing
-    and makes no name form, whose unknown word would load the name tagger."""
+    Valenzuela", also written "Valenzuela Valenzuela", is not "VALENZUELA VALENZUELA, Vanessa"."""
     schema = entity.schema.name
     if not _types_agree(schema, _entry_schema(entry, result)):
         return None
@@ -432,10 +441,9 @@ def _fit(
     best: int | None = None
     longest_fit = 0  # tokens of the longest name that fits
     fullest: tuple[int, int | None] = (0, 0)  # (tokens of the fullest unquoted name, its fit)
-    for mention_name in _mention_names(entity, article_id):
+    for mention_name, written in names:
         # a nickname is no name's part; a Spanish group name is as full as its English form
         counts = not QUOTED.search(mention_name) and not _translated(mention_name, schema)
-        written = spellings(mention_name, schema == "Person") if spellings is not None else [mention_name]
         if not written and counts and len(mention_name.split()) > fullest[0]:
             fullest = (len(mention_name.split()), None)  # a fuller name in words no list has
         for spelled in written:
