@@ -4,22 +4,13 @@ however many rarer variants or longer names the query's words reach."""
 from __future__ import annotations
 
 import pytest
-from followthemoney.statement import StatementEntity
 
+from tests.test_index_matcher import org
 from watchfloor.index import Matcher, make_query
 from watchfloor.match import record_of
-from watchfloor.model import make_entity
 
 _WORDS = "Alpha Bravo Delta Echo Foxtrot Golf Hotel India Juliet Kilo Lima Mike Oscar Papa Quebec Romeo"
 _LETTERS = "abcdefghijklmnop"
-
-
-def org(entity_id: str, name: str, *aliases: str) -> StatementEntity:
-    entity = make_entity("test", "Organization", entity_id)
-    entity.add("name", name)
-    for alias in aliases:
-        entity.add("alias", alias)
-    return entity
 
 
 @pytest.fixture(scope="module")

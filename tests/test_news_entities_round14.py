@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from followthemoney.statement import StatementEntity
 
+from tests.test_news_linking import article, entry, links_among
 from watchfloor.index import Matcher
 from watchfloor.model import make_entity
 from watchfloor.news.linking import (
@@ -18,14 +19,6 @@ from watchfloor.news.linking import (
 )
 
 FATHER, SON = "ofac-father", "ofac-son"
-
-
-def entry(schema: str, entity_id: str, name: str, **props: str) -> StatementEntity:
-    entity = make_entity("lists", schema, entity_id)
-    entity.add("name", name)
-    for prop, value in props.items():
-        entity.add(prop, value)
-    return entity
 
 
 def namesakes() -> list[StatementEntity]:
@@ -41,25 +34,12 @@ def namesakes() -> list[StatementEntity]:
     ]
 
 
-def article(text: str) -> StatementEntity:
-    entity = make_entity("news", "Article", "article-1")
-    entity.add("bodyText", text)
-    entity.add("publishedAt", "2025-11-20")
-    return entity
-
-
 def mention(schema: str, name: str, text: str, *aliases: str) -> StatementEntity:
     entity = make_entity("news", schema, "m-1")
     entity.add("name", name, origin=f"article:article-1#0-{len(text)}")
     for alias in aliases:
         entity.add("alias", alias, origin=f"article:article-1#0-{len(text)}")
     return entity
-
-
-def links_among(listed: list[StatementEntity], person: StatementEntity, text: str) -> list[Link]:
-    return link_entities(
-        [person], Matcher.build(listed), article=article(text), entries={str(e.id): e for e in listed}
-    )
 
 
 def statuses(found: list[Link]) -> set[tuple[str, str]]:

@@ -7,22 +7,11 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+from tests.test_news_links_round13 import JULIAN, MATEO, RAMIRO, SINALOA, _leaders, _members
 from tests.test_news_relations import _links, spanish_model
 
-RAMIRO = "news-person-ramiro-estevez-palma"
-JULIAN = "news-person-julian-ortega-bravo"
-MATEO = "news-person-mateo-luna-villa"
-SINALOA = "news-org-sinaloa-cartel"
 TREN = "news-org-tren-de-aragua"
 HEZBOLLAH = "news-org-hezbollah"
-
-
-def _members(group: str, *people: str) -> set[tuple[str, ...]]:
-    return {("Membership", f"organization={group}", f"member={person}") for person in people}
-
-
-def _leaders(group: str, *people: str) -> set[tuple[str, ...]]:
-    return {("Directorship", f"director={person}", f"organization={group}") for person in people}
 
 
 def _directs(person: str, firm: str) -> set[tuple[str, ...]]:

@@ -9,19 +9,12 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+from tests.test_news_links_round13 import JULIAN, MATEO, RAMIRO, SINALOA, _members
 from tests.test_news_relations import _links, spanish_model
 from watchfloor.news.modality import report_conditional
 
-JULIAN = "news-person-julian-ortega-bravo"
-MATEO = "news-person-mateo-luna-villa"
-RAMIRO = "news-person-ramiro-estevez-palma"
-SINALOA = "news-org-sinaloa-cartel"
 TREN = "news-org-tren-de-aragua"
 GOLFO = "news-org-cartel-del-golfo"
-
-
-def _members(group: str, *people: str) -> set[tuple[str, ...]]:
-    return {("Membership", f"organization={group}", f"member={person}") for person in people}
 
 
 def _at(sentence: str, word: str) -> int:
