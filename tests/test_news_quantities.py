@@ -994,3 +994,22 @@ def test_captives_and_armed_men(
     sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
 ) -> None:
     assert figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # a sum with no reward, loan, fine or seizure around it is still a figure an analyst reads
+        ("The network laundered more than $40 million for the gang, officials said.", "en", [("amount_usd", 4e7, A)]),
+        ("La red movió 15 millones de dólares hacia cuentas en Panamá.", "es", [("amount_usd", 1.5e7, E)]),
+        # its currency is kept, so that sums in reals or euros never join a series in dollars
+        ("The faction moved 3 billion Brazilian reals through fintech firms.", "en", [("amount_brl", 3e9, E)]),
+        ("The ring moved R$ 30 million through shell firms.", "en", [("amount_brl", 3e7, E)]),
+        ("Las autoridades congelaron 5 millones de euros del clan.", "es", [("amount_eur", 5e6, E)]),
+        ("El grupo lavó 300 millones de pesos mexicanos en casas de cambio.", "es", [("amount_pesos", 3e8, E)]),
+    ],
+)
+def test_plain_sums_of_money_with_their_currency(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected

@@ -711,8 +711,22 @@ SHARE_HELD_AFTER = re.compile(
     r"(?:est(?:á|aba|án|aban)|se\s+mostr(?:aba|ó|aban))\s+(?:[\w]+\s+){0,1}?(?:segur|indecis|de\s+acuerdo)\w*)\b",
     re.I,
 )
-MONEY_BEFORE = re.compile(r"(?:US\s?\$|\$|USD\s?|US\$\s?)$")
-MONEY_AFTER = re.compile(r"^\s+(?:de\s+)?(?:d[óo]lares|dollars|USD)\b", re.I)
+MONEY_BEFORE = re.compile(r"(?P<cur>US\s?\$|R\$\s?|€\s?|\$|USD\s?|EUR\s?|US\$\s?)$")
+MONEY_AFTER = re.compile(
+    r"^\s+(?:de\s+)?(?:(?:Brazilian|Mexican|Colombian|Venezuelan|US|U\.S\.)\s+)?"
+    r"(?P<cur>d[óo]lares|dollars|USD|euros?|EUR|reais|reals|reales|pesos|bol[íi]vares)\b"
+    r"(?:\s+(?:estadounidenses|brasileños|mexicanos|colombianos|venezolanos)\b)?",
+    re.I,
+)
+# the currency a sum is in, as the measure's suffix ("reward_usd", "amount_brl"); a peso is left
+# unqualified, since the article's country, not the word, says whose it is
+CURRENCIES = (
+    (re.compile(r"€|euro|eur", re.I), "eur"),
+    (re.compile(r"R\$|reais|reals|reales", re.I), "brl"),
+    (re.compile(r"bol[íi]var", re.I), "ves"),
+    (re.compile(r"peso", re.I), "pesos"),
+    (re.compile(r"\$|d[óo]lar|dollar|usd", re.I), "usd"),
+)
 REWARD_CUE = re.compile(r"\b(?:reward\w*|bount\w*|recompensa\w*)\b", re.I)
 # money lent, or paid as a fine or a settlement: "un préstamo de 250 millones de dólares", "fined $1.2 million"
 LOAN_CUE = re.compile(r"\b(?:loans?|lent|pr[ée]stamos?|prest(?:ó|aron)|cr[ée]ditos?)\b", re.I)
@@ -1089,16 +1103,29 @@ def _percent(sentence: str, end: int, poll: bool = False) -> str | None:
     return "percent"
 
 
-def _money(sentence: str) -> str | None:
+def _money(sentence: str) -> str:
+    """What a sum of money is, from its sentence: a reward, a loan, a penalty, assets seized, or a
+    plain amount (laundered, frozen, paid: every sum an analyst reads is a figure)."""
     if REWARD_CUE.search(sentence):
-        return "reward_usd"
+        return "reward"
     if LOAN_CUE.search(sentence):
-        return "loan_usd"
+        return "loan"
     if PENALTY_CUE.search(sentence):
-        return "penalty_usd"
+        return "penalty"
     if SEIZED_CUE.search(sentence):
-        return "assets_seized_usd"
-    return None
+        return "assets_seized"
+    return "amount"
+
+
+def _is_money(measure: str) -> bool:
+    return measure.rsplit("_", 1)[-1] in {code for _pattern, code in CURRENCIES}
+
+
+def _currency(word: str) -> str:
+    for pattern, code in CURRENCIES:
+        if pattern.search(word):
+            return code
+    return "usd"
 
 
 def _measure(
@@ -1119,10 +1146,11 @@ def _measure(
     if percent:
         measure = _percent(sentence, last.end + percent.end(), poll)
         return (measure, last.end + percent.end()) if measure else None
-    if MONEY_BEFORE.search(sentence, 0, first.start) or MONEY_AFTER.match(after):
-        money = MONEY_AFTER.match(after)
-        measure = _money(sentence)
-        return (measure, last.end + (money.end() if money else 0)) if measure else None
+    sign = MONEY_BEFORE.search(sentence, 0, first.start)
+    money = MONEY_AFTER.match(after)
+    if sign or money:
+        currency = _currency(money.group("cur") if money else sign.group("cur") if sign else "")
+        return f"{_money(sentence)}_{currency}", last.end + (money.end() if money else 0)
     if term_end := _prison_term(sentence, last.end):
         return "sentence_years", term_end
     if VOTE_CUE.search(sentence) and not THRESHOLD_BEFORE.search(sentence, 0, first.start):
@@ -1583,7 +1611,7 @@ def _figure(
     if found is None:
         return None
     measure, unit_end = found
-    if word is None and measure.endswith("_usd") and previous and previous[-1].measure == measure:
+    if word is None and _is_money(measure) and previous and previous[-1].measure == measure:
         word = _shared_qualifier(
             sentence, previous[-1], qual_start
         )  # "hasta 25 millones por uno y 15 por otro"
@@ -1703,7 +1731,7 @@ def _elided_money(
     if not previous or first is not last or max(first.scale, first.value) < 1000:
         return None
     before = previous[-1]
-    if not before.measure.endswith("_usd") or before.end > qual_start:
+    if not _is_money(before.measure) or before.end > qual_start:
         return None
     if not ELIDED_MONEY_BETWEEN.fullmatch(sentence, before.end, qual_start):
         return None
