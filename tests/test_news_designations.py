@@ -1970,3 +1970,25 @@ def test_both_groups_named_before_are_the_subject_of_their_designation() -> None
         "El Tren de Aragua opera en Venezuela. Ambas organizaciones fueron declaradas como organizaciones "
         "terroristas."
     ) == {}
+
+
+def test_a_semicolon_series_whose_items_name_a_role_before_its_holder() -> None:
+    found = _sanctions(
+        "Panamá incluyó al presidente venezolano Nicolás Maduro en su lista de riesgo por financiamiento del "
+        "terrorismo. Además de Maduro, "
+        "en la lista aparecen la presidenta del ente electoral, Marta Lucena; varios ministros, entre ellos el "
+        "jefe de la cartera de Defensa, Néstor Rivero; y el hermano del difunto gobernador Pedro Páez, Adrián "
+        "Páez."
+    )
+    for name in ("Marta Lucena", "Néstor Rivero", "Adrián Páez"):
+        _has(found, name)
+    assert name_key("Pedro Páez") not in found  # whose brother he is, no party
+
+
+def test_a_list_whose_verb_comes_first_with_its_adverb() -> None:
+    found = _sanctions(
+        "Canadá sancionó este lunes a 40 funcionarios venezolanos. Aparecen, además, los gobernadores Luis "
+        "Carrera Ortiz, del estado Vargas; Rafael Lara, de Carabobo; y Omar Pineda, de Zulia."
+    )
+    for name in ("Luis Carrera Ortiz", "Rafael Lara", "Omar Pineda"):
+        _has(found, name)

@@ -265,6 +265,8 @@ LIST_INTRO = re.compile(
     r"^(?i:se\s+trata\s+de|a\s+(?:ell[oa]s|est[oa]s)\s+se\s+(?:suman|une|unen|agregan|añaden))\b|"
     # "También figura X, jefe financiero del clan": one more party of the act just read.
     r"^(?i:también|además|asimismo)\s+(?i:figuran?|aparecen?|está|están)\b|"
+    # "Aparecen, además, los gobernadores A, del estado Vargas; B": the verb first, then its adverb
+    r"^(?i:figuran?|aparecen?|están|se\s+encuentran)\s*,?\s+(?i:también|además|asimismo)\b\s*,?|"
     rf"{INSTRUMENT.pattern}|"
     # "The most prominent official on the European list is X", "El primer nombre de la lista es X"
     r"\b(?i:officials?|persons?|names?|figures?|individuals?|funcionari[oa]s?|personas?|nombres?)\s+"
@@ -504,7 +506,7 @@ _ROLE_OF = (
     r"gerentes?|secretari[oa]s?|fundador(?:a|es|as)?|diputad[oa]s?|magistrad[oa]s?|gobernador(?:a|es|as)?|"
     r"alcaldes?|alcaldesa|fiscal(?:es)?|rector(?:a|es|as)?|senador(?:a|es|as)?|heads?|chiefs?|commanders?|"
     r"(?:vice[- ])?presidents?|ministers?|founders?|directors?|governors?|judges?|justices?)"
-    r"(?:\s+[a-záéíóúñ]+){0,2}?\s+(?:de|del|of)\s+(?:(?:la|el|los|las|the)\s+)?"
+    r"(?:\s+[a-záéíóúñ]+){0,3}?\s+(?:de|del|of)\s+(?:(?:la|el|los|las|the)\s+)?"
 )
 ROLE_OF_BEFORE = re.compile(
     _ROLE_OF + r"[A-ZÁÉÍÓÚÑ][\w-]*"
@@ -1420,8 +1422,10 @@ def _party_of(
     if not named and ROLE_OF_RUN.search(ctx.text, max(0, start - 60), start):
         # "head of Haiti's National Palace General Security Unit Dimitri Herard": the body the person
         # heads, then the person; "ministro de Relaciones Interiores" alone names an office, no party
+        # (a holder the model took for a place is a person: "jefe de la cartera de Interior, Néstor Reverol")
         if not (parties and parties[-1].label == "PERSON" and not ctx.text[parties[-1].end : end].strip()):
-            return None
+            if not holder:
+                return None
         parties = parties[-1:]
     if LEGAL_FORM.search(ctx.text[start:end]) or LEGAL_FORM_DOTS.fullmatch(ctx.text[start:end].strip()):
         parties = []  # "Storelab, S.A. de C.V.": the company's whole name, not the NER's part of it
@@ -2044,6 +2048,7 @@ MEMBERS_OF_HEAD = re.compile(
 )
 # a series item that opens with the holder's role, in lower case: "ministro de Relaciones Interiores,
 # Néstor Reverol", "al constituyente Diosdado Cabello", "a la presidente del CNE, Tibisay Lucena"
+ITEM_SEPARATOR = re.compile(r",|\s+(?=(?:who|which|que|quien)\b)")
 ROLE_ITEM = re.compile(r"^\s*(?:(?:a\s+)?(?:al|el|la|los|las|a|the)\s+)?[a-záéíóúñ]")
 # a city before its state's "-based": "Nogales, Sonora-based"
 PLACE_BASED_AFTER = re.compile(r"\s*,\s*[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.]*)*-based\b")
@@ -2492,13 +2497,14 @@ def _series(ctx: ArticleContext, index: int, sentence: str, object_start: int) -
         return []
     parties: list[_Party] = []
     for item in re.finditer(r"(?:^|;\s*(?:and\s+|y\s+)?)([^;]+)", rest):
-        parts = re.split(r",|\s+(?:who|which|que|quien)\b", item.group(1))
-        lead, offset = parts[0], 0
+        parts = _item_parts(item.group(1))
+        lead, offset = parts[0][1], 0
         run = _name_run(_mask(lead))
-        holder = _name_run(_mask(parts[1])) if len(parts) > 1 else None
+        holder = _role_holder(parts)
         if (run is None or lead[: run[0]].strip()) and holder is not None and ROLE_ITEM.match(lead):
-            # "ministro de Relaciones Interiores, Néstor Reverol": a role, then its holder
-            offset, lead, run = len(lead) + 1, parts[1], holder
+            # "ministro de Relaciones Interiores, Néstor Reverol": a role, then its holder; "varios
+            # ministros, entre ellos el de Interior, Néstor Reverol": the holder closes the item
+            offset, lead, run = holder
         elif run is not None and lead[: run[0]].strip() and ROLE_ITEM.match(lead):
             pass  # "al constituyente Diosdado Cabello": a role word before the name
         elif run is None or lead[: run[0]].strip() or lead[run[1] :].strip(" ."):
@@ -2511,6 +2517,27 @@ def _series(ctx: ArticleContext, index: int, sentence: str, object_start: int) -
             break
         parties.append(party)
     return parties if len(parties) > 1 else []
+
+
+def _item_parts(item: str) -> list[tuple[int, str]]:
+    """A series item cut at its commas and relative pronouns, each part with where it starts."""
+    parts, start = [], 0
+    for separator in ITEM_SEPARATOR.finditer(item):
+        parts.append((start, item[start : separator.start()]))
+        start = separator.end()
+    parts.append((start, item[start:]))
+    return parts
+
+
+def _role_holder(parts: list[tuple[int, str]]) -> tuple[int, str, tuple[int, int]] | None:
+    """The holder of the role a series item opens with: the first part after it that is a whole name
+    ("el hermano del fallecido presidente Hugo Chávez, Adán Chávez"; "varios ministros, entre ellos el
+    de Interior, Néstor Reverol"), with where it starts and its name's run."""
+    for at, part in parts[1:]:
+        run = _name_run(_mask(part))
+        if run is not None and not part[: run[0]].strip() and not part[run[1] :].strip(" ."):
+            return at, part, run
+    return None
 
 
 def _examples(
