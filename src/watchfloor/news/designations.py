@@ -1423,9 +1423,9 @@ def _party_of(
         # "head of Haiti's National Palace General Security Unit Dimitri Herard": the body the person
         # heads, then the person; "ministro de Relaciones Interiores" alone names an office, no party
         # (a holder the model took for a place is a person: "jefe de la cartera de Interior, Néstor Reverol")
-        if not (parties and parties[-1].label == "PERSON" and not ctx.text[parties[-1].end : end].strip()):
-            if not holder:
-                return None
+        person_last = parties and parties[-1].label == "PERSON" and not ctx.text[parties[-1].end : end].strip()
+        if not (person_last or holder):
+            return None
         parties = parties[-1:]
     if LEGAL_FORM.search(ctx.text[start:end]) or LEGAL_FORM_DOTS.fullmatch(ctx.text[start:end].strip()):
         parties = []  # "Storelab, S.A. de C.V.": the company's whole name, not the NER's part of it

@@ -549,7 +549,7 @@ def _name_word(doc: Doc, i: int, inside: bool) -> bool:
 _GROUP_NOUNS_BEFORE_ES = words(
     "banda bandas pandilla pandillas grupo grupos cartel carteles cártel cárteles clan organización "
     "organizaciones facción célula mara empresa empresas compañía compañías firma firmas sociedad "
-    "sociedades marca"
+    "sociedades marca coalición coaliciones alianza buque buques tanquero tanqueros"
 )
 _GROUP_NOUNS_BEFORE_EN = words("company companies firm firms brand")
 _GROUP_ADJECTIVES = words(

@@ -104,7 +104,7 @@ CUE = re.compile(
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|related\s+to|partnership|right-hand|mano\s+derecha|married|casad[oa]s?\s+con|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
-    r"propiedad|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
+    r"propiedad|subsidiar|filial|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|militant|fighter|guerrill|exguerriller|milician|combatiente|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
     r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
@@ -214,6 +214,8 @@ _MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integran
 _FOUNDER_NOUNS = words(
     "founder founders cofounder cofounders fundador fundadora fundadores cofundador cofundadora cofundadores"
 )
+# a firm another owns: "X, a subsidiary of Y", "X, a Y subsidiary", "X, filial de la petrolera Y"
+_SUBSIDIARY_NOUNS = words("subsidiary subsidiaries filial filiales subsidiaria subsidiarias")
 _OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "propietario", "propietaria"})
 # the people an armed group employs are its members: "an operative of the CJNG", "operadores del CJNG"
 # (said of an armed group only: "the operator of the tanker" is no allegation)
@@ -747,6 +749,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _people_of_group
     if lower == "propiedad":
         return _property_of
+    if lower in _SUBSIDIARY_NOUNS and not _is_verb(token):
+        return _subsidiary_of
     if lower in _TIE_NOUNS and not _is_verb(token):
         return _ties
     if lower in _BACKING_NOUNS and not _is_verb(token):
@@ -2749,6 +2753,18 @@ def _property_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     assets = _mentions(_holders(noun), found, frozenset({"ORG"}))
     yield from _pairs(
         owners, assets, schema="Ownership", first_prop="owner", second_prop="asset", role="propiedad de"
+    )
+
+
+def _subsidiary_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """In "X, a subsidiary of Y", "X, a Y subsidiary" or "X, filial de la petrolera rusa Y", Y owns
+    X (the parent may be named in apposition to its description)."""
+    parents = _prep_objects(noun, _OF) + [c for c in noun.children if c.dep_ == "compound"]
+    parents += [c for p in parents for c in p.children if c.dep_ == "appos"]
+    owners = [m for m in _mentions(parents, found, ACTORS) if m.kind != GOVERNMENT]
+    assets = _mentions(_holders(noun), found, ORGS)
+    yield from _pairs(
+        owners, assets, schema="Ownership", first_prop="owner", second_prop="asset", role=f"{noun.lower_} of"
     )
 
 
