@@ -1013,3 +1013,21 @@ def test_plain_sums_of_money_with_their_currency(
     sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
 ) -> None:
     assert figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # gang members sanctioned are counted as the individuals an act names
+        ("El Tesoro sancionó este jueves a cinco pandilleros hondureños.", "es", [("individuals", 5, E)]),
+        # groups a verb of adding puts on a list
+        ("El gobierno agregó a cuatro bandas criminales a su lista de terroristas.", "es", [("organizations", 4, E)]),
+        # the states and municipalities a group spans
+        ("The cartel operates in 12 states and in about 40 municipalities.", "en", [("countries", 12, E), ("municipalities", 40, B)]),
+        ("La banda opera en siete municipios de la frontera.", "es", [("municipalities", 7, E)]),
+    ],
+)
+def test_gang_members_listed_groups_states_and_municipalities(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected

@@ -380,7 +380,12 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("seats", _words(r"seats|esca[ñn]os|curules|bancas")),
     # the states a command spans or an emergency covers: "encompasses 31 countries", "en siete provincias"
-    ("countries", _words(r"countries|pa[íi]ses|nations|naciones|allies|aliados|provinces|provincias")),
+    (
+        "countries",
+        _words(r"countries|pa[íi]ses|nations|naciones|allies|aliados|provinces|provincias|states|estados"),
+    ),
+    # where a group operates: "in approximately 35 municipalities", "en 12 municipios"
+    ("municipalities", _words(r"municipalities|municipios|cities|ciudades")),
     ("votes", _words(r"votes|votos")),  # a threshold ("65 votos necesarios"); tallies are read before
     ("flights", _words(r"(?:deportation\s+|repatriation\s+|return\s+)?flights|vuelos")),
     (
@@ -422,7 +427,9 @@ NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"judges|jueces|politicians|pol[íi]ticos|"
             r"Americans|estadounidenses|"
             # kin, ranks and signatories
-            r"cousins|prim[oa]s|lieutenants|lugartenientes|signatories|firmantes"
+            r"cousins|prim[oa]s|lieutenants|lugartenientes|signatories|firmantes|"
+            # gang members: "sancionó a seis pandilleros salvadoreños"
+            r"gang\s+members|gangsters|pandilleros|pandilleras|mareros"
         ),
     ),
 )
@@ -556,7 +563,9 @@ GROUP_LIST_CUE = re.compile(
     # a government declaring groups terrorist: "declaró a 26 bandas criminales como organizaciones terroristas"
     r"declar(?:ó|o|aron|a|an|ed|es)\b[^.;:]{0,80}?\b(?:como|as)\b|"
     r"(?:calificad|catalogad|declarad|considerad|clasificad)[oa]s\s+(?:como|de)|"
-    r"(?:inclu(?:id|y)|añadid|agregad)[oa]s\s+(?:en|a)\s+(?:la|una)\s+lista)\b",
+    r"(?:inclu(?:id|y)|añadid|agregad)[oa]s\s+(?:en|a)\s+(?:la|una)\s+lista|"
+    # "agregó a tres organizaciones criminales a la lista", "added three groups to its list"
+    r"(?:agreg|añad|inclu|incorpor|add)\w*\b[^.;:]{0,80}?\b(?:a|en|on|to)\s+(?:la|su|the|its)\s+(?:\w+\s+)?(?:lista|list))\b",
     re.I,
 )
 # police are a figure when a force is sent: "movilizó a 2.500 agentes", "deployed 300 officers"
@@ -1328,7 +1337,7 @@ def _refine_thing(sentence: str, measure: str, start: int, unit_end: int) -> str
             return None  # "the eight groups": the groups counted before, not a new figure
         listed = SANCTION_CUE.search(sentence) or GROUP_LIST_CUE.search(sentence)
         return "organizations" if listed else None
-    if measure == "countries":
+    if measure in ("countries", "municipalities"):
         return _plain_count(sentence, measure, start, unit_end)  # not "between the two nations"
     if measure == "attackers":  # "killing three gunmen", "abatió a dos sicarios"; else they attacked
         if KILL_CUE.search(sentence, max(0, start - 40), start):
