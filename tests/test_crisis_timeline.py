@@ -112,3 +112,19 @@ def test_an_event_the_text_does_not_date_is_placed_on_its_report_and_says_so():
     assert not items[dated.id].reported_only
     assert items["ev-undated"].reported_only and items["ev-undated"].to_dict()["reported_only"] is True
     assert items["ev-undated"].date is not None  # the first report's day, not the event's
+
+
+def test_an_event_told_over_a_period_is_no_event_on_the_periods_first_day():
+    # "Since September 2025, US forces have conducted multiple deadly strikes": a period, not 1 September
+    events = entities("events")
+    dated = next(e for e in events if e.get("date"))
+    series = StatementEntity.from_data(dataset_for("crisis_test"), {**dated.to_dict(), "id": "ev-since"})
+    series.pop("date")
+    series.add("startDate", "2025-09")
+    (item,) = build_timeline([series], entities("articles"))
+    assert item.period == ("2025-09", None) and item.reported_only
+    assert item.date != "2025-09-01" and item.date == min(s.published for s in item.sources if s.published)
+    assert item.to_dict()["period"] == {"start": "2025-09", "end": None}
+    # nor does it fire an indicator on that day: it is said to be told over a period
+    fired = evaluate(load_indicators(), [series], [], as_of=date(2025, 11, 19))
+    assert fired and all(f.date is None and "since 2025-09" in f.why for f in fired)

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from watchfloor.cli.common import app, console, err_console, get_store, parse_date, print_json
 from watchfloor.crisis import notify, service
+from watchfloor.crisis.entities import period_label
 
 scenarios_app = typer.Typer(no_args_is_help=True)
 app.add_typer(
@@ -42,6 +43,8 @@ def timeline(
         data = item.to_dict()
         sources = ", ".join(s.get("publisher") or s.get("title") or s["article_id"] for s in data["sources"])
         when = (data["date"] or "?") + (" (reported)" if data.get("reported_only") else "")
+        if item.period is not None:
+            when = f"{period_label(item.period)} (reported {data['date'] or '?'})"
         table.add_row(when, data["kind"], data.get("event_type") or "", data["title"], sources)
     console.print(table)
 

@@ -86,12 +86,26 @@ def event_type(event: StatementEntity) -> str | None:
 
 
 def event_day(event: StatementEntity) -> date | None:
-    """When it happened: the earliest ``date``, else the earliest ``startDate``."""
-    for prop in ("date", "startDate"):
-        days = [d for d in (parse_day(v) for v in event.get(prop)) if d is not None]
-        if days:
-            return min(days)
-    return None
+    """When it happened: the earliest ``date``. An event told over a period ("since September, strikes
+    have killed 83") has no day: the period's start is no event (``event_period`` gives the period)."""
+    days = [d for d in (parse_day(v) for v in event.get("date")) if d is not None]
+    return min(days) if days else None
+
+
+def event_period(event: StatementEntity) -> tuple[str, str | None] | None:
+    """The period an event is told over, as the text gives it (FtM date prefixes such as "2025-09"):
+    its start and its end, None while it goes on; None for an event with no period."""
+    starts = sorted(event.get("startDate"))
+    if not starts:
+        return None
+    ends = sorted(event.get("endDate"))
+    return starts[0], (ends[-1] if ends else None)
+
+
+def period_label(period: tuple[str, str | None]) -> str:
+    """ "since 2025-09", or "2025-09 to 2025-11" for a closed period."""
+    start, end = period
+    return f"since {start}" if end is None else f"{start} to {end}"
 
 
 def _generated_label(event: StatementEntity, name: str) -> bool:

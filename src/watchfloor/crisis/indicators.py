@@ -17,7 +17,15 @@ import httpx
 import yaml
 from followthemoney.statement import StatementEntity
 
-from watchfloor.crisis.entities import event_article_ids, event_day, event_text, event_title, event_type
+from watchfloor.crisis.entities import (
+    event_article_ids,
+    event_day,
+    event_period,
+    event_text,
+    event_title,
+    event_type,
+    period_label,
+)
 from watchfloor.crisis.errors import CrisisError
 from watchfloor.crisis.text import has_term, normal
 from watchfloor.model.designation import DesignationStatus, designation_status, latest_announced, parse_day
@@ -215,7 +223,10 @@ def _match_event(indicator: Indicator, event: StatementEntity, as_of: date) -> F
         return None
     reasons.extend(text_reasons)
     why = f"{event_title(event)}: " + "; ".join(reasons or ["matches"])
-    if day is None:
+    period = event_period(event) if day is None else None
+    if period is not None:
+        why += f" (told over a period, {period_label(period)})"
+    elif day is None:
         why += " (event undated)"
     return FiredIndicator(
         key=_key(indicator, str(event.id)),

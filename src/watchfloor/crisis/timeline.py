@@ -13,6 +13,7 @@ from watchfloor.crisis.entities import (
     SourceRef,
     article_ref,
     event_day,
+    event_period,
     event_sentence,
     event_sources,
     event_title,
@@ -39,11 +40,13 @@ class TimelineItem:
     indicator_id: str | None = None
     sources: tuple[SourceRef, ...] = field(default=())
     reported_only: bool = False  # the text gives no date: placed on the day it was first reported
+    period: tuple[str, str | None] | None = None  # told over a period ("since September"), no day of its own
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.date,
             "reported_only": self.reported_only,
+            "period": {"start": self.period[0], "end": self.period[1]} if self.period else None,
             "kind": self.kind,
             "entity_id": self.entity_id,
             "title": self.title,
@@ -65,11 +68,14 @@ def _earliest_publication(sources: Iterable[SourceRef]) -> date | None:
 def _event_item(event: StatementEntity, articles: dict[str, StatementEntity]) -> TimelineItem:
     sources = tuple(event_sources(event, articles))
     # An event the text does not date is placed on the day it was first reported, and says so.
+    # An event told over a period ("since September") is placed on the day it was reported too, with
+    # its period beside it: the period's first day is no event.
     own_day = event_day(event)
     day = own_day or _earliest_publication(sources)
     return TimelineItem(
         date=day.isoformat() if day else None,
         reported_only=own_day is None,
+        period=event_period(event) if own_day is None else None,
         kind="event",
         entity_id=str(event.id),
         title=event_title(event),
