@@ -1,7 +1,8 @@
 """Quantities with their qualifiers: "at least 83 people killed", "cuatro lanchas", "failed 49-51".
 
 A figure is kept only when its measure is recognisable (killed, strikes, boats, troops, votes,
-percent of a poll, a reward in dollars, people indicted, charged or deported, drugs seized by
+percent of a poll or another share, a sum of money in its currency (a reward, a loan, a fine, any
+amount), people indicted, charged or deported, drugs seized by
 weight, the seats of a chamber and the votes a motion needs, people counted for what happened to
 them or plainly, unless they refer back or are the report's sources...) and its sentence is
 asserted, not speculation: statute numbers, years, ages, footnotes and number words inside names
@@ -79,6 +80,7 @@ QUALIFIERS: dict[str, Qualifier] = {
     "cercanas a": Qualifier.ABOUT,
     "up to": Qualifier.AT_MOST,
     "as many as": Qualifier.AT_MOST,
+    "as much as": Qualifier.AT_MOST,
     "fewer than": Qualifier.AT_MOST,
     "less than": Qualifier.AT_MOST,
     "at most": Qualifier.AT_MOST,
@@ -1103,7 +1105,7 @@ def _percent(sentence: str, end: int, poll: bool = False) -> str | None:
     """A poll's share; in a passage about a poll (``poll``), a share the sentence says people hold
     ("43 percent said they believe ...", "el 18 % no estaba seguro") is one without naming the poll."""
     if not POLL_CUE.search(sentence) and not (poll and SHARE_HELD_AFTER.match(sentence, end)):
-        return None  # "a 2.8% raise" is not a poll figure
+        return "share"  # "as much as 80 percent of the proceeds": a share, no poll's
     after = sentence[end:]
     if OPPOSE_CUE.search(after):
         return "percent_oppose"
