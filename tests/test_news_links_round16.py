@@ -39,9 +39,11 @@ def test_filial_de_la_petrolera_names_its_parent_in_apposition() -> None:
 @spanish_model
 def test_a_coalition_named_after_its_noun_is_led_by_its_leader() -> None:
     text = "La coalición Bwa Kale es liderada por Ramiro Estévez Palma, según la ONU."
-    assert ("Directorship", "director=news-person-ramiro-estevez-palma", "organization=news-org-bwa-kale") in _links(
-        text
-    )
+    assert (
+        "Directorship",
+        "director=news-person-ramiro-estevez-palma",
+        "organization=news-org-bwa-kale",
+    ) in _links(text)
 
 
 @spanish_model

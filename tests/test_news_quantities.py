@@ -1003,13 +1003,25 @@ def test_captives_and_armed_men(
     ("sentence", "lang", "expected"),
     [
         # a sum with no reward, loan, fine or seizure around it is still a figure an analyst reads
-        ("The network laundered more than $40 million for the gang, officials said.", "en", [("amount_usd", 4e7, A)]),
+        (
+            "The network laundered more than $40 million for the gang, officials said.",
+            "en",
+            [("amount_usd", 4e7, A)],
+        ),
         ("La red movió 15 millones de dólares hacia cuentas en Panamá.", "es", [("amount_usd", 1.5e7, E)]),
         # its currency is kept, so that sums in reals or euros never join a series in dollars
-        ("The faction moved 3 billion Brazilian reals through fintech firms.", "en", [("amount_brl", 3e9, E)]),
+        (
+            "The faction moved 3 billion Brazilian reals through fintech firms.",
+            "en",
+            [("amount_brl", 3e9, E)],
+        ),
         ("The ring moved R$ 30 million through shell firms.", "en", [("amount_brl", 3e7, E)]),
         ("Las autoridades congelaron 5 millones de euros del clan.", "es", [("amount_eur", 5e6, E)]),
-        ("El grupo lavó 300 millones de pesos mexicanos en casas de cambio.", "es", [("amount_pesos", 3e8, E)]),
+        (
+            "El grupo lavó 300 millones de pesos mexicanos en casas de cambio.",
+            "es",
+            [("amount_pesos", 3e8, E)],
+        ),
     ],
 )
 def test_plain_sums_of_money_with_their_currency(
@@ -1024,9 +1036,17 @@ def test_plain_sums_of_money_with_their_currency(
         # gang members sanctioned are counted as the individuals an act names
         ("El Tesoro sancionó este jueves a cinco pandilleros hondureños.", "es", [("individuals", 5, E)]),
         # groups a verb of adding puts on a list
-        ("El gobierno agregó a cuatro bandas criminales a su lista de terroristas.", "es", [("organizations", 4, E)]),
+        (
+            "El gobierno agregó a cuatro bandas criminales a su lista de terroristas.",
+            "es",
+            [("organizations", 4, E)],
+        ),
         # the states and municipalities a group spans
-        ("The cartel operates in 12 states and in about 40 municipalities.", "en", [("countries", 12, E), ("municipalities", 40, B)]),
+        (
+            "The cartel operates in 12 states and in about 40 municipalities.",
+            "en",
+            [("countries", 12, E), ("municipalities", 40, B)],
+        ),
         ("La banda opera en siete municipios de la frontera.", "es", [("municipalities", 7, E)]),
     ],
 )
@@ -1044,5 +1064,28 @@ def test_gang_members_listed_groups_states_and_municipalities(
         ("El cártel controla el 60 % del tráfico en la frontera.", "es", [("share", 60, E)]),
     ],
 )
-def test_shares_outside_a_poll(sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]) -> None:
+def test_shares_outside_a_poll(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
     assert figures(sentence, lang) == expected
+
+
+def test_plain_sums_and_shares_form_a_series_only_with_the_same_words() -> None:
+    # "$40 million in bribes" and "$15 million in fuel sales" are different things: reconciling them
+    # as one series would report a contradiction between two true figures
+    topics = {
+        c.text: c.topic
+        for c in claims_of(
+            "The network paid $40 million in bribes. It moved $15 million in fuel sales. "
+            "The cartel keeps 80 percent of the proceeds."
+        )
+    }
+    assert topics == {
+        "40 million": "40 million in bribes",
+        "15 million": "15 million in fuel sales",
+        "80 percent": "80 percent of the proceeds",
+    }
+    # a reward stays the one "reward" series every article's reward joins
+    assert {c.topic for c in claims_of("Washington offers a $50 million reward for his capture.")} == {
+        "reward"
+    }

@@ -912,6 +912,22 @@ def topic_of(sentence: str, measure: str, campaign: str = "strikes") -> str:
     return "other"
 
 
+def _stated_alone(measure: str) -> bool:
+    """A plain sum of money or a share says what it is a sum or share of only in its own words: two
+    of them are one series only when those words are the same ("$40 million in bribes")."""
+    return measure == "share" or (measure.startswith("amount_") and _is_money(measure))
+
+
+OWN_TOPIC_END = re.compile(r"[,;:.()—–]|\s(?:and|but|while|y|pero|mientras|que|which|who)\s", re.I)
+
+
+def _own_topic(sentence: str, figure: Figure) -> str:
+    """The figure's words and the few after it, to its clause's end: "80 percent of the proceeds"."""
+    end = OWN_TOPIC_END.search(sentence, figure.end)
+    words = sentence[figure.start : end.start() if end else len(sentence)].split()[:8]
+    return " ".join(words).lower()
+
+
 # --- reading a sentence ----------------------------------------------------------------------
 
 RISE_BEFORE = re.compile(
@@ -1877,6 +1893,8 @@ def extract_quantities(ctx: ArticleContext, events: list[EventMatch]) -> list[Qu
             if figure.measure in STRIKE_MEASURES:
                 day = _day_of(ctx, index, figure, event)
                 topic, as_of = _strike_topic(sentence, figure, figures, campaign, day, published)
+            elif _stated_alone(figure.measure):
+                topic, as_of = _own_topic(sentence, figure), event.date if event else None
             else:
                 topic, as_of = topic_of(sentence, figure.measure), event.date if event else None
             digest = hashlib.sha1(
