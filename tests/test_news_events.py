@@ -662,3 +662,15 @@ def test_a_strike_dated_only_by_its_telling_is_the_one_dated_just_after() -> Non
         ("strike", ["2025-03-08"])
     ]
     assert ("strike", ["2025-03-09"]) in _dated(told, published=date(2025, 3, 10))
+
+
+def test_a_council_adopting_a_resolution_is_a_vote() -> None:
+    text = (
+        "The Security Council on Tuesday adopted a resolution that extends the mission.\n"
+        "El Consejo adoptó el miércoles una resolución sobre la misión."
+    )
+    events = _events(text)
+    assert [(sorted(_modes(e)), e.get("date")) for e in events] == [
+        (["vote"], ["2025-10-21"]),
+        (["vote"], ["2025-10-22"]),
+    ]

@@ -282,7 +282,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
             re.I,
         ),
         re.compile(
-            r"\b(?:vot\w*|reject\w*|rechaz\w*|passed|approved|aprob\w*|advanc\w*|avanz\w*|blocked|bloque(?:ó|o|aron|ad[oa]))\b",
+            r"\b(?:vot\w*|reject\w*|rechaz\w*|passed|approved|adopted|adopt(?:ó|aron)|aprob\w*|advanc\w*|avanz\w*|"
+            r"blocked|bloque(?:ó|o|aron|ad[oa]))\b",
             re.I,
         ),
     ),
