@@ -62,6 +62,29 @@ TIES = re.compile(
     r"|\bpor\s+(?:su|sus)\s+(?:presunt[oa]s\s+|supuest[oa]s\s+|estrech[oa]s\s+)?(?:v[íi]nculos|nexos|lazos|relaciones)\s+con\b",
     re.I,
 )
+# the act's parties described as tied to an armed group named right after the participle: "sanctioned
+# five individuals and three companies linked to the CJNG", "sancionó a seis mexicanos y 15 empresas
+# vinculadas con la organización de Los X"; plural, so it agrees with the parties, not with a network
+# or firm named beside them ("una red vinculada al cártel"), and not said of some of them only
+TIED = re.compile(
+    r"\b(?:individuals|people|persons|nationals|citizens|entities|companies|firms|businesses|associates)"
+    r"\s+(?:(?:allegedly|reportedly)\s+)?(?:linked|tied|connected)\s+(?:to|with)\b"
+    r"|\b(?:(?:presunta|supuesta)mente\s+|tod[oa]s\s+)?(?:vinculad|ligad|relacionad)[oa]s\s+(?:con|a|al)\b",
+    re.I,
+)
+# what may stand between that participle and the group: an article and the group's common noun
+TIED_GAP = re.compile(
+    r"\s*(?:(?:the|el|la|los|las)\s+)?(?:(?:organizaci[óo]n|grupo|banda|pandilla|c[áa]rtel|red|facci[óo]n"
+    r"|c[ée]lula|organization|group|gang|cartel|network|faction|criminal|delictiva|delincuencial"
+    r"|terrorista|terrorist|narcotraficante|drug|trafficking|transnacional|transnational)\s+)*"
+    r"(?:(?:de|del|of)\s+)?(?:(?:the|el|la|los|las)\s+)?",
+    re.I,
+)
+GROUP_NOUN = re.compile(
+    r"\b(?:organizaci[óo]n|grupo|banda|pandilla|c[áa]rtel|facci[óo]n|c[ée]lula|organization|group|gang|cartel|faction)\b",
+    re.I,
+)
+SOME = re.compile(r"\b(?:la\s+mayor[íi]a|algun[oa]s|vari[oa]s|most|some|several|many)\b[^.;]{0,25}$", re.I)
 TIES_ROLE = "ties (ground of designation)"
 TIES_REACH = 60
 # ownership as the ground: "two companies for being owned or controlled by X", "por ser propiedad o
@@ -220,7 +243,7 @@ def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[Stat
     armed group's members."""
     links: dict[str, StatementEntity] = {}
     for act in acts:
-        for index in act.sentences:
+        for index in act.sentences + _recounted(ctx, act):
             for other, role in _grounds(ctx, index):
                 other_id = ctx.party_id(other)
                 for party in act.parties:
@@ -251,6 +274,27 @@ def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[Stat
                 if party != group_id and found not in links:
                     links[found] = link_entity(ctx, index, schema, ((first, party), (second, group_id)), role)
     return list(links.values())
+
+
+# a list that opens by counting its parties again ("Los seis mexicanos sancionados ayer son A, B",
+# "The four companies designated are"): the count and its noun
+RECOUNT = re.compile(r"\W*(?:the|los|las)\s+" + _COUNTED + r"\s+([^\W\d_]+)", re.I)
+RECOUNT_BACK = 6  # sentences before the list that may count its parties first
+
+
+def _recounted(ctx: ArticleContext, act: ActSentences) -> tuple[int, ...]:
+    """The earlier sentence that first counted the parties an act's list counts again ("sancionó a seis
+    mexicanos y 15 empresas vinculadas con X ... Los seis mexicanos sancionados ayer son A, B"): what it
+    says of them (their ground, their ties) is said of those the list names."""
+    first = min(act.sentences)
+    opening = RECOUNT.match(ctx.sentence_text(first))
+    if opening is None or not act.parties:
+        return ()
+    count = re.compile(r"\b" + re.escape(opening.group(1)) + r"\s+" + re.escape(opening.group(2)) + r"\b", re.I)
+    for index in range(first - 1, max(-1, first - 1 - RECOUNT_BACK), -1):
+        if count.search(ctx.sentence_text(index)):
+            return (index,) if index not in act.sentences else ()
+    return ()
 
 
 def _owners(ctx: ArticleContext, index: int) -> list[Mention]:
@@ -311,7 +355,42 @@ def _grounds(ctx: ArticleContext, index: int) -> list[tuple[Mention, str]]:
             ctx, sentence, offset, mentions, cue.end(), TIES_REACH, persons_first=True
         ):
             found.setdefault(mention, TIES_ROLE)
+    for mention in _tied_groups(ctx, sentence, offset, mentions):
+        found.setdefault(mention, TIES_ROLE)
     return list(found.items())
+
+
+def _tied_group(mention: Mention, gap: re.Match[str] | None) -> bool:
+    """An armed group right after the participle, or an organisation a group's noun introduces
+    ("vinculadas con la organización delincuencial de Los X"), whatever the gazetteer knows of it."""
+    if gap is None:
+        return False
+    return mention.kind == ARMED_GROUP or (
+        mention.label == "ORG" and mention.kind == "" and GROUP_NOUN.search(gap.group(0)) is not None
+    )
+
+
+def _tied_groups(ctx: ArticleContext, sentence: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """The armed groups (with those coordinated with them) an act's parties are said to be tied to by
+    a plural participle right before the group's name ("empresas vinculadas con Los X"); not a crime
+    they are tied to before the group ("linked to timeshare fraud by the CJNG")."""
+    found: list[Mention] = []
+    for cue in TIED.finditer(sentence):
+        if SOME.search(sentence, 0, cue.start()):
+            continue
+        group = next(
+            (
+                m
+                for m in mentions
+                if m.start - offset >= cue.end()
+                and _tied_group(m, TIED_GAP.fullmatch(sentence, cue.end(), m.start - offset))
+            ),
+            None,
+        )
+        if group is not None:
+            after = [m for m in mentions if m.start > group.start]
+            found += _joined(ctx, group, after, lambda m: m.kind == ARMED_GROUP)
+    return found
 
 
 def _named_after(

@@ -325,6 +325,7 @@ _FAMILY_NOUNS |= {
     **{"siblings": "sibling", "hermanas": "sister", "primas": "cousin"},
 }
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "su", "sus"})
+_LISTED_OBJECTS = frozenset({"dobj", "obj", "iobj", "obl"})  # a verb's objects a list of parties fills
 _MARRIED = words("married casado casada casados")  # "X is married to Y", "X está casada con Y"
 _FEMALE_KIN = frozenset({"wife", "daughter", "mother", "sister", "niece"})
 _MALE_KIN = frozenset({"husband", "son", "father", "brother", "nephew"})
@@ -2858,6 +2859,12 @@ def _possessor(
     if pronoun is None:
         return []
     persons = frozenset({"PERSON"})
+    if noun.dep_ == "conj" and _possessive_pronoun(noun.head) is not None and noun.head.lower_ in _FAMILY_NOUNS:
+        # "a su esposa, A, y a sus hijos B y C": the later kin noun's "sus" is the earlier one's
+        return _possessor(noun.head, found, named, coordinated)
+    listed = [m for m in _mentions(_co_objects(noun), found, persons) if m not in named]
+    if listed:
+        return listed
     antecedents = [
         owner
         for token in _pronoun_antecedents(noun)
@@ -2866,6 +2873,22 @@ def _possessor(
     anchors = [m for m in _mentions(antecedents, found, persons) if m not in named]
     anchors = anchors or _only_person_before(pronoun, found, coordinated=coordinated)
     return anchors or _previous_person(pronoun, found)
+
+
+def _co_objects(noun: Token) -> list[Token]:
+    """The object its verb names right before a kin noun that is another of its objects ("sanctioned
+    X, his wife and his son", "sancionó a X, a su esposa, A, y a sus hijos"): the person the list's
+    possessive stands for, not the verb's subject (the act's author)."""
+    head = noun.head
+    if noun.dep_ not in _LISTED_OBJECTS or not _is_verb(head):
+        return []
+    before = [c for c in head.children if c.dep_ in _LISTED_OBJECTS and c.i < noun.i][-1:]
+    pronoun = _possessive_pronoun(noun)
+    if not before or pronoun is None:
+        return []
+    # only a list joins them: "a X, a su esposa", not "visitó a X junto a su hijo"
+    between = noun.doc[before[0].right_edge.i + 1 : pronoun.i]
+    return before if all(t.lower_ in _LIST_GLUE or t.lower_ in _TO for t in between) else []
 
 
 def _other_gender(pronoun: Token, kin: Token) -> bool:
