@@ -63,3 +63,36 @@ def test_a_wife_listed_after_a_sanctioned_person_is_his() -> None:
 def test_a_son_beside_another_object_but_not_listed_with_it_is_the_subjects() -> None:
     text = "Ramiro Estévez Palma visitó a Julio Tovar Ruiz junto a su hijo Andrés Estévez Ferrer."
     assert _family(RAMIRO, "news-person-andres-estevez-ferrer") in _links(text)
+
+
+def test_its_president_after_a_firm_leads_it() -> None:
+    text = "The Treasury sanctioned Delta Trading LLC and its president, Ramiro Estevez Palma."
+    assert ("Directorship", f"director={RAMIRO}", "organization=news-org-delta-trading-llc") in _links(text)
+
+
+@spanish_model
+def test_su_presidente_after_a_firm_leads_it() -> None:
+    text = "La OFAC sancionó a la empresa Delta Trading SA y a su presidente, Ramiro Estévez Palma."
+    assert ("Directorship", f"director={RAMIRO}", "organization=news-org-delta-trading-sa") in _links(text)
+
+
+@spanish_model
+def test_groups_broken_away_from_another_are_linked_to_it() -> None:
+    text = "El Tesoro sancionó a Los Rojos y Guerreros Unidos, dos organizaciones criminales escindidas del cártel de Los Beltrán Leyva."
+    assert _tied("news-org-rojos", "news-org-los-beltran-leyva") in _links(text)
+
+
+@spanish_model
+def test_dissident_groups_listed_as_examples_are_linked_to_their_origin() -> None:
+    text = "Noboa también designó como terroristas a otras estructuras criminales disidentes de las FARC como el Frente Martín Caballero y la Columna Jacobo Arenas."
+    assert _tied("news-org-frente-martin-caballero", "news-org-farc") in _links(text)
+
+
+@spanish_model
+def test_a_second_participle_says_it_of_what_the_first_describes() -> None:
+    text = (
+        "Según el Tesoro, Los Rojos, grupo formado por Ramiro Estévez Palma y actualmente dirigido por "
+        "Julio Tovar Ruiz, se ha convertido en una de las organizaciones más violentas."
+    )
+    links = _links(text)
+    assert any(link[0] == "Directorship" and link[2] == "organization=news-org-rojos" for link in links)

@@ -102,7 +102,7 @@ ORGS = frozenset({"ORG"})
 CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
-    r"suppl|arm|provid|related\s+to|partnership|right-hand|mano\s+derecha|married|casad[oa]s?\s+con|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
+    r"suppl|arm|provid|related\s+to|partnership|right-hand|mano\s+derecha|married|casad[oa]s?\s+con|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|escindid|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
     r"propiedad|subsidiar|filial|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
@@ -112,6 +112,7 @@ CUE = re.compile(
     r"(?:gangs|groups|cartels|factions|pandillas|bandas|grupos|c[áa]rteles|facciones)\s+(?:in|of|within|de|del|en)\b|"
     r"(?:coalition|alliance|federation|coalici[óo]n|alianza|federaci[óo]n|cartel|c[áa]rtel|gang|banda)\b[^.;]{0,60}\b(?:includ|compris|inclu[yí]|agrup)|parte\s+del?\b|tandem|conjunto\s+con|"
     r"(?:his|her|sus?)\s+(?:\w+\s+)?(?:compan|firm|empresa|compañ|sociedad)|"
+    r"(?:its|their|sus?)\s+(?:presiden(?:t|te|ta)|ceo|gerente)\b|"  # "Acme Ltd and its president, X"
     r"(?:individuals|individuos|persons|personas|people|sanctioned|sancionad[oa]s|traffickers|traficantes)"
     r"\s+(?:of|from|de|del|por\s+parte\s+de)\s[^.;:]{1,60}:)",
     re.I,
@@ -189,6 +190,12 @@ _OFFSHOOT_NOUNS = words(
     "splinter offshoot faction breakaway dissidents escisión facción desprendimiento disidencia disidentes"
 )
 _FACTION_NOUNS = words("faction factions facción facciones")
+# a participle that says the groups it qualifies broke away from another ("tres organizaciones
+# escindidas del cártel de Y"); the offshoot adjective "disidentes" is one of ``_OFFSHOOT_NOUNS``
+_SPLIT_PARTICIPLE = re.compile(r"^(?:escindid|desprendid)[oa]s$")
+_SPLIT_GROUP_NOUNS = words(
+    "groups organizations organisations gangs factions grupos organizaciones estructuras bandas pandillas facciones"
+)
 _LIST_GLUE = words("and or y e o the el la los las , ;")
 _LEADER_NOUNS = (
     frozenset({"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"})
@@ -760,6 +767,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _in_concert
     if lower in _OFFSHOOT_NOUNS:
         return _offshoot
+    if _SPLIT_PARTICIPLE.match(lower):
+        return _offshoot
     if _COLLABORATE.match(lower):
         return _collaborates
     if lower in _ALL_GROUP_NOUNS and token.dep_ == "appos":
@@ -1242,6 +1251,18 @@ def _passive(
     agents = _mentions(by or _hyphen_prefix(token), found, ACTORS)
     if not agents:
         return
+    heads = _passive_heads(token, found, bool(by))
+    if not heads and token.dep_ == "conj" and token.head.i < token.i and not _governed(token):
+        # "Y, grupo formado por A y actualmente dirigido por B": the second participle says it of
+        # what the first one does
+        heads = _passive_heads(token.head, found, True)
+    word = next((c.lower_ for c in token.doc[token.i + 1 :] if c.lower_ in preposition), "")
+    role = f"{token.text} {word}".strip()
+    yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
+
+
+def _passive_heads(token: Token, found: dict[int, Mention], by: bool) -> list[Mention]:
+    """The named organisation a participle with an agent ("headed by X") says it of."""
     heads = _mentions(_governed(token), found, frozenset({"ORG"}))
     heads = [m for m in heads if m.label == "ORG" and m.kind != GOVERNMENT]
     if token.dep_ in _MODIFIER_DEPS and by:  # "Y, led by X" (not "the X-owned company Y")
@@ -1250,9 +1271,7 @@ def _passive(
         heads = [m for m in _surface_before(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
     if not heads:
         heads = [m for m in _class_apposition(token, found) if m.kind != GOVERNMENT]
-    word = next((c.lower_ for c in token.doc[token.i + 1 :] if c.lower_ in preposition), "")
-    role = f"{token.text} {word}".strip()
-    yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
+    return heads
 
 
 def _hyphen_prefix(participle: Token) -> list[Token]:
@@ -2047,7 +2066,16 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """ "X, a splinter of Y", "X es una escisión de Y", "X (... una escisión de Y)": the breakaway
     group X is linked to Y (both named armed groups); a faction ("X, a faction of Y") is still a
     part of Y, so one of its members."""
-    armed = [m for m in _mentions(_owners_of_noun(noun), found, ORGS) if m.kind == ARMED_GROUP]
+    groups = _split_groups(noun)
+    # "estructuras disidentes de Y": the parser may hang Y on the group noun the adjective qualifies
+    owners = _owners_of_noun(noun) or [o for g in groups[:1] for o in _prep_objects(g, _OF)]
+    armed = [m for m in _mentions(owners, found, ORGS) if m.kind == ARMED_GROUP]
+    if not armed:  # "disidentes de las Fuerzas Armadas Revolucionarias de Colombia (FARC)"
+        abbreviations = [_abbreviation_after(o, found) for o in owners]
+        armed = [m for m in abbreviations if m is not None and m.kind == ARMED_GROUP]
+    # "escindidas del cártel de Y": an unnamed band noun makes the name after it a group's
+    bands = [o for t in owners if t.lower_ in _BAND_NOUNS and t.i not in found for o in _prep_objects(t, _OF)]
+    armed += [m for m in _mentions(bands, found, ORGS) if m.kind != GOVERNMENT and m not in armed]
     if not armed:
         return
     part = noun.lower_ in _FACTION_NOUNS
@@ -2071,6 +2099,7 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         if not holders and named:  # "la facción de Los Chapitos del Cártel de Sinaloa"
             holders, armed = named[:1], named[1:]
     holders = holders or [m for m in _before_parenthesis(noun, found) if m.kind == ARMED_GROUP]
+    holders = holders or [m for m in _offshoot_groups(noun, groups, found) if m not in armed and m.label == "ORG"]
     yield from _pairs(
         holders,
         armed,
@@ -2079,6 +2108,32 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         second_prop="organization" if part else "object",
         role=noun.text,
     )
+
+
+def _split_groups(word: Token) -> list[Token]:
+    """The plural group noun an offshoot adjective or participle qualifies ("estructuras criminales
+    disidentes", "organizaciones escindidas"), up through the other adjectives; [] for none."""
+    noun = word
+    for _ in range(3):
+        if noun.dep_ not in ("amod", "acl") or noun.head.i >= noun.i:
+            return []
+        noun = noun.head
+        if noun.lower_ in _SPLIT_GROUP_NOUNS:
+            return [noun]
+    return []
+
+
+def _offshoot_groups(word: Token, groups: list[Token], found: dict[int, Mention]) -> list[Mention]:
+    """The named groups a plural group noun qualified as broken away lists: its examples ("otras
+    estructuras disidentes de Y como A y B") or the names it is in apposition to ("A, B y C, tres
+    organizaciones escindidas del cártel de Y")."""
+    if not groups:
+        return []
+    noun = groups[0]
+    if noun.dep_ == "appos" and noun.head.i < noun.i:
+        return _mentions(_with_conjuncts(noun.head), found, ORGS)
+    complement = max(t.i for o in (word, *_prep_objects(noun, _OF)) for t in o.subtree)
+    return _examples(noun, found, complement)
 
 
 def _faction_and_whole(noun: Token, found: dict[int, Mention]) -> list[Mention]:
