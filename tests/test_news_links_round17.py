@@ -16,6 +16,10 @@ def _tied(party: str, group: str) -> tuple[str, ...]:
     return ("UnknownLink", f"subject={party}", f"object={group}")
 
 
+def _member(member: str, group: str) -> tuple[str, ...]:
+    return ("Membership", f"organization={group}", f"member={member}")
+
+
 def _family(person: str, relative: str) -> tuple[str, ...]:
     return ("Family", f"person={person}", f"relative={relative}")
 
@@ -96,3 +100,22 @@ def test_a_second_participle_says_it_of_what_the_first_describes() -> None:
     )
     links = _links(text)
     assert any(link[0] == "Directorship" and link[2] == "organization=news-org-rojos" for link in links)
+
+
+def test_members_of_a_gang_known_as_y_listed_next_are_its_members() -> None:
+    text = (
+        "Treasury today designated three members of the notorious gang known as the Mara Salvatrucha "
+        "(MS-13). The individuals designated today are Ramiro Estevez Palma, Julio Tovar Ruiz, and Pedro Soto Lima."
+    )
+    links = _links(text)
+    assert _member("news-person-julio-tovar-ruiz", "news-org-mara-salvatrucha") in links
+    assert _member("news-person-pedro-soto-lima", "news-org-mara-salvatrucha") in links
+
+
+@spanish_model
+def test_los_sancionados_son_lists_the_members_the_sentence_before_counts() -> None:
+    text = (
+        "El Tesoro sancionó a tres integrantes de la pandilla conocida como Mara Salvatrucha. "
+        "Los sancionados son Ramiro Estévez Palma, Julio Tovar Ruiz y Pedro Soto Lima."
+    )
+    assert _member("news-person-pedro-soto-lima", "news-org-mara-salvatrucha") in _links(text)

@@ -105,7 +105,9 @@ _MEMBER_NOUNS = (
 )
 MEMBERS_OF = re.compile(
     _MEMBER_NOUNS + r"(?:\s+(?:clave|de\s+alto\s+(?:rango|nivel)))?\s+(?:of|de|del)\s+"
-    r"(?:(?:the|la|el|los|las)\s+)?(?:[\w-]+\s+){0,4}?$",
+    r"(?:(?:the|la|el|los|las)\s+)?(?:[\w-]+\s+){0,4}?"
+    # "three members of the notorious gang known as the Mara Salvatrucha", "de la banda conocida como"
+    r"(?:(?:known\s+as|called|dubbed|conocid[oa]\s+como|denominad[oa]|llamad[oa])\s+(?:(?:the|la|el|los|las)\s+)?)?$",
     re.I,
 )
 MEMBERS_AFTER = re.compile(
@@ -280,6 +282,17 @@ def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[Stat
 # "The four companies designated are"): the count and its noun
 RECOUNT = re.compile(r"\W*(?:the|los|las)\s+" + _COUNTED + r"\s+([^\W\d_]+)", re.I)
 RECOUNT_BACK = 6  # sentences before the list that may count its parties first
+# a list that opens on the act's parties uncounted ("The individuals designated today are A, B",
+# "Los sancionados son"): the sentence right before, where it counts them ("designated three members
+# of Y"), is the act's first telling
+LISTED = re.compile(
+    r"\W*(?:the|los|las)\s+(?:(?:individuals|persons|people|entities|companies|personas|individuos|empresas)"
+    r"(?:\s+(?:designated|sanctioned|sancionad[oa]s|designad[oa]s))?|sancionad[oa]s|designad[oa]s)"
+    r"(?:\s+(?:today|hoy|este\s+\w+))?\s+(?:are|were|include|son|fueron|incluyen)\b",
+    re.I,
+)
+COUNT = re.compile(r"\b" + _COUNTED + r"\s+(?:[\w-]+\s+){0,2}?(?:" + _MEMBER_NOUNS + r"|individuals|persons|people"
+    r"|entities|companies|personas|individuos|empresas|mexicanos|nationals|ciudadanos)\b", re.I)
 
 
 def _recounted(ctx: ArticleContext, act: ActSentences) -> tuple[int, ...]:
@@ -288,8 +301,13 @@ def _recounted(ctx: ArticleContext, act: ActSentences) -> tuple[int, ...]:
     says of them (their ground, their ties) is said of those the list names."""
     first = min(act.sentences)
     opening = RECOUNT.match(ctx.sentence_text(first))
-    if opening is None or not act.parties:
+    if not act.parties:
         return ()
+    if opening is None:
+        before = first - 1
+        if before < 0 or before in act.sentences or not LISTED.match(ctx.sentence_text(first)):
+            return ()
+        return (before,) if COUNT.search(ctx.sentence_text(before)) else ()
     count = re.compile(r"\b" + re.escape(opening.group(1)) + r"\s+" + re.escape(opening.group(2)) + r"\b", re.I)
     for index in range(first - 1, max(-1, first - 1 - RECOUNT_BACK), -1):
         if count.search(ctx.sentence_text(index)):
