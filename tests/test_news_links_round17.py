@@ -119,3 +119,11 @@ def test_los_sancionados_son_lists_the_members_the_sentence_before_counts() -> N
         "Los sancionados son Ramiro Estévez Palma, Julio Tovar Ruiz y Pedro Soto Lima."
     )
     assert _member("news-person-pedro-soto-lima", "news-org-mara-salvatrucha") in _links(text)
+
+
+def test_companies_related_to_a_person_listed_next_are_linked_to_him() -> None:
+    text = (
+        "The Treasury sanctioned three companies related to Ramiro Estevez Palma on Tuesday. "
+        "Among those companies are Delta Trading LLC, Gamma Energy LLC and Omega Foods Inc."
+    )
+    assert _tied("news-org-gamma-energy-llc", RAMIRO) in _links(text)

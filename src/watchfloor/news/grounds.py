@@ -68,7 +68,8 @@ TIES = re.compile(
 # or firm named beside them ("una red vinculada al cártel"), and not said of some of them only
 TIED = re.compile(
     r"\b(?:individuals|people|persons|nationals|citizens|entities|companies|firms|businesses|associates)"
-    r"\s+(?:(?:allegedly|reportedly)\s+)?(?:linked|tied|connected)\s+(?:to|with)\b"
+    r"\s+(?:(?:that|which|who)\s+(?:are|were)\s+)?(?:(?:allegedly|reportedly)\s+)?"
+    r"(?:linked|tied|connected|related)\s+(?:to|with)\b"
     r"|\b(?:(?:presunta|supuesta)mente\s+|tod[oa]s\s+)?(?:vinculad|ligad|relacionad)[oa]s\s+(?:con|a|al)\b",
     re.I,
 )
@@ -133,6 +134,8 @@ _COUNTED = (
     r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)"
 )
+# a count right before the tied parties' noun ("and three individuals linked to X")
+COUNTED_BEFORE = re.compile(r"\b" + _COUNTED + r"(?:\s+[^\W\d_]+){0,3}\s*$", re.I)
 _PARTY_NOUNS = (
     r"(?:\s+(?:men|women|individuals|people|persons|brothers|sisters|suspects|hombres|mujeres|individuos|"
     r"personas|hermanos|hermanas|sospechosos|sujetos|sancionad[oa]s|designad[oa]s))?"
@@ -286,9 +289,10 @@ RECOUNT_BACK = 6  # sentences before the list that may count its parties first
 # "Los sancionados son"): the sentence right before, where it counts them ("designated three members
 # of Y"), is the act's first telling
 LISTED = re.compile(
-    r"\W*(?:the|los|las)\s+(?:(?:individuals|persons|people|entities|companies|personas|individuos|empresas)"
+    r"\W*(?:among\s+|entre\s+)?(?:the|these|those|los|las|estas|estos|esas|esos)\s+"
+    r"(?:(?:individuals|persons|people|entities|companies|firms|personas|individuos|empresas|compañías)"
     r"(?:\s+(?:designated|sanctioned|sancionad[oa]s|designad[oa]s))?|sancionad[oa]s|designad[oa]s)"
-    r"(?:\s+(?:today|hoy|este\s+\w+))?\s+(?:are|were|include|son|fueron|incluyen)\b",
+    r"(?:\s+(?:today|hoy|este\s+\w+))?\s+(?:are|were|include|son|fueron|incluyen|están|figuran)\b",
     re.I,
 )
 COUNT = re.compile(r"\b" + _COUNTED + r"\s+(?:[\w-]+\s+){0,2}?(?:" + _MEMBER_NOUNS + r"|individuals|persons|people"
@@ -379,10 +383,13 @@ def _grounds(ctx: ArticleContext, index: int) -> list[tuple[Mention, str]]:
 
 
 def _tied_group(mention: Mention, gap: re.Match[str] | None) -> bool:
-    """An armed group right after the participle, or an organisation a group's noun introduces
-    ("vinculadas con la organización delincuencial de Los X"), whatever the gazetteer knows of it."""
+    """An armed group or a person right after the participle ("three companies related to X"), or an
+    organisation a group's noun introduces ("vinculadas con la organización delincuencial de Los X"),
+    whatever the gazetteer knows of it."""
     if gap is None:
         return False
+    if mention.label == "PERSON":
+        return mention.kind != GOVERNMENT and not GROUP_NOUN.search(gap.group(0))
     return mention.kind == ARMED_GROUP or (
         mention.label == "ORG" and mention.kind == "" and GROUP_NOUN.search(gap.group(0)) is not None
     )
@@ -396,6 +403,11 @@ def _tied_groups(ctx: ArticleContext, sentence: str, offset: int, mentions: list
     for cue in TIED.finditer(sentence):
         if SOME.search(sentence, 0, cue.start()):
             continue
+        named_before = any(
+            m.start - offset < cue.start() and m.kind not in (GOVERNMENT, ARMED_GROUP) for m in mentions
+        )
+        if named_before and COUNTED_BEFORE.search(sentence, 0, cue.start()):
+            continue  # "sanctioned A and three individuals linked to X": the three, not A
         group = next(
             (
                 m
