@@ -127,3 +127,14 @@ def test_companies_related_to_a_person_listed_next_are_linked_to_him() -> None:
         "Among those companies are Delta Trading LLC, Gamma Energy LLC and Omega Foods Inc."
     )
     assert _tied("news-org-gamma-energy-llc", RAMIRO) in _links(text)
+
+
+def test_a_name_coordinated_with_counted_tied_parties_is_not_one_of_them() -> None:
+    text = "The Treasury sanctioned Julio Tovar Ruiz and three individuals related to Ramiro Estevez Palma on Tuesday."
+    assert not any(link[0] == "UnknownLink" for link in _links(text))
+
+
+@spanish_model
+def test_a_name_coordinated_with_counted_tied_people_is_not_one_of_them() -> None:
+    text = "El Tesoro sancionó a Julio Tovar Ruiz y a tres personas vinculadas con el Cártel del Golfo."
+    assert not any(link[0] == "UnknownLink" for link in _links(text))

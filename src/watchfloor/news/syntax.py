@@ -1881,7 +1881,9 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     else:
         governed = _governed(token)
         if "Sing" not in token.morph.get("Number", []):  # "A y B, vinculados al X": each of them
-            governed = [t for g in governed for t in _with_conjuncts(g)]
+            # but not the names coordinated with a common noun the participle qualifies ("sanctioned
+            # A and three individuals related to X": the three)
+            governed = [t for g in governed for t in (_with_conjuncts(g) if not _common_noun(g) else [g])]
         listed = [m for g in governed for m in _names_of_plural(g, found)]
         subjects = listed or _mentions(governed, found, ACTORS) or _apposed_to_name(governed, found)
     subjects = _latter(token, found) or [m for m in subjects if m not in objects]
