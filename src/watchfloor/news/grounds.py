@@ -62,6 +62,30 @@ TIES = re.compile(
     r"|\bpor\s+(?:su|sus)\s+(?:presunt[oa]s\s+|supuest[oa]s\s+|estrech[oa]s\s+)?(?:v[íi]nculos|nexos|lazos|relaciones)\s+con\b",
     re.I,
 )
+# the act's parties described as tied to an armed group named right after the participle: "sanctioned
+# five individuals and three companies linked to the CJNG", "sancionó a seis mexicanos y 15 empresas
+# vinculadas con la organización de Los X"; plural, so it agrees with the parties, not with a network
+# or firm named beside them ("una red vinculada al cártel"), and not said of some of them only
+TIED = re.compile(
+    r"\b(?:individuals|people|persons|nationals|citizens|entities|companies|firms|businesses|associates)"
+    r"\s+(?:(?:that|which|who)\s+(?:are|were)\s+)?(?:(?:allegedly|reportedly)\s+)?"
+    r"(?:linked|tied|connected|related)\s+(?:to|with)\b"
+    r"|\b(?:(?:presunta|supuesta)mente\s+|tod[oa]s\s+)?(?:vinculad|ligad|relacionad)[oa]s\s+(?:con|a|al)\b",
+    re.I,
+)
+# what may stand between that participle and the group: an article and the group's common noun
+TIED_GAP = re.compile(
+    r"\s*(?:(?:the|el|la|los|las)\s+)?(?:(?:organizaci[óo]n|grupo|banda|pandilla|c[áa]rtel|red|facci[óo]n"
+    r"|c[ée]lula|organization|group|gang|cartel|network|faction|criminal|delictiva|delincuencial"
+    r"|terrorista|terrorist|narcotraficante|drug|trafficking|transnacional|transnational)\s+)*"
+    r"(?:(?:de|del|of)\s+)?(?:(?:the|el|la|los|las)\s+)?",
+    re.I,
+)
+GROUP_NOUN = re.compile(
+    r"\b(?:organizaci[óo]n|grupo|banda|pandilla|c[áa]rtel|facci[óo]n|c[ée]lula|organization|group|gang|cartel|faction)\b",
+    re.I,
+)
+SOME = re.compile(r"\b(?:la\s+mayor[íi]a|algun[oa]s|vari[oa]s|most|some|several|many)\b[^.;]{0,25}$", re.I)
 TIES_ROLE = "ties (ground of designation)"
 TIES_REACH = 60
 # ownership as the ground: "two companies for being owned or controlled by X", "por ser propiedad o
@@ -82,7 +106,9 @@ _MEMBER_NOUNS = (
 )
 MEMBERS_OF = re.compile(
     _MEMBER_NOUNS + r"(?:\s+(?:clave|de\s+alto\s+(?:rango|nivel)))?\s+(?:of|de|del)\s+"
-    r"(?:(?:the|la|el|los|las)\s+)?(?:[\w-]+\s+){0,4}?$",
+    r"(?:(?:the|la|el|los|las)\s+)?(?:[\w-]+\s+){0,4}?"
+    # "three members of the notorious gang known as the Mara Salvatrucha", "de la banda conocida como"
+    r"(?:(?:known\s+as|called|dubbed|conocid[oa]\s+como|denominad[oa]|llamad[oa])\s+(?:(?:the|la|el|los|las)\s+)?)?$",
     re.I,
 )
 MEMBERS_AFTER = re.compile(
@@ -108,6 +134,8 @@ _COUNTED = (
     r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)"
 )
+# a count right before the tied parties' noun ("and three individuals linked to X")
+COUNTED_BEFORE = re.compile(r"\b" + _COUNTED + r"(?:\s+[^\W\d_]+){0,3}\s*$", re.I)
 _PARTY_NOUNS = (
     r"(?:\s+(?:men|women|individuals|people|persons|brothers|sisters|suspects|hombres|mujeres|individuos|"
     r"personas|hermanos|hermanas|sospechosos|sujetos|sancionad[oa]s|designad[oa]s))?"
@@ -220,7 +248,7 @@ def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[Stat
     armed group's members."""
     links: dict[str, StatementEntity] = {}
     for act in acts:
-        for index in act.sentences:
+        for index in act.sentences + _recounted(ctx, act):
             for other, role in _grounds(ctx, index):
                 other_id = ctx.party_id(other)
                 for party in act.parties:
@@ -251,6 +279,44 @@ def ground_links(ctx: ArticleContext, acts: Iterable[ActSentences]) -> list[Stat
                 if party != group_id and found not in links:
                     links[found] = link_entity(ctx, index, schema, ((first, party), (second, group_id)), role)
     return list(links.values())
+
+
+# a list that opens by counting its parties again ("Los seis mexicanos sancionados ayer son A, B",
+# "The four companies designated are"): the count and its noun
+RECOUNT = re.compile(r"\W*(?:the|los|las)\s+" + _COUNTED + r"\s+([^\W\d_]+)", re.I)
+RECOUNT_BACK = 6  # sentences before the list that may count its parties first
+# a list that opens on the act's parties uncounted ("The individuals designated today are A, B",
+# "Los sancionados son"): the sentence right before, where it counts them ("designated three members
+# of Y"), is the act's first telling
+LISTED = re.compile(
+    r"\W*(?:among\s+|entre\s+)?(?:the|these|those|los|las|estas|estos|esas|esos)\s+"
+    r"(?:(?:individuals|persons|people|entities|companies|firms|personas|individuos|empresas|compañías)"
+    r"(?:\s+(?:designated|sanctioned|sancionad[oa]s|designad[oa]s))?|sancionad[oa]s|designad[oa]s)"
+    r"(?:\s+(?:today|hoy|este\s+\w+))?\s+(?:are|were|include|son|fueron|incluyen|están|figuran)\b",
+    re.I,
+)
+COUNT = re.compile(r"\b" + _COUNTED + r"\s+(?:[\w-]+\s+){0,2}?(?:" + _MEMBER_NOUNS + r"|individuals|persons|people"
+    r"|entities|companies|personas|individuos|empresas|mexicanos|nationals|ciudadanos)\b", re.I)
+
+
+def _recounted(ctx: ArticleContext, act: ActSentences) -> tuple[int, ...]:
+    """The earlier sentence that first counted the parties an act's list counts again ("sancionó a seis
+    mexicanos y 15 empresas vinculadas con X ... Los seis mexicanos sancionados ayer son A, B"): what it
+    says of them (their ground, their ties) is said of those the list names."""
+    first = min(act.sentences)
+    opening = RECOUNT.match(ctx.sentence_text(first))
+    if not act.parties:
+        return ()
+    if opening is None:
+        before = first - 1
+        if before < 0 or before in act.sentences or not LISTED.match(ctx.sentence_text(first)):
+            return ()
+        return (before,) if COUNT.search(ctx.sentence_text(before)) else ()
+    count = re.compile(r"\b" + re.escape(opening.group(1)) + r"\s+" + re.escape(opening.group(2)) + r"\b", re.I)
+    for index in range(first - 1, max(-1, first - 1 - RECOUNT_BACK), -1):
+        if count.search(ctx.sentence_text(index)):
+            return (index,) if index not in act.sentences else ()
+    return ()
 
 
 def _owners(ctx: ArticleContext, index: int) -> list[Mention]:
@@ -311,7 +377,50 @@ def _grounds(ctx: ArticleContext, index: int) -> list[tuple[Mention, str]]:
             ctx, sentence, offset, mentions, cue.end(), TIES_REACH, persons_first=True
         ):
             found.setdefault(mention, TIES_ROLE)
+    for mention in _tied_groups(ctx, sentence, offset, mentions):
+        found.setdefault(mention, TIES_ROLE)
     return list(found.items())
+
+
+def _tied_group(mention: Mention, gap: re.Match[str] | None) -> bool:
+    """An armed group or a person right after the participle ("three companies related to X"), or an
+    organisation a group's noun introduces ("vinculadas con la organización delincuencial de Los X"),
+    whatever the gazetteer knows of it."""
+    if gap is None:
+        return False
+    if mention.label == "PERSON":
+        return mention.kind != GOVERNMENT and not GROUP_NOUN.search(gap.group(0))
+    return mention.kind == ARMED_GROUP or (
+        mention.label == "ORG" and mention.kind == "" and GROUP_NOUN.search(gap.group(0)) is not None
+    )
+
+
+def _tied_groups(ctx: ArticleContext, sentence: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """The armed groups (with those coordinated with them) an act's parties are said to be tied to by
+    a plural participle right before the group's name ("empresas vinculadas con Los X"); not a crime
+    they are tied to before the group ("linked to timeshare fraud by the CJNG")."""
+    found: list[Mention] = []
+    for cue in TIED.finditer(sentence):
+        if SOME.search(sentence, 0, cue.start()):
+            continue
+        named_before = any(
+            m.start - offset < cue.start() and m.kind not in (GOVERNMENT, ARMED_GROUP) for m in mentions
+        )
+        if named_before and COUNTED_BEFORE.search(sentence, 0, cue.start()):
+            continue  # "sanctioned A and three individuals linked to X": the three, not A
+        group = next(
+            (
+                m
+                for m in mentions
+                if m.start - offset >= cue.end()
+                and _tied_group(m, TIED_GAP.fullmatch(sentence, cue.end(), m.start - offset))
+            ),
+            None,
+        )
+        if group is not None:
+            after = [m for m in mentions if m.start > group.start]
+            found += _joined(ctx, group, after, lambda m: m.kind == ARMED_GROUP)
+    return found
 
 
 def _named_after(

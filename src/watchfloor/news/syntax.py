@@ -102,7 +102,7 @@ ORGS = frozenset({"ORG"})
 CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
-    r"suppl|arm|provid|related\s+to|partnership|right-hand|mano\s+derecha|married|casad[oa]s?\s+con|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
+    r"suppl|arm|provid|related\s+to|partnership|right-hand|mano\s+derecha|married|casad[oa]s?\s+con|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|escindid|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
     r"propiedad|subsidiar|filial|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
@@ -112,6 +112,7 @@ CUE = re.compile(
     r"(?:gangs|groups|cartels|factions|pandillas|bandas|grupos|c[áa]rteles|facciones)\s+(?:in|of|within|de|del|en)\b|"
     r"(?:coalition|alliance|federation|coalici[óo]n|alianza|federaci[óo]n|cartel|c[áa]rtel|gang|banda)\b[^.;]{0,60}\b(?:includ|compris|inclu[yí]|agrup)|parte\s+del?\b|tandem|conjunto\s+con|"
     r"(?:his|her|sus?)\s+(?:\w+\s+)?(?:compan|firm|empresa|compañ|sociedad)|"
+    r"(?:its|their|sus?)\s+(?:presiden(?:t|te|ta)|ceo|gerente)\b|"  # "Acme Ltd and its president, X"
     r"(?:individuals|individuos|persons|personas|people|sanctioned|sancionad[oa]s|traffickers|traficantes)"
     r"\s+(?:of|from|de|del|por\s+parte\s+de)\s[^.;:]{1,60}:)",
     re.I,
@@ -189,6 +190,12 @@ _OFFSHOOT_NOUNS = words(
     "splinter offshoot faction breakaway dissidents escisión facción desprendimiento disidencia disidentes"
 )
 _FACTION_NOUNS = words("faction factions facción facciones")
+# a participle that says the groups it qualifies broke away from another ("tres organizaciones
+# escindidas del cártel de Y"); the offshoot adjective "disidentes" is one of ``_OFFSHOOT_NOUNS``
+_SPLIT_PARTICIPLE = re.compile(r"^(?:escindid|desprendid)[oa]s$")
+_SPLIT_GROUP_NOUNS = words(
+    "groups organizations organisations gangs factions grupos organizaciones estructuras bandas pandillas facciones"
+)
 _LIST_GLUE = words("and or y e o the el la los las , ;")
 _LEADER_NOUNS = (
     frozenset({"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"})
@@ -325,6 +332,7 @@ _FAMILY_NOUNS |= {
     **{"siblings": "sibling", "hermanas": "sister", "primas": "cousin"},
 }
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "su", "sus"})
+_LISTED_OBJECTS = frozenset({"dobj", "obj", "iobj", "obl"})  # a verb's objects a list of parties fills
 _MARRIED = words("married casado casada casados")  # "X is married to Y", "X está casada con Y"
 _FEMALE_KIN = frozenset({"wife", "daughter", "mother", "sister", "niece"})
 _MALE_KIN = frozenset({"husband", "son", "father", "brother", "nephew"})
@@ -758,6 +766,8 @@ def _rule_for(token: Token) -> Rule | None:
     if lower in _CONCERT_NOUNS:
         return _in_concert
     if lower in _OFFSHOOT_NOUNS:
+        return _offshoot
+    if _SPLIT_PARTICIPLE.match(lower):
         return _offshoot
     if _COLLABORATE.match(lower):
         return _collaborates
@@ -1241,6 +1251,18 @@ def _passive(
     agents = _mentions(by or _hyphen_prefix(token), found, ACTORS)
     if not agents:
         return
+    heads = _passive_heads(token, found, bool(by))
+    if not heads and token.dep_ == "conj" and token.head.i < token.i and not _governed(token):
+        # "Y, grupo formado por A y actualmente dirigido por B": the second participle says it of
+        # what the first one does
+        heads = _passive_heads(token.head, found, True)
+    word = next((c.lower_ for c in token.doc[token.i + 1 :] if c.lower_ in preposition), "")
+    role = f"{token.text} {word}".strip()
+    yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
+
+
+def _passive_heads(token: Token, found: dict[int, Mention], by: bool) -> list[Mention]:
+    """The named organisation a participle with an agent ("headed by X") says it of."""
     heads = _mentions(_governed(token), found, frozenset({"ORG"}))
     heads = [m for m in heads if m.label == "ORG" and m.kind != GOVERNMENT]
     if token.dep_ in _MODIFIER_DEPS and by:  # "Y, led by X" (not "the X-owned company Y")
@@ -1249,9 +1271,7 @@ def _passive(
         heads = [m for m in _surface_before(token, found) if m.label == "ORG" and m.kind != GOVERNMENT]
     if not heads:
         heads = [m for m in _class_apposition(token, found) if m.kind != GOVERNMENT]
-    word = next((c.lower_ for c in token.doc[token.i + 1 :] if c.lower_ in preposition), "")
-    role = f"{token.text} {word}".strip()
-    yield from _pairs(heads, agents, schema=schema, first_prop=governed, second_prop=agent, role=role)
+    return heads
 
 
 def _hyphen_prefix(participle: Token) -> list[Token]:
@@ -1861,7 +1881,9 @@ def _linked(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     else:
         governed = _governed(token)
         if "Sing" not in token.morph.get("Number", []):  # "A y B, vinculados al X": each of them
-            governed = [t for g in governed for t in _with_conjuncts(g)]
+            # but not the names coordinated with a common noun the participle qualifies ("sanctioned
+            # A and three individuals related to X": the three)
+            governed = [t for g in governed for t in (_with_conjuncts(g) if not _common_noun(g) else [g])]
         listed = [m for g in governed for m in _names_of_plural(g, found)]
         subjects = listed or _mentions(governed, found, ACTORS) or _apposed_to_name(governed, found)
     subjects = _latter(token, found) or [m for m in subjects if m not in objects]
@@ -2046,7 +2068,16 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """ "X, a splinter of Y", "X es una escisión de Y", "X (... una escisión de Y)": the breakaway
     group X is linked to Y (both named armed groups); a faction ("X, a faction of Y") is still a
     part of Y, so one of its members."""
-    armed = [m for m in _mentions(_owners_of_noun(noun), found, ORGS) if m.kind == ARMED_GROUP]
+    groups = _split_groups(noun)
+    # "estructuras disidentes de Y": the parser may hang Y on the group noun the adjective qualifies
+    owners = _owners_of_noun(noun) or [o for g in groups[:1] for o in _prep_objects(g, _OF)]
+    armed = [m for m in _mentions(owners, found, ORGS) if m.kind == ARMED_GROUP]
+    if not armed:  # "disidentes de las Fuerzas Armadas Revolucionarias de Colombia (FARC)"
+        abbreviations = [_abbreviation_after(o, found) for o in owners]
+        armed = [m for m in abbreviations if m is not None and m.kind == ARMED_GROUP]
+    # "escindidas del cártel de Y": an unnamed band noun makes the name after it a group's
+    bands = [o for t in owners if t.lower_ in _BAND_NOUNS and t.i not in found for o in _prep_objects(t, _OF)]
+    armed += [m for m in _mentions(bands, found, ORGS) if m.kind != GOVERNMENT and m not in armed]
     if not armed:
         return
     part = noun.lower_ in _FACTION_NOUNS
@@ -2070,6 +2101,7 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         if not holders and named:  # "la facción de Los Chapitos del Cártel de Sinaloa"
             holders, armed = named[:1], named[1:]
     holders = holders or [m for m in _before_parenthesis(noun, found) if m.kind == ARMED_GROUP]
+    holders = holders or [m for m in _offshoot_groups(noun, groups, found) if m not in armed and m.label == "ORG"]
     yield from _pairs(
         holders,
         armed,
@@ -2078,6 +2110,32 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         second_prop="organization" if part else "object",
         role=noun.text,
     )
+
+
+def _split_groups(word: Token) -> list[Token]:
+    """The plural group noun an offshoot adjective or participle qualifies ("estructuras criminales
+    disidentes", "organizaciones escindidas"), up through the other adjectives; [] for none."""
+    noun = word
+    for _ in range(3):
+        if noun.dep_ not in ("amod", "acl") or noun.head.i >= noun.i:
+            return []
+        noun = noun.head
+        if noun.lower_ in _SPLIT_GROUP_NOUNS:
+            return [noun]
+    return []
+
+
+def _offshoot_groups(word: Token, groups: list[Token], found: dict[int, Mention]) -> list[Mention]:
+    """The named groups a plural group noun qualified as broken away lists: its examples ("otras
+    estructuras disidentes de Y como A y B") or the names it is in apposition to ("A, B y C, tres
+    organizaciones escindidas del cártel de Y")."""
+    if not groups:
+        return []
+    noun = groups[0]
+    if noun.dep_ == "appos" and noun.head.i < noun.i:
+        return _mentions(_with_conjuncts(noun.head), found, ORGS)
+    complement = max(t.i for o in (word, *_prep_objects(noun, _OF)) for t in o.subtree)
+    return _examples(noun, found, complement)
 
 
 def _faction_and_whole(noun: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -2858,6 +2916,12 @@ def _possessor(
     if pronoun is None:
         return []
     persons = frozenset({"PERSON"})
+    if noun.dep_ == "conj" and _possessive_pronoun(noun.head) is not None and noun.head.lower_ in _FAMILY_NOUNS:
+        # "a su esposa, A, y a sus hijos B y C": the later kin noun's "sus" is the earlier one's
+        return _possessor(noun.head, found, named, coordinated)
+    listed = [m for m in _mentions(_co_objects(noun), found, persons) if m not in named]
+    if listed:
+        return listed
     antecedents = [
         owner
         for token in _pronoun_antecedents(noun)
@@ -2866,6 +2930,22 @@ def _possessor(
     anchors = [m for m in _mentions(antecedents, found, persons) if m not in named]
     anchors = anchors or _only_person_before(pronoun, found, coordinated=coordinated)
     return anchors or _previous_person(pronoun, found)
+
+
+def _co_objects(noun: Token) -> list[Token]:
+    """The object its verb names right before a kin noun that is another of its objects ("sanctioned
+    X, his wife and his son", "sancionó a X, a su esposa, A, y a sus hijos"): the person the list's
+    possessive stands for, not the verb's subject (the act's author)."""
+    head = noun.head
+    if noun.dep_ not in _LISTED_OBJECTS or not _is_verb(head):
+        return []
+    before = [c for c in head.children if c.dep_ in _LISTED_OBJECTS and c.i < noun.i][-1:]
+    pronoun = _possessive_pronoun(noun)
+    if not before or pronoun is None:
+        return []
+    # only a list joins them: "a X, a su esposa", not "visitó a X junto a su hijo"
+    between = noun.doc[before[0].right_edge.i + 1 : pronoun.i]
+    return before if all(t.lower_ in _LIST_GLUE or t.lower_ in _TO for t in between) else []
 
 
 def _other_gender(pronoun: Token, kin: Token) -> bool:
