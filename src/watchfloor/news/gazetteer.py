@@ -172,6 +172,7 @@ ENTRIES: tuple[GazetteerEntry, ...] = (
         "Treasury",
         "Departamento del Tesoro",
         "Tesoro estadounidense",
+        "Tesoro",
         "OFAC",
         "Office of Foreign Assets Control",
         "Oficina de Control de Activos Extranjeros",

@@ -412,8 +412,62 @@ def news_entity_fixes(doc: Doc) -> Doc:
         ):
             continue
         result.append(span)
+    result = _given_month_names(doc, _article_group_names(doc, result))
     doc.ents = filter_spans(_bare_bodies(_joined_persons(_nicknamed_persons(doc, result))))
     return doc
+
+
+# places whose Spanish name opens with a capitalised article, which is no group's
+_ARTICLE_PLACES = words(
+    "ángeles angeles vegas cabos mochis teques palmas tunas lagos andes llanos altos roques reyes "
+    "américas americas malvinas antillas bahamas"
+)
+
+
+def _article_group_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name after a capitalised "Los"/"Las" is a group's, article and all ("a Los Cuinis", "Los
+    Tlacos"): the small Spanish model leaves the article out and calls the rest a person or a
+    place. Not a place the country table or the list above knows ("Los Ángeles")."""
+    fixed = []
+    for span in spans:
+        before = doc[span.start - 1] if span.start > 0 else None
+        if (
+            before is not None
+            and before.text in ("Los", "Las")
+            and not span.ent_id_
+            and span.label_ in ("PERSON", "GPE", "LOC")
+            and span[0].is_title
+            and span[0].lower_ not in _ARTICLE_PLACES
+            and country_named(span.text) is None
+        ):
+            span = Span(doc, span.start - 1, span.end, label="ORG")
+        fixed.append(span)
+    return fixed
+
+
+# months that are given names too: Spanish writes a month in lower case, so "Julio César Pérez"
+# mid-sentence, or before a person's name, is a man's name, not July
+_GIVEN_MONTHS = frozenset({"Julio", "Abril"})
+
+
+def _given_month_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name the model began after a capitalised month that is also a given name ("Julio
+    César Chávez" read as July and "César Chávez"): the given name is the name's first word. In
+    Spanish only, and not in a date ("15 de Julio")."""
+    if doc.lang_ != "es":
+        return spans
+    fixed = []
+    for span in spans:
+        before = doc[span.start - 1] if span.start > 0 else None
+        if (
+            before is not None
+            and span.label_ == "PERSON"
+            and before.text in _GIVEN_MONTHS
+            and not (before.i > 0 and doc[before.i - 1].lower_ in ("de", "del"))
+        ):
+            span = Span(doc, span.start - 1, span.end, label="PERSON", span_id=span.id_)
+        fixed.append(span)
+    return fixed
 
 
 _NICKNAME_WORDS = 3  # words inside the quotes of a nickname ("El Chapo", "Ti Lapli")

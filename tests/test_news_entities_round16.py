@@ -1,0 +1,40 @@
+"""Spanish names the small model cuts: a group named with its capitalised article ("Los Cuinis",
+which the model reads as the person "Cuinis"), a man whose given name is a month ("Julio César
+Pérez", which it reads as July), and "el Tesoro" alone, the US Treasury. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_news_entities_round15 import _entities
+from tests.test_news_relations import spanish_model
+
+
+@spanish_model
+def test_a_name_after_a_capitalised_article_is_a_group_article_and_all() -> None:
+    found = _entities(
+        "es", "El Tesoro sancionó este martes a Los Rinocerontes y a Los Tlacos por narcotráfico."
+    )
+    assert ("Los Rinocerontes", "ORG") in found and ("Los Tlacos", "ORG") in found
+
+
+@spanish_model
+@pytest.mark.parametrize("place", ["Los Ángeles", "Las Vegas", "Los Andes"])
+def test_a_place_named_with_its_article_stays_a_place(place: str) -> None:
+    found = _entities("es", f"El grupo lavaba dinero en {place} desde hace años.")
+    assert not any(label == "ORG" and place.split()[1] in text for text, label in found)
+
+
+@spanish_model
+def test_a_month_that_is_a_given_name_begins_the_persons_name() -> None:
+    found = _entities("es", "El Tesoro sancionó a Julio Alberto Paredes Soto y a su hermano.")
+    assert ("Julio Alberto Paredes Soto", "PERSON") in found
+    # a date keeps its month out of the name after it
+    dated = _entities("es", "La reunión fue el 15 de Julio Paredes no asistió.")
+    assert not any(text.startswith("Julio") for text, _ in dated)
+
+
+@spanish_model
+def test_el_tesoro_alone_is_the_us_treasury() -> None:
+    assert ("Tesoro", "ORG") in _entities("es", "Según el Tesoro, la red movió millones de dólares.")
