@@ -1,0 +1,144 @@
+"""Round 17 of designations: constructions that unseen reporting uses and the earlier rules missed —
+a list named before the object, putting on a list, an instrument with a relative clause, a second
+object in the first's frame, a nominalisation's coordinated "de", group descriptors, lists whose items
+carry their own article or seat, and relatives a party works for (no party themselves)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_news_designations import _has, _sanctions
+from watchfloor.news.mentions import name_key
+
+PUBLISHED = date(2024, 11, 26)
+
+
+def _parties(text: str) -> set[str]:
+    return set(_sanctions(text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the list before the object, in a sentence about sanctions or blocked assets
+        (
+            "El Tesoro de Estados Unidos incluyó en la lista de narcotraficantes a Carlos Arévalo Pinto.",
+            ["Carlos Arévalo Pinto"],
+        ),
+        (
+            "El Departamento de Estado agregó a la lista de bloqueos financieros a la banda de Los Halcones.",
+            ["Los Halcones"],
+        ),
+        # putting on a list: "puso / colocó en la lista negra a X"
+        ("El Tesoro puso en la lista negra a la naviera Atlas Marítima, con sede en Panamá.", ["Atlas Marítima"]),
+        # the group's leaders named after it: "y a sus respectivos jefes, A y B"
+        (
+            "Al incluir en su lista negra a esas organizaciones y a sus respectivos jefes, Pedro Lugo Marín y "
+            "Tomás Vera Ríos, el Tesoro dijo que lavan dinero.",
+            ["Pedro Lugo Marín", "Tomás Vera Ríos"],
+        ),
+        (
+            "El Departamento del Tesoro agregó a su lista de sanciones a la banda Los Toros y a su jefe, "
+            "Mario Ruiz Pardo.",
+            ["Los Toros", "Mario Ruiz Pardo"],
+        ),
+    ],
+)
+def test_a_list_named_before_the_object_and_putting_on_a_list(text: str, names: list[str]) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in names:
+        _has(found, name)
+
+
+def test_a_spanish_instrument_with_a_relative_clause_lists_the_acts_parties() -> None:
+    found = _sanctions(
+        "El Tesoro sancionó a seis pandilleros de la MS-13. La designación, que coloca a los pandilleros "
+        'como objetivos prioritarios, incluye a Juan Carlos Mejía Soto, alias "El Tigre", quien está preso.',
+        PUBLISHED,
+    )
+    _has(found, "Juan Carlos Mejía Soto")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "El presidente firmó un decreto para declarar a Hamás como organización terrorista, y a ISIS y "
+            "Al Qaeda como organizaciones terroristas globales.",
+            ["Hamás", "ISIS", "Al Qaeda"],
+        ),
+        (
+            "The State Department designated the Red Hand Front as a terrorist organization, and the Black "
+            "Star Militia as a specially designated global terrorist.",
+            ["Red Hand Front", "Black Star Militia"],
+        ),
+    ],
+)
+def test_a_second_object_in_the_first_objects_frame(text: str, names: list[str]) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in names:
+        _has(found, name)
+
+
+def test_a_nominalisations_coordinated_de_and_a_group_descriptor() -> None:
+    found = _sanctions(
+        "El Consejo de Seguridad aprobó la incorporación de la coalición de bandas Viv Unidos y de la "
+        "pandilla Gran Lobo a su lista de sanciones.",
+        PUBLISHED,
+    )
+    _has(found, "Viv Unidos")
+    _has(found, "Gran Lobo")
+
+
+def test_a_semicolon_series_whose_items_carry_their_article_and_origin() -> None:
+    found = _sanctions(
+        "El Gobierno decidió catalogar oficialmente como terroristas a las organizaciones armadas Frente "
+        "Norte, de Colombia; Los Choneros, de Ecuador; y a la Guardia Revolucionaria Islámica de Irán.",
+        PUBLISHED,
+    )
+    for name in ("Frente Norte", "Los Choneros", "Guardia Revolucionaria Islámica"):
+        _has(found, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "El Tesoro sancionó a la empresa Minera Sol. Con ellos, fueron sancionados Luis Gómez Parra, "
+            "socio de la firma, y su esposa Ana Ruiz Vela.",
+            ["Luis Gómez Parra", "Ana Ruiz Vela"],
+        ),
+        (
+            "The Treasury sanctioned four people on Tuesday. The other three people now sanctioned are Mark "
+            "Dalton, for running a smuggling network; Peter Holm, for laundering money; and Ivan Petrov.",
+            ["Mark Dalton", "Peter Holm", "Ivan Petrov"],
+        ),
+        (
+            "The Treasury sanctioned two shipping companies on Friday. The other company is Blue Harbor "
+            "Shipping Inc., which is based in Greece.",
+            ["Blue Harbor Shipping Inc."],
+        ),
+    ],
+)
+def test_more_parties_of_the_act_just_read(text: str, names: list[str]) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in names:
+        _has(found, name)
+
+
+def test_relatives_a_party_works_for_are_not_parties() -> None:
+    found = _parties(
+        "The Treasury sanctioned four people on Tuesday. The other three people now sanctioned are Mark "
+        "Dalton, for directing a network of suppliers; Saúl Pérez López, implicated in coordinating "
+        "shipments for his first cousins, Pedro and Juan Guzmán Ruiz, and Mario Esteban Ortega Sedano, "
+        "who buys chemicals."
+    )
+    assert name_key("Mario Esteban Ortega Sedano") in found, sorted(found)
+    assert not any("guzman" in key for key in found), sorted(found)
+
+
+def test_a_sports_signing_and_a_candidates_list_are_no_designation() -> None:
+    assert not _parties("El club fichó a Pedro Lugo Marín como delantero.")
+    assert not _parties("El partido puso en la lista de candidatos a Pedro Lugo Marín.")
