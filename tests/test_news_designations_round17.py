@@ -142,3 +142,35 @@ def test_relatives_a_party_works_for_are_not_parties() -> None:
 def test_a_sports_signing_and_a_candidates_list_are_no_designation() -> None:
     assert not _parties("El club fichó a Pedro Lugo Marín como delantero.")
     assert not _parties("El partido puso en la lista de candidatos a Pedro Lugo Marín.")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The Treasury on Friday sanctioned five people. Those named include Paul Marcel, who leads a gang, "
+            "and the director of the national police, Roger Denis Lamar.",
+            ["Paul Marcel", "Roger Denis Lamar"],
+        ),
+        (
+            "El Tesoro sancionó a Paul Marcel, quien dirige la banda Los Halcones, y a su hermano Roger Denis Lamar.",
+            ["Paul Marcel", "Roger Denis Lamar"],
+        ),
+    ],
+)
+def test_a_list_goes_on_after_a_relative_clause_on_one_party(text: str, names: list[str]) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in names:
+        _has(found, name)
+    assert not any("halcones" in key for key in found), sorted(found)
+
+
+def test_tipificar_and_an_instrument_whose_relative_clause_names_the_parties() -> None:
+    _has(_sanctions("Estados Unidos decidió tipificar como terroristas a la banda Cruz Negra.", PUBLISHED), "Cruz Negra")
+    found = _sanctions(
+        "El Reino Unido sancionó el lunes a Juan Pérez Soto. Las medidas, que afectan al jefe pandillero Paul "
+        "Marcel y al excomisario Roger Denis, incluyen la congelación de bienes.",
+        PUBLISHED,
+    )
+    _has(found, "Paul Marcel")
+    _has(found, "Roger Denis")

@@ -172,7 +172,7 @@ ACTIVE_VERB = re.compile(
     # (not a law's name: "Ley de Designación de Cabecillas Extranjeros del Narcotráfico")
     r"design(?:ar|a|an|ó|aron|ará|arán|ando|ara|aran)|(?<!ley\sde\s)designaci[oó]n\s+(?:de|del)|"
     r"designaciones\s+(?:incluyen|son)|declar(?:ar|a|an|ó|aron|ará|arán)|clasific(?:ar|a|ó|ará)|"
-    r"señal(?:ar|a|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
+    r"señal(?:ar|a|ó|aron|ará)|tipific(?:ar|a|an|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
     r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
     # an asset freeze: "congeló las cuentas a diez empresas", "froze the assets of X"
     rf"(?:(?:congel|bloque)(?:ar|a|an|ó|aron|ará|ado)|froze|freezes|freezing|frozen)\s+{_FROZEN_ES}\s+(?:a|al|de|del)(?=\s)|"
@@ -207,7 +207,7 @@ INSTRUMENT = re.compile(
     r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|"
     r"orden|medidas?|sanciones|decreto|resolución|lista|designaci[oó]n|inclusi[oó]n|acci[oó]n)\b[^.;:]{0,140}?\s+(?i:also\s+|también\s+)?"
     r"(?i:names?|named|includes?|included|targets?|targeted|covers?|covered|nombra|nombró|incluye|incluyó|"
-    r"incluyen|cubre|alcanza|alcanzó|afecta|afectó|affects|designates|designated|sanctions|sanctioned|"
+    r"incluyen|cubre|alcanza|alcanzó|alcanzan|afecta|afectó|afectan|affects|designates|designated|sanctions|sanctioned|"
     r"(?:are|were|son|fueron)\s+(?:against|contra))\b"
     r"(?:\s+(?:a|al)\b)?"
 )
@@ -403,7 +403,7 @@ UNDER_SANCTIONS = re.compile(
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
-    r"plac|recogni|reconoc|agreg|añad|registr|identif|defin|pus|pon|coloc|fich)",
+    r"plac|recogni|reconoc|agreg|añad|registr|identif|defin|pus|pon|coloc|fich|tipific)",
     re.I,
 )
 PARTICIPLE = re.compile(
@@ -2493,6 +2493,7 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
             for party in (
                 _series(ctx, index, sentence, object_start)
                 + _second_object(ctx, index, sentence, object_end)
+                + _after_relative(ctx, index, sentence, object_end, kind in ("list", "enum"))
                 + _along_with(ctx, index, sentence, object_end)
                 + _appositive_series(ctx, index, sentence, object_end)
                 + (_colon_list(ctx, index, sentence, colon) if others else [])
@@ -2527,6 +2528,25 @@ SECOND_OBJECT = re.compile(
     r"\s+(?:como|as)\s+[^,;:.()]{1,100}?,?\s+(?:y|e|and)(?=\s+(?:a\s+|al\s+|the\s+)?[^,;:.()]{1,80}?\s(?:como|as)\s)",
     re.I,
 )
+
+
+# "A, who leads a gang, and the director of X, B": a relative clause on one party, closed by a comma
+# and a conjunction that goes on with the list (the clause's own names are no parties)
+RELATIVE_CLOSED = re.compile(
+    r"\s*,?\s*(?<=,\s)(?:who|which|que|quien|quienes)\s[^;:.()]{1,120}?,\s+(?:and|y|e)(?=\s+(?:a\s+|al\s+)?"
+    r"(?:(?:the|el|la|los|las|his|her|their|su|sus)\s+)?[\w“\"«]+)",
+    re.I,
+)
+
+
+def _after_relative(ctx: ArticleContext, index: int, sentence: str, object_end: int, listing: bool) -> list[_Party]:
+    """The parties after a relative clause on the last one, where a conjunction closes it ("A, who ...,
+    and B")."""
+    closed = RELATIVE_CLOSED.match(sentence, object_end)
+    if closed is None:
+        return []
+    start, end = _object_span(sentence, closed.end(), listing)
+    return _parties_in(ctx, index, ctx.sentences[index][0] + start, sentence[start:end])
 
 
 def _second_object(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
