@@ -174,3 +174,22 @@ def test_tipificar_and_an_instrument_whose_relative_clause_names_the_parties() -
     )
     _has(found, "Paul Marcel")
     _has(found, "Roger Denis")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("La OFAC boletinó a la empresa Transportes Ríos y a su dueño Julio Mora Vidal.", ["Transportes Ríos", "Julio Mora Vidal"]),
+        ("Julio Mora Vidal fue boletinado por la OFAC en 2019.", ["Julio Mora Vidal"]),
+        ("El Departamento del Tesoro sumó a su lista negra a la empresa Transportes Ríos.", ["Transportes Ríos"]),
+    ],
+)
+def test_colombian_and_listing_verbs(text: str, names: list[str]) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in names:
+        _has(found, name)
+
+
+def test_nationalities_sharing_a_plural_head_are_no_groups() -> None:
+    found = _parties("The U.S. designates six Mexican and two Latin American cartels as foreign terrorist organizations.")
+    assert not any("american" in key or "mexican" in key for key in found), sorted(found)

@@ -166,7 +166,10 @@ ACTIVE_VERB = re.compile(
     # "OFAC targeted three companies" (only beside a sanctions word), "agregó a X a la lista".
     r"target(?:s|ed|ing)?|agreg(?:ar|a|ó|aron|ará)|añad(?:ir|e|ió|ieron|irá)|"
     # "puso en la lista negra a X", "colocó en su lista a X": putting on a list (weak: with the list named)
-    r"(?:puso|pusieron|pone|ponen|pondrá|poner|coloc(?:ar|a|ó|aron|ará))(?=\s+(?:[\w-]+\s+)?(?:en|a)\s+(?:su|la|esa|esta)\s+lista\b)|"
+    r"(?:puso|pusieron|pone|ponen|pondrá|poner|coloc(?:ar|a|ó|aron|ará)|sum(?:ar|a|ó|aron|ará))"
+    r"(?=\s+(?:[\w-]+\s+)?(?:en|a)\s+(?:su|la|esa|esta)\s+lista\b)|"
+    # "la OFAC boletinó a X" (Colombian press: put on the OFAC list)
+    r"boletin(?:ar|a|an|ó|aron|ará)|"
     # "el Tesoro fichó a X" (Mexican press: blacklisted; weak: with the programme or in an act's sequel)
     r"fich(?:ar|a|an|ó|aron|ará)(?=\s+(?:[\w-]+\s+){0,2}?(?:a|al)\s)|"
     # (not a law's name: "Ley de Designación de Cabecillas Extranjeros del Narcotráfico")
@@ -376,7 +379,7 @@ PASSIVE_VERB = re.compile(
     r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+)?)"
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
     r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|registrad[oa]s?|identified|identificad[oa]s?|incorporad[oa]s?|added|targeted|"
-    r"añadid[oa]s?|agregad[oa]s?|"
+    r"añadid[oa]s?|agregad[oa]s?|boletinad[oa]s?|"
     # "was also named for sanctions": named, where the sanctions follow
     r"named\s+(?:for|in|on|under)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:sanctions|designation|list))\b",
     re.I,
@@ -403,7 +406,7 @@ UNDER_SANCTIONS = re.compile(
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
-    r"plac|recogni|reconoc|agreg|añad|registr|identif|defin|pus|pon|coloc|fich|tipific)",
+    r"plac|recogni|reconoc|agreg|añad|registr|identif|defin|pus|pon|coloc|sum|fich|tipific)",
     re.I,
 )
 PARTICIPLE = re.compile(
@@ -432,7 +435,7 @@ OBJECT_END = re.compile(
     # "y a su hermano X": the personal "a" before a relative or associate goes on with the object
     # "y a sus respectivos jefes, A y B", "y a su líder, X": the group's leaders, named after it
     COPULA + r"|\s(?:a(?!\s+(?:la|las|los)\s)(?!\s+sus?\s+(?:respectiv[oa]s?\s+)?(?:herman|hij|espos|padre|madre|sobrin|prim|t[ií][oa]|"
-    r"cuñad|yerno|nuera|suegr|socio|soci[oa]s|lugarteniente|operador|testaferro|jef[ea]s?\b|l[íi]der|cabecilla))|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
+    r"cuñad|yerno|nuera|suegr|socio|soci[oa]s|lugarteniente|operador|testaferro|jef[ea]s?\b|l[íi]der|cabecilla|dueñ[oa]|propietari[oa]))|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
     r"\s(?:a|an|una?)\s+(?=(?:Foreign|Specially|Global|Terrorist|FTO|SDGT|Organizaci[oó]n|Organization)\b)|"
     r"\s(?:(?<!such\s)(?<!known\s)(?<!well\s)as(?!\s+well\s+as\b)|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|(?<!\bof\s)that|which|who|"
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
@@ -506,7 +509,7 @@ PREPOSITION = re.compile(
     r"other\s+than)\b",
     re.I,
 )
-DEMONYM = re.compile(r"(?:[A-Z][a-záéíóú]+(?:an|ian|ese|ish|ano|ana|ino|ina|eño|eña|ense|ian)\s*)+")
+DEMONYM = re.compile(r"(?:(?:Latin\s+)?[A-Z][a-záéíóú]+(?:an|ian|ese|ish|ano|ana|ino|ina|eño|eña|ense|ian)\s*)+")
 LOWER_HEAD = re.compile(r"cartel|cartels|cártel|gang|group|network|clan|organi[sz]ation|coalition|alliance|faction|militia")
 GROUP_DESCRIPTOR = re.compile(
     r"(?:banda|grupo|pandilla)\s+de\s+(?:Los|Las|La|El)\s+|"
@@ -1752,6 +1755,8 @@ def _shared_head(ctx: ArticleContext, index: int, offset: int, masked: str) -> l
         if run is None:
             return None  # not a list of names: "los carteles de la droga"
         name = masked[start + run[0] : start + run[1]]
+        if DEMONYM.fullmatch(name):
+            return None  # "six Mexican and two Latin American cartels": nationalities, not names
         if GROUP_HEAD.search(name):  # a group's own name
             party = _party_of(ctx, index, offset + start + run[0], offset + start + run[1])
         else:
