@@ -166,7 +166,7 @@ ACTIVE_VERB = re.compile(
     # "OFAC targeted three companies" (only beside a sanctions word), "agregó a X a la lista".
     r"target(?:s|ed|ing)?|agreg(?:ar|a|ó|aron|ará)|añad(?:ir|e|ió|ieron|irá)|"
     # "puso en la lista negra a X", "colocó en su lista a X": putting on a list (weak: with the list named)
-    r"(?:puso|pusieron|pone|ponen|pondrá|poner|coloc(?:ar|a|ó|aron|ará)|sum(?:ar|a|ó|aron|ará))"
+    r"(?:puso|pusieron|pone|ponen|pondrá|poner|coloc(?:ar|a|ó|aron|ará)|(?<!\bse\s)sum(?:ar|a|ó|aron|ará))"
     r"(?=\s+(?:[\w-]+\s+)?(?:en|a)\s+(?:su|la|esa|esta)\s+lista\b)|"
     # "la OFAC boletinó a X" (Colombian press: put on the OFAC list)
     r"boletin(?:ar|a|an|ó|aron|ará)|"
@@ -2215,6 +2215,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         ):
             continue  # an instrument of an act read "targets" its parties
         weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" or PERFECT.match(word) else word)
+        if JOINED_LIST.match(sentence, verb.start()):
+            weak = None  # "se sumó a la lista": joining a listed party, no weak "sumó a su lista a X"
         goes_on = _goes_on(reading, index, sentence[: verb.start()])
         after = sentence[verb.end() :]
         again = kind == "passive" and weak is not None and _designated_again(ctx, index, sentence, verb, reading)
