@@ -193,3 +193,33 @@ def test_colombian_and_listing_verbs(text: str, names: list[str]) -> None:
 def test_nationalities_sharing_a_plural_head_are_no_groups() -> None:
     found = _parties("The U.S. designates six Mexican and two Latin American cartels as foreign terrorist organizations.")
     assert not any("american" in key or "mexican" in key for key in found), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Además de Mario Ruiz Pardo, el Tesoro sancionó a Pedro Lugo Marín.", ["Mario Ruiz Pardo", "Pedro Lugo Marín"]),
+        ("In addition to Paul Marcel, the Treasury sanctioned Roger Denis Lamar.", ["Paul Marcel", "Roger Denis Lamar"]),
+        (
+            "The Treasury on Tuesday sanctioned three officials. Also designated Tuesday was Paul Marcel.",
+            ["Paul Marcel"],
+        ),
+        (
+            "El Tesoro sancionó a Mario Ruiz Pardo. Asimismo, fue sancionada la empresa Minera Sol, con sede en Culiacán.",
+            ["Minera Sol"],
+        ),
+        (
+            "El Tesoro sancionó a Mario Ruiz Pardo. La sanción se extiende a su esposa, Ana Ruiz Vela, y a su hijo "
+            "Pedro Mora Ruiz.",
+            ["Ana Ruiz Vela", "Pedro Mora Ruiz"],
+        ),
+    ],
+)
+def test_fronted_additions_inverted_passives_and_an_extended_sanction(text: str, names: list[str]) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in names:
+        _has(found, name)
+
+
+def test_a_fronted_common_noun_adds_no_party() -> None:
+    assert set(_parties("Además de la cocaína, el Tesoro sancionó a Pedro Lugo Marín.")) == {name_key("Pedro Lugo Marín")}

@@ -156,7 +156,7 @@ ACTIVE_VERB = re.compile(
     # a law "defining X and Y as terrorist organizations" (weak: only with its programme after it)
     r"defin(?:e|es|ed|ing|ir|ió|e)(?=\s+[A-ZÁÉÍÓÚÑ]|\s+(?:a|al|the|la|las|los)\s)|"
     # "Con ellos, fueron sancionados A y B": the inverted passive after who it joins
-    r"(?:(?:también|además|asimismo)\s+|^|^(?:junto\s+)?con\s+(?:ell[oa]s?|est[oa]s?|él)\s*,\s*)"
+    r"(?:(?:también|además|asimismo)\s*,?\s+|^|^(?:junto\s+)?con\s+(?:ell[oa]s?|est[oa]s?|él)\s*,\s*)"
     r"(?:fueron|fue|han\s+sido|resultaron|quedaron)\s+"
     r"(?:sancionad|designad|incluid|señalad)[oa]s?(?:\s+en\s+(?:la|su|esa|esta)\s+lista(?:\s+negra)?)?|"
     # "One of the figures on the list is X", "En la lista figuran X"
@@ -208,9 +208,11 @@ ACTIVE_VERB = re.compile(
 INSTRUMENT = re.compile(
     r"^(?i:the|this|that|these|those|its|la|el|las|los|esta|este|estas|estos)\s+(?:[\w’'.-]+\s+){0,3}?"
     r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|"
-    r"orden|medidas?|sanciones|decreto|resolución|lista|designaci[oó]n|inclusi[oó]n|acci[oó]n)\b[^.;:]{0,140}?\s+(?i:also\s+|también\s+)?"
+    r"orden|medidas?|sanci[oó]n|sanciones|decreto|resolución|lista|designaci[oó]n|inclusi[oó]n|acci[oó]n)\b[^.;:]{0,140}?\s+(?i:also\s+|también\s+)?"
     r"(?i:names?|named|includes?|included|targets?|targeted|covers?|covered|nombra|nombró|incluye|incluyó|"
     r"incluyen|cubre|alcanza|alcanzó|alcanzan|afecta|afectó|afectan|affects|designates|designated|sanctions|sanctioned|"
+    # "La sanción se extiende a su esposa, X", "The measures extend to X"
+    r"(?:se\s+)?extiende(?:n)?\s+a|(?:se\s+)?extendió\s+a|extends?\s+to|extended\s+to|"
     r"(?:are|were|son|fueron)\s+(?:against|contra))\b"
     r"(?:\s+(?:a|al)\b)?"
 )
@@ -258,8 +260,10 @@ LIST_INTRO = re.compile(
     r"^(?:These|They|Those|Estos|Estas|Ellos|Ellas)\s+(?i:include|included|incluyen|incluían)\b|"
     # "Also named were A, B and C", "También fueron sancionados A y B": an inverted passive, the
     # parties after it.
-    r"^(?i:also|además|también)\s+(?i:named|designated|sanctioned|targeted|listed|included|"
+    r"^(?i:also|además|también|asimismo)\s*,?\s+(?i:named|designated|sanctioned|targeted|listed|included|"
     r"(?:fueron|fue)\s+(?:sancionad[oa]s?|designad[oa]s?|incluid[oa]s?|señalad[oa]s?))"
+    # "Also designated Tuesday was X"
+    r"(?:\s+(?:on\s+)?(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
     r"(?:\s+(?i:were|was|are|is))?\b|"
     # "Junto a ellos, A; B", "asciende a 55 personas, entre ellas a A y a B": more of the act's parties.
     r"^(?i:junto\s+a\s+(?:ell[oa]s|est[oa]s)|along\s+with\s+them)\s*,|"
@@ -2500,6 +2504,7 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
             for party in (
                 _series(ctx, index, sentence, object_start)
                 + _second_object(ctx, index, sentence, object_end)
+                + _fronted_also(ctx, index, sentence, verb.start())
                 + _after_relative(ctx, index, sentence, object_end, kind in ("list", "enum"))
                 + _along_with(ctx, index, sentence, object_end)
                 + _appositive_series(ctx, index, sentence, object_end)
@@ -2554,6 +2559,20 @@ def _after_relative(ctx: ArticleContext, index: int, sentence: str, object_end: 
         return []
     start, end = _object_span(sentence, closed.end(), listing)
     return _parties_in(ctx, index, ctx.sentences[index][0] + start, sentence[start:end])
+
+
+# "Además de A, el Tesoro sancionó a B", "In addition to A, Treasury designated B": A is a party too
+FRONTED_ALSO = re.compile(
+    r"^\s*(?:además\s+de|aparte\s+de|in\s+addition\s+to|besides)\s+(?:a\s+(?=[A-ZÁÉÍÓÚÑ]))?([^,;:.]{2,80}),\s", re.I
+)
+
+
+def _fronted_also(ctx: ArticleContext, index: int, sentence: str, verb_start: int) -> list[_Party]:
+    """The parties a fronted "además de" / "in addition to" adds to the verb's object."""
+    fronted = FRONTED_ALSO.match(sentence)
+    if fronted is None or fronted.end() > verb_start:
+        return []
+    return _parties_in(ctx, index, ctx.sentences[index][0] + fronted.start(1), fronted.group(1))
 
 
 def _second_object(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
