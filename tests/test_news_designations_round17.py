@@ -223,3 +223,21 @@ def test_fronted_additions_inverted_passives_and_an_extended_sanction(text: str,
 
 def test_a_fronted_common_noun_adds_no_party() -> None:
     assert set(_parties("Además de la cocaína, el Tesoro sancionó a Pedro Lugo Marín.")) == {name_key("Pedro Lugo Marín")}
+
+
+def test_a_present_freeze_and_naming_a_group_a_terrorist_organization() -> None:
+    found = _sanctions("The sanctions freeze any U.S. assets of Mario Ruiz Pardo and bar Americans from dealing with him.", PUBLISHED)
+    _has(found, "Mario Ruiz Pardo")
+    found = _sanctions("The State Department named the Red Hand gang a foreign terrorist organization on Monday.", PUBLISHED)
+    _has(found, "Red Hand")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump named Mario Ruiz Pardo as a special envoy to the region.",
+        "The panel named Mario Ruiz Pardo a terrorist sympathizer in its report.",
+    ],
+)
+def test_naming_to_a_post_or_a_label_by_no_state_is_no_designation(text: str) -> None:
+    assert not _parties(text)

@@ -179,7 +179,10 @@ ACTIVE_VERB = re.compile(
     r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
     # an asset freeze: "congeló las cuentas a diez empresas", "froze the assets of X"
     rf"(?:(?:congel|bloque)(?:ar|a|an|ó|aron|ará|ado)|froze|freezes|freezing|frozen)\s+{_FROZEN_ES}\s+(?:a|al|de|del)(?=\s)|"
-    rf"(?:froze|freezes|freezing|frozen|blocked|blocks|blocking)\s+{_FROZEN_EN}\s+of(?=\s)|"
+    rf"(?:froze|freeze|freezes|freezing|frozen|blocked|blocks|blocking)\s+{_FROZEN_EN}\s+of(?=\s)|"
+    # "named the gang a foreign terrorist organization": named, with the programme after the object
+    r"nam(?:e|es|ed|ing)(?=\s[^.;:,]{2,80}?\s(?:an?|as\s+an?)\s+(?:[\w-]+\s+){0,2}?(?:terrorist\s+(?:organi[sz]ation|"
+    r"group|entity)|FTO\b|SDGT\b|Specially\s+Designated))|"
     r"(?:impuso|impone|imponen|impondrá|impusieron|adoptó|aprobó)\s+(?:nuevas\s+)?(?:sanciones|medidas\s+restrictivas)"
     # "impuso sanciones, en virtud de la Ley de Medidas Económicas Especiales, contra X"
     r"(?:\s*,?\s*(?:en\s+virtud\s+de|bajo|conforme\s+a|al\s+amparo\s+de)\s+[^;:]{1,100}?,?)?\s+(?:a|al|contra)(?=\s)|"
@@ -421,7 +424,7 @@ NAMED_BY = re.compile(r"\b(?:named|targeted|nombrad[oa]s)\s+(?:by|por)\b", re.I)
 PERFECT = re.compile(r"^(?:ha|han|había|habían|habría|hemos)\s")  # "había declarado": the participle's verb
 # Verbs also used for mere words ("X calificó de terroristas a ..."): a designation only when a state
 # or US body is their subject.
-RHETORICAL_VERB = re.compile(r"^calific", re.I)
+RHETORICAL_VERB = re.compile(r"^(?:calific|nam(?:e|es|ed|ing)$)", re.I)
 # "Target" designates only beside a sanctions word: "OFAC targeted X", not "strikes targeted a boat".
 TARGET_VERB = re.compile(r"\btarget", re.I)
 # A sentence that goes on with the act just read ("En la declaración, también incluyeron a X"): its
