@@ -241,3 +241,47 @@ def test_a_present_freeze_and_naming_a_group_a_terrorist_organization() -> None:
 )
 def test_naming_to_a_post_or_a_label_by_no_state_is_no_designation(text: str) -> None:
     assert not _parties(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Los sancionados por la UE —que van desde el ministro de Defensa, Mario Ruiz Pardo, a Ana Ruiz Vela, "
+            "jueza del Supremo— no pueden viajar.",
+            ["Mario Ruiz Pardo", "Ana Ruiz Vela"],
+        ),
+        (
+            "Those sanctioned by the EU, ranging from Defence Minister Mario Ruiz Pardo to Supreme Court judge "
+            "Ana Ruiz Vela, cannot travel to the bloc.",
+            ["Mario Ruiz Pardo", "Ana Ruiz Vela"],
+        ),
+        ("Los sancionados por el Tesoro son Mario Ruiz Pardo y Ana Ruiz Vela.", ["Mario Ruiz Pardo", "Ana Ruiz Vela"]),
+        ("Those sanctioned by the EU are Mario Ruiz Pardo and Ana Ruiz Vela.", ["Mario Ruiz Pardo", "Ana Ruiz Vela"]),
+        (
+            "El Tesoro sancionó a Mario Ruiz Pardo. Completan la lista su esposa Ana Ruiz Vela y la empresa Minera Sol.",
+            ["Ana Ruiz Vela", "Minera Sol"],
+        ),
+        (
+            "El Tesoro sancionó a Mario Ruiz Pardo. En la lista también aparecen su esposa, Ana Ruiz Vela, y la "
+            "empresa Minera Sol.",
+            ["Ana Ruiz Vela", "Minera Sol"],
+        ),
+        (
+            "El Departamento de Estado designó al Frente Norte como organización terrorista extranjera, al igual que "
+            "a la banda Cruz Negra.",
+            ["Frente Norte", "Cruz Negra"],
+        ),
+    ],
+)
+def test_ranges_agents_list_completions_and_al_igual_que_a(text: str, names: list[str]) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in names:
+        _has(found, name)
+    if "UE" in text or "EU" in text:
+        for name in names:
+            assert "European" in str(_has(found, name).get("authority")), found
+
+
+def test_appointees_named_by_a_president_are_no_parties() -> None:
+    assert not _parties("Los designados por Trump para el gabinete son Mario Ruiz Pardo y Ana Ruiz Vela.")

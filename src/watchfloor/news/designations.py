@@ -161,7 +161,7 @@ ACTIVE_VERB = re.compile(
     r"(?:sancionad|designad|incluid|señalad)[oa]s?(?:\s+en\s+(?:la|su|esa|esta)\s+lista(?:\s+negra)?)?|"
     # "One of the figures on the list is X", "En la lista figuran X"
     r"(?:on|in)\s+(?:the|this|that|its)\s+(?:sanctions\s+)?list\s+(?:is|are|was|were)|"
-    r"en\s+(?:la|esa|esta)\s+lista\s+(?:figuran?|está|están|aparecen?)|"
+    r"en\s+(?:la|esa|esta)\s+lista\s+(?:(?:también|además)\s+)?(?:figuran?|está|están|aparecen?)|"
     r"sanctions\s+(?:on|against|targeting)|add(?:s|ed|ing)?|declar(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
     # "OFAC targeted three companies" (only beside a sanctions word), "agregó a X a la lista".
     r"target(?:s|ed|ing)?|agreg(?:ar|a|ó|aron|ará)|añad(?:ir|e|ió|ieron|irá)|"
@@ -219,6 +219,13 @@ INSTRUMENT = re.compile(
     r"(?:are|were|son|fueron)\s+(?:against|contra))\b"
     r"(?:\s+(?:a|al)\b)?"
 )
+SANCTIONED_BY = re.compile(r"\b(?:sancionad[oa]s|sanctioned)\s+(?:por|by)\s", re.I)
+RANGE_INTRO = (
+    r"\b(?i:sancionad[oa]s|designad[oa]s|sanctioned|designated)\b(?:\s+(?i:por|by)\s+[^,;:.—–]{1,40}?)?\s*[,—–]\s*"
+    r"(?:(?i:que)\s+)?(?i:van\s+desde|iban\s+desde|ranging\s+from|range\s+from)"
+)
+# a range's end marks its last party: "desde A hasta B", "from A to B"
+RANGE_TO = re.compile(r"\s(hasta|a|to)\s")
 # A sentence that lists the parties of the designation just announced ("The eight groups are: ...",
 # "La lista de grupos sancionados incluye:").
 LIST_INTRO = re.compile(
@@ -251,6 +258,9 @@ LIST_INTRO = re.compile(
     r"\b(?i:those|the\s+(?:people|individuals|persons))\s+(?i:included|added|listed|sanctioned|designated)\s+"
     r"(?i:in|on|to)\s+[^.;:]{1,60}?\s+(?i:are|were)\b|"
     r"\b(?i:los|las)\s+(?i:incluid[oa]s|añadid[oa]s|agregad[oa]s)\s+(?i:en|a)\s+[^.;:]{1,60}?\s+(?i:son|fueron)\b|"
+    # "Los sancionados por el Tesoro son A y B", "Those sanctioned by the EU are A and B"
+    r"\b(?i:los|las|those)\s+(?i:sancionad[oa]s|sanctioned)\s+(?i:por|by)\s+[^.;:,]{1,60}?\s+(?i:son|fueron|are|were)"
+    r"(?=\s*[:A-ZÁÉÍÓÚ]|\s+(?:el|la|los|las|the)\s)|"
     # "The four gang leaders named by Treasury are A, B", "Los seis mexicanos sancionados ayer son A":
     # any plural noun the act's participle qualifies, then a copula and the list.
     r"\b(?i:the|los|las)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?i:named|sanctioned|designated|listed|targeted|"
@@ -281,6 +291,11 @@ LIST_INTRO = re.compile(
     r"^(?i:la|el|the)\s+(?i:otr[oa]|other)\s+(?:\w+\s+){1,3}?(?i:es|fue|is|was)(?=\s+[A-ZÁÉÍÓÚÑ])|"
     r"^(?i:están|estaban|fueron|quedaron)\s+(?i:incluid|sancionad|designad)[oa]s\b(?:\s+(?i:también|además))?"
     r"(?:\s+en\s+(?:la|su|esa|esta)\s+lista(?:\s+negra)?)?|"
+    # "Completan la lista A y B", "La lista la completan A y B", "Rounding out the list are A and B"
+    r"^(?i:completan|cierran)\s+(?i:la|esa|esta)\s+(?i:lista)\b|^(?i:la|esa|esta)\s+(?i:lista)\s+(?i:la\s+)?"
+    r"(?i:completan|cierran)\b|^(?i:rounding\s+out|completing)\s+the\s+list\s+(?i:are|is|were|was)\b|"
+    # "Los sancionados —que van desde el ministro A hasta B—", "Those sanctioned, ranging from A to B"
+    rf"{RANGE_INTRO}|"
     # "Se trata de A y de su hermano B", "A ellos se suman C y D": who the act just read counted.
     r"^(?i:se\s+trata\s+de|a\s+(?:ell[oa]s|est[oa]s)\s+se\s+(?:suman|une|unen|agregan|añaden))\b|"
     # "También figura X, jefe financiero del clan": one more party of the act just read.
@@ -901,7 +916,8 @@ CLEFT_FOCUS = re.compile(
 # key members: C and D", "incluyó a A en la Lista OFAC, junto con su esposa, B, ...".
 ALONG_WITH = re.compile(
     r"(?P<gap>[^;:.]{0,60}?)\b(?:along\s+with|alongside|together\s+with|as\s+well\s+as|junto\s+(?:con|a)|"
-    r"así\s+como(?:\s+a)?)\s+(?:[^:;.]{0,60}:\s*)?",
+    # "al igual que a X": the personal "a" makes X another object, not a state acting alike
+    r"así\s+como(?:\s+a)?|al\s+igual\s+que\s+(?=al?\s))\s*(?:[^:;.]{0,60}:\s*)?",
     re.I,
 )
 # An appositive after the object ("A, a regional commander", "A, un operador"), and the later members
@@ -2195,8 +2211,13 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             continue  # "The designation targets monsters like X": a category and its examples
         # its maker named ("The Treasury Department's action covers X"): an act needing none before it
         maker = None
+        agent = SANCTIONED_BY.search(verb.group(0))
         if instrument and kind == "list" and previous is None:
             maker = _us_actor(verb.group(0)) or _state_actor(verb.group(0), None)
+        elif agent is not None and kind == "list" and previous is None:
+            # "Los sancionados por la UE son A y B": the participle's agent makes the act
+            by = verb.group(0)[agent.end() :]
+            maker = _us_actor(by) or _state_actor(by, len(by))
         acting = PARTICIPLE.search(word) or NAMED_BY.search(word)
         if kind == "list" and previous is None and not acting and maker is None:
             continue  # "the groups are ..." lists the parties of an act already announced
@@ -2499,6 +2520,9 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         if NOMINAL_OF.search(verb.group(0)):
             # "la incorporación de A y de B": each member has the noun's "de"
             phrase = COORDINATED_OF.sub(lambda m: m.group(1) + " " * len(m.group(2)), phrase)
+        if kind == "list" and re.search(RANGE_INTRO + "$", verb.group(0)):
+            # "desde A hasta B": the range's two ends are parties, the preposition a separator
+            phrase = RANGE_TO.sub(lambda m: " ," + " " * (len(m.group(1)) - 1) + " ", phrase, count=1)
         parties = _parties_in(ctx, index, start + object_start, phrase)
         if parties:
             # "A, a boss of the cartel, and seven other nationals for ... : B, C and D"
