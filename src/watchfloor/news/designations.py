@@ -110,6 +110,8 @@ SANCTION_CONTEXT = re.compile(
     r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock|\bblacklist|\blista\s+negra|"
     r"\brestrictive\s+measures|\bmedidas\s+restrictivas|\basset\s+freez\w*|\btravel\s+bans?\b|"
     r"\bcongelaci[oó]n\s+de\s+(?:sus\s+)?(?:bienes|activos|fondos)|"
+    # "la lista de bloqueos financieros", "el bloqueo de sus bienes" (not a naval or trade blockade)
+    r"\bbloqueos?\s+(?:financier[oa]s|de\s+(?:sus\s+)?(?:bienes|activos|fondos|cuentas))|"
     rf"\bcongel\w*\s+{_FROZEN_ES}|\b(?:froze|freez\w*|frozen)\s+{_FROZEN_EN}",
     re.I,
 )
@@ -153,22 +155,34 @@ ACTIVE_VERB = re.compile(
     r"plac(?:e|es|ed|ing)|recogni[sz](?:e|es|ed|ing)|reconoc(?:er|e|en|ió|ieron|erá|erán)|"
     # a law "defining X and Y as terrorist organizations" (weak: only with its programme after it)
     r"defin(?:e|es|ed|ing|ir|ió|e)(?=\s+[A-ZÁÉÍÓÚÑ]|\s+(?:a|al|the|la|las|los)\s)|"
-    r"(?:(?:también|además|asimismo)\s+|^)(?:fueron|fue|han\s+sido|resultaron|quedaron)\s+"
+    # "Con ellos, fueron sancionados A y B": the inverted passive after who it joins
+    r"(?:(?:también|además|asimismo)\s*,?\s+|^|^(?:junto\s+)?con\s+(?:ell[oa]s?|est[oa]s?|él)\s*,\s*)"
+    r"(?:fueron|fue|han\s+sido|resultaron|quedaron)\s+"
     r"(?:sancionad|designad|incluid|señalad)[oa]s?(?:\s+en\s+(?:la|su|esa|esta)\s+lista(?:\s+negra)?)?|"
     # "One of the figures on the list is X", "En la lista figuran X"
     r"(?:on|in)\s+(?:the|this|that|its)\s+(?:sanctions\s+)?list\s+(?:is|are|was|were)|"
-    r"en\s+(?:la|esa|esta)\s+lista\s+(?:figuran?|está|están|aparecen?)|"
+    r"en\s+(?:la|esa|esta)\s+lista\s+(?:(?:también|además)\s+)?(?:figuran?|está|están|aparecen?)|"
     r"sanctions\s+(?:on|against|targeting)|add(?:s|ed|ing)?|declar(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
     # "OFAC targeted three companies" (only beside a sanctions word), "agregó a X a la lista".
     r"target(?:s|ed|ing)?|agreg(?:ar|a|ó|aron|ará)|añad(?:ir|e|ió|ieron|irá)|"
+    # "puso en la lista negra a X", "colocó en su lista a X": putting on a list (weak: with the list named)
+    r"(?:puso|pusieron|pone|ponen|pondrá|poner|coloc(?:ar|a|ó|aron|ará)|(?<!\bse\s)sum(?:ar|a|ó|aron|ará))"
+    r"(?=\s+(?:[\w-]+\s+)?(?:en|a)\s+(?:su|la|esa|esta)\s+lista\b)|"
+    # "la OFAC boletinó a X" (Colombian press: put on the OFAC list)
+    r"boletin(?:ar|a|an|ó|aron|ará)|"
+    # "el Tesoro fichó a X" (Mexican press: blacklisted; weak: with the programme or in an act's sequel)
+    r"fich(?:ar|a|an|ó|aron|ará)(?=\s+(?:[\w-]+\s+){0,2}?(?:a|al)\s)|"
     # (not a law's name: "Ley de Designación de Cabecillas Extranjeros del Narcotráfico")
     r"design(?:ar|a|an|ó|aron|ará|arán|ando|ara|aran)|(?<!ley\sde\s)designaci[oó]n\s+(?:de|del)|"
     r"designaciones\s+(?:incluyen|son)|declar(?:ar|a|an|ó|aron|ará|arán)|clasific(?:ar|a|ó|ará)|"
-    r"señal(?:ar|a|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
+    r"señal(?:ar|a|ó|aron|ará)|tipific(?:ar|a|an|ó|aron|ará)|catalogu(?:e|es|ed|ing)|nombr(?:ar|ó|aron|ará|arán)|calific(?:ar|a|an|ó|aron|ará|arán)|catalog(?:ar|a|ó|aron|ará|ara|aran|ado)|"
     r"sancion(?:ar|a|an|ó|aron|ará|arán)|"
     # an asset freeze: "congeló las cuentas a diez empresas", "froze the assets of X"
     rf"(?:(?:congel|bloque)(?:ar|a|an|ó|aron|ará|ado)|froze|freezes|freezing|frozen)\s+{_FROZEN_ES}\s+(?:a|al|de|del)(?=\s)|"
-    rf"(?:froze|freezes|freezing|frozen|blocked|blocks|blocking)\s+{_FROZEN_EN}\s+of(?=\s)|"
+    rf"(?:froze|freeze|freezes|freezing|frozen|blocked|blocks|blocking)\s+{_FROZEN_EN}\s+of(?=\s)|"
+    # "named the gang a foreign terrorist organization": named, with the programme after the object
+    r"nam(?:e|es|ed|ing)(?=\s[^.;:,]{2,80}?\s(?:an?|as\s+an?)\s+(?:[\w-]+\s+){0,2}?(?:terrorist\s+(?:organi[sz]ation|"
+    r"group|entity)|FTO\b|SDGT\b|Specially\s+Designated))|"
     r"(?:impuso|impone|imponen|impondrá|impusieron|adoptó|aprobó)\s+(?:nuevas\s+)?(?:sanciones|medidas\s+restrictivas)"
     # "impuso sanciones, en virtud de la Ley de Medidas Económicas Especiales, contra X"
     r"(?:\s*,?\s*(?:en\s+virtud\s+de|bajo|conforme\s+a|al\s+amparo\s+de)\s+[^;:]{1,100}?,?)?\s+(?:a|al|contra)(?=\s)|"
@@ -197,12 +211,21 @@ ACTIVE_VERB = re.compile(
 INSTRUMENT = re.compile(
     r"^(?i:the|this|that|these|those|its|la|el|las|los|esta|este|estas|estos)\s+(?:[\w’'.-]+\s+){0,3}?"
     r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|"
-    r"orden|medidas?|sanciones|decreto|resolución|lista)\b[^.;:]{0,140}?\s+(?i:also\s+|también\s+)?"
+    r"orden|medidas?|sanci[oó]n|sanciones|decreto|resolución|lista|designaci[oó]n|inclusi[oó]n|acci[oó]n)\b[^.;:]{0,140}?\s+(?i:also\s+|también\s+)?"
     r"(?i:names?|named|includes?|included|targets?|targeted|covers?|covered|nombra|nombró|incluye|incluyó|"
-    r"incluyen|cubre|alcanza|alcanzó|afecta|afectó|affects|designates|designated|sanctions|sanctioned|"
+    r"incluyen|cubre|alcanza|alcanzó|alcanzan|afecta|afectó|afectan|affects|designates|designated|sanctions|sanctioned|"
+    # "La sanción se extiende a su esposa, X", "The measures extend to X"
+    r"(?:se\s+)?extiende(?:n)?\s+a|(?:se\s+)?extendió\s+a|extends?\s+to|extended\s+to|"
     r"(?:are|were|son|fueron)\s+(?:against|contra))\b"
     r"(?:\s+(?:a|al)\b)?"
 )
+SANCTIONED_BY = re.compile(r"\b(?:sancionad[oa]s|sanctioned)\s+(?:por|by)\s", re.I)
+RANGE_INTRO = (
+    r"\b(?i:sancionad[oa]s|designad[oa]s|sanctioned|designated)\b(?:\s+(?i:por|by)\s+[^,;:.—–]{1,40}?)?\s*[,—–]\s*"
+    r"(?:(?i:que)\s+)?(?i:van\s+desde|iban\s+desde|ranging\s+from|range\s+from)"
+)
+# a range's end marks its last party: "desde A hasta B", "from A to B"
+RANGE_TO = re.compile(r"\s(hasta|a|to)\s")
 # A sentence that lists the parties of the designation just announced ("The eight groups are: ...",
 # "La lista de grupos sancionados incluye:").
 LIST_INTRO = re.compile(
@@ -235,6 +258,9 @@ LIST_INTRO = re.compile(
     r"\b(?i:those|the\s+(?:people|individuals|persons))\s+(?i:included|added|listed|sanctioned|designated)\s+"
     r"(?i:in|on|to)\s+[^.;:]{1,60}?\s+(?i:are|were)\b|"
     r"\b(?i:los|las)\s+(?i:incluid[oa]s|añadid[oa]s|agregad[oa]s)\s+(?i:en|a)\s+[^.;:]{1,60}?\s+(?i:son|fueron)\b|"
+    # "Los sancionados por el Tesoro son A y B", "Those sanctioned by the EU are A and B"
+    r"\b(?i:los|las|those)\s+(?i:sancionad[oa]s|sanctioned)\s+(?i:por|by)\s+[^.;:,]{1,60}?\s+(?i:son|fueron|are|were)"
+    r"(?=\s*[:A-ZÁÉÍÓÚ]|\s+(?:el|la|los|las|the)\s)|"
     # "The four gang leaders named by Treasury are A, B", "Los seis mexicanos sancionados ayer son A":
     # any plural noun the act's participle qualifies, then a copula and the list.
     r"\b(?i:the|los|las)\s+(?:[\w-]+\s+){0,3}?[\w-]+s\s+(?i:named|sanctioned|designated|listed|targeted|"
@@ -247,8 +273,10 @@ LIST_INTRO = re.compile(
     r"^(?:These|They|Those|Estos|Estas|Ellos|Ellas)\s+(?i:include|included|incluyen|incluían)\b|"
     # "Also named were A, B and C", "También fueron sancionados A y B": an inverted passive, the
     # parties after it.
-    r"^(?i:also|además|también)\s+(?i:named|designated|sanctioned|targeted|listed|included|"
+    r"^(?i:also|además|también|asimismo)\s*,?\s+(?i:named|designated|sanctioned|targeted|listed|included|"
     r"(?:fueron|fue)\s+(?:sancionad[oa]s?|designad[oa]s?|incluid[oa]s?|señalad[oa]s?))"
+    # "Also designated Tuesday was X"
+    r"(?:\s+(?:on\s+)?(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
     r"(?:\s+(?i:were|was|are|is))?\b|"
     # "Junto a ellos, A; B", "asciende a 55 personas, entre ellas a A y a B": more of the act's parties.
     r"^(?i:junto\s+a\s+(?:ell[oa]s|est[oa]s)|along\s+with\s+them)\s*,|"
@@ -257,10 +285,17 @@ LIST_INTRO = re.compile(
     r"\b(?i:identific(?:a|an|ó|aron)\s+a\s+(?:los|las)|identif(?:ies|ied)\s+the)\s+[\w-]+\s+(?i:como|as)\b|"
     # "La cuarta sancionada es X", "The fourth company designated is X"
     r"^(?i:la|el|the)\s+(?:[\w-]+\s+){0,2}?(?i:sancionad[oa]|designad[oa]|sanctioned|designated)\s+(?i:es|fue|is|was)\b|"
-    # "Los otros cinco son A, B", "The other four are", "Están incluidos también los siguientes ministros: A"
-    r"^(?i:los|las|the)\s+(?i:otr[oa]s|other)\s+(?:\w+\s+){0,2}?(?i:son|fueron|están|are|were)\b|"
+    # "Los otros cinco son A, B", "The other four are", "The other three people now sanctioned are A",
+    # "The other company is X", "Están incluidos también los siguientes ministros: A"
+    r"^(?i:los|las|the)\s+(?i:otr[oa]s|other)\s+(?:\w+\s+){0,4}?(?i:son|fueron|están|are|were)\b|"
+    r"^(?i:la|el|the)\s+(?i:otr[oa]|other)\s+(?:\w+\s+){1,3}?(?i:es|fue|is|was)(?=\s+[A-ZÁÉÍÓÚÑ])|"
     r"^(?i:están|estaban|fueron|quedaron)\s+(?i:incluid|sancionad|designad)[oa]s\b(?:\s+(?i:también|además))?"
     r"(?:\s+en\s+(?:la|su|esa|esta)\s+lista(?:\s+negra)?)?|"
+    # "Completan la lista A y B", "La lista la completan A y B", "Rounding out the list are A and B"
+    r"^(?i:completan|cierran)\s+(?i:la|esa|esta)\s+(?i:lista)\b|^(?i:la|esa|esta)\s+(?i:lista)\s+(?i:la\s+)?"
+    r"(?i:completan|cierran)\b|^(?i:rounding\s+out|completing)\s+the\s+list\s+(?i:are|is|were|was)\b|"
+    # "Los sancionados —que van desde el ministro A hasta B—", "Those sanctioned, ranging from A to B"
+    rf"{RANGE_INTRO}|"
     # "Se trata de A y de su hermano B", "A ellos se suman C y D": who the act just read counted.
     r"^(?i:se\s+trata\s+de|a\s+(?:ell[oa]s|est[oa]s)\s+se\s+(?:suman|une|unen|agregan|añaden))\b|"
     # "También figura X, jefe financiero del clan": one more party of the act just read.
@@ -329,17 +364,20 @@ SANCTIONS_LIST = re.compile(
     r"\bsanctions?\s+list|\blist\s+of\s+sanctions|\blista\s+de\s+sancion|\bblacklist|\blista\s+negra|\bSDN\b|"
     # "to the growing list of Venezuelan officials sanctioned", "a la lista de funcionarios sancionados"
     r"\blist\s+of\s+(?:[\w-]+\s+){0,4}?(?:sanctioned|designated|blocked)\b|"
-    r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?(?:sancionad|designad|bloquead)[oa]s\b|"
+    r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?(?:sancionad|designad|bloquead)[oa]s\b|\blista\s+de\s+bloqueos?\b|"
     # "its list of persons subject to restrictive measures"
     r"\blist\s+of\s+(?:[\w-]+\s+){0,4}?subject\s+to\s+(?:restrictive\s+measures|sanctions)|"
     r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?sujet[oa]s\s+a\s+(?:medidas\s+restrictivas|sanciones)",
     re.I,
 )
 # A verb phrase naming the measures themselves: a sanction's programme.
-MEASURE_WORDS = re.compile(r"sanc|restrictiv|freez|travel\s+ban", re.I)
+MEASURE_WORDS = re.compile(r"sanc|restrictiv|freez|travel\s+ban|\bmedidas\b|\bmeasures\b", re.I)
 FREEZE_VERB = re.compile(r"congel|froze|freez|bloque|block", re.I)
 # A sanctioning body's own list: "la OFAC incluyó en su lista a X", "Treasury added X to its list"
 OWN_LIST = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:en|a|on|to)\s+(?:su|sus|its|their)\s+(?:\w+\s+)?lista?s?\b", re.I)
+# The list a weak verb puts its object on, before the object, in a sentence about sanctions: "el Tesoro
+# incluyó en la lista de narcotraficantes a X", "agregó a la lista de bloqueos financieros a X".
+LISTED_FIRST = re.compile(r"\s+(?:(?:también|además|ya|hoy)\s+)?(?:en|a)\s+(?:la|esa|esta)\s+lista\b", re.I)
 # Members a counted or generic object names after it: "otras estructuras criminales como A y B",
 # "four companies, including A and B".
 EXAMPLES = re.compile(
@@ -363,7 +401,7 @@ PASSIVE_VERB = re.compile(
     r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+)?)"
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
     r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|registrad[oa]s?|identified|identificad[oa]s?|incorporad[oa]s?|added|targeted|"
-    r"añadid[oa]s?|agregad[oa]s?|"
+    r"añadid[oa]s?|agregad[oa]s?|boletinad[oa]s?|"
     # "was also named for sanctions": named, where the sanctions follow
     r"named\s+(?:for|in|on|under)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:sanctions|designation|list))\b",
     re.I,
@@ -390,7 +428,7 @@ UNDER_SANCTIONS = re.compile(
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
-    r"plac|recogni|reconoc|agreg|añad|registr|identif|defin)",
+    r"plac|recogni|reconoc|agreg|añad|registr|identif|defin|pus|pon|coloc|sum|fich|tipific)",
     re.I,
 )
 PARTICIPLE = re.compile(
@@ -401,7 +439,7 @@ NAMED_BY = re.compile(r"\b(?:named|targeted|nombrad[oa]s)\s+(?:by|por)\b", re.I)
 PERFECT = re.compile(r"^(?:ha|han|había|habían|habría|hemos)\s")  # "había declarado": the participle's verb
 # Verbs also used for mere words ("X calificó de terroristas a ..."): a designation only when a state
 # or US body is their subject.
-RHETORICAL_VERB = re.compile(r"^calific", re.I)
+RHETORICAL_VERB = re.compile(r"^(?:calific|nam(?:e|es|ed|ing)$)", re.I)
 # "Target" designates only beside a sanctions word: "OFAC targeted X", not "strikes targeted a boat".
 TARGET_VERB = re.compile(r"\btarget", re.I)
 # A sentence that goes on with the act just read ("En la declaración, también incluyeron a X"): its
@@ -417,8 +455,9 @@ CONTINUING = re.compile(
 COPULA = r"\s(?:is|are|was|were|has|have|had|will|would|es|(?<!his\s)(?<!her\s)(?<!their\s)son|fue|fueron|ha|han|será|serán)\b"
 OBJECT_END = re.compile(
     # "y a su hermano X": the personal "a" before a relative or associate goes on with the object
-    COPULA + r"|\s(?:a(?!\s+(?:la|las|los)\s)(?!\s+sus?\s+(?:herman|hij|espos|padre|madre|sobrin|prim|t[ií][oa]|"
-    r"cuñad|yerno|nuera|suegr|socio|soci[oa]s|lugarteniente|operador|testaferro))|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
+    # "y a sus respectivos jefes, A y B", "y a su líder, X": the group's leaders, named after it
+    COPULA + r"|\s(?:a(?!\s+(?:la|las|los)\s)(?!\s+sus?\s+(?:respectiv[oa]s?\s+)?(?:herman|hij|espos|padre|madre|sobrin|prim|t[ií][oa]|"
+    r"cuñad|yerno|nuera|suegr|socio|soci[oa]s|lugarteniente|operador|testaferro|jef[ea]s?\b|l[íi]der|cabecilla|dueñ[oa]|propietari[oa]))|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
     r"\s(?:a|an|una?)\s+(?=(?:Foreign|Specially|Global|Terrorist|FTO|SDGT|Organizaci[oó]n|Organization)\b)|"
     r"\s(?:(?<!such\s)(?<!known\s)(?<!well\s)as(?!\s+well\s+as\b)|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|(?<!\bof\s)that|which|who|"
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
@@ -435,7 +474,7 @@ TRAILING_CONJUNCTION = re.compile(r"\s*,?\s+(?:and|y|e|or|o)\s*$")
 LEADING_OBJECT_MARK = re.compile(
     r"^\s*(?:a\s+(?:la|las|los)\s+|al\s+|a\s+(?=\W?[A-ZÁÉÍÓÚÑ])|"
     # "sancionó a sus hermanos, A y B", "a dos de sus socios": a possessive or counted object.
-    r"a\s+(?=(?:su|sus|otr[oa]s|vari[oa]s|un[oa]|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s))",
+    r"a\s+(?=(?:su|sus|otr[oa]s|vari[oa]s|esas|esos|estas|estos|dichas|dichos|ambas|ambos|un[oa]|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s))",
     re.U,
 )
 # The list a verb puts its object on, written before the object: "incluir en su lista negra a X",
@@ -492,8 +531,13 @@ PREPOSITION = re.compile(
     r"other\s+than)\b",
     re.I,
 )
-DEMONYM = re.compile(r"(?:[A-Z][a-záéíóú]+(?:an|ian|ese|ish|ano|ana|ino|ina|eño|eña|ense|ian)\s*)+")
+DEMONYM = re.compile(r"(?:(?:Latin\s+)?[A-Z][a-záéíóú]+(?:an|ian|ese|ish|ano|ana|ino|ina|eño|eña|ense|ian)\s*)+")
 LOWER_HEAD = re.compile(r"cartel|cartels|cártel|gang|group|network|clan|organi[sz]ation|coalition|alliance|faction|militia")
+GROUP_DESCRIPTOR = re.compile(
+    r"(?:banda|grupo|pandilla)\s+de\s+(?:Los|Las|La|El)\s+|"
+    r"(?:coalici[oó]n|alianza|federaci[oó]n|confederaci[oó]n)\s+de\s+(?:bandas|pandillas|grupos|c[aá]rteles|"
+    r"organizaciones)(?:\s+[a-záéíóúñ]+){0,2}?\s+"
+)
 LOWER_HEAD_OF = re.compile(
     r"(?:^|\s)(c[aá]rtel|clan|tren|frente|banda|grupo)\s+(?:de|del)(?:\s+(?:la|los|las|el))?\s+$"
 )
@@ -587,6 +631,14 @@ KIN_OF = re.compile(
     r"\b(?:of|de|del)\b[^,;]*\b(?:wife|husband|son|daughter|brother|sister|father|mother|nephew|niece|"
     r"cousin|uncle|aunt|esposa|esposo|hijo|hija|hermano|hermana|padre|madre|sobrino|sobrina|primo|prima|"
     r"t[ií]o|t[ií]a)\s*,\s*$",
+    re.I,
+)
+# Relatives a party acts for, then a comma: the names after it are theirs, objects of the preposition
+# ("coordinating shipments for his first cousins, A and B"; "with his wife, X" may join the act).
+KIN_SERVED = re.compile(
+    r"\b(?:for|para|by|por)\s+(?:his|her|their|su|sus)\s+(?:[\w-]+\s+)?(?:brothers?|sisters?|sons?|daughters?|"
+    r"cousins?|nephews?|uncles?|father|mother|herman[oa]s?|hij[oa]s?|prim[oa]s?|sobrin[oa]s?|t[ií][oa]s?|"
+    r"padre|madre)\s*,\s*$",
     re.I,
 )
 # A relative of someone named by a role, then a comma: the name after it is the role holder's
@@ -864,7 +916,8 @@ CLEFT_FOCUS = re.compile(
 # key members: C and D", "incluyó a A en la Lista OFAC, junto con su esposa, B, ...".
 ALONG_WITH = re.compile(
     r"(?P<gap>[^;:.]{0,60}?)\b(?:along\s+with|alongside|together\s+with|as\s+well\s+as|junto\s+(?:con|a)|"
-    r"así\s+como(?:\s+a)?)\s+(?:[^:;.]{0,60}:\s*)?",
+    # "al igual que a X": the personal "a" makes X another object, not a state acting alike
+    r"así\s+como(?:\s+a)?|al\s+igual\s+que\s+(?=al?\s))\s*(?:[^:;.]{0,60}:\s*)?",
     re.I,
 )
 # An appositive after the object ("A, a regional commander", "A, un operador"), and the later members
@@ -1295,6 +1348,8 @@ def _capitalised_run(text: str) -> tuple[int, int] | None:
         start = possessive + 3  # "Venezuela's Cartel de los Soles"
     before = stripped[:start]
     head_word = LOWER_HEAD_OF.search(before)
+    if GROUP_DESCRIPTOR.fullmatch(DETERMINERS.sub("", before.lstrip())):
+        return start, end  # "la banda de Los Rojos", "la coalición de bandas X": what kind of group X is
     if head_word is not None:  # "el cartel de los Soles": a Spanish name whose head is in lower case
         start, before = head_word.start(1), before[: head_word.start(1)]
     if INTRODUCER.search(before) or ROLE_OF_BEFORE.search(before):
@@ -1539,10 +1594,12 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
             runs.append((offset + start + run[0], offset + start + run[1]))
     parties: list[_Party] = []
     kin = False  # a lone given name after "his brothers": the family's surname follows
+    served = False  # names after "for his cousins," and the ones coordinated with them
     alone = [_party_of(ctx, index, start, end) for start, end in runs]
     for number, (start, end) in enumerate(runs):
         party = alone[number]
-        if party is None and number and alone[number - 1] is not None:  # "A, [place?] y ...": a party
+        if party is None and ((number and alone[number - 1] is not None) or _coordinated_before(ctx, runs, alone, number)):
+            # "A, [place?] y ...", "a [place?] y a B": a party
             party = _party_of(ctx, index, start, end, coordinated=True)
             alone[number] = party
         before = ctx.text[runs[number - 1][1] if number else offset : start]
@@ -1553,6 +1610,9 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
             party = _nickname_holder(ctx, start, end, _expanded(ctx, party))
         if KIN_OF.search(before) or KIN_OF_ROLE.search(before):
             continue  # "three nephews of Maduro's wife, Cilia Flores": the name says who the wife is
+        served = KIN_SERVED.search(before) is not None or (served and COORDINATOR.fullmatch(before) is not None)
+        if served:
+            continue  # "coordinated shipments for his cousins, A and B": whom a party works for
         if PLACE_BASED_AFTER.match(ctx.text, end):
             continue  # "Nogales, Sonora-based plaza boss X": a city, and its state, the person's seat
         if party is not None and party not in parties:
@@ -1562,6 +1622,26 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
         # bodies the sanctioned serve in, all governed by the one "of"; a person named is a party
         return [p for p in parties if p.schema == "Person"]
     return parties
+
+
+COORDINATOR = re.compile(r"\s*(?:y|e|and)\s+(?:a\s+)?(?:(?:la|el|los|las|al|the)\s+)?")
+
+
+def _coordinated_before(
+    ctx: ArticleContext, runs: list[tuple[int, int]], alone: list[_Party | None], number: int
+) -> bool:
+    """ "a [place?] y a B": a name the model took for a place, coordinated by a bare conjunction with
+    a named party of two words or more the model found after it, is a party like it."""
+    if number + 1 >= len(runs):
+        return False
+    after = alone[number + 1]
+    between = ctx.text[runs[number][1] : runs[number + 1][0]]
+    return (
+        after is not None
+        and after.mentioned
+        and len(after.name.split()) > 1
+        and COORDINATOR.fullmatch(between) is not None
+    )
 
 
 def _before_seat(ctx: ArticleContext, index: int, offset: int, masked: str, start: int, end: int) -> int:
@@ -1698,6 +1778,8 @@ def _shared_head(ctx: ArticleContext, index: int, offset: int, masked: str) -> l
         if run is None:
             return None  # not a list of names: "los carteles de la droga"
         name = masked[start + run[0] : start + run[1]]
+        if DEMONYM.fullmatch(name):
+            return None  # "six Mexican and two Latin American cartels": nationalities, not names
         if GROUP_HEAD.search(name):  # a group's own name
             party = _party_of(ctx, index, offset + start + run[0], offset + start + run[1])
         else:
@@ -2129,8 +2211,13 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             continue  # "The designation targets monsters like X": a category and its examples
         # its maker named ("The Treasury Department's action covers X"): an act needing none before it
         maker = None
+        agent = SANCTIONED_BY.search(verb.group(0))
         if instrument and kind == "list" and previous is None:
             maker = _us_actor(verb.group(0)) or _state_actor(verb.group(0), None)
+        elif agent is not None and kind == "list" and previous is None:
+            # "Los sancionados por la UE son A y B": the participle's agent makes the act
+            by = verb.group(0)[agent.end() :]
+            maker = _us_actor(by) or _state_actor(by, len(by))
         acting = PARTICIPLE.search(word) or NAMED_BY.search(word)
         if kind == "list" and previous is None and not acting and maker is None:
             continue  # "the groups are ..." lists the parties of an act already announced
@@ -2156,6 +2243,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         ):
             continue  # an instrument of an act read "targets" its parties
         weak = WEAK_VERB.match(word.split()[-1] if kind == "passive" or PERFECT.match(word) else word)
+        if JOINED_LIST.match(sentence, verb.start()):
+            weak = None  # "se sumó a la lista": joining a listed party, no weak "sumó a su lista a X"
         goes_on = _goes_on(reading, index, sentence[: verb.start()])
         after = sentence[verb.end() :]
         again = kind == "passive" and weak is not None and _designated_again(ctx, index, sentence, verb, reading)
@@ -2167,7 +2256,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 or SANCTIONS_LIST.search(after)
                 or SANCTIONS_LIST.search(word)  # "has been on the U.S. sanctions list"
                 or goes_on
-                or (sanctioning and OWN_LIST.match(after))
+                or (sanctioning and (OWN_LIST.match(after) or (LISTED_FIRST.match(after) and LIST_PLACE.match(after))))
                 or again
             )
         ):
@@ -2427,13 +2516,23 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
             (m.start - start, m.end - start) for m in ctx.mentions_in(index, frozenset({"GPE", "LOC"}))
         )
         object_start, object_end = _object_span(sentence, verb.end(), kind in ("list", "enum"), places)
-        parties = _parties_in(ctx, index, start + object_start, sentence[object_start:object_end])
+        phrase = sentence[object_start:object_end]
+        if NOMINAL_OF.search(verb.group(0)):
+            # "la incorporación de A y de B": each member has the noun's "de"
+            phrase = COORDINATED_OF.sub(lambda m: m.group(1) + " " * len(m.group(2)), phrase)
+        if kind == "list" and re.search(RANGE_INTRO + "$", verb.group(0)):
+            # "desde A hasta B": the range's two ends are parties, the preposition a separator
+            phrase = RANGE_TO.sub(lambda m: " ," + " " * (len(m.group(1)) - 1) + " ", phrase, count=1)
+        parties = _parties_in(ctx, index, start + object_start, phrase)
         if parties:
             # "A, a boss of the cartel, and seven other nationals for ... : B, C and D"
             colon = sentence.find(":", object_start)
             others = colon != -1 and OTHERS_COUNTED.search(sentence, object_start, colon) is not None
             for party in (
                 _series(ctx, index, sentence, object_start)
+                + _second_object(ctx, index, sentence, object_end)
+                + _fronted_also(ctx, index, sentence, verb.start())
+                + _after_relative(ctx, index, sentence, object_end, kind in ("list", "enum"))
                 + _along_with(ctx, index, sentence, object_end)
                 + _appositive_series(ctx, index, sentence, object_end)
                 + (_colon_list(ctx, index, sentence, colon) if others else [])
@@ -2460,6 +2559,60 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         person = _pronoun_person(ctx, index, sentence, verb)
         parties = [person] if person is not None else []
     return parties
+
+
+# "declaró a A como X, y a B como Y", "designated A as X, and B as Y": a second object of the one verb,
+# in the same frame as the first (its own "como"/"as" after it)
+SECOND_OBJECT = re.compile(
+    r"\s+(?:como|as)\s+[^,;:.()]{1,100}?,?\s+(?:y|e|and)(?=\s+(?:a\s+|al\s+|the\s+)?[^,;:.()]{1,80}?\s(?:como|as)\s)",
+    re.I,
+)
+
+
+# "A, who leads a gang, and the director of X, B": a relative clause on one party, closed by a comma
+# and a conjunction that goes on with the list (the clause's own names are no parties)
+RELATIVE_CLOSED = re.compile(
+    r"\s*,?\s*(?<=,\s)(?:who|which|que|quien|quienes)\s[^;:.()]{1,120}?,\s+(?:and|y|e)(?=\s+(?:a\s+|al\s+)?"
+    r"(?:(?:the|el|la|los|las|his|her|their|su|sus)\s+)?[\w“\"«]+)",
+    re.I,
+)
+
+
+def _after_relative(ctx: ArticleContext, index: int, sentence: str, object_end: int, listing: bool) -> list[_Party]:
+    """The parties after a relative clause on the last one, where a conjunction closes it ("A, who ...,
+    and B")."""
+    closed = RELATIVE_CLOSED.match(sentence, object_end)
+    if closed is None:
+        return []
+    start, end = _object_span(sentence, closed.end(), listing)
+    return _parties_in(ctx, index, ctx.sentences[index][0] + start, sentence[start:end])
+
+
+# "Además de A, el Tesoro sancionó a B", "In addition to A, Treasury designated B": A is a party too
+FRONTED_ALSO = re.compile(
+    r"^\s*(?:además\s+de|aparte\s+de|in\s+addition\s+to|besides)\s+(?:a\s+(?=[A-ZÁÉÍÓÚÑ]))?([^,;:.]{2,80}),\s", re.I
+)
+
+
+def _fronted_also(ctx: ArticleContext, index: int, sentence: str, verb_start: int) -> list[_Party]:
+    """The parties a fronted "además de" / "in addition to" adds to the verb's object."""
+    fronted = FRONTED_ALSO.match(sentence)
+    if fronted is None or fronted.end() > verb_start:
+        return []
+    return _parties_in(ctx, index, ctx.sentences[index][0] + fronted.start(1), fronted.group(1))
+
+
+def _second_object(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
+    """The parties of a second object in the first's frame ("a A como X, y a B como Y")."""
+    second = SECOND_OBJECT.match(sentence, object_end)
+    if second is None:
+        return []
+    start, end = _object_span(sentence, second.end())
+    return _parties_in(ctx, index, ctx.sentences[index][0] + start, sentence[start:end])
+
+
+NOMINAL_OF = re.compile(r"ci[oó]n\s+(?:de|del)$", re.I)  # "la designación de", "la inclusión del"
+COORDINATED_OF = re.compile(r"(\s+(?:y|e)\s+)(del|de)(?=\s)")
 
 
 def _colon_list(ctx: ArticleContext, index: int, sentence: str, colon: int) -> list[_Party]:
@@ -2500,6 +2653,9 @@ def _series(ctx: ArticleContext, index: int, sentence: str, object_start: int) -
         parts = _item_parts(item.group(1))
         lead, offset = parts[0][1], 0
         run = _name_run(_mask(lead))
+        article = NAME_ARTICLE.fullmatch(lead[: run[0]]) if run is not None else None
+        if run is not None and article is not None:
+            run = (article.start(1), run[1])  # "Los Choneros, de Ecuador;": a name with its own article
         holder = _role_holder(parts)
         if (run is None or lead[: run[0]].strip()) and holder is not None and ROLE_ITEM.match(lead):
             # "ministro de Relaciones Interiores, Néstor Reverol": a role, then its holder; "varios
@@ -2517,6 +2673,9 @@ def _series(ctx: ArticleContext, index: int, sentence: str, object_start: int) -
             break
         parties.append(party)
     return parties if len(parties) > 1 else []
+
+
+NAME_ARTICLE = re.compile(r"\s*(Los|Las|La|El|The)\s+")
 
 
 def _item_parts(item: str) -> list[tuple[int, str]]:
