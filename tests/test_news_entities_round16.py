@@ -38,3 +38,29 @@ def test_a_month_that_is_a_given_name_begins_the_persons_name() -> None:
 @spanish_model
 def test_el_tesoro_alone_is_the_us_treasury() -> None:
     assert ("Tesoro", "ORG") in _entities("es", "Según el Tesoro, la red movió millones de dólares.")
+
+
+def test_the_list_matcher_scores_a_mention_once_whichever_article_proves_it() -> None:
+    """A run's articles name the same party again and again: the article a mention's ``proof``
+    points to changes nothing the matcher reads, so the second article's mention is not scored again."""
+    from tests.test_news_entities_round14 import mention
+    from tests.test_news_linking import entry
+    from watchfloor.index import Matcher
+    from watchfloor.screen.news_links import KnownWordsMatcher
+
+    matcher = KnownWordsMatcher(Matcher.build([entry("Organization", "party", "KHATIBALLAH")]))
+    asked: list[str] = []
+    score = matcher._match
+    matcher._match = lambda query, limit, threshold: (
+        asked.append(str(query.id)) or score(query, limit, threshold)
+    )  # type: ignore[method-assign]
+    first = mention("Organization", "Khatiballah", "Honduras designó a Khatiballah.")
+    second = first.clone()
+    first.add("proof", "article-1")
+    second.add("proof", "article-2")
+    assert matcher.match(first, limit=3) == matcher.match(second, limit=3)
+    assert len(asked) == 1
+    # another name is another question
+    third = mention("Organization", "Khatiballah Norte", "Honduras designó a Khatiballah Norte.")
+    matcher.match(third, limit=3)
+    assert len(asked) == 2

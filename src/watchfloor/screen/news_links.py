@@ -129,7 +129,16 @@ class KnownWordsMatcher:
 
 
 def _properties(entity: StatementEntity) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple(sorted((prop, tuple(sorted(values))) for prop, values in entity.properties.items()))
+    """What the matcher reads of a mention: its properties but the references to other entities
+    (the article that is its ``proof`` differs in every article, and no match reads it)."""
+    props = entity.schema.properties
+    return tuple(
+        sorted(
+            (prop, tuple(sorted(values)))
+            for prop, values in entity.properties.items()
+            if props[prop].type != registry.entity
+        )
+    )
 
 
 def official_parties(
