@@ -8,11 +8,20 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from followthemoney.statement import StatementEntity
 
 from tests.test_news_designations import _has, _sanctions
 from watchfloor.news.mentions import name_key
 
 PUBLISHED = date(2024, 11, 26)
+
+
+def _designates_all(text: str, names: list[str]) -> dict[str, StatementEntity]:
+    """Every name is the party of a designation the text reports (its Sanctions, by party name)."""
+    found = _sanctions(text, PUBLISHED)
+    for name in names:
+        _has(found, name)
+    return found
 
 
 def _parties(text: str) -> set[str]:
@@ -32,7 +41,10 @@ def _parties(text: str) -> set[str]:
             ["Los Halcones"],
         ),
         # putting on a list: "puso / colocó en la lista negra a X"
-        ("El Tesoro puso en la lista negra a la naviera Atlas Marítima, con sede en Panamá.", ["Atlas Marítima"]),
+        (
+            "El Tesoro puso en la lista negra a la naviera Atlas Marítima, con sede en Panamá.",
+            ["Atlas Marítima"],
+        ),
         # the group's leaders named after it: "y a sus respectivos jefes, A y B"
         (
             "Al incluir en su lista negra a esas organizaciones y a sus respectivos jefes, Pedro Lugo Marín y "
@@ -47,9 +59,7 @@ def _parties(text: str) -> set[str]:
     ],
 )
 def test_a_list_named_before_the_object_and_putting_on_a_list(text: str, names: list[str]) -> None:
-    found = _sanctions(text, PUBLISHED)
-    for name in names:
-        _has(found, name)
+    _designates_all(text, names)
 
 
 def test_a_spanish_instrument_with_a_relative_clause_lists_the_acts_parties() -> None:
@@ -77,9 +87,7 @@ def test_a_spanish_instrument_with_a_relative_clause_lists_the_acts_parties() ->
     ],
 )
 def test_a_second_object_in_the_first_objects_frame(text: str, names: list[str]) -> None:
-    found = _sanctions(text, PUBLISHED)
-    for name in names:
-        _has(found, name)
+    _designates_all(text, names)
 
 
 def test_a_nominalisations_coordinated_de_and_a_group_descriptor() -> None:
@@ -123,9 +131,7 @@ def test_a_semicolon_series_whose_items_carry_their_article_and_origin() -> None
     ],
 )
 def test_more_parties_of_the_act_just_read(text: str, names: list[str]) -> None:
-    found = _sanctions(text, PUBLISHED)
-    for name in names:
-        _has(found, name)
+    _designates_all(text, names)
 
 
 def test_relatives_a_party_works_for_are_not_parties() -> None:
@@ -159,14 +165,15 @@ def test_a_sports_signing_and_a_candidates_list_are_no_designation() -> None:
     ],
 )
 def test_a_list_goes_on_after_a_relative_clause_on_one_party(text: str, names: list[str]) -> None:
-    found = _sanctions(text, PUBLISHED)
-    for name in names:
-        _has(found, name)
+    found = _designates_all(text, names)
     assert not any("halcones" in key for key in found), sorted(found)
 
 
 def test_tipificar_and_an_instrument_whose_relative_clause_names_the_parties() -> None:
-    _has(_sanctions("Estados Unidos decidió tipificar como terroristas a la banda Cruz Negra.", PUBLISHED), "Cruz Negra")
+    _has(
+        _sanctions("Estados Unidos decidió tipificar como terroristas a la banda Cruz Negra.", PUBLISHED),
+        "Cruz Negra",
+    )
     found = _sanctions(
         "El Reino Unido sancionó el lunes a Juan Pérez Soto. Las medidas, que afectan al jefe pandillero Paul "
         "Marcel y al excomisario Roger Denis, incluyen la congelación de bienes.",
@@ -179,27 +186,39 @@ def test_tipificar_and_an_instrument_whose_relative_clause_names_the_parties() -
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("La OFAC boletinó a la empresa Transportes Ríos y a su dueño Julio Mora Vidal.", ["Transportes Ríos", "Julio Mora Vidal"]),
+        (
+            "La OFAC boletinó a la empresa Transportes Ríos y a su dueño Julio Mora Vidal.",
+            ["Transportes Ríos", "Julio Mora Vidal"],
+        ),
         ("Julio Mora Vidal fue boletinado por la OFAC en 2019.", ["Julio Mora Vidal"]),
-        ("El Departamento del Tesoro sumó a su lista negra a la empresa Transportes Ríos.", ["Transportes Ríos"]),
+        (
+            "El Departamento del Tesoro sumó a su lista negra a la empresa Transportes Ríos.",
+            ["Transportes Ríos"],
+        ),
     ],
 )
 def test_colombian_and_listing_verbs(text: str, names: list[str]) -> None:
-    found = _sanctions(text, PUBLISHED)
-    for name in names:
-        _has(found, name)
+    _designates_all(text, names)
 
 
 def test_nationalities_sharing_a_plural_head_are_no_groups() -> None:
-    found = _parties("The U.S. designates six Mexican and two Latin American cartels as foreign terrorist organizations.")
+    found = _parties(
+        "The U.S. designates six Mexican and two Latin American cartels as foreign terrorist organizations."
+    )
     assert not any("american" in key or "mexican" in key for key in found), sorted(found)
 
 
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Además de Mario Ruiz Pardo, el Tesoro sancionó a Pedro Lugo Marín.", ["Mario Ruiz Pardo", "Pedro Lugo Marín"]),
-        ("In addition to Paul Marcel, the Treasury sanctioned Roger Denis Lamar.", ["Paul Marcel", "Roger Denis Lamar"]),
+        (
+            "Además de Mario Ruiz Pardo, el Tesoro sancionó a Pedro Lugo Marín.",
+            ["Mario Ruiz Pardo", "Pedro Lugo Marín"],
+        ),
+        (
+            "In addition to Paul Marcel, the Treasury sanctioned Roger Denis Lamar.",
+            ["Paul Marcel", "Roger Denis Lamar"],
+        ),
         (
             "The Treasury on Tuesday sanctioned three officials. Also designated Tuesday was Paul Marcel.",
             ["Paul Marcel"],
@@ -216,19 +235,24 @@ def test_nationalities_sharing_a_plural_head_are_no_groups() -> None:
     ],
 )
 def test_fronted_additions_inverted_passives_and_an_extended_sanction(text: str, names: list[str]) -> None:
-    found = _sanctions(text, PUBLISHED)
-    for name in names:
-        _has(found, name)
+    _designates_all(text, names)
 
 
 def test_a_fronted_common_noun_adds_no_party() -> None:
-    assert set(_parties("Además de la cocaína, el Tesoro sancionó a Pedro Lugo Marín.")) == {name_key("Pedro Lugo Marín")}
+    assert set(_parties("Además de la cocaína, el Tesoro sancionó a Pedro Lugo Marín.")) == {
+        name_key("Pedro Lugo Marín")
+    }
 
 
 def test_a_present_freeze_and_naming_a_group_a_terrorist_organization() -> None:
-    found = _sanctions("The sanctions freeze any U.S. assets of Mario Ruiz Pardo and bar Americans from dealing with him.", PUBLISHED)
+    found = _sanctions(
+        "The sanctions freeze any U.S. assets of Mario Ruiz Pardo and bar Americans from dealing with him.",
+        PUBLISHED,
+    )
     _has(found, "Mario Ruiz Pardo")
-    found = _sanctions("The State Department named the Red Hand gang a foreign terrorist organization on Monday.", PUBLISHED)
+    found = _sanctions(
+        "The State Department named the Red Hand gang a foreign terrorist organization on Monday.", PUBLISHED
+    )
     _has(found, "Red Hand")
 
 
@@ -256,8 +280,14 @@ def test_naming_to_a_post_or_a_label_by_no_state_is_no_designation(text: str) ->
             "Ana Ruiz Vela, cannot travel to the bloc.",
             ["Mario Ruiz Pardo", "Ana Ruiz Vela"],
         ),
-        ("Los sancionados por el Tesoro son Mario Ruiz Pardo y Ana Ruiz Vela.", ["Mario Ruiz Pardo", "Ana Ruiz Vela"]),
-        ("Those sanctioned by the EU are Mario Ruiz Pardo and Ana Ruiz Vela.", ["Mario Ruiz Pardo", "Ana Ruiz Vela"]),
+        (
+            "Los sancionados por el Tesoro son Mario Ruiz Pardo y Ana Ruiz Vela.",
+            ["Mario Ruiz Pardo", "Ana Ruiz Vela"],
+        ),
+        (
+            "Those sanctioned by the EU are Mario Ruiz Pardo and Ana Ruiz Vela.",
+            ["Mario Ruiz Pardo", "Ana Ruiz Vela"],
+        ),
         (
             "El Tesoro sancionó a Mario Ruiz Pardo. Completan la lista su esposa Ana Ruiz Vela y la empresa Minera Sol.",
             ["Ana Ruiz Vela", "Minera Sol"],
@@ -275,9 +305,7 @@ def test_naming_to_a_post_or_a_label_by_no_state_is_no_designation(text: str) ->
     ],
 )
 def test_ranges_agents_list_completions_and_al_igual_que_a(text: str, names: list[str]) -> None:
-    found = _sanctions(text, PUBLISHED)
-    for name in names:
-        _has(found, name)
+    found = _designates_all(text, names)
     if "UE" in text or "EU" in text:
         for name in names:
             assert "European" in str(_has(found, name).get("authority")), found
