@@ -64,3 +64,17 @@ def test_the_list_matcher_scores_a_mention_once_whichever_article_proves_it() ->
     third = mention("Organization", "Khatiballah Norte", "Honduras designó a Khatiballah Norte.")
     matcher.match(third, limit=3)
     assert len(asked) == 2
+
+
+@spanish_model
+def test_a_capitalised_run_headed_by_a_groups_noun_is_one_armed_group() -> None:
+    found = _entities(
+        "es",
+        "El decreto incluye a las Disidencias Norte del Río y a los Comandos de la Sierra, y a Guerreros Libres.",
+    )
+    for name in ("Disidencias Norte del Río", "Comandos de la Sierra", "Guerreros Libres"):
+        assert (name, "ORG") in found, found
+    # a preposition that looks like the noun names no group
+    assert not any(
+        label == "ORG" for _, label in _entities("es", "Frente a la crisis, el gobierno pidió calma.")
+    )

@@ -335,7 +335,7 @@ MEDIA_WORDS: frozenset[str] = words(
 )
 ARMED_WORDS: frozenset[str] = words(
     "cartel carteles clan guerrilla guerrillas liberacion liberation paramilitares paramilitary "
-    "autodefensas militia insurgents"
+    "autodefensas militia insurgents comandos disidencias guerreros"
 )
 # Nouns that head organisations' names, never places' or people's.
 ORGANISATION_HEADS: frozenset[str] = (

@@ -394,6 +394,7 @@ def news_entity_fixes(doc: Doc) -> Doc:
     fixed += _national_governments(doc, fixed)
     fixed = _legal_form_names(doc, fixed)
     fixed = _group_names(doc, fixed, {i for end, start in nationalities.items() for i in range(start, end)})
+    fixed = _headed_group_names(doc, fixed)
     person_words = {
         token.lower_ for span in fixed if span.label_ == "PERSON" and len(span) > 1 for token in span
     }
@@ -415,6 +416,45 @@ def news_entity_fixes(doc: Doc) -> Doc:
     result = _given_month_names(doc, _article_group_names(doc, result))
     doc.ents = filter_spans(_bare_bodies(_joined_persons(_nicknamed_persons(doc, result))))
     return doc
+
+
+# nouns that head an armed group's own name, capitalised as part of it ("Comandos de la Frontera",
+# "Disidencias Comuneros del Sur", "Guerreros Unidos", "Frente Oliver Sinisterra")
+_GROUP_NAME_HEADS = words(
+    "comandos comando disidencias disidencia guerreros frente brigada brigadas bloque columna "
+    "autodefensas front commandos brigade brigades"
+)
+
+
+def _headed_group_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A capitalised run headed by a group's noun is the group's name, which the small models miss
+    or call a person or a place: the run (connectors "de", "del", "la" inside it) becomes one ORG,
+    unless the gazetteer or the model already holds it whole as an organisation."""
+    heads = [t.i for t in doc if t.is_title and t.lower_ in _GROUP_NAME_HEADS]
+    if not heads:
+        return spans
+    found: list[Span] = []
+    for i in heads:
+        end, last = i + 1, i
+        while end < len(doc) and (
+            doc[end].is_title or (doc[end].lower_ in _ES_CONNECTORS and doc[end].is_lower and doc[end].lower_ != "y")
+        ):
+            if doc[end].is_title:
+                last = end
+            end += 1
+        if last == i:
+            continue  # the noun alone ("el Frente") names no group
+        run = Span(doc, i, last + 1, label="ORG")
+        covering = [s for s in spans if s.start < run.end and run.start < s.end]
+        if any(s.ent_id_ or (s.label_ == "ORG" and s.start <= run.start and s.end >= run.end) for s in covering):
+            continue
+        if any(s.start < run.start or s.end > run.end for s in covering):
+            continue  # a longer name the run is part of
+        found.append(run)
+    if not found:
+        return spans
+    covered = {j for span in found for j in range(span.start, span.end)}
+    return [s for s in spans if not any(j in covered for j in range(s.start, s.end))] + found
 
 
 # places whose Spanish name opens with a capitalised article, which is no group's
