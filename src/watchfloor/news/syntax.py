@@ -2069,14 +2069,23 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     group X is linked to Y (both named armed groups); a faction ("X, a faction of Y") is still a
     part of Y, so one of its members."""
     groups = _split_groups(noun)
+    # the groups that broke away ("A y B, dos organizaciones escindidas de Y") are never what they left
+    listed = _offshoot_groups(noun, groups, found)
     # "estructuras disidentes de Y": the parser may hang Y on the group noun the adjective qualifies
     owners = _owners_of_noun(noun) or [o for g in groups[:1] for o in _prep_objects(g, _OF)]
-    armed = [m for m in _mentions(owners, found, ORGS) if m.kind == ARMED_GROUP]
+    armed = [m for m in _mentions(owners, found, ORGS) if m.kind == ARMED_GROUP and m not in listed]
     if not armed:  # "disidentes de las Fuerzas Armadas Revolucionarias de Colombia (FARC)"
         abbreviations = [_abbreviation_after(o, found) for o in owners]
         armed = [m for m in abbreviations if m is not None and m.kind == ARMED_GROUP]
     # "escindidas del cártel de Y": an unnamed band noun makes the name after it a group's
-    bands = [o for t in owners if t.lower_ in _BAND_NOUNS and t.i not in found for o in _prep_objects(t, _OF)]
+    # (a band noun the article's one armed group was read into is that noun here, when that group is
+    # one of those that broke away)
+    bands = [
+        o
+        for t in owners
+        if t.lower_ in _BAND_NOUNS and (t.i not in found or found[t.i] in listed)
+        for o in _prep_objects(t, _OF)
+    ]
     armed += [m for m in _mentions(bands, found, ORGS) if m.kind != GOVERNMENT and m not in armed]
     if not armed:
         return
@@ -2101,7 +2110,7 @@ def _offshoot(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         if not holders and named:  # "la facción de Los Chapitos del Cártel de Sinaloa"
             holders, armed = named[:1], named[1:]
     holders = holders or [m for m in _before_parenthesis(noun, found) if m.kind == ARMED_GROUP]
-    holders = holders or [m for m in _offshoot_groups(noun, groups, found) if m not in armed and m.label == "ORG"]
+    holders = holders or [m for m in listed if m not in armed and m.label == "ORG"]
     yield from _pairs(
         holders,
         armed,
