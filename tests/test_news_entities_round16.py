@@ -78,3 +78,19 @@ def test_a_capitalised_run_headed_by_a_groups_noun_is_one_armed_group() -> None:
     assert not any(
         label == "ORG" for _, label in _entities("es", "Frente a la crisis, el gobierno pidió calma.")
     )
+
+
+def test_a_vessel_named_after_its_noun_and_a_firm_named_for_its_trade() -> None:
+    found = _entities("en", "The Coast Guard seized the tanker Aurora Star off the coast on Wednesday.")
+    assert ("Aurora Star", "ORG") in found
+    # a day or a country after the noun is no vessel
+    assert not any(
+        label == "ORG"
+        for _, label in _entities("en", "The tanker Monday left. The ships Venezuela sold sank.")
+    )
+
+
+@spanish_model
+def test_a_firm_named_for_its_trade_is_no_person() -> None:
+    found = _entities("es", "La OFAC sancionó a Inversiones Marín Ortega por lavado de dinero.")
+    assert ("Inversiones Marín Ortega", "ORG") in found

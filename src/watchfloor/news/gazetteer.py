@@ -353,7 +353,10 @@ ORGANISATION_HEADS: frozenset[str] = (
 # "person" with any of these is an organisation ("Venezolana de Televisión", "Registro Nacional").
 ORGANISATION_WORDS: frozenset[str] = ORGANISATION_HEADS | words(
     "bank nacional nacionales bolivariana bolivariano federal publico publica internacional "
-    "entidades national international"
+    "entidades national international "
+    # a firm's trade ("Ballito Bay Shipping", "Inversiones Delta", "Transportes Ríos")
+    "shipping trading holdings industries logistics maritime petroleum investments naviera inversiones "
+    "comercializadora transportes inmobiliaria servicios petrolera"
 )
 # Words that head a place's name: a "person" headed by one is a place ("Países Bajos").
 PLACE_HEADS: frozenset[str] = words("republica reino paises estado provincia municipio ciudad")

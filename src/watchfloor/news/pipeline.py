@@ -646,6 +646,9 @@ _GROUP_NOUNS_BEFORE_ES = words(
     "sociedades marca coalición coaliciones alianza buque buques tanquero tanqueros"
 )
 _GROUP_NOUNS_BEFORE_EN = words("company companies firm firms brand")
+# ... and a vessel's, whose name follows it unquoted ("the tanker Skipper", "the vessel Despina
+# Andrianna"): the small models take it for a person or a place, or miss it
+_VESSEL_NOUNS_EN = words("vessel tanker ship supertanker freighter")
 _GROUP_ADJECTIVES = words(
     "criminal criminales armado armados armada delictivo delictiva delictivos delincuencial "
     "delincuenciales terrorista terroristas narcotraficante fachada"
@@ -679,6 +682,7 @@ _GROUP_CUE_HASHES = numpy.array(
         get_string_id(word)
         for word in _GROUP_NOUNS_BEFORE_ES
         | _GROUP_NOUNS_BEFORE_EN
+        | _VESSEL_NOUNS_EN
         | _GROUP_NOUNS_AFTER
         | _GROUP_APPOSITIVE_HEADS
         | _GROUP_PLURALS
@@ -714,6 +718,8 @@ def _group_names(doc: Doc, spans: list[Span], nationality_tokens: set[int]) -> l
         lower = doc[i].lower_
         if lower in _GROUP_NOUNS_BEFORE_ES or lower in _GROUP_NOUNS_BEFORE_EN:
             found += _named_after(doc, i, by_start, quoted_only=lower in _GROUP_NOUNS_BEFORE_EN)
+        if lower in _VESSEL_NOUNS_EN:
+            found += [s for s in _named_after(doc, i, by_start, quoted_only=False) if not _calendar_or_country(s)]
         if lower in _GROUP_NOUNS_AFTER and i > 1:
             found += _named_before(doc, i, by_end, nationality_tokens)
         if lower in _GROUP_APPOSITIVE_HEADS and _heads_appositive(doc, i):
@@ -775,6 +781,17 @@ def _named_after(doc: Doc, noun: int, by_start: dict[int, Span], quoted_only: bo
     while end > k and doc[end - 1].lower_ in _NAME_ARTICLES:
         end -= 1
     return [Span(doc, k, end, label="ORG")] if end > k else []
+
+
+def _calendar_or_country(span: Span) -> bool:
+    """ "the ship Monday", "the tankers Venezuela seized": a day, a month or a country, no vessel."""
+    return span[0].lower_ in _CALENDAR_WORDS or country_named(span.text) is not None
+
+
+_CALENDAR_WORDS = words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december"
+)
 
 
 def _family_after(doc: Doc, k: int, by_start: dict[int, Span]) -> Span | None:
