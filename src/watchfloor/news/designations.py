@@ -1477,7 +1477,7 @@ def _party_of(
     if not named and ROLE_OF_RUN.search(ctx.text, max(0, start - 60), start):
         # "head of Haiti's National Palace General Security Unit Dimitri Herard": the body the person
         # heads, then the person; "ministro de Relaciones Interiores" alone names an office, no party
-        # (a holder the model took for a place is a person: "jefe de la cartera de Interior, Néstor Reverol")
+        # (a holder the model took for a place is a person: "jefe de la cartera de Defensa, Pedro Ruiz")
         person_last = parties and parties[-1].label == "PERSON" and not ctx.text[parties[-1].end : end].strip()
         if not (person_last or holder):
             return None
@@ -2658,8 +2658,8 @@ def _series(ctx: ArticleContext, index: int, sentence: str, object_start: int) -
             run = (article.start(1), run[1])  # "Los Choneros, de Ecuador;": a name with its own article
         holder = _role_holder(parts)
         if (run is None or lead[: run[0]].strip()) and holder is not None and ROLE_ITEM.match(lead):
-            # "ministro de Relaciones Interiores, Néstor Reverol": a role, then its holder; "varios
-            # ministros, entre ellos el de Interior, Néstor Reverol": the holder closes the item
+            # "ministro de Defensa, Pedro Ruiz": a role, then its holder; "varios ministros,
+            # entre ellos el de Defensa, Pedro Ruiz": the holder closes the item
             offset, lead, run = holder
         elif run is not None and lead[: run[0]].strip() and ROLE_ITEM.match(lead):
             pass  # "al constituyente Diosdado Cabello": a role word before the name
@@ -2690,8 +2690,8 @@ def _item_parts(item: str) -> list[tuple[int, str]]:
 
 def _role_holder(parts: list[tuple[int, str]]) -> tuple[int, str, tuple[int, int]] | None:
     """The holder of the role a series item opens with: the first part after it that is a whole name
-    ("el hermano del fallecido presidente Hugo Chávez, Adán Chávez"; "varios ministros, entre ellos el
-    de Interior, Néstor Reverol"), with where it starts and its name's run."""
+    ("el hermano del difunto gobernador Pedro Páez, Adrián Páez"; "varios ministros, entre ellos el
+    de Defensa, Pedro Ruiz"), with where it starts and its name's run."""
     for at, part in parts[1:]:
         run = _name_run(_mask(part))
         if run is not None and not part[: run[0]].strip() and not part[run[1] :].strip(" ."):

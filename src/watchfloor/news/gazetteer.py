@@ -354,7 +354,7 @@ ORGANISATION_HEADS: frozenset[str] = (
 ORGANISATION_WORDS: frozenset[str] = ORGANISATION_HEADS | words(
     "bank nacional nacionales bolivariana bolivariano federal publico publica internacional "
     "entidades national international "
-    # a firm's trade ("Ballito Bay Shipping", "Inversiones Delta", "Transportes Ríos")
+    # a firm's trade ("Coral Bay Shipping", "Inversiones Delta", "Transportes Norte")
     "shipping trading holdings industries logistics maritime petroleum investments naviera inversiones "
     "comercializadora transportes inmobiliaria servicios petrolera"
 )

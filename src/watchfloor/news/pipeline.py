@@ -465,7 +465,7 @@ _ARTICLE_PLACES = words(
 
 
 def _article_group_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A name after a capitalised "Los"/"Las" is a group's, article and all ("a Los Cuinis", "Los
+    """A name after a capitalised "Los"/"Las" is a group's, article and all ("a Los Halcones", "Los
     Tlacos"): the small Spanish model leaves the article out and calls the rest a person or a
     place. Not a place the country table or the list above knows ("Los Ángeles")."""
     fixed = []
