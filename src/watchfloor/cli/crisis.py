@@ -42,9 +42,10 @@ def timeline(
     for item in items:
         data = item.to_dict()
         sources = ", ".join(s.get("publisher") or s.get("title") or s["article_id"] for s in data["sources"])
-        when = (data["date"] or "?") + (" (reported)" if data.get("reported_only") else "")
-        if item.period is not None:
+        if item.period is not None:  # told over a period: the period, then the day it was reported
             when = f"{period_label(item.period)} (reported {data['date'] or '?'})"
+        else:
+            when = (data["date"] or "?") + (" (reported)" if data.get("reported_only") else "")
         table.add_row(when, data["kind"], data.get("event_type") or "", data["title"], sources)
     console.print(table)
 

@@ -224,6 +224,7 @@ RANGE_INTRO = (
     r"\b(?i:sancionad[oa]s|designad[oa]s|sanctioned|designated)\b(?:\s+(?i:por|by)\s+[^,;:.—–]{1,40}?)?\s*[,—–]\s*"
     r"(?:(?i:que)\s+)?(?i:van\s+desde|iban\s+desde|ranging\s+from|range\s+from)"
 )
+RANGE_INTRO_AT_END = re.compile(RANGE_INTRO + "$")  # a list intro (``LIST_INTRO``) that is a range's
 # a range's end marks its last party: "desde A hasta B", "from A to B"
 RANGE_TO = re.compile(r"\s(hasta|a|to)\s")
 # A sentence that lists the parties of the designation just announced ("The eight groups are: ...",
@@ -2520,7 +2521,7 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         if NOMINAL_OF.search(verb.group(0)):
             # "la incorporación de A y de B": each member has the noun's "de"
             phrase = COORDINATED_OF.sub(lambda m: m.group(1) + " " * len(m.group(2)), phrase)
-        if kind == "list" and re.search(RANGE_INTRO + "$", verb.group(0)):
+        if kind == "list" and RANGE_INTRO_AT_END.search(verb.group(0)):
             # "desde A hasta B": the range's two ends are parties, the preposition a separator
             phrase = RANGE_TO.sub(lambda m: " ," + " " * (len(m.group(1)) - 1) + " ", phrase, count=1)
         parties = _parties_in(ctx, index, start + object_start, phrase)
@@ -2530,9 +2531,9 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
             others = colon != -1 and OTHERS_COUNTED.search(sentence, object_start, colon) is not None
             for party in (
                 _series(ctx, index, sentence, object_start)
-                + _second_object(ctx, index, sentence, object_end)
+                + _object_after(ctx, index, sentence, SECOND_OBJECT, object_end)
                 + _fronted_also(ctx, index, sentence, verb.start())
-                + _after_relative(ctx, index, sentence, object_end, kind in ("list", "enum"))
+                + _object_after(ctx, index, sentence, RELATIVE_CLOSED, object_end, kind in ("list", "enum"))
                 + _along_with(ctx, index, sentence, object_end)
                 + _appositive_series(ctx, index, sentence, object_end)
                 + (_colon_list(ctx, index, sentence, colon) if others else [])
@@ -2578,13 +2579,16 @@ RELATIVE_CLOSED = re.compile(
 )
 
 
-def _after_relative(ctx: ArticleContext, index: int, sentence: str, object_end: int, listing: bool) -> list[_Party]:
-    """The parties after a relative clause on the last one, where a conjunction closes it ("A, who ...,
-    and B")."""
-    closed = RELATIVE_CLOSED.match(sentence, object_end)
-    if closed is None:
+def _object_after(
+    ctx: ArticleContext, index: int, sentence: str, opening: re.Pattern[str], at: int, listing: bool = False
+) -> list[_Party]:
+    """The parties of one more object of the verb, which ``opening`` introduces right at ``at``: after
+    a relative clause on the last party ("A, who ..., and B", ``RELATIVE_CLOSED``), or in the first
+    object's frame ("a A como X, y a B como Y", ``SECOND_OBJECT``)."""
+    opened = opening.match(sentence, at)
+    if opened is None:
         return []
-    start, end = _object_span(sentence, closed.end(), listing)
+    start, end = _object_span(sentence, opened.end(), listing)
     return _parties_in(ctx, index, ctx.sentences[index][0] + start, sentence[start:end])
 
 
@@ -2600,15 +2604,6 @@ def _fronted_also(ctx: ArticleContext, index: int, sentence: str, verb_start: in
     if fronted is None or fronted.end() > verb_start:
         return []
     return _parties_in(ctx, index, ctx.sentences[index][0] + fronted.start(1), fronted.group(1))
-
-
-def _second_object(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:
-    """The parties of a second object in the first's frame ("a A como X, y a B como Y")."""
-    second = SECOND_OBJECT.match(sentence, object_end)
-    if second is None:
-        return []
-    start, end = _object_span(sentence, second.end())
-    return _parties_in(ctx, index, ctx.sentences[index][0] + start, sentence[start:end])
 
 
 NOMINAL_OF = re.compile(r"ci[oó]n\s+(?:de|del)$", re.I)  # "la designación de", "la inclusión del"

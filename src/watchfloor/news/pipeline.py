@@ -47,6 +47,7 @@ from spacy.util import filter_spans
 from thinc.api import NumpyOps
 from thinc.types import Ints2d
 
+from watchfloor.news.dates import EN_DAYS, EN_MONTHS
 from watchfloor.news.gazetteer import (
     ARMED_GROUP,
     DEMONYMS_ES,
@@ -430,7 +431,7 @@ def _headed_group_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A capitalised run headed by a group's noun is the group's name, which the small models miss
     or call a person or a place: the run (connectors "de", "del", "la" inside it) becomes one ORG,
     unless the gazetteer or the model already holds it whole as an organisation."""
-    heads = [t.i for t in doc if t.is_title and t.lower_ in _GROUP_NAME_HEADS]
+    heads = [i for i in _lower_at(doc, _GROUP_NAME_HEAD_HASHES) if doc[i].is_title]
     if not heads:
         return spans
     found: list[Span] = []
@@ -677,18 +678,25 @@ _GROUP_PLURALS = words(
     "organizaciones empresas compañías cárteles carteles estructuras"
 )
 _LIST_SEPARATORS = frozenset({",", "y", "e", "and", "o", "or"})
-_GROUP_CUE_HASHES = numpy.array(
-    sorted(
-        get_string_id(word)
-        for word in _GROUP_NOUNS_BEFORE_ES
-        | _GROUP_NOUNS_BEFORE_EN
-        | _VESSEL_NOUNS_EN
-        | _GROUP_NOUNS_AFTER
-        | _GROUP_APPOSITIVE_HEADS
-        | _GROUP_PLURALS
-    ),
-    dtype="uint64",
+def _hashes(forms: Iterable[str]) -> numpy.ndarray:
+    """The vocabulary hashes of ``forms``, for finding their tokens in one numpy pass (`_lower_at`)."""
+    return numpy.array(sorted(get_string_id(form) for form in forms), dtype="uint64")
+
+
+def _lower_at(doc: Doc, hashes: numpy.ndarray) -> list[int]:
+    """Where the doc's tokens, in lower case, are among ``hashes``."""
+    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+
+
+_GROUP_CUE_HASHES = _hashes(
+    _GROUP_NOUNS_BEFORE_ES
+    | _GROUP_NOUNS_BEFORE_EN
+    | _VESSEL_NOUNS_EN
+    | _GROUP_NOUNS_AFTER
+    | _GROUP_APPOSITIVE_HEADS
+    | _GROUP_PLURALS
 )
+_GROUP_NAME_HEAD_HASHES = _hashes(_GROUP_NAME_HEADS)
 _RETYPED_AS_GROUP = frozenset({"PERSON", "GPE", "LOC"})
 
 
@@ -705,7 +713,7 @@ def _group_names(doc: Doc, spans: list[Span], nationality_tokens: set[int]) -> l
     """
     if len(doc) < 3:
         return spans
-    cues = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _GROUP_CUE_HASHES)).tolist()
+    cues = _lower_at(doc, _GROUP_CUE_HASHES)
     if not cues:
         return spans
     by_start = {span.start: span for span in spans}
@@ -788,10 +796,8 @@ def _calendar_or_country(span: Span) -> bool:
     return span[0].lower_ in _CALENDAR_WORDS or country_named(span.text) is not None
 
 
-_CALENDAR_WORDS = words(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december"
-)
+# the days' and months' full names (``dates.EN_MONTHS`` lists the twelve first, then abbreviations)
+_CALENDAR_WORDS = words(" ".join([*EN_DAYS.split("|"), *EN_MONTHS.split("|")[:12]]).lower())
 
 
 def _family_after(doc: Doc, k: int, by_start: dict[int, Span]) -> Span | None:
@@ -1062,10 +1068,8 @@ def _qualify(doc: Doc, span: Span, nationalities: dict[int, int], places: dict[i
     return Span(doc, start, end, label="ORG")
 
 
-_GENERIC_BODY_HASHES = numpy.array(sorted(get_string_id(form) for form in GENERIC_BODIES), dtype="uint64")
-_GOVERNMENT_DETERMINER_HASHES = numpy.array(
-    sorted(get_string_id(word) for word in _GOVERNMENT_DETERMINERS), dtype="uint64"
-)
+_GENERIC_BODY_HASHES = _hashes(GENERIC_BODIES)
+_GOVERNMENT_DETERMINER_HASHES = _hashes(_GOVERNMENT_DETERMINERS)
 
 
 def _bare_bodies(spans: list[Span]) -> list[Span]:

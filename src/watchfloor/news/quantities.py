@@ -1144,8 +1144,11 @@ def _money(sentence: str) -> str:
     return "amount"
 
 
+CURRENCY_CODES = frozenset(code for _pattern, code in CURRENCIES)
+
+
 def _is_money(measure: str) -> bool:
-    return measure.rsplit("_", 1)[-1] in {code for _pattern, code in CURRENCIES}
+    return measure.rsplit("_", 1)[-1] in CURRENCY_CODES
 
 
 def _currency(word: str) -> str:
@@ -1173,10 +1176,10 @@ def _measure(
     if percent:
         measure = _percent(sentence, last.end + percent.end(), poll)
         return (measure, last.end + percent.end()) if measure else None
-    sign = MONEY_BEFORE.search(sentence, 0, first.start)
     money = MONEY_AFTER.match(after)
-    if sign or money:
-        currency = _currency(money.group("cur") if money else sign.group("cur") if sign else "")
+    written = money or MONEY_BEFORE.search(sentence, 0, first.start)  # "20 millones de dólares", "$20"
+    if written is not None:
+        currency = _currency(written.group("cur"))
         return f"{_money(sentence)}_{currency}", last.end + (money.end() if money else 0)
     if term_end := _prison_term(sentence, last.end):
         return "sentence_years", term_end
