@@ -39,6 +39,7 @@ from number_parser.parser import LanguageData
 
 from watchfloor.model.claims import Qualifier, QuantityClaim
 from watchfloor.news.context import ArticleContext, is_quoted
+from watchfloor.news.dates import EN_DAYS, EN_MONTHS, ES_DAYS, ES_MONTHS
 from watchfloor.news.events import EventMatch
 from watchfloor.news.modality import Modality, clause_modality, clause_span, sentence_modality
 
@@ -913,18 +914,23 @@ def topic_of(sentence: str, measure: str, campaign: str = "strikes") -> str:
 
 
 def _stated_alone(measure: str) -> bool:
-    """A plain sum of money or a share says what it is a sum or share of only in its own words: two
-    of them are one series only when those words are the same ("$40 million in bribes")."""
-    return measure == "share" or (measure.startswith("amount_") and _is_money(measure))
+    """A plain sum of money, a share, a count of a thing no measure names, or an age says what it is
+    only in its own words: two of them are one series only when those words are the same ("$40
+    million in bribes", "three financial institutions")."""
+    return measure in ("share", "count", "age_years") or (measure.startswith("amount_") and _is_money(measure))
 
 
 OWN_TOPIC_END = re.compile(r"[,;:.()—–]|\s(?:and|but|while|y|pero|mientras|que|which|who)\s", re.I)
+WORDS_BEFORE_AGE = 4  # whose age it is: "Jaime Rosenthal, de 79 años" and "Edwin Rosenthal, de 50 años" are two
 
 
 def _own_topic(sentence: str, figure: Figure) -> str:
-    """The figure's words and the few after it, to its clause's end: "80 percent of the proceeds"."""
+    """The figure's words and the few after it, to its clause's end: "80 percent of the proceeds";
+    an age also the words before it, which name the person."""
     end = OWN_TOPIC_END.search(sentence, figure.end)
     words = sentence[figure.start : end.start() if end else len(sentence)].split()[:8]
+    if figure.measure == "age_years":
+        words = sentence[: figure.start].split()[-WORDS_BEFORE_AGE:] + words
     return " ".join(words).lower()
 
 
@@ -1221,7 +1227,48 @@ def _measure(
         return named[0], last.end  # "the total number of vessels destroyed to at least 22"
     if TURNOUT_BEFORE.search(sentence, 0, head_end) and first.value >= 1000:
         return "voters", last.end  # "turnout was more than 8 million": the people who voted
-    return None
+    return _plain_thing(sentence, first, last, after, skip) if not (one or first.indefinite) else None
+
+
+def _plain_thing(sentence: str, first: Number, last: Number, after: str, skip: int) -> tuple[str, int] | None:
+    """A count of things no measure names ("four continents"), measured as "count", under the rules
+    of a plain count of people: not a part of a whole told before, a count that refers back or the
+    report's sources."""
+    counted = _counted_noun(after[skip:])
+    if not counted or WHOLE_BEFORE.search(sentence, 0, first.start) or _the_estimate(sentence, first.start):
+        return None
+    unit_end = last.end + skip + counted
+    measure = _plain_count(sentence, "count", first.start, unit_end)
+    return (measure, unit_end) if measure else None
+
+
+COUNTED_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w'’-]*)")
+# what a number names but no figure counts: spans of time, fractions, the parts of an argument or a
+# document, and the Spanish adjectives that stand before a noun ("los dos primeros")
+NOT_COUNTED = re.compile(
+    r"(?:decades|d[ée]cadas|centuries|siglos|weekends|thirds|tercios|quarters|cuartos|halves|mitades|"
+    r"reasons|razones|issues|cuestiones|topics|temas|points|puntos|components|componentes|"
+    r"phases|fases|stages|etapas|steps|pasos|lines|l[íi]neas|pages|p[áa]ginas|copies|copias|words|palabras|"
+    r"ways|formas|maneras|options|opciones|scenarios|escenarios|things|cosas|aspects|aspectos|factors|"
+    r"factores|primer[oa]s|[úu]ltim[oa]s|mayores|menores|principales|siguientes|restantes|dem[áa]s|"
+    r"includes|incluye[ns]?)$",
+    re.I,
+)
+
+
+def _counted_noun(text: str) -> int:
+    """Where the plural noun a number counts ends, when no measure names it: "four continents", "tres
+    instituciones financieras", "1,035 documented cases" (0: none within two modifiers)."""
+    pos = 0
+    for _ in range(3):
+        word = COUNTED_WORD.match(text, pos)
+        if word is None or NOT_A_MODIFIER.match(word.group("word")):
+            return 0
+        token = word.group("word")
+        if token[:1].islower() and len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+            return 0 if NOT_COUNTED.match(token) else word.end()
+        pos = word.end()
+    return 0
 
 
 # Spanish fronts a count before its subject with "ser" or "sumar": "son nueve los sancionados",
@@ -1485,6 +1532,54 @@ def _durations(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[
     return figures, used
 
 
+# a person's age: "the 29-year-old", "aged 18 to 49", "Juan Pérez, 47, was", "Pérez (47)", "un hombre de
+# 34 años", "X, de 79 años"; in Spanish "de N años" is an age only after a comma or a word for a person
+# (else a span: "una guerra de 50 años")
+AGE_EN = re.compile(
+    r"\b(?P<n>\d{1,3})(?:-years?-old\b|\s+years?[\s-]old\b)|\baged\s+(?P<n2>\d{1,3})\b"
+    r"(?:\s+(?:to|and|-|–)\s+(?P<m>\d{1,3})\b)?",
+    re.I,
+)
+AGE_ES = re.compile(r"\bde\s+(?P<n>\d{1,3}|[^\W\d_]+)\s+años(?:\s+de\s+edad)?\b", re.I)
+PERSON_BEFORE_AGE = re.compile(
+    r"(?:,|\b(?:hombre|mujer|joven|muchach[oa]|chic[oa]|niñ[oa]|adolescente|ancian[oa]|señora?|ciudadan[oa]|"
+    r"empresari[oa]|rapero|cantante|pescador|migrante|v[íi]ctima|sospechos[oa]|detenid[oa]|acusad[oa]|"
+    r"nacional|l[íi]der|cabecilla|comandante|alcaldesa|alcalde|pol[íi]tic[oa]|militar|polic[íi]a)"
+    r"(?:\s+[^\W\d_]+)?)\s*$",
+    re.I,
+)
+# the digits beside a name, between commas or in brackets: not after a weekday or a month ("Monday (15)")
+AGE_BESIDE_NAME = re.compile(r"(?P<name>[A-ZÁÉÍÓÚÑ][\w'’-]+)(?:,\s|\s?\()(?P<n>\d{2})(?:,\s|\))")
+CALENDAR_WORD = re.compile(rf"(?:{EN_DAYS}|{ES_DAYS}|{EN_MONTHS}|{ES_MONTHS})$", re.I)
+
+
+def _ages(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[int]]:
+    """Ages of people, measured as "age_years": a figure a labeller of a profile or an indictment
+    reads, never a count of years."""
+    values = {n.start: n.value for n in numbers}
+    figures, used = [], set()
+
+    def add(start: int, end: int, value: float | None, high: float | None = None) -> None:
+        if value is None or not 0 < value < 120:
+            return
+        figures.append(Figure("age_years", value, Qualifier.EXACT, value, high or value, start, end))
+
+    for found in AGE_EN.finditer(sentence):
+        group = "n" if found.group("n") else "n2"
+        high = float(found.group("m")) if found.group("m") else None
+        add(found.start(), found.end(), values.get(found.start(group)), high)
+        used |= {found.start(group)} | ({found.start("m")} if high else set())
+    for found in AGE_ES.finditer(sentence):
+        if PERSON_BEFORE_AGE.search(sentence, 0, found.start()):
+            add(found.start(), found.end(), values.get(found.start("n")))
+            used.add(found.start("n"))
+    for found in AGE_BESIDE_NAME.finditer(sentence):
+        if not CALENDAR_WORD.match(found.group("name")) and found.start("n") not in used:
+            add(found.start("name"), found.end("n"), values.get(found.start("n")))
+            used.add(found.start("n"))
+    return figures, used
+
+
 def _poll_shares(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[int]]:
     """A fraction of the people a poll asked is the percentage it says: "tres de cada cuatro" is
     about 75 percent (a rounded share), "half" 50; a qualifier before it is kept ("poco más de
@@ -1543,8 +1638,9 @@ def sentence_figures(
     numbers = [n for n in find_numbers(sentence, lang) if not any(s <= n.start < e for s, e in skip)]
     figures, used = _vote_scores(sentence, numbers)
     durations, timed = _durations(sentence, numbers)
-    figures += durations
-    used |= timed
+    ages, aged = _ages(sentence, numbers)
+    figures += durations + ages
+    used |= timed | aged
     figures += _ordinal_strikes(sentence)
     shares, fraction_numbers = _poll_shares(sentence, numbers)
     figures += shares
