@@ -4,8 +4,8 @@ a series of its own words, so that two different ones never contradict each othe
 from __future__ import annotations
 
 import pytest
-from test_news_quantities import claims_of, figures
 
+from tests.test_news_quantities import claims_of, figures
 from watchfloor.crisis import reconcile
 from watchfloor.model.claims import Qualifier
 

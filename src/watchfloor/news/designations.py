@@ -949,6 +949,12 @@ NEAR_SUBJECT = 40  # characters before a verb where a bare state name is its sub
 
 # --- modality ---------------------------------------------------------------------------------
 
+# pressing another to act: "pressed Bolivia to list", "es conminado a calificar", "fue instado a
+# declarar", "exigió designar", "demanded that"
+PRESSURE = (
+    r"press(?:es|ed|ing)|demand(?:s|ed|ing)?|conmin(?:a|an|ó|aron|ad[oa]s?)|instad[oa]s?|"
+    r"exig(?:e|en|ió|ieron|id[oa]s?)|presion(?:a|an|ó|aron|ad[oa]s?)"
+)
 NOT_AN_ACT = re.compile(
     r"\b(?:could|would|might|should|must|urg\w*|calls?\s+(?:on|for|to)|called\s+(?:on|for)|"
     r"calling\s+(?:on|for)|ask\w*|request\w*\s+(?:that|to)|propos\w*|consider\w*|weigh\w*|plans?\s+to|"
@@ -956,7 +962,7 @@ NOT_AN_ACT = re.compile(
     r"no\s+longer|refused|declined|podría|podrían|debería|deberían|debe|deben|pide|piden|pidió|pidieron|"
     r"pedido|insta|instó|instan|instaron|exhort\w*|solicit\w*|propuesta|propone|propuso|proyecto|si|"
     r"evalúa|evalúan|analiza|considera|planea|amenaz\w*|busc\w+|pretend\w+|sought|aimed\s+to|intended\s+to|"
-    r"no|nunca|quiere|quieren)\b|n't\b",
+    rf"no|nunca|quiere|quieren|{PRESSURE})\b|n't\b",
     re.I,
 )
 # A request, urge or call governs what follows it in its sentence, however far ("se pide al Consejo que
@@ -965,7 +971,7 @@ NOT_AN_ACT = re.compile(
 REQUEST_SCOPE = re.compile(
     r"\b(?:pide|piden|pidió|pidieron|pedía|pedían|solicita|solicitan|solicitó|solicitaron|insta|instan|instó|"
     r"instaron|exhorta|exhortan|exhortó|exhortaron|reclama|reclamó|urges?|urged|urging|"
-    r"(?:calls?|called|calling)\s+(?:on|upon|for)|asks?|asked|requests?|requested)\b",
+    rf"(?:calls?|called|calling)\s+(?:on|upon|for)|asks?|asked|requests?|requested|{PRESSURE})\b",
     re.I,
 )
 SUBORDINATE = re.compile(

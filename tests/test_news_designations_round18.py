@@ -1,0 +1,47 @@
+"""Round 18 of the designation readings: pressing another to list a group ("pressed Bolivia to
+list", "fue instado a declarar") is no act, in whatever words the pressure is put; an act done
+under pressure still is one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_news_designations import _sanctions
+from watchfloor.news.mentions import name_key
+
+PUBLISHED = date(2024, 11, 26)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House pressed Peru to list Hezbollah and the Houthis as terrorist groups.",
+        "Lawmakers demanded that Treasury designate the Clan del Golfo and the ELN.",
+        "El presidente fue conminado por Washington a calificar a Hezbolá y a Hamás como organizaciones terroristas.",
+        "El Congreso fue instado a declarar terroristas al Tren de Aragua y a la Mara Salvatrucha.",
+        "La oposición exigió designar al Cartel de los Soles como organización terrorista.",
+        "Washington presionó a Lima para incluir a Hezbolá en su lista de organizaciones terroristas.",
+    ],
+)
+def test_pressing_another_to_list_a_group_is_no_act(text: str) -> None:
+    assert _sanctions(text, PUBLISHED) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Under pressure from Washington, Paraguay designated the Cartel de los Soles as a terrorist group.",
+            "Cartel de los Soles",
+        ),
+        (
+            "Bajo presión de Washington, Paraguay designó al Cartel de los Soles como organización terrorista.",
+            "Cartel de los Soles",
+        ),
+        ("Treasury's press release said OFAC designated the Tren de Aragua on Monday.", "Tren de Aragua"),
+    ],
+)
+def test_an_act_done_under_pressure_is_still_an_act(text: str, party: str) -> None:
+    assert name_key(party) in _sanctions(text, PUBLISHED)
