@@ -45,3 +45,51 @@ def test_pressing_another_to_list_a_group_is_no_act(text: str) -> None:
 )
 def test_an_act_done_under_pressure_is_still_an_act(text: str, party: str) -> None:
     assert name_key(party) in _sanctions(text, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the measures as the subject of a verb of falling on or covering
+        (
+            "Las sanciones recayeron sobre los panameños Luis Arce Brito y Mateo Gil Pardo por lavar dinero.",
+            ["Luis Arce Brito", "Mateo Gil Pardo"],
+        ),
+        (
+            "Las nuevas sanciones pesan sobre Ramón Lira Vega y Tomás Ochoa Sanz.",
+            ["Ramón Lira Vega", "Tomás Ochoa Sanz"],
+        ),
+        (
+            "The sanctions also apply to Peter Vance Holt and Ruth Marlow Keane.",
+            ["Peter Vance Holt", "Ruth Marlow Keane"],
+        ),
+        # the parties before a copula with "the other sanctioned"
+        (
+            "Luis Arce Brito y Mateo Gil Pardo son los otros sancionados.",
+            ["Luis Arce Brito", "Mateo Gil Pardo"],
+        ),
+        # a conditional in a relative clause after the parties hedges only that clause
+        (
+            "Las sanciones alcanzan a Luis Arce Brito y a Mateo Gil Pardo, quien sería el contador de la red.",
+            ["Luis Arce Brito", "Mateo Gil Pardo"],
+        ),
+    ],
+)
+def test_measures_that_fall_on_parties_copulas_and_hedged_asides(text: str, names: list[str]) -> None:
+    found = _sanctions(text, PUBLISHED)
+    assert {name_key(n) for n in names} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker after the measures' object is no party
+        "The sanctions affect the oil sector, said Peter Vance Holt.",
+        "Las sanciones afectan a la economía, dijo Ramón Lira Vega.",
+        # a hedge before the verb still hedges, whatever the aside after it says
+        "El Tesoro podría sancionar a Ramón Lira Vega, quien sería el jefe de la red.",
+        "Treasury could sanction Peter Vance Holt, who is the cartel's accountant.",
+    ],
+)
+def test_speakers_and_hedged_acts_are_no_parties(text: str) -> None:
+    assert _sanctions(text, PUBLISHED) == {}

@@ -131,7 +131,8 @@ ACTIVE_VERB = re.compile(
     r"(?:were|was|are|is)\b)|"
     # "The sanctions ... affect X and Y": the measures' objects are their parties.
     r"\b(?:(?:sanctions|sanciones)\b[^.;:]{0,80}?\b(?:affect|affects|target|targets|targeted|afectan|afectaron|"
-    r"alcanzan|alcanzaron|recaen\s+(?:sobre|en)|(?:están\s+|fueron\s+|are\s+|were\s+)?(?:dirigidas|aimed|directed)"
+    r"alcanzan|alcanzaron|(?:recaen|recayeron|recae|recayó|pesan|pesaban|caen|cayeron)\s+(?:sobre|en)|"
+    r"cover|covers|covered|appl(?:y|ies|ied)\s+to|(?:están\s+|fueron\s+|are\s+|were\s+)?(?:dirigidas|aimed|directed)"
     r"\s+(?:a|al|contra|at|against)(?=\s))|"
     # "Sanctions were also imposed on X", "las sanciones fueron impuestas a X"
     r"(?:sanctions|sanciones)\s+(?:were|was|have\s+been|had\s+been|fueron|han\s+sido)\s+(?:also\s+|también\s+)?"
@@ -397,7 +398,9 @@ AMONG = re.compile(
 # Passive and reduced relatives: the parties precede ("X was designated", "X, designated in 2019").
 PASSIVE_VERB = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|fue|fueron|es|son|"
-    r"ha\s+sido|han\s+sido|será|serán|sido|quedó|quedaron)\s+(?:\w+\s+)?(?:(?:U\.?S\.?|US)[-\s])?|"
+    # "were also designated", "son los otros sancionados"
+    r"ha\s+sido|han\s+sido|será|serán|sido|quedó|quedaron)\s+"
+    r"(?:(?:los|las|the)\s+(?:otr[oa]s|dem[aá]s|nuev[oa]s|other|new|remaining)\s+|\w+\s+)?(?:(?:U\.?S\.?|US)[-\s])?|"
     r",\s*(?:(?:which|who)\s+(?:was|were)\s+|(?:que|quien)\s+(?:fue|fueron)\s+|an?\s+(?:U\.S\.[-\s])?(?=designated\s)|"
     r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+)?)"
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
@@ -465,6 +468,9 @@ OBJECT_END = re.compile(
     r"(?<!así\s)como|por|para|bajo|en|tras|luego|debido|(?<!entre\slos\s)(?<!entre\slas\s)que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
     r"\sa\s+(?:la|su|esta|esa)\s+(?=lista\b)|"  # "agregó a X a la lista de sanciones"
+    # the speaker after the object: "the sanctions affect the oil sector, said X"
+    r",\s+(?:said|says|told|added|noted|stated|explained|dijo|dice|afirmó|afirma|indicó|agregó|añadió|"
+    r"explicó|declaró|aseguró|sostuvo)\b|"
     # "designó a A y B entre la decena de sancionados"
     r"\sentre\s+(?:la|las|los|el)\s+(?:[\w-]+\s+){0,2}?(?:de\s+)?(?:sancionad|designad|señalad)|"
     r"[;:.!?]\s|[;!?]|\.$|—|\s–\s",  # a spaced en dash opens an aside as an em dash does
@@ -981,6 +987,8 @@ GRANTED = re.compile(r"\b(?:approv\w*|grant\w*|aprob\w*|concedi\w*|accedi\w*|ate
 REQUEST = re.compile(r"request|solicit|pedido|pidi|ask", re.I)
 MAY = re.compile(r"\bmay\b")  # lower case: "May 2025" is a month
 GUARD_WINDOW = 70  # characters before the verb read for an urge, condition or negation
+# a relative clause after the act's parties, which may hedge only itself ("quien sería el enlace")
+RELATIVE_ASIDE = re.compile(r",\s*(?:quien|quienes|que|el\s+cual|la\s+cual|cuyo|cuya|which|who|whom|whose)\b", re.I)
 
 # --- dates ------------------------------------------------------------------------------------
 
@@ -1232,6 +1240,10 @@ def _hypothetical(
         if hypothetical and REPORTED_WOULD.search(sentence) and not ctx.in_speculative_section(index):
             # "said it would designate X": an announcement, unless something else hedges it
             hypothetical = sentence_modality(as_told(sentence)) == Modality.HYPOTHETICAL
+        aside = RELATIVE_ASIDE.search(sentence, verb_start) if hypothetical else None
+        if aside is not None and not ctx.in_speculative_section(index):
+            # "sancionó a A y a B, quien sería el enlace del grupo": the hedge is the aside's own
+            hypothetical = sentence_modality(sentence[: aside.start()]) == Modality.HYPOTHETICAL
         if hypothetical:
             return True
     window = sentence[max(0, verb_start - GUARD_WINDOW) : verb_start]
