@@ -93,3 +93,34 @@ def test_measures_that_fall_on_parties_copulas_and_hedged_asides(text: str, name
 )
 def test_speakers_and_hedged_acts_are_no_parties(text: str) -> None:
     assert _sanctions(text, PUBLISHED) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Treasury sanctioned three Peruvians on Friday. They were named as Ana Luz Quiroga and Raul Benito Paz.",
+            ["Ana Luz Quiroga", "Raul Benito Paz"],
+        ),
+        (
+            "El Tesoro sancionó el viernes a tres peruanos. Fueron identificados como Ana Luz Quiroga y Raúl Benito Paz.",
+            ["Ana Luz Quiroga", "Raúl Benito Paz"],
+        ),
+        (
+            "La OFAC sancionó a una red y a dos de sus jefes. La OFAC identificó a los dos jefes como Ana Luz Quiroga y Raúl Benito Paz.",
+            ["Ana Luz Quiroga", "Raúl Benito Paz"],
+        ),
+    ],
+)
+def test_the_parties_of_a_counted_act_named_in_the_next_sentence(text: str, names: list[str]) -> None:
+    found = _sanctions(text, PUBLISHED)
+    assert {name_key(n) for n in names} <= set(found)
+
+
+def test_people_named_after_an_arrest_are_no_parties() -> None:
+    assert (
+        _sanctions(
+            "Police arrested two men on Friday. They were named as Ana Luz Quiroga and Raul Benito Paz."
+        )
+        == {}
+    )

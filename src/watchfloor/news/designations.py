@@ -284,7 +284,10 @@ LIST_INTRO = re.compile(
     r"^(?i:junto\s+a\s+(?:ell[oa]s|est[oa]s)|along\s+with\s+them)\s*,|"
     r",\s+(?i:entre\s+(?:ell[oa]s|est[oa]s))(?=\s+(?:a\s+)?(?:l[oa]s?\s+|el\s+)?[\w]*\s*[A-ZÁÉÍÓÚÑ])|"
     # "La OFAC identifica a los barcos como A, B", "identified the vessels as A, B": the act's parties
-    r"\b(?i:identific(?:a|an|ó|aron)\s+a\s+(?:los|las)|identif(?:ies|ied)\s+the)\s+[\w-]+\s+(?i:como|as)\b|"
+    r"\b(?i:identific(?:a|an|ó|aron)\s+a\s+(?:los|las)|identif(?:ies|ied)\s+the)\s+(?:[\w-]+\s+){1,3}?(?i:como|as)\b|"
+    # "They were named as A, B and C", "Fueron identificados como A y B": who the act just read counted
+    r"^(?i:they|these|those)\s+(?i:were|are)\s+(?i:named|identified)\s+as\b|"
+    r"^(?:(?i:ell[oa]s|est[oa]s)\s+)?(?i:fueron|son)\s+(?i:identificad[oa]s|nombrad[oa]s)\s+como\b|"
     # "La cuarta sancionada es X", "The fourth company designated is X"
     r"^(?i:la|el|the)\s+(?:[\w-]+\s+){0,2}?(?i:sancionad[oa]|designad[oa]|sanctioned|designated)\s+(?i:es|fue|is|was)\b|"
     # "Los otros cinco son A, B", "The other four are", "The other three people now sanctioned are A",
