@@ -124,3 +124,34 @@ def test_people_named_after_an_arrest_are_no_parties() -> None:
         )
         == {}
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "La OFAC incluyó a dos empresas panameñas: Cambios Sol y Divisas Luna.",
+            ["Cambios Sol", "Divisas Luna"],
+        ),
+        ("La OFAC incluyó a Ana Luz Quiroga y a Raúl Benito Paz.", ["Ana Luz Quiroga", "Raúl Benito Paz"]),
+        (
+            "OFAC added Ana Luz Quiroga and Raul Benito Paz on Tuesday.",
+            ["Ana Luz Quiroga", "Raul Benito Paz"],
+        ),
+    ],
+)
+def test_the_list_keeper_adding_a_party_lists_it(text: str, names: list[str]) -> None:
+    found = _sanctions(text, PUBLISHED)
+    assert {name_key(n) for n in names} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OFAC added that Raul Benito Paz had fled to Panama.",
+        "El informe de la OFAC incluyó a expertos como Raúl Benito Paz.",
+        "Si la OFAC incluyera a Cambios Sol, el mercado caería.",
+    ],
+)
+def test_adding_words_that_list_nothing(text: str) -> None:
+    assert _sanctions(text, PUBLISHED) == {}

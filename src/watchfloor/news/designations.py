@@ -188,7 +188,7 @@ ACTIVE_VERB = re.compile(
     # "impuso sanciones, en virtud de la Ley de Medidas Económicas Especiales, contra X"
     r"(?:\s*,?\s*(?:en\s+virtud\s+de|bajo|conforme\s+a|al\s+amparo\s+de)\s+[^;:]{1,100}?,?)?\s+(?:a|al|contra)(?=\s)|"
     r"sanciones\s+(?:contra|a|al)(?=\s)|"
-    r"inclu(?:ir|ye|yen|yó|yeron|irá|sión\s+(?:de|del))|"
+    r"inclu(?:ir|ye|yen|yó|yeron|irá|yera|yeran|sión\s+(?:de|del))|"
     r"inscri(?:bir|be|bió|bieron|birá|pción\s+(?:de|del))|registr(?:ar|a|ó|aron|ará)|"
     r"incorpor(?:ar|a|ó|ación\s+(?:de|del))|"
     # A Spanish perfect is active: "Noboa había declarado como terrorista a X".
@@ -1260,6 +1260,21 @@ def _hypothetical(
     return bool(markers or MAY.search(window))
 
 
+# the office that keeps a sanctions list, as the subject right before a verb of adding: "la OFAC
+# incluyó a X", "la Oficina incluyera recientemente a tres instituciones", "OFAC added X"
+LIST_KEEPER_BEFORE = re.compile(
+    r"\b(?:OFAC|Oficina(?:\s+de\s+Control\s+de\s+Activos\s+Extranjeros)?|Office\s+of\s+Foreign\s+Assets\s+Control)"
+    r"(?:\s*\([^)]{1,40}\))?\s+(?:(?:también|además|ya|hoy|recientemente|also|recently|today)\s+)?$"
+)
+ADDING_VERB = re.compile(r"^(?:inclu|agreg|añad|add(?:s|ed)?\b)", re.I)
+
+
+def _included_by_list_keeper(sentence: str, verb_start: int, word: str) -> bool:
+    """A verb of adding whose subject is the office that keeps the list adds its object to that list,
+    though no list is named: "la OFAC incluyó a X"."""
+    return bool(ADDING_VERB.match(word)) and LIST_KEEPER_BEFORE.search(sentence, 0, verb_start) is not None
+
+
 def _requested(sentence: str, verb_start: int) -> bool:
     """The verb is what a request earlier in the sentence asks for; a request inside a relative or
     temporal aside ("The Treasury, which had been asked to act, sanctioned X") governs only its aside."""
@@ -2280,6 +2295,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 or goes_on
                 or (sanctioning and (OWN_LIST.match(after) or (LISTED_FIRST.match(after) and LIST_PLACE.match(after))))
                 or again
+                or _included_by_list_keeper(sentence, verb.start(), word)
             )
         ):
             continue  # "declaró el secretario": a weak verb designates only with its programme after it
