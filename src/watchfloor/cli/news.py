@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from watchfloor.cli.common import app as root
 from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
-from watchfloor.ingest import ingest_news, news_entities
+from watchfloor.ingest.early_worker import early_worker
 from watchfloor.store import SqlStore
 
 if TYPE_CHECKING:  # the news package loads the extractors: only where articles are ingested
@@ -30,6 +30,9 @@ def ingest(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Read articles and store their entities, alleged links, designations, events and claims."""
+    early = early_worker() if len(sources) == 1 and Path(sources[0]).is_file() else None
+    from watchfloor.ingest import ingest_news  # start-up: after the worker's fork (``early_worker``)
+
     expanded: list[str] = []
     for source in sources:
         path = Path(source)
@@ -41,13 +44,18 @@ def ingest(
         TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), console=err_console, transient=True
     ) as progress:
         task = progress.add_task("extract", total=None)
-        summary = ingest_news(
-            get_store(),
-            expanded,
-            published=parse_date(published, "--published"),
-            progress=lambda done, total: progress.update(task, completed=done, total=total),
-            matcher=_list_matcher,
-        )
+        try:
+            summary = ingest_news(
+                get_store(),
+                expanded,
+                published=parse_date(published, "--published"),
+                progress=lambda done, total: progress.update(task, completed=done, total=total),
+                matcher=_list_matcher,
+                early=early,
+            )
+        finally:
+            if early is not None:
+                early.terminate()
     if as_json:
         print_json(summary.to_dict())
     else:
@@ -77,6 +85,8 @@ def export(
     """Write every news entity as FtM JSON lines, with statement provenance."""
     if format_name != "ftm":
         raise typer.BadParameter(f"unknown export format {format_name!r}; known: ftm", param_hint="--format")
+    from watchfloor.ingest import news_entities  # start-up: FollowTheMoney, only to export
+
     entities = news_entities(get_store())
     lines = (json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) for e in entities)
     if out is None:

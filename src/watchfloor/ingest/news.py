@@ -16,6 +16,8 @@ from watchfloor.store.claims import ClaimStore
 from watchfloor.store.links import LinkStore
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
     from watchfloor.news import ArticleResult
     from watchfloor.news.linking import MatcherLike
 
@@ -61,13 +63,15 @@ def ingest_news(
     progress: Callable[[int, int], None] | None = None,
     processes: int | None = None,
     matcher: ListMatcher | None = None,
+    early: Pool | None = None,
 ) -> NewsIngestSummary:
     """Ingest files, folders, URLs or feeds. Each article becomes one ledger version of the news
     dataset (knowledge time = its publication date), with its claims and links in the same
     transaction (which holds up to ``STORE_BATCH`` articles); the same text is stored once,
     however often it is ingested. ``processes``: extraction workers, one per core by default.
     ``matcher``: opens the list matcher mentions are linked through, while the workers extract;
-    without one, nothing is linked."""
+    without one, nothing is linked. ``early``: a worker the command forked as it started
+    (``early_worker``), used when the batch is small enough for one worker."""
     from watchfloor.news import (  # start-up: the news pipeline, only to ingest articles
         link_entities,
         load_many,
@@ -88,7 +92,7 @@ def ingest_news(
 
     results = []
     workers = processes if processes is not None else available_cores()
-    with extracting(fresh, processes=workers, on_error=failed) as extracted:
+    with extracting(fresh, processes=workers, on_error=failed, early=early) as extracted:
         # opened while the workers extract; an article that fails is rare, so not waited for
         lists = matcher(store) if matcher is not None and fresh else None
         for done, result in enumerate(extracted, 1):

@@ -34,6 +34,8 @@ from watchfloor.news.quantities import extract_quantities
 from watchfloor.news.relations import extract_relations
 
 if TYPE_CHECKING:  # spaCy loads where articles are analysed (a worker), not in every importer
+    from multiprocessing.pool import Pool
+
     from spacy.tokens import Doc
 
 BLAS_THREADS = 1
@@ -262,14 +264,20 @@ def extracting(
     processes: int = 1,
     chunk_size: int = 16,
     on_error: Callable[[RawDocument, str], None] | None = None,
+    early: Pool | None = None,
 ) -> Iterator[Iterator[ArticleResult]]:
     """Start extracting and hand back the results' iterator (input order): with ``processes`` > 1
     the workers are already at it, so the caller can do other work (open the list index) before
     reading it. Without ``fork`` (or with one process) extraction runs here, as it is read.
+    ``early``: a worker forked when the command started (``ingest.early_worker``), which extracts
+    a batch of one chunk; a larger batch goes to a pool forked here as usual.
 
     A pool of whole-article workers (rather than ``nlp.pipe(n_process=...)``) keeps the rule
     extractors, which run after the model, in parallel too.
     """
+    if early is not None and 0 < len(docs) <= chunk_size:
+        yield _unpack([docs], early.imap(_extract_batch, [docs]), on_error)
+        return
     if processes <= 1 or not docs or "fork" not in multiprocessing.get_all_start_methods():
         chunks = [docs[i : i + chunk_size] for i in range(0, len(docs), chunk_size)]
         yield _unpack(chunks, (_extract_batch(chunk) for chunk in chunks), on_error)
