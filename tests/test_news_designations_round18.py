@@ -46,6 +46,10 @@ def test_pressing_another_to_list_a_group_is_no_act(text: str) -> None:
             "Cartel de los Soles",
         ),
         ("Treasury's press release said OFAC designated the Tren de Aragua on Monday.", "Tren de Aragua"),
+        (
+            "In response to US demands, Paraguay designated the Cartel de los Soles as a terrorist group.",
+            "Cartel de los Soles",
+        ),
     ],
 )
 def test_an_act_done_under_pressure_is_still_an_act(text: str, party: str) -> None:

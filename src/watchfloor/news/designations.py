@@ -959,9 +959,10 @@ NEAR_SUBJECT = 40  # characters before a verb where a bare state name is its sub
 # --- modality ---------------------------------------------------------------------------------
 
 # pressing another to act: "pressed Bolivia to list", "es conminado a calificar", "fue instado a
-# declarar", "exigió designar", "demanded that"
+# declarar", "exigió designar", "demanded that" (verbs only: "in response to US demands, Paraguay
+# designated X" is an act)
 PRESSURE = (
-    r"press(?:es|ed|ing)|demand(?:s|ed|ing)?|conmin(?:a|an|ó|aron|ad[oa]s?)|instad[oa]s?|"
+    r"press(?:es|ed|ing)|demand(?:ed|ing)|demands?\s+that|conmin(?:a|an|ó|aron|ad[oa]s?)|instad[oa]s?|"
     r"exig(?:e|en|ió|ieron|id[oa]s?)|presion(?:a|an|ó|aron|ad[oa]s?)"
 )
 NOT_AN_ACT = re.compile(
