@@ -161,3 +161,25 @@ def test_the_list_keeper_adding_a_party_lists_it(text: str, names: list[str]) ->
 )
 def test_adding_words_that_list_nothing(text: str) -> None:
     assert _sanctions(text, PUBLISHED) == {}
+
+
+def test_the_posts_a_release_lists_after_each_party_are_no_parties() -> None:
+    found = _sanctions(
+        "Ottawa sanctioned Ana Ruiz Mena, Minister of Finance; Luis Vera Sol, Brigadier General; and "
+        "Tomas Lanz Gil, Director of the Military Institute of Social Welfare.",
+        PUBLISHED,
+    )
+    assert set(found) == {name_key(n) for n in ("Ana Ruiz Mena", "Luis Vera Sol", "Tomas Lanz Gil")}
+    found = _sanctions(
+        "El Tesoro sancionó a Néstor Ruiz Mena, ministro de Interior, Justicia y Paz, y a Tareck Lanz Vidal, "
+        "ministro del Poder Popular para la Producción.",
+        PUBLISHED,
+    )
+    assert set(found) == {name_key(n) for n in ("Néstor Ruiz Mena", "Tareck Lanz Vidal")}
+
+
+def test_a_title_before_a_name_and_a_body_stay_parties() -> None:
+    _designates_all(
+        "El Tesoro sancionó al ministro de Defensa, Vladimir Padrino López, y al Banco Central de Venezuela.",
+        ["Vladimir Padrino López", "Banco Central de Venezuela"],
+    )

@@ -580,6 +580,27 @@ TITLE_BEFORE_NAME = re.compile(
 )
 # the holder of an office named before a comma: "el comandante de la Fuerza Armada Nacional, NAME"
 ROLE_APPOSITION = re.compile(ROLE_OF_BEFORE.pattern.removesuffix(r"\s*$") + r"\s*,\s*$")
+# An office, not its holder: a run that is a title alone or a title "of" a body ("Minister of Finance",
+# "Brigadier General", "First Lady of Nicaragua", "Director of the Military Institute"), as a release
+# lists each party's post after the name; a title before a name ("General Vladimir Padrino") is kept.
+OFFICE_NAME = re.compile(
+    rf"(?:(?:Former|Deputy|Acting|Vice|Ex)[- ])?(?:{_TITLES}|Brigadier|Major|General|Chief|Head|First\s+Lady|"
+    r"Primera\s+Dama|Jef[ea]|Director[a]|Secretari[oa]|Embajador[a]?|Alcalde(?:sa)?|Senador[a]?|Juez[a]?)"
+    r"(?:\s+(?:General|Director|Minister|Commander|Secretary))?"
+    r"(?:\s+(?:of|de|del|for|para)\b.*)?",
+    re.S,
+)
+# The portfolios of one office, listed after it: "ministro de Interior, Justicia y Paz", "ministro del
+# Poder Popular para la Producción": each is the office's, no party
+_PORTFOLIOS = (
+    r"\b(?:(?:vice)?ministr[oa]s?|(?:vice[- ])?ministers?|secretari[oa]s?|secretary|director(?:a|es|as)?|directors?)"
+    r"(?:\s+del\s+Poder\s+Popular)?\s+(?:de|del|of|para|for)\s+(?:(?:la|el|los|las|the)\s+)?"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w-]*)*\s*,\s*)*"
+)
+PORTFOLIO_BEFORE = re.compile(_PORTFOLIOS + r"$")  # after a comma: a portfolio, or the holder ("ministro de Defensa, X")
+PORTFOLIO_JOINED = re.compile(  # after "y": the office's last portfolio, whatever the model took it for
+    _PORTFOLIOS + r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w-]*)*\s*,?\s+(?:y|e|and)\s+$"
+)
 # the same role right before a run of capitals that names the body and then the person: "former head
 # of Haiti's National Palace General Security Unit Dimitri Herard"
 ROLE_OF_RUN = re.compile(_ROLE_OF + r"(?:[A-ZÁÉÍÓÚÑ][\w-]*['’]s\s+)?$")
@@ -1512,6 +1533,8 @@ def _party_of(
     if any(m.kind in NEVER_PARTIES and m.start <= start and m.end >= end for m in overlapping):
         return None  # a government body or a news outlet acts or reports; it is not designated
     parties = [m for m in overlapping if m.label in ("ORG", "PERSON")]
+    if not named and _an_office(ctx.text, start, end, any(m.label == "PERSON" for m in parties)):
+        return None  # "B, Brigadier General": the post a release lists after its holder
     if not named and ROLE_OF_RUN.search(ctx.text, max(0, start - 60), start):
         # "head of Haiti's National Palace General Security Unit Dimitri Herard": the body the person
         # heads, then the person; "ministro de Relaciones Interiores" alone names an office, no party
@@ -1554,6 +1577,21 @@ def _party_of(
     else:
         schema = "LegalEntity"
     return _Party(entity_id(schema, name), name, schema, False)
+
+
+def _an_office(text: str, start: int, end: int, person: bool) -> bool:
+    """The run at [start, end) names an office ("Minister of Finance") or one of the portfolios an
+    office lists before it ("ministro de Interior, Justicia y Paz"), not who holds it; ``person``:
+    the model read a person there, who may hold the office named before a comma."""
+    before = max(0, start - 100)
+    if PORTFOLIO_JOINED.search(text, before, start):
+        return True
+    run = text[start:end].strip()
+    return not person and (
+        OFFICE_NAME.fullmatch(run) is not None
+        # one word after the comma is a portfolio ("Justicia"); more may be its holder ("Néstor Reverol")
+        or (len(run.split()) == 1 and PORTFOLIO_BEFORE.search(text, before, start) is not None)
+    )
 
 
 def _name_words_left_out(ctx: ArticleContext, mention: Mention, start: int, end: int) -> bool:
