@@ -183,3 +183,37 @@ def test_a_title_before_a_name_and_a_body_stay_parties() -> None:
         "El Tesoro sancionó al ministro de Defensa, Vladimir Padrino López, y al Banco Central de Venezuela.",
         ["Vladimir Padrino López", "Banco Central de Venezuela"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # thanks for an act tell the act
+        (
+            "The envoy thanked Peru for designating the Houthis and Hezbollah as terrorist organizations.",
+            ["Houthis", "Hezbollah"],
+        ),
+        # the act's parties named as its targets, no colon
+        (
+            "Treasury sanctioned three officials on Friday. The new targets are Ana Luz Quiroga and Raul Benito Paz.",
+            ["Ana Luz Quiroga", "Raul Benito Paz"],
+        ),
+        (
+            "Treasury sanctioned three officials on Friday. The targets include Ana Luz Quiroga and Raul Benito Paz.",
+            ["Ana Luz Quiroga", "Raul Benito Paz"],
+        ),
+    ],
+)
+def test_thanks_for_an_act_and_the_acts_targets(text: str, names: list[str]) -> None:
+    _designates_all(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said designating Hezbollah would complicate the talks.",
+        "The board thanked its members for designating Ana Luz Quiroga as its spokesperson.",
+    ],
+)
+def test_the_idea_of_a_designation_and_a_post_are_no_acts(text: str) -> None:
+    assert _sanctions(text, PUBLISHED) == {}

@@ -280,6 +280,9 @@ LIST_INTRO = re.compile(
     # "Also designated Tuesday was X"
     r"(?:\s+(?:on\s+)?(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
     r"(?:\s+(?i:were|was|are|is))?\b|"
+    # "The new targets are A, B and C", "Los nuevos objetivos son A y B": the act's parties, no colon
+    r"^(?i:the|los|las)\s+(?:(?i:new|other|latest|nuev[oa]s|otr[oa]s)\s+)?(?i:targets|objetivos|designees)\s+"
+    r"(?i:are|were|include|included|son|fueron|incluyen)\b(?=\s+[A-ZÁÉÍÓÚÑ]|\s+(?:the|el|la)\s)|"
     # "Junto a ellos, A; B", "asciende a 55 personas, entre ellas a A y a B": more of the act's parties.
     r"^(?i:junto\s+a\s+(?:ell[oa]s|est[oa]s)|along\s+with\s+them)\s*,|"
     r",\s+(?i:entre\s+(?:ell[oa]s|est[oa]s))(?=\s+(?:a\s+)?(?:l[oa]s?\s+|el\s+)?[\w]*\s*[A-ZÁÉÍÓÚÑ])|"
@@ -937,6 +940,10 @@ GERUND_AS_NOUN = re.compile(
     r"(?:^|[;:]|\b(?:said|says|say|that|of|about|on|for|by|whether|than|dijo|dice|que|de|sobre|en)\b)\s*"
     r"(?:\w+ly\s+)?$",
     re.I,
+)
+# Thanks for an act tell the act: "thanked Paraguay for designating X", "praised Ottawa for listing X".
+THANKED_FOR = re.compile(
+    r"\b(?:thank\w*|prais\w*|welcom\w*|commend\w*|applaud\w*|congratulat\w*)\s+[^.;:]{1,80}?\s+for\s*$", re.I
 )
 # A pseudo-cleft names its actor after the copula: "the country that designated X was Canada".
 CLEFT_RELATIVE = re.compile(r"\b(?:que|who|which|that)\s+(?:\w+\s+){0,2}$", re.I)
@@ -2245,7 +2252,8 @@ def _gerund_noun(sentence: str, verb: re.Match[str]) -> bool:
     decree declaring X" and "is designating X" are made)."""
     if not re.search(r"(?:ing|ando|endo)$", verb.group(0), re.I):
         return False
-    return GERUND_AS_NOUN.search(sentence[: verb.start()]) is not None
+    before = sentence[: verb.start()]
+    return GERUND_AS_NOUN.search(before) is not None and THANKED_FOR.search(before) is None
 
 
 def _in_context(
