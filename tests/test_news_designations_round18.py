@@ -217,3 +217,31 @@ def test_thanks_for_an_act_and_the_acts_targets(text: str, names: list[str]) -> 
 )
 def test_the_idea_of_a_designation_and_a_post_are_no_acts(text: str) -> None:
     assert _sanctions(text, PUBLISHED) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the party on the list the act keeps
+        (
+            "El Tesoro sancionó a ocho funcionarios. Ana Luz Quiroga figura en la lista negra de la OFAC.",
+            ["Ana Luz Quiroga"],
+        ),
+        (
+            "Treasury sanctioned eight officials. Raul Benito Paz also appears on the sanctions list.",
+            ["Raul Benito Paz"],
+        ),
+        # an inverted passive after a fronted phrase
+        (
+            "El Tesoro sancionó a ocho funcionarios. En el ámbito judicial, fueron sancionados el fiscal Luis Mora Gil "
+            "y el juez Raúl Benito Paz.",
+            ["Luis Mora Gil", "Raúl Benito Paz"],
+        ),
+    ],
+)
+def test_on_the_list_and_an_inverted_passive_after_a_fronted_phrase(text: str, names: list[str]) -> None:
+    _designates_all(text, names)
+
+
+def test_appearing_on_a_list_of_speakers_is_no_act() -> None:
+    assert _sanctions("Raul Benito Paz also appears on the list of speakers at the summit.", PUBLISHED) == {}

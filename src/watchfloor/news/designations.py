@@ -283,6 +283,9 @@ LIST_INTRO = re.compile(
     # "The new targets are A, B and C", "Los nuevos objetivos son A y B": the act's parties, no colon
     r"^(?i:the|los|las)\s+(?:(?i:new|other|latest|nuev[oa]s|otr[oa]s)\s+)?(?i:targets|objetivos|designees)\s+"
     r"(?i:are|were|include|included|son|fueron|incluyen)\b(?=\s+[A-ZÁÉÍÓÚÑ]|\s+(?:the|el|la)\s)|"
+    # "En el ámbito judicial, fueron sancionados el fiscal A y el juez B": an inverted passive after a
+    # fronted phrase, the act's parties after it
+    r"^(?i:en|in|por|on|dentro\s+de)\s+[^,;:]{1,40},\s*(?i:fueron|fue)\s+(?i:sancionad[oa]s?|designad[oa]s?|incluid[oa]s?)\b|"
     # "Junto a ellos, A; B", "asciende a 55 personas, entre ellas a A y a B": more of the act's parties.
     r"^(?i:junto\s+a\s+(?:ell[oa]s|est[oa]s)|along\s+with\s+them)\s*,|"
     r",\s+(?i:entre\s+(?:ell[oa]s|est[oa]s))(?=\s+(?:a\s+)?(?:l[oa]s?\s+|el\s+)?[\w]*\s*[A-ZÁÉÍÓÚÑ])|"
@@ -385,7 +388,10 @@ FREEZE_VERB = re.compile(r"congel|froze|freez|bloque|block", re.I)
 OWN_LIST = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:en|a|on|to)\s+(?:su|sus|its|their)\s+(?:\w+\s+)?lista?s?\b", re.I)
 # The list a weak verb puts its object on, before the object, in a sentence about sanctions: "el Tesoro
 # incluyó en la lista de narcotraficantes a X", "agregó a la lista de bloqueos financieros a X".
-LISTED_FIRST = re.compile(r"\s+(?:(?:también|además|ya|hoy)\s+)?(?:en|a)\s+(?:la|esa|esta)\s+lista\b", re.I)
+LISTED_FIRST = re.compile(
+    r"\s+(?:(?:también|además|ya|hoy)\s+)?(?:en|a)\s+(?:(?:la|esa|esta|dicha)\s+lista|(?:el|ese|este|dicho)\s+listado)\b",
+    re.I,
+)
 # Members a counted or generic object names after it: "otras estructuras criminales como A y B",
 # "four companies, including A and B".
 EXAMPLES = re.compile(
@@ -420,7 +426,12 @@ PASSIVE_VERB = re.compile(
 JOINED_LIST = re.compile(
     r"(?:,\s*)?\b(?:also\s+)?join(?:s|ed)\s+(?:him|her|them|it)\s+on\s+(?:the|that|this|its)\s+"
     r"(?:(?:sanctions|SDN|OFAC)\s+)?(?:blacklist|list)\b|"
-    r"(?:,\s*)?\b(?:también\s+)?se\s+sum(?:ó|aron|a|an)(?=\s+a\s+(?:la|esa|esta)\s+lista\b)",
+    r"(?:,\s*)?\b(?:también\s+)?se\s+sum(?:ó|aron|a|an)(?=\s+a\s+(?:la|esa|esta)\s+lista\b)|"
+    # "X también aparece en la lista de sancionados", "X figura en la lista negra", "X also appears on the
+    # sanctions list": the party is on the list the act keeps
+    r"\b(?:(?:also|también|además)\s+)?(?:appears?|appeared|figura|figuran|figuraba|aparece|aparecen|aparecía)\s+"
+    r"(?:(?:also|también|además)\s+)?(?:en|on|in)\s+(?:la|el|the|its|su|dicha|dicho)\s+"
+    r"(?:(?:OFAC|SDN|sanctions|U\.?S\.?)\s+)?(?:lista|listado|list|blacklist)\b",
     re.I,
 )
 # An existing listing told in passing, its party before it: "X has been under US sanctions since 2020",
@@ -494,7 +505,7 @@ LEADING_OBJECT_MARK = re.compile(
 # "added to the SDN list X".
 LIST_PLACE = re.compile(
     # the list may be named at length: "en su lista de «nacionales especialmente designados y personas bloqueadas»"
-    r"^\s*(?:en|a|on|to)\s+(?:su|la|esa|esta|the|its|their)\s+(?:lista|list)(?:\s+negra|"
+    r"^\s*(?:en|a|on|to)\s+(?:su|la|esa|esta|dicha|the|its|their|el|ese|este|dicho)\s+(?:lista|listado|list)(?:\s+negra|"
     r"\s+de\s+[«\"“]?[^.;:«»\"“”]{1,80}?[»\"”]?|\s+\w+)?,?(?=\s+(?:a|al)\s)",
     re.I,
 )
