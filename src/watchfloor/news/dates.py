@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from watchfloor.news.mentions import name_key
 from watchfloor.news.modality import CLAUSE_BREAK, tense_markers
 
 EN_MONTHS = (
@@ -40,6 +41,9 @@ ES_MONTHS = (
 )
 EN_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 ES_DAYS = "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+CALENDAR_KEYS = frozenset(name_key(w) for w in f"{EN_MONTHS}|{ES_MONTHS}|{EN_DAYS}|{ES_DAYS}".split("|"))
+"""Every month and weekday name, abbreviations included, in ``name_key`` form: a word that is one
+names a day, not a party ("Julio"), nor a person beside an age ("Monday (15)")."""
 
 _MONTH_NUMBER = {
     **{m: i for i, m in enumerate(EN_MONTHS.lower().split("|")[:12], start=1)},

@@ -786,21 +786,6 @@ GENERIC_NOUN = re.compile(
     r"empresarios?|red(?:es)?|l[ií]deres|narcotraficantes)",
     re.I,
 )
-MONTHS_AND_DAYS = frozenset(
-    name_key(w)
-    for w in (
-        news_dates.EN_MONTHS
-        + "|"
-        + news_dates.ES_MONTHS
-        + "|"
-        + news_dates.EN_DAYS
-        + "|"
-        + news_dates.ES_DAYS
-    )
-    .lower()
-    .split("|")
-)
-
 # --- actors -----------------------------------------------------------------------------------
 
 _US_NAME = r"\bU\.?S\.?(?!\w)|\bUnited\s+States\b|\bWashington\b|\bEE\.?\s?UU\.?|\bEstados\s+Unidos\b"
@@ -1458,7 +1443,7 @@ def _acceptable(name: str) -> bool:
     """A party's name: not an authority, programme, country, month or common word."""
     key = name_key(name)
     words = key.split()
-    if not words or len(key) < 3 or key in MONTHS_AND_DAYS or key.replace(" ", "").isdigit():
+    if not words or len(key) < 3 or key in news_dates.CALENDAR_KEYS or key.replace(" ", "").isdigit():
         return False  # "104-25": a decree's number
     if any(p.search(name) for _, p in PROGRAMS) or NON_PARTY_WORDS.search(name) or GENERIC_PLURAL.search(key):
         return False
@@ -1632,7 +1617,7 @@ def _given_month(before: str) -> bool:
     """A single capitalised month word right before a person's name is the first given name ("Julio",
     "Abril")."""
     words = before.split()
-    return len(words) == 1 and words[0][:1].isupper() and name_key(words[0]) in MONTHS_AND_DAYS
+    return len(words) == 1 and words[0][:1].isupper() and name_key(words[0]) in news_dates.CALENDAR_KEYS
 
 
 def _without_origin(ctx: ArticleContext, mentions: list[Mention], start: int, end: int) -> int:

@@ -39,8 +39,9 @@ from number_parser.parser import LanguageData
 
 from watchfloor.model.claims import Qualifier, QuantityClaim
 from watchfloor.news.context import ArticleContext, is_quoted
-from watchfloor.news.dates import EN_DAYS, EN_MONTHS, ES_DAYS, ES_MONTHS
+from watchfloor.news.dates import CALENDAR_KEYS
 from watchfloor.news.events import EventMatch
+from watchfloor.news.mentions import name_key
 from watchfloor.news.modality import Modality, clause_modality, clause_span, sentence_modality
 
 QUALIFIERS: dict[str, Qualifier] = {
@@ -1550,7 +1551,6 @@ PERSON_BEFORE_AGE = re.compile(
 )
 # the digits beside a name, between commas or in brackets: not after a weekday or a month ("Monday (15)")
 AGE_BESIDE_NAME = re.compile(r"(?P<name>[A-ZÁÉÍÓÚÑ][\w'’-]+)(?:,\s|\s?\()(?P<n>\d{2})(?:,\s|\))")
-CALENDAR_WORD = re.compile(rf"(?:{EN_DAYS}|{ES_DAYS}|{EN_MONTHS}|{ES_MONTHS})$", re.I)
 
 
 def _ages(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[int]]:
@@ -1574,7 +1574,7 @@ def _ages(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[int]]
             add(found.start(), found.end(), values.get(found.start("n")))
             used.add(found.start("n"))
     for found in AGE_BESIDE_NAME.finditer(sentence):
-        if not CALENDAR_WORD.match(found.group("name")) and found.start("n") not in used:
+        if name_key(found.group("name")) not in CALENDAR_KEYS and found.start("n") not in used:
             add(found.start("name"), found.end("n"), values.get(found.start("n")))
             used.add(found.start("n"))
     return figures, used
