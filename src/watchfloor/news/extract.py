@@ -94,7 +94,7 @@ def mentions_of(doc: Doc, sentences: list[tuple[int, int]]) -> list[Mention]:
 def _resolve(mentions: list[Mention]) -> dict[int, tuple[str, str]]:
     """Mention start -> (schema, canonical name), merging mentions within the article."""
     names = [(m.label, m.canonical or m.text) for m in mentions if m.label in ("PERSON", "ORG")]
-    resolved = resolve_names(names)
+    resolved = resolve_names(names, in_text_order=True)
     out = {}
     for mention in mentions:
         name = mention.canonical or mention.text

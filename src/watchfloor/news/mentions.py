@@ -90,23 +90,49 @@ def _contains(short: str, long: str) -> bool:
     return short != long and f" {short} " in f" {long} "
 
 
-def resolve_names(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def _given_and_surname(short: str, long: str) -> bool:
+    """'alma meza' for 'alma yanira meza olivares': a given name and a surname of the full name, in
+    its order, the way Spanish-language reporting shortens a person it named in full."""
+    short_words, long_words = short.split(), long.split()
+    if not 2 <= len(short_words) < len(long_words) or short_words[0] != long_words[0]:
+        return False
+    rest = iter(long_words[1:])
+    return all(word in rest for word in short_words[1:])
+
+
+def resolve_names(names: list[tuple[str, str]], in_text_order: bool = False) -> dict[tuple[str, str], str]:
     """Map (label, written name) to the canonical written name within one scope.
 
     ``names`` are (label, name) pairs, canonical gazetteer names included. A name maps to the
     most frequent written form of its normalised key; a person name maps to the single longer
-    person name it is the tail of (or is contained in), when there is exactly one.
+    person name it is the tail of or is contained in, when there is exactly one. Where ``names``
+    come in text order, a person name that shortens a full name written before it (a given name and
+    a surname) maps to it too: a short form first written before a longer one is another person
+    ("Nicolas Maduro" before "Nicolas Ernesto Maduro", his son).
     """
     by_key: dict[tuple[str, str], Counter[str]] = {}
-    for label, name in names:
-        by_key.setdefault((label, name_key(name)), Counter())[name] += 1
+    first_seen: dict[tuple[str, str], int] = {}
+    for position, (label, name) in enumerate(names):
+        scoped = (label, name_key(name))
+        by_key.setdefault(scoped, Counter())[name] += 1
+        first_seen.setdefault(scoped, position)
     preferred = {key: _best_form(counts) for key, counts in by_key.items()}
     person_keys = [key for (label, key) in preferred if label == "PERSON"]
     result: dict[tuple[str, str], str] = {}
     for (label, key), form in preferred.items():
         target = form
         if label == "PERSON":
-            longer = {other for other in person_keys if _is_tail(key, other) or _contains(key, other)}
+            longer = {
+                other
+                for other in person_keys
+                if _is_tail(key, other)
+                or _contains(key, other)
+                or (
+                    in_text_order
+                    and first_seen[("PERSON", other)] < first_seen[(label, key)]
+                    and _given_and_surname(key, other)
+                )
+            }
             # keep only the longest candidates that are not themselves inside another candidate
             longer = {c for c in longer if not any(_contains(c, d) for d in longer)}
             if len(longer) == 1:

@@ -825,7 +825,9 @@ def _named_before(doc: Doc, noun: int, by_end: dict[int, Span], nationality_toke
     if start == 0 or doc[start - 1].lower_ != "the":
         return []
     if any(j in nationality_tokens for j in range(start, noun)) or (
-        noun - start == 1 and _DEMONYM_EN.match(doc[start].text)
+        # a word the model took for no name may be a nationality ("the Haitian gang"); one it
+        # took for a person's or a place's name is a name ("the Canaan gang", "the Taliban gang")
+        span is None and noun - start == 1 and _DEMONYM_EN.match(doc[start].text)
     ):
         return []
     if span is not None and span.label_ == "ORG" and not span.ent_id_ and doc[noun].lower_ in _LOWERED_HEADS:
