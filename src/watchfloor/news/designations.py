@@ -85,6 +85,30 @@ PROGRAMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("RePET", re.compile(r"\bRePET\b|registro\s+p[uú]blico\s+de\s+personas\s+y\s+entidades", re.I)),
+    # the State Department's public designation of officials for corruption or gross violations of
+    # human rights under Section 7031(c) of its appropriations act: the persons and their close
+    # family become "ineligible for entry into the United States" (not a blocking by the Treasury)
+    (
+        "7031(c)",
+        re.compile(
+            r"\b(?:section\s+|secci[oó]n\s+)?7031\s?\(c\)|"
+            # the ground that section names: "designated as significantly corrupt"
+            r"\bsignificantly\s+corrupt\b|\bsignificativamente\s+corrupt[oa]s?\b|"
+            r"\b(?:generally\s+)?ineligible\s+for\s+entry\s+(?:in)?to\s+the\s+(?:United\s+States|U\.S\.)|"
+            r"\binelegibles?\s+para\s+(?:el\s+)?(?:ingres(?:o|ar)|entrar?|la\s+entrada)\s+(?:a|en)\s+(?:los\s+)?"
+            r"(?:Estados\s+Unidos|EE\.?\s?UU\.?)",
+            re.I,
+        ),
+    ),
+    # the Treasury's programme for corruption and human-rights abuse (blocking, on the SDN list)
+    (
+        "GLOMAG",
+        re.compile(
+            r"\bglobal\s+magnitsky\b|\bmagnitsky\s+global\b|\bley\s+magnitsky\b|\bGLOMAG\b|"
+            r"(?:E\.\s?O\.|Executive\s+Order|Orden\s+Ejecutiva)\s*(?:No\.\s*)?13818",
+            re.I,
+        ),
+    ),
     # the Kingpin Act's list: "as a Specially Designated Narcotics Trafficker", "Narcotraficante
     # Especialmente Designado de conformidad con la Ley Kingpin"
     (
@@ -115,7 +139,7 @@ SANCTION_CONTEXT = re.compile(
     rf"\bcongel\w*\s+{_FROZEN_ES}|\b(?:froze|freez\w*|frozen)\s+{_FROZEN_EN}",
     re.I,
 )
-US_PROGRAMS = frozenset({"FTO", "SDGT", "SDN", "SDNTK"})
+US_PROGRAMS = frozenset({"FTO", "SDGT", "SDN", "SDNTK", "GLOMAG", "7031(c)"})
 # Words for a list rather than a programme: they merge with the programme another sentence names.
 GENERIC_PROGRAMS = frozenset({"terrorist-list", "SDN", "sanctions"})
 
@@ -217,6 +241,9 @@ INSTRUMENT = re.compile(
     r"incluyen|cubre|alcanza|alcanzó|alcanzan|afecta|afectó|afectan|affects|designates|designated|sanctions|sanctioned|"
     # "La sanción se extiende a su esposa, X", "The measures extend to X"
     r"(?:se\s+)?extiende(?:n)?\s+a|(?:se\s+)?extendió\s+a|extends?\s+to|extended\s+to|"
+    # "Esta acción está dirigida a X", "The action is aimed at X": what the act is directed at
+    r"(?:está|están|estaba|estaban|va|van|fue|fueron)\s+dirigid[oa]s?\s+(?:a|contra)|apunta(?:n|ba|ban)?\s+(?:a|contra)|"
+    r"(?:is|are|was|were)\s+(?:aimed|directed)\s+at|"
     r"(?:are|were|son|fueron)\s+(?:against|contra))\b"
     r"(?:\s+(?:a|al)\b)?"
 )
@@ -1234,7 +1261,7 @@ def _complete_actor(actor: _Actor | None, programs: list[str]) -> _Actor:
     """A US designation names its department (an FTO is always the State Department's, SDGT too
     unless the Treasury acts, SDN, the Kingpin Act's and executive orders the Treasury's); with no actor in sight, only
     a US programme implies the US."""
-    treasury = programs and (programs[0] in ("SDN", "SDNTK") or programs[0].startswith("E.O."))
+    treasury = programs and (programs[0] in ("SDN", "SDNTK", "GLOMAG") or programs[0].startswith("E.O."))
     department = US_TREASURY if treasury and "FTO" not in programs else US_STATE
     if actor is None:
         return _Actor(department, "us") if any(_is_us_program(p) for p in programs) else _Actor(None, None)
