@@ -170,10 +170,11 @@ def _lexicon(lang: str) -> tuple[frozenset[str], frozenset[str], dict[str, int]]
 
 
 def _digit_value(text: str, lang: str) -> float:
-    """'4,000' -> 4000; '200.000' (Spanish) -> 200000; '2.5' -> 2.5; '2,5' (Spanish) -> 2.5."""
+    """'4,000' -> 4000; '200.000' (Spanish) -> 200000; '2.5' -> 2.5; '2,5' (Spanish, or a decimal
+    comma in English text) -> 2.5."""
     if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", text):
         return float(re.sub(r"[,.]", "", text))
-    if lang == "es":
+    if lang == "es" or re.fullmatch(r"\d+,\d{1,2}", text):  # "38,9%": no thousands group has two digits
         text = text.replace(",", ".")
     return float(text.replace(",", ""))
 
@@ -262,6 +263,9 @@ def _spelled_numbers(sentence: str, lang: str) -> list[Number]:
 
 
 PER_BEFORE = re.compile(r"\bpor\s+$", re.I)
+VAGUE_BEFORE = re.compile(
+    r"\b(?:several|some|a\s+few|few|many|varias|varios|algunas|algunos|muchas|muchos|pocas|pocos)\s+$", re.I
+)
 
 
 def _run_number(run: list[re.Match[str]], lang: str, scales: dict[str, int]) -> Number | None:
@@ -273,6 +277,8 @@ def _run_number(run: list[re.Match[str]], lang: str, scales: dict[str, int]) -> 
         return Number(run[0].start(), run[0].end(), 1.0, True, article_one=True, indefinite=True)
     if (len(folded) == 1 and folded[0] in ("a", "an", "un", "una")) or folded[0] in scales:
         return None  # an article, or "millones" after digits
+    if len(folded) == 1 and folded[0] in APPROXIMATE_WORDS and VAGUE_BEFORE.search(run[0].string, 0, run[0].start()):
+        return None  # "several dozen deputies", "varias decenas de personas": how many, nobody says
     if folded[0] in ("a", "an", "un", "una") and not (set(folded[1:]) & (set(scales) | APPROXIMATE_WORDS)):
         # "un ataque": an article; "un millón", "a dozen", "un centenar": a number
         run, folded = run[1:], folded[1:]
@@ -1238,9 +1244,17 @@ def _plain_thing(sentence: str, first: Number, last: Number, after: str, skip: i
     counted = _counted_noun(after[skip:])
     if not counted or WHOLE_BEFORE.search(sentence, 0, first.start) or _the_estimate(sentence, first.start):
         return None
+    if _a_year(sentence, first):
+        return None  # "a 2015 decree against officials", "desde los años 1990 amplios sectores"
     unit_end = last.end + skip + counted
     measure = _plain_count(sentence, "count", first.start, unit_end)
     return (measure, unit_end) if measure else None
+
+
+def _a_year(sentence: str, number: Number) -> bool:
+    """Four digits from 1800 to 2100 with no separator: a year, whatever noun follows it."""
+    written = sentence[number.start : number.end]
+    return written.isdigit() and len(written) == 4 and 1800 <= number.value <= 2100
 
 
 COUNTED_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w'’-]*)")
@@ -1497,6 +1511,7 @@ FRACTION_JOIN = re.compile(r"\s+(?:out\s+of(?:\s+every)?|in(?:\s+every)?|of\s+ev
 # "la mitad de los encuestados -48%-", "half (48%) of adults", "more than half of voters, 53 percent,"
 _GLOSS_PERCENT = r"\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b|por\s+ciento\b)"
 GLOSSED_SHARE = re.compile(rf"\s*(?:[-–—(]\s*{_GLOSS_PERCENT}\s*[-–—)]|,\s*{_GLOSS_PERCENT}\s*,)", re.I)
+GLOSSED_AFTER_NOUN = re.compile(rf"(?:\s+[^\W\d_]+){{1,3}}\s*[-–—(]\s*{_GLOSS_PERCENT}\s*[-–—)]", re.I)
 HALF = re.compile(
     r"\b(?:la\s+mitad|half)\s+(?:of|de)\s+(?:the\s+|all\s+|los\s+|las\s+|todos\s+los\s+)?(?:Americans|voters|"
     r"respondents|adults|Republicans|Democrats|independents|people|those\s+(?:polled|surveyed)|"
@@ -1589,16 +1604,14 @@ def _poll_shares(sentence: str, numbers: list[Number]) -> tuple[list[Figure], se
     figures: list[Figure] = []
     used: set[int] = set()
     for part, whole in pairwise(numbers):
-        if (
-            not FRACTION_JOIN.fullmatch(sentence, part.end, whole.start)
-            or not 0 < part.value < whole.value <= 10
-            or GLOSSED_SHARE.match(sentence, whole.end)
-        ):
+        if not FRACTION_JOIN.fullmatch(sentence, part.end, whole.start) or not 0 < part.value < whole.value <= 10:
             continue
+        used |= {part.start, whole.start}  # a fraction's numbers count no one: "nine in ten Venezuelans"
+        if GLOSSED_SHARE.match(sentence, whole.end) or GLOSSED_AFTER_NOUN.match(sentence, whole.end):
+            continue  # "nueve de cada diez venezolanos (89%)": the figure is the percentage that glosses it
         value = round(100 * part.value / whole.value)
         word, start = _qualifier(sentence, part.start)
         figures.append(_share(value, word, start, whole.end, Qualifier.ABOUT))
-        used |= {part.start, whole.start}
     for half in HALF.finditer(sentence):
         if GLOSSED_SHARE.match(sentence, half.end()):
             continue  # "about half of those asked (48%)": the figure is the percentage that glosses it
