@@ -66,3 +66,37 @@ def test_what_the_action_is_aimed_at_are_its_parties(text: str) -> None:
     found = _sanctions(text, PUBLISHED)
     for party in ("Juan Pérez Gómez", "Ana López Ruiz"):
         assert _has(found, party).get("authority") == ["US Department of the Treasury"]
+
+
+def test_what_the_sanctions_affected_are_their_parties() -> None:
+    text = (
+        "La UE sancionó en febrero de 2024 a la fiscal general Ana López Ruiz. Las sanciones afectaban "
+        "también al jefe de la Fiscalía Especial, José Rafael Curruchiche Cacul, y al juez Fredy Raúl Orellana."
+    )
+    found = _sanctions(text, PUBLISHED)
+    for party in ("Ana López Ruiz", "José Rafael Curruchiche Cacul", "Fredy Raúl Orellana"):
+        assert _has(found, party).get("authority") == ["European Union"]
+
+
+def test_the_list_of_an_article_reporting_acts_is_theirs() -> None:
+    text = (
+        "La UE sancionó en febrero de 2024 a la fiscal general Ana López Ruiz. En junio el Consejo de la UE "
+        "incluyó en la lista a la Fundación Libertad Plena, a su presidente Ricardo Rafael Méndez Ruiz y a su "
+        "representante legal Raúl Amílcar Falla Ovalle."
+    )
+    found = _sanctions(text, PUBLISHED)
+    for party in ("Fundación Libertad Plena", "Ricardo Rafael Méndez Ruiz", "Raúl Amílcar Falla Ovalle"):
+        assert _has(found, party).get("program") == ["sanctions"]
+
+
+def test_the_list_with_no_act_before_names_no_party() -> None:
+    text = "El club incluyó en la lista a la Fundación Libertad Plena y a su presidente Ricardo Rafael Méndez Ruiz."
+    assert _sanctions(text, PUBLISHED) == {}
+
+
+def test_an_organisations_officers_after_it_are_parties_too() -> None:
+    found = _sanctions(
+        "La UE sancionó a la Fundación Libertad Plena y a su presidente Ricardo Rafael Méndez Ruiz.", PUBLISHED
+    )
+    _has(found, "Fundación Libertad Plena")
+    _has(found, "Ricardo Rafael Méndez Ruiz")

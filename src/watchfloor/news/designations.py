@@ -238,7 +238,8 @@ INSTRUMENT = re.compile(
     r"(?i:orders?|measures?|sanctions|designations?|list|actions?|moves?|notice|decree|resolution|órdenes|"
     r"orden|medidas?|sanci[oó]n|sanciones|decreto|resolución|lista|designaci[oó]n|inclusi[oó]n|acci[oó]n)\b[^.;:]{0,140}?\s+(?i:also\s+|también\s+)?"
     r"(?i:names?|named|includes?|included|targets?|targeted|covers?|covered|nombra|nombró|incluye|incluyó|"
-    r"incluyen|cubre|alcanza|alcanzó|alcanzan|afecta|afectó|afectan|affects|designates|designated|sanctions|sanctioned|"
+    r"incluyen|incluyeron|incluía|incluían|cubre|cubría|alcanza|alcanzó|alcanzan|alcanzaron|alcanzaba|alcanzaban|"
+    r"afecta|afectó|afectan|afectaron|afectaba|afectaban|affects|affected|designates|designated|sanctions|sanctioned|"
     # "La sanción se extiende a su esposa, X", "The measures extend to X"
     r"(?:se\s+)?extiende(?:n)?\s+a|(?:se\s+)?extendió\s+a|extends?\s+to|extended\s+to|"
     # "Esta acción está dirigida a X", "The action is aimed at X": what the act is directed at
@@ -503,9 +504,12 @@ CONTINUING = re.compile(
 COPULA = r"\s(?:is|are|was|were|has|have|had|will|would|es|(?<!his\s)(?<!her\s)(?<!their\s)son|fue|fueron|ha|han|será|serán)\b"
 OBJECT_END = re.compile(
     # "y a su hermano X": the personal "a" before a relative or associate goes on with the object
-    # "y a sus respectivos jefes, A y B", "y a su líder, X": the group's leaders, named after it
+    # "y a sus respectivos jefes, A y B", "y a su líder, X": the group's leaders (and officers), named after it
     COPULA + r"|\s(?:a(?!\s+(?:la|las|los)\s)(?!\s+sus?\s+(?:respectiv[oa]s?\s+)?(?:herman|hij|espos|padre|madre|sobrin|prim|t[ií][oa]|"
-    r"cuñad|yerno|nuera|suegr|socio|soci[oa]s|lugarteniente|operador|testaferro|jef[ea]s?\b|l[íi]der|cabecilla|dueñ[oa]|propietari[oa]))|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
+    r"cuñad|yerno|nuera|suegr|socio|soci[oa]s|lugarteniente|operador|testaferro|jef[ea]s?\b|l[íi]der|cabecilla|dueñ[oa]|propietari[oa]|"
+    # "a la fundación X y a su presidente Y, a su representante legal Z": its officers
+    r"(?:vice)?president[ea]s?\b|director[ea]?s?\b|gerentes?\b|representantes?\b|secretari[oa]s?\b|tesorer[oa]s?\b|"
+    r"fundador[ea]?s?\b|administrador[ea]?s?\b|apoderad[oa]s?\b|contador[ea]?s?\b|abogad[oa]s?\b))|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
     r"\s(?:a|an|una?)\s+(?=(?:Foreign|Specially|Global|Terrorist|FTO|SDGT|Organizaci[oó]n|Organization)\b)|"
     r"\s(?:(?<!such\s)(?<!known\s)(?<!well\s)as(?!\s+well\s+as\b)|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|(?<!\bof\s)that|which|who|"
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
@@ -2364,6 +2368,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 or SANCTIONS_LIST.search(word)  # "has been on the U.S. sanctions list"
                 or goes_on
                 or (sanctioning and (OWN_LIST.match(after) or (LISTED_FIRST.match(after) and LIST_PLACE.match(after))))
+                or _on_their_list(reading, after)
                 or again
                 or _included_by_list_keeper(sentence, verb.start(), word)
             )
@@ -2380,7 +2385,14 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         listed = kind == "list" and (previous is not None or maker is not None)  # an act's parties
         joined = bool(JOINED_LIST.match(sentence, verb.start()))  # joined someone on a list: listed too
         if not (
-            named or sanctioning or listed or joined or goes_on or PARTICIPLE.search(word) or re.search(r"\blista?\b", word)
+            named
+            or sanctioning
+            or listed
+            or joined
+            or goes_on
+            or PARTICIPLE.search(word)
+            or re.search(r"\blista?\b", word)
+            or _on_their_list(reading, sentence[verb.end() :])
         ):
             parties = [p for p in parties if p.schema != "Person"]  # a person "designated" to a post
         if kind in ("passive", "among", "copula") and parties:
@@ -2419,6 +2431,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             # "were among those sanctioned": what they are among says which act
             among = sentence[verb.start() : verb.end() + AMONG_REACH].lower() if kind == "among" else word
             programs = _act_programs(sentence, among, actor, reading)
+            if last is None and reading.last_act is not None and _on_their_list(reading, sentence[verb.end() :]):
+                last = reading.last_act  # "incluyó en la lista a X": the list of the act read last
             if last is not None and not _programs(sentence):
                 programs = list(last.programs)
             if found_actor is not None:
@@ -2566,6 +2580,11 @@ def _designated_again(ctx: ArticleContext, index: int, sentence: str, verb: re.M
     return bool(reading.designated) and any(
         p.entity_id in reading.designated for p in _passive_parties(ctx, index, sentence, verb.start())
     )
+
+
+def _on_their_list(reading: _Reading, after: str) -> bool:
+    """ "the list" in an article already reporting acts is theirs: "el Consejo incluyó en la lista a X"."""
+    return bool(reading.designated) and bool(LISTED_FIRST.match(after)) and bool(LIST_PLACE.match(after))
 
 
 def _goes_on(reading: _Reading, index: int, before: str) -> bool:
