@@ -100,7 +100,8 @@ OFFICE = (
     r"lawmakers|counterparts?|representatives?|negotiators?|ambassadors?|secretary|opposition|l[íi]der(?:es)?|"
     r"president[ae]s?|ministr[oa]s?|enviad[oa]s?|funcionari[oa]s|delegaci(?:ón|on|ones)|senador(?:es|as?)?|"
     r"hom[óo]log[oa]s?|representantes?|negociador(?:es|as?)?|cancilleres?|mandatari[oa]s?|secretari[oa]s?|"
-    r"embajador(?:es|as?)?|oposici(?:ón|on)"
+    r"embajador(?:es|as?)?|oposici(?:ón|on)|emir(?:es)?|kings?|rey(?:es)?|queen|reina|sultan|sult[áa]n|sheikh|jeque|"
+    r"chancellor|pope|papa|pont[íi]fice"
 )
 # a party named by office only: "the envoy", "su homólogo", "the secretary of energy"
 OFFICE_COUNTERPART = rf"(?:(?:the|his|her|their|its|el|la|los|las|su|sus)\s+)?(?:[\w-]+\s+)?(?:{OFFICE})\b"
@@ -308,7 +309,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
             r"(?:habl|convers)(?:ó|o|aron)\s+(?:con\s+(?:[\w’'.-]+\s+){1,8}?)?(?:por\s+tel[ée]fono|telef[óo]nicamente)|"
             # leaders who meet hold talks: "met with the opposition leader", "se reunió con", a summit,
             # "a meeting between the two", "un encuentro con el enviado"
-            rf"summits?|cumbres?|(?:met|meets|se\s+reun(?:ió|io|ieron|e|en))\s+(?:[\w’'.-]+\s+){{0,2}}?(?:with|con)\s+{COUNTERPART}|"
+            # (its day and place may come between: "se reunió este lunes en Doha con el emir")
+            rf"summits?|cumbres?|(?:met|meets|se\s+reun(?:ió|io|ieron|e|en))\s+(?:[\w’'.-]+\s+){{0,5}}?(?:with|con)\s+{COUNTERPART}|"
             # or meet a party with no "with": "met Venezuelan President Maduro" (not "met Monday's deadline")
             rf"met\s+(?!(?:{EN_DAYS}|{EN_MONTHS})\b){COUNTERPART}(?<![’']s)(?![\w’'])|"
             # a conversation with a party is talks: "held a conversation with the envoy", "una conversación con Rubio"
