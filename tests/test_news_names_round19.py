@@ -65,3 +65,21 @@ def test_a_name_like_a_nationality_before_gang_is_the_gang(gang: str) -> None:
 
 def test_a_nationality_before_gang_names_no_gang() -> None:
     assert _links("The Council listed Marc Dorvil, leader of the Haitian gang, on Monday.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury sanctioned Nicolás Maduro Guerra on Friday.",
+        "El diputado Nicolás Maduro Guerra, hijo del presidente, fue sancionado.",
+    ],
+)
+def test_a_known_persons_name_with_one_more_surname_is_another_person(text: str) -> None:
+    assert _people(text) == {"Nicolás Maduro Guerra"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Nicolás Maduro Moros was indicted in New York.", "Nicolás Maduro Monday rejected the talks."]
+)
+def test_a_known_persons_full_name_or_a_day_after_it_keeps_the_person(text: str) -> None:
+    assert _people(text) == {"Nicolás Maduro"}

@@ -415,7 +415,7 @@ def news_entity_fixes(doc: Doc) -> Doc:
             continue
         result.append(span)
     result = _given_month_names(doc, _article_group_names(doc, result))
-    doc.ents = filter_spans(_bare_bodies(_joined_persons(_nicknamed_persons(doc, result))))
+    doc.ents = filter_spans(_bare_bodies(_joined_persons(_second_surnames(doc, _nicknamed_persons(doc, result)))))
     return doc
 
 
@@ -553,6 +553,44 @@ def _nicknamed_persons(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _name_token(token: Token) -> bool:
     return token.is_alpha and token.text[0].isupper() and not token.is_sent_start
+
+
+def _second_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name followed at once by one more capitalised word that ends the name (a comma, a
+    lower-case word or the end after it) takes that word: the model, or the gazetteer's shorter form
+    of a known person, left out a second surname ("Nicolás Maduro Guerra" is the president's son,
+    not "Nicolás Maduro" and a word). The longer name is its own person, not the gazetteer's."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    result = []
+    for span in spans:
+        k = span.end
+        if (
+            span.label_ == "PERSON"
+            and len(span) >= 2
+            and k < len(doc)
+            and k not in taken
+            and doc[k - 1].whitespace_ == " "
+            and _surname_word(doc[k])
+            and (k + 1 == len(doc) or doc[k + 1].is_punct or doc[k + 1].is_lower)
+        ):
+            span = Span(doc, span.start, k + 1, label="PERSON")
+            for token in span:  # the gazetteer's ID stays on its tokens unless cleared
+                token.ent_id_ = ""
+        result.append(span)
+    return result
+
+
+def _surname_word(token: Token) -> bool:
+    """A capitalised word that may be a surname: letters only, not an acronym, a stop word, a day,
+    a month or a country."""
+    return (
+        token.is_alpha
+        and token.text[0].isupper()
+        and not token.text.isupper()
+        and not token.is_stop
+        and token.lower_ not in _CALENDAR_WORDS
+        and country_named(token.text) is None
+    )
 
 
 def _joined_persons(spans: list[Span]) -> list[Span]:
