@@ -100,3 +100,33 @@ def test_an_organisations_officers_after_it_are_parties_too() -> None:
     )
     _has(found, "Fundación Libertad Plena")
     _has(found, "Ricardo Rafael Méndez Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juan Pérez Gómez y Ana López Ruiz fueron incluidos en la lista de la OFAC.",
+        "Juan Pérez Gómez y Ana López Ruiz fueron incluidos en la lista del Tesoro.",
+        "Juan Pérez Gómez and Ana López Ruiz were added to OFAC's list.",
+    ],
+)
+def test_a_list_named_by_its_keeper_is_a_sanctions_list(text: str) -> None:
+    found = _sanctions(text, PUBLISHED)
+    _has(found, "Juan Pérez Gómez")
+    _has(found, "Ana López Ruiz")
+
+
+def test_a_named_party_and_a_count_of_others_in_a_passive_subject() -> None:
+    text = "Juan Pérez Gómez y tres conocidos narcotraficantes fueron incluidos en la lista de sanciones de la OFAC."
+    assert set(_sanctions(text, PUBLISHED)) == {"juan perez gomez"}
+
+
+def test_a_count_after_an_adverb_names_no_party() -> None:
+    assert _sanctions("Remarkably, 35 individuals have been designated under terrorism authorities.", PUBLISHED) == {}
+
+
+def test_the_members_a_counted_object_names_after_the_list_it_was_put_on() -> None:
+    text = "The Treasury added four companies to its sanctions list, including Inversiones Zeta SA and Grupo Delta SA."
+    found = _sanctions(text, PUBLISHED)
+    _has(found, "Inversiones Zeta SA")
+    _has(found, "Grupo Delta SA")

@@ -406,7 +406,10 @@ SANCTIONS_LIST = re.compile(
     r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?(?:sancionad|designad|bloquead)[oa]s\b|\blista\s+de\s+bloqueos?\b|"
     # "its list of persons subject to restrictive measures"
     r"\blist\s+of\s+(?:[\w-]+\s+){0,4}?subject\s+to\s+(?:restrictive\s+measures|sanctions)|"
-    r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?sujet[oa]s\s+a\s+(?:medidas\s+restrictivas|sanciones)",
+    r"\blista\s+de\s+(?:[\w-]+\s+){0,4}?sujet[oa]s\s+a\s+(?:medidas\s+restrictivas|sanciones)|"
+    # a sanctions body's list by its keeper: "la lista de la OFAC", "la lista del Tesoro", "OFAC's list"
+    r"\blista\s+(?:de\s+la\s+|del\s+)(?:OFAC|Oficina\s+de\s+Control\s+de\s+Activos|(?:Departamento\s+del\s+)?Tesoro)\b|"
+    r"\b(?:the\s+)?(?:OFAC|Treasury)(?:['’]s)?\s+list\b|\blist\s+of\s+(?:the\s+)?(?:OFAC|Office\s+of\s+Foreign\s+Assets)\b",
     re.I,
 )
 # A verb phrase naming the measures themselves: a sanction's programme.
@@ -426,6 +429,10 @@ EXAMPLES = re.compile(
     r"\s*,?\s*(?:such\s+as|including|like|among\s+them|como|incluyendo(?:\s+a)?|incluid[oa]s|"
     r"entre\s+ell[oa]s)\s+",
     re.I,
+)
+# the list an object was put on, between the object and its members: "to its sanctions list"
+LIST_PLACE_AFTER = re.compile(
+    r"\s+(?:to|on|onto|in|a|en)\s+(?:the|its|their|la|su|sus)\s+(?:[\w’'-]+\s+){0,6}?(?:list|lista|listado)\b", re.I
 )
 # "Tren de Aragua, MS-13 and the Sinaloa cartel are among the groups the US has designated": the
 # parties precede, the designation follows.
@@ -664,6 +671,10 @@ COUNT_WORDS = {
     )
     for word in spelled.split()
 }  # fmt: skip
+# a conjunct that counts parties it does not name: "tres reconocidos narcotraficantes", "two other officials"
+COUNTED_CONJUNCT = re.compile(
+    rf"\s*(?:(?:otr[oa]s|other|more|más)\s+)?(?:\d+|{'|'.join(COUNT_WORDS)})\s+(?:[a-záéíóúñ-]+\s*)+$", re.I
+)
 COUNTED_OBJECT = re.compile(
     rf"\s*(?:a\s+)?(?P<count>\d+|several|vari[oa]s|{'|'.join(COUNT_WORDS)})\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:(?P<firms>companies|firms|entities|businesses|empresas|compañías|entidades|sociedades)|"
@@ -2078,6 +2089,12 @@ def _passive_parties(ctx: ArticleContext, index: int, sentence: str, verb_start:
                 party = _party_of(ctx, index, at + run[0], at + run[1])
                 if party is not None:
                     return [party]  # else a later cut: "vinculadas al Tren de Aragua", a place ends the first
+    if (
+        len(spans) > 1
+        and COUNTED_CONJUNCT.match(masked, spans[-1][0], spans[-1][1])
+        and re.search(r"\b(?:and|y|e)\s*$", masked[spans[-2][1] : spans[-1][0]])
+    ):
+        spans = spans[:-1]  # "X y tres narcotraficantes fueron incluidos": X is named, the others counted
     if not spans or _name_run(masked[spans[-1][0] : spans[-1][1]]) is None:
         return []
     last = spans[-1]
@@ -2823,9 +2840,11 @@ def _role_holder(parts: list[tuple[int, str]]) -> tuple[int, str, tuple[int, int
 def _examples(
     ctx: ArticleContext, index: int, sentence: str, object_start: int, object_end: int
 ) -> list[_Party]:
-    """The members a nameless object names after it: "otras estructuras criminales como A y B",
-    "several groups, such as A and B"."""
-    match = EXAMPLES.match(sentence, object_end)
+    """The members a nameless object names after it, or after the list it was put on: "otras
+    estructuras criminales como A y B", "several groups, such as A and B", "added three companies to
+    its sanctions list, including A"."""
+    place = LIST_PLACE_AFTER.match(sentence, object_end)  # "added four firms to its list, including A"
+    match = EXAMPLES.match(sentence, place.end() if place is not None else object_end)
     if match is None or object_end - object_start < 3:
         return []
     end = OBJECT_END.search(sentence, match.end())
