@@ -130,3 +130,17 @@ def test_the_members_a_counted_object_names_after_the_list_it_was_put_on() -> No
     found = _sanctions(text, PUBLISHED)
     _has(found, "Inversiones Zeta SA")
     _has(found, "Grupo Delta SA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury sanctioned two officials on Monday. The targets of today’s designations are Juan Pérez "
+        "Gómez and Ana López Ruiz.",
+        "La OFAC sancionó a dos funcionarios. Los objetivos de las sanciones son Juan Pérez Gómez y Ana López Ruiz.",
+    ],
+)
+def test_the_targets_of_the_act_are_its_parties(text: str) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for party in ("Juan Pérez Gómez", "Ana López Ruiz"):
+        assert _has(found, party).get("authority") == ["US Department of the Treasury"]

@@ -309,7 +309,10 @@ LIST_INTRO = re.compile(
     r"(?:\s+(?:on\s+)?(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
     r"(?:\s+(?i:were|was|are|is))?\b|"
     # "The new targets are A, B and C", "Los nuevos objetivos son A y B": the act's parties, no colon
+    # "The targets of today's designations are A and B", "Los objetivos de las sanciones son A y B"
     r"^(?i:the|los|las)\s+(?:(?i:new|other|latest|nuev[oa]s|otr[oa]s)\s+)?(?i:targets|objetivos|designees)\s+"
+    r"(?:(?i:of|de)\s+(?:[\w’'-]+\s+){0,3}?(?i:designations?|sanctions|actions?|designaci[oó]n|designaciones|"
+    r"sanci[oó]n|sanciones|medidas?)\s+)?"
     r"(?i:are|were|include|included|son|fueron|incluyen)\b(?=\s+[A-ZÁÉÍÓÚÑ]|\s+(?:the|el|la)\s)|"
     # "En el ámbito judicial, fueron sancionados el fiscal A y el juez B": an inverted passive after a
     # fronted phrase, the act's parties after it
