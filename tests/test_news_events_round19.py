@@ -35,3 +35,28 @@ def test_a_meeting_with_its_day_and_place_before_the_party_is_talks(text: str) -
 
 def test_a_proposal_that_met_with_criticism_is_no_talks() -> None:
     assert _events("The proposal met on Monday with strong criticism from Democrats.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ecuadorian voters on Sunday rejected the proposal, with nearly two-thirds voting no as about 90% "
+            "of ballots were counted.",
+            ["vote"],
+        ),
+        ("A poll published on Monday found that 60% of Americans oppose strikes on Venezuela.", ["poll"]),
+        ("Un 55% de los venezolanos rechaza una intervención militar, según la encuesta publicada el lunes.", ["poll"]),
+    ],
+)
+def test_an_election_count_is_no_poll_and_a_polls_question_no_event(text: str, expected: list[str]) -> None:
+    assert sorted(mode for mode, _day in _events(text)) == expected
+
+
+def test_a_share_of_the_tally_sheets_is_no_poll() -> None:
+    assert "poll" not in [m for m, _d in _events("Con el 95% de las actas escrutadas, el lunes ganó el no.")]
+
+
+def test_a_strike_the_poll_sentence_reports_is_still_an_event() -> None:
+    text = "US forces struck a boat on Monday, a day after a poll found that 60% of Americans oppose the campaign."
+    assert "strike" in [mode for mode, _day in _events(text)]

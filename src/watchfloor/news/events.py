@@ -43,6 +43,11 @@ from watchfloor.news.gazetteer import GazetteerEntry, by_alias, country_named
 from watchfloor.news.mentions import Mention, name_key
 from watchfloor.news.modality import RELATIVE, Modality, clause_at, clause_modality, clause_span
 
+# what an election counts: "90% of ballots", "more than 80% of electronic voting machines", "el 95% de las actas"
+_TALLIED = (
+    r"\s+(?:(?:the|all|los|las|todas\s+las|todos\s+los)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:ballots|votes|precincts|"
+    r"voting|tally|tallies|polling\s+stations|returns|votos|actas|mesas|boletas|sufragios|papeletas|escrutinio))\b"
+)
 WARSHIP = (
     r"warships?|destroyers?|frigates?|cruisers?|aircraft\s+carriers?|USS|buques?|destructor(?:es)?|"
     r"fragatas?|cruceros?|portaaviones|barcos?\s+de\s+guerra"
@@ -342,7 +347,8 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "poll",
         "OTHER",
         re.compile(
-            r"\b(?:polls?|polling|survey|encuestas?|sondeos?)\b|\d\s?%\s+of\b|\d\s?%\s+de\b|"
+            # a share of something counted in an election is a count, no survey: "90% of ballots"
+            rf"\b(?:polls?|polling|survey|encuestas?|sondeos?)\b|\d\s?%\s+(?:of|de)\b(?!{_TALLIED})|"
             # a share that holds a view is a poll's finding: "36 % apoya la operación", "55% oppose it"
             r"\d\s?(?:%|percent\b|por\s+ciento\b)\s+(?:(?:also|only|solo|sólo|no)\s+)?(?:support(?:s|ed)?|"
             r"oppos(?:e|es|ed)|(?:dis)?approv(?:e|es|ed)|favou?r(?:s|ed)?|reject(?:s|ed)?|apoya(?:n|ba|ban)?|"
@@ -895,7 +901,21 @@ def _triggers(
         # were held today"): its own clause is what must state
         if ctx.reported_at(index, at) or (rule.fieldwork and ctx.clause_stated(index, at)):
             found.append((rule, hit.start()))
+    if any(rule.fieldwork for rule, _ in found):
+        # what a poll's respondents support or oppose is its question, no event: "60% oppose strikes"
+        found = [(rule, at) for rule, at in found if rule.fieldwork or not OPINION_BEFORE.search(unit, 0, at)]
     return found
+
+
+# a view held on an action, right before the action's noun: "oppose strikes", "apoya una intervención"
+OPINION_BEFORE = re.compile(
+    r"\b(?:support(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|(?:dis)?approv(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|"
+    r"reject(?:s|ed|ing)?|back(?:s|ed|ing)?|apoya(?:n|ba|ban)?|respalda(?:n|ba|ban)?|rechaza(?:n|ba|ban)?|"
+    r"se\s+opon(?:e|en|ía|ían)|(?:des)?aprueba(?:n|ba|ban)?|a\s+favor\s+de|en\s+contra\s+de)\s+"
+    r"(?:(?:the|a|an|any|more|further|possible|potential|U\.S\.|US|American|military|la|las|el|los|un|una|"
+    r"posibles?|eventuales?|nuev[oa]s?)\s+){0,3}$",
+    re.I,
+)
 
 
 def _supposed(sentence: str, mention: DateMention, trigger_at: int) -> bool:
