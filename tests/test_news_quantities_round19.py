@@ -52,3 +52,20 @@ def test_a_fraction_glossed_by_its_percentage_is_the_percentage() -> None:
 def test_a_fraction_without_a_gloss_is_its_rounded_share() -> None:
     sentence = "Según la encuesta, tres de cada cuatro venezolanos rechazan una intervención."
     assert figures(sentence, "es") == [("percent", 75, A)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Entities owned 50 percent or more by blocked persons are also blocked.", "en", ("share", 50.0)),
+        ("La empresa pertenecía a Cartes, con una participación del 50% o más.", "es", ("share", 50.0)),
+        ("The strikes killed 80 people or more.", "en", ("killed", 80.0)),
+        ("Murieron 30 personas o más en el ataque.", "es", ("killed", 30.0)),
+    ],
+)
+def test_or_more_after_the_unit_is_a_floor(sentence: str, lang: str, expected: tuple[str, float]) -> None:
+    assert figures(sentence, lang) == [(*expected, Qualifier.AT_LEAST)]
+
+
+def test_or_more_than_after_the_unit_is_a_comparison() -> None:
+    assert figures("The strikes killed 80 people, or more than the year before.", "en") == [("killed", 80.0, E)]

@@ -970,7 +970,7 @@ ORDINAL_STRIKE = re.compile(
 )
 # "this is the eighth strike": a copula says the count so far, unlike "the second strike killed two"
 ORDINAL_COPULA = re.compile(r"\b(?:is|was|marks|marked|es|fue|era|marca|marcó|se\s+trata\s+de)\s+$", re.I)
-# "80 or more", "50 o más", "ten or fewer": a figure said as a bound after it
+# "80 or more", "50 o más", "ten or fewer": a figure said as a bound after it (or after its unit)
 OPEN_BOUND_AFTER = re.compile(
     r"\s+(?:or|o|u)\s+(?:(?P<more>more|over|above|m[áa]s)|(?P<fewer>fewer|less|menos))\b(?!\s+(?:than|de|que)\b)",
     re.I,
@@ -1750,6 +1750,8 @@ def _figure(
     if found is None:
         return None
     measure, unit_end = found
+    if bound is None and last is first:
+        bound = OPEN_BOUND_AFTER.match(sentence, unit_end)  # after its unit: "50 percent or more", "30 personas o más"
     if word is None and _is_money(measure) and previous and previous[-1].measure == measure:
         word = _shared_qualifier(
             sentence, previous[-1], qual_start
