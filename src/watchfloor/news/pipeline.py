@@ -141,7 +141,8 @@ def news_sentencizer(doc: Doc) -> Doc:
         if text.isspace():
             continue
         previous = texts[index - 1]
-        after_break = previous.isspace() and "\n" in previous
+        # a line break ends a headline, not a hard-wrapped line of a sentence that goes on in lower case
+        after_break = previous.isspace() and "\n" in previous and not _wrapped(texts, index)
         after_end = text not in _CLOSERS and (
             (previous in _SENTENCE_END and not (previous == "." and texts[index - 2] in RANK_ABBREVIATIONS))
             or (previous in _CLOSERS and index >= 2 and texts[index - 2] in _SENTENCE_END)
@@ -150,6 +151,35 @@ def news_sentencizer(doc: Doc) -> Doc:
             starts[index, 0] = 1
     doc.from_array([SENT_START], cast(Ints2d, starts.astype("uint64")))  # thinc types arrays by shape
     return doc
+
+
+def _wrapped(texts: list[str], index: int) -> bool:
+    """Whether the word after a single line break goes on the sentence before it: after a line as
+    long as a wrapped one, a lower-case word where the line ends without a sentence's or a heading's
+    final punctuation, or any word where it ends in a word that cannot end one ("a member of /
+    Primeiro Comando"). Short lines are a list's or a header's ("fr_volume: 90")."""
+    if "\n\n" in texts[index - 1] or index < 2 or _line_length(texts, index - 2) < _WRAPPED_LINE:
+        return False
+    last = texts[index - 2]
+    if last in _LINE_GOES_ON:
+        return True
+    return texts[index][:1].islower() and last not in _SENTENCE_END and last not in _CLOSERS and last != ":"
+
+
+_WRAPPED_LINE = 40  # characters: a line wrapped to a page's width is longer
+
+
+def _line_length(texts: list[str], last: int) -> int:
+    """The characters of the line whose last token is ``texts[last]``."""
+    length = 0
+    while last >= 0 and "\n" not in texts[last] and length < _WRAPPED_LINE:
+        length += len(texts[last]) + 1
+        last -= 1
+    return length
+
+
+# words no heading or sentence ends with: a line ending in one was wrapped
+_LINE_GOES_ON = words("of the a an and or to for with by in on at from de del la las los el y o en con por para que")
 
 
 _LOWERED_HEADS = frozenset({"cartel", "cártel", "clan"})
