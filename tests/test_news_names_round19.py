@@ -83,3 +83,27 @@ def test_a_known_persons_name_with_one_more_surname_is_another_person(text: str)
 )
 def test_a_known_persons_full_name_or_a_day_after_it_keeps_the_person(text: str) -> None:
     assert _people(text) == {"Nicolás Maduro"}
+
+
+def test_a_capitalised_group_noun_after_the_ends_the_groups_name() -> None:
+    text = "Treasury accused Ricardo Pérez Gómez of leading the Tijuana Cartel."
+    assert _links(text) == {
+        ("Directorship", "director=news-person-ricardo-perez-gomez", "organization=news-org-tijuana-cartel")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasury said Ricardo Pérez Gómez is a long-time supporter of the Sinaloa Cartel.",
+        "Ricardo Pérez Gómez, a supporter of the Sinaloa Cartel, was designated.",
+    ],
+)
+def test_a_supporter_of_an_armed_group_supports_it(text: str) -> None:
+    assert _links(text) == {
+        ("UnknownLink", "subject=news-person-ricardo-perez-gomez", "object=news-org-sinaloa-cartel")
+    }
+
+
+def test_a_supporter_of_a_politician_is_no_link() -> None:
+    assert _links("Senator Ricardo Pérez Gómez, a supporter of President Donald Trump, spoke on Monday.") == set()

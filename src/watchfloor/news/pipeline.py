@@ -789,6 +789,8 @@ def _group_names(doc: Doc, spans: list[Span], nationality_tokens: set[int]) -> l
     person_tokens = {j for span in spans if span.label_ == "PERSON" for j in range(span.start, span.end)}
     found: list[Span] = []
     for i in cues:
+        if doc[i].lower_ in _LOWERED_HEADS and doc[i].is_title and not doc[i].is_sent_start:
+            found += _named_with_head(doc, i)  # "the Tijuana Cartel": the head is the name's last word
         if not doc[i].is_lower:  # "Grupo Jala", "Organizaciones Terroristas": a name's own word
             continue
         lower = doc[i].lower_
@@ -907,6 +909,17 @@ def _named_before(doc: Doc, noun: int, by_end: dict[int, Span], nationality_toke
     if span is not None and span.label_ not in _RETYPED_AS_GROUP:
         return []
     return [Span(doc, start, noun, label="ORG")]
+
+
+def _named_with_head(doc: Doc, head: int) -> list[Span]:
+    """ "the Tijuana Cartel", "the Gulf Clan": one to three capitalised words between "the" and a
+    capitalised group noun are a group's name, the noun its last word (the small models miss many)."""
+    start = head
+    while start > 0 and head - start < 3 and doc[start - 1].is_alpha and doc[start - 1].is_title:
+        start -= 1
+    if start == head or start == 0 or doc[start - 1].lower_ != "the":
+        return []
+    return [Span(doc, start, head + 1, label="ORG")]
 
 
 def _heads_appositive(doc: Doc, head: int) -> bool:

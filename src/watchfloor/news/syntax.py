@@ -240,10 +240,11 @@ _AGENT_NOUNS = words(
     "launderer launderers associate associates partner partners front fronts frontman frontmen "
     "lavador lavadora lavadores lavadoras socio socia socios socias testaferro testaferros fachada fachadas"
 )
-# who finances or supplies an armed group supports it ("a financier of Hezbollah", "proveedor del cártel")
+# who finances or supplies an armed group supports it ("a financier of Hezbollah", "proveedor del
+# cártel", "a long-time supporter of the cartel")
 _SUPPLIER_NOUNS = words(
-    "financier financiers supplier suppliers financista financistas financiador financiadora "
-    "financiadores proveedor proveedora proveedores"
+    "financier financiers supplier suppliers supporter supporters financista financistas financiador "
+    "financiadora financiadores proveedor proveedora proveedores"
 )
 _WORKER_NOUNS = _OPERATIVE_NOUNS | _AGENT_NOUNS | _SUPPLIER_NOUNS
 # laundering for someone links the launderer to them: "laundered money for X", "lavaban dinero para X"
