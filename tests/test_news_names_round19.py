@@ -70,12 +70,24 @@ def test_a_nationality_before_gang_names_no_gang() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Treasury sanctioned Nicolás Maduro Guerra on Friday.",
+        "The Treasury sanctioned Nicolás Maduro Guerra, a lawmaker, on Friday.",
         "El diputado Nicolás Maduro Guerra, hijo del presidente, fue sancionado.",
     ],
 )
 def test_a_known_persons_name_with_one_more_surname_is_another_person(text: str) -> None:
     assert _people(text) == {"Nicolás Maduro Guerra"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanctions were imposed by the Donald Trump Administration.",
+        "The Donald Trump Administration announced new sanctions on Monday.",
+        "Donald Trump Says the Cartel Is a Terrorist Group",
+    ],
+)
+def test_an_organisations_word_or_a_headlines_word_is_no_surname(text: str) -> None:
+    assert _people(text) == {"Donald Trump"}
 
 
 @pytest.mark.parametrize(

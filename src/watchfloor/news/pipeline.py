@@ -586,10 +586,12 @@ def _name_token(token: Token) -> bool:
 
 
 def _second_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A person's name followed at once by one more capitalised word that ends the name (a comma, a
-    lower-case word or the end after it) takes that word: the model, or the gazetteer's shorter form
-    of a known person, left out a second surname ("Nicolás Maduro Guerra" is the president's son,
-    not "Nicolás Maduro" and a word). The longer name is its own person, not the gazetteer's."""
+    """A person's name followed at once by one more capitalised word and then a punctuation mark
+    (or the end) takes that word: the model, or the gazetteer's shorter form of a known person,
+    left out a second surname ("Nicolás Maduro Guerra, his son" is the president's son, not
+    "Nicolás Maduro" and a word). The longer name is its own person, not the gazetteer's. A word
+    an organisation's name holds ("the Donald Trump Administration.") and a headline's capitalised
+    words ("Marco Rubio Says ...") are no surname."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     result = []
     for span in spans:
@@ -601,7 +603,8 @@ def _second_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
             and k not in taken
             and doc[k - 1].whitespace_ == " "
             and _surname_word(doc[k])
-            and (k + 1 == len(doc) or doc[k + 1].is_punct or doc[k + 1].is_lower)
+            and (k + 1 == len(doc) or doc[k + 1].text in _NAME_ENDS)
+            and not _is_headline(doc[k].sent)
         ):
             span = Span(doc, span.start, k + 1, label="PERSON")
             for token in span:  # the gazetteer's ID stays on its tokens unless cleared
@@ -612,15 +615,19 @@ def _second_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _surname_word(token: Token) -> bool:
     """A capitalised word that may be a surname: letters only, not an acronym, a stop word, a day,
-    a month or a country."""
+    a month, an organisation's word or a country."""
     return (
         token.is_alpha
         and token.text[0].isupper()
         and not token.text.isupper()
         and not token.is_stop
         and token.lower_ not in _CALENDAR_WORDS
+        and name_key(token.text) not in ORGANISATION_WORDS
         and country_named(token.text) is None
     )
+
+
+_NAME_ENDS = frozenset({",", ".", ";", ":", ")", "—", "–"})
 
 
 def _joined_persons(spans: list[Span]) -> list[Span]:
