@@ -144,3 +144,41 @@ def test_the_targets_of_the_act_are_its_parties(text: str) -> None:
     found = _sanctions(text, PUBLISHED)
     for party in ("Juan Pérez Gómez", "Ana López Ruiz"):
         assert _has(found, party).get("authority") == ["US Department of the Treasury"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La OFAC incluyó ayer en la Lista Clinton a Juan Pérez Gómez y Ana López Ruiz.",
+        "La OFAC incluyó este lunes en la lista negra a Juan Pérez Gómez y Ana López Ruiz.",
+    ],
+)
+def test_a_day_between_the_verb_and_the_list_it_puts_parties_on(text: str) -> None:
+    found = _sanctions(text, PUBLISHED)
+    _has(found, "Juan Pérez Gómez")
+    _has(found, "Ana López Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estados Unidos designó el viernes como narcotraficantes a Juan Pérez Gómez y a Los Caballeros Templarios.",
+        "Estados Unidos designó a Juan Pérez Gómez como narcotraficante.",
+    ],
+)
+def test_designated_as_narcotics_traffickers_is_the_kingpin_act(text: str) -> None:
+    assert _has(_sanctions(text, PUBLISHED), "Juan Pérez Gómez").get("program") == ["SDNTK"]
+
+
+def test_known_as_a_trafficker_is_no_designation() -> None:
+    assert _sanctions("Juan Pérez Gómez, conocido como narcotraficante, fue detenido.", PUBLISHED) == {}
+
+
+def test_the_sanctions_extended_to_are_parties() -> None:
+    text = (
+        "El Tesoro sancionó a dos hombres. Las sanciones se extendieron a dos empresas mexicanas: "
+        "Inversiones Zeta S.A. de C.V. y Grupo Delta S.A. de C.V."
+    )
+    found = _sanctions(text, PUBLISHED)
+    _has(found, "Inversiones Zeta")
+    _has(found, "Grupo Delta")

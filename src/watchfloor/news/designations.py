@@ -116,7 +116,10 @@ PROGRAMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"specially\s+designated\s+narcotics?\s+traffickers?|\bSDNTKs?\b|"
             r"narcotraficantes?\s+especialmente\s+designad[oa]s?|\bKingpin\s+Act\b|\bLey\s+Kingpin\b|"
-            r"significant\s+foreign\s+narcotics?\s+traffickers?|narcotraficantes?\s+(?:extranjer[oa]s?\s+)?importantes?",
+            r"significant\s+foreign\s+narcotics?\s+traffickers?|narcotraficantes?\s+(?:extranjer[oa]s?\s+)?importantes?|"
+            # "designó el viernes como narcotraficantes a X", "designó a X como narcotraficante": the Kingpin
+            # Act's listing as Spanish reports it (the class, before its object or closing the clause)
+            r"\bcomo\s+narcotraficantes?\b(?=\s+(?:a|al)\s|\s*[.,;]|\s+(?:y|e)\s)",
             re.I,
         ),
     ),
@@ -241,7 +244,7 @@ INSTRUMENT = re.compile(
     r"incluyen|incluyeron|incluía|incluían|cubre|cubría|alcanza|alcanzó|alcanzan|alcanzaron|alcanzaba|alcanzaban|"
     r"afecta|afectó|afectan|afectaron|afectaba|afectaban|affects|affected|designates|designated|sanctions|sanctioned|"
     # "La sanción se extiende a su esposa, X", "The measures extend to X"
-    r"(?:se\s+)?extiende(?:n)?\s+a|(?:se\s+)?extendió\s+a|extends?\s+to|extended\s+to|"
+    r"(?:se\s+)?extiende(?:n)?\s+a|(?:se\s+)?extendi(?:ó|eron)\s+a|extends?\s+to|extended\s+to|"
     # "Esta acción está dirigida a X", "The action is aimed at X": what the act is directed at
     r"(?:está|están|estaba|estaban|va|van|fue|fueron)\s+dirigid[oa]s?\s+(?:a|contra)|apunta(?:n|ba|ban)?\s+(?:a|contra)|"
     r"(?:is|are|was|were)\s+(?:aimed|directed)\s+at|"
@@ -423,7 +426,9 @@ OWN_LIST = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:en|a|on|to)\s+(?:su|sus|its|the
 # The list a weak verb puts its object on, before the object, in a sentence about sanctions: "el Tesoro
 # incluyó en la lista de narcotraficantes a X", "agregó a la lista de bloqueos financieros a X".
 LISTED_FIRST = re.compile(
-    r"\s+(?:(?:también|además|ya|hoy)\s+)?(?:en|a)\s+(?:(?:la|esa|esta|dicha)\s+lista|(?:el|ese|este|dicho)\s+listado)\b",
+    # (a day may come first: "incluyó ayer en la Lista Clinton a X", "agregó este lunes a la lista a X")
+    rf"\s+(?:(?:también|además|ya|hoy|ayer|anteayer)\s+|(?:el|este|esta)\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS})\s+)*"
+    r"(?:en|a)\s+(?:(?:la|esa|esta|dicha)\s+lista|(?:el|ese|este|dicho)\s+listado)\b",
     re.I,
 )
 # Members a counted or generic object names after it: "otras estructuras criminales como A y B",
@@ -558,7 +563,8 @@ COMO_FIRST = re.compile(
 )
 _MONTH = rf"(?:{news_dates.EN_MONTHS}|{news_dates.ES_MONTHS})"
 LEADING_FILLER = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:formally|officially|today|now|also|oficialmente|formalmente|hoy|también|ya),?\s+|"
+    r"^\s*(?:,\s*)?(?:(?:formally|officially|today|yesterday|now|also|oficialmente|formalmente|hoy|ayer|anteayer|"
+    r"también|ya),?\s+|"
     rf"(?:on|this|last|el|este|esta)\s+(?:{news_dates.EN_DAYS}|{news_dates.ES_DAYS})"
     r"(?:\s+\d{1,2}(?:\s+de\s+\w+)?)?,?\s+|"
     r"(?:el\s+)?(?:próximo\s+|pasado\s+)?\d{1,2}\s+de\s+[a-z]+(?:\s+de\s+\d{4})?,?\s+|"
