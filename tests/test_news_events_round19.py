@@ -60,3 +60,22 @@ def test_a_share_of_the_tally_sheets_is_no_poll() -> None:
 def test_a_strike_the_poll_sentence_reports_is_still_an_event() -> None:
     text = "US forces struck a boat on Monday, a day after a poll found that 60% of Americans oppose the campaign."
     assert "strike" in [mode for mode, _day in _events(text)]
+
+
+def test_a_day_in_the_closing_attribution_dates_the_telling_not_a_recalled_strike() -> None:
+    text = (
+        "La Marina no logró rescatar al único sobreviviente de un ataque contra una lancha en el Pacífico, "
+        "dijo este miércoles la presidenta."
+    )
+    assert [day for mode, day in _events(text) if mode == "strike"] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US forces struck a boat in the Caribbean, killing three people, Hegseth said on Tuesday.",
+        "The strike killed three people in the Caribbean, the Pentagon said on Tuesday.",
+    ],
+)
+def test_a_strike_told_as_the_news_is_the_telling_days(text: str) -> None:
+    assert [day for mode, day in _events(text) if mode == "strike"] == ["2025-11-11"]

@@ -826,7 +826,11 @@ def _sentence_events(
             continue
         for rule, trigger_at in found:
             hits = list(rule.trigger.finditer(unit))
-            theirs = [d for d in _dates_of(unit, hits, dates) if not _dates_another_event(unit, rule, d)]
+            theirs = [
+                d
+                for d in _dates_of(unit, hits, dates)
+                if not _dates_another_event(unit, rule, d) and not _attribution_day(unit, hits, d)
+            ]
             own = [
                 _as_period(d)
                 for d in _reported_speech(unit, rule, hits, theirs)
@@ -1143,6 +1147,37 @@ def _reported_speech(
     # "a lawmaker who saw the footage on Thursday said it showed a strike": a day in a relative clause
     # on the speaker dates what the speaker did, neither the telling nor the act told
     return [d for d in dates if not (d.end <= told.start() and _in_relative_clause(text, d))]
+
+
+# the attribution a sentence closes with: ", dijo este miércoles la presidenta", ", the official said Friday"
+TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:[\w’'.-]+\s+){0,6}?(?:said|says|told|added|noted|stated|explained)|dijo|dice|afirm[óo]|"
+    r"asegur[óo]|inform[óo]|señal[óo]|indic[óo]|explic[óo]|declar[óo]|agreg[óo]|añadi[óo]|precis[óo])\b[^,;]*$",
+    re.I,
+)
+
+
+def _attribution_day(text: str, hits: list[re.Match[str]], mention: DateMention) -> bool:
+    """A day in the attribution a sentence closes with dates the telling, not an event the sentence
+    recalls by its noun in a prepositional phrase before it ("rescatar al sobreviviente de un ataque
+    ..., dijo este miércoles la presidenta"); an act told with its verb or as the sentence's subject
+    ("forces struck a boat, Hegseth said Tuesday", "the strike killed three, the Pentagon said
+    Tuesday") is the day's news, as after "said that"."""
+    closing = TRAILING_ATTRIBUTION.search(text)
+    if closing is None or mention.start < closing.start():
+        return False
+    return all(
+        hit.end() <= closing.start() and not _is_verb(hit) and RECALLED_NOUN.search(text, 0, hit.start())
+        for hit in hits
+    )
+
+
+# an event's noun inside a prepositional phrase recalls it: "el sobreviviente de un ataque", "victims of the strike"
+RECALLED_NOUN = re.compile(
+    r"\b(?:de|del|of|from|after|tras|since|desde|over|about|sobre)\s+(?:(?:un|una|el|la|los|las|the|a|an|this|that|"
+    r"ese|esa|este|esta|these|those|estos|estas)\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
 
 
 def _in_relative_clause(text: str, mention: DateMention) -> bool:
