@@ -2384,6 +2384,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             weak = None  # "se sumó a la lista": joining a listed party, no weak "sumó a su lista a X"
         goes_on = _goes_on(reading, index, sentence[: verb.start()])
         after = sentence[verb.end() :]
+        on_their_list = _on_their_list(reading, after)  # "el Consejo incluyó en la lista a X"
         again = kind == "passive" and weak is not None and _designated_again(ctx, index, sentence, verb, reading)
         if (
             kind != "list"
@@ -2394,7 +2395,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 or SANCTIONS_LIST.search(word)  # "has been on the U.S. sanctions list"
                 or goes_on
                 or (sanctioning and (OWN_LIST.match(after) or (LISTED_FIRST.match(after) and LIST_PLACE.match(after))))
-                or _on_their_list(reading, after)
+                or on_their_list
                 or again
                 or _included_by_list_keeper(sentence, verb.start(), word)
             )
@@ -2418,7 +2419,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             or goes_on
             or PARTICIPLE.search(word)
             or re.search(r"\blista?\b", word)
-            or _on_their_list(reading, sentence[verb.end() :])
+            or on_their_list
         ):
             parties = [p for p in parties if p.schema != "Person"]  # a person "designated" to a post
         if kind in ("passive", "among", "copula") and parties:
@@ -2457,7 +2458,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             # "were among those sanctioned": what they are among says which act
             among = sentence[verb.start() : verb.end() + AMONG_REACH].lower() if kind == "among" else word
             programs = _act_programs(sentence, among, actor, reading)
-            if last is None and reading.last_act is not None and _on_their_list(reading, sentence[verb.end() :]):
+            if last is None and reading.last_act is not None and on_their_list:
                 last = reading.last_act  # "incluyó en la lista a X": the list of the act read last
             if last is not None and not _programs(sentence):
                 programs = list(last.programs)

@@ -826,11 +826,9 @@ def _sentence_events(
             continue
         for rule, trigger_at in found:
             hits = list(rule.trigger.finditer(unit))
-            theirs = [
-                d
-                for d in _dates_of(unit, hits, dates)
-                if not _dates_another_event(unit, rule, d) and not _attribution_day(unit, hits, d)
-            ]
+            theirs = _before_attribution(
+                unit, hits, [d for d in _dates_of(unit, hits, dates) if not _dates_another_event(unit, rule, d)]
+            )
             own = [
                 _as_period(d)
                 for d in _reported_speech(unit, rule, hits, theirs)
@@ -1157,19 +1155,19 @@ TRAILING_ATTRIBUTION = re.compile(
 )
 
 
-def _attribution_day(text: str, hits: list[re.Match[str]], mention: DateMention) -> bool:
-    """A day in the attribution a sentence closes with dates the telling, not an event the sentence
-    recalls by its noun in a prepositional phrase before it ("rescatar al sobreviviente de un ataque
-    ..., dijo este miércoles la presidenta"); an act told with its verb or as the sentence's subject
-    ("forces struck a boat, Hegseth said Tuesday", "the strike killed three, the Pentagon said
-    Tuesday") is the day's news, as after "said that"."""
-    closing = TRAILING_ATTRIBUTION.search(text)
-    if closing is None or mention.start < closing.start():
-        return False
-    return all(
+def _before_attribution(text: str, hits: list[re.Match[str]], dates: list[DateMention]) -> list[DateMention]:
+    """The dates less those in the attribution a sentence closes with, where they date the telling,
+    not an event the sentence recalls by its noun in a prepositional phrase before it ("rescatar al
+    sobreviviente de un ataque ..., dijo este miércoles la presidenta"); an act told with its verb or
+    as the sentence's subject ("forces struck a boat, Hegseth said Tuesday", "the strike killed three,
+    the Pentagon said Tuesday") is the day's news, as after "said that"."""
+    closing = TRAILING_ATTRIBUTION.search(text) if dates else None
+    if closing is None or not all(
         hit.end() <= closing.start() and not _is_verb(hit) and RECALLED_NOUN.search(text, 0, hit.start())
         for hit in hits
-    )
+    ):
+        return dates
+    return [d for d in dates if d.start < closing.start()]
 
 
 # an event's noun inside a prepositional phrase recalls it: "el sobreviviente de un ataque", "victims of the strike"
