@@ -53,7 +53,7 @@ from watchfloor.news.dates import find_dates, resolve
 from watchfloor.news.gazetteer import ARMED_GROUP, ORGANISATION_WORDS, country_named
 from watchfloor.news.language import RANK_ABBREVIATIONS, words
 from watchfloor.news.mentions import Mention, entity_id, name_key
-from watchfloor.news.modality import REPORTED_WOULD, Modality, as_told, sentence_modality
+from watchfloor.news.modality import ATTRIBUTION, REPORTED_WOULD, Modality, as_told, sentence_modality
 
 # --- programmes -------------------------------------------------------------------------------
 
@@ -532,8 +532,7 @@ OBJECT_END = re.compile(
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
     r"\sa\s+(?:la|su|esta|esa)\s+(?=lista\b)|"  # "agregó a X a la lista de sanciones"
     # the speaker after the object: "the sanctions affect the oil sector, said X"
-    r",\s+(?:said|says|told|added|noted|stated|explained|dijo|dice|afirmó|afirma|indicó|agregó|añadió|"
-    r"explicó|declaró|aseguró|sostuvo)\b|"
+    rf",\s+(?:{ATTRIBUTION})\b|"
     # "designó a A y B entre la decena de sancionados"
     r"\sentre\s+(?:la|las|los|el)\s+(?:[\w-]+\s+){0,2}?(?:de\s+)?(?:sancionad|designad|señalad)|"
     r"[;:.!?]\s|[;!?]|\.$|—|\s–\s",  # a spaced en dash opens an aside as an em dash does

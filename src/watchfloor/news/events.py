@@ -41,7 +41,17 @@ from watchfloor.news.dates import EN_DAYS, EN_MONTHS, ES_DAYS, HISTORY, DateMent
 from watchfloor.news.designations import Announcement
 from watchfloor.news.gazetteer import GazetteerEntry, by_alias, country_named
 from watchfloor.news.mentions import Mention, name_key
-from watchfloor.news.modality import RELATIVE, Modality, clause_at, clause_modality, clause_span
+from watchfloor.news.modality import (
+    ATTRIBUTION,
+    ATTRIBUTION_EN,
+    ATTRIBUTION_ES,
+    DISCLOSING,
+    RELATIVE,
+    Modality,
+    clause_at,
+    clause_modality,
+    clause_span,
+)
 
 # what an election counts: "90% of ballots", "more than 80% of electronic voting machines", "el 95% de las actas"
 _TALLIED = (
@@ -447,12 +457,7 @@ ANAPHORIC_ACT = re.compile(
     re.I,
 )
 # a speech verb and the "that" of what it reports
-SPEECH_THAT = re.compile(
-    r"\b(?:said|says|told|disclosed|revealed|confirmed|acknowledged|announced|reported|stated|admitted|"
-    r"dijo|afirm[óo]|asegur[óo]|revel[óo]|confirm[óo]|reconoci[óo]|anunci[óo]|inform[óo]|declar[óo]|"
-    r"señal[óo]|indic[óo]|explic[óo]|admiti[óo])\b[^.;]{0,60}?\b(?:that|que)\b",
-    re.I,
-)
+SPEECH_THAT = re.compile(rf"\b(?:{ATTRIBUTION}|{DISCLOSING})\b[^.;]{{0,60}}?\b(?:that|que)\b", re.I)
 # a pluperfect in reported speech: the act came before the telling ("said on Friday that forces had struck")
 PLUPERFECT = re.compile(
     r"\b(?:had|hab[íi]an?)\s+(?:(?:already|also|ya|tambi[ée]n)\s+)?(?:[a-z]+(?:ed|en)|struck|hit|sent|sunk|sank|"
@@ -1149,9 +1154,7 @@ def _reported_speech(
 
 # the attribution a sentence closes with: ", dijo este miércoles la presidenta", ", the official said Friday"
 TRAILING_ATTRIBUTION = re.compile(
-    r",\s+(?:(?:[\w’'.-]+\s+){0,6}?(?:said|says|told|added|noted|stated|explained)|dijo|dice|afirm[óo]|"
-    r"asegur[óo]|inform[óo]|señal[óo]|indic[óo]|explic[óo]|declar[óo]|agreg[óo]|añadi[óo]|precis[óo])\b[^,;]*$",
-    re.I,
+    rf",\s+(?:(?:[\w’'.-]+\s+){{0,6}}?(?:{ATTRIBUTION_EN})|{ATTRIBUTION_ES})\b[^,;]*$", re.I
 )
 
 

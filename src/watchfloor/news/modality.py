@@ -159,11 +159,26 @@ NOT_REALIS_EN = frozenset(
         "ragged",
     }
 )
+# Verbs that attribute words to a speaker ("..., said X", "X dijo que ..."), in the past and the
+# present: one list for every reader of attributions (the speaker after a designation's object, a
+# telling's "that", a sentence's closing attribution, a realis check)
+ATTRIBUTION_EN_PAST = r"said|told|added|noted|stated|explained"
+ATTRIBUTION_ES_PAST = (
+    r"dijo|afirm[óo]|asegur[óo]|señal[óo]|indic[óo]|agreg[óo]|añadi[óo]|explic[óo]|declar[óo]|inform[óo]|"
+    r"sostuvo|precis[óo]"
+)
+ATTRIBUTION_EN = rf"{ATTRIBUTION_EN_PAST}|says"
+ATTRIBUTION_ES = rf"{ATTRIBUTION_ES_PAST}|dice|afirma"
+ATTRIBUTION = rf"{ATTRIBUTION_EN}|{ATTRIBUTION_ES}"
+# verbs that make known what the speaker tells ("announced that", "confirmó que")
+DISCLOSING = (
+    r"disclosed|revealed|confirmed|acknowledged|announced|reported|admitted|"
+    r"revel[óo]|confirm[óo]|reconoci[óo]|anunci[óo]|admiti[óo]"
+)
 # Verbs of saying are past but report someone's words, not that anything happened
 SPEECH_PAST = re.compile(
-    r"\b(?:said|told|added|noted|stated|explained|warned|argued|claimed|insisted|wrote|suggested|reported|"
-    r"dijo|afirmó|señaló|indicó|agregó|añadió|explicó|aseguró|declaró|informó|advirtió|sostuvo|apuntó|"
-    r"subrayó|comentó)\b",
+    rf"\b(?:{ATTRIBUTION_EN_PAST}|{ATTRIBUTION_ES_PAST}|warned|argued|claimed|insisted|wrote|suggested|reported|"
+    r"advirti[óo]|apunt[óo]|subray[óo]|coment[óo])\b",
     re.IGNORECASE,
 )
 # "said it would designate": a future told in the past, no condition (unless a hedge follows)
@@ -182,11 +197,7 @@ REALIS_ES = re.compile(
     r"\b(?:(?:ha|han|había|habían|hemos)\s+[a-záéíóúñ]+(?:ado|ido|to|cho)|[a-záéíóúñ]{2,}(?:ó|aron|ieron|ió)|"
     r"fue|fueron|hizo|hicieron|tuvo|tuvieron|estuvo|puso|pusieron|vino|dio|dieron)\b"
 )
-REPORTING = re.compile(
-    r"\b(?:said|says|told|added|noted|stated|explained|according|dijo|dice|afirmó|señaló|indicó|agregó|"
-    r"añadió|explicó|aseguró|declaró|según|informó|reported|reports)\b",
-    re.IGNORECASE,
-)
+REPORTING = re.compile(rf"\b(?:{ATTRIBUTION}|according|según|reported|reports)\b", re.IGNORECASE)
 RELATIVE = re.compile(r"\b(?:which|who|whom|that|que|quien(?:es)?|cual(?:es)?)\b", re.I)
 OPENING_CONDITION = re.compile(
     r"^\W*(?:if|unless|should\s+\w+|in\s+(?:a|the)\s+(?:\w+\s+)?(?:scenario|case|event)|worst|best|"

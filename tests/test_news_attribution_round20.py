@@ -1,0 +1,37 @@
+"""One list of attribution verbs for every reader: the speaker a designation's object ends before,
+a telling's "that", the attribution a sentence closes with. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from tests.test_news_designations import _has, _sanctions
+from watchfloor.news import designations, events
+from watchfloor.news.modality import ATTRIBUTION_EN, ATTRIBUTION_ES
+
+PUBLISHED = date(2025, 9, 20)
+
+
+@pytest.mark.parametrize("verb", ["informó", "señaló", "precisó", "dijo"])
+def test_the_speaker_after_the_object_is_no_party(verb: str) -> None:
+    found = _sanctions(
+        f"Granada declaró organización terrorista al Cartel de los Soles, {verb} la primera ministra Ana Ruiz Soto.",
+        PUBLISHED,
+    )
+    _has(found, "Cartel de los Soles")
+    assert not any("ruiz" in key for key in found), sorted(found)
+
+
+def _verbs(alternation: str) -> list[str]:
+    """Each verb of an alternation, a character class spelled with its first letter."""
+    return [re.sub(r"\[(.)[^\]]*\]", r"\1", verb) for verb in alternation.split("|")]
+
+
+@pytest.mark.parametrize("verb", _verbs(ATTRIBUTION_EN) + _verbs(ATTRIBUTION_ES))
+def test_every_reader_knows_every_attribution_verb(verb: str) -> None:
+    assert designations.OBJECT_END.search(f"a X, {verb} la ministra") is not None
+    assert events.TRAILING_ATTRIBUTION.search(f"a boat was struck, {verb} the minister") is not None
+    assert events.SPEECH_THAT.search(f"the minister {verb} that a boat was struck") is not None
