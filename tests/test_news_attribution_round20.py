@@ -35,3 +35,16 @@ def test_every_reader_knows_every_attribution_verb(verb: str) -> None:
     assert designations.OBJECT_END.search(f"a X, {verb} la ministra") is not None
     assert events.TRAILING_ATTRIBUTION.search(f"a boat was struck, {verb} the minister") is not None
     assert events.SPEECH_THAT.search(f"the minister {verb} that a boat was struck") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El Tesoro incluyó el 5 de mayo en la Lista Clinton a Juan Pérez Gómez.",
+        "El Tesoro incluyó formalmente en la Lista Clinton a Juan Pérez Gómez.",
+        "El Tesoro incluyó el pasado lunes en la Lista Clinton a Juan Pérez Gómez.",
+    ],
+)
+def test_the_fillers_before_an_object_may_come_before_its_list(text: str) -> None:
+    """One definition of what stands between a verb and its object, whether the list comes first."""
+    _has(_sanctions(text, PUBLISHED), "Juan Pérez Gómez")

@@ -425,10 +425,22 @@ FREEZE_VERB = re.compile(r"congel|froze|freez|bloque|block", re.I)
 OWN_LIST = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:en|a|on|to)\s+(?:su|sus|its|their)\s+(?:\w+\s+)?lista?s?\b", re.I)
 # The list a weak verb puts its object on, before the object, in a sentence about sanctions: "el Tesoro
 # incluyó en la lista de narcotraficantes a X", "agregó a la lista de bloqueos financieros a X".
+_MONTH = rf"(?:{news_dates.EN_MONTHS}|{news_dates.ES_MONTHS})"
+# What may stand between a verb and its object, or open the object: an adverb ("formally", "ya"), a day
+# ("on Tuesday", "el pasado lunes", "el 5 de mayo"), a month ("in March", "a finales de marzo de 2025")
+_FILLER = (
+    r"(?:formally|officially|today|yesterday|now|also|oficialmente|formalmente|hoy|ayer|anteayer|"
+    r"también|además|ya),?\s+|"
+    rf"(?:on|this|last|el|este|esta)\s+(?:pasado\s+)?(?:{news_dates.EN_DAYS}|{news_dates.ES_DAYS})"
+    r"(?:\s+\d{1,2}(?:\s+de\s+\w+)?)?,?\s+|"
+    r"(?:el\s+)?(?:próximo\s+|pasado\s+)?\d{1,2}\s+de\s+[a-z]+(?:\s+de\s+\d{4})?,?\s+|"
+    r"on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?,?\s+|"
+    rf"(?:a\s+(?:principios|mediados|finales)\s+de|en|in|early|late)\s+{_MONTH}"
+    r"(?:\s+de\s+\d{4}|\s+\d{4}|\s+de\s+(?:este|ese)\s+año)?,?\s+"
+)
 LISTED_FIRST = re.compile(
     # (a day may come first: "incluyó ayer en la Lista Clinton a X", "agregó este lunes a la lista a X")
-    rf"\s+(?:(?:también|además|ya|hoy|ayer|anteayer)\s+|(?:el|este|esta)\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS})\s+)*"
-    r"(?:en|a)\s+(?:(?:la|esa|esta|dicha)\s+lista|(?:el|ese|este|dicho)\s+listado)\b",
+    rf"\s+(?:{_FILLER})*(?:en|a)\s+(?:(?:la|esa|esta|dicha)\s+lista|(?:el|ese|este|dicho)\s+listado)\b",
     re.I,
 )
 # Members a counted or generic object names after it: "otras estructuras criminales como A y B",
@@ -560,18 +572,7 @@ COMO_FIRST = re.compile(
     r"\s(?=al\s|a\s+(?:la|los|las|otr[oa]s|vari[oa]s|su|sus)\s|a\s+\W?[A-ZÁÉÍÓÚÑ])",
     re.U,
 )
-_MONTH = rf"(?:{news_dates.EN_MONTHS}|{news_dates.ES_MONTHS})"
-LEADING_FILLER = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:formally|officially|today|yesterday|now|also|oficialmente|formalmente|hoy|ayer|anteayer|"
-    r"también|ya),?\s+|"
-    rf"(?:on|this|last|el|este|esta)\s+(?:{news_dates.EN_DAYS}|{news_dates.ES_DAYS})"
-    r"(?:\s+\d{1,2}(?:\s+de\s+\w+)?)?,?\s+|"
-    r"(?:el\s+)?(?:próximo\s+|pasado\s+)?\d{1,2}\s+de\s+[a-z]+(?:\s+de\s+\d{4})?,?\s+|"
-    r"on\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?,?\s+|"
-    rf"(?:a\s+(?:principios|mediados|finales)\s+de|en|in|early|late)\s+{_MONTH}"
-    r"(?:\s+de\s+\d{4}|\s+\d{4}|\s+de\s+(?:este|ese)\s+año)?,?\s+)+",
-    re.I,
-)
+LEADING_FILLER = re.compile(rf"^\s*(?:,\s*)?(?:{_FILLER})+", re.I)
 
 # --- parties ----------------------------------------------------------------------------------
 

@@ -786,7 +786,6 @@ NOT_A_COUNT_AFTER = re.compile(
     r"th\b|st\b|nd\b|rd\b|º|ª|\.º|°|a\.m\.|p\.m\.|am\b|pm\b|horas\b|hours\b)|[\]\)]?\])",
     re.I,
 )
-YEAR = re.compile(r"(?:19|20)\d\d")
 # a prison term is a figure of a sentencing, unlike an age or a span: "condenado a 34 años de prisión",
 # "sentenced to 20 years in prison"
 PRISON_TERM_AFTER = re.compile(
@@ -1049,7 +1048,7 @@ def _not_a_count(sentence: str, number: Number) -> bool:
     text = sentence[number.start : number.end]
     if number.spelled and text[:1].isupper() and _in_a_name(sentence, number):
         return True
-    return bool(YEAR.fullmatch(text) and NON_COUNT_WORD_BEFORE.search(before))
+    return _written_year(text) and NON_COUNT_WORD_BEFORE.search(before) is not None
 
 
 NAME_AFTER = re.compile(r"\s+[A-ZÁÉÍÓÚÑ]")
@@ -1252,9 +1251,13 @@ def _plain_thing(sentence: str, first: Number, last: Number, after: str, skip: i
 
 
 def _a_year(sentence: str, number: Number) -> bool:
-    """Four digits from 1800 to 2100 with no separator: a year, whatever noun follows it."""
-    written = sentence[number.start : number.end]
-    return written.isdigit() and len(written) == 4 and 1800 <= number.value <= 2100
+    """A number written as a year is one, whatever noun follows it."""
+    return _written_year(sentence[number.start : number.end])
+
+
+def _written_year(written: str) -> bool:
+    """Four digits from 1800 to 2100 with no separator: how a year is written."""
+    return written.isdigit() and len(written) == 4 and 1800 <= int(written) <= 2100
 
 
 COUNTED_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w'’-]*)")
