@@ -1256,8 +1256,9 @@ def _a_year(sentence: str, number: Number) -> bool:
 
 
 def _written_year(written: str) -> bool:
-    """Four digits from 1800 to 2100 with no separator: how a year is written."""
-    return written.isdigit() and len(written) == 4 and 1800 <= int(written) <= 2100
+    """Four digits from 1900 to 2099 with no separator: how a year is written (1800 is as often a
+    count: "más de 1800 votantes")."""
+    return written.isdigit() and len(written) == 4 and 1900 <= int(written) <= 2099
 
 
 COUNTED_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w'’-]*)")
