@@ -28,7 +28,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 sys.path.insert(0, str(ROOT / "src"))
 
 from watchfloor.news import RawDocument, extract, extract_many, load_documents  # noqa: E402
-from watchfloor.news.extract import preload  # noqa: E402
+from watchfloor.news.batch import preload  # noqa: E402
 
 
 def check_seeds() -> None:

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import run_cli
 from watchfloor.ingest.early_worker import early_worker
 from watchfloor.news import ArticleResult, RawDocument
-from watchfloor.news.extract import extracting
+from watchfloor.news.batch import extracting
 
 TEXT = (
     "WASHINGTON, Nov 12 (Reuters) - The U.S. Treasury on Tuesday sanctioned Ramiro Vela Ortiz, "

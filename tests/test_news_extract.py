@@ -322,7 +322,7 @@ def test_extract_many_over_two_processes_keeps_input_order() -> None:
 def test_worker_chunks_cover_the_articles_in_order_and_shrink_towards_the_end() -> None:
     """Equal chunks leave one worker waiting out the other's last one; tapered chunks end small.
     A run that fits one chunk stays one (one worker, which loads only what it needs)."""
-    tapered = importlib.import_module("watchfloor.news.extract")._tapered
+    tapered = importlib.import_module("watchfloor.news.batch")._tapered
     docs = list(range(400))
     chunks = tapered(docs, 16, 2)
     assert [doc for chunk in chunks for doc in chunk] == docs
@@ -333,9 +333,7 @@ def test_worker_chunks_cover_the_articles_in_order_and_shrink_towards_the_end() 
 
 
 def test_overlong_text_is_analysed_up_to_the_cap_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    extract_module = importlib.import_module(
-        "watchfloor.news.extract"
-    )  # the package exports a function of that name
+    extract_module = importlib.import_module("watchfloor.news.analysis")
     monkeypatch.setattr(extract_module, "MAX_ANALYSED_CHARS", 60)
     text = (
         "Nicolás Maduro spoke in Caracas on Tuesday. "
@@ -427,7 +425,7 @@ def test_an_article_is_analysed_on_one_blas_thread(monkeypatch: pytest.MonkeyPat
     many as before."""
     from threadpoolctl import threadpool_info
 
-    extract_module = importlib.import_module("watchfloor.news.extract")  # the module, not the function
+    extract_module = importlib.import_module("watchfloor.news.analysis")
 
     def blas_threads() -> set[int]:
         return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from tests.test_news_relations import _links
+from watchfloor.news.analysis import extract
 from watchfloor.news.documents import RawDocument
-from watchfloor.news.extract import extract
 from watchfloor.news.grounds import GROUND, TIES_ROLE
 
 FARC = "object=news-org-revolutionary-armed-forces-of-colombia"

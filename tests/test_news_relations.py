@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from watchfloor.news.analysis import extract
 from watchfloor.news.documents import RawDocument
-from watchfloor.news.extract import extract
 from watchfloor.news.mentions import Mention
 from watchfloor.news.syntax import has_cue, relations_in
 

@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from watchfloor.news.extract import mentions_of, sentence_spans
+from watchfloor.news.analysis import mentions_of, sentence_spans
 from watchfloor.news.gazetteer import ARMED_GROUP, GOVERNMENT, MEDIA, kind_of, organisation_kind
 from watchfloor.news.mentions import Mention, name_key, with_nicknames
 from watchfloor.news.pipeline import (

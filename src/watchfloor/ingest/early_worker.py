@@ -19,7 +19,7 @@ def _imports() -> None:
     """What every extraction needs, whatever the article's language."""
     import spacy  # noqa: F401  # start-up: the worker's own, beside the command's imports
 
-    import watchfloor.news.extract  # noqa: F401  # start-up: as above
+    import watchfloor.news.analysis  # noqa: F401  # start-up: as above
 
 
 def early_worker() -> Pool | None:

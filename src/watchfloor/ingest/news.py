@@ -77,7 +77,7 @@ def ingest_news(
         load_many,
         merge_across,
     )
-    from watchfloor.news.extract import available_cores, extracting  # start-up: as above
+    from watchfloor.news.batch import available_cores, extracting  # start-up: as above
 
     summary = NewsIngestSummary()
     report = load_many(list(sources), published=published)

@@ -13,7 +13,7 @@ from typing import Any
 
 from followthemoney.statement import StatementEntity
 
-from watchfloor.news.extract import ArticleResult, merge_same_ids
+from watchfloor.news.result import ArticleResult, merge_same_ids
 
 
 def export_entities(results: Iterable[ArticleResult]) -> list[StatementEntity]:

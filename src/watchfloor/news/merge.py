@@ -10,8 +10,8 @@ from __future__ import annotations
 from followthemoney.statement import StatementEntity
 
 from watchfloor.model.entities import make_entity
-from watchfloor.news.extract import ArticleResult, merge_same_ids
 from watchfloor.news.mentions import entity_id, name_key, resolve_names
+from watchfloor.news.result import ArticleResult, merge_same_ids
 
 _LABELS = {"Person": "PERSON", "Organization": "ORG", "Company": "ORG"}
 
