@@ -78,6 +78,7 @@ other organisation so named); hedged ("could be led by") or negated predicates g
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import re
 from collections import Counter
@@ -503,17 +504,17 @@ def relations_in(
         return results
     from watchfloor.news.pipeline import parse  # start-up: spaCy loads only where articles are analysed
 
-    texts = [_parse_text(*sentences[i]) for i in todo]
-    for i, doc in zip(todo, parse(lang, texts), strict=True):
+    prepared = [_parse_text(*sentences[i]) for i in todo]
+    for i, doc, (_, removed) in zip(todo, parse(lang, (text for text, _ in prepared)), prepared, strict=True):
         _text, mentions, offset = sentences[i]
-        found = _token_mentions(doc, mentions, offset)
+        found = _token_mentions(doc, mentions, offset, removed)
         recent = [organisations.get(i - back, []) for back in range(1, _RECENT + 1)]
         firms = {name_key(m.canonical or m.text): m for m in recent[0] if m.kind == ""}
         doc.user_data[_FIRMS_KEY] = list(firms.values())
         found.update(_described(doc, found, groups, topic, recent))
         doc.user_data[_BOTH_KEY] = pairs.get(i - 1, [])
         doc.user_data[_NEIGHBOURS_KEY] = (persons.get(i - 1, []), persons.get(i + 1, []))
-        results[i] = list(dict.fromkeys(_relations(doc, found)))
+        results[i] = list(dict.fromkeys(_relations(doc, found, removed)))
     return results
 
 
@@ -562,17 +563,45 @@ def _persons_by_sentence(sentences: Sequence[tuple[str, list[Mention], int]]) ->
     return persons
 
 
-def _parse_text(text: str, mentions: list[Mention], offset: int) -> str:
-    """A headline in title case parses as a string of names: its other words are lower-cased
-    (same length, so the offsets hold)."""
-    if not is_headline(text):
-        return text
-    keep = [(m.start - offset, m.end - offset) for m in mentions]
+def _parse_text(text: str, mentions: list[Mention], offset: int) -> tuple[str, list[int]]:
+    """The sentence as the parser reads it, and where (in the sentence) it left out a character.
+
+    The quotes around a name are left out: a group set in quotes ("la banda «Gran Grif»", "the
+    "Taliban" gang") parses as a name in its phrase, not as words hung on the one before it (blank
+    in their place, the parser reads the blank as a word). A headline in title case parses as a
+    string of names, so its other words are lower-cased."""
     chars = list(text)
-    for match in re.finditer(r"\w+", text):
-        if not any(s <= match.start() < e for s, e in keep):
-            chars[match.start()] = chars[match.start()].lower()
-    return "".join(chars)
+    if is_headline(text):
+        keep = [(m.start - offset, m.end - offset) for m in mentions]
+        for match in re.finditer(r"\w+", text):
+            if not any(s <= match.start() < e for s, e in keep):
+                chars[match.start()] = chars[match.start()].lower()
+    removed: list[int] = []
+    for mention in mentions:
+        start, end = mention.start - offset, mention.end - offset
+        if start > 0 and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES:
+            removed += [start - 1, end]
+    removed.sort()
+    for position in reversed(removed):
+        del chars[position]
+    return "".join(chars), removed
+
+
+_OPENING_QUOTES = frozenset("«\"“‘'")
+_CLOSING_QUOTES = frozenset("»\"”’'")
+
+
+def _in_parse(position: int, removed: list[int]) -> int:
+    """A position of the sentence in the text the parser read (``_parse_text``)."""
+    return position - bisect.bisect_left(removed, position)
+
+
+def _in_sentence(position: int, removed: list[int]) -> int:
+    """A position of the text the parser read in the sentence: the inverse of ``_in_parse``."""
+    for left_out in removed:
+        if left_out <= position:
+            position += 1
+    return position
 
 
 def _descriptive_groups(named: Sequence[Mention]) -> dict[str, Mention]:
@@ -686,24 +715,26 @@ def _bare_group_word(token: Token) -> bool:
     )
 
 
-def _token_mentions(doc: Doc, mentions: list[Mention], offset: int) -> dict[int, Mention]:
-    """Token index -> the actor mention that covers it."""
+def _token_mentions(doc: Doc, mentions: list[Mention], offset: int, removed: list[int]) -> dict[int, Mention]:
+    """Token index -> the actor mention that covers it (``removed``: see ``_parse_text``)."""
     covered: dict[int, Mention] = {}
     for mention in mentions:
         if mention.label not in ACTORS:
             continue
-        span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+        start, end = _in_parse(mention.start - offset, removed), _in_parse(mention.end - offset, removed)
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             for token in span:
                 covered[token.i] = mention
     return covered
 
 
-def _relations(doc: Doc, found: dict[int, Mention]) -> Iterator[Relation]:
+def _relations(doc: Doc, found: dict[int, Mention], removed: list[int]) -> Iterator[Relation]:
     for token in doc:
         rule = _rule_for(token)
         if rule is not None and not _hedged(token):
-            yield from (replace(relation, at=token.idx) for relation in rule(token, found))
+            at = _in_sentence(token.idx, removed)
+            yield from (replace(relation, at=at) for relation in rule(token, found))
 
 
 Rule = Callable[["Token", dict[int, Mention]], Iterator["Relation"]]

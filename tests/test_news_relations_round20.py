@@ -1,0 +1,32 @@
+"""Round 20 of the link readings: a name set in quotes reads as the name of its phrase. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_news_relations import _links, spanish_model
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Pedro Ruiz Soto, líder de la banda «Los Halcones», fue capturado.", marks=spanish_model),
+        pytest.param('Pedro Ruiz Soto, líder de la banda "Los Halcones", fue capturado.', marks=spanish_model),
+        'Pedro Ruiz Soto, leader of the "Los Halcones" gang, was captured in Lima.',
+    ],
+)
+def test_a_quoted_group_is_the_one_its_leader_leads(text: str) -> None:
+    assert ("Directorship", "director=news-person-pedro-ruiz-soto", "organization=news-org-los-halcones") in _links(text)
+
+
+@spanish_model
+def test_each_item_of_a_list_keeps_its_own_quoted_group() -> None:
+    links = _links(
+        "Los sancionados incluyen a Pedro Ruiz Soto, líder de la banda «Los Halcones»; y Juan Díaz Mora, "
+        "jefe de la banda «Los Cuervos»."
+    )
+    assert {link for link in links if link[0] == "Directorship"} == {
+        ("Directorship", "director=news-person-pedro-ruiz-soto", "organization=news-org-los-halcones"),
+        ("Directorship", "director=news-person-juan-diaz-mora", "organization=news-org-los-cuervos"),
+    }
