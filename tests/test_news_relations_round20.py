@@ -30,3 +30,17 @@ def test_each_item_of_a_list_keeps_its_own_quoted_group() -> None:
         ("Directorship", "director=news-person-pedro-ruiz-soto", "organization=news-org-los-halcones"),
         ("Directorship", "director=news-person-juan-diaz-mora", "organization=news-org-los-cuervos"),
     }
+
+
+@spanish_model
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Pedro Ruiz Soto financió a Hezbolá mediante una red de empresas.", "news-org-hezbola"),
+        ("Pedro Ruiz Soto financió al Cartel de Sinaloa durante años.", "news-org-sinaloa-cartel"),
+    ],
+)
+def test_a_spanish_object_marked_by_a_is_whom_the_verb_supports(text: str, group: str) -> None:
+    """The small parser may take "a Hezbolá" for an oblique or an indirect object."""
+    supports = {link for link in _links(text) if link[0] == "UnknownLink"}
+    assert any(f"object={group}" in link and "subject=news-person-pedro-ruiz-soto" in link for link in supports), supports

@@ -1177,7 +1177,18 @@ def _objects(verb: Token) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS]
         if len(subjects) == 2 and subjects[0].i < verb.i < subjects[1].i:
             objects = subjects[1:]
+    if not objects:
+        objects = _personal_object(verb)
     return [t for c in objects for t in _with_conjuncts(c)]
+
+
+def _personal_object(verb: Token) -> list[Token]:
+    """A Spanish object of a person or a group, marked by "a" right after its verb, which the small
+    parser may take for an oblique or an indirect object ("financió a Hezbolá", "financió al grupo")."""
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.lower_ not in _TO or after.dep_ != "case" or after.head.dep_ not in ("obl", "iobj"):
+        return []
+    return [after.head] if after.head.head == verb else []
 
 
 def _clause_subjects(head: Token) -> list[Token]:
