@@ -47,6 +47,7 @@ from spacy.util import filter_spans
 from thinc.api import NumpyOps
 from thinc.types import Ints2d
 
+from watchfloor.news.context import is_headline
 from watchfloor.news.dates import EN_DAYS, EN_MONTHS
 from watchfloor.news.gazetteer import (
     ARMED_GROUP,
@@ -1217,17 +1218,9 @@ def _in_headline(span: Span, known: dict[tuple[int, int], bool]) -> bool:
 
 
 def _is_headline(sentence: Span) -> bool:
-    """A sentence without final punctuation whose words are mostly capitalised is a headline."""
-    if sentence[-1].text in _SENTENCE_END or (
-        len(sentence) > 1 and sentence[-1].is_space and sentence[-2].text in _SENTENCE_END
-    ):
-        return False
-    words = [t for t in sentence if t.is_alpha]
-    if not words:
-        return False
-    content = [t for t in words if len(t) > 3] or words
-    capitalised = sum(1 for t in content if t.text[0].isupper())
-    return len(words) >= 2 and capitalised / len(content) >= 0.6
+    """A sentence without final punctuation whose words are mostly capitalised is a headline
+    (``context.is_headline``)."""
+    return is_headline(sentence.text)
 
 
 def _add_gazetteer(nlp: Language, before: str | None) -> None:
