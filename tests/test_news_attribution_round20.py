@@ -48,3 +48,10 @@ def test_every_reader_knows_every_attribution_verb(verb: str) -> None:
 def test_the_fillers_before_an_object_may_come_before_its_list(text: str) -> None:
     """One definition of what stands between a verb and its object, whether the list comes first."""
     _has(_sanctions(text, PUBLISHED), "Juan Pérez Gómez")
+
+
+@pytest.mark.parametrize("kin", ["yerno", "nieto", "cuñado", "hermano"])
+def test_a_relative_named_after_the_kin_word_is_a_party(kin: str) -> None:
+    found = _sanctions(f"La OFAC sancionó a Juan Díaz Mora y a su {kin} Pedro Ruiz Soto.", PUBLISHED)
+    _has(found, "Juan Díaz Mora")
+    _has(found, "Pedro Ruiz Soto")

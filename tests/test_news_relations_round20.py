@@ -44,3 +44,13 @@ def test_a_spanish_object_marked_by_a_is_whom_the_verb_supports(text: str, group
     """The small parser may take "a Hezbolá" for an oblique or an indirect object."""
     supports = {link for link in _links(text) if link[0] == "UnknownLink"}
     assert any(f"object={group}" in link and "subject=news-person-pedro-ruiz-soto" in link for link in supports), supports
+
+
+@spanish_model
+def test_a_widow_is_family() -> None:
+    """One list of kin nouns for every reader: a widow, a son-in-law, a grandson are family too."""
+    links = _links("Ana Ruiz Soto, la viuda de Juan Díaz Mora, fue sancionada por la OFAC.")
+    assert any(
+        link[0] == "Family" and "person=news-person-juan-diaz-mora" in link and "relative=news-person-ana-ruiz-soto" in link
+        for link in links
+    ), links

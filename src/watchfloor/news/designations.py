@@ -51,7 +51,7 @@ from watchfloor.news import dates as news_dates
 from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.dates import find_dates, resolve
 from watchfloor.news.gazetteer import ARMED_GROUP, ORGANISATION_WORDS, country_named
-from watchfloor.news.language import RANK_ABBREVIATIONS, words
+from watchfloor.news.language import KIN_WORDS, PLURAL_KIN_WORDS, RANK_ABBREVIATIONS, words
 from watchfloor.news.mentions import Mention, entity_id, name_key
 from watchfloor.news.modality import ATTRIBUTION, REPORTED_WOULD, Modality, as_told, sentence_modality
 
@@ -532,8 +532,8 @@ COPULA = r"\s(?:is|are|was|were|has|have|had|will|would|es|(?<!his\s)(?<!her\s)(
 OBJECT_END = re.compile(
     # "y a su hermano X": the personal "a" before a relative or associate goes on with the object
     # "y a sus respectivos jefes, A y B", "y a su líder, X": the group's leaders (and officers), named after it
-    COPULA + r"|\s(?:a(?!\s+(?:la|las|los)\s)(?!\s+sus?\s+(?:respectiv[oa]s?\s+)?(?:herman|hij|espos|padre|madre|sobrin|prim|t[ií][oa]|"
-    r"cuñad|yerno|nuera|suegr|socio|soci[oa]s|lugarteniente|operador|testaferro|jef[ea]s?\b|l[íi]der|cabecilla|dueñ[oa]|propietari[oa]|"
+    COPULA + rf"|\s(?:a(?!\s+(?:la|las|los)\s)(?!\s+sus?\s+(?:respectiv[oa]s?\s+)?(?:(?:{KIN_WORDS})\b|"
+    r"socio|soci[oa]s|lugarteniente|operador|testaferro|jef[ea]s?\b|l[íi]der|cabecilla|dueñ[oa]|propietari[oa]|"
     # "a la fundación X y a su presidente Y, a su representante legal Z": its officers
     r"(?:vice)?president[ea]s?\b|director[ea]?s?\b|gerentes?\b|representantes?\b|secretari[oa]s?\b|tesorer[oa]s?\b|"
     r"fundador[ea]?s?\b|administrador[ea]?s?\b|apoderad[oa]s?\b|contador[ea]?s?\b|abogad[oa]s?\b))|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
@@ -710,39 +710,22 @@ APPOSITIVE_TAIL = re.compile(
     r"(?:alias|conocid[oa]\s+como|(?:also\s+)?known\s+as|a\.k\.a\.)\s+[^,;:()]{2,60}),\s*$",
     re.I,
 )
-KIN_PLURAL = re.compile(
-    r"\b(?:brothers|sisters|siblings|sons|daughters|children|cousins|nephews|hermanos|hermanas|hijos|hijas|"
-    r"primos|sobrinos)(?:\s+(?:of|de)\s+[^,;]{1,60})?\s*,?\s*$",
-    re.I,
-)
+KIN_PLURAL = re.compile(rf"\b(?:{PLURAL_KIN_WORDS})(?:\s+(?:of|de)\s+[^,;]{{1,60}})?\s*,?\s*$", re.I)
 # A relative named right after her or his kin word: "his brother X", "y de su hermano X".
-KIN_APPOSITION = re.compile(
-    r"\b(?:su|sus|his|her|their)\s+(?:brothers?|sisters?|sons?|daughters?|wife|husband|father|mother|nephews?|"
-    r"cousins?|herman[oa]s?|hij[oa]s?|esposa|esposo|padre|madre|sobrin[oa]s?|prim[oa]s?)\s+$",
-    re.I,
-)
+KIN_APPOSITION = re.compile(rf"\b(?:su|sus|his|her|their)\s+(?:{KIN_WORDS})\s+$", re.I)
 # A relative inside a prepositional phrase, then a comma: the name after it is her or his appositive,
 # not another party ("the sons of X's wife, NAME"; "his wife, NAME" names a party and has no "of").
-KIN_OF = re.compile(
-    r"\b(?:of|de|del)\b[^,;]*\b(?:wife|husband|son|daughter|brother|sister|father|mother|nephew|niece|"
-    r"cousin|uncle|aunt|esposa|esposo|hijo|hija|hermano|hermana|padre|madre|sobrino|sobrina|primo|prima|"
-    r"t[ií]o|t[ií]a)\s*,\s*$",
-    re.I,
-)
+KIN_OF = re.compile(rf"\b(?:of|de|del)\b[^,;]*\b(?:{KIN_WORDS})\s*,\s*$", re.I)
 # Relatives a party acts for, then a comma: the names after it are theirs, objects of the preposition
 # ("coordinating shipments for his first cousins, A and B"; "with his wife, X" may join the act).
 KIN_SERVED = re.compile(
-    r"\b(?:for|para|by|por)\s+(?:his|her|their|su|sus)\s+(?:[\w-]+\s+)?(?:brothers?|sisters?|sons?|daughters?|"
-    r"cousins?|nephews?|uncles?|father|mother|herman[oa]s?|hij[oa]s?|prim[oa]s?|sobrin[oa]s?|t[ií][oa]s?|"
-    r"padre|madre)\s*,\s*$",
-    re.I,
+    rf"\b(?:for|para|by|por)\s+(?:his|her|their|su|sus)\s+(?:[\w-]+\s+)?(?:{KIN_WORDS})\s*,\s*$", re.I
 )
 # A relative of someone named by a role, then a comma: the name after it is the role holder's
 # appositive ("hijos del líder del cartel de Sinaloa, NAME"; "the sons of the former cartel boss, NAME").
 # After a name ("los hijos del Chapo, A y B") the names are the relatives themselves.
 KIN_OF_ROLE = re.compile(
-    r"\b(?:sons?|daughters?|children|brothers?|sisters?|siblings?|nephews?|nieces?|cousins?|wife|husband|"
-    r"widow|father|mother|hij[oa]s?|herman[oa]s?|sobrin[oa]s?|prim[oa]s?|esposa|esposo|viuda|padre|madre)"
+    rf"\b(?:{KIN_WORDS})"
     r"\s+(?:of|de|del)\b[^,;]*?\b(?:leader|head|boss|chief|founder|commander|kingpin|capo|l[ií]der|jefe|"
     r"cabecilla|fundador|capo|comandante|patriarca)\b[^,;]*,\s*$",
     re.I,

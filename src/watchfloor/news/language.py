@@ -41,3 +41,33 @@ def detect_language(text: str, default: str = "en", sample_chars: int = 5000) ->
 # Ranks and titles the tokenizers leave apart from their full stop ("National Guard Cmdr. Antonio
 # Jose Benavides", "el Gral. Hugo Carvajal"): the name goes on, the sentence does not end there.
 RANK_ABBREVIATIONS = words("Cmdr Cmdt Col Lt Capt Sgt Adm Maj Brig Gral Cnel Tte Cap Sgto Cmdte Almte Lic Ing Dra Sra Srta")
+
+
+# Kin nouns, each with the relationship it names (FtM Family's ``relationship``): one list for every
+# reader of family, the links ("his son X", "hija de X") and the designations' parties ("y a su
+# hermano X", "the sons of X's wife, NAME").
+KIN_NOUNS: dict[str, str] = {
+    **{w: w for w in words("son daughter wife husband brother sister father mother nephew niece cousin")},
+    **{"hijo": "son", "hija": "daughter", "esposa": "wife", "esposo": "husband", "hermano": "brother"},
+    **{"hermana": "sister", "padre": "father", "madre": "mother", "sobrino": "nephew", "sobrina": "niece"},
+    **{"primo": "cousin", "prima": "cousin"},
+    # a person's children, grandchildren, in-laws and widow are family too
+    **{"children": "child", "child": "child", "stepson": "son", "stepdaughter": "daughter"},
+    **{"grandson": "grandson", "granddaughter": "granddaughter", "uncle": "uncle", "aunt": "aunt"},
+    **{"nieto": "grandson", "nieta": "granddaughter", "tío": "uncle", "tía": "aunt", "tio": "uncle", "tia": "aunt"},
+    **{"suegro": "father-in-law", "suegra": "mother-in-law", "cuñado": "brother-in-law"},
+    **{"cuñada": "sister-in-law", "yerno": "son-in-law", "nuera": "daughter-in-law"},
+    **{w: w for w in ("son-in-law", "daughter-in-law", "brother-in-law", "sister-in-law")},
+    **{w: w for w in ("father-in-law", "mother-in-law")},
+    **{"hijastro": "son", "hijastra": "daughter", "widow": "widow", "viuda": "widow"},
+}
+KIN_PLURALS: dict[str, str] = {
+    **{f"{w}s": w for w in words("son daughter brother sister nephew niece cousin grandson uncle aunt")},
+    **{"hijos": "son", "hijas": "daughter", "hermanos": "brother", "sobrinos": "nephew", "primos": "cousin"},
+    **{"siblings": "sibling", "hermanas": "sister", "primas": "cousin", "cuñados": "brother-in-law"},
+    **{"nietos": "grandson", "tíos": "uncle", "tios": "uncle"},
+}
+KIN_NOUNS |= KIN_PLURALS
+# the same words as regular expressions' alternations, longest first ("sons" before "son")
+KIN_WORDS = "|".join(sorted(map(re.escape, KIN_NOUNS), key=len, reverse=True))
+PLURAL_KIN_WORDS = "|".join(sorted(map(re.escape, KIN_PLURALS), key=len, reverse=True))

@@ -90,7 +90,7 @@ from number_parser import parse_number
 
 from watchfloor.news.context import is_headline
 from watchfloor.news.gazetteer import ARMED_GROUP, GOVERNMENT
-from watchfloor.news.language import words
+from watchfloor.news.language import KIN_NOUNS, words
 from watchfloor.news.mentions import Mention, name_key
 
 if TYPE_CHECKING:  # spaCy loads in the process that parses, not in every importer
@@ -104,7 +104,7 @@ CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|related\s+to|partnership|right-hand|mano\s+derecha|married|casad[oa]s?\s+con|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|escindid|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
-    r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
+    r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|widow|viud[oa]|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
     r"propiedad|subsidiar|filial|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|militant|fighter|guerrill|exguerriller|milician|combatiente|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
@@ -313,26 +313,6 @@ _COALITION_NOUNS = words("coalition alliance federation coalición alianza feder
 # "one of the leaders of Y", "uno de los principales líderes de Y": the one is the name before
 _ONE = words("one uno una")
 _NOUN_PHRASE_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "PRP$"})
-_FAMILY_NOUNS = {
-    **{w: w for w in words("son daughter wife husband brother sister father mother nephew niece cousin")},
-    **{"hijo": "son", "hija": "daughter", "esposa": "wife", "esposo": "husband", "hermano": "brother"},
-    **{"hermana": "sister", "padre": "father", "madre": "mother", "sobrino": "nephew", "sobrina": "niece"},
-    **{"primo": "cousin", "prima": "cousin"},
-}
-# a person's children and in-laws are family too ("children of X", "su cuñado Y", "X's son-in-law")
-_FAMILY_NOUNS |= {
-    **{"children": "child", "child": "child", "stepson": "son", "stepdaughter": "daughter"},
-    **{"grandson": "grandson", "granddaughter": "granddaughter", "uncle": "uncle", "aunt": "aunt"},
-    **{"nieto": "grandson", "nieta": "granddaughter", "tío": "uncle", "tía": "aunt"},
-    **{"suegro": "father-in-law", "suegra": "mother-in-law", "cuñado": "brother-in-law"},
-    **{"cuñada": "sister-in-law", "yerno": "son-in-law", "nuera": "daughter-in-law"},
-    **{"hijastro": "son", "hijastra": "daughter", "cuñados": "brother-in-law", "nietos": "grandson"},
-}
-_FAMILY_NOUNS |= {
-    **{f"{w}s": w for w in words("son daughter brother sister nephew niece cousin grandson")},
-    **{"hijos": "son", "hijas": "daughter", "hermanos": "brother", "sobrinos": "nephew", "primos": "cousin"},
-    **{"siblings": "sibling", "hermanas": "sister", "primas": "cousin"},
-}
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "su", "sus"})
 _LISTED_OBJECTS = frozenset({"dobj", "obj", "iobj", "obl"})  # a verb's objects a list of parties fills
 _MARRIED = words("married casado casada casados")  # "X is married to Y", "X está casada con Y"
@@ -783,7 +763,7 @@ def _rule_for(token: Token) -> Rule | None:
         return _includes
     if (lower in _COMPANY_NOUNS or lower in _FIRM_NOUNS) and _possessive_pronoun(token) is not None:
         return _own_firms
-    if lower in _FAMILY_NOUNS:
+    if lower in KIN_NOUNS:
         return _family
     if lower in _PEOPLE_NOUNS and not _is_verb(token):
         return _people_of_group
@@ -2788,7 +2768,7 @@ def _later_entries(noun: Token, found: dict[int, Mention], groups: list[Mention]
             if any(t.i in found and found[t.i] not in groups for t in child.subtree):
                 continue  # "a money launderer for the Z cartel": a group of its own
             if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.tag_ in ("NN", "NNS")):
-                if child.lower_ not in _FAMILY_NOUNS:
+                if child.lower_ not in KIN_NOUNS:
                     entries.append((entry, child.text))
             elif child.dep_ in _RELATIVE_CLAUSES and any(t.lower_ in _ALL_GROUP_NOUNS for t in child.subtree):
                 entries.append((entry, child.text))
@@ -2893,7 +2873,7 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             first_prop="person",
             second_prop="relative",
             role=noun.text,
-            relationship=_FAMILY_NOUNS[noun.lower_],
+            relationship=KIN_NOUNS[noun.lower_],
         )
         return
     # "his wife and son, A": a later conjunct's apposition; not where that conjunct says whose it is
@@ -2931,7 +2911,7 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         first_prop="person",
         second_prop="relative",
         role=noun.text,
-        relationship=_FAMILY_NOUNS[noun.lower_],
+        relationship=KIN_NOUNS[noun.lower_],
     )
 
 
@@ -2968,7 +2948,7 @@ def _possessor(
     if pronoun is None:
         return []
     persons = frozenset({"PERSON"})
-    if noun.dep_ == "conj" and _possessive_pronoun(noun.head) is not None and noun.head.lower_ in _FAMILY_NOUNS:
+    if noun.dep_ == "conj" and _possessive_pronoun(noun.head) is not None and noun.head.lower_ in KIN_NOUNS:
         # "a su esposa, A, y a sus hijos B y C": the later kin noun's "sus" is the earlier one's
         return _possessor(noun.head, found, named, coordinated)
     listed = [m for m in _mentions(_co_objects(noun), found, persons) if m not in named]
@@ -3002,7 +2982,7 @@ def _co_objects(noun: Token) -> list[Token]:
 
 def _other_gender(pronoun: Token, kin: Token) -> bool:
     """ "his" after "X's wife" (or "her" after "X's son") stands for X, not for the wife."""
-    relation = _FAMILY_NOUNS.get(kin.lower_)
+    relation = KIN_NOUNS.get(kin.lower_)
     if pronoun.lower_ == "his":
         return relation in _FEMALE_KIN
     return pronoun.lower_ == "her" and relation in _MALE_KIN
@@ -3054,7 +3034,7 @@ def _names_a_relative(token: Token) -> bool:
     """The token is (part of) a name in apposition to a family noun ("X's wife, A", "su hijo, A")."""
     while token.dep_ in ("compound", "flat") and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "appos" and token.head.lower_ in _FAMILY_NOUNS
+    return token.dep_ == "appos" and token.head.lower_ in KIN_NOUNS
 
 
 def _previous_person(pronoun: Token, found: dict[int, Mention]) -> list[Mention]:
@@ -3095,7 +3075,7 @@ def _pronoun_antecedents(noun: Token) -> list[Token]:
     """Whom "his"/"su" before a family noun can only mean in its own clause: the name it is
     coordinated with ("X and his son Y") or the subject of its verb ("X appointed his son Y")."""
     if noun.dep_ == "conj":  # not a relative named earlier in a list ("his wife, A; his daughter, B")
-        listed = noun.head.dep_ == "appos" or noun.head.lower_ in _FAMILY_NOUNS
+        listed = noun.head.dep_ == "appos" or noun.head.lower_ in KIN_NOUNS
         return [] if listed else [noun.head]
     head = noun.head
     while head.dep_ not in ("ROOT",) and not _is_verb(head) and head.head.i != head.i:
