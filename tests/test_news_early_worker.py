@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from watchfloor.ingest.early_worker import early_worker
+from watchfloor.ingest.early_worker import early_worker, start_for, started
 from watchfloor.news import ArticleResult, RawDocument
 from watchfloor.news.batch import extracting
 
@@ -67,3 +67,49 @@ def test_news_ingest_of_one_file_as_typed(tmp_path: Path, capsys: pytest.Capture
     code, out, err = run_cli(capsys, db, "news", "ingest", str(article), "--json")
     assert code == 0, err
     assert '"duplicates": 1' in out
+
+
+@pytest.mark.parametrize(
+    ("words", "forks"),
+    [
+        (["news", "ingest", "{file}"], True),
+        (["news", "ingest", "--published", "2025-11-12", "{file}", "--json"], True),
+        (["news", "ingest", "{file}", "{file}"], False),  # two sources: the usual pool
+        (["news", "ingest", "{folder}"], False),  # a folder: the usual pool
+        (["news", "export", "{file}"], False),
+        (["screen", "{file}"], False),
+    ],
+)
+def test_the_console_entry_forks_the_worker_only_for_one_file(
+    tmp_path: Path, words: list[str], forks: bool
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    start_for([word.format(file=article, folder=tmp_path) for word in words])
+    pool = started()
+    try:
+        assert (pool is not None) == forks
+        assert started() is None  # taken once
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+def test_the_console_script_ingests_one_file_as_typed(tmp_path: Path) -> None:
+    """The installed entry point, as a user runs it: its worker forked before the CLI's imports."""
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    env = {**os.environ, "WATCHFLOOR_DB": str(tmp_path / "store.duckdb")}
+    script = "import sys; from watchfloor.console import main; sys.argv[0] = 'watchfloor'; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", script, "news", "ingest", str(article)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "stored 1 article(s)" in done.stdout

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from watchfloor.cli.common import app as root
 from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
-from watchfloor.ingest.early_worker import early_worker
+from watchfloor.ingest.early_worker import early_worker, started
 from watchfloor.store import SqlStore
 
 if TYPE_CHECKING:  # the news package loads the extractors: only where articles are ingested
@@ -30,7 +30,13 @@ def ingest(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Read articles and store their entities, alleged links, designations, events and claims."""
-    early = early_worker() if len(sources) == 1 and Path(sources[0]).is_file() else None
+    one_file = len(sources) == 1 and Path(sources[0]).is_file()
+    early = started()  # forked by the console entry from the command line as typed
+    if early is not None and not one_file:
+        early.terminate()
+        early = None
+    if early is None and one_file:
+        early = early_worker()
     from watchfloor.ingest import ingest_news  # start-up: after the worker's fork (``early_worker``)
 
     expanded: list[str] = []

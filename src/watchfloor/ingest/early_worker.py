@@ -3,16 +3,22 @@
 One article's ingest is a chain of imports (FollowTheMoney, the rules, spaCy), a model load and an
 extraction. Forked by the process that has done its imports, the worker pays for spaCy and the
 model after them; forked first, it imports spaCy and the extraction modules on the other core
-while the command imports its own, and loads the article's model when the article comes. This
+while the command imports its own, and loads the article's model when the article comes. The
+console entry (``watchfloor.console``) forks it from the command line as typed, before the CLI
+imports Typer, Rich and its commands (``start_for``); the command takes it (``started``). This
 module imports nothing heavy, so that the fork comes at once (``watchfloor.news`` would import the
-whole pipeline); a batch of more than one chunk still goes to the pool ``extracting`` forks, which
-shares the models it loaded before forking.
+whole pipeline); a batch of more than one chunk still goes to the pool ``batch.extracting`` forks,
+which shares the models it loaded before forking.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+from collections.abc import Sequence
 from multiprocessing.pool import Pool
+
+_started: list[Pool] = []  # the worker ``start_for`` forked, until the command takes it
 
 
 def _imports() -> None:
@@ -28,3 +34,33 @@ def early_worker() -> Pool | None:
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     return multiprocessing.get_context("fork").Pool(1, initializer=_imports)
+
+
+def start_for(argv: Sequence[str]) -> None:
+    """Fork the worker now if the command line is ``news ingest`` of one file. A guess from the
+    words as typed: the command checks its parsed arguments again, and a worker it does not use is
+    terminated with it (a pool's worker is a daemon)."""
+    if not _started and _one_file_ingest(argv):
+        pool = early_worker()
+        if pool is not None:
+            _started.append(pool)
+
+
+def started() -> Pool | None:
+    """The worker ``start_for`` forked for this command line, taken (the caller terminates it)."""
+    return _started.pop() if _started else None
+
+
+def _one_file_ingest(argv: Sequence[str]) -> bool:
+    if list(argv[:2]) != ["news", "ingest"]:
+        return False
+    sources: list[str] = []
+    after_option = False
+    for word in argv[2:]:
+        if after_option:
+            after_option = False
+        elif word == "--published":
+            after_option = True  # its value follows
+        elif not word.startswith("-"):
+            sources.append(word)
+    return len(sources) == 1 and os.path.isfile(sources[0])
