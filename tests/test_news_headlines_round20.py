@@ -20,6 +20,8 @@ def test_a_capitalised_sentence_closed_inside_quotes_keeps_its_entities() -> Non
 
 
 def test_a_title_case_line_is_still_a_headline_whose_unrepeated_names_are_dropped() -> None:
-    doc = get_nlp("en")("Treasury Sanctions Halcones Cartel Leaders Over Fentanyl Trafficking\nThe Treasury acted.")
+    doc = get_nlp("en")(
+        "Treasury Sanctions Halcones Cartel Leaders Over Fentanyl Trafficking\nThe Treasury acted."
+    )
     assert is_headline(doc.text.split("\n")[0])
     assert not any("Halcones" in ent.text for ent in doc.ents)

@@ -11,13 +11,21 @@ from tests.test_news_relations import _links, spanish_model
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("Pedro Ruiz Soto, líder de la banda «Los Halcones», fue capturado.", marks=spanish_model),
-        pytest.param('Pedro Ruiz Soto, líder de la banda "Los Halcones", fue capturado.', marks=spanish_model),
+        pytest.param(
+            "Pedro Ruiz Soto, líder de la banda «Los Halcones», fue capturado.", marks=spanish_model
+        ),
+        pytest.param(
+            'Pedro Ruiz Soto, líder de la banda "Los Halcones", fue capturado.', marks=spanish_model
+        ),
         'Pedro Ruiz Soto, leader of the "Los Halcones" gang, was captured in Lima.',
     ],
 )
 def test_a_quoted_group_is_the_one_its_leader_leads(text: str) -> None:
-    assert ("Directorship", "director=news-person-pedro-ruiz-soto", "organization=news-org-los-halcones") in _links(text)
+    assert (
+        "Directorship",
+        "director=news-person-pedro-ruiz-soto",
+        "organization=news-org-los-halcones",
+    ) in _links(text)
 
 
 @spanish_model
@@ -43,7 +51,9 @@ def test_each_item_of_a_list_keeps_its_own_quoted_group() -> None:
 def test_a_spanish_object_marked_by_a_is_whom_the_verb_supports(text: str, group: str) -> None:
     """The small parser may take "a Hezbolá" for an oblique or an indirect object."""
     supports = {link for link in _links(text) if link[0] == "UnknownLink"}
-    assert any(f"object={group}" in link and "subject=news-person-pedro-ruiz-soto" in link for link in supports), supports
+    assert any(
+        f"object={group}" in link and "subject=news-person-pedro-ruiz-soto" in link for link in supports
+    ), supports
 
 
 @spanish_model
@@ -51,6 +61,8 @@ def test_a_widow_is_family() -> None:
     """One list of kin nouns for every reader: a widow, a son-in-law, a grandson are family too."""
     links = _links("Ana Ruiz Soto, la viuda de Juan Díaz Mora, fue sancionada por la OFAC.")
     assert any(
-        link[0] == "Family" and "person=news-person-juan-diaz-mora" in link and "relative=news-person-ana-ruiz-soto" in link
+        link[0] == "Family"
+        and "person=news-person-juan-diaz-mora" in link
+        and "relative=news-person-ana-ruiz-soto" in link
         for link in links
     ), links

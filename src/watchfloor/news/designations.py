@@ -51,7 +51,7 @@ from watchfloor.news import dates as news_dates
 from watchfloor.news.context import ArticleContext, is_quoted
 from watchfloor.news.dates import find_dates, resolve
 from watchfloor.news.gazetteer import ARMED_GROUP, ORGANISATION_WORDS, country_named
-from watchfloor.news.language import KIN_WORDS, PLURAL_KIN_WORDS, RANK_ABBREVIATIONS, words
+from watchfloor.news.language import KIN_WORDS, LEADER_WORDS, PLURAL_KIN_WORDS, RANK_ABBREVIATIONS, words
 from watchfloor.news.mentions import Mention, entity_id, name_key
 from watchfloor.news.modality import ATTRIBUTION, REPORTED_WOULD, Modality, as_told, sentence_modality
 
@@ -705,10 +705,14 @@ RANK_DOT = re.compile(r"\b(?:" + "|".join(sorted(RANK_ABBREVIATIONS)) + r")\.(?=
 LIST_GOES_ON = re.compile(r"(?:,\s*|\s+)(?:(?:and|y|e)\s+)?(?:(?:the|el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ0-9]")
 # An appositive between a passive verb and its subject: ", the wife of Venezuela's president,".
 APPOSITIVE_TAIL = re.compile(
-    r",\s*(?:(?:the|an?|his|her|its|their|el|la|los|las|una?|su|sus)\s+[^,;:()]{2,80}|"
+    r",\s*(?:(?i:the|an?|his|her|its|their|el|la|los|las|una?|su|sus)\s+[^,;:()]{2,80}|"
     # an alias: "X, conocido como El Tanque, es uno de los sancionados"
-    r"(?:alias|conocid[oa]\s+como|(?:also\s+)?known\s+as|a\.k\.a\.)\s+[^,;:()]{2,60}),\s*$",
-    re.I,
+    r"(?i:alias|conocid[oa]\s+como|(?:also\s+)?known\s+as|a\.k\.a\.)\s+[^,;:()]{2,60}|"
+    # a role without an article, in lower case: "X, jefe de la banda Y, fue sancionado", "X, former
+    # defense minister, was sanctioned"
+    r"(?!(?:and|or|y|e|o|que|who|which|quien|entre|among|en|in|on|at|by|for|from|with|de|del|por|para|con|"
+    r"sin|según|such|including|incluid[oa]s?|como|as|also|también|además|ya|hoy|ayer|today|yesterday)\b)"
+    r"[a-záéíóúñ][^,;:()]{2,80}),\s*$"
 )
 KIN_PLURAL = re.compile(rf"\b(?:{PLURAL_KIN_WORDS})(?:\s+(?:of|de)\s+[^,;]{{1,60}})?\s*,?\s*$", re.I)
 # A relative named right after her or his kin word: "his brother X", "y de su hermano X".
@@ -725,9 +729,7 @@ KIN_SERVED = re.compile(
 # appositive ("hijos del líder del cartel de Sinaloa, NAME"; "the sons of the former cartel boss, NAME").
 # After a name ("los hijos del Chapo, A y B") the names are the relatives themselves.
 KIN_OF_ROLE = re.compile(
-    rf"\b(?:{KIN_WORDS})"
-    r"\s+(?:of|de|del)\b[^,;]*?\b(?:leader|head|boss|chief|founder|commander|kingpin|capo|l[ií]der|jefe|"
-    r"cabecilla|fundador|capo|comandante|patriarca)\b[^,;]*,\s*$",
+    rf"\b(?:{KIN_WORDS})\s+(?:of|de|del)\b[^,;]*?\b(?:{LEADER_WORDS})\b[^,;]*,\s*$",
     re.I,
 )
 # A subject that stands for the two groups just named: "Ambas agrupaciones", "Both groups".

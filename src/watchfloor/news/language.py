@@ -40,7 +40,9 @@ def detect_language(text: str, default: str = "en", sample_chars: int = 5000) ->
 
 # Ranks and titles the tokenizers leave apart from their full stop ("National Guard Cmdr. Antonio
 # Jose Benavides", "el Gral. Hugo Carvajal"): the name goes on, the sentence does not end there.
-RANK_ABBREVIATIONS = words("Cmdr Cmdt Col Lt Capt Sgt Adm Maj Brig Gral Cnel Tte Cap Sgto Cmdte Almte Lic Ing Dra Sra Srta")
+RANK_ABBREVIATIONS = words(
+    "Cmdr Cmdt Col Lt Capt Sgt Adm Maj Brig Gral Cnel Tte Cap Sgto Cmdte Almte Lic Ing Dra Sra Srta"
+)
 
 
 # Kin nouns, each with the relationship it names (FtM Family's ``relationship``): one list for every
@@ -54,7 +56,8 @@ KIN_NOUNS: dict[str, str] = {
     # a person's children, grandchildren, in-laws and widow are family too
     **{"children": "child", "child": "child", "stepson": "son", "stepdaughter": "daughter"},
     **{"grandson": "grandson", "granddaughter": "granddaughter", "uncle": "uncle", "aunt": "aunt"},
-    **{"nieto": "grandson", "nieta": "granddaughter", "tío": "uncle", "tía": "aunt", "tio": "uncle", "tia": "aunt"},
+    **{"nieto": "grandson", "nieta": "granddaughter", "tío": "uncle", "tía": "aunt"},
+    **{"tio": "uncle", "tia": "aunt"},
     **{"suegro": "father-in-law", "suegra": "mother-in-law", "cuñado": "brother-in-law"},
     **{"cuñada": "sister-in-law", "yerno": "son-in-law", "nuera": "daughter-in-law"},
     **{w: w for w in ("son-in-law", "daughter-in-law", "brother-in-law", "sister-in-law")},
@@ -71,3 +74,19 @@ KIN_NOUNS |= KIN_PLURALS
 # the same words as regular expressions' alternations, longest first ("sons" before "son")
 KIN_WORDS = "|".join(sorted(map(re.escape, KIN_NOUNS), key=len, reverse=True))
 PLURAL_KIN_WORDS = "|".join(sorted(map(re.escape, KIN_PLURALS), key=len, reverse=True))
+
+
+# Nouns of who leads a group, one list for every reader of leadership: the links ("X, leader of Y")
+# and the designations' parties ("the sons of the cartel's leader, NAME").
+LEADER_NOUNS = (
+    frozenset({"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"})
+    | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas dirigente dirigentes")
+    | words("ringleader ringleaders kingpin kingpins capo capos")  # said of crime groups only
+    | words("co-leader co-leaders coleader coleaders colíder colider colíderes colideres")
+    | words("patriarca patriarcas")
+)
+# a founder of a group is one of its members ("X, cofundador del Tren de Aragua")
+FOUNDER_NOUNS = words(
+    "founder founders cofounder cofounders fundador fundadora fundadores cofundador cofundadora cofundadores"
+)
+LEADER_WORDS = "|".join(sorted(map(re.escape, LEADER_NOUNS | FOUNDER_NOUNS), key=len, reverse=True))

@@ -90,7 +90,7 @@ from number_parser import parse_number
 
 from watchfloor.news.context import is_headline
 from watchfloor.news.gazetteer import ARMED_GROUP, GOVERNMENT
-from watchfloor.news.language import KIN_NOUNS, words
+from watchfloor.news.language import FOUNDER_NOUNS, KIN_NOUNS, LEADER_NOUNS, words
 from watchfloor.news.mentions import Mention, name_key
 
 if TYPE_CHECKING:  # spaCy loads in the process that parses, not in every importer
@@ -198,12 +198,6 @@ _SPLIT_GROUP_NOUNS = words(
     "groups organizations organisations gangs factions grupos organizaciones estructuras bandas pandillas facciones"
 )
 _LIST_GLUE = words("and or y e o the el la los las , ;")
-_LEADER_NOUNS = (
-    frozenset({"leader", "head", "chief", "boss", "commander", "jefe", "jefa", "líder", "lider", "cabecilla"})
-    | words("leaders chiefs bosses commanders jefes jefas líderes lideres cabecillas dirigente dirigentes")
-    | words("ringleader ringleaders kingpin kingpins capo capos")  # said of crime groups only
-    | words("co-leader co-leaders coleader coleaders colíder colider colíderes colideres")
-)
 # the offices that head a named organisation: "X, presidente de PdVSA", "the director of the CICPC,
 # X" (a lower-case noun; a capitalised one is a title, and a government body is no allegation)
 _OFFICE_NOUNS = words(
@@ -218,10 +212,6 @@ _CONSIDERED = words(
 _SECOND = words("second segundo segunda")
 _COMMAND = words("command mando")
 _MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integrante", "integrantes"})
-# a founder of a group is one of its members ("X, cofundador del Tren de Aragua")
-_FOUNDER_NOUNS = words(
-    "founder founders cofounder cofounders fundador fundadora fundadores cofundador cofundadora cofundadores"
-)
 # a firm another owns: "X, a subsidiary of Y", "X, a Y subsidiary", "X, filial de la petrolera Y"
 _SUBSIDIARY_NOUNS = words("subsidiary subsidiaries filial filiales subsidiaria subsidiarias")
 _OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "propietario", "propietaria"})
@@ -271,7 +261,7 @@ _TO = frozenset({"to", "a", "al"})
 _NAMING_PARTICIPLES = words(
     "identified named known identificado identificada identificados llamado llamada conocido conocida"
 )
-_ROLE_NOUNS = _LEADER_NOUNS | _OFFICE_NOUNS | _MEMBER_NOUNS | _FOUNDER_NOUNS
+_ROLE_NOUNS = LEADER_NOUNS | _OFFICE_NOUNS | _MEMBER_NOUNS | FOUNDER_NOUNS
 _HELP_VERB = re.compile(r"^(?:help(?:s|ed|ing)?|ayud(?:a|an|ó|aron|aba|aban|ando))$")
 # verbs whose subject is that of the "to be" after them: "X is believed/said to be the leader of Y"
 _RAISING = words(
@@ -2471,7 +2461,7 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     modifiers = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     top = any(word in _TOP_WORDS for word in modifiers)
     functional = (any(word in _FUNCTION_WORDS for word in modifiers) and not top) or unit
-    leads = lower in _LEADER_NOUNS or lower in _OFFICE_NOUNS or (lower in _RANK_NOUNS and top)
+    leads = lower in LEADER_NOUNS or lower in _OFFICE_NOUNS or (lower in _RANK_NOUNS and top)
     if leads and not functional:
         yield from _pairs(
             holders,

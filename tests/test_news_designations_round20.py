@@ -1,4 +1,4 @@
-"""One list of attribution verbs for every reader: the speaker a designation's object ends before,
+"""Round 20 of the designation readings. One list of attribution verbs for every reader: the speaker a designation's object ends before,
 a telling's "that", the attribution a sentence closes with. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -55,3 +55,24 @@ def test_a_relative_named_after_the_kin_word_is_a_party(kin: str) -> None:
     found = _sanctions(f"La OFAC sancionó a Juan Díaz Mora y a su {kin} Pedro Ruiz Soto.", PUBLISHED)
     _has(found, "Juan Díaz Mora")
     _has(found, "Pedro Ruiz Soto")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pedro Ruiz Soto, leader of the Los Halcones gang, was sanctioned by the Treasury.",
+        "Pedro Ruiz Soto, former defense minister, was sanctioned by the Treasury on Monday.",
+        "Pedro Ruiz Soto, exministro de Defensa, fue sancionado por el Tesoro.",
+    ],
+)
+def test_a_role_without_an_article_between_a_passive_subject_and_its_verb(text: str) -> None:
+    _has(_sanctions(text, PUBLISHED), "Pedro Ruiz Soto")
+
+
+def test_among_others_is_no_appositive_of_the_last_name_listed() -> None:
+    found = _sanctions(
+        "El cartel de los Soles, una red dirigida por Juan Díaz Mora y Ana Ruiz Soto, entre otros, ha sido "
+        "designado por el Departamento del Tesoro.",
+        PUBLISHED,
+    )
+    assert not any("ruiz" in key or "diaz" in key for key in found), sorted(found)
