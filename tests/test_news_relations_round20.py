@@ -66,3 +66,14 @@ def test_a_widow_is_family() -> None:
         and "relative=news-person-ana-ruiz-soto" in link
         for link in links
     ), links
+
+
+@spanish_model
+def test_a_group_noun_names_the_group_after_of_the_plural() -> None:
+    """ "la organización de Los Halcones": the group of that name, not one the article named before."""
+    links = _links("Juan Díaz Mora, líder de la organización de Los Halcones, fue detenido en Lima.")
+    assert (
+        "Directorship",
+        "director=news-person-juan-diaz-mora",
+        "organization=news-org-los-halcones",
+    ) in links

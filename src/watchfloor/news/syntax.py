@@ -1039,6 +1039,12 @@ def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
     doc, after = noun.doc, noun.i + 1
     if after < len(doc) and doc[after].text == "(":
         after = next((t.i + 1 for t in doc[after : min(after + 5, len(doc))] if t.text == ")"), after)
+    if noun.lower_ in _ALL_GROUP_NOUNS and _OF_THE_PLURAL.match(doc[after : after + 2].text):
+        # "la banda de los Satanás", "el clan de Los Rastrojos": the group of that name (a plural
+        # article before it: a group's name, even where the model took it for a person's); not
+        # the first of a list the noun heads ("la banda de Los Rojos, Guerreros Unidos y ...")
+        listed = any(c.dep_ in ("conj", "appos") for c in noun.children)
+        return None if listed else found.get(after + 2)
     for token in doc[after : after + 3]:
         if token.i in found:
             mention = found[token.i]
@@ -1048,6 +1054,9 @@ def _named_after(noun: Token, found: dict[int, Mention]) -> Mention | None:
         if not (token.is_lower and token.pos_ in ("ADJ", "ADV", "NOUN")):
             return None
     return None
+
+
+_OF_THE_PLURAL = re.compile(r"^(?:de|of)\s+(?:los|las|the)$", re.I)
 
 
 def _called(noun: Token, found: dict[int, Mention]) -> Mention | None:
