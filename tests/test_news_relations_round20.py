@@ -77,3 +77,17 @@ def test_a_group_noun_names_the_group_after_of_the_plural() -> None:
         "director=news-person-juan-diaz-mora",
         "organization=news-org-los-halcones",
     ) in links
+
+
+def test_the_parsed_text_maps_back_to_the_sentence() -> None:
+    """The quotes around names are left out of what the parser reads; each position maps back."""
+    from watchfloor.news.mentions import Mention
+    from watchfloor.news.syntax import _in_parse, _in_sentence, _parse_text
+
+    text = "la banda «Gran Grif» y el grupo «Los Halcones» atacaron"
+    gran, halcones = Mention("Gran Grif", "ORG", 10, 19, 0), Mention("Los Halcones", "ORG", 33, 45, 0)
+    parsed, removed = _parse_text(text, [gran, gran, halcones], 0)  # a mention held twice
+    assert parsed == "la banda Gran Grif y el grupo Los Halcones atacaron"
+    for mention in (gran, halcones):
+        assert parsed[_in_parse(mention.start, removed) : _in_parse(mention.end, removed)] == mention.text
+    assert _in_sentence(parsed.index("atacaron"), removed) == text.index("atacaron")

@@ -1,6 +1,6 @@
-"""Extracting many articles: a pool of forked workers, each running ``extract``'s analysis.
+"""Extracting many articles: a pool of forked workers, each running ``analysis.analyse``.
 
-Kept apart from ``extract`` so that the command which hands articles to the workers and reads
+Kept apart from ``analysis`` so that the command which hands articles to the workers and reads
 their results does not import the extractors itself: a worker forked as the command starts
 (``ingest.early_worker``) imports them on the other core, and a pool's workers inherit what
 ``preload`` loaded before they fork.

@@ -1,7 +1,7 @@
 """What extracting one article yields, apart from how it is extracted.
 
 The command that ingests articles reads results (merges, links and stores them) without running
-the extractors itself: it imports this module, not ``extract`` and the rules behind it.
+the extractors itself: it imports this module, not ``analysis`` and the rules behind it.
 """
 
 from __future__ import annotations

@@ -551,7 +551,7 @@ def _parse_text(text: str, mentions: list[Mention], offset: int) -> tuple[str, l
         start, end = mention.start - offset, mention.end - offset
         if start > 0 and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES:
             removed += [start - 1, end]
-    removed.sort()
+    removed = sorted(set(removed))  # a mention the list holds twice has its quotes once
     for position in reversed(removed):
         del chars[position]
     return "".join(chars), removed
