@@ -605,7 +605,7 @@ def _second_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
             and doc[k - 1].whitespace_ == " "
             and _surname_word(doc[k])
             and (k + 1 == len(doc) or doc[k + 1].text in _NAME_ENDS)
-            and not _is_headline(doc[k].sent)
+            and not is_headline(doc[k].sent.text)
         ):
             span = Span(doc, span.start, k + 1, label="PERSON")
             for token in span:  # the gazetteer's ID stays on its tokens unless cleared
@@ -1213,14 +1213,8 @@ def _in_headline(span: Span, known: dict[tuple[int, int], bool]) -> bool:
     sentence = span.sent
     key = (sentence.start, sentence.end)
     if key not in known:
-        known[key] = _is_headline(sentence)
+        known[key] = is_headline(sentence.text)
     return known[key]
-
-
-def _is_headline(sentence: Span) -> bool:
-    """A sentence without final punctuation whose words are mostly capitalised is a headline
-    (``context.is_headline``)."""
-    return is_headline(sentence.text)
 
 
 def _add_gazetteer(nlp: Language, before: str | None) -> None:
