@@ -66,7 +66,7 @@ from watchfloor.news.gazetteer import (
     generic_forms,
     organisation_kind,
 )
-from watchfloor.news.language import RANK_ABBREVIATIONS, words
+from watchfloor.news.language import KIN_NOUNS, RANK_ABBREVIATIONS, words
 from watchfloor.news.mentions import name_key
 
 log = logging.getLogger(__name__)
@@ -446,7 +446,9 @@ def news_entity_fixes(doc: Doc) -> Doc:
             continue
         result.append(span)
     result = _given_month_names(doc, _article_group_names(doc, result))
-    doc.ents = filter_spans(_bare_bodies(_joined_persons(_second_surnames(doc, _nicknamed_persons(doc, result)))))
+    doc.ents = filter_spans(
+        _bare_bodies(_joined_persons(_second_surnames(doc, _kin_given_names(doc, _nicknamed_persons(doc, result)))))
+    )
     return doc
 
 
@@ -608,6 +610,29 @@ def _second_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
             and not is_headline(doc[k].sent.text)
         ):
             span = Span(doc, span.start, k + 1, label="PERSON")
+            for token in span:  # the gazetteer's ID stays on its tokens unless cleared
+                token.ent_id_ = ""
+        result.append(span)
+    return result
+
+
+def _kin_given_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name right after a kin noun takes the capitalised word the model left before it:
+    "his son Nicolás Petro" names the son, not the father the gazetteer knows as "Petro". The
+    longer name is its own person, not the gazetteer's."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    result = []
+    for span in spans:
+        k = span.start - 1
+        if (
+            span.label_ == "PERSON"
+            and k >= 1
+            and k not in taken
+            and doc[k].whitespace_ == " "
+            and doc[k - 1].lower_ in KIN_NOUNS
+            and _surname_word(doc[k])
+        ):
+            span = Span(doc, k, span.end, label="PERSON")
             for token in span:  # the gazetteer's ID stays on its tokens unless cleared
                 token.ent_id_ = ""
         result.append(span)
