@@ -267,3 +267,16 @@ def test_earlier_in_the_day_is_the_reference_day() -> None:
     # beside the day it is earlier on, that day alone
     assert _values("Más temprano el jueves, el buque zarpó.", FRIDAY, "es", "past") == ["2025-10-23"]
     assert _values("El jueves más temprano, el buque zarpó.", FRIDAY, "es", "past") == ["2025-10-23"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("- RUIZ SOTO, Pedro (DOB 19 Apr 1960), designated on 24 Oct 2025.", ["2025-10-24"]),
+        ("Ruiz, born on 23 November 1962, was indicted on March 26, 2020.", ["2020-03-26"]),
+        ("Fue sancionado el 3 de mayo de 2021; nacido el 3 de mayo de 1971 en Caracas.", ["2021-05-03"]),
+        ("Ruiz (date of birth: 1 June 1970) was sanctioned in June 2021.", ["2021-06"]),
+    ],
+)
+def test_a_date_of_birth_is_no_date_of_what_the_article_reports(text: str, kept: list[str]) -> None:
+    assert [mention.value for mention in find_dates(text, date(2025, 10, 25))] == kept

@@ -166,6 +166,12 @@ _NAMED_WEEKDAY = re.compile(
     + "|".join(day.capitalize() for day in ES_DAYS.split("|"))
     + r")$"
 )
+# a date of birth ("DOB 19 Apr 1960", "born on 3 May 1971", "nacido el 3 de mayo de 1971"): a fact
+# about a person, never the date of anything the article reports
+_BORN_BEFORE = re.compile(
+    r"(?i:\b(?:DOB|D\.O\.B\.|born|date\s+of\s+birth|fecha\s+de\s+nacimiento|nacid[oa]s?)"
+    r"\s*:?\s*(?:on\s+|in\s+|el\s+|en\s+)?)$"
+)
 _NUMBERS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -281,7 +287,7 @@ def _find_dates_cached(text: str, base: date | None, lang: str, prefer: str) -> 
 
 @lru_cache(maxsize=4096)
 def _date_expressions(text: str) -> tuple[re.Match[str], ...]:
-    """The date expressions of a sentence, but its dateline's: the scan, which costs more than
+    """The date expressions of a sentence, but its dateline's and dates of birth: the scan, which costs more than
     resolving what it finds, once per sentence for every tense and reference it is read with."""
     opening = dateline(text)
     skip_until = opening.end("date") if opening is not None else -1
@@ -289,7 +295,9 @@ def _date_expressions(text: str) -> tuple[re.Match[str], ...]:
     return tuple(
         match
         for match in DATE_EXPRESSION.finditer(text)
-        if match.start() >= skip_until and not _in_name(text, match)
+        if match.start() >= skip_until
+        and not _in_name(text, match)
+        and not _BORN_BEFORE.search(text, max(0, match.start() - 30), match.start())
     )
 
 
