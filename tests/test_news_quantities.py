@@ -887,7 +887,7 @@ def test_a_ceiling_said_by_denying_more(
     [
         ("En 2019 fue condenado a 25 años de prisión por narcotráfico.", "es", [("sentence_years", 25, E)]),
         ("He was sentenced to 20 years in prison in 2019.", "en", [("sentence_years", 20, E)]),
-        ("El acusado, de 30 años, fue condenado por fraude.", "es", [("age_years", 30, E)]),
+        ("El acusado, de 30 años, fue condenado por fraude.", "es", []),
         ("Venezuela otorgó un préstamo de 300 millones de dólares al grupo.", "es", [("loan_usd", 3e8, E)]),
         ("The bank was fined $2 million for the violations.", "en", [("penalty_usd", 2e6, E)]),
         (

@@ -920,24 +920,19 @@ def topic_of(sentence: str, measure: str, campaign: str = "strikes") -> str:
 
 
 def _stated_alone(measure: str) -> bool:
-    """A plain sum of money, a share, a count of a thing no measure names, or an age says what it is
-    only in its own words: two of them are one series only when those words are the same ("$40
-    million in bribes", "three financial institutions")."""
-    return measure in ("share", "count", "age_years") or (measure.startswith("amount_") and _is_money(measure))
+    """A plain sum of money, a share or a count of a thing no measure names says what it is only in
+    its own words: two of them are one series only when those words are the same ("$40 million in
+    bribes", "three financial institutions")."""
+    return measure in ("share", "count") or (measure.startswith("amount_") and _is_money(measure))
 
 
 OWN_TOPIC_END = re.compile(r"[,;:.()—–]|\s(?:and|but|while|y|pero|mientras|que|which|who)\s", re.I)
-WORDS_BEFORE_AGE = 4  # whose age it is: "Jaime Rosenthal, de 79 años" and "Edwin Rosenthal, de 50 años" are two
 
 
 def _own_topic(sentence: str, figure: Figure) -> str:
-    """The figure's words and the few after it, to its clause's end: "80 percent of the proceeds";
-    an age also the words before it, which name the person."""
+    """The figure's words and the few after it, to its clause's end: "80 percent of the proceeds"."""
     end = OWN_TOPIC_END.search(sentence, figure.end)
-    words = sentence[figure.start : end.start() if end else len(sentence)].split()[:8]
-    if figure.measure == "age_years":
-        words = sentence[: figure.start].split()[-WORDS_BEFORE_AGE:] + words
-    return " ".join(words).lower()
+    return " ".join(sentence[figure.start : end.start() if end else len(sentence)].split()[:8]).lower()
 
 
 # --- reading a sentence ----------------------------------------------------------------------
@@ -1572,31 +1567,22 @@ PERSON_BEFORE_AGE = re.compile(
 AGE_BESIDE_NAME = re.compile(r"(?P<name>[A-ZÁÉÍÓÚÑ][\w'’-]+)(?:,\s|\s?\()(?P<n>\d{2})(?:,\s|\))")
 
 
-def _ages(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[int]]:
-    """Ages of people, measured as "age_years": a figure a labeller of a profile or an indictment
-    reads, never a count of years."""
-    values = {n.start: n.value for n in numbers}
-    figures, used = [], set()
-
-    def add(start: int, end: int, value: float | None, high: float | None = None) -> None:
-        if value is None or not 0 < value < 120:
-            return
-        figures.append(Figure("age_years", value, Qualifier.EXACT, value, high or value, start, end))
-
+def _age_numbers(sentence: str) -> set[int]:
+    """Where the sentence gives a person's age ("the 29-year-old", "Pérez (47)", "un hombre de 34
+    años"): those numbers are no figure. An age describes a person, as a date of birth does; it is
+    no count, toll or sum the crisis view reconciles, so it is no claim either."""
+    used: set[int] = set()
     for found in AGE_EN.finditer(sentence):
-        group = "n" if found.group("n") else "n2"
-        high = float(found.group("m")) if found.group("m") else None
-        add(found.start(), found.end(), values.get(found.start(group)), high)
-        used |= {found.start(group)} | ({found.start("m")} if high else set())
+        used.add(found.start("n") if found.group("n") else found.start("n2"))
+        if found.group("m"):
+            used.add(found.start("m"))
     for found in AGE_ES.finditer(sentence):
         if PERSON_BEFORE_AGE.search(sentence, 0, found.start()):
-            add(found.start(), found.end(), values.get(found.start("n")))
             used.add(found.start("n"))
     for found in AGE_BESIDE_NAME.finditer(sentence):
-        if name_key(found.group("name")) not in CALENDAR_KEYS and found.start("n") not in used:
-            add(found.start("name"), found.end("n"), values.get(found.start("n")))
+        if name_key(found.group("name")) not in CALENDAR_KEYS:
             used.add(found.start("n"))
-    return figures, used
+    return used
 
 
 def _poll_shares(sentence: str, numbers: list[Number]) -> tuple[list[Figure], set[int]]:
@@ -1655,9 +1641,8 @@ def sentence_figures(
     numbers = [n for n in find_numbers(sentence, lang) if not any(s <= n.start < e for s, e in skip)]
     figures, used = _vote_scores(sentence, numbers)
     durations, timed = _durations(sentence, numbers)
-    ages, aged = _ages(sentence, numbers)
-    figures += durations + ages
-    used |= timed | aged
+    figures += durations
+    used |= timed | _age_numbers(sentence)
     figures += _ordinal_strikes(sentence)
     shares, fraction_numbers = _poll_shares(sentence, numbers)
     figures += shares
