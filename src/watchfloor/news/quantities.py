@@ -974,7 +974,7 @@ RANGE_OPEN = re.compile(r"\b(?:between|entre|from|de|desde)\s+$", re.I)
 PERCENT_RANGE_JOIN = re.compile(r"\s?(?:%|percent|por\s+ciento)\s+(?:and|y)\s+(?:el\s+)?", re.I)
 PERCENT_RANGE_OPEN = re.compile(r"\b(?:between|entre)\s+(?:el\s+)?$", re.I)
 NON_COUNT_WORD_BEFORE = re.compile(
-    r"\b(?:in|since|of|by|until|from|en|desde|de|del|hasta|year|año|the|el|for|para|before|after|antes|después)\s+$",
+    r"\b(?:in|since|of|by|until|from|en|desde|de|del|hasta|year|año|the|el|la|an?|una?|for|para|before|after|antes|después)\s+$",
     re.I,
 )
 VOTED_BEFORE = re.compile(r"\bvot(?:ed|ó|aron)\s+(?:por\s+)?$", re.I)

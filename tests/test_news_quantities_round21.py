@@ -1,0 +1,27 @@
+"""Round 21 of the quantity readings. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_news_quantities import figures
+from watchfloor.model.claims import Qualifier
+
+E = Qualifier.EXACT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        (
+            "Talks ended after a 2019 car-bomb attack by the group that killed 22 cadets.",
+            "en",
+            [("killed", 22, E)],
+        ),
+        ("Tras una 2019 marcada por la violencia, murieron 15 personas.", "es", [("killed", 15, E)]),
+    ],
+)
+def test_a_year_after_an_indefinite_article_is_no_count(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected
