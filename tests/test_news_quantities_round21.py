@@ -25,3 +25,31 @@ def test_a_year_after_an_indefinite_article_is_no_count(
     sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
 ) -> None:
     assert figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        (
+            "La banda tiene más de 8 000 miembros en las 35 cárceles del país.",
+            "es",
+            [("people", 8000, Qualifier.AT_LEAST)],
+        ),
+        ("Murieron 1 200 personas en la ofensiva.", "es", [("killed", 1200, E)]),
+    ],
+)
+def test_thousands_set_apart_by_a_space_are_one_number(
+    sentence: str, lang: str, expected: list[tuple[str, float, Qualifier]]
+) -> None:
+    assert figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The tanker slowed to eight knots and turned south.", "en"),
+        ("El buque navegaba a 12 nudos hacia el sur.", "es"),
+    ],
+)
+def test_a_speed_is_no_count(sentence: str, lang: str) -> None:
+    assert figures(sentence, lang) == []

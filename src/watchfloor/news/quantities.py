@@ -121,7 +121,8 @@ QUALIFIER_BEFORE = re.compile(
 # --- reading numbers -------------------------------------------------------------------------
 
 DIGITS = re.compile(
-    r"(?<![\w.,/:#§])(?<![^\W\d_]-)(?:(?P<grouped>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+)|(?P<plain>\d+(?:[.,]\d+)?))"
+    r"(?<![\w.,/:#§])(?<![^\W\d_]-)(?:(?P<grouped>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)"
+    r"|(?P<plain>\d+(?:[.,]\d+)?))"
     r"(?:(?![\w/:]|[.,]\d)|(?=(?:M|MM|mn|bn|B|K)\b))"  # "$15M": a sum's scale in one letter
 )
 SCALE_ABBREVIATION = re.compile(r"(?:MM|mn|bn|M|B|K)\b")
@@ -170,10 +171,11 @@ def _lexicon(lang: str) -> tuple[frozenset[str], frozenset[str], dict[str, int]]
 
 
 def _digit_value(text: str, lang: str) -> float:
-    """'4,000' -> 4000; '200.000' (Spanish) -> 200000; '2.5' -> 2.5; '2,5' (Spanish, or a decimal
-    comma in English text) -> 2.5."""
-    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", text):
-        return float(re.sub(r"[,.]", "", text))
+    """'4,000' -> 4000; '200.000' (Spanish) -> 200000; '8 000' (thousands set apart by a space, as
+    Spanish style guides write them) -> 8000; '2.5' -> 2.5; '2,5' (Spanish, or a decimal comma in
+    English text) -> 2.5."""
+    if re.fullmatch(r"\d{1,3}(?:[,. \u00a0\u202f]\d{3})+", text):
+        return float(re.sub(r"[,. \u00a0\u202f]", "", text))
     if lang == "es" or re.fullmatch(r"\d+,\d{1,2}", text):  # "38,9%": no thousands group has two digits
         text = text.replace(",", ".")
     return float(text.replace(",", ""))
@@ -1257,10 +1259,10 @@ def _written_year(written: str) -> bool:
 
 
 COUNTED_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w'’-]*)")
-# what a number names but no figure counts: spans of time, fractions, the parts of an argument or a
-# document, and the Spanish adjectives that stand before a noun ("los dos primeros")
+# what a number names but no figure counts: spans of time, speeds, fractions, the parts of an argument
+# or a document, and the Spanish adjectives that stand before a noun ("los dos primeros")
 NOT_COUNTED = re.compile(
-    r"(?:decades|d[ée]cadas|centuries|siglos|weekends|thirds|tercios|quarters|cuartos|halves|mitades|"
+    r"(?:decades|d[ée]cadas|knots|nudos|mph|centuries|siglos|weekends|thirds|tercios|quarters|cuartos|halves|mitades|"
     r"reasons|razones|issues|cuestiones|topics|temas|points|puntos|components|componentes|"
     r"phases|fases|stages|etapas|steps|pasos|lines|l[íi]neas|pages|p[áa]ginas|copies|copias|words|palabras|"
     r"ways|formas|maneras|options|opciones|scenarios|escenarios|things|cosas|aspects|aspectos|factors|"
