@@ -53,3 +53,12 @@ def test_thousands_set_apart_by_a_space_are_one_number(
 )
 def test_a_speed_is_no_count(sentence: str, lang: str) -> None:
     assert figures(sentence, lang) == []
+
+
+def test_digits_that_end_a_vessels_name_are_no_count() -> None:
+    sentence = "Otros dos buques (el Bella 1 en el Atlántico y el Centauro en el Caribe) fueron incautados."
+    assert figures(sentence, "es") == [("ships", 2, E)]
+
+
+def test_a_weekday_before_digits_names_no_vessel() -> None:
+    assert figures("El Lunes 16 personas murieron en el ataque.", "es") == [("killed", 16, E)]

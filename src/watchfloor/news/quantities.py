@@ -1045,10 +1045,20 @@ def _not_a_count(sentence: str, number: Number) -> bool:
     text = sentence[number.start : number.end]
     if number.spelled and text[:1].isupper() and _in_a_name(sentence, number):
         return True
+    if not number.spelled and _numbered_name(sentence, number.start):
+        return True
     return _written_year(text) and NON_COUNT_WORD_BEFORE.search(before) is not None
 
 
 NAME_AFTER = re.compile(r"\s+[A-ZÁÉÍÓÚÑ]")
+NAMED_THING_BEFORE = re.compile(r"\b(?:the|el|la|del|al)\s+(?P<word>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+) $")
+
+
+def _numbered_name(sentence: str, start: int) -> bool:
+    """Digits right after a determiner and a capitalised word end a name: a vessel's ("el Bella
+    1"), a mission's ("the Apollo 11"). Not after a month or a weekday ("el lunes 16")."""
+    before = NAMED_THING_BEFORE.search(sentence, max(0, start - 30), start)
+    return before is not None and name_key(before.group("word")) not in CALENDAR_KEYS
 OPENS_A_SENTENCE = re.compile(r"(?:^|[.:;!?¡¿\"“«(\[*•—–-])\s*$")
 
 
