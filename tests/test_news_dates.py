@@ -280,3 +280,16 @@ def test_earlier_in_the_day_is_the_reference_day() -> None:
 )
 def test_a_date_of_birth_is_no_date_of_what_the_article_reports(text: str, kept: list[str]) -> None:
     assert [mention.value for mention in find_dates(text, date(2025, 10, 25))] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The Senate voted on Saturday, October 7, to block the measure.", "2023-10-07"),
+        ("El Senado votó el sábado 7 de octubre contra la medida.", "2023-10-07"),
+    ],
+)
+def test_a_weekday_that_names_the_date_after_it_is_that_day(text: str, day: str) -> None:
+    """AP style ("on Saturday, October 7"): one day, which the date gives, even where the weekday
+    read alone against the publication day would point elsewhere."""
+    assert [mention.value for mention in find_dates(text, date(2023, 10, 6))] == [day]

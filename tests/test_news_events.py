@@ -146,7 +146,7 @@ def test_designated_as_an_adjective_is_no_designation() -> None:
 
 def test_a_verb_after_a_definite_subject_keeps_the_sentence_date() -> None:
     text = "On Jan. 14, 2026, the Senate voted 51-50 to block a war powers resolution on Venezuela."
-    [vote] = _events(text, places=("Venezuela",))
+    [vote] = _events(text, places=("Venezuela",), published=date(2026, 1, 15))
     assert vote.get("date") == ["2026-01-14"]
 
 

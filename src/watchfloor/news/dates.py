@@ -251,7 +251,7 @@ def _find_dates_cached(text: str, base: date | None, lang: str, prefer: str) -> 
     """Several extractors read the same sentence's dates: find them once."""
     found = []
     for match in _date_expressions(text):
-        kind = (match.lastgroup or "day").rstrip("0123456789")
+        kind = _kind(match)
         expression = match.group(0)
         if base is None and not re.search(r"\d{4}", expression):
             continue  # "Nov. 16" or "on Tuesday" with no reference date: unknowable, not today
@@ -287,18 +287,37 @@ def _find_dates_cached(text: str, base: date | None, lang: str, prefer: str) -> 
 
 @lru_cache(maxsize=4096)
 def _date_expressions(text: str) -> tuple[re.Match[str], ...]:
-    """The date expressions of a sentence, but its dateline's and dates of birth: the scan, which costs more than
-    resolving what it finds, once per sentence for every tense and reference it is read with."""
+    """The date expressions of a sentence, but its dateline's, dates of birth and a weekday that
+    names the date after it ("on Saturday, October 7", "el sábado 7 de octubre": one day, which the
+    date gives): the scan, which costs more than resolving what it finds, once per sentence for
+    every tense and reference it is read with."""
     opening = dateline(text)
     skip_until = opening.end("date") if opening is not None else -1
     # the dateline's date is the article's reference, not this sentence's
-    return tuple(
+    found = [
         match
         for match in DATE_EXPRESSION.finditer(text)
         if match.start() >= skip_until
         and not _in_name(text, match)
         and not _BORN_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    ]
+    return tuple(
+        match
+        for index, match in enumerate(found)
+        if not (
+            _kind(match) == "weekday"
+            and index + 1 < len(found)
+            and _names_the_day(text, match, found[index + 1])
+        )
     )
+
+
+def _kind(match: re.Match[str]) -> str:
+    return (match.lastgroup or "day").rstrip("0123456789")
+
+
+def _names_the_day(text: str, weekday: re.Match[str], following: re.Match[str]) -> bool:
+    return _kind(following) == "day" and not text[weekday.end() : following.start()].strip(" ,")
 
 
 def _in_name(text: str, match: re.Match[str]) -> bool:

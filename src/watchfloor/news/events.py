@@ -604,7 +604,21 @@ def detect_events(
         results += _sentence_events(ctx, index, places, announced)
     results += _designation_table(ctx, announced)
     results = _dated_by_context(ctx, results, announced)
-    return _released_polls_first(_told_before_dated(results))
+    return _released_polls_first(_told_before_dated([r for r in results if not _yet_to_come(ctx, r[1])]))
+
+
+# a day past publication within which an event may still be the article's own: its dateline's day
+# may follow the date its metadata gives (time zones, a wire filed before midnight)
+PUBLICATION_SLACK = timedelta(days=1)
+
+
+def _yet_to_come(ctx: ArticleContext, entity: StatementEntity) -> bool:
+    """An event dated after the article was published has not happened in it ("with ten days to go
+    before the Oct. 15 vote"), whatever tense the sentence's verb has: an expectation, no event."""
+    day = entity.first("date")
+    if ctx.published is None or day is None or len(day) < 10:
+        return False
+    return date.fromisoformat(day[:10]) > ctx.published + PUBLICATION_SLACK
 
 
 def _dated_by_context(
@@ -805,7 +819,7 @@ def _sentence_events(
     already holds."""
     sentence = ctx.sentence_text(index)
     start = ctx.sentences[index][0]
-    sentence_dates = ctx.dates_in(index, "nearest")
+    sentence_dates = ctx.dates_in(index, "past")
     units = _units(sentence, sentence_dates)
     triggered = [_triggers(ctx, index, sentence, unit_start, unit_end) for unit_start, unit_end in units]
     chronology = [rule for found in triggered for rule, _ in found] if len(units) > 1 else []

@@ -1,0 +1,27 @@
+"""Round 21 of the event readings. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.test_news_events import _dated
+
+PUBLISHED = date(2023, 10, 6)
+
+
+def test_an_event_dated_after_publication_has_not_happened() -> None:
+    text = "The survey shows that the candidate's lead has shrunk, with ten days to go before the Oct. 15 vote."
+    assert _dated(text, published=PUBLISHED) == []
+
+
+def test_an_event_of_the_day_after_publication_is_the_articles_own() -> None:
+    """A dateline may follow the day the metadata gives: a day's slack."""
+    text = "The Senate voted on Saturday, October 7, to block the measure."
+    assert _dated(text, published=PUBLISHED) == [("vote", ["2023-10-07"])]
+
+
+def test_a_weekday_in_a_sentence_without_tense_is_a_past_day_for_an_event() -> None:
+    """An event is what happened: "la encuesta publicada el lunes" in a Friday article is the
+    Monday before, not the one after."""
+    text = "Un 55% de los venezolanos rechaza una intervención militar, según la encuesta publicada el lunes."
+    assert _dated(text, published=date(2025, 11, 14), lang="es") == [("poll", ["2025-11-10"])]
