@@ -25,3 +25,12 @@ def test_a_weekday_in_a_sentence_without_tense_is_a_past_day_for_an_event() -> N
     Monday before, not the one after."""
     text = "Un 55% de los venezolanos rechaza una intervención militar, según la encuesta publicada el lunes."
     assert _dated(text, published=date(2025, 11, 14), lang="es") == [("poll", ["2025-11-10"])]
+
+
+def test_an_arrival_is_a_deployment_only_when_a_force_arrives() -> None:
+    friday = date(2025, 10, 24)
+    assert _dated("The USS Gerald R. Ford arrived in the Caribbean on Tuesday.", published=friday) == [
+        ("deployment", ["2025-10-21"])
+    ]
+    assert _dated("Foreign Minister Ana Ruiz arrived in Quito on Tuesday to discuss trade.", published=friday) == []
+    assert _dated("El primer grupo de 238 detenidos llegó al país el domingo.", published=friday, lang="es") == []

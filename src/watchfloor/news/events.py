@@ -241,7 +241,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "deployment",
         "MOBILIZE",
         re.compile(
-            r"\b(?:deploy\w*|arrived|arrival|surged?|build-?up|despleg\w*|despliegue|lleg[óo]|llegada|docked|"
+            r"\b(?:deploy\w*|surged?|build-?up|despleg\w*|despliegue|docked|"
             # a force that sails for a theatre: "set sail from its home port on Oct. 2", "zarpó el martes"
             r"set\s+sail|sailed|zarp(?:ó|o|aron)|(?:departed|left)\s+(?:from\s+)?(?:port|(?:naval\s+)?(?:station|base))|"
             # a port that hosts a warship has it deployed there ("acogió el domingo el buque USS ...")
@@ -252,6 +252,19 @@ EVENT_RULES: tuple[EventRule, ...] = (
             rf"(?<!\bha\s)(?<!\bhan\s)(?<!\bhas\s)(?<!\bhave\s)(?:sent|dispatched|envi(?:ó|aron|ado)|mand(?:ó|aron|ado))\s+(?:[\w-]+\s+){{0,3}}?(?:{WARSHIP}|troops|tropas)|"
             r"(?:moved|relocated|se\s+traslad(?:ó|aron)|se\s+(?:une|unió|unieron|suma|sumó|sumaron))\s+(?:[\w-]+\s+){0,3}?(?:into|to|a)\s+"
             r"(?:the\s+|la\s+|el\s+)?(?:region|regi[óo]n|Caribbean|Caribe|operation|operaci[óo]n|despliegue))\b",
+            re.I,
+        ),
+    ),
+    # an arrival is a force's only when a force arrives: a minister's visit, deportees' flights or
+    # prisoners brought to a jail are no deployment ("Foreign Minister X arrived in Ecuador Tuesday")
+    EventRule(
+        "deployment",
+        "MOBILIZE",
+        re.compile(r"\b(?:arrived|arrival|lleg[óo]|llegaron|llegada)\b", re.I),
+        re.compile(
+            rf"\b(?:{WARSHIP}|troops|tropas|marines|soldiers|soldados|forces|fuerzas|military|militares|"
+            r"strike\s+group|grupo\s+de\s+ataque|bombers?|fighter\s+jets?|warplanes?|F-\d+\w*|B-\d+\w*|"
+            r"bombarderos?|cazas)\b",
             re.I,
         ),
     ),
