@@ -34,3 +34,12 @@ def test_an_arrival_is_a_deployment_only_when_a_force_arrives() -> None:
     ]
     assert _dated("Foreign Minister Ana Ruiz arrived in Quito on Tuesday to discuss trade.", published=friday) == []
     assert _dated("El primer grupo de 238 detenidos llegó al país el domingo.", published=friday, lang="es") == []
+
+
+def test_money_moved_is_no_mobilisation() -> None:
+    friday = date(2025, 10, 24)
+    text = "El banco, que movilizó dinero de una red de narcotráfico, fue cerrado el jueves."
+    assert [mode for mode, _ in _dated(text, published=friday, lang="es")] == []
+    assert _dated("The army mobilized 5,000 reservists on Thursday.", published=friday) == [
+        ("mobilization", ["2025-10-23"])
+    ]

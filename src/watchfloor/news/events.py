@@ -284,7 +284,10 @@ EVENT_RULES: tuple[EventRule, ...] = (
         "mobilization",
         "MOBILIZE",
         re.compile(
-            r"\b(?:mobili[sz]\w*|movilizaci[oó]n|moviliz\w*|on\s+alert|en\s+alerta|"
+            # not money moved ("movilizó dinero de una narcomafia", "mobilized funds")
+            r"\b(?:(?:mobili[sz]\w*|movilizaci[oó]n|moviliz\w*)\b(?!\s+(?:de\s+|del\s+|the\s+|los\s+|las\s+|el\s+)?"
+            r"(?:dinero|fondos|recursos|capitales?|divisas|dólares|millones|money|funds|resources|capital|cash|"
+            r"millions|billions)\b)|on\s+alert|en\s+alerta|"
             # armed forces exercising: "began live-fire drills", "inició maniobras militares"
             # (joint exercises with a foreign force are its deployment, not a mobilisation)
             # (exercises named as a purpose, "a warship hosted for military exercises", are not held yet)
