@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.test_news_events import _dated
+from watchfloor.news import RawDocument, extract
 
 PUBLISHED = date(2023, 10, 6)
 
@@ -43,3 +46,33 @@ def test_money_moved_is_no_mobilisation() -> None:
     assert _dated("The army mobilized 5,000 reservists on Thursday.", published=friday) == [
         ("mobilization", ["2025-10-23"])
     ]
+
+
+def _extracted(text: str, published: date) -> list[tuple[str, str | None]]:
+    raw = RawDocument(text=text, source="t", title=None, published=published, url=None, publisher=None)
+    return sorted(
+        (next(k[5:] for k in e.get("keywords") if k.startswith("mode:")), e.first("date"))
+        for e in extract(raw).entities
+        if e.schema.name == "Event"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El 2 de septiembre, fuerzas estadounidenses atacaron una lancha vinculada al grupo Tren de Aragua, "
+        "designado como organización terrorista por el Departamento de Estado.",
+        "On October 17, the military struck a vessel affiliated with the Ejército de Liberación Nacional "
+        "(ELN), a Designated Terrorist Organization, that was operating in the region.",
+    ],
+)
+def test_a_designation_that_describes_a_party_is_no_event_of_the_sentences_day(text: str) -> None:
+    assert [mode for mode, _ in _extracted(text, date(2025, 10, 20))] == ["strike"]
+
+
+def test_a_verb_after_a_comma_and_a_that_clause_still_report_the_act() -> None:
+    text = (
+        "El Consejo Federal de Suiza anunció este lunes, 5 de enero de 2026, que congeló todos los activos "
+        "que Pedro Ruiz poseía en ese país."
+    )
+    assert _extracted(text, date(2026, 1, 5)) == [("designation", "2026-01-05")]

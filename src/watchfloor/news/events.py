@@ -927,7 +927,9 @@ def _triggers(
             (
                 h
                 for h in rule.trigger.finditer(unit)
-                if not _nonfinite(unit, h) and not (rule.mode == "talks" and _setting(unit, h))
+                if not _nonfinite(unit, h)
+                and not (rule.mode == "talks" and _setting(unit, h))
+                and not (rule.mode == "designation" and _undated_description(ctx, index, unit_start, unit, h))
             ),
             None,
         )
@@ -942,6 +944,39 @@ def _triggers(
         # what a poll's respondents support or oppose is its question, no event: "60% oppose strikes"
         found = [(rule, at) for rule, at in found if rule.fieldwork or not OPINION_BEFORE.search(unit, 0, at)]
     return found
+
+
+# a clause that describes a party rather than tells what happened: a relative clause on a name ("Tren
+# de Aragua, which the State Department designated as an FTO", "el Tren de Aragua, que fue designado")
+# or a participle set off by a comma ("el Tren de Aragua, designado como organización terrorista");
+# a finite verb after a comma goes on with the sentence ("la OFAC, por sus siglas en inglés, impuso")
+# and "que" after a verb is no relative pronoun ("anunció este lunes, 5 de enero, que congeló")
+RELATIVE_ON_NAME = re.compile(
+    r"(?:,\s*(?:which|who|whom|quien|quienes|el\s+cual|la\s+cual|los\s+cuales|las\s+cuales)\b|"
+    r"(?-i:[A-ZÁÉÍÓÚÑ][\w-]*|\))\s*,\s*(?:que|that)\b)[^,;.]*$",
+    re.I,
+)
+APPOSED_PARTICIPLE = re.compile(r",\s*(?:(?:a|an|un|una|also|también|ya)\s+)?$", re.I)
+PARTICIPLE_WORD = re.compile(r"^(?:\w+(?:ed|ad[oa]s?|id[oa]s?)\b)", re.I)
+
+
+def _undated_description(
+    ctx: ArticleContext, index: int, unit_start: int, unit: str, hit: re.Match[str]
+) -> bool:
+    """A designation told as what a party is, in a clause with no day of its own: background to the
+    sentence's event, not an act of its day ("On September 2, forces struck a boat of Tren de
+    Aragua, designated a terrorist organisation by the State Department")."""
+    before = max(0, hit.start() - 80)
+    describing = RELATIVE_ON_NAME.search(unit, before, hit.start()) is not None or (
+        APPOSED_PARTICIPLE.search(unit, before, hit.start()) is not None
+        and PARTICIPLE_WORD.match(hit.group(0)) is not None
+    )
+    if not describing:
+        return False
+    start, end = clause_span(unit, hit.start(), hit.end())
+    return not any(
+        start <= d.start - unit_start and d.end - unit_start <= end for d in ctx.dates_in(index, "past")
+    )
 
 
 # a view held on an action, right before the action's noun: "oppose strikes", "apoya una intervención"
