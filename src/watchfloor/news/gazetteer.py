@@ -344,7 +344,7 @@ ORGANISATION_HEADS: frozenset[str] = (
     | ARMED_WORDS
     | words(
         "banco empresa compania corporacion grupo partido organizacion asociacion fundacion instituto "
-        "universidad comite sindicato federacion alianza movimiento tren registro boletin relaciones "
+        "universidad comite sindicato federacion alianza movimiento tren registro boletin relaciones union "
         "company corporation group party organization organisation association foundation institute "
         "university committee federation alliance movement"
     )

@@ -110,7 +110,7 @@ def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
             continue
         first = ctx.party_id(relation.first)
         second = ctx.party_id(relation.second)
-        if first == second:
+        if first == second or not _parties_fit(relation):
             continue
         entity_id = link_id(ctx, relation.schema, first, second)
         if entity_id in seen:
@@ -122,6 +122,11 @@ def extract_relations(ctx: ArticleContext) -> list[StatementEntity]:
             if asset.label == "ORG":
                 extra.append(_asset_company(ctx, asset, index))
     return results + extra
+
+
+def _parties_fit(relation: syntax.Relation) -> bool:
+    """Kinship binds people: an organisation is nobody's son or wife ("la Unión Europea ... su hijo")."""
+    return relation.schema != "Family" or relation.first.label == relation.second.label == "PERSON"
 
 
 def _parties(ctx: ArticleContext, index: int) -> list[Mention]:
