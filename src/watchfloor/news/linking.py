@@ -467,7 +467,12 @@ def _name_fit(form: NameForm, listed_forms: list[NameForm], exact_only: bool, sc
     agreement = 1.0 if exact_only else TOKEN_AGREEMENT
     best: int | None = None
     for listed in listed_forms:
-        left = _cover(mention_tokens, _identity(listed.tokens), agreement, schema != "Person")
+        # a one-word name fits the listed name with its legal form too: a bare "PCC" is not "PCC
+        # FZE", an Iranian firm's alias
+        listed_tokens = _identity(listed.tokens) + (
+            [t for t in listed.tokens if t.role == Role.LEGAL] if len(mention_tokens) == 1 else []
+        )
+        left = _cover(mention_tokens, listed_tokens, agreement, schema != "Person")
         if left is None:
             continue
         extras = len(left)
