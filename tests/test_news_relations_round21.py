@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from tests.test_news_relations import _links
+from tests.test_news_relations import _links, spanish_model
 from watchfloor.news.mentions import Mention
 from watchfloor.news.pipeline import _retyped
 from watchfloor.news.relations import _parties_fit
@@ -44,3 +44,56 @@ def test_kinship_binds_people_only(first: str, second: str, fits: bool) -> None:
     )
     assert _parties_fit(relation) is fits
     assert _parties_fit(replace(relation, schema="Membership")) is True
+
+
+HALCONES = ("Directorship", "director=news-person-carlos-ruiz-soto", "organization=news-org-los-halcones")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leader of Los Halcones, Carlos Ruiz Soto, was arrested in Lima.",
+        pytest.param("El líder de Los Halcones, Carlos Ruiz Soto, fue detenido en Lima.", marks=spanish_model),
+    ],
+)
+def test_a_role_named_before_its_holder_is_the_holders(text: str) -> None:
+    """The parser hangs the name on the group as its apposition; the comma closes the group's name."""
+    assert HALCONES in _links(text)
+
+
+def test_a_verb_the_parser_left_without_arguments_reads_its_neighbours() -> None:
+    assert HALCONES in _links("Carlos Ruiz Soto heads Los Halcones, Treasury said.")
+
+
+@spanish_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carlos Ruiz Soto, considerado sucesor de Pedro Luna al frente de la banda Los Halcones, fue detenido.",
+        "Carlos Ruiz Soto está al frente de Los Halcones desde 2019.",
+        "Carlos Ruiz Soto, al frente de Los Halcones desde 2019, fue detenido.",
+    ],
+)
+def test_whoever_is_al_frente_de_a_group_leads_it(text: str) -> None:
+    assert HALCONES in _links(text)
+
+
+@spanish_model
+def test_al_frente_de_is_not_the_announcers() -> None:
+    links = _links(
+        "El presidente Daniel Noboa anunció la detención de Rolando Gómez Quinde, considerado sucesor de "
+        "'Fito' al frente de la banda Los Choneros, en Medellín."
+    )
+    leads = {link for link in links if link[0] == "Directorship"}
+    assert leads == {
+        ("Directorship", "director=news-person-rolando-gomez-quinde", "organization=news-org-los-choneros")
+    }
+
+
+@spanish_model
+def test_the_titular_of_a_firm_heads_it() -> None:
+    assert (
+        "Directorship",
+        "director=news-person-carlos-ruiz-soto",
+        "organization=news-org-grupo-delta",
+    ) in _links("El general Carlos Ruiz Soto, titular de la empresa Grupo Delta, fue sancionado.")

@@ -103,7 +103,7 @@ ORGS = frozenset({"ORG"})
 # starts: ``language.KIN_WORDS`` spelled out here cost the search a third more on every sentence)
 CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
-    r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente)\s+(?:of|de)|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
+    r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente|titular)\s+(?:of|de)|al\s+frente\s+de|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|related\s+to|partnership|right-hand|mano\s+derecha|married|casad[oa]s?\s+con|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|escindid|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|widow|viud[oa]|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
     r"propiedad|subsidiar|filial|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
@@ -202,7 +202,7 @@ _LIST_GLUE = words("and or y e o the el la los las , ;")
 # the offices that head a named organisation: "X, presidente de PdVSA", "the director of the CICPC,
 # X" (a lower-case noun; a capitalised one is a title, and a government body is no allegation)
 _OFFICE_NOUNS = words(
-    "president chairman chairwoman director ceo presidente presidenta director directora gerente"
+    "president chairman chairwoman director ceo presidente presidenta director directora gerente titular"
 )
 # participles that ascribe a role to the name they modify ("X, considered the head of Y")
 _CONSIDERED = words(
@@ -730,6 +730,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _role_noun
     if lower in _RANK_NOUNS and not (token.i > 0 and token.nbor(-1).lower_ in ("al", "a", "el", "su", "sus")):
         return _role_noun  # not "segundo al mando" (``_second_in_command``), "bajo el/su mando"
+    if lower == "frente" and token.dep_ == "fixed" and token.head.lower_ in ("al", "a"):
+        return _at_the_front
     if lower in _SECOND and _command_after(token) is not None:
         return _second_in_command
     if lower in _UNIT_NOUNS and not _is_verb(token):
@@ -1379,6 +1381,12 @@ def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         leaders = _accused(verb)
     directors = _mentions(leaders, found, ACTORS)
     objects = _objects(verb)
+    if not directors and not objects:
+        adjacent = _adjacent_arguments(verb, found)
+        if adjacent is not None:
+            person, group = adjacent
+            yield Relation("Directorship", "organization", group, "director", person, verb.text)
+            return
     # "X leads the Tren de Aragua cell in Y", "X lidera una célula del Y": a unit of the group, so
     # X is one of its members (a faction is named for itself: "heads the Los Chapitos faction")
     units = [o for o in objects if o.lower_ in _SUBUNIT_NOUNS - _FACTION_NOUNS and o.i not in found]
@@ -1403,6 +1411,56 @@ def _leads(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         second_prop="organization",
         role=verb.text,
     )
+
+
+def _adjacent_arguments(verb: Token, found: dict[int, Mention]) -> tuple[Mention, Mention] | None:
+    """(person, group) named right before and right after a finite verb the parser left without a
+    subject or object ("Carlos Ruiz heads Los Halcones, Treasury said": it read one long noun
+    phrase): the words say who does what to whom."""
+    doc = verb.doc
+    if not verb.tag_.startswith("VB") or verb.tag_ in ("VBG", "VBN") or verb.i == 0:
+        return None
+    person = found.get(verb.i - 1)
+    after = verb.i + 1
+    if after < len(doc) and doc[after].lower_ in ("the", "el", "la", "los", "las"):
+        after += 1
+    group = found.get(after)
+    if person is None or group is None or person.label != "PERSON" or group.label != "ORG":
+        return None
+    return None if group.kind == GOVERNMENT else (person, group)
+
+
+# the verbs that keep someone where the phrase puts them: "está / sigue / continúa al frente de Y"
+_STAYING = words(
+    "está estaba estuvo están estaban estuvieron sigue seguía siguió siguen continúa continuaba continuó "
+    "permanece permanecía permaneció queda quedó quedaba se"
+)
+
+
+def _at_the_front(frente: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X, al frente de la banda Y", "X está al frente de Y", "X, sucesor de Z al frente de Y": whoever
+    the phrase describes leads the group. The parser makes "al frente de" the group's preposition:
+    the holder is the first person up the group's heads, or the subject of a verb on the way."""
+    group_token = frente.head.head
+    group = _mention_of(group_token, found) or _named_after(group_token, found)
+    if group is None or group.label != "ORG" or group.kind == GOVERNMENT:
+        return
+    token, holder = group_token, None
+    for _ in range(4):
+        if token.head is token:
+            break
+        token = token.head
+        holder = found.get(token.i)
+        if holder is None and token.dep_ in _MODIFIER_DEPS:
+            holder = _name_before_comma(token, found)  # "X, considerado sucesor de Z al frente de Y"
+        elif holder is None and _is_verb(token):
+            if token.lower_ in _STAYING:
+                holder = next(iter(_mentions(_active_subjects(token), found, frozenset({"PERSON"}))), None)
+            break  # any other verb's subject does something else ("Noboa anunció la detención de X")
+        if holder is not None:
+            break
+    if holder is not None and holder.label == "PERSON":
+        yield Relation("Directorship", "organization", group, "director", holder, "al frente de")
 
 
 def _accused(verb: Token) -> list[Token]:
@@ -2647,17 +2705,27 @@ def _named_after_phrase(noun: Token, found: dict[int, Mention]) -> list[Mention]
     """The person a singular role noun's phrase names right after its closing comma ("tiene
     conexiones con el líder del cartel, X, alias Z"), where the parser hung the name elsewhere:
     the name must end its own stretch (a comma, a bracket, the sentence's end), so that it is
-    not the subject of a clause going on ("the head of the cartel, X said")."""
-    doc, comma = noun.doc, noun.right_edge.i + 1
-    if not _singular(noun) or comma + 1 >= noun.sent.end or doc[comma].text != ",":
+    not the subject of a clause going on ("the head of the cartel, X said"). The parser may hang the
+    name on the group as its apposition ("The leader of Los Halcones, X, was arrested"): then the
+    comma closes the group's name, inside the phrase."""
+    if not _singular(noun):
         return []
-    mention = found.get(comma + 1)
-    if mention is None or mention.label != "PERSON" or mention.kind == GOVERNMENT:
-        return []
-    last = max(i for i, m in found.items() if m is mention)
-    if last + 1 < noun.sent.end and doc[last + 1].text not in (",", ";", ":", "(", "."):
-        return []
-    return [mention]
+    doc = noun.doc
+    commas = [noun.right_edge.i + 1]
+    for group in _prep_objects(noun, _OF):
+        if group.i in found:
+            commas.append(max(i for i, m in found.items() if m is found[group.i]) + 1)
+    for comma in dict.fromkeys(commas):
+        if comma + 1 >= noun.sent.end or doc[comma].text != ",":
+            continue
+        mention = found.get(comma + 1)
+        if mention is None or mention.label != "PERSON" or mention.kind == GOVERNMENT:
+            continue
+        last = max(i for i, m in found.items() if m is mention)
+        if last + 1 < noun.sent.end and doc[last + 1].text not in (",", ";", ":", "(", "."):
+            continue
+        return [mention]
+    return []
 
 
 def _group_then_name(noun: Token, found: dict[int, Mention]) -> tuple[Mention, Mention] | None:
