@@ -97,3 +97,32 @@ def test_the_titular_of_a_firm_heads_it() -> None:
         "director=news-person-carlos-ruiz-soto",
         "organization=news-org-grupo-delta",
     ) in _links("El general Carlos Ruiz Soto, titular de la empresa Grupo Delta, fue sancionado.")
+
+
+LUNA = ("UnknownLink", "subject=news-person-carlos-ruiz-soto", "object=news-person-pedro-luna-vega")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carlos Ruiz Soto, a longtime ally of Pedro Luna Vega, was sanctioned.",
+        pytest.param("Carlos Ruiz Soto, aliado de Pedro Luna Vega, fue sancionado.", marks=spanish_model),
+        "Carlos Ruiz Soto was designated for acting for or on behalf of Pedro Luna Vega.",
+        pytest.param(
+            "Carlos Ruiz Soto fue sancionado por actuar por o en nombre de Pedro Luna Vega.", marks=spanish_model
+        ),
+    ],
+)
+def test_an_ally_and_who_acts_on_anothers_behalf_are_linked(text: str) -> None:
+    assert LUNA in _links(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Jorge Rodríguez firmó el acuerdo en nombre del Gobierno venezolano.", marks=spanish_model),
+        "Ana Mora Díaz signed the contract on behalf of Grupo Delta S.A.",
+    ],
+)
+def test_signing_on_someones_behalf_is_representation_no_link(text: str) -> None:
+    assert not [link for link in _links(text) if link[0] == "UnknownLink"]

@@ -109,7 +109,7 @@ CUE = re.compile(
     r"propiedad|subsidiar|filial|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|militant|fighter|guerrill|exguerriller|milician|combatiente|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
-    r"affiliat|afiliad|socio|partner|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
+    r"affiliat|afiliad|socio|partner|all(?:y|ies)\b|aliad[oa]s?\b|behalf|en\s+nombre\s+de|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
     r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|part\s+of\b|"
     r"(?:gangs|groups|cartels|factions|pandillas|bandas|grupos|c[áa]rteles|facciones)\s+(?:in|of|within|de|del|en)\b|"
     r"(?:coalition|alliance|federation|coalici[óo]n|alianza|federaci[óo]n|cartel|c[áa]rtel|gang|banda)\b[^.;]{0,60}\b(?:includ|compris|inclu[yí]|agrup)|parte\s+del?\b|tandem|conjunto\s+con|"
@@ -230,7 +230,8 @@ _OPERATIVE_NOUNS = words(
 # launderer for the cartel", "socio de X", "testaferro de X", "una fachada para el cártel")
 _AGENT_NOUNS = words(
     "launderer launderers associate associates partner partners front fronts frontman frontmen "
-    "lavador lavadora lavadores lavadoras socio socia socios socias testaferro testaferros fachada fachadas"
+    "lavador lavadora lavadores lavadoras socio socia socios socias testaferro testaferros fachada fachadas "
+    "ally allies aliado aliada aliados aliadas"
 )
 # who finances or supplies an armed group supports it ("a financier of Hezbollah", "proveedor del
 # cártel", "a long-time supporter of the cartel")
@@ -732,6 +733,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _role_noun  # not "segundo al mando" (``_second_in_command``), "bajo el/su mando"
     if lower == "frente" and token.dep_ == "fixed" and token.head.lower_ in ("al", "a"):
         return _at_the_front
+    if lower == "behalf" or (lower == "nombre" and token.dep_ == "fixed" and token.head.lower_ == "en"):
+        return _on_behalf
     if lower in _SECOND and _command_after(token) is not None:
         return _second_in_command
     if lower in _UNIT_NOUNS and not _is_verb(token):
@@ -1461,6 +1464,38 @@ def _at_the_front(frente: Token, found: dict[int, Mention]) -> Iterator[Relation
             break
     if holder is not None and holder.label == "PERSON":
         yield Relation("Directorship", "organization", group, "director", holder, "al frente de")
+
+
+_ACTING = re.compile(r"^(?:act(?:s|ed|ing)?|actu(?:ar|ó|aron|a|an|aba|aban|ando))$")
+
+
+def _on_behalf(word: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "X acted for or on behalf of Y", "designated for acting for or on behalf of Y", "sancionado por
+    actuar por o en nombre de Y": OFAC's formula ties X to Y. Only acting: "firmaron en nombre del
+    Gobierno" is representation, no allegation."""
+    if word.lower_ == "behalf":
+        principals = _prep_objects(word, _OF)
+        verb = word.head
+        while verb.head is not verb and not _is_verb(verb):
+            verb = verb.head
+    else:
+        principals = [word.head.head]
+        verb = principals[0].head
+    if not _ACTING.match(verb.lower_):
+        return
+    objects = _mentions(principals, found, ACTORS)
+    actors = _active_subjects(verb)
+    if not actors and verb.dep_ in ("pcomp", "xcomp", "advcl"):
+        sanctioning = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        actors = [c for c in sanctioning.children if c.dep_ in _SUBJECTS]
+    yield from _pairs(
+        _mentions(actors, found, ACTORS),
+        objects,
+        schema="UnknownLink",
+        first_prop="subject",
+        second_prop="object",
+        role="on behalf of" if word.lower_ == "behalf" else "en nombre de",
+    )
 
 
 def _accused(verb: Token) -> list[Token]:
