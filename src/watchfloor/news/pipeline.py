@@ -446,6 +446,8 @@ def news_entity_fixes(doc: Doc) -> Doc:
             continue
         result.append(span)
     result = _given_month_names(doc, _article_group_names(doc, result))
+    if doc.lang_ == "en":
+        result = [_accented_person(doc, span) for span in result]
     doc.ents = filter_spans(
         _bare_bodies(_joined_persons(_second_surnames(doc, _kin_given_names(doc, _nicknamed_persons(doc, result)))))
     )
@@ -637,6 +639,36 @@ def _kin_given_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 token.ent_id_ = ""
         result.append(span)
     return result
+
+
+# Spanish letters the English model has seen little of in names: "Mora Díaz", "Adán Chávez"
+_SPANISH_LETTER = re.compile(r"[áéíóúñÁÉÍÓÚÑ]")
+# what a group's or a place's name stands after or before, never a person's ("the Wharf Jérémie gang",
+# "in Cerro Chuño")
+_NOT_BEFORE_A_PERSON = words("the in at from into near of")
+_NOT_AFTER_A_PERSON = words(
+    "gang gangs cartel cartels group groups organization organisation network clan faction mafia"
+)
+
+
+def _accented_person(doc: Doc, span: Span) -> Span:
+    """In English text, a name of capitalised words with a Spanish letter that the model tagged an
+    organisation is a person's ("Ninoska Pérez Castellón", "Adán Chávez"), unless a word of its own
+    or around it says it is a group or a place (none of its words an organisation's, no "the" or
+    "in" before it, no "gang" after it)."""
+    if span.label_ != "ORG" or span.ent_id_ or len(span) < 2 or not _SPANISH_LETTER.search(span.text):
+        return span
+    if not all(
+        (token.is_alpha and token.text[0].isupper()) or token.lower_ in _ES_CONNECTORS for token in span
+    ):
+        return span
+    if any(name_key(token.text) in ORGANISATION_WORDS for token in span):
+        return span
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if before in _NOT_BEFORE_A_PERSON or after in _NOT_AFTER_A_PERSON:
+        return span
+    return Span(doc, span.start, span.end, label="PERSON")
 
 
 def _surname_word(token: Token) -> bool:
