@@ -76,3 +76,8 @@ def test_a_verb_after_a_comma_and_a_that_clause_still_report_the_act() -> None:
         "que Pedro Ruiz poseía en ese país."
     )
     assert _extracted(text, date(2026, 1, 5)) == [("designation", "2026-01-05")]
+
+
+def test_a_strike_discussed_at_a_meeting_is_its_topic_no_strike_that_day() -> None:
+    text = "Rubio met with Colombian officials in Washington on Friday to discuss the strikes."
+    assert [mode for mode, _ in _dated(text, published=date(2025, 11, 28), places=("Washington",))] == ["talks"]

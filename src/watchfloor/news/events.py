@@ -514,7 +514,10 @@ POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}[\w-]+")
 # further strikes", "authorize attacks on land", "impedir nuevos ataques", "amenazó con ataques"
 GOVERNED_NOUN = re.compile(
     r"\b(?:prevent\w*|stop|halt|block\w*|bar|ban|limit\w*|authori[sz]\w*|threaten\w*|impedir|impida\w*|frenar|"
-    r"detener|evitar|autoriz\w*|amenaz\w*\s+con|prohibir)\s+(?:(?:any|further|future|more|new|additional|the|"
+    r"detener|evitar|autoriz\w*|amenaz\w*\s+con|prohibir|"
+    # a topic discussed is no event of the day ("met on Friday to discuss the strikes")
+    r"discuss\w*|debat\w*|address|review|examin\w*|talk\s+about|discut\w*|abord\w*|analiz\w*|hablar\s+de)\s+"
+    r"(?:(?:any|further|future|more|new|additional|the|"
     r"cualquier|nuevos|nuevas|futuros|futuras|m[áa]s|los|las)\s+){0,2}$",
     re.I,
 )
