@@ -31,3 +31,8 @@ def test_an_accented_spanish_name_the_model_took_for_a_group_is_a_person(text: s
 )
 def test_a_group_or_place_with_an_accented_name_is_no_person(text: str, name: str) -> None:
     assert _labels(text).get(name, "none") != "PERSON"
+
+
+def test_a_los_name_after_a_place_preposition_stays_a_place() -> None:
+    labels = _labels("The gang operates in Los Olivos, a district of the capital.")
+    assert labels.get("Los Olivos") != "ORG"

@@ -545,6 +545,8 @@ OBJECT_END = re.compile(
     r"(?:vice)?president[ea]s?\b|director[ea]?s?\b|gerentes?\b|representantes?\b|secretari[oa]s?\b|tesorer[oa]s?\b|"
     r"fundador[ea]?s?\b|administrador[ea]?s?\b|apoderad[oa]s?\b|contador[ea]?s?\b|abogad[oa]s?\b))|an|un|una)\s+(?=[“\"«‘']?[a-z])|"
     r"\s(?:a|an|una?)\s+(?=(?:Foreign|Specially|Global|Terrorist|FTO|SDGT|Organizaci[oó]n|Organization)\b)|"
+    # the class of a small clause with no article: "declared A and B terrorist organizations"
+    r"\s(?=(?:foreign\s+|global\s+)?terrorist\s+(?:organi[sz]ations|groups|entities)\b)|"
     r"\s(?:(?<!such\s)(?<!known\s)(?<!well\s)as(?!\s+well\s+as\b)|for|under|to|into|(?<!along\s)(?<!together\s)with|after|following|because|due|(?<!\bof\s)that|which|who|"
     r"whose|over|citing|amid|while|effective|pursuant|on|in|at|last|(?<!\bof\s)this|yesterday|today|"
     r"(?<!así\s)como|por|para|bajo|en|tras|luego|debido|(?<!entre\slos\s)(?<!entre\slas\s)que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
@@ -888,6 +890,7 @@ STATES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "eu",
             "European Union",
+            r"Council\s+of\s+the\s+European\s+Union|Consejo\s+de\s+la\s+(?:Uni[oó]n\s+Europea|UE)|"
             r"European\s+Union|Uni[oó]n\s+Europea|UE|EU\s+Council|Council\s+of\s+the\s+EU|the\s+EU|Brussels|Bruselas",
         ),
         ("jp", "Japan", r"Japan|Jap[oó]n|japon[eé]s|japonesa|Japanese"),

@@ -517,8 +517,24 @@ def _article_group_names(doc: Doc, spans: list[Span]) -> list[Span]:
             and country_named(span.text) is None
         ):
             span = Span(doc, span.start - 1, span.end, label="ORG")
+        elif (
+            span[0].text in ("Los", "Las")
+            and len(span) >= 2
+            and not span.ent_id_
+            and span.label_ in ("PERSON", "GPE", "LOC")
+            and span[1].is_title
+            and span[-1].lower_.endswith("s")
+            and span[1].lower_ not in _ARTICLE_PLACES
+            and country_named(span.text) is None
+            and (before is None or before.lower_ not in _PLACE_PREPOSITIONS)
+        ):
+            span = Span(doc, span.start, span.end, label="ORG")  # the English model kept the article
         fixed.append(span)
     return fixed
+
+
+# where a place is: "operates in Los Olivos", "viajó a Los Teques"
+_PLACE_PREPOSITIONS = words("in at near from to into en a hacia desde cerca")
 
 
 # months that are given names too: Spanish writes a month in lower case, so "Julio César Pérez"
