@@ -17,7 +17,7 @@ from followthemoney.statement import StatementEntity
 from watchfloor.model.entities import NEWS_DATASET, make_entity
 from watchfloor.news.dates import DateMention, find_dates, reference_date
 from watchfloor.news.mentions import Mention, name_key, spelled_out
-from watchfloor.news.modality import Modality, article_modalities, clause_at, speculative_regions
+from watchfloor.news.modality import Modality, article_modalities, clause_at, clause_span, speculative_regions
 
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -128,6 +128,12 @@ class ArticleContext:
     def dates_in(self, index: int, prefer: str = "nearest") -> list[DateMention]:
         """The sentence's own date expressions, resolved against ``reference`` and their tense."""
         return find_dates(self.sentence_text(index), self.reference, self.lang, prefer)
+
+    def clause_dated(self, index: int, start: int, end: int) -> bool:
+        """Whether the clause holding ``sentence[start:end]`` (sentence-relative) gives a date of its
+        own: what a descriptive clause needs to tell an act of its day rather than background."""
+        low, high = clause_span(self.sentence_text(index), start, end)
+        return any(low <= d.start and d.end <= high for d in self.dates_in(index, "past"))
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]

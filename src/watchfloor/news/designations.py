@@ -53,14 +53,7 @@ from watchfloor.news.dates import find_dates, resolve
 from watchfloor.news.gazetteer import ARMED_GROUP, ORGANISATION_WORDS, country_named
 from watchfloor.news.language import KIN_WORDS, LEADER_WORDS, PLURAL_KIN_WORDS, RANK_ABBREVIATIONS, words
 from watchfloor.news.mentions import Mention, entity_id, name_key
-from watchfloor.news.modality import (
-    ATTRIBUTION,
-    REPORTED_WOULD,
-    Modality,
-    as_told,
-    clause_span,
-    sentence_modality,
-)
+from watchfloor.news.modality import ATTRIBUTION, REPORTED_WOULD, Modality, as_told, sentence_modality
 
 # --- programmes -------------------------------------------------------------------------------
 
@@ -2471,7 +2464,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 relative
                 or kind in ("enum", "among", "title", "copula")
                 or word.startswith(("había", "habían", "habría"))
-                or _undated_description(ctx, index, sentence, verb, kind)
+                or _undated_description(ctx, index, verb, kind)
             )
             act = _Act(index, parties, programs, _complete_actor(actor, programs), recalled=recalled)
             act.effective_hint = _future_date(ctx, sentence, verb) if kind == "active" else None
@@ -2483,14 +2476,13 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
     return acts
 
 
-def _undated_description(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str], kind: str) -> bool:
+def _undated_description(ctx: ArticleContext, index: int, verb: re.Match[str], kind: str) -> bool:
     """A passive set off by a comma ("the ELN, a Designated Terrorist Organization", "X, which was
     sanctioned", "Y, designado como organización terrorista") tells what a party is; with no day in
     its own clause it is background to the sentence, not an act of the sentence's day."""
     if kind != "passive" or not verb.group(0).startswith(","):
         return False
-    start, end = clause_span(sentence, verb.end() - 1, verb.end())
-    return not any(start <= d.start and d.end <= end for d in ctx.dates_in(index, "past"))
+    return not ctx.clause_dated(index, verb.end() - 1, verb.end())
 
 
 def _count(sentence: str, verb: re.Match[str], kind: str, index: int) -> tuple[int, int, str] | None:

@@ -974,12 +974,7 @@ def _undated_description(
         APPOSED_PARTICIPLE.search(unit, before, hit.start()) is not None
         and PARTICIPLE_WORD.match(hit.group(0)) is not None
     )
-    if not describing:
-        return False
-    start, end = clause_span(unit, hit.start(), hit.end())
-    return not any(
-        start <= d.start - unit_start and d.end - unit_start <= end for d in ctx.dates_in(index, "past")
-    )
+    return describing and not ctx.clause_dated(index, unit_start + hit.start(), unit_start + hit.end())
 
 
 # a view held on an action, right before the action's noun: "oppose strikes", "apoya una intervención"
