@@ -1436,7 +1436,7 @@ def _adjacent_arguments(verb: Token, found: dict[int, Mention]) -> tuple[Mention
 # the verbs that keep someone where the phrase puts them: "está / sigue / continúa al frente de Y"
 _STAYING = words(
     "está estaba estuvo están estaban estuvieron sigue seguía siguió siguen continúa continuaba continuó "
-    "permanece permanecía permaneció queda quedó quedaba se"
+    "permanece permanecía permaneció queda quedó quedaba"
 )
 
 
