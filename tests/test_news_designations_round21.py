@@ -27,3 +27,20 @@ def test_each_los_group_of_a_coordinated_list_is_a_party() -> None:
     found = _sanctions("Ecuador declared Los Halcones and Los Cuervos terrorist organizations.", PUBLISHED)
     _has(found, "Los Halcones")
     _has(found, "Los Cuervos")
+
+
+def test_a_designation_a_proposal_responds_to_has_happened() -> None:
+    """What a clause answers happened, whatever the clause proposes: the list after it has its act."""
+    found = _sanctions(
+        "The president proposed these changes in direct response to the United States designating eight "
+        "criminal organizations as foreign terrorist organizations. The list includes the Sinaloa Cartel, "
+        "the Gulf Cartel and Tren de Aragua.",
+        date(2025, 3, 12),
+    )
+    for name in ("Sinaloa Cartel", "Gulf Cartel", "Tren de Aragua"):
+        _has(found, name)
+
+
+def test_a_proposal_to_designate_is_still_none() -> None:
+    found = _sanctions("The senator proposed designating the Cartel de los Soles as a terrorist organization.")
+    assert not found, sorted(found)

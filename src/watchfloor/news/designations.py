@@ -1038,6 +1038,12 @@ NOT_AN_ACT = re.compile(
     rf"no|nunca|quiere|quieren|{PRESSURE})\b|n't\b",
     re.I,
 )
+# What a clause answers or follows has happened, whatever the clause proposes or asks: "proposed
+# these changes in direct response to the United States designating eight organizations"
+CAUSE_BEFORE = re.compile(
+    r"\b(?:(?:in\s+(?:direct\s+)?)?(?:response|reaction|reply)\s+to|(?:en\s+)?(?:respuesta|reacción)\s+(?:directa\s+)?a)\b",
+    re.I,
+)
 # A request, urge or call governs what follows it in its sentence, however far ("se pide al Consejo que
 # actualice la lista ... y que además incluya a X", "the resolution calls on the Council, in line with
 # ..., to designate X"): what is asked for is not done.
@@ -1314,6 +1320,9 @@ def _hypothetical(
         if hypothetical:
             return True
     window = sentence[max(0, verb_start - GUARD_WINDOW) : verb_start]
+    causes = list(CAUSE_BEFORE.finditer(window))
+    if causes:  # "proposed changes in response to the US designating X": the cause happened
+        window = window[causes[-1].end() :]
     granted = GRANTED.search(window) is not None  # "approved the government's request to label X"
     markers = [m.group(0).lower() for m in NOT_AN_ACT.finditer(window)]
     told = reported or REPORTED_WOULD.search(window) is not None  # "said it would designate X"
