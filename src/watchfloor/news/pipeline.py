@@ -503,34 +503,38 @@ _ARTICLE_PLACES = words(
 def _article_group_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name after a capitalised "Los"/"Las" is a group's, article and all ("a Los Halcones", "Los
     Tlacos"): the small Spanish model leaves the article out and calls the rest a person or a
-    place. Not a place the country table or the list above knows ("Los Ángeles")."""
+    place; the English model keeps it and calls the whole a place ("Los Cuervos"), which after
+    "in" or "en" it is. Not a place the country table or the list above knows ("Los Ángeles")."""
     fixed = []
     for span in spans:
         before = doc[span.start - 1] if span.start > 0 else None
-        if (
-            before is not None
-            and before.text in ("Los", "Las")
-            and not span.ent_id_
-            and span.label_ in ("PERSON", "GPE", "LOC")
-            and span[0].is_title
-            and span[0].lower_ not in _ARTICLE_PLACES
-            and country_named(span.text) is None
-        ):
+        if before is not None and before.text in _ARTICLES and _unlisted_name(span, span[0]):
             span = Span(doc, span.start - 1, span.end, label="ORG")
         elif (
-            span[0].text in ("Los", "Las")
+            span[0].text in _ARTICLES
             and len(span) >= 2
-            and not span.ent_id_
-            and span.label_ in ("PERSON", "GPE", "LOC")
-            and span[1].is_title
+            and _unlisted_name(span, span[1])
             and span[-1].lower_.endswith("s")
-            and span[1].lower_ not in _ARTICLE_PLACES
-            and country_named(span.text) is None
             and (before is None or before.lower_ not in _PLACE_PREPOSITIONS)
         ):
-            span = Span(doc, span.start, span.end, label="ORG")  # the English model kept the article
+            span = Span(doc, span.start, span.end, label="ORG")
         fixed.append(span)
     return fixed
+
+
+_ARTICLES = frozenset({"Los", "Las"})
+
+
+def _unlisted_name(span: Span, first: Token) -> bool:
+    """A person's or place's name, with ``first`` its first word after the article, that neither
+    the gazetteer, the article places ("Los Ángeles") nor the country table knows."""
+    return (
+        not span.ent_id_
+        and span.label_ in ("PERSON", "GPE", "LOC")
+        and first.is_title
+        and first.lower_ not in _ARTICLE_PLACES
+        and country_named(span.text) is None
+    )
 
 
 # where a place is: "operates in Los Olivos", "viajó a Los Teques"
