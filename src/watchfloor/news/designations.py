@@ -175,7 +175,7 @@ ACTIVE_VERB = re.compile(
     r"(?:applied|applies|took|takes)\s+(?:[\w-]+\s+){0,2}?measures\s+(?:against|on)(?=\s)|"
     r"(?:aplicó|aplica|aplicaron|tomó|toma|tomaron)\s+(?:[\w-]+\s+){0,2}?medidas\s+(?:[\w-]+\s+)?(?:contra|a|al)(?=\s)|"
     r"(?:imposed?|imposes|imposing|levied|levies|announced|announces|announcing|unveiled|slapped|adopted|adopts)\s+"
-    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:sanctions|(?:asset\s+)?freezes|travel\s+bans|restrictive\s+measures)\s+"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,5}?(?:sanctions|(?:asset\s+)?freezes?|travel\s+bans?|restrictive\s+measures)\s+"
     # "sanctions under the Special Economic Measures Act on X"
     r"(?:under\s+[^,;:]{1,80}?\s+(?=on\b|against\b))?"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?(?:on|against)|"
@@ -198,6 +198,9 @@ ACTIVE_VERB = re.compile(
     r"(?=\s+(?:[\w-]+\s+)?(?:en|a)\s+(?:su|la|esa|esta)\s+lista\b)|"
     # "la OFAC boletinó a X" (Colombian press: put on the OFAC list)
     r"boletin(?:ar|a|an|ó|aron|ará)|"
+    # "Britain proscribed Palestine Action"; "Washington considers the Houthis a terrorist organization"
+    # (weak, and only a state's: ``CONSIDERING``)
+    r"proscrib(?:e|es|ed|ing|en|ió|ieron|irá)|consider(?:s|a|an)|deems|regards|brand(?:s|ed)|"
     # "el Tesoro fichó a X" (Mexican press: blacklisted; weak: with the programme or in an act's sequel)
     r"fich(?:ar|a|an|ó|aron|ará)(?=\s+(?:[\w-]+\s+){0,2}?(?:a|al)\s)|"
     # (not a law's name: "Ley de Designación de Cabecillas Extranjeros del Narcotráfico")
@@ -468,10 +471,16 @@ PASSIVE_VERB = re.compile(
     # "were also designated", "son los otros sancionados"
     r"ha\s+sido|han\s+sido|será|serán|sido|quedó|quedaron)\s+"
     r"(?:(?:los|las|the)\s+(?:otr[oa]s|dem[aá]s|nuev[oa]s|other|new|remaining)\s+|\w+\s+)?(?:(?:U\.?S\.?|US)[-\s])?|"
-    r",\s*(?:(?:which|who)\s+(?:was|were)\s+|(?:que|quien)\s+(?:fue|fueron)\s+|an?\s+(?:U\.S\.[-\s])?(?=designated\s)|"
-    r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+)?)"
+    r",\s*(?:(?:which|who)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?|"
+    r"(?:que|quien)\s+(?:es|son|fue|fueron|ha\s+sido|han\s+sido)\s+(?:también\s+)?|an?\s+(?:U\.S\.[-\s])?(?=designated\s)|"
+    r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+|"
+    # "The Sinaloa Cartel and CJNG, both designated as FTOs": what each of the names before is
+    r"(?:both|all|each|ambos|ambas|todos|todas)\s+)?)"
     r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
     r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|registrad[oa]s?|identified|identificad[oa]s?|incorporad[oa]s?|added|targeted|"
+    # "is considered a terrorist group by the US", "was branded a specially designated global terrorist",
+    # "was proscribed in 2021"
+    r"considered|deemed|regarded|considerad[oa]s?|branded|proscribed|proscrit[oa]s?|"
     r"añadid[oa]s?|agregad[oa]s?|boletinad[oa]s?|"
     # "was also named for sanctions": named, where the sanctions follow
     r"named\s+(?:for|in|on|under)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:sanctions|designation|list))\b",
@@ -495,16 +504,23 @@ UNDER_SANCTIONS = re.compile(
     r"(?:,\s*(?:which|who|que|quien)\s+|,\s*(?=(?:already\s+|ya\s+)?(?:under|bajo)\s))?"
     r"(?:\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|está|están|estaba|estaban|"
     r"ha\s+estado|han\s+estado|sigue|siguen)\s+)?"
-    r"(?:(?:already|ya)\s+)?(?:(?:under|facing|subject\s+to|bajo)\s+"
+    r"(?:(?:already|ya|now)\s+)?(?:(?:under|facing|hit\s+with|subject\s+to|bajo|"
+    # "now face US sanctions" (not "tourists face sanctions under the new law": a body's sanctions)
+    r"(?:faces?|faced)(?=\s+(?:U\.?S\.?|US|American|OFAC|Treasury)\s))\s+"
     r"(?:(?:U\.?S\.?|US|American|OFAC|Treasury)\s+)?(?:sanctions|sanciones)|"
     # "has been on the U.S. sanctions list since 2017"
-    r"on\s+(?:the|a|its)\s+(?:(?:U\.?S\.?|US|American|OFAC|Treasury|UN|U\.N\.|EU)\s+)?(?:sanctions\s+list|blacklist))\b",
+    r"on\s+(?:the|a|its)\s+(?:(?:U\.?S\.?|US|American|OFAC|Treasury|UN|U\.N\.|EU)\s+)?(?:sanctions\s+list|blacklist)|"
+    # "is on the US list of terrorist organizations", "on the State Department's list of foreign terrorist
+    # organizations"
+    r"on\s+(?:the|a)\s+(?:(?:U\.?S\.?|US|American|State\s+Department['’]s|EU|European\s+Union['’]s|UN)\s+)?"
+    r"list\s+of\s+(?:foreign\s+|designated\s+)?terrorist\s+(?:organi[sz]ations|groups|entities))\b",
     re.I,
 )
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
-    r"plac|recogni|reconoc|agreg|añad|registr|identif|defin|pus|pon|coloc|sum|fich|tipific)",
+    r"plac|recogni|reconoc|agreg|añad|registr|identif|defin|pus|pon|coloc|sum|fich|tipific|consider|deem|"
+    r"regard|brand)",
     re.I,
 )
 PARTICIPLE = re.compile(
@@ -516,6 +532,12 @@ PERFECT = re.compile(r"^(?:ha|han|había|habían|habría|hemos)\s")  # "había d
 # Verbs also used for mere words ("X calificó de terroristas a ..."): a designation only when a state
 # or US body is their subject.
 RHETORICAL_VERB = re.compile(r"^(?:calific|nam(?:e|es|ed|ing)$)", re.I)
+# Holding a group for terrorist is a listing only when a state holds it ("is considered a terrorist group
+# by the United States"), never an opinion; a brand is one only as a programme's name ("branded a
+# specially designated global terrorist", not "branded him a terrorist").
+CONSIDERING = re.compile(r"\b(?:consider|deem|regard)", re.I)
+BRANDING = re.compile(r"\bbrand", re.I)
+PROSCRIBING = re.compile(r"\bproscri", re.I)
 # "Target" designates only beside a sanctions word: "OFAC targeted X", not "strikes targeted a boat".
 TARGET_VERB = re.compile(r"\btarget", re.I)
 # A sentence that goes on with the act just read ("En la declaración, también incluyeron a X"): its
@@ -934,6 +956,14 @@ _STATE_MEMBER = (
     rf"(?:(?:el|la|the)\s+)?(?:(?:gobierno|government)\s+(?:de|of)\s+)?(?:{_STATE_NAME}|{_INTERNATIONAL_BODY})"
 )
 _STATE_LIST = rf"{_STATE_MEMBER}(?:\s*,\s*{_STATE_MEMBER})*(?:\s*,?\s+(?:and|y|e)\s+{_STATE_MEMBER})?"
+# A passive's agent that coordinates states: "designated as a terrorist organization by the United States,
+# Canada and the European Union", "considerados como grupos terroristas por los gobiernos de Estados
+# Unidos, Canadá y Perú": one act per state.
+AGENT_STATES = re.compile(
+    rf"\s*(?:[\w-]+\s+){{0,4}}?(?:by|por)\s+(?:(?:the|los|las)\s+)?(?:(?:governments|gobiernos)\s+(?:of|de)\s+)?"
+    rf"({_STATE_LIST})(?![\w-])",
+    re.I,
+)
 ALIKE = re.compile(
     rf"(?:\b(?:tal\s+)?como\s+(?:ya\s+)?lo\s+(?:han|ha|habían|había|hicieron|hizo)(?:\s+hecho)?\s+(?:ya\s+|antes\s+)?|"
     rf"\bal\s+igual\s+que\s+|\b(?:joining|like)\s+)(?P<states>{_STATE_LIST})(?![\w-])|"
@@ -1251,7 +1281,7 @@ def _actor(sentence: str, verb_start: int, verb_end: int) -> _Actor | None:
     if state is not None or us is not None:
         return state or us
     agent = re.match(
-        r"\s*(?:\w+\s+){0,3}?(?:by|por)\s+(?:the\s+|el\s+|la\s+)?(.{0,50})", sentence[verb_end:], re.I
+        r"\s*(?:\w+\s+){0,4}?(?:by|por)\s+(?:the\s+|el\s+|la\s+)?(.{0,50})", sentence[verb_end:], re.I
     )
     if agent is not None:  # the agent's phrase, not what it is said to have done after it
         phrase = AGENT_END.split(agent.group(1))[0]
@@ -1267,11 +1297,23 @@ def _is_us_program(program: str) -> bool:
 
 
 def _actors(sentence: str, verb_start: int, verb_end: int) -> list[_Actor | None]:
-    """The actor of a verb, or each state of a coordinated subject."""
+    """The actor of a verb, or each state of a coordinated subject or passive agent ("is listed as a
+    terrorist organization by the United States, Canada and the European Union")."""
     subject = COORDINATED_STATES.search(sentence[:verb_start])
-    if subject is None:
-        return [_actor(sentence, verb_start, verb_end)]
-    members = re.split(r"\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y)\s+", subject.group(1))
+    if subject is not None:
+        return list(_listed_states(subject.group(1)))
+    actor = _actor(sentence, verb_start, verb_end)
+    agents = AGENT_STATES.match(sentence, verb_end)
+    if agents is not None and re.search(r",|\s(?:and|y|e)\s", agents.group(1)):
+        states = _listed_states(agents.group(1))
+        if actor is None or actor in states:
+            return list(states)
+    return [actor]
+
+
+def _listed_states(text: str) -> list[_Actor | None]:
+    """Each state (or body of states) of a coordinated list ("Estados Unidos, Canadá y Perú")."""
+    members = re.split(r"\s*,\s*(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e)\s+", text)
     return [_state_actor(m, len(m)) or _us_actor(m) for m in members]
 
 
@@ -2316,6 +2358,8 @@ def _in_context(
         kind in ("list", "enum", "title", "copula", "that")
         or sanctioning
         or verb.group(0).lower().startswith(("designation", "designaci"))
+        or PROSCRIBING.search(verb.group(0))  # a proscription is a terrorist listing
+        or (kind == "passive" and TERROR_LIST.search(verb.group(0)))  # "is on the list of terrorist groups"
     ):
         return True
     if _names_programme(sentence[verb.end() :]):
@@ -2449,6 +2493,12 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         actors = [maker] if maker is not None else _actors(sentence, verb.start(), verb.end())
         if (RHETORICAL_VERB.match(word) or kind == "that") and None in actors:
             continue  # "X calificó de terroristas a ...": words, unless a state or US body says them
+        if CONSIDERING.search(word) and None in actors:
+            continue
+        if CONSIDERING.search(word):  # a state holds groups for terrorist; people it designates
+            parties = [p for p in parties if p.schema != "Person"]
+        if BRANDING.search(word) and not _programs(after):
+            continue
         for found_actor in actors:
             last = reading.last_act if goes_on else None
             actor = found_actor or (last.actor if last is not None else reading.actor)
@@ -2567,11 +2617,7 @@ def _alike(sentence: str, after: int) -> list[_Actor]:
     match = ALIKE.search(sentence, after)
     if match is None:
         return []
-    members = re.split(
-        r"\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y|e)\s+",
-        match.group("states") or match.group("states_en") or match.group("states_suit"),
-    )
-    actors = [_state_actor(m, len(m)) or _us_actor(m) for m in members]
+    actors = _listed_states(match.group("states") or match.group("states_en") or match.group("states_suit"))
     return [a for a in actors if a is not None]
 
 
@@ -2593,9 +2639,7 @@ def _same_acts(ctx: ArticleContext, sentence: str, index: int, last: _Act | None
     acts = []
     for match in SAME_ACT.finditer(sentence):
         states = next(group for group in match.groups() if group)
-        members = re.split(r"\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y|e)\s+", states)
-        for member in members:
-            actor = _state_actor(member, len(member)) or _us_actor(member)
+        for actor in _listed_states(states):
             if actor is None or actor.country == last.actor.country:
                 continue
             # a state's own register (RePET) is that state's: another state's listing is a list of its own

@@ -160,8 +160,15 @@ def spelled_out(text: str, mentions: Sequence[Mention]) -> dict[str, Mention]:
             and mention.label == "ORG"
             and gap.strip() == "("
             and text[mention.end : mention.end + 1] == ")"
-            and mention.text.replace(".", "").isupper()
+            and (mention.text.replace(".", "").isupper() or _initials_of(mention.text, before.text))
             and len(mention.text) < len(before.text)
         ):
             spelled.setdefault(name_key(mention.text), before)
     return spelled
+
+
+def _initials_of(short: str, full: str) -> bool:
+    """ "Farc" for "Fuerzas Armadas Revolucionarias de Colombia": the Spanish press writes a long
+    acronym as a word; its letters are the capitalised words' initials."""
+    initials = "".join(word[0] for word in full.split() if word[:1].isupper())
+    return len(initials) > 2 and short.isalpha() and short.lower() == initials.lower()

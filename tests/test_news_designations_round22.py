@@ -1,0 +1,126 @@
+"""Round 22 of the designation readings: states that hold a group for terrorist, passive agents that
+coordinate states, proscriptions. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_news_designations import _has, _sanctions
+from watchfloor.news import RawDocument, extract
+
+PUBLISHED = date(2025, 10, 24)
+
+
+def _authorities(text: str, party: str) -> set[str]:
+    """The authorities of every Sanction whose party's name contains ``party``."""
+    result = extract(RawDocument(text, "article.txt", published=PUBLISHED))
+    names = {str(e.id): " ".join(e.get("name", quiet=True)) for e in result.entities}
+    return {
+        authority
+        for entity in result.entities
+        if entity.schema.name == "Sanction" and party in names[entity.first("entity") or ""]
+        for authority in entity.get("authority")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FARC was listed as a terrorist group by the United States, Canada and the European Union.",
+        "Las Farc fueron designadas como organización terrorista por Estados Unidos, Canadá y la Unión Europea.",
+        "Las Farc son consideradas como grupo terrorista por los gobiernos de Estados Unidos, Canadá y la "
+        "Unión Europea.",
+    ],
+)
+def test_a_passive_agent_of_several_states_makes_one_designation_each(text: str) -> None:
+    authorities = _authorities(text, "Farc" if "Farc" in text else "FARC")
+    assert {"Government of Canada", "European Union"} <= authorities, authorities
+    assert len(authorities) == 3, authorities
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "authority"),
+    [
+        (
+            "Hezbollah, which is deemed a terrorist group by the United States, denied the claims.",
+            "Hezbollah",
+            "United States",
+        ),
+        (
+            "Hezbollah, which is listed as a terrorist group by the United States, denied it.",
+            "Hezbollah",
+            "United States",
+        ),
+        (
+            "Hezbolá, considerada organización terrorista por Estados Unidos, negó los hechos.",
+            "Hezbolá",
+            "United States",
+        ),
+        ("Washington considers the Houthis a terrorist organization.", "Houthis", "United States"),
+        ("Britain proscribed Hamas in 2021.", "Hamas", "Government of United Kingdom"),
+        (
+            "El Reino Unido proscribió a Palestine Action en virtud de la Ley de Terrorismo.",
+            "Palestine Action",
+            "Government of United Kingdom",
+        ),
+    ],
+)
+def test_a_state_holding_a_group_for_terrorist_lists_it(text: str, party: str, authority: str) -> None:
+    assert authority in _authorities(text, party)
+
+
+def test_a_brand_with_a_programme_is_a_designation() -> None:
+    found = _sanctions(
+        "Ali Mohamad Saleh was branded a specially designated global terrorist for raising money."
+    )
+    _has(found, "Ali Mohamad Saleh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump considers Maduro a narco-terrorist.",
+        "Many analysts consider the cartel a terrorist organization.",
+        "The senator branded the gang a terrorist organization.",
+        "Washington is considering designating the Houthis a terrorist organization.",
+    ],
+)
+def test_an_opinion_or_a_plan_is_no_designation(text: str) -> None:
+    assert not _sanctions(text), sorted(_sanctions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "The Sinaloa Cartel and CJNG, both designated as foreign terrorist organizations earlier this year, "
+            "dominate the trade.",
+            ["Sinaloa Cartel", "CJNG"],
+        ),
+        (
+            "Omar Hassan Ali and Salim Abdi Warsame were hit with sanctions on Thursday.",
+            ["Omar Hassan Ali", "Salim Abdi Warsame"],
+        ),
+        (
+            "Omar Hassan Ali and Salim Abdi Warsame now face US sanctions.",
+            ["Omar Hassan Ali", "Salim Abdi Warsame"],
+        ),
+        ("The EU imposed an asset freeze and a travel ban on Omar Hassan Ali.", ["Omar Hassan Ali"]),
+        ("The Gulf Clan is on the US list of terrorist organizations.", ["Gulf Clan"]),
+    ],
+)
+def test_more_ways_of_telling_a_listing(text: str, parties: list[str]) -> None:
+    found = _sanctions(text)
+    for party in parties:
+        _has(found, party)
+
+
+def test_a_title_case_acronym_in_brackets_names_the_party_too() -> None:
+    """The Spanish press writes "Farc" for the FARC: the party is known by it."""
+    found = _sanctions(
+        "Las Fuerzas Armadas Revolucionarias de Colombia (Farc) son consideradas como grupo terrorista por "
+        "el gobierno de Canadá."
+    )
+    assert _has(found, "Farc") is _has(found, "Fuerzas Armadas Revolucionarias de Colombia")
