@@ -84,6 +84,8 @@ LEADER_NOUNS = (
     | words("ringleader ringleaders kingpin kingpins capo capos")  # said of crime groups only
     | words("co-leader co-leaders coleader coleaders colíder colider colíderes colideres")
     | words("patriarca patriarcas")
+    # a former leader, in one word: "X, exlíder del Cártel de Juárez"
+    | words("exlíder exlider exlíderes exjefe exjefa exjefes excabecilla excabecillas")
 )
 # a founder of a group is one of its members ("X, cofundador del Tren de Aragua")
 FOUNDER_NOUNS = words(

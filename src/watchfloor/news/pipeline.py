@@ -66,7 +66,7 @@ from watchfloor.news.gazetteer import (
     generic_forms,
     organisation_kind,
 )
-from watchfloor.news.language import KIN_NOUNS, RANK_ABBREVIATIONS, words
+from watchfloor.news.language import FOUNDER_NOUNS, KIN_NOUNS, LEADER_NOUNS, RANK_ABBREVIATIONS, words
 from watchfloor.news.mentions import name_key
 
 log = logging.getLogger(__name__)
@@ -508,13 +508,13 @@ def _article_group_names(doc: Doc, spans: list[Span]) -> list[Span]:
     fixed = []
     for span in spans:
         before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.text in _ARTICLES and _unlisted_name(span, span[0]):
+        if before is not None and _group_article(doc, span.start - 1) and _unlisted_name(span, span[0]):
             span = Span(doc, span.start - 1, span.end, label="ORG")
         elif (
-            span[0].text in _ARTICLES
+            _group_article(doc, span.start)
             and len(span) >= 2
             and _unlisted_name(span, span[1])
-            and span[-1].lower_.endswith("s")
+            and (span[-1].lower_.endswith("s") or span[0].text in _SINGULAR_ARTICLES)
             and (before is None or before.lower_ not in _PLACE_PREPOSITIONS)
         ):
             span = Span(doc, span.start, span.end, label="ORG")
@@ -523,6 +523,23 @@ def _article_group_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 _ARTICLES = frozenset({"Los", "Las"})
+_SINGULAR_ARTICLES = frozenset({"La", "El"})
+# what heads a group's name after "of"/"de": "leader of La Barredora", "miembro de La Línea"
+_GROUP_ROLE_NOUNS = LEADER_NOUNS | FOUNDER_NOUNS | words("member members miembro miembros integrante integrantes")
+
+
+def _group_article(doc: Doc, i: int) -> bool:
+    """A capitalised article that opens a group's name: "Los"/"Las", or "La"/"El" after a leader's or
+    member's "of" ("leader of La Barredora"); a bare "El"/"La" may open a nickname ("El Chapo")."""
+    text = doc[i].text
+    if text in _ARTICLES:
+        return True
+    return (
+        text in _SINGULAR_ARTICLES
+        and i >= 2
+        and doc[i - 1].lower_ in ("of", "de")
+        and doc[i - 2].lower_ in _GROUP_ROLE_NOUNS
+    )
 
 
 def _unlisted_name(span: Span, first: Token) -> bool:
@@ -643,13 +660,17 @@ def _kin_given_names(doc: Doc, spans: list[Span]) -> list[Span]:
     "his son Nicolás Petro" names the son, not the father the gazetteer knows as "Petro". The
     longer name is its own person, not the gazetteer's."""
     taken = {i for span in spans for i in range(span.start, span.end)}
+    # a given name the model made a person of its own: "his son [Nicolás] [Petro]"
+    given = {span.end: span for span in spans if span.label_ == "PERSON" and len(span) == 1}
+    joined: set[int] = set()
     result = []
     for span in spans:
         k = span.start - 1
+        alone = given.get(span.start)
         if (
             span.label_ == "PERSON"
             and k >= 1
-            and k not in taken
+            and (k not in taken or alone is not None)
             and doc[k].whitespace_ == " "
             and doc[k - 1].lower_ in KIN_NOUNS
             and _surname_word(doc[k])
@@ -657,8 +678,10 @@ def _kin_given_names(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, k, span.end, label="PERSON")
             for token in span:  # the gazetteer's ID stays on its tokens unless cleared
                 token.ent_id_ = ""
+            if alone is not None:
+                joined.add(alone.start)
         result.append(span)
-    return result
+    return [span for span in result if not (len(span) == 1 and span.start in joined)]
 
 
 # Spanish letters the English model has seen little of in names: "Mora Díaz", "Adán Chávez"
@@ -686,7 +709,8 @@ def _accented_person(doc: Doc, span: Span) -> Span:
         return span
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if before in _NOT_BEFORE_A_PERSON or after in _NOT_AFTER_A_PERSON:
+    kin_of = before == "of" and span.start > 1 and doc[span.start - 2].lower_ in KIN_NOUNS  # "brother of X"
+    if (before in _NOT_BEFORE_A_PERSON and not kin_of) or after in _NOT_AFTER_A_PERSON:
         return span
     return Span(doc, span.start, span.end, label="PERSON")
 

@@ -105,7 +105,7 @@ CUE = re.compile(
     r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente|titular)\s+(?:of|de)|al\s+frente\s+de|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|related\s+to|partnership|right-hand|mano\s+derecha|married|casad[oa]s?\s+con|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|escindid|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
-    r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|widow|viud[oa]|encabez|lider|líder|dirig|comand|mandos?\b|jefe|cabecilla|miembro|integrante|"
+    r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|widow|viud[oa]|encabez|(?:ex)?lider|(?:ex)?líder|dirig|comand|mandos?\b|(?:ex)?jefe|(?:ex)?cabecilla|miembro|integrante|employee|executive|emplead|trabajador|directiv|ejecutiv|"
     r"propiedad|subsidiar|filial|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|militant|fighter|guerrill|exguerriller|milician|combatiente|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
@@ -212,7 +212,11 @@ _CONSIDERED = words(
 # "second in command", "segundo al mando": a deputy leader
 _SECOND = words("second segundo segunda")
 _COMMAND = words("command mando")
-_MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integrante", "integrantes"})
+_MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integrante", "integrantes"}) | words(
+    # who works for a company is one of its people: "X, an executive of Mahan Air", "empleado de IRISL"
+    "employee employees executive executives empleado empleada empleados trabajador trabajadora "
+    "trabajadores directivo directiva directivos ejecutivo ejecutiva ejecutivos"
+)
 # a firm another owns: "X, a subsidiary of Y", "X, a Y subsidiary", "X, filial de la petrolera Y"
 _SUBSIDIARY_NOUNS = words("subsidiary subsidiaries filial filiales subsidiaria subsidiarias")
 _OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "propietario", "propietaria"})
@@ -729,6 +733,8 @@ def _rule_for(token: Token) -> Rule | None:
         return _linked
     if lower in _ROLE_NOUNS or lower in _OWNER_NOUNS:
         return _role_noun
+    if lower in _LEADERSHIP_NOUNS and _under(token) is not None:
+        return _under_leadership
     if lower in _RANK_NOUNS and not (token.i > 0 and token.nbor(-1).lower_ in ("al", "a", "el", "su", "sus")):
         return _role_noun  # not "segundo al mando" (``_second_in_command``), "bajo el/su mando"
     if lower == "frente" and token.dep_ == "fixed" and token.head.lower_ in ("al", "a"):
@@ -1464,6 +1470,43 @@ def _at_the_front(frente: Token, found: dict[int, Mention]) -> Iterator[Relation
             break
     if holder is not None and holder.label == "PERSON":
         yield Relation("Directorship", "organization", group, "director", holder, "al frente de")
+
+
+# "Y, under the leadership of X", "Y, bajo el mando de X": X leads Y
+_LEADERSHIP_NOUNS = words("leadership command liderazgo mando")
+_UNDER = words("under bajo")
+_LEADERSHIP_DETERMINERS = words("the his her its their el la su sus")
+_SENTENCE_ADVERBS = words("now currently still then ahora actualmente todavía entonces aún")
+
+
+def _under(noun: Token) -> Token | None:
+    """The "under"/"bajo" right before a leadership noun and its determiner (the small Spanish
+    parser may hang it elsewhere)."""
+    i = noun.i - 1
+    if i >= 0 and noun.doc[i].lower_ in _LEADERSHIP_DETERMINERS:
+        i -= 1
+    return noun.doc[i] if i >= 0 and noun.doc[i].lower_ in _UNDER else None
+
+
+def _under_leadership(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
+    """ "The Gulf Clan, under the command of X, ...", "la Organización Beltrán Leyva, actualmente bajo
+    el liderazgo de X": the group the phrase is set off after (a comma and sentence adverbs before
+    "under"), or the subject of the verb it modifies, is led by X."""
+    under = _under(noun)
+    if under is None:
+        return
+    leaders = _mentions(_prep_objects(noun, _OF), found, frozenset({"PERSON"}))
+    before = under.i - 1
+    while before > 0 and under.doc[before].lower_ in _SENTENCE_ADVERBS:
+        before -= 1
+    group = found.get(before - 1) if before > 0 and under.doc[before].text == "," else None
+    modified = under.head if under.dep_ == "prep" else noun.head  # English prep, Spanish case
+    if group is None and _is_verb(modified):
+        group = next(iter(_mentions(_active_subjects(modified), found, ORGS)), None)
+    if group is None or group.label != "ORG" or group.kind == GOVERNMENT:
+        return
+    for leader in leaders:
+        yield Relation("Directorship", "organization", group, "director", leader, noun.doc[under.i : noun.i + 1].text)
 
 
 _ACTING = re.compile(r"^(?:act(?:s|ed|ing)?|actu(?:ar|ó|aron|a|an|aba|aban|ando))$")
@@ -2485,6 +2528,8 @@ def _owners_of_noun(noun: Token) -> list[Token]:
     owners += [child for child in noun.children if child.dep_ in ("poss", "compound", "nmod:poss")]
     if noun.dep_ == "compound" and noun.head.i > noun.i:  # "Y's notorious leader X": "Y's" hangs on X
         owners += [c for c in noun.head.children if c.dep_ in ("poss", "nmod:poss") and c.i < noun.i]
+        # "Hezbollah chief Hassan Nasrallah": the parser may hang the group on the name, beside the noun
+        owners += [c for c in noun.head.children if c.dep_ == "compound" and c.i == noun.i - 1]
     if not owners and noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.lower_ in _ROLE_NOUNS:
         owners = _owners_of_noun(noun.head)
     clause = _whose_clause(noun)
@@ -2961,6 +3006,9 @@ def _subsidiary_of(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]
     )
 
 
+_INDEFINITE = words("a an un una")
+
+
 def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """Family nouns: "X, the wife of Y", "Y's son X", "his son X" (his: the nearest person before)."""
     persons = frozenset({"PERSON"})
@@ -2979,6 +3027,13 @@ def _family(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
             relationship=KIN_NOUNS[noun.lower_],
         )
         return
+    appositions = [c for c in noun.children if c.dep_ == "appos"]
+    if (
+        len(appositions) >= 2
+        and any(c.dep_ == "conj" for c in noun.children)
+        and any(d.lower_ in _INDEFINITE for a in appositions[1:] for d in a.children if d.dep_ == "det")
+    ):
+        return  # "targeted X's wife, A, a businessman ..., and six companies": a list the parser hung on it
     # "his wife and son, A": a later conjunct's apposition; not where that conjunct says whose it is
     # ("two brothers of X and a son of his partner, A": A is the partner, no brother of X)
     of = frozenset({"of", "de", "del"})
