@@ -563,6 +563,32 @@ EXPECTING = re.compile(
 # a date then "when" and the clause it dates: "on March 3, when the cabinet listed the group"
 WHEN_CLAUSE = re.compile(r"\s*,?\s*(?:when|cuando|en\s+que|in\s+which)\b[^.;]{0,100}", re.I)
 DEFINITE_ONE = re.compile(r"\b(?:the|that|this|la|esa|esta|aquella)\s+$", re.I)
+# what a concern or a doubt is about: "as questions mount over deadly boat strikes", "las dudas sobre el
+# primer ataque"
+DOUBTED = re.compile(
+    r"\b(?:questions|concerns|doubts|criticism|scrutiny|outrage|dudas|preguntas|cr[íi]ticas|preocupaci[óo]n|"
+    r"escrutinio|cuestionamientos)\s+(?:[a-z]+\s+)?(?:over|about|around|into|on|sobre|de|acerca\s+de|en\s+torno\s+a|"
+    r"por)\s+(?:[\w‑-]+\s+){0,3}$",
+    re.I,
+)
+JUDGED = re.compile(
+    r"\b(?:criticis|criticiz|condemn|question|defend|denounc|justif|investigat|prob(?:e|es|ed|ing)\b|"
+    r"critic(?:ó|aron|a|an)\b|conden(?:ó|aron|a|an)\b|cuestion(?:ó|aron|a|an)\b|defend(?:ió|ieron|e|en)\b|"
+    r"denunci(?:ó|aron|a|an)\b|investig(?:ó|aron|a|an)\b|justific(?:ó|aron|a|an)\b)\w*\s+"
+    # (a day may stand between: "condenó este martes los ataques")
+    r"(?:\w+\s+){0,3}?(?:the|these|those|its|their|los|las|sus|esos|esas|estos|estas)\s+(?:[\w‑.-]+\s+){0,2}$",
+    re.I,
+)
+PRESENT_PERFECT = re.compile(
+    # in a relative clause: a lead's "Canada has imposed sanctions ..., the minister announced on Friday"
+    # is the day's news
+    r"\b(?:where|which|that|who)\s+(?:[\w.’'-]+\s+){0,4}?(?:has|have|['’]ve)\s+(?:(?:already|now|also|repeatedly|reportedly|recently|since|so\s+far)\s+)*(?:been\s+)?"
+    # the act's noun after the perfect's participle: "has carried out multiple strikes"
+    r"(?:(?:[a-z]+(?:ed|en)|carried\s+out|made|struck|hit|led|sent|fought)\s+(?:[\w‑-]+\s+){0,3})?$",
+    re.I,
+)
+TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+SPANISH_FINITE_PAST = re.compile(r"\b[a-záéíóúñ]{2,}(?:aron|ieron|ó)\b")
 DEFINITE = re.compile(r"\b(?:the|these|those|los|las|estos|estas|esos|esas)\s+(?:[\w‑-]+\s+){0,2}$", re.I)
 RELATIVE_DAY = re.compile(
     r"(?i:\b(?:today|tonight|yesterday|tomorrow|hoy|ayer|mañana|this\s+week|esta\s+semana)\b)|"
@@ -865,7 +891,9 @@ def _sentence_events(
         for rule, trigger_at in found:
             hits = list(rule.trigger.finditer(unit))
             theirs = _before_attribution(
-                unit, hits, [d for d in _dates_of(unit, hits, dates) if not _dates_another_event(unit, rule, d)]
+                unit,
+                hits,
+                [d for d in _dates_of(unit, hits, dates) if not _dates_another_event(unit, rule, d)],
             )
             own = [
                 _as_period(d)
@@ -1154,6 +1182,23 @@ def _dates_of(sentence: str, hits: list[re.Match[str]], dates: list[DateMention]
     when = [d for hit in hits for d in dates if WHEN_CLAUSE.fullmatch(sentence, d.end, hit.start())]
     if when:
         return when[:1]  # "el pasado 3 de marzo, cuando el Gobierno declaró ...": the day before "cuando"
+    if hits and all(PRESENT_PERFECT.search(sentence, 0, hit.start()) for hit in hits):
+        # "where the US has carried out multiple strikes, ..., Hegseth said on Thursday": a present
+        # perfect in a relative clause takes no past day (only "today" or a period)
+        return [d for d in dates if not d.point or TODAY.search(d.text)]
+    if hits and all(_judged(sentence, hit) for hit in hits):
+        # "Lawmakers on Monday criticised the boat strikes": the campaign judged, on the day of judging;
+        # only a day after the acts' noun dates them, not one after another verb ("las dudas sobre el
+        # primer ataque ... aumentaron el lunes")
+        end = max(hit.end() for hit in hits)
+        clause_end = clause_span(sentence, end - 1, end)[1]
+        return [
+            d
+            for d in dates
+            if end <= d.start
+            and d.end <= clause_end
+            and not SPANISH_FINITE_PAST.search(sentence, end, d.start)
+        ]
     recalled = [hit for hit in hits if _recalls(sentence, hit)]
     if not hits or len(recalled) < len(hits):
         return dates
@@ -1292,6 +1337,18 @@ def _state_lasted(text: str, rule: EventRule, mention: DateMention) -> bool:
     if state is None or not (state.group(2) or SINCE.match(mention.text)):
         return False
     return rule.trigger.fullmatch(state.group(1)) is None
+
+
+def _judged(sentence: str, hit: re.Match[str]) -> bool:
+    """Acts that are the topic of a doubt ("questions mount over the strikes"), or a campaign (a
+    definite plural) that a verb of judging or inquiring governs ("condemned the strikes on Tuesday"
+    is Tuesday's condemnation)."""
+    if _is_verb(hit):
+        return False
+    before = sentence[: hit.start()]
+    return DOUBTED.search(before) is not None or (
+        hit.group(0).endswith("s") and JUDGED.search(before) is not None
+    )
 
 
 def _recalls(sentence: str, hit: re.Match[str]) -> bool:
