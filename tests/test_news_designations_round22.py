@@ -124,3 +124,39 @@ def test_a_title_case_acronym_in_brackets_names_the_party_too() -> None:
         "el gobierno de Canadá."
     )
     assert _has(found, "Farc") is _has(found, "Fuerzas Armadas Revolucionarias de Colombia")
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Houthis were redesignated as a Foreign Terrorist Organization in March 2025.", "Houthis"),
+        ("The Trump administration redesignated the Houthis as a foreign terrorist organization.", "Houthis"),
+        ("Al-Shabaab, a US-designated terrorist group, claimed the attack.", "Al-Shabaab"),
+        ("JNIM, an al-Qaeda affiliate designated as an FTO in 2018, claimed the attack.", "JNIM"),
+    ],
+)
+def test_redesignations_and_appositive_designations(text: str, party: str) -> None:
+    _has(_sanctions(text), party)
+
+
+def test_an_appositive_designated_to_a_post_is_no_designation() -> None:
+    assert not _sanctions("Juan Pérez, a man designated to lead the talks, arrived.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN added Ahmed Diriye to its sanctions list.",
+        "La ONU sancionó a Ahmed Diriye.",
+        "Naciones Unidas añadió a Ahmed Diriye a su lista de sanciones.",
+    ],
+)
+def test_the_un_named_alone_acts_through_the_security_council(text: str) -> None:
+    assert _authorities(text, "Ahmed Diriye") == {"United Nations Security Council"}
+
+
+def test_a_sanctions_lists_theme_is_no_party() -> None:
+    found = _sanctions(
+        "La ONU añadió a Ahmed Diriye a su lista de sanciones contra el Estado Islámico y Al Qaeda."
+    )
+    assert sorted(found) == ["ahmed diriye"], sorted(found)

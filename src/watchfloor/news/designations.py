@@ -167,7 +167,7 @@ ACTIVE_VERB = re.compile(
     # "Las sanciones se impusieron a X", "También se impusieron sanciones a X"
     r"(?:sanciones\s+se\s+(?:impusieron|impuso|aplicaron)|se\s+(?:impusieron|impuso|aplicaron)\s+sanciones)"
     r"\s+(?:a|al|contra|sobre)(?=\s)|"
-    r"designat(?:e|es|ed|ing)|designations?\s+(?:of|include|includes|are|were|cover)|"
+    r"(?:re-?)?designat(?:e|es|ed|ing)|designations?\s+(?:of|include|includes|are|were|cover)|"
     r"(?:re)?list(?:s|ed|ing)?|label(?:s|ed|led|ling)?|blacklist(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|"
     r"sanction(?:ed|ing)?|"
     # "imposed economic and travel sanctions Monday on", "levied targeted sanctions against"
@@ -472,11 +472,14 @@ PASSIVE_VERB = re.compile(
     r"ha\s+sido|han\s+sido|será|serán|sido|quedó|quedaron)\s+"
     r"(?:(?:los|las|the)\s+(?:otr[oa]s|dem[aá]s|nuev[oa]s|other|new|remaining)\s+|\w+\s+)?(?:(?:U\.?S\.?|US)[-\s])?|"
     r",\s*(?:(?:which|who)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?|"
-    r"(?:que|quien)\s+(?:es|son|fue|fueron|ha\s+sido|han\s+sido)\s+(?:también\s+)?|an?\s+(?:U\.S\.[-\s])?(?=designated\s)|"
+    r"(?:que|quien)\s+(?:es|son|fue|fueron|ha\s+sido|han\s+sido)\s+(?:también\s+)?|"
+    # ", a US-designated terrorist group", ", an al-Qaeda affiliate designated as an FTO in 2018"
+    r"an?\s+(?:(?!designated\b)[\w.'’-]+\s+){0,3}?(?:U\.?S\.?[-\s])?"
+    r"(?=designated(?:\s+as)?\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:terror|FTO|SDGT|Foreign|Specially))|"
     r"(?:an?\s+|una?\s+)?(?:organi[sz]ation|organizaci[oó]n|group|grupo|gang|banda|cartel|c[aá]rtel)\s+|"
     # "The Sinaloa Cartel and CJNG, both designated as FTOs": what each of the names before is
     r"(?:both|all|each|ambos|ambas|todos|todas)\s+)?)"
-    r"(?:designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
+    r"(?:(?:re-?)?designated|listed|labell?ed|classified|sanctioned|blacklisted|designad[oa]s?|clasificad[oa]s?|"
     r"declarad[oa]s?|sancionad[oa]s?|incluid[oa]s?|inscrit[oa]s?|registrad[oa]s?|identified|identificad[oa]s?|incorporad[oa]s?|added|targeted|"
     # "is considered a terrorist group by the US", "was branded a specially designated global terrorist",
     # "was proscribed in 2021"
@@ -921,7 +924,9 @@ INTERNATIONAL_ACTORS: tuple[tuple[str, re.Pattern[str]], ...] = (
         UN_SECURITY_COUNCIL,
         re.compile(
             r"\b(?:(?:UN|U\.N\.|United\s+Nations)\s+(?:Security\s+Council|sanctions\s+committee)|"
-            r"Consejo\s+de\s+Seguridad(?:\s+de\s+(?:la\s+ONU|las\s+Naciones\s+Unidas))?|Security\s+Council)",
+            r"Consejo\s+de\s+Seguridad(?:\s+de\s+(?:la\s+ONU|las\s+Naciones\s+Unidas))?|Security\s+Council|"
+            # the UN named alone acts through its Council's sanctions committees: "the UN added X to its list"
+            r"\bU\.?N\.?(?=\s)|\bONU\b|United\s+Nations|Naciones\s+Unidas)",
         ),
     ),
 )
@@ -2322,6 +2327,7 @@ LIFTED = re.compile(
     r"(?:[\w-]+\s+){0,2}?$",
     re.I,
 )
+LIST_NAMED = re.compile(r"\b(?:lista|listado|list|r[ée]gimen|regime|comit[ée]|committee)\s+(?:de\s+)?$", re.I)
 # "the Viv Ansanm coalition, which includes Les Argentins,": what a group is made of, not a listing
 MEMBERS_RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|that|que|(?:la|el|lo)\s+cual|who)\s+(?:also\s+|también\s+)?$", re.I)
 
@@ -2414,6 +2420,10 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         ):
             continue  # "The sanctioned officials include ...": an adjective, the list comes as its own
             # verb; "The designated cartels:" still opens the list
+        if kind == "active" and word.startswith(("sanciones", "sanctions")) and LIST_NAMED.search(
+            sentence, max(0, verb.start() - 30), verb.start()
+        ):
+            continue  # "a su lista de sanciones contra el Estado Islámico": a list's name, its theme no party
         if kind == "active" and LIFTED.search(sentence, max(0, verb.start() - 50), verb.start()):
             continue  # "lifted sanctions on X", "revocó la designación de X": the opposite of an act
         if TARGET_VERB.search(word) and not SANCTION_CONTEXT.search(sentence) and not (

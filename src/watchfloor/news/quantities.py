@@ -1272,7 +1272,7 @@ COUNTED_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w'’-]*)")
 # what a number names but no figure counts: spans of time, speeds, fractions, the parts of an argument
 # or a document, and the Spanish adjectives that stand before a noun ("los dos primeros")
 NOT_COUNTED = re.compile(
-    r"(?:decades|d[ée]cadas|knots|nudos|mph|centuries|siglos|weekends|thirds|tercios|quarters|cuartos|halves|mitades|"
+    r"(?:decades|d[ée]cadas|knots|nudos|mph|horsepower|hp|caballos|centuries|siglos|weekends|thirds|tercios|quarters|cuartos|halves|mitades|"
     r"reasons|razones|issues|cuestiones|topics|temas|points|puntos|components|componentes|"
     r"phases|fases|stages|etapas|steps|pasos|lines|l[íi]neas|pages|p[áa]ginas|copies|copias|words|palabras|"
     r"ways|formas|maneras|options|opciones|scenarios|escenarios|things|cosas|aspects|aspectos|factors|"
