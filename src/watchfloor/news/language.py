@@ -84,6 +84,7 @@ LEADER_NOUNS = (
     | words("ringleader ringleaders kingpin kingpins capo capos")  # said of crime groups only
     | words("co-leader co-leaders coleader coleaders colíder colider colíderes colideres")
     | words("patriarca patriarcas")
+    | words("emir emirs emires")  # a jihadist group's leader: "the emir of al-Shabaab"
     # a former leader, in one word: "X, exlíder del Cártel de Juárez"
     | words("exlíder exlider exlíderes exjefe exjefa exjefes excabecilla excabecillas")
 )

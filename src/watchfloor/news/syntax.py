@@ -102,14 +102,14 @@ ORGS = frozenset({"ORG"})
 # the prefilter: a sentence without one of these word starts is never parsed (the kin nouns as word
 # starts: ``language.KIN_WORDS`` spelled out here cost the search a third more on every sentence)
 CUE = re.compile(
-    r"\b(?:head|led\b|lead|ringleader|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
+    r"\b(?:head|led\b|lead|ringleader|emir|spokes|portavo|vocer|kingpin|capos?\b|collaborat|colabor|(?:integrad|conformad|compuest|formad)[oa]s?\s+por|composed of|comprised of|made up of|"
     r"co-?lead|col[íi]der|al\s+mando|chair(?:man|woman)|bought|purchas|procur|sourced|acquir|import|compr[óoa]|adquiri|(?:presiden(?:t|te|ta)|chair(?:man|woman)|ceo|gerente|titular)\s+(?:of|de)|al\s+frente\s+de|run(?:s|ning)?\b|ran\b|manag(?:es|ed|ing)\b|direct|command|control|chief|boss|member|own|support|fund|financ|"
     r"suppl|arm|provid|related\s+to|partnership|right-hand|mano\s+derecha|married|casad[oa]s?\s+con|allian(?:ce|ces)\s+with|alianzas?\s+con|prove(?:e|en|er|y)|sponsor|link|tied|ties\b|tying|connect|conjunction|coordinat|coordinación|collusion|colusión|connivencia|cahoots|nexo|lazos|splinter|offshoot|faction|breakaway|dissident|escisi|escindid|facci|desprendimiento|disiden|son|daughter|wife|husband|brother|sister|sibling|father|"
     r"mother|nephew|niece|cousin|child|grand(?:son|daughter)|step(?:son|daughter)|uncle|aunt|suegr[oa]|cuñad[oa]|yerno|nuera|niet[oa]|t[íi][oa]s?\b|hijastr|widow|viud[oa]|encabez|(?:ex)?lider|(?:ex)?líder|dirig|comand|mandos?\b|(?:ex)?jefe|(?:ex)?cabecilla|miembro|integrante|employee|executive|emplead|trabajador|directiv|ejecutiv|"
     r"propiedad|subsidiar|filial|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|militant|fighter|guerrill|exguerriller|milician|combatiente|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
-    r"affiliat|afiliad|socio|partner|all(?:y|ies)\b|aliad[oa]s?\b|behalf|en\s+nombre\s+de|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|"
+    r"affiliat|afiliad|socio|partner|all(?:y|ies)\b|aliad[oa]s?\b|behalf|en\s+nombre\s+de|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|join|uni[óe]|ingres|"
     r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|part\s+of\b|"
     r"(?:gangs|groups|cartels|factions|pandillas|bandas|grupos|c[áa]rteles|facciones)\s+(?:in|of|within|de|del|en)\b|"
     r"(?:coalition|alliance|federation|coalici[óo]n|alianza|federaci[óo]n|cartel|c[áa]rtel|gang|banda)\b[^.;]{0,60}\b(?:includ|compris|inclu[yí]|agrup)|parte\s+del?\b|tandem|conjunto\s+con|"
@@ -215,7 +215,9 @@ _COMMAND = words("command mando")
 _MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integrante", "integrantes"}) | words(
     # who works for a company is one of its people: "X, an executive of Mahan Air", "empleado de IRISL"
     "employee employees executive executives empleado empleada empleados trabajador trabajadora "
-    "trabajadores directivo directiva directivos ejecutivo ejecutiva ejecutivos"
+    "trabajadores directivo directiva directivos ejecutivo ejecutiva ejecutivos "
+    # who speaks for a group is one of its people: "X, a spokesman for the Houthis", "portavoz de los hutíes"
+    "spokesman spokesmen spokeswoman spokesperson portavoz portavoces vocero vocera voceros"
 )
 # a firm another owns: "X, a subsidiary of Y", "X, a Y subsidiary", "X, filial de la petrolera Y"
 _SUBSIDIARY_NOUNS = words("subsidiary subsidiaries filial filiales subsidiaria subsidiarias")
@@ -255,6 +257,8 @@ _WORK_VERB = re.compile(
 )
 # belonging to an armed group is membership: "X belongs to the cartel", "X pertenece al CJNG"
 _BELONG_VERB = re.compile(r"^(?:belong(?:s|ed|ing)?|pertenec\w*|pertenezc\w*)$")
+_JOIN_VERB = re.compile(r"^(?:join(?:s|ed|ing)?|un(?:ió|ieron|irse)|ingres(?:ó|aron|ar))$")
+_JOINED = frozenset({"a", "al", "en"})
 # being part of an armed group is belonging to it: "X is part of Y", "X forma/hace parte de Y"
 _PART_NOUNS = words("part parte")
 _TAKE_PART_VERBS = words(
@@ -753,7 +757,7 @@ def _rule_for(token: Token) -> Rule | None:
         return _married
     if _LAUNDER_VERB.match(lower) and _is_verb(token):
         return _launders
-    if _BELONG_VERB.match(lower) or (_WORK_VERB.match(lower) and _is_verb(token)):
+    if _BELONG_VERB.match(lower) or ((_WORK_VERB.match(lower) or _JOIN_VERB.match(lower)) and _is_verb(token)):
         return _belongs
     if lower in _PART_NOUNS and not _is_verb(token):
         return _part_of
@@ -1820,10 +1824,14 @@ def _launders(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
 
 def _belongs(token: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     """ "X belongs to the cartel", "X pertenece al CJNG", "X, perteneciente al Cártel de Y", "X works
-    for the cartel", "quienes trabajaban para el CJNG": a member of a named armed group (working
-    for a company or a state is no allegation)."""
-    preposition = _FOR if _WORK_VERB.match(token.lower_) else frozenset({"to", "a", "al"})
-    objects = _prep_objects(token, preposition)
+    for the cartel", "quienes trabajaban para el CJNG", "X joined al-Shabaab": a member of a named
+    armed group (working for a company or a state is no allegation)."""
+    if _JOIN_VERB.match(token.lower_):  # "X joined al-Shabaab in 2008", "X se unió a Al Shabab"
+        objects = [c for c in token.children if c.dep_ in _OBJECTS] + _prep_objects(token, _JOINED)
+        preposition = _JOINED
+    else:
+        preposition = _FOR if _WORK_VERB.match(token.lower_) else frozenset({"to", "a", "al"})
+        objects = _prep_objects(token, preposition)
     groups = [m for m in _mentions(objects, found, ORGS) if m.kind == ARMED_GROUP]
     if not groups and preposition is _FOR:
         groups = [group for boss in objects for group in _groups_led_by(boss, found)]
