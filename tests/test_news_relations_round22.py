@@ -84,3 +84,35 @@ def test_a_kin_noun_joins_the_given_name_the_model_made_a_person() -> None:
     """ "his son [Nicolás] [Petro]": one person, the son, not the father again."""
     text = "Treasury also sanctioned Gustavo Petro and his son Nicolás Petro."
     assert _has_link(text, "Family", person="gustavo-petro", relative="nicolas-petro"), _links(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Ahmed Diriye joined al-Shabaab in 2008.", "shabaab"),
+        ("Ahmed Diriye se unió a Al Shabab en 2008.", "shabaab"),
+    ],
+)
+def test_joining_an_armed_group_is_membership(text: str, group: str) -> None:
+    assert _has_link(text, "Membership", member="ahmed-diriye", organization=group), _links(text)
+
+
+def test_a_state_joining_another_is_no_membership() -> None:
+    assert _links("Honduras joined the United States in designating the gang.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmed Diriye, the emir of al-Shabaab, remains at large.",
+        "Abubakar Shekau, the longtime leader of Boko Haram, died in 2021.",
+    ],
+)
+def test_groups_of_the_terrorist_list_the_models_miss_are_found_and_led(text: str) -> None:
+    links = _links(text)
+    assert any(link[0] == "Directorship" for link in links), links
+
+
+def test_a_spokesman_of_a_group_is_one_of_its_people() -> None:
+    text = "Mohammed Abdulsalam, portavoz de los hutíes, se reunió con funcionarios omaníes."
+    assert _has_link(text, "Membership", member="mohammed-abdulsalam", organization="huties"), _links(text)
