@@ -160,3 +160,29 @@ def test_a_sanctions_lists_theme_is_no_party() -> None:
         "La ONU añadió a Ahmed Diriye a su lista de sanciones contra el Estado Islámico y Al Qaeda."
     )
     assert sorted(found) == ["ahmed diriye"], sorted(found)
+
+
+def test_a_person_designated_to_a_post_after_a_sanctions_sentence_is_no_designation() -> None:
+    found = _sanctions(
+        "Treasury sanctioned three companies on Tuesday. Trump designated Kristi Noem to lead the review."
+    )
+    assert "kristi noem" not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Canada listed al-Shabaab and Boko Haram as terrorist entities.", "al-Shabaab"),
+        ("Canada listed al-Shabaab and Boko Haram as terrorist entities.", "Boko Haram"),
+    ],
+)
+def test_groups_of_the_terrorist_list_the_models_miss_are_parties(text: str, party: str) -> None:
+    _has(_sanctions(text), party)
+
+
+def test_an_arabic_name_with_its_article_in_lower_case_is_a_name() -> None:
+    found = _sanctions(
+        "Treasury designated Sa'id al-Jamal and Ali al-Houthi as Specially Designated Global Terrorists."
+    )
+    _has(found, "Sa'id al-Jamal")
+    _has(found, "Ali al-Houthi")

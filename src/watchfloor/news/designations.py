@@ -1530,8 +1530,15 @@ def _name_word(words: list[str], index: int) -> bool:
 
 
 def _capitalised(token: str) -> bool:
+    """A name's word: capitalised, a number joined to one ("18-A"), or an Arabic name with its article
+    in lower case ("al-Shabaab", "al-Jamal")."""
     token = token.strip(".,;:()")
-    return bool(token) and (token[0].isupper() or (token[0].isdigit() and "-" in token))
+    return bool(token) and (
+        token[0].isupper() or (token[0].isdigit() and "-" in token) or ARABIC_ARTICLE.match(token) is not None
+    )
+
+
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|an|az)-[A-Z]")
 
 
 def _acceptable(name: str) -> bool:
@@ -2372,7 +2379,7 @@ def _in_context(
         return True
     # An act announced without its parties ("OFAC sanctioned three companies") is named next: "Entre
     # los señalados están ...".
-    if reading.announced is not None and 0 < index - reading.announced.sentence <= LIST_REACH:
+    if _names_announced(reading, index):
         return True
     # An article already reporting designations: "ese país designó al Tren de Aragua".
     return (bool(reading.programs) or reading.last_act is not None) and not _names_programme(sentence)
@@ -2424,6 +2431,8 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             sentence, max(0, verb.start() - 30), verb.start()
         ):
             continue  # "a su lista de sanciones contra el Estado Islámico": a list's name, its theme no party
+        if kind == "active" and word.startswith("design") and APPOINTMENT.match(sentence, verb.end()):
+            continue  # "designated Kristi Noem to lead the review": a post, not a listing
         if kind == "active" and LIFTED.search(sentence, max(0, verb.start() - 50), verb.start()):
             continue  # "lifted sanctions on X", "revocó la designación de X": the opposite of an act
         if TARGET_VERB.search(word) and not SANCTION_CONTEXT.search(sentence) and not (
@@ -2668,6 +2677,23 @@ def _designated_again(ctx: ArticleContext, index: int, sentence: str, verb: re.M
     return bool(reading.designated) and any(
         p.entity_id in reading.designated for p in _passive_parties(ctx, index, sentence, verb.start())
     )
+
+
+# a post one is "designated" to: "designated Kristi Noem to lead the review", "designó a X como coordinador"
+APPOINTMENT = re.compile(
+    r"[^.;:]{0,60}?\b(?:to\s+(?:lead|head|serve|oversee|run|coordinate|chair|represent|act\s+as)|"
+    r"as\s+(?:the\s+|its\s+|an?\s+)?(?:new\s+)?(?:head|chief|coordinator|chair\w*|director|envoy|representative|"
+    r"ambassador|administrator|commander|secretary|minister)|"
+    r"para\s+(?:dirigir|encabezar|liderar|coordinar|presidir|representar)|"
+    r"como\s+(?:nuev[oa]\s+)?(?:jef[ea]|coordinador[a]?|director[a]?|enviad[oa]|representante|embajador[a]?|"
+    r"ministr[oa]|secretari[oa]|comandante))\b",
+    re.I,
+)
+
+
+def _names_announced(reading: _Reading, index: int) -> bool:
+    """An act announced without its parties just before: the sentences after name them."""
+    return reading.announced is not None and 0 < index - reading.announced.sentence <= LIST_REACH
 
 
 def _on_their_list(reading: _Reading, after: str) -> bool:
