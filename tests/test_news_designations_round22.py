@@ -186,3 +186,17 @@ def test_an_arabic_name_with_its_article_in_lower_case_is_a_name() -> None:
     )
     _has(found, "Sa'id al-Jamal")
     _has(found, "Ali al-Houthi")
+
+
+@pytest.mark.parametrize("name", ["S.A.", "Both", "Together", "61 Cubans", "200 Venezuelans"])
+def test_words_that_name_no_one_are_no_party(name: str) -> None:
+    from watchfloor.news.designations import _acceptable
+
+    assert not _acceptable(name)
+
+
+@pytest.mark.parametrize("name", ["Grupo Delta S.A.", "Barrio 18", "Tren de Aragua", "Ahmed Diriye"])
+def test_names_stay_parties(name: str) -> None:
+    from watchfloor.news.designations import _acceptable
+
+    assert _acceptable(name)

@@ -1562,7 +1562,25 @@ def _acceptable(name: str) -> bool:
         return False
     if any(p.fullmatch(name.strip()) for _, _, p in STATES) or country_named(name) is not None:
         return False
+    if LEGAL_FORM_ONLY.fullmatch(name.strip()) or words[0] in NOT_A_PARTY_WORD or _counted_people(words):
+        return False  # "S.A." alone; "Both", "Together"; "61 Cubans"
     return not all(w in PARTICLES for w in words)
+
+
+LEGAL_FORM_ONLY = re.compile(
+    r"(?:S\.?\s?A\.?(?:\s?S\.?)?|C\.?\s?A\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|Corp\.?|GmbH|S\.?\s?R\.?\s?L\.?)", re.I
+)
+# words that open a sentence or a phrase in capitals and name no one
+NOT_A_PARTY_WORD = frozenset({"both", "together", "ambos", "ambas", "juntos", "juntas", "all", "each", "todos"})
+
+
+def _counted_people(words: list[str]) -> bool:
+    """ "61 Cubans", "200 Venezuelans": a count of a people, no party."""
+    return (
+        len(words) == 2
+        and words[0].isdigit()
+        and DEMONYM.fullmatch(words[1].capitalize().rstrip("s") + " ") is not None
+    )
 
 
 @lru_cache(maxsize=4096)  # number_parser reads each word list anew: a name is asked about in every act
