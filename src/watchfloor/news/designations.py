@@ -1306,13 +1306,13 @@ def _actors(sentence: str, verb_start: int, verb_end: int) -> list[_Actor | None
     terrorist organization by the United States, Canada and the European Union")."""
     subject = COORDINATED_STATES.search(sentence[:verb_start])
     if subject is not None:
-        return list(_listed_states(subject.group(1)))
+        return _listed_states(subject.group(1))
     actor = _actor(sentence, verb_start, verb_end)
     agents = AGENT_STATES.match(sentence, verb_end)
     if agents is not None and re.search(r",|\s(?:and|y|e)\s", agents.group(1)):
         states = _listed_states(agents.group(1))
         if actor is None or actor in states:
-            return list(states)
+            return states
     return [actor]
 
 
@@ -2530,10 +2530,10 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
         actors = [maker] if maker is not None else _actors(sentence, verb.start(), verb.end())
         if (RHETORICAL_VERB.match(word) or kind == "that") and None in actors:
             continue  # "X calificó de terroristas a ...": words, unless a state or US body says them
-        if CONSIDERING.search(word) and None in actors:
-            continue
-        if CONSIDERING.search(word):  # a state holds groups for terrorist; people it designates
-            parties = [p for p in parties if p.schema != "Person"]
+        if CONSIDERING.search(word):
+            if None in actors:
+                continue  # "many analysts consider the group terrorist": an opinion
+            parties = [p for p in parties if p.schema != "Person"]  # a state holds groups so; people it designates
         if BRANDING.search(word) and not _programs(after):
             continue
         for found_actor in actors:
