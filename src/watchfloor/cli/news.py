@@ -11,7 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from watchfloor.cli.common import app as root
 from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
-from watchfloor.ingest.early_worker import early_worker, started
+from watchfloor.ingest.early_worker import early_worker, started, started_zygote
+from watchfloor.news.zygote import start_zygote
 from watchfloor.store import SqlStore
 
 if TYPE_CHECKING:  # the news package loads the extractors: only where articles are ingested
@@ -32,11 +33,17 @@ def ingest(
     """Read articles and store their entities, alleged links, designations, events and claims."""
     one_file = len(sources) == 1 and Path(sources[0]).is_file()
     early = started()  # forked by the console entry from the command line as typed
+    zygote = started_zygote()  # likewise, for more than one file
     if early is not None and not one_file:
         early.terminate()
         early = None
+    if zygote is not None and one_file:
+        zygote.close()
+        zygote = None
     if early is None and one_file:
         early = early_worker()
+    if zygote is None and not one_file:
+        zygote = start_zygote()
     from watchfloor.ingest import ingest_news  # start-up: after the worker's fork (``early_worker``)
 
     expanded: list[str] = []
@@ -58,10 +65,13 @@ def ingest(
                 progress=lambda done, total: progress.update(task, completed=done, total=total),
                 matcher=_list_matcher,
                 early=early,
+                zygote=zygote,
             )
         finally:
             if early is not None:
                 early.terminate()
+            if zygote is not None:
+                zygote.close()
     if as_json:
         print_json(summary.to_dict())
     else:

@@ -17,11 +17,16 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from multiprocessing.pool import Pool
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from watchfloor.news.zygote import Zygote
 
 _started: list[Pool] = []  # the worker ``start_for`` forked, until the command takes it
+_zygotes: list[Zygote] = []  # the zygote ``start_for`` forked for a folder, until the command takes it
 
 
-def _imports() -> None:
+def imports() -> None:
     """What every extraction needs, whatever the article's language."""
     import spacy  # noqa: F401  # start-up: the worker's own, beside the command's imports
 
@@ -33,17 +38,28 @@ def early_worker() -> Pool | None:
     platform cannot fork (the command then extracts as before). The caller terminates it."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return multiprocessing.get_context("fork").Pool(1, initializer=_imports)
+    return multiprocessing.get_context("fork").Pool(1, initializer=imports)
 
 
 def start_for(argv: Sequence[str]) -> None:
-    """Fork the worker now if the command line is ``news ingest`` of one file. A guess from the
-    words as typed: the command checks its parsed arguments again, and a worker it does not use is
-    terminated with it (a pool's worker is a daemon)."""
-    if not _started and _one_file_ingest(argv):
-        pool = early_worker()
-        if pool is not None:
-            _started.append(pool)
+    """Fork the worker now if the command line is ``news ingest`` of one file, the zygote
+    (``news.zygote``) if it ingests more. A guess from the words as typed: the command checks its
+    parsed arguments again, and closes what it does not use (a pool's worker is a daemon; the
+    zygote exits when the command's end of its pipe closes)."""
+    sources = _ingested(argv)
+    if sources is None:
+        return
+    if len(sources) == 1 and os.path.isfile(sources[0]):
+        if not _started:
+            pool = early_worker()
+            if pool is not None:
+                _started.append(pool)
+    elif sources and not _zygotes:
+        from watchfloor.news.zygote import start_zygote  # start-up: multiprocessing only
+
+        zygote = start_zygote()
+        if zygote is not None:
+            _zygotes.append(zygote)
 
 
 def started() -> Pool | None:
@@ -51,9 +67,15 @@ def started() -> Pool | None:
     return _started.pop() if _started else None
 
 
-def _one_file_ingest(argv: Sequence[str]) -> bool:
+def started_zygote() -> Zygote | None:
+    """The zygote ``start_for`` forked for this command line, taken (the caller closes it)."""
+    return _zygotes.pop() if _zygotes else None
+
+
+def _ingested(argv: Sequence[str]) -> list[str] | None:
+    """The sources of a ``news ingest`` command line as typed; None for any other command."""
     if list(argv[:2]) != ["news", "ingest"]:
-        return False
+        return None
     sources: list[str] = []
     after_option = False
     for word in argv[2:]:
@@ -63,4 +85,4 @@ def _one_file_ingest(argv: Sequence[str]) -> bool:
             after_option = True  # its value follows
         elif not word.startswith("-"):
             sources.append(word)
-    return len(sources) == 1 and os.path.isfile(sources[0])
+    return sources

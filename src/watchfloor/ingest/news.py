@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from watchfloor.news import ArticleResult
     from watchfloor.news.linking import MatcherLike
+    from watchfloor.news.zygote import Zygote
 
 ListMatcher = Callable[[SqlStore], "MatcherLike | None"]
 """Opens the matcher mentions link to list entries through (None: nothing to link to). Screening
@@ -64,6 +65,7 @@ def ingest_news(
     processes: int | None = None,
     matcher: ListMatcher | None = None,
     early: Pool | None = None,
+    zygote: Zygote | None = None,
 ) -> NewsIngestSummary:
     """Ingest files, folders, URLs or feeds. Each article becomes one ledger version of the news
     dataset (knowledge time = its publication date), with its claims and links in the same
@@ -71,7 +73,8 @@ def ingest_news(
     however often it is ingested. ``processes``: extraction workers, one per core by default.
     ``matcher``: opens the list matcher mentions are linked through, while the workers extract;
     without one, nothing is linked. ``early``: a worker the command forked as it started
-    (``early_worker``), used when the batch is small enough for one worker."""
+    (``early_worker``), used when the batch is small enough for one worker; ``zygote``: the process
+    that forks the workers of a larger batch (``news.zygote``). The caller closes both."""
     from watchfloor.news import (  # start-up: the news pipeline, only to ingest articles
         link_entities,
         load_many,
@@ -92,7 +95,7 @@ def ingest_news(
 
     results = []
     workers = processes if processes is not None else available_cores()
-    with extracting(fresh, processes=workers, on_error=failed, early=early) as extracted:
+    with extracting(fresh, processes=workers, on_error=failed, early=early, zygote=zygote) as extracted:
         # opened while the workers extract; an article that fails is rare, so not waited for
         lists = matcher(store) if matcher is not None and fresh else None
         for done, result in enumerate(extracted, 1):

@@ -23,10 +23,12 @@ from watchfloor.news.result import ArticleResult
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
+    from watchfloor.news.zygote import Zygote
+
 Outcome = tuple[ArticleResult | None, str | None]
 
 
-def _extract_batch(docs: list[RawDocument], batch_size: int = 32) -> list[Outcome]:
+def extract_batch(docs: list[RawDocument], batch_size: int = 32) -> list[Outcome]:
     """(result, None) or (None, error message) per document, in input order."""
     from threadpoolctl import threadpool_limits  # start-up: only where articles are analysed
 
@@ -75,22 +77,29 @@ def extracting(
     chunk_size: int = 16,
     on_error: Callable[[RawDocument, str], None] | None = None,
     early: Pool | None = None,
+    zygote: Zygote | None = None,
 ) -> Iterator[Iterator[ArticleResult]]:
     """Start extracting and hand back the results' iterator (input order): with ``processes`` > 1
     the workers are already at it, so the caller can do other work (open the list index) before
     reading it. Without ``fork`` (or with one process) extraction runs here, as it is read.
     ``early``: a worker forked when the command started (``ingest.early_worker``), which extracts
-    a batch of one chunk; a larger batch goes to a pool forked here as usual.
+    a batch of one chunk; a larger batch goes to a pool forked here as usual. ``zygote``: a process
+    forked when the command started, which has loaded the models meanwhile and forks the workers of
+    any batch (``news.zygote``).
 
     A pool of whole-article workers (rather than ``nlp.pipe(n_process=...)``) keeps the rule
     extractors, which run after the model, in parallel too.
     """
     if early is not None and 0 < len(docs) <= chunk_size:
-        yield _unpack([docs], early.imap(_extract_batch, [docs]), on_error)
+        yield _unpack([docs], early.imap(extract_batch, [docs]), on_error)
+        return
+    if zygote is not None and docs:
+        chunks = _tapered(docs, chunk_size, processes)
+        yield _unpack(chunks, zygote.extract(chunks, processes), on_error)
         return
     if processes <= 1 or not docs or "fork" not in multiprocessing.get_all_start_methods():
         chunks = [docs[i : i + chunk_size] for i in range(0, len(docs), chunk_size)]
-        yield _unpack(chunks, (_extract_batch(chunk) for chunk in chunks), on_error)
+        yield _unpack(chunks, (extract_batch(chunk) for chunk in chunks), on_error)
         return
     chunks = _tapered(docs, chunk_size, processes)
     if len(chunks) > 1:  # once here, inherited by every forked worker, instead of once in each
@@ -101,7 +110,7 @@ def extracting(
     # one chunk: its worker loads only the model its language needs, while this process goes on
     context = multiprocessing.get_context("fork")
     with context.Pool(min(processes, len(chunks))) as pool:
-        yield _unpack(chunks, pool.imap(_extract_batch, chunks), on_error)
+        yield _unpack(chunks, pool.imap(extract_batch, chunks), on_error)
 
 
 def _tapered(docs: list[RawDocument], size: int, workers: int) -> list[list[RawDocument]]:
