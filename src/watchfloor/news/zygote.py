@@ -114,7 +114,7 @@ def _serve(requests: Connection, commands_end: Connection, results: Queue[tuple[
     except (EOFError, OSError):
         return
     chunks, processes = request
-    from watchfloor.news.language import detect_language
+    from watchfloor.news.language import detect_language  # start-up: the zygote's own, as above
 
     preload({detect_language(doc.text) for chunk in chunks for doc in chunk})  # any other language
     gc.freeze()  # what is loaded is walked by no collection in the workers (nor copied by one)
