@@ -2,7 +2,8 @@
 
 ``news ingest`` of one file forks its extraction worker here (``ingest.early_worker.start_for``),
 so that the worker's imports and model load, the one article's critical path, start while this
-process imports Typer, Rich and the commands (about a tenth of a second on a two-core machine).
+process imports Typer, Rich and the commands (about a tenth of a second on a two-core machine);
+``news ingest`` of more sources forks the extraction zygote (``news.zygote``) for the same reason.
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ while the command imports its own, and loads the article's model when the articl
 console entry (``watchfloor.console``) forks it from the command line as typed, before the CLI
 imports Typer, Rich and its commands (``start_for``); the command takes it (``started``). This
 module imports nothing heavy, so that the fork comes at once (``watchfloor.news`` would import the
-whole pipeline); a batch of more than one chunk still goes to the pool ``batch.extracting`` forks,
-which shares the models it loaded before forking.
+whole pipeline). For more than one source it forks the zygote instead (``news.zygote``), which
+loads the models and forks the workers of the whole batch; the command takes it
+(``started_zygote``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _started: list[Pool] = []  # the worker ``start_for`` forked, until the command 
 _zygotes: list[Zygote] = []  # the zygote ``start_for`` forked for a folder, until the command takes it
 
 
-def imports() -> None:
+def _imports() -> None:
     """What every extraction needs, whatever the article's language."""
     import spacy  # noqa: F401  # start-up: the worker's own, beside the command's imports
 
@@ -38,7 +39,7 @@ def early_worker() -> Pool | None:
     platform cannot fork (the command then extracts as before). The caller terminates it."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return multiprocessing.get_context("fork").Pool(1, initializer=imports)
+    return multiprocessing.get_context("fork").Pool(1, initializer=_imports)
 
 
 def start_for(argv: Sequence[str]) -> None:

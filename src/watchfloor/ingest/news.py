@@ -74,7 +74,7 @@ def ingest_news(
     ``matcher``: opens the list matcher mentions are linked through, while the workers extract;
     without one, nothing is linked. ``early``: a worker the command forked as it started
     (``early_worker``), used when the batch is small enough for one worker; ``zygote``: the process
-    that forks the workers of a larger batch (``news.zygote``). The caller closes both."""
+    that forks the workers of any other batch (``news.zygote``). The caller closes both."""
     from watchfloor.news import (  # start-up: the news pipeline, only to ingest articles
         link_entities,
         load_many,
