@@ -133,6 +133,10 @@ TERROR_LIST = re.compile(
 # what an asset freeze holds: "congeló las cuentas / los fondos", "froze the assets"
 _FROZEN_ES = r"(?:(?:las|los)\s+)?(?:cuentas|bienes|activos|fondos)"
 _FROZEN_EN = r"(?:the\s+|any\s+|all\s+)?(?:U\.S\.\s+|US\s+)?(?:assets|accounts|funds|property)"
+# a Spanish asset freeze or travel ban as what is imposed: "una congelación de activos"
+_FREEZE_OR_BAN_ES = (
+    r"(?:una\s+)?(?:congelaci[oó]n\s+de\s+(?:sus\s+)?(?:bienes|activos|fondos)|prohibici[oó]n\s+de\s+viaj(?:e|ar|es))"
+)
 SANCTION_CONTEXT = re.compile(
     r"\bsanction|\bsancion|\bOFAC\b|\btreasury\b|\btesoro\b|\bblock|\bblacklist|\blista\s+negra|"
     r"\brestrictive\s+measures|\bmedidas\s+restrictivas|\basset\s+freez\w*|\btravel\s+bans?\b|"
@@ -161,6 +165,8 @@ ACTIVE_VERB = re.compile(
     r"alcanzan|alcanzaron|(?:recaen|recayeron|recae|recayó|pesan|pesaban|caen|cayeron)\s+(?:sobre|en)|"
     r"cover|covers|covered|appl(?:y|ies|ied)\s+to|(?:están\s+|fueron\s+|are\s+|were\s+)?(?:dirigidas|aimed|directed)"
     r"\s+(?:a|al|contra|at|against)(?=\s))|"
+    # "Las sanciones / restricciones se dirigen a X": the measures' objects
+    r"\b(?:sanciones|restricciones)\b[^.;:]{0,80}?\bse\s+dirig(?:en|ieron|e|ió)\s+(?:a|al|contra)(?=\s)|"
     # "Sanctions were also imposed on X", "las sanciones fueron impuestas a X"
     r"(?:sanctions|sanciones)\s+(?:were|was|have\s+been|had\s+been|fueron|han\s+sido)\s+(?:also\s+|también\s+)?"
     r"(?:imposed|levied|impuestas|aplicadas)\s+(?:on|against|a|al|contra|sobre)(?=\s)|"
@@ -198,6 +204,9 @@ ACTIVE_VERB = re.compile(
     r"(?=\s+(?:[\w-]+\s+)?(?:en|a)\s+(?:su|la|esa|esta)\s+lista\b)|"
     # "la OFAC boletinó a X" (Colombian press: put on the OFAC list)
     r"boletin(?:ar|a|an|ó|aron|ará)|"
+    # OFAC's wording for vessels and aircraft: "identified the vessels A and B as blocked property"
+    r"identif(?:y|ies|ied|ying)(?=\s[^.;:]{2,160}?\sas\s+(?:blocked\s+property|property\s+in\s+which))|"
+    r"identific(?:a|an|ó|aron)(?=\s[^.;:]{2,160}?\scomo\s+(?:propiedad(?:es)?|bienes)\s+bloquead[oa]s?)|"
     # "Britain proscribed Palestine Action"; "Washington considers the Houthis a terrorist organization"
     # (weak, and only a state's: ``CONSIDERING``)
     r"proscrib(?:e|es|ed|ing|en|ió|ieron|irá)|consider(?:s|a|an)|deems|regards|brand(?:s|ed)|"
@@ -214,7 +223,9 @@ ACTIVE_VERB = re.compile(
     # "named the gang a foreign terrorist organization": named, with the programme after the object
     r"nam(?:e|es|ed|ing)(?=\s[^.;:,]{2,80}?\s(?:an?|as\s+an?)\s+(?:[\w-]+\s+){0,2}?(?:terrorist\s+(?:organi[sz]ation|"
     r"group|entity)|FTO\b|SDGT\b|Specially\s+Designated))|"
-    r"(?:impuso|impone|imponen|impondrá|impusieron|adoptó|aprobó)\s+(?:nuevas\s+)?(?:sanciones|medidas\s+restrictivas)"
+    r"(?:impuso|impone|imponen|impondrá|impusieron|adoptó|aprobó)\s+(?:(?:el|este)\s+\w+\s+)?(?:nuevas\s+)?"
+    # "impuso una congelación de activos y una prohibición de viajar al líder X"
+    rf"(?:sanciones|medidas\s+restrictivas|{_FREEZE_OR_BAN_ES}(?:\s+y\s+{_FREEZE_OR_BAN_ES})?)"
     # "impuso sanciones, en virtud de la Ley de Medidas Económicas Especiales, contra X"
     r"(?:\s*,?\s*(?:en\s+virtud\s+de|bajo|conforme\s+a|al\s+amparo\s+de)\s+[^;:]{1,100}?,?)?\s+(?:a|al|contra)(?=\s)|"
     r"sanciones\s+(?:contra|a|al)(?=\s)|"
@@ -422,7 +433,9 @@ SANCTIONS_LIST = re.compile(
     re.I,
 )
 # A verb phrase naming the measures themselves: a sanction's programme.
-MEASURE_WORDS = re.compile(r"sanc|restrictiv|freez|travel\s+ban|\bmedidas\b|\bmeasures\b", re.I)
+MEASURE_WORDS = re.compile(
+    r"sanc|restrictiv|freez|travel\s+ban|\bmedidas\b|\bmeasures\b|congelaci[oó]n|prohibici[oó]n\s+de\s+viaj", re.I
+)
 FREEZE_VERB = re.compile(r"congel|froze|freez|bloque|block", re.I)
 # A sanctioning body's own list: "la OFAC incluyó en su lista a X", "Treasury added X to its list"
 OWN_LIST = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:en|a|on|to)\s+(?:su|sus|its|their)\s+(?:\w+\s+)?lista?s?\b", re.I)
@@ -519,6 +532,8 @@ UNDER_SANCTIONS = re.compile(
     r"list\s+of\s+(?:foreign\s+|designated\s+)?terrorist\s+(?:organi[sz]ations|groups|entities))\b",
     re.I,
 )
+# OFAC's class for a blocked party's vessels and aircraft: it names their blocking, as a programme would.
+BLOCKED_PROPERTY = re.compile(r"\b(?:as|como)\s+(?:blocked\s+property|(?:propiedad(?:es)?|bienes)\s+bloquead[oa]s?)\b", re.I)
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
@@ -2470,6 +2485,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
             and not (
                 _names_programme(after)
                 or SANCTIONS_LIST.search(after)
+                or BLOCKED_PROPERTY.search(after)
                 or SANCTIONS_LIST.search(word)  # "has been on the U.S. sanctions list"
                 or goes_on
                 or (sanctioning and (OWN_LIST.match(after) or (LISTED_FIRST.match(after) and LIST_PLACE.match(after))))
@@ -2770,6 +2786,9 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
         anaphor = None if parties else _anaphor_subject(ctx, index, sentence, verb.start())
         parties = parties or ([anaphor] if anaphor is not None else [])
         parties = parties or _both_subject(ctx, index, sentence, verb.start())
+        for party in _counted_members(ctx, index, sentence, verb.end(), verb.end()) if parties else []:
+            if party not in parties:
+                parties.append(party)
     else:
         places = tuple(
             (m.start - start, m.end - start) for m in ctx.mentions_in(index, frozenset({"GPE", "LOC"}))
@@ -2800,6 +2819,9 @@ def _governed(ctx: ArticleContext, index: int, sentence: str, verb: re.Match[str
                     parties.append(party)
         elif COUNTED_OBJECT.match(sentence, object_start) and kind in ("active", "list") and ":" not in sentence:
             parties = _trailing_series(ctx, index, sentence, object_end)
+        for party in _counted_members(ctx, index, sentence, object_start, object_end):
+            if party not in parties:
+                parties.append(party)
         if not parties and kind == "active":
             parties = (
                 _including(ctx, index, sentence, object_end)
@@ -3018,6 +3040,71 @@ def _trailing_series(ctx: ArticleContext, index: int, sentence: str, after: int)
             break
         parties.insert(0, party)
     return parties if len(parties) > 1 else []
+
+
+# A counted set of parties that the sentence names right after counting them, set off by a dash, a
+# parenthesis, a colon or a comma: "sanctioned three men — A, B and C —", "y a tres de sus líderes, A,
+# B y C, a su lista", "tres grupos vinculados con Al Qaeda (A, B y C)", "alongside two groups – A and B".
+# It opens the object or follows a coordinator, so a count inside a ground ("who ran two firms: ...")
+# is not read.
+_COUNTED_MEMBERS = (
+    rf"(?:a\s+)?(?P<count>\d+|{'|'.join(COUNT_WORDS)})\s+(?:(?:de\s+)?(?:sus|its|their|his|her)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    r"(?:men|women|individuals|people|persons|officials|members|leaders|commanders|operatives|associates|"
+    r"nationals|citizens|brothers|sons|groups|organi[sz]ations|entities|companies|firms|businesses|vessels|"
+    r"ships|tankers|networks|militias|cartels|gangs|factions|affiliates|financiers|facilitators|"
+    r"hombres|mujeres|individuos|personas|funcionarios|miembros|integrantes|l[íi]deres|cabecillas|dirigentes|"
+    r"cargos|comandantes|operadores|socios|ciudadanos|hermanos|hijos|grupos|organizaciones|entidades|empresas|"
+    r"compañías|sociedades|buques|barcos|redes|milicias|c[aá]rteles|bandas|facciones|filiales)\b"
+    r"(?P<rest>[^,:;()—–]{0,60}?)\s*(?P<open>[:(—–]|\s-\s|,)"
+)
+COUNTED_MEMBERS = re.compile(r"\s*" + _COUNTED_MEMBERS, re.I)
+COUNTED_CONJUNCT_MEMBERS = re.compile(
+    r"(?:,\s*)?\b(?:and|y|e|alongside|along\s+with|together\s+with|as\s+well\s+as|junto\s+(?:a|con)|así\s+como)\s+"
+    + _COUNTED_MEMBERS,
+    re.I,
+)
+DETERMINER_FIRST = re.compile(r"^\s*(?:(?:the|el|la|los|las)\s+)?(?:[a-záéíóúñ-]+\s+){0,2}")
+
+
+def _counted_members(ctx: ArticleContext, index: int, sentence: str, start: int, end: int) -> list[_Party]:
+    """The parties a counted object names after its count ("three men — A, B and C —"), when the names
+    that follow, one whole name to an item, are exactly as many as the count says. The count opens the
+    object or a conjunct that begins within [start, end], or after a short gap with no clause in it
+    ("proscribed as a terror organisation alongside two groups – A and B")."""
+    found = COUNTED_MEMBERS.match(sentence, start) or COUNTED_CONJUNCT_MEMBERS.search(sentence, start)
+    if found is None:
+        return []
+    gap = sentence[end : found.start()]
+    if found.start() > end and (len(gap) > 60 or re.search(r"[,;:.()]", gap) or CLAUSE_WORD.search(gap)):
+        return []
+    count = int(found.group("count")) if found.group("count").isdigit() else COUNT_WORDS[found.group("count").lower()]
+    closer = {"(": ")", "—": "—", "–": "–", "-": " -"}.get(found.group("open").strip(), "")
+    stop = sentence.find(closer, found.end()) if closer else -1
+    tail = sentence[found.end() : stop if stop != -1 else len(sentence)]
+    parties: list[_Party] = []
+    position = 0
+    for separator in [*SERIES_SEPARATOR.finditer(tail), None]:
+        end = separator.start() if separator is not None else len(tail.rstrip(" ."))
+        item = tail[position:end]
+        lead = DETERMINER_FIRST.match(item)
+        run = _name_run(_mask(item))
+        if run is None or lead is None or run[0] > lead.end() or item[run[1] :].strip():
+            return []
+        where = ctx.sentences[index][0] + found.end() + position
+        party = _party_of(ctx, index, where + run[0], where + run[1], coordinated=True)
+        if party is None:
+            return []
+        parties.append(party)
+        if len(parties) == count:
+            # the list must end there: no further name ("two men — A, B and C —" counts wrong)
+            closed = separator is None or not (
+                re.search(r"\b(?:and|y|e)\s*$", separator.group(0)) or re.match(r"\W*[A-ZÁÉÍÓÚÑ]", tail[separator.end() :])
+            )
+            return parties if closed else []
+        if separator is None:
+            return []
+        position = separator.end()
+    return []
 
 
 def _appositive_series(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:

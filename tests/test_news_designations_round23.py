@@ -1,0 +1,105 @@
+"""Round 23 of the designation readings: counted objects whose members follow (after a dash, a
+parenthesis, a colon or a comma), measures that "se dirigen a" their parties, a Spanish asset freeze
+imposed on someone, vessels identified as blocked property. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_news_designations import _has, _sanctions
+
+PUBLISHED = date(2025, 10, 24)
+
+THREE = ("Juan Pérez Gómez", "Pedro Ruiz Soto", "Luis Mora Vega")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury on Tuesday sanctioned three men — Juan Pérez Gómez, Pedro Ruiz Soto and Luis Mora Vega — "
+        "under the same executive order.",
+        "The State Department designated three Blue Front leaders – Juan Pérez Gómez, Pedro Ruiz Soto and Luis "
+        "Mora Vega – as Specially Designated Global Terrorists.",
+        "El Tesoro sancionó a tres hombres —Juan Pérez Gómez, Pedro Ruiz Soto y Luis Mora Vega— por lavar dinero "
+        "para el cártel.",
+        "El Departamento de Estado agregó al Frente Azul y a tres de sus líderes, Juan Pérez Gómez, Pedro Ruiz Soto "
+        "y Luis Mora Vega, a su lista de terroristas.",
+        "El Departamento de Estado designó el viernes al Frente Azul y a tres de sus altos cargos: Juan Pérez Gómez, "
+        "Pedro Ruiz Soto y Luis Mora Vega, como Terroristas Globales Especialmente Designados.",
+    ],
+)
+def test_a_counted_object_names_its_members_after_the_count(text: str) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in THREE:
+        _has(found, name)
+
+
+def test_a_counted_list_in_parentheses_names_the_groups() -> None:
+    found = _sanctions(
+        "Canadá añadió tres grupos vinculados con Al Qaeda (el Frente Azul, Black Hand y Ansar Edine) a su lista "
+        "de entidades terroristas.",
+        PUBLISHED,
+    )
+    for name in ("Frente Azul", "Black Hand", "Ansar Edine"):
+        _has(found, name)
+
+
+def test_a_count_that_the_names_do_not_match_names_no_member() -> None:
+    found = _sanctions(
+        "The Treasury sanctioned two men — Pedro Ruiz Soto, Luis Mora Vega and Ana Díaz Ortiz — on Tuesday.",
+        PUBLISHED,
+    )
+    assert not found, sorted(found)
+
+
+def test_a_count_inside_the_ground_of_an_act_names_no_party() -> None:
+    found = _sanctions(
+        "The Treasury sanctioned Juan Pérez Gómez for running two companies — Azul Trading and Rojo Shipping — "
+        "that moved cash for the cartel.",
+        PUBLISHED,
+    )
+    _has(found, "Juan Pérez Gómez")
+    assert len({str(s.id) for s in found.values()}) == 1, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las sanciones del Tesoro se dirigen a Juan Pérez Gómez, líder de la empresa Azul Petroleum.",
+        "Las restricciones del Departamento del Tesoro se dirigen contra Juan Pérez Gómez.",
+    ],
+)
+def test_measures_that_se_dirigen_a_a_party_sanction_it(text: str) -> None:
+    sanction = _has(_sanctions(text, PUBLISHED), "Juan Pérez Gómez")
+    assert "US Department of the Treasury" in sanction.get("authority")
+
+
+def test_a_spanish_asset_freeze_imposed_on_people_is_a_sanction_of_each() -> None:
+    found = _sanctions(
+        "El Consejo de Seguridad impuso el martes una congelación de activos y una prohibición de viajar al líder "
+        "rebelde Juan Pérez Gómez y a Pedro Ruiz Soto.",
+        PUBLISHED,
+    )
+    for name in THREE[:2]:
+        sanction = _has(found, name)
+        assert "sanctions" in sanction.get("program"), sanction.get("program")
+        assert "United Nations Security Council" in sanction.get("authority")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OFAC also identified the vessels Sea Star and Ocean Pearl as blocked property.",
+        "La OFAC identificó además los buques Sea Star y Ocean Pearl como propiedad bloqueada.",
+    ],
+)
+def test_vessels_identified_as_blocked_property_are_designated(text: str) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in ("Sea Star", "Ocean Pearl"):
+        assert "SDN" in _has(found, name).get("program")
+
+
+def test_identified_without_blocked_property_designates_nothing() -> None:
+    assert not _sanctions("OFAC identified the vessels Sea Star and Ocean Pearl in its report.", PUBLISHED)
