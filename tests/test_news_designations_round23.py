@@ -103,3 +103,32 @@ def test_vessels_identified_as_blocked_property_are_designated(text: str) -> Non
 
 def test_identified_without_blocked_property_designates_nothing() -> None:
     assert not _sanctions("OFAC identified the vessels Sea Star and Ocean Pearl in its report.", PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those sanctioned by the Treasury on Tuesday include Juan Pérez Gómez, Pedro Ruiz Soto and Luis Mora Vega.",
+        "Los sancionados por el Tesoro incluyen a Juan Pérez Gómez, Pedro Ruiz Soto y Luis Mora Vega.",
+    ],
+)
+def test_those_sanctioned_include_names_the_parties(text: str) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in THREE:
+        _has(found, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another of those sanctioned by the Treasury is Juan Pérez Gómez, who laundered money for the cartel.",
+        "Por su parte, otra de las personas sancionadas por el Tesoro es Juan Pérez Gómez, quien lavaba dinero.",
+        "Por su parte, otra de las personas ahora castigadas por el Tesoro es Juan Pérez Gómez, quien lavaba dinero.",
+    ],
+)
+def test_another_of_those_sanctioned_is_a_party(text: str) -> None:
+    _has(_sanctions(text, PUBLISHED), "Juan Pérez Gómez")
+
+
+def test_those_who_were_sanctioned_include_no_description() -> None:
+    assert not _sanctions("Those who were sanctioned include people who helped them.", PUBLISHED)

@@ -240,11 +240,19 @@ ACTIVE_VERB = re.compile(
     r"(?:members|operatives|officials|individuals|people|persons|companies|entities|leaders|miembros|integrantes|"
     r"funcionarios|personas|individuos|empresas|entidades|l[íi]deres)\s+(?:was|were|is|are|est[áa]n?|figuran?|destacan?)\b|"
     # The parties follow a list of those designated: "Among those sanctioned is X", "entre los sancionados está X".
-    r"(?:among|entre)\s+(?:the\s+|those\s+|los\s+|las\s+)?(?:individuals\s+|people\s+|personas\s+|"
-    r"individuos\s+|companies\s+|entities\s+|empresas\s+|entidades\s+)?"
-    r"(?:sanctioned|designated|listed|targeted|sancionad[oa]s|designad[oa]s|señalad[oa]s|incluid[oa]s)\s+"
-    r"(?:(?:today|hoy)\s+)?"
-    r"(?:is|are|was|were|está|están|estaba|figura|figuran|destaca|destacan|se\s+encuentran?))\b",
+    # "Another of those sanctioned by the Treasury is X", "otra de las personas castigadas es X", "Those
+    # sanctioned on Tuesday include A and B", "Los sancionados incluyen a A"
+    r"(?:(?:among|entre|(?:an)?other\s+of|one\s+of|otr[oa]\s+de|un[oa]\s+de)\s+(?:the\s+|those\s+|los\s+|las\s+)?|"
+    r"(?:^|(?<=,\s))(?:those|the|los|las)\s+(?=(?:\w+\s+){0,2}?\S+\s[^.;:]*?\b(?:include|includes|incluyen)\b))"
+    r"(?:individuals\s+|people\s+|persons\s+|personas\s+|individuos\s+|companies\s+|entities\s+|empresas\s+|"
+    r"entidades\s+)?(?:(?:now|ahora)\s+)?"
+    r"(?:sanctioned|designated|listed|targeted|sancionad[oa]s|designad[oa]s|señalad[oa]s|incluid[oa]s|castigad[oa]s)\s+"
+    # the act's agent and day: "by the Treasury on Tuesday", "por el Tesoro este martes"
+    r"(?:(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+)?[A-ZÁÉÍÓÚÑ][^,;:.]{1,60}?\s+)?"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+|(?:today|hoy|yesterday|ayer)\s+|"
+    r"este\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+)?"
+    r"(?:is|are|was|were|include|includes|included|está|están|estaba|es|son|fue|fueron|figura|figuran|destaca|"
+    r"destacan|incluyen(?:\s+a)?|se\s+encuentran?))\b",
     re.I,
 )
 # An act's instrument names its parties: "The order also named X", "The Canadian measures - imposed

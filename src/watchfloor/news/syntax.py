@@ -189,7 +189,10 @@ _CONCERT_NOUNS = words(
 )
 # a group broken away from another: "X, a splinter of Y", "X (una escisión de Y)"
 _OFFSHOOT_NOUNS = words(
-    "splinter offshoot faction breakaway dissidents escisión facción desprendimiento disidencia disidentes"
+    "splinter offshoot faction breakaway dissidents escisión facción desprendimiento disidencia disidentes "
+    # an affiliate of an armed group ("ISIS-Somalia, an affiliate of the Islamic State", "es el afiliado
+    # de AQMI"): linked to it, as an offshoot is (a branch is a unit: ``_UNIT_NOUNS``)
+    "affiliate franchise afiliado afiliada franquicia"
 )
 _FACTION_NOUNS = words("faction factions facción facciones")
 # a participle that says the groups it qualifies broke away from another ("tres organizaciones
@@ -246,6 +249,11 @@ _SUPPLIER_NOUNS = words(
     "financiadora financiadores proveedor proveedora proveedores"
 )
 _WORKER_NOUNS = _OPERATIVE_NOUNS | _AGENT_NOUNS | _SUPPLIER_NOUNS
+# the operatives a person has: "uno de los lugartenientes de X", "an operator for X" (linked to X)
+_HENCHMAN_NOUNS = words(
+    "lieutenant lieutenants operator operators enforcer enforcers lugarteniente lugartenientes operador operadora "
+    "operadores operadoras"
+)
 # laundering for someone links the launderer to them: "laundered money for X", "lavaban dinero para X"
 _LAUNDER_VERB = re.compile(
     r"^(?:launder(?:s|ed|ing)?|lav(?:a|an|ó|aron|aba|aban|ar|ando|ado|ados|aría)|"
@@ -1651,7 +1659,8 @@ def _worker(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         base = noun.head  # "a front company for the cartel": the company is the front
     preps = _FOR | (_TO if lower in _SUPPLIER_NOUNS else frozenset())  # "a supplier of X to the cartel"
     owners = [t for n in dict.fromkeys((noun, base)) for t in _owners_of_noun(n) + _prep_objects(n, preps)]
-    persons = lower in _AGENT_NOUNS or _right_hand(noun)
+    # "uno de los lugartenientes de X", "an operator for X": a boss's man is linked to the boss
+    persons = lower in _AGENT_NOUNS or lower in _HENCHMAN_NOUNS or _right_hand(noun)
     parties = [
         m
         for m in _mentions(owners, found, ACTORS)
@@ -1671,6 +1680,9 @@ def _worker(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     role = " ".join(t.text for t in dict.fromkeys((noun, base))) + (f" {preposition}" if preposition else "")
     if lower in _OPERATIVE_NOUNS:
         schema, first_prop, second_prop = "Membership", "member", "organization"
+        bosses = [m for m in parties if m.label == "PERSON"]
+        yield from _pairs(holders, bosses, schema="UnknownLink", first_prop="subject", second_prop="object", role=role)
+        parties = [m for m in parties if m not in bosses]
     else:
         schema, first_prop, second_prop = "UnknownLink", "subject", "object"
         if lower in _SUPPLIER_NOUNS:
@@ -2438,7 +2450,13 @@ def _holders(noun: Token) -> list[Token]:
     # describes one holder ("A and B, the director of Y": B alone), a plural one each of a list
     if _singular(noun):
         return holders
-    return [t for holder in holders for t in _with_conjuncts(holder) if t.i < noun.i or holder.i >= noun.i]
+    # "A, B and C, who are leaders of Y": a plural relative pronoun stands for each name of the list
+    return [
+        t
+        for holder in holders
+        for t in (_plural_antecedents(holder) or _with_conjuncts(holder))
+        if t.i < noun.i or holder.i >= noun.i
+    ]
 
 
 def _considered(noun: Token) -> list[Token]:

@@ -1,0 +1,64 @@
+"""Round 23 of the link readings: a plural relative clause on a list of names, an affiliate of an
+armed group, a boss's lieutenant. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_news_relations import _links
+from tests.test_news_relations_round22 import _has_link
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The State Department listed Juan Pérez Gómez, Pedro Ruiz Soto, and Luis Mora Vega, who are leaders of the "
+        "Sinaloa Cartel, as terrorists.",
+        "El Departamento de Estado designó a Juan Pérez Gómez y Luis Mora Vega, quienes son líderes del Cártel de "
+        "Sinaloa.",
+    ],
+)
+def test_a_plural_relative_clause_gives_the_role_to_every_listed_name(text: str) -> None:
+    for person in ("juan-perez-gomez", "pedro-ruiz-soto", "luis-mora-vega"):
+        if person.split("-")[0].title() in text:
+            assert _has_link(text, "Directorship", director=person, organization="sinaloa"), _links(text)
+
+
+def test_a_singular_role_after_a_list_stays_with_the_last_name() -> None:
+    text = "The Treasury sanctioned Juan Pérez Gómez and Luis Mora Vega, the leader of the Sinaloa Cartel."
+    assert _has_link(text, "Directorship", director="luis-mora-vega", organization="sinaloa"), _links(text)
+    assert not _has_link(text, "Directorship", director="juan-perez-gomez"), _links(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliate", "group"),
+    [
+        ("ISIS-Somalia, an affiliate of the Islamic State, was designated.", "isis-somalia", "islamic-state"),
+        ("Ansaru es el afiliado de Al Qaeda en el Magreb Islámico en Nigeria.", "ansaru", "al-qaeda"),
+    ],
+)
+def test_an_affiliate_of_an_armed_group_is_linked_to_it(text: str, affiliate: str, group: str) -> None:
+    assert _has_link(text, "UnknownLink", subject=affiliate, object=group), _links(text)
+
+
+def test_counted_affiliates_without_names_link_nothing() -> None:
+    text = "Five affiliates of ISIS, three al-Qaida affiliates and Hizbul Mujahedin were also listed."
+    assert not any(link[0] == "UnknownLink" for link in _links(text)), _links(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juan Pérez Gómez, a top lieutenant of Pedro Ruiz Soto, was sanctioned.",
+        "Juan Pérez Gómez es además uno de los principales lugartenientes de Pedro Ruiz Soto, según el Tesoro.",
+        "Juan Pérez Gómez, operador financiero de Pedro Ruiz Soto, fue sancionado.",
+    ],
+)
+def test_a_bosss_lieutenant_is_linked_to_the_boss(text: str) -> None:
+    assert _has_link(text, "UnknownLink", subject="juan-perez-gomez", object="pedro-ruiz-soto"), _links(text)
+
+
+def test_an_operative_of_a_cartel_stays_a_member() -> None:
+    text = "Juan Pérez Gómez, an operative of the Sinaloa Cartel, was sanctioned."
+    assert _has_link(text, "Membership", member="juan-perez-gomez", organization="sinaloa"), _links(text)
+    assert not any(link[0] == "UnknownLink" for link in _links(text)), _links(text)
