@@ -132,3 +132,47 @@ def test_another_of_those_sanctioned_is_a_party(text: str) -> None:
 
 def test_those_who_were_sanctioned_include_no_description() -> None:
     assert not _sanctions("Those who were sanctioned include people who helped them.", PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury on Thursday hit Juan Pérez Gómez and Pedro Ruiz Soto with sanctions.",
+        "Juan Pérez Gómez and Pedro Ruiz Soto now face sanctions under Executive Order 14059.",
+    ],
+)
+def test_hit_with_and_facing_an_orders_sanctions_are_designations(text: str) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in THREE[:2]:
+        _has(found, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["The storm hit Juan Pérez Gómez with full force.", "Tourists face sanctions under the new law."]
+)
+def test_hit_and_face_without_a_bodys_sanctions_designate_nothing(text: str) -> None:
+    assert not _sanctions(text, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury sanctioned a Colombia-based Hezbollah group on Tuesday.",
+        "The Treasury sanctioned a Hezbollah network in Colombia on Tuesday.",
+        "The Treasury sanctioned a Sinaloa Cartel faction led by Juan Pérez Gómez.",
+    ],
+)
+def test_a_part_of_a_named_group_is_not_the_group(text: str) -> None:
+    found = _sanctions(text, PUBLISHED)
+    assert not any(key in found for key in ("hezbollah", "sinaloa cartel")), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Treasury sanctioned the Wagner Group on Tuesday.", "Wagner Group"),
+        ("The Treasury sanctioned Hezbollah and a Sinaloa Cartel cell.", "Hezbollah"),
+    ],
+)
+def test_a_named_group_is_still_a_party(text: str, party: str) -> None:
+    _has(_sanctions(text, PUBLISHED), party)

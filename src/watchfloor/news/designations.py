@@ -204,6 +204,8 @@ ACTIVE_VERB = re.compile(
     r"(?=\s+(?:[\w-]+\s+)?(?:en|a)\s+(?:su|la|esa|esta)\s+lista\b)|"
     # "la OFAC boletinó a X" (Colombian press: put on the OFAC list)
     r"boletin(?:ar|a|an|ó|aron|ará)|"
+    # "The Treasury on Thursday hit A and B with sanctions"
+    r"hit(?:s|ting)?(?=\s[^.;:]{2,160}?\swith\s+(?:[\w-]+\s+){0,3}?(?:sanctions|asset\s+freezes|travel\s+bans)\b)|"
     # OFAC's wording for vessels and aircraft: "identified the vessels A and B as blocked property"
     r"identif(?:y|ies|ied|ying)(?=\s[^.;:]{2,160}?\sas\s+(?:blocked\s+property|property\s+in\s+which))|"
     r"identific(?:a|an|ó|aron)(?=\s[^.;:]{2,160}?\scomo\s+(?:propiedad(?:es)?|bienes)\s+bloquead[oa]s?)|"
@@ -530,7 +532,9 @@ UNDER_SANCTIONS = re.compile(
     r"ha\s+estado|han\s+estado|sigue|siguen)\s+)?"
     r"(?:(?:already|ya|now)\s+)?(?:(?:under|facing|hit\s+with|subject\s+to|bajo|"
     # "now face US sanctions" (not "tourists face sanctions under the new law": a body's sanctions)
-    r"(?:faces?|faced)(?=\s+(?:U\.?S\.?|US|American|OFAC|Treasury)\s))\s+"
+    r"(?:faces?|faced)(?=\s+(?:U\.?S\.?|US|American|OFAC|Treasury)\s|"
+    # "now face sanctions under Executive Order 14059": an order's sanctions are a body's
+    r"\s+sanctions\s+under\s+(?:Executive\s+Order|E\.\s?O\.)))\s+"
     r"(?:(?:U\.?S\.?|US|American|OFAC|Treasury)\s+)?(?:sanctions|sanciones)|"
     # "has been on the U.S. sanctions list since 2017"
     r"on\s+(?:the|a|its)\s+(?:(?:U\.?S\.?|US|American|OFAC|Treasury|UN|U\.N\.|EU)\s+)?(?:sanctions\s+list|blacklist)|"
@@ -1812,7 +1816,10 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
         if trailing is not None:
             end = trailing.start()  # "Mauricio Sánchez Garza acusado formalmente en ...": the name ends
         run = _name_run(masked[start:end])
-        if run is not None:
+        if run is not None and not (
+            PART_OF_NAMED.search(masked, start, end)
+            and INDEFINITE_BEFORE.search(ctx.text[max(0, offset + start - 8) : offset + start] + masked[start : start + run[0]])
+        ):
             runs.append((offset + start + run[0], offset + start + run[1]))
     parties: list[_Party] = []
     kin = False  # a lone given name after "his brothers": the family's surname follows
@@ -1847,6 +1854,10 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
 
 
 COORDINATOR = re.compile(r"\s*(?:y|e|and)\s+(?:a\s+)?(?:(?:la|el|los|las|al|the)\s+)?")
+# "a Colombia-based Hezbollah network", "una célula de Hezbolá": a part of the named group, not the group,
+# when an indefinite article opens the phrase
+PART_OF_NAMED = re.compile(r"\s(?:network|cell|ring|faction|unit|wing|branch|group|clan)s?\s*$")
+INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:an?|un|una)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _coordinated_before(
