@@ -176,3 +176,58 @@ def test_a_part_of_a_named_group_is_not_the_group(text: str) -> None:
 )
 def test_a_named_group_is_still_a_party(text: str, party: str) -> None:
     _has(_sanctions(text, PUBLISHED), party)
+
+
+SIX = (
+    "Juan Pérez Gómez",
+    "Pedro Ruiz Soto",
+    "Luis Mora Vega",
+    "Raúl Vera Cano",
+    "Mario León Gil",
+    "Tomás Gil Ruiz",
+)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "They are Juan Pérez Gómez, Pedro Ruiz Soto, Luis Mora Vega, Raúl Vera Cano, Mario León Gil and Tomás Gil Ruiz.",
+        "The Treasury named the six as Juan Pérez Gómez, Pedro Ruiz Soto, Luis Mora Vega, Raúl Vera Cano, Mario León "
+        "Gil and Tomás Gil Ruiz.",
+    ],
+)
+def test_men_counted_by_an_act_are_named_in_the_next_sentence(second: str) -> None:
+    found = _sanctions("The Treasury on Tuesday sanctioned six men tied to the cartel. " + second, PUBLISHED)
+    for name in SIX:
+        _has(found, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury sanctioned eight members of the network on Tuesday. Those named include Juan Pérez Gómez and "
+        "Pedro Ruiz Soto. Others are Luis Mora Vega and Raúl Vera Cano.",
+        "The Treasury sanctioned eight members of the network on Tuesday. Those mentioned in the network include "
+        "Juan Pérez Gómez (Pérez) and Pedro Ruiz Soto (Ruiz). Others are Luis Mora Vega and Raúl Vera Cano.",
+    ],
+)
+def test_others_and_those_mentioned_go_on_with_the_act(text: str) -> None:
+    found = _sanctions(text, PUBLISHED)
+    for name in SIX[:4]:
+        _has(found, name)
+
+
+def test_others_with_no_act_before_name_no_party() -> None:
+    assert not _sanctions(
+        "The senator spoke on Tuesday. Others are less sure about Juan Pérez Gómez.", PUBLISHED
+    )
+
+
+def test_the_speaker_after_a_counted_act_is_no_party() -> None:
+    found = _sanctions(
+        "La Oficina de Control de Activos Extranjeros (OFAC) del Departamento del Tesoro emitió ayer sanciones contra "
+        "dos líderes del cártel y una empresaria. El subsecretario del Tesoro para Terrorismo e Inteligencia "
+        "Financiera, Brian E. Nelson, aseveró que el cártel “se apoya en una red de actividades criminales”.",
+        PUBLISHED,
+    )
+    assert not found, sorted(found)

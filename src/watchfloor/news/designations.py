@@ -365,6 +365,11 @@ LIST_INTRO = re.compile(
     r"(?i:completan|cierran)\b|^(?i:rounding\s+out|completing)\s+the\s+list\s+(?i:are|is|were|was)\b|"
     # "Los sancionados —que van desde el ministro A hasta B—", "Those sanctioned, ranging from A to B"
     rf"{RANGE_INTRO}|"
+    # "Others are A and B", "Los demás son A y B", "Those mentioned in the network include A": more of
+    # the parties of the act just read
+    r"^(?i:others|otr[oa]s|l[oa]s\s+demás)\s+(?i:are|were|include|included|son|fueron|incluyen)\b|"
+    r"^(?i:those|the\s+(?:people|individuals|persons))\s+(?i:mentioned|named|identified)\s+"
+    r"(?:(?i:in|by)\s+[^.;:]{1,80}?\s+)?(?i:include|includes|included|are|were)\b|"
     # "Se trata de A y de su hermano B", "A ellos se suman C y D": who the act just read counted.
     r"^(?i:se\s+trata\s+de|a\s+(?:ell[oa]s|est[oa]s)\s+se\s+(?:suman|une|unen|agregan|añaden))\b|"
     # "También figura X, jefe financiero del clan": one more party of the act just read.
@@ -741,7 +746,10 @@ COUNTED_CONJUNCT = re.compile(
 COUNTED_OBJECT = re.compile(
     rf"\s*(?:a\s+)?(?P<count>\d+|several|vari[oa]s|{'|'.join(COUNT_WORDS)})\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:(?P<firms>companies|firms|entities|businesses|empresas|compañías|entidades|sociedades)|"
-    r"individuals|people|persons|officials|members|personas|individuos|funcionarios|miembros)\b",
+    r"individuals|people|persons|officials|members|personas|individuos|funcionarios|miembros|"
+    # "six men tied to the cartel", "tres líderes del grupo": people the act counts
+    r"men|women|leaders|commanders|operatives|associates|nationals|hombres|mujeres|l[íi]deres|cabecillas|"
+    r"dirigentes|comandantes|operadores|integrantes)\b",
     re.I,
 )
 # an act's sentence that ends by counting the parties the next names: "y seis lugartenientes del cártel:"
@@ -2649,6 +2657,8 @@ def _counted_named(ctx: ArticleContext, index: int, reading: _Reading) -> list[_
     counted, act = reading.counted, reading.announced
     if counted is None or act is None or counted[0] != index - 1:
         return []
+    if QUOTED_SPEAKER.search(ctx.sentence_text(index)):
+        return []  # 'The under secretary, X, said that "..."': who speaks of the act, not its parties
     # the NER's label of a name in a list is often wrong ("Amilcar Jesus Figueroa Salazar" an ORG) and it
     # splits long names: count names, adjacent mentions as one, less the acting bodies and the groups
     # the act's sentence named ("for their support of the FARC")
@@ -2679,6 +2689,8 @@ def _counted_named(ctx: ArticleContext, index: int, reading: _Reading) -> list[_
     ]
 
 
+# a sentence that quotes someone: a verb of saying and a quotation mark
+QUOTED_SPEAKER = re.compile(rf"\b(?:{ATTRIBUTION}|asever[óo])\b[^.]*?[“\"«]", re.I)
 EXAMPLES_AFTER = re.compile(r"\s+(?:[a-záéíóúñ][\w-]*\s+){1,3}(?:like|such\s+as|including|como|incluyendo)\b")
 
 
