@@ -231,3 +231,60 @@ def test_the_speaker_after_a_counted_act_is_no_party() -> None:
         PUBLISHED,
     )
     assert not found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "authority"),
+    [
+        (
+            "Washington put Juan Pérez Gómez and Pedro Ruiz Soto on its terrorist list on Friday.",
+            "United States",
+        ),
+        ("Juan Pérez Gómez was put on the U.S. sanctions list in 2019.", "US Department of the Treasury"),
+        ("Juan Pérez Gómez was placed under sanctions by the European Union on Monday.", "European Union"),
+        ("Juan Pérez Gómez was slapped with U.S. sanctions on Monday.", "US Department of the Treasury"),
+        (
+            "El Tesoro colocó a Juan Pérez Gómez en la lista de narcotraficantes especialmente designados.",
+            "US Department of the Treasury",
+        ),
+    ],
+)
+def test_put_placed_and_slapped_with_sanctions_are_designations(text: str, authority: str) -> None:
+    assert authority in _has(_sanctions(text, PUBLISHED), "Juan Pérez Gómez").get("authority")
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        ("Canada has listed Juan Pérez Gómez under the Special Economic Measures Act.", "sanctions"),
+        (
+            "Canada listed the Blue Front cartel as a terrorist entity under the Criminal Code.",
+            "terrorist-list",
+        ),
+    ],
+)
+def test_a_listing_under_a_law_takes_the_laws_programme(text: str, program: str) -> None:
+    found = _sanctions(text, PUBLISHED)
+    sanction = _has(found, "Juan Pérez Gómez" if "Juan" in text else "Blue Front")
+    assert program in sanction.get("program"), sanction.get("program")
+
+
+def test_listed_under_a_law_that_is_no_sanctions_law_is_no_designation() -> None:
+    assert not _sanctions("The band listed its songs under the Creative Commons Act.", PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tren de Aragua's FTO designation takes effect on Monday.",
+        "The State Department's designation of Tren de Aragua takes effect on Monday.",
+        "La designación del Tren de Aragua entra en vigor el lunes.",
+    ],
+)
+def test_a_designation_that_takes_effect_on_a_day_is_dated(text: str) -> None:
+    sanction = _has(_sanctions(text, PUBLISHED), "Tren de Aragua")
+    assert sanction.get("startDate") == ["2025-10-27"], sanction.get("startDate")
+
+
+def test_a_makers_possessive_designation_names_no_party() -> None:
+    assert not _sanctions("The State Department's designation was criticised by Juan Pérez Gómez.", PUBLISHED)

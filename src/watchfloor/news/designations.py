@@ -201,7 +201,9 @@ ACTIVE_VERB = re.compile(
     r"target(?:s|ed|ing)?|agreg(?:ar|a|ó|aron|ará)|añad(?:ir|e|ió|ieron|irá)|"
     # "puso en la lista negra a X", "colocó en su lista a X": putting on a list (weak: with the list named)
     r"(?:puso|pusieron|pone|ponen|pondrá|poner|coloc(?:ar|a|ó|aron|ará)|(?<!\bse\s)sum(?:ar|a|ó|aron|ará))"
-    r"(?=\s+(?:[\w-]+\s+)?(?:en|a)\s+(?:su|la|esa|esta)\s+lista\b)|"
+    r"(?=\s+(?:[\w-]+\s+)?(?:en|a)\s+(?:su|la|esa|esta)\s+lista\b|\s+a\s+[^.;:]{2,80}?\s+en\s+(?:su|la|esa|esta)\s+lista\b)|"
+    # "Washington put A and B on its terrorist list"
+    r"put(?:s|ting)?(?=\s[^.;:]{2,120}?\son\s+(?:its|the|their|a)\s+(?:[\w.-]+\s+){0,3}?(?:list|blacklist)\b)|"
     # "la OFAC boletinó a X" (Colombian press: put on the OFAC list)
     r"boletin(?:ar|a|an|ó|aron|ará)|"
     # "The Treasury on Thursday hit A and B with sanctions"
@@ -535,22 +537,38 @@ UNDER_SANCTIONS = re.compile(
     r"(?:,\s*(?:which|who|que|quien)\s+|,\s*(?=(?:already\s+|ya\s+)?(?:under|bajo)\s))?"
     r"(?:\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|está|están|estaba|estaban|"
     r"ha\s+estado|han\s+estado|sigue|siguen)\s+)?"
-    r"(?:(?:already|ya|now)\s+)?(?:(?:under|facing|hit\s+with|subject\s+to|bajo|"
+    r"(?:(?:already|ya|now)\s+)?(?:(?:under|(?:placed|put)\s+under|slapped\s+with|facing|hit\s+with|subject\s+to|bajo|"
     # "now face US sanctions" (not "tourists face sanctions under the new law": a body's sanctions)
     r"(?:faces?|faced)(?=\s+(?:U\.?S\.?|US|American|OFAC|Treasury)\s|"
     # "now face sanctions under Executive Order 14059": an order's sanctions are a body's
     r"\s+sanctions\s+under\s+(?:Executive\s+Order|E\.\s?O\.)))\s+"
     r"(?:(?:U\.?S\.?|US|American|OFAC|Treasury)\s+)?(?:sanctions|sanciones)|"
     # "has been on the U.S. sanctions list since 2017"
-    r"on\s+(?:the|a|its)\s+(?:(?:U\.?S\.?|US|American|OFAC|Treasury|UN|U\.N\.|EU)\s+)?(?:sanctions\s+list|blacklist)|"
+    r"(?:(?:put|placed)\s+)?on\s+(?:the|a|its)\s+(?:(?:U\.?S\.?|US|American|OFAC|Treasury|UN|U\.N\.|EU)\s+)?"
+    r"(?:sanctions\s+list|blacklist)|"
     # "is on the US list of terrorist organizations", "on the State Department's list of foreign terrorist
     # organizations"
     r"on\s+(?:the|a)\s+(?:(?:U\.?S\.?|US|American|State\s+Department['’]s|EU|European\s+Union['’]s|UN)\s+)?"
     r"list\s+of\s+(?:foreign\s+|designated\s+)?terrorist\s+(?:organi[sz]ations|groups|entities))\b",
     re.I,
 )
+# The act said of its party in the possessive: "X's designation as an SDGT takes effect Monday", "X's
+# listing as a terrorist entity was announced" (not "the State Department's designation of X": its maker's)
+POSSESSIVE_ACT = re.compile(
+    r"['’]s\s+(?:(?:FTO|SDGT|terrorist|terror|sanctions)\s+)?(?:designation|listing|blacklisting|proscription)"
+    r"(?=\s+(?:as|takes|took|was|is|will|came|comes|became)\b)",
+    re.I,
+)
 # OFAC's class for a blocked party's vessels and aircraft: it names their blocking, as a programme would.
 BLOCKED_PROPERTY = re.compile(r"\b(?:as|como)\s+(?:blocked\s+property|(?:propiedad(?:es)?|bienes)\s+bloquead[oa]s?)\b", re.I)
+# The law a listing is made under names its programme: "listed X under the Special Economic Measures Act"
+UNDER_LAW = re.compile(r"^[^.;:]{0,80}?\bunder\s+(?:the\s+|its\s+)?(?:[A-Z][\w’'-]*\s+){1,6}(?:Act|Code|Regulations?)\b")
+# a sanctions law: what is listed under it is sanctioned ("the Special Economic Measures Act", "the
+# Sanctions and Anti-Money Laundering Act", "the Magnitsky Act")
+SANCTIONS_LAW = re.compile(
+    r"\b(?:Special\s+Economic\s+Measures|Sanctions(?:\s+and\s+Anti-Money\s+Laundering)?|(?:Global\s+)?Magnitsky)"
+    r"(?:\s+[A-Z][\w-]*){0,4}\s+(?:Act|Regulations?)\b"
+)
 # Verbs that need the programme or terror words in their own sentence to mean a designation.
 WEAK_VERB = re.compile(
     r"^(?:list|relist|label|add|declar|inclu|includ|inscri|incorpor|classif|clasific|calific|señal|catalog|nombr|"
@@ -602,6 +620,8 @@ OBJECT_END = re.compile(
     r"(?<!así\s)como|por|para|bajo|en|tras|luego|debido|(?<!entre\slos\s)(?<!entre\slas\s)que|quien|quienes|cuyo|cuya|mientras|(?<!junto\s)con|desde|según|"
     rf"a\s+partir|este|esta|hoy|ayer|el\s+(?:pasado\s+)?(?:{news_dates.ES_DAYS}))\b|"
     r"\sa\s+(?:la|su|esta|esa)\s+(?=lista\b)|"  # "agregó a X a la lista de sanciones"
+    # the verb after a nominal act's object: "the designation of X takes effect", "la designación de X entra en vigor"
+    r"\s(?=(?:takes|took|will\s+take|goes|went|comes|came|entra|entró|entrará)\s+(?:effect|into\s+(?:effect|force)|en\s+vigor)\b)|"
     # the speaker after the object: "the sanctions affect the oil sector, said X"
     rf",\s+(?:{ATTRIBUTION})\b|"
     # "designó a A y B entre la decena de sancionados"
@@ -2292,6 +2312,7 @@ def _verbs(sentence: str) -> Iterator[tuple[re.Match[str], str]]:
     lists = [(m, "list") for m in LIST_INTRO.finditer(sentence)]
     # "También fue designada X" opens both: as a list it goes on with the act just read
     verbs = [v for v in verbs if not any(v[0].start() == m.start() for m, _ in lists)] + lists
+    verbs += [(m, "passive") for m in POSSESSIVE_ACT.finditer(sentence)]
     verbs += [(m, "enum") for m in PROGRAM_ENUM.finditer(sentence)]
     verbs += [(m, "among") for m in AMONG.finditer(sentence)]
     verbs += [(m, "title") for m in PROGRAM_TITLE.finditer(sentence)]
@@ -2338,6 +2359,7 @@ def _act_programs(sentence: str, verb: str, actor: _Actor | None, reading: _Read
     on_sanctions_list = SANCTIONS_LIST.search(sentence) is not None  # "added X to its sanctions list"
     if (
         MEASURE_WORDS.search(verb)
+        or SANCTIONS_LAW.search(sentence)
         or freeze
         or TARGET_VERB.search(verb)
         or ((treasury or on_sanctions_list) and not TERROR_LIST.search(sentence))
@@ -2431,11 +2453,12 @@ def _in_context(
         kind in ("list", "enum", "title", "copula", "that")
         or sanctioning
         or verb.group(0).lower().startswith(("designation", "designaci"))
+        or verb.group(0).startswith(("'s", "’s"))  # "X's designation takes effect" (``POSSESSIVE_ACT``)
         or PROSCRIBING.search(verb.group(0))  # a proscription is a terrorist listing
         or (kind == "passive" and TERROR_LIST.search(verb.group(0)))  # "is on the list of terrorist groups"
     ):
         return True
-    if _names_programme(sentence[verb.end() :]):
+    if _names_programme(sentence[verb.end() :]) or UNDER_LAW.search(sentence[verb.end() :]):
         return True
     # An act announced without its parties ("OFAC sanctioned three companies") is named next: "Entre
     # los señalados están ...".
@@ -2513,6 +2536,7 @@ def _acts(ctx: ArticleContext, index: int, reading: _Reading) -> list[_Act]:
                 _names_programme(after)
                 or SANCTIONS_LIST.search(after)
                 or BLOCKED_PROPERTY.search(after)
+                or UNDER_LAW.search(after)
                 or SANCTIONS_LIST.search(word)  # "has been on the U.S. sanctions list"
                 or goes_on
                 or (sanctioning and (OWN_LIST.match(after) or (LISTED_FIRST.match(after) and LIST_PLACE.match(after))))
