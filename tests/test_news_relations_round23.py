@@ -1,12 +1,16 @@
 """Round 23 of the link readings: a plural relative clause on a list of names, an affiliate of an
-armed group, a boss's lieutenant. Sentences written for these tests."""
+armed group, a boss's lieutenant, coordinated ownership verbs, shareholders and managers, trafficking
+for an armed group. Sentences written for these tests."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from tests.test_news_relations import _links
 from tests.test_news_relations_round22 import _has_link
+from watchfloor.news import RawDocument, extract
 
 
 @pytest.mark.parametrize(
@@ -61,4 +65,50 @@ def test_a_bosss_lieutenant_is_linked_to_the_boss(text: str) -> None:
 def test_an_operative_of_a_cartel_stays_a_member() -> None:
     text = "Juan Pérez Gómez, an operative of the Sinaloa Cartel, was sanctioned."
     assert _has_link(text, "Membership", member="juan-perez-gomez", organization="sinaloa"), _links(text)
+    assert not any(link[0] == "UnknownLink" for link in _links(text)), _links(text)
+
+
+def test_owns_and_operates_owns_the_object_of_the_second_verb() -> None:
+    text = "Juan Pérez Gómez owns and operates Azul Trading, a Dubai-based firm."
+    assert _has_link(text, "Ownership", owner="juan-perez-gomez", asset="azul-trading"), _links(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juan Pérez Gómez, accionista de Azul Trading, fue sancionado.",
+        "Juan Pérez Gómez, el principal accionista de Azul Trading, fue sancionado.",
+    ],
+)
+def test_a_shareholder_owns_the_firm(text: str) -> None:
+    assert _has_link(text, "Ownership", owner="juan-perez-gomez", asset="azul-trading"), _links(text)
+
+
+def test_a_persons_general_manager_role_leads_the_firm() -> None:
+    text = "Juan Pérez Gómez, the general manager of Azul Trading, was sanctioned."
+    assert _has_link(text, "Directorship", director="juan-perez-gomez", organization="azul-trading"), _links(
+        text
+    )
+
+
+def test_a_firm_that_manages_a_vessel_leads_nothing() -> None:
+    text = "Azul Shipping Limited, the manager of the vessel Sea Star, was sanctioned by the Treasury."
+    assert not any(link[0] == "Directorship" for link in _links(text)), _links(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Juan Pérez Gómez smuggled weapons for the Houthis.", "material support"),
+        ("Juan Pérez Gómez trafficked migrants for the Sinaloa Cartel, the Treasury said.", "trafficked for"),
+    ],
+)
+def test_trafficking_for_an_armed_group_links_to_it(text: str, role: str) -> None:
+    result = extract(RawDocument(text, "rel.txt", published=date(2025, 11, 17)))
+    roles = [" ".join(e.get("role")) for e in result.entities if e.schema.name == "UnknownLink"]
+    assert any(role in r for r in roles), roles
+
+
+def test_shipping_for_a_client_links_nothing() -> None:
+    text = "Juan Pérez Gómez smuggled cigarettes for Azul Trading, a tobacco firm."
     assert not any(link[0] == "UnknownLink" for link in _links(text)), _links(text)

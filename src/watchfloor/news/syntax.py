@@ -109,7 +109,7 @@ CUE = re.compile(
     r"propiedad|subsidiar|filial|dueñ|apoy|brind|suministr|proporcion|patrocin|vincul|vínculo|ligad|relacion|hij[oa]|"
     r"espos[oa]|herman[oa]|padre|madre|sobrin[oa]|prim[oa]\b|found|cofound|cofund|"
     r"operat|operador|lieutenant|militant|fighter|guerrill|exguerriller|milician|combatiente|lugarteniente|hitm[ae]n|sicari|enforcer|recruit|reclut|associat|asociad|"
-    r"affiliat|afiliad|socio|partner|all(?:y|ies)\b|aliad[oa]s?\b|behalf|en\s+nombre\s+de|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|front|fachada|testaferr|belong|pertenec|join|uni[óe]|ingres|"
+    r"affiliat|afiliad|socio|partner|all(?:y|ies)\b|aliad[oa]s?\b|behalf|en\s+nombre\s+de|work(?:s|ed|ing)?\s+for|trabaj\w*\s+para|oper(?:a|an|ó|aron|aba|aban)\s+para|launder|lav(?:a|ó|ad|ar|ab)|blanque|traffick|smuggl|trafic|contrabande|shareholder|accionista|manager|administrad|front|fachada|testaferr|belong|pertenec|join|uni[óe]|ingres|"
     r"(?:organi[sz]ation|organización|gang|banda|group|grupo)\s+(?:of|de)\s|part\s+of\b|"
     r"(?:gangs|groups|cartels|factions|pandillas|bandas|grupos|c[áa]rteles|facciones)\s+(?:in|of|within|de|del|en)\b|"
     r"(?:coalition|alliance|federation|coalici[óo]n|alianza|federaci[óo]n|cartel|c[áa]rtel|gang|banda)\b[^.;]{0,60}\b(?:includ|compris|inclu[yí]|agrup)|parte\s+del?\b|tandem|conjunto\s+con|"
@@ -205,8 +205,11 @@ _LIST_GLUE = words("and or y e o the el la los las , ;")
 # the offices that head a named organisation: "X, presidente de PdVSA", "the director of the CICPC,
 # X" (a lower-case noun; a capitalised one is a title, and a government body is no allegation)
 _OFFICE_NOUNS = words(
-    "president chairman chairwoman director ceo presidente presidenta director directora gerente titular"
+    "president chairman chairwoman director ceo presidente presidenta director directora gerente titular "
+    # "X, the general manager of Y", "el administrador de Y" (a person: a firm that manages a vessel runs no firm)
+    "manager administrador administradora"
 )
+_MANAGER_NOUNS = words("manager administrador administradora")
 # participles that ascribe a role to the name they modify ("X, considered the head of Y")
 _CONSIDERED = words(
     "considered described believed considerado considerada considerados consideradas señalado señalada "
@@ -224,7 +227,10 @@ _MEMBER_NOUNS = frozenset({"member", "members", "miembro", "miembros", "integran
 )
 # a firm another owns: "X, a subsidiary of Y", "X, a Y subsidiary", "X, filial de la petrolera Y"
 _SUBSIDIARY_NOUNS = words("subsidiary subsidiaries filial filiales subsidiaria subsidiarias")
-_OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "propietario", "propietaria"})
+_OWNER_NOUNS = frozenset({"owner", "owners", "dueño", "dueña", "dueños", "propietario", "propietaria"}) | words(
+    # a shareholder owns part of the firm: "X, a shareholder in Y", "principal accionista de Y"
+    "shareholder shareholders accionista accionistas"
+)
 # the people an armed group employs are its members: "an operative of the CJNG", "operadores del CJNG"
 # (said of an armed group only: "the operator of the tanker" is no allegation)
 _OPERATIVE_NOUNS = words(
@@ -259,6 +265,13 @@ _LAUNDER_VERB = re.compile(
     r"^(?:launder(?:s|ed|ing)?|lav(?:a|an|ó|aron|aba|aban|ar|ando|ado|ados|aría)|"
     r"blanque(?:a|an|ó|aron|aba|aban|ar|ando|ado|ados))$"
 )
+# trafficking or smuggling for an armed group links the trafficker to it: "X trafficked weapons for the
+# cartel", "X traficaba drogas para el CJNG" (said of an armed group only: "shipped goods for a client")
+_SERVICE_VERB = re.compile(
+    r"^(?:traffick(?:s|ed|ing)?|smuggl(?:e|es|ed|ing)|trafic(?:a|an|ó|aron|aba|aban|ar|ando)|"
+    r"contrabande(?:a|an|ó|aron|aba|aban|ar|ando))$"
+)
+_ARMS_NOUNS = words("weapons arms guns rifles ammunition explosives armas fusiles municiones explosivos")
 # working for an armed group is membership: "X works for the cartel", "X trabajaba para el CJNG"
 _WORK_VERB = re.compile(
     r"^(?:work(?:s|ed|ing)?|operat(?:e|es|ed|ing)|trabaj(?:a|an|ó|aron|aba|aban|ar|ando|ado)|oper(?:a|an|ó|aron|aba|aban|ar|ando))$"
@@ -763,7 +776,7 @@ def _rule_for(token: Token) -> Rule | None:
         return _worker
     if lower in _MARRIED:
         return _married
-    if _LAUNDER_VERB.match(lower) and _is_verb(token):
+    if (_LAUNDER_VERB.match(lower) or _SERVICE_VERB.match(lower)) and _is_verb(token):
         return _launders
     if _BELONG_VERB.match(lower) or ((_WORK_VERB.match(lower) or _JOIN_VERB.match(lower)) and _is_verb(token)):
         return _belongs
@@ -1633,7 +1646,9 @@ def _owns(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
         yield from _passive(verb, found, "Ownership", "asset", "owner", agent_of=coordinated)
         return
     owners = _mentions(_active_subjects(verb), found, ACTORS)
-    assets = _mentions(_objects(verb), found, frozenset({"ORG"}))
+    # "X owns and operates Y": the object the parser hung on the second verb is the first's too
+    objects = _objects(verb) or [o for c in verb.conjuncts if c.i > verb.i for o in _objects(c)]
+    assets = _mentions(objects, found, frozenset({"ORG"}))
     yield from _pairs(
         owners, assets, schema="Ownership", first_prop="owner", second_prop="asset", role=verb.text
     )
@@ -1818,19 +1833,23 @@ def _launders(verb: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     ]
     tokens += [t for b in benefit for t in _prep_objects(b, frozenset({"of", "de", "del"}))]
     beneficiaries = [m for m in _mentions(tokens, found, ACTORS) if m.kind != GOVERNMENT]
+    if _SERVICE_VERB.match(verb.lower_):
+        beneficiaries = [m for m in beneficiaries if m.kind == ARMED_GROUP]
     if not beneficiaries:
         return
     actors = _active_subjects(verb) or _accused(verb)
     if not actors and verb.dep_ in ("xcomp", "advcl") and verb.head.i < verb.i:
         actors = _active_subjects(verb.head)  # "X used its casinos to launder money for Y"
     launderers = _mentions([t for a in actors for t in _with_conjuncts(a)], found, ACTORS)
+    # "smuggled weapons for the group": arms handed to an armed group support it
+    arms = _SERVICE_VERB.match(verb.lower_) and any(o.lower_ in _ARMS_NOUNS for o in _objects(verb))
     yield from _pairs(
         [m for m in launderers if m.kind != GOVERNMENT and m not in beneficiaries],
         beneficiaries,
         schema="UnknownLink",
         first_prop="subject",
         second_prop="object",
-        role=f"{verb.text} for",
+        role=f"{verb.text} for" + (" (material support)" if arms else ""),
     )
 
 
@@ -2636,6 +2655,8 @@ def _role_noun(noun: Token, found: dict[int, Mention]) -> Iterator[Relation]:
     top = any(word in _TOP_WORDS for word in modifiers)
     functional = (any(word in _FUNCTION_WORDS for word in modifiers) and not top) or unit
     leads = lower in LEADER_NOUNS or lower in _OFFICE_NOUNS or (lower in _RANK_NOUNS and top)
+    if lower in _MANAGER_NOUNS:
+        holders = [h for h in holders if h.label == "PERSON"]
     if leads and not functional:
         yield from _pairs(
             holders,
