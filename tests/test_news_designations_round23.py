@@ -288,3 +288,14 @@ def test_a_designation_that_takes_effect_on_a_day_is_dated(text: str) -> None:
 
 def test_a_makers_possessive_designation_names_no_party() -> None:
     assert not _sanctions("The State Department's designation was criticised by Juan Pérez Gómez.", PUBLISHED)
+
+
+def test_spanish_e_joins_only_before_an_i_sound() -> None:
+    joined = _sanctions("El Tesoro sancionó a Juan Pérez Gómez e Ignacio Ruiz Soto.", PUBLISHED)
+    _has(joined, "Juan Pérez Gómez")
+    _has(joined, "Ignacio Ruiz Soto")
+    creole = _sanctions(
+        "La ONU sancionó a Juan Pérez Gómez, líder de la federación Bann Lan e Alye.", PUBLISHED
+    )
+    _has(creole, "Juan Pérez Gómez")
+    assert "alye" not in creole, sorted(creole)

@@ -780,7 +780,10 @@ TRAILING_COUNT = re.compile(
 )
 # "including", "entre ellos": what follows is read as examples (``INCLUDING``, ``_including``)
 INCLUSION_WORD = re.compile(rf"\b{INCLUDING_WORDS}\b", re.I)
-SERIES_SEPARATOR = re.compile(r",\s*(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e)\s+")
+# Spanish "e" joins only before an "i" sound ("Colombia e Irán"): before anything else it is part of a
+# name ("G9 an Fanmi e Alye", in Haitian Creole)
+SPANISH_E = r"e(?=\s+(?:[iIíÍ]|[hH][iIíÍ](?![eEéÉ])))"
+SERIES_SEPARATOR = re.compile(rf",\s*(?:and\s+|y\s+|{SPANISH_E}\s+)?|\s+(?:and|y|{SPANISH_E})\s+")
 SAME_ACT_REACH = 5  # sentences after an act within which one naming its party tells of the same act
 RANK_DOT = re.compile(r"\b(?:" + "|".join(sorted(RANK_ABBREVIATIONS)) + r")\.(?=\s)")
 # After a member's place, the list goes on: ", MS-13 in El Salvador", " and Clan del Norte".
@@ -1493,8 +1496,8 @@ def _conjuncts(text: str, protected: list[tuple[int, int]]) -> Iterator[tuple[in
     inside a name the NER found ("Trinidad and Tobago")."""
     cuts = []
     for match in re.finditer(
-        r",\s*(?:and|y|e|or|o|as\s+well\s+as|así\s+como)\s+|,\s*|;\s*(?:and\s+|y\s+)?|"
-        r"\s+(?:and|y|e|or|o|as\s+well\s+as|así\s+como|&|along\s+with|together\s+with|junto\s+(?:con|a))\s+",
+        rf",\s*(?:and|y|{SPANISH_E}|or|o|as\s+well\s+as|así\s+como)\s+|,\s*|;\s*(?:and\s+|y\s+)?|"
+        rf"\s+(?:and|y|{SPANISH_E}|or|o|as\s+well\s+as|así\s+como|&|along\s+with|together\s+with|junto\s+(?:con|a))\s+",
         text,
     ):
         if not any(s < match.start() < e for s, e in protected):
