@@ -960,6 +960,7 @@ def _triggers(
                 for h in rule.trigger.finditer(unit)
                 if not _nonfinite(unit, h)
                 and not (rule.mode == "talks" and _setting(unit, h))
+                and not (rule.mode == "strike" and GROUND_OF_STRIKE.search(unit, max(0, h.start() - 60), h.start()))
                 and not (rule.mode == "designation" and _undated_description(ctx, index, unit_start, unit, h))
             ),
             None,
@@ -977,6 +978,15 @@ def _triggers(
     return found
 
 
+# attacks someone funds, plans or took part in, as the ground of a measure: no happening of the
+# sentence's day ("the network financing Houthi attacks", "due to their involvement in strikes on Y",
+# "por financiar ataques contra Y")
+GROUND_OF_STRIKE = re.compile(
+    r"\b(?:financ\w*|fund(?:s|ed|ing)|involvement\s+in|role\s+in|participation\s+in|plott\w*|plann\w*|"
+    r"participaci[oó]n\s+en|implicaci[oó]n\s+en|planific\w*|plane(?:ar|aba|aron|ó))\s+"
+    r"(?:(?:the|their|its|los|las|sus)\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 # a clause that describes a party rather than tells what happened: a relative clause on a name ("Tren
 # de Aragua, which the State Department designated as an FTO", "el Tren de Aragua, que fue designado")
 # or a participle set off by a comma ("el Tren de Aragua, designado como organización terrorista");
