@@ -112,3 +112,27 @@ def test_trafficking_for_an_armed_group_links_to_it(text: str, role: str) -> Non
 def test_shipping_for_a_client_links_nothing() -> None:
     text = "Juan Pérez Gómez smuggled cigarettes for Azul Trading, a tobacco firm."
     assert not any(link[0] == "UnknownLink" for link in _links(text)), _links(text)
+
+
+def test_an_armed_groups_affiliate_is_linked_not_owned() -> None:
+    text = (
+        "JNIM, la filial más grande de Al Qaeda en África Occidental, se ha atribuido numerosos secuestros."
+    )
+    assert _has_link(text, "UnknownLink", subject="al-qaeda", object="jnim") or _has_link(
+        text, "UnknownLink", subject="jnim", object="al-qaeda"
+    ), _links(text)
+    assert not any(link[0] == "Ownership" for link in _links(text)), _links(text)
+
+
+def test_a_firms_subsidiary_is_still_owned() -> None:
+    text = "Azul Trading, a subsidiary of Rojo Holdings, was sanctioned."
+    assert _has_link(text, "Ownership", owner="rojo-holdings", asset="azul-trading"), _links(text)
+
+
+def test_a_government_body_is_no_member_of_a_group() -> None:
+    text = (
+        "La medida del Departamento del Tesoro contra Kufa, un destacado miembro del Grupo de Apoyo al Islam y los "
+        "Musulmanes (JNIM), rama de Al Qaeda en Malí, se suma a otras sanciones."
+    )
+    members = [part for link in _links(text) for part in link[1:] if part.startswith("member=")]
+    assert not any("treasury" in member for member in members), _links(text)

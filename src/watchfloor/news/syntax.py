@@ -1288,8 +1288,20 @@ def _pairs(
 ) -> Iterator[Relation]:
     for first in firsts:
         for second in seconds:
-            if first.start != second.start:
-                yield Relation(schema, first_prop, first, second_prop, second, role, relationship)
+            if first.start == second.start:
+                continue
+            if schema in ("Membership", "Directorship") and GOVERNMENT in _kinds(first_prop, first, second_prop, second):
+                continue  # a government body is no member or head of what the sentence names ("the Treasury")
+            if schema == "Ownership" and first.kind == ARMED_GROUP and second.kind == ARMED_GROUP:
+                # "JNIM, la filial más grande de Al Qaeda": an armed group's affiliate is no asset
+                yield Relation("UnknownLink", "subject", first, "object", second, role, relationship)
+                continue
+            yield Relation(schema, first_prop, first, second_prop, second, role, relationship)
+
+
+def _kinds(first_prop: str, first: Mention, second_prop: str, second: Mention) -> set[str]:
+    """The kinds of the member or head of a Membership or Directorship (not its organisation)."""
+    return {m.kind for prop, m in ((first_prop, first), (second_prop, second)) if prop in ("member", "director")}
 
 
 # --- rules -------------------------------------------------------------------------------------
