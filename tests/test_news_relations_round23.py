@@ -136,3 +136,17 @@ def test_a_government_body_is_no_member_of_a_group() -> None:
     )
     members = [part for link in _links(text) for part in link[1:] if part.startswith("member=")]
     assert not any("treasury" in member for member in members), _links(text)
+
+
+def test_an_armed_group_heads_no_other_armed_group() -> None:
+    text = (
+        "ISIS-Somalia pledged allegiance to ISIS in 2015 under Abdiqadr Mumin (Mumin), previously a senior leader "
+        "of Al-Shabaab faction operating in Puntland."
+    )
+    directors = [part for link in _links(text) if link[0] == "Directorship" for part in link[1:]]
+    assert not any("isis-somalia" in part for part in directors), _links(text)
+
+
+def test_a_faction_of_a_cartel_stays_a_member() -> None:
+    text = "Los Chapitos, una facción del Cártel de Sinaloa, fueron sancionados por el Tesoro."
+    assert _has_link(text, "Membership", member="chapitos", organization="sinaloa"), _links(text)

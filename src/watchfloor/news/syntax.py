@@ -1292,8 +1292,11 @@ def _pairs(
                 continue
             if schema in ("Membership", "Directorship") and GOVERNMENT in _kinds(first_prop, first, second_prop, second):
                 continue  # a government body is no member or head of what the sentence names ("the Treasury")
-            if schema == "Ownership" and first.kind == ARMED_GROUP and second.kind == ARMED_GROUP:
-                # "JNIM, la filial más grande de Al Qaeda": an armed group's affiliate is no asset
+            if schema in ("Ownership", "Directorship") and first.kind == ARMED_GROUP and second.kind == ARMED_GROUP:
+                if schema == "Directorship":
+                    continue  # "X, previously a leader of Y": a group heads no other group, a person does
+                # "JNIM, la filial más grande de Al Qaeda": an armed group's affiliate is no asset (a
+                # faction or unit stays a member: "Los Chapitos", "the Quds Force of the IRGC")
                 yield Relation("UnknownLink", "subject", first, "object", second, role, relationship)
                 continue
             yield Relation(schema, first_prop, first, second_prop, second, role, relationship)
