@@ -1885,8 +1885,8 @@ def _parties_in(ctx: ArticleContext, index: int, offset: int, text: str) -> list
 
 
 COORDINATOR = re.compile(r"\s*(?:y|e|and)\s+(?:a\s+)?(?:(?:la|el|los|las|al|the)\s+)?")
-# "a Colombia-based Hezbollah network", "una célula de Hezbolá": a part of the named group, not the group,
-# when an indefinite article opens the phrase
+# "a Colombia-based Hezbollah network", "a Sinaloa Cartel faction": a part of the named group, not the
+# group, when an indefinite article opens the phrase
 PART_OF_NAMED = re.compile(r"\s(?:network|cell|ring|faction|unit|wing|branch|group|clan)s?\s*$")
 INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:an?|un|una)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -3117,7 +3117,7 @@ _COUNTED_MEMBERS = (
 )
 COUNTED_MEMBERS = re.compile(r"\s*" + _COUNTED_MEMBERS, re.I)
 COUNTED_CONJUNCT_MEMBERS = re.compile(
-    r"(?:,\s*)?\b(?:and|y|e|alongside|along\s+with|together\s+with|as\s+well\s+as|junto\s+(?:a|con)|así\s+como)\s+"
+    r"(?:,\s*)?\b(?:and|y|alongside|along\s+with|together\s+with|as\s+well\s+as|junto\s+(?:a|con)|así\s+como)\s+"
     + _COUNTED_MEMBERS,
     re.I,
 )
@@ -3142,8 +3142,8 @@ def _counted_members(ctx: ArticleContext, index: int, sentence: str, start: int,
     parties: list[_Party] = []
     position = 0
     for separator in [*SERIES_SEPARATOR.finditer(tail), None]:
-        end = separator.start() if separator is not None else len(tail.rstrip(" ."))
-        item = tail[position:end]
+        item_end = separator.start() if separator is not None else len(tail.rstrip(" ."))
+        item = tail[position:item_end]
         lead = DETERMINER_FIRST.match(item)
         run = _name_run(_mask(item))
         if run is None or lead is None or run[0] > lead.end() or item[run[1] :].strip():

@@ -204,12 +204,12 @@ _SPLIT_GROUP_NOUNS = words(
 _LIST_GLUE = words("and or y e o the el la los las , ;")
 # the offices that head a named organisation: "X, presidente de PdVSA", "the director of the CICPC,
 # X" (a lower-case noun; a capitalised one is a title, and a government body is no allegation)
-_OFFICE_NOUNS = words(
-    "president chairman chairwoman director ceo presidente presidenta director directora gerente titular "
-    # "X, the general manager of Y", "el administrador de Y" (a person: a firm that manages a vessel runs no firm)
-    "manager administrador administradora"
-)
+# "X, the general manager of Y", "el administrador de Y" (a person: a firm that manages a vessel runs no firm)
 _MANAGER_NOUNS = words("manager administrador administradora")
+_OFFICE_NOUNS = (
+    words("president chairman chairwoman director ceo presidente presidenta director directora gerente titular")
+    | _MANAGER_NOUNS
+)
 # participles that ascribe a role to the name they modify ("X, considered the head of Y")
 _CONSIDERED = words(
     "considered described believed considerado considerada considerados consideradas señalado señalada "
@@ -1286,6 +1286,9 @@ def _pairs(
     role: str,
     relationship: str = "",
 ) -> Iterator[Relation]:
+    """Each relation of a first and a second party; none that no allegation could make (a government
+    body as a member or head, an armed group as another's head), and two armed groups' ownership as a
+    link."""
     for first in firsts:
         for second in seconds:
             if first.start == second.start:
