@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from watchfloor.cli.common import app as root
 from watchfloor.cli.common import console, err_console, get_store, parse_date, print_json
-from watchfloor.ingest.early_worker import early_worker, started, started_zygote
+from watchfloor.ingest.early_worker import early_worker, one_file, started, started_zygote
 from watchfloor.news.zygote import start_zygote
 from watchfloor.store import SqlStore
 
@@ -31,18 +31,18 @@ def ingest(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Read articles and store their entities, alleged links, designations, events and claims."""
-    one_file = len(sources) == 1 and Path(sources[0]).is_file()
+    single = one_file(sources)
     early = started()  # forked by the console entry from the command line as typed
     zygote = started_zygote()  # likewise, for more than one file
-    if early is not None and not one_file:
+    if early is not None and not single:
         early.terminate()
         early = None
-    if zygote is not None and one_file:
+    if zygote is not None and single:
         zygote.close()
         zygote = None
-    if early is None and one_file:
+    if early is None and single:
         early = early_worker()
-    if zygote is None and not one_file:
+    if zygote is None and not single:
         zygote = start_zygote()
     from watchfloor.ingest import ingest_news  # start-up: after the worker's fork (``early_worker``)
 

@@ -50,7 +50,7 @@ def start_for(argv: Sequence[str]) -> None:
     sources = _ingested(argv)
     if sources is None:
         return
-    if len(sources) == 1 and os.path.isfile(sources[0]):
+    if one_file(sources):
         if not _started:
             pool = early_worker()
             if pool is not None:
@@ -66,6 +66,11 @@ def start_for(argv: Sequence[str]) -> None:
 def started() -> Pool | None:
     """The worker ``start_for`` forked for this command line, taken (the caller terminates it)."""
     return _started.pop() if _started else None
+
+
+def one_file(sources: Sequence[str]) -> bool:
+    """Whether ``news ingest`` of these sources reads one file (the early worker's batch)."""
+    return len(sources) == 1 and os.path.isfile(sources[0])
 
 
 def started_zygote() -> Zygote | None:

@@ -763,13 +763,16 @@ COUNT_WORDS = {
 COUNTED_CONJUNCT = re.compile(
     rf"\s*(?:(?:otr[oa]s|other|more|más)\s+)?(?:\d+|{'|'.join(COUNT_WORDS)})\s+(?:[a-záéíóúñ-]+\s*)+$", re.I
 )
+# the people and firms an act counts: "six men tied to the cartel", "tres líderes del grupo", "two firms"
+COUNTED_PEOPLE = (
+    r"individuals|people|persons|officials|members|personas|individuos|funcionarios|miembros|"
+    r"men|women|leaders|commanders|operatives|associates|nationals|hombres|mujeres|l[íi]deres|cabecillas|"
+    r"dirigentes|comandantes|operadores|integrantes"
+)
+COUNTED_FIRMS = r"companies|firms|entities|businesses|empresas|compañías|entidades|sociedades"
 COUNTED_OBJECT = re.compile(
     rf"\s*(?:a\s+)?(?P<count>\d+|several|vari[oa]s|{'|'.join(COUNT_WORDS)})\s+(?:[\w-]+\s+){{0,3}}?"
-    r"(?:(?P<firms>companies|firms|entities|businesses|empresas|compañías|entidades|sociedades)|"
-    r"individuals|people|persons|officials|members|personas|individuos|funcionarios|miembros|"
-    # "six men tied to the cartel", "tres líderes del grupo": people the act counts
-    r"men|women|leaders|commanders|operatives|associates|nationals|hombres|mujeres|l[íi]deres|cabecillas|"
-    r"dirigentes|comandantes|operadores|integrantes)\b",
+    rf"(?:(?P<firms>{COUNTED_FIRMS})|{COUNTED_PEOPLE})\b",
     re.I,
 )
 # an act's sentence that ends by counting the parties the next names: "y seis lugartenientes del cártel:"
@@ -3079,11 +3082,7 @@ def _trailing_series(ctx: ArticleContext, index: int, sentence: str, after: int)
     X in Miami, Florida, A Corp, B LLC, and C Inc."): the whole names that close it, read back from
     its end until an item that is no party (a place, a description); two at least."""
     tail = sentence[after:]
-    spans, position = [], 0
-    for separator in SERIES_SEPARATOR.finditer(tail):
-        spans.append((position, separator.start()))
-        position = separator.end()
-    spans.append((position, len(tail.rstrip(" ."))))
+    spans = _series_spans(tail)
     parties: list[_Party] = []
     for start, end in reversed(spans):
         item = tail[start:end]
@@ -3107,12 +3106,9 @@ def _trailing_series(ctx: ArticleContext, index: int, sentence: str, after: int)
 # is not read.
 _COUNTED_MEMBERS = (
     rf"(?:a\s+)?(?P<count>\d+|{'|'.join(COUNT_WORDS)})\s+(?:(?:de\s+)?(?:sus|its|their|his|her)\s+)?(?:[\w-]+\s+){{0,3}}?"
-    r"(?:men|women|individuals|people|persons|officials|members|leaders|commanders|operatives|associates|"
-    r"nationals|citizens|brothers|sons|groups|organi[sz]ations|entities|companies|firms|businesses|vessels|"
-    r"ships|tankers|networks|militias|cartels|gangs|factions|affiliates|financiers|facilitators|"
-    r"hombres|mujeres|individuos|personas|funcionarios|miembros|integrantes|l[íi]deres|cabecillas|dirigentes|"
-    r"cargos|comandantes|operadores|socios|ciudadanos|hermanos|hijos|grupos|organizaciones|entidades|empresas|"
-    r"compañías|sociedades|buques|barcos|redes|milicias|c[aá]rteles|bandas|facciones|filiales)\b"
+    rf"(?:{COUNTED_PEOPLE}|{COUNTED_FIRMS}|citizens|brothers|sons|groups|organi[sz]ations|vessels|ships|tankers|"
+    r"networks|militias|cartels|gangs|factions|affiliates|financiers|facilitators|cargos|socios|ciudadanos|"
+    r"hermanos|hijos|grupos|organizaciones|buques|barcos|redes|milicias|c[aá]rteles|bandas|facciones|filiales)\b"
     r"(?P<rest>[^,:;()—–]{0,60}?)\s*(?P<open>[:(—–]|\s-\s|,)"
 )
 COUNTED_MEMBERS = re.compile(r"\s*" + _COUNTED_MEMBERS, re.I)
@@ -3139,30 +3135,37 @@ def _counted_members(ctx: ArticleContext, index: int, sentence: str, start: int,
     closer = {"(": ")", "—": "—", "–": "–", "-": " -"}.get(found.group("open").strip(), "")
     stop = sentence.find(closer, found.end()) if closer else -1
     tail = sentence[found.end() : stop if stop != -1 else len(sentence)]
+    spans = _series_spans(tail)
     parties: list[_Party] = []
-    position = 0
-    for separator in [*SERIES_SEPARATOR.finditer(tail), None]:
-        item_end = separator.start() if separator is not None else len(tail.rstrip(" ."))
-        item = tail[position:item_end]
+    for number, (item_start, item_end) in enumerate(spans):
+        item = tail[item_start:item_end]
         lead = DETERMINER_FIRST.match(item)
         run = _name_run(_mask(item))
         if run is None or lead is None or run[0] > lead.end() or item[run[1] :].strip():
             return []
-        where = ctx.sentences[index][0] + found.end() + position
+        where = ctx.sentences[index][0] + found.end() + item_start
         party = _party_of(ctx, index, where + run[0], where + run[1], coordinated=True)
         if party is None:
             return []
         parties.append(party)
         if len(parties) == count:
             # the list must end there: no further name ("two men — A, B and C —" counts wrong)
-            closed = separator is None or not (
-                re.search(r"\b(?:and|y|e)\s*$", separator.group(0)) or re.match(r"\W*[A-ZÁÉÍÓÚÑ]", tail[separator.end() :])
+            following = spans[number + 1][0] if number + 1 < len(spans) else None
+            closed = following is None or not (
+                re.search(r"\b(?:and|y|e)\s*$", tail[item_end:following]) or re.match(r"\W*[A-ZÁÉÍÓÚÑ]", tail[following:])
             )
             return parties if closed else []
-        if separator is None:
-            return []
-        position = separator.end()
     return []
+
+
+def _series_spans(tail: str) -> list[tuple[int, int]]:
+    """The items of a series, split at its commas and conjunctions (the last one without the full stop)."""
+    spans, position = [], 0
+    for separator in SERIES_SEPARATOR.finditer(tail):
+        spans.append((position, separator.start()))
+        position = separator.end()
+    spans.append((position, len(tail.rstrip(" ."))))
+    return spans
 
 
 def _appositive_series(ctx: ArticleContext, index: int, sentence: str, object_end: int) -> list[_Party]:

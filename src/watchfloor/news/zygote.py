@@ -20,13 +20,15 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING
 
+from watchfloor.news.language import SUPPORTED
+
 if TYPE_CHECKING:  # this module imports nothing heavy: it is forked from as the command starts
     from multiprocessing.queues import Queue
 
     from watchfloor.news.batch import Outcome
     from watchfloor.news.documents import RawDocument
 
-EAGER_LANGUAGES = ("en", "es")  # the models loaded before the batch's languages are known
+EAGER_LANGUAGES = SUPPORTED  # every language detection can return: loaded before the batch comes
 POLL_SECONDS = 1.0  # how often a wait for results checks that the zygote still lives
 _results: Queue[tuple[int, list[Outcome]]] | None = None  # the command's queue, in the zygote and its workers
 
@@ -114,9 +116,6 @@ def _serve(requests: Connection, commands_end: Connection, results: Queue[tuple[
     except (EOFError, OSError):
         return
     chunks, processes = request
-    from watchfloor.news.language import detect_language  # start-up: the zygote's own, as above
-
-    preload({detect_language(doc.text) for chunk in chunks for doc in chunk})  # any other language
     gc.freeze()  # what is loaded is walked by no collection in the workers (nor copied by one)
     _results = results
     context = multiprocessing.get_context("fork")
